@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+
+/** How bad a finding is. `critical` breaks the store (fatal error, failed compile); `info` is advice. */
+export type Severity = 'critical' | 'error' | 'warning' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['critical', 'error', 'warning', 'info'];
+
+/** Rank for sorting and thresholds: lower is worse. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+export type FindingCategory =
+  | 'platform'
+  | 'composer'
+  | 'php-api'
+  | 'php-version'
+  | 'db-schema'
+  | 'security'
+  | 'lifecycle'
+  | 'overrides'
+  | 'conflicts';
+
+export interface Effort {
+  /** Estimated developer hours to resolve. */
+  hours: number;
+  confidence: 'low' | 'medium' | 'high';
+}
+
+/** One thing that will break or needs work. Plain data: serialisable, comparable, stable. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  category: FindingCategory;
+  /** Composer package holding the file, when known. */
+  package?: string;
+  /** Magento module (Vendor_Module) holding the file, when known. */
+  module?: string;
+  /** Path relative to the project root, with forward slashes. */
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+  recommendation: string;
+  effort?: Effort;
+  /** Adobe Upgrade Compatibility Tool issue code, where one matches. */
+  uctCode?: number;
+  /** The thing the finding is about (a class, method, constraint…), normalised: feeds the fingerprint. */
+  subject?: string;
+  /** Stable across line moves: rule + file + subject. Baselines and waivers key on it. */
+  fingerprint: string;
+}
+
+export type FindingInput = Omit<Finding, 'fingerprint'> & { fingerprint?: string };
+
+/** Fingerprint from rule, file and normalised subject (never the line, so moved code keeps its identity). */
+export function fingerprintOf(f: Pick<Finding, 'ruleId' | 'file' | 'package' | 'subject' | 'message'>): string {
+  const subject = (f.subject ?? f.message).replace(/\s+/g, ' ').trim();
+  const where = f.file ?? f.package ?? '';
+  return createHash('sha256').update(`${f.ruleId}\0${where}\0${subject}`).digest('hex').slice(0, 16);
+}
+
+export function makeFinding(input: FindingInput): Finding {
+  return { ...input, fingerprint: input.fingerprint ?? fingerprintOf(input) };
+}
+
+/** Deterministic order: package, file, line, column, severity, rule, message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.package ?? '', b.package ?? '') ||
+    cmp(a.file ?? '', b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    severityRank(a.severity) - severityRank(b.severity) ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.message, b.message)
+  );
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,139 @@
+/**
+ * What the PHP layer extracts from source. The same declaration shapes serve the knowledge-base index (what Magento
+ * and libraries declare) and the code under check (what custom code declares and overrides).
+ */
+
+export type ClassKind = 'class' | 'interface' | 'trait' | 'enum';
+export type Visibility = 'public' | 'protected' | 'private';
+
+export interface DocFlags {
+  /** Docblock carries `@api`. */
+  api?: boolean;
+  /** Docblock `@deprecated` text ('' when bare). */
+  deprecated?: string;
+  /** Docblock `@see` targets. */
+  see?: string[];
+}
+
+export interface ParamDecl {
+  name: string;
+  /** Type as written, resolved to FQCNs where it names classes (`?\Foo\Bar`, `int|string`). */
+  type?: string;
+  /** Default value source text, when present. */
+  default?: string;
+  byRef?: boolean;
+  variadic?: boolean;
+  /** Constructor property promotion visibility. */
+  promoted?: Visibility;
+}
+
+export interface MethodDecl extends DocFlags {
+  name: string;
+  visibility: Visibility;
+  static?: boolean;
+  abstract?: boolean;
+  final?: boolean;
+  params: ParamDecl[];
+  returnType?: string;
+  byRefReturn?: boolean;
+  line: number;
+  /** Hash of the normalised body (whitespace/comments stripped), for "did this method change". */
+  bodyHash?: string;
+}
+
+export interface PropertyDecl extends DocFlags {
+  name: string;
+  visibility: Visibility;
+  static?: boolean;
+  readonly?: boolean;
+  type?: string;
+  line: number;
+}
+
+export interface ConstantDecl extends DocFlags {
+  name: string;
+  visibility: Visibility;
+  final?: boolean;
+  line: number;
+}
+
+export interface ClassDecl extends DocFlags {
+  /** Fully qualified name without leading backslash: `Magento\Catalog\Model\Product`. */
+  name: string;
+  kind: ClassKind;
+  abstract?: boolean;
+  final?: boolean;
+  readonly?: boolean;
+  extends?: string;
+  /** For interfaces, `extends` lists go here too. */
+  implements: string[];
+  traits: string[];
+  methods: MethodDecl[];
+  properties: PropertyDecl[];
+  constants: ConstantDecl[];
+  /** Has the `#[\AllowDynamicProperties]` attribute. */
+  allowDynamicProperties?: boolean;
+  line: number;
+  endLine?: number;
+}
+
+export interface FunctionDecl extends DocFlags {
+  name: string;
+  params: ParamDecl[];
+  returnType?: string;
+  line: number;
+}
+
+export type ReferenceKind =
+  | 'import' // use Foo\Bar;
+  | 'new' // new Foo()
+  | 'static-call' // Foo::bar()
+  | 'class-constant' // Foo::BAR
+  | 'static-property' // Foo::$bar
+  | 'class-string' // Foo::class
+  | 'extends'
+  | 'implements'
+  | 'use-trait'
+  | 'instanceof'
+  | 'catch'
+  | 'param-type'
+  | 'return-type'
+  | 'property-type'
+  | 'method-call' // $x->foo() where the receiver type is known (receiverType set)
+  | 'property-fetch' // $x->foo where the receiver type is known
+  | 'function-call' // foo()
+  | 'constructor-dependency'; // constructor parameter typed with a class: the object DI injects
+
+export interface Reference {
+  kind: ReferenceKind;
+  /** The class/interface/function referenced, fully qualified, no leading backslash. */
+  name: string;
+  /** Method, constant or property name for member references. */
+  member?: string;
+  line: number;
+  column: number;
+  /** For method-call/property-fetch: how the receiver type was known (`$this`, `parent`, `property`, `param`, `new`). */
+  via?: string;
+  /** Number of arguments at a call site, when relevant. */
+  argCount?: number;
+}
+
+export interface PhpSyntaxError {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Everything extracted from one PHP file. */
+export interface PhpFileAnalysis {
+  /** Path relative to the analysed root. */
+  file: string;
+  /** sha1 of the content, for caching. */
+  hash: string;
+  namespaces: string[];
+  classes: ClassDecl[];
+  functions: FunctionDecl[];
+  references: Reference[];
+  /** Syntax error locations: the file is still analysed in part. */
+  errors: PhpSyntaxError[];
+}

@@ -1,0 +1,298 @@
+import type { Problem } from '../core/problem.js';
+
+/**
+ * Everything MageUp knows about one Magento project (or one extension), read from files only.
+ * Built once by `loadProject()`; rules and reports read this model and never the disk.
+ * All paths are relative to `root`, with forward slashes.
+ */
+export interface ProjectModel {
+  /** Absolute path of the analysed directory. */
+  root: string;
+  /** `project`: a Magento installation; `extension`: one module/theme/package analysed on its own. */
+  kind: 'project' | 'extension';
+  magento: MagentoInfo;
+  packages: ComposerPackage[];
+  /** Root composer.json requirements (name → constraint), including require-dev under `requireDev`. */
+  rootRequire: Record<string, string>;
+  rootRequireDev: Record<string, string>;
+  modules: Module[];
+  themes: Theme[];
+  languagePacks: LanguagePack[];
+  services: Services;
+  stores: StoreScopes;
+  patches: Patch[];
+  problems: Problem[];
+}
+
+export type Edition = 'open-source' | 'commerce' | 'mage-os' | 'b2b' | 'unknown';
+
+export interface MagentoInfo {
+  /** e.g. `2.4.6-p3`; null when it cannot be told. */
+  version: string | null;
+  edition: Edition;
+  /** True when the project also installs magento/extension-b2b. */
+  b2b: boolean;
+  /** Where the version came from: `composer.lock`, `installed.json`, `composer.json`, `magento2-base`, … */
+  versionSource: string | null;
+  /** The metapackage that carries the version, e.g. `magento/product-community-edition`. */
+  productPackage: string | null;
+}
+
+export type PackageSource = 'core' | 'adobe' | 'third-party' | 'path' | 'root';
+
+export interface ComposerPackage {
+  name: string;
+  /** Pretty version as in the lock, e.g. `103.0.6-p3`, `v6.4.3`, `dev-main`. */
+  version: string;
+  type: string;
+  source: PackageSource;
+  license: string[];
+  /** `true`, or the suggested replacement package name, when the package is marked abandoned. */
+  abandoned?: boolean | string;
+  require: Record<string, string>;
+  requireDev?: Record<string, string>;
+  replace?: Record<string, string>;
+  conflict?: Record<string, string>;
+  provide?: Record<string, string>;
+  /** Install path relative to root (vendor/x/y, app/code/…), when known. */
+  path?: string;
+  description?: string;
+  dev?: boolean;
+}
+
+export interface Module {
+  /** `Vendor_Module` */
+  name: string;
+  /** From app/etc/config.php; `null` when config.php does not list it (or is absent: never-installed tree). */
+  enabled: boolean | null;
+  /** Composer package holding the module, or null for app/code modules without composer.json. */
+  package: string | null;
+  /** Module directory relative to root. */
+  path: string;
+  location: 'app-code' | 'vendor' | 'unknown';
+  /** True for Magento core (magento/* packages of Adobe). */
+  core: boolean;
+  setupVersion?: string;
+  sequence: string[];
+  customizations: Customizations;
+}
+
+export interface Customizations {
+  preferences: Preference[];
+  plugins: Plugin[];
+  virtualTypes: VirtualType[];
+  /** Constructor/argument injection from di.xml `<type name><arguments>` (class names mentioned). */
+  typeArguments: DiTypeArguments[];
+  observers: Observer[];
+  cronJobs: CronJob[];
+  dbSchema: DbTable[];
+  webapiRoutes: WebapiRoute[];
+  graphqlSchemas: string[];
+  routes: Route[];
+  layouts: LayoutFile[];
+  templates: string[];
+  requirejs: RequireJsConfig[];
+  /** Data/schema patches (Setup/Patch) and legacy Install/Upgrade scripts. */
+  setupScripts: SetupScript[];
+}
+
+export interface SourceRef {
+  /** File relative to root. */
+  file: string;
+  line: number;
+}
+
+export interface Preference extends SourceRef {
+  for: string;
+  type: string;
+  /** di.xml area: global, frontend, adminhtml, webapi_rest, graphql, … */
+  area: string;
+}
+
+export interface Plugin extends SourceRef {
+  /** Intercepted class or interface. */
+  target: string;
+  name: string;
+  /** Plugin class; undefined when the declaration only disables or reorders. */
+  type?: string;
+  sortOrder?: number;
+  disabled: boolean;
+  area: string;
+  /** before/around/after methods found on the plugin class, filled when its PHP is parsed: `aroundSave` … */
+  methods: string[];
+}
+
+export interface VirtualType extends SourceRef {
+  name: string;
+  type: string;
+  area: string;
+}
+
+export interface DiTypeArguments extends SourceRef {
+  type: string;
+  /** Class names referenced as argument values (xsi:type="object"). */
+  classes: { name: string; line: number }[];
+  area: string;
+}
+
+export interface Observer extends SourceRef {
+  event: string;
+  name: string;
+  instance: string;
+  disabled: boolean;
+  area: string;
+}
+
+export interface CronJob extends SourceRef {
+  group: string;
+  name: string;
+  instance: string;
+  method: string;
+  schedule?: string;
+}
+
+export interface DbTable extends SourceRef {
+  name: string;
+  resource?: string;
+  engine?: string;
+  /** A `disabled="true"` table removes a core table. */
+  disabled: boolean;
+  columns: DbColumn[];
+  constraints: DbConstraint[];
+  indexes: DbIndex[];
+}
+
+export interface DbColumn {
+  name: string;
+  type: string;
+  line: number;
+  nullable?: boolean;
+  length?: string;
+  disabled: boolean;
+}
+
+export interface DbConstraint {
+  referenceId: string;
+  type: string;
+  line: number;
+  columns: string[];
+  referenceTable?: string;
+  disabled: boolean;
+}
+
+export interface DbIndex {
+  referenceId: string;
+  indexType?: string;
+  line: number;
+  columns: string[];
+  disabled: boolean;
+}
+
+export interface WebapiRoute extends SourceRef {
+  method: string;
+  url: string;
+  serviceClass: string;
+  serviceMethod: string;
+}
+
+export interface Route extends SourceRef {
+  area: string;
+  id: string;
+  frontName: string;
+}
+
+export interface LayoutFile {
+  file: string;
+  area: string;
+  handle: string;
+  /** Block classes declared in the layout with their lines. */
+  blocks: { class: string; name?: string; template?: string; line: number }[];
+  references: { kind: 'block' | 'container'; name: string; line: number }[];
+}
+
+export interface RequireJsConfig {
+  file: string;
+  mixins: { target: string; mixin: string; line: number }[];
+  map: { from: string; to: string; line: number }[];
+  paths: { from: string; to: string; line: number }[];
+}
+
+export interface SetupScript {
+  file: string;
+  kind: 'data-patch' | 'schema-patch' | 'install-schema' | 'upgrade-schema' | 'install-data' | 'upgrade-data' | 'recurring';
+  class?: string;
+}
+
+export interface Theme {
+  /** `frontend/Vendor/name` */
+  code: string;
+  area: 'frontend' | 'adminhtml';
+  title?: string;
+  /** Parent code, e.g. `Magento/luma` (as in theme.xml). */
+  parent: string | null;
+  /** Full chain from this theme's parent up to the root theme. */
+  parentChain: string[];
+  path: string;
+  package: string | null;
+  location: 'app-design' | 'vendor';
+  /** Hyvä themes and their fallbacks are handled differently from Luma. */
+  hyva: boolean;
+  /** Files overriding a module's templates/layouts/web assets: `Magento_Catalog/templates/product/view.phtml`. */
+  overrides: ThemeOverride[];
+}
+
+export interface ThemeOverride {
+  /** File relative to root. */
+  file: string;
+  /** Module whose file is overridden, e.g. `Magento_Catalog`; null for theme-level web files. */
+  module: string | null;
+  kind: 'template' | 'layout' | 'layout-override' | 'web' | 'email' | 'other';
+  /** Path inside the module's view/<area>/ directory, e.g. `templates/product/view.phtml`. */
+  modulePath: string;
+}
+
+export interface LanguagePack {
+  code: string;
+  package: string | null;
+  path: string;
+}
+
+/** Services from app/etc/env.php. Secrets are never stored here: only their presence. */
+export interface Services {
+  present: boolean;
+  mode?: string;
+  adminFrontName?: string;
+  db?: {
+    host?: string;
+    dbname?: string;
+    username?: string;
+    /** Always '***' when a password is set. */
+    password?: '***';
+    tablePrefix?: string;
+    engine?: string;
+  };
+  cache?: { frontend: Record<string, { backend: string; server?: string }> };
+  pageCache?: { backend: string; server?: string };
+  session?: { save: string; server?: string };
+  queue?: { amqp?: { host?: string; port?: string }; consumersWaitForMessages?: boolean };
+  searchEngine?: { engine: string; host?: string; port?: string; source: 'env.php' | 'config.php' };
+  lock?: { provider: string };
+  /** Unevaluated expressions and other issues are in ProjectModel.problems. */
+}
+
+export interface StoreScopes {
+  websites: { id: number; code: string; name: string; defaultGroupId?: number }[];
+  groups: { id: number; websiteId: number; code: string; name: string; rootCategoryId?: number }[];
+  stores: { id: number; code: string; websiteId: number; groupId: number; name: string; active: boolean }[];
+}
+
+export interface Patch {
+  /** Package the patch applies to. */
+  target: string;
+  description: string;
+  /** Patch file or URL (URLs shown without credentials). */
+  source: string;
+  tool: 'cweagans' | 'vaimo' | 'm2-hotfixes' | 'quality-patches';
+  /** Where it is declared. */
+  declaredIn: string;
+}

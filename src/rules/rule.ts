@@ -1,0 +1,53 @@
+import type { FindingCategory, FindingInput, Severity } from '../core/finding.js';
+import type { ProjectModel } from '../project/model.js';
+import type { Advisory, Release, ReleaseCatalog, SymbolIndex } from '../knowledge/types.js';
+import type { PhpFileAnalysis } from '../php/types.js';
+
+export interface RuleMeta {
+  /** Stable id, `category/kebab-name`, e.g. `php-api/removed-class`. Never reused for another meaning. */
+  id: string;
+  /** Default severity; a finding may be lower or higher when the rule knows better. */
+  severity: Severity;
+  category: FindingCategory;
+  /** One line: what the rule finds. */
+  description: string;
+  /** Longer explanation for docs and SARIF help: why it matters and how to fix. Markdown. */
+  docs: string;
+  /** Upgrade Compatibility Tool issue code this rule matches, when one does. */
+  uctCode?: number;
+}
+
+/** Code under check: PHP files with their analysis, keyed by path relative to root. */
+export interface CodeUnit {
+  analysis: PhpFileAnalysis;
+  /** Composer package holding the file (null for app/code without composer.json). */
+  package: string | null;
+  module: string | null;
+  /** `custom` (app/code, app/design, path repositories) or `vendor` (third-party). Core code is never checked. */
+  origin: 'custom' | 'vendor';
+}
+
+export interface CheckTarget {
+  release: Release;
+  /** PHP minor the target runs on, `8.3`. */
+  php: string;
+  /** Symbols of the target release (magento/* and third-party libraries). */
+  symbols: SymbolIndex;
+}
+
+export interface RuleContext {
+  project: ProjectModel;
+  catalog: ReleaseCatalog;
+  /** The project's current release, when known. */
+  current: { release: Release | null; symbols: SymbolIndex | null };
+  target: CheckTarget;
+  code: CodeUnit[];
+  advisoriesFor(pkg: string, version: string): Advisory[];
+  now: Date;
+  report(finding: Omit<FindingInput, 'ruleId' | 'category'> & { category?: FindingCategory }): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void | Promise<void>;
+}
