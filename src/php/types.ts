@@ -116,6 +116,13 @@ export interface Reference {
   via?: string;
   /** Number of arguments at a call site, when relevant. */
   argCount?: number;
+  /** For property-fetch: the property is assigned (`$this->x = …`), which creates it when undeclared. */
+  write?: boolean;
+  /** For calls: 0-based positions of arguments that are the literal `null`. */
+  nullArgs?: number[];
+  /** Class (FQCN) and method the reference sits in, when inside one. */
+  inClass?: string;
+  inMethod?: string;
 }
 
 export interface PhpSyntaxError {
@@ -136,4 +143,8 @@ export interface PhpFileAnalysis {
   references: Reference[];
   /** Syntax error locations: the file is still analysed in part. */
   errors: PhpSyntaxError[];
+  /** `"${var}"` / `"${expr}"` string interpolations (deprecated in PHP 8.2). */
+  dollarBraceInterpolations?: { line: number; column: number }[];
+  /** For templates (.phtml): the block class declared by `/** @var \Foo\Block $block *\/`, when present. */
+  templateBlockClass?: string;
 }

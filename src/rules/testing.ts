@@ -1,0 +1,91 @@
+// Helpers for rule tests: build a RuleContext from a few hand-written facts and collect what a rule reports.
+import { makeFinding, sortFindings } from '../core/finding.js';
+import type { Finding } from '../core/finding.js';
+import type { ProjectModel } from '../project/model.js';
+import type { Release, ReleaseCatalog } from '../knowledge/types.js';
+import { createSymbolIndex } from '../knowledge/memory-symbol-index.js';
+import type { Rule, RuleContext } from './rule.js';
+
+export function projectFixture(overrides: Partial<ProjectModel> = {}): ProjectModel {
+  return {
+    root: '/fixture',
+    kind: 'project',
+    magento: { version: '2.4.6-p3', edition: 'open-source', b2b: false, versionSource: 'composer.lock', productPackage: null },
+    packages: [],
+    rootRequire: {},
+    rootRequireDev: {},
+    modules: [],
+    themes: [],
+    languagePacks: [],
+    services: { present: false },
+    stores: { websites: [], groups: [], stores: [] },
+    patches: [],
+    problems: [],
+    ...overrides,
+  };
+}
+
+export function releaseFixture(version: string, overrides: Partial<Release> = {}): Release {
+  const [major = '2', minor = '4', patch = '0'] = version.split('-')[0]!.split('.');
+  return {
+    version,
+    line: `${major}.${minor}`,
+    minor: `${major}.${minor}.${patch}`,
+    date: null,
+    type: version.includes('-p') ? 'security' : 'feature',
+    editions: ['magento-open-source', 'adobe-commerce'],
+    requirements: {},
+    requirementsConfidence: 'high',
+    phpConstraint: null,
+    endOfSupport: null,
+    endOfSupportConfidence: 'high',
+    apsb: [],
+    packages: {},
+    thirdParty: {},
+    packagesKnown: true,
+    ...overrides,
+  };
+}
+
+/** A catalog that fails loudly when a test did not give one but the rule under test asks for it. */
+const missingCatalog = new Proxy({} as ReleaseCatalog, {
+  get(_target, property) {
+    throw new Error(`this rule test gave no release catalog, but the rule called catalog.${String(property)}`);
+  },
+});
+
+export type ContextOverrides = Partial<Omit<RuleContext, 'report' | 'target'>> & {
+  target?: Partial<RuleContext['target']>;
+};
+
+/** Runs one rule over a context built from the overrides and returns its findings, sorted. */
+export async function runRule(rule: Rule, overrides: ContextOverrides = {}): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const context: RuleContext = {
+    project: projectFixture(),
+    catalog: missingCatalog,
+    current: { release: null, symbols: null },
+    code: [],
+    advisoriesFor: () => [],
+    now: new Date('2026-11-23T00:00:00Z'),
+    ...overrides,
+    target: {
+      release: releaseFixture('2.4.8'),
+      php: '8.3',
+      symbols: createSymbolIndex([]),
+      ...overrides.target,
+    },
+    report(input) {
+      findings.push(
+        makeFinding({
+          uctCode: rule.meta.uctCode,
+          ...input,
+          ruleId: rule.meta.id,
+          category: input.category ?? rule.meta.category,
+        }),
+      );
+    },
+  };
+  await rule.check(context);
+  return sortFindings(findings);
+}
