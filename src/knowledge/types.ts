@@ -43,6 +43,23 @@ export interface Release {
   thirdParty: Record<string, string>;
   /** True when the package set comes from the real metapackage; false when derived. */
   packagesKnown: boolean;
+  /** Support line this release belongs to (`2.3` for every 2.3.x, the minor `2.4.6` for 2.4.x). */
+  supportLine?: string;
+  /** GA date of the support line. */
+  lineGa?: string | null;
+  /** End of extended support (Adobe Commerce only), when published. */
+  endOfExtendedSupport?: string | null;
+  /** Composer constraint on composer/composer from the metapackage, when known. */
+  composerConstraint?: string | null;
+  /** How sure the APSB list is. */
+  apsbConfidence?: Confidence;
+  /** Key package versions known without the metapackage (derived or from docs) when `packagesKnown` is false. */
+  keyPackages?: { versions: Record<string, string>; confidence: Confidence; source: string };
+  /** Published requirements for services outside ServiceName (e.g. `activemq_artemis`). */
+  extraRequirements?: Record<string, string[]>;
+  /** False when the requirements were inherited from the base release (Adobe lists no column for this one). */
+  requirementsExact?: boolean;
+  notes?: string[];
 }
 
 export interface ReleaseCatalog {
@@ -53,7 +70,7 @@ export interface ReleaseCatalog {
    * Resolve a user's spec (`2.4.8`, `2.4.8-p3`, `latest`, `latest-patch` of a given line) to a release, or throw an
    * `UnknownVersionError` whose message names the nearest known versions.
    */
-  resolve(spec: string, opts?: { current?: string; now?: Date }): Release;
+  resolve(spec: string, opts?: { current?: string; now?: Date; edition?: string }): Release;
   /** Nearest known versions to an unknown one, best first. */
   nearest(version: string, count?: number): string[];
 }
@@ -71,6 +88,10 @@ export interface Advisory {
   severity?: 'critical' | 'high' | 'medium' | 'low';
   /** Lowest version that is not affected, when it can be computed. */
   fixedIn?: string;
+  /** How sure the affected range is (APSB ranges derived from bulletin fix lists are often `low`). */
+  confidence?: Confidence;
+  /** Publication date, ISO, when known. */
+  date?: string;
 }
 
 /** Declarations of one Composer package at one version, as indexed. */

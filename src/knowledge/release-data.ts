@@ -1,0 +1,74 @@
+import type { Confidence, ServiceName } from './types.js';
+
+/**
+ * The shape of `data/releases.json.gz`, written by `scripts/build-knowledge.ts` from `../shared/data` and read by the
+ * catalog. Bump RELEASE_DATA_SCHEMA on any incompatible change: an old mageup then refuses a new file clearly.
+ */
+export const RELEASE_DATA_SCHEMA = 1;
+export const RELEASE_DATA_FILE = 'releases.json.gz';
+
+export interface SourceRef {
+  repo: string;
+  commit: string;
+  path?: string;
+}
+
+export interface ReleaseDataFile {
+  schema: typeof RELEASE_DATA_SCHEMA;
+  /** Date the reference data was collected (deterministic: not the build time). */
+  generated: string;
+  /** Where each fact comes from (repository and commit), from SOURCES.json and magento-releases.json. */
+  sources: Record<string, SourceRef>;
+  /** Support windows per line: `2.3` for the whole 2.3 line, `2.4.6` for each 2.4 minor. */
+  lines: Record<string, SupportLineRecord>;
+  bulletins: Record<string, BulletinRecord>;
+  releases: ReleaseRecord[];
+  /** Mage-OS distribution versions and the Magento release each is built on. */
+  mageOs: Record<string, { upstream: string; date: string | null }>;
+}
+
+export interface SupportLineRecord {
+  line: string;
+  ga: string | null;
+  endOfRegularSupport: string | null;
+  /** Adobe Commerce only (lifecycle policy); null when not published or `TBD`. */
+  endOfExtendedSupport: string | null;
+  confidence: Confidence;
+  note?: string;
+}
+
+export interface BulletinRecord {
+  id: string;
+  url: string;
+  date: string | null;
+  fixedIn: string[];
+  severity: string | null;
+  maxCvss?: number;
+  confidence: Confidence;
+}
+
+export interface ReleaseRecord {
+  version: string;
+  /** Key into `lines`. */
+  supportLine: string;
+  date: string | null;
+  type: 'feature' | 'security' | 'beta';
+  editions: string[];
+  requirements: Partial<Record<ServiceName, string[]>>;
+  /** Published requirements for services outside ServiceName (e.g. `activemq_artemis`). */
+  extraRequirements?: Record<string, string[]>;
+  requirementsConfidence: Confidence;
+  /** False when Adobe has no column for this exact release and the values were inherited from its base release. */
+  requirementsExact: boolean;
+  phpConstraint: string | null;
+  composerConstraint: string | null;
+  apsb: string[];
+  apsbConfidence: Confidence;
+  /** Exact `magento/*` versions from the real metapackage; absent when no metapackage is known. */
+  packages?: Record<string, string>;
+  /** Non-exact requirements of the metapackage (third-party libraries and Magento-owned libraries with ranges). */
+  thirdParty?: Record<string, string>;
+  /** A few key package versions known without the metapackage (derived or from docs), with their confidence. */
+  keyPackages?: { versions: Record<string, string>; confidence: Confidence; source: string };
+  notes?: string[];
+}
