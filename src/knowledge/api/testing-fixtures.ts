@@ -1,0 +1,20 @@
+import type { ClassDecl, MethodDecl } from '../../php/types.js';
+
+/** Small hand-written declarations for the API index tests. */
+export function method(name: string, extra: Partial<MethodDecl> = {}): MethodDecl {
+  return { name, visibility: 'public', params: [], line: 10, ...extra };
+}
+
+export function classDecl(name: string, extra: Partial<ClassDecl> = {}): ClassDecl {
+  return {
+    name,
+    kind: 'class',
+    implements: [],
+    traits: [],
+    methods: [],
+    properties: [],
+    constants: [],
+    line: 5,
+    ...extra,
+  };
+}
