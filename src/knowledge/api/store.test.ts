@@ -188,7 +188,8 @@ describe('loadSymbolIndex', () => {
     buildFixture(bad);
     const file = join(bad, 'packages/magento/module-catalog.json.br');
     const bytes = readFileSync(file);
-    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
     writeFileSync(file, bytes);
     const index = await loadSymbolIndex({ release: '2.4.1' }, { dataDir: bad });
     assert.throws(
