@@ -66,7 +66,9 @@ function main(): void {
 
   const advisoryData = buildAdvisoryData(source, releasesDoc, sourcesDoc, releaseData);
   const a = writeChecksummedJson(join(out, ADVISORY_DATA_FILE), advisoryData);
-  console.log(`${ADVISORY_DATA_FILE}: ${advisoryData.advisories.length} advisories, ${a.bytes} bytes, sha256 ${a.sha256}`);
+  console.log(
+    `${ADVISORY_DATA_FILE}: ${advisoryData.advisories.length} advisories, ${a.bytes} bytes, sha256 ${a.sha256}`,
+  );
 }
 
 function buildReleaseData(source: string, doc: any, sourcesDoc: any): ReleaseDataFile {
@@ -115,10 +117,7 @@ function buildReleaseData(source: string, doc: any, sourcesDoc: any): ReleaseDat
       else extra[service] = versions.map(String);
     }
     const security = r.security ?? {};
-    const apsb = [
-      ...(security.apsb ?? []),
-      ...(security.also_includes ?? []).map((x: { apsb: string }) => x.apsb),
-    ];
+    const apsb = [...(security.apsb ?? []), ...(security.also_includes ?? []).map((x: { apsb: string }) => x.apsb)];
     const packageSet = meta ? splitMetapackage(meta) : undefined;
     const cp = r.composer_packages ?? {};
     const notes: string[] = [...(r.other_notes ?? [])];
@@ -192,7 +191,8 @@ function buildReleaseData(source: string, doc: any, sourcesDoc: any): ReleaseDat
   }
 
   const sources: Record<string, SourceRef> = {};
-  for (const [id, s] of Object.entries<any>(sourcesDoc)) sources[id] = compact({ repo: s.repo, commit: s.commit, path: s.path });
+  for (const [id, s] of Object.entries<any>(sourcesDoc))
+    sources[id] = compact({ repo: s.repo, commit: s.commit, path: s.path });
   for (const [id, s] of Object.entries<any>(doc.sources ?? {})) {
     if (s.repo && s.commit) sources[id] = compact({ repo: s.repo, commit: s.commit, path: s.path });
   }
@@ -208,7 +208,12 @@ function buildReleaseData(source: string, doc: any, sourcesDoc: any): ReleaseDat
   };
 }
 
-function buildAdvisoryData(source: string, releasesDoc: any, sourcesDoc: any, releaseData: ReleaseDataFile): AdvisoryDataFile {
+function buildAdvisoryData(
+  source: string,
+  releasesDoc: any,
+  sourcesDoc: any,
+  releaseData: ReleaseDataFile,
+): AdvisoryDataFile {
   const advisories: StoredAdvisory[] = [];
   let newest = '';
   const fop = readJson(join(source, 'advisories', 'friendsofphp.json'));

@@ -50,7 +50,8 @@ export function buildApsbAdvisories(data: ReleaseDataFile): StoredAdvisory[] {
   for (const r of data.releases) {
     if (r.type === 'beta') continue;
     const minor = minorOf(r.version);
-    if (r.version === minor || !gaOf.has(minor)) gaOf.set(minor, r.version === minor ? r.date : (gaOf.get(minor) ?? null));
+    if (r.version === minor || !gaOf.has(minor))
+      gaOf.set(minor, r.version === minor ? r.date : (gaOf.get(minor) ?? null));
   }
   const minors = [...gaOf.keys()].sort(compareMagentoVersions).map((minor) => ({ minor, ga: gaOf.get(minor) ?? null }));
   const out: StoredAdvisory[] = [];

@@ -3,12 +3,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import { systemClock, type Clock } from './clock.js';
 import { UnknownVersionError } from './errors.js';
 import { readChecksummedJson } from './integrity.js';
-import {
-  compareMagentoVersions,
-  lineOf,
-  minorOf,
-  parseMagentoVersion,
-} from './magento-version.js';
+import { compareMagentoVersions, lineOf, minorOf, parseMagentoVersion } from './magento-version.js';
 import {
   RELEASE_DATA_FILE,
   RELEASE_DATA_SCHEMA,
@@ -140,7 +135,11 @@ export function createReleaseCatalog(
       if (raw === 'latest') return catalog.latest({ now, edition });
       if (raw === 'latest-patch') {
         if (!opts.current) {
-          throw new UnknownVersionError(spec, [], '"latest-patch" needs the current version (the project\'s or --from).');
+          throw new UnknownVersionError(
+            spec,
+            [],
+            '"latest-patch" needs the current version (the project\'s or --from).',
+          );
         }
         const current = catalog.resolve(opts.current, { now });
         return requirePatch(current.minor, spec);
@@ -190,14 +189,24 @@ function nearestVersions(sorted: Release[], version: string, count: number): str
   const query = canonicalVersion(version) ?? approximate(version);
   const wantsPreRelease = /alpha|beta|rc/i.test(version);
   const candidates = sorted.filter((r) => wantsPreRelease || r.type !== 'beta');
-  if (!query) return candidates.slice(-count).reverse().map((r) => r.version);
+  if (!query)
+    return candidates
+      .slice(-count)
+      .reverse()
+      .map((r) => r.version);
   // Neighbours by position in release order (where the unknown version would sit), same minor line first.
   const position = candidates.findIndex((r) => compareMagentoVersions(r.version, query) > 0);
   const at = position === -1 ? candidates.length : position;
   const queryMinor = minorOf(query);
   return candidates
-    .map((r, i) => ({ version: r.version, sameMinor: r.minor === queryMinor ? 0 : 1, distance: i < at ? at - i : i - at + 1 }))
-    .sort((a, b) => a.sameMinor - b.sameMinor || a.distance - b.distance || compareMagentoVersions(b.version, a.version))
+    .map((r, i) => ({
+      version: r.version,
+      sameMinor: r.minor === queryMinor ? 0 : 1,
+      distance: i < at ? at - i : i - at + 1,
+    }))
+    .sort(
+      (a, b) => a.sameMinor - b.sameMinor || a.distance - b.distance || compareMagentoVersions(b.version, a.version),
+    )
     .slice(0, count)
     .map((c) => c.version);
 }
@@ -214,7 +223,14 @@ function bulletinsFromReleases(releases: Release[]): BulletinRecord[] {
   const byId = new Map<string, BulletinRecord>();
   for (const r of releases) {
     for (const id of r.apsb) {
-      const b = byId.get(id) ?? { id, url: '', date: null, fixedIn: [], severity: null, confidence: 'low' as Confidence };
+      const b = byId.get(id) ?? {
+        id,
+        url: '',
+        date: null,
+        fixedIn: [],
+        severity: null,
+        confidence: 'low' as Confidence,
+      };
       b.fixedIn.push(r.version);
       if (r.date && (b.date === null || r.date < b.date)) b.date = r.date;
       byId.set(id, b);

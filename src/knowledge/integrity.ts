@@ -30,7 +30,8 @@ export function writeChecksummedJson(file: string, document: unknown): { bytes: 
 
 /** Reads a file written by writeChecksummedJson, verifying its checksum, and checks its `schema` number. */
 export function readChecksummedJson(file: string, expectedSchema: number): unknown {
-  if (!existsSync(file)) throw new KnowledgeDataError(file, 'knowledge file is missing (reinstall mageup or run the data build)');
+  if (!existsSync(file))
+    throw new KnowledgeDataError(file, 'knowledge file is missing (reinstall mageup or run the data build)');
   const sumFile = checksumPath(file);
   if (!existsSync(sumFile)) throw new KnowledgeDataError(file, `checksum file ${basename(sumFile)} is missing`);
   const bytes = readFileSync(file);
@@ -51,7 +52,10 @@ export function readChecksummedJson(file: string, expectedSchema: number): unkno
   }
   const schema = (document as { schema?: unknown } | null)?.schema;
   if (schema !== expectedSchema) {
-    throw new KnowledgeDataError(file, `unsupported schema ${String(schema)} (this mageup reads schema ${expectedSchema})`);
+    throw new KnowledgeDataError(
+      file,
+      `unsupported schema ${String(schema)} (this mageup reads schema ${expectedSchema})`,
+    );
   }
   return document;
 }

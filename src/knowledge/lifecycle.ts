@@ -36,7 +36,9 @@ export function bulletinsMissing(current: Release | string, catalog: MagentoRele
     if (r.type === 'beta') continue;
     if (!gaDates.has(r.minor) || r.version === r.minor) gaDates.set(r.minor, r.version === r.minor ? r.date : null);
   }
-  const minors = [...gaDates.keys()].sort(compareMagentoVersions).map((minor) => ({ minor, ga: gaDates.get(minor) ?? null }));
+  const minors = [...gaDates.keys()]
+    .sort(compareMagentoVersions)
+    .map((minor) => ({ minor, ga: gaDates.get(minor) ?? null }));
   return catalog
     .bulletins()
     .filter((b) => apsbAffectedRanges(b.fixedIn, minors, b.date).some((range) => inRange(version, range)))
