@@ -25,7 +25,8 @@ describe('checksummed knowledge files', () => {
     const file = join(dir, 'corrupt.json.gz');
     writeChecksummedJson(file, { schema: 1, value: 'x'.repeat(100) });
     const bytes = readFileSync(file);
-    bytes[bytes.length - 5] ^= 0xff;
+    const at = bytes.length - 5;
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0xff, at);
     writeFileSync(file, bytes);
     assert.throws(
       () => readChecksummedJson(file, 1),
