@@ -2,6 +2,7 @@ import type { FindingCategory, FindingInput, Severity } from '../core/finding.js
 import type { ProjectModel } from '../project/model.js';
 import type { Advisory, Release, ReleaseCatalog, SymbolIndex } from '../knowledge/types.js';
 import type { PhpFileAnalysis } from '../php/types.js';
+import type { ProjectPlatform } from '../check/project-platform.js';
 
 export interface RuleMeta {
   /** Stable id, `category/kebab-name`, e.g. `php-api/removed-class`. Never reused for another meaning. */
@@ -44,6 +45,11 @@ export interface RuleContext {
   code: CodeUnit[];
   advisoriesFor(pkg: string, version: string): Advisory[];
   now: Date;
+  /**
+   * Platform declarations read beside the model (composer.json config.platform.php, composer.lock platform and
+   * plugin-api-version, lines of service settings in env.php/config.php). Absent in tests that do not give one.
+   */
+  platform?: ProjectPlatform;
   report(finding: Omit<FindingInput, 'ruleId' | 'category'> & { category?: FindingCategory }): void;
 }
 
