@@ -22,6 +22,23 @@ export interface ProjectModel {
   stores: StoreScopes;
   patches: Patch[];
   problems: Problem[];
+  /**
+   * PHP and .phtml files of the code under check (custom code and third-party Magento extensions), listed while
+   * loading without being read. Use `codeFiles(model)` from `project/code-files.ts`.
+   */
+  codeFiles?: CodeFile[];
+  /** False when app/etc/config.php is absent (a never-installed tree): module states are then unknown. */
+  configPhpPresent?: boolean;
+}
+
+/** One PHP or .phtml file of the code under check. */
+export interface CodeFile {
+  /** Relative to root, forward slashes. */
+  file: string;
+  package: string | null;
+  module: string | null;
+  /** `custom`: app/code, app/design, path repositories, the extension itself; `vendor`: third-party extensions. */
+  origin: 'custom' | 'vendor';
 }
 
 export type Edition = 'open-source' | 'commerce' | 'mage-os' | 'b2b' | 'unknown';
@@ -36,6 +53,8 @@ export interface MagentoInfo {
   versionSource: string | null;
   /** The metapackage that carries the version, e.g. `magento/product-community-edition`. */
   productPackage: string | null;
+  /** Mage-OS: the Magento Open Source release it is based on, when the metapackage says so. */
+  upstreamVersion?: string;
 }
 
 export type PackageSource = 'core' | 'adobe' | 'third-party' | 'path' | 'root';
@@ -58,6 +77,10 @@ export interface ComposerPackage {
   path?: string;
   description?: string;
   dev?: boolean;
+  /** A third-party package the Magento product metapackage itself requires (e.g. paypal/module-braintree-core). */
+  bundled?: boolean;
+  /** Autoloaded files (`autoload.files`), where Magento packages declare their registration.php. */
+  autoloadFiles?: string[];
 }
 
 export interface Module {
@@ -75,6 +98,10 @@ export interface Module {
   setupVersion?: string;
   sequence: string[];
   customizations: Customizations;
+  /** False when the customization inventory was not collected (core modules, unless asked for). */
+  customizationsScanned?: boolean;
+  /** registration.php declaring the module, relative to root. */
+  registrationFile?: string;
 }
 
 export interface Customizations {
@@ -219,7 +246,8 @@ export interface RequireJsConfig {
 
 export interface SetupScript {
   file: string;
-  kind: 'data-patch' | 'schema-patch' | 'install-schema' | 'upgrade-schema' | 'install-data' | 'upgrade-data' | 'recurring';
+  kind:
+    'data-patch' | 'schema-patch' | 'install-schema' | 'upgrade-schema' | 'install-data' | 'upgrade-data' | 'recurring';
   class?: string;
 }
 
@@ -277,6 +305,8 @@ export interface Services {
   queue?: { amqp?: { host?: string; port?: string }; consumersWaitForMessages?: boolean };
   searchEngine?: { engine: string; host?: string; port?: string; source: 'env.php' | 'config.php' };
   lock?: { provider: string };
+  /** Dotted env.php paths of secrets that are set (`db.connection.default.password`, `crypt.key`…): never their values. */
+  secretsPresent?: string[];
   /** Unevaluated expressions and other issues are in ProjectModel.problems. */
 }
 

@@ -1,0 +1,111 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Problem } from '../core/problem.js';
+import { parseXml } from './xml.js';
+import type { XmlElement } from './xml.js';
+import { readTextFile } from './walk.js';
+
+/** Progress of a `loadProject()` run, for progress bars: phases in order, with counts where they are known. */
+export interface LoadProgress {
+  phase: 'root' | 'composer' | 'modules' | 'customizations' | 'themes' | 'config' | 'code-files' | 'done';
+  done?: number;
+  total?: number;
+}
+
+/** Shared state of one `loadProject()` run: the root, the problems found so far, and file readers that report. */
+export class LoadContext {
+  readonly problems: Problem[] = [];
+
+  constructor(
+    readonly root: string,
+    private readonly onProgress?: (e: LoadProgress) => void,
+  ) {}
+
+  abs(relPath: string): string {
+    return join(this.root, relPath);
+  }
+
+  progress(e: LoadProgress): void {
+    this.onProgress?.(e);
+  }
+
+  problem(p: Problem): void {
+    this.problems.push(p);
+  }
+
+  /** Text of a root-relative file; undefined when missing (silently) or unreadable (reported). */
+  readText(relPath: string): string | undefined {
+    const result = readTextFile(this.abs(relPath), this.root, this.problems);
+    return result.ok ? result.text : undefined;
+  }
+
+  /** True when a regular file (or a link to one) exists at the root-relative path. Reads nothing. */
+  exists(relPath: string): boolean {
+    try {
+      return statSync(this.abs(relPath)).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Parsed JSON of a root-relative file; undefined when missing or invalid (invalid is reported with its line). */
+  readJson(relPath: string): unknown {
+    const text = this.readText(relPath);
+    if (text === undefined) return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const line = jsonErrorLine(text, message);
+      this.problem({
+        code: 'json-invalid',
+        level: 'error',
+        file: relPath,
+        ...(line ? { line } : {}),
+        message: `${relPath} is not valid JSON (${message}); its content is ignored`,
+      });
+      return undefined;
+    }
+  }
+
+  /** Root element of a root-relative XML file; undefined when missing or malformed (malformed is reported). */
+  readXml(relPath: string): XmlElement | undefined {
+    const text = this.readText(relPath);
+    if (text === undefined) return undefined;
+    const result = parseXml(text);
+    if (result.ok) return result.root;
+    this.problem({
+      code: 'xml-invalid',
+      level: 'error',
+      file: relPath,
+      line: result.line,
+      message: `${relPath}:${result.line}: malformed XML (${result.message}); this file is skipped`,
+    });
+    return undefined;
+  }
+}
+
+/** Line of a JSON.parse error from its message (`... at position 123` or `(line 4 column 2)`). */
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const lineMatch = /line (\d+)/.exec(message);
+  if (lineMatch?.[1]) return Number(lineMatch[1]);
+  const pos = /position (\d+)/.exec(message);
+  if (pos?.[1]) return text.slice(0, Number(pos[1])).split('\n').length;
+  return undefined;
+}
+
+/** Narrowing helpers for untyped JSON. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isRecord(value)) return out;
+  for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,113 @@
+import { dirname, posix } from 'node:path';
+import type { ComposerPackage } from './model.js';
+import type { LoadContext } from './context.js';
+import { listDirs } from './walk.js';
+
+export type ComponentType = 'module' | 'theme' | 'language' | 'library' | 'setup';
+
+/** One `ComponentRegistrar::register(...)` call found in a registration.php. */
+export interface Registration {
+  type: ComponentType;
+  /** `Vendor_Module`, `frontend/Vendor/theme`, `vendor_de_de`, `magento/framework`… */
+  name: string;
+  /** Component directory relative to root. */
+  dir: string;
+  /** registration.php relative to root. */
+  file: string;
+  /** Composer package that holds the file; null for app/code, app/design, app/i18n without composer.json. */
+  package: string | null;
+}
+
+// ComponentRegistrar::register(ComponentRegistrar::MODULE, 'Vendor_Module', __DIR__ [. '/sub']);
+const REGISTER_CALL =
+  /ComponentRegistrar::register\s*\(\s*(?:\\?(?:[A-Za-z_][\w]*\\)*ComponentRegistrar::)?(MODULE|THEME|LANGUAGE|LIBRARY|SETUP)\s*,\s*(['"])([^'"]+)\2\s*,\s*(?:__DIR__|dirname\(__FILE__\))(?:\s*\.\s*(['"])([^'"]*)\4)?/g;
+
+/**
+ * Reads the registrations of a registration.php without executing it: the calls Magento generates and every module
+ * uses follow one shape, which a pattern reads reliably. A file with no recognisable call is reported.
+ */
+export function parseRegistration(ctx: LoadContext, file: string, pkg: string | null): Registration[] {
+  const text = ctx.readText(file);
+  if (text === undefined) return [];
+  const found: Registration[] = [];
+  const baseDir = dirname(file);
+  for (const m of text.matchAll(REGISTER_CALL)) {
+    const type = (m[1] ?? '').toLowerCase() as ComponentType;
+    const suffix = m[5] ?? '';
+    const dir = posix.normalize(suffix ? `${baseDir}/${suffix}` : baseDir).replace(/\/$/, '');
+    found.push({ type, name: m[3] ?? '', dir: dir === '.' ? '' : dir, file, package: pkg });
+  }
+  if (found.length === 0 && /ComponentRegistrar/.test(text)) {
+    ctx.problem({
+      code: 'registration-unrecognized',
+      level: 'warning',
+      file,
+      message: `${file}: a ComponentRegistrar::register() call MageUp cannot read statically; the component is not listed`,
+    });
+  }
+  return found;
+}
+
+/** Where a non-Composer installation registers components (Magento's registration_globlist.php). */
+const GLOBS = [
+  'app/code/*/*/registration.php',
+  'app/design/*/*/*/registration.php',
+  'app/i18n/*/*/registration.php',
+  'lib/internal/*/*/registration.php',
+  'lib/internal/*/*/*/registration.php',
+];
+
+/**
+ * Every registration of a project: registration.php files of installed packages (their `autoload.files`, as Composer
+ * loads them) and the app/code, app/design, app/i18n, lib/internal globs. Sorted by directory.
+ */
+export function findRegistrations(ctx: LoadContext, packages: ComposerPackage[]): Registration[] {
+  const seenFiles = new Set<string>();
+  const out: Registration[] = [];
+  const add = (file: string, pkg: string | null): void => {
+    if (seenFiles.has(file)) return;
+    seenFiles.add(file);
+    out.push(...parseRegistration(ctx, file, pkg));
+  };
+  for (const pkg of packages) {
+    if (!pkg.path) continue;
+    const files = (pkg.autoloadFiles ?? []).filter((f) => f.endsWith('registration.php'));
+    if (files.length === 0 && pkg.type.startsWith('magento2-')) files.push('registration.php');
+    for (const f of files) {
+      const file = posix.normalize(`${pkg.path}/${f}`);
+      if (ctx.exists(file)) add(file, pkg.name);
+    }
+  }
+  for (const glob of GLOBS) {
+    for (const file of expandGlob(ctx, glob)) add(file, packageOfDir(ctx, dirname(file)));
+  }
+  out.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.name < b.name ? -1 : 1));
+  return out;
+}
+
+/** Expands `*` segments of a root-relative pattern (directories only; the last segment is a literal file name). */
+export function expandGlob(ctx: LoadContext, pattern: string): string[] {
+  const segments = pattern.split('/');
+  const fileName = segments.pop() ?? '';
+  let dirs = [''];
+  for (const segment of segments) {
+    const next: string[] = [];
+    for (const dir of dirs) {
+      if (segment === '*') {
+        for (const name of listDirs(ctx.abs(dir))) next.push(dir ? `${dir}/${name}` : name);
+      } else {
+        next.push(dir ? `${dir}/${segment}` : segment);
+      }
+    }
+    dirs = next;
+  }
+  return dirs.map((d) => `${d}/${fileName}`).filter((f) => ctx.exists(f));
+}
+
+/** The name in a directory's own composer.json (app/code modules often have one), else null. */
+export function packageOfDir(ctx: LoadContext, dir: string): string | null {
+  const file = `${dir}/composer.json`;
+  if (!ctx.exists(file)) return null;
+  const json = ctx.readJson(file) as { name?: unknown } | undefined;
+  return typeof json?.name === 'string' ? json.name.toLowerCase() : null;
+}

@@ -1,0 +1,125 @@
+import type { LanguagePack, Theme, ThemeOverride } from './model.js';
+import type { LoadContext } from './context.js';
+import type { Registration } from './registration.js';
+import { firstChild } from './xml.js';
+import { walkFiles } from './walk.js';
+
+/**
+ * Themes from their registrations and theme.xml, with the full parent chain (a missing parent or a cycle is reported
+ * and ends the chain) and the files each theme overrides.
+ */
+export function buildThemes(ctx: LoadContext, registrations: Registration[], visited: Set<string>): Theme[] {
+  const themes = new Map<string, Theme>();
+  for (const reg of registrations) {
+    if (reg.type !== 'theme' || themes.has(reg.name)) continue;
+    const area = reg.name.split('/')[0];
+    if (area !== 'frontend' && area !== 'adminhtml') continue;
+    const file = reg.dir ? `${reg.dir}/theme.xml` : 'theme.xml';
+    const root = ctx.readXml(file);
+    if (!root && !ctx.exists(file)) {
+      ctx.problem({
+        code: 'theme-xml-missing',
+        level: 'warning',
+        file,
+        message: `${file} is missing: theme ${reg.name} has no declared parent or title`,
+      });
+    }
+    const title = root ? firstChild(root, 'title')?.text : undefined;
+    const parentText = root ? firstChild(root, 'parent')?.text : undefined;
+    const theme: Theme = {
+      code: reg.name,
+      area,
+      parent: parentText ? parentText.trim() : null,
+      parentChain: [],
+      path: reg.dir,
+      package: reg.package,
+      location: reg.dir.startsWith('app/design/') ? 'app-design' : 'vendor',
+      hyva: false,
+      overrides: readOverrides(ctx, reg.dir, visited),
+    };
+    if (title) theme.title = title;
+    themes.set(reg.name, theme);
+  }
+  for (const theme of themes.values()) {
+    theme.parentChain = parentChain(ctx, theme, themes);
+    theme.hyva = [theme.code.slice(theme.area.length + 1), ...theme.parentChain].some((c) => c.startsWith('Hyva/'));
+  }
+  return [...themes.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+function parentChain(ctx: LoadContext, theme: Theme, themes: Map<string, Theme>): string[] {
+  const chain: string[] = [];
+  const seen = new Set([theme.code]);
+  let parent = theme.parent;
+  while (parent) {
+    const code = `${theme.area}/${parent}`;
+    if (seen.has(code)) {
+      ctx.problem({
+        code: 'theme-parent-cycle',
+        level: 'error',
+        file: theme.path ? `${theme.path}/theme.xml` : 'theme.xml',
+        message: `theme ${theme.code}: its parent chain loops (${[...seen].join(' → ')} → ${code}); the chain is cut there`,
+      });
+      break;
+    }
+    seen.add(code);
+    chain.push(parent);
+    const next = themes.get(code);
+    if (!next) {
+      ctx.problem({
+        code: 'theme-parent-missing',
+        level: 'warning',
+        file: theme.path ? `${theme.path}/theme.xml` : 'theme.xml',
+        message: `theme ${theme.code}: parent theme ${code} is not registered in this project`,
+      });
+      break;
+    }
+    parent = next.parent;
+  }
+  return chain;
+}
+
+/** Files of a theme that override module files (`Vendor_Module/templates/...`) or theme-level web assets. */
+function readOverrides(ctx: LoadContext, dir: string, visited: Set<string>): ThemeOverride[] {
+  const out: ThemeOverride[] = [];
+  const files = walkFiles(ctx.abs(dir), {
+    root: ctx.root,
+    problems: ctx.problems,
+    visited,
+    enterDir: (name) => name !== 'node_modules' && !name.startsWith('.'),
+  });
+  const prefix = dir ? `${dir}/` : '';
+  for (const { path: file } of files) {
+    const parts = file.slice(prefix.length).split('/');
+    const first = parts[0] ?? '';
+    if (/^[A-Z][A-Za-z0-9]*_[A-Za-z0-9]+$/.test(first) && parts.length >= 3) {
+      const modulePath = parts.slice(1).join('/');
+      out.push({ file, module: first, kind: overrideKind(parts.slice(1)), modulePath });
+    } else if (first === 'web' && parts.length >= 2) {
+      out.push({ file, module: null, kind: 'web', modulePath: parts.join('/') });
+    }
+  }
+  return out;
+}
+
+function overrideKind(parts: string[]): ThemeOverride['kind'] {
+  const [first, second] = parts;
+  if (first === 'templates') return 'template';
+  if (first === 'layout') return second === 'override' ? 'layout-override' : 'layout';
+  if (first === 'page_layout') return 'layout';
+  if (first === 'web') return 'web';
+  if (first === 'email') return 'email';
+  return 'other';
+}
+
+/** Language packs from their registrations; the locale comes from language.xml `<code>`. */
+export function buildLanguagePacks(ctx: LoadContext, registrations: Registration[]): LanguagePack[] {
+  const packs: LanguagePack[] = [];
+  for (const reg of registrations) {
+    if (reg.type !== 'language') continue;
+    const root = ctx.readXml(reg.dir ? `${reg.dir}/language.xml` : 'language.xml');
+    const code = (root ? firstChild(root, 'code')?.text : undefined) || reg.name;
+    packs.push({ code, package: reg.package, path: reg.dir });
+  }
+  return packs.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.path < b.path ? -1 : 1));
+}
