@@ -1,0 +1,58 @@
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import { EXIT } from '../exit.js';
+import { loadProject, NotMagentoProjectError } from '../../project/load.js';
+import {
+  AUDIT_FORMATS,
+  buildAuditReport,
+  isUseful,
+  renderAuditMarkdown,
+  renderAuditText,
+} from '../../report/audit/index.js';
+import type { AuditFormat } from '../../report/audit/index.js';
+import { colorEnabled, writeOutput } from '../../report/format.js';
+import type { SetExitCode } from './index.js';
+
+/**
+ * `mageup audit [path]`: the inventory of a Magento project or extension. Exit code 0 when the audit says something
+ * useful (problems included), 2 when nothing useful can be said (not a Magento project).
+ */
+export function register(program: Command, setExitCode: SetExitCode): void {
+  program
+    .command('audit')
+    .description(
+      'Inventory of a Magento 2 project or extension: version, packages, modules, themes, services, customizations',
+    )
+    .argument('[path]', 'project root, a directory inside it, or one extension', '.')
+    .addOption(new Option('--format <format>', 'output format').choices([...AUDIT_FORMATS]).default('text'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .action(async (path: string, opts: { format: AuditFormat; output?: string }) => {
+      let model;
+      try {
+        model = await loadProject(path);
+      } catch (error) {
+        if (error instanceof NotMagentoProjectError) {
+          process.stderr.write(`mageup audit: ${error.message}\n`);
+          setExitCode(EXIT.failure);
+          return;
+        }
+        throw error;
+      }
+      const report = buildAuditReport(model);
+      const text =
+        opts.format === 'json'
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : opts.format === 'md'
+            ? renderAuditMarkdown(report)
+            : renderAuditText(report, { color: !opts.output && colorEnabled(process.stdout) });
+      await writeOutput(text, opts.output);
+      if (!isUseful(report)) {
+        process.stderr.write(
+          `mageup audit: ${model.root} looks like a Magento project but no version, package or module could be read (see problems above)\n`,
+        );
+        setExitCode(EXIT.failure);
+        return;
+      }
+      setExitCode(EXIT.ok);
+    });
+}

@@ -1,0 +1,228 @@
+import type { Problem } from '../../core/problem.js';
+import type {
+  ComposerPackage,
+  Customizations,
+  LanguagePack,
+  MagentoInfo,
+  Module,
+  Patch,
+  ProjectModel,
+  Services,
+  StoreScopes,
+} from '../../project/model.js';
+import { version as toolVersion } from '../../version.js';
+
+/** Version of the audit JSON format (schemas/audit.schema.json). Bump the major on any breaking change. */
+export const AUDIT_SCHEMA_VERSION = '1.0.0';
+
+export type ModuleState = 'enabled' | 'disabled' | 'unknown' | 'not-registered';
+
+/** The audit as data: what `--format json` prints and what the text and Markdown renderers show. */
+export interface AuditReport {
+  schemaVersion: string;
+  tool: { name: 'mageup'; version: string };
+  project: {
+    root: string;
+    kind: ProjectModel['kind'];
+    /** False when app/etc/config.php is absent: module states are `unknown`. */
+    configPhpPresent: boolean | null;
+  };
+  magento: MagentoInfo;
+  summary: {
+    packages: number;
+    packagesBySource: Record<string, number>;
+    modules: number;
+    modulesByState: Record<ModuleState, number>;
+    customModules: number;
+    themes: number;
+    languagePacks: number;
+    patches: number;
+    codeFiles: { custom: number; vendor: number };
+    problems: { error: number; warning: number };
+  };
+  packages: AuditPackage[];
+  rootRequire: Record<string, string>;
+  rootRequireDev: Record<string, string>;
+  modules: AuditModule[];
+  themes: AuditTheme[];
+  languagePacks: LanguagePack[];
+  services: Services;
+  stores: StoreScopes;
+  patches: Patch[];
+  customizations: {
+    totals: CustomizationCounts;
+    modules: ({ module: string } & CustomizationCounts)[];
+  };
+  problems: Problem[];
+}
+
+export interface AuditPackage {
+  name: string;
+  version: string;
+  type: string;
+  source: ComposerPackage['source'];
+  license: string[];
+  abandoned?: boolean | string;
+  dev?: boolean;
+  bundled?: boolean;
+  path?: string;
+}
+
+export interface AuditModule {
+  name: string;
+  enabled: boolean | null;
+  state: ModuleState;
+  package: string | null;
+  path: string;
+  location: Module['location'];
+  core: boolean;
+  setupVersion?: string;
+  sequence: string[];
+}
+
+export interface AuditTheme {
+  code: string;
+  area: string;
+  title?: string;
+  parent: string | null;
+  parentChain: string[];
+  path: string;
+  package: string | null;
+  location: string;
+  hyva: boolean;
+  overrides: number;
+}
+
+export type CustomizationCounts = Record<keyof Customizations, number>;
+
+const COUNTED: (keyof Customizations)[] = [
+  'preferences',
+  'plugins',
+  'virtualTypes',
+  'typeArguments',
+  'observers',
+  'cronJobs',
+  'dbSchema',
+  'webapiRoutes',
+  'graphqlSchemas',
+  'routes',
+  'layouts',
+  'templates',
+  'requirejs',
+  'setupScripts',
+];
+
+export function moduleState(module: Module): ModuleState {
+  if (module.location === 'unknown' && !module.path) return 'not-registered';
+  if (module.enabled === null) return 'unknown';
+  return module.enabled ? 'enabled' : 'disabled';
+}
+
+/** Builds the audit document from a model. Deterministic: every list is sorted, nothing depends on time. */
+export function buildAuditReport(model: ProjectModel): AuditReport {
+  const modulesByState: Record<ModuleState, number> = { enabled: 0, disabled: 0, unknown: 0, 'not-registered': 0 };
+  const modules = model.modules.map((m): AuditModule => {
+    const state = moduleState(m);
+    modulesByState[state]++;
+    return {
+      name: m.name,
+      enabled: m.enabled,
+      state,
+      package: m.package,
+      path: m.path,
+      location: m.location,
+      core: m.core,
+      ...(m.setupVersion ? { setupVersion: m.setupVersion } : {}),
+      sequence: [...m.sequence],
+    };
+  });
+  const packagesBySource: Record<string, number> = {};
+  const packages = model.packages.map((p): AuditPackage => {
+    packagesBySource[p.source] = (packagesBySource[p.source] ?? 0) + 1;
+    return {
+      name: p.name,
+      version: p.version,
+      type: p.type,
+      source: p.source,
+      license: [...p.license],
+      ...(p.abandoned !== undefined ? { abandoned: p.abandoned } : {}),
+      ...(p.dev ? { dev: true } : {}),
+      ...(p.bundled ? { bundled: true } : {}),
+      ...(p.path !== undefined ? { path: p.path } : {}),
+    };
+  });
+  const totals = zeroCounts();
+  const perModule: ({ module: string } & CustomizationCounts)[] = [];
+  for (const m of model.modules) {
+    if (!m.customizationsScanned) continue;
+    const counts = countsOf(m.customizations);
+    if (Object.values(counts).every((n) => n === 0)) continue;
+    for (const key of COUNTED) totals[key] += counts[key];
+    perModule.push({ module: m.name, ...counts });
+  }
+  const codeFiles = model.codeFiles ?? [];
+  const problems = model.problems;
+  return {
+    schemaVersion: AUDIT_SCHEMA_VERSION,
+    tool: { name: 'mageup', version: toolVersion },
+    project: { root: model.root, kind: model.kind, configPhpPresent: model.configPhpPresent ?? null },
+    magento: { ...model.magento },
+    summary: {
+      packages: packages.length,
+      packagesBySource: sortKeys(packagesBySource),
+      modules: modules.length,
+      modulesByState,
+      customModules: model.modules.filter((m) => !m.core).length,
+      themes: model.themes.length,
+      languagePacks: model.languagePacks.length,
+      patches: model.patches.length,
+      codeFiles: {
+        custom: codeFiles.filter((f) => f.origin === 'custom').length,
+        vendor: codeFiles.filter((f) => f.origin === 'vendor').length,
+      },
+      problems: {
+        error: problems.filter((p) => p.level === 'error').length,
+        warning: problems.filter((p) => p.level === 'warning').length,
+      },
+    },
+    packages,
+    rootRequire: sortKeys(model.rootRequire),
+    rootRequireDev: sortKeys(model.rootRequireDev),
+    modules,
+    themes: model.themes.map((t) => ({
+      code: t.code,
+      area: t.area,
+      ...(t.title ? { title: t.title } : {}),
+      parent: t.parent,
+      parentChain: [...t.parentChain],
+      path: t.path,
+      package: t.package,
+      location: t.location,
+      hyva: t.hyva,
+      overrides: t.overrides.length,
+    })),
+    languagePacks: model.languagePacks.map((l) => ({ ...l })),
+    services: model.services,
+    stores: model.stores,
+    patches: model.patches,
+    customizations: { totals, modules: perModule },
+    problems,
+  };
+}
+
+function zeroCounts(): CustomizationCounts {
+  return Object.fromEntries(COUNTED.map((k) => [k, 0])) as CustomizationCounts;
+}
+
+function countsOf(c: Customizations): CustomizationCounts {
+  return Object.fromEntries(COUNTED.map((k) => [k, c[k].length])) as CustomizationCounts;
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** True when the audit has something to say: a version, packages or modules. Else the CLI exits with 2. */
+export function isUseful(report: AuditReport): boolean {
+  return report.magento.version !== null || report.packages.length > 0 || report.modules.length > 0;
+}

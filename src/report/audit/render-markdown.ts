@@ -1,0 +1,109 @@
+import { escapeMarkdown, markdownTable } from '../format.js';
+import type { AuditReport } from './audit-report.js';
+import { CUSTOMIZATION_COLUMNS, countsLine, magentoLine, serviceRows } from './describe.js';
+
+/** The audit as Markdown for tickets and pull requests: summary first, long lists in collapsible sections. */
+export function renderAuditMarkdown(report: AuditReport): string {
+  const e = escapeMarkdown;
+  const s = report.summary;
+  const out: string[] = [
+    `# MageUp audit`,
+    '',
+    `**${e(magentoLine(report))}**`,
+    '',
+    `- Packages: ${s.packages}${s.packages ? ` (${e(countsLine(s.packagesBySource))})` : ''}`,
+    `- Modules: ${s.modules} (${e(countsLine(s.modulesByState))}), ${s.customModules} not from Magento`,
+    `- Themes: ${s.themes}, language packs: ${s.languagePacks}, patches: ${s.patches}`,
+    `- Problems: ${s.problems.error} errors, ${s.problems.warning} warnings`,
+  ];
+  if (report.project.configPhpPresent === false) {
+    out.push('', '> app/etc/config.php is absent (never-installed tree): module states are unknown.');
+  }
+  const services = serviceRows(report.services);
+  out.push(
+    '',
+    '## Services',
+    '',
+    services.length ? markdownTable(['Service', 'Setting'], services) : 'app/etc/env.php not found.',
+  );
+
+  const nonCore = report.packages.filter((p) => p.source !== 'core' && p.source !== 'adobe');
+  out.push('', `## Packages not from Magento (${nonCore.length})`, '');
+  out.push(
+    nonCore.length
+      ? markdownTable(
+          ['Package', 'Version', 'Type', 'Source', 'Abandoned'],
+          nonCore.map((p) => [
+            p.name,
+            p.version,
+            p.type,
+            p.source,
+            p.abandoned ? (typeof p.abandoned === 'string' ? `use ${p.abandoned}` : 'yes') : '',
+          ]),
+        )
+      : 'None.',
+  );
+  const custom = report.modules.filter((m) => !m.core);
+  out.push('', `## Modules not from Magento (${custom.length})`, '');
+  out.push(
+    custom.length
+      ? markdownTable(
+          ['Module', 'State', 'Package', 'Path'],
+          custom.map((m) => [m.name, m.state, m.package ?? '', m.path]),
+        )
+      : 'None.',
+  );
+  out.push(
+    '',
+    `<details><summary>All ${report.modules.length} modules</summary>`,
+    '',
+    markdownTable(
+      ['Module', 'State', 'Package'],
+      report.modules.map((m) => [m.name, m.state, m.package ?? '']),
+    ),
+    '',
+    '</details>',
+  );
+  if (report.themes.length) {
+    out.push(
+      '',
+      '## Themes',
+      '',
+      markdownTable(
+        ['Theme', 'Parent chain', 'Location', 'Overrides'],
+        report.themes.map((t) => [
+          t.code + (t.hyva ? ' (Hyvä)' : ''),
+          t.parentChain.join(' → '),
+          t.location,
+          String(t.overrides),
+        ]),
+      ),
+    );
+  }
+  if (report.patches.length) {
+    out.push(
+      '',
+      '## Patches',
+      '',
+      markdownTable(
+        ['Target', 'Description', 'Tool', 'Source'],
+        report.patches.map((p) => [p.target, p.description, p.tool, p.source]),
+      ),
+    );
+  }
+  if (report.customizations.modules.length) {
+    out.push(
+      '',
+      '## Customizations per module',
+      '',
+      markdownTable(
+        ['Module', ...CUSTOMIZATION_COLUMNS.map(([, h]) => h)],
+        report.customizations.modules.map((m) => [m.module, ...CUSTOMIZATION_COLUMNS.map(([k]) => String(m[k]))]),
+      ),
+    );
+  }
+  out.push('', `## Problems (${report.problems.length})`, '');
+  if (report.problems.length === 0) out.push('None.');
+  for (const p of report.problems) out.push(`- **${p.level}** ${e(p.message)} (\`${p.code}\`)`);
+  return `${out.join('\n')}\n`;
+}

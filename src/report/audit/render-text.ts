@@ -1,0 +1,169 @@
+import { colors, renderTable, terminalSafe } from '../format.js';
+import type { AuditReport } from './audit-report.js';
+import { CUSTOMIZATION_COLUMNS, countsLine, magentoLine, serviceRows } from './describe.js';
+
+/**
+ * The audit for a terminal: a summary, then tables. Core packages and modules are counted, not listed (JSON has
+ * them all); everything that is not core is listed in full. All project text is made terminal-safe.
+ */
+export function renderAuditText(report: AuditReport, opts: { color: boolean }): string {
+  const c = colors(opts.color);
+  const t = terminalSafe;
+  const out: string[] = [];
+  const section = (title: string): void => {
+    out.push('', c.bold(title));
+  };
+  out.push(c.bold(`MageUp audit of ${t(report.project.root)}`), magentoLine(report));
+  const s = report.summary;
+  out.push(
+    '',
+    `Packages: ${s.packages}${s.packages ? ` (${countsLine(s.packagesBySource)})` : ''}`,
+    `Modules:  ${s.modules} (${countsLine(s.modulesByState)}), ${s.customModules} not from Magento`,
+    `Themes: ${s.themes}   Language packs: ${s.languagePacks}   Patches: ${s.patches}`,
+    `Code under check: ${s.codeFiles.custom} custom and ${s.codeFiles.vendor} third-party PHP/phtml files`,
+  );
+  if (report.project.configPhpPresent === false) {
+    out.push(c.yellow('app/etc/config.php is absent (never-installed tree): module states are unknown.'));
+  }
+
+  const services = serviceRows(report.services);
+  section('Services (app/etc/env.php)');
+  if (services.length === 0) out.push('  app/etc/env.php not found: services unknown.');
+  else
+    out.push(
+      renderTable(
+        ['Service', 'Setting'],
+        services.map(([k, v]) => [k, t(v)]),
+        { indent: '  ' },
+      ),
+    );
+
+  if (report.stores.websites.length > 0 || report.stores.stores.length > 0) {
+    section('Stores (config.php scopes)');
+    const websites = new Map(report.stores.websites.map((w) => [w.id, w]));
+    out.push(
+      renderTable(
+        ['Store view', 'Name', 'Website', 'Active'],
+        report.stores.stores.map((st) => [
+          t(st.code),
+          t(st.name),
+          t(websites.get(st.websiteId)?.code ?? String(st.websiteId)),
+          st.active ? 'yes' : 'no',
+        ]),
+        { indent: '  ' },
+      ),
+    );
+  }
+
+  const nonCore = report.packages.filter((p) => p.source !== 'core' && p.source !== 'adobe');
+  section(`Packages not from Magento (${nonCore.length} of ${report.packages.length}; --format json lists all)`);
+  if (nonCore.length === 0) out.push('  none');
+  else {
+    out.push(
+      renderTable(
+        ['Package', 'Version', 'Type', 'Source', 'Notes'],
+        nonCore.map((p) => [
+          t(p.name),
+          t(p.version),
+          t(p.type),
+          p.source,
+          [
+            p.abandoned
+              ? c.red(typeof p.abandoned === 'string' ? `abandoned, use ${t(p.abandoned)}` : 'abandoned')
+              : '',
+            p.bundled ? 'bundled with Magento' : '',
+            p.dev ? 'dev' : '',
+          ]
+            .filter(Boolean)
+            .join(', '),
+        ]),
+        { indent: '  ' },
+      ),
+    );
+  }
+
+  const custom = report.modules.filter((m) => !m.core);
+  section(`Modules not from Magento (${custom.length} of ${report.modules.length})`);
+  if (custom.length === 0) out.push('  none');
+  else {
+    out.push(
+      renderTable(
+        ['Module', 'State', 'Package', 'Path', 'setup_version'],
+        custom.map((m) => [
+          t(m.name),
+          stateText(m.state, c),
+          t(m.package ?? '-'),
+          t(m.path || '-'),
+          t(m.setupVersion ?? ''),
+        ]),
+        { indent: '  ' },
+      ),
+    );
+  }
+  const disabledCore = report.modules.filter((m) => m.core && m.state === 'disabled').map((m) => m.name);
+  if (disabledCore.length > 0)
+    out.push('', `  Disabled Magento modules (${disabledCore.length}): ${disabledCore.map(t).join(', ')}`);
+
+  section('Themes');
+  if (report.themes.length === 0) out.push('  none');
+  else {
+    out.push(
+      renderTable(
+        ['Theme', 'Parent chain', 'Location', 'Overrides'],
+        report.themes.map((th) => [
+          t(th.code) + (th.hyva ? ' (Hyvä)' : ''),
+          t(th.parentChain.join(' → ') || '-'),
+          th.location,
+          String(th.overrides),
+        ]),
+        { indent: '  ', align: ['left', 'left', 'left', 'right'] },
+      ),
+    );
+  }
+  if (report.languagePacks.length > 0) {
+    out.push('', `  Language packs: ${report.languagePacks.map((l) => t(l.code)).join(', ')}`);
+  }
+
+  if (report.patches.length > 0) {
+    section('Patches');
+    out.push(
+      renderTable(
+        ['Target', 'Description', 'Tool', 'Source'],
+        report.patches.map((p) => [t(p.target), t(p.description), p.tool, t(p.source)]),
+        { indent: '  ' },
+      ),
+    );
+  }
+
+  if (report.customizations.modules.length > 0) {
+    section('Customizations per module');
+    const columns = CUSTOMIZATION_COLUMNS;
+    const rows = report.customizations.modules.map((m) => [t(m.module), ...columns.map(([k]) => count(m[k]))]);
+    rows.push([c.bold('total'), ...columns.map(([k]) => count(report.customizations.totals[k]))]);
+    out.push(
+      renderTable(['Module', ...columns.map(([, h]) => h)], rows, {
+        indent: '  ',
+        align: ['left', ...columns.map(() => 'right' as const)],
+      }),
+    );
+  }
+
+  section(`Problems (${report.problems.length})`);
+  if (report.problems.length === 0) out.push('  none');
+  for (const p of report.problems) {
+    const level = p.level === 'error' ? c.red('error  ') : c.yellow('warning');
+    out.push(`  ${level} ${t(p.message)} ${c.dim(`[${p.code}]`)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function count(n: number): string {
+  return n === 0 ? '·' : String(n);
+}
+
+function stateText(state: string, c: ReturnType<typeof colors>): string {
+  if (state === 'enabled') return c.green(state);
+  if (state === 'disabled') return c.dim(state);
+  if (state === 'not-registered') return c.red(state);
+  return c.yellow(state);
+}
