@@ -1,5 +1,6 @@
 import { colors, renderTable, terminalSafe } from '../format.js';
-import type { AuditReport } from './audit-report.js';
+import type { Colors } from '../format.js';
+import type { AuditPackage, AuditReport } from './audit-report.js';
 import { CUSTOMIZATION_COLUMNS, countsLine, magentoLine, serviceRows } from './describe.js';
 
 /**
@@ -55,28 +56,33 @@ export function renderAuditText(report: AuditReport, opts: { color: boolean }): 
     );
   }
 
+  const moduleLike = /^magento2?-/;
+  const modulePackages = new Set(report.modules.map((m) => m.package));
   const nonCore = report.packages.filter((p) => p.source !== 'core' && p.source !== 'adobe');
-  section(`Packages not from Magento (${nonCore.length} of ${report.packages.length}; --format json lists all)`);
-  if (nonCore.length === 0) out.push('  none');
-  else {
+  const extensions = nonCore.filter(
+    (p) => moduleLike.test(p.type) || modulePackages.has(p.name) || p.source === 'path',
+  );
+  section(
+    `Extensions not from Magento (${extensions.length}; --format json lists all ${report.packages.length} packages)`,
+  );
+  if (extensions.length === 0) out.push('  none');
+  else
     out.push(
       renderTable(
         ['Package', 'Version', 'Type', 'Source', 'Notes'],
-        nonCore.map((p) => [
-          t(p.name),
-          t(p.version),
-          t(p.type),
-          p.source,
-          [
-            p.abandoned
-              ? c.red(typeof p.abandoned === 'string' ? `abandoned, use ${t(p.abandoned)}` : 'abandoned')
-              : '',
-            p.bundled ? 'bundled with Magento' : '',
-            p.dev ? 'dev' : '',
-          ]
-            .filter(Boolean)
-            .join(', '),
-        ]),
+        extensions.map((p) => packageRow(p, c)),
+        { indent: '  ' },
+      ),
+    );
+  const libraries = nonCore.length - extensions.length;
+  const abandoned = report.packages.filter((p) => p.abandoned);
+  out.push('', `  Other third-party packages (libraries, tools): ${libraries}, of which ${abandoned.length} abandoned`);
+  if (abandoned.length > 0) {
+    section('Abandoned packages');
+    out.push(
+      renderTable(
+        ['Package', 'Version', 'Type', 'Source', 'Notes'],
+        abandoned.map((p) => packageRow(p, c)),
         { indent: '  ' },
       ),
     );
@@ -157,11 +163,21 @@ export function renderAuditText(report: AuditReport, opts: { color: boolean }): 
   return `${out.join('\n')}\n`;
 }
 
+function packageRow(p: AuditPackage, c: Colors): string[] {
+  const t = terminalSafe;
+  const notes = [
+    p.abandoned ? c.red(typeof p.abandoned === 'string' ? `abandoned, use ${t(p.abandoned)}` : 'abandoned') : '',
+    p.bundled ? 'bundled with Magento' : '',
+    p.dev ? 'dev' : '',
+  ];
+  return [t(p.name), t(p.version), t(p.type), p.source, notes.filter(Boolean).join(', ')];
+}
+
 function count(n: number): string {
   return n === 0 ? '·' : String(n);
 }
 
-function stateText(state: string, c: ReturnType<typeof colors>): string {
+function stateText(state: string, c: Colors): string {
   if (state === 'enabled') return c.green(state);
   if (state === 'disabled') return c.dim(state);
   if (state === 'not-registered') return c.red(state);
