@@ -71,6 +71,8 @@ export interface ClassDecl extends DocFlags {
   methods: MethodDecl[];
   properties: PropertyDecl[];
   constants: ConstantDecl[];
+  /** For backed enums: the backing type (`int` or `string`). */
+  backedType?: string;
   /** Has the `#[\AllowDynamicProperties]` attribute. */
   allowDynamicProperties?: boolean;
   line: number;
@@ -120,6 +122,12 @@ export interface Reference {
   write?: boolean;
   /** For calls: 0-based positions of arguments that are the literal `null`. */
   nullArgs?: number[];
+  /**
+   * For an unqualified function call inside a namespace (`foo()` in `namespace A;`), the namespaced function PHP tries
+   * first (`A\foo`); `name` then holds the global function it falls back to. Absent when the name is unambiguous
+   * (qualified, imported with `use function`, or the file itself declares the namespaced function).
+   */
+  namespacedName?: string;
   /** Class (FQCN) and method the reference sits in, when inside one. */
   inClass?: string;
   inMethod?: string;

@@ -1,0 +1,667 @@
+import { createHash } from 'node:crypto';
+import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
+import { classKindOf, compactName, DeclarationReader, line, singleClassOf, type ClassFrame } from './declarations.js';
+import { parseVarTags } from './docblock.js';
+import { isBuiltinType, NameScope, type ImportKind } from './names.js';
+import { sharedPhpParser, type PhpParser } from './parser.js';
+import type {
+  ClassDecl,
+  FunctionDecl,
+  MethodDecl,
+  PhpFileAnalysis,
+  PhpSyntaxError,
+  Reference,
+  ReferenceKind,
+} from './types.js';
+
+export interface AnalyzeOptions {
+  /** Skip references and method bodies (except their hash): what the API indexer needs, several times faster. */
+  declarationsOnly?: boolean;
+}
+
+/** At most this many syntax errors are listed per file: past a few, more say nothing new. */
+const MAX_ERRORS = 50;
+
+/** Analyses one PHP (or .phtml) file. Never throws on bad syntax: errors are listed and the rest is analysed. */
+export async function analyzePhp(source: string, file: string, options: AnalyzeOptions = {}): Promise<PhpFileAnalysis> {
+  return analyzePhpWith(await sharedPhpParser(), source, file, options);
+}
+
+/** Synchronous variant for workers that hold a parser already. */
+export function analyzePhpWith(
+  parser: PhpParser,
+  source: string,
+  file: string,
+  options: AnalyzeOptions = {},
+  hash?: string,
+): PhpFileAnalysis {
+  const tree = parser.parse(source);
+  try {
+    return new FileAnalyzer(source, file, options.declarationsOnly === true).run(
+      tree,
+      hash ?? createHash('sha1').update(source).digest('hex'),
+    );
+  } finally {
+    tree.delete();
+  }
+}
+
+/** How the type of a variable is known. */
+interface KnownVar {
+  type: string;
+  via: 'param' | 'new' | 'template';
+}
+
+/** A function, method or closure body: its variables of known class type. */
+interface FunctionScope {
+  /** Method or function name for `inMethod` (closures report their enclosing method). */
+  name: string | undefined;
+  vars: Map<string, KnownVar>;
+}
+
+/** Node types whose children are walked for declarations even when only declarations are wanted. */
+const DECLARATION_CONTAINERS = new Set([
+  'program',
+  'namespace_definition',
+  'compound_statement',
+  'if_statement',
+  'else_clause',
+  'else_if_clause',
+  'colon_block',
+]);
+
+const NAME_TYPES = new Set(['name', 'qualified_name', 'relative_name']);
+
+class FileAnalyzer {
+  private readonly names = new NameScope();
+  private readonly refs: Reference[] | undefined;
+  private readonly reader: DeclarationReader;
+  private readonly classes: ClassDecl[] = [];
+  private readonly functions: FunctionDecl[] = [];
+  private readonly namespaces: string[] = [];
+  private readonly dollarBrace: { line: number; column: number }[] = [];
+  private readonly isTemplate: boolean;
+  private templateBlockClass: string | undefined;
+
+  private classFrame: ClassFrame | undefined;
+  private methodsByStart = new Map<number, MethodDecl>();
+  private scope: FunctionScope = { name: undefined, vars: new Map() };
+  /** `start:end` of member-access nodes that are assignment targets (`$this->x = …`). */
+  private readonly writeTargets = new Set<string>();
+
+  constructor(
+    private readonly source: string,
+    private readonly file: string,
+    private readonly declarationsOnly: boolean,
+  ) {
+    this.refs = declarationsOnly ? undefined : [];
+    this.reader = new DeclarationReader(source, this.names, this.refs);
+    this.isTemplate = file.toLowerCase().endsWith('.phtml');
+  }
+
+  run(tree: Tree, hash: string): PhpFileAnalysis {
+    const cursor = tree.walk();
+    try {
+      this.walk(cursor);
+    } finally {
+      cursor.delete();
+    }
+    const references = this.refs ?? [];
+    this.settleFunctionFallbacks(references);
+    const result: PhpFileAnalysis = {
+      file: this.file,
+      hash,
+      namespaces: this.namespaces,
+      classes: this.classes,
+      functions: this.functions,
+      references,
+      errors: tree.rootNode.hasError ? collectErrors(tree.rootNode, this.source) : [],
+    };
+    if (this.dollarBrace.length > 0) result.dollarBraceInterpolations = this.dollarBrace;
+    if (this.templateBlockClass !== undefined) result.templateBlockClass = this.templateBlockClass;
+    return result;
+  }
+
+  /**
+   * Depth-first walk with a cursor (no node objects for the bulk of the tree). `enter` decides whether to descend and
+   * may register an exit action, run when the walk leaves that node (restores class and function scopes).
+   */
+  private walk(cursor: TreeCursor): void {
+    const exits: { depth: number; run: () => void }[] = [];
+    let depth = 0;
+    let lastDoc: { text: string; depth: number } | undefined;
+    for (;;) {
+      const type = cursor.nodeType;
+      let descend: boolean;
+      if (type === 'comment') {
+        const text = this.source.slice(cursor.startIndex, cursor.endIndex);
+        if (text.startsWith('/**')) lastDoc = { text, depth };
+        if (this.isTemplate && !this.declarationsOnly) this.readTemplateVars(text);
+        descend = false;
+      } else {
+        const doc = lastDoc !== undefined && lastDoc.depth === depth ? lastDoc.text : undefined;
+        if (lastDoc !== undefined && lastDoc.depth >= depth) lastDoc = undefined;
+        descend = this.enter(cursor, type, depth, doc, (run) => exits.push({ depth, run }));
+      }
+      if (descend && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      for (;;) {
+        while (exits.length > 0 && exits[exits.length - 1]!.depth >= depth) exits.pop()!.run();
+        if (cursor.gotoNextSibling()) break;
+        if (depth === 0 || !cursor.gotoParent()) return;
+        depth--;
+      }
+    }
+  }
+
+  private enter(
+    cursor: TreeCursor,
+    type: string,
+    depth: number,
+    doc: string | undefined,
+    onExit: (run: () => void) => void,
+  ): boolean {
+    const classKind = classKindOf(type);
+    if (classKind) {
+      const reading = this.reader.readClass(cursor.currentNode, classKind, doc);
+      this.classes.push(reading.decl);
+      if (this.declarationsOnly) return false;
+      this.enterClass(reading.frame, reading.methodsByStart, onExit);
+      return true;
+    }
+    switch (type) {
+      case 'namespace_definition': {
+        const nameNode = cursor.currentNode.childForFieldName('name');
+        const name = nameNode ? compactName(this.reader.text(nameNode)) : '';
+        this.names.enterNamespace(name);
+        if (name !== '' && !this.namespaces.includes(name)) this.namespaces.push(name);
+        return true;
+      }
+      case 'namespace_use_declaration':
+        this.readUse(cursor.currentNode);
+        return false;
+      case 'function_definition': {
+        const node = cursor.currentNode;
+        const decl = this.reader.readFunction(node, doc);
+        if (this.scope.name === undefined && this.classFrame === undefined) this.functions.push(decl);
+        if (this.declarationsOnly) return false;
+        this.enterFunction(decl.name, this.varsFromParams(decl.params), onExit);
+        return true;
+      }
+    }
+    if (this.declarationsOnly) return DECLARATION_CONTAINERS.has(type) && depth < 64;
+    return this.enterCode(cursor, type, onExit);
+  }
+
+  /** Expression-level handling, only when references are wanted. */
+  private enterCode(cursor: TreeCursor, type: string, onExit: (run: () => void) => void): boolean {
+    switch (type) {
+      case 'method_declaration': {
+        const method = this.methodsByStart.get(cursor.startIndex);
+        this.enterFunction(method?.name, method ? this.varsFromParams(method.params) : new Map(), onExit);
+        return true;
+      }
+      case 'anonymous_function':
+      case 'arrow_function':
+        this.enterClosure(cursor.currentNode, type === 'arrow_function', onExit);
+        return true;
+      case 'anonymous_class': {
+        const { frame, methodsByStart } = this.reader.readAnonymousClass(
+          cursor.currentNode,
+          this.classFrame?.name,
+          this.scope.name,
+        );
+        this.enterClass(frame, methodsByStart, onExit);
+        return true;
+      }
+      case 'object_creation_expression':
+        this.onNew(cursor.currentNode);
+        return true;
+      case 'scoped_call_expression':
+        this.onScopedCall(cursor.currentNode);
+        return true;
+      case 'class_constant_access_expression':
+        this.onClassConstant(cursor.currentNode);
+        return true;
+      case 'scoped_property_access_expression':
+        this.onStaticProperty(cursor.currentNode);
+        return true;
+      case 'binary_expression':
+        this.onBinary(cursor.currentNode);
+        return true;
+      case 'catch_clause':
+        this.onCatch(cursor.currentNode);
+        return true;
+      case 'function_call_expression':
+        this.onFunctionCall(cursor.currentNode);
+        return true;
+      case 'member_call_expression':
+      case 'nullsafe_member_call_expression':
+        this.onMemberCall(cursor.currentNode);
+        return true;
+      case 'member_access_expression':
+      case 'nullsafe_member_access_expression':
+        this.onPropertyFetch(cursor.currentNode);
+        return true;
+      case 'assignment_expression':
+      case 'augmented_assignment_expression':
+      case 'reference_assignment_expression':
+        this.onAssignment(cursor.currentNode, type);
+        return true;
+      case 'dynamic_variable_name':
+        this.onDynamicVariable(cursor);
+        return true;
+      // Leaves and type nodes: nothing to find below them (types were read with their declarations).
+      case 'name':
+      case 'variable_name':
+      case 'string_content':
+      case 'text':
+      case 'integer':
+      case 'float':
+      case 'boolean':
+      case 'null':
+      case 'named_type':
+      case 'primitive_type':
+      case 'optional_type':
+      case 'union_type':
+      case 'intersection_type':
+      case 'disjunctive_normal_form_type':
+      case 'namespace_use_declaration':
+      case 'use_declaration':
+      case 'attribute_list':
+        return false;
+    }
+    return true;
+  }
+
+  private enterClass(frame: ClassFrame, methods: Map<number, MethodDecl>, onExit: (run: () => void) => void): void {
+    const saved = { frame: this.classFrame, methods: this.methodsByStart, scope: this.scope };
+    this.classFrame = frame;
+    this.methodsByStart = methods;
+    this.scope = { name: undefined, vars: new Map() };
+    onExit(() => {
+      this.classFrame = saved.frame;
+      this.methodsByStart = saved.methods;
+      this.scope = saved.scope;
+    });
+  }
+
+  private enterFunction(
+    name: string | undefined,
+    vars: Map<string, KnownVar>,
+    onExit: (run: () => void) => void,
+  ): void {
+    const saved = this.scope;
+    this.scope = { name, vars };
+    onExit(() => {
+      this.scope = saved;
+    });
+  }
+
+  /** Closures see their parameters and `use`d variables; arrow functions capture the whole enclosing scope. */
+  private enterClosure(node: Node, isArrow: boolean, onExit: (run: () => void) => void): void {
+    const inClass = this.classFrame?.name;
+    const params = this.reader.readParams(
+      node.childForFieldName('parameters'),
+      this.classFrame,
+      this.scope.name,
+      false,
+    );
+    const returnType = node.childForFieldName('return_type');
+    if (returnType) this.reader.renderType(returnType, this.classFrame, 'return-type', inClass, this.scope.name);
+    const vars = isArrow ? new Map(this.scope.vars) : new Map<string, KnownVar>();
+    if (!isArrow) {
+      for (const child of node.namedChildren) {
+        if (child?.type !== 'anonymous_function_use_clause') continue;
+        for (const v of child.descendantsOfType('variable_name')) {
+          if (!v) continue;
+          const name = this.reader.text(v).slice(1);
+          const known = this.scope.vars.get(name);
+          if (known) vars.set(name, known);
+        }
+      }
+    }
+    for (const [name, known] of this.varsFromParams(params)) vars.set(name, known);
+    const saved = this.scope;
+    this.scope = { name: saved.name, vars };
+    onExit(() => {
+      this.scope = saved;
+    });
+  }
+
+  private varsFromParams(params: { name: string; type?: string }[]): Map<string, KnownVar> {
+    const vars = new Map<string, KnownVar>();
+    for (const p of params) {
+      const single = p.type !== undefined ? singleClassOf(p.type) : undefined;
+      if (single) vars.set(p.name, { type: single, via: 'param' });
+    }
+    return vars;
+  }
+
+  /** `use A\B [as C], …;`, `use function …;`, `use const …;`, group use `use A\{B, C as D};`. */
+  private readUse(node: Node): void {
+    const declKind = importKindOf(node.childForFieldName('type'), this.source);
+    const group = node.childForFieldName('body');
+    let prefix = '';
+    if (group) {
+      for (const child of node.namedChildren) {
+        if (child && (child.type === 'namespace_name' || NAME_TYPES.has(child.type))) {
+          prefix = compactName(this.reader.text(child)).replace(/^\\/, '') + '\\';
+          break;
+        }
+      }
+    }
+    for (const clause of (group ?? node).namedChildren) {
+      if (clause?.type !== 'namespace_use_clause') continue;
+      const kind = importKindOf(clause.childForFieldName('type'), this.source, declKind);
+      let nameNode: Node | null = null;
+      for (const child of clause.namedChildren) {
+        if (child && NAME_TYPES.has(child.type)) {
+          nameNode = child;
+          break;
+        }
+      }
+      if (!nameNode) continue;
+      const aliasNode = clause.childForFieldName('alias');
+      const fqn = prefix + compactName(this.reader.text(nameNode)).replace(/^\\/, '');
+      this.names.addImport(kind, fqn, aliasNode ? this.reader.text(aliasNode) : undefined);
+      // Function and constant imports are checked where they are used (function-call), not as class references.
+      if (kind === 'class') this.addRef('import', fqn, nameNode);
+    }
+  }
+
+  private onNew(node: Node): void {
+    const classNode = node.namedChild(0);
+    if (!classNode || !NAME_TYPES.has(classNode.type)) return;
+    const name = this.resolveClassRef(classNode);
+    if (name === undefined) return;
+    const ref = this.addRef('new', name, classNode);
+    if (ref) addArgs(ref, findChild(node, 'arguments'), this.source);
+  }
+
+  private onScopedCall(node: Node): void {
+    const scope = node.childForFieldName('scope');
+    const member = node.childForFieldName('name');
+    if (!scope || !member || member.type !== 'name') return;
+    const target = this.resolveScope(scope);
+    if (!target) return;
+    const ref = this.addRef('static-call', target.name, member, this.reader.text(member));
+    if (!ref) return;
+    if (target.via) ref.via = target.via;
+    addArgs(ref, node.childForFieldName('arguments'), this.source);
+  }
+
+  private onClassConstant(node: Node): void {
+    const scope = node.namedChild(0);
+    const member = node.namedChild(1);
+    if (!scope || !member) return;
+    const target = this.resolveScope(scope);
+    if (!target) return;
+    const memberName = this.reader.text(member);
+    if (memberName.toLowerCase() === 'class') {
+      // `static::class` is the runtime class: nothing to check.
+      if (target.via !== 'static') this.addRef('class-string', target.name, scope);
+      return;
+    }
+    const ref = this.addRef('class-constant', target.name, member, memberName);
+    if (ref && target.via) ref.via = target.via;
+  }
+
+  private onStaticProperty(node: Node): void {
+    const scope = node.childForFieldName('scope');
+    const member = node.childForFieldName('name');
+    if (!scope || !member || member.type !== 'variable_name') return;
+    const target = this.resolveScope(scope);
+    if (!target) return;
+    const ref = this.addRef('static-property', target.name, member, this.reader.text(member).slice(1));
+    if (ref && target.via) ref.via = target.via;
+  }
+
+  private onBinary(node: Node): void {
+    const operator = node.childForFieldName('operator');
+    if (operator?.type !== 'instanceof') return;
+    const right = node.childForFieldName('right');
+    if (!right || !NAME_TYPES.has(right.type)) return;
+    const name = this.resolveClassRef(right);
+    if (name !== undefined) this.addRef('instanceof', name, right);
+  }
+
+  private onCatch(node: Node): void {
+    const types = node.childForFieldName('type');
+    if (types) this.reader.renderType(types, this.classFrame, 'catch', this.classFrame?.name, this.scope.name);
+  }
+
+  private onFunctionCall(node: Node): void {
+    const fn = node.childForFieldName('function');
+    if (!fn || !NAME_TYPES.has(fn.type)) return;
+    const resolved = this.names.resolveFunction(compactName(this.reader.text(fn)));
+    const ref = this.addRef('function-call', resolved.name, fn);
+    if (!ref) return;
+    if (resolved.namespaced !== undefined) ref.namespacedName = resolved.namespaced;
+    addArgs(ref, node.childForFieldName('arguments'), this.source);
+  }
+
+  private onMemberCall(node: Node): void {
+    const member = node.childForFieldName('name');
+    const object = node.childForFieldName('object');
+    if (!member || member.type !== 'name' || !object) return;
+    const receiver = this.receiverType(object);
+    if (!receiver) return;
+    const ref = this.addRef('method-call', receiver.type, member, this.reader.text(member));
+    if (!ref) return;
+    ref.via = receiver.via;
+    addArgs(ref, node.childForFieldName('arguments'), this.source);
+  }
+
+  private onPropertyFetch(node: Node): void {
+    const member = node.childForFieldName('name');
+    const object = node.childForFieldName('object');
+    if (!member || member.type !== 'name' || !object) return;
+    const receiver = this.receiverType(object);
+    if (!receiver) return;
+    const ref = this.addRef('property-fetch', receiver.type, member, this.reader.text(member));
+    if (!ref) return;
+    ref.via = receiver.via;
+    if (this.writeTargets.has(spanKey(node))) ref.write = true;
+  }
+
+  /** Marks property writes, and tracks `$var = new X()` for later `$var->m()`. */
+  private onAssignment(node: Node, type: string): void {
+    const left = node.childForFieldName('left');
+    if (!left) return;
+    this.markWriteTargets(left);
+    if (type !== 'assignment_expression' || left.type !== 'variable_name') return;
+    const name = this.reader.text(left).slice(1);
+    const right = node.childForFieldName('right');
+    const created = right ? this.newClassOf(right) : undefined;
+    if (created !== undefined) this.scope.vars.set(name, { type: created, via: 'new' });
+    else this.scope.vars.delete(name);
+  }
+
+  private markWriteTargets(left: Node): void {
+    let target: Node | null = left;
+    // `$this->list[] = …` and `$this->map['k'] = …` create the property too.
+    while (target?.type === 'subscript_expression') target = target.namedChild(0);
+    if (!target) return;
+    if (target.type === 'member_access_expression' || target.type === 'nullsafe_member_access_expression') {
+      this.writeTargets.add(spanKey(target));
+    } else if (target.type === 'list_literal' || target.type === 'array_creation_expression') {
+      for (const element of target.descendantsOfType(['member_access_expression'])) {
+        if (element) this.writeTargets.add(spanKey(element));
+      }
+    }
+  }
+
+  /** `"${var}"` / `"${expr}"` inside a string: deprecated in PHP 8.2 (unlike `{$var}`). */
+  private onDynamicVariable(cursor: TreeCursor): void {
+    const start = cursor.startIndex;
+    if (this.source.charCodeAt(start) !== 36 || this.source.charCodeAt(start + 1) !== 123) return;
+    const node = cursor.currentNode;
+    const parentType = node.parent?.type;
+    if (parentType !== 'encapsed_string' && parentType !== 'heredoc_body') return;
+    this.dollarBrace.push({ line: line(node), column: node.startPosition.column + 1 });
+  }
+
+  /** `/** @var \Foo\Block $block *\/` in a template types `$block` for the whole file. */
+  private readTemplateVars(comment: string): void {
+    if (this.scope.name !== undefined || this.classFrame !== undefined || !comment.includes('@var')) return;
+    for (const { type, variable } of parseVarTags(comment)) {
+      const written = compactName(type);
+      if (isBuiltinType(written)) continue;
+      const resolved = this.names.resolveClass(written);
+      this.scope.vars.set(variable, { type: resolved, via: 'template' });
+      if (variable === 'block' && this.templateBlockClass === undefined) this.templateBlockClass = resolved;
+    }
+  }
+
+  /** The class of an expression used as a receiver, when it is known for sure. */
+  private receiverType(object: Node): { type: string; via: string } | undefined {
+    switch (object.type) {
+      case 'variable_name': {
+        const name = this.reader.text(object).slice(1);
+        if (name === 'this') {
+          const cls = this.classFrame?.name;
+          return cls !== undefined ? { type: cls, via: '$this' } : undefined;
+        }
+        const known = this.scope.vars.get(name);
+        return known ? { type: known.type, via: known.via } : undefined;
+      }
+      case 'member_access_expression':
+      case 'nullsafe_member_access_expression': {
+        const inner = object.childForFieldName('object');
+        const prop = object.childForFieldName('name');
+        if (!inner || !prop || prop.type !== 'name' || this.reader.text(inner) !== '$this') return undefined;
+        const type = this.classFrame?.propertyTypes.get(this.reader.text(prop));
+        return type !== undefined ? { type, via: 'property' } : undefined;
+      }
+      case 'parenthesized_expression': {
+        const inner = object.namedChild(0);
+        const created = inner ? this.newClassOf(inner) : undefined;
+        return created !== undefined ? { type: created, via: 'new' } : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** The class of `new X(...)` when X is a name (not `new $class`, not an anonymous class). */
+  private newClassOf(node: Node): string | undefined {
+    if (node.type !== 'object_creation_expression') return undefined;
+    const classNode = node.namedChild(0);
+    if (!classNode || !NAME_TYPES.has(classNode.type)) return undefined;
+    return this.resolveClassRef(classNode);
+  }
+
+  /** Resolves a class name in an expression; `self`/`static` → the current class, `parent` → its parent. */
+  private resolveClassRef(node: Node): string | undefined {
+    const written = compactName(this.reader.text(node));
+    const lower = written.toLowerCase();
+    if (lower === 'self' || lower === 'static') return this.classFrame?.name;
+    if (lower === 'parent') return this.classFrame?.parent;
+    return this.names.resolveClass(written);
+  }
+
+  /** The class named by the left side of `::`, with how it was named for self/static/parent. */
+  private resolveScope(scope: Node): { name: string; via?: string } | undefined {
+    if (scope.type === 'relative_scope') {
+      const keyword = this.reader.text(scope).toLowerCase();
+      const name = keyword === 'parent' ? this.classFrame?.parent : this.classFrame?.name;
+      return name !== undefined ? { name, via: keyword } : undefined;
+    }
+    if (!NAME_TYPES.has(scope.type)) return undefined;
+    const name = this.resolveClassRef(scope);
+    return name !== undefined ? { name } : undefined;
+  }
+
+  private addRef(kind: ReferenceKind, name: string, node: Node, member?: string): Reference | undefined {
+    if (!this.refs) return undefined;
+    const ref: Reference = { kind, name, line: line(node), column: node.startPosition.column + 1 };
+    if (member !== undefined) ref.member = member;
+    if (this.classFrame?.name !== undefined) ref.inClass = this.classFrame.name;
+    if (this.scope.name !== undefined) ref.inMethod = this.scope.name;
+    this.refs.push(ref);
+    return ref;
+  }
+
+  /** An unqualified call to a function this file declares in its namespace is that function, not the global one. */
+  private settleFunctionFallbacks(references: Reference[]): void {
+    if (this.functions.length === 0) return;
+    const declared = new Set(this.functions.map((f) => f.name.toLowerCase()));
+    for (const ref of references) {
+      if (ref.namespacedName !== undefined && declared.has(ref.namespacedName.toLowerCase())) {
+        ref.name = ref.namespacedName;
+        delete ref.namespacedName;
+      }
+    }
+  }
+}
+
+function spanKey(node: Node): string {
+  return `${node.startIndex}:${node.endIndex}`;
+}
+
+function importKindOf(node: Node | null, source: string, fallback: ImportKind = 'class'): ImportKind {
+  if (!node) return fallback;
+  const text = source.slice(node.startIndex, node.endIndex).toLowerCase();
+  return text === 'function' ? 'function' : text === 'const' ? 'const' : fallback;
+}
+
+function findChild(node: Node, type: string): Node | null {
+  for (const child of node.namedChildren) if (child?.type === type) return child;
+  return null;
+}
+
+/** Argument count and the positions of literal `null` arguments. */
+function addArgs(ref: Reference, args: Node | null, source: string): void {
+  if (!args) return;
+  let count = 0;
+  const nulls: number[] = [];
+  for (const arg of args.namedChildren) {
+    if (!arg || arg.type === 'comment') continue;
+    // `f(...)` makes a closure (first-class callable syntax): no call, no argument count.
+    if (arg.type === 'variadic_placeholder') return;
+    if (arg.type === 'argument') {
+      const value = arg.namedChild(arg.namedChildCount - 1);
+      if (value?.type === 'null' && !arg.childForFieldName('name')) nulls.push(count);
+      else if (value?.type === 'name' && source.slice(value.startIndex, value.endIndex).toLowerCase() === 'null') {
+        nulls.push(count);
+      }
+    }
+    count++;
+  }
+  ref.argCount = count;
+  if (nulls.length > 0) ref.nullArgs = nulls;
+}
+
+/** ERROR and MISSING nodes, found by descending only into subtrees that contain errors. */
+function collectErrors(root: Node, source: string): PhpSyntaxError[] {
+  const errors: PhpSyntaxError[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0 && errors.length < MAX_ERRORS) {
+    const node = stack.pop()!;
+    if (node.isMissing) {
+      errors.push({ ...position(node), message: `missing ${describe(node.type)}` });
+      continue;
+    }
+    if (node.isError) {
+      const snippet = source.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 40)).replace(/\s+/g, ' ');
+      errors.push({ ...position(node), message: `syntax error near "${snippet.trim()}"` });
+      continue;
+    }
+    // Children in reverse so errors come out in source order.
+    for (let i = node.childCount - 1; i >= 0; i--) {
+      const child = node.child(i);
+      if (child && (child.hasError || child.isMissing)) stack.push(child);
+    }
+  }
+  return errors;
+}
+
+function position(node: Node): { line: number; column: number } {
+  return { line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
+}
+
+function describe(type: string): string {
+  return /^[a-z_]+$/.test(type) ? type.replace(/_/g, ' ') : `"${type}"`;
+}

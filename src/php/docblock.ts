@@ -1,0 +1,34 @@
+import type { DocFlags } from './types.js';
+
+/**
+ * Reads the tags MageUp cares about from a `/** … *\/` docblock: `@api`, `@deprecated [text]`, `@see target`.
+ * Returns undefined fields when absent, so the result can be spread into a declaration without adding keys.
+ */
+export function parseDocFlags(doc: string | undefined): DocFlags {
+  if (doc === undefined || doc.indexOf('@') < 0) return {};
+  const flags: DocFlags = {};
+  for (const match of doc.matchAll(DOC_TAG)) {
+    const tag = match[1]!.toLowerCase();
+    const rest = cleanTagText(match[2] ?? '');
+    if (tag === 'api') flags.api = true;
+    else if (tag === 'deprecated') flags.deprecated ??= rest;
+    else if (tag === 'see' && rest !== '') (flags.see ??= []).push(rest.split(/\s+/, 1)[0]!);
+  }
+  return flags;
+}
+
+/** A tag at the start of a docblock line (after the leading `*`), and the rest of that line. */
+const DOC_TAG = /(?:^|\n)[ \t]*(?:\/\*\*|\*)?[ \t]*@(api|deprecated|see)(?![\w-])([^\n]*)/gi;
+
+function cleanTagText(text: string): string {
+  return text.replace(/\*\/\s*$/, '').trim();
+}
+
+/** `@var Type $name` declarations in a comment (templates declare their block this way). */
+export function parseVarTags(comment: string): { type: string; variable: string }[] {
+  const out: { type: string; variable: string }[] = [];
+  for (const match of comment.matchAll(VAR_TAG)) out.push({ type: match[1]!, variable: match[2]! });
+  return out;
+}
+
+const VAR_TAG = /@var\s+(\\?[A-Za-z_\x80-\uffff][\w\x80-\uffff\\]*)\s+\$([A-Za-z_\x80-\uffff][\w\x80-\uffff]*)/g;
