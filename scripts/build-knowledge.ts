@@ -14,6 +14,7 @@ import { compareMagentoVersions } from '../src/knowledge/magento-version.js';
 import {
   RELEASE_DATA_FILE,
   RELEASE_DATA_SCHEMA,
+  splitMetapackage,
   type BulletinRecord,
   type ReleaseDataFile,
   type ReleaseRecord,
@@ -43,7 +44,6 @@ const SERVICES: ServiceName[] = [
   'nginx',
   'apache',
 ];
-const EXACT_VERSION = /^v?\d+(\.\d+){0,3}(-(p|patch|beta|alpha|rc)\.?\d*)?$/i;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- reading loosely-typed reference JSON */
 
@@ -257,17 +257,6 @@ function buildAdvisoryData(
     },
     advisories,
   };
-}
-
-/** Exact `magento/*` pins go to `packages`; every other requirement (ranges, third-party, php, ext-*) to `thirdParty`. */
-function splitMetapackage(meta: any): { packages: Record<string, string>; thirdParty: Record<string, string> } {
-  const packages: Record<string, string> = { [meta.name]: meta.version };
-  const thirdParty: Record<string, string> = {};
-  for (const [name, constraint] of Object.entries<string>(meta.require ?? {})) {
-    if (name.startsWith('magento/') && EXACT_VERSION.test(constraint)) packages[name] = constraint;
-    else thirdParty[name] = constraint;
-  }
-  return { packages: sortKeys(packages), thirdParty: sortKeys(thirdParty) };
 }
 
 function keyPackagesOf(cp: any): ReleaseRecord['keyPackages'] {

@@ -5,7 +5,7 @@ import { fixedClock } from './clock.js';
 import { UnknownVersionError } from './errors.js';
 import type { Release } from './types.js';
 
-const catalog = loadReleaseCatalog({ clock: fixedClock('2026-11-23') });
+const catalog = loadReleaseCatalog({ clock: fixedClock('2026-11-23'), cacheDir: false });
 
 function release(version: string, date: string | null, extra: Partial<Release> = {}): Release {
   const minor = version.replace(/-.*$/, '');
@@ -93,7 +93,10 @@ describe('shipped release catalog', () => {
   it('resolves latest at the clock date, never a beta or an unreleased version', () => {
     assert.equal(catalog.resolve('latest').version, '2.4.9');
     assert.equal(catalog.resolve('latest', { now: new Date('2025-01-01') }).version, '2.4.7-p3');
-    assert.equal(loadReleaseCatalog({ clock: fixedClock('2026-05-01') }).resolve('latest').version, '2.4.8-p4');
+    assert.equal(
+      loadReleaseCatalog({ clock: fixedClock('2026-05-01'), cacheDir: false }).resolve('latest').version,
+      '2.4.8-p4',
+    );
     assert.equal(catalog.resolve('2.4.8-latest', { now: new Date('2025-09-01') }).version, '2.4.8-p2');
   });
 

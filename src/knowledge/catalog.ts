@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { join, resolve as resolvePath } from 'node:path';
 import { systemClock, type Clock } from './clock.js';
 import { UnknownVersionError } from './errors.js';
+import { userCacheDir } from './cache-dir.js';
 import { readChecksummedJson } from './integrity.js';
+import { applyReleaseUpdate, readReleaseUpdate } from './release-update.js';
 import { compareMagentoVersions, lineOf, minorOf, parseMagentoVersion } from './magento-version.js';
 import {
   RELEASE_DATA_FILE,
@@ -45,14 +47,18 @@ export function loadReleaseData(dataDir: string = defaultDataDir()): ReleaseData
   return data;
 }
 
-/** The catalog of every release 2.3.0 … 2.4.9 from the shipped data (or `dataDir`), with an injectable clock. */
-export function loadReleaseCatalog(opts: { dataDir?: string; clock?: Clock } = {}): MagentoReleaseCatalog {
+/**
+ * The catalog of every release 2.3.0 … 2.4.9 from the shipped data (or `dataDir`), with an injectable clock. Metadata
+ * refreshed by `mageup kb update` in the user cache directory is laid over it; `cacheDir: false` reads shipped data only.
+ */
+export function loadReleaseCatalog(
+  opts: { dataDir?: string; clock?: Clock; cacheDir?: string | false } = {},
+): MagentoReleaseCatalog {
   const data = loadReleaseData(opts.dataDir);
-  return createReleaseCatalog(
-    data.releases.map((record) => releaseFromRecord(record, data.lines)),
-    opts.clock,
-    { bulletins: Object.values(data.bulletins), mageOs: data.mageOs },
-  );
+  let releases = data.releases.map((record) => releaseFromRecord(record, data.lines));
+  const update = opts.cacheDir === false ? undefined : readReleaseUpdate(userCacheDir(opts.cacheDir));
+  if (update) releases = applyReleaseUpdate(releases, update, data.lines);
+  return createReleaseCatalog(releases, opts.clock, { bulletins: Object.values(data.bulletins), mageOs: data.mageOs });
 }
 
 export function releaseFromRecord(record: ReleaseRecord, lines: Record<string, SupportLineRecord>): Release {

@@ -59,6 +59,6 @@ describe('checksummed knowledge files', () => {
     copyFileSync(join(defaultDataDir(), `${RELEASE_DATA_FILE}.sha256`), join(damaged, `${RELEASE_DATA_FILE}.sha256`));
     const size = readFileSync(join(damaged, RELEASE_DATA_FILE)).length;
     truncateSync(join(damaged, RELEASE_DATA_FILE), Math.floor(size / 2));
-    assert.throws(() => loadReleaseCatalog({ dataDir: damaged }), KnowledgeDataError);
+    assert.throws(() => loadReleaseCatalog({ dataDir: damaged, cacheDir: false }), KnowledgeDataError);
   });
 });

@@ -72,3 +72,28 @@ export interface ReleaseRecord {
   keyPackages?: { versions: Record<string, string>; confidence: Confidence; source: string };
   notes?: string[];
 }
+
+const EXACT_VERSION = /^v?\d+(\.\d+){0,3}(-(p|patch|beta|alpha|rc)\.?\d*)?$/i;
+
+/**
+ * Splits a `magento/product-*-edition` metapackage's `require`: exact `magento/*` pins (and the metapackage itself)
+ * are the release's package set; every other requirement (ranges, third-party libraries, php, ext-*) is a constraint.
+ */
+export function splitMetapackage(meta: { name?: string; version?: string; require?: Record<string, string> }): {
+  packages: Record<string, string>;
+  thirdParty: Record<string, string>;
+} {
+  const packages: Record<string, string> = {};
+  if (meta.name && meta.version) packages[meta.name] = meta.version.replace(/^v/, '');
+  const thirdParty: Record<string, string> = {};
+  for (const [name, constraint] of Object.entries(meta.require ?? {})) {
+    if (typeof constraint !== 'string') continue;
+    if (name.startsWith('magento/') && EXACT_VERSION.test(constraint)) packages[name] = constraint;
+    else thirdParty[name] = constraint;
+  }
+  return { packages: sortRecord(packages), thirdParty: sortRecord(thirdParty) };
+}
+
+function sortRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
