@@ -51,6 +51,11 @@ export class ApiDataWriter {
     this.manifest.releases[version] = release;
   }
 
+  /** Package set recorded for a release (empty when unknown). */
+  releasePackages(version: string): Record<string, string> {
+    return this.manifest.releases[version]?.packages ?? {};
+  }
+
   setSource(key: string, value: unknown): void {
     this.manifest.sources[key] = value;
   }

@@ -1,0 +1,520 @@
+#!/usr/bin/env -S node --import tsx
+/**
+ * Regenerates the shipped package API index, `data/api/**`, from fetched Magento trees (read straight from git objects:
+ * nothing is checked out, nothing fetched is committed; only the derived index is).
+ *
+ * Needs these fetched snapshots (the `fetch` tool puts them under /work/.mirror, or pass --mirror DIR):
+ *   - controlaltdelete-nl/magento2-code-tracker  branches magento-2.3.0 … magento-2.4.8-p1 (vendor/magento of each release)
+ *   - speedupmate/Magento2-OS-Mirror             tags magento2-os-2.3.0 … magento2-os-2.4.4 (full installs: third-party libraries)
+ *   - lrvipuls/mage247                           branch main (full 2.4.7-p7 install)
+ *   - Seldaek/monolog                            tags 3.x (Monolog 3, which 2.4.8 requires and no tree holds)
+ * and ../shared/data (metapackages, release list and dates, Adobe's backward-incompatible-change lists).
+ *
+ * Usage: node --import tsx scripts/build-api-index.ts [--mirror DIR] [--shared DIR] [--out DIR] [--workers N]
+ * Deterministic: the same snapshots give the same bytes (generatedAt is the newest source commit date).
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { DeclarationPool } from '../src/indexer/analyze-pool.js';
+import type { FileDeclarations } from '../src/indexer/declarations.js';
+import { GitObjects } from '../src/indexer/git-objects.js';
+import type { Autoload } from '../src/indexer/installed-packages.js';
+import { selectPackageFiles } from '../src/indexer/package-files.js';
+import type { ManifestRelease } from '../src/knowledge/api/format.js';
+import type { PackageVersionInput } from '../src/knowledge/api/package-codec.js';
+import { compareLooseVersions } from '../src/knowledge/api/versions.js';
+import { ApiDataWriter } from '../src/knowledge/api/writer.js';
+import { satisfiesLoosely } from '../src/indexer/loose-constraint.js';
+
+const { values: args } = parseArgs({
+  options: {
+    mirror: { type: 'string', default: '/work/.mirror' },
+    shared: { type: 'string', default: resolve(import.meta.dirname, '../../shared/data') },
+    out: { type: 'string', default: resolve(import.meta.dirname, '../data/api') },
+    workers: { type: 'string' },
+  },
+});
+const MIRROR = args.mirror!;
+const SHARED = args.shared!;
+const OUT = resolve(args.out!);
+
+/** Third-party vendors Magento code and extensions extend or call (dev tools such as phpunit or rector are left out). */
+const THIRD_PARTY_VENDORS = new Set([
+  'laminas',
+  'zendframework',
+  'symfony',
+  'monolog',
+  'guzzlehttp',
+  'phpseclib',
+  'psr',
+  'colinmollenhour',
+  'webonyx',
+  'elasticsearch',
+  'opensearch-project',
+  'league',
+  'ramsey',
+  'braintree',
+  'paypal',
+  'php-amqplib',
+  'pelago',
+  'wikimedia',
+  'tedivm',
+  'brick',
+  'doctrine',
+  'ezyang',
+  'web-token',
+]);
+const DEV_PACKAGES =
+  /^(symfony\/(phpunit-bridge|debug|var-dumper|stopwatch|yaml|css-selector|browser-kit|dom-crawler)|doctrine\/instantiator|doctrine\/lexer|doctrine\/annotations)$/;
+
+interface PackageSource {
+  name: string;
+  version: string;
+  type: string;
+  autoload: Autoload;
+  git: GitObjects;
+  /** Tree sha of the package directory. */
+  tree: string;
+  origin: string;
+}
+
+const log = (message: string): void => void process.stderr.write(`${message}\n`);
+
+function repo(name: string): GitObjects | undefined {
+  const dir = join(MIRROR, name, 'repo');
+  return existsSync(dir) ? new GitObjects(dir) : undefined;
+}
+
+const codeTracker = repo('controlaltdelete-nl+magento2-code-tracker');
+const speedupmate = repo('speedupmate+Magento2-OS-Mirror');
+const mage247 = repo('lrvipuls+mage247');
+const monolog = repo('Seldaek+monolog');
+if (!codeTracker)
+  throw new Error(`${MIRROR}/controlaltdelete-nl+magento2-code-tracker/repo is missing: fetch it first`);
+
+const catalog = JSON.parse(readFileSync(join(SHARED, 'magento-releases.json'), 'utf8')) as {
+  releases: { version: string; date?: string | null }[];
+};
+const releaseDates = new Map(catalog.releases.map((r) => [r.version, r.date ?? null]));
+
+const packageVersions = new Map<string, Map<string, PackageSource>>();
+const releases = new Map<string, { packages: Record<string, string>; source: string; full: boolean }>();
+const sources: Record<string, unknown> = {};
+const sourceDates: string[] = [];
+
+function addPackage(source: PackageSource): void {
+  let versions = packageVersions.get(source.name);
+  if (!versions) packageVersions.set(source.name, (versions = new Map()));
+  if (!versions.has(source.version)) versions.set(source.version, source); // a version seen once is indexed once
+}
+
+function parseJson<T>(text: string | null, what: string): T | undefined {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    log(`warning: ${what} is not valid JSON; skipped`);
+    return undefined;
+  }
+}
+
+/** magento/* packages of one code-tracker branch, from each package's own composer.json. */
+async function readCodeTrackerRelease(git: GitObjects, branch: string): Promise<Record<string, string>> {
+  const set: Record<string, string> = {};
+  const entries = git.lsTree(`${branch}:vendor/magento`).filter((e) => e.type === 'tree');
+  const composers = await Promise.all(entries.map((e) => git.readText(`${e.sha}:composer.json`)));
+  entries.forEach((entry, i) => {
+    const composer = parseJson<{ name?: string; version?: string; type?: string; autoload?: Autoload }>(
+      composers[i] ?? null,
+      `${branch}:vendor/magento/${entry.path}/composer.json`,
+    );
+    if (!composer?.name || !composer.version || composer.type === 'metapackage') return;
+    set[composer.name] = composer.version;
+    addPackage({
+      name: composer.name,
+      version: composer.version,
+      type: composer.type ?? 'library',
+      autoload: composer.autoload ?? {},
+      git,
+      tree: entry.sha,
+      origin: `code-tracker ${branch}`,
+    });
+  });
+  return set;
+}
+
+/** Packages of a full install (vendor/composer/installed.json): magento/* and the third-party vendors we index. */
+async function readFullTree(git: GitObjects, ref: string, origin: string): Promise<Record<string, string>> {
+  type Entry = { name: string; version: string; type?: string; autoload?: Autoload; 'install-path'?: string };
+  const json = parseJson<Entry[] | { packages: Entry[]; 'dev-package-names'?: string[] }>(
+    await git.readText(`${ref}:vendor/composer/installed.json`),
+    `${origin} vendor/composer/installed.json`,
+  );
+  if (!json) return {};
+  const list = Array.isArray(json) ? json : json.packages;
+  const dev = new Set(Array.isArray(json) ? [] : (json['dev-package-names'] ?? []));
+  const set: Record<string, string> = {};
+  const wanted = list.filter((p) => {
+    const vendor = p.name.split('/')[0] ?? '';
+    return (vendor === 'magento' || THIRD_PARTY_VENDORS.has(vendor)) && !dev.has(p.name) && !DEV_PACKAGES.test(p.name);
+  });
+  const trees = await Promise.all(wanted.map((p) => treeSha(git, `${ref}:vendor/${p.name}`)));
+  wanted.forEach((p, i) => {
+    if (p.type === 'metapackage') {
+      set[p.name] = p.version;
+      return;
+    }
+    const tree = trees[i];
+    if (!tree) return;
+    set[p.name] = p.version;
+    addPackage({
+      name: p.name,
+      version: p.version,
+      type: p.type ?? 'library',
+      autoload: p.autoload ?? {},
+      git,
+      tree,
+      origin,
+    });
+  });
+  return set;
+}
+
+const treeListings = new Map<string, Map<string, string>>();
+/** Tree sha of `ref:dir/name` (directory listings cached per parent, one git call per vendor directory). */
+async function treeSha(git: GitObjects, object: string): Promise<string | undefined> {
+  const ref = object.slice(0, object.indexOf(':'));
+  const path = object.slice(object.indexOf(':') + 1);
+  const parent = path.split('/').slice(0, -1).join('/');
+  const key = `${git.gitDir}#${ref}:${parent}`;
+  let listing = treeListings.get(key);
+  if (!listing) {
+    listing = new Map();
+    try {
+      for (const e of git.lsTree(`${ref}:${parent}`)) if (e.type === 'tree') listing.set(e.path, e.sha);
+    } catch {
+      // an absent vendor directory: the packages in it are skipped
+    }
+    treeListings.set(key, listing);
+  }
+  return listing.get(path.split('/').at(-1)!);
+}
+
+/** Monolog 3 for releases whose constraint no tree satisfies: the newest 3.x tag released before the Magento release. */
+async function readLibraryTags(git: GitObjects, name: string, tags: string[]): Promise<void> {
+  for (const tag of tags) {
+    const composer = parseJson<{ type?: string; autoload?: Autoload }>(
+      await git.readText(`${tag}:composer.json`),
+      `${name} ${tag}`,
+    );
+    const tree = git.revParse(`${tag}^{tree}`);
+    if (!composer || !tree) continue;
+    addPackage({
+      name,
+      version: tag,
+      type: composer.type ?? 'library',
+      autoload: composer.autoload ?? {},
+      git,
+      tree,
+      origin: `${name} tag ${tag}`,
+    });
+  }
+}
+
+// ---- 1. Collect package versions and release package sets ----------------------------------------------------
+const trackerBranches = codeTracker
+  .refs('refs/heads/magento-*')
+  .sort((a, b) => compareLooseVersions(a.slice(8), b.slice(8)));
+sources['controlaltdelete-nl/magento2-code-tracker'] = {};
+for (const branch of trackerBranches) {
+  const version = branch.slice('magento-'.length);
+  const commit = codeTracker.revParse(branch)!;
+  (sources['controlaltdelete-nl/magento2-code-tracker'] as Record<string, string>)[branch] = commit;
+  sourceDates.push(codeTracker.commitDate(branch));
+  releases.set(version, {
+    packages: await readCodeTrackerRelease(codeTracker, branch),
+    source: `code-tracker ${branch}`,
+    full: false,
+  });
+}
+log(`code-tracker: ${trackerBranches.length} releases`);
+
+const fullTrees: { git: GitObjects; ref: string; version: string; repoName: string }[] = [];
+if (speedupmate) {
+  for (const tag of speedupmate.refs('refs/tags/magento2-os-2.[34]*')) {
+    if (tag.endsWith('-with-samples')) continue;
+    fullTrees.push({
+      git: speedupmate,
+      ref: tag,
+      version: tag.slice('magento2-os-'.length),
+      repoName: 'speedupmate/Magento2-OS-Mirror',
+    });
+  }
+} else log('warning: speedupmate/Magento2-OS-Mirror not fetched: third-party libraries up to 2.4.4 are not indexed');
+if (mage247) fullTrees.push({ git: mage247, ref: 'main', version: '2.4.7-p7', repoName: 'lrvipuls/mage247' });
+else log('warning: lrvipuls/mage247 not fetched: 2.4.7-p7 and its libraries are not indexed');
+
+for (const tree of fullTrees) {
+  const set = await readFullTree(tree.git, tree.ref, `${tree.repoName} ${tree.ref}`);
+  ((sources[tree.repoName] ??= {}) as Record<string, string>)[tree.ref] = tree.git.revParse(tree.ref)!;
+  sourceDates.push(tree.git.commitDate(tree.ref));
+  const magentoFromTracker = releases.get(tree.version)?.packages ?? {};
+  // The tracker's vendor/magento and the full tree agree on magento/*; the full tree adds the libraries.
+  releases.set(tree.version, {
+    packages: { ...magentoFromTracker, ...set },
+    source: `${tree.repoName} ${tree.ref}`,
+    full: true,
+  });
+}
+log(`full trees: ${fullTrees.length}`);
+
+if (monolog) {
+  const tags = monolog.refs('refs/tags/3.*').filter((t) => /^3\.\d+\.\d+$/.test(t));
+  sources['Seldaek/monolog'] = {};
+  const wantedTags = new Set<string>();
+  for (const [version, release] of releases) {
+    const constraint = metapackageRequire(version)['monolog/monolog'];
+    if (!constraint || !/\^3|~3|>=\s*3/.test(constraint)) continue;
+    const cutoff = releaseDates.get(version);
+    const candidates = tags
+      .filter((t) => satisfiesLoosely(t, constraint) && (!cutoff || monolog.commitDate(t).slice(0, 10) <= cutoff))
+      .sort(compareLooseVersions);
+    const pick = candidates.at(-1);
+    if (pick) {
+      wantedTags.add(pick);
+      release.packages['monolog/monolog'] = pick;
+    }
+  }
+  for (const tag of [...wantedTags].sort()) {
+    (sources['Seldaek/monolog'] as Record<string, string>)[tag] = monolog.revParse(tag)!;
+    sourceDates.push(monolog.commitDate(tag));
+  }
+  await readLibraryTags(monolog, 'monolog/monolog', [...wantedTags].sort());
+} else log('warning: Seldaek/monolog not fetched: Monolog 3 (2.4.8) is not indexed');
+
+function metapackageRequire(version: string): Record<string, string> {
+  const file = join(SHARED, 'magento-composer', version, 'product-community-edition.json');
+  if (!existsSync(file)) return {};
+  return (JSON.parse(readFileSync(file, 'utf8')) as { require?: Record<string, string> }).require ?? {};
+}
+
+// Releases with only vendor/magento get their libraries from the nearest full tree, corrected by the metapackage's
+// own constraints (the highest indexed version that satisfies each direct requirement).
+const fullVersions = [...releases]
+  .filter(([, r]) => r.full)
+  .map(([v]) => v)
+  .sort(compareLooseVersions);
+for (const [version, release] of releases) {
+  if (release.full) continue;
+  const nearest = nearestFull(version);
+  if (!nearest) continue;
+  const base = releases.get(nearest)!;
+  const libraries = Object.fromEntries(Object.entries(base.packages).filter(([name]) => !name.startsWith('magento/')));
+  for (const [name, constraint] of Object.entries(metapackageRequire(version))) {
+    if (name.startsWith('magento/') || !name.includes('/') || !THIRD_PARTY_VENDORS.has(name.split('/')[0]!)) continue;
+    const current = release.packages[name] ?? libraries[name];
+    if (current && satisfiesLoosely(current, constraint)) {
+      libraries[name] = current;
+      continue;
+    }
+    const fits = [...(packageVersions.get(name)?.keys() ?? [])]
+      .filter((v) => satisfiesLoosely(v, constraint))
+      .sort(compareLooseVersions);
+    if (fits.length > 0) libraries[name] = fits.at(-1)!;
+    else delete libraries[name];
+  }
+  release.packages = { ...libraries, ...release.packages };
+  release.source += `; libraries from ${nearest} adjusted to the ${version} metapackage constraints`;
+}
+
+function nearestFull(version: string): string | undefined {
+  const line = version.split('.').slice(0, 2).join('.');
+  const sameLine = fullVersions.filter((v) => v.startsWith(`${line}.`));
+  const pool = sameLine.length > 0 ? sameLine : fullVersions;
+  let best: string | undefined;
+  for (const v of pool) if (!best || Math.abs(rank(v) - rank(version)) < Math.abs(rank(best) - rank(version))) best = v;
+  return best;
+}
+
+function rank(version: string): number {
+  const m = /^(\d+)\.(\d+)\.(\d+)(?:-p(\d+))?/.exec(version);
+  return m ? Number(m[1]) * 1e6 + Number(m[2]) * 1e4 + Number(m[3]) * 100 + Number(m[4] ?? 0) : 0;
+}
+
+// ---- 2. Select files of every package version, parse every distinct PHP blob once ---------------------------------
+interface Listed {
+  source: PackageSource;
+  php: { path: string; sha: string }[];
+  overridable: { path: string; sha: string }[];
+}
+const listed: Listed[] = [];
+const listingByTree = new Map<string, { path: string; sha: string }[]>();
+for (const name of [...packageVersions.keys()].sort()) {
+  for (const source of packageVersions.get(name)!.values()) {
+    const key = `${source.git.gitDir}#${source.tree}`;
+    let entries = listingByTree.get(key);
+    if (!entries) {
+      entries = source.git
+        .lsTree(source.tree, true)
+        .filter((e) => e.type === 'blob' && e.mode !== '120000')
+        .map((e) => ({ path: e.path, sha: e.sha }));
+      listingByTree.set(key, entries);
+    }
+    const bySha = new Map(entries.map((e) => [e.path, e.sha]));
+    const selection = selectPackageFiles(
+      entries.map((e) => e.path),
+      source.autoload,
+      source.type,
+    );
+    listed.push({
+      source,
+      php: selection.php.map((path) => ({ path, sha: bySha.get(path)! })),
+      overridable: selection.overridable.map((path) => ({ path, sha: bySha.get(path)! })),
+    });
+  }
+}
+listingByTree.clear();
+const phpBlobs = new Map<string, { git: GitObjects; path: string }>();
+const assetBlobs = new Map<string, GitObjects>();
+for (const item of listed) {
+  for (const f of item.php) if (!phpBlobs.has(f.sha)) phpBlobs.set(f.sha, { git: item.source.git, path: f.path });
+  for (const f of item.overridable) if (!assetBlobs.has(f.sha)) assetBlobs.set(f.sha, item.source.git);
+}
+log(
+  `${listed.length} package versions; ${phpBlobs.size} distinct PHP files, ${assetBlobs.size} distinct overridable files`,
+);
+
+const declarations = new Map<string, FileDeclarations>();
+const pool = new DeclarationPool(args.workers ? Number(args.workers) : undefined);
+const started = performance.now();
+const shas = [...phpBlobs.keys()].sort();
+const CHUNK = 4000;
+for (let i = 0; i < shas.length; i += CHUNK) {
+  const chunk = shas.slice(i, i + CHUNK);
+  const contents = await Promise.all(chunk.map((sha) => phpBlobs.get(sha)!.git.readText(sha)));
+  const jobs = chunk.map((sha, j) => ({ file: sha, source: contents[j] ?? '' }));
+  const results = await pool.analyze(jobs);
+  results.forEach((r, j) => {
+    if (contents[j] === null) r.failure = 'blob absent from the snapshot';
+    declarations.set(chunk[j]!, r);
+  });
+  log(
+    `parsed ${Math.min(i + CHUNK, shas.length)}/${shas.length} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
+}
+await pool.close();
+
+const assetHashes = new Map<string, string>();
+for (const [sha, git] of [...assetBlobs].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const bytes = await git.read(sha);
+  if (bytes) assetHashes.set(sha, createHash('sha256').update(bytes).digest('hex').slice(0, 16));
+}
+log(`hashed ${assetHashes.size} overridable files`);
+
+// ---- 3. Write package files, releases, manifest ------------------------------------------------------------------
+const staging = `${OUT}.partial-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
+mkdirSync(staging, { recursive: true });
+const generatedAt = sourceDates.sort().at(-1) ?? '1970-01-01T00:00:00Z';
+const writer = new ApiDataWriter(staging, { generatedAt: new Date(generatedAt).toISOString() });
+const byPackage = new Map<string, Listed[]>();
+for (const item of listed) {
+  const list = byPackage.get(item.source.name);
+  if (list) list.push(item);
+  else byPackage.set(item.source.name, [item]);
+}
+let problemCount = 0;
+for (const name of [...byPackage.keys()].sort()) {
+  const inputs: PackageVersionInput[] = byPackage.get(name)!.map((item) => {
+    const input: PackageVersionInput = {
+      package: name,
+      version: item.source.version,
+      classes: [],
+      functions: [],
+      problems: [],
+      fileHashes: {},
+    };
+    for (const f of item.php) {
+      const d = declarations.get(f.sha);
+      if (!d) continue;
+      for (const decl of d.classes) input.classes.push({ ...decl, file: f.path } as (typeof input.classes)[number]);
+      input.functions.push(...d.functions);
+      if (d.failure) input.problems!.push({ file: f.path, message: `not indexed: ${d.failure}` });
+      else if (d.errors.length > 0) {
+        input.problems!.push({
+          file: f.path,
+          message: `${d.errors.length} syntax error(s), first at line ${d.errors[0]!.line}; partial declarations kept`,
+        });
+      }
+    }
+    for (const f of item.overridable) {
+      const hash = assetHashes.get(f.sha);
+      if (hash) input.fileHashes![f.path] = hash;
+    }
+    problemCount += input.problems!.length;
+    return input;
+  });
+  writer.addPackage(name, inputs);
+}
+
+const indexed = [...releases.keys()].sort(compareLooseVersions);
+for (const version of indexed) {
+  const release = releases.get(version)!;
+  const packages = Object.fromEntries(
+    Object.entries(release.packages)
+      .filter(([name, v]) => packageVersions.get(name)?.has(v))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  writer.setRelease(version, { coverage: 'indexed', source: release.source, packages });
+}
+
+// Releases with no tree: the nearest indexed release before them, plus Adobe's published changes when there are any.
+const bicDir = join(SHARED, 'bic/open-source');
+const bicFiles = existsSync(bicDir)
+  ? readdirSync(bicDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
+for (const { version } of catalog.releases) {
+  if (compareLooseVersions(version, '2.3.0') < 0 || releases.has(version) || /beta|rc|alpha/.test(version)) continue;
+  const base = indexed.filter((v) => compareLooseVersions(v, version) < 0).at(-1);
+  if (!base) continue;
+  const published = bicFiles.filter((f) => f.endsWith(`__${version}.json`));
+  const changes = published.flatMap(
+    (f) =>
+      (JSON.parse(readFileSync(join(bicDir, f), 'utf8')) as { changes: ManifestRelease['publishedChanges'] }).changes ??
+      [],
+  );
+  const release: ManifestRelease = {
+    coverage: 'derived',
+    base,
+    source:
+      published.length > 0
+        ? `index of ${base} plus Adobe's published changes (${published.join(', ')})`
+        : `index of ${base}`,
+    packages: { ...writer.releasePackages(base) },
+  };
+  if (changes.length > 0) release.publishedChanges = changes;
+  writer.setRelease(version, release);
+}
+for (const [key, value] of Object.entries(sources)) writer.setSource(key, value);
+writer.setSource(
+  'shared-data',
+  'magento-releases.json, magento-composer/*/product-community-edition.json, bic/open-source/*.json',
+);
+const manifest = writer.finish();
+for (const git of [codeTracker, speedupmate, mage247, monolog]) git?.close();
+
+rmSync(`${OUT}.previous`, { recursive: true, force: true });
+if (existsSync(OUT)) renameSync(OUT, `${OUT}.previous`);
+renameSync(staging, OUT);
+rmSync(`${OUT}.previous`, { recursive: true, force: true });
+
+const total =
+  Object.values(manifest.files).reduce((sum, f) => sum + f.bytes, 0) + statSync(join(OUT, 'manifest.json')).size;
+log(
+  `wrote ${Object.keys(manifest.packages).length} packages, ${Object.keys(manifest.releases).length} releases ` +
+    `(${indexed.length} indexed), ${(total / 1e6).toFixed(1)} MB, ${problemCount} files with problems, into ${OUT}`,
+);
