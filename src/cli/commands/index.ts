@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as registerAudit } from './audit.js';
+import { register as registerIndex } from './index-cmd.js';
 
 /** Sets the process exit code from inside a command action. */
 export type SetExitCode = (code: number) => void;
@@ -7,4 +8,5 @@ export type SetExitCode = (code: number) => void;
 /** One module per command; each exports `register(program, setExitCode)`. Add new commands here. */
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
   registerAudit(program, setExitCode);
+  registerIndex(program, setExitCode);
 }
