@@ -48,7 +48,7 @@ export async function fetchPackagistAdvisories(
   const names = [
     ...new Set(packages.map((p) => p.toLowerCase()).filter((p) => /^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(p))),
   ].sort();
-  const url = new URL('/api/security-advisories/', opts.baseUrl ?? PACKAGIST_URL).toString();
+  const url = apiUrl(opts.baseUrl);
   const out: StoredAdvisory[] = [];
   for (let i = 0; i < names.length; i += BATCH) {
     const form: Array<[string, string]> = names.slice(i, i + BATCH).map((name) => ['packages[]', name]);
@@ -124,7 +124,7 @@ export async function refreshOnlineAdvisories(opts: {
   const document: OnlineAdvisoryFile = {
     schema: ONLINE_ADVISORY_SCHEMA,
     fetchedAt: opts.now.toISOString(),
-    api: safeUrl(new URL('/api/security-advisories/', opts.baseUrl ?? PACKAGIST_URL)),
+    api: safeUrl(apiUrl(opts.baseUrl)),
     packages: [...new Set(opts.packages.map((p) => p.toLowerCase()))].sort(),
     advisories,
   };
@@ -136,4 +136,9 @@ export function readOnlineAdvisories(cacheDir: string): OnlineAdvisoryFile | und
   const file = join(cacheDir, ONLINE_ADVISORY_FILE);
   if (!existsSync(file)) return undefined;
   return readChecksummedJson(file, ONLINE_ADVISORY_SCHEMA) as OnlineAdvisoryFile;
+}
+
+/** The API endpoint under a base URL (a mirror may serve it below a path prefix). */
+function apiUrl(baseUrl: string = PACKAGIST_URL): string {
+  return new URL('api/security-advisories/', baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
 }
