@@ -37,6 +37,8 @@ export interface MethodDecl extends DocFlags {
   returnType?: string;
   byRefReturn?: boolean;
   line: number;
+  /** Has the `#[\ReturnTypeWillChange]` attribute (silences PHP 8.1 tentative return type deprecations). */
+  returnTypeWillChange?: boolean;
   /** Hash of the normalised body (whitespace/comments stripped), for "did this method change". */
   bodyHash?: string;
 }
