@@ -117,7 +117,7 @@ function serverOf(options: PhpValue | undefined): string | undefined {
   if (!host) return undefined;
   const port = phpString(options.port);
   const clean = withoutCredentials(host);
-  return port && !clean.includes(':') ? `${clean}:${port}` : clean;
+  return port && !/:\d+$/.test(clean) ? `${clean}:${port}` : clean;
 }
 
 /** Drops `user:password@` from URLs and DSNs (`redis://:secret@host`, `tcp://user:pw@host`). */

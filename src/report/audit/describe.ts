@@ -63,8 +63,6 @@ export function serviceRows(services: Services): [string, string][] {
     ]);
   }
   if (services.lock) rows.push(['Lock provider', services.lock.provider]);
-  if (services.secretsPresent?.length)
-    rows.push(['Secrets set (values never shown)', services.secretsPresent.join(', ')]);
   return rows;
 }
 

@@ -26,6 +26,9 @@ export function renderAuditMarkdown(report: AuditReport): string {
     '',
     services.length ? markdownTable(['Service', 'Setting'], services) : 'app/etc/env.php not found.',
   );
+  if (report.services.secretsPresent?.length) {
+    out.push('', `Secrets set (values never shown): ${e(report.services.secretsPresent.join(', '))}`);
+  }
 
   const nonCore = report.packages.filter((p) => p.source !== 'core' && p.source !== 'adobe');
   out.push('', `## Packages not from Magento (${nonCore.length})`, '');

@@ -38,6 +38,9 @@ export function renderAuditText(report: AuditReport, opts: { color: boolean }): 
         { indent: '  ' },
       ),
     );
+  if (report.services.secretsPresent?.length) {
+    out.push('', `  Secrets set (values never shown): ${report.services.secretsPresent.map(t).join(', ')}`);
+  }
 
   if (report.stores.websites.length > 0 || report.stores.stores.length > 0) {
     section('Stores (config.php scopes)');
@@ -76,7 +79,7 @@ export function renderAuditText(report: AuditReport, opts: { color: boolean }): 
     );
   const libraries = nonCore.length - extensions.length;
   const abandoned = report.packages.filter((p) => p.abandoned);
-  out.push('', `  Other third-party packages (libraries, tools): ${libraries}, of which ${abandoned.length} abandoned`);
+  out.push('', `  Other third-party packages (libraries, tools): ${libraries}`);
   if (abandoned.length > 0) {
     section('Abandoned packages');
     out.push(
