@@ -1,0 +1,132 @@
+import type { Reference, ReferenceKind } from '../../php/types.js';
+import type { ProjectModel } from '../../project/model.js';
+import type { CodeUnit } from '../rule.js';
+
+/** Where a class name is used outside PHP: configuration the project model read. */
+export type ConfigUseKind =
+  | 'di-preference'
+  | 'di-plugin'
+  | 'di-type'
+  | 'di-argument'
+  | 'di-virtual-type'
+  | 'layout-block'
+  | 'webapi-service'
+  | 'observer'
+  | 'cron';
+
+/** One use of a class (and maybe one of its members) by the code under check, in PHP or in configuration. */
+export interface ClassUse {
+  name: string;
+  kind: ReferenceKind | ConfigUseKind;
+  file: string;
+  line: number;
+  column?: number;
+  member?: string;
+  memberKind?: 'method' | 'constant' | 'property';
+  reference?: Reference;
+  package: string | null;
+  module: string | null;
+  origin: 'custom' | 'vendor';
+}
+
+const MEMBER_KIND: Partial<Record<ReferenceKind, ClassUse['memberKind']>> = {
+  'method-call': 'method',
+  'static-call': 'method',
+  'class-constant': 'constant',
+  'static-property': 'property',
+  'property-fetch': 'property',
+};
+
+export function describeUse(kind: ClassUse['kind']): string {
+  const words: Record<ClassUse['kind'], string> = {
+    import: 'imported (use)',
+    new: 'instantiated (new)',
+    'static-call': 'called statically',
+    'class-constant': 'constant read',
+    'static-property': 'static property read',
+    'class-string': 'named with ::class',
+    extends: 'extended',
+    implements: 'implemented',
+    'use-trait': 'used as a trait',
+    instanceof: 'checked with instanceof',
+    catch: 'caught',
+    'param-type': 'used as a parameter type',
+    'return-type': 'used as a return type',
+    'property-type': 'used as a property type',
+    'method-call': 'called',
+    'property-fetch': 'property accessed',
+    'function-call': 'called',
+    'constructor-dependency': 'injected through the constructor',
+    'di-preference': 'named in a di.xml preference',
+    'di-plugin': 'named in a di.xml plugin',
+    'di-type': 'configured in di.xml <type>',
+    'di-argument': 'injected as a di.xml argument',
+    'di-virtual-type': 'used as a di.xml virtualType base',
+    'layout-block': 'used as a layout block class',
+    'webapi-service': 'exposed as a webapi.xml service',
+    observer: 'used as an observer instance',
+    cron: 'used as a cron job instance',
+  };
+  return words[kind];
+}
+
+/** Class uses in PHP code: every reference except plain function calls. */
+export function* codeClassUses(code: readonly CodeUnit[]): Generator<ClassUse> {
+  for (const unit of code) {
+    for (const reference of unit.analysis.references) {
+      if (reference.kind === 'function-call') continue;
+      const memberKind = MEMBER_KIND[reference.kind];
+      yield {
+        name: reference.name,
+        kind: reference.kind,
+        file: unit.analysis.file,
+        line: reference.line,
+        column: reference.column,
+        ...(memberKind && reference.member ? { member: reference.member, memberKind } : {}),
+        reference,
+        package: unit.package,
+        module: unit.module,
+        origin: unit.origin,
+      };
+    }
+  }
+}
+
+/**
+ * Class uses in configuration of the modules under check (never core modules): di.xml, layout XML, webapi.xml,
+ * events.xml, crontab.xml. Virtual type names are left out where a virtual type of that name is declared.
+ */
+export function* configClassUses(project: ProjectModel): Generator<ClassUse> {
+  const virtualTypes = new Set<string>();
+  for (const module of project.modules) for (const v of module.customizations.virtualTypes) virtualTypes.add(v.name.toLowerCase());
+  const isVirtual = (name: string): boolean => virtualTypes.has(stripSlash(name).toLowerCase());
+  for (const module of project.modules) {
+    if (module.core) continue;
+    const base = { package: module.package, module: module.name, origin: module.location === 'vendor' ? 'vendor' : 'custom' } as const;
+    const c = module.customizations;
+    const use = (name: string, kind: ConfigUseKind, file: string, line: number, member?: string): ClassUse | undefined =>
+      name && !isVirtual(name)
+        ? { name: stripSlash(name), kind, file, line, ...(member ? { member, memberKind: 'method' as const } : {}), ...base }
+        : undefined;
+    const uses: (ClassUse | undefined)[] = [];
+    for (const p of c.preferences) uses.push(use(p.for, 'di-preference', p.file, p.line), use(p.type, 'di-preference', p.file, p.line));
+    for (const p of c.plugins) {
+      uses.push(use(p.target, 'di-plugin', p.file, p.line));
+      if (p.type) uses.push(use(p.type, 'di-plugin', p.file, p.line));
+    }
+    for (const v of c.virtualTypes) uses.push(use(v.type, 'di-virtual-type', v.file, v.line));
+    for (const t of c.typeArguments) {
+      uses.push(use(t.type, 'di-type', t.file, t.line));
+      for (const argument of t.classes) uses.push(use(argument.name, 'di-argument', t.file, argument.line));
+    }
+    for (const layout of c.layouts) for (const block of layout.blocks) uses.push(use(block.class, 'layout-block', layout.file, block.line));
+    for (const route of c.webapiRoutes) uses.push(use(route.serviceClass, 'webapi-service', route.file, route.line, route.serviceMethod));
+    for (const o of c.observers) uses.push(use(o.instance, 'observer', o.file, o.line));
+    for (const job of c.cronJobs) uses.push(use(job.instance, 'cron', job.file, job.line, job.method));
+    for (const u of uses) if (u) yield u;
+  }
+}
+
+export function stripSlash(name: string): string {
+  return name.startsWith('\\') ? name.slice(1) : name;
+}

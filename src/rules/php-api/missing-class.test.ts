@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { releaseFixture, runRule, projectFixture } from '../testing.js';
+import { missingClass } from './missing-class.js';
+import { classDecl, indexOf, unitOf } from './fixtures.js';
+import type { Module } from '../../project/model.js';
+
+const current = indexOf([
+  classDecl('Magento\\Framework\\Old\\Helper', { deprecated: 'since 2.4.6', see: ['Magento\\Framework\\New\\Helper'] }),
+  classDecl('Magento\\Framework\\Kept'),
+  classDecl('Magento\\Framework\\Old\\GoneInterface', { kind: 'interface' }),
+]);
+const target = indexOf([classDecl('Magento\\Framework\\Kept'), classDecl('Magento\\Framework\\New\\Helper')]);
+
+const source = `<?php
+namespace Acme\\Shop\\Model;
+
+use Magento\\Framework\\Old\\Helper;
+use Magento\\Framework\\Kept;
+
+class Thing extends Helper implements \\Magento\\Framework\\Old\\GoneInterface, \\Countable
+{
+    public function __construct(private Kept $kept, private \\Magento\\Framework\\KeptFactory $factory) {}
+    public function count(): int { return (new \\Acme\\Nowhere\\Foo())->n + \\strlen('x'); }
+    public function make(): Helper { return new Helper(); }
+}
+`;
+
+test('reports classes the current release has and the target lacks, with the UCT code of the use', async () => {
+  const unit = await unitOf('app/code/Acme/Shop/Model/Thing.php', source);
+  const findings = await runRule(missingClass, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.6'), symbols: current },
+    target: { symbols: target },
+  });
+  const critical = findings.filter((f) => f.severity === 'critical');
+  assert.deepEqual(
+    critical.map((f) => [f.line, f.uctCode, f.subject]),
+    [
+      [4, 1112, 'import:magento\\framework\\old\\helper'],
+      [7, 1111, 'extends:magento\\framework\\old\\helper'],
+      [7, 1318, 'implements:magento\\framework\\old\\goneinterface'],
+      [11, 1114, 'return-type:magento\\framework\\old\\helper'],
+      [11, 1110, 'new:magento\\framework\\old\\helper'],
+    ],
+  );
+  assert.match(critical[1]!.message, /class `Magento\\Framework\\Old\\Helper` of magento\/framework is extended here; 2\.4\.6 declares it, 2\.4\.8 does not/);
+  assert.match(critical[1]!.recommendation, /@deprecated: since 2\.4\.6; see Magento\\Framework\\New\\Helper/);
+  // The factory is generated from a class the target has; Countable is PHP's; the unknown class is reported once as info.
+  const info = findings.filter((f) => f.severity === 'info');
+  assert.equal(info.length, 1);
+  assert.match(info[0]!.message, /cannot resolve `Acme\\Nowhere\\Foo`/);
+  assert.equal(info[0]!.uctCode, undefined);
+});
+
+test('classes declared by the code under check count as present (shims for removed classes)', async () => {
+  const shim = await unitOf('app/code/Acme/Compat/Helper.php', `<?php namespace Magento\\Framework\\Old; class Helper {}`);
+  const user = await unitOf('app/code/Acme/Shop/Use.php', `<?php new \\Magento\\Framework\\Old\\Helper();`);
+  const findings = await runRule(missingClass, { code: [shim, user], current: { release: null, symbols: current }, target: { symbols: target } });
+  assert.deepEqual(findings, []);
+});
+
+test('checks class names in di.xml and layout XML of non-core modules', async () => {
+  const customizations = {
+    preferences: [{ for: 'Magento\\Framework\\Old\\GoneInterface', type: 'Acme\\Shop\\Model\\Thing', area: 'global', file: 'app/code/Acme/Shop/etc/di.xml', line: 9 }],
+    plugins: [], virtualTypes: [], typeArguments: [], observers: [], cronJobs: [], dbSchema: [], webapiRoutes: [], graphqlSchemas: [], routes: [],
+    layouts: [{ file: 'app/code/Acme/Shop/view/frontend/layout/default.xml', area: 'frontend', handle: 'default', blocks: [{ class: 'Magento\\Framework\\Old\\Helper', line: 5 }], references: [] }],
+    templates: [], requirejs: [], setupScripts: [],
+  };
+  const module: Module = { name: 'Acme_Shop', enabled: true, package: null, path: 'app/code/Acme/Shop', location: 'app-code', core: false, sequence: [], customizations };
+  const coreModule: Module = { ...module, name: 'Magento_Core', core: true, location: 'vendor' };
+  const findings = await runRule(missingClass, {
+    project: projectFixture({ modules: [module, coreModule] }),
+    current: { release: null, symbols: current },
+    target: { symbols: target },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.file, f.line, f.uctCode]),
+    [
+      ['app/code/Acme/Shop/etc/di.xml', 9, 1314],
+      ['app/code/Acme/Shop/view/frontend/layout/default.xml', 5, 1114],
+    ],
+  );
+});
+
+test('says so when the target has no index', async () => {
+  const findings = await runRule(missingClass, { target: { symbols: { ...target, coverage: 'none' } } });
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /skipped: no symbol index/);
+});

@@ -1,0 +1,139 @@
+import type { ClassKind } from '../../php/types.js';
+import { isPhpInternalClass } from '../../knowledge/php-versions/internal-classes.js';
+import type { Rule, RuleContext } from '../rule.js';
+import type { ClassUse } from './class-uses.js';
+import { codeClassUses, configClassUses, describeUse } from './class-uses.js';
+import type { ResolvedClass } from './class-world.js';
+import { currentLabel, isTypeKeyword, releaseLabel, worldsOf } from './worlds.js';
+
+/**
+ * UCT codes by how the missing class is used (Adobe's "Upgrade Compatibility Tool error messages" reference):
+ * 1110 instantiating, 1111 extending, 1112 importing, 1113 loading, 1114 using a non-existent class;
+ * 1312 importing, 1314 using, 1317 inheriting, 1318 implementing a non-existent interface.
+ */
+export function uctCodeForMissing(kind: ClassUse['kind'], classKind: ClassKind | undefined): number {
+  const isInterface = classKind === 'interface';
+  switch (kind) {
+    case 'new':
+      return 1110;
+    case 'extends':
+      return isInterface ? 1317 : 1111;
+    case 'implements':
+      return 1318;
+    case 'import':
+      return isInterface ? 1312 : 1112;
+    case 'static-call':
+    case 'class-constant':
+    case 'static-property':
+      return 1113;
+    default:
+      return isInterface ? 1314 : 1114;
+  }
+}
+
+/** Library replacements worth naming when a whole library leaves the release. */
+const LIBRARY_HINTS: [RegExp, string][] = [
+  [/^zend_/i, 'Zend Framework 1 (magento/zendframework1) is gone: use the Laminas or Magento\\Framework equivalent'],
+  [/^zend\\/i, 'Zend Framework 2/3 became Laminas: use the laminas/* class of the same name (Laminas\\…)'],
+  [/^monolog\\/i, 'the Monolog major version changed: adapt to the Monolog API the target installs (e.g. LogRecord in Monolog 3)'],
+  [/^elasticsearch\\/i, 'the Elasticsearch client is gone: use the OpenSearch client/modules the target ships'],
+];
+
+export const missingClass: Rule = {
+  meta: {
+    id: 'php-api/missing-class',
+    severity: 'critical',
+    category: 'php-api',
+    description: 'A class, interface or trait the code uses exists in the current release but not in the target.',
+    uctCode: 1110,
+    docs: `Custom or third-party code names a class, interface or trait (imports, \`new\`, static calls, \`extends\`/\`implements\`,
+types, \`::class\`, \`instanceof\`, \`catch\`, constructor injection, and class names in di.xml, layout XML, webapi.xml,
+events.xml and crontab.xml) that the current release declares but the target release does not. PHP fails with
+"Class not found" (a fatal error at compile time for \`extends\`/\`implements\`, and \`setup:di:compile\` fails).
+
+Magento-generated classes (\`…Factory\`, \`…\\Proxy\`, \`…\\Interceptor\`, \`…ExtensionInterface\`, \`…Extension\`,
+\`…SearchResults\`) count as present when the class they are generated from is present.
+
+**Unresolved names.** A name neither the current nor the target release declares (and not declared by the code under
+check nor by PHP) cannot be judged: it may come from a PHP extension, a package the knowledge base does not index, or a
+typo. Such names are reported once per name and package as \`info\` ("cannot resolve"), never as removed. Names in
+di.xml/layout configuration that are not found anywhere are not reported (they are often virtual types declared by core).
+
+**How to fix:** replace the class with its successor (the message quotes the current release's \`@deprecated\`/\`@see\`
+note when there is one), or require the library that still provides it, or drop the customization if the target ships
+the feature natively.`,
+  },
+  check(context) {
+    const coverage = context.target.symbols.coverage;
+    if (coverage === 'none') {
+      context.report({
+        severity: 'info',
+        message: `php-api checks skipped: no symbol index for ${context.target.release.version}`,
+        recommendation: 'Run `mageup index` on a tree of the target release, or update the knowledge base.',
+        subject: 'no-index',
+      });
+      return;
+    }
+    const { target, current } = worldsOf(context);
+    const unresolvedSeen = new Set<string>();
+    const uses = [...codeClassUses(context.code), ...configClassUses(context.project)];
+    for (const use of uses) {
+      if (isTypeKeyword(use.name) || isPhpInternalClass(use.name)) continue;
+      if (target.get(use.name)) continue;
+      const before = current?.get(use.name);
+      if (before) {
+        reportMissing(context, use, before);
+        continue;
+      }
+      if (use.reference === undefined) continue; // configuration names: often core virtual types
+      const key = `${use.package ?? use.module ?? ''}\0${use.name.toLowerCase()}`;
+      if (unresolvedSeen.has(key)) continue;
+      unresolvedSeen.add(key);
+      context.report({
+        severity: 'info',
+        file: use.file,
+        line: use.line,
+        column: use.column,
+        ...(use.package ? { package: use.package } : {}),
+        ...(use.module ? { module: use.module } : {}),
+        message: `cannot resolve \`${use.name}\` (${describeUse(use.kind)}): neither ${currentLabel(context)} nor ${releaseLabel(context)} declares it, nor does the code under check`,
+        recommendation:
+          'Check the name: it may come from a PHP extension or a package MageUp does not index (then nothing to do), or be a typo or a leftover of removed code.',
+        effort: { hours: 0.25, confidence: 'low' },
+        subject: `unresolved:${use.name.toLowerCase()}`,
+        uctCode: undefined,
+      });
+    }
+  },
+};
+
+function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClass): void {
+  const decl = before.decl;
+  const what = before.source === 'generated' ? `generated class \`${use.name}\` (from \`${before.generatedFrom}\`)` : `${decl.kind} \`${decl.name}\``;
+  const from = before.package ? ` of ${before.package}` : '';
+  const hints: string[] = [];
+  const origin = before.source === 'generated' ? context.current.symbols?.getClass(before.generatedFrom ?? '') : decl;
+  if (origin?.deprecated !== undefined) hints.push(`${currentLabel(context)} marked it @deprecated${origin.deprecated ? `: ${origin.deprecated}` : ''}`);
+  if (origin?.see?.length) hints.push(`see ${origin.see.join(', ')}`);
+  const library = LIBRARY_HINTS.find(([pattern]) => pattern.test(decl.name));
+  if (library) hints.push(library[1]);
+  else if (before.package && !before.package.startsWith('magento/')) {
+    hints.push(`${before.package} is not installed by ${context.target.release.version}: require a version that still has it, or migrate`);
+  }
+  const structural = use.kind === 'extends' || use.kind === 'implements' || use.kind === 'use-trait';
+  context.report({
+    severity: 'critical',
+    file: use.file,
+    line: use.line,
+    column: use.column,
+    ...(use.package ? { package: use.package } : {}),
+    ...(use.module ? { module: use.module } : {}),
+    message: `${what}${from} is ${describeUse(use.kind)} here; ${currentLabel(context)} declares it, ${releaseLabel(context)} does not`,
+    recommendation: `${hints.length ? `${hints.join('; ')}. ` : ''}Replace \`${decl.name}\` with its successor in the target release${
+      structural ? ' and re-check every overridden method against the new parent' : ''
+    }.`,
+    effort: structural ? { hours: 4, confidence: 'medium' } : use.reference ? { hours: 1, confidence: 'medium' } : { hours: 0.5, confidence: 'medium' },
+    subject: `${use.kind}:${decl.name.toLowerCase()}`,
+    uctCode: uctCodeForMissing(use.kind, decl.kind),
+  });
+}
