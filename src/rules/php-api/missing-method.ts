@@ -1,0 +1,63 @@
+import type { Rule, RuleContext } from '../rule.js';
+import { checkMemberUses } from './member-check.js';
+import { formatMethod } from './signature-format.js';
+import { currentLabel, releaseLabel, worldsOf } from './worlds.js';
+
+export const missingMethod: Rule = {
+  meta: {
+    id: 'php-api/missing-method',
+    severity: 'critical',
+    category: 'php-api',
+    description: 'A method the code calls or overrides exists on a core class in the current release but not in the target.',
+    uctCode: 1410,
+    docs: `The code calls a method (\`$x->m()\` on a receiver whose class is known: \`$this\`, \`parent::\`, typed
+parameters and properties, constructor-injected dependencies, \`new\`; static calls; \`webapi.xml\` service methods;
+\`crontab.xml\` job methods) that the current release declares on that class or its ancestors (parents, interfaces,
+traits) and the target does not: "Call to undefined method" at run time.
+
+It also reports custom methods that **override** a core method the target removed: the override silently stops being
+called (error), and a \`parent::m()\` inside it becomes fatal (critical, reported at the call).
+
+Not reported: classes with \`__call\`/\`__callStatic\` in their hierarchy (e.g. \`DataObject\` getters), extension
+attribute interfaces, and methods neither release declares (the receiver type may be imprecise).
+
+**How to fix:** switch to the method's replacement (the message quotes \`@deprecated\`/\`@see\` notes of the current
+release when present), or move the logic into your own class.`,
+  },
+  check(context) {
+    checkMemberUses(context, 'method', () => 1410);
+    checkOverrides(context);
+  },
+};
+
+/** Custom methods overriding a parent method the target no longer declares. */
+function checkOverrides(context: RuleContext): void {
+  if (context.target.symbols.coverage === 'none') return;
+  const { target, current } = worldsOf(context);
+  if (!current) return;
+  for (const unit of context.code) {
+    for (const decl of unit.analysis.classes) {
+      if (!decl.extends || !target.get(decl.extends)) continue;
+      for (const own of decl.methods) {
+        if (own.visibility === 'private' || own.name.startsWith('__')) continue;
+        const after = target.findMethod(decl.extends, own.name);
+        if (after.found || after.magic) continue;
+        const before = current.findMethod(decl.extends, own.name);
+        if (!before.found || before.found.owner.source === 'code' || before.found.member.visibility === 'private') continue;
+        const owner = before.found.owner.decl.name;
+        context.report({
+          severity: 'error',
+          file: unit.analysis.file,
+          line: own.line,
+          ...(unit.package ? { package: unit.package } : {}),
+          ...(unit.module ? { module: unit.module } : {}),
+          message: `${decl.name}::${own.name}() overrides ${owner}::${own.name}() (\`${formatMethod(before.found.member)}\` in ${currentLabel(context)}), which ${releaseLabel(context)} no longer declares: the override will never be called by core`,
+          recommendation: `Find where ${releaseLabel(context)} moved this behaviour (a new method, a plugin point or an event) and re-attach your customization there; remove the dead override.`,
+          effort: { hours: 2, confidence: 'low' },
+          subject: `override:${decl.name.toLowerCase()}::${own.name.toLowerCase()}`,
+          uctCode: 1410,
+        });
+      }
+    }
+  }
+}
