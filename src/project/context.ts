@@ -91,6 +91,8 @@ function jsonErrorLine(text: string, message: string): number | undefined {
   if (lineMatch?.[1]) return Number(lineMatch[1]);
   const pos = /position (\d+)/.exec(message);
   if (pos?.[1]) return text.slice(0, Number(pos[1])).split('\n').length;
+  // A truncated file (the usual corruption: an interrupted write) ends early: point at its last line.
+  if (/end of JSON input/.test(message)) return Math.max(1, text.trimEnd().split('\n').length);
   return undefined;
 }
 

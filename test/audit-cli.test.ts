@@ -1,0 +1,134 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import { Command, CommanderError } from 'commander';
+import { register } from '../src/cli/commands/audit.js';
+import { EXIT } from '../src/cli/exit.js';
+
+const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
+const SCHEMA = JSON.parse(readFileSync(new URL('../schemas/audit.schema.json', import.meta.url), 'utf8')) as object;
+/** Every secret value of the fixture's env.php: none may appear in any output. */
+const SECRETS = [
+  'CRYPTKEY-a1b2c3d4e5f6',
+  'DBPASS-S3cr3t!',
+  'REDISPASS-sess',
+  'REDISURLPASS',
+  'REDISPASS-cache',
+  'SALT-graphql-xyz',
+  'AMQPPASS-rabbit',
+  'OSPASS-search',
+  'APITOKEN-pay-123',
+];
+
+const work = mkdtempSync(join(tmpdir(), 'mageup-audit-cli-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+async function audit(args: string[]): Promise<{ code: number; output: string; stderr: string }> {
+  const output = join(work, `out-${Math.random().toString(36).slice(2)}`);
+  const stderrChunks: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderrChunks.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  // The command alone, wired as src/cli/main.ts wires it (so this test does not depend on other commands).
+  let code: number = EXIT.ok;
+  const program = new Command('mageup').exitOverride().configureOutput({ writeErr: (m) => stderrChunks.push(m) });
+  register(program, (c) => (code = c));
+  try {
+    await program.parseAsync(['audit', ...args, '--output', output], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    code = EXIT.failure;
+  } finally {
+    process.stderr.write = write;
+  }
+  let text = '';
+  try {
+    text = readFileSync(output, 'utf8');
+  } catch {
+    // no report written
+  }
+  return { code, output: text, stderr: stderrChunks.join('') };
+}
+
+describe('mageup audit', () => {
+  it('writes JSON that validates against the committed schema', async () => {
+    const { code, output } = await audit([STORE, '--format', 'json']);
+    assert.equal(code, 0);
+    const report = JSON.parse(output) as Record<string, unknown> & { magento: { version: string }; modules: unknown[] };
+    const ajv = new Ajv.default({ allErrors: true, strict: false });
+    const validate = ajv.compile(SCHEMA);
+    assert.ok(validate(report), JSON.stringify(validate.errors, null, 1));
+    assert.equal(report.schemaVersion, '1.0.0');
+    assert.equal(report.magento.version, '2.4.6-p3');
+    assert.equal(report.modules.length, 5);
+  });
+
+  it('prints text tables without colour when not on a terminal', async () => {
+    const { code, output } = await audit([STORE]);
+    assert.equal(code, 0);
+    assert.match(output, /Magento Open Source 2\.4\.6-p3/);
+    assert.match(output, /Acme_Custom\s+enabled\s+acme\/module-custom/);
+    assert.ok(!output.includes('\x1b['), 'no ANSI codes in a file');
+  });
+
+  it('prints Markdown', async () => {
+    const { code, output } = await audit([STORE, '--format', 'md']);
+    assert.equal(code, 0);
+    assert.match(output, /^# MageUp audit/);
+    assert.match(output, /\| Acme\\_Custom \| enabled \|/);
+  });
+
+  it('never shows a secret of env.php, in any format', async () => {
+    for (const format of ['text', 'json', 'md']) {
+      const { output } = await audit([STORE, '--format', format]);
+      for (const secret of SECRETS) assert.ok(!output.includes(secret), `${format} output shows ${secret}`);
+      assert.ok(output.includes('crypt.key'), `${format} output says which secrets are set`);
+    }
+  });
+
+  it('says the module state is unknown when config.php is absent', async () => {
+    const dir = join(work, 'never-installed');
+    mkdirSync(join(dir, 'app/etc'), { recursive: true });
+    mkdirSync(join(dir, 'app/code/Acme/Thing/etc'), { recursive: true });
+    writeFileSync(join(dir, 'app/etc/di.xml'), '<config/>');
+    writeFileSync(join(dir, 'composer.json'), '{"require": {"magento/product-community-edition": "2.4.4"}}');
+    writeFileSync(
+      join(dir, 'app/code/Acme/Thing/registration.php'),
+      "<?php\n\\Magento\\Framework\\Component\\ComponentRegistrar::register(\\Magento\\Framework\\Component\\ComponentRegistrar::MODULE, 'Acme_Thing', __DIR__);\n",
+    );
+    writeFileSync(join(dir, 'app/code/Acme/Thing/etc/module.xml'), '<config><module name="Acme_Thing"/></config>');
+    const { code, output } = await audit([dir]);
+    assert.equal(code, 0);
+    assert.match(output, /app\/etc\/config\.php is absent \(never-installed tree\): module states are unknown/);
+    assert.match(output, /Acme_Thing\s+unknown/);
+    const json = JSON.parse((await audit([dir, '--format', 'json'])).output) as {
+      project: { configPhpPresent: boolean };
+      modules: { state: string; enabled: unknown }[];
+    };
+    assert.equal(json.project.configPhpPresent, false);
+    assert.deepEqual(
+      json.modules.map((m) => [m.state, m.enabled]),
+      [['unknown', null]],
+    );
+  });
+
+  it('exits with 2 and says why for a directory that is not Magento', async () => {
+    const dir = join(work, 'plain');
+    mkdirSync(dir, { recursive: true });
+    const { code, output, stderr } = await audit([dir]);
+    assert.equal(code, 2);
+    assert.equal(output, '');
+    assert.match(stderr, /is not a Magento project or extension: found no app\/etc\/di\.xml/);
+  });
+
+  it('rejects an unknown format', async () => {
+    const { code } = await audit([STORE, '--format', 'xml']);
+    assert.equal(code, 2);
+  });
+});
