@@ -1,0 +1,75 @@
+import type { ClassKind } from '../../php/types.js';
+import type { Rule } from '../rule.js';
+import type { ClassUse } from './class-uses.js';
+import { codeClassUses, configClassUses, describeUse } from './class-uses.js';
+import { memberLabel } from './member-check.js';
+import { isTypeKeyword, releaseLabel, worldsOf } from './worlds.js';
+
+/** UCT warning codes for uses of `@deprecated` code, by use and kind. */
+function uctCodeForDeprecated(use: ClassUse, classKind: ClassKind, member?: 'method' | 'constant' | 'property'): number {
+  if (member === 'method') return 1439;
+  if (member === 'constant') return 1234;
+  if (member === 'property') return use.reference?.write ? 1536 : 1534;
+  const isInterface = classKind === 'interface';
+  if (use.kind === 'extends') return isInterface ? 1337 : 1131;
+  if (use.kind === 'implements') return 1338;
+  if (use.kind === 'import') return isInterface ? 1332 : 1132;
+  if (use.kind === 'new' || use.kind === 'static-call') return isInterface ? 1334 : 1133;
+  return isInterface ? 1334 : 1134;
+}
+
+export const deprecated: Rule = {
+  meta: {
+    id: 'php-api/deprecated',
+    severity: 'warning',
+    category: 'php-api',
+    description: 'The code uses a class, interface, method, constant or property the target marks @deprecated.',
+    uctCode: 1134,
+    docs: `The target release still has it, but marks it \`@deprecated\`: it may disappear in a later release. Reported
+once per file and symbol (first use), with the \`@deprecated\` text and \`@see\` replacement of the target.
+UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 1439 (methods), 1534/1536 (properties).
+
+**How to fix:** move to the replacement named by \`@see\`, ideally an \`@api\` interface.`,
+  },
+  check(context) {
+    if (context.target.symbols.coverage === 'none') return;
+    const { target } = worldsOf(context);
+    const seen = new Set<string>();
+    for (const use of [...codeClassUses(context.code), ...configClassUses(context.project)]) {
+      if (isTypeKeyword(use.name)) continue;
+      const cls = target.get(use.name);
+      if (!cls || cls.source !== 'index') continue;
+      let label: string;
+      let note: { deprecated?: string; see?: string[] };
+      let member: ClassUse['memberKind'];
+      if (cls.decl.deprecated !== undefined) {
+        label = `${cls.decl.kind} \`${cls.decl.name}\``;
+        note = cls.decl;
+      } else if (use.member && use.memberKind) {
+        const lookup = use.memberKind === 'method' ? target.findMethod(use.name, use.member) : use.memberKind === 'property' ? target.findProperty(use.name, use.member) : target.findConstant(use.name, use.member);
+        const found = lookup.found;
+        if (!found || found.owner.source !== 'index' || found.member.deprecated === undefined) continue;
+        label = `\`${memberLabel(use.memberKind, found.owner.decl.name, use.member)}\``;
+        note = found.member;
+        member = use.memberKind;
+      } else continue;
+      const key = `${use.file}\0${label.toLowerCase()}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const see = note.see?.length ? ` Replacement (@see): ${note.see.join(', ')}.` : '';
+      context.report({
+        severity: 'warning',
+        file: use.file,
+        line: use.line,
+        column: use.column,
+        ...(use.package ? { package: use.package } : {}),
+        ...(use.module ? { module: use.module } : {}),
+        message: `${label} (${cls.package}) is deprecated in ${releaseLabel(context)}${note.deprecated ? `: ${note.deprecated}` : ''} — ${describeUse(use.kind)} here`,
+        recommendation: `Plan the move away from it before it is removed.${see || ' Prefer an @api interface of the same module.'}`,
+        effort: { hours: 1, confidence: 'low' },
+        subject: `deprecated:${label.toLowerCase()}`,
+        uctCode: uctCodeForDeprecated(use, cls.decl.kind, member),
+      });
+    }
+  },
+};

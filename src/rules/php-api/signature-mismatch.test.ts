@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { projectFixture, releaseFixture, runRule } from '../testing.js';
+import type { Customizations, Module } from '../../project/model.js';
+import { signatureMismatch } from './signature-mismatch.js';
+import { classDecl, indexOf, method, unitOf } from './fixtures.js';
+
+const repo = 'Magento\\Catalog\\Model\\Repo';
+const iface = 'Magento\\Catalog\\Api\\ThingInterface';
+const current = indexOf([
+  classDecl(repo, {
+    methods: [
+      method('save', { params: [{ name: 'item', type: 'Magento\\Catalog\\Model\\Item' }] }),
+      method('load', { params: [{ name: 'id' }] }),
+      method('finalLater', { params: [] }),
+      method('gone', { params: [] }),
+    ],
+  }),
+  classDecl(iface, { kind: 'interface', methods: [method('one', { returnType: 'string' })] }),
+  classDecl('Magento\\Catalog\\Model\\Item'),
+]);
+const target = indexOf([
+  classDecl(repo, {
+    methods: [
+      method('save', { params: [{ name: 'item', type: 'Magento\\Catalog\\Model\\Item' }, { name: 'force', type: 'bool' }], returnType: 'Magento\\Catalog\\Model\\Item' }),
+      method('load', { params: [{ name: 'id', type: 'int' }, { name: 'field', type: '?string', default: 'null' }] }),
+      method('finalLater', { params: [], final: true }),
+    ],
+  }),
+  classDecl(iface, { kind: 'interface', methods: [method('one', { returnType: 'string' }), method('two', { returnType: 'int' })] }),
+  classDecl('Magento\\Catalog\\Model\\Item'),
+]);
+
+const source = `<?php
+namespace Acme\\Shop\\Model;
+
+use Magento\\Catalog\\Model\\Item;
+
+class MyRepo extends \\Magento\\Catalog\\Model\\Repo implements \\Magento\\Catalog\\Api\\ThingInterface
+{
+    public function save(Item $item) { return $item; }
+    public function load($id, $field = null) {}
+    public function one(): string { return ''; }
+}
+`;
+
+test('overrides and implementations that the target signature breaks, with before → after', async () => {
+  const unit = await unitOf('app/code/Acme/Shop/Model/MyRepo.php', source);
+  const findings = await runRule(signatureMismatch, { code: [unit], current: { release: releaseFixture('2.4.6'), symbols: current }, target: { symbols: target } });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.subject]),
+    [
+      [6, 'unimplemented:acme\\shop\\model\\myrepo::two'],
+      [8, 'override:acme\\shop\\model\\myrepo::save:magento\\catalog\\model\\repo'],
+    ],
+  );
+  const save = findings[1]!;
+  assert.match(save.message, /it takes 1 parameter\(s\), the parent 2/);
+  assert.match(save.message, /it declares no return type, the parent returns Magento\\Catalog\\Model\\Item/);
+  assert.match(save.message, /before: `public function save\(Magento\\Catalog\\Model\\Item \$item\)` → after: `public function save\(Magento\\Catalog\\Model\\Item \$item, bool \$force\): Magento\\Catalog\\Model\\Item`/);
+  assert.equal(save.severity, 'critical');
+});
+
+test('plugins on removed, final, or re-signed methods', async () => {
+  const pluginUnit = await unitOf(
+    'app/code/Acme/Shop/Plugin/RepoPlugin.php',
+    `<?php
+namespace Acme\\Shop\\Plugin;
+class RepoPlugin
+{
+    public function beforeLoad($subject, $id) { return [$id]; }
+    public function afterSave($subject, $result, \\Magento\\Catalog\\Model\\Item $item) { return $result; }
+    public function aroundGone($subject, callable $proceed) { return $proceed(); }
+    public function beforeFinalLater($subject) {}
+}
+`,
+  );
+  const customizations: Customizations = {
+    preferences: [], virtualTypes: [], typeArguments: [], observers: [], cronJobs: [], dbSchema: [], webapiRoutes: [], graphqlSchemas: [], routes: [],
+    layouts: [], templates: [], requirejs: [], setupScripts: [],
+    plugins: [{ target: repo, name: 'acme_repo', type: 'Acme\\Shop\\Plugin\\RepoPlugin', disabled: false, area: 'global', methods: [], file: 'app/code/Acme/Shop/etc/di.xml', line: 4 }],
+  };
+  const module: Module = { name: 'Acme_Shop', enabled: true, package: null, path: 'app/code/Acme/Shop', location: 'app-code', core: false, sequence: [], customizations };
+  const findings = await runRule(signatureMismatch, {
+    code: [pluginUnit],
+    project: projectFixture({ modules: [module] }),
+    current: { release: releaseFixture('2.4.6'), symbols: current },
+    target: { symbols: target },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.severity, f.subject]),
+    [
+      [5, 'critical', 'plugin-params:acme\\shop\\plugin\\repoplugin::beforeload'],
+      [7, 'critical', 'plugin:acme\\shop\\plugin\\repoplugin::aroundgone'],
+      [8, 'error', 'plugin-unreachable:acme\\shop\\plugin\\repoplugin::beforefinallater'],
+    ],
+  );
+  assert.match(findings[0]!.message, /declares 1 argument\(s\) of the method, which takes 2/);
+  assert.match(findings[1]!.message, /di\.xml app\/code\/Acme\/Shop\/etc\/di\.xml:4/);
+});

@@ -1,0 +1,226 @@
+import type { ClassDecl, MethodDecl } from '../../php/types.js';
+import type { Plugin } from '../../project/model.js';
+import type { CodeUnit, Rule, RuleContext } from '../rule.js';
+import type { ClassWorld } from './class-world.js';
+import { formatMethod, formatParam } from './signature-format.js';
+import { incompatibilities, parseType, typeSubsumed } from './type-compat.js';
+import { releaseLabel, worldsOf } from './worlds.js';
+
+export const signatureMismatch: Rule = {
+  meta: {
+    id: 'php-api/signature-mismatch',
+    severity: 'critical',
+    category: 'php-api',
+    description: 'An overriding method, interface implementation or plugin no longer fits the target signature.',
+    docs: `PHP checks every method against the method it overrides or implements when the class is loaded: parameters may
+only widen (contravariance), the return type may only narrow (covariance), static-ness and by-reference passing must
+match, visibility may not narrow, final methods may not be overridden. A core method whose signature changed in the
+target turns a custom override into a **fatal error** ("Declaration of … must be compatible with …"). A core interface
+that gained a method makes every custom implementation fatal ("Class … contains abstract method").
+
+Plugins are checked the way Magento's \`setup:di:compile\` checks them (\`InterfaceValidator\`): the intercepted method
+must still exist and be public, non-final, non-static; a \`before\`/\`around\` plugin that declares the method's
+arguments must declare all of them with compatible types; an \`after\` plugin may declare a prefix of them.
+
+Only signatures that were compatible with the current release and are not with the target are reported (when the
+current release is unknown, every incompatibility with the target is). Constructors are exempt, as in PHP.
+
+The message shows the core signature before → after and yours. UCT has no code for this: it reports such cases, if
+at all, as changed-method usage.
+
+**How to fix:** align the method's parameters and return type with the target's declaration (the message quotes it);
+for plugins, re-target the plugin at the method's successor or update its argument list.`,
+  },
+  check(context) {
+    if (context.target.symbols.coverage === 'none') return;
+    const { target, current } = worldsOf(context);
+    for (const unit of context.code) {
+      for (const decl of unit.analysis.classes) {
+        if (decl.kind === 'interface') continue;
+        checkOverrides(context, unit, decl, target, current);
+        if (decl.kind === 'class' && !decl.abstract) checkUnimplemented(context, unit, decl, target, current);
+      }
+    }
+    for (const module of context.project.modules) {
+      if (module.core) continue;
+      for (const plugin of module.customizations.plugins) {
+        if (plugin.type && !plugin.disabled) checkPlugin(context, plugin, module.package, module.name, target, current);
+      }
+    }
+  },
+};
+
+/** Core methods (class parents and interfaces) a method overrides or implements, nearest first, each once. */
+function prototypes(world: ClassWorld, decl: ClassDecl, method: string): { member: MethodDecl; owner: string }[] {
+  const found: { member: MethodDecl; owner: string }[] = [];
+  const parents = [...(decl.extends ? [decl.extends] : []), ...decl.implements];
+  for (const ancestor of parents) {
+    for (const cls of world.ancestors(ancestor).classes) {
+      if (cls.source !== 'index') continue;
+      const member = cls.decl.methods.find((m) => m.name.toLowerCase() === method.toLowerCase());
+      if (member && member.visibility !== 'private' && !found.some((f) => f.owner === cls.decl.name)) found.push({ member, owner: cls.decl.name });
+    }
+  }
+  return found;
+}
+
+function checkOverrides(context: RuleContext, unit: CodeUnit, decl: ClassDecl, target: ClassWorld, current: ClassWorld | null): void {
+  for (const own of decl.methods) {
+    if (own.visibility === 'private') continue;
+    for (const proto of prototypes(target, decl, own.name)) {
+      const ownerDecl = target.get(proto.owner)!.decl;
+      if (own.name.toLowerCase() === '__construct' && ownerDecl.kind !== 'interface' && !proto.member.abstract) continue;
+      const reasons = incompatibilities(own, decl.name, proto.member, proto.owner, target);
+      if (reasons.length === 0) continue;
+      const before = current?.get(proto.owner)?.decl.methods.find((m) => m.name.toLowerCase() === own.name.toLowerCase());
+      if (before && incompatibilities(own, decl.name, before, proto.owner, current!).length > 0) continue; // not new
+      report(context, unit, own.line, {
+        message: `${decl.name}::${own.name}() no longer fits ${proto.owner}::${own.name}() in ${releaseLabel(context)}: ${reasons.join('; ')}. Core ${
+          before ? `before: \`${formatMethod(before)}\` → after` : `in ${releaseLabel(context)}`
+        }: \`${formatMethod(proto.member)}\`; yours: \`${formatMethod(own)}\``,
+        recommendation: `Change ${decl.name}::${own.name}() to match \`${formatMethod(proto.member)}\` (PHP fatals at class load otherwise); keep callers of your method in step.`,
+        subject: `override:${decl.name.toLowerCase()}::${own.name.toLowerCase()}:${proto.owner.toLowerCase()}`,
+        hours: 0.5,
+      });
+    }
+  }
+}
+
+/** Abstract methods of core interfaces/parents that the target adds and the class hierarchy does not implement. */
+function checkUnimplemented(context: RuleContext, unit: CodeUnit, decl: ClassDecl, target: ClassWorld, current: ClassWorld | null): void {
+  const { classes, unresolved } = target.ancestors(decl.name);
+  if (unresolved.length > 0) return;
+  const concrete = new Set<string>();
+  for (const cls of classes) {
+    if (cls.decl.kind === 'interface') continue;
+    for (const m of cls.decl.methods) if (!m.abstract) concrete.add(m.name.toLowerCase());
+  }
+  if (classes.some((c) => c.decl.methods.some((m) => m.name.toLowerCase() === '__call'))) return;
+  for (const cls of classes) {
+    if (cls.source !== 'index') continue;
+    for (const m of cls.decl.methods) {
+      const isAbstract = cls.decl.kind === 'interface' || m.abstract;
+      if (!isAbstract || concrete.has(m.name.toLowerCase())) continue;
+      const before = current?.findMethod(cls.decl.name, m.name);
+      if (current && before?.found) continue; // already required before: not a change
+      report(context, unit, decl.line, {
+        message: `${decl.name} does not implement ${cls.decl.name}::${m.name}(), which ${releaseLabel(context)} ${cls.decl.kind === 'interface' ? 'adds to the interface' : 'declares abstract'}: \`${formatMethod(m)}\``,
+        recommendation: `Implement \`${formatMethod(m)}\` in ${decl.name} (PHP fatals at class load otherwise).`,
+        subject: `unimplemented:${decl.name.toLowerCase()}::${m.name.toLowerCase()}`,
+        hours: 1,
+      });
+      concrete.add(m.name.toLowerCase());
+    }
+  }
+}
+
+const PLUGIN_METHOD = /^(before|around|after)(.+)$/i;
+
+function checkPlugin(context: RuleContext, plugin: Plugin, pkg: string | null, moduleName: string, target: ClassWorld, current: ClassWorld | null): void {
+  const pluginClass = target.codeClass(plugin.type!);
+  if (!pluginClass || !target.get(plugin.target)) return; // unknown plugin code, or a missing target: missing-class says so
+  const where = `${plugin.file}:${plugin.line}`;
+  for (const pm of pluginClass.decl.methods) {
+    const match = PLUGIN_METHOD.exec(pm.name);
+    if (!match || pm.visibility !== 'public') continue;
+    const kind = match[1]!.toLowerCase() as 'before' | 'around' | 'after';
+    const original = match[2]!.charAt(0).toLowerCase() + match[2]!.slice(1);
+    const after = target.findMethod(plugin.target, original);
+    if (after.magic && !after.found) continue;
+    const before = current?.findMethod(plugin.target, original);
+    const unitFile = pluginClass.file ?? plugin.file;
+    const base = { file: unitFile, pkg, moduleName };
+    if (!after.found) {
+      if (current && !before?.found) continue; // never existed: a dead plugin, not an upgrade change
+      reportPlugin(context, base, pm.line, {
+        message: `plugin ${plugin.type}::${pm.name}() (di.xml ${where}) intercepts ${plugin.target}::${original}(), which ${releaseLabel(context)} no longer declares${
+          before?.found ? ` (was \`${formatMethod(before.found.member)}\`)` : ''
+        }: setup:di:compile fails ("Incorrect interface")`,
+        recommendation: `Re-target the plugin at the method that replaced ${original}() in ${releaseLabel(context)}, or remove it.`,
+        subject: `plugin:${plugin.type!.toLowerCase()}::${pm.name.toLowerCase()}`,
+        hours: 2,
+      });
+      continue;
+    }
+    const m = after.found.member;
+    const problem = m.final ? 'final' : m.static ? 'static' : m.visibility !== 'public' ? m.visibility : undefined;
+    const wasProblem = before?.found ? (before.found.member.final || before.found.member.static || before.found.member.visibility !== 'public') : false;
+    if (problem && !wasProblem) {
+      reportPlugin(context, base, pm.line, {
+        severity: 'error',
+        message: `plugin ${plugin.type}::${pm.name}() (di.xml ${where}) can no longer intercept ${plugin.target}::${original}(): it is ${problem} in ${releaseLabel(context)} (\`${formatMethod(m)}\`), so the plugin never runs`,
+        recommendation: `Move the customization to another extension point (an observer, a plugin on a public caller, or a preference).`,
+        subject: `plugin-unreachable:${plugin.type!.toLowerCase()}::${pm.name.toLowerCase()}`,
+        hours: 3,
+      });
+      continue;
+    }
+    const reasons = pluginParamProblems(kind, pm, m, target, after.found.owner.decl.name);
+    if (reasons.length === 0) continue;
+    if (before?.found && pluginParamProblems(kind, pm, before.found.member, current!, before.found.owner.decl.name).length > 0) continue;
+    reportPlugin(context, base, pm.line, {
+      message: `plugin ${plugin.type}::${pm.name}() (di.xml ${where}) no longer matches ${plugin.target}::${original}(): ${reasons.join('; ')}. Core ${
+        before?.found ? `before: \`${formatMethod(before.found.member)}\` → after` : `in ${releaseLabel(context)}`
+      }: \`${formatMethod(m)}\`; plugin: \`${formatMethod(pm)}\``,
+      recommendation: `Update the plugin's arguments after $subject${kind === 'around' ? ', $proceed' : kind === 'after' ? ', $result' : ''} to \`${m.params.map(formatParam).join(', ')}\`.`,
+      subject: `plugin-params:${plugin.type!.toLowerCase()}::${pm.name.toLowerCase()}`,
+      hours: 0.5,
+    });
+  }
+}
+
+/** Magento's InterfaceValidator rules on a plugin method's arguments against the intercepted method. */
+function pluginParamProblems(kind: 'before' | 'around' | 'after', pluginMethod: MethodDecl, original: MethodDecl, world: ClassWorld, originalClass: string): string[] {
+  const skip = kind === 'before' ? 1 : 2;
+  const extra = pluginMethod.params.slice(skip);
+  if (extra.length === 0) return [];
+  const expected = kind === 'after' ? original.params.slice(0, extra.length) : original.params;
+  if (extra.length !== expected.length) {
+    return [`it declares ${extra.length} argument(s) of the method, which ${kind === 'after' ? 'has only' : 'takes'} ${original.params.length}`];
+  }
+  const problems: string[] = [];
+  extra.forEach((param, index) => {
+    const mine = parseType(param.type);
+    const theirs = parseType(expected[index]!.type, originalClass);
+    if (!mine || !theirs) return;
+    const fits = typeSubsumed({ ...theirs, nullable: false }, { ...mine, nullable: true }, world);
+    if (fits === false) problems.push(`argument $${param.name.replace(/^\$/, '')} is ${param.type}, the method's is ${expected[index]!.type}`);
+  });
+  return problems;
+}
+
+interface Report {
+  message: string;
+  recommendation: string;
+  subject: string;
+  hours: number;
+  severity?: 'critical' | 'error';
+}
+
+function report(context: RuleContext, unit: CodeUnit, line: number, r: Report): void {
+  context.report({
+    severity: r.severity ?? 'critical',
+    file: unit.analysis.file,
+    line,
+    ...(unit.package ? { package: unit.package } : {}),
+    ...(unit.module ? { module: unit.module } : {}),
+    message: r.message,
+    recommendation: r.recommendation,
+    effort: { hours: r.hours, confidence: 'high' },
+    subject: r.subject,
+  });
+}
+
+function reportPlugin(context: RuleContext, where: { file: string; pkg: string | null; moduleName: string }, line: number, r: Report): void {
+  context.report({
+    severity: r.severity ?? 'critical',
+    file: where.file,
+    line,
+    ...(where.pkg ? { package: where.pkg } : {}),
+    module: where.moduleName,
+    message: r.message,
+    recommendation: r.recommendation,
+    effort: { hours: r.hours, confidence: 'medium' },
+    subject: r.subject,
+  });
+}

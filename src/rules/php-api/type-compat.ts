@@ -1,0 +1,110 @@
+import type { MethodDecl, ParamDecl } from '../../php/types.js';
+import type { ClassWorld } from './class-world.js';
+
+/** A declared type as a set of lower-cased members (`?Foo` → foo|null); intersections stay one member. */
+export interface TypeSet {
+  members: string[];
+  nullable: boolean;
+}
+
+const SCALARS = new Set(['int', 'float', 'string', 'bool', 'true', 'false', 'array', 'iterable', 'callable', 'object', 'mixed', 'void', 'never', 'null', 'static', 'self', 'parent']);
+
+export function parseType(type: string | undefined, selfName?: string): TypeSet | undefined {
+  if (type === undefined || type.trim() === '') return undefined;
+  let text = type.trim();
+  let nullable = false;
+  if (text.startsWith('?')) {
+    nullable = true;
+    text = text.slice(1);
+  }
+  const members: string[] = [];
+  for (const raw of text.replace(/[()]/g, '').split('|')) {
+    let member = raw.trim().replace(/^\\/, '').toLowerCase();
+    member = member
+      .split('&')
+      .map((part) => part.replace(/^\\/, ''))
+      .join('&');
+    if (member === 'null') nullable = true;
+    else if (member === 'self' && selfName) members.push(selfName.toLowerCase());
+    else if (member) members.push(member);
+  }
+  if (members.includes('mixed')) nullable = true;
+  return { members, nullable };
+}
+
+function isClassName(member: string): boolean {
+  return !SCALARS.has(member) && !member.includes('&');
+}
+
+/** Is the single type `child` a subtype of `parent`? undefined when the class hierarchy is not known. */
+function memberSubtype(child: string, parent: string, world: ClassWorld): boolean | undefined {
+  if (child === parent) return true;
+  if (parent === 'mixed') return child !== 'void';
+  if (child === 'never') return true;
+  if (parent === 'bool' && (child === 'true' || child === 'false')) return true;
+  if (parent === 'iterable') return child === 'array' || child === 'traversable' || (isClassName(child) ? world.isSubtypeOf(child, 'Traversable') : false);
+  if (parent === 'object') return isClassName(child) || child === 'static';
+  if (parent === 'callable') return child === 'closure';
+  if (child === 'static') return isClassName(parent) ? undefined : false;
+  if (isClassName(child) && isClassName(parent)) return world.isSubtypeOf(child, parent);
+  if (child.includes('&')) return child.split('&').some((part) => memberSubtype(part, parent, world) === true) ? true : undefined;
+  return false;
+}
+
+/** Every member of `child` fits some member of `parent`: true, false, or undefined when it cannot be told. */
+export function typeSubsumed(child: TypeSet, parent: TypeSet, world: ClassWorld): boolean | undefined {
+  if (child.nullable && !parent.nullable) return false;
+  let unknown = false;
+  for (const member of child.members) {
+    const answers = parent.members.map((p) => memberSubtype(member, p, world));
+    if (answers.includes(true)) continue;
+    if (answers.includes(undefined)) unknown = true;
+    else return false;
+  }
+  return unknown ? undefined : true;
+}
+
+const VISIBILITY_RANK = { public: 0, protected: 1, private: 2 } as const;
+
+function required(params: ParamDecl[]): number {
+  return params.filter((p) => p.default === undefined && !p.variadic).length;
+}
+
+/**
+ * Why `child` cannot override/implement `parent` under PHP's inheritance rules (LSP: contravariant parameters,
+ * covariant return, same static-ness and by-reference passing, no narrower visibility, no final parent). Empty when
+ * compatible or when the answer depends on classes the indexes do not know.
+ */
+export function incompatibilities(child: MethodDecl, childClass: string, parent: MethodDecl, parentClass: string, world: ClassWorld): string[] {
+  const reasons: string[] = [];
+  if (parent.final) reasons.push('the parent method is final');
+  if (!!parent.static !== !!child.static) reasons.push(parent.static ? 'the parent method is static' : 'the parent method is not static');
+  if (VISIBILITY_RANK[child.visibility] > VISIBILITY_RANK[parent.visibility]) reasons.push(`visibility ${child.visibility} is narrower than ${parent.visibility}`);
+  const childVariadic = child.params.some((p) => p.variadic);
+  if (child.params.length < parent.params.length && !childVariadic) reasons.push(`it takes ${child.params.length} parameter(s), the parent ${parent.params.length}`);
+  if (required(child.params) > required(parent.params)) reasons.push(`it requires ${required(child.params)} argument(s), the parent only ${required(parent.params)}`);
+  parent.params.forEach((parentParam, index) => {
+    const childParam = child.params[index] ?? (childVariadic ? child.params.at(-1) : undefined);
+    if (!childParam) return;
+    if (!!childParam.byRef !== !!parentParam.byRef) reasons.push(`parameter #${index + 1} ${parentParam.byRef ? 'must' : 'must not'} be passed by reference`);
+    const childType = parseType(childParam.type, childClass);
+    if (!childType) return; // untyped accepts anything
+    const parentType = parseType(parentParam.type, parentClass);
+    if (!parentType) {
+      if (!childType.members.includes('mixed')) reasons.push(`parameter #${index + 1} is typed ${childParam.type} but the parent accepts any value`);
+      return;
+    }
+    if (typeSubsumed(parentType, childType, world) === false) reasons.push(`parameter #${index + 1} type ${childParam.type} does not accept the parent's ${parentParam.type}`);
+  });
+  if (parent.byRefReturn && !child.byRefReturn) reasons.push('the parent returns by reference');
+  const parentReturn = parseType(parent.returnType, parentClass);
+  if (parentReturn) {
+    const childReturn = parseType(child.returnType, childClass);
+    if (!childReturn) reasons.push(`it declares no return type, the parent returns ${parent.returnType}`);
+    else if (parentReturn.members.includes('void') !== childReturn.members.includes('void')) reasons.push(`return type ${child.returnType} is not compatible with ${parent.returnType}`);
+    else if (!parentReturn.members.includes('void') && typeSubsumed(childReturn, parentReturn, world) === false) {
+      reasons.push(`return type ${child.returnType} is not compatible with ${parent.returnType}`);
+    }
+  }
+  return reasons;
+}
