@@ -27,7 +27,7 @@ export function parseXml(source: string): XmlParseResult {
 
   parser.on('error', (e) => {
     // Keep the first error only: later ones are usually consequences of it.
-    error ??= { line: parser.line, message: e.message.replace(/^.*?:\d+:\d+: /, '') };
+    error ??= { line: parser.line, message: e.message.replace(/^(?:.*?:)?\d+:\d+: /, '') };
   });
   parser.on('opentagstart', () => {
     tagLine = parser.line;
