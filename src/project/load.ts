@@ -12,6 +12,7 @@ import { buildModules } from './modules.js';
 import { evaluatePhpArrayFile, isPhpArray, phpGet, phpString } from './php-array.js';
 import type { PhpValue } from './php-array.js';
 import { readPatches } from './patches.js';
+import { fillPluginMethods } from './plugin-methods.js';
 import { findRegistrations, parseRegistration } from './registration.js';
 import type { Registration } from './registration.js';
 import { detectRoot } from './root.js';
@@ -36,6 +37,8 @@ export interface LoadOptions {
 /** Package types that are Magento extensions: their code is checked as third-party code. */
 const MAGENTO_TYPES = /^magento2?-(module|theme|library|component|language)$/;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.svn', '.hg', '.idea']);
+/** Root packages of a clone of the Magento source repositories, where core modules live in app/code/Magento. */
+const SOURCE_CHECKOUTS = new Set(['magento/magento2ce', 'magento/magento2ee', 'mage-os/mageos-magento2']);
 
 /**
  * Reads a Magento project (or one extension) into a `ProjectModel`, from files only: nothing of the project is
@@ -80,7 +83,8 @@ export async function loadProject(path: string, opts: LoadOptions = {}): Promise
 
   ctx.progress({ phase: 'modules' });
   const registrations = extension ? extensionRegistrations(ctx, composer) : findRegistrations(ctx, composer.packages);
-  const modules = buildModules(ctx, registrations, packagesByName, moduleStates(ctx, config));
+  const sourceCheckout = SOURCE_CHECKOUTS.has(str(composer.rootJson?.name) ?? '');
+  const modules = buildModules(ctx, registrations, packagesByName, moduleStates(ctx, config), sourceCheckout);
 
   ctx.progress({ phase: 'code-files' });
   const { codeFiles, walked } = listCodeFiles(ctx, extension, composer, registrations, modules);
@@ -94,6 +98,7 @@ export async function loadProject(path: string, opts: LoadOptions = {}): Promise
     ctx.progress({ phase: 'customizations', done: i + 1, total: scanned.length });
   });
   for (const module of modules) module.customizationsScanned ??= false;
+  fillPluginMethods(ctx, modules);
 
   ctx.progress({ phase: 'themes' });
   const themes = buildThemes(ctx, registrations, new Set());
@@ -203,6 +208,8 @@ function listCodeFiles(
         roots.push({ dir: pkg.path, pkg, origin: 'vendor' });
     }
   }
+  // Core modules inside app/code (a clone of the Magento repository) are not code under check.
+  const coreDirs = new Set(modules.filter((m) => m.core && m.location === 'app-code').map((m) => m.path));
   const visited = new Set<string>();
   const walked: WalkedFile[] = [];
   const codeFiles: CodeFile[] = [];
@@ -213,7 +220,8 @@ function listCodeFiles(
       root: ctx.root,
       problems: ctx.problems,
       visited,
-      enterDir: (name, rel) => !SKIPPED_DIRS.has(name) && !(extension && rel === composer.vendorDir),
+      enterDir: (name, rel) =>
+        !SKIPPED_DIRS.has(name) && !(extension && rel === composer.vendorDir) && !coreDirs.has(rel),
     });
     for (const f of files) {
       walked.push(f);

@@ -15,6 +15,8 @@ export function buildModules(
   registrations: Registration[],
   packages: Map<string, ComposerPackage>,
   moduleStates: Map<string, boolean> | undefined,
+  /** A clone of the magento/magento2 repository: its app/code/Magento modules are core. */
+  sourceCheckout = false,
 ): Module[] {
   const modules = new Map<string, Module>();
   for (const reg of registrations) {
@@ -40,7 +42,9 @@ export function buildModules(
         : pkg || reg.dir.includes('vendor/')
           ? 'vendor'
           : 'unknown',
-      core: pkg ? pkg.source === 'core' || pkg.source === 'adobe' : isCoreName(reg.name, reg.dir),
+      core: pkg
+        ? pkg.source === 'core' || pkg.source === 'adobe'
+        : isCoreName(reg.name, reg.dir) || (sourceCheckout && reg.dir.startsWith('app/code/Magento/')),
       sequence: [],
       customizations: emptyCustomizations(),
       registrationFile: reg.file,

@@ -1,0 +1,210 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { loadProject } from '../src/project/load.js';
+import { codeFiles } from '../src/project/code-files.js';
+
+const work = mkdtempSync(join(tmpdir(), 'mageup-variants-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+let counter = 0;
+/** Writes a small project from a map of path → content (objects become JSON). */
+function project(files: Record<string, string | object>): string {
+  const root = join(work, `p${++counter}`);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  }
+  return root;
+}
+
+const lock = (...packages: [string, string, string?, Record<string, string>?][]): object => ({
+  packages: packages.map(([name, version, type, require]) => ({
+    name,
+    version,
+    type: type ?? 'library',
+    ...(require ? { require } : {}),
+  })),
+});
+
+const register = (type: string, name: string): string =>
+  `<?php\n\\Magento\\Framework\\Component\\ComponentRegistrar::register(\n    \\Magento\\Framework\\Component\\ComponentRegistrar::${type},\n    '${name}',\n    __DIR__\n);\n`;
+
+describe('editions and versions', () => {
+  it('Adobe Commerce: enterprise metapackage wins; Adobe-only packages are `adobe`', async () => {
+    const model = await loadProject(
+      project({
+        'app/etc/di.xml': '<config/>',
+        'composer.json': { require: { 'magento/product-enterprise-edition': '2.4.7-p3' } },
+        'composer.lock': lock(
+          ['magento/product-community-edition', '2.4.7-p3', 'metapackage', { 'magento/module-catalog': '104.0.7-p3' }],
+          [
+            'magento/product-enterprise-edition',
+            '2.4.7-p3',
+            'metapackage',
+            {
+              'magento/product-community-edition': '2.4.7-p3',
+              'magento/module-staging': '101.2.7-p3',
+              'magento/module-catalog': '104.0.7-p3',
+            },
+          ],
+          ['magento/module-catalog', '104.0.7-p3', 'magento2-module'],
+          ['magento/module-staging', '101.2.7-p3', 'magento2-module'],
+        ),
+      }),
+    );
+    assert.equal(model.magento.edition, 'commerce');
+    assert.equal(model.magento.version, '2.4.7-p3');
+    assert.equal(model.magento.productPackage, 'magento/product-enterprise-edition');
+    const source = Object.fromEntries(model.packages.map((p) => [p.name, p.source]));
+    assert.equal(source['magento/module-staging'], 'adobe');
+    assert.equal(source['magento/module-catalog'], 'core');
+  });
+
+  it('B2B on Commerce', async () => {
+    const model = await loadProject(
+      project({
+        'app/etc/di.xml': '<config/>',
+        'composer.lock': lock(
+          ['magento/product-enterprise-edition', '2.4.6-p3', 'metapackage'],
+          ['magento/extension-b2b', '1.4.0', 'metapackage'],
+        ),
+      }),
+    );
+    assert.equal(model.magento.edition, 'b2b');
+    assert.equal(model.magento.b2b, true);
+    assert.equal(model.magento.version, '2.4.6-p3');
+  });
+
+  it('Mage-OS with the upstream Magento version it replaces', async () => {
+    const root = project({
+      'composer.json': { require: { 'mage-os/product-community-edition': '1.0.4' } },
+      'composer.lock': {
+        packages: [
+          {
+            name: 'mage-os/product-community-edition',
+            version: '1.0.4',
+            type: 'metapackage',
+            replace: { 'magento/product-community-edition': '2.4.7-p3' },
+          },
+        ],
+      },
+    });
+    const model = await loadProject(root);
+    assert.equal(model.kind, 'project');
+    assert.equal(model.magento.edition, 'mage-os');
+    assert.equal(model.magento.version, '1.0.4');
+    assert.equal(model.magento.upstreamVersion, '2.4.7-p3');
+  });
+
+  it('a composer.json range gives no exact version and says which constraint', async () => {
+    const model = await loadProject(
+      project({
+        'app/etc/di.xml': '<config/>',
+        'composer.json': { require: { 'magento/product-community-edition': '^2.4.6' } },
+      }),
+    );
+    assert.equal(model.magento.version, null);
+    assert.equal(model.magento.edition, 'open-source');
+    assert.match(model.magento.versionSource ?? '', /constraint \^2\.4\.6/);
+  });
+});
+
+describe('extensions analysed on their own', () => {
+  it('a package with modules under src/ (composer.json type only)', async () => {
+    const root = project({
+      'composer.json': {
+        name: 'acme/module-pack',
+        type: 'magento2-module',
+        version: '2.0.0',
+        require: { 'magento/framework': '^103.0' },
+        autoload: { files: ['src/One/registration.php', 'src/Two/registration.php'] },
+      },
+      'src/One/registration.php': register('MODULE', 'Acme_One'),
+      'src/One/etc/module.xml':
+        '<config><module name="Acme_One"><sequence><module name="Acme_Two"/></sequence></module></config>',
+      'src/One/etc/di.xml':
+        '<config><type name="Magento\\Sales\\Model\\Order"><plugin name="one" type="Acme\\One\\Plugin\\OrderPlugin"/></type></config>',
+      'src/One/Plugin/OrderPlugin.php':
+        '<?php\nnamespace Acme\\One\\Plugin;\nclass OrderPlugin {\n  public function aroundPlace($s, callable $proceed) { return $proceed(); }\n  public function afterGetId($s, $r) { return $r; }\n  private function helper() {}\n}\n',
+      'src/Two/registration.php': register('MODULE', 'Acme_Two'),
+      'src/Two/etc/module.xml': '<config><module name="Acme_Two"/></config>',
+      'vendor/magento/framework/Foo.php': '<?php // dev dependency: not code under check\n',
+    });
+    const model = await loadProject(root);
+    assert.equal(model.kind, 'extension');
+    assert.deepEqual(
+      model.packages.map((p) => [p.name, p.source]),
+      [['acme/module-pack', 'root']],
+    );
+    assert.deepEqual(model.rootRequire, { 'magento/framework': '^103.0' });
+    assert.deepEqual(
+      model.modules.map((m) => [m.name, m.path, m.package, m.sequence]),
+      [
+        ['Acme_One', 'src/One', 'acme/module-pack', ['Acme_Two']],
+        ['Acme_Two', 'src/Two', 'acme/module-pack', []],
+      ],
+    );
+    assert.deepEqual(model.modules[0]?.customizations.plugins[0]?.methods, ['afterGetId', 'aroundPlace']);
+    assert.deepEqual(
+      codeFiles(model).map((f) => [f.file, f.module]),
+      [
+        ['src/One/Plugin/OrderPlugin.php', 'Acme_One'],
+        ['src/One/registration.php', 'Acme_One'],
+        ['src/Two/registration.php', 'Acme_Two'],
+      ],
+    );
+  });
+
+  it('a theme directory, with Hyvä detected from its parent', async () => {
+    const model = await loadProject(
+      project({
+        'registration.php': register('THEME', 'frontend/Acme/hyva-child'),
+        'theme.xml': '<theme><title>Child</title><parent>Hyva/default</parent></theme>',
+        'Magento_Catalog/templates/product/list.phtml': '<div></div>',
+      }),
+    );
+    assert.equal(model.kind, 'extension');
+    assert.equal(model.themes[0]?.code, 'frontend/Acme/hyva-child');
+    assert.equal(model.themes[0]?.hyva, true);
+    assert.ok(model.problems.some((p) => p.code === 'theme-parent-missing'));
+  });
+});
+
+describe('patches', () => {
+  it('vaimo patches in a patches-file, and Quality Patches from .magento.env.yaml', async () => {
+    const model = await loadProject(
+      project({
+        'app/etc/di.xml': '<config/>',
+        'composer.json': {
+          require: { 'vaimo/composer-patches': '^5.0', 'magento/product-community-edition': '2.4.6' },
+          extra: { 'patches-file': 'patches.json' },
+        },
+        'patches.json': {
+          patches: {
+            'magento/module-sales': { 'Fix order grid': { source: 'patches/sales.patch', version: '>=103' } },
+            _comment: { x: 'y' },
+          },
+        },
+        '.magento.env.yaml': 'stage:\n  build:\n    QUALITY_PATCHES:\n      - ACSD-51892\n      - MDVA-12345\n',
+      }),
+    );
+    assert.deepEqual(
+      model.patches.map((p) => [p.target, p.description, p.source, p.tool, p.declaredIn]),
+      [
+        ['magento (quality patch)', 'ACSD-51892', 'ACSD-51892', 'quality-patches', '.magento.env.yaml'],
+        ['magento (quality patch)', 'MDVA-12345', 'MDVA-12345', 'quality-patches', '.magento.env.yaml'],
+        ['magento/module-sales', 'Fix order grid', 'patches/sales.patch', 'vaimo', 'patches.json'],
+      ],
+    );
+  });
+
+  it('a missing patches-file is reported', async () => {
+    const model = await loadProject(
+      project({ 'app/etc/di.xml': '<config/>', 'composer.json': { extra: { 'patches-file': 'nope.json' } } }),
+    );
+    assert.ok(model.problems.some((p) => p.code === 'patches-file-missing'));
+  });
+});
