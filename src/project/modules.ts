@@ -49,6 +49,14 @@ export function buildModules(
       customizations: emptyCustomizations(),
       registrationFile: reg.file,
     };
+    if (moduleStates && !moduleStates.has(reg.name)) {
+      ctx.problem({
+        code: 'module-not-in-config',
+        level: 'warning',
+        file: 'app/etc/config.php',
+        message: `module ${reg.name} (${reg.dir}) is not listed in app/etc/config.php: its state is unknown until bin/magento setup:upgrade adds it`,
+      });
+    }
     readModuleXml(ctx, module);
     modules.set(reg.name, module);
   }
