@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv from 'ajv';
 import { loadProject } from '../src/project/load.js';
 import { buildAuditReport, renderAuditMarkdown, renderAuditText } from '../src/report/audit/index.js';
 import type { AuditReport } from '../src/report/audit/index.js';
@@ -67,9 +68,18 @@ function scanModuleRegistrations(root: string): Map<string, string> {
   return found;
 }
 
+const validate = new Ajv.default({ allErrors: true, strict: false }).compile(
+  JSON.parse(readFileSync(new URL('../schemas/audit.schema.json', import.meta.url), 'utf8')) as object,
+);
+
 async function audit(dir: string): Promise<{ report: AuditReport; outputs: Record<string, string> }> {
   const model = await loadProject(dir);
   const report = buildAuditReport(model);
+  const valid = validate(JSON.parse(JSON.stringify(report)));
+  check(
+    valid === true,
+    `JSON output validates against schemas/audit.schema.json${valid ? '' : `: ${JSON.stringify(validate.errors)}`}`,
+  );
   return {
     report,
     outputs: {
