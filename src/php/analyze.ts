@@ -4,6 +4,7 @@ import { classKindOf, compactName, DeclarationReader, line, singleClassOf, type 
 import { parseVarTags } from './docblock.js';
 import { isBuiltinType, NameScope, type ImportKind } from './names.js';
 import { sharedPhpParser, type PhpParser } from './parser.js';
+import { functionSkeleton } from './skeleton.js';
 import type {
   ClassDecl,
   FunctionDecl,
@@ -35,12 +36,44 @@ export function analyzePhpWith(
   options: AnalyzeOptions = {},
   hash?: string,
 ): PhpFileAnalysis {
-  const tree = parser.parse(source);
+  const contentHash = hash ?? createHash('sha1').update(source).digest('hex');
+  if (options.declarationsOnly === true) return analyzeDeclarations(parser, source, file, contentHash);
+  const full = analyzeText(parser, source, file, false, contentHash);
+  if (full.errors.length === 0) return full;
+  // One construct the grammar cannot read inside a body (PHP 5's `$str{$i}`, say) can swallow a whole class into an
+  // ERROR node. The skeleton has no bodies: when it parses cleanly, its declarations are the complete ones.
+  const declared = analyzeDeclarations(parser, source, file, contentHash);
+  if (declared.errors.length === 0) {
+    full.namespaces = declared.namespaces;
+    full.classes = declared.classes;
+    full.functions = declared.functions;
+  }
+  return full;
+}
+
+/**
+ * Declarations do not need function bodies: parse a skeleton without them (several times faster), hashing bodies
+ * from the original text. Syntax errors inside bodies are then not seen.
+ */
+function analyzeDeclarations(parser: PhpParser, source: string, file: string, hash: string): PhpFileAnalysis {
+  const skeleton = functionSkeleton(source);
+  if (!skeleton) return analyzeText(parser, source, file, true, hash);
+  const bodyText = (start: number, end: number): string =>
+    source.slice(skeleton.toOriginal(start), skeleton.toOriginal(end));
+  return analyzeText(parser, skeleton.text, file, true, hash, bodyText);
+}
+
+function analyzeText(
+  parser: PhpParser,
+  text: string,
+  file: string,
+  declarationsOnly: boolean,
+  hash: string,
+  bodyText?: (start: number, end: number) => string,
+): PhpFileAnalysis {
+  const tree = parser.parse(text);
   try {
-    return new FileAnalyzer(source, file, options.declarationsOnly === true).run(
-      tree,
-      hash ?? createHash('sha1').update(source).digest('hex'),
-    );
+    return new FileAnalyzer(text, file, declarationsOnly, bodyText).run(tree, hash);
   } finally {
     tree.delete();
   }
@@ -93,9 +126,10 @@ class FileAnalyzer {
     private readonly source: string,
     private readonly file: string,
     private readonly declarationsOnly: boolean,
+    bodyText?: (start: number, end: number) => string,
   ) {
     this.refs = declarationsOnly ? undefined : [];
-    this.reader = new DeclarationReader(source, this.names, this.refs);
+    this.reader = new DeclarationReader(source, this.names, this.refs, bodyText);
     this.isTemplate = file.toLowerCase().endsWith('.phtml');
   }
 

@@ -53,6 +53,8 @@ export class DeclarationReader {
     private readonly source: string,
     private readonly names: NameScope,
     private readonly refs: Reference[] | undefined,
+    /** Source of a body by offsets, when the parsed text is a skeleton without bodies (see skeleton.ts). */
+    private readonly bodyText?: (start: number, end: number) => string,
   ) {}
 
   text(node: Node): string {
@@ -445,7 +447,9 @@ export class DeclarationReader {
     const returnType = node.childForFieldName('return_type');
     if (returnType) method.returnType = this.renderType(returnType, frame, 'return-type', inClass, name);
     const body = node.childForFieldName('body');
-    if (body) method.bodyHash = bodyHash(this.text(body));
+    if (body) {
+      method.bodyHash = bodyHash(this.bodyText ? this.bodyText(body.startIndex, body.endIndex) : this.text(body));
+    }
     // Promoted constructor parameters declare properties.
     if (isConstructor) {
       for (const param of method.params) {

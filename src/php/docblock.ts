@@ -24,11 +24,19 @@ function cleanTagText(text: string): string {
   return text.replace(/\*\/\s*$/, '').trim();
 }
 
-/** `@var Type $name` declarations in a comment (templates declare their block this way). */
+/**
+ * `@var Type $name` declarations in a comment (templates declare their block this way), also in the
+ * `@var $name Type` order some IDEs accept. Only single class-like types: unions say nothing certain.
+ */
 export function parseVarTags(comment: string): { type: string; variable: string }[] {
   const out: { type: string; variable: string }[] = [];
-  for (const match of comment.matchAll(VAR_TAG)) out.push({ type: match[1]!, variable: match[2]! });
+  for (const match of comment.matchAll(VAR_TAG)) {
+    if (match[1] !== undefined) out.push({ type: match[1], variable: match[2]! });
+    else out.push({ type: match[4]!, variable: match[3]! });
+  }
   return out;
 }
 
-const VAR_TAG = /@var\s+(\\?[A-Za-z_\x80-\uffff][\w\x80-\uffff\\]*)\s+\$([A-Za-z_\x80-\uffff][\w\x80-\uffff]*)/g;
+const IDENT = '[A-Za-z_\\x80-\\uffff][\\w\\x80-\\uffff]*';
+const TYPE = `\\\\?${IDENT}(?:\\\\${IDENT})*`;
+const VAR_TAG = new RegExp(`@var\\s+(?:(${TYPE})\\s+\\$(${IDENT})|\\$(${IDENT})\\s+(${TYPE}))(?![\\w|&\\\\])`, 'g');

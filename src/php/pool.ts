@@ -1,0 +1,99 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Problem } from '../core/problem.js';
+import { DEFAULT_MAX_FILE_BYTES, type FileToAnalyze } from './analyze-file.js';
+import { defaultPhpCacheDir } from './cache.js';
+import type { PhpFileAnalysis } from './types.js';
+import analyzeBatch, { type AnalyzeBatch, type AnalyzeBatchResult } from './worker.js';
+
+export type { FileToAnalyze } from './analyze-file.js';
+
+export interface AnalyzeFilesOptions {
+  /** Worker threads; default `os.availableParallelism()`. 1 analyses in this thread, without a pool. */
+  workers?: number;
+  /** Cache directory; default `$XDG_CACHE_HOME/mageup/php` (or `~/.cache/mageup/php`); `false` disables caching. */
+  cacheDir?: string | false;
+  /** Called after each batch with the number of files done so far. */
+  onProgress?(done: number, total: number): void;
+  /** Files larger than this are reported (`file-too-large`) and skipped; default 10 MB. */
+  maxFileBytes?: number;
+  /** Declarations only (no references): what the API indexer needs, much faster. */
+  declarationsOnly?: boolean;
+}
+
+export interface AnalyzeFilesResult {
+  /** One analysis per file that could be read, in input order. */
+  results: PhpFileAnalysis[];
+  /** Unreadable, binary, too large, syntax errors (partial analysis), analyzer failures: one per file at most. */
+  problems: Problem[];
+}
+
+/** Files per worker task: large enough to amortise messaging, small enough to balance load and report progress. */
+const BATCH_SIZE = 48;
+
+/**
+ * Analyses many PHP files in parallel (piscina worker threads, each with its own tree-sitter parser), with a
+ * content-hash cache so a second run over the same tree is near-instant. Never throws for a bad file.
+ */
+export async function analyzeFiles(
+  files: FileToAnalyze[],
+  options: AnalyzeFilesOptions = {},
+): Promise<AnalyzeFilesResult> {
+  const total = files.length;
+  const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+  const cacheDir = options.cacheDir === false ? null : (options.cacheDir ?? defaultPhpCacheDir());
+  const batches: AnalyzeBatch[] = [];
+  for (let i = 0; i < total; i += BATCH_SIZE) {
+    batches.push({
+      files: files.slice(i, i + BATCH_SIZE),
+      cacheDir,
+      maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+      declarationsOnly: options.declarationsOnly === true,
+    });
+  }
+  let done = 0;
+  const collect = (batch: AnalyzeBatch, outcome: AnalyzeBatchResult): AnalyzeBatchResult => {
+    done += batch.files.length;
+    options.onProgress?.(done, total);
+    return outcome;
+  };
+
+  let outcomes: AnalyzeBatchResult[];
+  if (workers === 1 || batches.length <= 1) {
+    outcomes = [];
+    for (const batch of batches) outcomes.push(collect(batch, await analyzeBatch(batch)));
+  } else {
+    const pool = createPool(Math.min(workers, batches.length));
+    try {
+      outcomes = await Promise.all(
+        batches.map(async (batch) => collect(batch, (await pool.run(batch)) as AnalyzeBatchResult)),
+      );
+    } finally {
+      await pool.destroy();
+    }
+  }
+
+  const results: PhpFileAnalysis[] = [];
+  const problems: Problem[] = [];
+  for (const outcome of outcomes) {
+    for (const result of outcome.results) if (result) results.push(result);
+    problems.push(...outcome.problems);
+  }
+  return { results, problems };
+}
+
+/**
+ * The worker module sits beside this one: `worker.ts` when running from sources under tsx (tests, which then need
+ * the tsx loader in the worker too), `worker.js` when built.
+ */
+function createPool(threads: number): Piscina {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const filename = fileURLToPath(new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url));
+  return new Piscina({
+    filename,
+    minThreads: threads,
+    maxThreads: threads,
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  });
+}
