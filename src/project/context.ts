@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../core/problem.js';
+import { jsonErrorLine } from './json-error.js';
 import { parseXml } from './xml.js';
 import type { XmlElement } from './xml.js';
 import { readTextFile } from './walk.js';
@@ -55,8 +56,10 @@ export class LoadContext {
     try {
       return JSON.parse(text) as unknown;
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      const line = jsonErrorLine(text, message);
+      const raw = e instanceof Error ? e.message : String(e);
+      const line = jsonErrorLine(text);
+      // Newer Node versions quote the document in the message: drop the quote (composer.json may hold credentials).
+      const message = raw.replace(/,\s*"[\s\S]*" is not valid JSON$/, '').slice(0, 120);
       this.problem({
         code: 'json-invalid',
         level: 'error',
@@ -83,17 +86,6 @@ export class LoadContext {
     });
     return undefined;
   }
-}
-
-/** Line of a JSON.parse error from its message (`... at position 123` or `(line 4 column 2)`). */
-function jsonErrorLine(text: string, message: string): number | undefined {
-  const lineMatch = /line (\d+)/.exec(message);
-  if (lineMatch?.[1]) return Number(lineMatch[1]);
-  const pos = /position (\d+)/.exec(message);
-  if (pos?.[1]) return text.slice(0, Number(pos[1])).split('\n').length;
-  // A truncated file (the usual corruption: an interrupted write) ends early: point at its last line.
-  if (/end of JSON input/.test(message)) return Math.max(1, text.trimEnd().split('\n').length);
-  return undefined;
 }
 
 /** Narrowing helpers for untyped JSON. */

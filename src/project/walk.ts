@@ -200,8 +200,13 @@ export function rel(root: string, abs: string): string {
 
 function fsProblem(e: unknown, path: string): Problem {
   const code = (e as NodeJS.ErrnoException).code ?? 'error';
+  // Node's message repeats the absolute path after a comma: keep only `CODE: description`.
   const reason =
-    code === 'EACCES' || code === 'EPERM' ? 'permission denied' : e instanceof Error ? e.message : String(e);
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : e instanceof Error
+        ? (e.message.split(',')[0] ?? e.message)
+        : String(e);
   return {
     code: code === 'EACCES' || code === 'EPERM' ? 'unreadable' : 'fs-error',
     level: 'error',
