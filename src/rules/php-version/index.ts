@@ -1,3 +1,18 @@
 import type { Rule } from '../rule.js';
+import { dollarBraceInterpolation } from './dollar-brace-interpolation.js';
+import { dynamicProperty } from './dynamic-property.js';
+import { implicitNullable } from './implicit-nullable.js';
+import { nullToInternal } from './null-to-internal.js';
+import { optionalBeforeRequired } from './optional-before-required.js';
+import { removedFunction } from './removed-function.js';
+import { tentativeReturnTypeRule } from './tentative-return-type.js';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [
+  dynamicProperty,
+  implicitNullable,
+  optionalBeforeRequired,
+  removedFunction,
+  dollarBraceInterpolation,
+  nullToInternal,
+  tentativeReturnTypeRule,
+];
