@@ -8,7 +8,16 @@ import { dirname, resolve } from 'node:path';
 export async function writeOutput(text: string, outputFile?: string): Promise<void> {
   const body = text.endsWith('\n') ? text : `${text}\n`;
   if (!outputFile) {
-    await new Promise<void>((done, fail) => process.stdout.write(body, (e) => (e ? fail(e) : done())));
+    await new Promise<void>((done, fail) => {
+      // A closed pipe (`mageup audit | head`) is not an error: the reader has what it wanted.
+      const onError = (e: NodeJS.ErrnoException): void => (e.code === 'EPIPE' ? done() : fail(e));
+      process.stdout.once('error', onError);
+      process.stdout.write(body, (e) => {
+        process.stdout.off('error', onError);
+        if (!e) done();
+        else onError(e);
+      });
+    });
     return;
   }
   const target = resolve(outputFile);

@@ -30,21 +30,31 @@ export function renderAuditMarkdown(report: AuditReport): string {
     out.push('', `Secrets set (values never shown): ${e(report.services.secretsPresent.join(', '))}`);
   }
 
+  const modulePackages = new Set(report.modules.map((m) => m.package));
   const nonCore = report.packages.filter((p) => p.source !== 'core' && p.source !== 'adobe');
-  out.push('', `## Packages not from Magento (${nonCore.length})`, '');
+  const extensions = nonCore.filter(
+    (p) => /^magento2?-/.test(p.type) || modulePackages.has(p.name) || p.source === 'path',
+  );
+  const packageRow = (p: (typeof nonCore)[number]): string[] => [
+    p.name,
+    p.version,
+    p.type,
+    p.source,
+    p.abandoned ? (typeof p.abandoned === 'string' ? `abandoned, use ${p.abandoned}` : 'abandoned') : '',
+  ];
+  const headers = ['Package', 'Version', 'Type', 'Source', 'Notes'];
+  out.push('', `## Extensions not from Magento (${extensions.length})`, '');
+  out.push(extensions.length ? markdownTable(headers, extensions.map(packageRow)) : 'None.');
+  const abandoned = report.packages.filter((p) => p.abandoned);
+  if (abandoned.length)
+    out.push('', `## Abandoned packages (${abandoned.length})`, '', markdownTable(headers, abandoned.map(packageRow)));
   out.push(
-    nonCore.length
-      ? markdownTable(
-          ['Package', 'Version', 'Type', 'Source', 'Abandoned'],
-          nonCore.map((p) => [
-            p.name,
-            p.version,
-            p.type,
-            p.source,
-            p.abandoned ? (typeof p.abandoned === 'string' ? `use ${p.abandoned}` : 'yes') : '',
-          ]),
-        )
-      : 'None.',
+    '',
+    `<details><summary>All ${report.packages.length} packages</summary>`,
+    '',
+    markdownTable(headers, report.packages.map(packageRow)),
+    '',
+    '</details>',
   );
   const custom = report.modules.filter((m) => !m.core);
   out.push('', `## Modules not from Magento (${custom.length})`, '');
