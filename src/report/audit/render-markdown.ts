@@ -20,12 +20,23 @@ export function renderAuditMarkdown(report: AuditReport): string {
     out.push('', '> app/etc/config.php is absent (never-installed tree): module states are unknown.');
   }
   const services = serviceRows(report.services);
-  out.push(
-    '',
-    '## Services',
-    '',
-    services.length ? markdownTable(['Service', 'Setting'], services) : 'app/etc/env.php not found.',
-  );
+  const requirements = Object.entries({ ...report.rootRequire, ...report.rootRequireDev });
+  if (report.project.kind === 'extension') {
+    out.push(
+      '',
+      '## Requirements',
+      '',
+      requirements.length ? markdownTable(['Package', 'Constraint'], requirements) : 'None declared.',
+    );
+  }
+  if (report.project.kind === 'project') {
+    out.push(
+      '',
+      '## Services',
+      '',
+      services.length ? markdownTable(['Service', 'Setting'], services) : 'app/etc/env.php not found.',
+    );
+  }
   if (report.services.secretsPresent?.length) {
     out.push('', `Secrets set (values never shown): ${e(report.services.secretsPresent.join(', '))}`);
   }

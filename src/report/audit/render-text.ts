@@ -28,8 +28,22 @@ export function renderAuditText(report: AuditReport, opts: { color: boolean }): 
   }
 
   const services = serviceRows(report.services);
-  section('Services (app/etc/env.php)');
-  if (services.length === 0) out.push('  app/etc/env.php not found: services unknown.');
+  const requirements = Object.entries({ ...report.rootRequire, ...report.rootRequireDev });
+  if (report.project.kind === 'extension') {
+    section('Requirements (composer.json)');
+    if (requirements.length === 0) out.push('  none declared');
+    else
+      out.push(
+        renderTable(
+          ['Package', 'Constraint'],
+          requirements.map(([k, v]) => [t(k), t(v)]),
+          { indent: '  ' },
+        ),
+      );
+  } else section('Services (app/etc/env.php)');
+  if (report.project.kind === 'extension') {
+    // an extension has no env.php of its own
+  } else if (services.length === 0) out.push('  app/etc/env.php not found: services unknown.');
   else
     out.push(
       renderTable(
@@ -102,7 +116,7 @@ export function renderAuditText(report: AuditReport, opts: { color: boolean }): 
           t(m.name),
           stateText(m.state, c),
           t(m.package ?? '-'),
-          t(m.path || '-'),
+          t(m.path || (m.state === 'not-registered' ? '-' : '.')),
           t(m.setupVersion ?? ''),
         ]),
         { indent: '  ' },
