@@ -158,6 +158,24 @@ describe('extensions analysed on their own', () => {
     );
   });
 
+  it('a module directory without composer.json', async () => {
+    const model = await loadProject(
+      project({
+        'registration.php': register('MODULE', 'Acme_Bare'),
+        'etc/module.xml': '<config><module name="Acme_Bare"/></config>',
+        'etc/events.xml':
+          '<config><event name="x"><observer name="o" instance="Acme\\Bare\\Observer\\O"/></event></config>',
+      }),
+    );
+    assert.equal(model.kind, 'extension');
+    assert.deepEqual(model.packages, []);
+    assert.deepEqual(
+      model.modules.map((m) => [m.name, m.package, m.customizationsScanned]),
+      [['Acme_Bare', null, true]],
+    );
+    assert.equal(model.modules[0]?.customizations.observers[0]?.instance, 'Acme\\Bare\\Observer\\O');
+  });
+
   it('a theme directory, with Hyvä detected from its parent', async () => {
     const model = await loadProject(
       project({

@@ -90,7 +90,9 @@ export async function loadProject(path: string, opts: LoadOptions = {}): Promise
   const { codeFiles, walked } = listCodeFiles(ctx, extension, composer, registrations, modules);
 
   ctx.progress({ phase: 'customizations' });
-  const scanned = modules.filter((m) => m.location !== 'unknown' && (extension || !m.core || opts.coreCustomizations));
+  const scanned = modules.filter(
+    (m) => m.registrationFile !== undefined && (extension || !m.core || opts.coreCustomizations),
+  );
   scanned.forEach((module, i) => {
     const files = filesUnder(walked, module.path) ?? walkModule(ctx, module);
     module.customizations = collectCustomizations(ctx, module.name, module.path, files);

@@ -10,7 +10,7 @@ const PLUGIN_METHOD = /\bfunction\s+&?\s*((?:before|around|after)[A-Z_][A-Za-z0-
  */
 export function fillPluginMethods(ctx: LoadContext, modules: Module[]): void {
   const byNamespace = new Map<string, Module>();
-  for (const m of modules) if (m.location !== 'unknown') byNamespace.set(`${m.name.replace('_', '\\')}\\`, m);
+  for (const m of modules) if (m.registrationFile !== undefined) byNamespace.set(`${m.name.replace('_', '\\')}\\`, m);
   const cache = new Map<string, string[]>();
   for (const module of modules) {
     if (!module.customizationsScanned) continue;
