@@ -22,7 +22,9 @@ export interface ProjectPlatform {
   /** `plugin-api-version` of composer.lock: the Composer that last wrote the lock is at least this API version. */
   composerPluginApi?: PlatformDeclaration;
   /** Where service settings sit, for file:line on platform findings. */
-  settings: Partial<Record<'searchEngine' | 'pageCache' | 'cache' | 'session' | 'amqp' | 'db', { file: string; line: number }>>;
+  settings: Partial<
+    Record<'searchEngine' | 'pageCache' | 'cache' | 'session' | 'amqp' | 'db', { file: string; line: number }>
+  >;
 }
 
 type Json = Record<string, unknown>;

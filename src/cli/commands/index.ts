@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as registerAudit } from './audit.js';
+import { register as registerCheck } from './check.js';
 import { register as registerIndex } from './index-cmd.js';
 
 /** Sets the process exit code from inside a command action. */
@@ -8,5 +9,6 @@ export type SetExitCode = (code: number) => void;
 /** One module per command; each exports `register(program, setExitCode)`. Add new commands here. */
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
   registerAudit(program, setExitCode);
+  registerCheck(program, setExitCode);
   registerIndex(program, setExitCode);
 }

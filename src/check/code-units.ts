@@ -1,0 +1,34 @@
+// The code under check: the project's custom and third-party extension PHP files, analysed once for every target.
+import { join } from 'node:path';
+import type { Problem } from '../core/problem.js';
+import { analyzeFiles } from '../php/pool.js';
+import { codeFiles } from '../project/code-files.js';
+import type { ProjectModel } from '../project/model.js';
+import type { CodeUnit } from '../rules/rule.js';
+
+export interface CodeUnitOptions {
+  only: 'custom' | 'all';
+  workers?: number;
+  cacheDir?: string | false;
+  onProgress?(done: number, total: number): void;
+  problems: Problem[];
+}
+
+/** Analyses the files `codeFiles(model)` lists (custom only with `only: 'custom'`); core code is never among them. */
+export async function buildCodeUnits(model: ProjectModel, opts: CodeUnitOptions): Promise<CodeUnit[]> {
+  const files = codeFiles(model).filter((f) => opts.only === 'all' || f.origin === 'custom');
+  if (files.length === 0) return [];
+  const { results, problems } = await analyzeFiles(
+    files.map((f) => ({ path: join(model.root, f.file), file: f.file })),
+    { workers: opts.workers, cacheDir: opts.cacheDir, onProgress: opts.onProgress },
+  );
+  opts.problems.push(...problems);
+  const byFile = new Map(files.map((f) => [f.file, f]));
+  const units: CodeUnit[] = [];
+  for (const analysis of results) {
+    const source = byFile.get(analysis.file);
+    if (!source) continue;
+    units.push({ analysis, package: source.package, module: source.module, origin: source.origin });
+  }
+  return units;
+}

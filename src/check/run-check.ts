@@ -1,0 +1,274 @@
+import { makeFinding, severityRank, sortFindings, type Finding, type Severity } from '../core/finding.js';
+import type { Problem } from '../core/problem.js';
+import { loadSymbolIndex } from '../knowledge/api/index.js';
+import { loadAdvisories } from '../knowledge/advisories.js';
+import { isoDay, loadReleaseCatalog, type MagentoReleaseCatalog } from '../knowledge/catalog.js';
+import { systemClock } from '../knowledge/clock.js';
+import { createSymbolIndex } from '../knowledge/memory-symbol-index.js';
+import type { Advisory, Release, SymbolIndex } from '../knowledge/types.js';
+import { loadProject } from '../project/load.js';
+import type { ProjectModel } from '../project/model.js';
+import { allRules } from '../rules/registry.js';
+import type { CodeUnit, Rule, RuleContext } from '../rules/rule.js';
+import { version as toolVersion } from '../version.js';
+import { buildCodeUnits } from './code-units.js';
+import { resolveCurrent } from './current-release.js';
+import { readProjectPlatform, type ProjectPlatform } from './project-platform.js';
+import { summarize, type UnderCheck } from './summary.js';
+import { newest } from '../rules/platform/service-versions.js';
+import type { CheckOptions, CheckResult, TargetResult } from './types.js';
+
+/** Raised for a bad option value (a PHP version that is not `x.y`…): the CLI prints it and exits 2. */
+export class CheckOptionError extends Error {
+  override name = 'CheckOptionError';
+}
+
+/**
+ * Checks a project (or one extension) against one or more target releases: loads the model once, analyses the code
+ * under check once, then runs every rule per target. Throws UnknownVersionError for an unknown target, and
+ * NotMagentoProjectError when the path is not a Magento project or extension; everything else that goes wrong
+ * (unparsable files, a rule that throws, a release without an API index) becomes a Problem and the run goes on.
+ */
+export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+  const clock = options.clock ?? systemClock;
+  const now = clock.now();
+  const minSeverity: Severity = options.minSeverity ?? 'info';
+  if (options.php !== undefined && !/^\d+\.\d+$/.test(options.php)) {
+    throw new CheckOptionError(`--php must be a PHP minor version such as 8.3, not "${options.php}".`);
+  }
+  const problems: Problem[] = [];
+
+  options.onProgress?.({ phase: 'knowledge' });
+  const catalog = loadReleaseCatalog({ clock });
+
+  options.onProgress?.({ phase: 'load' });
+  const model = await loadProject(options.path);
+  problems.push(...model.problems);
+  const current = resolveCurrent(model, catalog, options.from, problems);
+  const specs = (Array.isArray(options.to) ? options.to : [options.to ?? 'latest'])
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (specs.length === 0) specs.push('latest');
+  // Resolve every target before any work: an unknown one fails fast with the nearest suggestions.
+  const targets = specs.map((spec) => ({
+    spec,
+    release: catalog.resolve(spec, { current: current.release?.version, now }),
+  }));
+
+  const platform = await readProjectPlatform(model.root, problems);
+  const only = options.only ?? 'all';
+  const code = await buildCodeUnits(model, {
+    only,
+    workers: options.workers,
+    cacheDir: options.cacheDir,
+    onProgress: (done, total) => options.onProgress?.({ phase: 'analyze', done, total }),
+    problems,
+  });
+
+  options.onProgress?.({ phase: 'knowledge' });
+  const advisoryLookup = advisoryFunction(problems);
+  const currentSymbols = current.release ? await symbolsFor(current.release, problems) : null;
+  const rules = selectRules(options.focus);
+
+  const results: TargetResult[] = [];
+  for (const { spec, release } of targets) {
+    options.onProgress?.({ phase: 'rules' });
+    const php = options.php ?? targetPhp(release);
+    const symbols = await symbolsFor(release, problems);
+    const context = {
+      project: model,
+      catalog,
+      current: { release: current.release, symbols: currentSymbols },
+      target: { release, php, symbols },
+      code,
+      advisoriesFor: advisoryLookup,
+      now,
+      platform,
+    };
+    const findings = await runRules(rules, context, problems);
+    const kept = sortFindings(
+      findings.filter((f) => severityRank(f.severity) <= severityRank(minSeverity) && inScope(f, model, only)),
+    );
+    const scope = underCheck(model, code, only, lowConfidenceFacts(current.release, release, symbols, platform));
+    results.push({
+      version: release.version,
+      requested: spec,
+      php,
+      symbols: symbols.coverage,
+      summary: summarize(kept, scope),
+      findings: kept,
+    });
+  }
+
+  const all = results.flatMap((r) => r.findings.map((f) => ({ ...f, target: r.version })));
+  const distinct = new Map<string, Finding>();
+  for (const f of all) if (!distinct.has(f.fingerprint)) distinct.set(f.fingerprint, f);
+  const scope = underCheck(model, code, only, [...new Set(results.flatMap((r) => r.summary.lowConfidence))]);
+  return {
+    schemaVersion: '1.0.0',
+    tool: { name: 'mageup', version: toolVersion },
+    date: isoDay(now),
+    project: {
+      root: model.root,
+      kind: model.kind,
+      ...(model.kind === 'extension' ? { name: model.packages.find((p) => p.source === 'root')?.name } : {}),
+      edition: model.magento.edition,
+    },
+    current: { version: current.release?.version ?? model.magento.version, source: current.source },
+    targets: results,
+    findings: all,
+    summary: summarize(sortFindings([...distinct.values()]), scope),
+    problems: dedupeProblems(problems),
+    minSeverity,
+  };
+}
+
+/** Newest PHP minor the target supports (published requirements, else its metapackage's php constraint). */
+export function targetPhp(release: Release): string {
+  const listed = newest(release.requirements.php ?? []);
+  if (listed) return listed;
+  const fromConstraint = [...(release.phpConstraint ?? '').matchAll(/(\d+)\.(\d+)/g)]
+    .map((m) => [Number(m[1]), Number(m[2])] as const)
+    .sort((a, b) => b[0] - a[0] || b[1] - a[1])[0];
+  return fromConstraint ? `${fromConstraint[0]}.${fromConstraint[1]}` : '8.3';
+}
+
+function selectRules(focus: string[] | undefined): Rule[] {
+  const rules = allRules();
+  if (!focus || focus.length === 0) return rules;
+  const wanted = focus.map((f) => f.trim()).filter(Boolean);
+  const selected = rules.filter((r) =>
+    wanted.some((f) => r.meta.category === f || r.meta.id === f || r.meta.id.startsWith(`${f}/`)),
+  );
+  if (selected.length === 0) {
+    throw new CheckOptionError(
+      `--focus ${wanted.join(',')} matches no rule (categories: ${[...new Set(rules.map((r) => r.meta.category))].join(', ')}).`,
+    );
+  }
+  return selected;
+}
+
+/** Runs each rule; one that throws becomes a Problem naming it and the others still run. */
+async function runRules(rules: Rule[], base: Omit<RuleContext, 'report'>, problems: Problem[]): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const context: RuleContext = {
+      ...base,
+      report(input) {
+        findings.push(
+          makeFinding({
+            ...(rule.meta.uctCode !== undefined ? { uctCode: rule.meta.uctCode } : {}),
+            ...input,
+            ruleId: rule.meta.id,
+            category: input.category ?? rule.meta.category,
+          }),
+        );
+      },
+    };
+    try {
+      await rule.check(context);
+    } catch (error) {
+      problems.push({
+        code: 'rule-failed',
+        level: 'error',
+        message: `Rule ${rule.meta.id} failed on ${base.target.release.version}: ${error instanceof Error ? error.message : String(error)}. Its findings may be missing.`,
+      });
+    }
+  }
+  return findings;
+}
+
+async function symbolsFor(release: Release, problems: Problem[]): Promise<SymbolIndex> {
+  try {
+    return await loadSymbolIndex({ release: release.version });
+  } catch (error) {
+    problems.push({
+      code: 'symbols-unavailable',
+      level: 'warning',
+      message: `No API index for ${release.version} (${error instanceof Error ? error.message : String(error)}): PHP API rules cannot resolve core symbols there.`,
+    });
+    return createSymbolIndex([], 'none');
+  }
+}
+
+function advisoryFunction(problems: Problem[]): (pkg: string, version: string) => Advisory[] {
+  try {
+    const database = loadAdvisories();
+    return (pkg, version) => database.advisoriesFor(pkg, version);
+  } catch (error) {
+    problems.push({
+      code: 'advisories-unavailable',
+      level: 'warning',
+      message: `The advisory snapshot could not be read (${error instanceof Error ? error.message : String(error)}): package advisories are not checked.`,
+    });
+    return () => [];
+  }
+}
+
+/** With `--only custom`, code findings in third-party vendor code are left out; package-level findings stay. */
+function inScope(f: Finding, model: ProjectModel, only: 'custom' | 'all'): boolean {
+  if (only === 'all' || !f.file) return true;
+  if (['composer', 'security', 'lifecycle', 'platform'].includes(f.category)) return true;
+  const vendorModule = model.modules.some(
+    (m) => !m.core && m.location === 'vendor' && (f.file === m.path || f.file!.startsWith(`${m.path}/`)),
+  );
+  return !vendorModule && !f.file.startsWith('vendor/');
+}
+
+function underCheck(
+  model: ProjectModel,
+  code: CodeUnit[],
+  only: 'custom' | 'all',
+  lowConfidence: string[],
+): UnderCheck {
+  const modules = model.modules
+    .filter((m) => !m.core && (only === 'all' || m.location !== 'vendor'))
+    .map((m) => ({ name: m.name, path: m.path }));
+  return { modules, files: new Set(code.map((c) => c.analysis.file)), lowConfidence };
+}
+
+function lowConfidenceFacts(
+  current: Release | null,
+  target: Release,
+  symbols: SymbolIndex,
+  platform: ProjectPlatform,
+): string[] {
+  const facts: string[] = [];
+  for (const release of [current, target]) {
+    if (!release) continue;
+    if (release.requirementsConfidence === 'low' || release.requirementsExact === false) {
+      facts.push(`System requirements of ${release.version} are inherited from its base release.`);
+    }
+    if (release.endOfSupportConfidence === 'low') facts.push(`End-of-support date of ${release.version} is uncertain.`);
+    if (release.apsbConfidence === 'low') facts.push(`Security bulletins fixed by ${release.version} are uncertain.`);
+    if (!release.packagesKnown)
+      facts.push(`Package versions of ${release.version} are derived, not from its metapackage.`);
+  }
+  if (symbols.coverage === 'derived')
+    facts.push(`The API of ${target.version} is derived from a nearby indexed release.`);
+  if (symbols.coverage === 'none') facts.push(`No API index for ${target.version}: PHP API rules could not run.`);
+  if (platform.composerPluginApi) {
+    facts.push('The Composer version is inferred from composer.lock plugin-api-version (a lower bound).');
+  }
+  return [...new Set(facts)];
+}
+
+function dedupeProblems(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const key = `${p.code}\0${p.file ?? ''}\0${p.line ?? ''}\0${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(p);
+  }
+  return out.sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+export type { MagentoReleaseCatalog };

@@ -1,0 +1,86 @@
+import type { Finding, Severity } from '../core/finding.js';
+import type { Problem } from '../core/problem.js';
+import type { Clock } from '../knowledge/clock.js';
+
+export interface CheckOptions {
+  /** Project root, a directory inside it, or one extension. */
+  path: string;
+  /** Target release(s): `2.4.8`, `2.4.8-p3`, `latest`, `latest-patch`, `2.4.7.x`. A list gives a matrix. Default `latest`. */
+  to?: string | string[];
+  /** Extension mode: the release the extension runs on now (default: the oldest its constraints allow). */
+  from?: string;
+  /** Target PHP `x.y` (default: the newest the target supports). */
+  php?: string;
+  /** `custom`: only custom code is checked (not third-party vendor code). Default `all`. */
+  only?: 'custom' | 'all';
+  /** Findings below this severity are left out (and do not count for the exit code). Default `info`. */
+  minSeverity?: Severity;
+  /** Run only these categories or rule ids (`platform`, `composer/constraint-conflict`). */
+  focus?: string[];
+  clock?: Clock;
+  /** Worker threads for PHP analysis (default: what the pool chooses). */
+  workers?: number;
+  /** Cache directory for PHP analysis results (content-hash keyed); `false` disables the cache. */
+  cacheDir?: string | false;
+  onProgress?(event: CheckProgress): void;
+}
+
+export type CheckProgress =
+  { phase: 'load' | 'knowledge' | 'rules' } | { phase: 'analyze'; done: number; total: number };
+
+export interface Ratio {
+  total: number;
+  needingUpdate: number;
+  /** needingUpdate / total, 0–100, one decimal; 0 when total is 0. */
+  percent: number;
+}
+
+export interface CheckSummary {
+  findings: number;
+  bySeverity: Record<Severity, number>;
+  /** UCT's complexity score: 3 × critical + 2 × error + warning. */
+  complexityScore: number;
+  effortHours: number;
+  effortModel: string;
+  /** Non-core modules under check, and those with a finding at warning or above. */
+  modules: Ratio;
+  /** PHP/phtml files under check, and those with a finding at warning or above. */
+  files: Ratio;
+  /** Facts of low confidence the result relies on: read the findings they touch with care. */
+  lowConfidence: string[];
+}
+
+export interface TargetResult {
+  /** Resolved release, `2.4.8`. */
+  version: string;
+  /** As asked, `latest`. */
+  requested: string;
+  php: string;
+  /** How the target's symbols are known: `indexed`, `derived` (from a nearby release) or `none`. */
+  symbols: 'indexed' | 'derived' | 'none';
+  summary: CheckSummary;
+  findings: Finding[];
+}
+
+export interface CheckResult {
+  schemaVersion: '1.0.0';
+  tool: { name: 'mageup'; version: string };
+  /** The day the result was computed for (end-of-support answers depend on it). */
+  date: string;
+  project: {
+    root: string;
+    kind: 'project' | 'extension';
+    name?: string;
+    edition: string;
+  };
+  current: { version: string | null; source: string };
+  /** One per `--to` target, in the order given. */
+  targets: TargetResult[];
+  /** Every finding of every target, each tagged with its target. */
+  findings: (Finding & { target: string })[];
+  /** Across targets; a finding present in several targets counts once. */
+  summary: CheckSummary;
+  problems: Problem[];
+  /** The threshold applied. */
+  minSeverity: Severity;
+}

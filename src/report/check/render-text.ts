@@ -1,0 +1,91 @@
+import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
+import { colors, renderTable, terminalSafe, type Colors } from '../format.js';
+import { groupFindings, hours, location } from './group.js';
+
+/** The human report: per target, findings grouped by package/module, then the summary and problems. */
+export function renderCheckText(result: CheckResult, opts: { color?: boolean } = {}): string {
+  const c = colors(opts.color ?? false);
+  const safe = terminalSafe;
+  const out: string[] = [];
+  const kind = result.project.kind === 'extension' ? `extension ${result.project.name ?? ''}`.trim() : 'project';
+  out.push(
+    c.bold(`mageup check ${safe(result.project.root)}`) +
+      ` (${safe(kind)}, current ${safe(result.current.version ?? 'unknown')}${result.current.source !== 'unknown' ? ` from ${safe(result.current.source)}` : ''})`,
+  );
+  if (result.targets.length > 1) {
+    out.push(
+      '',
+      c.bold('Targets'),
+      renderTable(
+        ['target', 'PHP', 'critical', 'error', 'warning', 'info', 'complexity', 'effort'],
+        result.targets.map((t) => [
+          safe(t.version),
+          safe(t.php),
+          String(t.summary.bySeverity.critical),
+          String(t.summary.bySeverity.error),
+          String(t.summary.bySeverity.warning),
+          String(t.summary.bySeverity.info),
+          String(t.summary.complexityScore),
+          hours(t.summary.effortHours),
+        ]),
+        { align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'], indent: '  ' },
+      ),
+    );
+  }
+  for (const target of result.targets) out.push('', ...renderTarget(target, c));
+  if (result.targets.length > 1) {
+    out.push('', c.bold('All targets'), ...renderSummary(result.summary, c));
+  }
+  if (result.problems.length > 0) {
+    out.push('', c.bold(`Problems (${result.problems.length})`));
+    for (const p of result.problems) {
+      const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : '';
+      out.push(
+        `  ${p.level === 'error' ? c.red('error') : c.yellow('warning')}  ${safe(where + p.message)} [${safe(p.code)}]`,
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function renderTarget(target: TargetResult, c: Colors): string[] {
+  const safe = terminalSafe;
+  const out = [
+    c.bold(`Target ${safe(target.version)}`) +
+      `${target.requested !== target.version ? ` (${safe(target.requested)})` : ''} on PHP ${safe(target.php)}` +
+      (target.symbols !== 'indexed'
+        ? c.yellow(` — core API ${target.symbols === 'none' ? 'not indexed' : 'derived'}`)
+        : ''),
+  ];
+  if (target.findings.length === 0) out.push(c.green('  No findings.'));
+  for (const group of groupFindings(target.findings)) {
+    out.push(
+      '',
+      `  ${c.bold(safe(group.title))}${group.modules.length > 0 ? c.dim(` (${safe(group.modules.join(', '))})`) : ''}`,
+    );
+    for (const f of group.findings) {
+      const sev =
+        f.severity === 'critical' || f.severity === 'error' ? c.red : f.severity === 'warning' ? c.yellow : c.cyan;
+      const where = location(f);
+      out.push(`    ${sev(f.severity.toUpperCase().padEnd(8))} ${c.dim(f.ruleId)}${where ? `  ${safe(where)}` : ''}`);
+      out.push(`             ${safe(f.message)}`);
+      out.push(
+        `             ${c.dim('→')} ${safe(f.recommendation)}${f.effort ? c.dim(`  (${hours(f.effort.hours)})`) : ''}`,
+      );
+    }
+  }
+  out.push('', ...renderSummary(target.summary, c));
+  return out;
+}
+
+function renderSummary(s: CheckSummary, c: Colors): string[] {
+  const lines = [
+    `  ${s.findings} finding${s.findings === 1 ? '' : 's'}: ${c.red(`${s.bySeverity.critical} critical`)}, ` +
+      `${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.info} info` +
+      ` · complexity ${s.complexityScore} · effort ${hours(s.effortHours)}`,
+    `  Modules needing updates: ${s.modules.needingUpdate} of ${s.modules.total} (${s.modules.percent} %) · ` +
+      `files: ${s.files.needingUpdate} of ${s.files.total} (${s.files.percent} %)`,
+  ];
+  for (const fact of s.lowConfidence) lines.push(c.yellow(`  Uncertain: ${terminalSafe(fact)}`));
+  return lines;
+}

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ComposerPackage } from '../../project/model.js';
+import { projectFixture, runRule } from '../testing.js';
+import { abandonedPackageRule } from './abandoned-package.js';
+
+const pkg = (name: string, abandoned?: boolean | string): ComposerPackage => ({
+  name,
+  version: '1.0.0',
+  type: 'library',
+  source: 'third-party',
+  license: [],
+  require: {},
+  ...(abandoned !== undefined ? { abandoned } : {}),
+});
+
+test('names the replacement when the maintainer gives one', async () => {
+  const project = projectFixture({
+    packages: [
+      pkg('laminas/laminas-zendframework-bridge', true),
+      pkg('swiftmailer/swiftmailer', 'symfony/mailer'),
+      pkg('acme/alive'),
+    ],
+  });
+  const findings = await runRule(abandonedPackageRule, { project });
+  assert.deepEqual(
+    findings.map((f) => [f.package, f.severity]),
+    [
+      ['laminas/laminas-zendframework-bridge', 'warning'],
+      ['swiftmailer/swiftmailer', 'warning'],
+    ],
+  );
+  assert.match(findings[1]!.message, /suggests symfony\/mailer/);
+  assert.match(findings[0]!.message, /names no replacement/);
+});

@@ -1,0 +1,32 @@
+import type { Rule } from '../rule.js';
+
+/** Installed packages their maintainers marked abandoned, with the replacement they name. */
+export const abandonedPackageRule: Rule = {
+  meta: {
+    id: 'composer/abandoned-package',
+    severity: 'warning',
+    category: 'composer',
+    description: 'An installed package is marked abandoned by its maintainer.',
+    docs:
+      'Composer marks a package abandoned when its maintainer says it is no longer maintained, sometimes naming a ' +
+      'replacement. An abandoned package gets no fixes for new Magento or PHP versions or for security issues. ' +
+      'Fix: move to the named replacement, or find one.',
+  },
+  check(ctx) {
+    for (const pkg of ctx.project.packages) {
+      if (!pkg.abandoned) continue;
+      const replacement = typeof pkg.abandoned === 'string' && pkg.abandoned !== '' ? pkg.abandoned : undefined;
+      ctx.report({
+        severity: 'warning',
+        package: pkg.name,
+        file: pkg.path ? `${pkg.path}/composer.json` : 'composer.lock',
+        subject: `${pkg.name} abandoned`,
+        message: `${pkg.name} ${pkg.version} is abandoned${replacement ? `; its maintainer suggests ${replacement}` : ' and names no replacement'}.`,
+        recommendation: replacement
+          ? `Replace ${pkg.name} with ${replacement} (composer remove ${pkg.name} && composer require ${replacement}) and adapt the code that uses it.`
+          : `Find a maintained alternative to ${pkg.name} or take over its maintenance; remove it if nothing uses it.`,
+        effort: { hours: replacement ? 2 : 8, confidence: 'low' },
+      });
+    }
+  },
+};

@@ -1,0 +1,105 @@
+// The requirements of installed packages that the target release cannot satisfy, computed once per context and
+// shared by composer/constraint-conflict and lifecycle/no-target-release.
+import { intersects, satisfies } from '../../composer/index.js';
+import type { ComposerPackage } from '../../project/model.js';
+import type { RuleContext } from '../rule.js';
+import { RELEASE_METAPACKAGES, targetAnswer, type TargetAnswer } from './target-versions.js';
+
+export interface RequirementConflict {
+  /** Requiring package (`acme/module-foo`), or `__root__` for the project's composer.json. */
+  requirer: string;
+  requirerVersion?: string;
+  /** Where the requirement is written, relative to the root. */
+  file: string;
+  dependency: string;
+  constraint: string;
+  answer: TargetAnswer;
+  /** Composer-style sentence: `acme/foo 1.2.0 requires magento/framework 103.0.4 -> the target installs 103.0.8`. */
+  sentence: string;
+  /** A version of the requirer the target installs itself (it is part of the release), when there is one. */
+  fittingVersion?: string;
+}
+
+const cache = new WeakMap<RuleContext, RequirementConflict[]>();
+
+/** Every installed non-core package's requirement (and the root's) that the target cannot satisfy. Deterministic. */
+export function requirementConflicts(ctx: RuleContext): RequirementConflict[] {
+  const cached = cache.get(ctx);
+  if (cached) return cached;
+  const out: RequirementConflict[] = [];
+  for (const pkg of ctx.project.packages) {
+    if (!isUsersPackage(pkg)) continue;
+    const file = pkg.path ? `${pkg.path}/composer.json` : 'composer.lock';
+    for (const [dep, constraint] of Object.entries(pkg.require)) {
+      const conflict = conflictOf(ctx, pkg.name, pkg.version, file, dep, constraint);
+      if (conflict) out.push(conflict);
+    }
+  }
+  const rootLabel = ctx.project.kind === 'extension' ? rootName(ctx) : 'Root composer.json';
+  for (const [dep, constraint] of Object.entries(ctx.project.rootRequire)) {
+    // The project's own metapackage requirement is the upgrade itself, not a conflict.
+    if (ctx.project.kind === 'project' && RELEASE_METAPACKAGES.has(dep)) continue;
+    const conflict = conflictOf(ctx, rootLabel, undefined, 'composer.json', dep, constraint);
+    if (conflict) out.push(conflict);
+  }
+  cache.set(ctx, out);
+  return out;
+}
+
+/** Third-party and path packages: core Magento (and what the metapackage bundles) moves with the release. */
+export function isUsersPackage(pkg: ComposerPackage): boolean {
+  return (pkg.source === 'third-party' || pkg.source === 'path') && !pkg.bundled && pkg.type !== 'metapackage';
+}
+
+function rootName(ctx: RuleContext): string {
+  return ctx.project.packages.find((p) => p.source === 'root')?.name ?? 'composer.json';
+}
+
+function conflictOf(
+  ctx: RuleContext,
+  requirer: string,
+  requirerVersion: string | undefined,
+  file: string,
+  dep: string,
+  constraint: string,
+): RequirementConflict | undefined {
+  const answer = targetAnswer(ctx.target, dep.toLowerCase());
+  if (!answer) return undefined;
+  const who = requirerVersion ? `${requirer} ${requirerVersion}` : requirer;
+  let ok: boolean;
+  let tail: string;
+  try {
+    switch (answer.kind) {
+      case 'exact':
+        ok = satisfies(answer.version, constraint);
+        tail = `the target installs ${answer.version}`;
+        break;
+      case 'constraint':
+        ok = intersects(constraint, answer.constraint);
+        tail = `${answer.by} requires ${dep} ${answer.constraint}`;
+        break;
+      case 'php':
+        ok = intersects(constraint, `~${answer.version}.0`);
+        tail = `the target runs PHP ${answer.version}`;
+        break;
+      case 'plugin-api':
+        ok = intersects(constraint, answer.constraint);
+        tail = `${ctx.target.release.version} needs Composer ${answer.constraint.replace(/\^(\d+)\.0/g, '$1')}`;
+        break;
+    }
+  } catch {
+    return undefined; // An unparsable constraint: Composer itself rejects it, and the audit lists it.
+  }
+  if (ok) return undefined;
+  const fitting = requirerVersion ? ctx.target.release.packages[requirer] : undefined;
+  return {
+    requirer,
+    requirerVersion,
+    file,
+    dependency: dep,
+    constraint,
+    answer,
+    sentence: `${who} requires ${dep} ${constraint} -> ${tail}`,
+    fittingVersion: fitting,
+  };
+}

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ComposerPackage } from '../../project/model.js';
+import { projectFixture, releaseFixture, runRule } from '../testing.js';
+import { constraintConflictRule } from './constraint-conflict.js';
+
+const pkg = (
+  name: string,
+  version: string,
+  require: Record<string, string>,
+  extra: Partial<ComposerPackage> = {},
+): ComposerPackage => ({
+  name,
+  version,
+  type: 'magento2-module',
+  source: 'third-party',
+  license: [],
+  require,
+  path: `vendor/${name}`,
+  ...extra,
+});
+const target = releaseFixture('2.4.8', {
+  packages: { 'magento/framework': '103.0.8', 'magento/module-catalog': '104.0.8', 'magento/magento2-base': '2.4.8' },
+  thirdParty: { 'monolog/monolog': '^3.6', php: '~8.2.0||~8.3.0||~8.4.0' },
+  requirements: { php: ['8.3', '8.4'], composer: ['2.9.3+'] },
+});
+const run = (packages: ComposerPackage[], rootRequire: Record<string, string> = {}) =>
+  runRule(constraintConflictRule, {
+    project: projectFixture({ packages, rootRequire }),
+    target: { release: target, php: '8.4' },
+  });
+
+test('quotes an exact magento/* requirement the way Composer does', async () => {
+  const findings = await run([pkg('acme/module-foo', '1.2.0', { 'magento/framework': '103.0.4' })]);
+  assert.equal(findings.length, 1);
+  const [f] = findings;
+  assert.equal(f!.message, 'acme/module-foo 1.2.0 requires magento/framework 103.0.4 -> the target installs 103.0.8');
+  assert.equal(f!.severity, 'critical');
+  assert.equal(f!.package, 'acme/module-foo');
+  assert.equal(f!.file, 'vendor/acme/module-foo/composer.json');
+  assert.match(f!.recommendation, /knows no version list for acme\/module-foo offline/);
+});
+
+test('a third-party library constraint of the target metapackage and PHP', async () => {
+  const findings = await run([pkg('acme/logger', '2.0.0', { 'monolog/monolog': '^2.0', php: '~7.4.0||~8.1.0' })]);
+  assert.deepEqual(findings.map((f) => f.message).sort(), [
+    'acme/logger 2.0.0 requires monolog/monolog ^2.0 -> magento/product-community-edition 2.4.8 requires monolog/monolog ^3.6',
+    'acme/logger 2.0.0 requires php ~7.4.0||~8.1.0 -> the target runs PHP 8.4',
+  ]);
+});
+
+test('what fits, unknown packages, extensions and core packages are not reported', async () => {
+  const findings = await run([
+    pkg('acme/ok', '1.0.0', {
+      'magento/framework': '^103.0',
+      'monolog/monolog': '^2.0 || ^3.0',
+      'acme/other': '^9',
+      'ext-intl': '*',
+    }),
+    pkg('magento/module-catalog', '104.0.6', { 'magento/framework': '103.0.6' }, { source: 'core' }),
+  ]);
+  assert.deepEqual(findings, []);
+});
+
+test('composer-plugin-api ^1 conflicts with a Composer 2 target; root requirements are checked, not the product', async () => {
+  const findings = await run(
+    [pkg('acme/plugin', '1.0.0', { 'composer-plugin-api': '^1.0' }, { type: 'composer-plugin' })],
+    { 'magento/product-community-edition': '2.4.6-p3', 'monolog/monolog': '^2.9' },
+  );
+  assert.deepEqual(
+    findings.map((f) => f.message),
+    [
+      'Root composer.json requires monolog/monolog ^2.9 -> magento/product-community-edition 2.4.8 requires monolog/monolog ^3.6',
+      'acme/plugin 1.0.0 requires composer-plugin-api ^1.0 -> 2.4.8 needs Composer 2',
+    ],
+  );
+  assert.equal(findings[0]!.file, 'composer.json');
+});

@@ -1,0 +1,6 @@
+import type { Rule } from '../rule.js';
+import { abandonedPackageRule } from './abandoned-package.js';
+import { constraintConflictRule } from './constraint-conflict.js';
+import { removedCorePackageRule } from './removed-core-package.js';
+
+export const rules: Rule[] = [constraintConflictRule, abandonedPackageRule, removedCorePackageRule];

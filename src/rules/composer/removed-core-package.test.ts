@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ComposerPackage } from '../../project/model.js';
+import { projectFixture, releaseFixture, runRule } from '../testing.js';
+import { removedCorePackageRule } from './removed-core-package.js';
+
+const current = releaseFixture('2.4.6-p3', {
+  packages: { 'magento/module-elasticsearch-7': '100.4.8', 'magento/framework': '103.0.6-p3' },
+  thirdParty: { 'magento/zendframework1': '^1.15' },
+});
+const target = releaseFixture('2.4.8', {
+  packages: { 'magento/module-elasticsearch-8': '100.4.2', 'magento/framework': '103.0.8' },
+});
+const ext: ComposerPackage = {
+  name: 'acme/search',
+  version: '2.1.0',
+  type: 'magento2-module',
+  source: 'third-party',
+  license: [],
+  path: 'vendor/acme/search',
+  require: { 'magento/module-elasticsearch-7': '^100.4', 'magento/framework': '^103.0' },
+};
+
+test('packages that require a removed core package, root or extension', async () => {
+  const project = projectFixture({ packages: [ext], rootRequire: { 'magento/zendframework1': '^1.15' } });
+  const findings = await runRule(removedCorePackageRule, {
+    project,
+    current: { release: current, symbols: null },
+    target: { release: target },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.file, f.subject]),
+    [
+      ['composer.json', 'root requires magento/zendframework1'],
+      ['vendor/acme/search/composer.json', 'acme/search requires magento/module-elasticsearch-7'],
+    ],
+  );
+  assert.match(
+    findings[1]!.message,
+    /acme\/search 2\.1\.0 requires magento\/module-elasticsearch-7 \^100\.4, which 2\.4\.8 no longer ships/,
+  );
+  assert.match(findings[1]!.recommendation, /module-open-search/);
+});
+
+test("a package only the old metapackage brought is not the user's problem", async () => {
+  const findings = await runRule(removedCorePackageRule, {
+    current: { release: current, symbols: null },
+    target: { release: target },
+  });
+  assert.deepEqual(findings, []);
+});

@@ -1,0 +1,70 @@
+import type { Release } from '../../knowledge/types.js';
+import type { Rule } from '../rule.js';
+import { isUsersPackage } from './conflicts.js';
+
+/** Why a core package left the release and what replaces it, for the well-known removals. */
+const REPLACEMENTS: Record<string, string> = {
+  'magento/module-elasticsearch-6': 'magento/module-open-search (OpenSearch) — the Elasticsearch 6 adapter was removed',
+  'magento/module-elasticsearch-7':
+    'magento/module-open-search (OpenSearch) or magento/module-elasticsearch-8 — the Elasticsearch 7 adapter was removed',
+  'magento/zendframework1':
+    'laminas/* packages and magento/zend-db, magento/zend-cache, magento/zend-pdf (forks of the Zend_* classes Magento still uses)',
+  'magento/adobe-stock-integration': 'nothing bundled: the Adobe Stock integration is no longer part of the release',
+  'magento/google-shopping-ads': 'nothing bundled: Google Shopping ads is no longer part of the release',
+};
+
+/** Names the release installs: its exact magento/* packages and the packages its metapackage requires. */
+function packageSet(release: Release): Set<string> {
+  return new Set([...Object.keys(release.packages), ...Object.keys(release.thirdParty)]);
+}
+
+/** magento/* packages the project (or a package it installs) requires that the target no longer ships. */
+export const removedCorePackageRule: Rule = {
+  meta: {
+    id: 'composer/removed-core-package',
+    severity: 'error',
+    category: 'composer',
+    description: 'A magento/* package the project requires is no longer part of the target release.',
+    docs:
+      'Releases drop packages: the Elasticsearch 6/7 adapters, `magento/zendframework1` (2.4.6), Adobe Stock and ' +
+      "Google Shopping ads (2.4.8). A package dropped from the release's metapackage disappears on upgrade unless " +
+      'something requires it explicitly — the root composer.json or an extension: then `composer update` fails or ' +
+      'keeps an unmaintained copy. Fix: drop the requirement and move to the replacement.',
+  },
+  check(ctx) {
+    const target = ctx.target.release;
+    if (!target.packagesKnown) return;
+    const after = packageSet(target);
+    const before = ctx.current.release?.packagesKnown ? packageSet(ctx.current.release) : undefined;
+    const installedCore = new Set(ctx.project.packages.filter((p) => p.source === 'core').map((p) => p.name));
+    const removed = (name: string) =>
+      name.startsWith('magento/') && !after.has(name) && (before ? before.has(name) : installedCore.has(name));
+
+    const requirers: { who: string; file: string; pkg?: string; deps: Record<string, string> }[] = [
+      { who: 'composer.json', file: 'composer.json', deps: ctx.project.rootRequire },
+      ...ctx.project.packages.filter(isUsersPackage).map((p) => ({
+        who: `${p.name} ${p.version}`,
+        file: p.path ? `${p.path}/composer.json` : 'composer.lock',
+        pkg: p.name,
+        deps: p.require,
+      })),
+    ];
+    for (const { who, file, pkg, deps } of requirers) {
+      for (const [dep, constraint] of Object.entries(deps)) {
+        if (!removed(dep)) continue;
+        const replacement = REPLACEMENTS[dep];
+        ctx.report({
+          severity: 'error',
+          package: pkg,
+          file,
+          subject: `${pkg ?? 'root'} requires ${dep}`,
+          message: `${who} requires ${dep} ${constraint}, which ${target.version} no longer ships.`,
+          recommendation: replacement
+            ? `Remove the requirement; use ${replacement}.`
+            : `Remove the requirement on ${dep} and the code that depends on it; ${target.version} no longer ships it.`,
+          effort: { hours: pkg ? 3 : 1, confidence: 'low' },
+        });
+      }
+    }
+  },
+};

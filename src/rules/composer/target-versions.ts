@@ -1,0 +1,46 @@
+// What the target release installs, as Composer sees it: exact magento/* versions, the metapackage's own
+// third-party constraints, PHP and Composer's plugin API.
+import type { CheckTarget } from '../rule.js';
+
+/** Packages that are the release itself: their version is the release version. */
+export const RELEASE_METAPACKAGES = new Set([
+  'magento/product-community-edition',
+  'magento/product-enterprise-edition',
+  'magento/magento2-base',
+  'magento/magento2-ee-base',
+  'magento/project-community-edition',
+  'magento/project-enterprise-edition',
+]);
+
+export type TargetAnswer =
+  /** The target installs exactly this version. */
+  | { kind: 'exact'; version: string; by: string }
+  /** The target's metapackage requires this constraint. */
+  | { kind: 'constraint'; constraint: string; by: string }
+  /** The target runs PHP x.y. */
+  | { kind: 'php'; version: string }
+  /** The target needs Composer of this major (plugin API major). */
+  | { kind: 'plugin-api'; constraint: string };
+
+/** What the target says about dependency `name`, or undefined when it says nothing (we then never guess). */
+export function targetAnswer(target: CheckTarget, name: string): TargetAnswer | undefined {
+  const release = target.release;
+  const metapackage = `magento/product-community-edition ${release.version}`;
+  if (name === 'php') return { kind: 'php', version: target.php };
+  if (name === 'composer-plugin-api') {
+    const majors = (release.requirements.composer ?? [])
+      .map((v) => v.split('.')[0])
+      .filter((m) => m && /^\d+$/.test(m));
+    if (majors.length === 0) return undefined;
+    return { kind: 'plugin-api', constraint: [...new Set(majors)].map((m) => `^${m}.0`).join(' || ') };
+  }
+  if (RELEASE_METAPACKAGES.has(name) && !name.startsWith('magento/project-')) {
+    return { kind: 'exact', version: release.version, by: `${release.version}` };
+  }
+  const exact = release.packages[name];
+  if (exact !== undefined) return { kind: 'exact', version: exact, by: metapackage };
+  const constraint = release.thirdParty[name];
+  if (constraint !== undefined && !/^(ext-|lib-|php)/.test(name))
+    return { kind: 'constraint', constraint, by: metapackage };
+  return undefined;
+}

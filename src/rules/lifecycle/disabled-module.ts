@@ -1,0 +1,34 @@
+import type { Rule } from '../rule.js';
+
+/** Non-core modules installed but disabled in app/etc/config.php: dead weight to upgrade. */
+export const disabledModuleRule: Rule = {
+  meta: {
+    id: 'lifecycle/disabled-module',
+    severity: 'info',
+    category: 'lifecycle',
+    description: 'A module is installed but disabled.',
+    docs:
+      'A disabled module still has to install with the target (its Composer constraints take part in resolution, ' +
+      'its code is compiled by setup:di:compile) while it does nothing. Removing it before the upgrade shrinks the ' +
+      'work. Core modules are left alone: disabling them is a normal choice.',
+  },
+  check(ctx) {
+    if (ctx.project.kind === 'extension' || ctx.project.configPhpPresent === false) return;
+    for (const module of ctx.project.modules) {
+      // A module config.php lists but no code registers is not installed: the audit reports it, not this rule.
+      if (module.core || module.enabled !== false || !module.path) continue;
+      ctx.report({
+        severity: 'info',
+        module: module.name,
+        package: module.package ?? undefined,
+        file: module.registrationFile ?? module.path,
+        subject: `${module.name} disabled`,
+        message: `${module.name} is installed but disabled in app/etc/config.php.`,
+        recommendation: module.package
+          ? `If it is no longer needed, remove it before upgrading (composer remove ${module.package}); its requirements and code still count.`
+          : `If it is no longer needed, delete ${module.path} before upgrading; its code is still compiled.`,
+        effort: { hours: 0.5, confidence: 'medium' },
+      });
+    }
+  },
+};

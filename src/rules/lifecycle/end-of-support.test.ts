@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { releaseFixture, runRule } from '../testing.js';
+import { endOfSupportRule } from './end-of-support.js';
+
+const now = new Date('2026-11-23T00:00:00Z');
+const ended = releaseFixture('2.4.6-p3', { endOfSupport: '2026-08-11', supportLine: '2.4.6' });
+const endingSoon = releaseFixture('2.4.7-p8', { endOfSupport: '2027-04-09', supportLine: '2.4.7' });
+const supported = releaseFixture('2.4.8', { endOfSupport: '2028-04-11', supportLine: '2.4.8' });
+
+test('an ended current line is a warning; a supported target says nothing', async () => {
+  const findings = await runRule(endOfSupportRule, {
+    now,
+    current: { release: ended, symbols: null },
+    target: { release: supported },
+  });
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.severity, 'warning');
+  assert.match(findings[0]!.message, /ended on 2026-08-11/);
+});
+
+test('a target ending within six months is a warning, an ended target an error', async () => {
+  const [soon] = await runRule(endOfSupportRule, { now, target: { release: endingSoon } });
+  assert.equal(soon!.severity, 'warning');
+  assert.match(soon!.message, /ends on 2027-04-09 \(in 137 days\)/);
+  const [gone] = await runRule(endOfSupportRule, { now, target: { release: ended } });
+  assert.equal(gone!.severity, 'error');
+});
+
+test('the clock decides: the same line a year earlier is fine', async () => {
+  const earlier = new Date('2025-06-01T00:00:00Z');
+  assert.deepEqual(
+    await runRule(endOfSupportRule, {
+      now: earlier,
+      current: { release: ended, symbols: null },
+      target: { release: supported },
+    }),
+    [],
+  );
+});
+
+test('a low-confidence date says it is uncertain', async () => {
+  const unsure = releaseFixture('2.4.6-p3', { endOfSupport: '2026-08-11', endOfSupportConfidence: 'low' });
+  const [f] = await runRule(endOfSupportRule, { now, target: { release: unsure } });
+  assert.match(f!.message, /uncertain/);
+});

@@ -1,0 +1,52 @@
+import { supportStatus, type SupportStatus } from '../../knowledge/lifecycle.js';
+import type { Release } from '../../knowledge/types.js';
+import type { Rule, RuleContext } from '../rule.js';
+
+/** Current and target lines out of (regular) support or ending within six months. */
+export const endOfSupportRule: Rule = {
+  meta: {
+    id: 'lifecycle/end-of-support',
+    severity: 'warning',
+    category: 'lifecycle',
+    description: 'The current or the target release line is out of support, or its support ends within six months.',
+    docs:
+      'Adobe supports each 2.4.x line for about three years; after that no security patches are published. The ' +
+      'dates come from the release catalog (the clock is injectable, so tests and plans can fix "today"). A target ' +
+      'ending soon means planning the next upgrade already; an ended target is a poor choice.',
+  },
+  check(ctx) {
+    const current = ctx.current.release;
+    if (current && ctx.project.kind === 'project') report(ctx, current, 'current');
+    report(ctx, ctx.target.release, 'target');
+  },
+};
+
+function report(ctx: RuleContext, release: Release, role: 'current' | 'target'): void {
+  const status = supportStatus(release, ctx.now);
+  if (status.status !== 'ended' && status.status !== 'ending-soon') return;
+  const line = release.supportLine ?? release.minor;
+  const uncertain = status.confidence === 'low' ? ' (uncertain: the end-of-support date is not firmly published)' : '';
+  const when = describe(status);
+  const extended = release.endOfExtendedSupport
+    ? ` Adobe Commerce extended support runs to ${release.endOfExtendedSupport}.`
+    : '';
+  ctx.report({
+    severity: role === 'target' && status.status === 'ended' ? 'error' : 'warning',
+    subject: `${role} ${line} ${status.status}`,
+    message: `The ${role} release ${release.version} belongs to the ${line} line, whose regular support ${when}${uncertain}.${extended}`,
+    recommendation:
+      role === 'current'
+        ? status.status === 'ended'
+          ? `Upgrade: the ${line} line gets no more security patches.`
+          : `Plan the upgrade before ${status.endOfSupport}.`
+        : status.status === 'ended'
+          ? `Choose a supported target (mageup check --to latest).`
+          : `Expect another upgrade soon after this one, or target a newer line.`,
+    effort: { hours: 0, confidence: 'high' },
+  });
+}
+
+function describe(status: SupportStatus): string {
+  if (status.status === 'ended') return `ended on ${status.endOfSupport}`;
+  return `ends on ${status.endOfSupport} (in ${status.daysLeft} days)`;
+}

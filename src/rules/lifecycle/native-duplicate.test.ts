@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ComposerPackage } from '../../project/model.js';
+import { projectFixture, releaseFixture, runRule } from '../testing.js';
+import { nativeDuplicateRule } from './native-duplicate.js';
+import { NATIVE_FEATURES } from './native-features.js';
+
+const pkg = (name: string): ComposerPackage => ({
+  name,
+  version: '3.0.0',
+  type: 'magento2-module',
+  source: 'third-party',
+  license: [],
+  require: {},
+  path: `vendor/${name}`,
+});
+
+test('an MSP reCAPTCHA package on a target with the security package is a duplicate', async () => {
+  const target = releaseFixture('2.4.8', { packages: { 'magento/security-package': '1.1.7' } });
+  const findings = await runRule(nativeDuplicateRule, {
+    project: projectFixture({ packages: [pkg('msp/recaptcha')] }),
+    target: { release: target },
+  });
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.severity, 'warning');
+  assert.equal(findings[0]!.file, 'vendor/msp/recaptcha/composer.json');
+  assert.match(findings[0]!.message, /Magento_ReCaptcha/);
+});
+
+test('a target without the native package (older release) reports nothing', async () => {
+  const old = releaseFixture('2.3.4', { packages: { 'magento/framework': '102.0.4' } });
+  assert.deepEqual(
+    await runRule(nativeDuplicateRule, {
+      project: projectFixture({ packages: [pkg('msp/recaptcha')] }),
+      target: { release: old },
+    }),
+    [],
+  );
+});
+
+test('every entry names a source and a native module', () => {
+  for (const f of NATIVE_FEATURES) {
+    assert.match(f.source, /^https:\/\//);
+    assert.ok(f.nativeModules.length > 0 && f.modules.length > 0 && f.packages.length > 0);
+  }
+});

@@ -1,0 +1,62 @@
+import { compareMagentoVersions } from '../../knowledge/magento-version.js';
+import type { Rule } from '../rule.js';
+import { NATIVE_FEATURES } from './native-features.js';
+
+/** Extensions duplicating a feature the target ships natively (see native-features.ts for the sourced list). */
+export const nativeDuplicateRule: Rule = {
+  meta: {
+    id: 'lifecycle/native-duplicate',
+    severity: 'warning',
+    category: 'lifecycle',
+    description: 'An installed extension duplicates a feature the target release ships natively.',
+    docs:
+      'Some well-known extensions were contributed to the core or superseded by a native module (MSP two-factor ' +
+      'authentication and reCAPTCHA, Gene BlueFoot, Magefan Login as Customer). Running both means two ' +
+      'implementations of one feature, clashing configuration and an extension that is no longer maintained. Fix: ' +
+      'migrate the configuration to the native module and remove the extension.',
+  },
+  check(ctx) {
+    const target = ctx.target.release;
+    const modules = new Map(ctx.project.modules.filter((m) => !m.core).map((m) => [m.name.toLowerCase(), m]));
+    const packages = new Map(ctx.project.packages.map((p) => [p.name.toLowerCase(), p]));
+    for (const feature of NATIVE_FEATURES) {
+      const native = target.packagesKnown
+        ? feature.nativePackage in target.packages
+        : compareMagentoVersions(target.version, feature.since) >= 0;
+      if (!native) continue;
+      const found = new Set<string>();
+      for (const name of feature.modules) {
+        const module = modules.get(name.toLowerCase());
+        if (!module) continue;
+        found.add(module.package ?? module.name);
+        ctx.report({
+          severity: 'warning',
+          module: module.name,
+          package: module.package ?? undefined,
+          file: module.registrationFile ?? module.path,
+          subject: `${module.name} duplicates ${feature.nativeModules[0]}`,
+          message:
+            `${module.name} provides ${feature.feature}, which ${target.version} ships natively ` +
+            `(${feature.nativeModules.join(', ')}, since ${feature.since}).`,
+          recommendation:
+            `Move its configuration to ${feature.nativeModules[0]}, disable and remove ${module.name}` +
+            `${module.package ? ` (composer remove ${module.package})` : ''}. Source: ${feature.source}`,
+          effort: { hours: 4, confidence: 'low' },
+        });
+      }
+      for (const name of feature.packages) {
+        const pkg = packages.get(name);
+        if (!pkg || found.has(pkg.name)) continue;
+        ctx.report({
+          severity: 'warning',
+          package: pkg.name,
+          file: pkg.path ? `${pkg.path}/composer.json` : 'composer.lock',
+          subject: `${pkg.name} duplicates ${feature.nativeModules[0]}`,
+          message: `${pkg.name} provides ${feature.feature}, which ${target.version} ships natively (${feature.nativeModules.join(', ')}, since ${feature.since}).`,
+          recommendation: `Move its configuration to ${feature.nativeModules[0]} and remove it (composer remove ${pkg.name}). Source: ${feature.source}`,
+          effort: { hours: 4, confidence: 'low' },
+        });
+      }
+    }
+  },
+};

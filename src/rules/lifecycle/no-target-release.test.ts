@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ComposerPackage } from '../../project/model.js';
+import { projectFixture, releaseFixture, runRule } from '../testing.js';
+import { noTargetReleaseRule } from './no-target-release.js';
+
+const target = releaseFixture('2.4.8', {
+  packages: { 'magento/framework': '103.0.8' },
+  thirdParty: { 'monolog/monolog': '^3.6' },
+});
+const pkg = (name: string, require: Record<string, string>): ComposerPackage => ({
+  name,
+  version: '1.0.0',
+  type: 'magento2-module',
+  source: 'third-party',
+  license: [],
+  require,
+  path: `vendor/${name}`,
+});
+
+test('one finding per extension whose magento/* or PHP requirements exclude the target', async () => {
+  const project = projectFixture({
+    packages: [
+      pkg('acme/old', { 'magento/framework': '103.0.4', php: '~7.4.0' }),
+      pkg('acme/lib-only', { 'monolog/monolog': '^2.0' }),
+      pkg('acme/fine', { 'magento/framework': '^103.0' }),
+    ],
+  });
+  const findings = await runRule(noTargetReleaseRule, { project, target: { release: target, php: '8.4' } });
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.package, 'acme/old');
+  assert.match(
+    findings[0]!.message,
+    /No known release of acme\/old supports 2\.4\.8: 1\.0\.0 requires magento\/framework 103\.0\.4, php ~7\.4\.0/,
+  );
+});
+
+test('extension mode: the extension itself', async () => {
+  const project = projectFixture({ kind: 'extension', rootRequire: { 'magento/framework': '103.0.6' } });
+  const [f] = await runRule(noTargetReleaseRule, { project, target: { release: target, php: '8.4' } });
+  assert.match(f!.message, /This extension's composer.json excludes 2\.4\.8/);
+});

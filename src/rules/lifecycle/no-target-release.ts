@@ -1,0 +1,48 @@
+import { requirementConflicts } from '../composer/conflicts.js';
+import type { Rule } from '../rule.js';
+
+/** Extensions whose requirements exclude the target, with no version known to fit. */
+export const noTargetReleaseRule: Rule = {
+  meta: {
+    id: 'lifecycle/no-target-release',
+    severity: 'warning',
+    category: 'lifecycle',
+    description: 'An extension has no known release for the target: its installed version excludes it.',
+    docs:
+      'When the installed version of an extension requires magento/* versions or a PHP the target does not have, ' +
+      'it needs a new release made for the target. MageUp only knows the versions of packages that ship with ' +
+      'Magento, so for third-party extensions it says that no fitting version is known and names what to ask the ' +
+      'vendor for. Each conflicting requirement is listed by composer/constraint-conflict.',
+  },
+  check(ctx) {
+    const byRequirer = new Map<string, ReturnType<typeof requirementConflicts>>();
+    for (const c of requirementConflicts(ctx)) {
+      if (c.answer.kind !== 'php' && !(c.answer.kind === 'exact' && c.dependency.startsWith('magento/'))) continue;
+      if (c.fittingVersion) continue;
+      const isRoot = c.requirerVersion === undefined;
+      if (isRoot && ctx.project.kind !== 'extension') continue;
+      const list = byRequirer.get(c.requirer) ?? [];
+      list.push(c);
+      byRequirer.set(c.requirer, list);
+    }
+    const target = ctx.target.release.version;
+    for (const [requirer, conflicts] of byRequirer) {
+      const first = conflicts[0]!;
+      const isRoot = first.requirerVersion === undefined;
+      const deps = conflicts.map((c) => `${c.dependency} ${c.constraint}`).join(', ');
+      ctx.report({
+        severity: 'warning',
+        package: isRoot ? undefined : requirer,
+        file: first.file,
+        subject: `${requirer} no release for ${target}`,
+        message: isRoot
+          ? `This extension's composer.json excludes ${target} (${deps}).`
+          : `No known release of ${requirer} supports ${target}: ${first.requirerVersion} requires ${deps}.`,
+        recommendation: isRoot
+          ? `Release a version whose constraints allow ${target} (and test it there).`
+          : `Ask the vendor of ${requirer} for a release compatible with ${target} (MageUp has no version list for it offline), or replace the extension.`,
+        effort: { hours: isRoot ? 2 : 4, confidence: 'low' },
+      });
+    }
+  },
+};

@@ -1,0 +1,69 @@
+import type { Services } from '../../project/model.js';
+import type { Rule } from '../rule.js';
+import { listVersions, supported, uncertainty } from './service-versions.js';
+import { serviceChange } from './service-change.js';
+
+/** Does the project use Redis (or Valkey) for the cache, the page cache or sessions? */
+function redisUses(services: Services): string[] {
+  const uses: string[] = [];
+  for (const [id, frontend] of Object.entries(services.cache?.frontend ?? {})) {
+    if (/redis|valkey/i.test(frontend.backend)) uses.push(`cache "${id}"`);
+  }
+  if (services.session && /redis|valkey/i.test(services.session.save)) uses.push('sessions');
+  return uses;
+}
+
+/** Redis/Valkey for cache and sessions against the target (2.4.8 lists Valkey instead of Redis). */
+export const cacheRule: Rule = {
+  meta: {
+    id: 'platform/cache',
+    severity: 'warning',
+    category: 'platform',
+    description: 'The Redis/Valkey server the cache or sessions use needs a change for the target release.',
+    docs:
+      'From 2.4.8 Adobe lists Valkey (the open-source fork of Redis, protocol compatible) instead of Redis; older ' +
+      'lines raise the supported Redis version from time to time. The server version is not in the project files: ' +
+      'when only the version changes the finding is informational; when Redis leaves the list it is a warning.',
+  },
+  check(ctx) {
+    if (ctx.project.kind === 'extension') return;
+    const uses = redisUses(ctx.project.services);
+    if (uses.length === 0) return;
+    const target = ctx.target.release;
+    const redis = supported(target, 'redis');
+    const valkey = supported(target, 'valkey');
+    const where = ctx.platform?.settings.cache ?? ctx.platform?.settings.session;
+    const note = uncertainty(target);
+    const subject = `redis ${target.version}`;
+    if (redis.length === 0 && valkey.length > 0) {
+      ctx.report({
+        severity: 'warning',
+        file: where?.file,
+        line: where?.line,
+        subject,
+        message:
+          `The project uses Redis (${uses.join(', ')}); ${target.version} supports Valkey ${listVersions(valkey)} ` +
+          `and no longer lists Redis${note}.`,
+        recommendation:
+          `Replace the Redis server with Valkey ${listVersions(valkey)} (a drop-in replacement: env.php settings ` +
+          `stay the same) or confirm with your host that your Redis version is still fit for ${target.version}.`,
+        effort: { hours: 2, confidence: 'medium' },
+      });
+      return;
+    }
+    const change = serviceChange(ctx.current.release, target, 'redis');
+    if (!change) return;
+    ctx.report({
+      severity: 'info',
+      file: where?.file,
+      line: where?.line,
+      subject,
+      message:
+        `The project uses Redis (${uses.join(', ')}); ${target.version} supports Redis ${listVersions(change.after)} ` +
+        `(${ctx.current.release?.version} supported ${listVersions(change.before)})${note}. The server version is not ` +
+        `in the project files.`,
+      recommendation: `Check redis-server --version and upgrade it to Redis ${listVersions(change.after)} if older.`,
+      effort: { hours: 1, confidence: 'low' },
+    });
+  },
+};

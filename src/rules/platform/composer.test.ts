@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { releaseFixture, runRule } from '../testing.js';
+import { composerRule } from './composer.js';
+
+const target = releaseFixture('2.4.8', {
+  requirements: { composer: ['2.9.3+'] },
+  composerConstraint: '^2.0, !=2.2.16',
+});
+const lock = (value: string) => ({
+  php: [],
+  settings: {},
+  composerPluginApi: {
+    value,
+    kind: 'exact' as const,
+    source: 'composer.lock plugin-api-version',
+    file: 'composer.lock',
+    line: 9,
+  },
+});
+
+test('a Composer 1 lock is an error for a Composer 2 target', async () => {
+  const [f] = await runRule(composerRule, { target: { release: target }, platform: lock('1.1.0') });
+  assert.equal(f!.severity, 'error');
+  assert.equal(f!.file, 'composer.lock');
+  assert.equal(f!.line, 9);
+  assert.match(f!.message, /Composer 1/);
+});
+
+test('an older Composer 2 plugin API is an uncertain warning; a new enough one passes', async () => {
+  const [f] = await runRule(composerRule, { target: { release: target }, platform: lock('2.2.0') });
+  assert.equal(f!.severity, 'warning');
+  assert.match(f!.message, /uncertain/);
+  assert.deepEqual(await runRule(composerRule, { target: { release: target }, platform: lock('2.9.0') }), []);
+  const lts = releaseFixture('2.4.6', { requirements: { composer: ['2.2.26+'] } });
+  assert.deepEqual(await runRule(composerRule, { target: { release: lts }, platform: lock('2.6.0') }), []);
+});
+
+test('without a lock: info when the requirement changed', async () => {
+  const current = releaseFixture('2.4.6', { requirements: { composer: ['2.2.26+'] } });
+  const [f] = await runRule(composerRule, {
+    current: { release: current, symbols: null },
+    target: { release: target },
+  });
+  assert.equal(f!.severity, 'info');
+});

@@ -1,0 +1,46 @@
+import type { Rule } from '../rule.js';
+import { describeChange, serviceChange } from './service-change.js';
+import { uncertainty } from './service-versions.js';
+
+/** MySQL / MariaDB versions the target supports against those the current release supported. */
+export const databaseRule: Rule = {
+  meta: {
+    id: 'platform/database',
+    severity: 'error',
+    category: 'platform',
+    description: 'The target release no longer supports the MySQL/MariaDB versions the current release ran on.',
+    docs:
+      'Each release supports a few MySQL and MariaDB versions. The server version is not in the project files, so ' +
+      'MageUp compares what the current release supports with what the target supports: when none of the former ' +
+      'remains, the database server must be upgraded before or with the code (check with `SELECT VERSION()`).',
+  },
+  check(ctx) {
+    if (ctx.project.kind === 'extension') return;
+    const current = ctx.current.release;
+    const target = ctx.target.release;
+    if (!current) return;
+    const mysql = serviceChange(current, target, 'mysql');
+    const mariadb = serviceChange(current, target, 'mariadb');
+    const changes = [mysql, mariadb].filter((c) => c !== undefined);
+    if (changes.length === 0) return;
+    const engine = ctx.project.services.db?.engine;
+    const must = changes.every((c) => c.noOverlap) && changes.length === 2;
+    const where = ctx.platform?.settings.db;
+    const label = (service: string) => (service === 'mysql' ? 'MySQL' : 'MariaDB');
+    ctx.report({
+      severity: must ? 'error' : 'warning',
+      file: where?.file,
+      line: where?.line,
+      subject: `database ${current.version} -> ${target.version}`,
+      message:
+        changes.map((c) => describeChange(c, label(c.service), current, target)).join('. ') +
+        `${uncertainty(target)}. The server version is not in the project files` +
+        (engine ? ` (env.php db engine: ${engine})` : '') +
+        (must ? ': the database server must be upgraded.' : ': check it is still supported.'),
+      recommendation:
+        `Check the server with SELECT VERSION(); upgrade it to a version ${target.version} supports before switching ` +
+        `the code, and test the upgrade on a copy of the production database.`,
+      effort: { hours: must ? 4 : 1, confidence: 'low' },
+    });
+  },
+};

@@ -1,0 +1,134 @@
+import type { Release } from '../../knowledge/types.js';
+import type { Rule } from '../rule.js';
+import { listVersions, supported, uncertainty } from './service-versions.js';
+
+/** Catalog search engines Magento knows, with the module package that provides each and the service it talks to. */
+const ENGINES: Record<
+  string,
+  { label: string; package?: string; service?: 'elasticsearch' | 'opensearch'; major?: string }
+> = {
+  mysql: { label: 'MySQL catalog search' },
+  elasticsearch: {
+    label: 'Elasticsearch 2',
+    package: 'magento/module-elasticsearch',
+    service: 'elasticsearch',
+    major: '2',
+  },
+  elasticsearch5: {
+    label: 'Elasticsearch 5',
+    package: 'magento/module-elasticsearch',
+    service: 'elasticsearch',
+    major: '5',
+  },
+  elasticsearch6: {
+    label: 'Elasticsearch 6',
+    package: 'magento/module-elasticsearch-6',
+    service: 'elasticsearch',
+    major: '6',
+  },
+  elasticsearch7: {
+    label: 'Elasticsearch 7',
+    package: 'magento/module-elasticsearch-7',
+    service: 'elasticsearch',
+    major: '7',
+  },
+  elasticsearch8: {
+    label: 'Elasticsearch 8',
+    package: 'magento/module-elasticsearch-8',
+    service: 'elasticsearch',
+    major: '8',
+  },
+  opensearch: { label: 'OpenSearch', package: 'magento/module-open-search', service: 'opensearch' },
+};
+
+/** The catalog search engine configured in env.php/config.php against the engines the target ships and supports. */
+export const searchEngineRule: Rule = {
+  meta: {
+    id: 'platform/search-engine',
+    severity: 'critical',
+    category: 'platform',
+    description: 'The configured catalog search engine is not supported by the target release.',
+    docs:
+      'Magento talks to its search engine through one module per engine (`magento/module-elasticsearch-7`, ' +
+      '`magento/module-open-search`, …). When the target no longer ships the module of the configured engine ' +
+      '(2.4.8 removed Elasticsearch 7), `setup:upgrade` fails and the catalog search stops. Fix: move to a supported ' +
+      'engine (OpenSearch), reindex, then switch `catalog/search/engine`.',
+  },
+  check(ctx) {
+    if (ctx.project.kind === 'extension') return;
+    const target = ctx.target.release;
+    const configured = ctx.project.services.searchEngine;
+    const where = ctx.platform?.settings.searchEngine;
+    const note = uncertainty(target);
+    if (!configured) {
+      reportWhenCurrentEnginesDropped(ctx.current.release, target, note, ctx.report);
+      return;
+    }
+    const engine = configured.engine.toLowerCase();
+    const known = ENGINES[engine];
+    const file = where?.file ?? `app/etc/${configured.source}`;
+    const subject = `search engine ${engine}`;
+    const alternatives = supportedEngines(target);
+    if (!known) {
+      // Third-party engines (Elasticsuite's `elasticsuite`, Algolia…) bring their own module: nothing to tell here.
+      return;
+    }
+    const shipsModule = known.package === undefined ? false : !target.packagesKnown || known.package in target.packages;
+    const serviceVersions = known.service ? supported(target, known.service) : [];
+    const serviceListed =
+      known.service === 'opensearch'
+        ? serviceVersions.length > 0
+        : known.major !== undefined && serviceVersions.some((v) => v.split('.')[0] === known.major);
+    if (shipsModule && (serviceListed || serviceVersions.length === 0)) return;
+    const reason = !shipsModule
+      ? known.package
+        ? `${target.version} no longer ships ${known.package}`
+        : `${target.version} has no ${known.label} adapter`
+      : `${target.version} no longer lists ${known.label} among its supported search engines`;
+    ctx.report({
+      severity: shipsModule ? 'error' : 'critical',
+      file,
+      line: where?.line,
+      subject,
+      message: `Catalog search engine "${configured.engine}" (${known.label}) is not supported by ${target.version}: ${reason}${note}.`,
+      recommendation:
+        `Before upgrading, install ${alternatives || 'a supported search engine'}, point catalog/search/engine at it ` +
+        `(bin/magento config:set catalog/search/engine opensearch) and run a full reindex.`,
+      effort: { hours: 4, confidence: 'medium' },
+    });
+  },
+};
+
+function supportedEngines(target: Release): string {
+  const parts: string[] = [];
+  const os = supported(target, 'opensearch');
+  if (os.length > 0) parts.push(`OpenSearch ${listVersions(os)}`);
+  const es = supported(target, 'elasticsearch');
+  if (es.length > 0) parts.push(`Elasticsearch ${listVersions(es)}`);
+  return parts.join(' or ');
+}
+
+/** No engine configured in the files: warn only when every engine the current release supports is gone. */
+function reportWhenCurrentEnginesDropped(
+  current: Release | null,
+  target: Release,
+  note: string,
+  report: Parameters<Rule['check']>[0]['report'],
+): void {
+  if (!current) return;
+  const majors = (r: Release) => new Set(supported(r, 'elasticsearch').map((v) => v.split('.')[0]));
+  const targetMajors = majors(target);
+  const before = supported(current, 'elasticsearch').length + supported(current, 'opensearch').length;
+  const esSurvives = [...majors(current)].some((m) => targetMajors.has(m));
+  const osSurvives = supported(current, 'opensearch').length > 0 && supported(target, 'opensearch').length > 0;
+  if (before === 0 || esSurvives || osSurvives) return;
+  report({
+    severity: 'warning',
+    subject: `search engine ${current.version} -> ${target.version}`,
+    message:
+      `No search engine is configured in app/etc/env.php or config.php; every engine ${current.version} supports is ` +
+      `unsupported by ${target.version}${note}.`,
+    recommendation: `Check the engine in the database (catalog/search/engine) and move to ${supportedEngines(target)} before upgrading.`,
+    effort: { hours: 4, confidence: 'low' },
+  });
+}

@@ -1,0 +1,5 @@
+import type { Rule } from '../rule.js';
+import { coreBulletinRule } from './core-bulletin.js';
+import { packageAdvisoryRule } from './package-advisory.js';
+
+export const rules: Rule[] = [packageAdvisoryRule, coreBulletinRule];

@@ -1,0 +1,119 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import { Command, CommanderError } from 'commander';
+import { register } from '../src/cli/commands/check.js';
+import { EXIT } from '../src/cli/exit.js';
+
+const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
+const SCHEMA = JSON.parse(readFileSync(new URL('../schemas/check.schema.json', import.meta.url), 'utf8')) as object;
+/** Secret values of the fixture's env.php: none may appear in any output. */
+const SECRETS = [
+  'CRYPTKEY-a1b2c3d4e5f6',
+  'DBPASS-S3cr3t!',
+  'REDISPASS-sess',
+  'REDISURLPASS',
+  'REDISPASS-cache',
+  'AMQPPASS-rabbit',
+  'OSPASS-search',
+];
+
+const work = mkdtempSync(join(tmpdir(), 'mageup-check-cli-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+async function check(args: string[]): Promise<{ code: number; output: string; stderr: string }> {
+  const output = join(work, `out-${Math.random().toString(36).slice(2)}`);
+  const stderr: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  let code: number = EXIT.ok;
+  const program = new Command('mageup').exitOverride().configureOutput({ writeErr: (m) => stderr.push(m) });
+  register(program, (c) => (code = c));
+  try {
+    await program.parseAsync(['check', ...args, '--workers', '1', '--output', output], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    code = EXIT.failure;
+  } finally {
+    process.stderr.write = write;
+  }
+  let text = '';
+  try {
+    text = readFileSync(output, 'utf8');
+  } catch {
+    // no report written
+  }
+  return { code, output: text, stderr: stderr.join('') };
+}
+
+describe('mageup check', () => {
+  it('JSON: findings with the required fields, valid against the schema, exit 1 on findings', async () => {
+    const { code, output } = await check([STORE, '--to', '2.4.8', '--format', 'json']);
+    assert.equal(code, EXIT.findings);
+    const json = JSON.parse(output) as { findings: Record<string, unknown>[] };
+    const ajv = new Ajv.default({ allErrors: true, strict: false });
+    const validate = ajv.compile(SCHEMA);
+    assert.ok(validate(json), ajv.errorsText(validate.errors));
+    assert.ok(json.findings.length > 0);
+    for (const f of json.findings) {
+      for (const key of ['ruleId', 'severity', 'message', 'recommendation']) assert.ok(key in f, key);
+    }
+    for (const secret of SECRETS) assert.ok(!output.includes(secret), secret);
+  });
+
+  it('text and Markdown group by package and show rule, severity, location, recommendation and effort', async () => {
+    const text = await check([STORE, '--to', '2.4.8']);
+    assert.match(text.output, /CRITICAL|ERROR|WARNING/);
+    assert.match(text.output, /platform\/cache\s+app\/etc\/env\.php:\d+/);
+    assert.match(text.output, /→ .+\(\d+(\.\d)? h\)/);
+    assert.match(text.output, /complexity \d+/);
+    const md = await check([STORE, '--to', '2.4.8', '--format', 'md']);
+    assert.match(md.output, /\| severity \| rule \| where \| message \| recommendation \| effort \|/);
+    for (const secret of SECRETS) {
+      assert.ok(!text.output.includes(secret) && !md.output.includes(secret), secret);
+    }
+  });
+
+  it('exit 0 when nothing reaches --min-severity', async () => {
+    const { code, output } = await check([
+      STORE,
+      '--to',
+      '2.4.8',
+      '--focus',
+      'lifecycle/disabled-module',
+      '--min-severity',
+      'critical',
+      '--format',
+      'json',
+    ]);
+    assert.equal(code, EXIT.ok);
+    assert.deepEqual((JSON.parse(output) as { findings: unknown[] }).findings, []);
+  });
+
+  it('exit 2 with the nearest versions for an unknown target, and for a path that is no Magento project', async () => {
+    const unknown = await check([STORE, '--to', '2.4.99']);
+    assert.equal(unknown.code, EXIT.failure);
+    assert.match(unknown.stderr, /Unknown Magento version "2\.4\.99"\. Nearest known: 2\.4\./);
+    const notMagento = await check([work, '--to', '2.4.8']);
+    assert.equal(notMagento.code, EXIT.failure);
+    const badPhp = await check([STORE, '--to', '2.4.8', '--php', '8']);
+    assert.equal(badPhp.code, EXIT.failure);
+    assert.match(badPhp.stderr, /--php must be/);
+  });
+
+  it('a list of targets gives one matrix report', async () => {
+    const { output } = await check([STORE, '--to', '2.4.7,2.4.8', '--format', 'json']);
+    const json = JSON.parse(output) as { targets: { version: string }[] };
+    assert.deepEqual(
+      json.targets.map((t) => t.version),
+      ['2.4.7', '2.4.8'],
+    );
+  });
+});
