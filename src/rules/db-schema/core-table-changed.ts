@@ -1,0 +1,143 @@
+import type { CoreColumn, DbSchemaIndex } from '../../knowledge/db-schema/index.js';
+import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
+import type { DbColumn } from '../../project/model.js';
+import type { Rule } from '../rule.js';
+import { customTables, moduleFields, schemaPair } from './schema-pair.js';
+
+/** `varchar(255) NOT NULL` */
+export function describeColumn(column: CoreColumn): string {
+  const size = column.length ?? (column.precision ? `${column.precision}${column.scale ? `,${column.scale}` : ''}` : undefined);
+  return [
+    `${column.type}${size ? `(${size})` : ''}`,
+    column.unsigned ? 'unsigned' : '',
+    column.nullable ? 'NULL' : 'NOT NULL',
+    column.identity ? 'auto_increment' : '',
+    column.default !== undefined ? `default ${column.default}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Attributes the custom declaration sets that contradict the target's column. */
+function overriddenAttributes(custom: DbColumn, target: CoreColumn): string[] {
+  const clashes: string[] = [];
+  if (custom.type && custom.type !== target.type) clashes.push(`type ${custom.type} (target ${target.type})`);
+  if (custom.length !== undefined && custom.length !== target.length) clashes.push(`length ${custom.length} (target ${target.length ?? 'none'})`);
+  if (custom.nullable !== undefined && custom.nullable !== target.nullable) clashes.push(`nullable=${custom.nullable} (target ${target.nullable})`);
+  return clashes;
+}
+
+function sameColumn(a: CoreColumn, b: CoreColumn): boolean {
+  return describeColumn(a) === describeColumn(b);
+}
+
+export function createCoreTableChangedRule(load: () => DbSchemaIndex): Rule {
+  return {
+    meta: {
+      id: 'db-schema/core-table-changed',
+      severity: 'error',
+      category: 'db-schema',
+      description: 'A custom db_schema.xml declares or modifies a core table or column that the target changed or removed.',
+      docs: `Magento merges every module's \`db_schema.xml\`: a custom module that re-declares a core column overrides the
+attributes it sets, so a column core widened or retyped in the target (e.g. \`varchar(255)\` → \`text\`) is silently
+reverted by a custom declaration that still says \`varchar(255)\` — or \`setup:upgrade\` fails on data that no longer
+fits. A core table or column the target removed is re-created by the custom declaration alone, orphaned. Foreign keys
+of custom tables pointing at core columns the target removed or retyped fail to apply.
+
+Compares the core schema of the current release with the target's (from core \`db_schema.xml\` files of 2.3.0 …
+2.4.8-p1, shipped in \`data/db-schema/\`; later releases use the nearest indexed one, and the finding says so), and
+reports each custom declaration touching what changed, with before → after.
+
+UCT reports db_schema issues under codes 7001–7010; this rule is not mapped to one of them, as their exact meanings
+could not be verified.
+
+**How to fix:** drop the redundant column attributes from the custom declaration (declare only what the module really
+changes), align them with the target's definition, or move the data to a table the module owns.`,
+    },
+    check(context) {
+      const pair = schemaPair(context, load, 'db-schema/core-table-changed');
+      if (!pair) return;
+      const { current, target, note } = pair;
+      for (const { module, table } of customTables(context)) {
+        const before = current.getTable(table.name);
+        const after = target.getTable(table.name);
+        const where = { ...moduleFields(module), file: table.file };
+        if (before && !after && !table.disabled) {
+          context.report({
+            severity: 'error',
+            ...where,
+            line: table.line,
+            message: `${module.name} declares core table \`${table.name}\` (${before.packages.join(', ')} in ${current.release}), which ${target.release} no longer declares${note}`,
+            recommendation: `Find where ${target.release} moved this data; remove or rewrite the declaration so the module does not create an orphan \`${table.name}\`.`,
+            effort: { hours: 3, confidence: 'low' },
+            subject: `table:${table.name}`,
+          });
+          continue;
+        }
+        if (before && after) {
+          for (const column of table.columns) {
+            if (column.disabled) continue;
+            const was = before.columns[column.name];
+            if (!was) continue; // the module's own column
+            const now = after.columns[column.name];
+            if (!now) {
+              const renamed = Object.entries(after.columns).find(([name, c]) => !before.columns[name] && sameColumn(c, was))?.[0];
+              context.report({
+                severity: 'error',
+                ...where,
+                line: column.line,
+                message: `${module.name} re-declares core column \`${table.name}.${column.name}\` (${describeColumn(was)} in ${current.release}), which ${target.release} removed${
+                  renamed ? ` (likely renamed to \`${renamed}\`)` : ''
+                }${note}`,
+                recommendation: renamed
+                  ? `Switch the declaration and the code to \`${renamed}\`; migrate existing values with a data patch.`
+                  : `Stop declaring \`${column.name}\` unless the module owns it now; migrate its data first.`,
+                effort: { hours: 2, confidence: 'medium' },
+                subject: `column:${table.name}.${column.name}`,
+              });
+              continue;
+            }
+            if (sameColumn(was, now)) continue;
+            const clashes = overriddenAttributes(column, now);
+            context.report({
+              severity: clashes.length ? 'error' : 'warning',
+              ...where,
+              line: column.line,
+              message: `core column \`${table.name}.${column.name}\` changed: ${describeColumn(was)} (${current.release}) → ${describeColumn(now)} (${target.release}); ${module.name} re-declares it${
+                clashes.length ? ` and its ${clashes.join(', ')} would override the target's definition` : ''
+              }${note}`,
+              recommendation: clashes.length
+                ? `Remove the overriding attributes from ${table.file}:${column.line} (declare only what the module must change), or align them with ${describeColumn(now)}.`
+                : `Review the re-declaration of \`${column.name}\` against the new definition ${describeColumn(now)}.`,
+              effort: { hours: clashes.length ? 1 : 0.5, confidence: 'medium' },
+              subject: `column:${table.name}.${column.name}`,
+            });
+          }
+        }
+        for (const constraint of table.constraints) {
+          if (constraint.disabled || constraint.type !== 'foreign' || !constraint.referenceTable) continue;
+          const refBefore = current.getTable(constraint.referenceTable);
+          if (!refBefore) continue; // not a core table
+          const refAfter = target.getTable(constraint.referenceTable);
+          const referenced = constraint.columns.length ? constraint.columns : [];
+          const problem = !refAfter
+            ? `references core table \`${constraint.referenceTable}\`, which ${target.release} removed`
+            : undefined;
+          if (problem) {
+            context.report({
+              severity: 'error',
+              ...where,
+              line: constraint.line,
+              message: `foreign key ${constraint.referenceId} of \`${table.name}\`${referenced.length ? ` (${referenced.join(', ')})` : ''} ${problem}${note}`,
+              recommendation: 'Point the foreign key at the table that replaced it, or drop it.',
+              effort: { hours: 1, confidence: 'medium' },
+              subject: `fk:${table.name}.${constraint.referenceId}`,
+            });
+          }
+        }
+      }
+    },
+  };
+}
+
+export const coreTableChanged = createCoreTableChangedRule(loadDbSchemaIndex);

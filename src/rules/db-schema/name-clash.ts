@@ -1,0 +1,83 @@
+import type { DbSchemaIndex } from '../../knowledge/db-schema/index.js';
+import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
+import type { Rule } from '../rule.js';
+import { describeColumn } from './core-table-changed.js';
+import { customTables, moduleFields, schemaPair } from './schema-pair.js';
+
+export function createNameClashRule(load: () => DbSchemaIndex): Rule {
+  return {
+    meta: {
+      id: 'db-schema/name-clash',
+      severity: 'error',
+      category: 'db-schema',
+      description: 'A custom table, column, index or constraint has the name of one the target release adds.',
+      docs: `When the target adds a core table (or a column, index or constraint on a core table) with the same name as one a
+custom module declares, Magento merges both declarations into one: the definitions fight (type, length, keys), data
+written by one is read by the other, and \`setup:upgrade\` may fail or silently alter the custom data.
+
+Compares the core schema of the current release with the target's (shipped data covering 2.3.0 … 2.4.8-p1; later
+releases use the nearest indexed one, and the finding says so). Names the custom module already shared with core
+in the current release are not reported here (see \`db-schema/core-table-changed\`).
+
+**How to fix:** rename the custom table/column/index (prefix it with the vendor), migrate the data with a schema/data
+patch, and update the code that uses it — before upgrading.`,
+    },
+    check(context) {
+      const pair = schemaPair(context, load, 'db-schema/name-clash');
+      if (!pair) return;
+      const { current, target, note } = pair;
+      for (const { module, table } of customTables(context)) {
+        if (table.disabled) continue;
+        const before = current.getTable(table.name);
+        const after = target.getTable(table.name);
+        const where = { ...moduleFields(module), file: table.file };
+        if (!after) continue;
+        if (!before) {
+          context.report({
+            severity: 'error',
+            ...where,
+            line: table.line,
+            message: `${module.name} declares table \`${table.name}\`, which ${target.release} adds to core (${after.packages.join(', ')})${note}`,
+            recommendation: `Rename the module's table (e.g. with a vendor prefix) and migrate its data before upgrading; core's \`${table.name}\` has ${Object.keys(after.columns).length} columns of its own.`,
+            effort: { hours: 4, confidence: 'medium' },
+            subject: `table:${table.name}`,
+          });
+          continue;
+        }
+        for (const column of table.columns) {
+          if (column.disabled || before.columns[column.name] || !after.columns[column.name]) continue;
+          context.report({
+            severity: 'error',
+            ...where,
+            line: column.line,
+            message: `${module.name} adds column \`${table.name}.${column.name}\` (${column.type}${column.length ? `(${column.length})` : ''}), which ${target.release} adds to core too as ${describeColumn(after.columns[column.name]!)}${note}`,
+            recommendation: `Rename the module's column (vendor prefix) and migrate its values, or adopt the core column if it means the same.`,
+            effort: { hours: 2, confidence: 'medium' },
+            subject: `column:${table.name}.${column.name}`,
+          });
+        }
+        const keyed = [
+          ...table.indexes.map((i) => ({ id: i.referenceId, line: i.line, disabled: i.disabled, what: 'index' })),
+          ...table.constraints.map((c) => ({ id: c.referenceId, line: c.line, disabled: c.disabled, what: `${c.type} constraint` })),
+        ];
+        for (const key of keyed) {
+          if (key.disabled || !key.id) continue;
+          const inBefore = before.indexes[key.id] ?? before.constraints[key.id];
+          const inAfter = after.indexes[key.id] ?? after.constraints[key.id];
+          if (inBefore || !inAfter) continue;
+          context.report({
+            severity: 'error',
+            ...where,
+            line: key.line,
+            message: `${module.name} declares ${key.what} \`${key.id}\` on \`${table.name}\`, a name ${target.release} adds to core too (on ${inAfter.columns.join(', ')})${note}`,
+            recommendation: 'Rename the referenceId (Magento derives them from table and columns; a vendor prefix avoids clashes).',
+            effort: { hours: 1, confidence: 'medium' },
+            subject: `key:${table.name}.${key.id}`,
+          });
+        }
+      }
+    },
+  };
+}
+
+export const nameClash = createNameClashRule(loadDbSchemaIndex);

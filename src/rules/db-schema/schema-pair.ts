@@ -1,0 +1,58 @@
+import type { CoreSchema, DbSchemaIndex } from '../../knowledge/db-schema/index.js';
+import type { DbTable, Module } from '../../project/model.js';
+import type { RuleContext } from '../rule.js';
+
+/** The core schemas of the current and target releases, and a note when a nearest release stands in for one. */
+export interface SchemaPair {
+  current: CoreSchema;
+  target: CoreSchema;
+  /** ' (core schema of 2.4.8-p1 used for 2.4.8-p3: nearest indexed release)' or ''. */
+  note: string;
+}
+
+/**
+ * Resolves both schemas, or reports (once, as info) why the db-schema rules cannot run, and returns undefined.
+ * Loading problems of the shipped data become an info finding, never a crash.
+ */
+export function schemaPair(context: RuleContext, load: () => DbSchemaIndex, ruleLabel: string): SchemaPair | undefined {
+  if (!customTables(context).length) return undefined;
+  const currentVersion = context.current.release?.version ?? context.project.magento.version;
+  if (!currentVersion) {
+    context.report({
+      severity: 'info',
+      message: `${ruleLabel}: the current Magento version is unknown, so core tables cannot be compared between releases`,
+      recommendation: 'Run the check on a project with a composer.lock, or pass --from <version> for an extension.',
+      subject: 'no-current-version',
+    });
+    return undefined;
+  }
+  let index: DbSchemaIndex;
+  try {
+    index = load();
+  } catch (error) {
+    context.report({
+      severity: 'info',
+      message: `${ruleLabel}: core schema data unavailable: ${(error as Error).message}`,
+      recommendation: 'Reinstall mageup, or regenerate data/db-schema with scripts/build-db-schema-index.ts.',
+      subject: 'no-schema-data',
+    });
+    return undefined;
+  }
+  const current = index.at(currentVersion);
+  const target = index.at(context.target.release.version);
+  const notes = [current, target]
+    .filter((s) => !s.exact)
+    .map((s) => `core schema of ${s.release} used for ${s.requested}: nearest indexed release`);
+  return { current, target, note: notes.length ? ` (${notes.join('; ')})` : '' };
+}
+
+/** Tables declared by the db_schema.xml of modules under check (never core modules). */
+export function customTables(context: RuleContext): { module: Module; table: DbTable }[] {
+  return context.project.modules
+    .filter((m) => !m.core)
+    .flatMap((module) => module.customizations.dbSchema.map((table) => ({ module, table })));
+}
+
+export function moduleFields(module: Module): { package?: string; module: string } {
+  return { ...(module.package ? { package: module.package } : {}), module: module.name };
+}
