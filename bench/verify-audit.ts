@@ -68,7 +68,7 @@ function scanModuleRegistrations(root: string): Map<string, string> {
   return found;
 }
 
-const validate = new Ajv.default({ allErrors: true, strict: false }).compile(
+const validate = new Ajv.default({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
   JSON.parse(readFileSync(new URL('../schemas/audit.schema.json', import.meta.url), 'utf8')) as object,
 );
 

@@ -61,7 +61,7 @@ describe('mageup audit', () => {
     const { code, output } = await audit([STORE, '--format', 'json']);
     assert.equal(code, 0);
     const report = JSON.parse(output) as Record<string, unknown> & { magento: { version: string }; modules: unknown[] };
-    const ajv = new Ajv.default({ allErrors: true, strict: false });
+    const ajv = new Ajv.default({ allErrors: true, strict: true, allowUnionTypes: true });
     const validate = ajv.compile(SCHEMA);
     assert.ok(validate(report), JSON.stringify(validate.errors, null, 1));
     assert.equal(report.schemaVersion, '1.0.0');

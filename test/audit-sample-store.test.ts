@@ -42,7 +42,7 @@ describe('audit of examples/sample-store', { skip: present ? false : 'examples/s
     assert.ok(report.stores.websites.length >= 2 && report.stores.stores.length >= 3, 'dumped scopes');
     assert.ok(report.services.present);
     assert.ok(report.summary.codeFiles.custom > 0 && report.summary.codeFiles.vendor > 0);
-    const validate = new Ajv.default({ allErrors: true, strict: false }).compile(SCHEMA);
+    const validate = new Ajv.default({ allErrors: true, strict: true, allowUnionTypes: true }).compile(SCHEMA);
     assert.ok(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors, null, 1));
   });
 
