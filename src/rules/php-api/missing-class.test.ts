@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { releaseFixture, runRule, projectFixture } from '../testing.js';
 import { missingClass } from './missing-class.js';
-import { classDecl, indexOf, unitOf } from './fixtures.js';
+import { classDecl, indexOf, indexOfPackages, unitOf } from './fixtures.js';
 import type { Module } from '../../project/model.js';
 
 const current = indexOf([
@@ -87,4 +87,21 @@ test('says so when the target has no index', async () => {
   const findings = await runRule(missingClass, { target: { symbols: { ...target, coverage: 'none' } } });
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /skipped: no symbol index/);
+});
+
+test('a dropped library the project still requires itself is a warning, not critical', async () => {
+  const currentWithLib = indexOfPackages([
+    { package: 'magento/zendframework1', version: '1.14.5', classes: [classDecl('Zend_Json')], functions: [] },
+    { package: 'laminas/laminas-old', version: '1.0.0', classes: [classDecl('Laminas\\Old\\Thing')], functions: [] },
+  ]);
+  const unit = await unitOf('app/code/Acme/Shop/Model/Z.php', `<?php\n\\Zend_Json::encode([]);\nnew \\Laminas\\Old\\Thing();\n`);
+  const findings = await runRule(missingClass, {
+    code: [unit],
+    project: projectFixture({ rootRequire: { 'laminas/laminas-old': '^1.0' } }),
+    current: { release: releaseFixture('2.4.5'), symbols: currentWithLib },
+    target: { symbols: target },
+  });
+  assert.deepEqual(findings.map((f) => [f.line, f.severity]), [[2, 'critical'], [3, 'warning']]);
+  assert.match(findings[0]!.recommendation, /Zend Framework 1 \(magento\/zendframework1\) is gone/);
+  assert.match(findings[1]!.recommendation, /still required by the root composer\.json/);
 });

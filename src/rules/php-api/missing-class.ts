@@ -51,6 +51,9 @@ types, \`::class\`, \`instanceof\`, \`catch\`, constructor injection, and class 
 events.xml and crontab.xml) that the current release declares but the target release does not. PHP fails with
 "Class not found" (a fatal error at compile time for \`extends\`/\`implements\`, and \`setup:di:compile\` fails).
 
+When the class comes from a third-party library the target release no longer installs but the root composer.json or
+an extension still requires, the finding is a \`warning\`: the library stays only if its constraints fit the target.
+
 Magento-generated classes (\`…Factory\`, \`…\\Proxy\`, \`…\\Interceptor\`, \`…ExtensionInterface\`, \`…Extension\`,
 \`…SearchResults\`) count as present when the class they are generated from is present.
 
@@ -117,12 +120,15 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
   if (origin?.see?.length) hints.push(`see ${origin.see.join(', ')}`);
   const library = LIBRARY_HINTS.find(([pattern]) => pattern.test(decl.name));
   if (library) hints.push(library[1]);
-  else if (before.package && !before.package.startsWith('magento/')) {
+  else if (before.package && !before.package.startsWith('magento/') && !requirersOf(context, before.package).length) {
     hints.push(`${before.package} is not installed by ${context.target.release.version}: require a version that still has it, or migrate`);
   }
   const structural = use.kind === 'extends' || use.kind === 'implements' || use.kind === 'use-trait';
+  // A library the target release drops may still be installed when the project or an extension requires it itself.
+  const requiredBy = before.package && !before.package.startsWith('magento/') ? requirersOf(context, before.package) : [];
+  if (requiredBy.length) hints.unshift(`${before.package} is still required by ${requiredBy.join(', ')}: it stays installed only if its constraints fit ${context.target.release.version}`);
   context.report({
-    severity: 'critical',
+    severity: requiredBy.length ? 'warning' : 'critical',
     file: use.file,
     line: use.line,
     column: use.column,
@@ -136,4 +142,14 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
     subject: `${use.kind}:${decl.name.toLowerCase()}`,
     uctCode: uctCodeForMissing(use.kind, decl.kind),
   });
+}
+
+/** The root project and non-core packages that require `pkg` themselves. */
+function requirersOf(context: RuleContext, pkg: string): string[] {
+  const requirers: string[] = [];
+  if (context.project.rootRequire[pkg] !== undefined) requirers.push('the root composer.json');
+  for (const p of context.project.packages) {
+    if (p.source !== 'core' && p.source !== 'root' && p.require[pkg] !== undefined) requirers.push(p.name);
+  }
+  return requirers.sort();
 }
