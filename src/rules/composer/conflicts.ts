@@ -5,10 +5,18 @@ import type { ComposerPackage } from '../../project/model.js';
 import type { RuleContext } from '../rule.js';
 import { RELEASE_METAPACKAGES, targetAnswer, type TargetAnswer } from './target-versions.js';
 
+/**
+ * Who wrote the requirement: a Magento extension (its vendor must ship a release for the target), a generic library
+ * the root composer.json pins, or the root composer.json itself (`require` or `require-dev`). Libraries that only
+ * come in transitively are not listed: Composer moves them along with the upgrade.
+ */
+export type RequirerKind = 'extension' | 'library' | 'root' | 'root-dev';
+
 export interface RequirementConflict {
-  /** Requiring package (`acme/module-foo`), or `__root__` for the project's composer.json. */
+  /** Requiring package (`acme/module-foo`), or `Root composer.json` / the extension's name for the root. */
   requirer: string;
   requirerVersion?: string;
+  requirerKind: RequirerKind;
   /** Where the requirement is written, relative to the root. */
   file: string;
   dependency: string;
@@ -22,25 +30,40 @@ export interface RequirementConflict {
 
 const cache = new WeakMap<RuleContext, RequirementConflict[]>();
 
-/** Every installed non-core package's requirement (and the root's) that the target cannot satisfy. Deterministic. */
+/** Every requirement of the user's packages (and of the root) that the target cannot satisfy. Deterministic. */
 export function requirementConflicts(ctx: RuleContext): RequirementConflict[] {
   const cached = cache.get(ctx);
   if (cached) return cached;
   const out: RequirementConflict[] = [];
+  const pinnedByRoot = new Set(
+    [...Object.keys(ctx.project.rootRequire), ...Object.keys(ctx.project.rootRequireDev)].map((n) => n.toLowerCase()),
+  );
   for (const pkg of ctx.project.packages) {
     if (!isUsersPackage(pkg)) continue;
+    const kind: RequirerKind | undefined = isMagentoExtension(pkg)
+      ? 'extension'
+      : pinnedByRoot.has(pkg.name.toLowerCase())
+        ? 'library'
+        : undefined;
+    if (!kind) continue;
     const file = pkg.path ? `${pkg.path}/composer.json` : 'composer.lock';
     for (const [dep, constraint] of Object.entries(pkg.require)) {
-      const conflict = conflictOf(ctx, pkg.name, pkg.version, file, dep, constraint);
+      const conflict = conflictOf(ctx, { name: pkg.name, version: pkg.version, kind }, file, dep, constraint);
       if (conflict) out.push(conflict);
     }
   }
   const rootLabel = ctx.project.kind === 'extension' ? rootName(ctx) : 'Root composer.json';
-  for (const [dep, constraint] of Object.entries(ctx.project.rootRequire)) {
-    // The project's own metapackage requirement is the upgrade itself, not a conflict.
-    if (ctx.project.kind === 'project' && RELEASE_METAPACKAGES.has(dep)) continue;
-    const conflict = conflictOf(ctx, rootLabel, undefined, 'composer.json', dep, constraint);
-    if (conflict) out.push(conflict);
+  const roots: [Record<string, string>, RequirerKind][] = [
+    [ctx.project.rootRequire, 'root'],
+    [ctx.project.kind === 'project' ? ctx.project.rootRequireDev : {}, 'root-dev'],
+  ];
+  for (const [requires, kind] of roots) {
+    for (const [dep, constraint] of Object.entries(requires)) {
+      // The project's own metapackage requirement is the upgrade itself, not a conflict.
+      if (ctx.project.kind === 'project' && RELEASE_METAPACKAGES.has(dep)) continue;
+      const conflict = conflictOf(ctx, { name: rootLabel, kind }, 'composer.json', dep, constraint);
+      if (conflict) out.push(conflict);
+    }
   }
   cache.set(ctx, out);
   return out;
@@ -51,21 +74,25 @@ export function isUsersPackage(pkg: ComposerPackage): boolean {
   return (pkg.source === 'third-party' || pkg.source === 'path') && !pkg.bundled && pkg.type !== 'metapackage';
 }
 
+/** Magento modules, themes, language packs and libraries (`magento2-module`, …): what extension vendors ship. */
+export function isMagentoExtension(pkg: ComposerPackage): boolean {
+  return /^magento2?-(module|theme|language|library|component)$/.test(pkg.type);
+}
+
 function rootName(ctx: RuleContext): string {
   return ctx.project.packages.find((p) => p.source === 'root')?.name ?? 'composer.json';
 }
 
 function conflictOf(
   ctx: RuleContext,
-  requirer: string,
-  requirerVersion: string | undefined,
+  requirer: { name: string; version?: string; kind: RequirerKind },
   file: string,
   dep: string,
   constraint: string,
 ): RequirementConflict | undefined {
   const answer = targetAnswer(ctx.target, dep.toLowerCase());
   if (!answer) return undefined;
-  const who = requirerVersion ? `${requirer} ${requirerVersion}` : requirer;
+  const who = requirer.version ? `${requirer.name} ${requirer.version}` : requirer.name;
   let ok: boolean;
   let tail: string;
   try {
@@ -91,10 +118,11 @@ function conflictOf(
     return undefined; // An unparsable constraint: Composer itself rejects it, and the audit lists it.
   }
   if (ok) return undefined;
-  const fitting = requirerVersion ? ctx.target.release.packages[requirer] : undefined;
+  const fitting = requirer.version ? ctx.target.release.packages[requirer.name] : undefined;
   return {
-    requirer,
-    requirerVersion,
+    requirer: requirer.name,
+    requirerVersion: requirer.version,
+    requirerKind: requirer.kind,
     file,
     dependency: dep,
     constraint,

@@ -62,16 +62,34 @@ test('what fits, unknown packages, extensions and core packages are not reported
   assert.deepEqual(findings, []);
 });
 
-test('composer-plugin-api ^1 conflicts with a Composer 2 target; root requirements are checked, not the product', async () => {
-  const findings = await run(
-    [pkg('acme/plugin', '1.0.0', { 'composer-plugin-api': '^1.0' }, { type: 'composer-plugin' })],
-    { 'magento/product-community-edition': '2.4.6-p3', 'monolog/monolog': '^2.9' },
-  );
+test('libraries: checked only when the root pins them (warning); root require and require-dev are checked', async () => {
+  const findings = await runRule(constraintConflictRule, {
+    project: projectFixture({
+      packages: [
+        pkg('acme/plugin', '1.0.0', { 'composer-plugin-api': '^1.0' }, { type: 'composer-plugin' }),
+        pkg('acme/transitive', '1.0.0', { php: '~7.4.0' }, { type: 'library' }),
+      ],
+      rootRequire: {
+        'magento/product-community-edition': '2.4.6-p3',
+        'monolog/monolog': '^2.9',
+        'acme/plugin': '^1.0',
+      },
+      rootRequireDev: { 'monolog/monolog': '~2.0' },
+    }),
+    target: { release: target, php: '8.4' },
+  });
   assert.deepEqual(
-    findings.map((f) => f.message),
+    findings.map((f) => [f.severity, f.message]),
     [
-      'Root composer.json requires monolog/monolog ^2.9 -> magento/product-community-edition 2.4.8 requires monolog/monolog ^3.6',
-      'acme/plugin 1.0.0 requires composer-plugin-api ^1.0 -> 2.4.8 needs Composer 2',
+      [
+        'critical',
+        'Root composer.json requires monolog/monolog ^2.9 -> magento/product-community-edition 2.4.8 requires monolog/monolog ^3.6',
+      ],
+      [
+        'error',
+        'Root composer.json requires monolog/monolog ~2.0 -> magento/product-community-edition 2.4.8 requires monolog/monolog ^3.6',
+      ],
+      ['warning', 'acme/plugin 1.0.0 requires composer-plugin-api ^1.0 -> 2.4.8 needs Composer 2'],
     ],
   );
   assert.equal(findings[0]!.file, 'composer.json');

@@ -13,27 +13,34 @@ export const constraintConflictRule: Rule = {
       "against the target: exact `magento/*` versions of the target's metapackage, the third-party constraints " +
       'that metapackage imposes (e.g. monolog/monolog ^3.6 from 2.4.8), the PHP the target runs on and the ' +
       'Composer plugin API. A requirement that excludes them makes `composer update` fail. The message quotes the ' +
-      'requirement the way Composer does. Fix: update the package to a release made for the target, or replace it.',
+      'requirement the way Composer does. Magento extensions are critical (their vendor must ship a release for the ' +
+      'target); generic libraries are checked only when the root composer.json pins them (a warning: a newer ' +
+      'release usually fits), since Composer moves transitive libraries along with the upgrade. Fix: update the ' +
+      'package to a release made for the target, or replace it.',
   },
   check(ctx) {
+    const target = ctx.target.release.version;
     for (const c of requirementConflicts(ctx)) {
-      const root = c.requirerVersion === undefined;
-      const fit = c.fittingVersion
-        ? `${ctx.target.release.version} itself installs ${c.requirer} ${c.fittingVersion}, which fits: let the upgrade move it.`
+      const root = c.requirerKind === 'root' || c.requirerKind === 'root-dev';
+      const recommendation = c.fittingVersion
+        ? `${target} itself installs ${c.requirer} ${c.fittingVersion}, which fits: let the upgrade move it.`
         : root
-          ? `Change the requirement in composer.json to one that allows what ${ctx.target.release.version} installs.`
-          : `Update ${c.requirer} to a release that allows it (MageUp knows no version list for ${c.requirer} ` +
-            `offline: ask its vendor or run composer why-not ${c.dependency} ${targetValue(c)}).`;
+          ? `Change the ${c.requirerKind === 'root-dev' ? 'require-dev' : 'require'} entry in composer.json to a constraint that allows what ${target} installs.`
+          : c.requirerKind === 'library'
+            ? `Widen the root composer.json constraint on ${c.requirer} so Composer can pick a release that allows it ` +
+              `(MageUp knows no version list for ${c.requirer} offline: composer why-not ${c.dependency} ${targetValue(c)}).`
+            : `Update ${c.requirer} to a release made for ${target} (MageUp knows no version list for ${c.requirer} ` +
+              `offline: ask its vendor or run composer why-not ${c.dependency} ${targetValue(c)}).`;
       ctx.report({
-        severity: 'critical',
+        // A library pinned by the root usually has a newer release that fits; dev tooling blocks only dev installs.
+        severity: c.requirerKind === 'library' ? 'warning' : c.requirerKind === 'root-dev' ? 'error' : 'critical',
         package: root ? undefined : c.requirer,
         file: c.file,
         subject: `${c.requirer} requires ${c.dependency} ${c.constraint}`,
         message: c.sentence,
-        recommendation: fit,
-        effort: c.fittingVersion
-          ? { hours: 0.5, confidence: 'medium' }
-          : root
+        recommendation,
+        effort:
+          c.fittingVersion || root || c.requirerKind === 'library'
             ? { hours: 0.5, confidence: 'medium' }
             : { hours: 3, confidence: 'low' },
       });

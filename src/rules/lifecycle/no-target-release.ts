@@ -19,7 +19,8 @@ export const noTargetReleaseRule: Rule = {
     for (const c of requirementConflicts(ctx)) {
       if (c.answer.kind !== 'php' && !(c.answer.kind === 'exact' && c.dependency.startsWith('magento/'))) continue;
       if (c.fittingVersion) continue;
-      const isRoot = c.requirerVersion === undefined;
+      if (c.requirerKind === 'library' || c.requirerKind === 'root-dev') continue;
+      const isRoot = c.requirerKind === 'root';
       if (isRoot && ctx.project.kind !== 'extension') continue;
       const list = byRequirer.get(c.requirer) ?? [];
       list.push(c);
@@ -28,7 +29,7 @@ export const noTargetReleaseRule: Rule = {
     const target = ctx.target.release.version;
     for (const [requirer, conflicts] of byRequirer) {
       const first = conflicts[0]!;
-      const isRoot = first.requirerVersion === undefined;
+      const isRoot = first.requirerKind === 'root';
       const deps = conflicts.map((c) => `${c.dependency} ${c.constraint}`).join(', ');
       ctx.report({
         severity: 'warning',
