@@ -34,7 +34,8 @@ export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeO
     if (use.memberKind !== kind || !use.member || isTypeKeyword(use.name)) continue;
     if (!target.get(use.name)) continue; // the class itself is gone: php-api/missing-class says so
     const after = lookup(target, kind, use.name, use.member);
-    if (after.found || after.magic) continue;
+    // An unresolved ancestor (e.g. a removed parent class, reported by missing-class) may be where the member lived.
+    if (after.found || after.magic || !after.complete) continue;
     const before = lookup(current, kind, use.name, use.member);
     if (!before.found || before.found.owner.source === 'code') continue;
     const key = `${use.file}\0${use.line}\0${use.name.toLowerCase()}\0${use.member}`;

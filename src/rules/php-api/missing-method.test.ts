@@ -65,3 +65,12 @@ test('silent without a current index (nothing to compare with)', async () => {
   const unit = await unitOf('app/code/Acme/Shop/Model/Child.php', source);
   assert.deepEqual(await runRule(missingMethod, { code: [unit], target: { symbols: target } }), []);
 });
+
+test('no member findings through a parent class the target lost (missing-class reports the parent)', async () => {
+  const currentOnly = indexOf([classDecl('Magento\\Old\\Parent', { methods: [method('helper')] })]);
+  const unit = await unitOf(
+    'app/code/Acme/Shop/Model/Orphan.php',
+    `<?php\nnamespace Acme\\Shop\\Model;\nclass Orphan extends \\Magento\\Old\\Parent\n{\n    public function run() { $this->helper(); }\n}\n`,
+  );
+  assert.deepEqual(await runRule(missingMethod, { code: [unit], current: { release: null, symbols: currentOnly }, target: { symbols: indexOf([]) } }), []);
+});

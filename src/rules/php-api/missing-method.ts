@@ -41,7 +41,7 @@ function checkOverrides(context: RuleContext): void {
       for (const own of decl.methods) {
         if (own.visibility === 'private' || own.name.startsWith('__')) continue;
         const after = target.findMethod(decl.extends, own.name);
-        if (after.found || after.magic) continue;
+        if (after.found || after.magic || !after.complete) continue;
         const before = current.findMethod(decl.extends, own.name);
         if (!before.found || before.found.owner.source === 'code' || before.found.member.visibility === 'private') continue;
         const owner = before.found.owner.decl.name;
