@@ -89,7 +89,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const kept = sortFindings(
       findings.filter((f) => severityRank(f.severity) <= severityRank(minSeverity) && inScope(f, model, only)),
     );
-    const scope = underCheck(model, code, only, lowConfidenceFacts(current.release, release, symbols, platform));
+    const scope = underCheck(
+      model,
+      code,
+      only,
+      lowConfidenceFacts(model.kind === 'project' ? current.release : null, release, symbols, platform),
+    );
     results.push({
       version: release.version,
       requested: spec,
@@ -240,7 +245,8 @@ function lowConfidenceFacts(
       facts.push(`System requirements of ${release.version} are inherited from its base release.`);
     }
     if (release.endOfSupportConfidence === 'low') facts.push(`End-of-support date of ${release.version} is uncertain.`);
-    if (release.apsbConfidence === 'low') facts.push(`Security bulletins fixed by ${release.version} are uncertain.`);
+    if (release === current && release.apsbConfidence === 'low')
+      facts.push(`Security bulletins fixed by ${release.version} are uncertain.`);
     if (!release.packagesKnown)
       facts.push(`Package versions of ${release.version} are derived, not from its metapackage.`);
   }

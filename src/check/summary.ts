@@ -32,7 +32,7 @@ export function summarize(findings: Finding[], scope: UnderCheck): CheckSummary 
     if (f.file && scope.files.has(f.file)) fileHits.add(f.file);
     const module =
       (f.module && scope.modules.find((m) => m.name === f.module)?.name) ??
-      (f.file ? modulePaths.find((m) => f.file === m.path || f.file!.startsWith(`${m.path}/`))?.name : undefined);
+      (f.file ? modulePaths.find((m) => contains(m.path, f.file!))?.name : undefined);
     if (module) moduleHits.add(module);
   }
   return {
@@ -45,6 +45,11 @@ export function summarize(findings: Finding[], scope: UnderCheck): CheckSummary 
     files: ratio(fileHits.size, scope.files.size),
     lowConfidence: [...scope.lowConfidence],
   };
+}
+
+/** Is `file` inside the module directory `dir` (`''` or `.` is the analysed root: an extension on its own)? */
+function contains(dir: string, file: string): boolean {
+  return dir === '' || dir === '.' || file === dir || file.startsWith(`${dir}/`);
 }
 
 function ratio(needingUpdate: number, total: number): Ratio {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { releaseFixture, runRule } from '../testing.js';
+import { projectFixture, releaseFixture, runRule } from '../testing.js';
 import { endOfSupportRule } from './end-of-support.js';
 
 const now = new Date('2026-11-23T00:00:00Z');
@@ -43,4 +43,13 @@ test('a low-confidence date says it is uncertain', async () => {
   const unsure = releaseFixture('2.4.6-p3', { endOfSupport: '2026-08-11', endOfSupportConfidence: 'low' });
   const [f] = await runRule(endOfSupportRule, { now, target: { release: unsure } });
   assert.match(f!.message, /uncertain/);
+});
+
+test('extension mode: an ended target is only a note (vendors check old lines on purpose)', async () => {
+  const [f] = await runRule(endOfSupportRule, {
+    now,
+    project: projectFixture({ kind: 'extension' }),
+    target: { release: ended },
+  });
+  assert.equal(f!.severity, 'info');
 });

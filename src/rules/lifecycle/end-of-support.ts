@@ -31,7 +31,13 @@ function report(ctx: RuleContext, release: Release, role: 'current' | 'target'):
     ? ` Adobe Commerce extended support runs to ${release.endOfExtendedSupport}.`
     : '';
   ctx.report({
-    severity: role === 'target' && status.status === 'ended' ? 'error' : 'warning',
+    // An extension vendor checking older lines on purpose gets a note, not an error.
+    severity:
+      role === 'target' && status.status === 'ended'
+        ? ctx.project.kind === 'extension'
+          ? 'info'
+          : 'error'
+        : 'warning',
     subject: `${role} ${line} ${status.status}`,
     message: `The ${role} release ${release.version} belongs to the ${line} line, whose regular support ${when}${uncertain}.${extended}`,
     recommendation:

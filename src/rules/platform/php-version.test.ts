@@ -80,3 +80,16 @@ test('nothing declared: warns when the current and target PHP lists do not overl
   });
   assert.equal(f!.severity, 'warning');
 });
+
+test('an extension that declares no PHP says nothing about servers', async () => {
+  const current = releaseFixture('2.4.6-p3', { requirements: { php: ['8.1', '8.2'] } });
+  const project = projectFixture({ kind: 'extension' });
+  assert.deepEqual(
+    await runRule(phpVersionRule, {
+      project,
+      current: { release: current, symbols: null },
+      target: { release: target, php: '8.4' },
+    }),
+    [],
+  );
+});

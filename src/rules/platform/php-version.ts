@@ -60,7 +60,8 @@ export const phpVersionRule: Rule = {
         });
       }
     }
-    if (declarations.length > 0) return;
+    // An extension that declares no PHP does not constrain it; servers are the project's business.
+    if (declarations.length > 0 || ctx.project.kind === 'extension') return;
     // Nothing declared: compare what the current release runs on with what the target needs.
     const current = ctx.current.release;
     if (!current) return;
