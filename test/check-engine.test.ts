@@ -194,6 +194,20 @@ describe('runCheck', () => {
     await assert.rejects(runCheck({ ...base, path: STORE, to: '2.4.8', focus: ['nothing'] }), /matches no rule/);
   });
 
+  it('latest-patch resolves on the current line; --only custom leaves vendor code out', async () => {
+    const patch = await runCheck({ ...base, path: STORE, to: 'latest-patch' });
+    assert.match(patch.targets[0]!.version, /^2\.4\.6-p\d+$/);
+    assert.equal(patch.targets[0]!.requested, 'latest-patch');
+    const all = await runCheck({ ...base, path: STORE, to: '2.4.8' });
+    const custom = await runCheck({ ...base, path: STORE, to: '2.4.8', only: 'custom' });
+    assert.ok(custom.summary.files.total < all.summary.files.total);
+    assert.ok(
+      custom.findings.every(
+        (f) => !f.file?.startsWith('vendor/') || ['composer', 'security', 'lifecycle', 'platform'].includes(f.category),
+      ),
+    );
+  });
+
   it('a rule that throws becomes a problem naming it and the run goes on', async () => {
     const rule = ruleById('lifecycle/disabled-module')!;
     const original = rule.check;
