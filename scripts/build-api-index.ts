@@ -95,9 +95,9 @@ if (!codeTracker)
   throw new Error(`${MIRROR}/controlaltdelete-nl+magento2-code-tracker/repo is missing: fetch it first`);
 
 const catalog = JSON.parse(readFileSync(join(SHARED, 'magento-releases.json'), 'utf8')) as {
-  releases: { version: string; date?: string | null }[];
+  releases: { version: string; release_date?: string | null }[];
 };
-const releaseDates = new Map(catalog.releases.map((r) => [r.version, r.date ?? null]));
+const releaseDates = new Map(catalog.releases.map((r) => [r.version, r.release_date ?? null]));
 
 const packageVersions = new Map<string, Map<string, PackageSource>>();
 const releases = new Map<string, { packages: Record<string, string>; source: string; full: boolean }>();

@@ -28,6 +28,8 @@ export interface IndexTreeResult {
   release?: string;
   problems: Problem[];
   durationMs: number;
+  /** Milliseconds per phase: scan (list files), parse, hash (non-PHP files), write. */
+  timings: Record<string, number>;
   bytes: number;
 }
 
@@ -61,6 +63,14 @@ export async function indexTree(root: string, options: IndexTreeOptions = {}): P
     return selection;
   });
 
+  const timings: Record<string, number> = {};
+  let mark = started;
+  const lap = (phase: string): void => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - mark);
+    mark = now;
+  };
+  lap('scan');
   const pool = new DeclarationPool(options.workers);
   let results: FileDeclarations[];
   try {
@@ -68,6 +78,7 @@ export async function indexTree(root: string, options: IndexTreeOptions = {}): P
   } finally {
     await pool.close();
   }
+  lap('parse');
 
   const inputs: PackageVersionInput[] = installed.packages.map((pkg) => ({
     package: pkg.name,
@@ -94,9 +105,11 @@ export async function indexTree(root: string, options: IndexTreeOptions = {}): P
   installed.packages.forEach((pkg, i) => {
     inputs[i]!.fileHashes = hashFiles(pkg, selections[i]!.overridable);
   });
+  lap('hash');
 
   const writer = new ApiDataWriter(out, {
     merge: true,
+    compression: 'fast',
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
   });
   let bytes = 0;
@@ -114,7 +127,9 @@ export async function indexTree(root: string, options: IndexTreeOptions = {}): P
   }
   writer.setSource('mageup index', { packageList: installed.source });
   writer.finish();
+  lap('write');
   return {
+    timings,
     out,
     packages: installed.packages.length,
     phpFiles: jobs.length,

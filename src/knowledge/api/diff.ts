@@ -51,6 +51,8 @@ export type ApiChangeAspect =
   | 'return-type-added'
   | 'return-type-removed'
   | 'return-type-changed'
+  | 'doc-return-type-changed'
+  | 'doc-param-type-changed'
   | 'visibility-reduced'
   | 'visibility-widened'
   | 'static-changed'
@@ -261,6 +263,9 @@ function methodAspects(a: MethodDecl, b: MethodDecl, bodies: boolean): ApiChange
   }
   const rt = typeChange(a.returnType, b.returnType);
   if (rt) out.push(`return-type-${rt}`);
+  const docA = a as MethodDecl & { docReturnType?: string };
+  const docB = b as MethodDecl & { docReturnType?: string };
+  if (docTypeChanged(docA.docReturnType, docB.docReturnType)) out.push('doc-return-type-changed');
   out.push(...memberFlagAspects(a, b));
   if (!!a.static !== !!b.static) out.push('static-changed');
   if (!a.abstract && b.abstract) out.push('became-abstract');
@@ -285,6 +290,8 @@ function paramAspects(p: ParamDecl, q: ParamDecl): ApiChangeAspect[] {
   ) {
     out.push('param-default-changed');
   }
+  if (docTypeChanged((p as { docType?: string }).docType, (q as { docType?: string }).docType))
+    out.push('doc-param-type-changed');
   if (!!p.byRef !== !!q.byRef) out.push('param-by-ref-changed');
   if (!!p.variadic !== !!q.variadic) out.push('param-variadic-changed');
   return out;
@@ -340,6 +347,24 @@ export function normaliseType(type: string): string {
   const parts = (nullable ? t.slice(1) : t).split('|');
   if (nullable) parts.push('null');
   return [...new Set(parts)].sort().join('|');
+}
+
+/**
+ * Docblock types are written relative to the file's imports, so they are compared by short class names, ignoring
+ * case and union order; a docblock that disappears is not a change (the declared type usually replaced it).
+ */
+function docTypeChanged(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  const short = (t: string): string => {
+    const parts = t
+      .toLowerCase()
+      .replace(/\s+/g, '')
+      .split('|')
+      .flatMap((part) => (part.startsWith('?') ? ['null', part.slice(1)] : [part]))
+      .map((part) => part.split('\\').at(-1)!);
+    return [...new Set(parts)].sort().join('|');
+  };
+  return short(a) !== short(b);
 }
 
 function normaliseDefault(value: string): string {

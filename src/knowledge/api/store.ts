@@ -24,12 +24,15 @@ function writeAtomic(path: string, bytes: Uint8Array | string): void {
 export function writePackageFile(
   dataDir: string,
   stored: StoredPackage,
+  compression: 'max' | 'fast' = 'max',
 ): { file: string; sha256: string; bytes: number; entry: ManifestPackage } {
   const file = packageFileName(stored.package);
   const json = Buffer.from(JSON.stringify(stored), 'utf8');
   const bytes = brotliCompressSync(json, {
     params: {
-      [zlib.BROTLI_PARAM_QUALITY]: 11,
+      // Shipped data is built once and read everywhere: smallest output. A user's own index is built on their machine
+      // while they wait: quality 5 is ~30x faster for ~25 % more bytes.
+      [zlib.BROTLI_PARAM_QUALITY]: compression === 'max' ? 11 : 5,
       [zlib.BROTLI_PARAM_LGWIN]: 24,
       [zlib.BROTLI_PARAM_SIZE_HINT]: json.length,
     },

@@ -13,11 +13,13 @@ import { MANIFEST_FILE, readManifest, readPackageFile, writeManifest, writePacka
  */
 export class ApiDataWriter {
   private readonly manifest: ApiManifest;
+  private readonly compression: 'max' | 'fast';
 
   constructor(
     private readonly dir: string,
-    options: { merge?: boolean; generatedAt?: string } = {},
+    options: { merge?: boolean; generatedAt?: string; compression?: 'max' | 'fast' } = {},
   ) {
+    this.compression = options.compression ?? 'max';
     const previous = options.merge && existsSync(join(dir, MANIFEST_FILE)) ? readManifest(dir) : undefined;
     this.manifest = previous
       ? { ...previous, generatedAt: options.generatedAt ?? new Date().toISOString() }
@@ -41,7 +43,7 @@ export class ApiDataWriter {
       );
       inputs = [...kept, ...versions];
     }
-    const written = writePackageFile(this.dir, encodePackage(name, inputs));
+    const written = writePackageFile(this.dir, encodePackage(name, inputs), this.compression);
     this.manifest.packages[name] = written.entry;
     this.manifest.files[written.file] = { sha256: written.sha256, bytes: written.bytes };
     return { bytes: written.bytes };
