@@ -3,6 +3,7 @@ import {
   chmodSync,
   cpSync,
   existsSync,
+  readFileSync,
   mkdirSync,
   mkdtempSync,
   rmSync,
@@ -16,6 +17,7 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadProject, NotMagentoProjectError } from '../src/project/load.js';
 import { codeFiles } from '../src/project/code-files.js';
+import { buildAuditReport } from '../src/report/audit/index.js';
 import type { ProjectModel } from '../src/project/model.js';
 
 const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
@@ -97,6 +99,28 @@ describe('bad input: every problem is named and the audit continues', () => {
     );
     assert.equal(model.magento.version, '2.4.6-p3');
     assert.equal(model.magento.versionSource, 'vendor composer.json');
+  });
+
+  it('no vendor/ (composer install not run): one problem, config.php states kept', async () => {
+    const model = await loadProject(storeCopy((r) => rmSync(join(r, 'vendor'), { recursive: true })));
+    problem(model, 'vendor-missing', 'vendor');
+    assert.equal(model.vendorInstalled, false);
+    assert.equal(model.magento.version, '2.4.6-p3');
+    assert.ok(!model.problems.some((p) => p.code === 'module-not-registered'), 'no flood of unregistered modules');
+    const report = buildAuditReport(model);
+    assert.equal(report.modules.find((m) => m.name === 'Magento_Catalog')?.state, 'enabled');
+    assert.equal(report.modules.find((m) => m.name === 'Acme_Custom')?.path, 'app/code/Acme/Custom');
+  });
+
+  it('composer.lock newer than what is installed: reported', async () => {
+    const model = await loadProject(
+      storeCopy((r) => {
+        const file = join(r, 'vendor/composer/installed.json');
+        writeFileSync(file, readFileSync(file, 'utf8').replace('"version": "2.9.1"', '"version": "2.8.0"'));
+      }),
+    );
+    const p = problem(model, 'composer-install-outdated', 'vendor/composer/installed.json');
+    assert.match(p.message, /monolog\/monolog 2\.9\.1 \(installed: 2\.8\.0\)/);
   });
 
   it('corrupted composer.json: reported, the lock still gives everything', async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { ComposerPackage, PackageSource } from './model.js';
 import { isRecord, str, stringMap } from './context.js';
 import type { LoadContext } from './context.js';
@@ -14,6 +15,8 @@ export interface ComposerState {
   rootRequireDev: Record<string, string>;
   /** Vendor directory relative to root (composer.json `config.vendor-dir`, default `vendor`). */
   vendorDir: string;
+  /** False when the vendor directory does not exist (a checkout where `composer install` has not run). */
+  vendorInstalled: boolean;
 }
 
 /** Packages required by the Magento product metapackages: they decide what is core, Adobe-only and bundled. */
@@ -92,7 +95,19 @@ export function readComposer(ctx: LoadContext): ComposerState {
   }
   classifySources(packages);
   packages.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const vendorInstalled = existsSync(ctx.abs(vendorDir));
+  if (!vendorInstalled && packages.length > 0) {
+    ctx.problem({
+      code: 'vendor-missing',
+      level: 'warning',
+      file: vendorDir,
+      message: `${vendorDir}/ is absent (composer install has not run): package code, module registrations and themes in it cannot be read`,
+    });
+  } else if (packagesSource === 'composer.lock' && installed.packages.length > 0) {
+    reportLockDrift(ctx, packages, installed.packages, vendorDir);
+  }
   return {
+    vendorInstalled,
     rootJson,
     packagesSource,
     packages,
@@ -100,6 +115,27 @@ export function readComposer(ctx: LoadContext): ComposerState {
     rootRequireDev: stringMap(rootJson?.['require-dev']),
     vendorDir,
   };
+}
+
+/** composer.lock and installed.json disagree when the lock changed and `composer install` was not run since. */
+function reportLockDrift(
+  ctx: LoadContext,
+  locked: ComposerPackage[],
+  installed: ComposerPackage[],
+  vendorDir: string,
+): void {
+  const installedVersions = new Map(installed.map((p) => [p.name, p.version]));
+  const drift = locked
+    .filter((p) => p.type !== 'metapackage' && installedVersions.get(p.name) !== p.version)
+    .map((p) => `${p.name} ${p.version} (installed: ${installedVersions.get(p.name) ?? 'none'})`);
+  if (drift.length === 0) return;
+  const shown = drift.slice(0, 5).join(', ') + (drift.length > 5 ? `, and ${drift.length - 5} more` : '');
+  ctx.problem({
+    code: 'composer-install-outdated',
+    level: 'warning',
+    file: `${vendorDir}/composer/installed.json`,
+    message: `${drift.length} package(s) of composer.lock are not installed at the locked version (run composer install): ${shown}; versions shown are the locked ones`,
+  });
 }
 
 function readInstalled(ctx: LoadContext, vendorDir: string): { packages: ComposerPackage[] } {

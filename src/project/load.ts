@@ -84,7 +84,11 @@ export async function loadProject(path: string, opts: LoadOptions = {}): Promise
   ctx.progress({ phase: 'modules' });
   const registrations = extension ? extensionRegistrations(ctx, composer) : findRegistrations(ctx, composer.packages);
   const sourceCheckout = SOURCE_CHECKOUTS.has(str(composer.rootJson?.name) ?? '');
-  const modules = buildModules(ctx, registrations, packagesByName, moduleStates(ctx, config), sourceCheckout);
+  const modules = buildModules(ctx, registrations, packagesByName, moduleStates(ctx, config), {
+    sourceCheckout,
+    // Without vendor/, modules of packages cannot be registered: that is one problem (vendor-missing), not hundreds.
+    reportUnregistered: composer.vendorInstalled,
+  });
 
   ctx.progress({ phase: 'code-files' });
   const { codeFiles, walked } = listCodeFiles(ctx, extension, composer, registrations, modules);
@@ -125,7 +129,7 @@ export async function loadProject(path: string, opts: LoadOptions = {}): Promise
     patches,
     problems: problems.all,
     codeFiles,
-    ...(extension ? {} : { configPhpPresent }),
+    ...(extension ? {} : { configPhpPresent, vendorInstalled: composer.vendorInstalled }),
   };
 }
 

@@ -29,6 +29,8 @@ export interface ProjectModel {
   codeFiles?: CodeFile[];
   /** False when app/etc/config.php is absent (a never-installed tree): module states are then unknown. */
   configPhpPresent?: boolean;
+  /** False when vendor/ is absent (`composer install` not run): modules config.php lists cannot be matched to code. */
+  vendorInstalled?: boolean;
 }
 
 /** One PHP or .phtml file of the code under check. */

@@ -15,9 +15,14 @@ export function buildModules(
   registrations: Registration[],
   packages: Map<string, ComposerPackage>,
   moduleStates: Map<string, boolean> | undefined,
-  /** A clone of the magento/magento2 repository: its app/code/Magento modules are core. */
-  sourceCheckout = false,
+  opts: {
+    /** A clone of the magento/magento2 repository: its app/code/Magento modules are core. */
+    sourceCheckout?: boolean;
+    /** Report enabled modules of config.php that nothing registers (off when vendor/ is absent). */
+    reportUnregistered?: boolean;
+  } = {},
 ): Module[] {
+  const { sourceCheckout = false, reportUnregistered = true } = opts;
   const modules = new Map<string, Module>();
   for (const reg of registrations) {
     if (reg.type !== 'module') continue;
@@ -62,7 +67,7 @@ export function buildModules(
   }
   for (const [name, enabled] of moduleStates ?? []) {
     if (modules.has(name)) continue;
-    if (enabled) {
+    if (enabled && reportUnregistered) {
       ctx.problem({
         code: 'module-not-registered',
         level: 'warning',

@@ -26,6 +26,8 @@ export interface AuditReport {
     kind: ProjectModel['kind'];
     /** False when app/etc/config.php is absent: module states are `unknown`. */
     configPhpPresent: boolean | null;
+    /** False when vendor/ is absent (composer install not run). */
+    vendorInstalled: boolean | null;
   };
   magento: MagentoInfo;
   summary: {
@@ -112,8 +114,12 @@ const COUNTED: (keyof Customizations)[] = [
   'setupScripts',
 ];
 
-export function moduleState(module: Module): ModuleState {
-  if (module.location === 'unknown' && !module.path) return 'not-registered';
+/**
+ * @param vendorInstalled false when vendor/ is absent: unregistered modules then keep their config.php state, since
+ * their code is simply not installed yet.
+ */
+export function moduleState(module: Module, vendorInstalled = true): ModuleState {
+  if (module.location === 'unknown' && !module.path && vendorInstalled) return 'not-registered';
   if (module.enabled === null) return 'unknown';
   return module.enabled ? 'enabled' : 'disabled';
 }
@@ -122,7 +128,7 @@ export function moduleState(module: Module): ModuleState {
 export function buildAuditReport(model: ProjectModel): AuditReport {
   const modulesByState: Record<ModuleState, number> = { enabled: 0, disabled: 0, unknown: 0, 'not-registered': 0 };
   const modules = model.modules.map((m): AuditModule => {
-    const state = moduleState(m);
+    const state = moduleState(m, model.vendorInstalled !== false);
     modulesByState[state]++;
     return {
       name: m.name,
@@ -165,7 +171,12 @@ export function buildAuditReport(model: ProjectModel): AuditReport {
   return {
     schemaVersion: AUDIT_SCHEMA_VERSION,
     tool: { name: 'mageup', version: toolVersion },
-    project: { root: model.root, kind: model.kind, configPhpPresent: model.configPhpPresent ?? null },
+    project: {
+      root: model.root,
+      kind: model.kind,
+      configPhpPresent: model.configPhpPresent ?? null,
+      vendorInstalled: model.vendorInstalled ?? null,
+    },
     magento: { ...model.magento },
     summary: {
       packages: packages.length,
