@@ -217,10 +217,37 @@ describe('loadProject on the fixture store', () => {
     assert.deepEqual(
       child?.overrides.map((o) => [o.module, o.kind, o.modulePath]),
       [
+        ['Magento_Catalog', 'layout', 'layout/catalog_product_view.xml'],
         ['Magento_Catalog', 'template', 'templates/product/view.phtml'],
         ['Magento_Checkout', 'layout-override', 'layout/override/checkout_index_index.xml'],
         [null, 'web', 'web/css/acme.less'],
       ],
+    );
+    assert.deepEqual(
+      child?.layouts?.map((l) => [l.file, l.handle, l.references]),
+      [
+        [
+          'app/design/frontend/Acme/child/Magento_Catalog/layout/catalog_product_view.xml',
+          'catalog_product_view',
+          [{ kind: 'block', name: 'product.info.review', line: 4 }],
+        ],
+        [
+          'app/design/frontend/Acme/child/Magento_Checkout/layout/override/checkout_index_index.xml',
+          'checkout_index_index',
+          [],
+        ],
+      ],
+    );
+    assert.deepEqual(child?.layouts?.[0]?.moves, [
+      { element: 'product.info.price', destination: 'product.info.main', line: 5 },
+    ]);
+    assert.deepEqual(child?.requirejs?.[0]?.mixins, [
+      { target: 'Magento_Swatches/js/swatch-renderer', mixin: 'js/swatch-renderer-mixin', line: 5 },
+    ]);
+    assert.equal(
+      model.themes.find((t) => t.code === 'frontend/Magento/luma')?.layouts,
+      undefined,
+      'core themes are not inventoried',
     );
     assert.deepEqual(model.languagePacks, [
       { code: 'de_DE', package: 'magento/language-de_de', path: 'vendor/magento/language-de_de' },

@@ -107,7 +107,10 @@ export async function loadProject(path: string, opts: LoadOptions = {}): Promise
   fillPluginMethods(ctx, modules);
 
   ctx.progress({ phase: 'themes' });
-  const themes = buildThemes(ctx, registrations, new Set());
+  const corePackages = new Set(
+    composer.packages.filter((p) => p.source === 'core' || p.source === 'adobe').map((p) => p.name),
+  );
+  const themes = buildThemes(ctx, registrations, new Set(), corePackages);
   const languagePacks = buildLanguagePacks(ctx, registrations);
   const patches = readPatches(ctx, composer.rootJson);
 

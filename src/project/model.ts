@@ -237,6 +237,10 @@ export interface LayoutFile {
   /** Block classes declared in the layout with their lines. */
   blocks: { class: string; name?: string; template?: string; line: number }[];
   references: { kind: 'block' | 'container'; name: string; line: number }[];
+  /** `<update handle="…"/>`: other layout handles this file pulls in. */
+  updates?: { handle: string; line: number }[];
+  /** `<move element="…" destination="…"/>`: blocks or containers moved (either may disappear in a release). */
+  moves?: { element: string; destination: string; line: number }[];
 }
 
 export interface RequireJsConfig {
@@ -269,6 +273,10 @@ export interface Theme {
   hyva: boolean;
   /** Files overriding a module's templates/layouts/web assets: `Magento_Catalog/templates/product/view.phtml`. */
   overrides: ThemeOverride[];
+  /** Layout files of the theme with their blocks and references (themes not shipped by Magento). */
+  layouts?: LayoutFile[];
+  /** requirejs-config.js files of the theme (root and `Vendor_Module/`), read statically. */
+  requirejs?: RequireJsConfig[];
 }
 
 export interface ThemeOverride {

@@ -1,14 +1,23 @@
-import type { LanguagePack, Theme, ThemeOverride } from './model.js';
+import { readLayoutXml } from './customizations/layout.js';
+import { readRequireJsConfig } from './customizations/requirejs.js';
+import type { LanguagePack, LayoutFile, Theme, ThemeOverride } from './model.js';
 import type { LoadContext } from './context.js';
 import type { Registration } from './registration.js';
 import { firstChild } from './xml.js';
 import { walkFiles } from './walk.js';
+import type { WalkedFile } from './walk.js';
 
 /**
  * Themes from their registrations and theme.xml, with the full parent chain (a missing parent or a cycle is reported
  * and ends the chain) and the files each theme overrides.
  */
-export function buildThemes(ctx: LoadContext, registrations: Registration[], visited: Set<string>): Theme[] {
+export function buildThemes(
+  ctx: LoadContext,
+  registrations: Registration[],
+  visited: Set<string>,
+  /** Packages shipped by Magento/Adobe: their themes' layouts and requirejs configs are not inventoried. */
+  corePackages: Set<string> = new Set(),
+): Theme[] {
   const themes = new Map<string, Theme>();
   for (const reg of registrations) {
     if (reg.type !== 'theme' || themes.has(reg.name)) continue;
@@ -35,8 +44,19 @@ export function buildThemes(ctx: LoadContext, registrations: Registration[], vis
       package: reg.package,
       location: reg.dir.startsWith('app/design/') ? 'app-design' : 'vendor',
       hyva: false,
-      overrides: readOverrides(ctx, reg.dir, visited),
+      overrides: [],
     };
+    const files = themeFiles(ctx, reg.dir, visited);
+    theme.overrides = readOverrides(files, reg.dir);
+    if (!reg.package || !corePackages.has(reg.package)) {
+      theme.layouts = readThemeLayouts(ctx, theme);
+      theme.requirejs = files
+        .filter((f) => isThemeRequireJs(f.path.slice(reg.dir ? reg.dir.length + 1 : 0)))
+        .flatMap((f) => {
+          const source = ctx.readText(f.path);
+          return source === undefined ? [] : [readRequireJsConfig(source, f.path, ctx.problems)];
+        });
+    }
     if (title) theme.title = title;
     themes.set(reg.name, theme);
   }
@@ -79,15 +99,35 @@ function parentChain(ctx: LoadContext, theme: Theme, themes: Map<string, Theme>)
   return chain;
 }
 
-/** Files of a theme that override module files (`Vendor_Module/templates/...`) or theme-level web assets. */
-function readOverrides(ctx: LoadContext, dir: string, visited: Set<string>): ThemeOverride[] {
-  const out: ThemeOverride[] = [];
-  const files = walkFiles(ctx.abs(dir), {
+function themeFiles(ctx: LoadContext, dir: string, visited: Set<string>): WalkedFile[] {
+  return walkFiles(ctx.abs(dir), {
     root: ctx.root,
     problems: ctx.problems,
     visited,
     enterDir: (name) => name !== 'node_modules' && !name.startsWith('.'),
   });
+}
+
+/** `requirejs-config.js` at the theme root or in a `Vendor_Module/` directory of the theme. */
+function isThemeRequireJs(inTheme: string): boolean {
+  return inTheme === 'requirejs-config.js' || /^[A-Z][A-Za-z0-9]*_[A-Za-z0-9]+\/requirejs-config\.js$/.test(inTheme);
+}
+
+/** Layout XML of a theme's module directories (`Vendor_Module/layout/**.xml`, `page_layout`). */
+function readThemeLayouts(ctx: LoadContext, theme: Theme): LayoutFile[] {
+  const layouts: LayoutFile[] = [];
+  for (const override of theme.overrides) {
+    if ((override.kind !== 'layout' && override.kind !== 'layout-override') || !override.file.endsWith('.xml'))
+      continue;
+    const root = ctx.readXml(override.file);
+    if (root) layouts.push(readLayoutXml(root, override.file, theme.area));
+  }
+  return layouts;
+}
+
+/** Files of a theme that override module files (`Vendor_Module/templates/...`) or theme-level web assets. */
+function readOverrides(files: WalkedFile[], dir: string): ThemeOverride[] {
+  const out: ThemeOverride[] = [];
   const prefix = dir ? `${dir}/` : '';
   for (const { path: file } of files) {
     const parts = file.slice(prefix.length).split('/');

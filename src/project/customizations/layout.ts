@@ -3,7 +3,7 @@ import { descendants } from '../xml.js';
 import type { XmlElement } from '../xml.js';
 import { className } from './di.js';
 
-/** Blocks (with class and template) and references to blocks/containers of one layout or page_layout file. */
+/** Blocks (with class and template), references, handle updates and moves of one layout or page_layout file. */
 export function readLayoutXml(root: XmlElement, file: string, area: string): LayoutFile {
   const fileName = file.split('/').pop() ?? '';
   const layout: LayoutFile = { file, area, handle: fileName.replace(/\.xml$/, ''), blocks: [], references: [] };
@@ -13,6 +13,10 @@ export function readLayoutXml(root: XmlElement, file: string, area: string): Lay
       if (el.attrs.name) block.name = el.attrs.name;
       if (el.attrs.template) block.template = el.attrs.template;
       layout.blocks.push(block);
+    } else if (el.name === 'update' && el.attrs.handle) {
+      (layout.updates ??= []).push({ handle: el.attrs.handle, line: el.line });
+    } else if (el.name === 'move' && el.attrs.element) {
+      (layout.moves ??= []).push({ element: el.attrs.element, destination: el.attrs.destination ?? '', line: el.line });
     } else if (el.name === 'referenceBlock' || el.name === 'referenceContainer') {
       layout.references.push({
         kind: el.name === 'referenceBlock' ? 'block' : 'container',
