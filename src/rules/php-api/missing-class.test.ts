@@ -105,3 +105,11 @@ test('a dropped library the project still requires itself is a warning, not crit
   assert.match(findings[0]!.recommendation, /Zend Framework 1 \(magento\/zendframework1\) is gone/);
   assert.match(findings[1]!.recommendation, /still required by the root composer\.json/);
 });
+
+test('an imported namespace is not an unresolved class', async () => {
+  const unit = await unitOf(
+    'app/code/Acme/Shop/Block/R.php',
+    `<?php\nnamespace Acme\\Shop\\Block;\nuse Magento\\Framework;\nclass R extends Framework\\Kept {}\n`,
+  );
+  assert.deepEqual(await runRule(missingClass, { code: [unit], current: { release: null, symbols: current }, target: { symbols: target } }), []);
+});

@@ -1,6 +1,6 @@
 import type { ClassKind } from '../../php/types.js';
 import { isPhpInternalClass } from '../../knowledge/php-versions/internal-classes.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { CodeUnit, Rule, RuleContext } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse } from './class-uses.js';
 import type { ResolvedClass } from './class-world.js';
@@ -89,6 +89,7 @@ the feature natively.`,
         continue;
       }
       if (use.reference === undefined) continue; // configuration names: often core virtual types
+      if (use.kind === 'import' && importsNamespace(context, use)) continue; // `use Foo\Bar;` then `Bar\Baz`
       const key = `${use.package ?? use.module ?? ''}\0${use.name.toLowerCase()}`;
       if (unresolvedSeen.has(key)) continue;
       unresolvedSeen.add(key);
@@ -152,4 +153,15 @@ function requirersOf(context: RuleContext, pkg: string): string[] {
     if (p.source !== 'core' && p.source !== 'root' && p.require[pkg] !== undefined) requirers.push(p.name);
   }
   return requirers.sort();
+}
+
+const unitsByFile = new WeakMap<readonly CodeUnit[], Map<string, CodeUnit>>();
+
+/** `use A\\B;` followed by uses of `A\\B\\C` in the same file: B is a namespace, not a class. */
+function importsNamespace(context: RuleContext, use: ClassUse): boolean {
+  const prefix = `${use.name.toLowerCase()}\\`;
+  let byFile = unitsByFile.get(context.code);
+  if (!byFile) unitsByFile.set(context.code, (byFile = new Map(context.code.map((u) => [u.analysis.file, u]))));
+  const unit = byFile.get(use.file);
+  return !!unit?.analysis.references.some((r) => r.name.toLowerCase().startsWith(prefix));
 }
