@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { Problem } from '../core/problem.js';
 import { analyzePhpWith } from './analyze.js';
-import type { AnalysisCache } from './cache.js';
 import type { PhpParser } from './parser.js';
 import type { PhpFileAnalysis } from './types.js';
 
@@ -13,15 +12,15 @@ export interface FileToAnalyze {
   file: string;
 }
 
-export interface FileAnalysisOutcome {
-  result?: PhpFileAnalysis;
-  problems: Problem[];
-}
-
 export interface FileAnalysisSettings {
   maxFileBytes: number;
   declarationsOnly: boolean;
 }
+
+/** A file read for analysis, or the problem that keeps it from being analysed. */
+export type SourceFile =
+  | { file: string; content: string; hash: string; problem?: undefined }
+  | { file: string; problem: Problem; content?: undefined; hash?: undefined };
 
 /** Real trees hold files over 10 MB with a .php name (dumps, generated fixtures): not worth parsing. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -29,73 +28,68 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** How many leading bytes are inspected for NUL to recognise a binary file (macOS `._*` files, images). */
 const BINARY_SNIFF_BYTES = 8000;
 
-/**
- * Reads, checks and analyses one file (through the cache when given). Never throws: whatever goes wrong becomes a
- * Problem naming the file.
- */
-export function analyzeFileOnDisk(
-  parser: PhpParser,
-  target: FileToAnalyze,
-  settings: FileAnalysisSettings,
-  cache: AnalysisCache | undefined,
-): FileAnalysisOutcome {
+/** Reads a file, refusing what is too large, unreadable or binary. Never throws. */
+export function readSource(target: FileToAnalyze, settings: FileAnalysisSettings): SourceFile {
   const { file } = target;
-  let content: Buffer;
+  let bytes: Buffer;
   try {
     const size = statSync(target.path).size;
     if (size > settings.maxFileBytes) {
-      return problem({
-        code: 'file-too-large',
-        level: 'warning',
+      return {
         file,
-        message: `${file}: ${formatBytes(size)} is over the ${formatBytes(settings.maxFileBytes)} limit, not analysed`,
-      });
+        problem: {
+          code: 'file-too-large',
+          level: 'warning',
+          file,
+          message: `${file}: ${formatBytes(size)} is over the ${formatBytes(settings.maxFileBytes)} limit, not analysed`,
+        },
+      };
     }
-    content = readFileSync(target.path);
+    bytes = readFileSync(target.path);
   } catch (error) {
-    return problem({
-      code: 'file-unreadable',
-      level: 'error',
+    return {
       file,
-      message: `${file}: cannot read (${reason(error)})`,
-    });
+      problem: { code: 'file-unreadable', level: 'error', file, message: `${file}: cannot read (${reason(error)})` },
+    };
   }
-  if (content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    return problem({ code: 'file-binary', level: 'warning', file, message: `${file}: binary content, not PHP source` });
-  }
-  const hash = createHash('sha1').update(content).digest('hex');
-  const key = cache?.key(hash, settings.declarationsOnly);
-  let result = key !== undefined ? cache!.get(key, file) : undefined;
-  if (!result) {
-    try {
-      result = analyzePhpWith(parser, content.toString('utf8'), file, settings, hash);
-    } catch (error) {
-      return problem({
-        code: 'php-analysis-failed',
-        level: 'error',
-        file,
-        message: `${file}: could not be analysed (${reason(error)})`,
-      });
-    }
-    if (key !== undefined) cache!.set(key, result);
-  }
-  const problems: Problem[] = [];
-  const first = result.errors[0];
-  if (first) {
-    const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
-    problems.push({
-      code: 'php-syntax',
-      level: 'warning',
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    return {
       file,
-      line: first.line,
-      message: `${file}:${first.line}:${first.column}: ${first.message}${more}; the rest of the file was analysed`,
-    });
+      problem: { code: 'file-binary', level: 'warning', file, message: `${file}: binary content, not PHP source` },
+    };
   }
-  return { result, problems };
+  return { file, content: bytes.toString('utf8'), hash: createHash('sha1').update(bytes).digest('hex') };
 }
 
-function problem(p: Problem): FileAnalysisOutcome {
-  return { problems: [p] };
+/** Analyses a file read by readSource: the analysis, plus a `php-syntax` problem when it did not fully parse. */
+export function analyzeSource(
+  parser: PhpParser,
+  source: { file: string; content: string; hash: string },
+  settings: FileAnalysisSettings,
+): { result?: PhpFileAnalysis; problems: Problem[] } {
+  const { file } = source;
+  let result: PhpFileAnalysis;
+  try {
+    result = analyzePhpWith(parser, source.content, file, settings, source.hash);
+  } catch (error) {
+    const message = `${file}: could not be analysed (${reason(error)})`;
+    return { problems: [{ code: 'php-analysis-failed', level: 'error', file, message }] };
+  }
+  const first = result.errors[0];
+  if (!first) return { result, problems: [] };
+  const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
+  return {
+    result,
+    problems: [
+      {
+        code: 'php-syntax',
+        level: 'warning',
+        file,
+        line: first.line,
+        message: `${file}:${first.line}:${first.column}: ${first.message}${more}; the rest of the file was analysed`,
+      },
+    ],
+  };
 }
 
 function reason(error: unknown): string {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeFiles, type FileToAnalyze } from './pool.js';
+import { analyzeFiles, splitIntoBatches, type FileToAnalyze } from './pool.js';
 
 function fixture(): { root: string; files: FileToAnalyze[] } {
   const root = mkdtempSync(join(tmpdir(), 'mageup-pool-'));
@@ -66,19 +66,12 @@ test('a second run is served from the content-hash cache', async () => {
   try {
     const first = await analyzeFiles(files, { workers: 1, cacheDir, maxFileBytes: 1000 });
     const entries = readdirSync(cacheDir, { recursive: true }).filter((e) => String(e).endsWith('.json'));
-    assert.equal(entries.length, 3, 'one entry per analysed file');
-    // Prove the second run reads the cache: alter the entry of Good.php and see the alteration come back.
-    const goodHash = first.results[0]!.hash;
-    let altered = 0;
-    for (const entry of entries) {
-      const path = join(cacheDir, String(entry));
-      const cached = JSON.parse(readFileSync(path, 'utf8')) as { hash: string; namespaces: string[] };
-      if (cached.hash !== goodHash) continue;
-      cached.namespaces = ['FromCache'];
-      writeFileSync(path, JSON.stringify(cached));
-      altered++;
-    }
-    assert.equal(altered, 1);
+    assert.equal(entries.length, 1, 'one entry for the one batch');
+    // Prove the second run reads the cache: alter the entry and see the alteration come back.
+    const path = join(cacheDir, String(entries[0]));
+    const cached = JSON.parse(readFileSync(path, 'utf8')) as { results: { namespaces: string[] }[] };
+    cached.results[0]!.namespaces = ['FromCache'];
+    writeFileSync(path, JSON.stringify(cached));
     const second = await analyzeFiles(files, { workers: 1, cacheDir, maxFileBytes: 1000 });
     assert.deepEqual(second.results[0]!.namespaces, ['FromCache']);
     assert.equal(second.results[0]!.file, 'Good.php');
@@ -86,12 +79,17 @@ test('a second run is served from the content-hash cache', async () => {
     // The mode is part of the key: a declarations-only run does not reuse full analyses.
     const decl = await analyzeFiles(files, { workers: 1, cacheDir, maxFileBytes: 1000, declarationsOnly: true });
     assert.deepEqual(decl.results[0]!.namespaces, ['V']);
+    // A changed file is a miss: it is analysed again.
+    writeFileSync(files[0]!.path, '<?php namespace Changed; class Good {}');
+    const changed = await analyzeFiles(files, { workers: 1, cacheDir, maxFileBytes: 1000 });
+    assert.deepEqual(changed.results[0]!.namespaces, ['Changed']);
     // A corrupt entry is ignored, never trusted.
     for (const entry of readdirSync(cacheDir, { recursive: true })) {
       if (String(entry).endsWith('.json')) writeFileSync(join(cacheDir, String(entry)), '{not json');
     }
     const third = await analyzeFiles(files, { workers: 1, cacheDir, maxFileBytes: 1000 });
-    assert.deepEqual(third.results[0]!.namespaces, ['V']);
+    assert.deepEqual(third.results[0]!.namespaces, ['Changed']);
+    assert.deepEqual(third.problems, first.problems);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -118,4 +116,20 @@ test('worker threads give the same results as inline analysis, in input order', 
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('batch boundaries depend on paths: adding a file changes only its own batch', () => {
+  const names = Array.from({ length: 2000 }, (_, i) => ({ file: `app/code/V/M/Model/File${i}.php` }));
+  const before = splitIntoBatches(names);
+  assert.ok(before.length > 20 && before.length < 200, `${before.length} batches`);
+  assert.ok(before.every((b) => b.length <= 160));
+  const after = splitIntoBatches([
+    ...names.slice(0, 1000),
+    { file: 'app/code/V/M/Model/New.php' },
+    ...names.slice(1000),
+  ]);
+  const key = (b: { file: string }[]) => b.map((f) => f.file).join('|');
+  const unchanged = new Set(before.map(key));
+  const changed = after.filter((b) => !unchanged.has(key(b)));
+  assert.ok(changed.length <= 2, `${changed.length} batches changed`);
 });

@@ -29,8 +29,13 @@ export interface AnalyzeFilesResult {
   problems: Problem[];
 }
 
-/** Files per worker task: large enough to amortise messaging, small enough to balance load and report progress. */
-const BATCH_SIZE = 48;
+/**
+ * Batches (worker tasks and cache entries) end after a file whose path hashes to 0 modulo this, so about this many
+ * files each: boundaries depend on paths, not positions, and adding a file changes only its own batch.
+ */
+const BATCH_TARGET = 48;
+const BATCH_MIN = 8;
+const BATCH_MAX = 160;
 
 /**
  * Analyses many PHP files in parallel (piscina worker threads, each with its own tree-sitter parser), with a
@@ -43,15 +48,12 @@ export async function analyzeFiles(
   const total = files.length;
   const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const cacheDir = options.cacheDir === false ? null : (options.cacheDir ?? defaultPhpCacheDir());
-  const batches: AnalyzeBatch[] = [];
-  for (let i = 0; i < total; i += BATCH_SIZE) {
-    batches.push({
-      files: files.slice(i, i + BATCH_SIZE),
-      cacheDir,
-      maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-      declarationsOnly: options.declarationsOnly === true,
-    });
-  }
+  const batches: AnalyzeBatch[] = splitIntoBatches(files).map((batchFiles) => ({
+    files: batchFiles,
+    cacheDir,
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    declarationsOnly: options.declarationsOnly === true,
+  }));
   let done = 0;
   const collect = (batch: AnalyzeBatch, outcome: AnalyzeBatchResult): AnalyzeBatchResult => {
     done += batch.files.length;
@@ -81,6 +83,31 @@ export async function analyzeFiles(
     problems.push(...outcome.problems);
   }
   return { results, problems };
+}
+
+/** Content-defined batch boundaries (see BATCH_TARGET). */
+export function splitIntoBatches<T extends { file: string }>(files: T[]): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  for (const f of files) {
+    current.push(f);
+    if (current.length >= BATCH_MAX || (current.length >= BATCH_MIN && fnv1a(f.file) % BATCH_TARGET === 0)) {
+      batches.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** 32-bit FNV-1a: a fast, stable string hash (not for security). */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
 
 /**
