@@ -57,7 +57,7 @@ test('overrides and implementations that the target signature breaks, with befor
   const save = findings[1]!;
   assert.match(save.message, /it takes 1 parameter\(s\), the parent 2/);
   assert.match(save.message, /it declares no return type, the parent returns Magento\\Catalog\\Model\\Item/);
-  assert.match(save.message, /before: `public function save\(Magento\\Catalog\\Model\\Item \$item\)` → after: `public function save\(Magento\\Catalog\\Model\\Item \$item, bool \$force\): Magento\\Catalog\\Model\\Item`/);
+  assert.match(save.message, /in 2\.4\.6: `public function save\(Magento\\Catalog\\Model\\Item \$item\)` → in 2\.4\.8: `public function save\(Magento\\Catalog\\Model\\Item \$item, bool \$force\): Magento\\Catalog\\Model\\Item`/);
   assert.equal(save.severity, 'critical');
 });
 

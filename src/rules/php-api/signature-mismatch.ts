@@ -4,7 +4,7 @@ import type { CodeUnit, Rule, RuleContext } from '../rule.js';
 import type { ClassWorld } from './class-world.js';
 import { formatMethod, formatParam } from './signature-format.js';
 import { incompatibilities, parseType, typeSubsumed } from './type-compat.js';
-import { releaseLabel, worldsOf } from './worlds.js';
+import { currentLabel, releaseLabel, worldsOf } from './worlds.js';
 
 export const signatureMismatch: Rule = {
   meta: {
@@ -75,8 +75,8 @@ function checkOverrides(context: RuleContext, unit: CodeUnit, decl: ClassDecl, t
       const before = current?.get(proto.owner)?.decl.methods.find((m) => m.name.toLowerCase() === own.name.toLowerCase());
       if (before && incompatibilities(own, decl.name, before, proto.owner, current!).length > 0) continue; // not new
       report(context, unit, own.line, {
-        message: `${decl.name}::${own.name}() no longer fits ${proto.owner}::${own.name}() in ${releaseLabel(context)}: ${reasons.join('; ')}. Core ${
-          before ? `before: \`${formatMethod(before)}\` → after` : `in ${releaseLabel(context)}`
+        message: `${decl.name}::${own.name}() no longer fits ${proto.owner}::${own.name}() in ${releaseLabel(context)}: ${reasons.join('; ')}. Signature ${
+          before ? `in ${currentLabel(context)}: \`${formatMethod(before)}\` → in ${releaseLabel(context)}` : `in ${releaseLabel(context)}`
         }: \`${formatMethod(proto.member)}\`; yours: \`${formatMethod(own)}\``,
         recommendation: `Change ${decl.name}::${own.name}() to match \`${formatMethod(proto.member)}\` (PHP fatals at class load otherwise); keep callers of your method in step.`,
         subject: `override:${decl.name.toLowerCase()}::${own.name.toLowerCase()}:${proto.owner.toLowerCase()}`,
@@ -159,8 +159,8 @@ function checkPlugin(context: RuleContext, plugin: Plugin, pkg: string | null, m
     if (reasons.length === 0) continue;
     if (before?.found && pluginParamProblems(kind, pm, before.found.member, current!, before.found.owner.decl.name).length > 0) continue;
     reportPlugin(context, base, pm.line, {
-      message: `plugin ${plugin.type}::${pm.name}() (di.xml ${where}) no longer matches ${plugin.target}::${original}(): ${reasons.join('; ')}. Core ${
-        before?.found ? `before: \`${formatMethod(before.found.member)}\` → after` : `in ${releaseLabel(context)}`
+      message: `plugin ${plugin.type}::${pm.name}() (di.xml ${where}) no longer matches ${plugin.target}::${original}(): ${reasons.join('; ')}. Signature ${
+        before?.found ? `in ${currentLabel(context)}: \`${formatMethod(before.found.member)}\` → in ${releaseLabel(context)}` : `in ${releaseLabel(context)}`
       }: \`${formatMethod(m)}\`; plugin: \`${formatMethod(pm)}\``,
       recommendation: `Update the plugin's arguments after $subject${kind === 'around' ? ', $proceed' : kind === 'after' ? ', $result' : ''} to \`${m.params.map(formatParam).join(', ')}\`.`,
       subject: `plugin-params:${plugin.type!.toLowerCase()}::${pm.name.toLowerCase()}`,
