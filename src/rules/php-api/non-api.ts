@@ -35,6 +35,8 @@ inheritance; at least cover the behaviour with tests run after each upgrade.`,
     const seen = new Set<string>();
     for (const use of codeClassUses(context.code)) {
       if (!(use.kind in TIGHT_USES)) continue;
+      // parent::/self::/static:: calls follow from the class's own extends, already listed.
+      if (use.kind === 'static-call' && use.reference?.via && ['parent', 'self', 'static'].includes(use.reference.via)) continue;
       const how = TIGHT_USES[use.kind as keyof typeof TIGHT_USES];
       const cls = target.get(use.name);
       if (!cls || cls.source !== 'index' || !isCorePackage(cls.package) || cls.decl.api) continue;
