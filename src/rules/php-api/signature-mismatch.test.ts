@@ -98,3 +98,19 @@ class RepoPlugin
   assert.match(findings[0]!.message, /declares 1 argument\(s\) of the method, which takes 2/);
   assert.match(findings[1]!.message, /di\.xml app\/code\/Acme\/Shop\/etc\/di\.xml:4/);
 });
+
+test('Monolog 3: a handler overriding write(array $record) against write(LogRecord $record)', async () => {
+  const handler = 'Magento\\Framework\\Logger\\Handler\\Base';
+  const before = indexOf([classDecl(handler, { methods: [method('write', { visibility: 'protected', params: [{ name: 'record', type: 'array' }], returnType: 'void' })] })]);
+  const after = indexOf([
+    classDecl(handler, { methods: [method('write', { visibility: 'protected', params: [{ name: 'record', type: 'Monolog\\LogRecord' }], returnType: 'void' })] }),
+    classDecl('Monolog\\LogRecord'),
+  ]);
+  const unit = await unitOf(
+    'app/code/Acme/Log/Handler.php',
+    `<?php\nnamespace Acme\\Log;\nclass Handler extends \\Magento\\Framework\\Logger\\Handler\\Base\n{\n    protected function write(array $record): void {}\n}\n`,
+  );
+  const findings = await runRule(signatureMismatch, { code: [unit], current: { release: releaseFixture('2.4.7'), symbols: before }, target: { symbols: after } });
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /parameter #1 type array does not accept the parent's Monolog\\LogRecord/);
+});
