@@ -114,3 +114,33 @@ test('Monolog 3: a handler overriding write(array $record) against write(LogReco
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /parameter #1 type array does not accept the parent's Monolog\\LogRecord/);
 });
+
+test('parent::__construct() and new with fewer arguments than the target constructor requires', async () => {
+  const ctx = 'Magento\\Framework\\Model\\Context';
+  const model = 'Magento\\Framework\\Model\\AbstractModel';
+  const ctor = (extra: boolean) =>
+    method('__construct', { params: [{ name: 'context', type: ctx }, ...(extra ? [{ name: 'serializer', type: 'Magento\\Framework\\Serialize\\SerializerInterface' }] : []), { name: 'data', type: 'array', default: '[]' }] });
+  const before = indexOf([classDecl(model, { methods: [ctor(false)] })]);
+  const after = indexOf([classDecl(model, { methods: [ctor(true)] })]);
+  const unit = await unitOf(
+    'app/code/Acme/Shop/Model/Thing.php',
+    `<?php
+namespace Acme\\Shop\\Model;
+class Thing extends \\Magento\\Framework\\Model\\AbstractModel
+{
+    public function __construct(\\Magento\\Framework\\Model\\Context $context, array $data = [])
+    {
+        parent::__construct($context);
+    }
+    public function copy($context) { return new \\Magento\\Framework\\Model\\AbstractModel($context); }
+}
+`,
+  );
+  const findings = await runRule(signatureMismatch, { code: [unit], current: { release: releaseFixture('2.4.6'), symbols: before }, target: { symbols: after } });
+  assert.deepEqual(findings.map((f) => [f.line, f.subject]), [
+    [7, 'arity:magento\\framework\\model\\abstractmodel::__construct()'],
+    [9, 'arity:magento\\framework\\model\\abstractmodel::__construct()'],
+  ]);
+  assert.match(findings[1]!.message, /new Magento\\Framework\\Model\\AbstractModel\(…\) is called with 1 argument\(s\); 2\.4\.8 requires 2/);
+  assert.match(findings[0]!.recommendation, /Magento\\Framework\\Serialize\\SerializerInterface \$serializer/);
+});

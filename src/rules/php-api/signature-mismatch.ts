@@ -22,6 +22,10 @@ Plugins are checked the way Magento's \`setup:di:compile\` checks them (\`Interf
 must still exist and be public, non-final, non-static; a \`before\`/\`around\` plugin that declares the method's
 arguments must declare all of them with compatible types; an \`after\` plugin may declare a prefix of them.
 
+Calls are checked too: a call (\`new\`, \`parent::__construct()\`, static or instance) that passes what the current
+release requires but fewer arguments than the target requires fails with ArgumentCountError (typically a core
+constructor that gained a required dependency).
+
 Only signatures that were compatible with the current release and are not with the target are reported (when the
 current release is unknown, every incompatibility with the target is). Constructors are exempt, as in PHP.
 
@@ -41,6 +45,7 @@ for plugins, re-target the plugin at the method's successor or update its argume
         if (decl.kind === 'class' && !decl.abstract) checkUnimplemented(context, unit, decl, target, current);
       }
     }
+    checkCallArity(context, target, current);
     for (const module of context.project.modules) {
       if (module.core) continue;
       for (const plugin of module.customizations.plugins) {
@@ -49,6 +54,49 @@ for plugins, re-target the plugin at the method's successor or update its argume
     }
   },
 };
+
+function requiredCount(method: MethodDecl): number {
+  return method.params.filter((p) => p.default === undefined && !p.variadic).length;
+}
+
+/**
+ * Calls (`new`, `parent::__construct()`, static and instance calls) that pass as many arguments as the current
+ * release requires but fewer than the target requires: an ArgumentCountError at run time. The typical case is a core
+ * constructor that gained a required dependency. Only calls that were valid before are reported, which also keeps
+ * argument unpacking (`...$args`, counted as one argument) from being mistaken for too few arguments in most cases.
+ */
+function checkCallArity(context: RuleContext, target: ClassWorld, current: ClassWorld | null): void {
+  if (!current) return;
+  const seen = new Set<string>();
+  for (const unit of context.code) {
+    for (const ref of unit.analysis.references) {
+      if (ref.argCount === undefined) continue;
+      const member = ref.kind === 'new' ? '__construct' : ref.kind === 'static-call' || ref.kind === 'method-call' ? ref.member : undefined;
+      if (!member) continue;
+      const after = target.findMethod(ref.name, member).found;
+      if (!after || after.owner.source !== 'index') continue;
+      const before = current.findMethod(ref.name, member).found;
+      if (!before) continue;
+      const needed = requiredCount(after.member);
+      if (ref.argCount >= needed || ref.argCount < requiredCount(before.member)) continue;
+      const key = `${unit.analysis.file}\0${ref.line}\0${ref.column}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const label = `${after.owner.decl.name}::${after.member.name}()`;
+      report(context, unit, ref.line, {
+        message: `${ref.kind === 'new' ? `new ${ref.name}(…)` : label} is called with ${ref.argCount} argument(s); ${releaseLabel(context)} requires ${needed}. Signature in ${currentLabel(context)}: \`${formatMethod(
+          before.member,
+        )}\` → in ${releaseLabel(context)}: \`${formatMethod(after.member)}\``,
+        recommendation: `Pass the new argument(s) ${after.member.params
+          .slice(ref.argCount, needed)
+          .map((p) => `\`${formatParam(p)}\``)
+          .join(', ')}${member === '__construct' ? ' (inject them in your own constructor and hand them to the parent)' : ''}.`,
+        subject: `arity:${label.toLowerCase()}`,
+        hours: member === '__construct' ? 1 : 0.5,
+      });
+    }
+  }
+}
 
 /** Core methods (class parents and interfaces) a method overrides or implements, nearest first, each once. */
 function prototypes(world: ClassWorld, decl: ClassDecl, method: string): { member: MethodDecl; owner: string }[] {
