@@ -29,7 +29,7 @@ interface BicRow {
   what: string;
 }
 
-type Category = 'class' | 'interface' | 'method' | 'constant' | 'property' | 'inheritance';
+type Category = 'class' | 'interface' | 'api-membership' | 'method' | 'constant' | 'property' | 'inheritance';
 
 interface Outcome {
   row: BicRow;
@@ -43,7 +43,15 @@ if (!existsSync(join(args.data!, 'manifest.json')) || !existsSync(args.bic!)) {
   process.exit(0);
 }
 
-const categories: Category[] = ['class', 'interface', 'method', 'constant', 'property', 'inheritance'];
+const categories: Category[] = [
+  'class',
+  'interface',
+  'method',
+  'constant',
+  'property',
+  'inheritance',
+  'api-membership',
+];
 const table: {
   pair: string;
   perCategory: Record<string, [number, number]>;
@@ -153,7 +161,7 @@ function judge(
   let category: Category;
   let ok: boolean;
   if (/^(Class|Interface) was (removed|added)$|has been renamed/i.test(change)) {
-    category = interfaceSection || /^Interface/.test(change) ? 'interface' : 'class';
+    category = membership ? 'api-membership' : interfaceSection || /^Interface/.test(change) ? 'interface' : 'class';
     const removed = /removed|renamed/i.test(change);
     const key = owner.toLowerCase();
     ok = removed

@@ -158,7 +158,12 @@ async function readFullTree(git: GitObjects, ref: string, origin: string): Promi
   const set: Record<string, string> = {};
   const wanted = list.filter((p) => {
     const vendor = p.name.split('/')[0] ?? '';
-    return (vendor === 'magento' || THIRD_PARTY_VENDORS.has(vendor)) && !dev.has(p.name) && !DEV_PACKAGES.test(p.name);
+    return (
+      (vendor === 'magento' || THIRD_PARTY_VENDORS.has(vendor)) &&
+      !dev.has(p.name) &&
+      !DEV_PACKAGES.test(p.name) &&
+      !p.name.endsWith('-sample-data')
+    );
   });
   const trees = await Promise.all(wanted.map((p) => treeSha(git, `${ref}:vendor/${p.name}`)));
   wanted.forEach((p, i) => {
@@ -257,14 +262,24 @@ if (mage247) fullTrees.push({ git: mage247, ref: 'main', version: '2.4.7-p7', re
 else log('warning: lrvipuls/mage247 not fetched: 2.4.7-p7 and its libraries are not indexed');
 
 for (const tree of fullTrees) {
-  const set = await readFullTree(tree.git, tree.ref, `${tree.repoName} ${tree.ref}`);
-  ((sources[tree.repoName] ??= {}) as Record<string, string>)[tree.ref] = tree.git.revParse(tree.ref)!;
-  sourceDates.push(tree.git.commitDate(tree.ref));
+  let ref = tree.ref;
+  let set = await readFullTree(tree.git, ref, `${tree.repoName} ${ref}`);
+  if (Object.keys(set).length === 0 && tree.git.revParse(`${ref}-with-samples`)) {
+    // Some plain tags hold no vendor/ (e.g. magento2-os-2.3.4); the same install with sample data has it.
+    ref = `${ref}-with-samples`;
+    set = await readFullTree(tree.git, ref, `${tree.repoName} ${ref}`);
+  }
+  if (Object.keys(set).length === 0) {
+    log(`warning: ${tree.repoName} ${tree.ref} has no vendor/composer/installed.json: its libraries are not indexed`);
+    continue;
+  }
+  ((sources[tree.repoName] ??= {}) as Record<string, string>)[ref] = tree.git.revParse(ref)!;
+  sourceDates.push(tree.git.commitDate(ref));
   const magentoFromTracker = releases.get(tree.version)?.packages ?? {};
   // The tracker's vendor/magento and the full tree agree on magento/*; the full tree adds the libraries.
   releases.set(tree.version, {
     packages: { ...magentoFromTracker, ...set },
-    source: `${tree.repoName} ${tree.ref}`,
+    source: `${tree.repoName} ${ref}`,
     full: true,
   });
 }

@@ -74,6 +74,22 @@ describe('diffPackageApis', () => {
     );
   });
 
+  it('reports docblock type changes as written, ignoring case, leading backslash and union order', () => {
+    const doc = (ret: string, param: string) =>
+      classDecl('A\\D', {
+        methods: [
+          { ...method('m', { params: [{ name: 'x', docType: param } as never] }), docReturnType: ret } as never,
+        ],
+      });
+    const changed = diffClassDecls(doc('DataObject', 'int'), doc('DataObject|null', 'int'));
+    assert.deepEqual(changed[0]?.aspects, ['doc-return-type-changed']);
+    assert.deepEqual(diffClassDecls(doc('\\DataObject|null', 'int|null'), doc('null|DataObject', '?int')), []);
+    assert.deepEqual(diffClassDecls(doc('\\Foo\\DataObject', 'int'), doc('DataObject', 'int'))[0]?.aspects, [
+      'doc-return-type-changed',
+    ]);
+    assert.deepEqual(diffClassDecls(doc('int', 'int'), doc('int', 'string'))[0]?.aspects, ['doc-param-type-changed']);
+  });
+
   it('reports class-level, property and constant changes', () => {
     const before = classDecl('A\\C', {
       extends: 'A\\Base',

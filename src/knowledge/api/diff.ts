@@ -350,21 +350,22 @@ export function normaliseType(type: string): string {
 }
 
 /**
- * Docblock types are written relative to the file's imports, so they are compared by short class names, ignoring
- * case and union order; a docblock that disappears is not a change (the declared type usually replaced it).
+ * Docblock types are compared as written (ignoring case, spaces, a leading backslash and union order), as Adobe's
+ * own lists do: `\\Foo\\Bar` becoming `Bar` after an import counts. A docblock type that disappears is not a change
+ * (a declared type usually replaced it).
  */
 function docTypeChanged(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return false;
-  const short = (t: string): string => {
+  const written = (t: string): string => {
     const parts = t
       .toLowerCase()
       .replace(/\s+/g, '')
       .split('|')
       .flatMap((part) => (part.startsWith('?') ? ['null', part.slice(1)] : [part]))
-      .map((part) => part.split('\\').at(-1)!);
+      .map((part) => part.replace(/^\\/, ''));
     return [...new Set(parts)].sort().join('|');
   };
-  return short(a) !== short(b);
+  return written(a) !== written(b);
 }
 
 function normaliseDefault(value: string): string {
