@@ -81,6 +81,8 @@ the feature natively.`,
     const unresolvedSeen = new Set<string>();
     const uses = [...codeClassUses(context.code), ...configClassUses(context.project)];
     for (const use of uses) {
+      // Calls on a variable do not name the class: it is reported where the code names it (new, type, import…).
+      if (use.kind === 'method-call' || use.kind === 'property-fetch') continue;
       if (isTypeKeyword(use.name) || isPhpInternalClass(use.name)) continue;
       if (target.get(use.name)) continue;
       const before = current?.get(use.name);
