@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Language, Node, Tree, TreeCursor } from 'web-tree-sitter';
 import { classKindOf, compactName, DeclarationReader, line, singleClassOf, type ClassFrame } from './declarations.js';
 import { parseVarTags } from './docblock.js';
 import { isBuiltinType, NameScope, type ImportKind } from './names.js';
@@ -136,7 +136,7 @@ class FileAnalyzer {
   run(tree: Tree, hash: string): PhpFileAnalysis {
     const cursor = tree.walk();
     try {
-      this.walk(cursor);
+      this.walk(cursor, typeTable(tree.language));
     } finally {
       cursor.delete();
     }
@@ -160,22 +160,25 @@ class FileAnalyzer {
    * Depth-first walk with a cursor (no node objects for the bulk of the tree). `enter` decides whether to descend and
    * may register an exit action, run when the walk leaves that node (restores class and function scopes).
    */
-  private walk(cursor: TreeCursor): void {
+  private walk(cursor: TreeCursor, table: TypeTable): void {
     const exits: { depth: number; run: () => void }[] = [];
     let depth = 0;
     let lastDoc: { text: string; depth: number } | undefined;
     for (;;) {
-      const type = cursor.nodeType;
-      let descend: boolean;
-      if (type === 'comment') {
-        const text = this.source.slice(cursor.startIndex, cursor.endIndex);
-        if (text.startsWith('/**')) lastDoc = { text, depth };
-        if (this.isTemplate && !this.declarationsOnly) this.readTemplateVars(text);
-        descend = false;
-      } else {
-        const doc = lastDoc !== undefined && lastDoc.depth === depth ? lastDoc.text : undefined;
-        if (lastDoc !== undefined && lastDoc.depth >= depth) lastDoc = undefined;
-        descend = this.enter(cursor, type, depth, doc, (run) => exits.push({ depth, run }));
+      const id = cursor.nodeTypeId;
+      let descend = false;
+      // Anonymous nodes (punctuation, keywords) are leaves with nothing to find: skip them at the cost of one call.
+      if (table.named[id] === 1) {
+        const type = table.names[id] ?? 'ERROR';
+        if (type === 'comment') {
+          const text = this.source.slice(cursor.startIndex, cursor.endIndex);
+          if (text.startsWith('/**')) lastDoc = { text, depth };
+          if (this.isTemplate && !this.declarationsOnly) this.readTemplateVars(text);
+        } else {
+          const doc = lastDoc !== undefined && lastDoc.depth === depth ? lastDoc.text : undefined;
+          if (lastDoc !== undefined && lastDoc.depth >= depth) lastDoc = undefined;
+          descend = this.enter(cursor, type, depth, doc, (run) => exits.push({ depth, run }));
+        }
       }
       if (descend && cursor.gotoFirstChild()) {
         depth++;
@@ -629,6 +632,34 @@ class FileAnalyzer {
       }
     }
   }
+}
+
+/** Node type names and named-ness by type id, computed once per grammar (the cursor gives ids cheaply). */
+interface TypeTable {
+  names: string[];
+  /** 1 for named node types (ERROR included), 0 for anonymous tokens. */
+  named: Uint8Array;
+}
+
+const typeTables = new WeakMap<Language, TypeTable>();
+
+function typeTable(language: Language): TypeTable {
+  let table = typeTables.get(language);
+  if (!table) {
+    const count = language.nodeTypeCount;
+    const names: string[] = [];
+    // ERROR is 65535, past nodeTypeCount.
+    const named = new Uint8Array(65536);
+    for (let id = 0; id < count; id++) {
+      names[id] = language.nodeTypeForId(id) ?? '';
+      named[id] = language.nodeTypeIsNamed(id) ? 1 : 0;
+    }
+    named[65535] = 1;
+    names[65535] = 'ERROR';
+    table = { names, named };
+    typeTables.set(language, table);
+  }
+  return table;
 }
 
 function spanKey(node: Node): string {
