@@ -1,4 +1,5 @@
 import { normalizeVersion } from './normalize.js';
+import { phpUsort } from './php-usort.js';
 import { SingleConstraint, type OperatorInput } from './single-constraint.js';
 
 /**
@@ -21,19 +22,18 @@ export function compareVersions(a: string, b: string): -1 | 0 | 1 {
 }
 
 /**
- * Semver::sort (asc) / Semver::rsort (desc): versions in any accepted form, ordered by their normalized form,
- * ties keeping their input order. Throws ComposerVersionError for a version Composer cannot normalize.
- * Composer's comparison is not a total order between two different dev-* branches or versions equal but for
- * leading zeros; the order among those can differ from PHP's (which depends on its sort algorithm).
+ * Semver::sort (asc) / Semver::rsort (desc): versions in any accepted form, ordered by their normalized form.
+ * Throws ComposerVersionError for a version Composer cannot normalize. Composer's comparison is not a total order
+ * (two different dev-* branches, or 01.0 and 1.0), so PHP's own usort algorithm is reproduced to give its exact order.
  */
 export function sortVersions(versions: readonly string[], direction: 'asc' | 'desc' = 'asc'): string[] {
   const sign = direction === 'asc' ? 1 : -1;
   const keyed = versions.map((version) => ({ version, normalized: defaultBranchAsNumber(normalizeVersion(version)) }));
-  keyed.sort((left, right) => {
+  const sorted = phpUsort(keyed, (left, right) => {
     if (left.normalized === right.normalized) return 0;
     return compareWith(left.normalized, '<', right.normalized) ? -sign : sign;
   });
-  return keyed.map((k) => k.version);
+  return sorted.map((k) => k.version);
 }
 
 /** VersionParser::normalizeDefaultBranch, as Semver::sort applies it. */
