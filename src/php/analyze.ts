@@ -1,3 +1,16 @@
+/**
+ * One PHP file → its declarations and references (PhpFileAnalysis), with tree-sitter.
+ *
+ * - Declarations: classes, interfaces, traits, enums, functions, members, with names resolved (see names.ts) and
+ *   docblock flags; read by DeclarationReader (declarations.ts).
+ * - References: what the code names or calls, each resolved to a fully qualified name, found by one cursor walk of the
+ *   tree. Calls on objects are recorded only when the receiver's class is known for sure (`$this`, `parent::`/
+ *   `self::`/`static::`, typed or constructor-assigned properties, typed parameters, `$x = new X()`, template
+ *   `@var` blocks); nothing is guessed.
+ * - Magento's generated classes (`Foo\BarFactory`, `Foo\Bar\Proxy`, `…\Interceptor`) are references like any other:
+ *   nothing here knows about code generation, the consumer decides (typically: a `XFactory` exists when `X` does).
+ * - Syntax errors are listed (errors[]) and the rest of the file is analysed; nothing here throws on bad input.
+ */
 import { createHash } from 'node:crypto';
 import type { Language, Node, Tree, TreeCursor } from 'web-tree-sitter';
 import { classKindOf, compactName, DeclarationReader, line, singleClassOf, type ClassFrame } from './declarations.js';

@@ -114,6 +114,7 @@ export interface Reference {
   name: string;
   /** Method, constant or property name for member references. */
   member?: string;
+  /** 1-based line and column (columns count UTF-16 code units) of the name the reference is about. */
   line: number;
   column: number;
   /** For method-call/property-fetch: how the receiver type was known (`$this`, `parent`, `property`, `param`, `new`). */
