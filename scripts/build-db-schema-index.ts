@@ -19,7 +19,8 @@ if (!existsSync(gitDir)) {
   process.exit(2);
 }
 
-const git = (...args: string[]): string => execFileSync('git', ['-C', gitDir, ...args], { maxBuffer: 1 << 28 }).toString('utf8');
+const git = (...args: string[]): string =>
+  execFileSync('git', ['-C', gitDir, ...args], { maxBuffer: 1 << 28 }).toString('utf8');
 
 const releases = git('for-each-ref', '--format=%(refname:short)', 'refs/heads/')
   .split('\n')
@@ -63,7 +64,10 @@ releases.forEach((release, index) => {
 
 const tables: Record<string, TableVariant[]> = {};
 for (const name of [...variants.keys()].sort()) {
-  tables[name] = [...variants.get(name)!].map(([key, indexes]) => ({ in: encodeRanges(indexes), table: JSON.parse(key) as CoreTable }));
+  tables[name] = [...variants.get(name)!].map(([key, indexes]) => ({
+    in: encodeRanges(indexes),
+    table: JSON.parse(key) as CoreTable,
+  }));
 }
 const document: DbSchemaIndexDocument = {
   schema: 1,
@@ -80,7 +84,10 @@ console.log(
 
 /** Reads blobs through one `git cat-file --batch`; blobs the snapshot lacks are skipped with a warning. */
 function readBlobs(shas: string[]): Map<string, string> {
-  const result = spawnSync('git', ['-C', gitDir, 'cat-file', '--batch'], { input: shas.join('\n') + '\n', maxBuffer: 1 << 30 });
+  const result = spawnSync('git', ['-C', gitDir, 'cat-file', '--batch'], {
+    input: shas.join('\n') + '\n',
+    maxBuffer: 1 << 30,
+  });
   const out = result.stdout;
   const blobsBySha = new Map<string, string>();
   let offset = 0;
@@ -102,7 +109,11 @@ function readBlobs(shas: string[]): Map<string, string> {
 /** Sorted keys, so equal shapes serialise equally whatever the declaration order. */
 function canonical(table: CoreTable): CoreTable {
   const sortRecord = <T>(r: Record<string, T>): Record<string, T> =>
-    Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]!]));
+    Object.fromEntries(
+      Object.keys(r)
+        .sort()
+        .map((k) => [k, r[k]!]),
+    );
   return {
     packages: [...table.packages].sort(),
     ...(table.resource ? { resource: table.resource } : {}),

@@ -49,8 +49,24 @@ test('timeline answers per release', () => {
     releases: ['2.4.6', '2.4.7', '2.4.8'],
     tables: {
       kept: [
-        { in: '0-1', table: { packages: ['magento/a'], columns: { x: { type: 'varchar', length: '32', nullable: true } }, indexes: {}, constraints: {} } },
-        { in: '2', table: { packages: ['magento/a'], columns: { x: { type: 'varchar', length: '64', nullable: true } }, indexes: {}, constraints: {} } },
+        {
+          in: '0-1',
+          table: {
+            packages: ['magento/a'],
+            columns: { x: { type: 'varchar', length: '32', nullable: true } },
+            indexes: {},
+            constraints: {},
+          },
+        },
+        {
+          in: '2',
+          table: {
+            packages: ['magento/a'],
+            columns: { x: { type: 'varchar', length: '64', nullable: true } },
+            indexes: {},
+            constraints: {},
+          },
+        },
       ],
       dropped: [{ in: '0', table: { packages: ['magento/a'], columns: {}, indexes: {}, constraints: {} } }],
     },

@@ -76,9 +76,13 @@ export function nearestIndex(releases: readonly string[], version: string): numb
 let shipped: DbSchemaIndex | undefined;
 
 /** The shipped index (`data/db-schema/core-schema.json.gz`), checksum-verified, loaded once. */
-export function loadDbSchemaIndex(dataDir: string = fileURLToPath(new URL('../../../data/', import.meta.url))): DbSchemaIndex {
+export function loadDbSchemaIndex(
+  dataDir: string = fileURLToPath(new URL('../../../data/', import.meta.url)),
+): DbSchemaIndex {
   if (!shipped || dataDir !== shippedDir) {
-    shipped = createDbSchemaIndex(readChecksummedJson(join(dataDir, DB_SCHEMA_FILE), DB_SCHEMA_SCHEMA) as DbSchemaIndexDocument);
+    shipped = createDbSchemaIndex(
+      readChecksummedJson(join(dataDir, DB_SCHEMA_FILE), DB_SCHEMA_SCHEMA) as DbSchemaIndexDocument,
+    );
     shippedDir = dataDir;
   }
   return shipped;

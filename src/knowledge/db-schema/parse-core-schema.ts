@@ -22,7 +22,15 @@ export function parseSchemaXml(xml: string, file: string): DeclaredTable[] {
     const a = node.attributes as Record<string, string>;
     const disabled = a.disabled === 'true';
     if (node.name === 'table') {
-      table = { name: a.name ?? '', disabled, resource: a.resource, engine: a.engine, columns: [], indexes: [], constraints: [] };
+      table = {
+        name: a.name ?? '',
+        disabled,
+        resource: a.resource,
+        engine: a.engine,
+        columns: [],
+        indexes: [],
+        constraints: [],
+      };
       tables.push(table);
     } else if (table && node.name === 'column' && members) {
       if (a.name) members.push(a.name);
@@ -30,7 +38,11 @@ export function parseSchemaXml(xml: string, file: string): DeclaredTable[] {
       table.columns.push({ name: a.name ?? '', disabled, column: columnOf(a) });
     } else if (table && node.name === 'index') {
       members = [];
-      table.indexes.push({ id: a.referenceId ?? '', disabled, index: { ...(a.indexType ? { indexType: a.indexType } : {}), columns: members } });
+      table.indexes.push({
+        id: a.referenceId ?? '',
+        disabled,
+        index: { ...(a.indexType ? { indexType: a.indexType } : {}), columns: members },
+      });
     } else if (table && node.name === 'constraint') {
       const type = a['xsi:type'] ?? '';
       if (type === 'foreign') {

@@ -21,7 +21,11 @@ const table: Record<string, FunctionLifecycle> = {
   spliti: { deprecated: '5.3', removed: '7.0', replacement: 'preg_split() with the i modifier' },
   sql_regcase: { deprecated: '5.3', removed: '7.0', replacement: 'preg_* functions' },
   call_user_method: { deprecated: '4.1', removed: '7.0', replacement: 'call_user_func([$object, $method])' },
-  call_user_method_array: { deprecated: '4.1', removed: '7.0', replacement: 'call_user_func_array([$object, $method], $args)' },
+  call_user_method_array: {
+    deprecated: '4.1',
+    removed: '7.0',
+    replacement: 'call_user_func_array([$object, $method], $args)',
+  },
   set_magic_quotes_runtime: { deprecated: '5.3', removed: '7.0', replacement: 'nothing (magic quotes are gone)' },
   magic_quotes_runtime: { deprecated: '5.3', removed: '7.0', replacement: 'nothing (magic quotes are gone)' },
   set_socket_blocking: { deprecated: '5.4', removed: '7.0', replacement: 'stream_set_blocking()' },
@@ -46,9 +50,16 @@ const table: Record<string, FunctionLifecycle> = {
   gmp_random: { deprecated: '7.2', removed: '8.0', replacement: 'gmp_random_bits() or gmp_random_range()' },
   ldap_sort: { deprecated: '7.0', removed: '8.0', replacement: 'sort the results in PHP' },
   ldap_control_paged_result: { deprecated: '7.4', removed: '8.0', replacement: 'ldap_search() with controls' },
-  ldap_control_paged_result_response: { deprecated: '7.4', removed: '8.0', replacement: 'ldap_parse_result() with controls' },
+  ldap_control_paged_result_response: {
+    deprecated: '7.4',
+    removed: '8.0',
+    replacement: 'ldap_parse_result() with controls',
+  },
   mbregex_encoding: { deprecated: '7.3', removed: '8.0', replacement: 'mb_regex_encoding()' },
-  libxml_disable_entity_loader: { deprecated: '8.0', replacement: 'nothing (external entities are off by default since libxml 2.9)' },
+  libxml_disable_entity_loader: {
+    deprecated: '8.0',
+    replacement: 'nothing (external entities are off by default since libxml 2.9)',
+  },
   zip_open: { deprecated: '8.0', replacement: 'ZipArchive' },
   zip_read: { deprecated: '8.0', replacement: 'ZipArchive' },
   zip_close: { deprecated: '8.0', replacement: 'ZipArchive' },
@@ -77,17 +88,30 @@ const table: Record<string, FunctionLifecycle> = {
   get_parent_class: { deprecated: '8.3', argCount: 0, replacement: 'parent::class' },
   assert_options: { deprecated: '8.3', replacement: 'ini_set() of the zend.assertions / assert.* settings' },
   // 8.4
-  mysqli_ping: { deprecated: '8.4', replacement: 'nothing (reconnect is gone since 8.2): handle the error of the next query' },
+  mysqli_ping: {
+    deprecated: '8.4',
+    replacement: 'nothing (reconnect is gone since 8.2): handle the error of the next query',
+  },
   mysqli_refresh: { deprecated: '8.4', replacement: 'FLUSH SQL statements' },
   mysqli_kill: { deprecated: '8.4', replacement: 'a KILL SQL statement' },
   lcg_value: { deprecated: '8.4', replacement: '(new \\Random\\Randomizer())->getFloat(0, 1)' },
-  xml_set_object: { deprecated: '8.4', replacement: 'pass callables (e.g. [$object, "method"]) to the xml_set_*_handler functions' },
+  xml_set_object: {
+    deprecated: '8.4',
+    replacement: 'pass callables (e.g. [$object, "method"]) to the xml_set_*_handler functions',
+  },
 };
 
 /** Whole function families that left the core distribution with their extension. */
 const PREFIXES: [prefix: string, lifecycle: FunctionLifecycle][] = [
   ['mysql_', { deprecated: '5.5', removed: '7.0', replacement: 'mysqli or PDO (Magento: its DB adapter)' }],
-  ['mcrypt_', { deprecated: '7.1', removed: '7.2', replacement: 'openssl_* or sodium_* (Magento: Magento\\Framework\\Encryption)' }],
+  [
+    'mcrypt_',
+    {
+      deprecated: '7.1',
+      removed: '7.2',
+      replacement: 'openssl_* or sodium_* (Magento: Magento\\Framework\\Encryption)',
+    },
+  ],
   ['mdecrypt_', { deprecated: '7.1', removed: '7.2', replacement: 'openssl_* or sodium_*' }],
   ['mbereg', { deprecated: '7.3', removed: '8.0', replacement: 'the mb_ereg* functions' }],
   ['xmlrpc_', { removed: '8.0', replacement: 'a userland XML-RPC library (the extension moved to PECL)' }],

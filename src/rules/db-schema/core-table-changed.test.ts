@@ -8,7 +8,11 @@ const rule = createCoreTableChangedRule(() => schemaIndex);
 
 const module = moduleWithTables([
   {
-    name: 'sales_thing', file: FILE, line: 3, disabled: false, indexes: [],
+    name: 'sales_thing',
+    file: FILE,
+    line: 3,
+    disabled: false,
+    indexes: [],
     columns: [
       { name: 'note', type: 'varchar', length: '255', line: 4, disabled: false },
       { name: 'legacy', type: 'smallint', line: 5, disabled: false },
@@ -16,10 +20,32 @@ const module = moduleWithTables([
     ],
     constraints: [],
   },
-  { name: 'sales_gone', file: FILE, line: 9, disabled: false, columns: [{ name: 'acme', type: 'int', line: 10, disabled: false }], indexes: [], constraints: [] },
   {
-    name: 'acme_log', file: FILE, line: 12, disabled: false, columns: [], indexes: [],
-    constraints: [{ referenceId: 'ACME_LOG_GONE_ID', type: 'foreign', line: 14, columns: ['gone_id'], referenceTable: 'sales_gone', disabled: false }],
+    name: 'sales_gone',
+    file: FILE,
+    line: 9,
+    disabled: false,
+    columns: [{ name: 'acme', type: 'int', line: 10, disabled: false }],
+    indexes: [],
+    constraints: [],
+  },
+  {
+    name: 'acme_log',
+    file: FILE,
+    line: 12,
+    disabled: false,
+    columns: [],
+    indexes: [],
+    constraints: [
+      {
+        referenceId: 'ACME_LOG_GONE_ID',
+        type: 'foreign',
+        line: 14,
+        columns: ['gone_id'],
+        referenceTable: 'sales_gone',
+        disabled: false,
+      },
+    ],
   },
 ]);
 
@@ -38,7 +64,10 @@ test('changed and removed core columns and tables the custom schema touches, wit
       [14, 'error', 'fk:acme_log.ACME_LOG_GONE_ID'],
     ],
   );
-  assert.match(findings[0]!.message, /varchar\(255\) NULL \(2\.4\.6\) → text NULL \(2\.4\.8\).*type varchar \(target text\), length 255 \(target none\)/);
+  assert.match(
+    findings[0]!.message,
+    /varchar\(255\) NULL \(2\.4\.6\) → text NULL \(2\.4\.8\).*type varchar \(target text\), length 255 \(target none\)/,
+  );
 });
 
 test('a later target uses the nearest indexed release and says so', async () => {
@@ -51,11 +80,19 @@ test('a later target uses the nearest indexed release and says so', async () => 
 });
 
 test('an unknown current version is said once; broken data is an info finding, not a crash', async () => {
-  const unknown = await runRule(rule, { project: projectFixture({ modules: [module], magento: { ...projectFixture().magento, version: null } }) });
-  assert.deepEqual(unknown.map((f) => f.severity), ['info']);
+  const unknown = await runRule(rule, {
+    project: projectFixture({ modules: [module], magento: { ...projectFixture().magento, version: null } }),
+  });
+  assert.deepEqual(
+    unknown.map((f) => f.severity),
+    ['info'],
+  );
   const broken = createCoreTableChangedRule(() => {
     throw new Error('checksum mismatch');
   });
-  const findings = await runRule(broken, { project: projectFixture({ modules: [module] }), current: { release: releaseFixture('2.4.6'), symbols: null } });
+  const findings = await runRule(broken, {
+    project: projectFixture({ modules: [module] }),
+    current: { release: releaseFixture('2.4.6'), symbols: null },
+  });
   assert.match(findings[0]!.message, /core schema data unavailable: checksum mismatch/);
 });

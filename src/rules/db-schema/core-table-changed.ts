@@ -6,7 +6,8 @@ import { customTables, moduleFields, schemaPair } from './schema-pair.js';
 
 /** `varchar(255) NOT NULL` */
 export function describeColumn(column: CoreColumn): string {
-  const size = column.length ?? (column.precision ? `${column.precision}${column.scale ? `,${column.scale}` : ''}` : undefined);
+  const size =
+    column.length ?? (column.precision ? `${column.precision}${column.scale ? `,${column.scale}` : ''}` : undefined);
   return [
     `${column.type}${size ? `(${size})` : ''}`,
     column.unsigned ? 'unsigned' : '',
@@ -22,8 +23,10 @@ export function describeColumn(column: CoreColumn): string {
 function overriddenAttributes(custom: DbColumn, target: CoreColumn): string[] {
   const clashes: string[] = [];
   if (custom.type && custom.type !== target.type) clashes.push(`type ${custom.type} (target ${target.type})`);
-  if (custom.length !== undefined && custom.length !== target.length) clashes.push(`length ${custom.length} (target ${target.length ?? 'none'})`);
-  if (custom.nullable !== undefined && custom.nullable !== target.nullable) clashes.push(`nullable=${custom.nullable} (target ${target.nullable})`);
+  if (custom.length !== undefined && custom.length !== target.length)
+    clashes.push(`length ${custom.length} (target ${target.length ?? 'none'})`);
+  if (custom.nullable !== undefined && custom.nullable !== target.nullable)
+    clashes.push(`nullable=${custom.nullable} (target ${target.nullable})`);
   return clashes;
 }
 
@@ -37,7 +40,8 @@ export function createCoreTableChangedRule(load: () => DbSchemaIndex): Rule {
       id: 'db-schema/core-table-changed',
       severity: 'error',
       category: 'db-schema',
-      description: 'A custom db_schema.xml declares or modifies a core table or column that the target changed or removed.',
+      description:
+        'A custom db_schema.xml declares or modifies a core table or column that the target changed or removed.',
       docs: `Magento merges every module's \`db_schema.xml\`: a custom module that re-declares a core column overrides the
 attributes it sets, so a column core widened or retyped in the target (e.g. \`varchar(255)\` → \`text\`) is silently
 reverted by a custom declaration that still says \`varchar(255)\` — or \`setup:upgrade\` fails on data that no longer
@@ -81,7 +85,9 @@ changes), align them with the target's definition, or move the data to a table t
             if (!was) continue; // the module's own column
             const now = after.columns[column.name];
             if (!now) {
-              const renamed = Object.entries(after.columns).find(([name, c]) => !before.columns[name] && sameColumn(c, was))?.[0];
+              const renamed = Object.entries(after.columns).find(
+                ([name, c]) => !before.columns[name] && sameColumn(c, was),
+              )?.[0];
               context.report({
                 severity: 'error',
                 ...where,

@@ -45,10 +45,31 @@ export const schemaIndex = createDbSchemaIndex({
 
 export function moduleWithTables(dbSchema: DbTable[]): Module {
   const customizations: Customizations = {
-    preferences: [], plugins: [], virtualTypes: [], typeArguments: [], observers: [], cronJobs: [], dbSchema, webapiRoutes: [],
-    graphqlSchemas: [], routes: [], layouts: [], templates: [], requirejs: [], setupScripts: [],
+    preferences: [],
+    plugins: [],
+    virtualTypes: [],
+    typeArguments: [],
+    observers: [],
+    cronJobs: [],
+    dbSchema,
+    webapiRoutes: [],
+    graphqlSchemas: [],
+    routes: [],
+    layouts: [],
+    templates: [],
+    requirejs: [],
+    setupScripts: [],
   };
-  return { name: 'Acme_Sales', enabled: true, package: 'acme/module-sales', path: 'app/code/Acme/Sales', location: 'app-code', core: false, sequence: [], customizations };
+  return {
+    name: 'Acme_Sales',
+    enabled: true,
+    package: 'acme/module-sales',
+    path: 'app/code/Acme/Sales',
+    location: 'app-code',
+    core: false,
+    sequence: [],
+    customizations,
+  };
 }
 
 export const FILE = 'app/code/Acme/Sales/etc/db_schema.xml';

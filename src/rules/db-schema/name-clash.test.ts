@@ -10,7 +10,11 @@ test('tables, columns and index names the target adds too', async () => {
   const module = moduleWithTables([
     { name: 'sales_new', file: FILE, line: 3, disabled: false, columns: [], indexes: [], constraints: [] },
     {
-      name: 'sales_thing', file: FILE, line: 5, disabled: false, constraints: [],
+      name: 'sales_thing',
+      file: FILE,
+      line: 5,
+      disabled: false,
+      constraints: [],
       columns: [
         { name: 'flag', type: 'smallint', line: 6, disabled: false },
         { name: 'note', type: 'varchar', length: '255', line: 7, disabled: false },
@@ -32,11 +36,22 @@ test('tables, columns and index names the target adds too', async () => {
       [8, 'key:sales_thing.SALES_THING_FLAG'],
     ],
   );
-  assert.match(findings[1]!.message, /adds column `sales_thing\.flag` \(smallint\), which 2\.4\.8 adds to core too as boolean NOT NULL default false/);
+  assert.match(
+    findings[1]!.message,
+    /adds column `sales_thing\.flag` \(smallint\), which 2\.4\.8 adds to core too as boolean NOT NULL default false/,
+  );
 });
 
 test('core modules are never checked', async () => {
-  const module = { ...moduleWithTables([{ name: 'sales_new', file: FILE, line: 3, disabled: false, columns: [], indexes: [], constraints: [] }]), core: true };
-  const findings = await runRule(rule, { project: projectFixture({ modules: [module] }), current: { release: releaseFixture('2.4.6'), symbols: null } });
+  const module = {
+    ...moduleWithTables([
+      { name: 'sales_new', file: FILE, line: 3, disabled: false, columns: [], indexes: [], constraints: [] },
+    ]),
+    core: true,
+  };
+  const findings = await runRule(rule, {
+    project: projectFixture({ modules: [module] }),
+    current: { release: releaseFixture('2.4.6'), symbols: null },
+  });
   assert.deepEqual(findings, []);
 });

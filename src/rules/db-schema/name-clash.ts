@@ -58,7 +58,12 @@ patch, and update the code that uses it — before upgrading.`,
         }
         const keyed = [
           ...table.indexes.map((i) => ({ id: i.referenceId, line: i.line, disabled: i.disabled, what: 'index' })),
-          ...table.constraints.map((c) => ({ id: c.referenceId, line: c.line, disabled: c.disabled, what: `${c.type} constraint` })),
+          ...table.constraints.map((c) => ({
+            id: c.referenceId,
+            line: c.line,
+            disabled: c.disabled,
+            what: `${c.type} constraint`,
+          })),
         ];
         for (const key of keyed) {
           if (key.disabled || !key.id) continue;
@@ -70,7 +75,8 @@ patch, and update the code that uses it — before upgrading.`,
             ...where,
             line: key.line,
             message: `${module.name} declares ${key.what} \`${key.id}\` on \`${table.name}\`, a name ${target.release} adds to core too (on ${inAfter.columns.join(', ')})${note}`,
-            recommendation: 'Rename the referenceId (Magento derives them from table and columns; a vendor prefix avoids clashes).',
+            recommendation:
+              'Rename the referenceId (Magento derives them from table and columns; a vendor prefix avoids clashes).',
             effort: { hours: 1, confidence: 'medium' },
             subject: `key:${table.name}.${key.id}`,
           });

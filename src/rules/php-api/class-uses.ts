@@ -98,18 +98,37 @@ export function* codeClassUses(code: readonly CodeUnit[]): Generator<ClassUse> {
  */
 export function* configClassUses(project: ProjectModel): Generator<ClassUse> {
   const virtualTypes = new Set<string>();
-  for (const module of project.modules) for (const v of module.customizations.virtualTypes) virtualTypes.add(v.name.toLowerCase());
+  for (const module of project.modules)
+    for (const v of module.customizations.virtualTypes) virtualTypes.add(v.name.toLowerCase());
   const isVirtual = (name: string): boolean => virtualTypes.has(stripSlash(name).toLowerCase());
   for (const module of project.modules) {
     if (module.core) continue;
-    const base = { package: module.package, module: module.name, origin: module.location === 'vendor' ? 'vendor' : 'custom' } as const;
+    const base = {
+      package: module.package,
+      module: module.name,
+      origin: module.location === 'vendor' ? 'vendor' : 'custom',
+    } as const;
     const c = module.customizations;
-    const use = (name: string, kind: ConfigUseKind, file: string, line: number, member?: string): ClassUse | undefined =>
+    const use = (
+      name: string,
+      kind: ConfigUseKind,
+      file: string,
+      line: number,
+      member?: string,
+    ): ClassUse | undefined =>
       name && !isVirtual(name)
-        ? { name: stripSlash(name), kind, file, line, ...(member ? { member, memberKind: 'method' as const } : {}), ...base }
+        ? {
+            name: stripSlash(name),
+            kind,
+            file,
+            line,
+            ...(member ? { member, memberKind: 'method' as const } : {}),
+            ...base,
+          }
         : undefined;
     const uses: (ClassUse | undefined)[] = [];
-    for (const p of c.preferences) uses.push(use(p.for, 'di-preference', p.file, p.line), use(p.type, 'di-preference', p.file, p.line));
+    for (const p of c.preferences)
+      uses.push(use(p.for, 'di-preference', p.file, p.line), use(p.type, 'di-preference', p.file, p.line));
     for (const p of c.plugins) {
       uses.push(use(p.target, 'di-plugin', p.file, p.line));
       if (p.type) uses.push(use(p.type, 'di-plugin', p.file, p.line));
@@ -119,8 +138,10 @@ export function* configClassUses(project: ProjectModel): Generator<ClassUse> {
       uses.push(use(t.type, 'di-type', t.file, t.line));
       for (const argument of t.classes) uses.push(use(argument.name, 'di-argument', t.file, argument.line));
     }
-    for (const layout of c.layouts) for (const block of layout.blocks) uses.push(use(block.class, 'layout-block', layout.file, block.line));
-    for (const route of c.webapiRoutes) uses.push(use(route.serviceClass, 'webapi-service', route.file, route.line, route.serviceMethod));
+    for (const layout of c.layouts)
+      for (const block of layout.blocks) uses.push(use(block.class, 'layout-block', layout.file, block.line));
+    for (const route of c.webapiRoutes)
+      uses.push(use(route.serviceClass, 'webapi-service', route.file, route.line, route.serviceMethod));
     for (const o of c.observers) uses.push(use(o.instance, 'observer', o.file, o.line));
     for (const job of c.cronJobs) uses.push(use(job.instance, 'cron', job.file, job.line, job.method));
     for (const u of uses) if (u) yield u;

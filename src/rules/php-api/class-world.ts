@@ -87,7 +87,17 @@ export class ClassWorld {
   /** Magento's code generator: what `name` is generated from, when it follows one of its naming patterns. */
   private generated(name: string): ResolvedClass | undefined {
     const synthetic = (base: ResolvedClass, decl: Partial<ClassDecl>, openMembers = false): ResolvedClass => ({
-      decl: { name, kind: 'class', implements: [], traits: [], methods: [], properties: [], constants: [], line: 0, ...decl },
+      decl: {
+        name,
+        kind: 'class',
+        implements: [],
+        traits: [],
+        methods: [],
+        properties: [],
+        constants: [],
+        line: 0,
+        ...decl,
+      },
       source: 'generated',
       package: base.package,
       generatedFrom: base.decl.name,
@@ -97,12 +107,20 @@ export class ClassWorld {
     if ((match = /^(.+)\\(Proxy|Interceptor)$/i.exec(name))) {
       const base = this.get(match[1]!);
       if (!base) return undefined;
-      return synthetic(base, base.decl.kind === 'interface' ? { implements: [base.decl.name] } : { extends: base.decl.name });
+      return synthetic(
+        base,
+        base.decl.kind === 'interface' ? { implements: [base.decl.name] } : { extends: base.decl.name },
+      );
     }
     if ((match = /^(.+)Factory$/i.exec(name))) {
       const base = this.get(match[1]!);
       if (!base) return undefined;
-      const create: MethodDecl = { name: 'create', visibility: 'public', params: [{ name: 'data', type: 'array', default: '[]' }], line: 0 };
+      const create: MethodDecl = {
+        name: 'create',
+        visibility: 'public',
+        params: [{ name: 'data', type: 'array', default: '[]' }],
+        line: 0,
+      };
       return synthetic(base, { methods: [create] });
     }
     if ((match = /^(.+)Extension(Interface)?$/i.exec(name))) {
@@ -163,13 +181,20 @@ export class ClassWorld {
     return this.findMember(className, constant, 'constant') as MemberLookup<ConstantDecl>;
   }
 
-  private findMember(className: string, rawMember: string, kind: MemberKind): MemberLookup<MethodDecl | PropertyDecl | ConstantDecl> {
+  private findMember(
+    className: string,
+    rawMember: string,
+    kind: MemberKind,
+  ): MemberLookup<MethodDecl | PropertyDecl | ConstantDecl> {
     const member = kind === 'property' ? rawMember.replace(/^\$/, '') : rawMember;
     const cacheKey = `${kind}\0${normalise(className)}\0${kind === 'method' ? member.toLowerCase() : member}`;
     const cached = this.memberCache.get(cacheKey);
     if (cached) return cached;
     const { classes, unresolved } = this.ancestors(className);
-    let result: MemberLookup<MethodDecl | PropertyDecl | ConstantDecl> = { magic: false, complete: unresolved.length === 0 && classes.length > 0 };
+    let result: MemberLookup<MethodDecl | PropertyDecl | ConstantDecl> = {
+      magic: false,
+      complete: unresolved.length === 0 && classes.length > 0,
+    };
     const magicNames = kind === 'method' ? ['__call', '__callstatic'] : kind === 'property' ? ['__get', '__set'] : [];
     for (const owner of classes) {
       if (owner.openMembers) result.magic = true;
@@ -177,7 +202,9 @@ export class ClassWorld {
       if (result.found) continue;
       const list: (MethodDecl | PropertyDecl | ConstantDecl)[] =
         kind === 'method' ? owner.decl.methods : kind === 'property' ? propertiesOf(owner.decl) : owner.decl.constants;
-      const hit = list.find((m) => (kind === 'method' ? m.name.toLowerCase() === member.toLowerCase() : m.name === member));
+      const hit = list.find((m) =>
+        kind === 'method' ? m.name.toLowerCase() === member.toLowerCase() : m.name === member,
+      );
       if (hit) result = { ...result, found: { member: hit, owner } };
     }
     this.memberCache.set(cacheKey, result);

@@ -23,7 +23,16 @@ class A extends Old
 `,
   );
   const findings = await runRule(deprecated, { code: [unit], target: { symbols: target } });
-  assert.deepEqual(findings.map((f) => [f.line, f.uctCode, f.severity]), [[3, 1132, 'warning'], [7, 1439, 'warning']]);
-  assert.match(findings[0]!.message, /class `Magento\\Framework\\Old` \(magento\/framework\) is deprecated in 2\.4\.8: 2\.4\.7 use New/);
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.uctCode, f.severity]),
+    [
+      [3, 1132, 'warning'],
+      [7, 1439, 'warning'],
+    ],
+  );
+  assert.match(
+    findings[0]!.message,
+    /class `Magento\\Framework\\Old` \(magento\/framework\) is deprecated in 2\.4\.8: 2\.4\.7 use New/,
+  );
   assert.match(findings[0]!.recommendation, /@see\): Magento\\Framework\\New/);
 });

@@ -6,7 +6,11 @@ import { memberLabel } from './member-check.js';
 import { isTypeKeyword, releaseLabel, worldsOf } from './worlds.js';
 
 /** UCT warning codes for uses of `@deprecated` code, by use and kind. */
-function uctCodeForDeprecated(use: ClassUse, classKind: ClassKind, member?: 'method' | 'constant' | 'property'): number {
+function uctCodeForDeprecated(
+  use: ClassUse,
+  classKind: ClassKind,
+  member?: 'method' | 'constant' | 'property',
+): number {
   if (member === 'method') return 1439;
   if (member === 'constant') return 1234;
   if (member === 'property') return use.reference?.write ? 1536 : 1534;
@@ -46,7 +50,12 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
         label = `${cls.decl.kind} \`${cls.decl.name}\``;
         note = cls.decl;
       } else if (use.member && use.memberKind) {
-        const lookup = use.memberKind === 'method' ? target.findMethod(use.name, use.member) : use.memberKind === 'property' ? target.findProperty(use.name, use.member) : target.findConstant(use.name, use.member);
+        const lookup =
+          use.memberKind === 'method'
+            ? target.findMethod(use.name, use.member)
+            : use.memberKind === 'property'
+              ? target.findProperty(use.name, use.member)
+              : target.findConstant(use.name, use.member);
         const found = lookup.found;
         if (!found || found.owner.source !== 'index' || found.member.deprecated === undefined) continue;
         label = `\`${memberLabel(use.memberKind, found.owner.decl.name, use.member)}\``;

@@ -6,13 +6,33 @@ import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
 import type { CodeUnit } from '../rule.js';
 
 /** Analyses PHP source into a custom code unit (app/code). */
-export async function unitOf(file: string, source: string, overrides: Partial<Omit<CodeUnit, 'analysis'>> = {}): Promise<CodeUnit> {
-  return { analysis: await analyzePhp(source, file), package: null, module: 'Acme_Shop', origin: 'custom', ...overrides };
+export async function unitOf(
+  file: string,
+  source: string,
+  overrides: Partial<Omit<CodeUnit, 'analysis'>> = {},
+): Promise<CodeUnit> {
+  return {
+    analysis: await analyzePhp(source, file),
+    package: null,
+    module: 'Acme_Shop',
+    origin: 'custom',
+    ...overrides,
+  };
 }
 
 /** A class declaration with sensible defaults. */
 export function classDecl(name: string, overrides: Partial<ClassDecl> = {}): ClassDecl {
-  return { name, kind: 'class', implements: [], traits: [], methods: [], properties: [], constants: [], line: 1, ...overrides };
+  return {
+    name,
+    kind: 'class',
+    implements: [],
+    traits: [],
+    methods: [],
+    properties: [],
+    constants: [],
+    line: 1,
+    ...overrides,
+  };
 }
 
 export function method(name: string, overrides: Partial<MethodDecl> = {}): MethodDecl {

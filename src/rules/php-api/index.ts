@@ -7,4 +7,12 @@ import { missingProperty } from './missing-property.js';
 import { nonApi } from './non-api.js';
 import { signatureMismatch } from './signature-mismatch.js';
 
-export const rules: Rule[] = [missingClass, missingMethod, missingConstant, missingProperty, signatureMismatch, deprecated, nonApi];
+export const rules: Rule[] = [
+  missingClass,
+  missingMethod,
+  missingConstant,
+  missingProperty,
+  signatureMismatch,
+  deprecated,
+  nonApi,
+];

@@ -11,12 +11,20 @@ export type MemberKind = 'method' | 'constant' | 'property';
 type Member = MethodDecl | PropertyDecl | ConstantDecl;
 
 function lookup(world: ClassWorld, kind: MemberKind, cls: string, member: string): MemberLookup<Member> {
-  return kind === 'method' ? world.findMethod(cls, member) : kind === 'property' ? world.findProperty(cls, member) : world.findConstant(cls, member);
+  return kind === 'method'
+    ? world.findMethod(cls, member)
+    : kind === 'property'
+      ? world.findProperty(cls, member)
+      : world.findConstant(cls, member);
 }
 
 /** `Foo::bar()`, `Foo::BAR`, `Foo::$bar` */
 export function memberLabel(kind: MemberKind, cls: string, member: string): string {
-  return kind === 'method' ? `${cls}::${member}()` : kind === 'property' ? `${cls}::$${member.replace(/^\$/, '')}` : `${cls}::${member}`;
+  return kind === 'method'
+    ? `${cls}::${member}()`
+    : kind === 'property'
+      ? `${cls}::$${member.replace(/^\$/, '')}`
+      : `${cls}::${member}`;
 }
 
 /**
@@ -44,10 +52,19 @@ export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeO
     const owner = before.found.owner.decl.name;
     const declared = before.found.member;
     const hints: string[] = [];
-    if (declared.deprecated !== undefined) hints.push(`${currentLabel(context)} marked it @deprecated${declared.deprecated ? `: ${declared.deprecated}` : ''}`);
+    if (declared.deprecated !== undefined)
+      hints.push(
+        `${currentLabel(context)} marked it @deprecated${declared.deprecated ? `: ${declared.deprecated}` : ''}`,
+      );
     if (declared.see?.length) hints.push(`see ${declared.see.join(', ')}`);
     const signature = kind === 'method' ? ` (was \`${formatMethod(declared as MethodDecl)}\`)` : '';
-    const verb = use.reference?.write ? 'assigned' : use.kind === 'webapi-service' || use.kind === 'cron' ? describeUse(use.kind) : kind === 'method' ? 'called' : 'read';
+    const verb = use.reference?.write
+      ? 'assigned'
+      : use.kind === 'webapi-service' || use.kind === 'cron'
+        ? describeUse(use.kind)
+        : kind === 'method'
+          ? 'called'
+          : 'read';
     context.report({
       severity: 'critical',
       file: use.file,

@@ -44,7 +44,10 @@ test('reports classes the current release has and the target lacks, with the UCT
       [11, 1110, 'new:magento\\framework\\old\\helper'],
     ],
   );
-  assert.match(critical[1]!.message, /class `Magento\\Framework\\Old\\Helper` of magento\/framework is extended here; 2\.4\.6 declares it, 2\.4\.8 does not/);
+  assert.match(
+    critical[1]!.message,
+    /class `Magento\\Framework\\Old\\Helper` of magento\/framework is extended here; 2\.4\.6 declares it, 2\.4\.8 does not/,
+  );
   assert.match(critical[1]!.recommendation, /@deprecated: since 2\.4\.6; see Magento\\Framework\\New\\Helper/);
   // The factory is generated from a class the target has; Countable is PHP's; the unknown class is reported once as info.
   const info = findings.filter((f) => f.severity === 'info');
@@ -54,20 +57,62 @@ test('reports classes the current release has and the target lacks, with the UCT
 });
 
 test('classes declared by the code under check count as present (shims for removed classes)', async () => {
-  const shim = await unitOf('app/code/Acme/Compat/Helper.php', `<?php namespace Magento\\Framework\\Old; class Helper {}`);
+  const shim = await unitOf(
+    'app/code/Acme/Compat/Helper.php',
+    `<?php namespace Magento\\Framework\\Old; class Helper {}`,
+  );
   const user = await unitOf('app/code/Acme/Shop/Use.php', `<?php new \\Magento\\Framework\\Old\\Helper();`);
-  const findings = await runRule(missingClass, { code: [shim, user], current: { release: null, symbols: current }, target: { symbols: target } });
+  const findings = await runRule(missingClass, {
+    code: [shim, user],
+    current: { release: null, symbols: current },
+    target: { symbols: target },
+  });
   assert.deepEqual(findings, []);
 });
 
 test('checks class names in di.xml and layout XML of non-core modules', async () => {
   const customizations = {
-    preferences: [{ for: 'Magento\\Framework\\Old\\GoneInterface', type: 'Acme\\Shop\\Model\\Thing', area: 'global', file: 'app/code/Acme/Shop/etc/di.xml', line: 9 }],
-    plugins: [], virtualTypes: [], typeArguments: [], observers: [], cronJobs: [], dbSchema: [], webapiRoutes: [], graphqlSchemas: [], routes: [],
-    layouts: [{ file: 'app/code/Acme/Shop/view/frontend/layout/default.xml', area: 'frontend', handle: 'default', blocks: [{ class: 'Magento\\Framework\\Old\\Helper', line: 5 }], references: [] }],
-    templates: [], requirejs: [], setupScripts: [],
+    preferences: [
+      {
+        for: 'Magento\\Framework\\Old\\GoneInterface',
+        type: 'Acme\\Shop\\Model\\Thing',
+        area: 'global',
+        file: 'app/code/Acme/Shop/etc/di.xml',
+        line: 9,
+      },
+    ],
+    plugins: [],
+    virtualTypes: [],
+    typeArguments: [],
+    observers: [],
+    cronJobs: [],
+    dbSchema: [],
+    webapiRoutes: [],
+    graphqlSchemas: [],
+    routes: [],
+    layouts: [
+      {
+        file: 'app/code/Acme/Shop/view/frontend/layout/default.xml',
+        area: 'frontend',
+        handle: 'default',
+        blocks: [{ class: 'Magento\\Framework\\Old\\Helper', line: 5 }],
+        references: [],
+      },
+    ],
+    templates: [],
+    requirejs: [],
+    setupScripts: [],
   };
-  const module: Module = { name: 'Acme_Shop', enabled: true, package: null, path: 'app/code/Acme/Shop', location: 'app-code', core: false, sequence: [], customizations };
+  const module: Module = {
+    name: 'Acme_Shop',
+    enabled: true,
+    package: null,
+    path: 'app/code/Acme/Shop',
+    location: 'app-code',
+    core: false,
+    sequence: [],
+    customizations,
+  };
   const coreModule: Module = { ...module, name: 'Magento_Core', core: true, location: 'vendor' };
   const findings = await runRule(missingClass, {
     project: projectFixture({ modules: [module, coreModule] }),
@@ -94,14 +139,23 @@ test('a dropped library the project still requires itself is a warning, not crit
     { package: 'magento/zendframework1', version: '1.14.5', classes: [classDecl('Zend_Json')], functions: [] },
     { package: 'laminas/laminas-old', version: '1.0.0', classes: [classDecl('Laminas\\Old\\Thing')], functions: [] },
   ]);
-  const unit = await unitOf('app/code/Acme/Shop/Model/Z.php', `<?php\n\\Zend_Json::encode([]);\nnew \\Laminas\\Old\\Thing();\n`);
+  const unit = await unitOf(
+    'app/code/Acme/Shop/Model/Z.php',
+    `<?php\n\\Zend_Json::encode([]);\nnew \\Laminas\\Old\\Thing();\n`,
+  );
   const findings = await runRule(missingClass, {
     code: [unit],
     project: projectFixture({ rootRequire: { 'laminas/laminas-old': '^1.0' } }),
     current: { release: releaseFixture('2.4.5'), symbols: currentWithLib },
     target: { symbols: target },
   });
-  assert.deepEqual(findings.map((f) => [f.line, f.severity]), [[2, 'critical'], [3, 'warning']]);
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.severity]),
+    [
+      [2, 'critical'],
+      [3, 'warning'],
+    ],
+  );
   assert.match(findings[0]!.recommendation, /Zend Framework 1 \(magento\/zendframework1\) is gone/);
   assert.match(findings[1]!.recommendation, /still required by the root composer\.json/);
 });
@@ -111,5 +165,12 @@ test('an imported namespace is not an unresolved class', async () => {
     'app/code/Acme/Shop/Block/R.php',
     `<?php\nnamespace Acme\\Shop\\Block;\nuse Magento\\Framework;\nclass R extends Framework\\Kept {}\n`,
   );
-  assert.deepEqual(await runRule(missingClass, { code: [unit], current: { release: null, symbols: current }, target: { symbols: target } }), []);
+  assert.deepEqual(
+    await runRule(missingClass, {
+      code: [unit],
+      current: { release: null, symbols: current },
+      target: { symbols: target },
+    }),
+    [],
+  );
 });

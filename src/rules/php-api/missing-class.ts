@@ -35,7 +35,10 @@ export function uctCodeForMissing(kind: ClassUse['kind'], classKind: ClassKind |
 const LIBRARY_HINTS: [RegExp, string][] = [
   [/^zend_/i, 'Zend Framework 1 (magento/zendframework1) is gone: use the Laminas or Magento\\Framework equivalent'],
   [/^zend\\/i, 'Zend Framework 2/3 became Laminas: use the laminas/* class of the same name (Laminas\\…)'],
-  [/^monolog\\/i, 'the Monolog major version changed: adapt to the Monolog API the target installs (e.g. LogRecord in Monolog 3)'],
+  [
+    /^monolog\\/i,
+    'the Monolog major version changed: adapt to the Monolog API the target installs (e.g. LogRecord in Monolog 3)',
+  ],
   [/^elasticsearch\\/i, 'the Elasticsearch client is gone: use the OpenSearch client/modules the target ships'],
 ];
 
@@ -115,21 +118,31 @@ the feature natively.`,
 
 function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClass): void {
   const decl = before.decl;
-  const what = before.source === 'generated' ? `generated class \`${use.name}\` (from \`${before.generatedFrom}\`)` : `${decl.kind} \`${decl.name}\``;
+  const what =
+    before.source === 'generated'
+      ? `generated class \`${use.name}\` (from \`${before.generatedFrom}\`)`
+      : `${decl.kind} \`${decl.name}\``;
   const from = before.package ? ` of ${before.package}` : '';
   const hints: string[] = [];
   const origin = before.source === 'generated' ? context.current.symbols?.getClass(before.generatedFrom ?? '') : decl;
-  if (origin?.deprecated !== undefined) hints.push(`${currentLabel(context)} marked it @deprecated${origin.deprecated ? `: ${origin.deprecated}` : ''}`);
+  if (origin?.deprecated !== undefined)
+    hints.push(`${currentLabel(context)} marked it @deprecated${origin.deprecated ? `: ${origin.deprecated}` : ''}`);
   if (origin?.see?.length) hints.push(`see ${origin.see.join(', ')}`);
   const library = LIBRARY_HINTS.find(([pattern]) => pattern.test(decl.name));
   if (library) hints.push(library[1]);
   else if (before.package && !before.package.startsWith('magento/') && !requirersOf(context, before.package).length) {
-    hints.push(`${before.package} is not installed by ${context.target.release.version}: require a version that still has it, or migrate`);
+    hints.push(
+      `${before.package} is not installed by ${context.target.release.version}: require a version that still has it, or migrate`,
+    );
   }
   const structural = use.kind === 'extends' || use.kind === 'implements' || use.kind === 'use-trait';
   // A library the target release drops may still be installed when the project or an extension requires it itself.
-  const requiredBy = before.package && !before.package.startsWith('magento/') ? requirersOf(context, before.package) : [];
-  if (requiredBy.length) hints.unshift(`${before.package} is still required by ${requiredBy.join(', ')}: it stays installed only if its constraints fit ${context.target.release.version}`);
+  const requiredBy =
+    before.package && !before.package.startsWith('magento/') ? requirersOf(context, before.package) : [];
+  if (requiredBy.length)
+    hints.unshift(
+      `${before.package} is still required by ${requiredBy.join(', ')}: it stays installed only if its constraints fit ${context.target.release.version}`,
+    );
   context.report({
     severity: requiredBy.length ? 'warning' : 'critical',
     file: use.file,
@@ -141,7 +154,11 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
     recommendation: `${hints.length ? `${hints.join('; ')}. ` : ''}Replace \`${decl.name}\` with its successor in the target release${
       structural ? ' and re-check every overridden method against the new parent' : ''
     }.`,
-    effort: structural ? { hours: 4, confidence: 'medium' } : use.reference ? { hours: 1, confidence: 'medium' } : { hours: 0.5, confidence: 'medium' },
+    effort: structural
+      ? { hours: 4, confidence: 'medium' }
+      : use.reference
+        ? { hours: 1, confidence: 'medium' }
+        : { hours: 0.5, confidence: 'medium' },
     subject: `${use.kind}:${decl.name.toLowerCase()}`,
     uctCode: uctCodeForMissing(use.kind, decl.kind),
   });

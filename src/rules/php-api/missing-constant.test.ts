@@ -5,7 +5,9 @@ import { missingConstant } from './missing-constant.js';
 import { classDecl, indexOf, unitOf } from './fixtures.js';
 
 const constant = (name: string) => ({ name, visibility: 'public' as const, line: 1 });
-const current = indexOf([classDecl('Magento\\Sales\\Model\\Order', { constants: [constant('STATE_NEW'), constant('OLD_FLAG')] })]);
+const current = indexOf([
+  classDecl('Magento\\Sales\\Model\\Order', { constants: [constant('STATE_NEW'), constant('OLD_FLAG')] }),
+]);
 const target = indexOf([classDecl('Magento\\Sales\\Model\\Order', { constants: [constant('STATE_NEW')] })]);
 
 test('constants read through the class or self:: in a subclass', async () => {
@@ -21,7 +23,17 @@ class Order extends CoreOrder
 }
 `,
   );
-  const findings = await runRule(missingConstant, { code: [unit], current: { release: null, symbols: current }, target: { symbols: target } });
-  assert.deepEqual(findings.map((f) => [f.line, f.uctCode]), [[6, 1214], [6, 1214]]);
+  const findings = await runRule(missingConstant, {
+    code: [unit],
+    current: { release: null, symbols: current },
+    target: { symbols: target },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.uctCode]),
+    [
+      [6, 1214],
+      [6, 1214],
+    ],
+  );
   assert.match(findings[0]!.message, /Magento\\Sales\\Model\\Order::OLD_FLAG is read here/);
 });

@@ -7,7 +7,11 @@ import { classDecl, indexOf, method, unitOf } from './fixtures.js';
 const base = 'Magento\\Catalog\\Model\\Base';
 const current = indexOf([
   classDecl(base, {
-    methods: [method('load', { params: [{ name: 'id', type: 'int' }] }), method('legacyThing', { deprecated: 'use modernThing()' }), method('kept')],
+    methods: [
+      method('load', { params: [{ name: 'id', type: 'int' }] }),
+      method('legacyThing', { deprecated: 'use modernThing()' }),
+      method('kept'),
+    ],
   }),
   classDecl('Magento\\Framework\\Magic', { methods: [method('__call')] }),
 ]);
@@ -57,7 +61,10 @@ test('calls and overrides of methods the target removed, nothing for magic or un
     ],
   );
   assert.match(findings[0]!.message, /overrides Magento\\Catalog\\Model\\Base::legacyThing\(\)/);
-  assert.match(findings[1]!.message, /Magento\\Catalog\\Model\\Base::legacyThing\(\) \(was `public function legacyThing\(\)`\) is called here/);
+  assert.match(
+    findings[1]!.message,
+    /Magento\\Catalog\\Model\\Base::legacyThing\(\) \(was `public function legacyThing\(\)`\) is called here/,
+  );
   assert.match(findings[1]!.recommendation, /@deprecated: use modernThing\(\)/);
 });
 
@@ -72,5 +79,12 @@ test('no member findings through a parent class the target lost (missing-class r
     'app/code/Acme/Shop/Model/Orphan.php',
     `<?php\nnamespace Acme\\Shop\\Model;\nclass Orphan extends \\Magento\\Old\\Parent\n{\n    public function run() { $this->helper(); }\n}\n`,
   );
-  assert.deepEqual(await runRule(missingMethod, { code: [unit], current: { release: null, symbols: currentOnly }, target: { symbols: indexOf([]) } }), []);
+  assert.deepEqual(
+    await runRule(missingMethod, {
+      code: [unit],
+      current: { release: null, symbols: currentOnly },
+      target: { symbols: indexOf([]) },
+    }),
+    [],
+  );
 });

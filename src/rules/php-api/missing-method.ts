@@ -8,7 +8,8 @@ export const missingMethod: Rule = {
     id: 'php-api/missing-method',
     severity: 'critical',
     category: 'php-api',
-    description: 'A method the code calls or overrides exists on a core class in the current release but not in the target.',
+    description:
+      'A method the code calls or overrides exists on a core class in the current release but not in the target.',
     uctCode: 1410,
     docs: `The code calls a method (\`$x->m()\` on a receiver whose class is known: \`$this\`, \`parent::\`, typed
 parameters and properties, constructor-injected dependencies, \`new\`; static calls; \`webapi.xml\` service methods;
@@ -43,7 +44,8 @@ function checkOverrides(context: RuleContext): void {
         const after = target.findMethod(decl.extends, own.name);
         if (after.found || after.magic || !after.complete) continue;
         const before = current.findMethod(decl.extends, own.name);
-        if (!before.found || before.found.owner.source === 'code' || before.found.member.visibility === 'private') continue;
+        if (!before.found || before.found.owner.source === 'code' || before.found.member.visibility === 'private')
+          continue;
         const owner = before.found.owner.decl.name;
         context.report({
           severity: 'error',

@@ -5,7 +5,9 @@ import { missingProperty } from './missing-property.js';
 import { classDecl, indexOf, unitOf } from './fixtures.js';
 
 const prop = (name: string) => ({ name, visibility: 'protected' as const, line: 1 });
-const current = indexOf([classDecl('Magento\\Framework\\View\\Element\\Template', { properties: [prop('_template'), prop('_oldRegistry')] })]);
+const current = indexOf([
+  classDecl('Magento\\Framework\\View\\Element\\Template', { properties: [prop('_template'), prop('_oldRegistry')] }),
+]);
 const target = indexOf([classDecl('Magento\\Framework\\View\\Element\\Template', { properties: [prop('_template')] })]);
 
 test('reads and writes of a removed inherited property, with UCT 1514/1516', async () => {
@@ -25,7 +27,17 @@ class View extends \\Magento\\Framework\\View\\Element\\Template
 }
 `,
   );
-  const findings = await runRule(missingProperty, { code: [unit], current: { release: null, symbols: current }, target: { symbols: target } });
-  assert.deepEqual(findings.map((f) => [f.line, f.uctCode]), [[8, 1514], [9, 1516]]);
+  const findings = await runRule(missingProperty, {
+    code: [unit],
+    current: { release: null, symbols: current },
+    target: { symbols: target },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.uctCode]),
+    [
+      [8, 1514],
+      [9, 1516],
+    ],
+  );
   assert.match(findings[1]!.message, /::\$_oldRegistry is assigned here/);
 });

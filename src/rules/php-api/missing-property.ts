@@ -6,7 +6,8 @@ export const missingProperty: Rule = {
     id: 'php-api/missing-property',
     severity: 'critical',
     category: 'php-api',
-    description: 'A property the code reads or assigns exists on a core class in the current release but not in the target.',
+    description:
+      'A property the code reads or assigns exists on a core class in the current release but not in the target.',
     uctCode: 1514,
     docs: `The code reads or assigns a property (\`$this->_foo\` in a class extending a core class, \`Foo::$bar\`, or a
 property of a typed receiver) that the current release declares on that class or its ancestors and the target does

@@ -9,7 +9,10 @@ test('extends/implements/new of non-@api core classes only, once per file and cl
     {
       package: 'magento/module-catalog',
       version: '104.0.0',
-      classes: [classDecl('Magento\\Catalog\\Model\\Impl'), classDecl('Magento\\Catalog\\Api\\Repo', { kind: 'interface', api: true })],
+      classes: [
+        classDecl('Magento\\Catalog\\Model\\Impl'),
+        classDecl('Magento\\Catalog\\Api\\Repo', { kind: 'interface', api: true }),
+      ],
       functions: [],
     },
     { package: 'monolog/monolog', version: '3.0.0', classes: [classDecl('Monolog\\Logger')], functions: [] },
@@ -25,10 +28,19 @@ class B extends \\Magento\\Catalog\\Model\\Impl implements \\Magento\\Catalog\\A
 `,
   );
   const findings = await runRule(nonApi, { code: [unit], target: { symbols: target } });
-  assert.deepEqual(findings.map((f) => [f.line, f.uctCode, f.severity]), [[3, 1121, 'info'], [5, 1420, 'info']]);
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.uctCode, f.severity]),
+    [
+      [3, 1121, 'info'],
+      [5, 1420, 'info'],
+    ],
+  );
 });
 
 test('nothing without an index', async () => {
   const unit = await unitOf('a.php', '<?php new \\Magento\\X();');
-  assert.deepEqual(await runRule(nonApi, { code: [unit], target: { symbols: { ...indexOf([]), coverage: 'none' } } }), []);
+  assert.deepEqual(
+    await runRule(nonApi, { code: [unit], target: { symbols: { ...indexOf([]), coverage: 'none' } } }),
+    [],
+  );
 });

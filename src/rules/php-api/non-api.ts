@@ -36,7 +36,8 @@ inheritance; at least cover the behaviour with tests run after each upgrade.`,
     for (const use of codeClassUses(context.code)) {
       if (!(use.kind in TIGHT_USES)) continue;
       // parent::/self::/static:: calls follow from the class's own extends, already listed.
-      if (use.kind === 'static-call' && use.reference?.via && ['parent', 'self', 'static'].includes(use.reference.via)) continue;
+      if (use.kind === 'static-call' && use.reference?.via && ['parent', 'self', 'static'].includes(use.reference.via))
+        continue;
       const how = TIGHT_USES[use.kind as keyof typeof TIGHT_USES];
       const cls = target.get(use.name);
       if (!cls || cls.source !== 'index' || !isCorePackage(cls.package) || cls.decl.api) continue;
@@ -55,7 +56,8 @@ inheritance; at least cover the behaviour with tests run after each upgrade.`,
         ...(use.package ? { package: use.package } : {}),
         ...(use.module ? { module: use.module } : {}),
         message: `${how.words} non-@api ${cls.decl.kind} \`${cls.decl.name}\` (${cls.package} in ${releaseLabel(context)}): it may change in any release`,
-        recommendation: 'Prefer an @api interface through constructor injection (or a plugin/observer over inheritance); test this behaviour after every upgrade.',
+        recommendation:
+          'Prefer an @api interface through constructor injection (or a plugin/observer over inheritance); test this behaviour after every upgrade.',
         effort: { hours: 0.5, confidence: 'low' },
         subject: `non-api:${use.kind}:${cls.decl.name.toLowerCase()}`,
         uctCode: cls.decl.kind === 'interface' ? how.interfaceCode : how.classCode,

@@ -2,7 +2,12 @@ import type { MethodDecl, ParamDecl } from '../../php/types.js';
 
 /** `public static function name(?Foo $a, int ...$b = 1): bool` as written, for messages. */
 export function formatMethod(method: MethodDecl): string {
-  const modifiers = [method.final ? 'final' : '', method.abstract ? 'abstract' : '', method.visibility, method.static ? 'static' : '']
+  const modifiers = [
+    method.final ? 'final' : '',
+    method.abstract ? 'abstract' : '',
+    method.visibility,
+    method.static ? 'static' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const params = method.params.map(formatParam).join(', ');

@@ -22,12 +22,26 @@ const current = indexOf([
 const target = indexOf([
   classDecl(repo, {
     methods: [
-      method('save', { params: [{ name: 'item', type: 'Magento\\Catalog\\Model\\Item' }, { name: 'force', type: 'bool' }], returnType: 'Magento\\Catalog\\Model\\Item' }),
-      method('load', { params: [{ name: 'id', type: 'int' }, { name: 'field', type: '?string', default: 'null' }] }),
+      method('save', {
+        params: [
+          { name: 'item', type: 'Magento\\Catalog\\Model\\Item' },
+          { name: 'force', type: 'bool' },
+        ],
+        returnType: 'Magento\\Catalog\\Model\\Item',
+      }),
+      method('load', {
+        params: [
+          { name: 'id', type: 'int' },
+          { name: 'field', type: '?string', default: 'null' },
+        ],
+      }),
       method('finalLater', { params: [], final: true }),
     ],
   }),
-  classDecl(iface, { kind: 'interface', methods: [method('one', { returnType: 'string' }), method('two', { returnType: 'int' })] }),
+  classDecl(iface, {
+    kind: 'interface',
+    methods: [method('one', { returnType: 'string' }), method('two', { returnType: 'int' })],
+  }),
   classDecl('Magento\\Catalog\\Model\\Item'),
 ]);
 
@@ -46,7 +60,11 @@ class MyRepo extends \\Magento\\Catalog\\Model\\Repo implements \\Magento\\Catal
 
 test('overrides and implementations that the target signature breaks, with before → after', async () => {
   const unit = await unitOf('app/code/Acme/Shop/Model/MyRepo.php', source);
-  const findings = await runRule(signatureMismatch, { code: [unit], current: { release: releaseFixture('2.4.6'), symbols: current }, target: { symbols: target } });
+  const findings = await runRule(signatureMismatch, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.6'), symbols: current },
+    target: { symbols: target },
+  });
   assert.deepEqual(
     findings.map((f) => [f.line, f.subject]),
     [
@@ -57,7 +75,10 @@ test('overrides and implementations that the target signature breaks, with befor
   const save = findings[1]!;
   assert.match(save.message, /it takes 1 parameter\(s\), the parent 2/);
   assert.match(save.message, /it declares no return type, the parent returns Magento\\Catalog\\Model\\Item/);
-  assert.match(save.message, /in 2\.4\.6: `public function save\(Magento\\Catalog\\Model\\Item \$item\)` → in 2\.4\.8: `public function save\(Magento\\Catalog\\Model\\Item \$item, bool \$force\): Magento\\Catalog\\Model\\Item`/);
+  assert.match(
+    save.message,
+    /in 2\.4\.6: `public function save\(Magento\\Catalog\\Model\\Item \$item\)` → in 2\.4\.8: `public function save\(Magento\\Catalog\\Model\\Item \$item, bool \$force\): Magento\\Catalog\\Model\\Item`/,
+  );
   assert.equal(save.severity, 'critical');
 });
 
@@ -76,11 +97,42 @@ class RepoPlugin
 `,
   );
   const customizations: Customizations = {
-    preferences: [], virtualTypes: [], typeArguments: [], observers: [], cronJobs: [], dbSchema: [], webapiRoutes: [], graphqlSchemas: [], routes: [],
-    layouts: [], templates: [], requirejs: [], setupScripts: [],
-    plugins: [{ target: repo, name: 'acme_repo', type: 'Acme\\Shop\\Plugin\\RepoPlugin', disabled: false, area: 'global', methods: [], file: 'app/code/Acme/Shop/etc/di.xml', line: 4 }],
+    preferences: [],
+    virtualTypes: [],
+    typeArguments: [],
+    observers: [],
+    cronJobs: [],
+    dbSchema: [],
+    webapiRoutes: [],
+    graphqlSchemas: [],
+    routes: [],
+    layouts: [],
+    templates: [],
+    requirejs: [],
+    setupScripts: [],
+    plugins: [
+      {
+        target: repo,
+        name: 'acme_repo',
+        type: 'Acme\\Shop\\Plugin\\RepoPlugin',
+        disabled: false,
+        area: 'global',
+        methods: [],
+        file: 'app/code/Acme/Shop/etc/di.xml',
+        line: 4,
+      },
+    ],
   };
-  const module: Module = { name: 'Acme_Shop', enabled: true, package: null, path: 'app/code/Acme/Shop', location: 'app-code', core: false, sequence: [], customizations };
+  const module: Module = {
+    name: 'Acme_Shop',
+    enabled: true,
+    package: null,
+    path: 'app/code/Acme/Shop',
+    location: 'app-code',
+    core: false,
+    sequence: [],
+    customizations,
+  };
   const findings = await runRule(signatureMismatch, {
     code: [pluginUnit],
     project: projectFixture({ modules: [module] }),
@@ -101,16 +153,34 @@ class RepoPlugin
 
 test('Monolog 3: a handler overriding write(array $record) against write(LogRecord $record)', async () => {
   const handler = 'Magento\\Framework\\Logger\\Handler\\Base';
-  const before = indexOf([classDecl(handler, { methods: [method('write', { visibility: 'protected', params: [{ name: 'record', type: 'array' }], returnType: 'void' })] })]);
+  const before = indexOf([
+    classDecl(handler, {
+      methods: [
+        method('write', { visibility: 'protected', params: [{ name: 'record', type: 'array' }], returnType: 'void' }),
+      ],
+    }),
+  ]);
   const after = indexOf([
-    classDecl(handler, { methods: [method('write', { visibility: 'protected', params: [{ name: 'record', type: 'Monolog\\LogRecord' }], returnType: 'void' })] }),
+    classDecl(handler, {
+      methods: [
+        method('write', {
+          visibility: 'protected',
+          params: [{ name: 'record', type: 'Monolog\\LogRecord' }],
+          returnType: 'void',
+        }),
+      ],
+    }),
     classDecl('Monolog\\LogRecord'),
   ]);
   const unit = await unitOf(
     'app/code/Acme/Log/Handler.php',
     `<?php\nnamespace Acme\\Log;\nclass Handler extends \\Magento\\Framework\\Logger\\Handler\\Base\n{\n    protected function write(array $record): void {}\n}\n`,
   );
-  const findings = await runRule(signatureMismatch, { code: [unit], current: { release: releaseFixture('2.4.7'), symbols: before }, target: { symbols: after } });
+  const findings = await runRule(signatureMismatch, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.7'), symbols: before },
+    target: { symbols: after },
+  });
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /parameter #1 type array does not accept the parent's Monolog\\LogRecord/);
 });
@@ -119,7 +189,13 @@ test('parent::__construct() and new with fewer arguments than the target constru
   const ctx = 'Magento\\Framework\\Model\\Context';
   const model = 'Magento\\Framework\\Model\\AbstractModel';
   const ctor = (extra: boolean) =>
-    method('__construct', { params: [{ name: 'context', type: ctx }, ...(extra ? [{ name: 'serializer', type: 'Magento\\Framework\\Serialize\\SerializerInterface' }] : []), { name: 'data', type: 'array', default: '[]' }] });
+    method('__construct', {
+      params: [
+        { name: 'context', type: ctx },
+        ...(extra ? [{ name: 'serializer', type: 'Magento\\Framework\\Serialize\\SerializerInterface' }] : []),
+        { name: 'data', type: 'array', default: '[]' },
+      ],
+    });
   const before = indexOf([classDecl(model, { methods: [ctor(false)] })]);
   const after = indexOf([classDecl(model, { methods: [ctor(true)] })]);
   const unit = await unitOf(
@@ -136,11 +212,21 @@ class Thing extends \\Magento\\Framework\\Model\\AbstractModel
 }
 `,
   );
-  const findings = await runRule(signatureMismatch, { code: [unit], current: { release: releaseFixture('2.4.6'), symbols: before }, target: { symbols: after } });
-  assert.deepEqual(findings.map((f) => [f.line, f.subject]), [
-    [7, 'arity:magento\\framework\\model\\abstractmodel::__construct()'],
-    [9, 'arity:magento\\framework\\model\\abstractmodel::__construct()'],
-  ]);
-  assert.match(findings[1]!.message, /new Magento\\Framework\\Model\\AbstractModel\(…\) is called with 1 argument\(s\); 2\.4\.8 requires 2/);
+  const findings = await runRule(signatureMismatch, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.6'), symbols: before },
+    target: { symbols: after },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.subject]),
+    [
+      [7, 'arity:magento\\framework\\model\\abstractmodel::__construct()'],
+      [9, 'arity:magento\\framework\\model\\abstractmodel::__construct()'],
+    ],
+  );
+  assert.match(
+    findings[1]!.message,
+    /new Magento\\Framework\\Model\\AbstractModel\(…\) is called with 1 argument\(s\); 2\.4\.8 requires 2/,
+  );
   assert.match(findings[0]!.recommendation, /Magento\\Framework\\Serialize\\SerializerInterface \$serializer/);
 });

@@ -71,7 +71,12 @@ function checkCallArity(context: RuleContext, target: ClassWorld, current: Class
   for (const unit of context.code) {
     for (const ref of unit.analysis.references) {
       if (ref.argCount === undefined) continue;
-      const member = ref.kind === 'new' ? '__construct' : ref.kind === 'static-call' || ref.kind === 'method-call' ? ref.member : undefined;
+      const member =
+        ref.kind === 'new'
+          ? '__construct'
+          : ref.kind === 'static-call' || ref.kind === 'method-call'
+            ? ref.member
+            : undefined;
       if (!member) continue;
       const after = target.findMethod(ref.name, member).found;
       if (!after || after.owner.source !== 'index') continue;
@@ -90,7 +95,9 @@ function checkCallArity(context: RuleContext, target: ClassWorld, current: Class
         recommendation: `Pass the new argument(s) ${after.member.params
           .slice(ref.argCount, needed)
           .map((p) => `\`${formatParam(p)}\``)
-          .join(', ')}${member === '__construct' ? ' (inject them in your own constructor and hand them to the parent)' : ''}.`,
+          .join(
+            ', ',
+          )}${member === '__construct' ? ' (inject them in your own constructor and hand them to the parent)' : ''}.`,
         subject: `arity:${label.toLowerCase()}`,
         hours: member === '__construct' ? 1 : 0.5,
       });
@@ -106,25 +113,37 @@ function prototypes(world: ClassWorld, decl: ClassDecl, method: string): { membe
     for (const cls of world.ancestors(ancestor).classes) {
       if (cls.source !== 'index') continue;
       const member = cls.decl.methods.find((m) => m.name.toLowerCase() === method.toLowerCase());
-      if (member && member.visibility !== 'private' && !found.some((f) => f.owner === cls.decl.name)) found.push({ member, owner: cls.decl.name });
+      if (member && member.visibility !== 'private' && !found.some((f) => f.owner === cls.decl.name))
+        found.push({ member, owner: cls.decl.name });
     }
   }
   return found;
 }
 
-function checkOverrides(context: RuleContext, unit: CodeUnit, decl: ClassDecl, target: ClassWorld, current: ClassWorld | null): void {
+function checkOverrides(
+  context: RuleContext,
+  unit: CodeUnit,
+  decl: ClassDecl,
+  target: ClassWorld,
+  current: ClassWorld | null,
+): void {
   for (const own of decl.methods) {
     if (own.visibility === 'private') continue;
     for (const proto of prototypes(target, decl, own.name)) {
       const ownerDecl = target.get(proto.owner)!.decl;
-      if (own.name.toLowerCase() === '__construct' && ownerDecl.kind !== 'interface' && !proto.member.abstract) continue;
+      if (own.name.toLowerCase() === '__construct' && ownerDecl.kind !== 'interface' && !proto.member.abstract)
+        continue;
       const reasons = incompatibilities(own, decl.name, proto.member, proto.owner, target);
       if (reasons.length === 0) continue;
-      const before = current?.get(proto.owner)?.decl.methods.find((m) => m.name.toLowerCase() === own.name.toLowerCase());
+      const before = current
+        ?.get(proto.owner)
+        ?.decl.methods.find((m) => m.name.toLowerCase() === own.name.toLowerCase());
       if (before && incompatibilities(own, decl.name, before, proto.owner, current!).length > 0) continue; // not new
       report(context, unit, own.line, {
         message: `${decl.name}::${own.name}() no longer fits ${proto.owner}::${own.name}() in ${releaseLabel(context)}: ${reasons.join('; ')}. Signature ${
-          before ? `in ${currentLabel(context)}: \`${formatMethod(before)}\` → in ${releaseLabel(context)}` : `in ${releaseLabel(context)}`
+          before
+            ? `in ${currentLabel(context)}: \`${formatMethod(before)}\` → in ${releaseLabel(context)}`
+            : `in ${releaseLabel(context)}`
         }: \`${formatMethod(proto.member)}\`; yours: \`${formatMethod(own)}\``,
         recommendation: `Change ${decl.name}::${own.name}() to match \`${formatMethod(proto.member)}\` (PHP fatals at class load otherwise); keep callers of your method in step.`,
         subject: `override:${decl.name.toLowerCase()}::${own.name.toLowerCase()}:${proto.owner.toLowerCase()}`,
@@ -135,7 +154,13 @@ function checkOverrides(context: RuleContext, unit: CodeUnit, decl: ClassDecl, t
 }
 
 /** Abstract methods of core interfaces/parents that the target adds and the class hierarchy does not implement. */
-function checkUnimplemented(context: RuleContext, unit: CodeUnit, decl: ClassDecl, target: ClassWorld, current: ClassWorld | null): void {
+function checkUnimplemented(
+  context: RuleContext,
+  unit: CodeUnit,
+  decl: ClassDecl,
+  target: ClassWorld,
+  current: ClassWorld | null,
+): void {
   const { classes, unresolved } = target.ancestors(decl.name);
   if (unresolved.length > 0) return;
   const concrete = new Set<string>();
@@ -164,7 +189,14 @@ function checkUnimplemented(context: RuleContext, unit: CodeUnit, decl: ClassDec
 
 const PLUGIN_METHOD = /^(before|around|after)(.+)$/i;
 
-function checkPlugin(context: RuleContext, plugin: Plugin, pkg: string | null, moduleName: string, target: ClassWorld, current: ClassWorld | null): void {
+function checkPlugin(
+  context: RuleContext,
+  plugin: Plugin,
+  pkg: string | null,
+  moduleName: string,
+  target: ClassWorld,
+  current: ClassWorld | null,
+): void {
   const pluginClass = target.codeClass(plugin.type!);
   if (!pluginClass || !target.get(plugin.target)) return; // unknown plugin code, or a missing target: missing-class says so
   const where = `${plugin.file}:${plugin.line}`;
@@ -192,7 +224,9 @@ function checkPlugin(context: RuleContext, plugin: Plugin, pkg: string | null, m
     }
     const m = after.found.member;
     const problem = m.final ? 'final' : m.static ? 'static' : m.visibility !== 'public' ? m.visibility : undefined;
-    const wasProblem = before?.found ? (before.found.member.final || before.found.member.static || before.found.member.visibility !== 'public') : false;
+    const wasProblem = before?.found
+      ? before.found.member.final || before.found.member.static || before.found.member.visibility !== 'public'
+      : false;
     if (problem && !wasProblem) {
       reportPlugin(context, base, pm.line, {
         severity: 'error',
@@ -205,10 +239,16 @@ function checkPlugin(context: RuleContext, plugin: Plugin, pkg: string | null, m
     }
     const reasons = pluginParamProblems(kind, pm, m, target, after.found.owner.decl.name);
     if (reasons.length === 0) continue;
-    if (before?.found && pluginParamProblems(kind, pm, before.found.member, current!, before.found.owner.decl.name).length > 0) continue;
+    if (
+      before?.found &&
+      pluginParamProblems(kind, pm, before.found.member, current!, before.found.owner.decl.name).length > 0
+    )
+      continue;
     reportPlugin(context, base, pm.line, {
       message: `plugin ${plugin.type}::${pm.name}() (di.xml ${where}) no longer matches ${plugin.target}::${original}(): ${reasons.join('; ')}. Signature ${
-        before?.found ? `in ${currentLabel(context)}: \`${formatMethod(before.found.member)}\` → in ${releaseLabel(context)}` : `in ${releaseLabel(context)}`
+        before?.found
+          ? `in ${currentLabel(context)}: \`${formatMethod(before.found.member)}\` → in ${releaseLabel(context)}`
+          : `in ${releaseLabel(context)}`
       }: \`${formatMethod(m)}\`; plugin: \`${formatMethod(pm)}\``,
       recommendation: `Update the plugin's arguments after $subject${kind === 'around' ? ', $proceed' : kind === 'after' ? ', $result' : ''} to \`${m.params.map(formatParam).join(', ')}\`.`,
       subject: `plugin-params:${plugin.type!.toLowerCase()}::${pm.name.toLowerCase()}`,
@@ -218,13 +258,21 @@ function checkPlugin(context: RuleContext, plugin: Plugin, pkg: string | null, m
 }
 
 /** Magento's InterfaceValidator rules on a plugin method's arguments against the intercepted method. */
-function pluginParamProblems(kind: 'before' | 'around' | 'after', pluginMethod: MethodDecl, original: MethodDecl, world: ClassWorld, originalClass: string): string[] {
+function pluginParamProblems(
+  kind: 'before' | 'around' | 'after',
+  pluginMethod: MethodDecl,
+  original: MethodDecl,
+  world: ClassWorld,
+  originalClass: string,
+): string[] {
   const skip = kind === 'before' ? 1 : 2;
   const extra = pluginMethod.params.slice(skip);
   if (extra.length === 0) return [];
   const expected = kind === 'after' ? original.params.slice(0, extra.length) : original.params;
   if (extra.length !== expected.length) {
-    return [`it declares ${extra.length} argument(s) of the method, which ${kind === 'after' ? 'has only' : 'takes'} ${original.params.length}`];
+    return [
+      `it declares ${extra.length} argument(s) of the method, which ${kind === 'after' ? 'has only' : 'takes'} ${original.params.length}`,
+    ];
   }
   const problems: string[] = [];
   extra.forEach((param, index) => {
@@ -232,7 +280,10 @@ function pluginParamProblems(kind: 'before' | 'around' | 'after', pluginMethod: 
     const theirs = parseType(expected[index]!.type, originalClass);
     if (!mine || !theirs) return;
     const fits = typeSubsumed({ ...theirs, nullable: false }, { ...mine, nullable: true }, world);
-    if (fits === false) problems.push(`argument $${param.name.replace(/^\$/, '')} is ${param.type}, the method's is ${expected[index]!.type}`);
+    if (fits === false)
+      problems.push(
+        `argument $${param.name.replace(/^\$/, '')} is ${param.type}, the method's is ${expected[index]!.type}`,
+      );
   });
   return problems;
 }
@@ -259,7 +310,12 @@ function report(context: RuleContext, unit: CodeUnit, line: number, r: Report): 
   });
 }
 
-function reportPlugin(context: RuleContext, where: { file: string; pkg: string | null; moduleName: string }, line: number, r: Report): void {
+function reportPlugin(
+  context: RuleContext,
+  where: { file: string; pkg: string | null; moduleName: string },
+  line: number,
+  r: Report,
+): void {
   context.report({
     severity: r.severity ?? 'critical',
     file: where.file,

@@ -7,7 +7,25 @@ export interface TypeSet {
   nullable: boolean;
 }
 
-const SCALARS = new Set(['int', 'float', 'string', 'bool', 'true', 'false', 'array', 'iterable', 'callable', 'object', 'mixed', 'void', 'never', 'null', 'static', 'self', 'parent']);
+const SCALARS = new Set([
+  'int',
+  'float',
+  'string',
+  'bool',
+  'true',
+  'false',
+  'array',
+  'iterable',
+  'callable',
+  'object',
+  'mixed',
+  'void',
+  'never',
+  'null',
+  'static',
+  'self',
+  'parent',
+]);
 
 export function parseType(type: string | undefined, selfName?: string): TypeSet | undefined {
   if (type === undefined || type.trim() === '') return undefined;
@@ -42,12 +60,18 @@ function memberSubtype(child: string, parent: string, world: ClassWorld): boolea
   if (parent === 'mixed') return child !== 'void';
   if (child === 'never') return true;
   if (parent === 'bool' && (child === 'true' || child === 'false')) return true;
-  if (parent === 'iterable') return child === 'array' || child === 'traversable' || (isClassName(child) ? world.isSubtypeOf(child, 'Traversable') : false);
+  if (parent === 'iterable')
+    return (
+      child === 'array' ||
+      child === 'traversable' ||
+      (isClassName(child) ? world.isSubtypeOf(child, 'Traversable') : false)
+    );
   if (parent === 'object') return isClassName(child) || child === 'static';
   if (parent === 'callable') return child === 'closure';
   if (child === 'static') return isClassName(parent) ? undefined : false;
   if (isClassName(child) && isClassName(parent)) return world.isSubtypeOf(child, parent);
-  if (child.includes('&')) return child.split('&').some((part) => memberSubtype(part, parent, world) === true) ? true : undefined;
+  if (child.includes('&'))
+    return child.split('&').some((part) => memberSubtype(part, parent, world) === true) ? true : undefined;
   return false;
 }
 
@@ -75,33 +99,47 @@ function required(params: ParamDecl[]): number {
  * covariant return, same static-ness and by-reference passing, no narrower visibility, no final parent). Empty when
  * compatible or when the answer depends on classes the indexes do not know.
  */
-export function incompatibilities(child: MethodDecl, childClass: string, parent: MethodDecl, parentClass: string, world: ClassWorld): string[] {
+export function incompatibilities(
+  child: MethodDecl,
+  childClass: string,
+  parent: MethodDecl,
+  parentClass: string,
+  world: ClassWorld,
+): string[] {
   const reasons: string[] = [];
   if (parent.final) reasons.push('the parent method is final');
-  if (!!parent.static !== !!child.static) reasons.push(parent.static ? 'the parent method is static' : 'the parent method is not static');
-  if (VISIBILITY_RANK[child.visibility] > VISIBILITY_RANK[parent.visibility]) reasons.push(`visibility ${child.visibility} is narrower than ${parent.visibility}`);
+  if (!!parent.static !== !!child.static)
+    reasons.push(parent.static ? 'the parent method is static' : 'the parent method is not static');
+  if (VISIBILITY_RANK[child.visibility] > VISIBILITY_RANK[parent.visibility])
+    reasons.push(`visibility ${child.visibility} is narrower than ${parent.visibility}`);
   const childVariadic = child.params.some((p) => p.variadic);
-  if (child.params.length < parent.params.length && !childVariadic) reasons.push(`it takes ${child.params.length} parameter(s), the parent ${parent.params.length}`);
-  if (required(child.params) > required(parent.params)) reasons.push(`it requires ${required(child.params)} argument(s), the parent only ${required(parent.params)}`);
+  if (child.params.length < parent.params.length && !childVariadic)
+    reasons.push(`it takes ${child.params.length} parameter(s), the parent ${parent.params.length}`);
+  if (required(child.params) > required(parent.params))
+    reasons.push(`it requires ${required(child.params)} argument(s), the parent only ${required(parent.params)}`);
   parent.params.forEach((parentParam, index) => {
     const childParam = child.params[index] ?? (childVariadic ? child.params.at(-1) : undefined);
     if (!childParam) return;
-    if (!!childParam.byRef !== !!parentParam.byRef) reasons.push(`parameter #${index + 1} ${parentParam.byRef ? 'must' : 'must not'} be passed by reference`);
+    if (!!childParam.byRef !== !!parentParam.byRef)
+      reasons.push(`parameter #${index + 1} ${parentParam.byRef ? 'must' : 'must not'} be passed by reference`);
     const childType = parseType(childParam.type, childClass);
     if (!childType) return; // untyped accepts anything
     const parentType = parseType(parentParam.type, parentClass);
     if (!parentType) {
-      if (!childType.members.includes('mixed')) reasons.push(`parameter #${index + 1} is typed ${childParam.type} but the parent accepts any value`);
+      if (!childType.members.includes('mixed'))
+        reasons.push(`parameter #${index + 1} is typed ${childParam.type} but the parent accepts any value`);
       return;
     }
-    if (typeSubsumed(parentType, childType, world) === false) reasons.push(`parameter #${index + 1} type ${childParam.type} does not accept the parent's ${parentParam.type}`);
+    if (typeSubsumed(parentType, childType, world) === false)
+      reasons.push(`parameter #${index + 1} type ${childParam.type} does not accept the parent's ${parentParam.type}`);
   });
   if (parent.byRefReturn && !child.byRefReturn) reasons.push('the parent returns by reference');
   const parentReturn = parseType(parent.returnType, parentClass);
   if (parentReturn) {
     const childReturn = parseType(child.returnType, childClass);
     if (!childReturn) reasons.push(`it declares no return type, the parent returns ${parent.returnType}`);
-    else if (parentReturn.members.includes('void') !== childReturn.members.includes('void')) reasons.push(`return type ${child.returnType} is not compatible with ${parent.returnType}`);
+    else if (parentReturn.members.includes('void') !== childReturn.members.includes('void'))
+      reasons.push(`return type ${child.returnType} is not compatible with ${parent.returnType}`);
     else if (!parentReturn.members.includes('void') && typeSubsumed(childReturn, parentReturn, world) === false) {
       reasons.push(`return type ${child.returnType} is not compatible with ${parent.returnType}`);
     }

@@ -15,7 +15,8 @@ function worldOf(code: readonly CodeUnit[], index: SymbolIndex | null): ClassWor
 
 /** Class views at the target release and, when its index is known, at the current one. */
 export function worldsOf(context: RuleContext): { target: ClassWorld; current: ClassWorld | null } {
-  const currentIndex = context.current.symbols && context.current.symbols.coverage !== 'none' ? context.current.symbols : null;
+  const currentIndex =
+    context.current.symbols && context.current.symbols.coverage !== 'none' ? context.current.symbols : null;
   return {
     target: worldOf(context.code, context.target.symbols),
     current: currentIndex ? worldOf(context.code, currentIndex) : null,
@@ -24,8 +25,28 @@ export function worldsOf(context: RuleContext): { target: ClassWorld; current: C
 
 /** Names that appear where a class may but are PHP types or keywords, never classes. */
 const TYPE_KEYWORDS = new Set([
-  'array', 'bool', 'boolean', 'callable', 'false', 'float', 'double', 'int', 'integer', 'iterable', 'mixed', 'never',
-  'null', 'object', 'resource', 'self', 'static', 'parent', 'string', 'true', 'void', 'numeric',
+  'array',
+  'bool',
+  'boolean',
+  'callable',
+  'false',
+  'float',
+  'double',
+  'int',
+  'integer',
+  'iterable',
+  'mixed',
+  'never',
+  'null',
+  'object',
+  'resource',
+  'self',
+  'static',
+  'parent',
+  'string',
+  'true',
+  'void',
+  'numeric',
 ]);
 
 export function isTypeKeyword(name: string): boolean {

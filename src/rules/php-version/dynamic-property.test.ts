@@ -5,7 +5,9 @@ import { dynamicProperty } from './dynamic-property.js';
 import { classDecl, indexOf, method, unitOf } from '../php-api/fixtures.js';
 
 const target = indexOf([
-  classDecl('Magento\\Framework\\View\\Element\\Template', { properties: [{ name: '_template', visibility: 'protected', line: 1 }] }),
+  classDecl('Magento\\Framework\\View\\Element\\Template', {
+    properties: [{ name: '_template', visibility: 'protected', line: 1 }],
+  }),
   classDecl('Magento\\Framework\\Magic', { methods: [method('__set')] }),
 ]);
 
@@ -33,7 +35,10 @@ class Unknown extends \\Vendor\\Missing\\Base { public function run() { $this->a
 test('dynamic properties on $this, once per class and property, exemptions honoured', async () => {
   const unit = await unitOf('app/code/Acme/Shop/Block/View.php', source);
   const findings = await runRule(dynamicProperty, { code: [unit], target: { symbols: target, php: '8.2' } });
-  assert.deepEqual(findings.map((f) => [f.line, f.severity, f.subject]), [[12, 'warning', 'acme\\shop\\block\\view::$helper']]);
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.severity, f.subject]),
+    [[12, 'warning', 'acme\\shop\\block\\view::$helper']],
+  );
   assert.match(findings[0]!.message, /creates dynamic property \$helper/);
   const php9 = await runRule(dynamicProperty, { code: [unit], target: { symbols: target, php: '9.0' } });
   assert.equal(php9[0]!.severity, 'error');

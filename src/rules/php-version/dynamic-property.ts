@@ -29,10 +29,17 @@ needs a bag of values, add \`#[\\AllowDynamicProperties]\` or use an array prope
       const key = cls.toLowerCase();
       if (!exempt.has(key)) {
         const { classes, unresolved } = target.ancestors(cls);
-        const names = classes.flatMap((c) => [c.decl.extends ?? '', ...c.decl.implements]).map((n) => n.replace(/^\\/, '').toLowerCase());
+        const names = classes
+          .flatMap((c) => [c.decl.extends ?? '', ...c.decl.implements])
+          .map((n) => n.replace(/^\\/, '').toLowerCase());
         const allowed =
           names.includes('stdclass') ||
-          classes.some((c) => c.decl.allowDynamicProperties || c.openMembers || c.decl.methods.some((m) => m.name.toLowerCase() === '__set'));
+          classes.some(
+            (c) =>
+              c.decl.allowDynamicProperties ||
+              c.openMembers ||
+              c.decl.methods.some((m) => m.name.toLowerCase() === '__set'),
+          );
         exempt.set(key, allowed ? true : unresolved.length > 0 ? undefined : false);
       }
       return exempt.get(key);

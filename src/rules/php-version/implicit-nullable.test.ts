@@ -16,7 +16,13 @@ class B
 test('typed parameters defaulting to null without a nullable type, on PHP 8.4+', async () => {
   const unit = await unitOf('app/code/Acme/a.php', source);
   const findings = await runRule(implicitNullable, { code: [unit], target: { php: '8.4' } });
-  assert.deepEqual(findings.map((f) => [f.line, f.subject]), [[3, 'Acme\\a():x'], [6, 'Acme\\B::c():s']]);
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.subject]),
+    [
+      [3, 'Acme\\a():x'],
+      [6, 'Acme\\B::c():s'],
+    ],
+  );
   assert.match(findings[0]!.recommendation, /\?Acme\\Foo \$x = null/);
   assert.deepEqual(await runRule(implicitNullable, { code: [unit], target: { php: '8.3' } }), []);
 });

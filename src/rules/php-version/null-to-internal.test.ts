@@ -16,8 +16,18 @@ $e = json_encode(null);
 test('literal nulls to non-nullable internal parameters', async () => {
   const unit = await unitOf('app/code/Acme/a.php', source);
   const findings = await runRule(nullToInternal, { code: [unit], target: { php: '8.1' } });
-  assert.deepEqual(findings.map((f) => [f.line, f.severity]), [[3, 'warning'], [4, 'warning'], [5, 'error']]);
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.severity]),
+    [
+      [3, 'warning'],
+      [4, 'warning'],
+      [5, 'error'],
+    ],
+  );
   assert.match(findings[1]!.message, /str_replace\(\) gets null as argument #3: deprecated since PHP 8\.1/);
   const php80 = await runRule(nullToInternal, { code: [unit], target: { php: '8.0' } });
-  assert.deepEqual(php80.map((f) => f.line), [5]);
+  assert.deepEqual(
+    php80.map((f) => f.line),
+    [5],
+  );
 });

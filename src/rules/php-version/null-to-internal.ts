@@ -7,7 +7,8 @@ export const nullToInternal: Rule = {
     id: 'php-version/null-to-internal',
     severity: 'warning',
     category: 'php-version',
-    description: 'A literal null is passed to a non-nullable parameter of an internal function (PHP 8.1 deprecation, 8.0 TypeError for arrays).',
+    description:
+      'A literal null is passed to a non-nullable parameter of an internal function (PHP 8.1 deprecation, 8.0 TypeError for arrays).',
     docs: `PHP 8.1 deprecates passing null to non-nullable scalar parameters of internal functions (\`strlen(null)\`,
 \`str_replace(…, null)\`, \`trim(null)\`, \`htmlspecialchars(null)\`, \`explode(',', null)\`…): null used to be coerced to
 '' or 0. Array parameters (\`count(null)\`, \`array_merge(null)\`, \`in_array($x, null)\`) throw a TypeError since PHP 8.0.
@@ -39,7 +40,9 @@ Magento code calls most).
           message: `${name}() gets null as argument #${positions.map((p) => p + 1).join(', #')}: ${
             typeError ? 'a TypeError since PHP 8.0' : 'deprecated since PHP 8.1'
           } (target runs ${context.target.php})`,
-          recommendation: typeError ? 'Pass an array ([]) or guard the call.' : "Pass '' (or 0) instead of null, or cast: (string) $value.",
+          recommendation: typeError
+            ? 'Pass an array ([]) or guard the call.'
+            : "Pass '' (or 0) instead of null, or cast: (string) $value.",
           effort: { hours: 0.25, confidence: 'high' },
           subject: `null-arg:${name.toLowerCase()}:${positions.join(',')}`,
         });

@@ -14,7 +14,8 @@ function e($y, $x = 1, ...$rest) {}
 
 test('each case from the PHP version that deprecates it', async () => {
   const unit = await unitOf('app/code/Acme/f.php', source);
-  const on = async (php: string) => (await runRule(optionalBeforeRequired, { code: [unit], target: { php } })).map((f) => f.line);
+  const on = async (php: string) =>
+    (await runRule(optionalBeforeRequired, { code: [unit], target: { php } })).map((f) => f.line);
   assert.deepEqual(await on('7.4'), []);
   assert.deepEqual(await on('8.0'), [2]);
   assert.deepEqual(await on('8.1'), [2, 3]);

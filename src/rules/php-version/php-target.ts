@@ -9,13 +9,18 @@ export function appliesOn(context: RuleContext, since: string): boolean {
 
 /** Package/module fields of a finding about a code unit. */
 export function whereOf(unit: CodeUnit): { file: string; package?: string; module?: string } {
-  return { file: unit.analysis.file, ...(unit.package ? { package: unit.package } : {}), ...(unit.module ? { module: unit.module } : {}) };
+  return {
+    file: unit.analysis.file,
+    ...(unit.package ? { package: unit.package } : {}),
+    ...(unit.module ? { module: unit.module } : {}),
+  };
 }
 
 /** Every function and method of a file, with a display name. */
 export function* callables(unit: CodeUnit): Generator<{ label: string; decl: FunctionDecl | MethodDecl }> {
   for (const fn of unit.analysis.functions) yield { label: `${fn.name}()`, decl: fn };
-  for (const cls of unit.analysis.classes) for (const m of cls.methods) yield { label: `${cls.name}::${m.name}()`, decl: m };
+  for (const cls of unit.analysis.classes)
+    for (const m of cls.methods) yield { label: `${cls.name}::${m.name}()`, decl: m };
 }
 
 /** `$name` whatever the analyser stored. */

@@ -37,7 +37,13 @@ test('removed (critical) and deprecated (warning) functions for the target PHP',
   assert.match(findings[0]!.message, /each\(\) is deprecated in PHP 7\.2, removed in PHP 8\.0/);
   assert.match(findings[0]!.recommendation, /foreach/);
   const old = await runRule(removedFunction, { code: [unit], target: { php: '7.4' } });
-  assert.deepEqual(old.map((f) => [f.line, f.severity]), [[7, 'warning'], [12, 'critical']]);
+  assert.deepEqual(
+    old.map((f) => [f.line, f.severity]),
+    [
+      [7, 'warning'],
+      [12, 'critical'],
+    ],
+  );
 });
 
 test('a polyfill declared by the code under check silences the finding', async () => {

@@ -31,7 +31,10 @@ indexed package (a polyfill) declares the function.
         const removed = lifecycle.removed !== undefined && appliesOn(context, lifecycle.removed);
         const deprecated = !removed && lifecycle.deprecated !== undefined && appliesOn(context, lifecycle.deprecated);
         if (!removed && !deprecated) continue;
-        const history = [lifecycle.deprecated ? `deprecated in PHP ${lifecycle.deprecated}` : '', lifecycle.removed ? `removed in PHP ${lifecycle.removed}` : '']
+        const history = [
+          lifecycle.deprecated ? `deprecated in PHP ${lifecycle.deprecated}` : '',
+          lifecycle.removed ? `removed in PHP ${lifecycle.removed}` : '',
+        ]
           .filter(Boolean)
           .join(', ');
         context.report({

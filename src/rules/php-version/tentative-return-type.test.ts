@@ -5,7 +5,10 @@ import { tentativeReturnTypeRule } from './tentative-return-type.js';
 import { classDecl, indexOf, method, unitOf } from '../php-api/fixtures.js';
 
 const target = indexOf([
-  classDecl('Magento\\Framework\\DataObject', { implements: ['ArrayAccess'], methods: [method('offsetGet', { returnTypeWillChange: true })] }),
+  classDecl('Magento\\Framework\\DataObject', {
+    implements: ['ArrayAccess'],
+    methods: [method('offsetGet', { returnTypeWillChange: true })],
+  }),
 ]);
 
 const source = `<?php
@@ -37,5 +40,8 @@ test('methods of classes implementing internal interfaces without their tentativ
     ],
   );
   assert.match(findings[0]!.message, /without its tentative return type Traversable/);
-  assert.deepEqual(await runRule(tentativeReturnTypeRule, { code: [unit], target: { symbols: target, php: '8.0' } }), []);
+  assert.deepEqual(
+    await runRule(tentativeReturnTypeRule, { code: [unit], target: { symbols: target, php: '8.0' } }),
+    [],
+  );
 });

@@ -55,7 +55,10 @@ older PHP must still be supported.`,
         if (decl.kind === 'interface') continue;
         const { classes } = target.ancestors(decl.name);
         const internal = expandInternal(
-          classes.flatMap((c) => [c.decl.extends ?? '', ...c.decl.implements]).map((n) => n.replace(/^\\/, '').toLowerCase()).filter(hasTentativeTypes),
+          classes
+            .flatMap((c) => [c.decl.extends ?? '', ...c.decl.implements])
+            .map((n) => n.replace(/^\\/, '').toLowerCase())
+            .filter(hasTentativeTypes),
         );
         if (internal.length === 0) continue;
         const userlandAncestors = classes.filter((c) => c.decl.name.toLowerCase() !== decl.name.toLowerCase());
@@ -63,7 +66,14 @@ older PHP must still be supported.`,
           if (m.returnType || m.returnTypeWillChange) continue;
           const owner = internal.find((name) => tentativeReturnType(name, m.name));
           if (!owner) continue;
-          if (userlandAncestors.some((c) => c.decl.kind !== 'interface' && c.decl.methods.some((p) => p.name.toLowerCase() === m.name.toLowerCase()))) continue;
+          if (
+            userlandAncestors.some(
+              (c) =>
+                c.decl.kind !== 'interface' &&
+                c.decl.methods.some((p) => p.name.toLowerCase() === m.name.toLowerCase()),
+            )
+          )
+            continue;
           const type = tentativeReturnType(owner, m.name)!;
           context.report({
             severity: 'warning',
