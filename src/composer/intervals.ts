@@ -179,13 +179,18 @@ function singleConstraintIntervals(constraint: SingleConstraint): IntervalSet {
   if (version.startsWith('dev-')) {
     // != dev-foo allows every numeric version; < and > mean nothing for a branch.
     if (operator === '!=') {
-      return { numeric: [{ start: FROM_ZERO, end: UNTIL_INFINITY }], branches: { names: [[0, version]], exclude: true } };
+      return {
+        numeric: [{ start: FROM_ZERO, end: UNTIL_INFINITY }],
+        branches: { names: [[0, version]], exclude: true },
+      };
     }
     if (operator === '==') return { numeric: [], branches: { names: [[0, version]], exclude: false } };
     return { numeric: [], branches: NO_DEV };
   }
-  if (operator === '>' || operator === '>=') return { numeric: [{ start: constraint, end: UNTIL_INFINITY }], branches: NO_DEV };
-  if (operator === '<' || operator === '<=') return { numeric: [{ start: FROM_ZERO, end: constraint }], branches: NO_DEV };
+  if (operator === '>' || operator === '>=')
+    return { numeric: [{ start: constraint, end: UNTIL_INFINITY }], branches: NO_DEV };
+  if (operator === '<' || operator === '<=')
+    return { numeric: [{ start: FROM_ZERO, end: constraint }], branches: NO_DEV };
   if (operator === '!=') {
     return {
       numeric: [
