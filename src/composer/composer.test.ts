@@ -254,7 +254,9 @@ describe('comparison and sorting', () => {
 
   test('max/minSatisfying skip unparsable versions', () => {
     const versions = ['2.4.6-p3', '2.4.7', 'garbage', '2.4.7-p2', '2.4.8-beta1', '2.3.7-p4'];
-    assert.equal(maxSatisfying(versions, '~2.4.7'), '2.4.7-p2');
+    // Composer's constraints carry no minimum stability: 2.4.8-beta1 is inside ~2.4.7.
+    assert.equal(maxSatisfying(versions, '~2.4.7'), '2.4.8-beta1');
+    assert.equal(maxSatisfying(versions, '~2.4.7 <2.4.8-dev'), '2.4.7-p2');
     assert.equal(minSatisfying(versions, '^2.4'), '2.4.6-p3');
     assert.equal(maxSatisfying(versions, '^3'), null);
   });
