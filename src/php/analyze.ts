@@ -573,7 +573,10 @@ class FileAnalyzer {
         const name = this.reader.text(object).slice(1);
         if (name === 'this') {
           const cls = this.classFrame?.name;
-          return cls !== undefined ? { type: cls, via: '$this' } : undefined;
+          if (cls !== undefined) return { type: cls, via: '$this' };
+          // In a template, `$this` is the template engine, which forwards unknown calls to the block.
+          const block = this.isTemplate && !this.classFrame ? this.scope.vars.get('block') : undefined;
+          return block?.via === 'template' ? { type: block.type, via: 'template' } : undefined;
         }
         const known = this.scope.vars.get(name);
         return known ? { type: known.type, via: known.via } : undefined;

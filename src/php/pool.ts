@@ -64,12 +64,21 @@ export async function analyzeFiles(
   let outcomes: AnalyzeBatchResult[];
   if (workers === 1 || batches.length <= 1) {
     outcomes = [];
-    for (const batch of batches) outcomes.push(collect(batch, await analyzeBatch(batch)));
+    for (const batch of batches) outcomes.push(collect(batch, await analyzeBatchSafely(batch)));
   } else {
     const pool = createPool(Math.min(workers, batches.length));
     try {
       outcomes = await Promise.all(
-        batches.map(async (batch) => collect(batch, (await pool.run(batch)) as AnalyzeBatchResult)),
+        batches.map(async (batch) => {
+          let outcome: AnalyzeBatchResult;
+          try {
+            outcome = (await pool.run(batch)) as AnalyzeBatchResult;
+          } catch {
+            // A worker that died (out of memory in wasm, say) must not lose the run: redo its batch here.
+            outcome = await analyzeBatchSafely(batch);
+          }
+          return collect(batch, outcome);
+        }),
       );
     } finally {
       await pool.destroy();
@@ -83,6 +92,24 @@ export async function analyzeFiles(
     problems.push(...outcome.problems);
   }
   return { results, problems };
+}
+
+/** Analyses a batch in this thread; if even that fails, every file of the batch becomes a problem. */
+async function analyzeBatchSafely(batch: AnalyzeBatch): Promise<AnalyzeBatchResult> {
+  try {
+    return await analyzeBatch(batch);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      results: batch.files.map(() => null),
+      problems: batch.files.map(({ file }) => ({
+        code: 'php-analysis-failed',
+        level: 'error' as const,
+        file,
+        message: `${file}: could not be analysed (${reason})`,
+      })),
+    };
+  }
 }
 
 /** Content-defined batch boundaries (see BATCH_TARGET). */

@@ -276,6 +276,11 @@ test('phtml templates: $block typed by its @var docblock, inline HTML', async ()
     'method-call Magento\\Catalog\\Block\\Product\\View::getPriceHtml @8 via template args 1 null 0',
   ]);
   assert.equal(r.dollarBraceInterpolations, undefined, 'text outside PHP is not an interpolation');
+  // Old templates call the block through `$this` (the engine forwards the call).
+  const legacy = await analyzePhp('<?php /** @var \\V\\Block $block */ ?>\n<?= $this->getTitle() ?>\n', 'legacy.phtml');
+  assert.deepEqual(show(legacy.references), ['method-call V\\Block::getTitle @2 via template args 0']);
+  const untyped = await analyzePhp('<?= $this->getTitle() ?>', 'untyped.phtml');
+  assert.deepEqual(untyped.references, []);
   const plain = await analyzePhp(src, 'not-a-template.php');
   assert.equal(plain.templateBlockClass, undefined);
 });
