@@ -303,15 +303,35 @@ class FileAnalyzer {
       case 'dynamic_variable_name':
         this.onDynamicVariable(cursor);
         return true;
-      // Leaves and type nodes: nothing to find below them (types were read with their declarations).
+      // Nothing to find below these: names and literals (handled by their parent), modifiers, inline HTML, and
+      // types (read with their declarations).
       case 'name':
       case 'variable_name':
+      case 'qualified_name':
+      case 'relative_name':
+      case 'namespace_name':
+      case 'relative_scope':
+      case 'string':
       case 'string_content':
+      case 'escape_sequence':
+      case 'nowdoc':
       case 'text':
+      case 'text_interpolation':
+      case 'php_tag':
       case 'integer':
       case 'float':
       case 'boolean':
       case 'null':
+      case 'cast_type':
+      case 'visibility_modifier':
+      case 'static_modifier':
+      case 'final_modifier':
+      case 'abstract_modifier':
+      case 'readonly_modifier':
+      case 'var_modifier':
+      case 'reference_modifier':
+      case 'base_clause':
+      case 'class_interface_clause':
       case 'named_type':
       case 'primitive_type':
       case 'optional_type':
@@ -693,9 +713,16 @@ function findChild(node: Node, type: string): Node | null {
   return null;
 }
 
+const MAYBE_SPECIAL_ARGS = /null|\/\/|\/\*|#|\.\.\./i;
+
 /** Argument count and the positions of literal `null` arguments. */
 function addArgs(ref: Reference, args: Node | null, source: string): void {
   if (!args) return;
+  // Fast path, most calls: no `null`, no comment, no `...` in the argument list: count without visiting arguments.
+  if (!MAYBE_SPECIAL_ARGS.test(source.slice(args.startIndex, args.endIndex))) {
+    ref.argCount = args.namedChildCount;
+    return;
+  }
   let count = 0;
   const nulls: number[] = [];
   for (const arg of args.namedChildren) {
