@@ -51,12 +51,27 @@ export function satisfies(version: string, constraint: string): boolean {
 
 /** Intervals::haveIntersections: is there a version both constraints allow? */
 export function intersects(a: string, b: string): boolean {
-  return haveIntersections(parseConstraint(a), parseConstraint(b));
+  return cachedPairAnswer(intersectsCache, a, b, () => haveIntersections(parseConstraint(a), parseConstraint(b)));
 }
 
 /** Intervals::isSubsetOf: does `b` allow every version `a` allows? */
 export function isSubsetOf(a: string, b: string): boolean {
-  return isSubsetOfConstraint(parseConstraint(a), parseConstraint(b));
+  return cachedPairAnswer(subsetCache, a, b, () => isSubsetOfConstraint(parseConstraint(a), parseConstraint(b)));
+}
+
+const intersectsCache = new Map<string, boolean>();
+const subsetCache = new Map<string, boolean>();
+
+/** Answers for a pair of constraint strings, remembered (invalid pairs throw every time and are not stored). */
+function cachedPairAnswer(cache: Map<string, boolean>, a: string, b: string, compute: () => boolean): boolean {
+  const key = `${a}\u0000${b}`;
+  let answer = cache.get(key);
+  if (answer === undefined) {
+    answer = compute();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, answer);
+  }
+  return answer;
 }
 
 /** The highest of `versions` that satisfies `constraint` (versions Composer cannot parse are skipped), or null. */

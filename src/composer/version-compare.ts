@@ -132,10 +132,15 @@ function compareCanonical(original1: string, original2: string): number {
   return compare;
 }
 
-/** C string view of a PHP string: PHP hands version_compare the bytes up to the first NUL. */
+/**
+ * C string view of a PHP string: its UTF-8 bytes (one character per byte, so canonicalisation sees what C sees),
+ * up to the first NUL.
+ */
 function cString(s: string): string {
-  const nul = s.indexOf('\0');
-  return nul === -1 ? s : s.slice(0, nul);
+  // eslint-disable-next-line no-control-regex
+  const bytes = /[^\x00-\x7f]/.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s;
+  const nul = bytes.indexOf('\0');
+  return nul === -1 ? bytes : bytes.slice(0, nul);
 }
 
 /** PHP `version_compare($a, $b)`: -1, 0 or 1. */
