@@ -99,6 +99,30 @@ describe('editions and versions', () => {
     assert.equal(model.magento.upstreamVersion, '2.4.7-p3');
   });
 
+  it('Mage-OS: extra.magento_version names the upstream release', async () => {
+    const model = await loadProject(
+      project({
+        'app/etc/di.xml': '<config/>',
+        'composer.lock': {
+          packages: [
+            {
+              name: 'mage-os/product-community-edition',
+              version: '1.1.0',
+              type: 'metapackage',
+              extra: { magento_version: '2.4.7-p4' },
+            },
+            { name: 'mage-os/module-catalog', version: '104.0.8', type: 'magento2-module' },
+          ],
+        },
+      }),
+    );
+    assert.deepEqual(
+      [model.magento.edition, model.magento.version, model.magento.upstreamVersion],
+      ['mage-os', '1.1.0', '2.4.7-p4'],
+    );
+    assert.equal(model.packages.find((p) => p.name === 'mage-os/module-catalog')?.source, 'core');
+  });
+
   it('a composer.json range gives no exact version and says which constraint', async () => {
     const model = await loadProject(
       project({

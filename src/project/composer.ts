@@ -202,6 +202,7 @@ export function toPackage(entry: unknown, dev: boolean): ComposerPackage | undef
   if (dev) pkg.dev = true;
   const files = Array.isArray(autoload.files) ? autoload.files.filter((f): f is string => typeof f === 'string') : [];
   if (files.length > 0) pkg.autoloadFiles = files;
+  if (pkg.type === 'metapackage' && isRecord(entry.extra)) pkg.extra = entry.extra;
   return pkg;
 }
 

@@ -102,9 +102,11 @@ function hasCommerce(byName: Map<string, ComposerPackage>): boolean {
   return byName.has('magento/product-enterprise-edition') || byName.has('magento/magento2-ee-base');
 }
 
+/** Mage-OS metapackages name the Magento release they are built from (`extra.magento_version`, or `replace`). */
 function addUpstream(info: MagentoInfo, pkg: ComposerPackage): void {
+  const declared = typeof pkg.extra?.magento_version === 'string' ? pkg.extra.magento_version : undefined;
   const replaced = pkg.replace?.['magento/product-community-edition'];
-  const exact = replaced ? exactVersion(replaced) : undefined;
+  const exact = (declared && exactVersion(declared)) || (replaced && exactVersion(replaced));
   if (exact) info.upstreamVersion = exact;
 }
 

@@ -83,6 +83,8 @@ export interface ComposerPackage {
   bundled?: boolean;
   /** Autoloaded files (`autoload.files`), where Magento packages declare their registration.php. */
   autoloadFiles?: string[];
+  /** `extra` of metapackages (Mage-OS states the Magento release it is built from in `extra.magento_version`). */
+  extra?: Record<string, unknown>;
 }
 
 export interface Module {
