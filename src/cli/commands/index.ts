@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { register as registerAudit } from './audit.js';
 import { register as registerCheck } from './check.js';
 import { register as registerIndex } from './index-cmd.js';
+import { register as registerKb } from './kb.js';
 
 /** Sets the process exit code from inside a command action. */
 export type SetExitCode = (code: number) => void;
@@ -11,4 +12,5 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerAudit(program, setExitCode);
   registerCheck(program, setExitCode);
   registerIndex(program, setExitCode);
+  registerKb(program, setExitCode);
 }

@@ -1,0 +1,205 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../exit.js';
+import { userCacheDir } from '../../knowledge/cache-dir.js';
+import { loadReleaseCatalog } from '../../knowledge/catalog.js';
+import { ComposerRepository, credentialsFor } from '../../knowledge/composer-repository.js';
+import { kbStatus, type KbStatus } from '../../knowledge/kb-status.js';
+import { APSB_PACKAGES } from '../../knowledge/advisory-data.js';
+import { PACKAGIST_URL, refreshOnlineAdvisories } from '../../knowledge/packagist-advisories.js';
+import { updateReleaseMetadata, type ReleaseUpdateSummary } from '../../knowledge/release-update.js';
+import type { Release } from '../../knowledge/types.js';
+import type { SetExitCode } from './index.js';
+
+/** Public mirror of the Magento Open Source packages: needs no credentials. */
+export const DEFAULT_REPOSITORY = 'https://mirror.mage-os.org/';
+
+/**
+ * `mageup kb status`: coverage and freshness of the knowledge base.
+ * `mageup kb update`: refresh release metadata from a Composer repository (and advisories with --online) into the
+ * user cache directory.
+ */
+export function register(program: Command, _setExitCode: SetExitCode): void {
+  const kb = program
+    .command('kb')
+    .description('Inspect and refresh the knowledge base (release catalog, advisories, API index)');
+
+  kb.command('status')
+    .description('List every release 2.3.0 … 2.4.9 with its data coverage, and the freshness of each data source')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--cache-dir <dir>', 'cache directory of kb update (default: $XDG_CACHE_HOME/mageup or ~/.cache/mageup)')
+    .action((opts: { format: string; cacheDir?: string }) => {
+      const format = checkFormat(opts.format);
+      const status = kbStatus({ cacheDir: opts.cacheDir });
+      process.stdout.write(format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatus(status));
+    });
+
+  kb.command('update')
+    .description(
+      'Refresh release and package metadata from a Composer v2 repository (repo.magento.com or a Mage-OS mirror)',
+    )
+    .option(
+      '--repo <url>',
+      `Composer repository (default: ${DEFAULT_REPOSITORY}; use https://repo.magento.com/ with --auth)`,
+    )
+    .option('--auth <file>', 'Composer auth.json with http-basic credentials for the repository host')
+    .option('--cache-dir <dir>', 'where to write (default: $XDG_CACHE_HOME/mageup or ~/.cache/mageup)')
+    .option('--online', 'also refresh security advisories from the Packagist API')
+    .option('--packagist <url>', 'Packagist API base URL for --online', PACKAGIST_URL)
+    .option('--timeout <seconds>', 'network timeout per request', '30')
+    .option('--format <format>', 'text or json', 'text')
+    .action(
+      async (opts: {
+        repo?: string;
+        auth?: string;
+        cacheDir?: string;
+        online?: boolean;
+        packagist: string;
+        timeout: string;
+        format: string;
+      }) => {
+        const format = checkFormat(opts.format);
+        const timeoutMs = Number(opts.timeout) * 1000;
+        if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+          throw new UsageError(`--timeout: expected seconds, got "${opts.timeout}"`);
+        const repoUrl = opts.repo ?? DEFAULT_REPOSITORY;
+        try {
+          new URL(repoUrl);
+        } catch {
+          throw new UsageError(`--repo: not a URL: "${repoUrl}"`);
+        }
+        const cacheDir = userCacheDir(opts.cacheDir);
+        const credentials = credentialsFor(repoUrl, opts.auth ?? defaultAuthFile());
+        const repository = new ComposerRepository({ url: repoUrl, credentials, timeoutMs });
+        const now = new Date();
+        const shipped = loadReleaseCatalog({ cacheDir: false }).all();
+        const releases = await updateReleaseMetadata({ repository, cacheDir, now, shipped });
+
+        let advisories: { file: string; packages: number; advisories: number } | undefined;
+        if (opts.online) {
+          advisories = await refreshOnlineAdvisories({
+            packages: advisoryPackages(loadReleaseCatalog({ cacheDir })),
+            cacheDir,
+            now,
+            baseUrl: opts.packagist,
+            timeoutMs,
+          });
+        }
+        if (format === 'json') {
+          process.stdout.write(`${JSON.stringify({ releases, advisories: advisories ?? null }, null, 2)}\n`);
+        } else {
+          process.stdout.write(renderUpdate(releases, advisories));
+        }
+      },
+    );
+}
+
+function checkFormat(format: string): 'text' | 'json' {
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format: expected text or json, got "${format}"`);
+  return format;
+}
+
+/** Composer's own places for auth.json: the project directory, then COMPOSER_HOME. COMPOSER_AUTH is read later. */
+function defaultAuthFile(): string | undefined {
+  if (process.env.COMPOSER_AUTH) return undefined;
+  const home = process.env.COMPOSER_HOME;
+  const candidates = [
+    join(process.cwd(), 'auth.json'),
+    ...(home ? [join(home, 'auth.json')] : []),
+    join(homedir(), '.config', 'composer', 'auth.json'),
+    join(homedir(), '.composer', 'auth.json'),
+  ];
+  return candidates.find((file) => existsSync(file));
+}
+
+/** Every package a Magento release installs or constrains (newest release of each line), plus the APSB packages. */
+function advisoryPackages(catalog: ReturnType<typeof loadReleaseCatalog>): string[] {
+  const names = new Set<string>(APSB_PACKAGES);
+  const newestPerMinor = new Map<string, Release>();
+  for (const r of catalog.all()) if (r.packagesKnown && r.type !== 'beta') newestPerMinor.set(r.minor, r);
+  for (const r of newestPerMinor.values()) {
+    for (const name of [...Object.keys(r.packages), ...Object.keys(r.thirdParty)]) {
+      if (name.includes('/')) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
+function renderStatus(s: KbStatus): string {
+  const out: string[] = [];
+  const short = (c: string) => c.slice(0, 7);
+  out.push('MageUp knowledge base');
+  out.push(
+    `  Release catalog: ${s.releases.length} releases, data collected ${s.releaseData.generated} ` +
+      `(${Object.entries(s.releaseData.sources)
+        .filter(([id]) => ['magento-composer', 'supported-version', 'adobedocs-core-releases'].includes(id))
+        .map(([, src]) => `${src.repo}@${short(src.commit)}`)
+        .join(', ')})`,
+  );
+  const a = s.advisories;
+  out.push(
+    `  Advisories: ${a.count} offline (${Object.values(a.sources)
+      .map((src) => `${src.repo}@${short(src.commit)}`)
+      .join(', ')}, Adobe APSB), collected ${a.generated}, newest entry ${a.newestEntry ?? 'unknown'}`,
+  );
+  out.push(
+    a.online
+      ? `  Online advisories: ${a.online.advisories} for ${a.online.packages} packages from ${a.online.api}, fetched ${a.online.fetchedAt}`
+      : '  Online advisories: never fetched (mageup kb update --online)',
+  );
+  out.push(
+    s.update
+      ? `  Release update: ${s.update.releases} versions from ${s.update.repository}, fetched ${s.update.fetchedAt}`
+      : '  Release update: none (mageup kb update)',
+  );
+  out.push(
+    `  API index: ${s.apiIndex.manifest === 'present' ? `${s.apiIndex.indexed} indexed, ${s.apiIndex.derived} derived` : s.apiIndex.manifest}` +
+      (s.apiIndex.problem ? ` (${s.apiIndex.problem})` : ''),
+  );
+  out.push('');
+  const rows = s.releases.map((r) => [
+    r.version,
+    r.date ?? '-',
+    r.type,
+    r.packages === 'none' ? 'none' : `${r.packages} (${r.packageCount})`,
+    `${r.requirements.confidence}${r.requirements.exact ? '' : ', inherited'}`,
+    r.api === 'derived' && r.apiBase ? `derived from ${r.apiBase}` : r.api,
+    `${r.support.status}${r.support.endOfSupport ? ` ${r.support.endOfSupport}` : ''}`,
+  ]);
+  const header = ['VERSION', 'DATE', 'TYPE', 'PACKAGE SET', 'REQUIREMENTS', 'API INDEX', 'SUPPORT'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  for (const row of [header, ...rows])
+    out.push(
+      row
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
+  const lowCount = s.releases.filter((r) => r.requirements.confidence === 'low').length;
+  out.push('');
+  out.push(
+    `${s.releases.filter((r) => r.packages === 'metapackage' || r.packages === 'kb-update').length} of ${s.releases.length} releases have a complete package set; ` +
+      `${lowCount} have low-confidence requirements (shown as uncertain wherever they are used).`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+function renderUpdate(
+  r: ReleaseUpdateSummary,
+  advisories: { file: string; packages: number; advisories: number } | undefined,
+): string {
+  const lines = [
+    `Read ${r.releases} releases of magento/product-community-edition from ${r.repository}.`,
+    r.added.length > 0 ? `  New releases: ${r.added.join(', ')}` : '  No release newer than the shipped catalog.',
+    r.completed.length > 0 ? `  Package sets completed: ${r.completed.join(', ')}` : '  No package set to complete.',
+    `  Written to ${r.file}`,
+  ];
+  if (advisories) {
+    lines.push(
+      `Fetched ${advisories.advisories} advisories for ${advisories.packages} packages; written to ${advisories.file}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadAdvisories, type AdvisoryFreshness } from './advisories.js';
+import { userCacheDir } from './cache-dir.js';
+import { defaultDataDir, loadReleaseCatalog, loadReleaseData, supportStatus } from './catalog.js';
+import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+import { readReleaseUpdate } from './release-update.js';
+import type { SourceRef } from './release-data.js';
+import type { Confidence } from './types.js';
+
+/** What `mageup kb status` reports: coverage of every release and freshness of every data source. */
+export interface KbStatus {
+  schema: 1;
+  now: string;
+  releaseData: { generated: string; sources: Record<string, SourceRef>; releases: number };
+  advisories: AdvisoryFreshness;
+  /** Metadata refreshed by `mageup kb update`, when present. */
+  update: { fetchedAt: string; repository: string; releases: number } | null;
+  apiIndex: { manifest: 'present' | 'absent' | 'invalid'; indexed: number; derived: number; problem?: string };
+  releases: KbReleaseStatus[];
+}
+
+export interface KbReleaseStatus {
+  version: string;
+  date: string | null;
+  type: string;
+  /** Where the package set comes from: the real metapackage (shipped or from kb update), a few key packages, none. */
+  packages: 'metapackage' | 'kb-update' | 'key-packages' | 'none';
+  packageCount: number;
+  requirements: { confidence: Confidence; exact: boolean; services: number };
+  api: 'indexed' | 'derived' | 'none';
+  apiBase?: string;
+  support: { endOfSupport: string | null; status: string; confidence: Confidence };
+}
+
+interface ApiManifestShape {
+  releases?: Record<string, { coverage?: unknown; base?: unknown }>;
+}
+
+export function kbStatus(opts: { dataDir?: string; cacheDir?: string | false; clock?: Clock } = {}): KbStatus {
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const clock = opts.clock ?? systemClock;
+  const now = clock.now();
+  const data = loadReleaseData(dataDir);
+  const catalog = loadReleaseCatalog({ dataDir, clock, cacheDir: opts.cacheDir });
+  const advisories = loadAdvisories({ dataDir, cacheDir: opts.cacheDir });
+  const update = opts.cacheDir === false ? undefined : readReleaseUpdate(userCacheDir(opts.cacheDir));
+  const shippedSets = new Set(data.releases.filter((r) => r.packages).map((r) => r.version));
+  const api = readApiManifest(join(dataDir, 'api', 'manifest.json'));
+
+  const releases = catalog.all().map((r): KbReleaseStatus => {
+    const coverage = api.releases[r.version];
+    const support = supportStatus(r, now);
+    return {
+      version: r.version,
+      date: r.date,
+      type: r.type,
+      packages: r.packagesKnown
+        ? shippedSets.has(r.version)
+          ? 'metapackage'
+          : 'kb-update'
+        : r.keyPackages
+          ? 'key-packages'
+          : 'none',
+      packageCount: r.packagesKnown
+        ? Object.keys(r.packages).length
+        : Object.keys(r.keyPackages?.versions ?? {}).length,
+      requirements: {
+        confidence: r.requirementsConfidence,
+        exact: r.requirementsExact !== false,
+        services: Object.keys(r.requirements).length,
+      },
+      api: coverage?.coverage ?? 'none',
+      ...(coverage?.base ? { apiBase: coverage.base } : {}),
+      support: { endOfSupport: support.endOfSupport, status: support.status, confidence: support.confidence },
+    };
+  });
+
+  return {
+    schema: 1,
+    now: now.toISOString(),
+    releaseData: { generated: data.generated, sources: data.sources, releases: data.releases.length },
+    advisories: advisories.freshness(),
+    update: update
+      ? { fetchedAt: update.fetchedAt, repository: update.repository, releases: update.releases.length }
+      : null,
+    apiIndex: {
+      manifest: api.state,
+      indexed: releases.filter((r) => r.api === 'indexed').length,
+      derived: releases.filter((r) => r.api === 'derived').length,
+      ...(api.problem ? { problem: api.problem } : {}),
+    },
+    releases,
+  };
+}
+
+/** Reads only the release coverage of the API index manifest (helper-owned format); a bad file is reported, not fatal. */
+function readApiManifest(file: string): {
+  state: 'present' | 'absent' | 'invalid';
+  releases: Record<string, { coverage: 'indexed' | 'derived'; base?: string }>;
+  problem?: string;
+} {
+  if (!existsSync(file)) return { state: 'absent', releases: {} };
+  let doc: ApiManifestShape;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8')) as ApiManifestShape;
+  } catch (error) {
+    return { state: 'invalid', releases: {}, problem: `${file}: ${(error as Error).message}` };
+  }
+  const releases: Record<string, { coverage: 'indexed' | 'derived'; base?: string }> = {};
+  for (const [version, entry] of Object.entries(doc?.releases ?? {})) {
+    if (entry?.coverage !== 'indexed' && entry?.coverage !== 'derived') continue;
+    releases[version] = { coverage: entry.coverage, ...(typeof entry.base === 'string' ? { base: entry.base } : {}) };
+  }
+  return { state: 'present', releases };
+}
