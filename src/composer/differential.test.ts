@@ -137,6 +137,7 @@ const wildcardCore = join(
   fc.array(number, { minLength: 1, maxLength: 3 }).map((p) => p.join('.')),
   pick('.x', '.X', '.*', '.x.x', '.*.*'),
 );
+// Includes numeric-looking dates ("2023.0101" == "2023.01010" for PHP's loose ==, which Bound::compareTo uses).
 const dateCore = pick(
   '20230115',
   '2023.01.15',
@@ -145,6 +146,10 @@ const dateCore = pick(
   '202301151230',
   '2023-01-15-123',
   '2023.1.1',
+  '2023.0101',
+  '2023.01010',
+  '20230101',
+  '020230101',
 );
 const stabilityWord = pick(
   'stable',
@@ -275,7 +280,10 @@ const goodNumber = fc.oneof(
 );
 const goodVersion = join(
   maybe(pick('v'), 1),
-  fc.array(goodNumber, { minLength: 1, maxLength: 4 }).map((p) => p.join('.')),
+  fc.oneof(
+    { arbitrary: fc.array(goodNumber, { minLength: 1, maxLength: 4 }).map((p) => p.join('.')), weight: 12 },
+    { arbitrary: dateCore, weight: 1 },
+  ),
   maybe(join(pick('-', '', '.'), pick('beta', 'alpha', 'RC', 'p', 'patch', 'b', 'a', 'rc'), maybe(goodNumber, 4)), 1),
   maybe(pick('-dev'), 1),
 );
