@@ -47,6 +47,7 @@ describe('shipped release catalog', () => {
       assert.ok(versions.includes(v), v);
     }
     assert.equal(catalog.get('2.4.9-beta1')?.type, 'beta');
+    assert.equal(supportStatus(catalog.get('2.4.9-beta1')!, new Date('2026-01-01')).status, 'unknown');
     assert.equal(catalog.get('2.4.8-p3')?.type, 'security');
     assert.equal(catalog.get('2.4.8')?.type, 'feature');
   });

@@ -62,7 +62,8 @@ export function loadReleaseCatalog(
 }
 
 export function releaseFromRecord(record: ReleaseRecord, lines: Record<string, SupportLineRecord>): Release {
-  const line = lines[record.supportLine];
+  // A beta is never supported: it has no support window of its own.
+  const line = record.type === 'beta' ? undefined : lines[record.supportLine];
   return {
     version: record.version,
     line: lineOf(record.version),

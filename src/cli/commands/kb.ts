@@ -164,7 +164,9 @@ function renderStatus(s: KbStatus): string {
     r.date ?? '-',
     r.type,
     r.packages === 'none' ? 'none' : `${r.packages} (${r.packageCount})`,
-    `${r.requirements.confidence}${r.requirements.exact ? '' : ', inherited'}`,
+    r.requirements.services === 0
+      ? 'unknown'
+      : `${r.requirements.confidence}${r.requirements.exact ? '' : ', inherited'}`,
     r.api === 'derived' && r.apiBase ? `derived from ${r.apiBase}` : r.api,
     `${r.support.status}${r.support.endOfSupport ? ` ${r.support.endOfSupport}` : ''}`,
   ]);
