@@ -1,0 +1,58 @@
+import { strict as assert } from 'node:assert';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { ADVISORY_DATA_FILE } from './advisory-data.js';
+import { defaultDataDir } from './catalog.js';
+import { fixedClock } from './clock.js';
+import { kbStatus } from './kb-status.js';
+import { RELEASE_DATA_FILE } from './release-data.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'mageup-kb-status-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** A data directory with the shipped catalog and advisories and the given API manifest content (or none). */
+function dataDir(name: string, manifest?: string): string {
+  const dir = join(tmp, name);
+  mkdirSync(join(dir, 'api'), { recursive: true });
+  for (const file of [RELEASE_DATA_FILE, ADVISORY_DATA_FILE]) {
+    copyFileSync(join(defaultDataDir(), file), join(dir, file));
+    copyFileSync(join(defaultDataDir(), `${file}.sha256`), join(dir, `${file}.sha256`));
+  }
+  if (manifest !== undefined) writeFileSync(join(dir, 'api', 'manifest.json'), manifest);
+  return dir;
+}
+
+const clock = fixedClock('2026-11-23');
+
+describe('kbStatus', () => {
+  it('reads release coverage from the API manifest', () => {
+    const manifest = JSON.stringify({
+      schema: 1,
+      releases: {
+        '2.4.7-p3': { coverage: 'indexed' },
+        '2.4.8-p5': { coverage: 'derived', base: '2.4.8-p1' },
+        '2.4.6': { coverage: 'bogus' },
+      },
+    });
+    const status = kbStatus({ dataDir: dataDir('with', manifest), cacheDir: false, clock });
+    const by = new Map(status.releases.map((r) => [r.version, r]));
+    assert.equal(by.get('2.4.7-p3')!.api, 'indexed');
+    assert.equal(by.get('2.4.8-p5')!.api, 'derived');
+    assert.equal(by.get('2.4.8-p5')!.apiBase, '2.4.8-p1');
+    assert.equal(by.get('2.4.6')!.api, 'none', 'an unknown coverage value is not trusted');
+    assert.deepEqual(status.apiIndex, { manifest: 'present', indexed: 1, derived: 1 });
+    assert.equal(by.get('2.4.6')!.support.status, 'ended');
+    assert.equal(by.get('2.4.8')!.support.status, 'supported');
+  });
+
+  it('reports every release as none when the manifest is absent, and a broken manifest without failing', () => {
+    const absent = kbStatus({ dataDir: dataDir('absent'), cacheDir: false, clock });
+    assert.equal(absent.apiIndex.manifest, 'absent');
+    assert.ok(absent.releases.every((r) => r.api === 'none'));
+    const broken = kbStatus({ dataDir: dataDir('broken', '{"releases": {'), cacheDir: false, clock });
+    assert.equal(broken.apiIndex.manifest, 'invalid');
+    assert.match(broken.apiIndex.problem!, /manifest\.json/);
+  });
+});
