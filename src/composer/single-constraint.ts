@@ -18,6 +18,16 @@ const CANONICAL: Readonly<Record<OperatorInput, Operator>> = {
   '!=': '!=',
 };
 
+/** The operator without its '=' characters, as matchSpecific compares them ('==' → '', '<=' → '<', '!=' → '!'). */
+const WITHOUT_EQUALS: Readonly<Record<Operator, string>> = {
+  '==': '',
+  '<': '<',
+  '<=': '<',
+  '>': '>',
+  '>=': '>',
+  '!=': '!',
+};
+
 function isBranch(version: string): boolean {
   return version.startsWith('dev-');
 }
@@ -54,8 +64,8 @@ export class SingleConstraint implements VersionConstraint {
 
   /** Constraint::matchSpecific: do the two single constraints have a version in common? */
   matchSpecific(provider: SingleConstraint, compareBranches = false): boolean {
-    const noEqualOp = this.operator.replace(/=/g, '');
-    const providerNoEqualOp = provider.operator.replace(/=/g, '');
+    const noEqualOp = WITHOUT_EQUALS[this.operator];
+    const providerNoEqualOp = WITHOUT_EQUALS[provider.operator];
     const isEqualOp = this.operator === '==';
     const isNonEqualOp = this.operator === '!=';
     const isProviderEqualOp = provider.operator === '==';

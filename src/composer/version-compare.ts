@@ -21,8 +21,21 @@ function isAlnum(c: number): boolean {
   return isDigit(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-/** php_canonicalize_version(). */
+const canonicalCache = new Map<string, string>();
+const CANONICAL_CACHE_LIMIT = 50_000;
+
+/** php_canonicalize_version(), remembered: the same few thousand versions are compared over and over. */
 function canonicalize(version: string): string {
+  let canonical = canonicalCache.get(version);
+  if (canonical === undefined) {
+    canonical = canonicalizeUncached(version);
+    if (canonicalCache.size >= CANONICAL_CACHE_LIMIT) canonicalCache.clear();
+    canonicalCache.set(version, canonical);
+  }
+  return canonical;
+}
+
+function canonicalizeUncached(version: string): string {
   if (version.length === 0) return version;
   let out = version[0]!;
   let last = version.charCodeAt(0); // the previous input character
