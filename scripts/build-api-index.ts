@@ -121,14 +121,14 @@ function parseJson<T>(text: string | null, what: string): T | undefined {
 }
 
 /** magento/* packages of one code-tracker branch, from each package's own composer.json. */
-async function readCodeTrackerRelease(git: GitObjects, branch: string): Promise<Record<string, string>> {
+async function readCodeTrackerRelease(git: GitObjects, ref: string): Promise<Record<string, string>> {
   const set: Record<string, string> = {};
-  const entries = git.lsTree(`${branch}:vendor/magento`).filter((e) => e.type === 'tree');
+  const entries = git.lsTree(`${ref}:vendor/magento`).filter((e) => e.type === 'tree');
   const composers = await Promise.all(entries.map((e) => git.readText(`${e.sha}:composer.json`)));
   entries.forEach((entry, i) => {
     const composer = parseJson<{ name?: string; version?: string; type?: string; autoload?: Autoload }>(
       composers[i] ?? null,
-      `${branch}:vendor/magento/${entry.path}/composer.json`,
+      `${ref}:vendor/magento/${entry.path}/composer.json`,
     );
     if (!composer?.name || !composer.version || composer.type === 'metapackage') return;
     set[composer.name] = composer.version;
@@ -139,7 +139,7 @@ async function readCodeTrackerRelease(git: GitObjects, branch: string): Promise<
       autoload: composer.autoload ?? {},
       git,
       tree: entry.sha,
-      origin: `code-tracker ${branch}`,
+      origin: `code-tracker ${ref}`,
     });
   });
   return set;
@@ -235,12 +235,14 @@ const trackerBranches = codeTracker
 sources['controlaltdelete-nl/magento2-code-tracker'] = {};
 for (const branch of trackerBranches) {
   const version = branch.slice('magento-'.length);
-  const commit = codeTracker.revParse(branch)!;
+  // The tracker re-installs each release daily; extensions pulled in with loose constraints (adobe-ims, payment
+  // services, …) move forward over time. The branch's first install is the closest to what the release shipped.
+  const commit = codeTracker.firstCommit(branch);
   (sources['controlaltdelete-nl/magento2-code-tracker'] as Record<string, string>)[branch] = commit;
-  sourceDates.push(codeTracker.commitDate(branch));
+  sourceDates.push(codeTracker.commitDate(commit));
   releases.set(version, {
-    packages: await readCodeTrackerRelease(codeTracker, branch),
-    source: `code-tracker ${branch}`,
+    packages: await readCodeTrackerRelease(codeTracker, commit),
+    source: `code-tracker ${branch} (first install, ${codeTracker.commitDate(commit).slice(0, 10)})`,
     full: false,
   });
 }

@@ -11,7 +11,7 @@ it('reads @return and @param types from the docblock above each method, over att
     '    /**', // 3
     '     * @param int|null $id', // 4
     '     * @param string ...$rest', // 5
-    '     * @return DataObject|null', // 6
+    '     * @return DataObject | null', // 6
     '     */', // 7
     '    #[\\ReturnTypeWillChange]', // 8
     '    public function get($id, ...$rest) {}', // 9

@@ -20,8 +20,9 @@ export function addDocTypes(source: string, classes: ClassDecl[]): void {
   for (const decl of classes) {
     for (const method of decl.methods as DocTypedMethod[]) {
       lines ??= source.split('\n');
-      const doc = docblockAbove(lines, method.line);
-      if (!doc) continue;
+      const raw = docblockAbove(lines, method.line);
+      if (!raw) continue;
+      const doc = raw.replace(/[ \t]*\|[ \t]*/g, '|'); // `Foo | null` is one type
       const ret = /@return\s+([^\s*]+)/.exec(doc);
       if (ret) method.docReturnType = ret[1]!;
       for (const match of doc.matchAll(/@param\s+([^\s$*]+)\s+&?(?:\.\.\.)?\$(\w+)/g)) {

@@ -64,6 +64,12 @@ export class GitObjects {
       .filter(Boolean);
   }
 
+  /** The oldest commit reachable from a ref (for a branch of daily snapshots: the first one). */
+  firstCommit(ref: string): string {
+    const all = execFileSync('git', ['-C', this.gitDir, 'rev-list', '--reverse', ref], { maxBuffer: 1 << 26 });
+    return all.toString('utf8').split('\n')[0]!.trim();
+  }
+
   commitDate(rev: string): string {
     return execFileSync('git', ['-C', this.gitDir, 'log', '-1', '--format=%cI', rev]).toString('utf8').trim();
   }
