@@ -100,7 +100,7 @@ test('worker threads give the same results as inline analysis, in input order', 
   try {
     mkdirSync(join(root, 'src'));
     const files: FileToAnalyze[] = [];
-    for (let i = 0; i < 120; i++) {
+    for (let i = 0; i < 200; i++) {
       const name = `src/C${i}.php`;
       writeFileSync(
         join(root, name),
@@ -110,7 +110,7 @@ test('worker threads give the same results as inline analysis, in input order', 
     }
     const inline = await analyzeFiles(files, { workers: 1, cacheDir: false });
     const pooled = await analyzeFiles(files, { workers: 2, cacheDir: false });
-    assert.equal(pooled.results.length, 120);
+    assert.equal(pooled.results.length, 200);
     assert.deepEqual(pooled, inline);
     assert.equal(pooled.results[7]!.classes[0]!.name, 'N\\C7');
   } finally {

@@ -37,9 +37,13 @@ const BATCH_TARGET = 48;
 const BATCH_MIN = 8;
 const BATCH_MAX = 160;
 
+/** Below this many files, starting worker threads (each loads the grammar) costs more than it saves. */
+const INLINE_BELOW = 128;
+
 /**
- * Analyses many PHP files in parallel (piscina worker threads, each with its own tree-sitter parser), with a
- * content-hash cache so a second run over the same tree is near-instant. Never throws for a bad file.
+ * Analyses many PHP files in parallel (piscina worker threads, each with its own tree-sitter parser; small sets run
+ * in this thread), with a content-hash cache so a second run over the same tree is near-instant. Never throws for a
+ * bad file.
  */
 export async function analyzeFiles(
   files: FileToAnalyze[],
@@ -62,7 +66,7 @@ export async function analyzeFiles(
   };
 
   let outcomes: AnalyzeBatchResult[];
-  if (workers === 1 || batches.length <= 1) {
+  if (workers === 1 || batches.length <= 1 || total < INLINE_BELOW) {
     outcomes = [];
     for (const batch of batches) outcomes.push(collect(batch, await analyzeBatchSafely(batch)));
   } else {
