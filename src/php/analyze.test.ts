@@ -248,6 +248,22 @@ class Two extends Y {}
     );
   });
 
+  test(`${mode}: #[\\ReturnTypeWillChange] marks the method, an unrelated attribute does not`, async () => {
+    const src = `<?php
+namespace Vendor\\Mod;
+class Bag implements \\Countable {
+    #[\\ReturnTypeWillChange]
+    public function count() { return 0; }
+    #[Other]
+    public function size() { return 0; }
+}
+`;
+    const { classes } = await analyzePhp(src, 'Bag.php', { declarationsOnly });
+    const bag = classNamed(classes, 'Vendor\\Mod\\Bag');
+    assert.equal(bag.methods.find((m) => m.name === 'count')?.returnTypeWillChange, true);
+    assert.equal(bag.methods.find((m) => m.name === 'size')?.returnTypeWillChange, undefined);
+  });
+
   test(`${mode}: bodyHash ignores layout and comments, not code`, async () => {
     const a = `<?php class H { public function m($x) { return $x + 1; } }`;
     const b = `<?php

@@ -92,7 +92,7 @@ export class DeclarationReader {
           decl.readonly = true;
           break;
         case 'attribute_list':
-          if (this.hasAllowDynamicProperties(child)) decl.allowDynamicProperties = true;
+          if (this.hasAttribute(child, 'allowdynamicproperties')) decl.allowDynamicProperties = true;
           break;
         case 'primitive_type':
           if (kind === 'enum') decl.backedType = this.text(child).toLowerCase();
@@ -442,6 +442,9 @@ export class DeclarationReader {
         case 'reference_modifier':
           method.byRefReturn = true;
           break;
+        case 'attribute_list':
+          if (this.hasAttribute(child, 'returntypewillchange')) method.returnTypeWillChange = true;
+          break;
       }
     }
     const returnType = node.childForFieldName('return_type');
@@ -510,12 +513,13 @@ export class DeclarationReader {
     }
   }
 
-  private hasAllowDynamicProperties(attributes: Node): boolean {
+  /** Whether an attribute list holds the given global attribute (lower-cased FQCN, e.g. `returntypewillchange`). */
+  private hasAttribute(attributes: Node, lowerName: string): boolean {
     for (const attribute of attributes.descendantsOfType('attribute')) {
       const nameNode = attribute?.namedChild(0);
       if (!nameNode) continue;
       const resolved = this.names.resolveClass(compactName(this.text(nameNode)));
-      if (resolved.toLowerCase() === 'allowdynamicproperties') return true;
+      if (resolved.toLowerCase() === lowerName) return true;
     }
     return false;
   }
