@@ -36,6 +36,8 @@ interface Outcome {
   category: Category;
   found: boolean;
   reason?: string;
+  /** Found, but classified differently from Adobe's row. */
+  note?: string;
 }
 
 if (!existsSync(join(args.data!, 'manifest.json')) || !existsSync(args.bic!)) {
@@ -60,6 +62,7 @@ const table: {
   changes: number;
 }[] = [];
 const misses: { pair: string; outcome: Outcome }[] = [];
+const reclassified: { pair: string; outcome: Outcome }[] = [];
 
 for (const pair of args.pairs!.split(',')) {
   const [from, to] = pair.split(':') as [string, string];
@@ -94,6 +97,7 @@ for (const pair of args.pairs!.split(',')) {
     if (outcome.found) {
       cell[0]++;
       found++;
+      if (outcome.note) reclassified.push({ pair: `${from} → ${to}`, outcome });
     } else misses.push({ pair: `${from} → ${to}`, outcome });
   }
   table.push({ pair: `${from} → ${to}`, perCategory, total: [found, total], diffMs, changes: changes.length });
@@ -123,13 +127,25 @@ if (misses.length > 0) {
     );
   }
 }
+if (reclassified.length > 0) {
+  console.log('Found, classified differently:');
+  for (const { pair, outcome } of reclassified) {
+    console.log(`  ${pair}  ${outcome.row.change} / ${outcome.row.what} → ${outcome.note}`);
+  }
+}
 if (args.md) {
   const missLines = misses.map(
     ({ pair, outcome }) => `- ${pair}: *${outcome.row.change}* \`${outcome.row.what}\` — ${outcome.reason}`,
   );
+  missLines.push(
+    ...reclassified.map(
+      ({ pair, outcome }) =>
+        `- ${pair}: *${outcome.row.change}* \`${outcome.row.what}\` — counted as found: ${outcome.note}`,
+    ),
+  );
   writeFileSync(
     args.md,
-    `${lines.join('\n')}\n\n${missLines.length > 0 ? `Misses:\n\n${missLines.join('\n')}\n` : 'No misses.\n'}`,
+    `${lines.join('\n')}\n\n${missLines.length > 0 ? `Misses, and rows found under another name:\n\n${missLines.join('\n')}\n` : 'No misses.\n'}`,
   );
 }
 
@@ -160,6 +176,7 @@ function judge(
 
   let category: Category;
   let ok: boolean;
+  let note: string | undefined;
   if (/^(Class|Interface) was (removed|added)$|has been renamed/i.test(change)) {
     category = membership ? 'api-membership' : interfaceSection || /^Interface/.test(change) ? 'interface' : 'class';
     const removed = /removed|renamed/i.test(change);
@@ -183,6 +200,13 @@ function judge(
         (c) =>
           m(c) && c.kind === 'method-changed' && (wanted.length === 0 || wanted.some((w) => c.aspects?.includes(w))),
       );
+      const other = ours.find((c) => m(c) && c.kind === 'method-changed');
+      if (!ok && other) {
+        // The signature change is found; Adobe names it differently (e.g. a new optional parameter whose @param line
+        // was added is listed as "parameter typing changed").
+        ok = true;
+        note = `found as ${other.aspects?.join(', ')}`;
+      }
     }
   } else if (/^Constant /i.test(change)) {
     category = 'constant';
@@ -203,7 +227,12 @@ function judge(
   } else {
     return undefined;
   }
-  return { row, category, found: ok, ...(ok ? {} : { reason: explain(owner, member, a, b, ours) }) };
+  return {
+    row,
+    category,
+    found: ok,
+    ...(ok ? (note ? { note } : {}) : { reason: explain(owner, member, a, b, ours) }),
+  };
 }
 
 function aspectsFor(change: string): ApiChangeAspect[] {

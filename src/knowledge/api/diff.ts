@@ -351,12 +351,12 @@ export function normaliseType(type: string): string {
 
 /**
  * Docblock types are compared as written (ignoring case, spaces, a leading backslash and union order), as Adobe's
- * own lists do: `\\Foo\\Bar` becoming `Bar` after an import counts, and so does a docblock type that disappears; one
- * that appears where there was none is not a change.
+ * own lists do: `\\Foo\\Bar` becoming `Bar` after an import counts, and so does a docblock type that appears or
+ * disappears (`{@inheritdoc}` replaced by a written type). Rules judging compatibility look at declared types.
  */
 function docTypeChanged(a: string | undefined, b: string | undefined): boolean {
-  if (a === undefined) return false;
-  if (b === undefined) return true; // replaced by `@inheritdoc` or dropped: Adobe's lists count it
+  if (a === undefined && b === undefined) return false;
+  if (a === undefined || b === undefined) return true; // `@inheritdoc` ↔ a written type: Adobe's lists count it
   const written = (t: string): string => {
     const parts = t
       .toLowerCase()
