@@ -26,6 +26,8 @@ export interface RequirementConflict {
   sentence: string;
   /** A version of the requirer the target installs itself (it is part of the release), when there is one. */
   fittingVersion?: string;
+  /** For a PHP conflict: other PHP minors the target supports that the requirement allows (`--php` could pick one). */
+  phpAlternatives?: string[];
 }
 
 const cache = new WeakMap<RuleContext, RequirementConflict[]>();
@@ -38,8 +40,10 @@ export function requirementConflicts(ctx: RuleContext): RequirementConflict[] {
   const pinnedByRoot = new Set(
     [...Object.keys(ctx.project.rootRequire), ...Object.keys(ctx.project.rootRequireDev)].map((n) => n.toLowerCase()),
   );
+  const withRelease = movesWithRelease(ctx.project.packages);
   for (const pkg of ctx.project.packages) {
     if (!isUsersPackage(pkg)) continue;
+    if (withRelease.has(pkg.name) && !pinnedByRoot.has(pkg.name.toLowerCase())) continue;
     const kind: RequirerKind | undefined = isMagentoExtension(pkg)
       ? 'extension'
       : pinnedByRoot.has(pkg.name.toLowerCase())
@@ -72,6 +76,26 @@ export function requirementConflicts(ctx: RuleContext): RequirementConflict[] {
 /** Third-party and path packages: core Magento (and what the metapackage bundles) moves with the release. */
 export function isUsersPackage(pkg: ComposerPackage): boolean {
   return (pkg.source === 'third-party' || pkg.source === 'path') && !pkg.bundled && pkg.type !== 'metapackage';
+}
+
+/**
+ * Packages installed only because the release's metapackage bundles them (PayPal Braintree in 2.4.4–2.4.7): the
+ * bundled packages and everything they require. Composer moves or drops them with the release.
+ */
+export function movesWithRelease(packages: ComposerPackage[]): Set<string> {
+  const byName = new Map(packages.map((p) => [p.name, p]));
+  const out = new Set<string>();
+  const queue = packages.filter((p) => p.bundled).map((p) => p.name);
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    if (out.has(name)) continue;
+    out.add(name);
+    for (const dep of Object.keys(byName.get(name)?.require ?? {})) {
+      const next = byName.get(dep);
+      if (next && next.source !== 'core' && !out.has(dep)) queue.push(dep);
+    }
+  }
+  return out;
 }
 
 /** Magento modules, themes, language packs and libraries (`magento2-module`, …): what extension vendors ship. */
@@ -129,5 +153,19 @@ function conflictOf(
     answer,
     sentence: `${who} requires ${dep} ${constraint} -> ${tail}`,
     fittingVersion: fitting,
+    ...(answer.kind === 'php' ? { phpAlternatives: otherPhp(ctx, constraint, answer.version) } : {}),
   };
+}
+
+function otherPhp(ctx: RuleContext, constraint: string, chosen: string): string[] {
+  return (ctx.target.release.requirements.php ?? [])
+    .filter((v) => v !== chosen && /^\d+\.\d+$/.test(v))
+    .filter((v) => {
+      try {
+        return intersects(constraint, `~${v}.0`);
+      } catch {
+        return false;
+      }
+    })
+    .sort();
 }

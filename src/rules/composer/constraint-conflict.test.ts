@@ -94,3 +94,22 @@ test('libraries: checked only when the root pins them (warning); root require an
   );
   assert.equal(findings[0]!.file, 'composer.json');
 });
+
+test('only the newest target PHP excluded: an error naming the PHP that still fits', async () => {
+  const [f] = await run([pkg('acme/module-php83', '1.0.0', { php: '~8.2.0||~8.3.0' })]);
+  assert.equal(f!.severity, 'error');
+  assert.match(f!.recommendation, /PHP 8\.3/);
+});
+
+test('packages that only come with a bundled extension move with the release', async () => {
+  const findings = await run([
+    pkg(
+      'paypal/module-braintree',
+      '4.5.0',
+      { 'paypal/module-braintree-core': '4.5.0' },
+      { type: 'metapackage', bundled: true },
+    ),
+    pkg('paypal/module-braintree-core', '4.5.0', { php: '~7.4.0' }),
+  ]);
+  assert.deepEqual(findings, []);
+});

@@ -22,6 +22,10 @@ export const constraintConflictRule: Rule = {
     const target = ctx.target.release.version;
     for (const c of requirementConflicts(ctx)) {
       const root = c.requirerKind === 'root' || c.requirerKind === 'root-dev';
+      const otherPhp = c.phpAlternatives && c.phpAlternatives.length > 0 ? c.phpAlternatives.join(', ') : undefined;
+      const phpNote = otherPhp
+        ? ` Or run ${target} on PHP ${otherPhp}, which it allows and ${target} supports (mageup check --php ${c.phpAlternatives![c.phpAlternatives!.length - 1]}).`
+        : '';
       const recommendation = c.fittingVersion
         ? `${target} itself installs ${c.requirer} ${c.fittingVersion}, which fits: let the upgrade move it.`
         : root
@@ -33,12 +37,14 @@ export const constraintConflictRule: Rule = {
               `offline: ask its vendor or run composer why-not ${c.dependency} ${targetValue(c)}).`;
       ctx.report({
         // A library pinned by the root usually has a newer release that fits; dev tooling blocks only dev installs.
-        severity: c.requirerKind === 'library' ? 'warning' : c.requirerKind === 'root-dev' ? 'error' : 'critical',
+        // Excluding only the newest PHP of the target is an error (another supported PHP works), not a blocker.
+        severity:
+          c.requirerKind === 'library' ? 'warning' : c.requirerKind === 'root-dev' || otherPhp ? 'error' : 'critical',
         package: root ? undefined : c.requirer,
         file: c.file,
         subject: `${c.requirer} requires ${c.dependency} ${c.constraint}`,
         message: c.sentence,
-        recommendation,
+        recommendation: recommendation + phpNote,
         effort:
           c.fittingVersion || root || c.requirerKind === 'library'
             ? { hours: 0.5, confidence: 'medium' }

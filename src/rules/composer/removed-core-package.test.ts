@@ -49,3 +49,30 @@ test("a package only the old metapackage brought is not the user's problem", asy
   });
   assert.deepEqual(findings, []);
 });
+
+test('a bundled extension the target stops bundling is a warning unless the root requires it', async () => {
+  const before = releaseFixture('2.4.7', {
+    packages: { 'magento/framework': '103.0.7' },
+    thirdParty: { 'paypal/module-braintree': '4.6.1' },
+  });
+  const braintree: ComposerPackage = {
+    name: 'paypal/module-braintree',
+    version: '4.6.1',
+    type: 'metapackage',
+    source: 'third-party',
+    license: [],
+    require: {},
+    bundled: true,
+  };
+  const run = (rootRequire: Record<string, string>) =>
+    runRule(removedCorePackageRule, {
+      project: projectFixture({ packages: [braintree], rootRequire }),
+      current: { release: before, symbols: null },
+      target: { release: target },
+    });
+  const [f, ...rest] = await run({});
+  assert.equal(rest.length, 0);
+  assert.equal(f!.severity, 'warning');
+  assert.match(f!.message, /2\.4\.8 no longer bundles it/);
+  assert.deepEqual(await run({ 'paypal/module-braintree': '^4.6' }), []);
+});

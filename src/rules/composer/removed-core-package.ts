@@ -29,7 +29,9 @@ export const removedCorePackageRule: Rule = {
       'Releases drop packages: the Elasticsearch 6/7 adapters, `magento/zendframework1` (2.4.6), Adobe Stock and ' +
       "Google Shopping ads (2.4.8). A package dropped from the release's metapackage disappears on upgrade unless " +
       'something requires it explicitly — the root composer.json or an extension: then `composer update` fails or ' +
-      'keeps an unmaintained copy. Fix: drop the requirement and move to the replacement.',
+      'keeps an unmaintained copy. Fix: drop the requirement and move to the replacement. Third-party extensions the ' +
+      'metapackage stops bundling (PayPal Braintree in 2.4.8) are reported as a warning: Composer removes them ' +
+      'unless the project requires them itself.',
   },
   check(ctx) {
     const target = ctx.target.release;
@@ -49,6 +51,26 @@ export const removedCorePackageRule: Rule = {
         deps: p.require,
       })),
     ];
+    // Third-party packages the current metapackage bundles and the target's no longer does (Braintree in 2.4.8):
+    // Composer drops them on upgrade unless the root composer.json requires them.
+    const bundledBefore = ctx.current.release?.thirdParty ?? {};
+    for (const pkg of ctx.project.packages) {
+      if (!pkg.bundled || !(pkg.name in bundledBefore) || pkg.name in target.thirdParty) continue;
+      if (pkg.name in ctx.project.rootRequire) continue;
+      ctx.report({
+        severity: 'warning',
+        package: pkg.name,
+        file: 'composer.json',
+        subject: `${pkg.name} no longer bundled`,
+        message:
+          `${pkg.name} ${pkg.version} comes with ${ctx.current.release!.version}; ${target.version} no longer bundles it, ` +
+          `so Composer removes it on upgrade.`,
+        recommendation:
+          `If the store uses it, require it yourself (composer require ${pkg.name}) at a version made for ` +
+          `${target.version}; otherwise disable its modules before upgrading.`,
+        effort: { hours: 1, confidence: 'medium' },
+      });
+    }
     for (const { who, file, pkg, deps } of requirers) {
       for (const [dep, constraint] of Object.entries(deps)) {
         if (!removed(dep)) continue;

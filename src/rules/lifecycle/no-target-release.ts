@@ -18,7 +18,8 @@ export const noTargetReleaseRule: Rule = {
     const byRequirer = new Map<string, ReturnType<typeof requirementConflicts>>();
     for (const c of requirementConflicts(ctx)) {
       if (c.answer.kind !== 'php' && !(c.answer.kind === 'exact' && c.dependency.startsWith('magento/'))) continue;
-      if (c.fittingVersion) continue;
+      // A PHP requirement that still allows another PHP the target supports is not a missing release.
+      if (c.fittingVersion || (c.phpAlternatives && c.phpAlternatives.length > 0)) continue;
       if (c.requirerKind === 'library' || c.requirerKind === 'root-dev') continue;
       const isRoot = c.requirerKind === 'root';
       if (isRoot && ctx.project.kind !== 'extension') continue;
