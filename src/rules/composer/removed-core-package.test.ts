@@ -76,3 +76,25 @@ test('a bundled extension the target stops bundling is a warning unless the root
   assert.match(f!.message, /2\.4\.8 no longer bundles it/);
   assert.deepEqual(await run({ 'paypal/module-braintree': '^4.6' }), []);
 });
+
+test('a bundled library leaving the metapackage is left to the code rules', async () => {
+  const before = releaseFixture('2.4.6-p3', {
+    packages: { 'magento/framework': '103.0.6' },
+    thirdParty: { 'laminas/laminas-mail': '^2.16' },
+  });
+  const mail: ComposerPackage = {
+    name: 'laminas/laminas-mail',
+    version: '2.24.0',
+    type: 'library',
+    source: 'third-party',
+    license: [],
+    require: {},
+    bundled: true,
+  };
+  const findings = await runRule(removedCorePackageRule, {
+    project: projectFixture({ packages: [mail] }),
+    current: { release: before, symbols: null },
+    target: { release: target },
+  });
+  assert.deepEqual(findings, []);
+});

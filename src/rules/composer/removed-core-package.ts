@@ -1,6 +1,6 @@
 import type { Release } from '../../knowledge/types.js';
 import type { Rule } from '../rule.js';
-import { isUsersPackage } from './conflicts.js';
+import { isMagentoExtension, isUsersPackage } from './conflicts.js';
 
 /** Why a core package left the release and what replaces it, for the well-known removals. */
 const REPLACEMENTS: Record<string, string> = {
@@ -56,6 +56,8 @@ export const removedCorePackageRule: Rule = {
     const bundledBefore = ctx.current.release?.thirdParty ?? {};
     for (const pkg of ctx.project.packages) {
       if (!pkg.bundled || !(pkg.name in bundledBefore) || pkg.name in target.thirdParty) continue;
+      // Libraries leaving the metapackage matter only where code uses them: php-api/missing-class reports that.
+      if (!isMagentoExtension(pkg) && pkg.type !== 'metapackage') continue;
       if (pkg.name in ctx.project.rootRequire) continue;
       ctx.report({
         severity: 'warning',
