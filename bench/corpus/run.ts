@@ -224,6 +224,13 @@ function renderMarkdown(all: CorpusCase[], rows: CaseResult[], t: typeof totals)
       `fixed versions overall: ${t.fixedCriticalOrError}` +
       (t.absent > 0 ? ` · ${t.absent} case(s) not extracted` : ''),
     '',
+    '| kind of break | cases | recalled | FP on fixed |',
+    '|---|---|---|---|',
+    ...[...new Set(rows.map((r) => r.kind))].map((kind) => {
+      const of = rows.filter((r) => r.kind === kind && r.status === 'scored');
+      return `| ${kind} | ${of.length} | ${of.filter((r) => r.recalled).length} | ${of.filter((r) => r.falsePositive).length} |`;
+    }),
+    '',
     '| case | break | repository (fix) | upgrade | expected rule | broken: files flagged | recalled | FP on fixed | fixed crit/err |',
     '|---|---|---|---|---|---|---|---|---|',
   ];
@@ -254,6 +261,8 @@ function renderMarkdown(all: CorpusCase[], rows: CaseResult[], t: typeof totals)
       lines.push(`- **${r.id}**${what ? ` (${what})` : ''}: ${diagnosis[r.id] ?? 'not yet diagnosed.'}`);
     }
   }
+  const gaps = join(HERE, 'gaps.md');
+  if (existsSync(gaps)) lines.push('', readFileSync(gaps, 'utf8').trim());
   lines.push(
     '',
     '## Reproduce',
