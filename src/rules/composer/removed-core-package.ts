@@ -58,6 +58,8 @@ export const removedCorePackageRule: Rule = {
       if (!pkg.bundled || !(pkg.name in bundledBefore) || pkg.name in target.thirdParty) continue;
       // Libraries leaving the metapackage matter only where code uses them: php-api/missing-class reports that.
       if (!isMagentoExtension(pkg) && pkg.type !== 'metapackage') continue;
+      // `temando/module-shipping` 2.0.0 only pulls a "remover" that uninstalls Temando: nothing to keep.
+      if (Object.keys(pkg.require).some((dep) => dep.endsWith('-remover'))) continue;
       if (pkg.name in ctx.project.rootRequire) continue;
       ctx.report({
         severity: 'warning',
