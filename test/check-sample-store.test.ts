@@ -35,18 +35,19 @@ function parseExpected(markdown: string): ExpectedRow[] {
     const cells = line
       .slice(1, line.endsWith('|') ? -1 : undefined)
       .split('|')
-      .map((c) => c.trim().replace(/^`|`$/g, ''));
+      .map((c) => c.trim());
     if (!header) {
       if (cells[0]?.toLowerCase() === 'id' && cells.includes('rule')) header = cells.map((c) => c.toLowerCase());
       continue;
     }
     if (cells.every((c) => /^:?-+:?$/.test(c))) continue;
     const get = (name: string) => cells[header!.indexOf(name)] ?? '';
+    const plain = (name: string) => get(name).replace(/^`|`$/g, '');
     const lineCell = get('line');
     rows.push({
-      id: get('id'),
-      rule: get('rule'),
-      file: get('file'),
+      id: plain('id'),
+      rule: plain('rule'),
+      file: plain('file'),
       line: lineCell === '-' || lineCell === '' ? null : Number(lineCell),
       target: get('target') || '2.4.8',
       what: get('what'),
