@@ -111,6 +111,9 @@ describe('mageup check', () => {
   it('a list of targets gives one matrix report', async () => {
     const { output } = await check([STORE, '--to', '2.4.7,2.4.8', '--format', 'json']);
     const json = JSON.parse(output) as { targets: { version: string }[] };
+    const ajv = new Ajv.default({ allErrors: true, strict: false });
+    const validate = ajv.compile(SCHEMA);
+    assert.ok(validate(json), ajv.errorsText(validate.errors));
     assert.deepEqual(
       json.targets.map((t) => t.version),
       ['2.4.7', '2.4.8'],
