@@ -37,7 +37,7 @@ async function check(args: string[]): Promise<{ code: number; output: string; st
   const program = new Command('mageup').exitOverride().configureOutput({ writeErr: (m) => stderr.push(m) });
   register(program, (c) => (code = c));
   try {
-    await program.parseAsync(['check', ...args, '--workers', '1', '--output', output], { from: 'user' });
+    await program.parseAsync(['check', ...args, '--workers', '1', '--no-cache', '--output', output], { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     code = EXIT.failure;

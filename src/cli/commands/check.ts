@@ -19,6 +19,9 @@ interface CheckCommandOptions {
   format: CheckFormat;
   output?: string;
   workers?: string;
+  cacheDir?: string;
+  /** `--no-cache` sets this to false. */
+  cache: boolean;
 }
 
 /**
@@ -45,6 +48,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .addOption(new Option('--format <format>', 'output format').choices([...CHECK_FORMATS]).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--workers <n>', 'worker threads for PHP analysis')
+    .option('--cache-dir <dir>', 'cache of PHP analysis results (default: the user cache directory)')
+    .option('--no-cache', 'analyse every PHP file again, without reading or writing the cache')
     .action(async (path: string, opts: CheckCommandOptions) => {
       const workers = opts.workers === undefined ? undefined : Number(opts.workers);
       if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) {
@@ -63,6 +68,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           minSeverity: opts.minSeverity,
           focus: opts.focus?.split(','),
           workers,
+          cacheDir: opts.cache ? opts.cacheDir : false,
         });
       } catch (error) {
         if (
