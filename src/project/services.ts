@@ -3,7 +3,7 @@ import { isPhpArray, phpGet, phpString } from './php-array.js';
 import type { PhpValue } from './php-array.js';
 
 /** env.php keys whose values are secrets: only their presence is kept. */
-const SECRET_KEY = /pass(word)?|secret|key$|^key|token|salt|credentials|auth/i;
+const SECRET_KEY = /pass(word)?|secret|(^|_)key$|^key|token|salt|credential|api_?key/i;
 
 /**
  * Services from app/etc/env.php (and config.php for settings that may live there). Only what an upgrade needs is

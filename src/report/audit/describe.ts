@@ -78,6 +78,7 @@ export const CUSTOMIZATION_COLUMNS: [keyof AuditReport['customizations']['totals
   ['preferences', 'pref'],
   ['plugins', 'plugins'],
   ['virtualTypes', 'vtypes'],
+  ['typeArguments', 'args'],
   ['observers', 'observers'],
   ['cronJobs', 'cron'],
   ['dbSchema', 'tables'],
