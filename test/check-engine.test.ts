@@ -167,6 +167,8 @@ describe('runCheck', () => {
     assert.match(text, /Target 2\.4\.8/);
     const md = renderCheck(result, 'md');
     assert.match(md, /## Target 2\.4\.7/);
+    const from = await runCheck({ ...base, path: ext, to: '2.4.8', from: '2.4.7' });
+    assert.deepEqual(from.current, { version: '2.4.7', source: '--from' });
   });
 
   it('an unknown target throws UnknownVersionError with the nearest versions', async () => {
