@@ -42,10 +42,21 @@ describe('audit of examples/sample-store', { skip: present ? false : 'examples/s
     assert.ok(report.stores.websites.length >= 2 && report.stores.stores.length >= 3, 'dumped scopes');
     assert.ok(report.services.present);
     assert.ok(report.summary.codeFiles.custom > 0 && report.summary.codeFiles.vendor > 0);
-    assert.ok(report.packages.some((p) => p.source === 'path'), 'a path repository package');
-    assert.ok(report.packages.some((p) => p.abandoned), 'an abandoned package');
-    assert.ok(report.patches.some((p) => p.tool === 'cweagans'), 'composer patches');
-    assert.ok(model.modules.some((m) => m.customizations.preferences.length > 0 && m.customizations.plugins.length > 0));
+    assert.ok(
+      report.packages.some((p) => p.source === 'path'),
+      'a path repository package',
+    );
+    assert.ok(
+      report.packages.some((p) => p.abandoned),
+      'an abandoned package',
+    );
+    assert.ok(
+      report.patches.some((p) => p.tool === 'cweagans'),
+      'composer patches',
+    );
+    assert.ok(
+      model.modules.some((m) => m.customizations.preferences.length > 0 && m.customizations.plugins.length > 0),
+    );
     const validate = new Ajv.default({ allErrors: true, strict: true, allowUnionTypes: true }).compile(SCHEMA);
     assert.ok(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors, null, 1));
   });
