@@ -153,7 +153,10 @@ console.log(
     (totals.absent > 0 ? `; ${totals.absent} case(s) absent` : ''),
 );
 
-if (write && only.length === 0) {
+if (write && only.length > 0) console.log('(--case given: results.json and README-corpus.md are left as they are)');
+else if (write && scored.length === 0)
+  console.log('nothing scored: results.json and README-corpus.md are left as they are');
+else if (write) {
   writeFileSync(
     join(HERE, 'results.json'),
     `${JSON.stringify({ date: clock.now().toISOString().slice(0, 10), totals, results }, null, 2)}\n`,
