@@ -243,6 +243,8 @@ export interface LayoutFile {
   updates?: { handle: string; line: number }[];
   /** `<move element="…" destination="…"/>`: blocks or containers moved (either may disappear in a release). */
   moves?: { element: string; destination: string; line: number }[];
+  /** Classes named by `<argument xsi:type="object">` and `<item xsi:type="object">` (view models, data providers). */
+  objects?: { class: string; argument?: string; line: number }[];
 }
 
 export interface RequireJsConfig {

@@ -10,6 +10,7 @@ export type ConfigUseKind =
   | 'di-argument'
   | 'di-virtual-type'
   | 'layout-block'
+  | 'layout-object'
   | 'webapi-service'
   | 'observer'
   | 'cron';
@@ -63,6 +64,7 @@ export function describeUse(kind: ClassUse['kind']): string {
     'di-argument': 'injected as a di.xml argument',
     'di-virtual-type': 'used as a di.xml virtualType base',
     'layout-block': 'used as a layout block class',
+    'layout-object': 'passed as a layout object argument (view model)',
     'webapi-service': 'exposed as a webapi.xml service',
     observer: 'used as an observer instance',
     cron: 'used as a cron job instance',
@@ -94,7 +96,7 @@ export function* codeClassUses(code: readonly CodeUnit[]): Generator<ClassUse> {
 
 /**
  * Class uses in configuration of the modules under check (never core modules): di.xml, layout XML, webapi.xml,
- * events.xml, crontab.xml. Virtual type names are left out where a virtual type of that name is declared.
+ * events.xml, crontab.xml; and layout XML of themes not shipped by Magento. Virtual type names are left out where a virtual type of that name is declared.
  */
 export function* configClassUses(project: ProjectModel): Generator<ClassUse> {
   const virtualTypes = new Set<string>();
@@ -138,13 +140,32 @@ export function* configClassUses(project: ProjectModel): Generator<ClassUse> {
       uses.push(use(t.type, 'di-type', t.file, t.line));
       for (const argument of t.classes) uses.push(use(argument.name, 'di-argument', t.file, argument.line));
     }
-    for (const layout of c.layouts)
+    for (const layout of c.layouts) {
       for (const block of layout.blocks) uses.push(use(block.class, 'layout-block', layout.file, block.line));
+      for (const object of layout.objects ?? [])
+        uses.push(use(object.class, 'layout-object', layout.file, object.line));
+    }
     for (const route of c.webapiRoutes)
       uses.push(use(route.serviceClass, 'webapi-service', route.file, route.line, route.serviceMethod));
     for (const o of c.observers) uses.push(use(o.instance, 'observer', o.file, o.line));
     for (const job of c.cronJobs) uses.push(use(job.instance, 'cron', job.file, job.line, job.method));
     for (const u of uses) if (u) yield u;
+  }
+  // Layouts of themes not shipped by Magento name block classes and view models too.
+  for (const theme of project.themes) {
+    for (const layout of theme.layouts ?? []) {
+      const base = {
+        package: theme.package,
+        module: null,
+        origin: theme.location === 'vendor' ? 'vendor' : 'custom',
+      } as const;
+      const named = [
+        ...layout.blocks.map((b) => ({ name: b.class, kind: 'layout-block' as const, line: b.line })),
+        ...(layout.objects ?? []).map((o) => ({ name: o.class, kind: 'layout-object' as const, line: o.line })),
+      ];
+      for (const { name, kind, line } of named)
+        if (name && !isVirtual(name)) yield { name: stripSlash(name), kind, file: layout.file, line, ...base };
+    }
   }
 }
 

@@ -97,6 +97,11 @@ test('checks class names in di.xml and layout XML of non-core modules', async ()
         handle: 'default',
         blocks: [{ class: 'Magento\\Framework\\Old\\Helper', line: 5 }],
         references: [],
+        // a view model the target removed, and a virtual type (not a class) that must not be reported
+        objects: [
+          { class: 'Magento\\Framework\\Old\\Helper', argument: 'view_model', line: 7 },
+          { class: 'Acme\\Shop\\Virtual\\Provider', argument: 'provider', line: 8 },
+        ],
       },
     ],
     templates: [],
@@ -124,8 +129,10 @@ test('checks class names in di.xml and layout XML of non-core modules', async ()
     [
       ['app/code/Acme/Shop/etc/di.xml', 9, 1314],
       ['app/code/Acme/Shop/view/frontend/layout/default.xml', 5, 1114],
+      ['app/code/Acme/Shop/view/frontend/layout/default.xml', 7, 1114],
     ],
   );
+  assert.match(findings[2]!.message, /passed as a layout object argument \(view model\)/);
 });
 
 test('says so when the target has no index', async () => {
@@ -172,5 +179,47 @@ test('an imported namespace is not an unresolved class', async () => {
       target: { symbols: target },
     }),
     [],
+  );
+});
+
+test('checks block classes and view models in layouts of custom themes', async () => {
+  const findings = await runRule(missingClass, {
+    project: projectFixture({
+      themes: [
+        {
+          code: 'frontend/Acme/default',
+          area: 'frontend',
+          parent: 'Magento/luma',
+          parentChain: ['Magento/luma', 'Magento/blank'],
+          path: 'app/design/frontend/Acme/default',
+          package: null,
+          location: 'app-design',
+          hyva: false,
+          overrides: [],
+          layouts: [
+            {
+              file: 'app/design/frontend/Acme/default/Magento_Theme/layout/default.xml',
+              area: 'frontend',
+              handle: 'default',
+              blocks: [{ class: 'Magento\\Framework\\Kept', line: 4 }],
+              references: [],
+              objects: [{ class: '\\Magento\\Framework\\Old\\Helper', line: 6 }],
+            },
+          ],
+        },
+      ],
+    }),
+    current: { release: null, symbols: current },
+    target: { symbols: target },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.file, f.line, f.subject]),
+    [
+      [
+        'app/design/frontend/Acme/default/Magento_Theme/layout/default.xml',
+        6,
+        'layout-object:magento\\framework\\old\\helper',
+      ],
+    ],
   );
 });
