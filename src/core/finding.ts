@@ -19,7 +19,9 @@ export type FindingCategory =
   | 'security'
   | 'lifecycle'
   | 'overrides'
-  | 'conflicts';
+  | 'conflicts'
+  /** Findings of `mageup db health` about the live database. */
+  | 'database';
 
 export interface Effort {
   /** Estimated developer hours to resolve. */
