@@ -1,0 +1,286 @@
+import { readProjectPlatform } from '../check/project-platform.js';
+import { runCheck } from '../check/run-check.js';
+import type { Finding } from '../core/finding.js';
+import type { Problem } from '../core/problem.js';
+import { loadReleaseCatalog, type MagentoReleaseCatalog } from '../knowledge/catalog.js';
+import { systemClock, type Clock } from '../knowledge/clock.js';
+import { UnknownVersionError } from '../knowledge/errors.js';
+import { compareMagentoVersions } from '../knowledge/magento-version.js';
+import type { Release } from '../knowledge/types.js';
+import { loadProject } from '../project/load.js';
+import { version as toolVersion } from '../version.js';
+import { parseDay } from './calendar.js';
+import { readPlanConfig } from './config.js';
+import { PlanInputError } from './errors.js';
+import { listExtensions } from './extensions.js';
+import { DEFAULT_PRESETS, parseFreeze, presetWindows } from './freeze.js';
+import { candidateStops, COST_MODEL, findPath, minorIndex, whyStop } from './path.js';
+import { currentPlatform, PLATFORM_KEYS } from './current-platform.js';
+import { chooseDeployment, runbook } from './runbook.js';
+import { buildSchedule } from './schedule.js';
+import { describeValue, planTrack } from './tracks.js';
+import type { FreezeWindow, Hop, Plan, PlatformStep } from './types.js';
+import { attributeFindings, codeChanges, EFFORT_MODEL, extensionSteps, hopEffort, round, testSteps } from './work.js';
+
+export interface PlanOptions {
+  path: string;
+  /** Target: `2.4.8` (its latest security patch), `2.4.8-p3` (exactly), `latest`. Default: the config's, else `latest`. */
+  to?: string;
+  /** The release the project runs, when its files do not tell. */
+  from?: string;
+  start?: string;
+  /** `FROM..TO` deploy freezes. */
+  freeze?: string[];
+  /** `FROM..TO` no-work windows (holidays). */
+  holiday?: string[];
+  /** Built-in presets (`bfcm`, `december`); `[]` or `['none']` for none. Default both. */
+  freezePresets?: string[];
+  capacity?: number;
+  hypercareDays?: number;
+  direct?: boolean;
+  ordersPerDay?: number;
+  catalogSize?: number;
+  /** What the store runs: `{ php: '8.2', mariadb: '10.6', opensearch: '2.12' }`. */
+  platform?: Record<string, string>;
+  clock?: Clock;
+  /** Findings per hop target, in path order. Default: `runCheck` on the project. */
+  check?: (targets: string[]) => Promise<{ findings: Finding[][]; problems: Problem[] }>;
+  cacheDir?: string | false;
+}
+
+export async function buildPlan(options: PlanOptions): Promise<Plan & { problems: Problem[] }> {
+  const clock = options.clock ?? systemClock;
+  const now = clock.now();
+  const today = now.toISOString().slice(0, 10);
+  const model = await loadProject(options.path);
+  if (model.kind !== 'project') throw new PlanInputError(`${model.root} is one extension, not a Magento project: plan needs a project.`);
+  const config = readPlanConfig(model.root);
+  const notes: string[] = [];
+  if (config.file) notes.push(`Settings read from ${config.file} (plan section); command-line options win.`);
+  const catalog = loadReleaseCatalog({ clock, ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}) });
+  const all = catalog.all();
+
+  const current = resolveCurrent(catalog, options.from ?? model.magento.upstreamVersion ?? model.magento.version ?? undefined);
+  const spec = options.to ?? config.to ?? 'latest';
+  const { release: target, note: targetNote } = resolveTarget(catalog, spec, now);
+  if (compareMagentoVersions(target.version, current.version) < 0) {
+    throw new PlanInputError(`The target ${target.version} is older than the current release ${current.version}: a plan only goes forward (a downgrade means restoring a backup).`);
+  }
+  if (target.version === current.version) {
+    throw new PlanInputError(`The project already runs ${current.version}: nothing to plan. Pick a newer target (e.g. --to ${catalog.latest({ now }).version}).`);
+  }
+
+  const capacity = options.capacity ?? config.capacity ?? 40;
+  if (!(capacity > 0)) throw new PlanInputError(`--capacity must be a positive number of hours per week, not ${capacity}.`);
+  const start = options.start ?? config.start ?? today;
+  if (!parseDay(start)) throw new PlanInputError(`--start "${start}" is not an ISO date (YYYY-MM-DD).`);
+  const declared = { ...(config.platform ?? {}), ...(options.platform ?? {}) };
+  for (const key of Object.keys(declared)) {
+    if (!PLATFORM_KEYS.includes(key)) throw new PlanInputError(`Unknown platform service "${key}" (known: ${PLATFORM_KEYS.join(', ')}).`);
+    if (!/^\d+(\.\d+){0,2}$/.test(declared[key]!)) throw new PlanInputError(`Platform version of ${key} must look like 8.2 or 10.6.12, not "${declared[key]}".`);
+  }
+
+  const problems: Problem[] = [...model.problems];
+  const projectPlatform = await readProjectPlatform(model.root, problems);
+  const states = currentPlatform(model, projectPlatform, current, all, declared);
+  const assumptions = states.map(
+    (s) => `${s.def.label}${s.condition ? ` (${s.condition})` : ''}: ${describeValue(s.value)} — ${s.source}`,
+  );
+
+  const stops = candidateStops(catalog, current, target, model.magento.edition, now);
+  const { best, direct } = findPath(catalog, current, target, stops, states);
+  const chosen = options.direct ? direct : best;
+  const other = options.direct ? best : direct;
+  const releases = chosen.releases;
+  const tracks = states.map((s) => planTrack(s, releases, all));
+
+  const targets = releases.slice(1).map((r) => r.version);
+  const checked = options.check
+    ? await options.check(targets)
+    : await defaultCheck(options.path, targets, clock, options.from, options.cacheDir);
+  problems.push(...checked.problems);
+  const perHop = attributeFindings(checked.findings);
+  const extensions = listExtensions(model);
+  const index = minorIndex(catalog);
+  const product = model.magento.productPackage ?? 'magento/product-community-edition';
+
+  const hops: Hop[] = [];
+  for (let k = 1; k < releases.length; k++) {
+    const from = releases[k - 1]!;
+    const to = releases[k]!;
+    const platform = tracks.map((t) => t.steps[k - 1]).filter((s): s is PlatformStep => s !== null && s !== undefined);
+    const lowConfidence = lowConfidenceOf(to, all);
+    for (const t of tracks) if (t.gaps[k - 1]) lowConfidence.push(t.gaps[k - 1]!);
+    for (const p of platform) if (p.lowConfidence && !lowConfidence.includes(p.lowConfidence)) lowConfidence.push(p.lowConfidence);
+    const findings = perHop[k - 1] ?? [];
+    const ext = extensionSteps(findings, extensions, to.version);
+    const code = codeChanges(findings, extensions);
+    const tests = testSteps(ext, code.length, platform);
+    const inWindow = platform.filter((p) => p.timing === 'in-window').length;
+    const deployment = chooseDeployment({ ordersPerDay: options.ordersPerDay ?? config.ordersPerDay, catalogSize: options.catalogSize ?? config.catalogSize }, inWindow);
+    const minorsCrossed = Math.max(0, index(to) - index(from));
+    const effort = hopEffort({ platform, extensions: ext, code, tests, deployHours: deployment.strategy === 'blue-green' ? 8 : 4, lowConfidence: lowConfidence.length, minorsCrossed });
+    const phpTrack = tracks.find((t) => t.state.def.id === 'php');
+    const phpBefore = k === 1 ? phpTrack?.state.value : phpTrack?.values[k - 2];
+    const phpAfter = phpTrack?.values[k - 1];
+    const phpStep = phpTrack?.steps[k - 1];
+    const phpDuring = phpStep && phpStep.timing !== 'after' ? phpAfter : phpBefore;
+    const why =
+      k === releases.length - 1
+        ? [`The target${targetNote ? ` (${targetNote})` : ''}.`]
+        : whyStop(from, to, releases[k + 1]!, all, states);
+    hops.push({
+      index: k,
+      from: from.version,
+      to: to.version,
+      why,
+      phpDuring: phpDuring?.version ?? null,
+      phpAfter: phpAfter?.version ?? null,
+      lowConfidence,
+      minorsCrossed,
+      platform,
+      extensions: ext,
+      code,
+      tests,
+      effort,
+      deployment,
+      runbook: runbook({
+        from: from.version,
+        to: to.version,
+        productPackage: product,
+        platform,
+        extensions: ext,
+        deployment,
+        criticalChecks: ext.filter((e) => e.critical).map((e) => `Place a sandbox order through ${e.package} (${e.modules.join(', ') || 'its modules'}).`),
+      }),
+    });
+  }
+
+  const freezes = collectFreezes(options, config, start);
+  const schedule = buildSchedule({
+    start,
+    capacityHoursPerWeek: capacity,
+    hypercareDays: options.hypercareDays ?? config.hypercareDays ?? 2,
+    freezes,
+    hops: hops.map((h) => ({ hop: h.index, title: `${h.from} → ${h.to}`, hours: h.effort.totalHours })),
+    endOfSupport: current.endOfSupport,
+    today,
+  });
+  const lastDay = schedule.finish;
+  schedule.freezes = freezes.filter((f) => f.to >= start && f.from <= (current.endOfSupport && current.endOfSupport > lastDay ? current.endOfSupport : lastDay));
+
+  const warnings = [...schedule.warnings];
+  if (current.endOfSupportConfidence === 'low') warnings.push(`The end-of-support date of ${current.version}'s line is of low confidence.`);
+  const lowHops = hops.filter((h) => h.lowConfidence.length > 0);
+  if (lowHops.length) warnings.push(`Low-confidence catalog values in hop(s) ${lowHops.map((h) => h.index).join(', ')}: see each hop.`);
+  const addedRisk = directRisk(direct.releases, tracks.length ? states : [], all, best.releases.length - 1, direct.cost, best.cost);
+  if (options.direct) warnings.push(`Direct jump requested: ${addedRisk.join(' ')}`);
+  return {
+    schemaVersion: '1.0.0',
+    tool: { name: 'mageup', version: toolVersion },
+    date: today,
+    project: { root: model.root, edition: model.magento.edition },
+    current: { version: current.version, endOfSupport: current.endOfSupport, endOfSupportConfidence: current.endOfSupportConfidence },
+    target: { version: target.version, requested: spec, ...(targetNote ? { note: targetNote } : {}) },
+    direct: options.direct === true,
+    costModel: COST_MODEL,
+    effortModel: EFFORT_MODEL,
+    pathCost: chosen.cost,
+    alternative: { hops: other.releases.map((r) => r.version), cost: other.cost, addedRisk: options.direct ? [] : addedRisk },
+    platformAssumptions: assumptions,
+    hops,
+    totalHours: round(hops.reduce((s, h) => s + h.effort.totalHours, 0)),
+    schedule,
+    warnings,
+    notes,
+    problems,
+  };
+}
+
+function resolveCurrent(catalog: MagentoReleaseCatalog, version: string | undefined): Release {
+  if (!version) throw new PlanInputError('The current Magento version cannot be told from the project (no composer.lock?): pass --from <version>.');
+  const release = catalog.get(version) ?? catalog.get(catalog.mageOsUpstream(version) ?? '');
+  if (!release) throw new UnknownVersionError(version, catalog.nearest(version), `The current version ${version} is not in the release catalog.`);
+  return release;
+}
+
+/** A bare `X.Y.Z` means its line's latest security patch at the clock's date; anything else resolves as written. */
+function resolveTarget(catalog: MagentoReleaseCatalog, spec: string, now: Date): { release: Release; note?: string } {
+  const today = now.toISOString().slice(0, 10);
+  let release = catalog.resolve(spec, { now });
+  let note: string | undefined;
+  if (/^v?\d+\.\d+\.\d+$/.test(spec.trim())) {
+    const latest = catalog.latestPatch(release.minor, { now });
+    if (latest && latest.version !== release.version) {
+      note = `${spec} resolved to ${latest.version}, the latest security patch of the ${release.minor} line on ${today}; pass --to ${release.version}-p0 for the release itself`;
+      release = latest;
+    }
+  } else if (/^v?\d+\.\d+\.\d+-p0$/i.test(spec.trim())) {
+    release = catalog.resolve(spec.trim().replace(/-p0$/i, ''), { now });
+  }
+  if (release.type === 'beta') throw new PlanInputError(`${release.version} is a pre-release: plan to a released version (nearest: ${catalog.nearest(release.minor).join(', ')}).`);
+  if (!release.date || release.date > today) {
+    throw new PlanInputError(`${release.version} is not released on ${today}${release.date ? ` (release date ${release.date})` : ''}: plan to a published release.`);
+  }
+  return { release, ...(note ? { note } : {}) };
+}
+
+function lowConfidenceOf(release: Release, all: readonly Release[]): string[] {
+  const out: string[] = [];
+  if (release.requirementsConfidence === 'low' || release.requirementsExact === false) {
+    out.push(`requirements of ${release.version} are not published for it exactly (confidence ${release.requirementsConfidence}); inherited from its base release`);
+  }
+  if (!release.phpConstraint) {
+    const stand = all.filter((r) => r.minor === release.minor && r.phpConstraint).at(-1);
+    out.push(`the Composer PHP constraint of ${release.version} is unknown${stand ? `; ${stand.version}'s (${stand.phpConstraint}) stands in` : ''}`);
+  }
+  if (release.endOfSupportConfidence === 'low') out.push(`end of support of ${release.minor} is of low confidence`);
+  for (const n of release.notes ?? []) if (/php|support/i.test(n)) out.push(`catalog note on ${release.version}: ${n}`);
+  return out;
+}
+
+function collectFreezes(options: PlanOptions, config: ReturnType<typeof readPlanConfig>, start: string): FreezeWindow[] {
+  const windows: FreezeWindow[] = [];
+  for (const f of config.freeze ?? []) {
+    windows.push(typeof f === 'string' ? parseFreeze(f, 'deploy', `${config.file}: plan.freeze`) : { ...parseFreeze(`${f.from}..${f.to}`, f.kind ?? 'deploy', `${config.file}: plan.freeze`), ...(f.label ? { label: f.label } : {}) });
+  }
+  for (const f of options.freeze ?? []) windows.push(parseFreeze(f, 'deploy', '--freeze'));
+  for (const f of options.holiday ?? []) windows.push(parseFreeze(f, 'no-work', '--holiday'));
+  const presets = (options.freezePresets ?? config.freezePresets ?? DEFAULT_PRESETS).filter((p) => p !== 'none');
+  const year = Number(start.slice(0, 4));
+  windows.push(...presetWindows(presets, year, year + 3));
+  return windows.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+function directRisk(
+  releases: Release[],
+  states: Parameters<typeof planTrack>[0][],
+  all: readonly Release[],
+  pathHops: number,
+  directCost: Plan['pathCost'],
+  pathCost: Plan['pathCost'],
+): string[] {
+  const tracks = states.map((s) => planTrack(s, releases, all));
+  const risks: string[] = [];
+  for (const t of tracks) {
+    const step = t.steps[0];
+    if (step && (step.timing === 'in-window' || !step.supported)) {
+      risks.push(`${t.state.def.label}${t.state.condition ? ` (${t.state.condition})` : ''}: ${describeValue(step.from)} → ${describeValue(step.to)} ${step.timing === 'in-window' ? 'must change in the same window as the code' : 'runs outside published support during the upgrade'}.`);
+    }
+  }
+  risks.push(
+    `Jumping ${releases[0]!.version} → ${releases[1]!.version} in one hop instead of ${pathHops}: ${directCost.phpInWindow} in-window PHP switch(es), ${directCost.phpUnsupportedBridges} hop(s) without a commonly supported PHP, weighted cost ${round(directCost.weighted)} h-eq vs ${round(pathCost.weighted)} for the path; every breaking change lands at once, so a failure is harder to locate and to roll back.`,
+  );
+  return risks;
+}
+
+async function defaultCheck(
+  path: string,
+  targets: string[],
+  clock: Clock,
+  from: string | undefined,
+  cacheDir: string | false | undefined,
+): Promise<{ findings: Finding[][]; problems: Problem[] }> {
+  const result = await runCheck({ path, to: targets, clock, ...(from ? { from } : {}), ...(cacheDir !== undefined ? { cacheDir } : {}) });
+  return { findings: result.targets.map((t) => t.findings), problems: result.problems };
+}

@@ -1,0 +1,4 @@
+/** Input the plan cannot work with (a target older than the current release, freezes that leave no day…): exit 2. */
+export class PlanInputError extends Error {
+  override name = 'PlanInputError';
+}

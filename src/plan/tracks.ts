@@ -1,0 +1,264 @@
+// The store's platform as tracks (PHP, Composer, database, search, cache, queue, Varnish, web server) and, along a
+// chosen path, the cheapest sequence of changes per track: a small dynamic programme over the hops.
+import type { Release, ServiceName } from '../knowledge/types.js';
+import type { ChangeTiming, PlatformStep, ServiceValue, TrackId } from './types.js';
+import { composerAccepted, listed, phpAllowed } from './release-facts.js';
+import { fits, sortNewestFirst, spanOf, compareParts } from './service-version.js';
+import { platformCommands } from './platform-commands.js';
+
+export interface TrackDef {
+  id: TrackId;
+  label: string;
+  flavours: ServiceName[];
+  /** Can the store move to another flavour (Elasticsearch → OpenSearch, Redis → Valkey)? */
+  switchable: boolean;
+  /** Hours one change of this service takes (install, configure, verify on staging and production). */
+  hours: number;
+}
+
+export const TRACKS: readonly TrackDef[] = [
+  { id: 'php', label: 'PHP', flavours: ['php'], switchable: false, hours: 8 },
+  { id: 'composer', label: 'Composer', flavours: ['composer'], switchable: false, hours: 1 },
+  { id: 'database', label: 'Database', flavours: ['mysql', 'mariadb'], switchable: false, hours: 8 },
+  { id: 'search', label: 'Search engine', flavours: ['elasticsearch', 'opensearch'], switchable: true, hours: 6 },
+  { id: 'cache', label: 'Cache/session store', flavours: ['redis', 'valkey'], switchable: true, hours: 2 },
+  { id: 'queue', label: 'Message queue', flavours: ['rabbitmq'], switchable: false, hours: 3 },
+  { id: 'varnish', label: 'Varnish', flavours: ['varnish'], switchable: false, hours: 3 },
+  { id: 'webserver', label: 'Web server', flavours: ['nginx', 'apache'], switchable: false, hours: 2 },
+];
+
+/** Cost factors of one change by timing (× the track's hours). PHP outside published support weighs most. */
+export const TIMING_FACTOR = { supported: 1, allowedOnly: 3, inWindow: 2.5, phpInWindow: 6 } as const;
+
+export interface TrackState {
+  def: TrackDef;
+  /** null: the store runs none (MySQL catalog search instead of a search engine). */
+  value: ServiceValue | null;
+  /** How the value was told (`composer.json config.platform.php`, `assumed: newest 2.4.6-p3 supports`). */
+  source: string;
+  assumed: boolean;
+  /** Conditional tracks apply only if the store runs that service (`if you run MariaDB`). */
+  condition?: string;
+}
+
+/** Versions a release accepts for one flavour: published support; PHP without a list falls back to its constraint. */
+export function accepted(def: TrackDef, release: Release, flavour: ServiceName, all: readonly Release[]): string[] {
+  if (def.id === 'composer') return composerAccepted(release);
+  const list = listed(release, flavour);
+  if (def.id === 'php' && list.length === 0) return phpAllowed(release, all);
+  return list;
+}
+
+/** Versions a release tolerates without supporting them: for PHP, what its Composer constraint allows. */
+export function tolerated(def: TrackDef, release: Release, all: readonly Release[]): string[] {
+  return def.id === 'php' ? phpAllowed(release, all) : [];
+}
+
+export interface TrackPlan {
+  state: TrackState;
+  /** Per hop (index 0 = first hop): the change, or null when nothing changes. */
+  steps: (PlatformStep | null)[];
+  /** Value after each hop. */
+  values: (ServiceValue | null)[];
+  /** Per hop: a note when the target publishes nothing for this service. */
+  gaps: (string | null)[];
+  cost: number;
+}
+
+interface Change {
+  timing: ChangeTiming;
+  supported: boolean;
+  factor: number;
+}
+
+/** How a change from `from` to `to` can happen around the hop `source → target`. */
+export function changeBetween(
+  def: TrackDef,
+  from: ServiceValue | null,
+  to: ServiceValue,
+  source: Release,
+  target: Release,
+  all: readonly Release[],
+): Change {
+  if (fits(to.version, accepted(def, source, to.flavour, all))) return { timing: 'before', supported: true, factor: 1 };
+  if (from && fits(from.version, accepted(def, target, from.flavour, all))) {
+    return { timing: 'after', supported: true, factor: 1 };
+  }
+  if (fits(to.version, tolerated(def, source, all))) {
+    return { timing: 'before', supported: false, factor: TIMING_FACTOR.allowedOnly };
+  }
+  if (from && fits(from.version, tolerated(def, target, all))) {
+    return { timing: 'after', supported: false, factor: TIMING_FACTOR.allowedOnly };
+  }
+  return {
+    timing: 'in-window',
+    supported: false,
+    factor: def.id === 'php' ? TIMING_FACTOR.phpInWindow : TIMING_FACTOR.inWindow,
+  };
+}
+
+function same(a: ServiceValue | null, b: ServiceValue | null): boolean {
+  return a?.flavour === b?.flavour && a?.version === b?.version;
+}
+
+interface Node {
+  value: ServiceValue | null;
+  cost: number;
+  changes: number;
+  prev: number;
+  change: Change | null;
+  gap: string | null;
+}
+
+/**
+ * The cheapest changes of one track along `releases` (current first): at each hop the value must be one the target
+ * accepts; a change costs the track's hours × its timing factor; ties go to fewer changes, then newer versions.
+ */
+export function planTrack(state: TrackState, releases: readonly Release[], all: readonly Release[]): TrackPlan {
+  const def = state.def;
+  let layer: Node[] = [{ value: state.value, cost: 0, changes: 0, prev: -1, change: null, gap: null }];
+  const layers: Node[][] = [layer];
+  for (let k = 1; k < releases.length; k++) {
+    const source = releases[k - 1]!;
+    const target = releases[k]!;
+    const next: Node[] = [];
+    const candidates: ServiceValue[] = [];
+    const flavours = (v: ServiceValue | null): ServiceName[] =>
+      v && !def.switchable ? [v.flavour] : [...def.flavours];
+    for (const node of layer) {
+      for (const flavour of flavours(node.value)) {
+        for (const entry of sortNewestFirst(accepted(def, target, flavour, all))) {
+          const value = { flavour, version: entry };
+          if (!candidates.some((c) => same(c, value))) candidates.push(value);
+        }
+      }
+    }
+    layer.forEach((node, index) => {
+      const offered = flavours(node.value).some((f) => accepted(def, target, f, all).length > 0);
+      const keeps = node.value !== null && fits(node.value.version, accepted(def, target, node.value.flavour, all));
+      if (keeps || !offered) {
+        const gap = offered
+          ? null
+          : `${target.version} publishes no ${flavours(node.value).join('/')} version: keep the current one and verify`;
+        add(next, { value: node.value, cost: node.cost, changes: node.changes, prev: index, change: null, gap });
+      }
+      if (!offered) return;
+      for (const value of candidates) {
+        if (same(value, node.value)) continue;
+        if (node.value && !def.switchable && value.flavour !== node.value.flavour) continue;
+        const change = changeBetween(def, node.value, value, source, target, all);
+        add(next, {
+          value,
+          cost: node.cost + def.hours * change.factor,
+          changes: node.changes + 1,
+          prev: index,
+          change,
+          gap: null,
+        });
+      }
+    });
+    layer = next;
+    layers.push(layer);
+  }
+  // Best final node, then walk back.
+  let bestIndex = 0;
+  layer.forEach((node, i) => {
+    if (better(node, layer[bestIndex]!)) bestIndex = i;
+  });
+  const chain: Node[] = [];
+  for (let k = layers.length - 1, i = bestIndex; k >= 1; k--) {
+    const node = layers[k]![i]!;
+    chain.unshift(node);
+    i = node.prev;
+  }
+  const steps: (PlatformStep | null)[] = [];
+  let previous = state.value;
+  chain.forEach((node, k) => {
+    const source = releases[k]!;
+    const target = releases[k + 1]!;
+    if (node.change && node.value) {
+      steps.push(makeStep(state, previous, node.value, node.change, source, target));
+    } else steps.push(null);
+    previous = node.value;
+  });
+  return {
+    state,
+    steps,
+    values: chain.map((n) => n.value),
+    gaps: chain.map((n) => n.gap),
+    cost: layer[bestIndex]?.cost ?? 0,
+  };
+}
+
+function add(layer: Node[], node: Node): void {
+  const at = layer.findIndex((n) => same(n.value, node.value));
+  if (at === -1) layer.push(node);
+  else if (better(node, layer[at]!)) layer[at] = node;
+}
+
+function better(a: Node, b: Node): boolean {
+  if (a.cost !== b.cost) return a.cost < b.cost;
+  if (a.changes !== b.changes) return a.changes < b.changes;
+  const sa = a.value ? spanOf(a.value.version) : undefined;
+  const sb = b.value ? spanOf(b.value.version) : undefined;
+  return !!sa && (!sb || compareParts(sa.lo, sb.lo) > 0);
+}
+
+const FLAVOUR_LABEL: Record<string, string> = {
+  php: 'PHP',
+  composer: 'Composer',
+  mysql: 'MySQL',
+  mariadb: 'MariaDB',
+  elasticsearch: 'Elasticsearch',
+  opensearch: 'OpenSearch',
+  redis: 'Redis',
+  valkey: 'Valkey',
+  rabbitmq: 'RabbitMQ',
+  varnish: 'Varnish',
+  nginx: 'nginx',
+  apache: 'Apache',
+};
+
+export function describeValue(value: ServiceValue | null): string {
+  if (!value) return 'none';
+  return `${FLAVOUR_LABEL[value.flavour] ?? value.flavour} ${value.version}`;
+}
+
+function makeStep(
+  state: TrackState,
+  from: ServiceValue | null,
+  to: ServiceValue,
+  change: Change,
+  source: Release,
+  target: Release,
+): PlatformStep {
+  const def = state.def;
+  const targetList = listed(target, to.flavour);
+  const dropped = from ? `${target.version} does not support ${describeValue(from)}` : `${target.version} needs it`;
+  const where =
+    change.timing === 'before'
+      ? `on ${source.version}, before the upgrade (${source.version} ${change.supported ? 'supports' : 'tolerates'} ${describeValue(to)})`
+      : change.timing === 'after'
+        ? `on ${target.version}, after the upgrade (${target.version} ${change.supported ? 'still supports' : 'still tolerates'} ${describeValue(from)} while it is upgraded)`
+        : `in the upgrade window itself: no release supports both ${describeValue(from)} and ${describeValue(to)}`;
+  const reason =
+    `${dropped}${targetList.length ? ` (it lists ${FLAVOUR_LABEL[to.flavour] ?? to.flavour} ${targetList.join(', ')})` : ''}; ` +
+    `change ${where}.` +
+    (change.supported ? '' : ' This combination is outside the published support: rehearse it on staging.');
+  const lowConfidence =
+    target.requirementsConfidence === 'low' || target.requirementsExact === false
+      ? `requirements of ${target.version} are inherited from its base release (confidence ${target.requirementsConfidence})`
+      : undefined;
+  return {
+    track: def.id,
+    from,
+    to,
+    timing: change.timing,
+    supported: change.supported,
+    reason,
+    commands: platformCommands(def.id, from, to),
+    hours: def.hours,
+    ...(state.condition ? { condition: state.condition } : {}),
+    ...(lowConfidence ? { lowConfidence } : {}),
+  };
+}

@@ -1,0 +1,154 @@
+// Work per hop from `check` findings: each finding belongs to the first hop whose target shows it (fixed there, it
+// does not come back). Composer and security findings about a package become extension upgrades; platform findings
+// are settings of the platform steps; the rest are code changes grouped by module.
+import type { Finding } from '../core/finding.js';
+import type { CodeChangeGroup, ExtensionStep, HopEffort, PlatformStep, TestStep } from './types.js';
+import type { ExtensionInfo } from './extensions.js';
+
+const DEFAULT_HOURS: Record<string, number> = { critical: 2, error: 1, warning: 0.5, info: 0 };
+
+export function findingHours(f: Finding): number {
+  return f.effort?.hours ?? DEFAULT_HOURS[f.severity] ?? 0;
+}
+
+/** Per hop target (in path order), the findings first seen there. */
+export function attributeFindings(perTarget: Finding[][]): Finding[][] {
+  const seen = new Set<string>();
+  return perTarget.map((findings) =>
+    findings.filter((f) => {
+      if (seen.has(f.fingerprint)) return false;
+      seen.add(f.fingerprint);
+      return true;
+    }),
+  );
+}
+
+function isExtensionFinding(f: Finding, extensions: Set<string>): boolean {
+  return (
+    f.package !== undefined &&
+    extensions.has(f.package) &&
+    (f.category === 'composer' || f.category === 'security' || f.category === 'lifecycle')
+  );
+}
+
+export function extensionSteps(findings: Finding[], extensions: ExtensionInfo[], target: string): ExtensionStep[] {
+  const names = new Set(extensions.map((e) => e.package.name));
+  return extensions.map((e) => {
+    const own = findings.filter((f) => f.package === e.package.name && isExtensionFinding(f, names));
+    const must = own.length > 0;
+    const hours = (must ? own.reduce((s, f) => s + findingHours(f), 0) || 1 : 0.25) + (e.critical ? 2 : 0);
+    return {
+      package: e.package.name,
+      version: e.package.version,
+      modules: e.modules,
+      action: must ? 'must-upgrade' : 'verify',
+      critical: e.critical,
+      criticalBecause: e.criticalBecause,
+      reasons: must
+        ? own.map((f) => `${f.ruleId}: ${f.message}`)
+        : [`no finding on ${target}: read its changelog for ${target} support and keep it if it installs`],
+      hours: round(hours),
+    };
+  });
+}
+
+export function codeChanges(findings: Finding[], extensions: ExtensionInfo[]): CodeChangeGroup[] {
+  const names = new Set(extensions.map((e) => e.package.name));
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (isExtensionFinding(f, names) || f.category === 'platform') continue;
+    if (f.ruleId === 'security/core-bulletin' || f.ruleId.startsWith('lifecycle/end-of-support')) continue;
+    // Library constraints and advisories are settled by `composer update`, not by editing a module.
+    const key = f.category === 'composer' || f.category === 'security' ? 'Composer dependencies' : (f.module ?? f.package ?? 'project');
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([module, list]) => {
+      const confidences = list.map((f) => f.effort?.confidence ?? 'low');
+      return {
+        module,
+        findings: list.map((f) => ({
+          ruleId: f.ruleId,
+          severity: f.severity,
+          ...(f.file ? { file: f.file } : {}),
+          ...(f.line ? { line: f.line } : {}),
+          message: f.message,
+          hours: findingHours(f),
+        })),
+        hours: round(list.reduce((s, f) => s + findingHours(f), 0)),
+        confidence: confidences.includes('low') ? 'low' : confidences.includes('medium') ? 'medium' : 'high',
+      };
+    });
+}
+
+export function testSteps(extensions: ExtensionStep[], codeModules: number, platform: PlatformStep[]): TestStep[] {
+  const tests: TestStep[] = [
+    { name: 'Build: setup:di:compile and setup:static-content:deploy succeed', why: 'compilation catches signature and DI breaks', hours: 1 },
+    { name: 'Automated tests (unit, integration, MFTF/Playwright if the project has them)', why: 'regressions in custom code', hours: 4 },
+    { name: 'Storefront regression: home, category, product, search, cart, customer account', why: 'every release changes templates and JS', hours: 3 },
+    { name: 'Admin: login, order view, product save, configuration save, indexer and cron status', why: 'admin regressions block operations', hours: 2 },
+  ];
+  for (const e of extensions.filter((x) => x.critical)) {
+    tests.push({ name: `Sandbox transaction through ${e.package}`, why: `critical: ${e.criticalBecause.join('; ')}`, hours: 1 });
+  }
+  if (codeModules > 0) tests.push({ name: `Retest the ${codeModules} changed module(s)`, why: 'code changed for this hop', hours: 0.5 * codeModules });
+  if (platform.some((p) => p.track === 'search')) tests.push({ name: 'Search results and layered navigation against the new engine', why: 'search engine changes', hours: 1 });
+  if (platform.some((p) => p.track === 'queue')) tests.push({ name: 'Queue consumers process messages (queue:consumers:list, async operations)', why: 'message broker changes', hours: 0.5 });
+  return tests;
+}
+
+export const EFFORT_MODEL =
+  'Per hop: platform steps (their hours) + extensions (must-upgrade: the findings\' hours, at least 1 h; verify-only: 0.25 h; +2 h for payment/shipping/tax/checkout) + code changes (each finding\'s own estimate; without one: critical 2 h, error 1 h, warning 0.5 h) + tests (listed with hours) + deployment (4 h maintenance, 8 h blue-green). Risk buffer on top: 20% base, +10% per change made in the upgrade window, +10% when the hop relies on low-confidence catalog values, +5% per minor line beyond the first, +10% when most code hours have low-confidence estimates; capped at 100%.';
+
+export function hopEffort(parts: {
+  platform: PlatformStep[];
+  extensions: ExtensionStep[];
+  code: CodeChangeGroup[];
+  tests: TestStep[];
+  deployHours: number;
+  lowConfidence: number;
+  minorsCrossed: number;
+}): HopEffort {
+  const platformHours = round(parts.platform.reduce((s, p) => s + p.hours, 0));
+  const extensionHours = round(parts.extensions.reduce((s, e) => s + e.hours, 0));
+  const codeHours = round(parts.code.reduce((s, c) => s + c.hours, 0));
+  const testHours = round(parts.tests.reduce((s, t) => s + t.hours, 0));
+  const baseHours = round(platformHours + extensionHours + codeHours + testHours + parts.deployHours);
+  const reasons = ['20% base buffer'];
+  let buffer = 20;
+  const inWindow = parts.platform.filter((p) => p.timing === 'in-window').length;
+  if (inWindow) {
+    buffer += 10 * inWindow;
+    reasons.push(`+${10 * inWindow}% for ${inWindow} change(s) in the upgrade window`);
+  }
+  if (parts.lowConfidence > 0) {
+    buffer += 10;
+    reasons.push('+10% for low-confidence catalog values');
+  }
+  if (parts.minorsCrossed > 1) {
+    buffer += 5 * (parts.minorsCrossed - 1);
+    reasons.push(`+${5 * (parts.minorsCrossed - 1)}% for ${parts.minorsCrossed} minor lines in one hop`);
+  }
+  const lowCode = parts.code.filter((c) => c.confidence === 'low').reduce((s, c) => s + c.hours, 0);
+  if (codeHours > 0 && lowCode / codeHours > 0.5) {
+    buffer += 10;
+    reasons.push('+10% as most code estimates are of low confidence');
+  }
+  buffer = Math.min(100, buffer);
+  return {
+    platformHours,
+    extensionHours,
+    codeHours,
+    testHours,
+    deployHours: parts.deployHours,
+    baseHours,
+    bufferPercent: buffer,
+    bufferReasons: reasons,
+    totalHours: round(baseHours * (1 + buffer / 100)),
+  };
+}
+
+export function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
