@@ -230,3 +230,36 @@ class Thing extends \\Magento\\Framework\\Model\\AbstractModel
   );
   assert.match(findings[0]!.recommendation, /Magento\\Framework\\Serialize\\SerializerInterface \$serializer/);
 });
+
+test('one finding per overriding method: the nearest changed prototype, not each ancestor repeating it', async () => {
+  const handler = (name: string, type: string, parent?: string) =>
+    classDecl(name, {
+      ...(parent ? { extends: parent } : {}),
+      methods: [method('write', { visibility: 'protected', params: [{ name: 'record', type }], returnType: 'void' })],
+    });
+  const chain = (type: string) =>
+    indexOf([
+      handler('Monolog\\Handler\\StreamHandler', type),
+      handler('Magento\\Framework\\Logger\\Handler\\Base', type, 'Monolog\\Handler\\StreamHandler'),
+      classDecl('Monolog\\LogRecord'),
+    ]);
+  const unit = await unitOf(
+    'app/code/Acme/Shop/Logger/Debug.php',
+    `<?php
+namespace Acme\\Shop\\Logger;
+class Debug extends \\Magento\\Framework\\Logger\\Handler\\Base
+{
+    protected function write(array $record): void {}
+}
+`,
+  );
+  const findings = await runRule(signatureMismatch, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.6'), symbols: chain('array') },
+    target: { symbols: chain('Monolog\\LogRecord') },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.subject]),
+    [[5, 'override:acme\\shop\\logger\\debug::write:magento\\framework\\logger\\handler\\base']],
+  );
+});

@@ -3,7 +3,7 @@ import type { Plugin } from '../../project/model.js';
 import type { CodeUnit, Rule, RuleContext } from '../rule.js';
 import type { ClassWorld } from './class-world.js';
 import { formatMethod, formatParam } from './signature-format.js';
-import { incompatibilities, parseType, typeSubsumed } from './type-compat.js';
+import { incompatibilities, paramType, typeSubsumed } from './type-compat.js';
 import { currentLabel, releaseLabel, worldsOf } from './worlds.js';
 
 export const signatureMismatch: Rule = {
@@ -149,6 +149,7 @@ function checkOverrides(
         subject: `override:${decl.name.toLowerCase()}::${own.name.toLowerCase()}:${proto.owner.toLowerCase()}`,
         hours: 0.5,
       });
+      break; // the nearest prototype says it; its own ancestors repeat the same change
     }
   }
 }
@@ -276,8 +277,8 @@ function pluginParamProblems(
   }
   const problems: string[] = [];
   extra.forEach((param, index) => {
-    const mine = parseType(param.type);
-    const theirs = parseType(expected[index]!.type, originalClass);
+    const mine = paramType(param);
+    const theirs = paramType(expected[index]!, originalClass);
     if (!mine || !theirs) return;
     const fits = typeSubsumed({ ...theirs, nullable: false }, { ...mine, nullable: true }, world);
     if (fits === false)

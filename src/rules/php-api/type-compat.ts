@@ -44,10 +44,23 @@ export function parseType(type: string | undefined, selfName?: string): TypeSet 
       .join('&');
     if (member === 'null') nullable = true;
     else if (member === 'self' && selfName) members.push(selfName.toLowerCase());
+    // `iterable` is `Traversable|array` (an alias since PHP 8.2): compare its parts so both spellings match.
+    else if (member === 'iterable') members.push('array', 'traversable');
     else if (member) members.push(member);
   }
   if (members.includes('mixed')) nullable = true;
-  return { members, nullable };
+  return { members: [...new Set(members)], nullable };
+}
+
+/**
+ * The type a parameter accepts: its declared type, made nullable when its default is `null` (`Foo $x = null` is
+ * implicitly `?Foo`; only php-version/implicit-nullable cares how it is spelled).
+ */
+export function paramType(param: ParamDecl, selfName?: string): TypeSet | undefined {
+  const type = parseType(param.type, selfName);
+  if (type && param.default !== undefined && /^\\?null$/i.test(param.default.trim()))
+    return { ...type, nullable: true };
+  return type;
 }
 
 function isClassName(member: string): boolean {
@@ -60,12 +73,6 @@ function memberSubtype(child: string, parent: string, world: ClassWorld): boolea
   if (parent === 'mixed') return child !== 'void';
   if (child === 'never') return true;
   if (parent === 'bool' && (child === 'true' || child === 'false')) return true;
-  if (parent === 'iterable')
-    return (
-      child === 'array' ||
-      child === 'traversable' ||
-      (isClassName(child) ? world.isSubtypeOf(child, 'Traversable') : false)
-    );
   if (parent === 'object') return isClassName(child) || child === 'static';
   if (parent === 'callable') return child === 'closure';
   if (child === 'static') return isClassName(parent) ? undefined : false;
@@ -122,9 +129,9 @@ export function incompatibilities(
     if (!childParam) return;
     if (!!childParam.byRef !== !!parentParam.byRef)
       reasons.push(`parameter #${index + 1} ${parentParam.byRef ? 'must' : 'must not'} be passed by reference`);
-    const childType = parseType(childParam.type, childClass);
+    const childType = paramType(childParam, childClass);
     if (!childType) return; // untyped accepts anything
-    const parentType = parseType(parentParam.type, parentClass);
+    const parentType = paramType(parentParam, parentClass);
     if (!parentType) {
       if (!childType.members.includes('mixed'))
         reasons.push(`parameter #${index + 1} is typed ${childParam.type} but the parent accepts any value`);
