@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { register as registerAudit } from './audit.js';
 import { register as registerCheck } from './check.js';
+import { register as registerDb } from './db.js';
 import { register as registerIndex } from './index-cmd.js';
 import { register as registerKb } from './kb.js';
 
@@ -11,6 +12,7 @@ export type SetExitCode = (code: number) => void;
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
   registerAudit(program, setExitCode);
   registerCheck(program, setExitCode);
+  registerDb(program, setExitCode);
   registerIndex(program, setExitCode);
   registerKb(program, setExitCode);
 }
