@@ -4,6 +4,7 @@ import { register as registerCheck } from './check.js';
 import { register as registerDb } from './db.js';
 import { register as registerIndex } from './index-cmd.js';
 import { register as registerKb } from './kb.js';
+import { register as registerPlan } from './plan.js';
 
 /** Sets the process exit code from inside a command action. */
 export type SetExitCode = (code: number) => void;
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerDb(program, setExitCode);
   registerIndex(program, setExitCode);
   registerKb(program, setExitCode);
+  registerPlan(program, setExitCode);
 }

@@ -1,0 +1,98 @@
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import { systemClock } from '../../knowledge/clock.js';
+import { UnknownVersionError } from '../../knowledge/errors.js';
+import { NotMagentoProjectError } from '../../project/load.js';
+import { buildPlan } from '../../plan/build-plan.js';
+import { PlanInputError } from '../../plan/errors.js';
+import { PLAN_FORMATS, renderPlan, type PlanFormat } from '../../plan/render.js';
+import { writeOutput } from '../../report/format.js';
+import { EXIT } from '../exit.js';
+import type { SetExitCode } from './index.js';
+
+interface PlanCommandOptions {
+  to?: string;
+  from?: string;
+  start?: string;
+  freeze: string[];
+  holiday: string[];
+  freezePreset?: string;
+  capacity?: string;
+  hypercare?: string;
+  direct?: boolean;
+  ordersPerDay?: string;
+  catalogSize?: string;
+  platform: string[];
+  format: PlanFormat;
+  output?: string;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function number(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new PlanInputError(`${name} must be a non-negative number, not "${value}".`);
+  return n;
+}
+
+/**
+ * `mageup plan [path] --to <version>`: the hops to the target, the work and effort per hop, a schedule around freeze
+ * windows and a runbook. Exit 0 for a plan that finishes before end of support, 1 when it cannot, 2 for bad input.
+ */
+export function register(program: Command, setExitCode: SetExitCode): void {
+  program
+    .command('plan')
+    .description('Upgrade path, work per hop, schedule (with freeze windows) and runbook to a target Magento version')
+    .argument('[path]', 'project root or a directory inside it', '.')
+    .option('--to <version>', 'target: 2.4.8 (its latest security patch), 2.4.8-p3 (exactly), latest (default: config, else latest)')
+    .option('--from <version>', 'the release the project runs, when its files do not tell')
+    .option('--start <date>', 'first working day, YYYY-MM-DD (default: today)')
+    .option('--freeze <from..to>', 'no production deployments in this range (repeatable)', collect, [])
+    .option('--holiday <from..to>', 'no work at all in this range (repeatable)', collect, [])
+    .option('--freeze-preset <names>', 'built-in freezes, comma-separated: bfcm, december, none (default: bfcm,december)')
+    .option('--capacity <hours>', 'team hours per week (default 40)')
+    .option('--hypercare <days>', 'working days to watch production after each go-live (default 2)')
+    .option('--direct', 'plan the direct jump, with its added risk spelled out')
+    .option('--orders-per-day <n>', 'store traffic, for maintenance vs blue-green')
+    .option('--catalog-size <n>', 'number of products, for downtime and maintenance vs blue-green')
+    .option('--platform <service=version>', 'what the store runs, e.g. mariadb=10.6 php=8.2 (repeatable)', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices([...PLAN_FORMATS]).default('text'))
+    .option('--output <file>', 'write the plan to a file instead of stdout')
+    .action(async (path: string, opts: PlanCommandOptions) => {
+      let plan;
+      try {
+        const platform: Record<string, string> = {};
+        for (const p of opts.platform) {
+          const m = /^([a-z]+)=(.+)$/.exec(p.trim());
+          if (!m) throw new PlanInputError(`--platform "${p}" is not service=version (mariadb=10.6).`);
+          platform[m[1]!] = m[2]!;
+        }
+        plan = await buildPlan({
+          path,
+          to: opts.to,
+          from: opts.from,
+          start: opts.start,
+          freeze: opts.freeze,
+          holiday: opts.holiday,
+          freezePresets: opts.freezePreset?.split(',').map((s) => s.trim()).filter(Boolean),
+          capacity: number('--capacity', opts.capacity),
+          hypercareDays: number('--hypercare', opts.hypercare),
+          direct: opts.direct,
+          ordersPerDay: number('--orders-per-day', opts.ordersPerDay),
+          catalogSize: number('--catalog-size', opts.catalogSize),
+          platform,
+        });
+      } catch (error) {
+        if (error instanceof UnknownVersionError || error instanceof NotMagentoProjectError || error instanceof PlanInputError) {
+          process.stderr.write(`mageup plan: ${error.message}\n`);
+          setExitCode(EXIT.failure);
+          return;
+        }
+        throw error;
+      }
+      await writeOutput(renderPlan(plan, opts.format, systemClock), opts.output);
+      for (const w of plan.warnings.filter((x) => /END OF SUPPORT/.test(x))) process.stderr.write(`mageup plan: ${w}\n`);
+      setExitCode(plan.schedule.meetsEndOfSupport === false ? EXIT.findings : EXIT.ok);
+    });
+}
