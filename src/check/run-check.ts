@@ -17,6 +17,7 @@ import { readProjectPlatform, type ProjectPlatform } from './project-platform.js
 import { summarize, type UnderCheck } from './summary.js';
 import { newest } from '../rules/platform/service-versions.js';
 import type { CheckOptions, CheckResult, TargetResult } from './types.js';
+import { applyPolicy, governanceReport, type PolicyOutcome } from '../governance/policy.js';
 
 /** Raised for a bad option value (a PHP version that is not `x.y`…): the CLI prints it and exits 2. */
 export class CheckOptionError extends Error {
@@ -71,6 +72,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const rules = selectRules(options.focus);
 
   const results: TargetResult[] = [];
+  const outcomes: { target: string; outcome: PolicyOutcome }[] = [];
   for (const { spec, release } of targets) {
     options.onProgress?.({ phase: 'rules' });
     const php = options.php ?? targetPhp(release);
@@ -85,7 +87,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       now,
       platform,
     };
-    const findings = await runRules(rules, context, problems);
+    let findings = await runRules(rules, context, problems);
+    if (options.policy) {
+      const outcome = applyPolicy(findings, options.policy);
+      outcomes.push({ target: release.version, outcome });
+      findings = outcome.kept;
+    }
     const kept = sortFindings(
       findings.filter((f) => severityRank(f.severity) <= severityRank(minSeverity) && inScope(f, model, only)),
     );
@@ -125,6 +132,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     summary: summarize(sortFindings([...distinct.values()]), scope),
     problems: dedupeProblems(problems),
     minSeverity,
+    ...(options.policy ? { governance: governanceReport(options.policy, outcomes) } : {}),
   };
 }
 

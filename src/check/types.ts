@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
 import type { Clock } from '../knowledge/clock.js';
+import type { GovernanceReport, Policy } from '../governance/policy.js';
 
 export interface CheckOptions {
   /** Project root, a directory inside it, or one extension. */
@@ -23,6 +24,11 @@ export interface CheckOptions {
   /** Cache directory for PHP analysis results (content-hash keyed); `false` disables the cache. */
   cacheDir?: string | false;
   onProgress?(event: CheckProgress): void;
+  /**
+   * Config rules (exclusions, severity overrides, waivers) and a baseline, applied to each target's findings before
+   * --min-severity: suppressed findings leave the findings and the summary and are listed in `governance`.
+   */
+  policy?: Policy;
 }
 
 export type CheckProgress =
@@ -83,4 +89,6 @@ export interface CheckResult {
   problems: Problem[];
   /** The threshold applied. */
   minSeverity: Severity;
+  /** What the config and baseline did (present when a policy was applied). */
+  governance?: GovernanceReport;
 }
