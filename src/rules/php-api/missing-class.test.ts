@@ -223,3 +223,48 @@ test('checks block classes and view models in layouts of custom themes', async (
     ],
   );
 });
+
+test('a package the target still requires but its index lacks is an index gap (info once), not a removal', async () => {
+  const cacheApi = (version: string) => ({
+    package: 'magento/zend-cache',
+    version,
+    classes: [classDecl('Zend_Cache'), classDecl('Zend_Cache_Backend')],
+    functions: [],
+  });
+  const unit = await unitOf(
+    'vendor/acme/cache/Backend.php',
+    `<?php
+class Acme_Cache_Backend extends Zend_Cache_Backend
+{
+    public function x() { return Zend_Cache::CLEANING_MODE_ALL; }
+}
+`,
+    { package: 'acme/cache', module: null, origin: 'vendor' },
+  );
+  const findings = await runRule(missingClass, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.7'), symbols: indexOfPackages([cacheApi('1.16.0')]) },
+    target: {
+      symbols: indexOfPackages([]),
+      release: releaseFixture('2.4.8', { thirdParty: { 'magento/zend-cache': '^1.16' } }),
+    },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.severity, f.line, f.subject]),
+    [['info', 2, 'index-gap:magento/zend-cache']],
+  );
+  assert.match(
+    findings[0]!.message,
+    /2\.4\.8 still requires \(`\^1\.16`\) but the symbol index of 2\.4\.8 does not cover/,
+  );
+  // Without the requirement the package really left the release: reported as missing.
+  const gone = await runRule(missingClass, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.7'), symbols: indexOfPackages([cacheApi('1.16.0')]) },
+    target: { symbols: indexOfPackages([]) },
+  });
+  assert.deepEqual(
+    gone.map((f) => f.severity),
+    ['critical', 'critical'],
+  );
+});

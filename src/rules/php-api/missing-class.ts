@@ -82,6 +82,7 @@ the feature natively.`,
     }
     const { target, current } = worldsOf(context);
     const unresolvedSeen = new Set<string>();
+    const gapsSeen = new Set<string>();
     const uses = [...codeClassUses(context.code), ...configClassUses(context.project)];
     for (const use of uses) {
       // Calls on a variable do not name the class: it is reported where the code names it (new, type, import…).
@@ -89,6 +90,10 @@ the feature natively.`,
       if (isTypeKeyword(use.name) || isPhpInternalClass(use.name)) continue;
       if (target.get(use.name)) continue;
       const before = current?.get(use.name);
+      if (before && before.package && targetIndexLacks(context, before.package)) {
+        reportIndexGap(context, use, before.package, gapsSeen);
+        continue;
+      }
       if (before) {
         reportMissing(context, use, before);
         continue;
@@ -161,6 +166,37 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
         : { hours: 0.5, confidence: 'medium' },
     subject: `${use.kind}:${decl.name.toLowerCase()}`,
     uctCode: uctCodeForMissing(use.kind, decl.kind),
+  });
+}
+
+/**
+ * The target release still requires `pkg` (its metapackage names it) but the target's symbol index does not cover
+ * it: the class is not known to be gone, the index just cannot see it.
+ */
+function targetIndexLacks(context: RuleContext, pkg: string): boolean {
+  const release = context.target.release;
+  if (release.packages[pkg] === undefined && release.thirdParty[pkg] === undefined) return false;
+  return context.target.symbols.packages()[pkg] === undefined;
+}
+
+/** Said once per package: classes of a package the target requires but its index lacks cannot be judged. */
+function reportIndexGap(context: RuleContext, use: ClassUse, pkg: string, seen: Set<string>): void {
+  const key = `${use.package ?? use.module ?? ''}\0${pkg}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  const release = context.target.release;
+  context.report({
+    severity: 'info',
+    file: use.file,
+    line: use.line,
+    column: use.column,
+    ...(use.package ? { package: use.package } : {}),
+    ...(use.module ? { module: use.module } : {}),
+    message: `cannot check \`${use.name}\` (${describeUse(use.kind)}) against ${release.version}: it comes from ${pkg}, which ${release.version} still requires (\`${release.packages[pkg] ?? release.thirdParty[pkg]}\`) but the symbol index of ${release.version} does not cover; other uses of ${pkg} here are not checked either`,
+    recommendation: `Run \`mageup index\` on a ${release.version} install (or update the knowledge base) to check uses of ${pkg}.`,
+    effort: { hours: 0, confidence: 'low' },
+    subject: `index-gap:${pkg}`,
+    uctCode: undefined,
   });
 }
 
