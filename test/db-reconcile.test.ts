@@ -8,6 +8,7 @@ import { main } from '../src/cli/main.js';
 import { compareSnapshots, parseDsn, ReadOnlySession, snapshotToJson, takeSnapshot } from '../src/db/index.js';
 import type { DbComparison, DbSnapshot } from '../src/db/index.js';
 import { loadDbSchemaIndex } from '../src/knowledge/db-schema/index.js';
+import { captureStderr } from './fixtures/db/capture.js';
 import { createTestDatabase } from './fixtures/db/test-database.js';
 import type { TestDatabase } from './fixtures/db/test-database.js';
 
@@ -213,18 +214,3 @@ describe('mageup db snapshot and compare (real MariaDB, table prefix m2_)', () =
     assert.equal(doc.checksums.find((c) => c.table === 'sales_order')!.rows, 199);
   });
 });
-
-export async function captureStderr(body: () => Promise<void>): Promise<string> {
-  const chunks: string[] = [];
-  const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    chunks.push(String(chunk));
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    await body();
-  } finally {
-    process.stderr.write = write;
-  }
-  return chunks.join('');
-}
