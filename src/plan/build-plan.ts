@@ -108,7 +108,7 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
   for (let k = 1; k < releases.length; k++) {
     const from = releases[k - 1]!;
     const to = releases[k]!;
-    const platform = tracks.map((t) => t.steps[k - 1]).filter((s): s is PlatformStep => s !== null && s !== undefined);
+    const platform: PlatformStep[] = tracks.flatMap((t) => t.steps[k - 1] ?? []);
     const lowConfidence = lowConfidenceOf(to, all);
     for (const t of tracks) if (t.gaps[k - 1]) lowConfidence.push(t.gaps[k - 1]!);
     for (const p of platform) if (p.lowConfidence && !lowConfidence.includes(p.lowConfidence)) lowConfidence.push(p.lowConfidence);
@@ -121,10 +121,8 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
     const minorsCrossed = Math.max(0, index(to) - index(from));
     const effort = hopEffort({ platform, extensions: ext, code, tests, deployHours: deployment.strategy === 'blue-green' ? 8 : 4, lowConfidence: lowConfidence.length, minorsCrossed });
     const phpTrack = tracks.find((t) => t.state.def.id === 'php');
-    const phpBefore = k === 1 ? phpTrack?.state.value : phpTrack?.values[k - 2];
+    const phpDuring = phpTrack?.during[k - 1];
     const phpAfter = phpTrack?.values[k - 1];
-    const phpStep = phpTrack?.steps[k - 1];
-    const phpDuring = phpStep && phpStep.timing !== 'after' ? phpAfter : phpBefore;
     const why =
       k === releases.length - 1
         ? [`The target${targetNote ? ` (${targetNote})` : ''}.`]
@@ -263,8 +261,8 @@ function directRisk(
   const tracks = states.map((s) => planTrack(s, releases, all));
   const risks: string[] = [];
   for (const t of tracks) {
-    const step = t.steps[0];
-    if (step && (step.timing === 'in-window' || !step.supported)) {
+    for (const step of t.steps[0] ?? []) {
+      if (step.timing !== 'in-window' && step.supported) continue;
       risks.push(`${t.state.def.label}${t.state.condition ? ` (${t.state.condition})` : ''}: ${describeValue(step.from)} → ${describeValue(step.to)} ${step.timing === 'in-window' ? 'must change in the same window as the code' : 'runs outside published support during the upgrade'}.`);
     }
   }

@@ -56,9 +56,10 @@ export function tolerated(def: TrackDef, release: Release, all: readonly Release
 
 export interface TrackPlan {
   state: TrackState;
-  /** Per hop (index 0 = first hop): the change, or null when nothing changes. */
-  steps: (PlatformStep | null)[];
-  /** Value after each hop. */
+  /** Per hop (index 0 = first hop): the changes (none, one, or one before and one after the code upgrade). */
+  steps: PlatformStep[][];
+  /** Value while the code of each hop is upgraded, and after it. */
+  during: (ServiceValue | null)[];
   values: (ServiceValue | null)[];
   /** Per hop: a note when the target publishes nothing for this service. */
   gaps: (string | null)[];
@@ -71,7 +72,7 @@ interface Change {
   factor: number;
 }
 
-/** How a change from `from` to `to` can happen around the hop `source → target`. */
+/** How one direct change from `from` to `to` can happen around the hop `source → target` (path costs use it). */
 export function changeBetween(
   def: TrackDef,
   from: ServiceValue | null,
@@ -101,69 +102,100 @@ function same(a: ServiceValue | null, b: ServiceValue | null): boolean {
   return a?.flavour === b?.flavour && a?.version === b?.version;
 }
 
+/** A change of flavour (Elasticsearch → OpenSearch) weighs half as much again as a version change. */
+const FLAVOUR_SWITCH = 1.5;
+
 interface Node {
   value: ServiceValue | null;
+  during: ServiceValue | null;
   cost: number;
   changes: number;
   prev: number;
-  change: Change | null;
+  moves: { from: ServiceValue | null; to: ServiceValue; change: Change }[];
   gap: string | null;
 }
 
 /**
- * The cheapest changes of one track along `releases` (current first): at each hop the value must be one the target
- * accepts; a change costs the track's hours × its timing factor; ties go to fewer changes, then newer versions.
+ * The cheapest changes of one track along `releases` (current first). Per hop the store may change the service
+ * before the code upgrade (to a version the old release supports), run the upgrade on a version the new release
+ * supports (or tolerates), and change again after it; when no such pair exists the change happens in the upgrade
+ * window. Cost: the track's hours × the timing factor (× 1.5 for a flavour switch); ties go to fewer changes, then
+ * newer flavours and versions.
  */
 export function planTrack(state: TrackState, releases: readonly Release[], all: readonly Release[]): TrackPlan {
   const def = state.def;
-  let layer: Node[] = [{ value: state.value, cost: 0, changes: 0, prev: -1, change: null, gap: null }];
+  let layer: Node[] = [{ value: state.value, during: state.value, cost: 0, changes: 0, prev: -1, moves: [], gap: null }];
   const layers: Node[][] = [layer];
+  const flavoursFor = (v: ServiceValue | null): ServiceName[] => (v && !def.switchable ? [v.flavour] : [...def.flavours]);
+  const weight = (from: ServiceValue | null, to: ServiceValue, factor: number) =>
+    def.hours * factor * (from && from.flavour !== to.flavour ? FLAVOUR_SWITCH : 1);
   for (let k = 1; k < releases.length; k++) {
     const source = releases[k - 1]!;
     const target = releases[k]!;
     const next: Node[] = [];
-    const candidates: ServiceValue[] = [];
-    const flavours = (v: ServiceValue | null): ServiceName[] =>
-      v && !def.switchable ? [v.flavour] : [...def.flavours];
-    for (const node of layer) {
-      for (const flavour of flavours(node.value)) {
-        for (const entry of sortNewestFirst(accepted(def, target, flavour, all))) {
-          const value = { flavour, version: entry };
-          if (!candidates.some((c) => same(c, value))) candidates.push(value);
+    layer.forEach((node, index) => {
+      const p = node.value;
+      const flavours = flavoursFor(p);
+      const values = (r: Release, withTolerated: boolean): ServiceValue[] =>
+        flavours.flatMap((flavour) =>
+          [...new Set([...accepted(def, r, flavour, all), ...(withTolerated ? tolerated(def, r, all) : [])])].map(
+            (version) => ({ flavour, version }),
+          ),
+        );
+      const targetValues = values(target, false);
+      const base = { prev: index, gap: null as string | null };
+      if (targetValues.length === 0) {
+        const gap = `${target.version} publishes no ${flavours.join('/')} version: keep the current one and verify`;
+        add(next, { ...base, value: p, during: p, cost: node.cost, changes: node.changes, moves: [], gap });
+        return;
+      }
+      const runsOn = (v: ServiceValue, r: Release): 'supported' | 'tolerated' | null =>
+        fits(v.version, accepted(def, r, v.flavour, all)) ? 'supported' : fits(v.version, tolerated(def, r, all)) ? 'tolerated' : null;
+      const duringCandidates = [p, ...values(source, true), ...values(target, true)].filter(
+        (v, i, list): v is ServiceValue => v !== null && list.findIndex((x) => same(x, v)) === i,
+      );
+      for (const d of duringCandidates) {
+        let cost = node.cost;
+        const moves: Node['moves'] = [];
+        if (!same(d, p)) {
+          const onSource = runsOn(d, source);
+          if (!onSource) continue;
+          const factor = onSource === 'supported' ? 1 : TIMING_FACTOR.allowedOnly;
+          cost += weight(p, d, factor);
+          moves.push({ from: p, to: d, change: { timing: 'before', supported: onSource === 'supported', factor } });
+        }
+        const onTarget = runsOn(d, target);
+        if (!onTarget) continue;
+        for (const u of targetValues) {
+          let total = cost;
+          const hopMoves = [...moves];
+          if (!same(u, d)) {
+            const factor = onTarget === 'supported' ? 1 : TIMING_FACTOR.allowedOnly;
+            total += weight(d, u, factor);
+            hopMoves.push({ from: d, to: u, change: { timing: 'after', supported: onTarget === 'supported', factor } });
+          } else if (onTarget !== 'supported') continue;
+          add(next, { ...base, value: u, during: d, cost: total, changes: node.changes + hopMoves.length, moves: hopMoves });
         }
       }
-    }
-    layer.forEach((node, index) => {
-      const offered = flavours(node.value).some((f) => accepted(def, target, f, all).length > 0);
-      const keeps = node.value !== null && fits(node.value.version, accepted(def, target, node.value.flavour, all));
-      if (keeps || !offered) {
-        const gap = offered
-          ? null
-          : `${target.version} publishes no ${flavours(node.value).join('/')} version: keep the current one and verify`;
-        add(next, { value: node.value, cost: node.cost, changes: node.changes, prev: index, change: null, gap });
-      }
-      if (!offered) return;
-      for (const value of candidates) {
-        if (same(value, node.value)) continue;
-        if (node.value && !def.switchable && value.flavour !== node.value.flavour) continue;
-        const change = changeBetween(def, node.value, value, source, target, all);
+      for (const u of targetValues) {
+        if (same(u, p)) continue;
+        const factor = def.id === 'php' ? TIMING_FACTOR.phpInWindow : TIMING_FACTOR.inWindow;
         add(next, {
-          value,
-          cost: node.cost + def.hours * change.factor,
+          ...base,
+          value: u,
+          during: u,
+          cost: node.cost + weight(p, u, factor),
           changes: node.changes + 1,
-          prev: index,
-          change,
-          gap: null,
+          moves: [{ from: p, to: u, change: { timing: 'in-window', supported: false, factor } }],
         });
       }
     });
     layer = next;
     layers.push(layer);
   }
-  // Best final node, then walk back.
   let bestIndex = 0;
   layer.forEach((node, i) => {
-    if (better(node, layer[bestIndex]!)) bestIndex = i;
+    if (better(node, layer[bestIndex]!, def)) bestIndex = i;
   });
   const chain: Node[] = [];
   for (let k = layers.length - 1, i = bestIndex; k >= 1; k--) {
@@ -171,19 +203,10 @@ export function planTrack(state: TrackState, releases: readonly Release[], all: 
     chain.unshift(node);
     i = node.prev;
   }
-  const steps: (PlatformStep | null)[] = [];
-  let previous = state.value;
-  chain.forEach((node, k) => {
-    const source = releases[k]!;
-    const target = releases[k + 1]!;
-    if (node.change && node.value) {
-      steps.push(makeStep(state, previous, node.value, node.change, source, target));
-    } else steps.push(null);
-    previous = node.value;
-  });
   return {
     state,
-    steps,
+    steps: chain.map((node, k) => node.moves.map((m) => makeStep(state, m.from, m.to, m.change, releases[k]!, releases[k + 1]!))),
+    during: chain.map((n) => n.during),
     values: chain.map((n) => n.value),
     gaps: chain.map((n) => n.gap),
     cost: layer[bestIndex]?.cost ?? 0,
@@ -196,9 +219,13 @@ function add(layer: Node[], node: Node): void {
   else if (better(node, layer[at]!)) layer[at] = node;
 }
 
-function better(a: Node, b: Node): boolean {
+function better(a: Node, b: Node, def?: TrackDef): boolean {
   if (a.cost !== b.cost) return a.cost < b.cost;
   if (a.changes !== b.changes) return a.changes < b.changes;
+  if (def && a.value && b.value && a.value.flavour !== b.value.flavour) {
+    // Later flavours in the track's list are the newer technology (OpenSearch, Valkey).
+    return def.flavours.indexOf(a.value.flavour) > def.flavours.indexOf(b.value.flavour);
+  }
   const sa = a.value ? spanOf(a.value.version) : undefined;
   const sb = b.value ? spanOf(b.value.version) : undefined;
   return !!sa && (!sb || compareParts(sa.lo, sb.lo) > 0);
