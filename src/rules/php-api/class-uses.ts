@@ -96,15 +96,19 @@ export function* codeClassUses(code: readonly CodeUnit[]): Generator<ClassUse> {
 
 /**
  * Class uses in configuration of the modules under check (never core modules): di.xml, layout XML, webapi.xml,
- * events.xml, crontab.xml; and layout XML of themes not shipped by Magento. Virtual type names are left out where a virtual type of that name is declared.
+ * events.xml, crontab.xml; and layout XML of themes not shipped by Magento. `skipPackage` leaves out modules of
+ * packages that are not under check. Virtual type names are left out where a virtual type of that name is declared.
  */
-export function* configClassUses(project: ProjectModel): Generator<ClassUse> {
+export function* configClassUses(
+  project: ProjectModel,
+  skipPackage: (pkg: string | null) => boolean = () => false,
+): Generator<ClassUse> {
   const virtualTypes = new Set<string>();
   for (const module of project.modules)
     for (const v of module.customizations.virtualTypes) virtualTypes.add(v.name.toLowerCase());
   const isVirtual = (name: string): boolean => virtualTypes.has(stripSlash(name).toLowerCase());
   for (const module of project.modules) {
-    if (module.core) continue;
+    if (module.core || skipPackage(module.package)) continue;
     const base = {
       package: module.package,
       module: module.name,

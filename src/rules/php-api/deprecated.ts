@@ -4,6 +4,7 @@ import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse } from './class-uses.js';
 import { memberLabel } from './member-check.js';
 import { isTypeKeyword, releaseLabel, worldsOf } from './worlds.js';
+import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
 
 /** UCT warning codes for uses of `@deprecated` code, by use and kind. */
 function uctCodeForDeprecated(
@@ -39,7 +40,10 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
     if (context.target.symbols.coverage === 'none') return;
     const { target } = worldsOf(context);
     const seen = new Set<string>();
-    for (const use of [...codeClassUses(context.code), ...configClassUses(context.project)]) {
+    for (const use of [
+      ...codeClassUses(codeUnderCheck(context)),
+      ...configClassUses(context.project, (p) => movesWithTarget(context, p)),
+    ]) {
       if (isTypeKeyword(use.name)) continue;
       const cls = target.get(use.name);
       if (!cls || cls.source !== 'index') continue;

@@ -5,6 +5,7 @@ import { codeClassUses, configClassUses, describeUse } from './class-uses.js';
 import type { ClassWorld, MemberLookup } from './class-world.js';
 import { formatMethod } from './signature-format.js';
 import { currentLabel, isTypeKeyword, releaseLabel, worldsOf } from './worlds.js';
+import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
 
 export type MemberKind = 'method' | 'constant' | 'property';
 
@@ -38,7 +39,10 @@ export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeO
   const { target, current } = worldsOf(context);
   if (!current) return;
   const seen = new Set<string>();
-  for (const use of [...codeClassUses(context.code), ...configClassUses(context.project)]) {
+  for (const use of [
+    ...codeClassUses(codeUnderCheck(context)),
+    ...configClassUses(context.project, (p) => movesWithTarget(context, p)),
+  ]) {
     if (use.memberKind !== kind || !use.member || isTypeKeyword(use.name)) continue;
     if (!target.get(use.name)) continue; // the class itself is gone: php-api/missing-class says so
     const after = lookup(target, kind, use.name, use.member);

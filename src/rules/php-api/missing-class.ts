@@ -5,6 +5,7 @@ import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse } from './class-uses.js';
 import type { ResolvedClass } from './class-world.js';
 import { currentLabel, isTypeKeyword, releaseLabel, worldsOf } from './worlds.js';
+import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
 
 /**
  * UCT codes by how the missing class is used (Adobe's "Upgrade Compatibility Tool error messages" reference):
@@ -83,7 +84,10 @@ the feature natively.`,
     const { target, current } = worldsOf(context);
     const unresolvedSeen = new Set<string>();
     const gapsSeen = new Set<string>();
-    const uses = [...codeClassUses(context.code), ...configClassUses(context.project)];
+    const uses = [
+      ...codeClassUses(codeUnderCheck(context)),
+      ...configClassUses(context.project, (p) => movesWithTarget(context, p)),
+    ];
     for (const use of uses) {
       // Calls on a variable do not name the class: it is reported where the code names it (new, type, import…).
       if (use.kind === 'method-call' || use.kind === 'property-fetch') continue;

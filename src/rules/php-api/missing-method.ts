@@ -2,6 +2,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { checkMemberUses } from './member-check.js';
 import { formatMethod } from './signature-format.js';
 import { currentLabel, releaseLabel, worldsOf } from './worlds.js';
+import { codeUnderCheck } from './code-under-check.js';
 
 export const missingMethod: Rule = {
   meta: {
@@ -36,7 +37,7 @@ function checkOverrides(context: RuleContext): void {
   if (context.target.symbols.coverage === 'none') return;
   const { target, current } = worldsOf(context);
   if (!current) return;
-  for (const unit of context.code) {
+  for (const unit of codeUnderCheck(context)) {
     for (const decl of unit.analysis.classes) {
       if (!decl.extends || !target.get(decl.extends)) continue;
       for (const own of decl.methods) {

@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 import { codeClassUses } from './class-uses.js';
 import { isCorePackage } from './class-world.js';
 import { releaseLabel, worldsOf } from './worlds.js';
+import { codeUnderCheck } from './code-under-check.js';
 
 /** The uses that tie custom code to a core class's implementation, with their UCT codes. */
 const TIGHT_USES = {
@@ -33,7 +34,7 @@ inheritance; at least cover the behaviour with tests run after each upgrade.`,
     if (context.target.symbols.coverage === 'none') return;
     const { target } = worldsOf(context);
     const seen = new Set<string>();
-    for (const use of codeClassUses(context.code)) {
+    for (const use of codeClassUses(codeUnderCheck(context))) {
       if (!(use.kind in TIGHT_USES)) continue;
       // parent::/self::/static:: calls follow from the class's own extends, already listed.
       if (use.kind === 'static-call' && use.reference?.via && ['parent', 'self', 'static'].includes(use.reference.via))

@@ -5,6 +5,7 @@ import type { ClassWorld } from './class-world.js';
 import { formatMethod, formatParam } from './signature-format.js';
 import { incompatibilities, paramType, typeSubsumed } from './type-compat.js';
 import { currentLabel, releaseLabel, worldsOf } from './worlds.js';
+import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
 
 export const signatureMismatch: Rule = {
   meta: {
@@ -38,7 +39,7 @@ for plugins, re-target the plugin at the method's successor or update its argume
   check(context) {
     if (context.target.symbols.coverage === 'none') return;
     const { target, current } = worldsOf(context);
-    for (const unit of context.code) {
+    for (const unit of codeUnderCheck(context)) {
       for (const decl of unit.analysis.classes) {
         if (decl.kind === 'interface') continue;
         checkOverrides(context, unit, decl, target, current);
@@ -47,7 +48,7 @@ for plugins, re-target the plugin at the method's successor or update its argume
     }
     checkCallArity(context, target, current);
     for (const module of context.project.modules) {
-      if (module.core) continue;
+      if (module.core || movesWithTarget(context, module.package)) continue;
       for (const plugin of module.customizations.plugins) {
         if (plugin.type && !plugin.disabled) checkPlugin(context, plugin, module.package, module.name, target, current);
       }
@@ -68,7 +69,7 @@ function requiredCount(method: MethodDecl): number {
 function checkCallArity(context: RuleContext, target: ClassWorld, current: ClassWorld | null): void {
   if (!current) return;
   const seen = new Set<string>();
-  for (const unit of context.code) {
+  for (const unit of codeUnderCheck(context)) {
     for (const ref of unit.analysis.references) {
       if (ref.argCount === undefined) continue;
       const member =

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { appliesOn, whereOf } from './php-target.js';
+import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 export const dollarBraceInterpolation: Rule = {
   meta: {
@@ -14,7 +15,7 @@ string interpolation"). Reported when the target PHP is 8.2 or newer.
   },
   check(context) {
     if (!appliesOn(context, '8.2')) return;
-    for (const unit of context.code) {
+    for (const unit of codeUnderCheck(context)) {
       for (const at of unit.analysis.dollarBraceInterpolations ?? []) {
         context.report({
           severity: 'warning',

@@ -2,6 +2,7 @@ import { phpAtLeast } from '../../knowledge/php-versions/php-version.js';
 import type { Rule } from '../rule.js';
 import { worldsOf } from '../php-api/worlds.js';
 import { appliesOn, whereOf } from './php-target.js';
+import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 export const dynamicProperty: Rule = {
   meta: {
@@ -44,7 +45,7 @@ needs a bag of values, add \`#[\\AllowDynamicProperties]\` or use an array prope
       }
       return exempt.get(key);
     };
-    for (const unit of context.code) {
+    for (const unit of codeUnderCheck(context)) {
       for (const ref of unit.analysis.references) {
         if (ref.kind !== 'property-fetch' || !ref.write || ref.via !== '$this' || !ref.member) continue;
         if (!target.declaredByCode(ref.name)) continue;

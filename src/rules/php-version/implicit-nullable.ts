@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.js';
 import { parseType } from '../php-api/type-compat.js';
 import { appliesOn, callables, dollar, whereOf } from './php-target.js';
+import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 export const implicitNullable: Rule = {
   meta: {
@@ -16,7 +17,7 @@ PHP 7.1+; tools such as Rector (\`ExplicitNullableParamTypeRector\`) or php-cs-f
   },
   check(context) {
     if (!appliesOn(context, '8.4')) return;
-    for (const unit of context.code) {
+    for (const unit of codeUnderCheck(context)) {
       for (const { label, decl } of callables(unit)) {
         for (const param of decl.params) {
           if (!param.type || param.default?.trim().toLowerCase() !== 'null') continue;

@@ -1,6 +1,7 @@
 import { functionLifecycle } from '../../knowledge/php-versions/removed-functions.js';
 import type { Rule } from '../rule.js';
 import { appliesOn, declaresFunction, whereOf } from './php-target.js';
+import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 export const removedFunction: Rule = {
   meta: {
@@ -18,7 +19,7 @@ indexed package (a polyfill) declares the function.
 **How to fix:** use the replacement named in the finding.`,
   },
   check(context) {
-    for (const unit of context.code) {
+    for (const unit of codeUnderCheck(context)) {
       for (const ref of unit.analysis.references) {
         if (ref.kind !== 'function-call') continue;
         const name = ref.name.includes('\\') ? ref.name.slice(ref.name.lastIndexOf('\\') + 1) : ref.name;

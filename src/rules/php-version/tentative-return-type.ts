@@ -2,6 +2,7 @@ import { hasTentativeTypes, tentativeReturnType } from '../../knowledge/php-vers
 import type { Rule } from '../rule.js';
 import { worldsOf } from '../php-api/worlds.js';
 import { appliesOn, whereOf } from './php-target.js';
+import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 /** Internal classes/interfaces that inherit tentative methods from other internal ones. */
 const INTERNAL_PARENTS: Record<string, string[]> = {
@@ -50,7 +51,7 @@ older PHP must still be supported.`,
   check(context) {
     if (!appliesOn(context, '8.1')) return;
     const { target } = worldsOf(context);
-    for (const unit of context.code) {
+    for (const unit of codeUnderCheck(context)) {
       for (const decl of unit.analysis.classes) {
         if (decl.kind === 'interface') continue;
         const { classes } = target.ancestors(decl.name);
