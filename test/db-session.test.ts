@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { Connection } from 'mysql2';
 import { main } from '../src/cli/main.js';
 import {
   assertReadOnlyStatement,
@@ -106,7 +107,7 @@ describe('read-only session on a real MariaDB', () => {
           : 'transaction_read_only';
       assert.equal(String((await session.query(`SELECT @@session.${variable} AS ro`))[0]?.ro), '1');
       // Past the guard, straight on the driver's connection: the read-only transaction stops the write.
-      const raw = (session as unknown as { connection: import('mysql2').Connection }).connection;
+      const raw = (session as unknown as { connection: Connection }).connection;
       const error = await new Promise<Error | null>((resolve) =>
         raw.query("UPDATE core_config_data SET value = 'x'", (e) => resolve(e)),
       );

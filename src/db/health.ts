@@ -56,8 +56,13 @@ export interface HealthOptions {
   largest?: number;
 }
 
-/** Tables Magento creates at run time without declaring them in db_schema.xml. */
-const RUNTIME_TABLE = /(_cl$|^sequence_|_replica$|_tmp(_|$)|^search_tmp_|_idx$|_index_.*_(tmp|idx|replica)$)/;
+/**
+ * Tables Magento creates without declaring them in db_schema.xml: by the installer (setup_module, session, cache,
+ * cache_tag, flag) or at run time (mview changelogs, sales sequences, indexer replicas and temporary tables, grid
+ * indexes).
+ */
+const RUNTIME_TABLE =
+  /^(setup_module|session|cache|cache_tag|flag)$|_cl$|^sequence_|_replica$|_tmp(_|$)|^search_tmp_|_idx$|_grid_flat$/;
 
 export async function checkDbHealth(session: ReadOnlySession, opts: HealthOptions = {}): Promise<DbHealthReport> {
   const findings: Finding[] = [];

@@ -1,0 +1,173 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { main } from '../src/cli/main.js';
+import { checkDbHealth, parseDsn, ReadOnlySession, renderHealthMarkdown, renderHealthText } from '../src/db/index.js';
+import type { DbHealthReport } from '../src/db/index.js';
+import { loadReleaseCatalog } from '../src/knowledge/catalog.js';
+import { loadDbSchemaIndex } from '../src/knowledge/db-schema/index.js';
+import type { DbTable, Module, ProjectModel } from '../src/project/model.js';
+import { createTestDatabase } from './fixtures/db/test-database.js';
+import type { TestDatabase } from './fixtures/db/test-database.js';
+
+/** Problems planted for health to find. */
+const PROBLEMS = `
+CREATE TABLE acme_legacy_log (id int PRIMARY KEY, message varchar(255)) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+ALTER TABLE cms_block CONVERT TO CHARACTER SET utf8mb3;
+INSERT INTO sales_order_item (order_id, store_id, product_type, sku, qty_ordered) VALUES (99999, 1, 'simple', 'SKU-1', 1);
+INSERT INTO url_rewrite (entity_type, entity_id, request_path, target_path, store_id) VALUES ('product', 5000, 'gone.html', 'catalog/product/view/id/5000', 1);
+INSERT INTO catalog_product_entity_int (attribute_id, store_id, entity_id, value) VALUES (555, 0, 1, 1);
+`;
+
+function module(name: string, setupVersion: string | undefined, dbSchema: DbTable[] = []): Module {
+  return {
+    name,
+    enabled: true,
+    package: null,
+    path: `app/code/${name.replace('_', '/')}`,
+    location: 'app-code',
+    core: name.startsWith('Magento_'),
+    ...(setupVersion ? { setupVersion } : {}),
+    sequence: [],
+    customizations: {
+      preferences: [],
+      plugins: [],
+      virtualTypes: [],
+      typeArguments: [],
+      observers: [],
+      cronJobs: [],
+      dbSchema,
+      webapiRoutes: [],
+      graphqlSchemas: [],
+      routes: [],
+      layouts: [],
+      templates: [],
+      requirejs: [],
+      setupScripts: [],
+    },
+  };
+}
+
+const table = (name: string): DbTable => ({
+  name,
+  file: 'app/code/Acme/Loyalty/etc/db_schema.xml',
+  line: 3,
+  disabled: false,
+  columns: [],
+  constraints: [],
+  indexes: [],
+});
+
+/** Just what health reads of a project: version, packages, modules with setup versions and db_schema tables. */
+const PROJECT = {
+  root: '/shop',
+  kind: 'project',
+  magento: {
+    version: '2.4.6-p3',
+    edition: 'open-source',
+    b2b: false,
+    versionSource: 'composer.lock',
+    productPackage: null,
+  },
+  packages: ['magento/module-store', 'magento/module-cms'].map((name) => ({
+    name,
+    version: '101.0.0',
+    type: 'magento2-module',
+    source: 'core',
+    license: [],
+    require: {},
+  })),
+  modules: [
+    module('Magento_Store', '2.1.1'),
+    module('Magento_Sales', '2.0.8'),
+    module('Acme_Loyalty', '1.0.0', [table('acme_loyalty_points')]),
+    module('Acme_Reviews', '1.0.0'),
+  ],
+} as unknown as ProjectModel;
+
+describe('mageup db health (real MariaDB)', () => {
+  let db: TestDatabase;
+  let work: string;
+  let report: DbHealthReport;
+  before(async () => {
+    db = await createTestDatabase();
+    await db.exec(PROBLEMS);
+    work = mkdtempSync(join(tmpdir(), 'mageup-db-health-'));
+    const session = await ReadOnlySession.open(parseDsn(db.dsn()));
+    try {
+      report = await checkDbHealth(session, {
+        project: PROJECT,
+        target: loadReleaseCatalog().resolve('2.4.8'),
+        schemaIndex: loadDbSchemaIndex(),
+      });
+    } finally {
+      await session.close();
+    }
+  });
+  after(async () => {
+    await db?.drop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const find = (ruleId: string, text: RegExp) =>
+    report.findings.find((f) => f.ruleId === ruleId && text.test(f.message));
+
+  it('compares the server version with the target requirements', () => {
+    const f = find('db/server-version', /MariaDB 10\.\d+.*2\.4\.8 supports MariaDB 11\.4/);
+    assert.ok(f, JSON.stringify(report.findings.map((x) => x.message)));
+    assert.equal(f.severity, 'error');
+    assert.equal(f.category, 'database');
+  });
+
+  it('finds non-InnoDB tables and utf8mb3 tables', () => {
+    assert.equal(find('db/non-innodb-table', /acme_legacy_log uses the MyISAM engine/)?.severity, 'error');
+    assert.ok(find('db/charset', /cms_block/));
+  });
+
+  it('counts orphaned rows', () => {
+    assert.ok(find('db/orphaned-rows', /^1 order items without their order/));
+    assert.ok(find('db/orphaned-rows', /^1 URL rewrites of deleted product entities/));
+    assert.ok(find('db/orphaned-rows', /^1 catalog_product_entity_int values of deleted attributes/));
+    assert.ok(!find('db/orphaned-rows', /invoices without/));
+  });
+
+  it('pending setup against module.xml setup_version, both directions', () => {
+    assert.equal(
+      find('db/pending-setup', /Magento_Sales: setup_module has 2\.0\.7, module\.xml declares 2\.0\.8/)?.severity,
+      'warning',
+    );
+    assert.equal(find('db/pending-setup', /Acme_Loyalty: the database \(1\.2\.0\) is newer/)?.severity, 'error');
+    assert.ok(find('db/pending-setup', /Acme_Reviews .* is not in setup_module/));
+    assert.ok(!find('db/pending-setup', /Magento_Store/));
+  });
+
+  it('declared tables missing, undeclared tables present', () => {
+    assert.ok(find('db/missing-declared-table', /acme_loyalty_points, declared by Acme_Loyalty/));
+    assert.ok(find('db/missing-declared-table', /cms_page_store, declared by magento\/module-cms/));
+    const undeclared = find('db/undeclared-table', /no installed module declares/);
+    assert.ok(undeclared && /acme_legacy_log/.test(undeclared.message), undeclared?.message);
+    assert.ok(!/\bstore_website\b/.test(undeclared.message));
+  });
+
+  it('lists the largest tables with an upgrade-time estimate and its model', () => {
+    assert.equal(report.largestTables.length, 10);
+    assert.ok(report.largestTables.every((t) => t.rebuildSeconds > 0 && typeof t.changedByTarget === 'boolean'));
+    assert.match(report.upgradeTimeModel, /MB\/s/);
+    assert.match(renderHealthText(report), /Largest tables/);
+    assert.match(renderHealthMarkdown(report), /\| db\/orphaned-rows \|/);
+  });
+
+  it('CLI: --dsn, --to, json; exit 1 on errors; project checks skipped without a project', async () => {
+    const out = join(work, 'health.json');
+    assert.equal(
+      await main(['db', 'health', work, '--dsn', db.dsn(), '--to', '2.4.8', '--format', 'json', '--output', out]),
+      1,
+    );
+    const json = JSON.parse(readFileSync(out, 'utf8')) as DbHealthReport;
+    assert.equal(json.kind, 'mageup-db-health');
+    assert.ok(json.findings.some((f) => f.ruleId === 'db/server-version'));
+    assert.ok(json.skipped.some((s) => /need the project path/.test(s)));
+  });
+});
