@@ -263,3 +263,40 @@ class Debug extends \\Magento\\Framework\\Logger\\Handler\\Base
     [[5, 'override:acme\\shop\\logger\\debug::write:magento\\framework\\logger\\handler\\base']],
   );
 });
+
+test('a class declared twice in a file (Monolog 2/3 dual support) is fine when one declaration fits the target', async () => {
+  const handler = (type: string) =>
+    indexOf([
+      classDecl('Monolog\\Handler\\AbstractHandler', {
+        methods: [method('isHandling', { params: [{ name: 'record', type }], returnType: 'bool' })],
+      }),
+      classDecl('Monolog\\LogRecord'),
+      classDecl('Monolog\\Logger'),
+    ]);
+  const dual = (elseBranch: string) => `<?php
+namespace Acme\\Shop\\Logger;
+if (\\Monolog\\Logger::API < 3) {
+    class Handler extends \\Monolog\\Handler\\AbstractHandler
+    {
+        public function isHandling(array $record): bool { return true; }
+    }
+} else {
+    class Handler extends \\Monolog\\Handler\\AbstractHandler
+    {
+        public function isHandling(${elseBranch} $record): bool { return true; }
+    }
+}
+`;
+  const run = async (elseBranch: string) =>
+    runRule(signatureMismatch, {
+      code: [await unitOf('app/code/Acme/Shop/Logger/Handler.php', dual(elseBranch))],
+      current: { release: releaseFixture('2.4.7'), symbols: handler('array') },
+      target: { symbols: handler('Monolog\\LogRecord') },
+    });
+  assert.deepEqual(await run('\\Monolog\\LogRecord'), []);
+  // Neither declaration fits: both are reported.
+  assert.deepEqual(
+    (await run('array')).map((f) => f.line),
+    [6, 11],
+  );
+});

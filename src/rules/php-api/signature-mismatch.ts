@@ -40,10 +40,21 @@ for plugins, re-target the plugin at the method's successor or update its argume
     if (context.target.symbols.coverage === 'none') return;
     const { target, current } = worldsOf(context);
     for (const unit of codeUnderCheck(context)) {
+      // A class declared more than once in a file (`if (Logger::API < 3) { class X … } else { class X … }`, the usual
+      // dual Monolog 2/3 support) is fine when one of its declarations fits the target.
+      const variants = new Map<string, PendingFinding[][]>();
       for (const decl of unit.analysis.classes) {
         if (decl.kind === 'interface') continue;
-        checkOverrides(context, unit, decl, target, current);
-        if (decl.kind === 'class' && !decl.abstract) checkUnimplemented(context, unit, decl, target, current);
+        const pending: PendingFinding[] = [];
+        const buffered: RuleContext = { ...context, report: (finding) => void pending.push(finding) };
+        checkOverrides(buffered, unit, decl, target, current);
+        if (decl.kind === 'class' && !decl.abstract) checkUnimplemented(buffered, unit, decl, target, current);
+        const key = decl.name.toLowerCase();
+        variants.set(key, [...(variants.get(key) ?? []), pending]);
+      }
+      for (const found of variants.values()) {
+        if (found.length > 1 && found.some((pending) => pending.length === 0)) continue;
+        for (const finding of found.flat()) context.report(finding);
       }
     }
     checkCallArity(context, target, current);
@@ -55,6 +66,8 @@ for plugins, re-target the plugin at the method's successor or update its argume
     }
   },
 };
+
+type PendingFinding = Parameters<RuleContext['report']>[0];
 
 function requiredCount(method: MethodDecl): number {
   return method.params.filter((p) => p.default === undefined && !p.variadic).length;
