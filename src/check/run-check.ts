@@ -17,6 +17,7 @@ import { readProjectPlatform, type ProjectPlatform } from './project-platform.js
 import { summarize, type UnderCheck } from './summary.js';
 import { newest } from '../rules/platform/service-versions.js';
 import type { CheckOptions, CheckResult, TargetResult } from './types.js';
+import { FileContextBuilder } from '../overrides/file-context.js';
 import { applyPolicy, governanceReport, type PolicyOutcome } from '../governance/policy.js';
 
 /** Raised for a bad option value (a PHP version that is not `x.y`…): the CLI prints it and exits 2. */
@@ -71,6 +72,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const currentSymbols = current.release ? await symbolsFor(current.release, problems) : null;
   const rules = selectRules(options.focus);
 
+  const fileContext = new FileContextBuilder(
+    model,
+    {
+      ...(options.baselineVendor ? { baselineVendor: options.baselineVendor } : {}),
+      ...(options.targetVendor ? { targetVendor: options.targetVendor } : {}),
+    },
+    problems,
+  );
+  const needsFiles = rules.some((r) => r.meta.category === 'overrides');
+
   const results: TargetResult[] = [];
   const outcomes: { target: string; outcome: PolicyOutcome }[] = [];
   for (const { spec, release } of targets) {
@@ -86,6 +97,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       advisoriesFor: advisoryLookup,
       now,
       platform,
+      ...(needsFiles ? { files: fileContext.contextFor(current.release, release) } : {}),
     };
     let findings = await runRules(rules, context, problems);
     if (options.policy) {
@@ -149,7 +161,8 @@ export function targetPhp(release: Release): string {
 function selectRules(focus: string[] | undefined): Rule[] {
   const rules = allRules();
   if (!focus || focus.length === 0) return rules;
-  const wanted = focus.map((f) => f.trim()).filter(Boolean);
+  // `overrides` means everything about what changed under the customizations, extension conflicts included.
+  const wanted = focus.map((f) => f.trim()).filter(Boolean).flatMap((f) => (f === 'overrides' ? [f, 'conflicts'] : [f]));
   const selected = rules.filter((r) =>
     wanted.some((f) => r.meta.category === f || r.meta.id === f || r.meta.id.startsWith(`${f}/`)),
   );

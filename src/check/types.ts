@@ -18,6 +18,10 @@ export interface CheckOptions {
   minSeverity?: Severity;
   /** Run only these categories or rule ids (`platform`, `composer/constraint-conflict`). */
   focus?: string[];
+  /** A vendor/ tree of the current install: override checks then compare real files and show upstream diffs. */
+  baselineVendor?: string;
+  /** A vendor/ tree of the target install (e.g. after `composer update` in a branch). */
+  targetVendor?: string;
   clock?: Clock;
   /** Worker threads for PHP analysis (default: what the pool chooses). */
   workers?: number;

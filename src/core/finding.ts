@@ -47,6 +47,8 @@ export interface Finding {
   effort?: Effort;
   /** Adobe Upgrade Compatibility Tool issue code, where one matches. */
   uctCode?: number;
+  /** Extra text shown under the message, e.g. the upstream unified diff of an overridden core file. */
+  details?: string;
   /** The thing the finding is about (a class, method, constraint…), normalised: feeds the fingerprint. */
   subject?: string;
   /** Stable across line moves: rule + file + subject. Baselines and waivers key on it. */

@@ -451,7 +451,13 @@ export class DeclarationReader {
     if (returnType) method.returnType = this.renderType(returnType, frame, 'return-type', inClass, name);
     const body = node.childForFieldName('body');
     if (body) {
-      method.bodyHash = bodyHash(this.bodyText ? this.bodyText(body.startIndex, body.endIndex) : this.text(body));
+      const bodySource = this.bodyText ? this.bodyText(body.startIndex, body.endIndex) : this.text(body);
+      method.bodyHash = bodyHash(bodySource);
+      // Parameters the body never mentions: an around plugin whose body never names `$proceed` cannot call it.
+      const unused = method.params
+        .map((p) => p.name.replace(/^\$/, ''))
+        .filter((n) => n !== '' && !new RegExp(`\\$${n}\\b`).test(bodySource));
+      if (unused.length > 0) method.unusedParams = unused;
     }
     // Promoted constructor parameters declare properties.
     if (isConstructor) {

@@ -41,6 +41,8 @@ export interface MethodDecl extends DocFlags {
   returnTypeWillChange?: boolean;
   /** Hash of the normalised body (whitespace/comments stripped), for "did this method change". */
   bodyHash?: string;
+  /** Parameters (names without `$`) the body never mentions; absent when all are used or there is no body. */
+  unusedParams?: string[];
 }
 
 export interface PropertyDecl extends DocFlags {

@@ -1,8 +1,10 @@
 // Every rule MageUp runs, by category. Categories own their list (`src/rules/<category>/index.ts`).
 import type { Rule } from './rule.js';
 import { rules as composerRules } from './composer/index.js';
+import { rules as conflictsRules } from './conflicts/index.js';
 import { rules as dbSchemaRules } from './db-schema/index.js';
 import { rules as lifecycleRules } from './lifecycle/index.js';
+import { rules as overridesRules } from './overrides/index.js';
 import { rules as phpApiRules } from './php-api/index.js';
 import { rules as phpVersionRules } from './php-version/index.js';
 import { rules as platformRules } from './platform/index.js';
@@ -22,6 +24,8 @@ export function allRules(): Rule[] {
       ...dbSchemaRules,
       ...securityRules,
       ...lifecycleRules,
+      ...overridesRules,
+      ...conflictsRules,
     ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
     const map = new Map<string, Rule>();
     for (const rule of list) {

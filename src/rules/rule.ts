@@ -3,6 +3,7 @@ import type { ProjectModel } from '../project/model.js';
 import type { Advisory, Release, ReleaseCatalog, SymbolIndex } from '../knowledge/types.js';
 import type { PhpFileAnalysis } from '../php/types.js';
 import type { ProjectPlatform } from '../check/project-platform.js';
+import type { ReleaseFiles } from '../overrides/release-files.js';
 
 export interface RuleMeta {
   /** Stable id, `category/kebab-name`, e.g. `php-api/removed-class`. Never reused for another meaning. */
@@ -50,6 +51,17 @@ export interface RuleContext {
    * plugin-api-version, lines of service settings in env.php/config.php). Absent in tests that do not give one.
    */
   platform?: ProjectPlatform;
+  /**
+   * Magento's overridable files (templates, layouts, web assets…) as the project has them now and at the target: from
+   * `--baseline-vendor`/`--target-vendor` trees when given (content, so diffs), else the shipped file-hash index.
+   * Absent or null when unknown: override rules then stay silent.
+   */
+  files?: {
+    current: ReleaseFiles | null;
+    target: ReleaseFiles | null;
+    /** Content hash of a project file (same hash as ReleaseFiles), for "override identical to the original". */
+    projectHash?: (file: string) => string | undefined;
+  };
   report(finding: Omit<FindingInput, 'ruleId' | 'category'> & { category?: FindingCategory }): void;
 }
 

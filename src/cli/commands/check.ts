@@ -16,6 +16,8 @@ interface CheckCommandOptions {
   only?: 'custom' | 'all';
   minSeverity: Severity;
   focus?: string;
+  baselineVendor?: string;
+  targetVendor?: string;
   format: CheckFormat;
   output?: string;
   workers?: string;
@@ -45,6 +47,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         .default('info'),
     )
     .option('--focus <list>', 'run only these categories or rule ids, comma-separated')
+    .option('--baseline-vendor <dir>', 'vendor/ tree of the current install: exact upstream diffs of overridden files')
+    .option('--target-vendor <dir>', 'vendor/ tree of the target install (e.g. after composer update in a branch)')
     .addOption(new Option('--format <format>', 'output format').choices([...CHECK_FORMATS]).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--workers <n>', 'worker threads for PHP analysis')
@@ -67,6 +71,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           only: opts.only,
           minSeverity: opts.minSeverity,
           focus: opts.focus?.split(','),
+          ...(opts.baselineVendor ? { baselineVendor: opts.baselineVendor } : {}),
+          ...(opts.targetVendor ? { targetVendor: opts.targetVendor } : {}),
           workers,
           cacheDir: opts.cache ? opts.cacheDir : false,
         });

@@ -1,0 +1,166 @@
+#!/usr/bin/env -S node --import tsx
+/**
+ * Regenerates the shipped file-hash index, `data/file-hashes/**`: for every magento/* package version of every release
+ * in controlaltdelete-nl/magento2-code-tracker (branches magento-2.3.0 … magento-2.4.8-p1, first install of each), the
+ * git blob sha of each overridable/extendable non-PHP file and the layout blocks/containers declared. Read straight from
+ * git objects (`ls-tree` gives the hashes; only layout XML, module.xml and registration.php blobs are read, to name
+ * components and layout elements). No file content is written.
+ *
+ * Usage: node --import tsx scripts/build-file-hash-index.ts [--mirror DIR] [--out DIR]
+ * Deterministic: the same snapshot gives the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { GitObjects } from '../src/indexer/git-objects.js';
+import { compareLooseVersions } from '../src/knowledge/api/versions.js';
+import {
+  declaredLayoutNames,
+  encodeRanges,
+  FILE_HASH_SCHEMA,
+  HASH_LENGTH,
+  isTrackedFile,
+  type FileHashManifest,
+  type PackageFileHashes,
+} from '../src/knowledge/file-hashes/format.js';
+
+const { values: args } = parseArgs({
+  options: {
+    mirror: { type: 'string', default: '/work/.mirror' },
+    out: { type: 'string', default: resolve(import.meta.dirname, '../data/file-hashes') },
+  },
+});
+const dir = join(args.mirror!, 'controlaltdelete-nl+magento2-code-tracker', 'repo');
+if (!existsSync(dir)) throw new Error(`${dir} is missing: fetch controlaltdelete-nl/magento2-code-tracker first`);
+const git = new GitObjects(dir);
+const log = (m: string): void => void process.stderr.write(`${m}\n`);
+
+interface VersionData {
+  files: Map<string, string>; // path → full blob sha
+  kind: PackageFileHashes['kind'];
+  component?: string;
+}
+const packages = new Map<string, Map<string, VersionData>>();
+const releases: FileHashManifest['releases'] = {};
+const layoutCache = new Map<string, { name: string; kind: 'block' | 'container' }[]>();
+let newest = '';
+
+async function componentOf(entries: Map<string, string>): Promise<{ kind: VersionData['kind']; component?: string }> {
+  const moduleXml = entries.get('etc/module.xml');
+  if (moduleXml) {
+    const text = (await git.readText(moduleXml)) ?? '';
+    const name = /<module\b[^>]*\bname\s*=\s*"([^"]+)"/.exec(text)?.[1];
+    return { kind: 'module', ...(name ? { component: name } : {}) };
+  }
+  const registration = entries.get('registration.php');
+  if (registration && entries.has('theme.xml')) {
+    const text = (await git.readText(registration)) ?? '';
+    const code = /ComponentRegistrar::THEME\s*,\s*'([^']+)'/.exec(text)?.[1];
+    return { kind: 'theme', ...(code ? { component: code } : {}) };
+  }
+  return { kind: 'library' };
+}
+
+const branches = git.refs('refs/heads/magento-*').sort((a, b) => compareLooseVersions(a.slice(8), b.slice(8)));
+for (const branch of branches) {
+  const release = branch.slice('magento-'.length);
+  const commit = git.firstCommit(branch);
+  const date = git.commitDate(commit);
+  if (date > newest) newest = date;
+  const set: Record<string, string> = {};
+  const tops = git.lsTree(`${commit}:vendor/magento`).filter((e) => e.type === 'tree');
+  for (const top of tops) {
+    const composerText = await git.readText(`${top.sha}:composer.json`);
+    let composer: { name?: string; version?: string; type?: string } = {};
+    try {
+      composer = JSON.parse(composerText ?? '{}') as typeof composer;
+    } catch {
+      log(`warning: ${branch} vendor/magento/${top.path}/composer.json is not JSON; skipped`);
+    }
+    if (!composer.name || !composer.version || composer.type === 'metapackage') continue;
+    set[composer.name] = composer.version;
+    let versions = packages.get(composer.name);
+    if (!versions) packages.set(composer.name, (versions = new Map()));
+    if (versions.has(composer.version)) continue;
+    const all = new Map(git.lsTree(top.sha, true).map((e) => [e.path, e.sha]));
+    const files = new Map([...all].filter(([path]) => isTrackedFile(path)));
+    versions.set(composer.version, { files, ...(await componentOf(all)) });
+  }
+  releases[release] = set;
+  log(`${branch}: ${Object.keys(set).length} packages`);
+}
+
+async function layoutNamesOf(sha: string): Promise<{ name: string; kind: 'block' | 'container' }[]> {
+  let names = layoutCache.get(sha);
+  if (!names) layoutCache.set(sha, (names = declaredLayoutNames((await git.readText(sha)) ?? '')));
+  return names;
+}
+
+const out = resolve(args.out!);
+const tmp = `${out}.tmp`;
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+const manifest: FileHashManifest = {
+  schema: FILE_HASH_SCHEMA,
+  generatedAt: newest,
+  source: `controlaltdelete-nl/magento2-code-tracker branches ${branches[0]} … ${branches.at(-1)} (first install each)`,
+  releases,
+  packages: {},
+};
+let totalFiles = 0;
+for (const name of [...packages.keys()].sort()) {
+  const byVersion = packages.get(name)!;
+  const versions = [...byVersion.keys()].sort(compareLooseVersions);
+  const fileTimeline = new Map<string, Map<string, number[]>>();
+  const nameTimeline = new Map<string, Map<string, number[]>>();
+  let kind: PackageFileHashes['kind'] = 'library';
+  let component: string | undefined;
+  for (const [index, version] of versions.entries()) {
+    const data = byVersion.get(version)!;
+    kind = data.kind;
+    component = data.component ?? component;
+    for (const [path, sha] of data.files) {
+      const hash = sha.slice(0, HASH_LENGTH);
+      let variants = fileTimeline.get(path);
+      if (!variants) fileTimeline.set(path, (variants = new Map()));
+      variants.set(hash, [...(variants.get(hash) ?? []), index]);
+      if (/(^|\/)(layout|page_layout)\/.+\.xml$/.test(path)) {
+        for (const declared of await layoutNamesOf(sha)) {
+          let kinds = nameTimeline.get(declared.name);
+          if (!kinds) nameTimeline.set(declared.name, (kinds = new Map()));
+          const list = kinds.get(declared.kind) ?? [];
+          if (list.at(-1) !== index) list.push(index);
+          kinds.set(declared.kind, list);
+        }
+      }
+    }
+  }
+  const timelines = (map: Map<string, Map<string, number[]>>): Record<string, [string, string][]> =>
+    Object.fromEntries(
+      [...map.keys()]
+        .sort()
+        .map((key) => [key, [...map.get(key)!].map(([k, v]) => [k, encodeRanges(v)] as [string, string])]),
+    );
+  const data: PackageFileHashes = {
+    package: name,
+    kind,
+    ...(component ? { component } : {}),
+    versions,
+    files: timelines(fileTimeline),
+    layoutNames: timelines(nameTimeline),
+  };
+  totalFiles += fileTimeline.size;
+  const bytes = gzipSync(JSON.stringify(data), { level: 9 });
+  const file = `packages/${name}.json.gz`;
+  mkdirSync(dirname(join(tmp, file)), { recursive: true });
+  writeFileSync(join(tmp, file), bytes);
+  manifest.packages[name] = { file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+git.close();
+rmSync(out, { recursive: true, force: true });
+renameSync(tmp, out);
+const size = Object.values(manifest.packages).reduce((s, p) => s + p.bytes, 0);
+log(`${packages.size} packages, ${totalFiles} file paths, ${(size / 1024 / 1024).toFixed(2)} MB compressed → ${out}`);

@@ -1,0 +1,94 @@
+// On-disk format of the shipped file-hash index (`data/file-hashes/`): for every magento/* package version, the git
+// blob sha (shortened) of each file a project can override or extend (templates, layouts, web assets, email templates,
+// etc/*.xml, requirejs-config.js) and the layout blocks/containers its layouts declare. No file content is stored.
+
+export const FILE_HASH_SCHEMA = 1;
+/** Hex digits kept of each git blob sha1: 40 bits tell two versions of one file apart with room to spare. */
+export const HASH_LENGTH = 10;
+
+export interface FileHashManifest {
+  schema: number;
+  /** Newest source commit date: the same snapshots give the same bytes. */
+  generatedAt: string;
+  source: string;
+  /** Release → magento/* package versions it installs (from each branch's first install). */
+  releases: Record<string, Record<string, string>>;
+  /** Package → its data file (relative to the manifest), size and sha256. */
+  packages: Record<string, { file: string; bytes: number; sha256: string }>;
+}
+
+/**
+ * One package's timelines. Version sets are written as index ranges into `versions` (`0-3,5`), so a file that never
+ * changes costs one entry however many versions exist.
+ */
+export interface PackageFileHashes {
+  package: string;
+  kind: 'module' | 'theme' | 'library';
+  /** `Magento_Catalog` for modules, `frontend/Magento/luma` for themes. */
+  component?: string;
+  versions: string[];
+  /** Path inside the package → [hash, version ranges][] */
+  files: Record<string, [string, string][]>;
+  /** Layout block/container name → [`block`|`container`, version ranges][] */
+  layoutNames: Record<string, [string, string][]>;
+}
+
+export function encodeRanges(indexes: number[]): string {
+  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+export function rangesContain(ranges: string, index: number): boolean {
+  for (const part of ranges.split(',')) {
+    const dash = part.indexOf('-');
+    if (dash < 0) {
+      if (Number(part) === index) return true;
+    } else if (index >= Number(part.slice(0, dash)) && index <= Number(part.slice(dash + 1))) return true;
+  }
+  return false;
+}
+
+/** Is this path (inside a package) one the index keeps? Module, theme and lib/web layouts are all covered. */
+export function isTrackedFile(path: string): boolean {
+  if (/(^|\/)(Test|tests?|dev)\//.test(path)) return false;
+  if (/^view\/[^/]+\/templates\/.+\.phtml$/.test(path)) return true;
+  if (/^view\/[^/]+\/(layout|page_layout)\/.+\.xml$/.test(path)) return true;
+  if (/^view\/[^/]+\/web\/.+\.(js|html|less|css)$/.test(path)) return true;
+  if (/^view\/[^/]+\/email\/.+\.html$/.test(path)) return true;
+  if (/^view\/[^/]+\/requirejs-config\.js$/.test(path)) return true;
+  if (/^etc\/([^/]+\/)?[^/]+\.xml$/.test(path)) return true;
+  // Themes: Vendor_Module/{templates,layout,web,email}/…, web/…, etc/view.xml, theme.xml, requirejs-config.js
+  if (
+    /^[A-Z][A-Za-z0-9]*_[A-Za-z0-9]+\/(templates\/.+\.phtml|layout\/.+\.xml|web\/.+\.(js|html|less|css)|email\/.+\.html|requirejs-config\.js)$/.test(
+      path,
+    )
+  )
+    return true;
+  if (
+    /^(web\/.+\.(js|html|less|css)|etc\/view\.xml|theme\.xml|requirejs-config\.js|Magento_Theme\/page_layout\/.+\.xml)$/.test(
+      path,
+    )
+  )
+    return true;
+  // magento2-base ships lib/web (jquery, mage/*, knockout…): the targets of requirejs ids without a module prefix.
+  if (/^lib\/web\/.+\.(js|html|less|css)$/.test(path)) return true;
+  return false;
+}
+
+/** Block and container names a layout file declares (not references). */
+export function declaredLayoutNames(xml: string): { name: string; kind: 'block' | 'container' }[] {
+  const out: { name: string; kind: 'block' | 'container' }[] = [];
+  const tag = /<(block|container)\b([^>]*)>?/g;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    const name = /\bname\s*=\s*"([^"]+)"/.exec(m[2]!)?.[1];
+    if (name) out.push({ name, kind: m[1] as 'block' | 'container' });
+  }
+  return out;
+}

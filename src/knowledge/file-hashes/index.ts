@@ -1,0 +1,125 @@
+// Answers "did file F of package P change between two versions", "which layout blocks/containers/handles exist at a
+// release" and "which RequireJS module ids exist", from the shipped file-hash index. Packages load lazily.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { KnowledgeDataError } from '../errors.js';
+import { FILE_HASH_SCHEMA, rangesContain, type FileHashManifest, type PackageFileHashes } from './format.js';
+
+export * from './format.js';
+
+export const SHIPPED_FILE_HASH_DIR = fileURLToPath(new URL('../../../data/file-hashes/', import.meta.url));
+
+/** One package at one version, as the index knows it. */
+export interface PackageFiles {
+  package: string;
+  version: string;
+  kind: PackageFileHashes['kind'];
+  component?: string;
+  /** Path inside the package → short hash. */
+  hashes: Map<string, string>;
+  /** Layout block/container names declared by the package's layouts. */
+  layoutNames: Map<string, 'block' | 'container'>;
+}
+
+export interface FileHashIndex {
+  /** Releases the index covers. */
+  releases(): string[];
+  /** magento/* package versions installed by a release, or undefined when not indexed. */
+  releasePackages(release: string): Record<string, string> | undefined;
+  /** The package at a version (an exact version, else undefined). */
+  packageFiles(pkg: string, version: string): PackageFiles | undefined;
+  /** Package name holding a module (`Magento_Catalog`) or theme (`frontend/Magento/luma`). */
+  packageOfComponent(component: string): string | undefined;
+}
+
+export function loadFileHashIndex(dataDir: string = SHIPPED_FILE_HASH_DIR): FileHashIndex {
+  const manifestFile = join(dataDir, 'manifest.json');
+  if (!existsSync(manifestFile))
+    throw new KnowledgeDataError(manifestFile, 'file-hash index is missing (run scripts/build-file-hash-index.ts)');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as FileHashManifest;
+  if (manifest.schema !== FILE_HASH_SCHEMA)
+    throw new KnowledgeDataError(manifestFile, `schema ${manifest.schema}, expected ${FILE_HASH_SCHEMA}`);
+  const loaded = new Map<string, PackageFileHashes | null>();
+  let components: Map<string, string> | undefined;
+
+  function packageData(pkg: string): PackageFileHashes | null {
+    if (loaded.has(pkg)) return loaded.get(pkg)!;
+    const entry = manifest.packages[pkg];
+    let data: PackageFileHashes | null = null;
+    if (entry) {
+      const file = join(dataDir, entry.file);
+      const bytes = readFileSync(file);
+      if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256)
+        throw new KnowledgeDataError(file, 'checksum does not match the manifest (corrupt or truncated)');
+      data = JSON.parse(gunzipSync(bytes).toString('utf8')) as PackageFileHashes;
+    }
+    loaded.set(pkg, data);
+    return data;
+  }
+
+  return {
+    releases: () => Object.keys(manifest.releases),
+    releasePackages: (release) => manifest.releases[release],
+    packageFiles(pkg, version) {
+      const data = packageData(pkg);
+      if (!data) return undefined;
+      const index = data.versions.indexOf(version);
+      if (index < 0) return undefined;
+      const hashes = new Map<string, string>();
+      for (const [path, variants] of Object.entries(data.files)) {
+        const hit = variants.find(([, ranges]) => rangesContain(ranges, index));
+        if (hit) hashes.set(path, hit[0]);
+      }
+      const layoutNames = new Map<string, 'block' | 'container'>();
+      for (const [name, variants] of Object.entries(data.layoutNames)) {
+        const hit = variants.find(([, ranges]) => rangesContain(ranges, index));
+        if (hit) layoutNames.set(name, hit[0] as 'block' | 'container');
+      }
+      return {
+        package: pkg,
+        version,
+        kind: data.kind,
+        ...(data.component ? { component: data.component } : {}),
+        hashes,
+        layoutNames,
+      };
+    },
+    packageOfComponent(component) {
+      if (!components) {
+        components = new Map();
+        // Component names are derived from package names without loading every package: module-catalog-search →
+        // Magento_CatalogSearch is right for nearly all; the exceptions are found by loading on a miss below.
+        for (const pkg of Object.keys(manifest.packages)) {
+          const guess = componentGuess(pkg);
+          if (guess) components.set(guess, pkg);
+        }
+      }
+      const guessed = components.get(component);
+      if (guessed && packageData(guessed)?.component === component) return guessed;
+      for (const pkg of Object.keys(manifest.packages)) {
+        const data = packageData(pkg);
+        if (data?.component === component) {
+          components.set(component, pkg);
+          return pkg;
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+function componentGuess(pkg: string): string | undefined {
+  const m = /^magento\/(module|theme)-(.+)$/.exec(pkg);
+  if (!m) return undefined;
+  const camel = (s: string) =>
+    s
+      .split('-')
+      .map((w) => (w === 'graph' ? 'Graph' : w[0]!.toUpperCase() + w.slice(1)))
+      .join('');
+  if (m[1] === 'module') return `Magento_${camel(m[2]!).replace(/GraphQl$/, 'GraphQl')}`;
+  const [area, ...rest] = m[2]!.split('-');
+  return `${area}/Magento/${rest.join('-')}`;
+}

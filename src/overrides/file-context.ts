@@ -1,0 +1,119 @@
+// Builds RuleContext.files for one target: the project's Magento files now and at the target, from vendor trees
+// when given (or the project's own vendor/magento), else from the shipped file-hash index.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Problem } from '../core/problem.js';
+import { loadFileHashIndex, type FileHashIndex } from '../knowledge/file-hashes/index.js';
+import type { Release } from '../knowledge/types.js';
+import type { ProjectModel } from '../project/model.js';
+import type { RuleContext } from '../rules/rule.js';
+import {
+  gitBlobHash,
+  layerReleaseFiles,
+  releaseFilesFromIndex,
+  releaseFilesFromVendor,
+  type ReleaseFiles,
+} from './release-files.js';
+
+export interface FileContextOptions {
+  baselineVendor?: string;
+  targetVendor?: string;
+  /** Index to use (tests); default: the shipped one. */
+  index?: FileHashIndex | null;
+}
+
+export class FileContextBuilder {
+  private index: FileHashIndex | null | undefined;
+  private current: ReleaseFiles | null | undefined;
+  private readonly targets = new Map<string, ReleaseFiles | null>();
+
+  constructor(
+    private readonly model: ProjectModel,
+    private readonly options: FileContextOptions,
+    private readonly problems: Problem[],
+  ) {
+    this.index = options.index;
+  }
+
+  private shippedIndex(): FileHashIndex | null {
+    if (this.index === undefined) {
+      try {
+        this.index = loadFileHashIndex();
+      } catch (error) {
+        this.problems.push({
+          code: 'file-hashes-unavailable',
+          level: 'warning',
+          message: `The file-hash index could not be read (${error instanceof Error ? error.message : String(error)}): theme/JS override checks need --baseline-vendor and --target-vendor.`,
+        });
+        this.index = null;
+      }
+    }
+    return this.index;
+  }
+
+  private vendor(dir: string, label: string): ReleaseFiles | null {
+    try {
+      return releaseFilesFromVendor(dir, label);
+    } catch (error) {
+      this.problems.push({
+        code: 'vendor-tree-unreadable',
+        level: 'error',
+        file: dir,
+        message: error instanceof Error ? error.message : String(error),
+      });
+      return null;
+    }
+  }
+
+  currentFiles(current: Release | null): ReleaseFiles | null {
+    if (this.current !== undefined) return this.current;
+    if (this.options.baselineVendor) {
+      this.current = this.vendor(this.options.baselineVendor, `baseline ${this.options.baselineVendor}`);
+      return this.current;
+    }
+    const index = this.shippedIndex();
+    const version = current?.version ?? this.model.magento.version;
+    const base = (version && index?.releasePackages(version)) || current?.packages || {};
+    // The lock's exact magento/* versions win (a project may carry an individually updated package).
+    const locked = Object.fromEntries(
+      this.model.packages.filter((p) => p.name.startsWith('magento/')).map((p) => [p.name, p.version]),
+    );
+    const known = index && version ? releaseFilesFromIndex(index, { ...base, ...locked }, version) : null;
+    const own = join(this.model.root, 'vendor');
+    const installed =
+      this.model.kind === 'project' && existsSync(join(own, 'magento'))
+        ? this.vendor(own, version ?? 'installed vendor')
+        : null;
+    this.current = installed && known ? layerReleaseFiles(installed, known) : (known ?? installed);
+    return this.current;
+  }
+
+  targetFiles(target: Release): ReleaseFiles | null {
+    if (this.options.targetVendor) {
+      if (!this.targets.has('vendor'))
+        this.targets.set('vendor', this.vendor(this.options.targetVendor, `target ${this.options.targetVendor}`));
+      return this.targets.get('vendor')!;
+    }
+    if (!this.targets.has(target.version)) {
+      const index = this.shippedIndex();
+      const packages = index?.releasePackages(target.version) ?? (target.packagesKnown ? target.packages : undefined);
+      this.targets.set(
+        target.version,
+        index && packages ? releaseFilesFromIndex(index, packages, target.version) : null,
+      );
+    }
+    return this.targets.get(target.version)!;
+  }
+
+  projectHash = (file: string): string | undefined => {
+    try {
+      return gitBlobHash(readFileSync(join(this.model.root, file)));
+    } catch {
+      return undefined;
+    }
+  };
+
+  contextFor(current: Release | null, target: Release): NonNullable<RuleContext['files']> {
+    return { current: this.currentFiles(current), target: this.targetFiles(target), projectHash: this.projectHash };
+  }
+}

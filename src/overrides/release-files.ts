@@ -1,0 +1,203 @@
+// The Magento files a project's customizations sit on, at one version: hashes from the shipped file-hash index, or
+// hashes and content from a real vendor tree (`--baseline-vendor`/`--target-vendor`). Rules compare two of these.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { declaredLayoutNames, HASH_LENGTH } from '../knowledge/file-hashes/format.js';
+import type { FileHashIndex, PackageFiles } from '../knowledge/file-hashes/index.js';
+
+/** `Magento_Catalog` (module), `frontend/Magento/luma` (theme) or `lib` (lib/web of magento2-base). */
+export type Component = string;
+
+export interface ReleaseFiles {
+  /** What this is, for messages: `2.4.8`, `vendor tree /path`. */
+  label: string;
+  source: 'knowledge' | 'vendor';
+  hasComponent(component: Component): boolean;
+  /** Short content hash of a file of a component (path inside it), undefined when absent. */
+  hash(component: Component, path: string): string | undefined;
+  /** File content: vendor trees only. */
+  text?(component: Component, path: string): string | undefined;
+  /** Layout blocks and containers declared anywhere. */
+  layoutNames(): Map<string, 'block' | 'container'>;
+  /** Layout handles (layout file names without .xml) anywhere. */
+  layoutHandles(): Set<string>;
+}
+
+/** git's blob sha1, the same hash the index stores, so vendor trees and the index compare directly. */
+export function gitBlobHash(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex').slice(0, HASH_LENGTH);
+}
+
+/** From the index, for a set of package versions (a release's, or the project's lock). */
+export function releaseFilesFromIndex(
+  index: FileHashIndex,
+  packages: Record<string, string>,
+  label: string,
+): ReleaseFiles {
+  const byComponent = new Map<Component, PackageFiles>();
+  const all: PackageFiles[] = [];
+  for (const [pkg, version] of Object.entries(packages)) {
+    if (!pkg.startsWith('magento/')) continue;
+    const files = index.packageFiles(pkg, version);
+    if (!files) continue;
+    all.push(files);
+    if (files.component) byComponent.set(files.component, files);
+    if (pkg === 'magento/magento2-base') byComponent.set('lib', files);
+  }
+  let names: Map<string, 'block' | 'container'> | undefined;
+  let handles: Set<string> | undefined;
+  return {
+    label,
+    source: 'knowledge',
+    hasComponent: (c) => byComponent.has(c),
+    hash: (c, path) => byComponent.get(c)?.hashes.get(c === 'lib' ? `lib/web/${path}` : path),
+    layoutNames() {
+      if (!names) {
+        names = new Map();
+        for (const p of all) for (const [n, k] of p.layoutNames) names.set(n, k);
+      }
+      return names;
+    },
+    layoutHandles() {
+      handles ??= collectHandles(all.flatMap((p) => [...p.hashes.keys()]));
+      return handles;
+    },
+  };
+}
+
+function collectHandles(paths: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const path of paths) {
+    const m = /(?:^|\/)layout\/([^/]+)\.xml$/.exec(path);
+    if (m) out.add(m[1]!);
+  }
+  return out;
+}
+
+/**
+ * From a vendor directory (`vendor/` of a real install): components are found by their etc/module.xml or
+ * registration.php + theme.xml two levels down; files are hashed only when asked for.
+ */
+export function releaseFilesFromVendor(vendorDir: string, label = `vendor tree ${vendorDir}`): ReleaseFiles {
+  if (!existsSync(vendorDir) || !statSync(vendorDir).isDirectory())
+    throw new Error(`${vendorDir} is not a directory (expected a vendor/ tree of a Magento install)`);
+  const roots = new Map<Component, string>();
+  for (const vendor of safeList(vendorDir)) {
+    for (const name of safeList(join(vendorDir, vendor))) {
+      const dir = join(vendorDir, vendor, name);
+      const moduleXml = readOrUndefined(join(dir, 'etc/module.xml'));
+      if (moduleXml) {
+        const module = /<module\b[^>]*\bname\s*=\s*"([^"]+)"/.exec(moduleXml)?.[1];
+        if (module) roots.set(module, dir);
+        continue;
+      }
+      const registration = readOrUndefined(join(dir, 'registration.php'));
+      const theme = registration && /ComponentRegistrar::THEME\s*,\s*'([^']+)'/.exec(registration)?.[1];
+      if (theme) roots.set(theme, dir);
+      if (vendor === 'magento' && name === 'magento2-base') roots.set('lib', join(dir, 'lib/web'));
+    }
+  }
+  const hashes = new Map<string, string | undefined>();
+  const fileOf = (c: Component, path: string) => (roots.has(c) ? join(roots.get(c)!, path) : undefined);
+  let names: Map<string, 'block' | 'container'> | undefined;
+  let layoutFiles: string[] | undefined;
+  const layouts = () => {
+    if (!layoutFiles) {
+      layoutFiles = [];
+      for (const [c, root] of roots)
+        if (c !== 'lib') walk(root, '', layoutFiles, (p) => /(^|\/)layout\/.+\.xml$/.test(p));
+    }
+    return layoutFiles;
+  };
+  return {
+    label,
+    source: 'vendor',
+    hasComponent: (c) => roots.has(c),
+    hash(c, path) {
+      const file = fileOf(c, path);
+      if (!file) return undefined;
+      if (!hashes.has(file)) {
+        let bytes: Buffer | undefined;
+        try {
+          bytes = readFileSync(file);
+        } catch {
+          bytes = undefined;
+        }
+        hashes.set(file, bytes ? gitBlobHash(bytes) : undefined);
+      }
+      return hashes.get(file);
+    },
+    text(c, path) {
+      const file = fileOf(c, path);
+      return file ? readOrUndefined(file) : undefined;
+    },
+    layoutNames() {
+      if (!names) {
+        names = new Map();
+        for (const file of layouts())
+          for (const d of declaredLayoutNames(readOrUndefined(file) ?? '')) names.set(d.name, d.kind);
+      }
+      return names;
+    },
+    layoutHandles: () => collectHandles(layouts()),
+  };
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() || e.isSymbolicLink())
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function walk(root: string, rel: string, out: string[], keep: (path: string) => boolean): void {
+  let entries;
+  try {
+    entries = readdirSync(join(root, rel), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const path = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) {
+      if (e.name !== 'Test' && e.name !== 'node_modules') walk(root, path, out, keep);
+    } else if (keep(path)) out.push(join(root, path));
+  }
+}
+
+/**
+ * The project's own vendor/ first (real content, so diffs and identical-copy checks), the index for whatever the
+ * vendor tree lacks (a partial or stub vendor/ must not make core files look absent).
+ */
+export function layerReleaseFiles(primary: ReleaseFiles, fallback: ReleaseFiles): ReleaseFiles {
+  let names: Map<string, 'block' | 'container'> | undefined;
+  let handles: Set<string> | undefined;
+  return {
+    label: primary.label,
+    source: primary.source,
+    hasComponent: (c) => primary.hasComponent(c) || fallback.hasComponent(c),
+    hash: (c, path) => primary.hash(c, path) ?? fallback.hash(c, path),
+    text: (c, path) => primary.text?.(c, path),
+    layoutNames() {
+      names ??= new Map([...fallback.layoutNames(), ...primary.layoutNames()]);
+      return names;
+    },
+    layoutHandles() {
+      handles ??= new Set([...fallback.layoutHandles(), ...primary.layoutHandles()]);
+      return handles;
+    },
+  };
+}

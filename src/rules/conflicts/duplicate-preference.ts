@@ -1,0 +1,39 @@
+import type { Preference } from '../../project/model.js';
+import type { Rule } from '../rule.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'conflicts/duplicate-preference',
+    severity: 'error',
+    category: 'conflicts',
+    description: 'Two modules declare a preference for the same type in the same area: only one wins',
+    docs: 'Magento keeps the preference of the module loaded last (module sequence), so the other module silently loses its replacement. Merge the two into one class, or turn one into a plugin.',
+  },
+  check(context) {
+    const byType = new Map<string, { module: string; pref: Preference }[]>();
+    for (const m of context.project.modules) {
+      if (m.core || m.enabled === false) continue;
+      for (const pref of m.customizations.preferences) {
+        const key = `${pref.area}\0${pref.for.replace(/^\\/, '').toLowerCase()}`;
+        byType.set(key, [...(byType.get(key) ?? []), { module: m.name, pref }]);
+      }
+    }
+    for (const list of byType.values()) {
+      if (new Set(list.map((e) => e.module)).size < 2) continue;
+      for (const { module, pref } of list) {
+        const others = list.filter((e) => e.module !== module);
+        context.report({
+          severity: 'error',
+          file: pref.file,
+          line: pref.line,
+          module,
+          subject: `${pref.area} ${pref.for}`,
+          message: `${pref.for} is preferred by ${module} (${pref.type}) and also by ${others.map((o) => `${o.module} (${o.pref.type}, ${o.pref.file}:${o.pref.line})`).join(', ')}; only one wins.`,
+          recommendation:
+            'Keep one preference: merge the behaviours into one class, or replace one preference with plugins.',
+          effort: { hours: 4, confidence: 'low' },
+        });
+      }
+    }
+  },
+};

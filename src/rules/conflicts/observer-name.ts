@@ -1,0 +1,39 @@
+import type { Observer } from '../../project/model.js';
+import type { Rule } from '../rule.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'conflicts/observer-name',
+    severity: 'warning',
+    category: 'conflicts',
+    description: 'Two modules declare an observer with the same name on the same event',
+    docs: "events.xml merges observers by name: a second module using the same name replaces (or disables) the first one's observer instead of adding its own.",
+  },
+  check(context) {
+    const groups = new Map<string, { module: string; observer: Observer }[]>();
+    for (const m of context.project.modules) {
+      if (m.enabled === false) continue;
+      for (const observer of m.customizations.observers) {
+        const key = `${observer.area}\0${observer.event.toLowerCase()}\0${observer.name}`;
+        groups.set(key, [...(groups.get(key) ?? []), { module: m.name, observer }]);
+      }
+    }
+    for (const list of groups.values()) {
+      if (new Set(list.map((e) => e.module)).size < 2) continue;
+      for (const { module, observer } of list) {
+        const others = list.filter((e) => e.module !== module);
+        context.report({
+          severity: observer.disabled ? 'info' : 'warning',
+          file: observer.file,
+          line: observer.line,
+          module,
+          subject: `${observer.event} ${observer.name}`,
+          message: `Observer "${observer.name}" on ${observer.event} (${observer.instance}) is also declared by ${others.map((o) => `${o.module} (${o.observer.instance}, ${o.observer.file}:${o.observer.line})`).join(', ')}: the later module replaces the other.`,
+          recommendation: observer.disabled
+            ? 'Intended when disabling a core observer; otherwise rename it.'
+            : 'Use a name prefixed with your module so both observers run.',
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,51 @@
+import type { Plugin } from '../../project/model.js';
+import type { Rule } from '../rule.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'conflicts/plugin-sort-order',
+    severity: 'warning',
+    category: 'conflicts',
+    description: 'Several plugins of different modules on one method with the same sortOrder',
+    docs: "With equal sortOrder the order between plugins is undefined (it follows module load order), so which one sees the other's result can change when modules are added or upgraded.",
+  },
+  check(context) {
+    // target class + intercepted method + sortOrder → plugins
+    const groups = new Map<string, { module: string; plugin: Plugin; method: string }[]>();
+    for (const m of context.project.modules) {
+      if (m.enabled === false) continue;
+      for (const plugin of m.customizations.plugins) {
+        if (plugin.disabled || plugin.sortOrder === undefined) continue;
+        const methods = new Set(
+          plugin.methods
+            .map((pm) => /^(?:before|around|after)(.+)$/.exec(pm)?.[1]?.toLowerCase())
+            .filter((x): x is string => !!x),
+        );
+        for (const method of methods) {
+          const key = `${plugin.target.replace(/^\\/, '').toLowerCase()}::${method}\0${plugin.sortOrder}`;
+          groups.set(key, [...(groups.get(key) ?? []), { module: m.name, plugin, method }]);
+        }
+      }
+    }
+    for (const list of groups.values()) {
+      if (new Set(list.map((e) => e.module)).size < 2) continue;
+      for (const { module, plugin, method } of list) {
+        const others = list.filter((e) => e.module !== module);
+        const methodName =
+          plugin.methods.find((pm) => pm.toLowerCase().endsWith(method))?.replace(/^(before|around|after)/, '') ??
+          method;
+        const shown = methodName[0]!.toLowerCase() + methodName.slice(1);
+        context.report({
+          severity: 'warning',
+          file: plugin.file,
+          line: plugin.line,
+          module,
+          subject: `${plugin.target}::${method} ${plugin.name}`,
+          message: `Plugin ${plugin.name} on ${plugin.target}::${shown} has sortOrder ${plugin.sortOrder}, like ${others.map((o) => `${o.plugin.name} (${o.plugin.file}:${o.plugin.line})`).join(', ')}: their order is undefined.`,
+          recommendation: 'Give the plugins distinct sortOrder values in the order they must run.',
+          effort: { hours: 0.5, confidence: 'medium' },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import type { Rule } from '../rule.js';
+import { rule as layoutReferenceRemoved } from './layout-reference-removed.js';
+import { rule as legacySetupScript } from './legacy-setup-script.js';
+import { rule as noOriginal } from './no-original.js';
+import { rule as pluginTargetChanged } from './plugin-target-changed.js';
+import { rule as preferenceChanged } from './preference-changed.js';
+import { rule as redundantOverride } from './redundant-override.js';
+import { rule as requirejsMapTarget } from './requirejs-map-target.js';
+import { rule as requirejsMixinTarget } from './requirejs-mixin-target.js';
+import { rule as themeEmailChanged } from './theme-email-changed.js';
+import { rule as themeLayoutChanged } from './theme-layout-changed.js';
+import { rule as themeTemplateChanged } from './theme-template-changed.js';
+import { rule as themeWebChanged } from './theme-web-changed.js';
+
+export const rules: Rule[] = [
+  layoutReferenceRemoved,
+  legacySetupScript,
+  noOriginal,
+  pluginTargetChanged,
+  preferenceChanged,
+  redundantOverride,
+  requirejsMapTarget,
+  requirejsMixinTarget,
+  themeEmailChanged,
+  themeLayoutChanged,
+  themeTemplateChanged,
+  themeWebChanged,
+];

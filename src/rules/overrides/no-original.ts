@@ -1,0 +1,26 @@
+import type { Rule } from '../rule.js';
+import { evaluateOverrides } from './theme-overrides.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'overrides/no-original',
+    severity: 'info',
+    category: 'overrides',
+    description: 'Theme file in a module folder that matches no original (new file, or an override of a moved file)',
+    docs:
+      'A theme file under `Vendor_Module/` that exists in no parent theme and not in the module is either a new file ' +
+      '(fine) or an override of a file that moved or was renamed (dead: the store no longer uses it).',
+  },
+  check(context) {
+    for (const { theme, override, state } of evaluateOverrides(context)) {
+      if (state.kind !== 'no-original' || override.kind === 'layout') continue;
+      context.report({
+        severity: 'info',
+        file: override.file,
+        subject: `${theme.code} ${override.modulePath}`,
+        message: `No original found for ${override.file} in ${override.module ?? 'the parent themes'} (${context.files!.current!.label}): a new file, or an override of a file that moved.`,
+        recommendation: 'If it was meant to override a core file, find its current path; otherwise nothing to do.',
+      });
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import type { Rule } from '../rule.js';
+import { checkJsTarget, requireJsConfigs } from './requirejs-targets.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'overrides/requirejs-map-target',
+    severity: 'warning',
+    category: 'overrides',
+    description: 'requirejs-config.js map/paths entry replacing core JS that changed or disappeared in the target',
+    docs: 'A map (or paths) entry replaces a core JS module with a custom copy: upstream changes to the original never reach the store, and a removed original leaves the copy serving a dead id.',
+  },
+  check(context) {
+    for (const { config, area } of requireJsConfigs(context)) {
+      for (const entry of [...config.map, ...config.paths]) {
+        checkJsTarget(context, entry.from, area, (state, detail) =>
+          context.report({
+            severity: state === 'removed' ? 'error' : 'warning',
+            file: config.file,
+            line: entry.line,
+            subject: `${entry.from} ${entry.to}`,
+            message: `${entry.to} replaces ${entry.from}: ${detail}.`,
+            recommendation: 'Port the upstream change of the original into the replacement, or drop the replacement.',
+            effort: { hours: 1, confidence: 'low' },
+          }),
+        );
+      }
+    }
+  },
+};

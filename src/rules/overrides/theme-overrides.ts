@@ -1,0 +1,105 @@
+// Shared evaluation of theme overrides: for each override, its original now and at the target, so the per-kind
+// rules (template, layout, web, email, redundant, no original) only decide what to say.
+import type { Theme, ThemeOverride } from '../../project/model.js';
+import { findOriginal, knowsAnyComponent, originalCandidates, type OriginalRef } from '../../overrides/originals.js';
+import { unifiedDiff } from '../../overrides/unified-diff.js';
+import type { RuleContext } from '../rule.js';
+
+export type OverrideState =
+  | { kind: 'unknown' } // the index/vendor tree does not cover the components: say nothing
+  | { kind: 'no-original' }
+  | { kind: 'unchanged'; original: OriginalRef & { hash: string } }
+  | { kind: 'changed'; original: OriginalRef & { hash: string }; targetHash: string; diff?: string }
+  | { kind: 'removed'; original: OriginalRef & { hash: string } };
+
+export interface EvaluatedOverride {
+  theme: Theme;
+  override: ThemeOverride;
+  state: OverrideState;
+}
+
+const cache = new WeakMap<object, EvaluatedOverride[]>();
+
+export function evaluateOverrides(context: RuleContext): EvaluatedOverride[] {
+  const key = context.files;
+  if (!key) return [];
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const out: EvaluatedOverride[] = [];
+  const { current, target } = key;
+  for (const theme of context.project.themes) {
+    if (theme.location === 'vendor' && theme.package?.startsWith('magento/')) continue;
+    for (const override of theme.overrides) {
+      const candidates = originalCandidates(theme, override);
+      let state: OverrideState = { kind: 'unknown' };
+      if (current && target && candidates.length > 0 && knowsAnyComponent(candidates, current)) {
+        const original = findOriginal(candidates, current);
+        if (!original) state = { kind: 'no-original' };
+        else {
+          const targetHash = target.hasComponent(original.component)
+            ? target.hash(original.component, original.path)
+            : undefined;
+          if (!target.hasComponent(original.component)) state = { kind: 'removed', original };
+          else if (!targetHash) state = { kind: 'removed', original };
+          else if (targetHash === original.hash) state = { kind: 'unchanged', original };
+          else {
+            const before = current.text?.(original.component, original.path);
+            const after = target.text?.(original.component, original.path);
+            const diff =
+              before !== undefined && after !== undefined
+                ? unifiedDiff(
+                    before,
+                    after,
+                    `${original.component}::${original.path} (${current.label})`,
+                    `${original.component}::${original.path} (${target.label})`,
+                  )
+                : undefined;
+            state = { kind: 'changed', original, targetHash, ...(diff ? { diff } : {}) };
+          }
+        }
+      }
+      out.push({ theme, override, state });
+    }
+  }
+  cache.set(key, out);
+  return out;
+}
+
+export function describeOriginal(o: OriginalRef): string {
+  return o.component.includes('/') || o.component === 'lib' ? `${o.component}: ${o.path}` : `${o.component}::${o.path}`;
+}
+
+/** Reports changed/removed overrides of one kind; the four theme-*-changed rules share it. */
+export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverride['kind'][], what: string): void {
+  const currentLabel = context.files?.current?.label ?? 'current';
+  const targetLabel = context.files?.target?.label ?? context.target.release.version;
+  for (const { theme, override, state } of evaluateOverrides(context)) {
+    if (!kinds.includes(override.kind)) continue;
+    if (state.kind === 'changed') {
+      const diffNote = state.diff
+        ? 'The upstream diff is attached.'
+        : 'Changed upstream; run with --baseline-vendor/--target-vendor for the diff.';
+      context.report({
+        severity: 'warning',
+        file: override.file,
+        ...(override.module ? { module: override.module } : {}),
+        subject: `${theme.code} ${override.modulePath}`,
+        message: `Theme ${theme.code} overrides ${what} ${describeOriginal(state.original)}, which changed between ${currentLabel} and ${targetLabel}. ${diffNote}`,
+        recommendation: `Compare the override with the new original and port the upstream change (bug and security fixes) into ${override.file}.`,
+        ...(state.diff ? { details: state.diff } : {}),
+        effort: { hours: 1, confidence: 'medium' },
+      });
+    } else if (state.kind === 'removed') {
+      context.report({
+        severity: 'error',
+        file: override.file,
+        ...(override.module ? { module: override.module } : {}),
+        subject: `${theme.code} ${override.modulePath}`,
+        message: `Theme ${theme.code} overrides ${what} ${describeOriginal(state.original)}, which ${targetLabel} no longer has: the override is dead or must move.`,
+        recommendation:
+          'Find where the markup went in the target (renamed file, new block) and move the customization there, or delete the override.',
+        effort: { hours: 2, confidence: 'low' },
+      });
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type { Rule } from '../rule.js';
+import { reportChangedOverrides } from './theme-overrides.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'overrides/theme-template-changed',
+    severity: 'warning',
+    category: 'overrides',
+    description: 'Theme template override whose core original changed or disappeared in the target',
+    docs:
+      'A theme file replaces the core original entirely, so upstream fixes to the original never reach the store. ' +
+      'MageUp compares the original (found along the theme parent chain, then the module) between the current and the ' +
+      'target version: from the shipped file-hash index, or with exact diffs from --baseline-vendor/--target-vendor trees.',
+  },
+  check(context) {
+    reportChangedOverrides(context, ['template'], 'template');
+  },
+};
