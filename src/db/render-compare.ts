@@ -44,7 +44,7 @@ export function renderComparisonText(c: DbComparison): string {
     out.push('', `${HEADINGS[verdict]} (${items.length})`);
     for (const i of items)
       out.push(
-        `  [${i.section}] ${terminalSafe(i.message)}${i.message.includes(i.subject) ? '' : ` — ${terminalSafe(i.subject)}`}`,
+        `  [${i.section}] ${i.message.includes(i.subject) ? '' : `${terminalSafe(i.subject)}: `}${terminalSafe(i.message)}`,
       );
   }
   return `${out.join('\n')}\n`;

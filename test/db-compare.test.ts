@@ -1,0 +1,166 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import {
+  asSnapshot,
+  compareSnapshots,
+  DbError,
+  renderComparisonMarkdown,
+  renderComparisonText,
+} from '../src/db/index.js';
+import type { DbSnapshot, TableChecksum } from '../src/db/index.js';
+
+function snapshot(parts: Partial<DbSnapshot>): DbSnapshot {
+  return {
+    kind: 'mageup-db-snapshot',
+    schemaVersion: 1,
+    tool: { name: 'mageup', version: '0.0.0' },
+    takenAt: '2026-01-01T00:00:00.000Z',
+    source: { origin: '--dsn', target: 'u@h:3306/db', database: 'db', tablePrefix: '', magentoVersion: null },
+    server: { version: '10.11.0-MariaDB', flavor: 'mariadb', number: '10.11.0' },
+    partial: false,
+    missing: [],
+    aggregates: [],
+    config: null,
+    setupModules: null,
+    patches: null,
+    checksums: [],
+    tables: [],
+    durationMs: 1,
+    ...parts,
+  };
+}
+
+const checksum = (parts: Partial<TableChecksum>): TableChecksum => ({
+  table: 'url_rewrite',
+  policy: 'additive',
+  key: 'url_rewrite_id',
+  columns: ['request_path'],
+  bucketSize: 100,
+  rows: 0,
+  minKey: 1,
+  maxKey: 1,
+  buckets: [],
+  ...parts,
+});
+
+describe('db compare (pure)', () => {
+  it('merges key ranges of different sizes (a table that crossed 100k ids) and sees growth at the end as expected', () => {
+    const before = snapshot({
+      checksums: [
+        checksum({
+          bucketSize: 100,
+          rows: 3,
+          maxKey: 250,
+          buckets: [
+            [0, 1, '10', '1'],
+            [1, 1, '20', '2'],
+            [2, 1, '30', '4'],
+          ],
+        }),
+      ],
+    });
+    const after = snapshot({
+      checksums: [checksum({ bucketSize: 1000, rows: 4, maxKey: 260, buckets: [[0, 4, '100', '15']] })],
+    });
+    const c = compareSnapshots(before, after);
+    const item = c.items.find((i) => i.section === 'checksum')!;
+    assert.equal(item.verdict, 'expected', item.message);
+    assert.match(item.message, /1 row\(s\) added after the last key 250/);
+
+    const same = snapshot({
+      checksums: [checksum({ bucketSize: 1000, rows: 3, maxKey: 250, buckets: [[0, 3, '60', '7']] })],
+    });
+    assert.equal(compareSnapshots(before, same).sections.find((s) => s.section === 'checksum')!.matches, 1);
+  });
+
+  it('a changed row inside the old key range is suspicious even in an additive table', () => {
+    const before = snapshot({
+      checksums: [
+        checksum({
+          rows: 2,
+          maxKey: 150,
+          buckets: [
+            [0, 1, '10', '1'],
+            [1, 1, '20', '2'],
+          ],
+        }),
+      ],
+    });
+    const after = snapshot({
+      checksums: [
+        checksum({
+          rows: 2,
+          maxKey: 150,
+          buckets: [
+            [0, 1, '11', '3'],
+            [1, 1, '20', '2'],
+          ],
+        }),
+      ],
+    });
+    const item = compareSnapshots(before, after).items[0]!;
+    assert.equal(item.verdict, 'suspicious');
+    assert.match(item.message, /url_rewrite_id 0–99: 1 → 1 rows, content changed/);
+  });
+
+  it('setup_module going back and a patch disappearing are suspicious; quotes are for review', () => {
+    const before = snapshot({
+      setupModules: [{ module: 'Magento_Sales', schemaVersion: '2.0.7', dataVersion: '2.0.7' }],
+      patches: ['A', 'B'],
+      aggregates: [
+        {
+          id: 'quotes',
+          title: 'Quotes',
+          policy: 'informational',
+          tables: ['quote'],
+          dimensions: ['store_id'],
+          measures: ['count'],
+          rows: [['1', '5']],
+        },
+      ],
+    });
+    const after = snapshot({
+      setupModules: [{ module: 'Magento_Sales', schemaVersion: '2.0.6', dataVersion: '2.0.7' }],
+      patches: ['A'],
+      aggregates: [
+        {
+          id: 'quotes',
+          title: 'Quotes',
+          policy: 'informational',
+          tables: ['quote'],
+          dimensions: ['store_id'],
+          measures: ['count'],
+          rows: [['1', '2']],
+        },
+      ],
+    });
+    const c = compareSnapshots(before, after);
+    const verdictOf = (section: string): string | undefined => c.items.find((i) => i.section === section)?.verdict;
+    assert.equal(verdictOf('setup_module'), 'suspicious');
+    assert.equal(verdictOf('patch_list'), 'suspicious');
+    assert.equal(verdictOf('quotes'), 'review');
+    assert.equal(c.verdict, 'suspicious');
+  });
+
+  it('escapes what it shows', () => {
+    const before = snapshot({ patches: ['A'] });
+    const after = snapshot({ patches: ['A', 'Evil\u001b[31m<script>|'] });
+    const c = compareSnapshots(before, after);
+    assert.ok(!renderComparisonText(c).includes('\u001b[31m'));
+    const md = renderComparisonMarkdown(c);
+    assert.ok(!md.includes('<script>'));
+    assert.match(md, /&lt;script&gt;\\\|/);
+  });
+
+  it('refuses documents that are not snapshots of this schema version', () => {
+    assert.throws(
+      () => asSnapshot({ kind: 'other' }, 'x.json'),
+      (e: Error) => e instanceof DbError && /x\.json is not a MageUp database snapshot/.test(e.message),
+    );
+    assert.throws(
+      () => asSnapshot({ ...snapshot({}), schemaVersion: 2 }, 'y.json'),
+      /schema version 2; this MageUp reads version 1/,
+    );
+    assert.throws(() => asSnapshot({ ...snapshot({}), aggregates: 'no' }, 'z.json'), /"aggregates" is missing/);
+  });
+});
