@@ -1,0 +1,97 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { SqlConnection } from './sql.js';
+import { acquireLock } from './lock.js';
+
+/** The store cannot be opened or written: names the store and says what to do; earlier runs are never touched. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/** Embedded PostgreSQL (PGlite, wasm) in `dir`, held with a lock file for as long as it is open. */
+export async function openPglite(dir: string, opts: { lockWaitMs?: number } = {}): Promise<SqlConnection> {
+  mkdirSync(dirname(dir), { recursive: true });
+  const release = await acquireLock(`${dir}.lock`, opts.lockWaitMs ?? 15_000);
+  const fresh = !existsSync(dir) || readdirSync(dir).length === 0;
+  let db: import('@electric-sql/pglite').PGlite;
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    db = new PGlite(dir);
+    await db.waitReady;
+    await db.query('SELECT 1');
+  } catch (error) {
+    release();
+    throw new StoreError(
+      `the history store ${dir} cannot be opened (${error instanceof Error ? error.message : String(error)}). ` +
+        (fresh
+          ? 'It could not be created here.'
+          : 'It may be damaged; its files were left as they are: move the directory aside to start a new history, or run with --no-history.'),
+    );
+  }
+  return {
+    query: (sql, params) => db.query(sql, params),
+    transaction: (fn) => db.transaction((tx) => fn((sql, params) => tx.query(sql, params))),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/**
+ * A PostgreSQL server: `postgres://user@host:port/db`, with an optional `schema=<name>` query parameter to keep the
+ * tables in their own schema (created when missing).
+ */
+export async function openPostgres(url: string): Promise<SqlConnection> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new StoreError(`--store: not a PostgreSQL URL: "${redact(url)}"`);
+  }
+  const schema = parsed.searchParams.get('schema');
+  parsed.searchParams.delete('schema');
+  if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema))
+    throw new StoreError(`--store: schema must be a plain identifier, not "${schema}"`);
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: parsed.href, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+    if (schema) {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await client.query(`SET search_path TO "${schema}"`);
+    }
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new StoreError(
+      `cannot connect to the history store ${redact(url)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const query: SqlConnection['query'] = async (sql, params) => {
+    const result = await client.query(sql, params as unknown[]);
+    return { rows: result.rows };
+  };
+  return {
+    query,
+    async transaction(fn) {
+      await client.query('BEGIN');
+      try {
+        const value = await fn(query);
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    },
+    close: () => client.end(),
+  };
+}
+
+/** The URL without its password, for messages. */
+export function redact(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

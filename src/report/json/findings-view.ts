@@ -1,0 +1,42 @@
+import type { CheckResult } from '../../check/types.js';
+import type { Finding } from '../../core/finding.js';
+import type { Problem } from '../../core/problem.js';
+import type { AuditReport } from '../audit/audit-report.js';
+
+/** A finding as the machine formats show it: once per fingerprint, with every target it shows on. */
+export type ViewFinding = Finding & { targets: string[] };
+
+/**
+ * What SARIF, JUnit and GitHub annotations render, whatever the command: findings (deduplicated across targets),
+ * the problems met while reading the input, and where the project is.
+ */
+export interface FindingsView {
+  command: string;
+  tool: { name: string; version: string };
+  /** Project root, absolute. */
+  root: string;
+  findings: ViewFinding[];
+  problems: Problem[];
+}
+
+export function viewOfCheck(result: CheckResult): FindingsView {
+  const byFingerprint = new Map<string, ViewFinding>();
+  for (const { target, ...finding } of result.findings) {
+    const seen = byFingerprint.get(finding.fingerprint);
+    if (seen) {
+      if (!seen.targets.includes(target)) seen.targets.push(target);
+    } else byFingerprint.set(finding.fingerprint, { ...finding, targets: [target] });
+  }
+  return {
+    command: 'check',
+    tool: result.tool,
+    root: result.project.root,
+    findings: [...byFingerprint.values()],
+    problems: result.problems,
+  };
+}
+
+/** The audit has no findings, only problems: CI formats then show those. */
+export function viewOfAudit(report: AuditReport): FindingsView {
+  return { command: 'audit', tool: report.tool, root: report.project.root, findings: [], problems: report.problems };
+}

@@ -1,0 +1,116 @@
+import type { CheckResult } from '../../check/types.js';
+import type { GovernanceReport } from '../../governance/policy.js';
+import type { AuditReport } from '../audit/audit-report.js';
+import { renderAuditMarkdown } from '../audit/render-markdown.js';
+import { renderAuditText } from '../audit/render-text.js';
+import { renderCheckMarkdown } from '../check/render-markdown.js';
+import { renderCheckText } from '../check/render-text.js';
+import { escapeMarkdown, markdownTable } from '../format.js';
+import { renderGithub } from '../github/render-github.js';
+import { renderCheckHtml, type HtmlOptions } from '../html/render-html.js';
+import { renderJunit } from '../junit/render-junit.js';
+import { renderSarif } from '../sarif/render-sarif.js';
+import { viewOfAudit, viewOfCheck } from './findings-view.js';
+
+/** Every output format of `mageup check`. */
+export const CHECK_REPORT_FORMATS = ['text', 'json', 'md', 'html', 'sarif', 'junit', 'github'] as const;
+export type CheckReportFormat = (typeof CHECK_REPORT_FORMATS)[number];
+
+/** Every output format of `mageup audit` (the audit has no findings: CI formats carry its problems). */
+export const AUDIT_REPORT_FORMATS = ['text', 'json', 'md', 'sarif', 'junit', 'github'] as const;
+export type AuditReportFormat = (typeof AUDIT_REPORT_FORMATS)[number];
+
+export interface RenderOptions extends HtmlOptions {
+  color?: boolean;
+}
+
+/** A check result in one format. JSON follows schemas/check.schema.json. */
+export function renderCheckReport(result: CheckResult, format: CheckReportFormat, opts: RenderOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(result, null, 2)}\n`;
+    case 'md':
+      return (
+        renderCheckMarkdown(result) + (result.governance ? `\n${renderGovernanceMarkdown(result.governance)}` : '')
+      );
+    case 'html':
+      return renderCheckHtml(result, opts);
+    case 'sarif':
+      return renderSarif(viewOfCheck(result));
+    case 'junit':
+      return renderJunit(viewOfCheck(result));
+    case 'github':
+      return renderGithub(viewOfCheck(result));
+    case 'text':
+      return (
+        renderCheckText(result, { color: opts.color ?? false }) +
+        (result.governance ? governanceText(result.governance) : '')
+      );
+  }
+}
+
+/** An audit in one format. JSON follows schemas/audit.schema.json. */
+export function renderAuditReport(report: AuditReport, format: AuditReportFormat, opts: RenderOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'md':
+      return renderAuditMarkdown(report);
+    case 'sarif':
+      return renderSarif(viewOfAudit(report));
+    case 'junit':
+      return renderJunit(viewOfAudit(report));
+    case 'github':
+      return renderGithub(viewOfAudit(report));
+    case 'text':
+      return renderAuditText(report, { color: opts.color ?? false });
+  }
+}
+
+/** The decisions section for tickets: expired waivers first (they need someone), then stale ones, then what holds. */
+export function renderGovernanceMarkdown(g: GovernanceReport): string {
+  const md = escapeMarkdown;
+  const out = ['## Decisions', ''];
+  out.push(
+    `${g.waived.length} waived, ${g.baselined} in the baseline${g.baselineFile ? ` (\`${g.baselineFile.replace(/`/g, "'")}\`)` : ''}, ` +
+      `${g.excluded} excluded by path or rule${g.configFile ? `; config \`${g.configFile.replace(/`/g, "'")}\`` : ''}.`,
+  );
+  const table = (list: GovernanceReport['waived']): string =>
+    markdownTable(
+      ['rule', 'where', 'finding', 'reason', 'owner', 'expires'],
+      list.map((w) => [w.ruleId, w.where ?? '', w.message, w.waiver.reason, w.waiver.owner, w.waiver.expires]),
+    );
+  if (g.resurfaced.length > 0)
+    out.push('', `**Expired waivers: ${g.resurfaced.length} finding(s) count again**`, '', table(g.resurfaced));
+  if (g.staleWaivers.length > 0) {
+    out.push('', `**Stale waivers (match no finding):**`, '');
+    for (const w of g.staleWaivers)
+      out.push(
+        `- \`${md(w.rule)}\`${w.path ? ` ${md(w.path)}` : ''}: ${md(w.reason)} (${md(w.owner)}, until ${w.expires})`,
+      );
+  }
+  if (g.staleBaselineEntries > 0)
+    out.push(
+      '',
+      `${g.staleBaselineEntries} baseline entr${g.staleBaselineEntries === 1 ? 'y no longer matches' : 'ies no longer match'} a finding: regenerate the baseline.`,
+    );
+  if (g.waived.length > 0)
+    out.push('', '<details><summary>Waived findings</summary>', '', table(g.waived), '', '</details>');
+  return `${out.join('\n')}\n`;
+}
+
+function governanceText(g: GovernanceReport): string {
+  const lines = [
+    '',
+    `Decisions: ${g.waived.length} waived, ${g.baselined} baselined, ${g.excluded} excluded` +
+      (g.configFile ? ` (config ${g.configFile})` : ''),
+  ];
+  for (const r of g.resurfaced)
+    lines.push(`  Waiver expired ${r.waiver.expires} (${r.waiver.owner}): ${r.ruleId} ${r.where ?? ''} counts again`);
+  for (const w of g.staleWaivers)
+    lines.push(
+      `  Stale waiver #${w.index + 1} (${w.rule}${w.path ? ` ${w.path}` : ''}, ${w.owner}) matches no finding`,
+    );
+  if (g.staleBaselineEntries > 0) lines.push(`  ${g.staleBaselineEntries} baseline entries match no finding any more`);
+  return `${lines.join('\n')}\n`;
+}
