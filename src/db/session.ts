@@ -109,6 +109,7 @@ export class ReadOnlySession {
       this.server.flavor === 'mariadb'
         ? `SET SESSION max_statement_time = ${Number(timeoutSeconds)}`
         : `SET SESSION max_execution_time = ${Math.round(timeoutSeconds * 1000)}`;
+    // Servers without the variable (MySQL < 5.7.8, MariaDB < 10.1) still have the client-side timeout of each query.
     await rawQuery(this.connection, timeoutStatement, [], this.timeoutMs).catch(() => undefined);
     await this.control('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
     const flag = await this.readOnlyFlag();
