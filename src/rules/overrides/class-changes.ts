@@ -19,9 +19,18 @@ export function methodsWithParents(
   return out;
 }
 
+/** `T $x = null` is `?T $x = null` (implicitly nullable): the same signature, spelled differently. */
+function normalType(type: string | undefined, defaultValue: string | undefined): string {
+  if (!type) return '';
+  const t = type.replace(/^\\/, '');
+  if (defaultValue?.toLowerCase() === 'null' && !t.startsWith('?') && !/\bnull\b/i.test(t) && !t.includes('|'))
+    return `?${t}`;
+  return t;
+}
+
 export function signatureOf(m: MethodDecl): string {
   const params = m.params.map((p) =>
-    `${p.type ?? ''} ${p.variadic ? '...' : ''}$${p.name}${p.default !== undefined ? ` = ${p.default}` : ''}`.trim(),
+    `${normalType(p.type, p.default)} ${p.variadic ? '...' : ''}$${p.name}${p.default !== undefined ? ` = ${p.default}` : ''}`.trim(),
   );
   return `${m.visibility}${m.static ? ' static' : ''}${m.final ? ' final' : ''} ${m.name}(${params.join(', ')})${m.returnType ? `: ${m.returnType}` : ''}`;
 }
@@ -51,4 +60,14 @@ export function classChanges(
   }
   for (const [key, n] of after) if (!before.has(key)) out.push({ name: n.name, owner: n.owner, how: 'added' });
   return out;
+}
+
+/** Only optional parameters appended at the end (callers and before/around plugins keep working). */
+export function onlyOptionalParamsAdded(before: MethodDecl, after: MethodDecl): boolean {
+  if (after.params.length <= before.params.length) return false;
+  const head = { ...after, params: after.params.slice(0, before.params.length) };
+  return (
+    signatureOf(head) === signatureOf(before) &&
+    after.params.slice(before.params.length).every((p) => p.default !== undefined || p.variadic)
+  );
 }

@@ -4,9 +4,11 @@ import { rule as legacySetupScript } from './legacy-setup-script.js';
 import { rule as noOriginal } from './no-original.js';
 import { rule as pluginTargetChanged } from './plugin-target-changed.js';
 import { rule as preferenceChanged } from './preference-changed.js';
+import { rule as queueConsumerChanged } from './queue-consumer-changed.js';
 import { rule as redundantOverride } from './redundant-override.js';
 import { rule as requirejsMapTarget } from './requirejs-map-target.js';
 import { rule as requirejsMixinTarget } from './requirejs-mixin-target.js';
+import { rule as setupPatch } from './setup-patch.js';
 import { rule as themeEmailChanged } from './theme-email-changed.js';
 import { rule as themeLayoutChanged } from './theme-layout-changed.js';
 import { rule as themeTemplateChanged } from './theme-template-changed.js';
@@ -18,9 +20,11 @@ export const rules: Rule[] = [
   noOriginal,
   pluginTargetChanged,
   preferenceChanged,
+  queueConsumerChanged,
   redundantOverride,
   requirejsMapTarget,
   requirejsMixinTarget,
+  setupPatch,
   themeEmailChanged,
   themeLayoutChanged,
   themeTemplateChanged,

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { methodsWithParents, signatureOf } from './class-changes.js';
+import { methodsWithParents, onlyOptionalParamsAdded, signatureOf } from './class-changes.js';
 
 export const rule: Rule = {
   meta: {
@@ -36,7 +36,8 @@ export const rule: Rule = {
             severity = 'error';
             what = `became ${now.final ? 'final' : now.static ? 'static' : now.visibility} in ${context.target.release.version}: it can no longer be intercepted`;
           } else if (signatureOf(now) !== signatureOf(old)) {
-            severity = kind === 'after' ? 'warning' : 'error';
+            // Appended optional parameters break nothing a plugin relies on (around plugins should pass ...$args on).
+            severity = kind === 'after' || onlyOptionalParamsAdded(old, now) ? 'warning' : 'error';
             what = `changed signature: ${signatureOf(old)} → ${signatureOf(now)}`;
           } else if (old.bodyHash && now.bodyHash && old.bodyHash !== now.bodyHash) {
             what = `changed its code in ${context.target.release.version}`;

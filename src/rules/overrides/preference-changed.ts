@@ -19,10 +19,22 @@ export const rule: Rule = {
         const changes = classChanges(current, context.target.symbols, pref.for);
         if (!changes || (Array.isArray(changes) && changes.length === 0)) continue;
         const removed = changes === 'removed';
-        const list = removed ? [] : changes;
+        // Methods the preferring class overrides come first: those are the copies that miss upstream changes.
+        const own = new Set(
+          context.code
+            .flatMap((u) => u.analysis.classes)
+            .find((c) => c.name.toLowerCase() === pref.type.replace(/^\\/, '').toLowerCase())
+            ?.methods.map((x) => x.name.toLowerCase()) ?? [],
+        );
+        const list = removed
+          ? []
+          : [...changes].sort((a, b) => Number(own.has(b.name.toLowerCase())) - Number(own.has(a.name.toLowerCase())));
         const shown = list
           .slice(0, 6)
-          .map((c) => `${c.owner.split('\\').pop()}::${c.name}() ${c.how === 'body' ? 'body changed' : c.how}`);
+          .map(
+            (c) =>
+              `${c.owner.split('\\').pop()}::${c.name}() ${c.how === 'body' ? 'body changed' : c.how}${own.has(c.name.toLowerCase()) ? ' (overridden by the preference)' : ''}`,
+          );
         context.report({
           severity: removed ? 'error' : 'warning',
           file: pref.file,
