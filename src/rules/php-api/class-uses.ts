@@ -25,6 +25,8 @@ export interface ClassUse {
   member?: string;
   memberKind?: 'method' | 'constant' | 'property';
   reference?: Reference;
+  /** The `type` of a di.xml preference (the class the object manager instantiates), not its `for`. */
+  preferenceType?: boolean;
   package: string | null;
   module: string | null;
   origin: 'custom' | 'vendor';
@@ -134,7 +136,10 @@ export function* configClassUses(
         : undefined;
     const uses: (ClassUse | undefined)[] = [];
     for (const p of c.preferences)
-      uses.push(use(p.for, 'di-preference', p.file, p.line), use(p.type, 'di-preference', p.file, p.line));
+      uses.push(
+        use(p.for, 'di-preference', p.file, p.line),
+        preferenceTypeUse(use(p.type, 'di-preference', p.file, p.line)),
+      );
     for (const p of c.plugins) {
       uses.push(use(p.target, 'di-plugin', p.file, p.line));
       if (p.type) uses.push(use(p.type, 'di-plugin', p.file, p.line));
@@ -171,6 +176,10 @@ export function* configClassUses(
         if (name && !isVirtual(name)) yield { name: stripSlash(name), kind, file: layout.file, line, ...base };
     }
   }
+}
+
+function preferenceTypeUse(use: ClassUse | undefined): ClassUse | undefined {
+  return use ? { ...use, preferenceType: true } : undefined;
 }
 
 export function stripSlash(name: string): string {

@@ -268,3 +268,76 @@ class Acme_Cache_Backend extends Zend_Cache_Backend
     ['critical', 'critical'],
   );
 });
+
+test('from 2.4.8 on, a di.xml preference type that no release or code declares is an error (setup:di:compile fails)', async () => {
+  const prefer = (forName: string, type: string, line: number) => ({
+    for: forName,
+    type,
+    area: 'global',
+    file: 'app/code/Acme/Shop/etc/di.xml',
+    line,
+  });
+  const customizations = {
+    preferences: [
+      prefer(
+        'Magento\\Framework\\Search\\Adapter\\Mysql\\Field\\FieldInterface',
+        'Magento\\Framework\\Search\\Adapter\\Mysql\\Field\\Field',
+        3,
+      ),
+      prefer('Acme\\Shop\\Api\\ThingInterface', 'Acme\\Shop\\Model\\GoneThing', 4),
+      prefer('Acme\\Shop\\Api\\ThingInterface', 'Other\\Vendor\\Model\\Thing', 5), // another package: cannot be judged
+      prefer('Acme\\Shop\\Api\\ThingInterface', 'Acme\\Shop\\Model\\Thing', 6),
+      prefer('Acme\\Shop\\Api\\ThingInterface', 'Acme\\Shop\\Model\\VirtualThing', 7), // a virtual type of the module
+    ],
+    virtualTypes: [
+      {
+        name: 'Acme\\Shop\\Model\\VirtualThing',
+        type: 'Magento\\Framework\\Kept',
+        area: 'global',
+        file: 'app/code/Acme/Shop/etc/di.xml',
+        line: 9,
+      },
+    ],
+    plugins: [],
+    typeArguments: [],
+    observers: [],
+    cronJobs: [],
+    dbSchema: [],
+    webapiRoutes: [],
+    graphqlSchemas: [],
+    routes: [],
+    layouts: [],
+    templates: [],
+    requirejs: [],
+    setupScripts: [],
+  };
+  const module: Module = {
+    name: 'Acme_Shop',
+    enabled: true,
+    package: null,
+    path: 'app/code/Acme/Shop',
+    location: 'app-code',
+    core: false,
+    sequence: [],
+    customizations,
+  };
+  const unit = await unitOf(
+    'app/code/Acme/Shop/Model/Thing.php',
+    '<?php\nnamespace Acme\\Shop\\Model;\nclass Thing {}\n',
+  );
+  const run = (version: string) =>
+    runRule(missingClass, {
+      project: projectFixture({ modules: [module] }),
+      code: [unit],
+      current: { release: releaseFixture('2.4.7'), symbols: current },
+      target: { symbols: target, release: releaseFixture(version) },
+    });
+  assert.deepEqual(
+    (await run('2.4.8')).map((f) => [f.severity, f.line, f.subject]),
+    [
+      ['error', 3, 'preference-type:magento\\framework\\search\\adapter\\mysql\\field\\field'],
+      ['error', 4, 'preference-type:acme\\shop\\model\\gonething'],
+    ],
+  );
+  assert.deepEqual(await run('2.4.7-p5'), []);
+});

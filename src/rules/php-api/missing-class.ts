@@ -5,6 +5,7 @@ import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse } from './class-uses.js';
 import type { ResolvedClass } from './class-world.js';
 import { currentLabel, isTypeKeyword, releaseLabel, worldsOf } from './worlds.js';
+import { compareLooseVersions } from '../../knowledge/api/versions.js';
 import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
 
 /**
@@ -64,7 +65,10 @@ Magento-generated classes (\`…Factory\`, \`…\\Proxy\`, \`…\\Interceptor\`,
 **Unresolved names.** A name neither the current nor the target release declares (and not declared by the code under
 check nor by PHP) cannot be judged: it may come from a PHP extension, a package the knowledge base does not index, or a
 typo. Such names are reported once per name and package as \`info\` ("cannot resolve"), never as removed. Names in
-di.xml/layout configuration that are not found anywhere are not reported (they are often virtual types declared by core).
+di.xml/layout configuration that are not found anywhere are not reported (they are often virtual types declared by core),
+except the \`type\` of a di.xml preference when the target is 2.4.8 or later: its setup:di:compile fails on a preference
+whose type is no class ("Preference declared for … but the latter does not exist"), so a \`Magento\\…\` type or one in
+the declaring module's own namespace that no release and no code under check declares is an \`error\`.
 
 **How to fix:** replace the class with its successor (the message quotes the current release's \`@deprecated\`/\`@see\`
 note when there is one), or require the library that still provides it, or drop the customization if the target ships
@@ -100,6 +104,10 @@ the feature natively.`,
       }
       if (before) {
         reportMissing(context, use, before);
+        continue;
+      }
+      if (use.preferenceType && validatesPreferences(context) && judgeableName(context, use)) {
+        reportMissingPreferenceType(context, use);
         continue;
       }
       if (use.reference === undefined) continue; // configuration names: often core virtual types
@@ -200,6 +208,40 @@ function reportIndexGap(context: RuleContext, use: ClassUse, pkg: string, seen: 
     recommendation: `Run \`mageup index\` on a ${release.version} install (or update the knowledge base) to check uses of ${pkg}.`,
     effort: { hours: 0, confidence: 'low' },
     subject: `index-gap:${pkg}`,
+    uctCode: undefined,
+  });
+}
+
+/** Magento's setup:di:compile fails on a preference whose type is no class nor virtual type from 2.4.8 on. */
+const PREFERENCES_VALIDATED_SINCE = '2.4.8';
+
+function validatesPreferences(context: RuleContext): boolean {
+  return compareLooseVersions(context.target.release.version, PREFERENCES_VALIDATED_SINCE) >= 0;
+}
+
+/**
+ * Names whose absence is known: core classes (the index covers every Magento package) and classes in the namespace of
+ * the declaring module when its code is analysed. Other names may live in packages neither indexed nor under check.
+ */
+function judgeableName(context: RuleContext, use: ClassUse): boolean {
+  if (/^magento\\/i.test(use.name)) return true;
+  const [vendor, name] = (use.module ?? '').split('_');
+  if (!vendor || !name || !use.name.toLowerCase().startsWith(`${vendor}\\${name}\\`.toLowerCase())) return false;
+  return context.code.some((unit) => unit.module === use.module);
+}
+
+function reportMissingPreferenceType(context: RuleContext, use: ClassUse): void {
+  context.report({
+    severity: 'error',
+    file: use.file,
+    line: use.line,
+    ...(use.package ? { package: use.package } : {}),
+    ...(use.module ? { module: use.module } : {}),
+    message: `di.xml preference type \`${use.name}\` is no class of ${currentLabel(context)} or ${releaseLabel(context)}, nor of the code under check, nor a virtualType of the modules under check; from ${PREFERENCES_VALIDATED_SINCE} on, setup:di:compile fails with "Preference declared for … as "${use.name}", but the latter does not exist"`,
+    recommendation:
+      'Remove the preference (its classes are gone) or point it at an existing class; if the type is a virtualType declared by a module MageUp does not see, nothing to do.',
+    effort: { hours: 0.5, confidence: 'medium' },
+    subject: `preference-type:${use.name.toLowerCase()}`,
     uctCode: undefined,
   });
 }
