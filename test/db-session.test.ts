@@ -17,6 +17,7 @@ import {
   takeSnapshot,
 } from '../src/db/index.js';
 import { captureStderr } from './fixtures/db/capture.js';
+import { startServerRejectingReadOnly } from './fixtures/db/fake-server.js';
 import { createTestDatabase, TEST_SERVER } from './fixtures/db/test-database.js';
 import type { TestDatabase } from './fixtures/db/test-database.js';
 
@@ -150,6 +151,24 @@ describe('read-only session on a real MariaDB', () => {
     assert.ok(closed instanceof DbError && closed.kind === 'unreachable', String(closed));
     assert.match(closed.message, /cannot reach the database server.*ECONNREFUSED/);
     assert.ok(!closed.message.includes(SECRET));
+  });
+
+  it('a server that rejects read-only mode: MageUp stops', async () => {
+    const server = await startServerRejectingReadOnly();
+    try {
+      let error: unknown;
+      // The fake server's replies are numbered loosely; mysql2 prints warnings about it, kept out of the test output.
+      await captureStderr(async () => {
+        error = await ReadOnlySession.open(parseDsn(`mysql://app:${SECRET}@127.0.0.1:${server.port}/shop`)).catch(
+          (e: unknown) => e,
+        );
+      });
+      assert.ok(error instanceof DbError && error.kind === 'read-only-refused', String(error));
+      assert.match(error.message, /rejected read-only mode .*does not run without it/);
+      assert.ok(!error.message.includes(SECRET));
+    } finally {
+      await server.close();
+    }
   });
 
   it('a database that is not Magento, and one with missing tables', async () => {
