@@ -341,3 +341,25 @@ test('from 2.4.8 on, a di.xml preference type that no release or code declares i
   );
   assert.deepEqual(await run('2.4.7-p5'), []);
 });
+
+test('a promoted constructor parameter is reported once, as a dependency, not again as a parameter type', async () => {
+  const unit = await unitOf(
+    'app/code/Acme/Shop/Model/Uses.php',
+    `<?php
+namespace Acme\\Shop\\Model;
+class Uses
+{
+    public function __construct(private \\Magento\\Framework\\Old\\Helper $helper) {}
+}
+`,
+  );
+  const findings = await runRule(missingClass, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.6'), symbols: current },
+    target: { symbols: target },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.subject]),
+    [[5, 'constructor-dependency:magento\\framework\\old\\helper']],
+  );
+});

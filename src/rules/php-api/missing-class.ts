@@ -92,6 +92,8 @@ the feature natively.`,
       ...codeClassUses(codeUnderCheck(context)),
       ...configClassUses(context.project, (p) => movesWithTarget(context, p)),
     ];
+    // `__construct(private Foo $foo)` is both a dependency and a parameter type: one finding, as a dependency.
+    const dependencies = new Set(uses.filter((u) => u.kind === 'constructor-dependency').map(positionOf));
     for (const use of uses) {
       // Calls on a variable do not name the class: it is reported where the code names it (new, type, import…).
       if (use.kind === 'method-call' || use.kind === 'property-fetch') continue;
@@ -103,7 +105,7 @@ the feature natively.`,
         continue;
       }
       if (before) {
-        reportMissing(context, use, before);
+        if (use.kind !== 'param-type' || !dependencies.has(positionOf(use))) reportMissing(context, use, before);
         continue;
       }
       if (use.preferenceType && validatesPreferences(context) && judgeableName(context, use)) {
@@ -244,6 +246,10 @@ function reportMissingPreferenceType(context: RuleContext, use: ClassUse): void 
     subject: `preference-type:${use.name.toLowerCase()}`,
     uctCode: undefined,
   });
+}
+
+function positionOf(use: ClassUse): string {
+  return `${use.file}\0${use.line}\0${use.column ?? ''}\0${use.name.toLowerCase()}`;
 }
 
 /** The root project and non-core packages that require `pkg` themselves. */
