@@ -86,7 +86,9 @@ export function loadConfig(projectRoot: string, explicitFile?: string): MageupCo
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(file, [{ path: '', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+    throw new ConfigError(file, [
+      { path: '', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` },
+    ]);
   }
   return parseConfig(text, file);
 }
@@ -129,7 +131,10 @@ export function validateConfig(data: unknown, file: string): MageupConfig {
     if (Array.isArray(targets) && targets.length > 0 && targets.every((t) => typeof t === 'string' && t.trim()))
       config.target = targets.map((t: string) => t.trim());
     else
-      issues.push({ path: 'target', message: `expected a release such as "2.4.8" or a list of them, found ${kind(data.target)}` });
+      issues.push({
+        path: 'target',
+        message: `expected a release such as "2.4.8" or a list of them, found ${kind(data.target)}`,
+      });
   }
   if (data.exclude !== undefined) {
     if (Array.isArray(data.exclude)) {
@@ -151,7 +156,10 @@ export function validateConfig(data: unknown, file: string): MageupConfig {
           });
       }
     } else
-      issues.push({ path: 'severity', message: `expected an object of rule id → severity, found ${kind(data.severity)}` });
+      issues.push({
+        path: 'severity',
+        message: `expected an object of rule id → severity, found ${kind(data.severity)}`,
+      });
   }
   if (data.waivers !== undefined) {
     if (Array.isArray(data.waivers)) data.waivers.forEach((w, i) => validateWaiver(w, i, config, issues));
@@ -180,7 +188,8 @@ function validateWaiver(w: unknown, index: number, config: MageupConfig, issues:
   const text = (key: string, required: boolean): string | undefined => {
     const value = w[key];
     if (value === undefined) {
-      if (required) issues.push({ path: `${at}.${key}`, message: 'required (a waiver says what, why, who and until when)' });
+      if (required)
+        issues.push({ path: `${at}.${key}`, message: 'required (a waiver says what, why, who and until when)' });
       return undefined;
     }
     if (typeof value !== 'string' || !value.trim()) {

@@ -41,9 +41,23 @@ export interface PolicyOutcome {
 export interface GovernanceReport {
   configFile: string | null;
   baselineFile: string | null;
-  waived: { fingerprint: string; ruleId: string; where?: string; message: string; waiver: WaiverRef; target?: string }[];
+  waived: {
+    fingerprint: string;
+    ruleId: string;
+    where?: string;
+    message: string;
+    waiver: WaiverRef;
+    target?: string;
+  }[];
   baselined: number;
-  resurfaced: { fingerprint: string; ruleId: string; where?: string; message: string; waiver: WaiverRef; target?: string }[];
+  resurfaced: {
+    fingerprint: string;
+    ruleId: string;
+    where?: string;
+    message: string;
+    waiver: WaiverRef;
+    target?: string;
+  }[];
   /** Waivers that matched no finding: probably fixed, or a wrong pattern. */
   staleWaivers: WaiverRef[];
   /** Baseline entries whose finding is gone (fixed): the baseline can be regenerated. */
@@ -110,7 +124,10 @@ export function applyPolicy(findings: Finding[], policy: Policy): PolicyOutcome 
 }
 
 /** The report section across one or more outcomes (one per target): a waiver is stale when no target used it. */
-export function governanceReport(policy: Policy, outcomes: { target?: string; outcome: PolicyOutcome }[]): GovernanceReport {
+export function governanceReport(
+  policy: Policy,
+  outcomes: { target?: string; outcome: PolicyOutcome }[],
+): GovernanceReport {
   const used = new Set<number>();
   const usedBaseline = new Set<string>();
   const overrides = new Map<string, { ruleId: string; from: Severity; to: Severity; count: number }>();
@@ -182,4 +199,3 @@ function describe(f: Finding): { fingerprint: string; ruleId: string; where?: st
   const where = f.file ?? f.package;
   return { fingerprint: f.fingerprint, ruleId: f.ruleId, ...(where ? { where } : {}), message: f.message };
 }
-

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { SqlConnection } from './sql.js';
 import { acquireLock } from './lock.js';
 
@@ -13,7 +14,7 @@ export async function openPglite(dir: string, opts: { lockWaitMs?: number } = {}
   mkdirSync(dirname(dir), { recursive: true });
   const release = await acquireLock(`${dir}.lock`, opts.lockWaitMs ?? 15_000);
   const fresh = !existsSync(dir) || readdirSync(dir).length === 0;
-  let db: import('@electric-sql/pglite').PGlite;
+  let db: PGlite;
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     db = new PGlite(dir);

@@ -4,13 +4,25 @@ import { SEVERITIES, type Severity } from '../../core/finding.js';
 import { runCheck, CheckOptionError } from '../../check/run-check.js';
 import { UnknownVersionError } from '../../knowledge/errors.js';
 import { NotMagentoProjectError } from '../../project/load.js';
-import { CHECK_FORMATS, renderCheck, type CheckFormat } from '../../report/check/index.js';
+import {
+  BaselineError,
+  ConfigError,
+  createBaseline,
+  defaultBaselineFile,
+  resolvePolicy,
+  writeBaseline,
+} from '../../governance/index.js';
+import { recordCheck } from '../../history/index.js';
+import { isoDay, loadReleaseCatalog } from '../../knowledge/catalog.js';
+import { createProgress } from '../../progress/index.js';
+import { readExcerpts } from '../../report/html/excerpt.js';
+import { CHECK_REPORT_FORMATS, renderCheckReport, type CheckReportFormat } from '../../report/json/render-report.js';
 import { colorEnabled, writeOutput } from '../../report/format.js';
 import { EXIT } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
 interface CheckCommandOptions {
-  to: string;
+  to?: string;
   from?: string;
   php?: string;
   only?: 'custom' | 'all';
@@ -18,7 +30,16 @@ interface CheckCommandOptions {
   focus?: string;
   baselineVendor?: string;
   targetVendor?: string;
-  format: CheckFormat;
+  format: CheckReportFormat;
+  config?: string;
+  baseline?: string;
+  /** `--baseline-create` alone is `true`; with a file, the file. */
+  baselineCreate?: string | true;
+  force?: boolean;
+  /** `--no-history` sets this to false. */
+  history: boolean;
+  store?: string;
+  quiet?: boolean;
   output?: string;
   workers?: string;
   cacheDir?: string;
@@ -35,7 +56,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .command('check')
     .description('What breaks when this project (or extension) moves to a target Magento version')
     .argument('[path]', 'project root, a directory inside it, or one extension', '.')
-    .option('--to <versions>', 'target release(s), comma-separated: 2.4.8, 2.4.8-p3, latest, latest-patch', 'latest')
+    .option(
+      '--to <versions>',
+      'target release(s), comma-separated: 2.4.8, 2.4.8-p3, latest, latest-patch (default: the config target, else latest)',
+    )
     .option('--from <version>', 'extension mode: the release the extension runs on now (default: oldest it allows)')
     .option('--php <x.y>', 'target PHP version (default: the newest the target supports)')
     .addOption(
@@ -49,7 +73,20 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--focus <list>', 'run only these categories or rule ids, comma-separated')
     .option('--baseline-vendor <dir>', 'vendor/ tree of the current install: exact upstream diffs of overridden files')
     .option('--target-vendor <dir>', 'vendor/ tree of the target install (e.g. after composer update in a branch)')
-    .addOption(new Option('--format <format>', 'output format').choices([...CHECK_FORMATS]).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices([...CHECK_REPORT_FORMATS]).default('text'))
+    .option('--config <file>', 'configuration file (default: mageup.config.json/.yaml found in the project or above)')
+    .option(
+      '--baseline <file>',
+      'accept the findings of this baseline: only new findings count (default: mageup-baseline.json if present)',
+    )
+    .option(
+      '--baseline-create [file]',
+      'write every current finding to a baseline file (default: mageup-baseline.json) and exit 0',
+    )
+    .option('--force', 'with --baseline-create: replace an existing baseline')
+    .option('--store <dir|url>', 'history store: a directory or postgres://… (default: <project>/.mageup/history)')
+    .option('--no-history', 'do not record this run in the history')
+    .option('--quiet', 'no progress output')
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--workers <n>', 'worker threads for PHP analysis')
     .option('--cache-dir <dir>', 'cache of PHP analysis results (default: the user cache directory)')
@@ -61,11 +98,38 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         setExitCode(EXIT.failure);
         return;
       }
+      const today = isoDay(new Date());
+      let governance;
+      try {
+        governance = resolvePolicy({
+          path,
+          ...(opts.config ? { configFile: opts.config } : {}),
+          ...(opts.baseline ? { baselineFile: opts.baseline } : {}),
+          useBaseline: opts.baselineCreate === undefined,
+          today,
+        });
+      } catch (error) {
+        if (error instanceof ConfigError || error instanceof BaselineError) {
+          process.stderr.write(`mageup check: ${error.message}\n`);
+          setExitCode(EXIT.failure);
+          return;
+        }
+        throw error;
+      }
+      const progress = createProgress({ quiet: opts.quiet === true });
       let result;
       try {
         result = await runCheck({
           path,
-          to: opts.to.split(','),
+          to: (opts.to ?? governance.config.target?.join(',') ?? 'latest').split(','),
+          policy: governance.policy,
+          onProgress: (event) => {
+            if (event.phase === 'analyze') progress.update(event.done, event.total);
+            else
+              progress.phase(
+                event.phase === 'load' ? 'reading project' : event.phase === 'rules' ? 'checking' : 'loading knowledge',
+              );
+          },
           from: opts.from,
           php: opts.php,
           only: opts.only,
@@ -87,9 +151,51 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           return;
         }
         throw error;
+      } finally {
+        progress.finish();
       }
-      const text = renderCheck(result, opts.format, { color: !opts.output && colorEnabled(process.stdout) });
+      if (opts.baselineCreate !== undefined) {
+        const file = opts.baselineCreate === true ? defaultBaselineFile(path, governance.config) : opts.baselineCreate;
+        const baseline = createBaseline(result.findings, result.date);
+        try {
+          writeBaseline(file, baseline, { force: opts.force === true });
+        } catch (error) {
+          if (!(error instanceof BaselineError)) throw error;
+          process.stderr.write(`mageup check: ${error.message}\n`);
+          setExitCode(EXIT.failure);
+          return;
+        }
+        process.stderr.write(`mageup check: baseline of ${baseline.entries.length} findings written to ${file}\n`);
+        setExitCode(EXIT.ok);
+        return;
+      }
+      const text = renderCheckReport(result, opts.format, {
+        color: !opts.output && colorEnabled(process.stdout),
+        ...(opts.format === 'html' ? htmlContext(result) : {}),
+      });
       await writeOutput(text, opts.output);
+      if (opts.history) {
+        const recorded = await recordCheck(result, opts.store);
+        if ('error' in recorded)
+          process.stderr.write(`mageup check: run not recorded in the history: ${recorded.error}\n`);
+      }
       setExitCode(result.findings.length > 0 ? EXIT.findings : EXIT.ok);
     });
+}
+
+/** What the HTML report shows beyond the result: support dates of the versions and source excerpts. */
+function htmlContext(result: Awaited<ReturnType<typeof runCheck>>): {
+  endOfSupport: Record<string, string | null>;
+  excerpts: ReturnType<typeof readExcerpts>;
+} {
+  const endOfSupport: Record<string, string | null> = {};
+  try {
+    const catalog = loadReleaseCatalog();
+    for (const v of [result.current.version, ...result.targets.map((t) => t.version)]) {
+      if (v) endOfSupport[v] = catalog.get(v)?.endOfSupport ?? null;
+    }
+  } catch {
+    // Support dates are a nicety of the summary: without the catalog they show as unknown.
+  }
+  return { endOfSupport, excerpts: readExcerpts(result.project.root, result.findings) };
 }

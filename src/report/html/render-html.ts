@@ -189,7 +189,7 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
   for (const f of findings) out.push(findingRow(f, opts.excerpts?.get(f.fingerprint)));
   out.push('</tbody></table></section>');
 
-  if (result.governance) out.push(governanceSection(result.governance));
+  if (result.governance && (result.governance.configFile || result.governance.baselineFile)) out.push(governanceSection(result.governance));
   if (result.problems.length > 0) {
     out.push(
       `<section id="problems"><h2>Problems reading the project (${result.problems.length})</h2><table><thead><tr><th>Level</th><th>Code</th><th>Where</th><th>Message</th></tr></thead><tbody>`,

@@ -5,7 +5,7 @@ import { renderAuditMarkdown } from '../audit/render-markdown.js';
 import { renderAuditText } from '../audit/render-text.js';
 import { renderCheckMarkdown } from '../check/render-markdown.js';
 import { renderCheckText } from '../check/render-text.js';
-import { escapeMarkdown, markdownTable } from '../format.js';
+import { escapeMarkdown, markdownTable, terminalSafe } from '../format.js';
 import { renderGithub } from '../github/render-github.js';
 import { renderCheckHtml, type HtmlOptions } from '../html/render-html.js';
 import { renderJunit } from '../junit/render-junit.js';
@@ -31,7 +31,7 @@ export function renderCheckReport(result: CheckResult, format: CheckReportFormat
       return `${JSON.stringify(result, null, 2)}\n`;
     case 'md':
       return (
-        renderCheckMarkdown(result) + (result.governance ? `\n${renderGovernanceMarkdown(result.governance)}` : '')
+        renderCheckMarkdown(result) + (result.governance && hasDecisions(result.governance) ? `\n${renderGovernanceMarkdown(result.governance)}` : '')
       );
     case 'html':
       return renderCheckHtml(result, opts);
@@ -44,7 +44,7 @@ export function renderCheckReport(result: CheckResult, format: CheckReportFormat
     case 'text':
       return (
         renderCheckText(result, { color: opts.color ?? false }) +
-        (result.governance ? governanceText(result.governance) : '')
+        (result.governance && hasDecisions(result.governance) ? governanceText(result.governance) : '')
       );
   }
 }
@@ -99,6 +99,11 @@ export function renderGovernanceMarkdown(g: GovernanceReport): string {
   return `${out.join('\n')}\n`;
 }
 
+/** Whether a config or baseline was in play: without one there is nothing to tell. */
+export function hasDecisions(g: GovernanceReport): boolean {
+  return g.configFile !== null || g.baselineFile !== null;
+}
+
 function governanceText(g: GovernanceReport): string {
   const lines = [
     '',
@@ -112,5 +117,5 @@ function governanceText(g: GovernanceReport): string {
       `  Stale waiver #${w.index + 1} (${w.rule}${w.path ? ` ${w.path}` : ''}, ${w.owner}) matches no finding`,
     );
   if (g.staleBaselineEntries > 0) lines.push(`  ${g.staleBaselineEntries} baseline entries match no finding any more`);
-  return `${lines.join('\n')}\n`;
+  return `${terminalSafe(lines.join('\n'))}\n`;
 }

@@ -66,13 +66,12 @@ function body(f: ViewFinding): string {
   ].join('\n');
 }
 
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
+
 /** XML 1.0 cannot carry most control characters even escaped: they are shown as `\xNN`. */
 function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(
-    /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
+  return s.replace(XML_FORBIDDEN, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function text(s: string): string {
