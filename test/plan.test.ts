@@ -49,8 +49,14 @@ function assertPlanFollowsCatalog(plan: Plan, clockDate: string): void {
     const to = get(hop.to);
     // The PHP the code upgrade runs on is one both releases accept (supported or allowed by Composer).
     const runs = (r: Release) => [...listed(r, 'php'), ...phpAllowed(r, all)];
-    assert.ok(hop.phpDuring && fits(hop.phpDuring, runs(to)), `hop ${hop.index}: PHP ${hop.phpDuring} runs ${to.version}`);
-    assert.ok(hop.phpAfter && fits(hop.phpAfter, listed(to, 'php')), `hop ${hop.index}: PHP ${hop.phpAfter} supported by ${to.version}`);
+    assert.ok(
+      hop.phpDuring && fits(hop.phpDuring, runs(to)),
+      `hop ${hop.index}: PHP ${hop.phpDuring} runs ${to.version}`,
+    );
+    assert.ok(
+      hop.phpAfter && fits(hop.phpAfter, listed(to, 'php')),
+      `hop ${hop.index}: PHP ${hop.phpAfter} supported by ${to.version}`,
+    );
     for (const step of hop.platform) {
       const flavour = step.to.flavour;
       // Every new version is one the hop's target publishes; a change made before the hop is one the source supports.
@@ -58,10 +64,16 @@ function assertPlanFollowsCatalog(plan: Plan, clockDate: string): void {
       if (step.track === 'php' && step.timing === 'before') {
         assert.ok(fits(step.to.version, runs(from)), `${step.to.version} runs on ${from.version}`);
       } else {
-        assert.ok(fits(step.to.version, targetList) || fits(step.to.version, listed(from, flavour)), `${step.track} ${step.to.version} in ${to.version}`);
+        assert.ok(
+          fits(step.to.version, targetList) || fits(step.to.version, listed(from, flavour)),
+          `${step.track} ${step.to.version} in ${to.version}`,
+        );
       }
       if (step.timing === 'before' && step.supported && step.track !== 'composer') {
-        assert.ok(fits(step.to.version, listed(from, flavour)), `${step.track} ${step.to.version} listed by ${from.version}`);
+        assert.ok(
+          fits(step.to.version, listed(from, flavour)),
+          `${step.track} ${step.to.version} listed by ${from.version}`,
+        );
       }
     }
     // Every command of the runbook is there, in order.
@@ -69,13 +81,22 @@ function assertPlanFollowsCatalog(plan: Plan, clockDate: string): void {
     const text = commands.join('\n');
     assert.ok(text.includes(`composer require magento/product-community-edition=${hop.to} --no-update`));
     let at = text.indexOf(`composer require magento/product-community-edition=${hop.to} --no-update`);
-    for (const c of ['composer update', 'bin/magento setup:upgrade', 'bin/magento setup:di:compile', 'bin/magento setup:static-content:deploy', 'bin/magento indexer:reindex', 'bin/magento cache:flush', 'bin/magento maintenance:disable']) {
+    for (const c of [
+      'composer update',
+      'bin/magento setup:upgrade',
+      'bin/magento setup:di:compile',
+      'bin/magento setup:static-content:deploy',
+      'bin/magento indexer:reindex',
+      'bin/magento cache:flush',
+      'bin/magento maintenance:disable',
+    ]) {
       const next = text.indexOf(c, at);
       assert.ok(next > at, `hop ${hop.index}: ${c} after the previous command`);
       at = next;
     }
     for (const c of RUNBOOK_COMMANDS) assert.ok(text.includes(c), c);
-    for (const step of hop.platform) for (const c of step.commands) assert.ok(text.includes(c), `service switch command ${c}`);
+    for (const step of hop.platform)
+      for (const c of step.commands) assert.ok(text.includes(c), `service switch command ${c}`);
     const titles = hop.runbook.map((s) => s.title);
     for (const t of ['Pre-checks', 'Backups', 'Smoke checks', 'Rollback']) assert.ok(titles.includes(t), t);
     assert.match(hop.runbook.find((s) => s.title === 'Rollback')!.steps[0]!.text, /schema changes and data patches/);
@@ -83,15 +104,18 @@ function assertPlanFollowsCatalog(plan: Plan, clockDate: string): void {
   }
   // No finding counted in two hops.
   const seen = new Set<string>();
-  for (const hop of plan.hops) for (const g of hop.code) for (const f of g.findings) {
-    const key = `${f.ruleId}|${f.file}|${f.line}|${f.message}`;
-    assert.ok(!seen.has(key), key);
-    seen.add(key);
-  }
+  for (const hop of plan.hops)
+    for (const g of hop.code)
+      for (const f of g.findings) {
+        const key = `${f.ruleId}|${f.file}|${f.line}|${f.message}`;
+        assert.ok(!seen.has(key), key);
+        seen.add(key);
+      }
   // Go-lives: Monday–Thursday, outside every freeze.
   for (const h of plan.schedule.hops) {
     assert.ok([1, 2, 3, 4].includes(weekday(h.goLive)), `${h.goLive} is Mon–Thu`);
-    for (const f of plan.schedule.freezes) assert.ok(h.goLive < f.from || h.goLive > f.to, `${h.goLive} outside ${f.label}`);
+    for (const f of plan.schedule.freezes)
+      assert.ok(h.goLive < f.from || h.goLive > f.to, `${h.goLive} outside ${f.label}`);
     assert.ok(h.workStart <= h.ready && h.ready < h.goLive);
   }
 }
@@ -131,7 +155,9 @@ describe('mageup plan: sample store 2.4.6-p3 → 2.4.9', () => {
     assert.equal(plan.target.version, catalog.latestPatch('2.4.9', { now: new Date(CLOCK) })!.version);
     assert.ok(plan.hops.length >= 2, 'no direct jump: 2.4.6 and 2.4.9 share no PHP');
     // Elasticsearch → OpenSearch happens, on a release that supports OpenSearch 3, before the hop to 2.4.9.
-    const toOpenSearch = plan.hops.flatMap((h) => h.platform.map((p) => ({ h, p }))).find(({ p }) => p.track === 'search' && p.to.flavour === 'opensearch');
+    const toOpenSearch = plan.hops
+      .flatMap((h) => h.platform.map((p) => ({ h, p })))
+      .find(({ p }) => p.track === 'search' && p.to.flavour === 'opensearch');
     assert.ok(toOpenSearch, 'search engine switch planned');
     assert.ok(fits(toOpenSearch.p.to.version, listed(catalog.get(plan.target.version)!, 'opensearch')));
     // PHP climbs to what 2.4.9 supports.
@@ -156,7 +182,10 @@ describe('mageup plan: sample store 2.4.6-p3 → 2.4.9', () => {
   it('schedules around the freeze window and finishes before end of support', () => {
     assert.equal(plan.schedule.meetsEndOfSupport, true);
     assert.ok(plan.schedule.freezes.some((f) => f.label === 'summer sale'));
-    assert.ok(plan.schedule.hops.some((h) => h.goLive > '2026-06-26' && h.ready <= '2026-06-26') || plan.schedule.hops.every((h) => h.goLive < '2026-06-15' || h.goLive > '2026-06-26'));
+    assert.ok(
+      plan.schedule.hops.some((h) => h.goLive > '2026-06-26' && h.ready <= '2026-06-26') ||
+        plan.schedule.hops.every((h) => h.goLive < '2026-06-15' || h.goLive > '2026-06-26'),
+    );
   });
 
   it('writes an ICS calendar a parser reads', () => {
@@ -166,7 +195,9 @@ describe('mageup plan: sample store 2.4.6-p3 → 2.4.9', () => {
       assert.ok(live, `go-live ${h.hop}`);
       assert.equal(live.start, h.goLive);
     }
-    assert.ok(events.some((e) => e.summary === 'Freeze: summer sale' && e.start === '2026-06-15' && e.end === '2026-06-27'));
+    assert.ok(
+      events.some((e) => e.summary === 'Freeze: summer sale' && e.start === '2026-06-15' && e.end === '2026-06-27'),
+    );
   });
 
   it('renders text, Markdown, HTML and JSON', () => {
@@ -198,11 +229,16 @@ describe('mageup plan: 2.3.7-p4 → 2.4.8-p3', () => {
     const catalog = loadReleaseCatalog({ clock: fixedClock(CLOCK), cacheDir: false });
     // No hop crosses from a release without PHP 8.x support to one that drops 7.4 while running a PHP neither runs.
     for (const hop of plan.hops) {
-      assert.ok(!hop.platform.some((p) => p.track === 'php' && p.timing === 'in-window'), `hop ${hop.index}: PHP changes outside the window`);
+      assert.ok(
+        !hop.platform.some((p) => p.track === 'php' && p.timing === 'in-window'),
+        `hop ${hop.index}: PHP changes outside the window`,
+      );
     }
     // Database: MySQL 5.7 (2.3.7-p4) is not supported by 2.4.8-p3: the plan upgrades it.
     const target = catalog.get('2.4.8-p3')!;
-    const mysql = plan.hops.flatMap((h) => h.platform).filter((p) => p.track === 'database' && p.to.flavour === 'mysql');
+    const mysql = plan.hops
+      .flatMap((h) => h.platform)
+      .filter((p) => p.track === 'database' && p.to.flavour === 'mysql');
     assert.ok(mysql.length > 0 && fits(mysql.at(-1)!.to.version, listed(target, 'mysql')));
   });
 

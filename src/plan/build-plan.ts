@@ -53,31 +53,45 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
   const now = clock.now();
   const today = now.toISOString().slice(0, 10);
   const model = await loadProject(options.path);
-  if (model.kind !== 'project') throw new PlanInputError(`${model.root} is one extension, not a Magento project: plan needs a project.`);
+  if (model.kind !== 'project')
+    throw new PlanInputError(`${model.root} is one extension, not a Magento project: plan needs a project.`);
   const config = readPlanConfig(model.root);
   const notes: string[] = [];
   if (config.file) notes.push(`Settings read from ${config.file} (plan section); command-line options win.`);
-  const catalog = loadReleaseCatalog({ clock, ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}) });
+  const catalog = loadReleaseCatalog({
+    clock,
+    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+  });
   const all = catalog.all();
 
-  const current = resolveCurrent(catalog, options.from ?? model.magento.upstreamVersion ?? model.magento.version ?? undefined);
+  const current = resolveCurrent(
+    catalog,
+    options.from ?? model.magento.upstreamVersion ?? model.magento.version ?? undefined,
+  );
   const spec = options.to ?? config.to ?? 'latest';
   const { release: target, note: targetNote } = resolveTarget(catalog, spec, now);
   if (compareMagentoVersions(target.version, current.version) < 0) {
-    throw new PlanInputError(`The target ${target.version} is older than the current release ${current.version}: a plan only goes forward (a downgrade means restoring a backup).`);
+    throw new PlanInputError(
+      `The target ${target.version} is older than the current release ${current.version}: a plan only goes forward (a downgrade means restoring a backup).`,
+    );
   }
   if (target.version === current.version) {
-    throw new PlanInputError(`The project already runs ${current.version}: nothing to plan. Pick a newer target (e.g. --to ${catalog.latest({ now }).version}).`);
+    throw new PlanInputError(
+      `The project already runs ${current.version}: nothing to plan. Pick a newer target (e.g. --to ${catalog.latest({ now }).version}).`,
+    );
   }
 
   const capacity = options.capacity ?? config.capacity ?? 40;
-  if (!(capacity > 0)) throw new PlanInputError(`--capacity must be a positive number of hours per week, not ${capacity}.`);
+  if (!(capacity > 0))
+    throw new PlanInputError(`--capacity must be a positive number of hours per week, not ${capacity}.`);
   const start = options.start ?? config.start ?? today;
   if (!parseDay(start)) throw new PlanInputError(`--start "${start}" is not an ISO date (YYYY-MM-DD).`);
   const declared = { ...(config.platform ?? {}), ...(options.platform ?? {}) };
   for (const key of Object.keys(declared)) {
-    if (!PLATFORM_KEYS.includes(key)) throw new PlanInputError(`Unknown platform service "${key}" (known: ${PLATFORM_KEYS.join(', ')}).`);
-    if (!/^\d+(\.\d+){0,2}$/.test(declared[key]!)) throw new PlanInputError(`Platform version of ${key} must look like 8.2 or 10.6.12, not "${declared[key]}".`);
+    if (!PLATFORM_KEYS.includes(key))
+      throw new PlanInputError(`Unknown platform service "${key}" (known: ${PLATFORM_KEYS.join(', ')}).`);
+    if (!/^\d+(\.\d+){0,2}$/.test(declared[key]!))
+      throw new PlanInputError(`Platform version of ${key} must look like 8.2 or 10.6.12, not "${declared[key]}".`);
   }
 
   const problems: Problem[] = [...model.problems];
@@ -111,15 +125,30 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
     const platform: PlatformStep[] = tracks.flatMap((t) => t.steps[k - 1] ?? []);
     const lowConfidence = lowConfidenceOf(to, all);
     for (const t of tracks) if (t.gaps[k - 1]) lowConfidence.push(t.gaps[k - 1]!);
-    for (const p of platform) if (p.lowConfidence && !lowConfidence.includes(p.lowConfidence)) lowConfidence.push(p.lowConfidence);
+    for (const p of platform)
+      if (p.lowConfidence && !lowConfidence.includes(p.lowConfidence)) lowConfidence.push(p.lowConfidence);
     const findings = perHop[k - 1] ?? [];
     const ext = extensionSteps(findings, extensions, to.version);
     const code = codeChanges(findings, extensions);
     const tests = testSteps(ext, code.length, platform);
     const inWindow = platform.filter((p) => p.timing === 'in-window').length;
-    const deployment = chooseDeployment({ ordersPerDay: options.ordersPerDay ?? config.ordersPerDay, catalogSize: options.catalogSize ?? config.catalogSize }, inWindow);
+    const deployment = chooseDeployment(
+      {
+        ordersPerDay: options.ordersPerDay ?? config.ordersPerDay,
+        catalogSize: options.catalogSize ?? config.catalogSize,
+      },
+      inWindow,
+    );
     const minorsCrossed = Math.max(0, index(to) - index(from));
-    const effort = hopEffort({ platform, extensions: ext, code, tests, deployHours: deployment.strategy === 'blue-green' ? 8 : 4, lowConfidence: lowConfidence.length, minorsCrossed });
+    const effort = hopEffort({
+      platform,
+      extensions: ext,
+      code,
+      tests,
+      deployHours: deployment.strategy === 'blue-green' ? 8 : 4,
+      lowConfidence: lowConfidence.length,
+      minorsCrossed,
+    });
     const phpTrack = tracks.find((t) => t.state.def.id === 'php');
     const phpDuring = phpTrack?.during[k - 1];
     const phpAfter = phpTrack?.values[k - 1];
@@ -149,7 +178,9 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
         platform,
         extensions: ext,
         deployment,
-        criticalChecks: ext.filter((e) => e.critical).map((e) => `Place a sandbox order through ${e.package} (${e.modules.join(', ') || 'its modules'}).`),
+        criticalChecks: ext
+          .filter((e) => e.critical)
+          .map((e) => `Place a sandbox order through ${e.package} (${e.modules.join(', ') || 'its modules'}).`),
       }),
     });
   }
@@ -165,26 +196,47 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
     today,
   });
   const lastDay = schedule.finish;
-  schedule.freezes = freezes.filter((f) => f.to >= start && f.from <= (current.endOfSupport && current.endOfSupport > lastDay ? current.endOfSupport : lastDay));
+  schedule.freezes = freezes.filter(
+    (f) =>
+      f.to >= start &&
+      f.from <= (current.endOfSupport && current.endOfSupport > lastDay ? current.endOfSupport : lastDay),
+  );
 
   const warnings = [...schedule.warnings];
-  if (current.endOfSupportConfidence === 'low') warnings.push(`The end-of-support date of ${current.version}'s line is of low confidence.`);
+  if (current.endOfSupportConfidence === 'low')
+    warnings.push(`The end-of-support date of ${current.version}'s line is of low confidence.`);
   const lowHops = hops.filter((h) => h.lowConfidence.length > 0);
-  if (lowHops.length) warnings.push(`Low-confidence catalog values in hop(s) ${lowHops.map((h) => h.index).join(', ')}: see each hop.`);
-  const addedRisk = directRisk(direct.releases, tracks.length ? states : [], all, best.releases.length - 1, direct.cost, best.cost);
+  if (lowHops.length)
+    warnings.push(`Low-confidence catalog values in hop(s) ${lowHops.map((h) => h.index).join(', ')}: see each hop.`);
+  const addedRisk = directRisk(
+    direct.releases,
+    tracks.length ? states : [],
+    all,
+    best.releases.length - 1,
+    direct.cost,
+    best.cost,
+  );
   if (options.direct) warnings.push(`Direct jump requested: ${addedRisk.join(' ')}`);
   return {
     schemaVersion: '1.0.0',
     tool: { name: 'mageup', version: toolVersion },
     date: today,
     project: { root: model.root, edition: model.magento.edition },
-    current: { version: current.version, endOfSupport: current.endOfSupport, endOfSupportConfidence: current.endOfSupportConfidence },
+    current: {
+      version: current.version,
+      endOfSupport: current.endOfSupport,
+      endOfSupportConfidence: current.endOfSupportConfidence,
+    },
     target: { version: target.version, requested: spec, ...(targetNote ? { note: targetNote } : {}) },
     direct: options.direct === true,
     costModel: COST_MODEL,
     effortModel: EFFORT_MODEL,
     pathCost: chosen.cost,
-    alternative: { hops: other.releases.map((r) => r.version), cost: other.cost, addedRisk: options.direct ? [] : addedRisk },
+    alternative: {
+      hops: other.releases.map((r) => r.version),
+      cost: other.cost,
+      addedRisk: options.direct ? [] : addedRisk,
+    },
     platformAssumptions: assumptions,
     hops,
     totalHours: round(hops.reduce((s, h) => s + h.effort.totalHours, 0)),
@@ -196,9 +248,17 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
 }
 
 function resolveCurrent(catalog: MagentoReleaseCatalog, version: string | undefined): Release {
-  if (!version) throw new PlanInputError('The current Magento version cannot be told from the project (no composer.lock?): pass --from <version>.');
+  if (!version)
+    throw new PlanInputError(
+      'The current Magento version cannot be told from the project (no composer.lock?): pass --from <version>.',
+    );
   const release = catalog.get(version) ?? catalog.get(catalog.mageOsUpstream(version) ?? '');
-  if (!release) throw new UnknownVersionError(version, catalog.nearest(version), `The current version ${version} is not in the release catalog.`);
+  if (!release)
+    throw new UnknownVersionError(
+      version,
+      catalog.nearest(version),
+      `The current version ${version} is not in the release catalog.`,
+    );
   return release;
 }
 
@@ -216,9 +276,14 @@ function resolveTarget(catalog: MagentoReleaseCatalog, spec: string, now: Date):
   } else if (/^v?\d+\.\d+\.\d+-p0$/i.test(spec.trim())) {
     release = catalog.resolve(spec.trim().replace(/-p0$/i, ''), { now });
   }
-  if (release.type === 'beta') throw new PlanInputError(`${release.version} is a pre-release: plan to a released version (nearest: ${catalog.nearest(release.minor).join(', ')}).`);
+  if (release.type === 'beta')
+    throw new PlanInputError(
+      `${release.version} is a pre-release: plan to a released version (nearest: ${catalog.nearest(release.minor).join(', ')}).`,
+    );
   if (!release.date || release.date > today) {
-    throw new PlanInputError(`${release.version} is not released on ${today}${release.date ? ` (release date ${release.date})` : ''}: plan to a published release.`);
+    throw new PlanInputError(
+      `${release.version} is not released on ${today}${release.date ? ` (release date ${release.date})` : ''}: plan to a published release.`,
+    );
   }
   return { release, ...(note ? { note } : {}) };
 }
@@ -226,21 +291,36 @@ function resolveTarget(catalog: MagentoReleaseCatalog, spec: string, now: Date):
 function lowConfidenceOf(release: Release, all: readonly Release[]): string[] {
   const out: string[] = [];
   if (release.requirementsConfidence === 'low' || release.requirementsExact === false) {
-    out.push(`requirements of ${release.version} are not published for it exactly (confidence ${release.requirementsConfidence}); inherited from its base release`);
+    out.push(
+      `requirements of ${release.version} are not published for it exactly (confidence ${release.requirementsConfidence}); inherited from its base release`,
+    );
   }
   if (!release.phpConstraint) {
     const stand = all.filter((r) => r.minor === release.minor && r.phpConstraint).at(-1);
-    out.push(`the Composer PHP constraint of ${release.version} is unknown${stand ? `; ${stand.version}'s (${stand.phpConstraint}) stands in` : ''}`);
+    out.push(
+      `the Composer PHP constraint of ${release.version} is unknown${stand ? `; ${stand.version}'s (${stand.phpConstraint}) stands in` : ''}`,
+    );
   }
   if (release.endOfSupportConfidence === 'low') out.push(`end of support of ${release.minor} is of low confidence`);
   for (const n of release.notes ?? []) if (/php|support/i.test(n)) out.push(`catalog note on ${release.version}: ${n}`);
   return out;
 }
 
-function collectFreezes(options: PlanOptions, config: ReturnType<typeof readPlanConfig>, start: string): FreezeWindow[] {
+function collectFreezes(
+  options: PlanOptions,
+  config: ReturnType<typeof readPlanConfig>,
+  start: string,
+): FreezeWindow[] {
   const windows: FreezeWindow[] = [];
   for (const f of config.freeze ?? []) {
-    windows.push(typeof f === 'string' ? parseFreeze(f, 'deploy', `${config.file}: plan.freeze`) : { ...parseFreeze(`${f.from}..${f.to}`, f.kind ?? 'deploy', `${config.file}: plan.freeze`), ...(f.label ? { label: f.label } : {}) });
+    windows.push(
+      typeof f === 'string'
+        ? parseFreeze(f, 'deploy', `${config.file}: plan.freeze`)
+        : {
+            ...parseFreeze(`${f.from}..${f.to}`, f.kind ?? 'deploy', `${config.file}: plan.freeze`),
+            ...(f.label ? { label: f.label } : {}),
+          },
+    );
   }
   for (const f of options.freeze ?? []) windows.push(parseFreeze(f, 'deploy', '--freeze'));
   for (const f of options.holiday ?? []) windows.push(parseFreeze(f, 'no-work', '--holiday'));
@@ -263,7 +343,9 @@ function directRisk(
   for (const t of tracks) {
     for (const step of t.steps[0] ?? []) {
       if (step.timing !== 'in-window' && step.supported) continue;
-      risks.push(`${t.state.def.label}${t.state.condition ? ` (${t.state.condition})` : ''}: ${describeValue(step.from)} → ${describeValue(step.to)} ${step.timing === 'in-window' ? 'must change in the same window as the code' : 'runs outside published support during the upgrade'}.`);
+      risks.push(
+        `${t.state.def.label}${t.state.condition ? ` (${t.state.condition})` : ''}: ${describeValue(step.from)} → ${describeValue(step.to)} ${step.timing === 'in-window' ? 'must change in the same window as the code' : 'runs outside published support during the upgrade'}.`,
+      );
     }
   }
   risks.push(
@@ -279,6 +361,12 @@ async function defaultCheck(
   from: string | undefined,
   cacheDir: string | false | undefined,
 ): Promise<{ findings: Finding[][]; problems: Problem[] }> {
-  const result = await runCheck({ path, to: targets, clock, ...(from ? { from } : {}), ...(cacheDir !== undefined ? { cacheDir } : {}) });
+  const result = await runCheck({
+    path,
+    to: targets,
+    clock,
+    ...(from ? { from } : {}),
+    ...(cacheDir !== undefined ? { cacheDir } : {}),
+  });
   return { findings: result.targets.map((t) => t.findings), problems: result.problems };
 }

@@ -59,7 +59,8 @@ function validate(p: Record<string, unknown>, file: string): PlanConfig {
     (out as Record<string, unknown>)[key] = p[key];
   };
   str('to');
-  if (p.start !== undefined) out.start = p.start instanceof Date ? p.start.toISOString().slice(0, 10) : (p.start as string);
+  if (p.start !== undefined)
+    out.start = p.start instanceof Date ? p.start.toISOString().slice(0, 10) : (p.start as string);
   if (out.start !== undefined && typeof out.start !== 'string') fail('start', 'an ISO date');
   num('capacity');
   num('hypercareDays');
@@ -70,12 +71,19 @@ function validate(p: Record<string, unknown>, file: string): PlanConfig {
     out.freeze = (p.freeze as unknown[]).map((f) => {
       if (typeof f === 'string') return f;
       const o = f as Record<string, unknown>;
-      if (!o || typeof o.from !== 'string' || typeof o.to !== 'string') fail('freeze', 'a list of "FROM..TO" or { from, to }');
-      return { from: o.from as string, to: o.to as string, label: o.label as string | undefined, kind: o.kind === 'no-work' ? 'no-work' : 'deploy' };
+      if (!o || typeof o.from !== 'string' || typeof o.to !== 'string')
+        fail('freeze', 'a list of "FROM..TO" or { from, to }');
+      return {
+        from: o.from as string,
+        to: o.to as string,
+        label: o.label as string | undefined,
+        kind: o.kind === 'no-work' ? 'no-work' : 'deploy',
+      };
     });
   }
   if (p.freezePresets !== undefined) {
-    if (!Array.isArray(p.freezePresets) || p.freezePresets.some((x) => typeof x !== 'string')) fail('freezePresets', 'a list of names');
+    if (!Array.isArray(p.freezePresets) || p.freezePresets.some((x) => typeof x !== 'string'))
+      fail('freezePresets', 'a list of names');
     out.freezePresets = p.freezePresets as string[];
   }
   if (p.platform !== undefined) {

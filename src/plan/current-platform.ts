@@ -7,11 +7,12 @@ import type { ProjectModel } from '../project/model.js';
 import { accepted, TRACKS, type TrackDef, type TrackState } from './tracks.js';
 import { sortNewestFirst } from './service-version.js';
 
-function def(id: TrackDef['id']): TrackDef {
-  return TRACKS.find((t) => t.id === id)!;
-}
-
-function newestListed(d: TrackDef, release: Release, flavour: ServiceName, all: readonly Release[]): string | undefined {
+function newestListed(
+  d: TrackDef,
+  release: Release,
+  flavour: ServiceName,
+  all: readonly Release[],
+): string | undefined {
   return sortNewestFirst(accepted(d, release, flavour, all))[0];
 }
 
@@ -114,7 +115,9 @@ export function currentPlatform(
           push(assume(d, 'opensearch'));
         } else if (!engine) {
           push(
-            accepted(d, current, 'elasticsearch', all).length > 0 ? assume(d, 'elasticsearch') : assume(d, 'opensearch'),
+            accepted(d, current, 'elasticsearch', all).length > 0
+              ? assume(d, 'elasticsearch')
+              : assume(d, 'opensearch'),
           );
         }
         break;

@@ -40,35 +40,77 @@ export function planDocument(plan: Plan): Block[] {
     }),
   });
   if (plan.schedule.freezes.length) {
-    b.push({ kind: 'list', items: plan.schedule.freezes.map((f) => `Freeze ${f.from} … ${f.to}: ${f.label} (${f.kind === 'no-work' ? 'no work, no deployments' : 'no deployments'})`) });
+    b.push({
+      kind: 'list',
+      items: plan.schedule.freezes.map(
+        (f) =>
+          `Freeze ${f.from} … ${f.to}: ${f.label} (${f.kind === 'no-work' ? 'no work, no deployments' : 'no deployments'})`,
+      ),
+    });
   }
   for (const hop of plan.hops) {
     b.push({ kind: 'heading', level: 2, text: `Hop ${hop.index}: ${hop.from} → ${hop.to}` });
     b.push({ kind: 'paragraph', text: `Why: ${hop.why.join(' ')}` });
-    b.push({ kind: 'paragraph', text: `PHP during the upgrade: ${hop.phpDuring ?? 'unknown'}; after: ${hop.phpAfter ?? 'unknown'}. Deployment: ${hop.deployment.strategy} (${hop.deployment.reason})` });
+    b.push({
+      kind: 'paragraph',
+      text: `PHP during the upgrade: ${hop.phpDuring ?? 'unknown'}; after: ${hop.phpAfter ?? 'unknown'}. Deployment: ${hop.deployment.strategy} (${hop.deployment.reason})`,
+    });
     if (hop.lowConfidence.length) b.push({ kind: 'list', items: hop.lowConfidence.map((l) => `Low confidence: ${l}`) });
     b.push({ kind: 'heading', level: 3, text: 'Platform changes' });
     b.push(
       hop.platform.length
-        ? { kind: 'table', headers: ['service', 'change', 'when', 'hours', 'why'], rows: hop.platform.map((p) => [`${p.track}${p.condition ? ` (${p.condition})` : ''}`, `${describeValue(p.from)} → ${describeValue(p.to)}`, `${p.timing}${p.supported ? '' : ' (outside published support)'}`, String(p.hours), p.reason]) }
+        ? {
+            kind: 'table',
+            headers: ['service', 'change', 'when', 'hours', 'why'],
+            rows: hop.platform.map((p) => [
+              `${p.track}${p.condition ? ` (${p.condition})` : ''}`,
+              `${describeValue(p.from)} → ${describeValue(p.to)}`,
+              `${p.timing}${p.supported ? '' : ' (outside published support)'}`,
+              String(p.hours),
+              p.reason,
+            ]),
+          }
         : { kind: 'paragraph', text: 'None.' },
     );
     b.push({ kind: 'heading', level: 3, text: 'Extensions (dependency order)' });
     b.push(
       hop.extensions.length
-        ? { kind: 'table', headers: ['#', 'package', 'action', 'critical', 'hours', 'why'], rows: hop.extensions.map((e, i) => [String(i + 1), `${e.package} ${e.version}`, e.action, e.critical ? `yes: ${e.criticalBecause.join('; ')}` : 'no', String(e.hours), e.reasons.join(' | ')]) }
+        ? {
+            kind: 'table',
+            headers: ['#', 'package', 'action', 'critical', 'hours', 'why'],
+            rows: hop.extensions.map((e, i) => [
+              String(i + 1),
+              `${e.package} ${e.version}`,
+              e.action,
+              e.critical ? `yes: ${e.criticalBecause.join('; ')}` : 'no',
+              String(e.hours),
+              e.reasons.join(' | '),
+            ]),
+          }
         : { kind: 'paragraph', text: 'No third-party extensions.' },
     );
     b.push({ kind: 'heading', level: 3, text: 'Code changes' });
     b.push(
       hop.code.length
-        ? { kind: 'table', headers: ['module', 'findings', 'hours', 'confidence'], rows: hop.code.map((c) => [c.module, c.findings.map((f) => `${f.ruleId}${f.file ? ` ${f.file}${f.line ? `:${f.line}` : ''}` : ''}`).join(', '), String(c.hours), c.confidence]) }
+        ? {
+            kind: 'table',
+            headers: ['module', 'findings', 'hours', 'confidence'],
+            rows: hop.code.map((c) => [
+              c.module,
+              c.findings.map((f) => `${f.ruleId}${f.file ? ` ${f.file}${f.line ? `:${f.line}` : ''}` : ''}`).join(', '),
+              String(c.hours),
+              c.confidence,
+            ]),
+          }
         : { kind: 'paragraph', text: 'No code findings first seen on this hop.' },
     );
     b.push({ kind: 'heading', level: 3, text: 'Tests' });
     b.push({ kind: 'list', items: hop.tests.map((t) => `${t.name} (${t.hours} h): ${t.why}`) });
     const e = hop.effort;
-    b.push({ kind: 'paragraph', text: `Effort: platform ${e.platformHours} h + extensions ${e.extensionHours} h + code ${e.codeHours} h + tests ${e.testHours} h + deployment ${e.deployHours} h = ${e.baseHours} h, + ${e.bufferPercent}% risk buffer (${e.bufferReasons.join(', ')}) = ${e.totalHours} h.` });
+    b.push({
+      kind: 'paragraph',
+      text: `Effort: platform ${e.platformHours} h + extensions ${e.extensionHours} h + code ${e.codeHours} h + tests ${e.testHours} h + deployment ${e.deployHours} h = ${e.baseHours} h, + ${e.bufferPercent}% risk buffer (${e.bufferReasons.join(', ')}) = ${e.totalHours} h.`,
+    });
     b.push({ kind: 'heading', level: 3, text: `Runbook: ${hop.from} → ${hop.to}` });
     for (const section of hop.runbook) {
       b.push({ kind: 'heading', level: 4, text: section.title });
@@ -104,11 +146,22 @@ export function renderText(blocks: Block[]): string {
         out.push(...block.lines.map((l) => `    ${terminalSafe(l)}`), '');
         break;
       case 'table':
-        out.push(renderTable(block.headers, block.rows.map((r) => r.map(terminalSafe))), '');
+        out.push(
+          renderTable(
+            block.headers,
+            block.rows.map((r) => r.map(terminalSafe)),
+          ),
+          '',
+        );
         break;
     }
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }
 
 export function renderMarkdown(blocks: Block[]): string {
@@ -125,7 +178,10 @@ export function renderMarkdown(blocks: Block[]): string {
         out.push(...block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${escapeMarkdown(item)}`), '');
         break;
       case 'code': {
-        const longest = Math.max(2, ...block.lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
+        const longest = Math.max(
+          2,
+          ...block.lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))),
+        );
         const fence = '`'.repeat(longest + 1);
         out.push(`${fence}sh`, ...block.lines, fence, '');
         break;
@@ -139,7 +195,12 @@ export function renderMarkdown(blocks: Block[]): string {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 export function renderHtml(blocks: Block[], title: string): string {

@@ -12,10 +12,15 @@ export interface ExtensionInfo {
 const CRITICAL_CORE = /^magento\/module-(payment|vault|shipping|offline-shipping|tax|checkout)$/;
 const CRITICAL_MODULES = /^Magento_(Payment|Vault|Shipping|OfflineShipping|Tax|Checkout|Quote)$/;
 const CRITICAL_CLASSES = /^Magento\\(Payment|Vault|Shipping|OfflineShipping|Tax|Checkout|Quote)\\/;
-const CRITICAL_WORDS = /\b(payments?|pay|gateway|checkout|shipping|carrier|freight|tax|vat|braintree|stripe|adyen|klarna|paypal|mollie|vertex|avalara)\b/i;
+const CRITICAL_WORDS =
+  /\b(payments?|pay|gateway|checkout|shipping|carrier|freight|tax|vat|braintree|stripe|adyen|klarna|paypal|mollie|vertex|avalara)\b/i;
 
 function isExtension(p: ComposerPackage): boolean {
-  return (p.source === 'third-party' || p.source === 'path') && /^magento2-(module|theme|component)$|^metapackage$/.test(p.type) && !p.bundled;
+  return (
+    (p.source === 'third-party' || p.source === 'path') &&
+    /^magento2-(module|theme|component)$|^metapackage$/.test(p.type) &&
+    !p.bundled
+  );
 }
 
 export function listExtensions(model: ProjectModel): ExtensionInfo[] {
@@ -33,7 +38,8 @@ export function listExtensions(model: ProjectModel): ExtensionInfo[] {
       ...m.customizations.preferences.map((x) => x.for),
     ]);
     const hooked = [...new Set(hooks.filter((h) => CRITICAL_CLASSES.test(h)))];
-    if (hooked.length) because.push(`plugins/preferences on ${hooked.slice(0, 3).join(', ')}${hooked.length > 3 ? ', …' : ''}`);
+    if (hooked.length)
+      because.push(`plugins/preferences on ${hooked.slice(0, 3).join(', ')}${hooked.length > 3 ? ', …' : ''}`);
     const words = `${p.name} ${p.description ?? ''} ${modules.map((m) => m.name).join(' ')}`.replace(/[-_/]/g, ' ');
     const word = CRITICAL_WORDS.exec(words.replace(/([a-z])([A-Z])/g, '$1 $2'));
     if (word) because.push(`name or description says "${word[0]}"`);

@@ -5,15 +5,20 @@ import { PlanInputError } from './errors.js';
 
 export const FREEZE_PRESETS: Record<string, { describe: string; windows(year: number): FreezeWindow[] }> = {
   bfcm: {
-    describe: 'Black Friday–Cyber Monday: no deployments from the Monday of Thanksgiving week to the Tuesday after Cyber Monday',
+    describe:
+      'Black Friday–Cyber Monday: no deployments from the Monday of Thanksgiving week to the Tuesday after Cyber Monday',
     windows: (year) => {
       const tg = thanksgiving(year);
-      return [{ from: addDays(tg, -3), to: addDays(tg, 5), label: `Black Friday–Cyber Monday ${year}`, kind: 'deploy' }];
+      return [
+        { from: addDays(tg, -3), to: addDays(tg, 5), label: `Black Friday–Cyber Monday ${year}`, kind: 'deploy' },
+      ];
     },
   },
   december: {
     describe: 'December holidays: nobody works and nothing is deployed from 20 December to 2 January',
-    windows: (year) => [{ from: `${year}-12-20`, to: `${year + 1}-01-02`, label: `December holidays ${year}`, kind: 'no-work' }],
+    windows: (year) => [
+      { from: `${year}-12-20`, to: `${year + 1}-01-02`, label: `December holidays ${year}`, kind: 'no-work' },
+    ],
   },
 };
 
@@ -35,13 +40,19 @@ export function presetWindows(names: string[], fromYear: number, toYear: number)
   for (const name of names) {
     const preset = FREEZE_PRESETS[name];
     if (!preset) {
-      throw new PlanInputError(`Unknown freeze preset "${name}" (known: ${Object.keys(FREEZE_PRESETS).join(', ')}, none).`);
+      throw new PlanInputError(
+        `Unknown freeze preset "${name}" (known: ${Object.keys(FREEZE_PRESETS).join(', ')}, none).`,
+      );
     }
     for (let y = fromYear - 1; y <= toYear; y++) out.push(...preset.windows(y));
   }
   return out;
 }
 
-export function inWindow(dayIso: string, windows: FreezeWindow[], kinds: FreezeWindow['kind'][]): FreezeWindow | undefined {
+export function inWindow(
+  dayIso: string,
+  windows: FreezeWindow[],
+  kinds: FreezeWindow['kind'][],
+): FreezeWindow | undefined {
   return windows.find((w) => kinds.includes(w.kind) && w.from <= dayIso && dayIso <= w.to);
 }

@@ -33,11 +33,20 @@ function compact(dayIso: string): string {
 }
 
 function stamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function renderIcs(schedule: Schedule, opts: { now: Date; project: string; summaryPrefix?: string }): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//MageUp//mageup plan//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//MageUp//mageup plan//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+  ];
   const uid = (key: string) =>
     `${createHash('sha256').update(`${opts.project}\0${key}`).digest('hex').slice(0, 24)}@mageup`;
   const event = (key: string, from: string, toInclusive: string, summary: string, description: string) => {
@@ -59,10 +68,22 @@ export function renderIcs(schedule: Schedule, opts: { now: Date; project: string
     event(`go-live-${h.hop}`, h.goLive, h.goLive, title, `Production deployment; runbook of hop ${h.hop}`);
   }
   for (const f of schedule.freezes) {
-    event(`freeze-${f.from}-${f.to}-${f.label}`, f.from, f.to, `Freeze: ${f.label}`, f.kind === 'no-work' ? 'No work, no deployments' : 'No production deployments');
+    event(
+      `freeze-${f.from}-${f.to}-${f.label}`,
+      f.from,
+      f.to,
+      `Freeze: ${f.label}`,
+      f.kind === 'no-work' ? 'No work, no deployments' : 'No production deployments',
+    );
   }
   if (schedule.endOfSupport) {
-    event('end-of-support', schedule.endOfSupport, schedule.endOfSupport, 'End of support of the current release line', 'Security fixes stop after this day');
+    event(
+      'end-of-support',
+      schedule.endOfSupport,
+      schedule.endOfSupport,
+      'End of support of the current release line',
+      'Security fixes stop after this day',
+    );
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';

@@ -84,7 +84,14 @@ export function candidateStops(
 }
 
 export function minorIndex(catalog: MagentoReleaseCatalog): (r: Release) => number {
-  const minors = [...new Set(catalog.all().filter((r) => r.type !== 'beta').map((r) => r.minor))];
+  const minors = [
+    ...new Set(
+      catalog
+        .all()
+        .filter((r) => r.type !== 'beta')
+        .map((r) => r.minor),
+    ),
+  ];
   return (r) => minors.indexOf(r.minor);
 }
 
@@ -101,8 +108,7 @@ export function hopCost(
   const aPhp = accepted(php, a, 'php', all);
   const bPhp = accepted(php, b, 'php', all);
   const supportedBridge = shareVersion(aPhp, bPhp);
-  const toleratedBridge =
-    shareVersion(aPhp, tolerated(php, b, all)) || shareVersion(tolerated(php, a, all), bPhp);
+  const toleratedBridge = shareVersion(aPhp, tolerated(php, b, all)) || shareVersion(tolerated(php, a, all), bPhp);
   let weighted =
     COST.hop +
     COST.minor * minorsCrossed +
@@ -157,8 +163,17 @@ export function findPath(
   const nodes = [current, ...stops, target];
   const index = minorIndex(catalog);
   const cost = (i: number, j: number) =>
-    hopCost(nodes[i]!, nodes[j]!, all, Math.max(0, index(nodes[j]!) - index(nodes[i]!)), i === 0 ? states : undefined, states);
-  const best: { cost: PathCost; prev: number }[] = [{ cost: { phpInWindow: 0, phpUnsupportedBridges: 0, weighted: 0 }, prev: -1 }];
+    hopCost(
+      nodes[i]!,
+      nodes[j]!,
+      all,
+      Math.max(0, index(nodes[j]!) - index(nodes[i]!)),
+      i === 0 ? states : undefined,
+      states,
+    );
+  const best: { cost: PathCost; prev: number }[] = [
+    { cost: { phpInWindow: 0, phpUnsupportedBridges: 0, weighted: 0 }, prev: -1 },
+  ];
   for (let j = 1; j < nodes.length; j++) {
     let pick: { cost: PathCost; prev: number } | undefined;
     for (let i = 0; i < j; i++) {
@@ -176,11 +191,20 @@ export function findPath(
 }
 
 /** Why the path stops at `stop` rather than going from `prev` straight to `next`. */
-export function whyStop(prev: Release, stop: Release, next: Release, all: readonly Release[], states: readonly TrackState[]): string[] {
+export function whyStop(
+  prev: Release,
+  stop: Release,
+  next: Release,
+  all: readonly Release[],
+  states: readonly TrackState[],
+): string[] {
   const reasons: string[] = [];
   const php = TRACKS.find((t) => t.id === 'php')!;
   const list = (r: Release) => accepted(php, r, 'php', all);
-  if (!shareVersion(list(prev), list(next)) && (shareVersion(list(prev), list(stop)) || shareVersion(list(stop), list(next)))) {
+  if (
+    !shareVersion(list(prev), list(next)) &&
+    (shareVersion(list(prev), list(stop)) || shareVersion(list(stop), list(next)))
+  ) {
     reasons.push(
       `PHP: ${prev.version} (PHP ${list(prev).join(', ')}) and ${next.version} (PHP ${list(next).join(', ')}) share no supported PHP version; ` +
         `${stop.version} supports PHP ${list(stop).join(', ')} and bridges them.`,
@@ -197,7 +221,9 @@ export function whyStop(prev: Release, stop: Release, next: Release, all: readon
     );
     const viaStop =
       entries(stop).length > 0 &&
-      entries(stop).some((mid) => entries(next).some((to) => changeBetween(def, mid, to, stop, next, all).timing !== 'in-window'));
+      entries(stop).some((mid) =>
+        entries(next).some((to) => changeBetween(def, mid, to, stop, next, all).timing !== 'in-window'),
+      );
     if (!direct && viaStop) {
       const show = (r: Release) => entries(r).map(describeValue).join(', ') || 'none listed';
       reasons.push(

@@ -48,7 +48,8 @@ export function composerAccepted(release: Release): string[] {
   const constraint = release.composerConstraint;
   if (constraint) {
     for (const major of ['1', '2']) {
-      if (safeIntersects(constraint, `^${major}.0`) && !out.some((e) => e.startsWith(`${major}`))) out.push(`${major}.x`);
+      if (safeIntersects(constraint, `^${major}.0`) && !out.some((e) => e.startsWith(`${major}`)))
+        out.push(`${major}.x`);
     }
   }
   return out;

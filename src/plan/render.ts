@@ -11,7 +11,10 @@ export function renderPlan(plan: Plan, format: PlanFormat, clock: Clock): string
     case 'json':
       return JSON.stringify(plan, null, 2);
     case 'ics':
-      return renderIcs(plan.schedule, { now: clock.now(), project: `${plan.project.root}\0${plan.current.version}\0${plan.target.version}` });
+      return renderIcs(plan.schedule, {
+        now: clock.now(),
+        project: `${plan.project.root}\0${plan.current.version}\0${plan.target.version}`,
+      });
     case 'md':
       return renderMarkdown(planDocument(plan));
     case 'html':

@@ -61,7 +61,9 @@ export function runbook(opts: {
     'composer update',
   ];
   const magento = [
-    opts.deployment.strategy === 'blue-green' ? 'bin/magento setup:upgrade --keep-generated' : 'bin/magento setup:upgrade',
+    opts.deployment.strategy === 'blue-green'
+      ? 'bin/magento setup:upgrade --keep-generated'
+      : 'bin/magento setup:upgrade',
     'bin/magento setup:di:compile',
     'bin/magento setup:static-content:deploy -f   # add your locales, e.g. en_US de_DE',
     'bin/magento indexer:reindex',
@@ -71,44 +73,82 @@ export function runbook(opts: {
     {
       title: 'Pre-checks',
       steps: [
-        { text: `The store runs ${from}; the database has no pending setup.`, commands: ['bin/magento --version', 'bin/magento setup:db:status', 'php -v', 'composer --version'] },
-        { text: 'The same upgrade was rehearsed on staging with a copy of production data, and the tests of this hop passed.' },
-        { text: 'Disk space for the dump, the code tag and a second vendor/ tree; repo.magento.com keys in auth.json (never print them).', commands: ['df -h .'] },
-        { text: 'Indexers valid and queues drained before the window.', commands: ['bin/magento indexer:status', 'bin/magento queue:consumers:list'] },
+        {
+          text: `The store runs ${from}; the database has no pending setup.`,
+          commands: ['bin/magento --version', 'bin/magento setup:db:status', 'php -v', 'composer --version'],
+        },
+        {
+          text: 'The same upgrade was rehearsed on staging with a copy of production data, and the tests of this hop passed.',
+        },
+        {
+          text: 'Disk space for the dump, the code tag and a second vendor/ tree; repo.magento.com keys in auth.json (never print them).',
+          commands: ['df -h .'],
+        },
+        {
+          text: 'Indexers valid and queues drained before the window.',
+          commands: ['bin/magento indexer:status', 'bin/magento queue:consumers:list'],
+        },
       ],
     },
     {
       title: 'Backups',
       steps: [
-        { text: 'Database dump (consistent, with routines and triggers).', commands: [`mysqldump --single-transaction --routines --triggers <database> | gzip > backup-${from}-$(date +%F).sql.gz`] },
+        {
+          text: 'Database dump (consistent, with routines and triggers).',
+          commands: [
+            `mysqldump --single-transaction --routines --triggers <database> | gzip > backup-${from}-$(date +%F).sql.gz`,
+          ],
+        },
         { text: 'Media files.', commands: [`tar czf media-${from}-$(date +%F).tgz pub/media`] },
-        { text: 'Code tag and configuration copy.', commands: [`git tag ${tag} && git push origin ${tag}`, `cp app/etc/env.php app/etc/config.php composer.json composer.lock <backup-dir>/`] },
+        {
+          text: 'Code tag and configuration copy.',
+          commands: [
+            `git tag ${tag} && git push origin ${tag}`,
+            `cp app/etc/env.php app/etc/config.php composer.json composer.lock <backup-dir>/`,
+          ],
+        },
       ],
     },
   ];
-  if (before.length) sections.push({ title: `Platform changes before the upgrade (on ${from})`, steps: before.map(stepOf) });
+  if (before.length)
+    sections.push({ title: `Platform changes before the upgrade (on ${from})`, steps: before.map(stepOf) });
   const window: RunbookSection['steps'] = [];
   if (opts.deployment.strategy === 'blue-green') {
     window.push({
       text: `Blue-green: ${opts.deployment.reason} Build the new release in a fresh directory/stack (green) from the tag, without touching the live database:`,
       commands: [...upgrade, 'bin/magento setup:di:compile', 'bin/magento setup:static-content:deploy -f'],
     });
-    window.push({ text: 'Short maintenance window for the schema and data upgrade:', commands: ['bin/magento maintenance:enable', ...inWindow.flatMap((p) => p.commands), ...magento] });
+    window.push({
+      text: 'Short maintenance window for the schema and data upgrade:',
+      commands: ['bin/magento maintenance:enable', ...inWindow.flatMap((p) => p.commands), ...magento],
+    });
     window.push({ text: 'Switch traffic to green, then:', commands: ['bin/magento maintenance:disable'] });
   } else {
-    window.push({ text: `Maintenance mode: ${opts.deployment.reason} Expected downtime about ${opts.deployment.estimatedDowntimeMinutes} minutes.`, commands: ['bin/magento maintenance:enable', '# stop cron and queue consumers'] });
+    window.push({
+      text: `Maintenance mode: ${opts.deployment.reason} Expected downtime about ${opts.deployment.estimatedDowntimeMinutes} minutes.`,
+      commands: ['bin/magento maintenance:enable', '# stop cron and queue consumers'],
+    });
     if (inWindow.length) window.push(...inWindow.map(stepOf));
     window.push({ text: `Upgrade the code to ${to}, extensions in dependency order:`, commands: upgrade });
     window.push({ text: 'Upgrade the database schema and data, compile, deploy assets, reindex:', commands: magento });
-    window.push({ text: 'Bring the store back:', commands: ['bin/magento maintenance:disable', '# start cron and queue consumers'] });
+    window.push({
+      text: 'Bring the store back:',
+      commands: ['bin/magento maintenance:disable', '# start cron and queue consumers'],
+    });
   }
   sections.push({ title: `Upgrade window (${from} → ${to})`, steps: window });
   if (after.length) sections.push({ title: `Platform changes after the upgrade (on ${to})`, steps: after.map(stepOf) });
   sections.push({
     title: 'Smoke checks',
     steps: [
-      { text: `Version and schema are ${to} and up to date.`, commands: ['bin/magento --version', 'bin/magento setup:db:status', 'bin/magento indexer:status'] },
-      { text: 'Storefront answers; no new errors in the logs.', commands: ['curl -sI https://<store-host>/ | head -1', 'tail -n 50 var/log/exception.log var/log/system.log'] },
+      {
+        text: `Version and schema are ${to} and up to date.`,
+        commands: ['bin/magento --version', 'bin/magento setup:db:status', 'bin/magento indexer:status'],
+      },
+      {
+        text: 'Storefront answers; no new errors in the logs.',
+        commands: ['curl -sI https://<store-host>/ | head -1', 'tail -n 50 var/log/exception.log var/log/system.log'],
+      },
       { text: 'Home, category, product, search, add to cart, checkout; admin login and order view; cron runs.' },
       ...opts.criticalChecks.map((c) => ({ text: c })),
     ],

@@ -28,7 +28,7 @@ function isDeployDay(d: string, freezes: FreezeWindow[], hypercare: number): boo
   const w = weekday(d);
   if (w === 0 || w === 5 || w === 6 || inWindow(d, freezes, ['deploy', 'no-work'])) return false;
   let cursor = d;
-  for (let i = 0; i < hypercare; ) {
+  for (let i = 0; i < hypercare;) {
     cursor = addDays(cursor, 1);
     if (inWindow(cursor, freezes, ['deploy', 'no-work'])) return false;
     if (isWorkday(cursor, freezes)) i++;
@@ -64,7 +64,7 @@ export function buildSchedule(input: ScheduleInput): Schedule {
     const earliest = addDays(ready > deployAfter ? ready : deployAfter, 1);
     const goLive = nextDay(earliest, (x) => isDeployDay(x, input.freezes, input.hypercareDays), 'deploy day');
     let hypercareEnd = goLive;
-    for (let i = 0; i < input.hypercareDays; ) {
+    for (let i = 0; i < input.hypercareDays;) {
       hypercareEnd = addDays(hypercareEnd, 1);
       if (isWorkday(hypercareEnd, input.freezes)) i++;
     }
@@ -82,7 +82,11 @@ export function buildSchedule(input: ScheduleInput): Schedule {
   const warnings: string[] = [];
   let meets: boolean | null = null;
   if (input.endOfSupport) {
-    milestones.push({ kind: 'end-of-support', date: input.endOfSupport, title: 'End of support of the current release line' });
+    milestones.push({
+      kind: 'end-of-support',
+      date: input.endOfSupport,
+      title: 'End of support of the current release line',
+    });
     meets = finish <= input.endOfSupport;
     if (input.endOfSupport < input.today) {
       warnings.push(

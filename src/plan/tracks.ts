@@ -3,7 +3,7 @@
 import type { Release, ServiceName } from '../knowledge/types.js';
 import type { ChangeTiming, PlatformStep, ServiceValue, TrackId } from './types.js';
 import { composerAccepted, listed, phpAllowed } from './release-facts.js';
-import { fits, sortNewestFirst, spanOf, compareParts } from './service-version.js';
+import { fits, spanOf, compareParts } from './service-version.js';
 import { platformCommands } from './platform-commands.js';
 
 export interface TrackDef {
@@ -124,9 +124,12 @@ interface Node {
  */
 export function planTrack(state: TrackState, releases: readonly Release[], all: readonly Release[]): TrackPlan {
   const def = state.def;
-  let layer: Node[] = [{ value: state.value, during: state.value, cost: 0, changes: 0, prev: -1, moves: [], gap: null }];
+  let layer: Node[] = [
+    { value: state.value, during: state.value, cost: 0, changes: 0, prev: -1, moves: [], gap: null },
+  ];
   const layers: Node[][] = [layer];
-  const flavoursFor = (v: ServiceValue | null): ServiceName[] => (v && !def.switchable ? [v.flavour] : [...def.flavours]);
+  const flavoursFor = (v: ServiceValue | null): ServiceName[] =>
+    v && !def.switchable ? [v.flavour] : [...def.flavours];
   const weight = (from: ServiceValue | null, to: ServiceValue, factor: number) =>
     def.hours * factor * (from && from.flavour !== to.flavour ? FLAVOUR_SWITCH : 1);
   for (let k = 1; k < releases.length; k++) {
@@ -150,7 +153,11 @@ export function planTrack(state: TrackState, releases: readonly Release[], all: 
         return;
       }
       const runsOn = (v: ServiceValue, r: Release): 'supported' | 'tolerated' | null =>
-        fits(v.version, accepted(def, r, v.flavour, all)) ? 'supported' : fits(v.version, tolerated(def, r, all)) ? 'tolerated' : null;
+        fits(v.version, accepted(def, r, v.flavour, all))
+          ? 'supported'
+          : fits(v.version, tolerated(def, r, all))
+            ? 'tolerated'
+            : null;
       const duringCandidates = [p, ...values(source, true), ...values(target, true)].filter(
         (v, i, list): v is ServiceValue => v !== null && list.findIndex((x) => same(x, v)) === i,
       );
@@ -174,7 +181,14 @@ export function planTrack(state: TrackState, releases: readonly Release[], all: 
             total += weight(d, u, factor);
             hopMoves.push({ from: d, to: u, change: { timing: 'after', supported: onTarget === 'supported', factor } });
           } else if (onTarget !== 'supported') continue;
-          add(next, { ...base, value: u, during: d, cost: total, changes: node.changes + hopMoves.length, moves: hopMoves });
+          add(next, {
+            ...base,
+            value: u,
+            during: d,
+            cost: total,
+            changes: node.changes + hopMoves.length,
+            moves: hopMoves,
+          });
         }
       }
       for (const u of targetValues) {
@@ -205,7 +219,9 @@ export function planTrack(state: TrackState, releases: readonly Release[], all: 
   }
   return {
     state,
-    steps: chain.map((node, k) => node.moves.map((m) => makeStep(state, m.from, m.to, m.change, releases[k]!, releases[k + 1]!))),
+    steps: chain.map((node, k) =>
+      node.moves.map((m) => makeStep(state, m.from, m.to, m.change, releases[k]!, releases[k + 1]!)),
+    ),
     during: chain.map((n) => n.during),
     values: chain.map((n) => n.value),
     gaps: chain.map((n) => n.gap),

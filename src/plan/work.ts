@@ -59,7 +59,10 @@ export function codeChanges(findings: Finding[], extensions: ExtensionInfo[]): C
     if (isExtensionFinding(f, names) || f.category === 'platform') continue;
     if (f.ruleId === 'security/core-bulletin' || f.ruleId.startsWith('lifecycle/end-of-support')) continue;
     // Library constraints and advisories are settled by `composer update`, not by editing a module.
-    const key = f.category === 'composer' || f.category === 'security' ? 'Composer dependencies' : (f.module ?? f.package ?? 'project');
+    const key =
+      f.category === 'composer' || f.category === 'security'
+        ? 'Composer dependencies'
+        : (f.module ?? f.package ?? 'project');
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   return [...groups.entries()]
@@ -84,22 +87,57 @@ export function codeChanges(findings: Finding[], extensions: ExtensionInfo[]): C
 
 export function testSteps(extensions: ExtensionStep[], codeModules: number, platform: PlatformStep[]): TestStep[] {
   const tests: TestStep[] = [
-    { name: 'Build: setup:di:compile and setup:static-content:deploy succeed', why: 'compilation catches signature and DI breaks', hours: 1 },
-    { name: 'Automated tests (unit, integration, MFTF/Playwright if the project has them)', why: 'regressions in custom code', hours: 4 },
-    { name: 'Storefront regression: home, category, product, search, cart, customer account', why: 'every release changes templates and JS', hours: 3 },
-    { name: 'Admin: login, order view, product save, configuration save, indexer and cron status', why: 'admin regressions block operations', hours: 2 },
+    {
+      name: 'Build: setup:di:compile and setup:static-content:deploy succeed',
+      why: 'compilation catches signature and DI breaks',
+      hours: 1,
+    },
+    {
+      name: 'Automated tests (unit, integration, MFTF/Playwright if the project has them)',
+      why: 'regressions in custom code',
+      hours: 4,
+    },
+    {
+      name: 'Storefront regression: home, category, product, search, cart, customer account',
+      why: 'every release changes templates and JS',
+      hours: 3,
+    },
+    {
+      name: 'Admin: login, order view, product save, configuration save, indexer and cron status',
+      why: 'admin regressions block operations',
+      hours: 2,
+    },
   ];
   for (const e of extensions.filter((x) => x.critical)) {
-    tests.push({ name: `Sandbox transaction through ${e.package}`, why: `critical: ${e.criticalBecause.join('; ')}`, hours: 1 });
+    tests.push({
+      name: `Sandbox transaction through ${e.package}`,
+      why: `critical: ${e.criticalBecause.join('; ')}`,
+      hours: 1,
+    });
   }
-  if (codeModules > 0) tests.push({ name: `Retest the ${codeModules} changed module(s)`, why: 'code changed for this hop', hours: 0.5 * codeModules });
-  if (platform.some((p) => p.track === 'search')) tests.push({ name: 'Search results and layered navigation against the new engine', why: 'search engine changes', hours: 1 });
-  if (platform.some((p) => p.track === 'queue')) tests.push({ name: 'Queue consumers process messages (queue:consumers:list, async operations)', why: 'message broker changes', hours: 0.5 });
+  if (codeModules > 0)
+    tests.push({
+      name: `Retest the ${codeModules} changed module(s)`,
+      why: 'code changed for this hop',
+      hours: 0.5 * codeModules,
+    });
+  if (platform.some((p) => p.track === 'search'))
+    tests.push({
+      name: 'Search results and layered navigation against the new engine',
+      why: 'search engine changes',
+      hours: 1,
+    });
+  if (platform.some((p) => p.track === 'queue'))
+    tests.push({
+      name: 'Queue consumers process messages (queue:consumers:list, async operations)',
+      why: 'message broker changes',
+      hours: 0.5,
+    });
   return tests;
 }
 
 export const EFFORT_MODEL =
-  'Per hop: platform steps (their hours) + extensions (must-upgrade: the findings\' hours, at least 1 h; verify-only: 0.25 h; +2 h for payment/shipping/tax/checkout) + code changes (each finding\'s own estimate; without one: critical 2 h, error 1 h, warning 0.5 h) + tests (listed with hours) + deployment (4 h maintenance, 8 h blue-green). Risk buffer on top: 20% base, +10% per change made in the upgrade window, +10% when the hop relies on low-confidence catalog values, +5% per minor line beyond the first, +10% when most code hours have low-confidence estimates; capped at 100%.';
+  "Per hop: platform steps (their hours) + extensions (must-upgrade: the findings' hours, at least 1 h; verify-only: 0.25 h; +2 h for payment/shipping/tax/checkout) + code changes (each finding's own estimate; without one: critical 2 h, error 1 h, warning 0.5 h) + tests (listed with hours) + deployment (4 h maintenance, 8 h blue-green). Risk buffer on top: 20% base, +10% per change made in the upgrade window, +10% when the hop relies on low-confidence catalog values, +5% per minor line beyond the first, +10% when most code hours have low-confidence estimates; capped at 100%.";
 
 export function hopEffort(parts: {
   platform: PlatformStep[];

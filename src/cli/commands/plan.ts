@@ -45,12 +45,18 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .command('plan')
     .description('Upgrade path, work per hop, schedule (with freeze windows) and runbook to a target Magento version')
     .argument('[path]', 'project root or a directory inside it', '.')
-    .option('--to <version>', 'target: 2.4.8 (its latest security patch), 2.4.8-p3 (exactly), latest (default: config, else latest)')
+    .option(
+      '--to <version>',
+      'target: 2.4.8 (its latest security patch), 2.4.8-p3 (exactly), latest (default: config, else latest)',
+    )
     .option('--from <version>', 'the release the project runs, when its files do not tell')
     .option('--start <date>', 'first working day, YYYY-MM-DD (default: today)')
     .option('--freeze <from..to>', 'no production deployments in this range (repeatable)', collect, [])
     .option('--holiday <from..to>', 'no work at all in this range (repeatable)', collect, [])
-    .option('--freeze-preset <names>', 'built-in freezes, comma-separated: bfcm, december, none (default: bfcm,december)')
+    .option(
+      '--freeze-preset <names>',
+      'built-in freezes, comma-separated: bfcm, december, none (default: bfcm,december)',
+    )
     .option('--capacity <hours>', 'team hours per week (default 40)')
     .option('--hypercare <days>', 'working days to watch production after each go-live (default 2)')
     .option('--direct', 'plan the direct jump, with its added risk spelled out')
@@ -75,7 +81,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           start: opts.start,
           freeze: opts.freeze,
           holiday: opts.holiday,
-          freezePresets: opts.freezePreset?.split(',').map((s) => s.trim()).filter(Boolean),
+          freezePresets: opts.freezePreset
+            ?.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
           capacity: number('--capacity', opts.capacity),
           hypercareDays: number('--hypercare', opts.hypercare),
           direct: opts.direct,
@@ -84,7 +93,11 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           platform,
         });
       } catch (error) {
-        if (error instanceof UnknownVersionError || error instanceof NotMagentoProjectError || error instanceof PlanInputError) {
+        if (
+          error instanceof UnknownVersionError ||
+          error instanceof NotMagentoProjectError ||
+          error instanceof PlanInputError
+        ) {
           process.stderr.write(`mageup plan: ${error.message}\n`);
           setExitCode(EXIT.failure);
           return;
@@ -92,7 +105,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         throw error;
       }
       await writeOutput(renderPlan(plan, opts.format, systemClock), opts.output);
-      for (const w of plan.warnings.filter((x) => /END OF SUPPORT/.test(x))) process.stderr.write(`mageup plan: ${w}\n`);
+      for (const w of plan.warnings.filter((x) => /END OF SUPPORT/.test(x)))
+        process.stderr.write(`mageup plan: ${w}\n`);
       setExitCode(plan.schedule.meetsEndOfSupport === false ? EXIT.findings : EXIT.ok);
     });
 }
