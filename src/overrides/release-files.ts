@@ -201,3 +201,29 @@ export function layerReleaseFiles(primary: ReleaseFiles, fallback: ReleaseFiles)
     },
   };
 }
+
+/** From file contents held in memory (component → path → content): tests and callers with their own source. */
+export function releaseFilesFromMemory(
+  label: string,
+  components: Record<Component, Record<string, string>>,
+): ReleaseFiles {
+  const all = Object.entries(components).flatMap(([c, files]) => Object.keys(files).map((p) => ({ c, p })));
+  return {
+    label,
+    source: 'vendor',
+    hasComponent: (c) => c in components,
+    hash: (c, path) => {
+      const text = components[c]?.[path];
+      return text === undefined ? undefined : gitBlobHash(Buffer.from(text));
+    },
+    text: (c, path) => components[c]?.[path],
+    layoutNames() {
+      const names = new Map<string, 'block' | 'container'>();
+      for (const { c, p } of all)
+        if (/(^|\/)layout\/.+\.xml$/.test(p))
+          for (const d of declaredLayoutNames(components[c]![p]!)) names.set(d.name, d.kind);
+      return names;
+    },
+    layoutHandles: () => collectHandles(all.map((x) => x.p)),
+  };
+}

@@ -37,12 +37,13 @@ export function unifiedDiff(before: string, after: string, labelA: string, label
         ops.push({ op: ' ', line: midA[i]!, ia: start + i, ib: start + j });
         i++;
         j++;
-      } else if (j < m && (i === n || table[i * (m + 1) + j + 1]! >= table[(i + 1) * (m + 1) + j]!)) {
-        ops.push({ op: '+', line: midB[j]!, ia: start + i, ib: start + j });
-        j++;
-      } else {
+      } else if (i < n && (j === m || table[(i + 1) * (m + 1) + j]! >= table[i * (m + 1) + j + 1]!)) {
+        // Deletions before insertions, as diff(1) prints them.
         ops.push({ op: '-', line: midA[i]!, ia: start + i, ib: start + j });
         i++;
+      } else {
+        ops.push({ op: '+', line: midB[j]!, ia: start + i, ib: start + j });
+        j++;
       }
     }
   }
