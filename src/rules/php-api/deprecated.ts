@@ -50,6 +50,7 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
       let label: string;
       let note: { deprecated?: string; see?: string[] };
       let member: ClassUse['memberKind'];
+      let declaredBy = cls.package;
       if (cls.decl.deprecated !== undefined) {
         label = `${cls.decl.kind} \`${cls.decl.name}\``;
         note = cls.decl;
@@ -65,6 +66,7 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
         label = `\`${memberLabel(use.memberKind, found.owner.decl.name, use.member)}\``;
         note = found.member;
         member = use.memberKind;
+        declaredBy = found.owner.package; // an inherited member: the package of the class that declares it
       } else continue;
       const key = `${use.file}\0${label.toLowerCase()}`;
       if (seen.has(key)) continue;
@@ -77,7 +79,7 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
         column: use.column,
         ...(use.package ? { package: use.package } : {}),
         ...(use.module ? { module: use.module } : {}),
-        message: `${label} (${cls.package}) is deprecated in ${releaseLabel(context)}${note.deprecated ? `: ${note.deprecated}` : ''} — ${describeUse(use.kind)} here`,
+        message: `${label} (${declaredBy}) is deprecated in ${releaseLabel(context)}${note.deprecated ? `: ${note.deprecated}` : ''} — ${describeUse(use.kind)} here`,
         recommendation: `Plan the move away from it before it is removed.${see || ' Prefer an @api interface of the same module.'}`,
         effort: { hours: 1, confidence: 'low' },
         subject: `deprecated:${label.toLowerCase()}`,
