@@ -26,7 +26,7 @@ import type { ManifestRelease } from '../src/knowledge/api/format.js';
 import type { PackageVersionInput } from '../src/knowledge/api/package-codec.js';
 import { compareLooseVersions } from '../src/knowledge/api/versions.js';
 import { ApiDataWriter } from '../src/knowledge/api/writer.js';
-import { satisfiesLoosely } from '../src/indexer/loose-constraint.js';
+import { satisfies } from '../src/composer/index.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -296,7 +296,7 @@ if (monolog) {
     if (!constraint || !/\^3|~3|>=\s*3/.test(constraint)) continue;
     const cutoff = releaseDates.get(version);
     const candidates = tags
-      .filter((t) => satisfiesLoosely(t, constraint) && (!cutoff || monolog.commitDate(t).slice(0, 10) <= cutoff))
+      .filter((t) => fitsConstraint(t, constraint) && (!cutoff || monolog.commitDate(t).slice(0, 10) <= cutoff))
       .sort(compareLooseVersions);
     const pick = candidates.at(-1);
     if (pick) {
@@ -332,12 +332,12 @@ for (const [version, release] of releases) {
   for (const [name, constraint] of Object.entries(metapackageRequire(version))) {
     if (name.startsWith('magento/') || !name.includes('/') || !THIRD_PARTY_VENDORS.has(name.split('/')[0]!)) continue;
     const current = release.packages[name] ?? libraries[name];
-    if (current && satisfiesLoosely(current, constraint)) {
+    if (current && fitsConstraint(current, constraint)) {
       libraries[name] = current;
       continue;
     }
     const fits = [...(packageVersions.get(name)?.keys() ?? [])]
-      .filter((v) => satisfiesLoosely(v, constraint))
+      .filter((v) => fitsConstraint(v, constraint))
       .sort(compareLooseVersions);
     if (fits.length > 0) libraries[name] = fits.at(-1)!;
     else delete libraries[name];
@@ -535,3 +535,12 @@ log(
   `wrote ${Object.keys(manifest.packages).length} packages, ${Object.keys(manifest.releases).length} releases ` +
     `(${indexed.length} indexed), ${(total / 1e6).toFixed(1)} MB, ${problemCount} files with problems, into ${OUT}`,
 );
+
+/** Composer's own answer; a tag or constraint Composer cannot parse simply does not fit. */
+function fitsConstraint(version: string, constraint: string): boolean {
+  try {
+    return satisfies(version, constraint);
+  } catch {
+    return false;
+  }
+}
