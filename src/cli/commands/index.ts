@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { register as registerAudit } from './audit.js';
 import { register as registerCheck } from './check.js';
+import { register as registerHistory } from './history.js';
+import { register as registerDiff } from './diff.js';
 import { register as registerDb } from './db.js';
 import { register as registerIndex } from './index-cmd.js';
 import { register as registerKb } from './kb.js';
@@ -13,6 +15,8 @@ export type SetExitCode = (code: number) => void;
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
   registerAudit(program, setExitCode);
   registerCheck(program, setExitCode);
+  registerHistory(program, setExitCode);
+  registerDiff(program, setExitCode);
   registerDb(program, setExitCode);
   registerIndex(program, setExitCode);
   registerKb(program, setExitCode);
