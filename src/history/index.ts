@@ -2,4 +2,4 @@ export { RunStore, defaultStoreDir, diffRuns, runOfCheck } from './run-store.js'
 export type { RunDiff, RunInfo, RunRecord, StoredRun } from './run-store.js';
 export { StoreError } from './connections.js';
 export { StoreLockedError } from './lock.js';
-export { knowledgeBaseVersion, recordCheck, recordRun, storeFor } from './record.js';
+export { knowledgeBaseVersion, recordAudit, recordCheck, recordRun, storeFor } from './record.js';

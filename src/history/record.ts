@@ -1,4 +1,5 @@
 import type { CheckResult } from '../check/types.js';
+import type { AuditReport } from '../report/audit/audit-report.js';
 import { loadReleaseData } from '../knowledge/catalog.js';
 import { defaultStoreDir, RunStore, runOfCheck, type RunRecord } from './run-store.js';
 
@@ -42,4 +43,25 @@ export function recordCheck(
 ): Promise<{ id: number; store: string } | { error: string }> {
   const kbVersion = knowledgeBaseVersion();
   return recordRun(runOfCheck(result, kbVersion ? { kbVersion } : {}), storeFor(result.project.root, store));
+}
+
+export function recordAudit(
+  report: AuditReport,
+  store?: string,
+): Promise<{ id: number; store: string } | { error: string }> {
+  const kbVersion = knowledgeBaseVersion();
+  return recordRun(
+    {
+      project: report.project.root,
+      command: 'audit',
+      recordedAt: new Date(),
+      toolVersion: report.tool.version,
+      ...(kbVersion ? { kbVersion } : {}),
+      currentVersion: report.magento.version,
+      targets: [],
+      summary: report.summary,
+      findings: [],
+    },
+    storeFor(report.project.root, store),
+  );
 }

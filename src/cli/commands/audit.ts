@@ -2,14 +2,9 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT } from '../exit.js';
 import { loadProject, NotMagentoProjectError } from '../../project/load.js';
-import {
-  AUDIT_FORMATS,
-  buildAuditReport,
-  isUseful,
-  renderAuditMarkdown,
-  renderAuditText,
-} from '../../report/audit/index.js';
-import type { AuditFormat } from '../../report/audit/index.js';
+import { recordAudit } from '../../history/index.js';
+import { buildAuditReport, isUseful } from '../../report/audit/index.js';
+import { AUDIT_REPORT_FORMATS, renderAuditReport, type AuditReportFormat } from '../../report/json/render-report.js';
 import { colorEnabled, writeOutput } from '../../report/format.js';
 import type { SetExitCode } from './index.js';
 
@@ -24,35 +19,39 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       'Inventory of a Magento 2 project or extension: version, packages, modules, themes, services, customizations',
     )
     .argument('[path]', 'project root, a directory inside it, or one extension', '.')
-    .addOption(new Option('--format <format>', 'output format').choices([...AUDIT_FORMATS]).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices([...AUDIT_REPORT_FORMATS]).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
-    .action(async (path: string, opts: { format: AuditFormat; output?: string }) => {
-      let model;
-      try {
-        model = await loadProject(path);
-      } catch (error) {
-        if (error instanceof NotMagentoProjectError) {
-          process.stderr.write(`mageup audit: ${error.message}\n`);
+    .option('--store <dir|url>', 'history store: a directory or postgres://… (default: <project>/.mageup/history)')
+    .option('--no-history', 'do not record this run in the history')
+    .action(
+      async (path: string, opts: { format: AuditReportFormat; output?: string; store?: string; history: boolean }) => {
+        let model;
+        try {
+          model = await loadProject(path);
+        } catch (error) {
+          if (error instanceof NotMagentoProjectError) {
+            process.stderr.write(`mageup audit: ${error.message}\n`);
+            setExitCode(EXIT.failure);
+            return;
+          }
+          throw error;
+        }
+        const report = buildAuditReport(model);
+        const text = renderAuditReport(report, opts.format, { color: !opts.output && colorEnabled(process.stdout) });
+        await writeOutput(text, opts.output);
+        if (opts.history && isUseful(report)) {
+          const recorded = await recordAudit(report, opts.store);
+          if ('error' in recorded)
+            process.stderr.write(`mageup audit: run not recorded in the history: ${recorded.error}\n`);
+        }
+        if (!isUseful(report)) {
+          process.stderr.write(
+            `mageup audit: ${model.root} looks like a Magento project but no version, package or module could be read (see problems above)\n`,
+          );
           setExitCode(EXIT.failure);
           return;
         }
-        throw error;
-      }
-      const report = buildAuditReport(model);
-      const text =
-        opts.format === 'json'
-          ? `${JSON.stringify(report, null, 2)}\n`
-          : opts.format === 'md'
-            ? renderAuditMarkdown(report)
-            : renderAuditText(report, { color: !opts.output && colorEnabled(process.stdout) });
-      await writeOutput(text, opts.output);
-      if (!isUseful(report)) {
-        process.stderr.write(
-          `mageup audit: ${model.root} looks like a Magento project but no version, package or module could be read (see problems above)\n`,
-        );
-        setExitCode(EXIT.failure);
-        return;
-      }
-      setExitCode(EXIT.ok);
-    });
+        setExitCode(EXIT.ok);
+      },
+    );
 }
