@@ -1,8 +1,10 @@
-// The `plan` section of the project's mageup.config.json / .yaml / .yml. Read here until the shared configuration
-// loader (src/governance/) lands; then this file should delegate to it.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The `plan` section of the project's mageup.config.json / .yaml / .yml, found like every command finds it (the
+// nearest file at or above the project root, src/governance/). The shared loader validates the other sections; the
+// plan section is validated here, and the top-level `target` is the default target when `plan.to` is absent.
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { findConfigFile } from '../governance/config.js';
 import { PlanInputError } from './errors.js';
 
 export interface PlanConfig {
@@ -20,27 +22,26 @@ export interface PlanConfig {
   file?: string;
 }
 
-const FILES = ['mageup.config.json', 'mageup.config.yaml', 'mageup.config.yml'];
-
 export function readPlanConfig(root: string): PlanConfig {
-  for (const file of FILES) {
-    const path = join(root, file);
-    if (!existsSync(path)) continue;
-    let data: unknown;
-    try {
-      const text = readFileSync(path, 'utf8');
-      data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-    } catch (error) {
-      throw new PlanInputError(`${file}: cannot be read (${(error as Error).message}).`);
-    }
-    const plan = (data as { plan?: unknown } | null)?.plan;
-    if (plan === undefined) return { file };
-    if (plan === null || typeof plan !== 'object' || Array.isArray(plan)) {
-      throw new PlanInputError(`${file}: "plan" must be an object.`);
-    }
-    return { ...validate(plan as Record<string, unknown>, file), file };
+  const path = findConfigFile(root);
+  if (!path) return {};
+  const file = relative(root, path) || path;
+  let data: unknown;
+  try {
+    const text = readFileSync(path, 'utf8');
+    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new PlanInputError(`${file}: cannot be read (${(error as Error).message}).`);
   }
-  return {};
+  const top = (data ?? {}) as { plan?: unknown; target?: unknown };
+  const target = typeof top.target === 'string' ? top.target : Array.isArray(top.target) ? top.target[0] : undefined;
+  const fallback = typeof target === 'string' ? { to: target } : {};
+  const plan = top.plan;
+  if (plan === undefined) return { ...fallback, file };
+  if (plan === null || typeof plan !== 'object' || Array.isArray(plan)) {
+    throw new PlanInputError(`${file}: "plan" must be an object.`);
+  }
+  return { ...fallback, ...validate(plan as Record<string, unknown>, file), file };
 }
 
 function validate(p: Record<string, unknown>, file: string): PlanConfig {

@@ -57,53 +57,61 @@ export function planDocument(plan: Plan): Block[] {
     });
     if (hop.lowConfidence.length) b.push({ kind: 'list', items: hop.lowConfidence.map((l) => `Low confidence: ${l}`) });
     b.push({ kind: 'heading', level: 3, text: 'Platform changes' });
-    b.push(
-      hop.platform.length
-        ? {
-            kind: 'table',
-            headers: ['service', 'change', 'when', 'hours', 'why'],
-            rows: hop.platform.map((p) => [
-              `${p.track}${p.condition ? ` (${p.condition})` : ''}`,
-              `${describeValue(p.from)} → ${describeValue(p.to)}`,
-              `${p.timing}${p.supported ? '' : ' (outside published support)'}`,
-              String(p.hours),
-              p.reason,
-            ]),
-          }
-        : { kind: 'paragraph', text: 'None.' },
-    );
+    if (hop.platform.length) {
+      b.push({
+        kind: 'table',
+        headers: ['service', 'change', 'when', 'hours'],
+        rows: hop.platform.map((p) => [
+          `${p.track}${p.condition ? ` (${p.condition})` : ''}`,
+          `${describeValue(p.from)} → ${describeValue(p.to)}`,
+          `${p.timing}${p.supported ? '' : ' (outside published support)'}`,
+          String(p.hours),
+        ]),
+      });
+      b.push({
+        kind: 'list',
+        items: hop.platform.map((p) => `${describeValue(p.from)} → ${describeValue(p.to)}: ${p.reason}`),
+      });
+    } else b.push({ kind: 'paragraph', text: 'None.' });
     b.push({ kind: 'heading', level: 3, text: 'Extensions (dependency order)' });
-    b.push(
-      hop.extensions.length
-        ? {
-            kind: 'table',
-            headers: ['#', 'package', 'action', 'critical', 'hours', 'why'],
-            rows: hop.extensions.map((e, i) => [
-              String(i + 1),
-              `${e.package} ${e.version}`,
-              e.action,
-              e.critical ? `yes: ${e.criticalBecause.join('; ')}` : 'no',
-              String(e.hours),
-              e.reasons.join(' | '),
-            ]),
-          }
-        : { kind: 'paragraph', text: 'No third-party extensions.' },
-    );
+    if (hop.extensions.length) {
+      b.push({
+        kind: 'table',
+        headers: ['#', 'package', 'action', 'critical', 'hours'],
+        rows: hop.extensions.map((e, i) => [
+          String(i + 1),
+          `${e.package} ${e.version}`,
+          e.action,
+          e.critical ? 'yes' : 'no',
+          String(e.hours),
+        ]),
+      });
+      b.push({
+        kind: 'list',
+        items: hop.extensions
+          .filter((e) => e.critical || e.action === 'must-upgrade')
+          .map(
+            (e) =>
+              `${e.package}: ${[...(e.critical ? [`critical (${e.criticalBecause.join('; ')})`] : []), ...(e.action === 'must-upgrade' ? e.reasons : [])].join(' | ')}`,
+          ),
+      });
+    } else b.push({ kind: 'paragraph', text: 'No third-party extensions.' });
     b.push({ kind: 'heading', level: 3, text: 'Code changes' });
-    b.push(
-      hop.code.length
-        ? {
-            kind: 'table',
-            headers: ['module', 'findings', 'hours', 'confidence'],
-            rows: hop.code.map((c) => [
-              c.module,
-              c.findings.map((f) => `${f.ruleId}${f.file ? ` ${f.file}${f.line ? `:${f.line}` : ''}` : ''}`).join(', '),
-              String(c.hours),
-              c.confidence,
-            ]),
-          }
-        : { kind: 'paragraph', text: 'No code findings first seen on this hop.' },
-    );
+    if (hop.code.length) {
+      b.push({
+        kind: 'table',
+        headers: ['module', 'findings', 'hours', 'confidence'],
+        rows: hop.code.map((c) => [c.module, String(c.findings.length), String(c.hours), c.confidence]),
+      });
+      b.push({
+        kind: 'list',
+        items: hop.code.flatMap((c) =>
+          c.findings.map(
+            (f) => `${c.module}: ${f.ruleId}${f.file ? ` ${f.file}${f.line ? `:${f.line}` : ''}` : ''} (${f.hours} h)`,
+          ),
+        ),
+      });
+    } else b.push({ kind: 'paragraph', text: 'No code findings first seen on this hop.' });
     b.push({ kind: 'heading', level: 3, text: 'Tests' });
     b.push({ kind: 'list', items: hop.tests.map((t) => `${t.name} (${t.hours} h): ${t.why}`) });
     const e = hop.effort;

@@ -220,7 +220,7 @@ export function planTrack(state: TrackState, releases: readonly Release[], all: 
   return {
     state,
     steps: chain.map((node, k) =>
-      node.moves.map((m) => makeStep(state, m.from, m.to, m.change, releases[k]!, releases[k + 1]!)),
+      node.moves.map((m) => makeStep(state, m.from, m.to, m.change, releases[k]!, releases[k + 1]!, all)),
     ),
     during: chain.map((n) => n.during),
     values: chain.map((n) => n.value),
@@ -274,10 +274,16 @@ function makeStep(
   change: Change,
   source: Release,
   target: Release,
+  all: readonly Release[],
 ): PlatformStep {
   const def = state.def;
   const targetList = listed(target, to.flavour);
-  const dropped = from ? `${target.version} does not support ${describeValue(from)}` : `${target.version} needs it`;
+  const stillFits = from !== null && fits(from.version, accepted(state.def, target, from.flavour, all));
+  const dropped = !from
+    ? `${target.version} needs it`
+    : stillFits
+      ? `${target.version} still supports ${describeValue(from)}, but a later hop does not: moving now prepares it`
+      : `${target.version} does not support ${describeValue(from)}`;
   const where =
     change.timing === 'before'
       ? `on ${source.version}, before the upgrade (${source.version} ${change.supported ? 'supports' : 'tolerates'} ${describeValue(to)})`
