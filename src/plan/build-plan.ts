@@ -123,7 +123,10 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
     const from = releases[k - 1]!;
     const to = releases[k]!;
     const platform: PlatformStep[] = tracks.flatMap((t) => t.steps[k - 1] ?? []);
-    const lowConfidence = lowConfidenceOf(to, all);
+    const lowConfidence = [
+      ...(k === 1 ? lowConfidenceOf(from, all).filter((l) => !/^the Composer PHP/.test(l)) : []),
+      ...lowConfidenceOf(to, all),
+    ];
     for (const t of tracks) if (t.gaps[k - 1]) lowConfidence.push(t.gaps[k - 1]!);
     for (const p of platform)
       if (p.lowConfidence && !lowConfidence.includes(p.lowConfidence)) lowConfidence.push(p.lowConfidence);
