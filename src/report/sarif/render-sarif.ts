@@ -118,7 +118,7 @@ function describeRule(id: string, sample: Finding): object {
     helpUri: `${RULE_DOCS_BASE}${id}.md`,
     defaultConfiguration: { level: LEVEL[severity] },
     properties: {
-      tags: category === 'security' ? ['security', 'mageup', category] : ['mageup', category],
+      tags: category === 'security' ? ['security', 'mageup'] : ['mageup', category],
       precision: 'high',
       ...(category === 'security' ? { 'security-severity': SECURITY_SEVERITY[severity] } : {}),
       ...(meta?.uctCode !== undefined ? { uctCode: meta.uctCode } : {}),

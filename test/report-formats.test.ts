@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import Ajv from 'ajv';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { SaxesParser } from 'saxes';
+import { escapeData, escapeProperty } from '../src/report/github/render-github.js';
+import { renderCheckReport } from '../src/report/json/render-report.js';
+import { hostileCheckResult, EVIL_FILE } from './fixtures/reports/hostile-check-result.js';
+
+const GOLDEN = new URL('./golden/reports/', import.meta.url);
+const update = process.env.UPDATE_GOLDEN === '1';
+
+/** Compares with the golden file; UPDATE_GOLDEN=1 rewrites it instead. */
+function golden(name: string, actual: string): void {
+  const file = new URL(name, GOLDEN);
+  if (update) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  let expected: string;
+  try {
+    expected = readFileSync(file, 'utf8');
+  } catch {
+    assert.fail(`golden file ${name} missing: run with UPDATE_GOLDEN=1 to create it`);
+  }
+  assert.equal(actual, expected, `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept)`);
+}
+
+function json(path: string): object {
+  return JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as object;
+}
+
+describe('report formats of a check result', () => {
+  const result = hostileCheckResult();
+
+  it('Markdown: golden, HTML in names shown as text', () => {
+    const md = renderCheckReport(result, 'md');
+    golden('check.md', md);
+    // Code spans show their content literally; everywhere else HTML must be escaped.
+    assert.ok(!md.replace(/`[^`\n]*`/g, '').includes('<script>'), 'no raw <script> in Markdown');
+    assert.match(md, /<details>/);
+  });
+
+  it('JUnit: golden, well-formed XML with one failure per finding', () => {
+    const xml = renderCheckReport(result, 'junit');
+    golden('check.junit.xml', xml);
+    const parser = new SaxesParser();
+    let failures = 0;
+    const names: string[] = [];
+    parser.on('opentag', (tag) => {
+      if (tag.name === 'failure') failures++;
+      if (tag.name === 'testcase') names.push(String(tag.attributes.name));
+    });
+    parser.write(xml).close();
+    assert.equal(failures, result.findings.length);
+    assert.ok(
+      names.some((n) => n.includes(EVIL_FILE)),
+      'the hostile path survives as an attribute value',
+    );
+  });
+
+  it('SARIF: golden, valid against the official SARIF 2.1.0 schema, GitHub conventions', () => {
+    const text = renderCheckReport(result, 'sarif');
+    golden('check.sarif', text);
+    const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(json('../schemas/vendor/sarif-schema-2.1.0.json'));
+    const log = JSON.parse(text) as {
+      runs: {
+        tool: { driver: { rules: { id: string; helpUri: string; properties: Record<string, unknown> }[] } };
+        results: { ruleId: string; partialFingerprints: Record<string, string>; locations: unknown[] }[];
+      }[];
+    };
+    assert.ok(validate(log), ajv.errorsText(validate.errors));
+    const run = log.runs[0]!;
+    for (const r of run.results) {
+      assert.ok(r.locations.length > 0, 'code scanning needs a location');
+      assert.match(Object.values(r.partialFingerprints)[0]!, /^[0-9a-f]{16}$/);
+    }
+    for (const rule of run.tool.driver.rules) assert.match(rule.helpUri, /^https:\/\//);
+    const security = run.tool.driver.rules.find((r) => r.id === 'security/package-advisory')!;
+    assert.equal(security.properties['security-severity'], '7.0');
+  });
+
+  it('GitHub annotations: golden, one command per line, escaped per GitHub rules', () => {
+    const text = renderCheckReport(result, 'github');
+    golden('check.github.txt', text);
+    const lines = text.trimEnd().split('\n');
+    assert.equal(lines.length, result.findings.length + result.problems.length);
+    for (const line of lines) assert.match(line, /^::(error|warning|notice) [^:]*::/);
+    assert.ok(lines.some((l) => l.includes('100%25 sure')));
+    assert.ok(lines.some((l) => l.includes('only%0Asecond line')));
+    assert.equal(escapeProperty('a:b,c%\n'), 'a%3Ab%2Cc%25%0A');
+    assert.equal(escapeData('a:b,c'), 'a:b,c');
+  });
+
+  it('JSON: valid against schemas/check.schema.json, with and without governance', () => {
+    const ajv = new Ajv.default({ allErrors: true, strict: false });
+    const validate = ajv.compile(json('../schemas/check.schema.json'));
+    assert.ok(validate(JSON.parse(renderCheckReport(result, 'json'))), ajv.errorsText(validate.errors));
+    const governed = {
+      ...result,
+      governance: {
+        configFile: '/srv/shop/mageup.config.json',
+        baselineFile: null,
+        waived: [
+          {
+            fingerprint: 'abc',
+            ruleId: 'php-api/non-api',
+            message: 'x',
+            waiver: { rule: 'php-api', reason: 'r', owner: 'o', expires: '2027-01-01', index: 0 },
+          },
+        ],
+        baselined: 0,
+        resurfaced: [],
+        staleWaivers: [],
+        staleBaselineEntries: 0,
+        excluded: 1,
+        severityOverrides: [{ ruleId: 'php-api/non-api', from: 'info' as const, to: 'warning' as const, count: 1 }],
+      },
+    };
+    assert.ok(validate(JSON.parse(renderCheckReport(governed, 'json'))), ajv.errorsText(validate.errors));
+  });
+
+  it('HTML: self-contained, CSP without network, everything escaped', () => {
+    const html = renderCheckReport(result, 'html');
+    const scripts = html.match(/<script\b/gi) ?? [];
+    assert.equal(scripts.length, 1, 'only the page script');
+    assert.ok(!/<img\b/i.test(html), 'injected <img> is text');
+    assert.ok(!/<(link|iframe|object|embed|base|form)\b/i.test(html), 'nothing to load');
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;/);
+    assert.match(html, /&lt;script&gt;window.__pwned=1&lt;\/script&gt;/);
+    assert.ok(html.includes('Risk level'));
+    assert.match(html, /<svg role="img"/);
+  });
+
+  it('config schema accepts a full config and rejects a typo', () => {
+    const ajv = new Ajv.default({ allErrors: true, strict: false });
+    const validate = ajv.compile(json('../schemas/config.schema.json'));
+    const config = {
+      target: '2.4.8',
+      exclude: ['app/code/Legacy/**'],
+      severity: { 'php-api/non-api': 'off', 'php-version': 'error' },
+      waivers: [
+        {
+          rule: 'php-api/missing-class',
+          path: 'app/code/Acme/**',
+          reason: 'replaced in Q3',
+          owner: 'jane',
+          expires: '2027-03-31',
+        },
+      ],
+      baseline: 'mageup-baseline.json',
+    };
+    assert.ok(validate(config), ajv.errorsText(validate.errors));
+    assert.ok(!validate({ ...config, waiver: [] }));
+  });
+});
