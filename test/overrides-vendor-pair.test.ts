@@ -17,7 +17,7 @@ import { pairModules, pairTheme, projectFiles, vendorPhp, writeVendorPair } from
 
 describe('override rules on a generated pair of vendor trees', () => {
   let root: string;
-  let findings: Finding[] = [];
+  const findings: Finding[] = [];
 
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'mageup-vendor-pair-'));
@@ -72,8 +72,8 @@ describe('override rules on a generated pair of vendor trees', () => {
   it('WARN Override (phtml): changed original, with the upstream diff from the two trees', () => {
     has('overrides/theme-template-changed', theme('templates/item.phtml'));
     const f = findings.find((x) => x.file === theme('templates/item.phtml'))!;
-    assert.match(f.details ?? '', /^-    <\?= \$block->getName\(\) \?>$/m);
-    assert.match(f.details ?? '', /^\+    <\?= \$escaper->escapeHtml/m);
+    assert.match(f.details ?? '', /^- {4}<\?= \$block->getName\(\) \?>$/m);
+    assert.match(f.details ?? '', /^\+ {4}<\?= \$escaper->escapeHtml/m);
   });
   it('WARN Override resolved along the theme chain (Luma) and removed originals', () => {
     has('overrides/theme-template-changed', theme('templates/luma.phtml'), /frontend\/Magento\/luma/);

@@ -1,0 +1,34 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { projectFixture, runRule } from '../testing.js';
+import { moduleWith } from '../overrides/fixtures.js';
+import { rule } from './plugin-sort-order.js';
+
+const plugin = (module: string, sortOrder: number | undefined, methods: string[]) => ({
+  file: `app/code/${module.replace('_', '/')}/etc/di.xml`,
+  line: 4,
+  target: 'Magento\\Catalog\\Model\\Product',
+  name: module.toLowerCase(),
+  type: `${module}\\Plugin`,
+  disabled: false,
+  area: 'global',
+  methods,
+  ...(sortOrder !== undefined ? { sortOrder } : {}),
+});
+
+describe('conflicts/plugin-sort-order', () => {
+  it('reports plugins of different modules on one method with the same sortOrder', async () => {
+    const modules = [
+      moduleWith('Acme_Catalog', { plugins: [plugin('Acme_Catalog', 10, ['aroundGetName'])] }),
+      moduleWith('Seo_Plus', { plugins: [plugin('Seo_Plus', 10, ['afterGetName', 'afterGetSku'])] }),
+      moduleWith('Other_Sku', { plugins: [plugin('Other_Sku', 20, ['afterGetSku'])] }),
+      moduleWith('No_Order', { plugins: [plugin('No_Order', undefined, ['afterGetName'])] }),
+    ];
+    const findings = await runRule(rule, { project: projectFixture({ modules }) });
+    assert.deepEqual(
+      findings.map((f) => f.file),
+      ['app/code/Acme/Catalog/etc/di.xml', 'app/code/Seo/Plus/etc/di.xml'],
+    );
+    assert.match(findings[0]!.message, /Product::getName has sortOrder 10, like seo_plus/);
+  });
+});

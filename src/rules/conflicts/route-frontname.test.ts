@@ -1,0 +1,37 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { projectFixture, runRule } from '../testing.js';
+import { moduleWith } from '../overrides/fixtures.js';
+import { rule } from './route-frontname.js';
+
+const route = (module: string, id: string, frontName: string, area = 'frontend') => ({
+  file: `app/code/${module.replace('_', '/')}/etc/${area}/routes.xml`,
+  line: 4,
+  area,
+  id,
+  frontName,
+});
+
+describe('conflicts/route-frontname', () => {
+  it('reports two route ids sharing a frontName in one area', async () => {
+    const modules = [
+      moduleWith('Acme_Store', { routes: [route('Acme_Store', 'acme_seo', 'seo')] }),
+      moduleWith('Seo_Plus', {
+        routes: [route('Seo_Plus', 'seoplus', 'seo'), route('Seo_Plus', 'seoplus_admin', 'seo', 'adminhtml')],
+      }),
+    ];
+    const findings = await runRule(rule, { project: projectFixture({ modules }) });
+    assert.deepEqual(
+      findings.map((f) => f.file),
+      ['app/code/Acme/Store/etc/frontend/routes.xml', 'app/code/Seo/Plus/etc/frontend/routes.xml'],
+    );
+  });
+
+  it('a module adding its controllers to another route id (same id) is not a conflict', async () => {
+    const modules = [
+      moduleWith('Acme_Store', { routes: [route('Acme_Store', 'catalog', 'catalog')] }),
+      moduleWith('Magento_Catalog', { routes: [route('Magento_Catalog', 'catalog', 'catalog')] }, { core: true }),
+    ];
+    assert.deepEqual(await runRule(rule, { project: projectFixture({ modules }) }), []);
+  });
+});

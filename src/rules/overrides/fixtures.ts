@@ -1,0 +1,59 @@
+// Small hand-written project parts for the override and conflict rule tests.
+import type { Customizations, Module, Theme, ThemeOverride } from '../../project/model.js';
+
+export function customizations(parts: Partial<Customizations> = {}): Customizations {
+  return {
+    preferences: [],
+    plugins: [],
+    virtualTypes: [],
+    typeArguments: [],
+    observers: [],
+    cronJobs: [],
+    dbSchema: [],
+    webapiRoutes: [],
+    graphqlSchemas: [],
+    routes: [],
+    layouts: [],
+    templates: [],
+    requirejs: [],
+    setupScripts: [],
+    ...parts,
+  };
+}
+
+export function moduleWith(name: string, parts: Partial<Customizations> = {}, extra: Partial<Module> = {}): Module {
+  const [vendor, short] = name.split('_');
+  return {
+    name,
+    enabled: true,
+    package: null,
+    path: `app/code/${vendor}/${short}`,
+    location: 'app-code',
+    core: false,
+    sequence: [],
+    customizations: customizations(parts),
+    ...extra,
+  };
+}
+
+export function themeWith(
+  code: string,
+  parentChain: string[],
+  overrides: Omit<ThemeOverride, 'file'>[],
+  extra: Partial<Theme> = {},
+): Theme {
+  const [area] = code.split('/');
+  const path = `app/design/${code}`;
+  return {
+    code,
+    area: area as Theme['area'],
+    parent: parentChain[0] ?? null,
+    parentChain,
+    path,
+    package: null,
+    location: 'app-design',
+    hyva: false,
+    overrides: overrides.map((o) => ({ ...o, file: `${path}/${o.module ? `${o.module}/` : ''}${o.modulePath}` })),
+    ...extra,
+  };
+}

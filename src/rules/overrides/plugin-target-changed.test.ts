@@ -1,0 +1,84 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
+import type { MethodDecl } from '../../php/types.js';
+import { projectFixture, releaseFixture, runRule } from '../testing.js';
+import { moduleWith } from './fixtures.js';
+import { rule } from './plugin-target-changed.js';
+
+const m = (name: string, extra: Partial<MethodDecl> = {}): MethodDecl => ({
+  name,
+  visibility: 'public',
+  params: [],
+  line: 1,
+  bodyHash: 'h',
+  ...extra,
+});
+const index = (methods: MethodDecl[]) =>
+  createSymbolIndex([
+    {
+      package: 'magento/module-catalog',
+      version: '1',
+      classes: [
+        {
+          name: 'Magento\\Catalog\\Model\\Product',
+          kind: 'class',
+          implements: [],
+          traits: [],
+          methods,
+          properties: [],
+          constants: [],
+          line: 1,
+        },
+      ],
+      functions: [],
+    },
+  ]);
+
+describe('overrides/plugin-target-changed', () => {
+  it('reports removed, final, re-signed (around: error; optional param appended: warning) and changed methods', async () => {
+    const module = moduleWith('Acme_Catalog', {
+      plugins: [
+        {
+          file: 'app/code/Acme/Catalog/etc/di.xml',
+          line: 4,
+          target: 'Magento\\Catalog\\Model\\Product',
+          name: 'acme',
+          type: 'Acme\\Catalog\\Plugin\\P',
+          disabled: false,
+          area: 'global',
+          methods: ['aroundGone', 'beforeLocked', 'aroundSave', 'beforeLoad', 'afterGetName', 'afterSame'],
+        },
+      ],
+    });
+    const p = (name: string, extra = {}) => ({ name, ...extra });
+    const current = index([
+      m('gone'),
+      m('locked'),
+      m('save', { params: [p('item')] }),
+      m('load', { params: [p('id')] }),
+      m('getName'),
+      m('same'),
+    ]);
+    const target = index([
+      m('locked', { final: true }),
+      m('save', { params: [p('item', { type: 'array' })] }),
+      m('load', { params: [p('id'), p('field', { default: 'null' })] }),
+      m('getName', { bodyHash: 'h2' }),
+      m('same'),
+    ]);
+    const findings = await runRule(rule, {
+      project: projectFixture({ modules: [module] }),
+      current: { release: releaseFixture('2.4.6-p3'), symbols: current },
+      target: { symbols: target },
+    });
+    const got = findings.map((f) => `${f.severity} ${/::(\w+)\)/.exec(f.message)?.[1]}`).sort();
+    assert.deepEqual(got, [
+      'error aroundGone',
+      'error aroundSave',
+      'error beforeLocked',
+      'warning afterGetName',
+      'warning beforeLoad',
+    ]);
+  });
+});

@@ -1,0 +1,91 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
+import type { ClassDecl, MethodDecl } from '../../php/types.js';
+import { projectFixture, releaseFixture, runRule } from '../testing.js';
+import { moduleWith } from './fixtures.js';
+import { rule } from './preference-changed.js';
+
+const method = (name: string, bodyHash: string, extra: Partial<MethodDecl> = {}): MethodDecl => ({
+  name,
+  visibility: 'public',
+  params: [],
+  line: 1,
+  bodyHash,
+  ...extra,
+});
+const cls = (name: string, methods: MethodDecl[], extra: Partial<ClassDecl> = {}): ClassDecl => ({
+  name,
+  kind: 'class',
+  implements: [],
+  traits: [],
+  methods,
+  properties: [],
+  constants: [],
+  line: 1,
+  ...extra,
+});
+const index = (...classes: ClassDecl[]) =>
+  createSymbolIndex([{ package: 'magento/module-sales', version: '1', classes, functions: [] }]);
+
+describe('overrides/preference-changed', () => {
+  const module = moduleWith('Acme_Pdf', {
+    preferences: [
+      {
+        file: 'app/code/Acme/Pdf/etc/di.xml',
+        line: 3,
+        for: 'Magento\\Sales\\Pdf\\Invoice',
+        type: 'Acme\\Pdf\\Invoice',
+        area: 'global',
+      },
+      {
+        file: 'app/code/Acme/Pdf/etc/di.xml',
+        line: 4,
+        for: 'Magento\\Sales\\Pdf\\Gone',
+        type: 'Acme\\Pdf\\Gone',
+        area: 'global',
+      },
+      {
+        file: 'app/code/Acme/Pdf/etc/di.xml',
+        line: 5,
+        for: 'Magento\\Sales\\Pdf\\Same',
+        type: 'Acme\\Pdf\\Same',
+        area: 'global',
+      },
+    ],
+  });
+  const current = index(
+    cls('Magento\\Sales\\Pdf\\Invoice', [method('draw', 'a')], { extends: 'Magento\\Sales\\Pdf\\AbstractPdf' }),
+    cls('Magento\\Sales\\Pdf\\AbstractPdf', [method('insertOrder', 'x')]),
+    cls('Magento\\Sales\\Pdf\\Gone', []),
+    cls('Magento\\Sales\\Pdf\\Same', [method('run', 'r')]),
+  );
+  const target = index(
+    cls('Magento\\Sales\\Pdf\\Invoice', [method('draw', 'a')], { extends: 'Magento\\Sales\\Pdf\\AbstractPdf' }),
+    cls('Magento\\Sales\\Pdf\\AbstractPdf', [method('insertOrder', 'y')]),
+    cls('Magento\\Sales\\Pdf\\Same', [method('run', 'r')]),
+  );
+
+  it('reports a preferred class whose parent changed, and a preferred class that was removed', async () => {
+    const findings = await runRule(rule, {
+      project: projectFixture({ modules: [module] }),
+      current: { release: releaseFixture('2.4.6-p3'), symbols: current },
+      target: { symbols: target },
+    });
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.severity]),
+      [
+        [3, 'warning'],
+        [4, 'error'],
+      ],
+    );
+    assert.match(findings[0]!.message, /AbstractPdf::insertOrder\(\) body changed/);
+  });
+
+  it('needs the current API to compare', async () => {
+    assert.deepEqual(
+      await runRule(rule, { project: projectFixture({ modules: [module] }), target: { symbols: target } }),
+      [],
+    );
+  });
+});

@@ -1,0 +1,43 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { releaseFilesFromMemory } from '../../overrides/release-files.js';
+import { projectFixture, runRule } from '../testing.js';
+import { moduleWith } from './fixtures.js';
+import { rule } from './requirejs-mixin-target.js';
+
+describe('overrides/requirejs-mixin-target', () => {
+  it('reports mixins on changed and removed core JS (module ids and lib/web ids), not on unchanged or non-core JS', async () => {
+    const module = moduleWith('Acme_Ui', {
+      requirejs: [
+        {
+          file: 'app/code/Acme/Ui/view/adminhtml/requirejs-config.js',
+          mixins: [
+            { target: 'Magento_Ui/js/grid', mixin: 'Acme_Ui/js/grid-mixin', line: 4 },
+            { target: 'jquery/fileUploader/jquery.fileupload', mixin: 'Acme_Ui/js/upload-mixin', line: 7 },
+            { target: 'Magento_Ui/js/same', mixin: 'Acme_Ui/js/same-mixin', line: 9 },
+            { target: 'Other_Module/js/x', mixin: 'Acme_Ui/js/x-mixin', line: 11 },
+          ],
+          map: [],
+          paths: [],
+        },
+      ],
+    });
+    const files = (grid: string, withUploader: boolean) =>
+      releaseFilesFromMemory(grid, {
+        Magento_Ui: { 'view/base/web/js/grid.js': grid, 'view/adminhtml/web/js/same.js': 'same' },
+        lib: withUploader ? { 'jquery/fileUploader/jquery.fileupload.js': 'u' } : { 'jquery/uppy.js': 'u' },
+      });
+    const findings = await runRule(rule, {
+      project: projectFixture({ modules: [module] }),
+      files: { current: files('1', true), target: files('2', false) },
+    });
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.severity]),
+      [
+        [4, 'warning'],
+        [7, 'error'],
+      ],
+    );
+    assert.match(findings[1]!.message, /lib\/web\/jquery\/fileUploader\/jquery\.fileupload\.js is absent/);
+  });
+});

@@ -1,0 +1,72 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { releaseFilesFromMemory } from '../../overrides/release-files.js';
+import { projectFixture, runRule } from '../testing.js';
+import { themeWith } from './fixtures.js';
+import { rule } from './theme-template-changed.js';
+
+const theme = themeWith(
+  'frontend/Acme/shop',
+  ['Magento/luma', 'Magento/blank'],
+  [
+    { module: 'Magento_Catalog', kind: 'template', modulePath: 'templates/view.phtml' },
+    { module: 'Magento_Catalog', kind: 'template', modulePath: 'templates/list.phtml' },
+    { module: 'Magento_Catalog', kind: 'template', modulePath: 'templates/same.phtml' },
+  ],
+);
+const project = projectFixture({ themes: [theme] });
+
+describe('overrides/theme-template-changed', () => {
+  it('reports a changed original (with the diff when both contents are known) and a removed one', async () => {
+    const files = {
+      current: releaseFilesFromMemory('2.4.6-p3', {
+        Magento_Catalog: {
+          'view/frontend/templates/view.phtml': 'a\n',
+          'view/base/templates/list.phtml': 'l\n',
+          'view/frontend/templates/same.phtml': 's\n',
+        },
+      }),
+      target: releaseFilesFromMemory('2.4.8', {
+        Magento_Catalog: { 'view/frontend/templates/view.phtml': 'b\n', 'view/frontend/templates/same.phtml': 's\n' },
+      }),
+    };
+    const findings = await runRule(rule, { project, files });
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.severity]),
+      [
+        ['app/design/frontend/Acme/shop/Magento_Catalog/templates/list.phtml', 'error'],
+        ['app/design/frontend/Acme/shop/Magento_Catalog/templates/view.phtml', 'warning'],
+      ],
+    );
+    assert.match(findings[1]!.details!, /-a\n\+b/);
+  });
+
+  it('takes the nearest original along the parent chain (Luma before the module)', async () => {
+    const files = {
+      current: releaseFilesFromMemory('old', {
+        'frontend/Magento/luma': { 'Magento_Catalog/templates/view.phtml': 'luma 1' },
+        Magento_Catalog: { 'view/frontend/templates/view.phtml': 'module' },
+      }),
+      target: releaseFilesFromMemory('new', {
+        'frontend/Magento/luma': { 'Magento_Catalog/templates/view.phtml': 'luma 2' },
+        Magento_Catalog: { 'view/frontend/templates/view.phtml': 'module' },
+      }),
+    };
+    const findings = await runRule(rule, { project, files });
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!.message, /frontend\/Magento\/luma/);
+  });
+
+  it('without content (hashes only) says how to get the diff; without file knowledge it stays silent', async () => {
+    const hashesOnly = (label: string, text: string) => {
+      const f = releaseFilesFromMemory(label, { Magento_Catalog: { 'view/frontend/templates/view.phtml': text } });
+      return { ...f, text: undefined };
+    };
+    const findings = await runRule(rule, {
+      project,
+      files: { current: hashesOnly('a', '1'), target: hashesOnly('b', '2') },
+    });
+    assert.match(findings[0]!.message, /run with --baseline-vendor\/--target-vendor for the diff/);
+    assert.deepEqual(await runRule(rule, { project }), []);
+  });
+});
