@@ -217,7 +217,7 @@ async function cli(args: string[]): Promise<{ code: number; output: string; stde
   const program = new Command('mageup').exitOverride().configureOutput({ writeErr: (m) => stderr.push(m) });
   register(program, (c) => (code = c));
   try {
-    await program.parseAsync(['plan', ...args, '--output', output], { from: 'user' });
+    await program.parseAsync(['plan', ...args, '--output', output, '--store', join(work, 'history')], { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     code = EXIT.failure;
@@ -251,5 +251,14 @@ describe('mageup plan (CLI)', () => {
     assert.match(r.stderr, /END OF SUPPORT/);
     assert.match(r.output, /END OF SUPPORT/);
     assert.match(r.output, /## Hop 1: 2\.3\.7-p4 → /);
+    // Recorded in the history store.
+    const { RunStore } = await import('../src/history/index.js');
+    const store = await RunStore.open(join(work, 'history'));
+    try {
+      const runs = await store.list({ project: STORE_23 });
+      assert.ok(runs.some((run) => run.command === 'plan' && run.targets.at(-1) === '2.4.7-p8'));
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { UnknownVersionError } from '../../knowledge/errors.js';
 import { NotMagentoProjectError } from '../../project/load.js';
 import { buildPlan } from '../../plan/build-plan.js';
 import { PlanInputError } from '../../plan/errors.js';
+import { recordPlan } from '../../plan/history.js';
 import { PLAN_FORMATS, renderPlan, type PlanFormat } from '../../plan/render.js';
 import { writeOutput } from '../../report/format.js';
 import { EXIT } from '../exit.js';
@@ -25,6 +26,8 @@ interface PlanCommandOptions {
   platform: string[];
   format: PlanFormat;
   output?: string;
+  store?: string;
+  history: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -65,6 +68,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--platform <service=version>', 'what the store runs, e.g. mariadb=10.6 php=8.2 (repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices([...PLAN_FORMATS]).default('text'))
     .option('--output <file>', 'write the plan to a file instead of stdout')
+    .option('--store <dir|url>', 'history store: a directory or postgres://… (default: <project>/.mageup/history)')
+    .option('--no-history', 'do not record this plan in the history')
     .action(async (path: string, opts: PlanCommandOptions) => {
       let plan;
       try {
@@ -105,6 +110,11 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         throw error;
       }
       await writeOutput(renderPlan(plan, opts.format, systemClock), opts.output);
+      if (opts.history) {
+        const recorded = await recordPlan(plan, opts.store);
+        if ('error' in recorded)
+          process.stderr.write(`mageup plan: plan not recorded in the history: ${recorded.error}\n`);
+      }
       for (const w of plan.warnings.filter((x) => /END OF SUPPORT/.test(x)))
         process.stderr.write(`mageup plan: ${w}\n`);
       setExitCode(plan.schedule.meetsEndOfSupport === false ? EXIT.findings : EXIT.ok);
