@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse } from './class-uses.js';
 import { memberLabel } from './member-check.js';
-import { isTypeKeyword, releaseLabel, worldsOf } from './worlds.js';
+import { isTypeKeyword, prepareWorlds, releaseLabel, worldsOf } from './worlds.js';
 import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
 
 /** UCT warning codes for uses of `@deprecated` code, by use and kind. */
@@ -36,7 +36,8 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
 
 **How to fix:** move to the replacement named by \`@see\`, ideally an \`@api\` interface.`,
   },
-  check(context) {
+  async check(context) {
+    await prepareWorlds(context);
     if (context.target.symbols.coverage === 'none') return;
     const { target } = worldsOf(context);
     const seen = new Set<string>();

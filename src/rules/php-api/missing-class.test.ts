@@ -226,7 +226,7 @@ test('checks block classes and view models in layouts of custom themes', async (
 
 test('a package the target still requires but its index lacks is an index gap (info once), not a removal', async () => {
   const cacheApi = (version: string) => ({
-    package: 'magento/zend-cache',
+    package: 'acme/zend-cache-fork',
     version,
     classes: [classDecl('Zend_Cache'), classDecl('Zend_Cache_Backend')],
     functions: [],
@@ -246,12 +246,12 @@ class Acme_Cache_Backend extends Zend_Cache_Backend
     current: { release: releaseFixture('2.4.7'), symbols: indexOfPackages([cacheApi('1.16.0')]) },
     target: {
       symbols: indexOfPackages([]),
-      release: releaseFixture('2.4.8', { thirdParty: { 'magento/zend-cache': '^1.16' } }),
+      release: releaseFixture('2.4.8', { thirdParty: { 'acme/zend-cache-fork': '^1.16' } }),
     },
   });
   assert.deepEqual(
     findings.map((f) => [f.severity, f.line, f.subject]),
-    [['info', 2, 'index-gap:magento/zend-cache']],
+    [['info', 2, 'index-gap:acme/zend-cache-fork']],
   );
   assert.match(
     findings[0]!.message,

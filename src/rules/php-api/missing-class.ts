@@ -4,7 +4,7 @@ import type { CodeUnit, Rule, RuleContext } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse } from './class-uses.js';
 import type { ResolvedClass } from './class-world.js';
-import { currentLabel, isTypeKeyword, releaseLabel, worldsOf } from './worlds.js';
+import { currentLabel, isTypeKeyword, prepareWorlds, preparedIndex, releaseLabel, worldsOf } from './worlds.js';
 import { compareLooseVersions } from '../../knowledge/api/versions.js';
 import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
 
@@ -74,7 +74,8 @@ the declaring module's own namespace that no release and no code under check dec
 note when there is one), or require the library that still provides it, or drop the customization if the target ships
 the feature natively.`,
   },
-  check(context) {
+  async check(context) {
+    await prepareWorlds(context);
     const coverage = context.target.symbols.coverage;
     if (coverage === 'none') {
       context.report({
@@ -190,7 +191,7 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
 function targetIndexLacks(context: RuleContext, pkg: string): boolean {
   const release = context.target.release;
   if (release.packages[pkg] === undefined && release.thirdParty[pkg] === undefined) return false;
-  return context.target.symbols.packages()[pkg] === undefined;
+  return preparedIndex(context.target.symbols).packages()[pkg] === undefined;
 }
 
 /** Said once per package: classes of a package the target requires but its index lacks cannot be judged. */

@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../rule.js';
 import { checkMemberUses } from './member-check.js';
 import { formatMethod } from './signature-format.js';
-import { currentLabel, releaseLabel, worldsOf } from './worlds.js';
+import { currentLabel, prepareWorlds, releaseLabel, worldsOf } from './worlds.js';
 import { codeUnderCheck } from './code-under-check.js';
 
 export const missingMethod: Rule = {
@@ -26,7 +26,8 @@ attribute interfaces, and methods neither release declares (the receiver type ma
 **How to fix:** switch to the method's replacement (the message quotes \`@deprecated\`/\`@see\` notes of the current
 release when present), or move the logic into your own class.`,
   },
-  check(context) {
+  async check(context) {
+    await prepareWorlds(context);
     checkMemberUses(context, 'method', () => 1410);
     checkOverrides(context);
   },

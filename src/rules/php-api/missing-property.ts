@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { checkMemberUses } from './member-check.js';
+import { prepareWorlds } from './worlds.js';
 
 export const missingProperty: Rule = {
   meta: {
@@ -17,7 +18,8 @@ PHP 8.2) that core no longer reads.
 **How to fix:** use the replacement (often a constructor-injected dependency or a getter), or declare the property in
 your own class. UCT codes: 1514 (use), 1516 (assignment).`,
   },
-  check(context) {
+  async check(context) {
+    await prepareWorlds(context);
     checkMemberUses(context, 'property', (use) => (use.reference?.write ? 1516 : 1514));
   },
 };

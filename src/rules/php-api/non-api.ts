@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 import { codeClassUses } from './class-uses.js';
 import { isCorePackage } from './class-world.js';
-import { releaseLabel, worldsOf } from './worlds.js';
+import { prepareWorlds, releaseLabel, worldsOf } from './worlds.js';
 import { codeUnderCheck } from './code-under-check.js';
 
 /** The uses that tie custom code to a core class's implementation, with their UCT codes. */
@@ -30,7 +30,8 @@ UCT codes: 1121 (extending), 1327/1328 (inheriting/implementing), 1420 (instanti
 **How to fix:** depend on an \`@api\` interface through constructor injection, or use a plugin/observer instead of
 inheritance; at least cover the behaviour with tests run after each upgrade.`,
   },
-  check(context) {
+  async check(context) {
+    await prepareWorlds(context);
     if (context.target.symbols.coverage === 'none') return;
     const { target } = worldsOf(context);
     const seen = new Set<string>();

@@ -4,7 +4,7 @@ import type { CodeUnit, Rule, RuleContext } from '../rule.js';
 import type { ClassWorld } from './class-world.js';
 import { formatMethod, formatParam } from './signature-format.js';
 import { incompatibilities, paramType, typeSubsumed } from './type-compat.js';
-import { currentLabel, releaseLabel, worldsOf } from './worlds.js';
+import { currentLabel, prepareWorlds, releaseLabel, worldsOf } from './worlds.js';
 import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
 
 export const signatureMismatch: Rule = {
@@ -36,7 +36,8 @@ at all, as changed-method usage.
 **How to fix:** align the method's parameters and return type with the target's declaration (the message quotes it);
 for plugins, re-target the plugin at the method's successor or update its argument list.`,
   },
-  check(context) {
+  async check(context) {
+    await prepareWorlds(context);
     if (context.target.symbols.coverage === 'none') return;
     const { target, current } = worldsOf(context);
     for (const unit of codeUnderCheck(context)) {

@@ -1,6 +1,6 @@
 import { phpAtLeast } from '../../knowledge/php-versions/php-version.js';
 import type { Rule } from '../rule.js';
-import { worldsOf } from '../php-api/worlds.js';
+import { prepareWorlds, worldsOf } from '../php-api/worlds.js';
 import { appliesOn, whereOf } from './php-target.js';
 import { codeUnderCheck } from '../php-api/code-under-check.js';
 
@@ -20,7 +20,8 @@ PHP 9.
 **How to fix:** declare the property (\`private ?Foo $foo = null;\`, or constructor promotion), or, if the class really
 needs a bag of values, add \`#[\\AllowDynamicProperties]\` or use an array property.`,
   },
-  check(context) {
+  async check(context) {
+    await prepareWorlds(context);
     if (!appliesOn(context, '8.2')) return;
     const { target } = worldsOf(context);
     const severity = phpAtLeast(context.target.php, '9.0') ? 'error' : 'warning';

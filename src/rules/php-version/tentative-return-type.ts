@@ -1,6 +1,6 @@
 import { hasTentativeTypes, tentativeReturnType } from '../../knowledge/php-versions/tentative-return-types.js';
 import type { Rule } from '../rule.js';
-import { worldsOf } from '../php-api/worlds.js';
+import { prepareWorlds, worldsOf } from '../php-api/worlds.js';
 import { appliesOn, whereOf } from './php-target.js';
 import { codeUnderCheck } from '../php-api/code-under-check.js';
 
@@ -48,7 +48,8 @@ internal one are reported (a userland parent in between takes the check). Report
 **How to fix:** add the return type shown (PHP 8.0+ code can use \`mixed\`), or add \`#[\\ReturnTypeWillChange]\` while
 older PHP must still be supported.`,
   },
-  check(context) {
+  async check(context) {
+    await prepareWorlds(context);
     if (!appliesOn(context, '8.1')) return;
     const { target } = worldsOf(context);
     for (const unit of codeUnderCheck(context)) {
