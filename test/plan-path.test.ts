@@ -96,4 +96,28 @@ describe('plan path over a made-up catalog (nothing per version is hard-coded)',
     assert.equal(step.supported, false);
     assert.match(step.reason, /no release supports both Elasticsearch 7 and OpenSearch 2/);
   });
+
+  it('places the Composer 1 → 2 switch on the release that accepts both', () => {
+    const composer = TRACKS.find((t) => t.id === 'composer')!;
+    const withComposer = (r: Release, list: string[], constraint: string): Release => ({
+      ...r,
+      requirements: { ...r.requirements, composer: list },
+      composerConstraint: constraint,
+    });
+    const path = [
+      withComposer(get('9.1.0'), ['1'], '^1.9'),
+      withComposer(get('9.1.1-p1'), ['1'], '^1.9 || ^2.0'),
+      withComposer(get('9.1.3'), ['2.2.26+'], '^2.0'),
+    ];
+    const plan = planTrack(
+      { def: composer, value: { flavour: 'composer', version: '1.10' }, source: 'test', assumed: false },
+      path,
+      path,
+    );
+    assert.equal(plan.steps[0]!.length, 0, 'no Composer change on the first hop');
+    const step = plan.steps[1]![0]!;
+    assert.equal(step.timing, 'before');
+    assert.equal(step.to.version, '2.2.26+');
+    assert.ok(step.commands.includes('composer self-update --2'));
+  });
 });

@@ -173,7 +173,10 @@ export function planTrack(state: TrackState, releases: readonly Release[], all: 
         }
         const onTarget = runsOn(d, target);
         if (!onTarget) continue;
-        for (const u of targetValues) {
+        // The value in use may stay when the target supports it (`1.10` fits a published `1`).
+        const afterCandidates =
+          onTarget === 'supported' && !targetValues.some((v) => same(v, d)) ? [d, ...targetValues] : targetValues;
+        for (const u of afterCandidates) {
           let total = cost;
           const hopMoves = [...moves];
           if (!same(u, d)) {
