@@ -23,7 +23,7 @@ figure.chart figcaption{font-weight:600;margin-bottom:6px}
 figure.chart svg text{font-size:12px;fill:var(--fg)}
 figure.chart svg text.value{fill:var(--muted)}
 table{border-collapse:collapse;width:100%;background:var(--card)}
-th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:#eef0f4;font-size:12px;text-transform:uppercase;letter-spacing:.03em;white-space:nowrap}
 th[data-sort]{cursor:pointer;user-select:none}
 th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
@@ -31,6 +31,7 @@ td.num{text-align:right;white-space:nowrap}
 .sev{display:inline-block;border-radius:10px;padding:0 8px;color:#fff;font-size:12px;font-weight:600}
 .sev-critical{background:var(--critical)}.sev-error{background:var(--error)}.sev-warning{background:var(--warning)}.sev-info{background:var(--info)}
 .rec{color:var(--muted);margin-top:3px}
+td code{word-break:break-all}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 pre.excerpt{background:#f3f4f7;border:1px solid var(--line);border-radius:6px;padding:6px 8px;overflow:auto;margin:6px 0 0;white-space:pre}
 pre.excerpt .hit{background:#fff1c2;display:inline-block;min-width:100%}

@@ -102,7 +102,7 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
   out.push(
     card(
       'Estimated effort',
-      `${effortDays(s.effortHours)} days`,
+      `${effortDays(s.effortHours)} day${effortDays(s.effortHours) === 1 ? '' : 's'}`,
       `${s.effortHours} developer hours; excludes testing and deployment`,
       'effort',
     ),
@@ -121,7 +121,7 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
       security.length === 0 ? 'none found' : `${security.length} issue${security.length === 1 ? '' : 's'}`,
       security.length === 0
         ? 'no known advisory or missing bulletin'
-        : `${security.filter((f) => f.severity === 'critical').length} critical · fixed by upgrading`,
+        : `${security.filter((f) => f.severity === 'critical').length} critical · ${security.filter((f) => f.severity === 'error').length} error · listed below`,
       'security',
       security.length > 0 ? 'risk-high' : 'risk-low',
     ),
@@ -189,7 +189,8 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
   for (const f of findings) out.push(findingRow(f, opts.excerpts?.get(f.fingerprint)));
   out.push('</tbody></table></section>');
 
-  if (result.governance && (result.governance.configFile || result.governance.baselineFile)) out.push(governanceSection(result.governance));
+  if (result.governance && (result.governance.configFile || result.governance.baselineFile))
+    out.push(governanceSection(result.governance));
   if (result.problems.length > 0) {
     out.push(
       `<section id="problems"><h2>Problems reading the project (${result.problems.length})</h2><table><thead><tr><th>Level</th><th>Code</th><th>Where</th><th>Message</th></tr></thead><tbody>`,
@@ -306,7 +307,8 @@ function topModules(findings: Finding[]): Bar[] {
 
 function effortByCategory(findings: Finding[]): Bar[] {
   const sums = new Map<FindingCategory, number>();
-  for (const f of findings) sums.set(f.category, (sums.get(f.category) ?? 0) + (f.effort?.hours ?? DEFAULT_EFFORT[f.severity]));
+  for (const f of findings)
+    sums.set(f.category, (sums.get(f.category) ?? 0) + (f.effort?.hours ?? DEFAULT_EFFORT[f.severity]));
   return [...sums.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([label, value]) => ({ label, value: Math.round(value * 10) / 10, color: '#5a8f5a' }));

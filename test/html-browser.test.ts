@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { renderCheckHtml } from '../src/report/html/render-html.js';
+import { hostileCheckResult } from './fixtures/reports/hostile-check-result.js';
+
+const CHROMIUM = process.env.MAGEUP_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Screenshots and PDFs stay here for a person to look at (the path is printed). */
+const outDir = process.env.MAGEUP_TEST_OUTPUT ?? mkdtempSync(join(tmpdir(), 'mageup-html-'));
+mkdirSync(outDir, { recursive: true });
+
+describe('HTML report in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  const result = hostileCheckResult();
+  const file = join(outDir, 'report.html');
+
+  before(async () => {
+    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: scripts/ensure-env.sh installs Debian's chromium`);
+    const evil = result.findings[0]!;
+    writeFileSync(
+      file,
+      renderCheckHtml(result, {
+        endOfSupport: { '2.4.6-p3': '2025-08-11', '2.4.8': '2028-04-11' },
+        excerpts: new Map([
+          [
+            evil.fingerprint,
+            {
+              firstLine: 1,
+              line: 3,
+              lines: [
+                '<?php',
+                'namespace Evil;',
+                'use Magento\\Framework\\Foo; // </pre><script>window.__pwned=3</script>',
+                '',
+                'class Thing {}',
+              ],
+            },
+          ],
+        ]),
+      }),
+    );
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('html[data-ready="1"]', { timeout: 5000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    process.stdout.write(`# HTML report, screenshot and PDF in ${outDir}\n`);
+  });
+
+  it('shows the executive summary first', async () => {
+    assert.equal((await page.textContent('#card-findings .v'))?.trim(), '6');
+    assert.equal((await page.textContent('#card-risk .v'))?.trim(), 'HIGH');
+    assert.equal((await page.textContent('#card-effort .v'))?.trim(), '1 day');
+    assert.match((await page.textContent('#card-current .s')) ?? '', /2025-08-11/);
+    assert.match((await page.textContent('#card-security .v')) ?? '', /1 issue/);
+    const blockers = await page.$$eval('#blockers li', (lis) => lis.map((li) => li.textContent ?? ''));
+    assert.equal(blockers.length, 3);
+    assert.match(blockers[0]!, /requires magento\/framework/, 'the costliest critical finding first');
+    assert.match(blockers[1]!, /<b>Bar<\/b>/, 'HTML in a message is shown as text');
+    const order = await page.$$eval('main > section', (s) => s.map((x) => x.id));
+    assert.deepEqual(order.slice(0, 3), ['summary', 'charts', 'details']);
+  });
+
+  it('ran no injected script and requested nothing but the page', async () => {
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.deepEqual(requests, [pathToFileURL(file).href]);
+    assert.deepEqual(consoleErrors, []);
+    assert.equal(await page.$$eval('script', (s) => s.length), 1);
+    assert.equal(await page.$$eval('img', (s) => s.length), 0);
+  });
+
+  it('draws the charts', async () => {
+    const charts = await page.$$eval('figure.chart svg', (svgs) =>
+      svgs.map((svg) => ({ width: svg.getBoundingClientRect().width, bars: svg.querySelectorAll('rect').length })),
+    );
+    assert.equal(charts.length, 4);
+    for (const chart of charts) {
+      assert.ok(chart.width > 100);
+      assert.ok(chart.bars > 0);
+    }
+  });
+
+  it('filters and sorts the findings table', async () => {
+    const visible = (): Promise<number> =>
+      page.$$eval('#findings tbody tr', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).length);
+    assert.equal(await visible(), 6);
+    await page.selectOption('#f-severity', 'critical');
+    assert.equal(await visible(), 2);
+    assert.equal((await page.textContent('#shown'))?.trim(), '2 of 6 findings shown');
+    await page.selectOption('#f-severity', '');
+    await page.fill('#f-text', 'CVE-2024');
+    assert.equal(await visible(), 1);
+    await page.fill('#f-text', '');
+    const effortHeader = page.locator('#findings th', { hasText: 'Effort' });
+    await effortHeader.click();
+    await effortHeader.click();
+    const efforts = await page.$$eval('#findings tbody tr td:nth-child(6)', (cells) =>
+      cells.map((c) => c.getAttribute('data-value')),
+    );
+    assert.deepEqual(efforts.slice(0, 2), ['3', '2']);
+    await page.locator('#findings th', { hasText: 'Severity' }).click();
+    const severities = await page.$$eval('#findings tbody tr', (rows) =>
+      rows.map((r) => r.getAttribute('data-severity')),
+    );
+    assert.deepEqual(severities, ['critical', 'critical', 'error', 'warning', 'warning', 'info']);
+  });
+
+  it('shows the code excerpt as text', async () => {
+    await page.click('details.code summary');
+    const excerpt = await page.textContent('pre.excerpt');
+    assert.match(excerpt ?? '', /<\/pre><script>window.__pwned=3<\/script>/);
+    assert.match((await page.textContent('pre.excerpt .hit')) ?? '', /^3 {2}use Magento/);
+  });
+
+  it('takes a screenshot and prints to an A4 PDF with the print stylesheet', async () => {
+    await page.screenshot({ path: join(outDir, 'report.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.$eval('.filters', (e) => getComputedStyle(e).display), 'none');
+    await page.emulateMedia({ media: 'screen' });
+    const pdf = await page.pdf({ format: 'A4', path: join(outDir, 'report.pdf') });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    // A4 portrait MediaBox: 595 x 842 points.
+    assert.match(readFileSync(join(outDir, 'report.pdf')).toString('latin1'), /MediaBox \[0 0 59[45]\.?\d* 84[12]/);
+  });
+});
