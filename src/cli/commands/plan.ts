@@ -54,7 +54,12 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     )
     .option('--from <version>', 'the release the project runs, when its files do not tell')
     .option('--start <date>', 'first working day, YYYY-MM-DD (default: today)')
-    .option('--freeze <from..to>', 'no production deployments in this range (repeatable)', collect, [])
+    .option(
+      '--freeze <from..to[:label]>',
+      'no production deployments in this range, ISO dates (repeatable)',
+      collect,
+      [],
+    )
     .option('--holiday <from..to>', 'no work at all in this range (repeatable)', collect, [])
     .option(
       '--freeze-preset <names>',
