@@ -53,3 +53,44 @@ export function findOriginal(
 export function knowsAnyComponent(candidates: OriginalRef[], files: ReleaseFiles): boolean {
   return candidates.some((c) => files.hasComponent(c.component));
 }
+
+export type OriginalLookup =
+  | { kind: 'found'; original: OriginalRef & { hash: string } }
+  | { kind: 'none' }
+  /** The chain passes a theme the release does not know (Hyvä or another vendor theme without a vendor tree), or
+   * a parent theme of the project itself holds the file: what the override replaces cannot be told. */
+  | { kind: 'unknown' };
+
+/**
+ * Walks the fallback chain: a project theme in the chain that has the same file is the original (not upstream);
+ * a theme the release does not know stops the walk (its files are unknown), instead of wrongly falling back to the
+ * module's Luma template — this is how Hyvä children are kept from being compared with Luma files.
+ */
+export function lookupOriginal(
+  theme: Theme,
+  override: ThemeOverride,
+  files: ReleaseFiles,
+  projectThemes: Theme[],
+): OriginalLookup {
+  const candidates = originalCandidates(theme, override);
+  if (!knowsAnyComponent(candidates, files)) return { kind: 'unknown' };
+  for (const c of candidates) {
+    if (/^(frontend|adminhtml)\//.test(c.component)) {
+      const own = projectThemes.find(
+        (t) => `${t.area}/${t.code.split('/').slice(1).join('/')}` === c.component && t.location === 'app-design',
+      );
+      if (own) {
+        if (own.overrides.some((o) => o.module === override.module && o.modulePath === override.modulePath))
+          return { kind: 'unknown' };
+        continue;
+      }
+      if (!files.hasComponent(c.component)) return { kind: 'unknown' };
+    } else if (!files.hasComponent(c.component)) {
+      // A module (or lib) the release does not hold: a third-party module whose files are not known here.
+      return { kind: 'unknown' };
+    }
+    const hash = files.hash(c.component, c.path);
+    if (hash) return { kind: 'found', original: { ...c, hash } };
+  }
+  return { kind: 'none' };
+}

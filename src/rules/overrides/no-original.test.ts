@@ -15,7 +15,7 @@ describe('overrides/no-original', () => {
         { module: 'Vendor_Unknown', kind: 'template', modulePath: 'templates/x.phtml' },
       ],
     );
-    const files = releaseFilesFromMemory('2.4.6', { Magento_Theme: {} });
+    const files = releaseFilesFromMemory('2.4.6', { 'frontend/Magento/luma': {}, Magento_Theme: {} });
     const findings = await runRule(rule, {
       project: projectFixture({ themes: [theme] }),
       files: { current: files, target: files },

@@ -17,6 +17,7 @@ describe('overrides/theme-email-changed', () => {
   const project = projectFixture({ themes: [theme] });
   const files = (text: string) =>
     releaseFilesFromMemory(text, {
+      'frontend/Magento/luma': {},
       Magento_Customer: {
         'view/frontend/email/password_reset.html': text,
         'view/frontend/templates/other.phtml': text,

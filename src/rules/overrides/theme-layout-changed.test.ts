@@ -21,6 +21,7 @@ describe('overrides/theme-layout-changed', () => {
   const project = projectFixture({ themes: [theme] });
   const files = (text: string) =>
     releaseFilesFromMemory(text, {
+      'frontend/Magento/luma': {},
       Magento_Catalog: {
         'view/frontend/layout/catalog_product_view.xml': text,
         'view/frontend/templates/other.phtml': text,

@@ -1,7 +1,7 @@
 // Shared evaluation of theme overrides: for each override, its original now and at the target, so the per-kind
 // rules (template, layout, web, email, redundant, no original) only decide what to say.
 import type { Theme, ThemeOverride } from '../../project/model.js';
-import { findOriginal, knowsAnyComponent, originalCandidates, type OriginalRef } from '../../overrides/originals.js';
+import { lookupOriginal, originalCandidates, type OriginalRef } from '../../overrides/originals.js';
 import { unifiedDiff } from '../../overrides/unified-diff.js';
 import type { RuleContext } from '../rule.js';
 
@@ -32,27 +32,23 @@ export function evaluateOverrides(context: RuleContext): EvaluatedOverride[] {
     for (const override of theme.overrides) {
       const candidates = originalCandidates(theme, override);
       let state: OverrideState = { kind: 'unknown' };
-      if (current && target && candidates.length > 0 && knowsAnyComponent(candidates, current)) {
-        const original = findOriginal(candidates, current);
-        if (!original) state = { kind: 'no-original' };
-        else {
+      if (current && target && candidates.length > 0) {
+        const lookup = lookupOriginal(theme, override, current, context.project.themes);
+        if (lookup.kind === 'none') state = { kind: 'no-original' };
+        else if (lookup.kind === 'found') {
+          const original = lookup.original;
           const targetHash = target.hasComponent(original.component)
             ? target.hash(original.component, original.path)
             : undefined;
-          if (!target.hasComponent(original.component)) state = { kind: 'removed', original };
-          else if (!targetHash) state = { kind: 'removed', original };
+          if (!targetHash) state = { kind: 'removed', original };
           else if (targetHash === original.hash) state = { kind: 'unchanged', original };
           else {
             const before = current.text?.(original.component, original.path);
             const after = target.text?.(original.component, original.path);
+            const name = `${original.component}::${original.path}`;
             const diff =
               before !== undefined && after !== undefined
-                ? unifiedDiff(
-                    before,
-                    after,
-                    `${original.component}::${original.path} (${current.label})`,
-                    `${original.component}::${original.path} (${target.label})`,
-                  )
+                ? unifiedDiff(before, after, `${name} (${current.label})`, `${name} (${target.label})`)
                 : undefined;
             state = { kind: 'changed', original, targetHash, ...(diff ? { diff } : {}) };
           }

@@ -15,11 +15,13 @@ const theme = themeWith(
   ],
 );
 const project = projectFixture({ themes: [theme] });
+const themes = { 'frontend/Magento/luma': {}, 'frontend/Magento/blank': {} };
 
 describe('overrides/theme-template-changed', () => {
   it('reports a changed original (with the diff when both contents are known) and a removed one', async () => {
     const files = {
       current: releaseFilesFromMemory('2.4.6-p3', {
+        ...themes,
         Magento_Catalog: {
           'view/frontend/templates/view.phtml': 'a\n',
           'view/base/templates/list.phtml': 'l\n',
@@ -44,10 +46,12 @@ describe('overrides/theme-template-changed', () => {
   it('takes the nearest original along the parent chain (Luma before the module)', async () => {
     const files = {
       current: releaseFilesFromMemory('old', {
+        ...themes,
         'frontend/Magento/luma': { 'Magento_Catalog/templates/view.phtml': 'luma 1' },
         Magento_Catalog: { 'view/frontend/templates/view.phtml': 'module' },
       }),
       target: releaseFilesFromMemory('new', {
+        ...themes,
         'frontend/Magento/luma': { 'Magento_Catalog/templates/view.phtml': 'luma 2' },
         Magento_Catalog: { 'view/frontend/templates/view.phtml': 'module' },
       }),
@@ -59,7 +63,10 @@ describe('overrides/theme-template-changed', () => {
 
   it('without content (hashes only) says how to get the diff; without file knowledge it stays silent', async () => {
     const hashesOnly = (label: string, text: string) => {
-      const f = releaseFilesFromMemory(label, { Magento_Catalog: { 'view/frontend/templates/view.phtml': text } });
+      const f = releaseFilesFromMemory(label, {
+        ...themes,
+        Magento_Catalog: { 'view/frontend/templates/view.phtml': text },
+      });
       return { ...f, text: undefined };
     };
     const findings = await runRule(rule, {
@@ -68,5 +75,56 @@ describe('overrides/theme-template-changed', () => {
     });
     assert.match(findings[0]!.message, /run with --baseline-vendor\/--target-vendor for the diff/);
     assert.deepEqual(await runRule(rule, { project }), []);
+  });
+
+  it('stops at a parent theme it does not know (Hyvä without a vendor tree) instead of comparing with Luma files', async () => {
+    const hyva = themeWith(
+      'frontend/Acme/hyva',
+      ['Hyva/default', 'Hyva/reset'],
+      [{ module: 'Magento_Catalog', kind: 'template', modulePath: 'templates/view.phtml' }],
+      { hyva: true },
+    );
+    const files = (v: string) =>
+      releaseFilesFromMemory(v, { Magento_Catalog: { 'view/frontend/templates/view.phtml': v } });
+    assert.deepEqual(
+      await runRule(rule, {
+        project: projectFixture({ themes: [hyva] }),
+        files: { current: files('1'), target: files('2') },
+      }),
+      [],
+    );
+    const withHyva = (v: string) =>
+      releaseFilesFromMemory(v, {
+        'frontend/Hyva/default': { 'Magento_Catalog/templates/view.phtml': `hyva ${v}` },
+        Magento_Catalog: {},
+      });
+    const findings = await runRule(rule, {
+      project: projectFixture({ themes: [hyva] }),
+      files: { current: withHyva('1'), target: withHyva('2') },
+    });
+    assert.match(findings[0]!.message, /frontend\/Hyva\/default/);
+  });
+
+  it('a parent theme of the project holding the same file is the original (not upstream): nothing to say', async () => {
+    const parent = themeWith(
+      'frontend/Acme/base',
+      ['Magento/luma'],
+      [{ module: 'Magento_Catalog', kind: 'template', modulePath: 'templates/view.phtml' }],
+    );
+    const child = themeWith(
+      'frontend/Acme/child',
+      ['Acme/base', 'Magento/luma'],
+      [{ module: 'Magento_Catalog', kind: 'template', modulePath: 'templates/view.phtml' }],
+    );
+    const files = (v: string) =>
+      releaseFilesFromMemory(v, { ...themes, Magento_Catalog: { 'view/frontend/templates/view.phtml': v } });
+    const findings = await runRule(rule, {
+      project: projectFixture({ themes: [parent, child] }),
+      files: { current: files('1'), target: files('2') },
+    });
+    assert.deepEqual(
+      findings.map((f) => f.file),
+      ['app/design/frontend/Acme/base/Magento_Catalog/templates/view.phtml'],
+    );
   });
 });

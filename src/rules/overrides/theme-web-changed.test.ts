@@ -17,6 +17,7 @@ describe('overrides/theme-web-changed', () => {
   const project = projectFixture({ themes: [theme] });
   const files = (text: string) =>
     releaseFilesFromMemory(text, {
+      'frontend/Magento/luma': {},
       Magento_Catalog: { 'view/frontend/web/js/gallery.js': text, 'view/frontend/templates/other.phtml': text },
     });
 
