@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { Command } from 'commander';
+import { register as registerCheck } from '../src/cli/commands/check.js';
+import { makeFinding, SEVERITIES } from '../src/core/finding.js';
 import { renderCheckHtml } from '../src/report/html/render-html.js';
 import { hostileCheckResult } from './fixtures/reports/hostile-check-result.js';
 
@@ -147,5 +150,78 @@ describe('HTML report in Chromium', () => {
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     // A4 portrait MediaBox: 595 x 842 points.
     assert.match(readFileSync(join(outDir, 'report.pdf')).toString('latin1'), /MediaBox \[0 0 59[45]\.?\d* 84[12]/);
+  });
+
+  it('opens the report of a real check of the fixture store with the same numbers as its JSON', async () => {
+    const fixture = new URL('./fixtures/projects/store', import.meta.url).pathname;
+    const run = async (format: string, output: string): Promise<void> => {
+      const program = new Command('mageup').exitOverride();
+      registerCheck(program, () => undefined);
+      await program.parseAsync(
+        [
+          'check',
+          fixture,
+          '--to',
+          '2.4.8',
+          '--workers',
+          '1',
+          '--no-cache',
+          '--no-history',
+          '--quiet',
+          '--format',
+          format,
+          '--output',
+          output,
+        ],
+        { from: 'user' },
+      );
+    };
+    await run('json', join(outDir, 'store.json'));
+    await run('html', join(outDir, 'store.html'));
+    const json = JSON.parse(readFileSync(join(outDir, 'store.json'), 'utf8')) as { summary: { findings: number } };
+    const storePage = await browser.newPage();
+    await storePage.goto(pathToFileURL(join(outDir, 'store.html')).href);
+    await storePage.waitForSelector('html[data-ready="1"]', { timeout: 5000 });
+    assert.equal((await storePage.textContent('#card-findings .v'))?.trim(), String(json.summary.findings));
+    assert.equal(await storePage.$$eval('#findings tbody tr', (rows) => rows.length), json.summary.findings);
+    await storePage.screenshot({ path: join(outDir, 'store.png'), fullPage: false });
+    await storePage.close();
+  });
+
+  // The issue's budget is 2 s / 3 s on an idle machine (see the printed numbers); the assertions leave room for a
+  // loaded CI runner and still catch an order-of-magnitude regression.
+  it('renders 10,000 findings and opens them in Chromium within budget', async () => {
+    const big = hostileCheckResult();
+    big.findings = Array.from({ length: 10_000 }, (_, i) => ({
+      ...makeFinding({
+        ruleId: 'php-api/missing-method',
+        severity: SEVERITIES[i % 4]!,
+        category: 'php-api',
+        module: `Acme_M${i % 40}`,
+        package: `acme/m${i % 40}`,
+        file: `app/code/Acme/M${i % 40}/Model/F${i}.php`,
+        line: (i % 300) + 1,
+        message: `Method Foo::bar${i}() is removed`,
+        recommendation: 'Use baz()',
+        effort: { hours: 1, confidence: 'low' },
+        subject: `s${i}`,
+      }),
+      target: '2.4.8',
+    }));
+    const started = performance.now();
+    const html = renderCheckHtml(big);
+    const renderMs = performance.now() - started;
+    writeFileSync(join(outDir, 'big.html'), html);
+    const bigPage = await browser.newPage();
+    const opened = performance.now();
+    await bigPage.goto(pathToFileURL(join(outDir, 'big.html')).href);
+    await bigPage.waitForSelector('html[data-ready="1"]', { timeout: 10_000 });
+    const openMs = performance.now() - opened;
+    await bigPage.close();
+    process.stdout.write(
+      `# 10,000 findings: render ${Math.round(renderMs)} ms, open in Chromium ${Math.round(openMs)} ms\n`,
+    );
+    assert.ok(renderMs < 4000, `render took ${renderMs} ms`);
+    assert.ok(openMs < 6000, `open took ${openMs} ms`);
   });
 });

@@ -27,6 +27,8 @@ th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertic
 th{background:#eef0f4;font-size:12px;text-transform:uppercase;letter-spacing:.03em;white-space:nowrap}
 th[data-sort]{cursor:pointer;user-select:none}
 th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
+#findings{table-layout:fixed}
+#findings th:nth-child(1){width:92px}#findings th:nth-child(2){width:150px}#findings th:nth-child(3){width:160px}#findings th:nth-child(4){width:190px}#findings th:nth-child(6){width:70px}#findings th:nth-child(7){width:80px}
 td.num{text-align:right;white-space:nowrap}
 .sev{display:inline-block;border-radius:10px;padding:0 8px;color:#fff;font-size:12px;font-weight:600}
 .sev-critical{background:var(--critical)}.sev-error{background:var(--error)}.sev-warning{background:var(--warning)}.sev-info{background:var(--info)}
@@ -73,7 +75,7 @@ export const SCRIPT = `
     for(var i=0;i<rows.length;i++){
       var r=rows[i];
       var ok=(!s||r.getAttribute('data-severity')===s)&&(!c||r.getAttribute('data-category')===c)&&(!t||r.textContent.toLowerCase().indexOf(t)>=0);
-      r.hidden=!ok;if(ok)n++;
+      if(r.hidden===ok)r.hidden=!ok;if(ok)n++;
     }
     shown.textContent=n+' of '+rows.length+' findings shown';
   }
