@@ -118,6 +118,10 @@ const DECLARATION_CONTAINERS = new Set([
 
 const NAME_TYPES = new Set(['name', 'qualified_name', 'relative_name']);
 
+/** Conditions that test what the running platform provides (see `enterGuard`). */
+const VERSION_GUARD =
+  /\b(class_exists|interface_exists|trait_exists|enum_exists|method_exists|property_exists|function_exists|is_callable|defined|version_compare)\s*\(/i;
+
 class FileAnalyzer {
   private readonly names = new NameScope();
   private readonly refs: Reference[] | undefined;
@@ -132,6 +136,8 @@ class FileAnalyzer {
   private classFrame: ClassFrame | undefined;
   private methodsByStart = new Map<number, MethodDecl>();
   private scope: FunctionScope = { name: undefined, vars: new Map() };
+  /** How many version-guarded `if`/ternaries enclose the walk's position. */
+  private guardDepth = 0;
   /** `start:end` of member-access nodes that are assignment targets (`$this->x = …`). */
   private readonly writeTargets = new Set<string>();
 
@@ -266,6 +272,10 @@ class FileAnalyzer {
         this.enterClass(frame, methodsByStart, onExit);
         return true;
       }
+      case 'if_statement':
+      case 'conditional_expression':
+        this.enterGuard(cursor.currentNode, onExit);
+        return true;
       case 'object_creation_expression':
         this.onNew(cursor.currentNode);
         return true;
@@ -344,6 +354,20 @@ class FileAnalyzer {
         return false;
     }
     return true;
+  }
+
+  /**
+   * `if (class_exists(New::class)) { new New } else { new \\Zend_Old }` is the usual backward-compatible code: both
+   * branches (and the condition) of an `if`/ternary whose condition tests for a class, method, function or version are
+   * marked `guarded`, so rules can tell a missing class there from one used unconditionally.
+   */
+  private enterGuard(node: Node, onExit: (run: () => void) => void): void {
+    const condition = node.childForFieldName('condition');
+    if (!condition || !VERSION_GUARD.test(this.reader.text(condition))) return;
+    this.guardDepth++;
+    onExit(() => {
+      this.guardDepth--;
+    });
   }
 
   private enterClass(frame: ClassFrame, methods: Map<number, MethodDecl>, onExit: (run: () => void) => void): void {
@@ -653,6 +677,7 @@ class FileAnalyzer {
     if (member !== undefined) ref.member = member;
     if (this.classFrame?.name !== undefined) ref.inClass = this.classFrame.name;
     if (this.scope.name !== undefined) ref.inMethod = this.scope.name;
+    if (this.guardDepth > 0) ref.guarded = true;
     this.refs.push(ref);
     return ref;
   }

@@ -311,3 +311,32 @@ test('declarations-only mode lists no references', async () => {
   assert.deepEqual(r.references, []);
   assert.equal(r.classes[0]!.extends, 'A\\B');
 });
+
+test('references in both branches of a version guard (class_exists, method_exists, version_compare…) are guarded', async () => {
+  const src = `<?php
+class Save
+{
+    public function run($data)
+    {
+        if (class_exists('\\\\Magento\\\\Framework\\\\Filter\\\\FilterInput')) {
+            $filter = new \\Magento\\Framework\\Filter\\FilterInput([], [], $data);
+        } else {
+            $filter = new \\Zend_Filter_Input([], [], $data);
+        }
+        $json = method_exists(\\Foo::class, 'x') ? \\Foo::x() : \\Zend_Json::encode($data);
+        if ($data) {
+            new \\Zend_Date();
+        }
+        return new \\Zend_Uri();
+    }
+}
+`;
+  const analysis = await analyzePhp(src, 'Save.php');
+  const guarded = (name: string) =>
+    analysis.references.find((r) => r.name === name && r.kind !== 'class-string')?.guarded;
+  assert.equal(guarded('Magento\\Framework\\Filter\\FilterInput'), true);
+  assert.equal(guarded('Zend_Filter_Input'), true);
+  assert.equal(guarded('Zend_Json'), true);
+  assert.equal(guarded('Zend_Date'), undefined);
+  assert.equal(guarded('Zend_Uri'), undefined);
+});

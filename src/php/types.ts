@@ -136,6 +136,12 @@ export interface Reference {
   /** Class (FQCN) and method the reference sits in, when inside one. */
   inClass?: string;
   inMethod?: string;
+  /**
+   * Inside an `if`/ternary whose condition tests for a class, method, function or version (`class_exists(…)`,
+   * `method_exists(…)`, `version_compare(…)`…): code written to run on several releases, where a missing class may be
+   * the branch that is never taken.
+   */
+  guarded?: boolean;
 }
 
 export interface PhpSyntaxError {

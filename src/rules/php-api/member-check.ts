@@ -34,6 +34,10 @@ export function memberLabel(kind: MemberKind, cls: string, member: string): stri
  * receiver types are inferred, and an unknown member is more often imprecise inference than a real problem.
  * Magic (`__call`, `__get`) and configuration-defined members (extension attributes) mean "cannot tell": no finding.
  */
+/** Said of a use inside a `class_exists`/`method_exists`/`version_compare` guard (reported as info, not critical). */
+export const GUARDED_HINT =
+  'it sits inside a class_exists/method_exists/version guard, so it may be the branch the target never takes: check the condition';
+
 export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeOf: (use: ClassUse) => number): void {
   if (context.target.symbols.coverage === 'none') return;
   const { target, current } = worldsOf(context);
@@ -69,8 +73,9 @@ export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeO
         : kind === 'method'
           ? 'called'
           : 'read';
+    if (use.reference?.guarded) hints.unshift(GUARDED_HINT);
     context.report({
-      severity: 'critical',
+      severity: use.reference?.guarded ? 'info' : 'critical',
       file: use.file,
       line: use.line,
       column: use.column,

@@ -363,3 +363,39 @@ class Uses
     [[5, 'constructor-dependency:magento\\framework\\old\\helper']],
   );
 });
+
+test('a removed class used inside a class_exists guard is info, not critical', async () => {
+  const unit = await unitOf(
+    'app/code/Acme/Shop/Model/Guarded.php',
+    `<?php
+namespace Acme\\Shop\\Model;
+class Guarded
+{
+    public function make()
+    {
+        if (class_exists(\\Magento\\Framework\\New\\Helper::class)) {
+            return new \\Magento\\Framework\\New\\Helper();
+        }
+        return new \\Magento\\Framework\\Old\\Helper();
+    }
+    public function other()
+    {
+        return class_exists('Magento\\\\Framework\\\\New\\\\Helper') ? null : new \\Magento\\Framework\\Old\\Helper();
+    }
+}
+`,
+  );
+  const findings = await runRule(missingClass, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.6'), symbols: current },
+    target: { symbols: target },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.severity, f.line]),
+    [
+      ['critical', 10],
+      ['info', 14],
+    ],
+  );
+  assert.match(findings[1]!.recommendation, /class_exists\/method_exists\/version guard/);
+});

@@ -3,6 +3,7 @@ import { isPhpInternalClass } from '../../knowledge/php-versions/internal-classe
 import type { CodeUnit, Rule, RuleContext } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse } from './class-uses.js';
+import { GUARDED_HINT } from './member-check.js';
 import type { ResolvedClass } from './class-world.js';
 import { currentLabel, isTypeKeyword, prepareWorlds, preparedIndex, releaseLabel, worldsOf } from './worlds.js';
 import { compareLooseVersions } from '../../knowledge/api/versions.js';
@@ -58,6 +59,8 @@ events.xml and crontab.xml) that the current release declares but the target rel
 
 When the class comes from a third-party library the target release no longer installs but the root composer.json or
 an extension still requires, the finding is a \`warning\`: the library stays only if its constraints fit the target.
+A use inside an \`if\`/ternary that tests \`class_exists\`, \`method_exists\`, \`version_compare\`… (code written for
+several releases) is \`info\`: it may be the branch the target never takes.
 
 Magento-generated classes (\`…Factory\`, \`…\\Proxy\`, \`…\\Interceptor\`, \`…ExtensionInterface\`, \`…Extension\`,
 \`…SearchResults\`) count as present when the class they are generated from is present.
@@ -163,8 +166,9 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
     hints.unshift(
       `${before.package} is still required by ${requiredBy.join(', ')}: it stays installed only if its constraints fit ${context.target.release.version}`,
     );
+  if (use.reference?.guarded) hints.unshift(GUARDED_HINT);
   context.report({
-    severity: requiredBy.length ? 'warning' : 'critical',
+    severity: use.reference?.guarded ? 'info' : requiredBy.length ? 'warning' : 'critical',
     file: use.file,
     line: use.line,
     column: use.column,
