@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { register as registerCheck } from '../src/cli/commands/check.js';
+import { register as registerDiff } from '../src/cli/commands/diff.js';
+import { register as registerHistory } from '../src/cli/commands/history.js';
+import { EXIT } from '../src/cli/exit.js';
+
+const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'mageup-history-cli-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+const store = join(work, 'history');
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const writeOut = process.stdout.write.bind(process.stdout);
+  const writeErr = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((c: string | Uint8Array) => out.push(String(c)) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((c: string | Uint8Array) => err.push(String(c)) > 0) as typeof process.stderr.write;
+  let code: number = EXIT.ok;
+  const program = new Command('mageup').exitOverride().configureOutput({ writeErr: (m) => err.push(m) });
+  const set = (c: number): void => {
+    code = c;
+  };
+  registerCheck(program, set);
+  registerHistory(program, set);
+  registerDiff(program, set);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    code = EXIT.failure;
+  } finally {
+    process.stdout.write = writeOut;
+    process.stderr.write = writeErr;
+  }
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+describe('mageup history and diff', () => {
+  it('check runs are recorded; history lists them; diff shows fixed, new and unchanged', async () => {
+    const common = ['--workers', '1', '--no-cache', '--quiet', '--store', store, '--output', join(work, 'out.txt')];
+    const first = await cli(['check', STORE, '--to', '2.4.8', ...common]);
+    assert.equal(first.code, EXIT.findings, first.stderr);
+    assert.doesNotMatch(first.stderr, /not recorded/);
+    const second = await cli(['check', STORE, '--to', '2.4.8', '--focus', 'security', ...common]);
+    assert.doesNotMatch(second.stderr, /not recorded/);
+
+    const history = await cli(['history', STORE, '--store', store]);
+    assert.equal(history.code, EXIT.ok, history.stderr);
+    assert.match(history.stdout, /RUN +RECORDED/);
+    assert.match(history.stdout, /^ +2 .*check +2\.4\.6-p3 → 2\.4\.8/m);
+    const json = JSON.parse((await cli(['history', STORE, '--store', store, '--format', 'json'])).stdout) as {
+      runs: { id: number; findings: number; kbVersion: string | null }[];
+    };
+    assert.deepEqual(
+      json.runs.map((r) => r.id),
+      [2, 1],
+    );
+    assert.ok(json.runs[0]!.kbVersion);
+
+    const diff = await cli(['diff', '1', '2', '--store', store, '--format', 'json']);
+    const d = JSON.parse(diff.stdout) as {
+      fixed: { category: string }[];
+      new: unknown[];
+      unchanged: { category: string }[];
+    };
+    assert.equal(diff.code, EXIT.ok);
+    assert.equal(d.new.length, 0);
+    assert.ok(d.fixed.length > 0 && d.fixed.every((f) => f.category !== 'security'));
+    assert.ok(d.unchanged.every((f) => f.category === 'security'));
+    assert.equal(d.fixed.length + d.unchanged.length, json.runs[1]!.findings);
+    const text = await cli(['diff', '2', '1', '--store', store]);
+    assert.equal(text.code, EXIT.findings, 'new findings appeared between run 2 and run 1');
+    assert.match(text.stdout, /^Run 2 .* → run 1 .*: 0 fixed, \d+ new, \d+ unchanged/);
+
+    const missing = await cli(['diff', '1', '99', '--store', store]);
+    assert.equal(missing.code, EXIT.failure);
+    assert.match(missing.stderr, /no run 99/);
+  });
+});
