@@ -399,3 +399,20 @@ class Guarded
   );
   assert.match(findings[1]!.recommendation, /class_exists\/method_exists\/version guard/);
 });
+
+test('an unresolved Zend Framework 1 name says which library it was', async () => {
+  const unit = await unitOf(
+    'app/code/Acme/Shop/Block/Json.php',
+    '<?php\nnamespace Acme\\Shop\\Block;\nclass Json { public function x() { return \\Zend_Json::encode([]); } }\n',
+  );
+  const findings = await runRule(missingClass, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.6'), symbols: current },
+    target: { symbols: target },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.severity, f.line]),
+    [['info', 3]],
+  );
+  assert.match(findings[0]!.recommendation, /^Zend Framework 1 \(magento\/zendframework1\) is gone/);
+});

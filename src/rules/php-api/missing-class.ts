@@ -45,6 +45,10 @@ const LIBRARY_HINTS: [RegExp, string][] = [
   [/^elasticsearch\\/i, 'the Elasticsearch client is gone: use the OpenSearch client/modules the target ships'],
 ];
 
+function libraryHint(name: string): string | undefined {
+  return LIBRARY_HINTS.find(([pattern]) => pattern.test(name))?.[1];
+}
+
 export const missingClass: Rule = {
   meta: {
     id: 'php-api/missing-class',
@@ -129,8 +133,7 @@ the feature natively.`,
         ...(use.package ? { package: use.package } : {}),
         ...(use.module ? { module: use.module } : {}),
         message: `cannot resolve \`${use.name}\` (${describeUse(use.kind)}): neither ${currentLabel(context)} nor ${releaseLabel(context)} declares it, nor does the code under check`,
-        recommendation:
-          'Check the name: it may come from a PHP extension or a package MageUp does not index (then nothing to do), or be a typo or a leftover of removed code.',
+        recommendation: `${libraryHint(use.name) ? `${libraryHint(use.name)}. ` : ''}Check the name: it may come from a PHP extension or a package MageUp does not index (then nothing to do), or be a typo or a leftover of removed code.`,
         effort: { hours: 0.25, confidence: 'low' },
         subject: `unresolved:${use.name.toLowerCase()}`,
         uctCode: undefined,
@@ -151,8 +154,8 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
   if (origin?.deprecated !== undefined)
     hints.push(`${currentLabel(context)} marked it @deprecated${origin.deprecated ? `: ${origin.deprecated}` : ''}`);
   if (origin?.see?.length) hints.push(`see ${origin.see.join(', ')}`);
-  const library = LIBRARY_HINTS.find(([pattern]) => pattern.test(decl.name));
-  if (library) hints.push(library[1]);
+  const library = libraryHint(decl.name);
+  if (library) hints.push(library);
   else if (before.package && !before.package.startsWith('magento/') && !requirersOf(context, before.package).length) {
     hints.push(
       `${before.package} is not installed by ${context.target.release.version}: require a version that still has it, or migrate`,
