@@ -91,7 +91,7 @@ describe('HTML report in Chromium', () => {
   });
 
   it('ran no injected script and requested nothing but the page', async () => {
-    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned), undefined);
     assert.deepEqual(requests, [pathToFileURL(file).href]);
     assert.deepEqual(consoleErrors, []);
     assert.equal(await page.$$eval('script', (s) => s.length), 1);
@@ -111,7 +111,10 @@ describe('HTML report in Chromium', () => {
 
   it('filters and sorts the findings table', async () => {
     const visible = (): Promise<number> =>
-      page.$$eval('#findings tbody tr', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).length);
+      page.$$eval(
+        '#findings tbody tr',
+        (rows) => rows.filter((r) => !(r as unknown as { hidden: boolean }).hidden).length,
+      );
     assert.equal(await visible(), 6);
     await page.selectOption('#f-severity', 'critical');
     assert.equal(await visible(), 2);
@@ -144,7 +147,14 @@ describe('HTML report in Chromium', () => {
   it('takes a screenshot and prints to an A4 PDF with the print stylesheet', async () => {
     await page.screenshot({ path: join(outDir, 'report.png'), fullPage: true });
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.$eval('.filters', (e) => getComputedStyle(e).display), 'none');
+    assert.equal(
+      await page.$eval(
+        '.filters',
+        (e) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { display: string } }).getComputedStyle(e).display,
+      ),
+      'none',
+    );
     await page.emulateMedia({ media: 'screen' });
     const pdf = await page.pdf({ format: 'A4', path: join(outDir, 'report.pdf') });
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');

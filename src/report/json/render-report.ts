@@ -31,7 +31,8 @@ export function renderCheckReport(result: CheckResult, format: CheckReportFormat
       return `${JSON.stringify(result, null, 2)}\n`;
     case 'md':
       return (
-        renderCheckMarkdown(result) + (result.governance && hasDecisions(result.governance) ? `\n${renderGovernanceMarkdown(result.governance)}` : '')
+        renderCheckMarkdown(result) +
+        (result.governance && hasDecisions(result.governance) ? `\n${renderGovernanceMarkdown(result.governance)}` : '')
       );
     case 'html':
       return renderCheckHtml(result, opts);
