@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../../core/finding.js';
 import { ruleById } from '../../rules/registry.js';
+import type { RuleMeta } from '../../rules/rule.js';
 import type { FindingsView } from '../json/findings-view.js';
 
 /** Where each rule's documentation lives (`<base><rule-id>.md`). */
@@ -24,13 +25,18 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.0', error: '7
  * results located relative to `%SRCROOT%`, `partialFingerprints` from our line-independent fingerprint. Findings
  * without a file (package or platform level) point at composer.json, since code scanning needs a location.
  */
-export function renderSarif(view: FindingsView): string {
+export function renderSarif(
+  view: FindingsView,
+  opts: { ruleMeta?: (id: string) => RuleMeta | undefined } = {},
+): string {
+  const metaOf = opts.ruleMeta ?? ((id: string) => ruleById(id)?.meta);
   const ruleIds = [...new Set(view.findings.map((f) => f.ruleId))].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const rules = ruleIds.map((id) =>
     describeRule(
       id,
       view.findings.find((f) => f.ruleId === id)!,
+      metaOf(id),
     ),
   );
   const root = pathToFileURL(view.root.endsWith('/') ? view.root : `${view.root}/`).href;
@@ -104,8 +110,7 @@ export function renderSarif(view: FindingsView): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function describeRule(id: string, sample: Finding): object {
-  const meta = ruleById(id)?.meta;
+function describeRule(id: string, sample: Finding, meta: RuleMeta | undefined): object {
   const severity = meta?.severity ?? sample.severity;
   const category = meta?.category ?? sample.category;
   const description = meta?.description ?? id;
