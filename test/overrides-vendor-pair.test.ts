@@ -12,6 +12,8 @@ import { analyzePhp } from '../src/php/index.js';
 import type { CodeUnit } from '../src/rules/rule.js';
 import { rules as conflictRules } from '../src/rules/conflicts/index.js';
 import { rules as overrideRules } from '../src/rules/overrides/index.js';
+import { createCoreTableChangedRule } from '../src/rules/db-schema/core-table-changed.js';
+import { dbSchemaIndexFromVendorTrees } from '../src/overrides/db-schema-from-vendor.js';
 import { projectFixture, releaseFixture, runRule } from '../src/rules/testing.js';
 import { pairModules, pairTheme, projectFiles, vendorPhp, writeVendorPair } from './fixtures/vendor-pair/pair.js';
 
@@ -50,6 +52,11 @@ describe('override rules on a generated pair of vendor trees', () => {
       },
     };
     for (const rule of [...overrideRules, ...conflictRules]) findings.push(...(await runRule(rule, context)));
+    // DB schema warnings are db-schema/core-table-changed's (not duplicated here), fed with the two trees.
+    const schemaRule = createCoreTableChangedRule(() =>
+      dbSchemaIndexFromVendorTrees({ dir: dirs.before, version: '2.4.6-p3' }, { dir: dirs.after, version: '2.4.8' }),
+    );
+    findings.push(...(await runRule(schemaRule, context)));
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -107,6 +114,8 @@ describe('override rules on a generated pair of vendor trees', () => {
       /lib\/web\/mage\/thing\.js changed/,
     );
   });
+  it('WARN DB schema target changed (db-schema/core-table-changed on the two trees)', () =>
+    has('db-schema/core-table-changed', 'app/code/Acme/Foo/etc/db_schema.xml', /foo_item/));
   it('INFO Queue consumer changed', () =>
     assert.ok(
       findings.some(

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { rule as coreCronChanged } from './core-cron-changed.js';
 import { rule as layoutReferenceRemoved } from './layout-reference-removed.js';
 import { rule as legacySetupScript } from './legacy-setup-script.js';
 import { rule as noOriginal } from './no-original.js';
@@ -15,6 +16,7 @@ import { rule as themeTemplateChanged } from './theme-template-changed.js';
 import { rule as themeWebChanged } from './theme-web-changed.js';
 
 export const rules: Rule[] = [
+  coreCronChanged,
   layoutReferenceRemoved,
   legacySetupScript,
   noOriginal,

@@ -1,0 +1,31 @@
+// Core configuration files whose change matters to how a store is operated (queues, cron): compared per enabled
+// core module between the current and the target release.
+import type { RuleContext } from '../rule.js';
+
+export function reportCoreFileChanges(
+  context: RuleContext,
+  files: string[],
+  advice: (file: string, how: 'added' | 'removed' | 'changed') => { note: string; recommendation: string },
+): void {
+  const current = context.files?.current;
+  const target = context.files?.target;
+  if (!current || !target) return;
+  const modules = context.project.modules.filter((m) => m.core && m.enabled !== false).map((m) => m.name);
+  for (const module of [...new Set(modules)].sort()) {
+    if (!current.hasComponent(module) || !target.hasComponent(module)) continue;
+    for (const file of files) {
+      const before = current.hash(module, file);
+      const after = target.hash(module, file);
+      if (before === after) continue;
+      const how = !before ? 'added' : !after ? 'removed' : 'changed';
+      const { note, recommendation } = advice(file, how);
+      context.report({
+        severity: 'info',
+        module,
+        subject: `${module} ${file}`,
+        message: `${module} ${file} is ${how} in ${target.label}${note}.`,
+        recommendation,
+      });
+    }
+  }
+}
