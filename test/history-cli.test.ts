@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { Command, CommanderError } from 'commander';
 import { register as registerCheck } from '../src/cli/commands/check.js';
 import { register as registerDiff } from '../src/cli/commands/diff.js';
@@ -14,6 +17,11 @@ const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url
 const work = mkdtempSync(join(tmpdir(), 'mageup-history-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 const store = join(work, 'history');
+const ajv = new Ajv.default({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validateReport = ajv.compile(
+  JSON.parse(readFileSync(new URL('../schemas/report.schema.json', import.meta.url), 'utf8')) as object,
+);
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
@@ -55,7 +63,11 @@ describe('mageup history and diff', () => {
     assert.equal(history.code, EXIT.ok, history.stderr);
     assert.match(history.stdout, /RUN +RECORDED/);
     assert.match(history.stdout, /^ +2 .*check +2\.4\.6-p3 → 2\.4\.8/m);
-    const json = JSON.parse((await cli(['history', STORE, '--store', store, '--format', 'json'])).stdout) as {
+    const historyJson = JSON.parse(
+      (await cli(['history', STORE, '--store', store, '--format', 'json'])).stdout,
+    ) as unknown;
+    assert.ok(validateReport(historyJson), ajv.errorsText(validateReport.errors));
+    const json = historyJson as {
       runs: { id: number; findings: number; kbVersion: string | null }[];
     };
     assert.deepEqual(
@@ -65,6 +77,7 @@ describe('mageup history and diff', () => {
     assert.ok(json.runs[0]!.kbVersion);
 
     const diff = await cli(['diff', '1', '2', '--store', store, '--format', 'json']);
+    assert.ok(validateReport(JSON.parse(diff.stdout)), ajv.errorsText(validateReport.errors));
     const d = JSON.parse(diff.stdout) as {
       fixed: { category: string }[];
       new: unknown[];
