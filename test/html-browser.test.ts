@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Command } from 'commander';
+import { register as registerAudit } from '../src/cli/commands/audit.js';
 import { register as registerCheck } from '../src/cli/commands/check.js';
 import { makeFinding, SEVERITIES } from '../src/core/finding.js';
 import { renderCheckHtml } from '../src/report/html/render-html.js';
@@ -233,5 +234,29 @@ describe('HTML report in Chromium', () => {
     );
     assert.ok(renderMs < 4000, `render took ${renderMs} ms`);
     assert.ok(openMs < 6000, `open took ${openMs} ms`);
+  });
+
+  it('opens the audit of the fixture store: same numbers as its JSON, no script, no request', async () => {
+    const fixture = new URL('./fixtures/projects/store', import.meta.url).pathname;
+    for (const format of ['json', 'html']) {
+      const program = new Command('mageup').exitOverride();
+      registerAudit(program, () => undefined);
+      await program.parseAsync(
+        ['audit', fixture, '--no-history', '--format', format, '--output', join(outDir, `audit.${format}`)],
+        {
+          from: 'user',
+        },
+      );
+    }
+    const json = JSON.parse(readFileSync(join(outDir, 'audit.json'), 'utf8')) as { summary: { modules: number } };
+    const auditPage = await browser.newPage();
+    const seen: string[] = [];
+    auditPage.on('request', (r) => seen.push(r.url()));
+    await auditPage.goto(pathToFileURL(join(outDir, 'audit.html')).href);
+    assert.equal((await auditPage.textContent('#card-modules .v'))?.trim(), String(json.summary.modules));
+    assert.equal(await auditPage.$$eval('figure.chart svg rect', (r) => r.length > 0), true);
+    assert.deepEqual(seen, [pathToFileURL(join(outDir, 'audit.html')).href]);
+    await auditPage.screenshot({ path: join(outDir, 'audit.png') });
+    await auditPage.close();
   });
 });

@@ -7,6 +7,7 @@ import { renderCheckMarkdown } from '../check/render-markdown.js';
 import { renderCheckText } from '../check/render-text.js';
 import { escapeMarkdown, markdownTable, terminalSafe } from '../format.js';
 import { renderGithub } from '../github/render-github.js';
+import { renderAuditHtml } from '../html/render-audit-html.js';
 import { renderCheckHtml, type HtmlOptions } from '../html/render-html.js';
 import { renderJunit } from '../junit/render-junit.js';
 import { renderSarif } from '../sarif/render-sarif.js';
@@ -17,7 +18,7 @@ export const CHECK_REPORT_FORMATS = ['text', 'json', 'md', 'html', 'sarif', 'jun
 export type CheckReportFormat = (typeof CHECK_REPORT_FORMATS)[number];
 
 /** Every output format of `mageup audit` (the audit has no findings: CI formats carry its problems). */
-export const AUDIT_REPORT_FORMATS = ['text', 'json', 'md', 'sarif', 'junit', 'github'] as const;
+export const AUDIT_REPORT_FORMATS = ['text', 'json', 'md', 'html', 'sarif', 'junit', 'github'] as const;
 export type AuditReportFormat = (typeof AUDIT_REPORT_FORMATS)[number];
 
 export interface RenderOptions extends HtmlOptions {
@@ -57,6 +58,8 @@ export function renderAuditReport(report: AuditReport, format: AuditReportFormat
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'md':
       return renderAuditMarkdown(report);
+    case 'html':
+      return renderAuditHtml(report);
     case 'sarif':
       return renderSarif(viewOfAudit(report));
     case 'junit':
