@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { GitObjects } from '../src/indexer/git-objects.js';
+import { writeChecksummedJson } from '../src/knowledge/integrity.js';
 import { compareLooseVersions } from '../src/knowledge/api/versions.js';
 import {
   declaredLayoutNames,
@@ -22,6 +23,7 @@ import {
   FILE_HASH_SCHEMA,
   HASH_LENGTH,
   isTrackedFile,
+  MANIFEST_FILE,
   type FileHashManifest,
   type PackageFileHashes,
 } from '../src/knowledge/file-hashes/format.js';
@@ -158,7 +160,8 @@ for (const name of [...packages.keys()].sort()) {
   writeFileSync(join(tmp, file), bytes);
   manifest.packages[name] = { file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
-writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+// Gzipped with a sha256 beside it like the other knowledge files: a corrupt manifest is refused, not misread.
+writeChecksummedJson(join(tmp, MANIFEST_FILE), manifest);
 git.close();
 rmSync(out, { recursive: true, force: true });
 renameSync(tmp, out);

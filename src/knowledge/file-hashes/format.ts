@@ -3,6 +3,8 @@
 // etc/*.xml, requirejs-config.js) and the layout blocks/containers its layouts declare. No file content is stored.
 
 export const FILE_HASH_SCHEMA = 1;
+/** The manifest: gzipped JSON with `manifest.json.gz.sha256` beside it. */
+export const MANIFEST_FILE = 'manifest.json.gz';
 /** Hex digits kept of each git blob sha1: 40 bits tell two versions of one file apart with room to spare. */
 export const HASH_LENGTH = 10;
 

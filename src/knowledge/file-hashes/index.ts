@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { KnowledgeDataError } from '../errors.js';
-import { FILE_HASH_SCHEMA, rangesContain, type FileHashManifest, type PackageFileHashes } from './format.js';
+import { readChecksummedJson } from '../integrity.js';
+import {
+  FILE_HASH_SCHEMA,
+  MANIFEST_FILE,
+  rangesContain,
+  type FileHashManifest,
+  type PackageFileHashes,
+} from './format.js';
 
 export * from './format.js';
 
@@ -36,12 +43,10 @@ export interface FileHashIndex {
 }
 
 export function loadFileHashIndex(dataDir: string = SHIPPED_FILE_HASH_DIR): FileHashIndex {
-  const manifestFile = join(dataDir, 'manifest.json');
+  const manifestFile = join(dataDir, MANIFEST_FILE);
   if (!existsSync(manifestFile))
     throw new KnowledgeDataError(manifestFile, 'file-hash index is missing (run scripts/build-file-hash-index.ts)');
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as FileHashManifest;
-  if (manifest.schema !== FILE_HASH_SCHEMA)
-    throw new KnowledgeDataError(manifestFile, `schema ${manifest.schema}, expected ${FILE_HASH_SCHEMA}`);
+  const manifest = readChecksummedJson(manifestFile, FILE_HASH_SCHEMA) as FileHashManifest;
   const loaded = new Map<string, PackageFileHashes | null>();
   let components: Map<string, string> | undefined;
 
