@@ -86,6 +86,10 @@ export function renderGovernanceMarkdown(g: GovernanceReport): string {
     );
   if (g.resurfaced.length > 0)
     out.push('', `**Expired waivers: ${g.resurfaced.length} finding(s) count again**`, '', table(g.resurfaced));
+  if (g.severityOverrides.length > 0) {
+    out.push('', '**Severity overrides:**', '');
+    for (const o of g.severityOverrides) out.push(`- \`${md(o.ruleId)}\`: ${o.from} → ${o.to} (${o.count})`);
+  }
   if (g.staleWaivers.length > 0) {
     out.push('', `**Stale waivers (match no finding):**`, '');
     for (const w of g.staleWaivers)
@@ -116,6 +120,8 @@ function governanceText(g: GovernanceReport): string {
   ];
   for (const r of g.resurfaced)
     lines.push(`  Waiver expired ${r.waiver.expires} (${r.waiver.owner}): ${r.ruleId} ${r.where ?? ''} counts again`);
+  for (const o of g.severityOverrides)
+    lines.push(`  Severity of ${o.ruleId}: ${o.from} → ${o.to} (${o.count} findings)`);
   for (const w of g.staleWaivers)
     lines.push(
       `  Stale waiver #${w.index + 1} (${w.rule}${w.path ? ` ${w.path}` : ''}, ${w.owner}) matches no finding`,
