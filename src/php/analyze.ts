@@ -485,6 +485,7 @@ class FileAnalyzer {
     if (!ref) return;
     if (target.via) ref.via = target.via;
     addArgs(ref, node.childForFieldName('arguments'), this.source);
+    if (target.via === 'parent') addArgVars(ref, node.childForFieldName('arguments'), this.source);
   }
 
   private onClassConstant(node: Node): void {
@@ -765,6 +766,22 @@ function addArgs(ref: Reference, args: Node | null, source: string): void {
   }
   ref.argCount = count;
   if (nulls.length > 0) ref.nullArgs = nulls;
+}
+
+/**
+ * For `parent::…(…)` calls: which arguments are plain variables (`$context`), by position, so rules can type them with
+ * the enclosing method's parameters. Named and unpacked arguments stop the list (positions after them are unknown).
+ */
+function addArgVars(ref: Reference, args: Node | null, source: string): void {
+  if (!args) return;
+  const vars: (string | null)[] = [];
+  for (const arg of args.namedChildren) {
+    if (!arg || arg.type === 'comment') continue;
+    if (arg.type !== 'argument' || arg.childForFieldName('name') || source[arg.startIndex] === '.') break;
+    const value = arg.namedChild(arg.namedChildCount - 1);
+    vars.push(value?.type === 'variable_name' ? source.slice(value.startIndex + 1, value.endIndex) : null);
+  }
+  if (vars.some((v) => v !== null)) ref.argVars = vars;
 }
 
 /** ERROR and MISSING nodes, found by descending only into subtrees that contain errors. */

@@ -340,3 +340,26 @@ class Save
   assert.equal(guarded('Zend_Date'), undefined);
   assert.equal(guarded('Zend_Uri'), undefined);
 });
+
+test('parent:: calls record which arguments are plain variables, by position', async () => {
+  const src = `<?php
+class Grid extends \\Magento\\Backend\\Block\\Widget\\Grid\\Extended
+{
+    public function __construct($context, $helper, array $data = [])
+    {
+        parent::__construct($context, $helper, $data);
+        parent::other($context, 'x', ...$data);
+        parent::third(strtolower('a'), data: $data);
+    }
+}
+`;
+  const refs = (await analyzePhp(src, 'Grid.php')).references.filter((r) => r.via === 'parent');
+  assert.deepEqual(
+    refs.map((r) => [r.member, r.argVars]),
+    [
+      ['__construct', ['context', 'helper', 'data']],
+      ['other', ['context', null]],
+      ['third', undefined],
+    ],
+  );
+});

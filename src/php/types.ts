@@ -41,7 +41,7 @@ export interface MethodDecl extends DocFlags {
   returnTypeWillChange?: boolean;
   /** Hash of the normalised body (whitespace/comments stripped), for "did this method change". */
   bodyHash?: string;
-  /** Parameters (names without `$`) the body never mentions; absent when all are used or there is no body. */
+  /** around* methods only: parameters (names without `$`) the body never mentions; absent when all are used. */
   unusedParams?: string[];
 }
 
@@ -125,6 +125,8 @@ export interface Reference {
   argCount?: number;
   /** For property-fetch: the property is assigned (`$this->x = …`), which creates it when undeclared. */
   write?: boolean;
+  /** For `parent::` calls: per argument position, the variable passed (`context` for `$context`), or null. */
+  argVars?: (string | null)[];
   /** For calls: 0-based positions of arguments that are the literal `null`. */
   nullArgs?: number[];
   /**

@@ -300,3 +300,61 @@ if (\\Monolog\\Logger::API < 3) {
     [6, 11],
   );
 });
+
+test('arguments forwarded to parent::__construct() that shift into a slot of another type', async () => {
+  const ctx = 'Magento\\Backend\\Block\\Template\\Context';
+  const grid = (params: { name: string; type?: string; default?: string }[]) =>
+    indexOf([
+      classDecl('Magento\\Backend\\Block\\Widget\\Grid\\Extended', { methods: [method('__construct', { params })] }),
+      classDecl(ctx),
+      classDecl('Magento\\Framework\\Url\\DecoderInterface', { kind: 'interface' }),
+    ]);
+  const before = grid([
+    { name: 'context', type: ctx },
+    { name: 'data', type: 'array', default: '[]' },
+  ]);
+  const after = grid([
+    { name: 'context', type: ctx },
+    { name: 'urlDecoder', type: '?Magento\\Framework\\Url\\DecoderInterface', default: 'null' },
+    { name: 'data', type: 'array', default: '[]' },
+  ]);
+  const unit = await unitOf(
+    'app/code/Acme/Shop/Block/Grid.php',
+    `<?php
+namespace Acme\\Shop\\Block;
+use Magento\\Backend\\Block\\Template\\Context;
+class Grid extends \\Magento\\Backend\\Block\\Widget\\Grid\\Extended
+{
+    public function __construct(Context $context, array $data = [])
+    {
+        parent::__construct($context, $data);
+    }
+}
+`,
+  );
+  const findings = await runRule(signatureMismatch, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.6'), symbols: before },
+    target: { symbols: after },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.subject]),
+    [
+      [
+        8,
+        'forwarded-args:acme\\shop\\block\\grid::__construct:magento\\backend\\block\\widget\\grid\\extended::__construct()',
+      ],
+    ],
+  );
+  assert.match(
+    findings[0]!.message,
+    /argument #2 `\$data` \(array\) now lands on `\?Magento\\Framework\\Url\\DecoderInterface \$urlDecoder = null`/,
+  );
+  // Same arguments against an unchanged parent: nothing.
+  const unchanged = await runRule(signatureMismatch, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.6'), symbols: before },
+    target: { symbols: before },
+  });
+  assert.deepEqual(unchanged, []);
+});

@@ -59,6 +59,7 @@ for plugins, re-target the plugin at the method's successor or update its argume
       }
     }
     checkCallArity(context, target, current);
+    checkForwardedArguments(context, target, current);
     for (const module of context.project.modules) {
       if (module.core || movesWithTarget(context, module.package)) continue;
       for (const plugin of module.customizations.plugins) {
@@ -115,6 +116,56 @@ function checkCallArity(context: RuleContext, target: ClassWorld, current: Class
           )}${member === '__construct' ? ' (inject them in your own constructor and hand them to the parent)' : ''}.`,
         subject: `arity:${label.toLowerCase()}`,
         hours: member === '__construct' ? 1 : 0.5,
+      });
+    }
+  }
+}
+
+/**
+ * `parent::__construct($context, $helper, $data)` where the parent inserted or removed a parameter: the count may still
+ * fit while the arguments shift into slots of another type (TypeError; setup:di:compile "Incompatible argument type").
+ * Arguments that are typed parameters of the enclosing method are compared with the target's parameter at the same
+ * position; only a mismatch that is new in the target is reported.
+ */
+function checkForwardedArguments(context: RuleContext, target: ClassWorld, current: ClassWorld | null): void {
+  if (!current) return;
+  for (const unit of codeUnderCheck(context)) {
+    for (const ref of unit.analysis.references) {
+      if (!ref.argVars || !ref.member || !ref.inClass || !ref.inMethod) continue;
+      const after = target.findMethod(ref.name, ref.member).found;
+      const before = current.findMethod(ref.name, ref.member).found;
+      if (!after || !before || after.owner.source !== 'index') continue;
+      // A class declared twice in the file (conditional Monolog 2/3 variants): checkOverrides judges the variants.
+      const declarations = unit.analysis.classes.filter((c) => c.name === ref.inClass);
+      if (declarations.length !== 1) continue;
+      const own = declarations[0]!.methods.find((m) => m.name.toLowerCase() === ref.inMethod!.toLowerCase());
+      if (!own) continue;
+      const problems: string[] = [];
+      ref.argVars.forEach((variable, index) => {
+        const param = variable ? own.params.find((p) => p.name.replace(/^\$/, '') === variable) : undefined;
+        const passed = param && !param.variadic ? paramType(param, ref.inClass) : undefined;
+        const slot = after.member.params[index];
+        if (!passed || !slot || slot.variadic) return; // untyped, or an extra argument PHP ignores
+        const accepts = paramType(slot, after.owner.decl.name);
+        if (!accepts || typeSubsumed(passed, accepts, target) !== false) return;
+        const was = before.member.params[index];
+        const wasType = was && !was.variadic ? paramType(was, before.owner.decl.name) : undefined;
+        if (wasType && typeSubsumed(passed, wasType, current) === false) return; // already wrong before
+        problems.push(
+          `argument #${index + 1} \`$${variable}\` (${param!.type}) now lands on \`${formatParam(slot)}\`${
+            was ? ` (was \`${formatParam(was)}\`)` : ''
+          }`,
+        );
+      });
+      if (problems.length === 0) continue;
+      const label = `${after.owner.decl.name}::${after.member.name}()`;
+      report(context, unit, ref.line, {
+        message: `parent::${ref.member}() passes arguments that no longer fit ${label} in ${releaseLabel(context)}: ${problems.join('; ')}. Signature in ${currentLabel(context)}: \`${formatMethod(before.member)}\` → in ${releaseLabel(context)}: \`${formatMethod(after.member)}\``,
+        recommendation: `Pass the arguments in the order of \`${formatMethod(after.member)}\`${
+          ref.member.toLowerCase() === '__construct' ? ' (inject new dependencies in your own constructor)' : ''
+        } (a TypeError at run time; setup:di:compile reports "Incompatible argument type").`,
+        subject: `forwarded-args:${ref.inClass.toLowerCase()}::${ref.inMethod.toLowerCase()}:${label.toLowerCase()}`,
+        hours: 1,
       });
     }
   }
