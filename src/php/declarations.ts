@@ -453,8 +453,9 @@ export class DeclarationReader {
     if (body) {
       const bodySource = this.bodyText ? this.bodyText(body.startIndex, body.endIndex) : this.text(body);
       method.bodyHash = bodyHash(bodySource);
-      // Parameters the body never mentions: an around plugin whose body never names `$proceed` cannot call it.
-      const unused = method.params
+      // Parameters the body never mentions, for around plugin methods only (a body that never names `$proceed`
+      // cannot call it); kept off other methods so the API index does not grow.
+      const unused = (/^around./i.test(name) ? method.params : [])
         .map((p) => p.name.replace(/^\$/, ''))
         .filter((n) => n !== '' && !new RegExp(`\\$${n}\\b`).test(bodySource));
       if (unused.length > 0) method.unusedParams = unused;
