@@ -249,7 +249,7 @@ test('one finding per overriding method: the nearest changed prototype, not each
 namespace Acme\\Shop\\Logger;
 class Debug extends \\Magento\\Framework\\Logger\\Handler\\Base
 {
-    protected function write(array $record): void {}
+    protected function write(array $record): void { parent::write($record); }
 }
 `,
   );
