@@ -54,8 +54,10 @@ describe('check --focus overrides', () => {
     assert.match(gallery.details ?? '', /^\+<img src="<\?= \$placeholder \?>" width=/m);
   });
 
-  it('a vendor directory that does not exist is a problem, not a crash', async () => {
-    const result = await check({ baselineVendor: join(root, 'missing') });
-    assert.ok(result.problems.some((p) => p.code === 'vendor-tree-unreadable' && /not a directory/.test(p.message)));
+  it('a vendor directory that does not exist is a clear option error', async () => {
+    await assert.rejects(
+      check({ baselineVendor: join(root, 'missing') }),
+      /--baseline-vendor .*missing is not a directory/,
+    );
   });
 });

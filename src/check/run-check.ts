@@ -18,6 +18,7 @@ import { summarize, type UnderCheck } from './summary.js';
 import { newest } from '../rules/platform/service-versions.js';
 import type { CheckOptions, CheckResult, TargetResult } from './types.js';
 import { FileContextBuilder } from '../overrides/file-context.js';
+import { isDirectory } from '../overrides/release-files.js';
 import { applyPolicy, governanceReport, type PolicyOutcome } from '../governance/policy.js';
 
 /** Raised for a bad option value (a PHP version that is not `x.y`…): the CLI prints it and exits 2. */
@@ -37,6 +38,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const minSeverity: Severity = options.minSeverity ?? 'info';
   if (options.php !== undefined && !/^\d+\.\d+$/.test(options.php)) {
     throw new CheckOptionError(`--php must be a PHP minor version such as 8.3, not "${options.php}".`);
+  }
+  for (const [flag, dir] of [
+    ['--baseline-vendor', options.baselineVendor],
+    ['--target-vendor', options.targetVendor],
+  ] as const) {
+    if (dir !== undefined && !isDirectory(dir)) {
+      throw new CheckOptionError(
+        `${flag} ${dir} is not a directory (expected the vendor/ directory of a Magento install).`,
+      );
+    }
   }
   const problems: Problem[] = [];
 
@@ -162,7 +173,10 @@ function selectRules(focus: string[] | undefined): Rule[] {
   const rules = allRules();
   if (!focus || focus.length === 0) return rules;
   // `overrides` means everything about what changed under the customizations, extension conflicts included.
-  const wanted = focus.map((f) => f.trim()).filter(Boolean).flatMap((f) => (f === 'overrides' ? [f, 'conflicts'] : [f]));
+  const wanted = focus
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .flatMap((f) => (f === 'overrides' ? [f, 'conflicts'] : [f]));
   const selected = rules.filter((r) =>
     wanted.some((f) => r.meta.category === f || r.meta.id === f || r.meta.id.startsWith(`${f}/`)),
   );

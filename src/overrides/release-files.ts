@@ -24,6 +24,14 @@ export interface ReleaseFiles {
   layoutHandles(): Set<string>;
 }
 
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** git's blob sha1, the same hash the index stores, so vendor trees and the index compare directly. */
 export function gitBlobHash(bytes: Buffer): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex').slice(0, HASH_LENGTH);
