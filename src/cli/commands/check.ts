@@ -117,6 +117,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         throw error;
       }
       const progress = createProgress({ quiet: opts.quiet === true });
+      let analysing = false;
       let result;
       try {
         result = await runCheck({
@@ -124,11 +125,16 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           to: (opts.to ?? governance.config.target?.join(',') ?? 'latest').split(','),
           policy: governance.policy,
           onProgress: (event) => {
-            if (event.phase === 'analyze') progress.update(event.done, event.total);
-            else
-              progress.phase(
-                event.phase === 'load' ? 'reading project' : event.phase === 'rules' ? 'checking' : 'loading knowledge',
-              );
+            if (event.phase === 'analyze') {
+              if (!analysing) progress.phase('analysing PHP');
+              analysing = true;
+              progress.update(event.done, event.total);
+              return;
+            }
+            analysing = false;
+            progress.phase(
+              event.phase === 'load' ? 'reading project' : event.phase === 'rules' ? 'checking' : 'loading knowledge',
+            );
           },
           from: opts.from,
           php: opts.php,
