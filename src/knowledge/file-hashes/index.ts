@@ -116,15 +116,15 @@ export function loadFileHashIndex(dataDir: string = SHIPPED_FILE_HASH_DIR): File
   };
 }
 
+/** `magento/module-catalog-search` → `Magento_CatalogSearch`, `magento/theme-frontend-luma` → `frontend/Magento/luma`. */
 function componentGuess(pkg: string): string | undefined {
   const m = /^magento\/(module|theme)-(.+)$/.exec(pkg);
   if (!m) return undefined;
-  const camel = (s: string) =>
-    s
+  if (m[1] === 'module')
+    return `Magento_${m[2]!
       .split('-')
-      .map((w) => (w === 'graph' ? 'Graph' : w[0]!.toUpperCase() + w.slice(1)))
-      .join('');
-  if (m[1] === 'module') return `Magento_${camel(m[2]!).replace(/GraphQl$/, 'GraphQl')}`;
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join('')}`;
   const [area, ...rest] = m[2]!.split('-');
   return `${area}/Magento/${rest.join('-')}`;
 }
