@@ -39,6 +39,14 @@ describe('config file', () => {
     assert.deepEqual(config.exclude, ['app/code/Legacy/**']);
   });
 
+  it('accepts the plan section that `mageup plan` reads and validates itself', () => {
+    const config = parseConfig(
+      'target: 2.4.8\nplan:\n  capacity: 30\n  freezePresets: [bfcm]\n',
+      '/x/mageup.config.yml',
+    );
+    assert.deepEqual(config.target, ['2.4.8']);
+  });
+
   it('invalid settings name the file, the path and what was expected', () => {
     const file = '/srv/shop/mageup.config.json';
     assert.throws(

@@ -115,7 +115,8 @@ export function parseConfig(text: string, file: string): MageupConfig {
   return validateConfig(data ?? {}, file);
 }
 
-const TOP_LEVEL = new Set(['$schema', 'target', 'exclude', 'severity', 'waivers', 'baseline']);
+// `plan` belongs to `mageup plan`, which validates that section itself (src/plan/config.ts).
+const TOP_LEVEL = new Set(['$schema', 'target', 'exclude', 'severity', 'waivers', 'baseline', 'plan']);
 const WAIVER_KEYS = new Set(['rule', 'path', 'fingerprint', 'message', 'reason', 'owner', 'expires']);
 
 export function validateConfig(data: unknown, file: string): MageupConfig {
