@@ -96,7 +96,15 @@ export class FileContextBuilder {
     }
     if (!this.targets.has(target.version)) {
       const index = this.shippedIndex();
-      const packages = index?.releasePackages(target.version) ?? (target.packagesKnown ? target.packages : undefined);
+      const indexed = index?.releasePackages(target.version);
+      const packages = indexed ?? (target.packagesKnown ? target.packages : undefined);
+      if (index && !indexed) {
+        this.problems.push({
+          code: 'file-hashes-release-missing',
+          level: 'warning',
+          message: `The file-hash index does not cover ${target.version}: theme and JS overrides are compared only for the packages whose ${target.version} versions it holds. Pass --target-vendor for a full comparison.`,
+        });
+      }
       this.targets.set(
         target.version,
         index && packages ? releaseFilesFromIndex(index, packages, target.version) : null,
