@@ -249,7 +249,8 @@ export interface LayoutFile {
 
 export interface RequireJsConfig {
   file: string;
-  mixins: { target: string; mixin: string; line: number }[];
+  /** `line` is the mixin's own entry; `targetLine` the key of the module it wraps (findings about the target). */
+  mixins: { target: string; mixin: string; line: number; targetLine?: number }[];
   map: { from: string; to: string; line: number }[];
   paths: { from: string; to: string; line: number }[];
 }

@@ -17,7 +17,20 @@ describe('readRequireJsConfig', () => {
       { from: 'b', to: 'Acme_X/js/b', line: 4 },
     ]);
     assert.deepEqual(config.paths, [{ from: 'fallback', to: 'Acme_X/js/cdn', line: 5 }]);
-    assert.deepEqual(config.mixins, [{ target: 'mage/validation', mixin: 'Acme_X/js/validation-mixin', line: 6 }]);
+    assert.deepEqual(config.mixins, [
+      { target: 'mage/validation', mixin: 'Acme_X/js/validation-mixin', line: 6, targetLine: 6 },
+    ]);
+  });
+
+  it('a mixin keeps the line of its own entry and of the module it wraps', () => {
+    const config = readRequireJsConfig(
+      `var config = {\n  config: {\n    mixins: {\n      'Magento_Checkout/js/view/shipping': {\n        'Acme_X/js/shipping-mixin': true\n      }\n    }\n  }\n};\n`,
+      'requirejs-config.js',
+      [],
+    );
+    assert.deepEqual(config.mixins, [
+      { target: 'Magento_Checkout/js/view/shipping', mixin: 'Acme_X/js/shipping-mixin', line: 5, targetLine: 4 },
+    ]);
   });
 
   it('reports a syntax error with its line', () => {

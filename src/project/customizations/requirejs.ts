@@ -42,12 +42,12 @@ export function readRequireJsConfig(source: string, file: string, problems: Prob
     } else if (key === 'config' && value.type === 'ObjectExpression') {
       const mixins = entries(value).find(([k]) => k === 'mixins')?.[1];
       if (mixins?.type !== 'ObjectExpression') continue;
-      for (const [target, list] of entries(mixins)) {
+      for (const [target, list, targetProp] of entries(mixins)) {
         if (list.type !== 'ObjectExpression') continue;
         for (const [mixin, enabled, prop] of entries(list)) {
           // `false` switches off a mixin declared elsewhere: it adds nothing.
           if (enabled.type === 'Literal' && enabled.value === false) continue;
-          result.mixins.push({ target, mixin, line: lineOf(prop) });
+          result.mixins.push({ target, mixin, line: lineOf(prop), targetLine: lineOf(targetProp) });
         }
       }
     }

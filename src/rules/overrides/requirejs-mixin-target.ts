@@ -16,7 +16,7 @@ export const rule: Rule = {
           context.report({
             severity: state === 'removed' ? 'error' : 'warning',
             file: config.file,
-            line: mixin.line,
+            line: mixin.targetLine ?? mixin.line,
             subject: `${mixin.target} ${mixin.mixin}`,
             message: `Mixin ${mixin.mixin} on ${mixin.target}: ${detail}.`,
             recommendation:
