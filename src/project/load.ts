@@ -36,7 +36,8 @@ export interface LoadOptions {
 
 /** Package types that are Magento extensions: their code is checked as third-party code. */
 const MAGENTO_TYPES = /^magento2?-(module|theme|library|component|language)$/;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.svn', '.hg', '.idea']);
+// `.mageup` is MageUp's own data (history, index): never part of the project under analysis.
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.svn', '.hg', '.idea', '.mageup']);
 /** Root packages of a clone of the Magento source repositories, where core modules live in app/code/Magento. */
 const SOURCE_CHECKOUTS = new Set(['magento/magento2ce', 'magento/magento2ee', 'mage-os/mageos-magento2']);
 
