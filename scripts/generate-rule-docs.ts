@@ -1,0 +1,31 @@
+#!/usr/bin/env -S node --import tsx
+// Writes docs/rules/<category>/<name>.md (the pages SARIF `helpUri` points at) and docs/rules/README.md from each
+// rule's own metadata, so the docs never drift from the code. `--check` fails when a committed page is out of date.
+// Usage: node --import tsx scripts/generate-rule-docs.ts [--check]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ruleDocPages } from '../src/rules/docs.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+const stale: string[] = [];
+for (const page of ruleDocPages()) {
+  const file = join(root, 'docs', 'rules', page.path);
+  let current: string | undefined;
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  if (current === page.text) continue;
+  if (check) stale.push(page.path);
+  else {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, page.text);
+  }
+}
+if (stale.length > 0) {
+  console.error(`docs/rules is out of date (${stale.join(', ')}): run node --import tsx scripts/generate-rule-docs.ts`);
+  process.exit(1);
+}

@@ -1,0 +1,44 @@
+import { allRules } from './registry.js';
+import type { RuleMeta } from './rule.js';
+
+export interface RuleDocPage {
+  /** Path below docs/rules/: `<category>/<name>.md`, or `README.md` for the index. */
+  path: string;
+  text: string;
+}
+
+/** The documentation pages of every rule, and an index, rendered from the rules' own metadata. */
+export function ruleDocPages(): RuleDocPage[] {
+  const metas = allRules().map((r) => r.meta);
+  return [
+    { path: 'README.md', text: indexPage(metas) },
+    ...metas.map((m) => ({ path: `${m.id}.md`, text: rulePage(m) })),
+  ];
+}
+
+function rulePage(meta: RuleMeta): string {
+  const facts = [
+    `- **Id:** \`${meta.id}\``,
+    `- **Category:** ${meta.category}`,
+    `- **Default severity:** ${meta.severity}`,
+    ...(meta.uctCode !== undefined ? [`- **Upgrade Compatibility Tool code:** ${meta.uctCode}`] : []),
+  ];
+  return `# ${meta.id}\n\n${meta.description}\n\n${facts.join('\n')}\n\n${meta.docs.trim()}\n`;
+}
+
+function indexPage(metas: RuleMeta[]): string {
+  const rows = metas.map(
+    (m) =>
+      `| [\`${m.id}\`](${m.id}.md) | ${m.severity} | ${m.uctCode ?? ''} | ${m.description.replace(/\|/g, '\\|')} |`,
+  );
+  return [
+    '# MageUp rules',
+    '',
+    "Generated from each rule's metadata by `node --import tsx scripts/generate-rule-docs.ts`; do not edit by hand.",
+    '',
+    '| rule | default severity | UCT code | what it finds |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}
