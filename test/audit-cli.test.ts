@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
-import { Command, CommanderError } from 'commander';
 import { register } from '../src/cli/commands/audit.js';
-import { EXIT } from '../src/cli/exit.js';
+import { runCommand, type CommandResult } from './helpers/cli.js';
 
 const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
 const SCHEMA = JSON.parse(readFileSync(new URL('../schemas/audit.schema.json', import.meta.url), 'utf8')) as object;
@@ -27,33 +26,9 @@ const SECRETS = [
 const work = mkdtempSync(join(tmpdir(), 'mageup-audit-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-async function audit(args: string[]): Promise<{ code: number; output: string; stderr: string }> {
-  const output = join(work, `out-${Math.random().toString(36).slice(2)}`);
-  const stderrChunks: string[] = [];
-  const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderrChunks.push(String(chunk));
-    return true;
-  }) as typeof process.stderr.write;
-  // The command alone, wired as src/cli/main.ts wires it (so this test does not depend on other commands).
-  let code: number = EXIT.ok;
-  const program = new Command('mageup').exitOverride().configureOutput({ writeErr: (m) => stderrChunks.push(m) });
-  register(program, (c) => (code = c));
-  try {
-    await program.parseAsync(['audit', ...args, '--output', output], { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    code = EXIT.failure;
-  } finally {
-    process.stderr.write = write;
-  }
-  let text = '';
-  try {
-    text = readFileSync(output, 'utf8');
-  } catch {
-    // no report written
-  }
-  return { code, output: text, stderr: stderrChunks.join('') };
+/** `mageup audit ARGS` without history (the history tests cover recording), its report read back from `--output`. */
+function audit(args: string[]): Promise<CommandResult> {
+  return runCommand(register, ['audit', ...args, '--no-history'], { output: true });
 }
 
 describe('mageup audit', () => {

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
-import { Command, CommanderError } from 'commander';
 import { register } from '../src/cli/commands/check.js';
 import { EXIT } from '../src/cli/exit.js';
+import { runCommand, type CommandResult } from './helpers/cli.js';
 
 const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
 const SCHEMA = JSON.parse(readFileSync(new URL('../schemas/check.schema.json', import.meta.url), 'utf8')) as object;
@@ -25,32 +25,9 @@ const SECRETS = [
 const work = mkdtempSync(join(tmpdir(), 'mageup-check-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-async function check(args: string[]): Promise<{ code: number; output: string; stderr: string }> {
-  const output = join(work, `out-${Math.random().toString(36).slice(2)}`);
-  const stderr: string[] = [];
-  const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr.push(String(chunk));
-    return true;
-  }) as typeof process.stderr.write;
-  let code: number = EXIT.ok;
-  const program = new Command('mageup').exitOverride().configureOutput({ writeErr: (m) => stderr.push(m) });
-  register(program, (c) => (code = c));
-  try {
-    await program.parseAsync(['check', ...args, '--workers', '1', '--no-cache', '--output', output], { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    code = EXIT.failure;
-  } finally {
-    process.stderr.write = write;
-  }
-  let text = '';
-  try {
-    text = readFileSync(output, 'utf8');
-  } catch {
-    // no report written
-  }
-  return { code, output: text, stderr: stderr.join('') };
+/** `mageup check ARGS` on one worker, without cache or history, its report read back from `--output`. */
+function check(args: string[]): Promise<CommandResult> {
+  return runCommand(register, ['check', ...args, '--workers', '1', '--no-cache', '--no-history'], { output: true });
 }
 
 describe('mageup check', () => {

@@ -8,7 +8,7 @@ import { main } from '../src/cli/main.js';
 import { compareSnapshots, parseDsn, ReadOnlySession, snapshotToJson, takeSnapshot } from '../src/db/index.js';
 import type { DbComparison, DbSnapshot } from '../src/db/index.js';
 import { loadDbSchemaIndex } from '../src/knowledge/db-schema/index.js';
-import { captureStderr } from './fixtures/db/capture.js';
+import { captureStdio } from './helpers/cli.js';
 import { createTestDatabase } from './fixtures/db/test-database.js';
 import type { TestDatabase } from './fixtures/db/test-database.js';
 
@@ -196,7 +196,7 @@ describe('mageup db snapshot and compare (real MariaDB, table prefix m2_)', () =
     assert.equal((JSON.parse(readFileSync(out, 'utf8')) as DbComparison).verdict, 'suspicious');
     const notJson = join(work, 'not.json');
     writeFileSync(notJson, '{"kind": "something-else"}');
-    const stderr = await captureStderr(async () => {
+    const { stderr } = await captureStdio(async () => {
       assert.equal(await main(['db', 'compare', files.before, notJson]), 2);
       assert.equal(await main(['db', 'compare', files.before, join(work, 'absent.json')]), 2);
     });

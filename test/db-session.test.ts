@@ -16,7 +16,7 @@ import {
   settingsFromEnvPhp,
   takeSnapshot,
 } from '../src/db/index.js';
-import { captureStderr } from './fixtures/db/capture.js';
+import { captureStdio } from './helpers/cli.js';
 import { startServerRejectingReadOnly } from './fixtures/db/fake-server.js';
 import { createTestDatabase, TEST_SERVER } from './fixtures/db/test-database.js';
 import type { TestDatabase } from './fixtures/db/test-database.js';
@@ -158,7 +158,7 @@ describe('read-only session on a real MariaDB', () => {
     try {
       let error: unknown;
       // The fake server's replies are numbered loosely; mysql2 prints warnings about it, kept out of the test output.
-      await captureStderr(async () => {
+      await captureStdio(async () => {
         error = await ReadOnlySession.open(parseDsn(`mysql://app:${SECRET}@127.0.0.1:${server.port}/shop`)).catch(
           (e: unknown) => e,
         );
@@ -243,7 +243,7 @@ return [
 
     writeFileSync(join(project, 'app/etc/env.php'), env(SECRET));
     let code = -1;
-    const stderr = await captureStderr(async () => {
+    const { stderr } = await captureStdio(async () => {
       code = await main(['db', 'snapshot', project, '--output', out]);
     });
     assert.equal(code, 2);
@@ -257,7 +257,7 @@ return [
       join(noEnv, 'composer.json'),
       JSON.stringify({ name: 'acme/x', require: { 'magento/product-community-edition': '2.4.6' } }),
     );
-    const missing = await captureStderr(async () => {
+    const { stderr: missing } = await captureStdio(async () => {
       code = await main(['db', 'snapshot', noEnv]);
     });
     assert.equal(code, 2);

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError } from 'commander';
 import { register } from '../src/cli/commands/check.js';
 import { EXIT } from '../src/cli/exit.js';
+import { runCommand, type CommandResult } from './helpers/cli.js';
 import {
   applyPolicy,
   BaselineError,
@@ -192,49 +192,10 @@ describe('policy', () => {
 
 const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
 
-async function check(args: string[]): Promise<{ code: number; output: string; stderr: string }> {
-  const output = join(work, `out-${Math.random().toString(36).slice(2)}.json`);
-  const stderr: string[] = [];
-  const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr.push(String(chunk));
-    return true;
-  }) as typeof process.stderr.write;
-  let code: number = EXIT.ok;
-  const program = new Command('mageup').exitOverride().configureOutput({ writeErr: (m) => stderr.push(m) });
-  register(program, (c) => (code = c));
-  try {
-    await program.parseAsync(
-      [
-        'check',
-        STORE,
-        '--to',
-        '2.4.8',
-        '--workers',
-        '1',
-        '--no-cache',
-        '--no-history',
-        '--format',
-        'json',
-        '--output',
-        output,
-        ...args,
-      ],
-      { from: 'user' },
-    );
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    code = EXIT.failure;
-  } finally {
-    process.stderr.write = write;
-  }
-  let text = '';
-  try {
-    text = readFileSync(output, 'utf8');
-  } catch {
-    // no report
-  }
-  return { code, output: text, stderr: stderr.join('') };
+/** `mageup check` on the fixture store for 2.4.8 as JSON (one worker, no cache, no history), plus ARGS. */
+function check(args: string[]): Promise<CommandResult> {
+  const common = ['--to', '2.4.8', '--workers', '1', '--no-cache', '--no-history', '--format', 'json'];
+  return runCommand(register, ['check', STORE, ...common, ...args], { output: '.json' });
 }
 
 describe('mageup check with a baseline and waivers (CLI, fixture store)', () => {

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { Command, CommanderError } from 'commander';
 import { register as registerCheck } from '../src/cli/commands/check.js';
 import { register as registerDiff } from '../src/cli/commands/diff.js';
 import { register as registerHistory } from '../src/cli/commands/history.js';
 import { EXIT } from '../src/cli/exit.js';
+import { runCommand, type CommandResult } from './helpers/cli.js';
 
 const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'mageup-history-cli-'));
@@ -23,31 +23,9 @@ const validateReport = ajv.compile(
   JSON.parse(readFileSync(new URL('../schemas/report.schema.json', import.meta.url), 'utf8')) as object,
 );
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const writeOut = process.stdout.write.bind(process.stdout);
-  const writeErr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((c: string | Uint8Array) => out.push(String(c)) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((c: string | Uint8Array) => err.push(String(c)) > 0) as typeof process.stderr.write;
-  let code: number = EXIT.ok;
-  const program = new Command('mageup').exitOverride().configureOutput({ writeErr: (m) => err.push(m) });
-  const set = (c: number): void => {
-    code = c;
-  };
-  registerCheck(program, set);
-  registerHistory(program, set);
-  registerDiff(program, set);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    code = EXIT.failure;
-  } finally {
-    process.stdout.write = writeOut;
-    process.stderr.write = writeErr;
-  }
-  return { code, stdout: out.join(''), stderr: err.join('') };
+/** The check, history and diff commands together, stdout captured (history and diff print there). */
+function cli(args: string[]): Promise<CommandResult> {
+  return runCommand([registerCheck, registerHistory, registerDiff], args, { stdout: true });
 }
 
 describe('mageup history and diff', () => {

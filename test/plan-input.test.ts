@@ -6,9 +6,9 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import ICAL from 'ical.js';
-import { Command, CommanderError } from 'commander';
 import { register } from '../src/cli/commands/plan.js';
 import { EXIT } from '../src/cli/exit.js';
+import { runCommand, type CommandResult } from './helpers/cli.js';
 import { buildPlan, type PlanOptions } from '../src/plan/build-plan.js';
 import { PlanInputError } from '../src/plan/errors.js';
 import { thanksgiving } from '../src/plan/calendar.js';
@@ -205,32 +205,9 @@ describe('plan: calendar pieces', () => {
   });
 });
 
-async function cli(args: string[]): Promise<{ code: number; output: string; stderr: string }> {
-  const output = join(work, `out-${Math.random().toString(36).slice(2)}`);
-  const stderr: string[] = [];
-  const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr.push(String(chunk));
-    return true;
-  }) as typeof process.stderr.write;
-  let code: number = EXIT.ok;
-  const program = new Command('mageup').exitOverride().configureOutput({ writeErr: (m) => stderr.push(m) });
-  register(program, (c) => (code = c));
-  try {
-    await program.parseAsync(['plan', ...args, '--output', output, '--store', join(work, 'history')], { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    code = EXIT.failure;
-  } finally {
-    process.stderr.write = write;
-  }
-  let text = '';
-  try {
-    text = readFileSync(output, 'utf8');
-  } catch {
-    // nothing written
-  }
-  return { code, output: text, stderr: stderr.join('') };
+/** `mageup plan ARGS` with its history store in the test's directory, its plan read back from `--output`. */
+function cli(args: string[]): Promise<CommandResult> {
+  return runCommand(register, ['plan', ...args, '--store', join(work, 'history')], { output: true });
 }
 
 describe('mageup plan (CLI)', () => {
