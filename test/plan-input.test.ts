@@ -15,7 +15,8 @@ import { thanksgiving } from '../src/plan/calendar.js';
 import { FREEZE_PRESETS, parseFreeze } from '../src/plan/freeze.js';
 import { escapeText, foldLine, renderIcs } from '../src/plan/ics.js';
 import { buildSchedule } from '../src/plan/schedule.js';
-import { escapeHtml, renderHtml, renderMarkdown } from '../src/plan/document.js';
+import { renderHtml, renderMarkdown } from '../src/plan/document.js';
+import { escapeHtml } from '../src/report/html/escape.js';
 import { UnknownVersionError } from '../src/knowledge/errors.js';
 import { fixedClock } from '../src/knowledge/clock.js';
 

@@ -1,6 +1,7 @@
 // The plan as a neutral document (headings, paragraphs, lists, code, tables), rendered to text, Markdown and HTML
 // by renderers that each escape what they show.
 import { escapeMarkdown, markdownTable, renderTable, terminalSafe } from '../report/format.js';
+import { escapeHtml } from '../report/html/escape.js';
 import { describeValue } from './tracks.js';
 import type { Plan } from './types.js';
 
@@ -200,15 +201,6 @@ export function renderMarkdown(blocks: Block[]): string {
     }
   }
   return out.join('\n').trim() + '\n';
-}
-
-export function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 export function renderHtml(blocks: Block[], title: string): string {
