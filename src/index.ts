@@ -28,7 +28,6 @@ export {
   releaseFromRecord,
   canonicalVersion,
   defaultDataDir,
-  isoDay,
   supportStatus,
   bulletinsMissing,
   ENDING_SOON_DAYS,
@@ -67,7 +66,7 @@ export { createSymbolIndex } from './knowledge/memory-symbol-index.js';
 export { loadDbSchemaIndex, createDbSchemaIndex } from './knowledge/db-schema/index.js';
 export type { DbSchemaIndex, CoreSchema } from './knowledge/db-schema/index.js';
 export { UnknownVersionError, KnowledgeDataError, RepositoryError } from './knowledge/errors.js';
-export { systemClock, fixedClock } from './knowledge/clock.js';
+export { systemClock, fixedClock, isoDay } from './knowledge/clock.js';
 export type { Clock } from './knowledge/clock.js';
 export { kbStatus } from './knowledge/kb-status.js';
 export type { KbStatus, KbReleaseStatus } from './knowledge/kb-status.js';

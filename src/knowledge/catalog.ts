@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { join, resolve as resolvePath } from 'node:path';
-import { systemClock, type Clock } from './clock.js';
+import { isoDay, systemClock, type Clock } from './clock.js';
 import { UnknownVersionError } from './errors.js';
 import { userCacheDir } from './cache-dir.js';
 import { readChecksummedJson } from './integrity.js';
@@ -246,8 +246,5 @@ function bulletinsFromReleases(releases: Release[]): BulletinRecord[] {
   return [...byId.values()];
 }
 
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
+export { isoDay } from './clock.js';
 export { supportStatus, bulletinsMissing, ENDING_SOON_DAYS, type SupportStatus } from './lifecycle.js';

@@ -11,3 +11,8 @@ export function fixedClock(iso: string): Clock {
   if (Number.isNaN(date.getTime())) throw new Error(`Invalid date for a fixed clock: "${iso}"`);
   return { now: () => new Date(date.getTime()) };
 }
+
+/** The UTC calendar day of a date as `YYYY-MM-DD`. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

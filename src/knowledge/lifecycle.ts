@@ -1,4 +1,5 @@
 import { apsbAffectedRanges } from './advisory-data.js';
+import { isoDay } from './clock.js';
 import { compareMagentoVersions } from './magento-version.js';
 import type { MagentoReleaseCatalog } from './catalog.js';
 import type { Confidence, Release } from './types.js';
@@ -19,7 +20,7 @@ export function supportStatus(release: Release, now: Date): SupportStatus {
   const end = release.endOfSupport;
   if (!end) return { endOfSupport: null, daysLeft: null, status: 'unknown', confidence: 'low' };
   const endMs = Date.parse(`${end}T00:00:00Z`);
-  const todayMs = Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const todayMs = Date.parse(`${isoDay(now)}T00:00:00Z`);
   const daysLeft = Math.round((endMs - todayMs) / 86_400_000);
   const status = daysLeft <= 0 ? 'ended' : daysLeft <= ENDING_SOON_DAYS ? 'ending-soon' : 'supported';
   return { endOfSupport: end, daysLeft, status, confidence: release.endOfSupportConfidence };

@@ -3,7 +3,7 @@ import { runCheck } from '../check/run-check.js';
 import type { Finding } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
 import { loadReleaseCatalog, type MagentoReleaseCatalog } from '../knowledge/catalog.js';
-import { systemClock, type Clock } from '../knowledge/clock.js';
+import { isoDay, systemClock, type Clock } from '../knowledge/clock.js';
 import { UnknownVersionError } from '../knowledge/errors.js';
 import { compareMagentoVersions } from '../knowledge/magento-version.js';
 import type { Release } from '../knowledge/types.js';
@@ -51,7 +51,7 @@ export interface PlanOptions {
 export async function buildPlan(options: PlanOptions): Promise<Plan & { problems: Problem[] }> {
   const clock = options.clock ?? systemClock;
   const now = clock.now();
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   const model = await loadProject(options.path);
   if (model.kind !== 'project')
     throw new PlanInputError(`${model.root} is one extension, not a Magento project: plan needs a project.`);
@@ -267,7 +267,7 @@ function resolveCurrent(catalog: MagentoReleaseCatalog, version: string | undefi
 
 /** A bare `X.Y.Z` means its line's latest security patch at the clock's date; anything else resolves as written. */
 function resolveTarget(catalog: MagentoReleaseCatalog, spec: string, now: Date): { release: Release; note?: string } {
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   let release = catalog.resolve(spec, { now });
   let note: string | undefined;
   if (/^v?\d+\.\d+\.\d+$/.test(spec.trim())) {

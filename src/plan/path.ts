@@ -2,6 +2,7 @@
 // in between, the target) with a lexicographic cost: first avoid switching PHP in the upgrade window, then avoid hops
 // without a PHP version both releases support, then minimise weighted work (COST_MODEL).
 import type { MagentoReleaseCatalog } from '../knowledge/catalog.js';
+import { isoDay } from '../knowledge/clock.js';
 import { compareMagentoVersions } from '../knowledge/magento-version.js';
 import type { Release } from '../knowledge/types.js';
 import type { PathCost } from './types.js';
@@ -65,7 +66,7 @@ export function candidateStops(
   edition: string,
   now: Date,
 ): Release[] {
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   const tag = EDITION_TAG[edition];
   const published = catalog
     .all()
