@@ -1,16 +1,12 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import { KnowledgeDataError } from '../errors.js';
+import { sha256 } from '../integrity.js';
 import { API_SCHEMA, packageFileName } from './format.js';
 import type { ApiManifest, ManifestPackage, StoredPackage } from './format.js';
 
 export const MANIFEST_FILE = 'manifest.json';
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** Writes to a temporary name then renames, so a reader never sees a half-written file. */
 function writeAtomic(path: string, bytes: Uint8Array | string): void {
