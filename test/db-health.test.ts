@@ -8,6 +8,7 @@ import { checkDbHealth, parseDsn, ReadOnlySession, renderHealthMarkdown, renderH
 import type { DbHealthReport } from '../src/db/index.js';
 import { loadReleaseCatalog } from '../src/knowledge/catalog.js';
 import { loadDbSchemaIndex } from '../src/knowledge/db-schema/index.js';
+import { emptyCustomizations } from '../src/project/customizations/index.js';
 import type { DbTable, Module, ProjectModel } from '../src/project/model.js';
 import { createTestDatabase } from './fixtures/db/test-database.js';
 import type { TestDatabase } from './fixtures/db/test-database.js';
@@ -31,22 +32,7 @@ function module(name: string, setupVersion: string | undefined, dbSchema: DbTabl
     core: name.startsWith('Magento_'),
     ...(setupVersion ? { setupVersion } : {}),
     sequence: [],
-    customizations: {
-      preferences: [],
-      plugins: [],
-      virtualTypes: [],
-      typeArguments: [],
-      observers: [],
-      cronJobs: [],
-      dbSchema,
-      webapiRoutes: [],
-      graphqlSchemas: [],
-      routes: [],
-      layouts: [],
-      templates: [],
-      requirejs: [],
-      setupScripts: [],
-    },
+    customizations: { ...emptyCustomizations(), dbSchema },
   };
 }
 
