@@ -18,7 +18,14 @@ export {
 } from './baseline.js';
 export type { Baseline, BaselineEntry } from './baseline.js';
 export { applyPolicy, governanceReport } from './policy.js';
-export type { GovernanceReport, Policy, PolicyOutcome, SuppressedFinding, WaiverRef } from './policy.js';
+export type {
+  GovernanceReport,
+  Policy,
+  PolicyOutcome,
+  SuppressedFinding,
+  WaiverDecision,
+  WaiverRef,
+} from './policy.js';
 export { globToRegExp, matchesGlob } from './glob.js';
 export { defaultBaselineFile, resolvePolicy } from './resolve-policy.js';
 export type { PolicyRequest } from './resolve-policy.js';

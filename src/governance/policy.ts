@@ -37,27 +37,23 @@ export interface PolicyOutcome {
   usedBaseline: Set<string>;
 }
 
+/** One finding a waiver covered (waived) or no longer covers because it expired (resurfaced), as reports show it. */
+export interface WaiverDecision {
+  fingerprint: string;
+  ruleId: string;
+  where?: string;
+  message: string;
+  waiver: WaiverRef;
+  target?: string;
+}
+
 /** The governance section of a report: what was decided, by whom, and what no longer applies. */
 export interface GovernanceReport {
   configFile: string | null;
   baselineFile: string | null;
-  waived: {
-    fingerprint: string;
-    ruleId: string;
-    where?: string;
-    message: string;
-    waiver: WaiverRef;
-    target?: string;
-  }[];
+  waived: WaiverDecision[];
   baselined: number;
-  resurfaced: {
-    fingerprint: string;
-    ruleId: string;
-    where?: string;
-    message: string;
-    waiver: WaiverRef;
-    target?: string;
-  }[];
+  resurfaced: WaiverDecision[];
   /** Waivers that matched no finding: probably fixed, or a wrong pattern. */
   staleWaivers: WaiverRef[];
   /** Baseline entries whose finding is gone (fixed): the baseline can be regenerated. */
