@@ -14,13 +14,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { loadProject, NotMagentoProjectError } from '../src/project/load.js';
 import { codeFiles } from '../src/project/code-files.js';
 import { buildAuditReport } from '../src/report/audit/index.js';
 import type { ProjectModel } from '../src/project/model.js';
+import { STORE } from './helpers/store-fixture.js';
 
-const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'mageup-bad-input-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 

@@ -3,25 +3,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { register } from '../src/cli/commands/audit.js';
 import { runCommand, type CommandResult } from './helpers/cli.js';
+import { STORE, STORE_SECRETS } from './helpers/store-fixture.js';
 
-const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
 const SCHEMA = JSON.parse(readFileSync(new URL('../schemas/audit.schema.json', import.meta.url), 'utf8')) as object;
-/** Every secret value of the fixture's env.php: none may appear in any output. */
-const SECRETS = [
-  'CRYPTKEY-a1b2c3d4e5f6',
-  'DBPASS-S3cr3t!',
-  'REDISPASS-sess',
-  'REDISURLPASS',
-  'REDISPASS-cache',
-  'SALT-graphql-xyz',
-  'AMQPPASS-rabbit',
-  'OSPASS-search',
-  'APITOKEN-pay-123',
-];
 
 const work = mkdtempSync(join(tmpdir(), 'mageup-audit-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -62,7 +49,7 @@ describe('mageup audit', () => {
   it('never shows a secret of env.php, in any format', async () => {
     for (const format of ['text', 'json', 'md']) {
       const { output } = await audit([STORE, '--format', format]);
-      for (const secret of SECRETS) assert.ok(!output.includes(secret), `${format} output shows ${secret}`);
+      for (const secret of STORE_SECRETS) assert.ok(!output.includes(secret), `${format} output shows ${secret}`);
       assert.ok(output.includes('crypt.key'), `${format} output says which secrets are set`);
     }
   });

@@ -1,11 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { loadProject } from '../src/project/load.js';
 import { codeFiles } from '../src/project/code-files.js';
 import type { ProjectModel } from '../src/project/model.js';
-
-const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
+import { STORE } from './helpers/store-fixture.js';
 
 let cached: Promise<ProjectModel> | undefined;
 const store = (): Promise<ProjectModel> => (cached ??= loadProject(STORE));

@@ -3,24 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { register } from '../src/cli/commands/check.js';
 import { EXIT } from '../src/cli/exit.js';
 import { runCommand, type CommandResult } from './helpers/cli.js';
+import { STORE, STORE_SECRETS } from './helpers/store-fixture.js';
 
-const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
 const SCHEMA = JSON.parse(readFileSync(new URL('../schemas/check.schema.json', import.meta.url), 'utf8')) as object;
-/** Secret values of the fixture's env.php: none may appear in any output. */
-const SECRETS = [
-  'CRYPTKEY-a1b2c3d4e5f6',
-  'DBPASS-S3cr3t!',
-  'REDISPASS-sess',
-  'REDISURLPASS',
-  'REDISPASS-cache',
-  'AMQPPASS-rabbit',
-  'OSPASS-search',
-];
 
 const work = mkdtempSync(join(tmpdir(), 'mageup-check-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -42,7 +31,7 @@ describe('mageup check', () => {
     for (const f of json.findings) {
       for (const key of ['ruleId', 'severity', 'message', 'recommendation']) assert.ok(key in f, key);
     }
-    for (const secret of SECRETS) assert.ok(!output.includes(secret), secret);
+    for (const secret of STORE_SECRETS) assert.ok(!output.includes(secret), secret);
   });
 
   it('text and Markdown group by package and show rule, severity, location, recommendation and effort', async () => {
@@ -53,7 +42,7 @@ describe('mageup check', () => {
     assert.match(text.output, /complexity \d+/);
     const md = await check([STORE, '--to', '2.4.8', '--format', 'md']);
     assert.match(md.output, /\| severity \| rule \| where \| message \| recommendation \| effort \|/);
-    for (const secret of SECRETS) {
+    for (const secret of STORE_SECRETS) {
       assert.ok(!text.output.includes(secret) && !md.output.includes(secret), secret);
     }
   });

@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { runCheck, targetPhp } from '../src/check/run-check.js';
 import { fixedClock } from '../src/knowledge/clock.js';
@@ -11,8 +10,8 @@ import { UnknownVersionError } from '../src/knowledge/errors.js';
 import { loadReleaseCatalog } from '../src/knowledge/catalog.js';
 import { allRules, ruleById } from '../src/rules/registry.js';
 import { renderCheck } from '../src/report/check/index.js';
+import { STORE } from './helpers/store-fixture.js';
 
-const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
 const SCHEMA = JSON.parse(readFileSync(new URL('../schemas/check.schema.json', import.meta.url), 'utf8')) as object;
 const clock = fixedClock('2026-11-23');
 const work = mkdtempSync(join(tmpdir(), 'mageup-check-'));

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { register } from '../src/cli/commands/check.js';
 import { EXIT } from '../src/cli/exit.js';
 import { runCommand, type CommandResult } from './helpers/cli.js';
@@ -22,6 +21,7 @@ import {
   type Policy,
 } from '../src/governance/index.js';
 import { hostileCheckResult } from './fixtures/reports/hostile-check-result.js';
+import { STORE } from './helpers/store-fixture.js';
 
 const work = mkdtempSync(join(tmpdir(), 'mageup-governance-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -189,8 +189,6 @@ describe('policy', () => {
     );
   });
 });
-
-const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
 
 /** `mageup check` on the fixture store for 2.4.8 as JSON (one worker, no cache, no history), plus ARGS. */
 function check(args: string[]): Promise<CommandResult> {

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { register as registerCheck } from '../src/cli/commands/check.js';
@@ -12,8 +11,8 @@ import { register as registerDiff } from '../src/cli/commands/diff.js';
 import { register as registerHistory } from '../src/cli/commands/history.js';
 import { EXIT } from '../src/cli/exit.js';
 import { runCommand, type CommandResult } from './helpers/cli.js';
+import { STORE } from './helpers/store-fixture.js';
 
-const STORE = fileURLToPath(new URL('./fixtures/projects/store', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'mageup-history-cli-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 const store = join(work, 'history');
