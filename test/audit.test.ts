@@ -179,7 +179,12 @@ describe('loadProject on the fixture store', () => {
       {
         file: 'app/code/Acme/Custom/view/frontend/requirejs-config.js',
         mixins: [
-          { target: 'Magento_Checkout/js/action/place-order', mixin: 'Acme_Custom/js/place-order-mixin', line: 14 },
+          {
+            target: 'Magento_Checkout/js/action/place-order',
+            mixin: 'Acme_Custom/js/place-order-mixin',
+            line: 14,
+            targetLine: 13,
+          },
         ],
         map: [{ from: 'acmeSlider', to: 'Acme_Custom/js/slider', line: 5 }],
         paths: [{ from: 'slick', to: 'Acme_Custom/js/lib/slick.min', line: 9 }],
@@ -240,7 +245,7 @@ describe('loadProject on the fixture store', () => {
       { element: 'product.info.price', destination: 'product.info.main', line: 5 },
     ]);
     assert.deepEqual(child?.requirejs?.[0]?.mixins, [
-      { target: 'Magento_Swatches/js/swatch-renderer', mixin: 'js/swatch-renderer-mixin', line: 5 },
+      { target: 'Magento_Swatches/js/swatch-renderer', mixin: 'js/swatch-renderer-mixin', line: 5, targetLine: 4 },
     ]);
     assert.equal(
       model.themes.find((t) => t.code === 'frontend/Magento/luma')?.layouts,
