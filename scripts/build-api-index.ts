@@ -26,7 +26,7 @@ import type { ManifestRelease } from '../src/knowledge/api/format.js';
 import type { PackageVersionInput } from '../src/knowledge/api/package-codec.js';
 import { compareLooseVersions } from '../src/knowledge/api/versions.js';
 import { ApiDataWriter } from '../src/knowledge/api/writer.js';
-import { satisfies } from '../src/composer/index.js';
+import { parseConstraint, satisfies } from '../src/composer/index.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -100,7 +100,12 @@ const catalog = JSON.parse(readFileSync(join(SHARED, 'magento-releases.json'), '
 const releaseDates = new Map(catalog.releases.map((r) => [r.version, r.release_date ?? null]));
 
 const packageVersions = new Map<string, Map<string, PackageSource>>();
-const releases = new Map<string, { packages: Record<string, string>; source: string; full: boolean }>();
+const releases = new Map<
+  string,
+  { packages: Record<string, string>; source: string; full: boolean; magentoRequires?: Set<string> }
+>();
+/** What each library version of a full tree requires (`name@version` → names): to tell which libraries a release installs. */
+const libraryRequires = new Map<string, string[]>();
 const sources: Record<string, unknown> = {};
 const sourceDates: string[] = [];
 
@@ -121,20 +126,38 @@ function parseJson<T>(text: string | null, what: string): T | undefined {
 }
 
 /** magento/* packages of one code-tracker branch, from each package's own composer.json. */
-async function readCodeTrackerRelease(git: GitObjects, ref: string): Promise<Record<string, string>> {
+async function readCodeTrackerRelease(
+  git: GitObjects,
+  ref: string,
+): Promise<{ packages: Record<string, string>; requires: Set<string> }> {
   const set: Record<string, string> = {};
   const entries = git.lsTree(`${ref}:vendor/magento`).filter((e) => e.type === 'tree');
-  const composers = await Promise.all(entries.map((e) => git.readText(`${e.sha}:composer.json`)));
+  const texts = await Promise.all(entries.map((e) => git.readText(`${e.sha}:composer.json`)));
+  type Composer = {
+    name?: string;
+    version?: string;
+    type?: string;
+    autoload?: Autoload;
+    require?: Record<string, string>;
+  };
+  const composers = entries.map((entry, i) =>
+    parseJson<Composer>(texts[i] ?? null, `${ref}:vendor/magento/${entry.path}/composer.json`),
+  );
+  // What the release's own packages require: it dates the forks that carry no `version` (magento/zendframework1,
+  // magento/zend-*), which would otherwise be left out and make `Zend_*` classes unknown to the release.
+  const required = new Map<string, string>();
+  for (const composer of composers) {
+    for (const [name, constraint] of Object.entries(composer?.require ?? {})) required.set(name, constraint);
+  }
   entries.forEach((entry, i) => {
-    const composer = parseJson<{ name?: string; version?: string; type?: string; autoload?: Autoload }>(
-      composers[i] ?? null,
-      `${ref}:vendor/magento/${entry.path}/composer.json`,
-    );
-    if (!composer?.name || !composer.version || composer.type === 'metapackage') return;
-    set[composer.name] = composer.version;
+    const composer = composers[i];
+    if (!composer?.name || composer.type === 'metapackage') return;
+    const version = composer.version ?? versionFromRequirement(required.get(composer.name), entry.sha);
+    if (!version) return;
+    set[composer.name] = version;
     addPackage({
       name: composer.name,
-      version: composer.version,
+      version,
       type: composer.type ?? 'library',
       autoload: composer.autoload ?? {},
       git,
@@ -142,12 +165,36 @@ async function readCodeTrackerRelease(git: GitObjects, ref: string): Promise<Rec
       origin: `code-tracker ${ref}`,
     });
   });
-  return set;
+  return { packages: set, requires: new Set(required.keys()) };
+}
+
+/**
+ * A version label for a package whose composer.json has none: the lowest version the release's packages accept
+ * (`~1.14.2` → 1.14.2), tagged with its tree so that two different trees never share a label.
+ */
+function versionFromRequirement(constraint: string | undefined, tree: string): string | undefined {
+  if (!constraint) return undefined;
+  try {
+    const lower = parseConstraint(constraint).lowerBound;
+    if (lower.isZero()) return undefined;
+    const numbers = lower.version.replace(/-dev$/, '').split('.');
+    while (numbers.length > 3 && numbers.at(-1) === '0') numbers.pop();
+    return `${numbers.join('.')}+tree.${tree.slice(0, 10)}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Packages of a full install (vendor/composer/installed.json): magento/* and the third-party vendors we index. */
 async function readFullTree(git: GitObjects, ref: string, origin: string): Promise<Record<string, string>> {
-  type Entry = { name: string; version: string; type?: string; autoload?: Autoload; 'install-path'?: string };
+  type Entry = {
+    name: string;
+    version: string;
+    type?: string;
+    autoload?: Autoload;
+    require?: Record<string, string>;
+    'install-path'?: string;
+  };
   const json = parseJson<Entry[] | { packages: Entry[]; 'dev-package-names'?: string[] }>(
     await git.readText(`${ref}:vendor/composer/installed.json`),
     `${origin} vendor/composer/installed.json`,
@@ -166,6 +213,7 @@ async function readFullTree(git: GitObjects, ref: string, origin: string): Promi
     );
   });
   const trees = await Promise.all(wanted.map((p) => treeSha(git, `${ref}:vendor/${p.name}`)));
+  for (const p of list) libraryRequires.set(`${p.name}@${p.version}`, Object.keys(p.require ?? {}));
   wanted.forEach((p, i) => {
     if (p.type === 'metapackage') {
       set[p.name] = p.version;
@@ -240,8 +288,10 @@ for (const branch of trackerBranches) {
   const commit = codeTracker.firstCommit(branch);
   (sources['controlaltdelete-nl/magento2-code-tracker'] as Record<string, string>)[branch] = commit;
   sourceDates.push(codeTracker.commitDate(commit));
+  const { packages, requires } = await readCodeTrackerRelease(codeTracker, commit);
   releases.set(version, {
-    packages: await readCodeTrackerRelease(codeTracker, commit),
+    packages,
+    magentoRequires: requires,
     source: `code-tracker ${branch} (first install, ${codeTracker.commitDate(commit).slice(0, 10)})`,
     full: false,
   });
@@ -329,6 +379,7 @@ for (const [version, release] of releases) {
   if (!nearest) continue;
   const base = releases.get(nearest)!;
   const libraries = Object.fromEntries(Object.entries(base.packages).filter(([name]) => !name.startsWith('magento/')));
+  const unindexed: string[] = [];
   for (const [name, constraint] of Object.entries(metapackageRequire(version))) {
     if (name.startsWith('magento/') || !name.includes('/') || !THIRD_PARTY_VENDORS.has(name.split('/')[0]!)) continue;
     const current = release.packages[name] ?? libraries[name];
@@ -340,10 +391,52 @@ for (const [version, release] of releases) {
       .filter((v) => fitsConstraint(v, constraint))
       .sort(compareLooseVersions);
     if (fits.length > 0) libraries[name] = fits.at(-1)!;
-    else delete libraries[name];
+    // No indexed version fits: leave the package out rather than pretend an older major is installed (Elasticsearch 7
+    // classes in a release that requires ^8). Rules treat a required but unindexed package as an index gap, not as
+    // removed classes (src/rules/php-api/release-supplement.ts).
+    else {
+      delete libraries[name];
+      unindexed.push(`${name} ${constraint}`);
+    }
   }
+  // Keep only what this release installs: libraries its metapackage or its magento/* packages require, and what
+  // those require in turn (as the nearest tree resolved them). A library the nearest tree had for its own reasons
+  // (laminas/laminas-mail in 2.4.7, gone from 2.4.8) would otherwise make removed classes look present.
+  const dropped = pruneUninstalled(
+    libraries,
+    [...Object.keys(metapackageRequire(version)), ...(release.magentoRequires ?? [])],
+    base.packages,
+  );
   release.packages = { ...libraries, ...release.packages };
   release.source += `; libraries from ${nearest} adjusted to the ${version} metapackage constraints`;
+  if (dropped.length > 0) release.source += `; not installed by ${version}: ${dropped.join(', ')}`;
+  if (unindexed.length > 0) release.source += `; no indexed version fits ${unindexed.join(', ')}`;
+}
+
+/** Removes from `libraries` every package not reachable from `roots` through the libraries' requires; returns their names. */
+function pruneUninstalled(
+  libraries: Record<string, string>,
+  roots: string[],
+  /** Versions of the nearest tree: what a package left unindexed here would still pull in. */
+  fallback: Record<string, string>,
+): string[] {
+  const reachable = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    if (reachable.has(name)) continue;
+    reachable.add(name);
+    // magento/* packages of this release are roots already, with their own requires; the nearest tree's would be
+    // another release's (magento/framework 103.0.7 still requires laminas-mail, 103.0.8 does not).
+    if (name.startsWith('magento/')) continue;
+    const version = libraries[name] ?? fallback[name];
+    if (version) queue.push(...(libraryRequires.get(`${name}@${version}`) ?? []));
+  }
+  const dropped = Object.keys(libraries)
+    .filter((name) => !reachable.has(name))
+    .sort();
+  for (const name of dropped) delete libraries[name];
+  return dropped;
 }
 
 function nearestFull(version: string): string | undefined {
