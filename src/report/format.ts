@@ -88,10 +88,12 @@ export interface TableOptions {
   align?: ('left' | 'right')[];
   /** Indent of every line. */
   indent?: string;
+  /** A rule (`────`) under the header; default true. */
+  rule?: boolean;
 }
 
 /**
- * A plain-text table with a header and a rule under it; columns sized to their widest cell. Cells must already be
+ * A plain-text table with a header and (unless `rule: false`) a rule under it; columns sized to their widest cell. Cells must already be
  * terminal-safe (colour codes are allowed and not counted).
  */
 export function renderTable(headers: string[], rows: string[][], opts: TableOptions = {}): string {
@@ -107,7 +109,8 @@ export function renderTable(headers: string[], rows: string[][], opts: TableOpti
       })
       .join('  ')
       .trimEnd();
-  return [line(headers), indent + widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  const rule = opts.rule === false ? [] : [indent + widths.map((w) => '─'.repeat(w)).join('  ')];
+  return [line(headers), ...rule, ...rows.map(line)].join('\n');
 }
 
 /** Escapes text for Markdown prose and table cells: Markdown syntax, HTML and pipes are shown literally. */

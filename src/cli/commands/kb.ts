@@ -11,6 +11,7 @@ import { APSB_PACKAGES } from '../../knowledge/advisory-data.js';
 import { PACKAGIST_URL, refreshOnlineAdvisories } from '../../knowledge/packagist-advisories.js';
 import { updateReleaseMetadata, type ReleaseUpdateSummary } from '../../knowledge/release-update.js';
 import type { Release } from '../../knowledge/types.js';
+import { renderTable } from '../../report/format.js';
 import type { SetExitCode } from './index.js';
 
 /** Public mirror of the Magento Open Source packages: needs no credentials. */
@@ -171,14 +172,7 @@ function renderStatus(s: KbStatus): string {
     `${r.support.status}${r.support.endOfSupport ? ` ${r.support.endOfSupport}` : ''}`,
   ]);
   const header = ['VERSION', 'DATE', 'TYPE', 'PACKAGE SET', 'REQUIREMENTS', 'API INDEX', 'SUPPORT'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  for (const row of [header, ...rows])
-    out.push(
-      row
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd(),
-    );
+  out.push(renderTable(header, rows, { rule: false }));
   const lowCount = s.releases.filter((r) => r.requirements.confidence === 'low').length;
   out.push('');
   out.push(
