@@ -30,7 +30,10 @@ export function register(program: Command, _setExitCode: SetExitCode): void {
   kb.command('status')
     .description('List every release 2.3.0 … 2.4.9 with its data coverage, and the freshness of each data source')
     .option('--format <format>', 'text or json', 'text')
-    .option('--cache-dir <dir>', 'cache directory of kb update (default: $XDG_CACHE_HOME/mageup or ~/.cache/mageup)')
+    .option(
+      '--cache-dir <dir>',
+      'cache directory of kb update (default: $MAGEUP_CACHE_DIR, else $XDG_CACHE_HOME/mageup or ~/.cache/mageup)',
+    )
     .action((opts: { format: string; cacheDir?: string }) => {
       const format = checkFormat(opts.format);
       const status = kbStatus({ cacheDir: opts.cacheDir });
@@ -46,7 +49,10 @@ export function register(program: Command, _setExitCode: SetExitCode): void {
       `Composer repository (default: ${DEFAULT_REPOSITORY}; use https://repo.magento.com/ with --auth)`,
     )
     .option('--auth <file>', 'Composer auth.json with http-basic credentials for the repository host')
-    .option('--cache-dir <dir>', 'where to write (default: $XDG_CACHE_HOME/mageup or ~/.cache/mageup)')
+    .option(
+      '--cache-dir <dir>',
+      'where to write (default: $MAGEUP_CACHE_DIR, else $XDG_CACHE_HOME/mageup or ~/.cache/mageup)',
+    )
     .option('--online', 'also refresh security advisories from the Packagist API')
     .option('--packagist <url>', 'Packagist API base URL for --online', PACKAGIST_URL)
     .option('--timeout <seconds>', 'network timeout per request', '30')
