@@ -1,4 +1,10 @@
 // The report page's own stylesheet and script: constant text, so their CSP hashes never change between reports.
+import { createHash } from 'node:crypto';
+
+/** The Content-Security-Policy source (`sha256-…`) that allows exactly this inline style or script. */
+export function cspHash(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
 
 export const STYLE = `
 :root{--fg:#1d2330;--muted:#5b6475;--line:#d9dde5;--bg:#f6f7f9;--card:#fff;--critical:#b3261e;--error:#d9622b;--warning:#c99a06;--info:#3b6fb6;--ok:#2e7d32}

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { AuditReport } from '../audit/audit-report.js';
 import { countsLine, magentoLine, serviceRows } from '../audit/describe.js';
 import { barChart } from './charts.js';
 import { escapeHtml as h } from './escape.js';
-import { STYLE } from './page-assets.js';
+import { cspHash, STYLE } from './page-assets.js';
 
 /**
  * The audit as one offline HTML page: the inventory summary, a chart of packages by source, then extensions,
@@ -11,7 +10,7 @@ import { STYLE } from './page-assets.js';
  */
 export function renderAuditHtml(report: AuditReport): string {
   const s = report.summary;
-  const csp = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}'; script-src 'none'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const csp = `default-src 'none'; style-src '${cspHash(STYLE)}'; script-src 'none'; img-src data:; base-uri 'none'; form-action 'none'`;
   const card = (id: string, label: string, value: string, sub: string): string =>
     `<div class="card" id="card-${id}"><div class="k">${h(label)}</div><div class="v">${h(value)}</div><div class="s">${h(sub)}</div></div>`;
   const table = (headers: string[], rows: string[][]): string =>

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { DEFAULT_EFFORT } from '../../check/summary.js';
 import type { CheckResult } from '../../check/types.js';
 import { SEVERITIES, severityRank, type Finding, type FindingCategory, type Severity } from '../../core/finding.js';
@@ -6,7 +5,7 @@ import type { GovernanceReport } from '../../governance/policy.js';
 import { barChart, type Bar } from './charts.js';
 import { escapeHtml as h } from './escape.js';
 import type { Excerpt } from './excerpt.js';
-import { SCRIPT, STYLE } from './page-assets.js';
+import { cspHash, SCRIPT, STYLE } from './page-assets.js';
 
 export interface HtmlOptions {
   /** End of support per release version (`2.4.6-p3` → `2025-08-11`), shown in the summary when known. */
@@ -64,8 +63,8 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
     if (!v || !opts.endOfSupport || !(v in opts.endOfSupport)) return 'unknown';
     return opts.endOfSupport[v] ?? 'not announced';
   };
-  const styleHash = sha256(STYLE);
-  const scriptHash = sha256(SCRIPT);
+  const styleHash = cspHash(STYLE);
+  const scriptHash = cspHash(SCRIPT);
   const csp = `default-src 'none'; style-src '${styleHash}'; script-src '${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
   const out: string[] = [];
@@ -320,10 +319,6 @@ function countByCategory(findings: Finding[]): Bar[] {
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([label, value]) => ({ label, value, color: '#7a5aa8' }));
-}
-
-function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }
 
 function basename(path: string): string {
