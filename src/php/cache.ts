@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Problem } from '../core/problem.js';
+import { userCacheDir } from '../knowledge/cache-dir.js';
 import type { PhpFileAnalysis } from './types.js';
 import { ANALYZER_VERSION } from './version.js';
 
-/** `$XDG_CACHE_HOME/mageup/php`, else `~/.cache/mageup/php`. */
+/** `php/` in MageUp's user cache (`$MAGEUP_CACHE_DIR`, else `$XDG_CACHE_HOME/mageup`, else `~/.cache/mageup`). */
 export function defaultPhpCacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'mageup', 'php');
+  return join(userCacheDir(), 'php');
 }
 
 /** What a batch of files produced: one entry per file (null when it could not be analysed), and the problems. */
