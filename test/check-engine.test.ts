@@ -209,6 +209,23 @@ describe('runCheck', () => {
     );
   });
 
+  it('latest-patch stays within the edition: an Open Source 2.4.4 store is not sent to a Commerce-only patch', async () => {
+    const root = write(join(work, 'store-244'), {
+      'composer.json': JSON.stringify({
+        name: 'acme/store-244',
+        require: { 'magento/product-community-edition': '2.4.4' },
+      }),
+      'composer.lock': JSON.stringify({
+        packages: [{ name: 'magento/product-community-edition', version: '2.4.4', type: 'metapackage' }],
+        'packages-dev': [],
+      }),
+    });
+    const result = await runCheck({ ...base, path: root, to: 'latest-patch' });
+    const version = result.targets[0]!.version;
+    assert.match(version, /^2\.4\.4-p\d+$/);
+    assert.ok(loadReleaseCatalog().get(version)!.editions.includes('magento-open-source'), `${version} is Open Source`);
+  });
+
   it('a rule that throws becomes a problem naming it and the run goes on', async () => {
     const rule = ruleById('lifecycle/disabled-module')!;
     const original = rule.check;

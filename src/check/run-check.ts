@@ -65,7 +65,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   // Resolve every target before any work: an unknown one fails fast with the nearest suggestions.
   const targets = specs.map((spec) => ({
     spec,
-    release: catalog.resolve(spec, { current: current.release?.version, now }),
+    release: catalog.resolve(spec, { current: current.release?.version, now, edition: catalogEdition(model) }),
   }));
 
   const platform = await readProjectPlatform(model.root, problems);
@@ -313,3 +313,20 @@ function dedupeProblems(problems: Problem[]): Problem[] {
 }
 
 export type { MagentoReleaseCatalog };
+
+/**
+ * The catalog edition whose releases `latest`/`latest-patch` may pick: an Open Source store must not be sent to an
+ * Adobe Commerce-only patch. Mage-OS follows Open Source; an unknown edition is not narrowed.
+ */
+function catalogEdition(model: ProjectModel): string | undefined {
+  switch (model.magento.edition) {
+    case 'open-source':
+    case 'mage-os':
+      return 'magento-open-source';
+    case 'commerce':
+    case 'b2b':
+      return 'adobe-commerce';
+    default:
+      return undefined;
+  }
+}
