@@ -1,6 +1,7 @@
 // Test fixtures for the db-schema rules: a tiny core schema timeline and a custom module declaring tables.
 import { createDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { CoreTable } from '../../knowledge/db-schema/index.js';
+import { emptyCustomizations } from '../../project/customizations/index.js';
 import type { Customizations, DbTable, Module } from '../../project/model.js';
 
 const table = (columns: CoreTable['columns'], extra: Partial<CoreTable> = {}): CoreTable => ({
@@ -44,22 +45,7 @@ export const schemaIndex = createDbSchemaIndex({
 });
 
 export function moduleWithTables(dbSchema: DbTable[]): Module {
-  const customizations: Customizations = {
-    preferences: [],
-    plugins: [],
-    virtualTypes: [],
-    typeArguments: [],
-    observers: [],
-    cronJobs: [],
-    dbSchema,
-    webapiRoutes: [],
-    graphqlSchemas: [],
-    routes: [],
-    layouts: [],
-    templates: [],
-    requirejs: [],
-    setupScripts: [],
-  };
+  const customizations: Customizations = { ...emptyCustomizations(), dbSchema };
   return {
     name: 'Acme_Sales',
     enabled: true,

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { emptyCustomizations } from '../../project/customizations/index.js';
 import type { Module } from '../../project/model.js';
 import { projectFixture, runRule } from '../testing.js';
 import { disabledModuleRule } from './disabled-module.js';
@@ -12,22 +13,7 @@ const module = (name: string, enabled: boolean | null, core = false): Module => 
   location: 'app-code',
   core,
   sequence: [],
-  customizations: {
-    preferences: [],
-    plugins: [],
-    virtualTypes: [],
-    typeArguments: [],
-    observers: [],
-    cronJobs: [],
-    dbSchema: [],
-    webapiRoutes: [],
-    graphqlSchemas: [],
-    routes: [],
-    layouts: [],
-    templates: [],
-    requirejs: [],
-    setupScripts: [],
-  },
+  customizations: emptyCustomizations(),
   registrationFile: `app/code/${name.replace('_', '/')}/registration.php`,
 });
 

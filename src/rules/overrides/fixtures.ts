@@ -1,24 +1,9 @@
 // Small hand-written project parts for the override and conflict rule tests.
+import { emptyCustomizations } from '../../project/customizations/index.js';
 import type { Customizations, Module, Theme, ThemeOverride } from '../../project/model.js';
 
 export function customizations(parts: Partial<Customizations> = {}): Customizations {
-  return {
-    preferences: [],
-    plugins: [],
-    virtualTypes: [],
-    typeArguments: [],
-    observers: [],
-    cronJobs: [],
-    dbSchema: [],
-    webapiRoutes: [],
-    graphqlSchemas: [],
-    routes: [],
-    layouts: [],
-    templates: [],
-    requirejs: [],
-    setupScripts: [],
-    ...parts,
-  };
+  return { ...emptyCustomizations(), ...parts };
 }
 
 export function moduleWith(name: string, parts: Partial<Customizations> = {}, extra: Partial<Module> = {}): Module {

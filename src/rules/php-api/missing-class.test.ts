@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { releaseFixture, runRule, projectFixture } from '../testing.js';
 import { missingClass } from './missing-class.js';
 import { classDecl, indexOf, indexOfPackages, unitOf } from './fixtures.js';
+import { emptyCustomizations } from '../../project/customizations/index.js';
 import type { Module } from '../../project/model.js';
 
 const current = indexOf([
@@ -72,6 +73,7 @@ test('classes declared by the code under check count as present (shims for remov
 
 test('checks class names in di.xml and layout XML of non-core modules', async () => {
   const customizations = {
+    ...emptyCustomizations(),
     preferences: [
       {
         for: 'Magento\\Framework\\Old\\GoneInterface',
@@ -81,15 +83,6 @@ test('checks class names in di.xml and layout XML of non-core modules', async ()
         line: 9,
       },
     ],
-    plugins: [],
-    virtualTypes: [],
-    typeArguments: [],
-    observers: [],
-    cronJobs: [],
-    dbSchema: [],
-    webapiRoutes: [],
-    graphqlSchemas: [],
-    routes: [],
     layouts: [
       {
         file: 'app/code/Acme/Shop/view/frontend/layout/default.xml',
@@ -104,9 +97,6 @@ test('checks class names in di.xml and layout XML of non-core modules', async ()
         ],
       },
     ],
-    templates: [],
-    requirejs: [],
-    setupScripts: [],
   };
   const module: Module = {
     name: 'Acme_Shop',
@@ -278,6 +268,7 @@ test('from 2.4.8 on, a di.xml preference type that no release or code declares i
     line,
   });
   const customizations = {
+    ...emptyCustomizations(),
     preferences: [
       prefer(
         'Magento\\Framework\\Search\\Adapter\\Mysql\\Field\\FieldInterface',
@@ -298,18 +289,6 @@ test('from 2.4.8 on, a di.xml preference type that no release or code declares i
         line: 9,
       },
     ],
-    plugins: [],
-    typeArguments: [],
-    observers: [],
-    cronJobs: [],
-    dbSchema: [],
-    webapiRoutes: [],
-    graphqlSchemas: [],
-    routes: [],
-    layouts: [],
-    templates: [],
-    requirejs: [],
-    setupScripts: [],
   };
   const module: Module = {
     name: 'Acme_Shop',

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
+import { emptyCustomizations } from '../../project/customizations/index.js';
 import type { Customizations, Module } from '../../project/model.js';
 import { signatureMismatch } from './signature-mismatch.js';
 import { classDecl, indexOf, method, unitOf } from './fixtures.js';
@@ -97,19 +98,7 @@ class RepoPlugin
 `,
   );
   const customizations: Customizations = {
-    preferences: [],
-    virtualTypes: [],
-    typeArguments: [],
-    observers: [],
-    cronJobs: [],
-    dbSchema: [],
-    webapiRoutes: [],
-    graphqlSchemas: [],
-    routes: [],
-    layouts: [],
-    templates: [],
-    requirejs: [],
-    setupScripts: [],
+    ...emptyCustomizations(),
     plugins: [
       {
         target: repo,
