@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { bodyHash } from './body-hash.js';
+import { emptyClassDecl } from './class-decl.js';
 import { parseDocFlags } from './docblock.js';
 import { isBuiltinType, type NameScope } from './names.js';
 import type {
@@ -66,14 +67,7 @@ export class DeclarationReader {
     const nameNode = node.childForFieldName('name');
     const shortName = nameNode ? this.text(nameNode) : '';
     const decl: ClassDecl = {
-      name: this.names.declare(shortName),
-      kind,
-      implements: [],
-      traits: [],
-      methods: [],
-      properties: [],
-      constants: [],
-      line: line(nameNode ?? node),
+      ...emptyClassDecl(this.names.declare(shortName), kind, line(nameNode ?? node)),
       endLine: node.endPosition.row + 1,
       ...parseDocFlags(doc),
     };
@@ -144,16 +138,7 @@ export class DeclarationReader {
           this.addRef('implements', iface.name, iface.node, inClass, inMethod);
       } else if (child.type === 'declaration_list') {
         // Members of an anonymous class: read for their types only (the class is not declared by name).
-        const scratch: ClassDecl = {
-          name: '',
-          kind: 'class',
-          implements: [],
-          traits: [],
-          methods: [],
-          properties: [],
-          constants: [],
-          line: line(node),
-        };
+        const scratch = emptyClassDecl('', 'class', line(node));
         this.readMembers(child, scratch, frame, methodsByStart);
       }
     }

@@ -1,3 +1,4 @@
+import { emptyClassDecl } from '../../php/class-decl.js';
 import type { ClassDecl, MethodDecl } from '../../php/types.js';
 
 /** Small hand-written declarations for the API index tests. */
@@ -6,15 +7,5 @@ export function method(name: string, extra: Partial<MethodDecl> = {}): MethodDec
 }
 
 export function classDecl(name: string, extra: Partial<ClassDecl> = {}): ClassDecl {
-  return {
-    name,
-    kind: 'class',
-    implements: [],
-    traits: [],
-    methods: [],
-    properties: [],
-    constants: [],
-    line: 5,
-    ...extra,
-  };
+  return { ...emptyClassDecl(name, 'class', 5), ...extra };
 }

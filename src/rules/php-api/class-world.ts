@@ -1,3 +1,4 @@
+import { emptyClassDecl } from '../../php/class-decl.js';
 import type { ClassDecl, ConstantDecl, MethodDecl, PropertyDecl } from '../../php/types.js';
 import type { SymbolIndex } from '../../knowledge/types.js';
 import { isPhpInternalClass } from '../../knowledge/php-versions/internal-classes.js';
@@ -87,17 +88,7 @@ export class ClassWorld {
   /** Magento's code generator: what `name` is generated from, when it follows one of its naming patterns. */
   private generated(name: string): ResolvedClass | undefined {
     const synthetic = (base: ResolvedClass, decl: Partial<ClassDecl>, openMembers = false): ResolvedClass => ({
-      decl: {
-        name,
-        kind: 'class',
-        implements: [],
-        traits: [],
-        methods: [],
-        properties: [],
-        constants: [],
-        line: 0,
-        ...decl,
-      },
+      decl: { ...emptyClassDecl(name, 'class', 0), ...decl },
       source: 'generated',
       package: base.package,
       generatedFrom: base.decl.name,

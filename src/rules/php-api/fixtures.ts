@@ -3,6 +3,7 @@ import { analyzePhp } from '../../php/analyze.js';
 import type { ClassDecl, MethodDecl } from '../../php/types.js';
 import type { PackageApi } from '../../knowledge/types.js';
 import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
+import { classDecl as apiClassDecl, method as apiMethod } from '../../knowledge/api/testing-fixtures.js';
 import type { CodeUnit } from '../rule.js';
 
 /** Analyses PHP source into a custom code unit (app/code). */
@@ -20,23 +21,13 @@ export async function unitOf(
   };
 }
 
-/** A class declaration with sensible defaults. */
+/** A class declaration with sensible defaults, declared on line 1. */
 export function classDecl(name: string, overrides: Partial<ClassDecl> = {}): ClassDecl {
-  return {
-    name,
-    kind: 'class',
-    implements: [],
-    traits: [],
-    methods: [],
-    properties: [],
-    constants: [],
-    line: 1,
-    ...overrides,
-  };
+  return apiClassDecl(name, { line: 1, ...overrides });
 }
 
 export function method(name: string, overrides: Partial<MethodDecl> = {}): MethodDecl {
-  return { name, visibility: 'public', params: [], line: 1, ...overrides };
+  return apiMethod(name, { line: 1, ...overrides });
 }
 
 /** A symbol index over one package holding the given classes. */
