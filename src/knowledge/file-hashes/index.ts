@@ -1,12 +1,11 @@
 // Answers "did file F of package P change between two versions", "which layout blocks/containers/handles exist at a
 // release" and "which RequireJS module ids exist", from the shipped file-hash index. Packages load lazily.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { KnowledgeDataError } from '../errors.js';
-import { readChecksummedJson } from '../integrity.js';
+import { readChecksummedJson, sha256 } from '../integrity.js';
 import {
   FILE_HASH_SCHEMA,
   MANIFEST_FILE,
@@ -57,7 +56,7 @@ export function loadFileHashIndex(dataDir: string = SHIPPED_FILE_HASH_DIR): File
     if (entry) {
       const file = join(dataDir, entry.file);
       const bytes = readFileSync(file);
-      if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256)
+      if (sha256(bytes) !== entry.sha256)
         throw new KnowledgeDataError(file, 'checksum does not match the manifest (corrupt or truncated)');
       data = JSON.parse(gunzipSync(bytes).toString('utf8')) as PackageFileHashes;
     }
