@@ -4,67 +4,29 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { runCheck } from '../src/check/run-check.js';
 import type { CheckResult } from '../src/check/types.js';
 import { fixedClock } from '../src/knowledge/clock.js';
 import { ruleById } from '../src/rules/registry.js';
+import { parseExpected, SAMPLE_STORE, SAMPLE_STORE_EXPECTED } from './helpers/expected.js';
 
-const SAMPLE = fileURLToPath(new URL('../examples/sample-store', import.meta.url));
-const EXPECTED = `${SAMPLE}/EXPECTED.md`;
-
-interface ExpectedRow {
-  id: string;
-  rule: string;
-  file: string;
-  line: number | null;
-  target: string;
-  what: string;
-}
-
-/** Parses the table of EXPECTED.md (columns: id, rule, file, line, target, what — see notes/RULES.md). */
-function parseExpected(markdown: string): ExpectedRow[] {
-  const rows: ExpectedRow[] = [];
-  let header: string[] | undefined;
-  for (const raw of markdown.split('\n')) {
-    const line = raw.trim();
-    if (!line.startsWith('|')) {
-      header = undefined;
-      continue;
-    }
-    const cells = line
-      .slice(1, line.endsWith('|') ? -1 : undefined)
-      .split('|')
-      .map((c) => c.trim());
-    if (!header) {
-      if (cells[0]?.toLowerCase() === 'id' && cells.includes('rule')) header = cells.map((c) => c.toLowerCase());
-      continue;
-    }
-    if (cells.every((c) => /^:?-+:?$/.test(c))) continue;
-    const get = (name: string) => cells[header!.indexOf(name)] ?? '';
-    const plain = (name: string) => get(name).replace(/^`|`$/g, '');
-    const lineCell = get('line');
-    rows.push({
-      id: plain('id'),
-      rule: plain('rule'),
-      file: plain('file'),
-      line: lineCell === '-' || lineCell === '' ? null : Number(lineCell),
-      target: get('target') || '2.4.8',
-      what: get('what'),
-    });
-  }
-  return rows;
-}
+/** The release a row checks against when its target cell is empty. */
+const DEFAULT_TARGET = '2.4.8';
 
 describe(
   'mageup check on examples/sample-store',
-  { skip: existsSync(EXPECTED) ? false : 'examples/sample-store/EXPECTED.md is not there yet' },
+  { skip: existsSync(SAMPLE_STORE_EXPECTED) ? false : 'examples/sample-store/EXPECTED.md is not there yet' },
   () => {
-    const rows = existsSync(EXPECTED) ? parseExpected(readFileSync(EXPECTED, 'utf8')) : [];
+    const rows = existsSync(SAMPLE_STORE_EXPECTED)
+      ? parseExpected(readFileSync(SAMPLE_STORE_EXPECTED, 'utf8')).map((row) => ({
+          ...row,
+          target: row.target || DEFAULT_TARGET,
+        }))
+      : [];
     let result: Promise<CheckResult> | undefined;
     const check = () =>
       (result ??= runCheck({
-        path: SAMPLE,
+        path: SAMPLE_STORE,
         to: [...new Set(rows.map((r) => r.target))],
         clock: fixedClock('2026-11-23'),
         workers: 1,

@@ -6,9 +6,10 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { parseExpected, SAMPLE_STORE, SAMPLE_STORE_EXPECTED } from './helpers/expected.js';
 
 const EXAMPLES = fileURLToPath(new URL('../examples', import.meta.url));
-const STORE = join(EXAMPLES, 'sample-store');
+const STORE = SAMPLE_STORE;
 
 interface LockPackage {
   name: string;
@@ -45,45 +46,6 @@ function registrations(root: string, kind: 'MODULE' | 'THEME' | 'LANGUAGE'): Map
     if (match) found.set(match[1]!, relative(STORE, file));
   }
   return found;
-}
-
-interface ExpectedRow {
-  id: string;
-  rule: string;
-  file: string;
-  line: number | null;
-  target: string;
-}
-
-/** The table of EXPECTED.md (format in notes/RULES.md); same parsing as test/check-sample-store.test.ts. */
-function expectedRows(markdown: string): ExpectedRow[] {
-  const rows: ExpectedRow[] = [];
-  let header: string[] | undefined;
-  for (const raw of markdown.split('\n')) {
-    const line = raw.trim();
-    if (!line.startsWith('|')) {
-      header = undefined;
-      continue;
-    }
-    const cells = line
-      .slice(1, -1)
-      .split('|')
-      .map((c) => c.trim().replace(/^`|`$/g, ''));
-    if (!header) {
-      if (cells[0] === 'id') header = cells;
-      continue;
-    }
-    if (cells.every((c) => /^:?-+:?$/.test(c))) continue;
-    const get = (name: string) => cells[header!.indexOf(name)] ?? '';
-    rows.push({
-      id: get('id'),
-      rule: get('rule'),
-      file: get('file'),
-      line: get('line') === '-' ? null : Number(get('line')),
-      target: get('target'),
-    });
-  }
-  return rows;
 }
 
 /** What each row's line must contain: keeps EXPECTED.md honest when a planted file is edited. */
@@ -225,7 +187,7 @@ describe('examples/sample-store', () => {
   });
 
   describe('EXPECTED.md', () => {
-    const rows = expectedRows(readFileSync(join(STORE, 'EXPECTED.md'), 'utf8'));
+    const rows = parseExpected(readFileSync(SAMPLE_STORE_EXPECTED, 'utf8'));
 
     it('has unique, ordered ids and the columns of notes/RULES.md', () => {
       assert.ok(rows.length >= 30, `${rows.length} rows`);
