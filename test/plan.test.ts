@@ -9,6 +9,7 @@ import { fits } from '../src/plan/service-version.js';
 import { weekday } from '../src/plan/calendar.js';
 import { loadReleaseCatalog } from '../src/knowledge/catalog.js';
 import { fixedClock } from '../src/knowledge/clock.js';
+import { cspHash } from '../src/report/html/page-assets.js';
 import type { Plan } from '../src/plan/types.js';
 import type { Release } from '../src/knowledge/types.js';
 
@@ -206,6 +207,14 @@ describe('mageup plan: sample store 2.4.6-p3 → 2.4.9', () => {
     assert.ok(md.includes('composer require magento/product-community-edition='));
     const html = renderPlan(plan, 'html', fixedClock(CLOCK));
     assert.ok(html.startsWith('<!DOCTYPE html>') && !/<script/i.test(html));
+    // Offline and script-free: a CSP allows only the page's own inline style, by hash.
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/
+      .exec(html)?.[1]
+      ?.replaceAll('&#39;', "'");
+    assert.ok(csp, 'the plan page has a Content-Security-Policy meta tag');
+    const style = /<style>([^<]*)<\/style>/.exec(html)?.[1] ?? '';
+    assert.ok(csp.includes("default-src 'none'") && csp.includes("script-src 'none'"), csp);
+    assert.ok(csp.includes(`style-src '${cspHash(style)}'`), csp);
     assert.ok(html.includes('&lt;') || html.includes('&gt;') || html.includes('&#39;'));
     const text = renderPlan(plan, 'text', fixedClock(CLOCK));
     assert.match(text, /Hop 1: 2\.4\.6-p3 → /);

@@ -2,8 +2,16 @@
 // by renderers that each escape what they show.
 import { escapeMarkdown, markdownTable, renderTable, terminalSafe } from '../report/format.js';
 import { escapeHtml } from '../report/html/escape.js';
+import { cspHash } from '../report/html/page-assets.js';
 import { describeValue } from './tracks.js';
 import type { Plan } from './types.js';
+
+/** The plan page's only style; the page has no script. */
+const PLAN_STYLE =
+  'body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;line-height:1.45}table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}pre{background:#f4f4f4;padding:.5rem;overflow:auto}.warning{background:#fde2e1;border-left:4px solid #c00;padding:.5rem}.note{color:#555}';
+
+/** Like the audit page: offline and script-free, only its own inline style (by hash), no network loads. */
+const PLAN_CSP = `default-src 'none'; style-src '${cspHash(PLAN_STYLE)}'; script-src 'none'; img-src data:; base-uri 'none'; form-action 'none'`;
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
@@ -231,8 +239,10 @@ export function renderHtml(blocks: Block[], title: string): string {
     }
   }
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;line-height:1.45}table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}pre{background:#f4f4f4;padding:.5rem;overflow:auto}.warning{background:#fde2e1;border-left:4px solid #c00;padding:.5rem}.note{color:#555}</style>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(PLAN_CSP)}">
+<title>${escapeHtml(title)}</title>
+<style>${PLAN_STYLE}</style>
 </head><body>
 ${body.join('\n')}
 </body></html>
