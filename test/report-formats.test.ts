@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { SaxesParser } from 'saxes';
+import { runCheck } from '../src/check/index.js';
+import type { CheckResult } from '../src/check/types.js';
 import { escapeData, escapeProperty } from '../src/report/github/render-github.js';
 import type { FindingCategory } from '../src/core/finding.js';
 import { viewOfCheck } from '../src/report/json/findings-view.js';
-import { renderCheckReport } from '../src/report/json/render-report.js';
+import { CHECK_REPORT_FORMATS, renderCheckReport } from '../src/report/json/render-report.js';
 import { renderSarif } from '../src/report/sarif/render-sarif.js';
 import { hostileCheckResult, EVIL_FILE } from './fixtures/reports/hostile-check-result.js';
 
@@ -177,5 +180,70 @@ describe('report formats of a check result', () => {
     };
     assert.ok(validate(config), ajv.errorsText(validate.errors));
     assert.ok(!validate({ ...config, waiver: [] }));
+  });
+});
+
+describe('every format of the sample store check', () => {
+  const store = fileURLToPath(new URL('../examples/sample-store', import.meta.url));
+  let result: CheckResult;
+  const out = new Map<string, string>();
+
+  // One real check (1-2 s) shared by every format below.
+  before(async () => {
+    result = await runCheck({ path: store, to: '2.4.8', cacheDir: false, workers: 1 });
+    for (const format of CHECK_REPORT_FORMATS) out.set(format, renderCheckReport(result, format));
+  });
+
+  it('has findings to show in every format', () => {
+    assert.ok(result.findings.length > 0, 'the sample store has known upgrade issues');
+    assert.equal(result.summary.findings, result.findings.length);
+    for (const format of CHECK_REPORT_FORMATS) assert.ok(out.get(format)!.length > 0, `${format} is empty`);
+  });
+
+  it('JSON is valid against schemas/check.schema.json', () => {
+    const ajv = new Ajv.default({ allErrors: true, strict: false });
+    const validate = ajv.compile(json('../schemas/check.schema.json'));
+    const parsed = JSON.parse(out.get('json')!) as { findings: unknown[] };
+    assert.ok(validate(parsed), ajv.errorsText(validate.errors));
+    assert.equal(parsed.findings.length, result.findings.length);
+  });
+
+  it('SARIF is valid against the official 2.1.0 schema, one result per finding', () => {
+    const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(json('../schemas/vendor/sarif-schema-2.1.0.json'));
+    const log = JSON.parse(out.get('sarif')!) as { runs: { results: unknown[] }[] };
+    assert.ok(validate(log), ajv.errorsText(validate.errors));
+    assert.equal(log.runs[0]!.results.length, result.findings.length);
+  });
+
+  it('JUnit parses as XML with one failing test case per finding', () => {
+    const counts = { testcase: 0, failure: 0, error: 0 };
+    const parser = new SaxesParser();
+    parser.on('error', (e) => assert.fail(`JUnit XML is not well-formed: ${e.message}`));
+    parser.on('opentag', (tag) => {
+      if (tag.name in counts) counts[tag.name as keyof typeof counts]++;
+    });
+    parser.write(out.get('junit')!).close();
+    assert.equal(counts.failure, result.findings.length);
+    assert.equal(counts.testcase, Math.max(result.findings.length, 1) + result.problems.length);
+    assert.equal(counts.error, result.problems.filter((p) => p.level === 'error').length);
+  });
+
+  it('GitHub annotations: one workflow command per finding and problem', () => {
+    const lines = out.get('github')!.trimEnd().split('\n');
+    assert.equal(lines.length, result.findings.length + result.problems.length);
+    for (const line of lines)
+      assert.match(line, /^::(error|warning|notice) (file=[^,:]+(,line=\d+(,col=\d+)?)?,)?title=[^:]*::\S/);
+  });
+
+  it('Markdown, text and HTML name every finding rule and the target', () => {
+    const rules = new Set(result.findings.map((f) => f.ruleId));
+    for (const format of ['md', 'text', 'html'] as const) {
+      const text = out.get(format)!;
+      assert.match(text, /2\.4\.8/, `${format} names the target`);
+      for (const rule of rules) assert.ok(text.includes(rule), `${format} names ${rule}`);
+    }
+    assert.match(out.get('html')!, /<meta http-equiv="Content-Security-Policy"/);
   });
 });
