@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { compareMagentoVersions } from '../src/knowledge/magento-version.js';
 import { writeChecksummedJson } from '../src/knowledge/integrity.js';
 import { mergeDeclarations, parseSchemaXml } from '../src/knowledge/db-schema/parse-core-schema.js';
-import { encodeRanges } from '../src/knowledge/db-schema/ranges.js';
+import { encodeRanges } from '../src/knowledge/ranges.js';
 import type { CoreTable, DbSchemaIndexDocument, TableVariant } from '../src/knowledge/db-schema/types.js';
 
 const gitDir = process.argv[2] ?? '/work/.mirror/controlaltdelete-nl+magento2-code-tracker/repo';

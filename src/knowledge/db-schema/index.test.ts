@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDbSchemaIndex, loadDbSchemaIndex, nearestIndex } from './index.js';
-import { decodeRanges, encodeRanges } from './ranges.js';
+import { decodeRanges, encodeRanges } from '../ranges.js';
 import { mergeDeclarations, parseSchemaXml } from './parse-core-schema.js';
 
 test('ranges round-trip', () => {

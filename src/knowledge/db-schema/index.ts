@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readChecksummedJson } from '../integrity.js';
 import { compareMagentoVersions } from '../magento-version.js';
-import { decodeRanges } from './ranges.js';
+import { rangesContain } from '../ranges.js';
 import type { CoreTable, DbSchemaIndexDocument } from './types.js';
 
 export type { CoreColumn, CoreConstraint, CoreIndex, CoreTable, DbSchemaIndexDocument } from './types.js';
@@ -36,7 +36,7 @@ export function createDbSchemaIndex(document: DbSchemaIndexDocument): DbSchemaIn
     if (!tables) {
       tables = new Map();
       for (const [name, variants] of Object.entries(document.tables)) {
-        const variant = variants.find((v) => decodeRanges(v.in).includes(index));
+        const variant = variants.find((v) => rangesContain(v.in, index));
         if (variant) tables.set(name, variant.table);
       }
       cache.set(index, tables);

@@ -35,27 +35,7 @@ export interface PackageFileHashes {
   layoutNames: Record<string, [string, string][]>;
 }
 
-export function encodeRanges(indexes: number[]): string {
-  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
-  }
-  return parts.join(',');
-}
-
-export function rangesContain(ranges: string, index: number): boolean {
-  for (const part of ranges.split(',')) {
-    const dash = part.indexOf('-');
-    if (dash < 0) {
-      if (Number(part) === index) return true;
-    } else if (index >= Number(part.slice(0, dash)) && index <= Number(part.slice(dash + 1))) return true;
-  }
-  return false;
-}
+export { encodeRanges, rangesContain } from '../ranges.js';
 
 /** Is this path (inside a package) one the index keeps? Module, theme and lib/web layouts are all covered. */
 export function isTrackedFile(path: string): boolean {
