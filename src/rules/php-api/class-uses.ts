@@ -185,3 +185,20 @@ function preferenceTypeUse(use: ClassUse | undefined): ClassUse | undefined {
 export function stripSlash(name: string): string {
   return name.startsWith('\\') ? name.slice(1) : name;
 }
+
+/** Where a finding about a use points: its file, line, column, and the package and module holding it. */
+export function locationOf(use: ClassUse): {
+  file: string;
+  line: number;
+  column?: number;
+  package?: string;
+  module?: string;
+} {
+  return {
+    file: use.file,
+    line: use.line,
+    ...(use.column !== undefined ? { column: use.column } : {}),
+    ...(use.package ? { package: use.package } : {}),
+    ...(use.module ? { module: use.module } : {}),
+  };
+}

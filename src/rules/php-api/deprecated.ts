@@ -1,7 +1,7 @@
 import type { ClassKind } from '../../php/types.js';
 import type { Rule } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
-import { codeClassUses, configClassUses, describeUse } from './class-uses.js';
+import { codeClassUses, configClassUses, describeUse, locationOf } from './class-uses.js';
 import { memberLabel } from './member-check.js';
 import { isTypeKeyword, prepareWorlds, releaseLabel, worldsOf } from './worlds.js';
 import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
@@ -75,11 +75,7 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
       const see = note.see?.length ? ` Replacement (@see): ${note.see.join(', ')}.` : '';
       context.report({
         severity: 'warning',
-        file: use.file,
-        line: use.line,
-        column: use.column,
-        ...(use.package ? { package: use.package } : {}),
-        ...(use.module ? { module: use.module } : {}),
+        ...locationOf(use),
         message: `${label} (${declaredBy}) is deprecated in ${releaseLabel(context)}${note.deprecated ? `: ${note.deprecated}` : ''} — ${describeUse(use.kind)} here`,
         recommendation: `Plan the move away from it before it is removed.${see || ' Prefer an @api interface of the same module.'}`,
         effort: { hours: 1, confidence: 'low' },

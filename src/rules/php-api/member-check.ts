@@ -1,7 +1,7 @@
 import type { ConstantDecl, MethodDecl, PropertyDecl } from '../../php/types.js';
 import type { RuleContext } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
-import { codeClassUses, configClassUses, describeUse } from './class-uses.js';
+import { codeClassUses, configClassUses, describeUse, locationOf } from './class-uses.js';
 import type { ClassWorld, MemberLookup } from './class-world.js';
 import { formatMethod } from './signature-format.js';
 import { currentLabel, isTypeKeyword, releaseLabel, worldsOf } from './worlds.js';
@@ -76,11 +76,7 @@ export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeO
     if (use.reference?.guarded) hints.unshift(GUARDED_HINT);
     context.report({
       severity: use.reference?.guarded ? 'info' : 'critical',
-      file: use.file,
-      line: use.line,
-      column: use.column,
-      ...(use.package ? { package: use.package } : {}),
-      ...(use.module ? { module: use.module } : {}),
+      ...locationOf(use),
       message: `${memberLabel(kind, owner, use.member)}${signature} is ${verb} here on \`${use.name}\`; ${currentLabel(context)} declares it, ${releaseLabel(context)} no longer does on that class or its ancestors`,
       recommendation: `${hints.length ? `${hints.join('; ')}. ` : ''}Use the target's replacement for ${memberLabel(kind, owner, use.member)}, or move the logic into your own code.`,
       effort: { hours: kind === 'constant' ? 0.5 : 1, confidence: 'medium' },

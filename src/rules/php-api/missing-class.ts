@@ -2,7 +2,7 @@ import type { ClassKind } from '../../php/types.js';
 import { isPhpInternalClass } from '../../knowledge/php-versions/internal-classes.js';
 import type { CodeUnit, Rule, RuleContext } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
-import { codeClassUses, configClassUses, describeUse } from './class-uses.js';
+import { codeClassUses, configClassUses, describeUse, locationOf } from './class-uses.js';
 import { GUARDED_HINT } from './member-check.js';
 import type { ResolvedClass } from './class-world.js';
 import { currentLabel, isTypeKeyword, prepareWorlds, preparedIndex, releaseLabel, worldsOf } from './worlds.js';
@@ -127,11 +127,7 @@ the feature natively.`,
       unresolvedSeen.add(key);
       context.report({
         severity: 'info',
-        file: use.file,
-        line: use.line,
-        column: use.column,
-        ...(use.package ? { package: use.package } : {}),
-        ...(use.module ? { module: use.module } : {}),
+        ...locationOf(use),
         message: `cannot resolve \`${use.name}\` (${describeUse(use.kind)}): neither ${currentLabel(context)} nor ${releaseLabel(context)} declares it, nor does the code under check`,
         recommendation: `${libraryHint(use.name) ? `${libraryHint(use.name)}. ` : ''}Check the name: it may come from a PHP extension or a package MageUp does not index (then nothing to do), or be a typo or a leftover of removed code.`,
         effort: { hours: 0.25, confidence: 'low' },
@@ -172,11 +168,7 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
   if (use.reference?.guarded) hints.unshift(GUARDED_HINT);
   context.report({
     severity: use.reference?.guarded ? 'info' : requiredBy.length ? 'warning' : 'critical',
-    file: use.file,
-    line: use.line,
-    column: use.column,
-    ...(use.package ? { package: use.package } : {}),
-    ...(use.module ? { module: use.module } : {}),
+    ...locationOf(use),
     message: `${what}${from} is ${describeUse(use.kind)} here; ${currentLabel(context)} declares it, ${releaseLabel(context)} does not`,
     recommendation: `${hints.length ? `${hints.join('; ')}. ` : ''}Replace \`${decl.name}\` with its successor in the target release${
       structural ? ' and re-check every overridden method against the new parent' : ''
@@ -209,11 +201,7 @@ function reportIndexGap(context: RuleContext, use: ClassUse, pkg: string, seen: 
   const release = context.target.release;
   context.report({
     severity: 'info',
-    file: use.file,
-    line: use.line,
-    column: use.column,
-    ...(use.package ? { package: use.package } : {}),
-    ...(use.module ? { module: use.module } : {}),
+    ...locationOf(use),
     message: `cannot check \`${use.name}\` (${describeUse(use.kind)}) against ${release.version}: it comes from ${pkg}, which ${release.version} still requires (\`${release.packages[pkg] ?? release.thirdParty[pkg]}\`) but the symbol index of ${release.version} does not cover; other uses of ${pkg} here are not checked either`,
     recommendation: `Run \`mageup index\` on a ${release.version} install (or update the knowledge base) to check uses of ${pkg}.`,
     effort: { hours: 0, confidence: 'low' },

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { codeClassUses } from './class-uses.js';
+import { codeClassUses, locationOf } from './class-uses.js';
 import { isCorePackage } from './class-world.js';
 import { prepareWorlds, releaseLabel, worldsOf } from './worlds.js';
 import { codeUnderCheck } from './code-under-check.js';
@@ -52,11 +52,7 @@ inheritance; at least cover the behaviour with tests run after each upgrade.`,
       seen.add(key);
       context.report({
         severity: 'info',
-        file: use.file,
-        line: use.line,
-        column: use.column,
-        ...(use.package ? { package: use.package } : {}),
-        ...(use.module ? { module: use.module } : {}),
+        ...locationOf(use),
         message: `${how.words} non-@api ${cls.decl.kind} \`${cls.decl.name}\` (${cls.package} in ${releaseLabel(context)}): it may change in any release`,
         recommendation:
           'Prefer an @api interface through constructor injection (or a plugin/observer over inheritance); test this behaviour after every upgrade.',
