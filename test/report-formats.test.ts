@@ -13,6 +13,7 @@ import type { FindingCategory } from '../src/core/finding.js';
 import { viewOfCheck } from '../src/report/json/findings-view.js';
 import { CHECK_REPORT_FORMATS, renderCheckReport } from '../src/report/json/render-report.js';
 import { renderSarif } from '../src/report/sarif/render-sarif.js';
+import { fenceFor } from '../src/report/finding-details.js';
 import { hostileCheckResult, EVIL_FILE } from './fixtures/reports/hostile-check-result.js';
 
 const GOLDEN = new URL('./golden/reports/', import.meta.url);
@@ -245,5 +246,72 @@ describe('every format of the sample store check', () => {
       for (const rule of rules) assert.ok(text.includes(rule), `${format} names ${rule}`);
     }
     assert.match(out.get('html')!, /<meta http-equiv="Content-Security-Policy"/);
+  });
+});
+
+describe('finding details (an upstream diff) in Markdown, HTML and text', () => {
+  // 60 lines, a Markdown fence and HTML inside: must stay inside its block everywhere.
+  const diff = [
+    '--- a/view/frontend/templates/<b>list</b>.phtml',
+    '+++ b/view/frontend/templates/<b>list</b>.phtml',
+    '@@ -1,58 +1,58 @@',
+    '-```',
+    '+</details></pre><script>window.__pwned=4</script>',
+    ...Array.from({ length: 55 }, (_, i) => ` <div class="row-${i}">`),
+  ].join('\n');
+  const base = hostileCheckResult();
+  const evil = base.findings[0]!.fingerprint;
+  const withDetails = <T extends { fingerprint: string }>(f: T): T =>
+    f.fingerprint === evil ? { ...f, details: diff } : f;
+  const result: CheckResult = {
+    ...base,
+    findings: base.findings.map(withDetails),
+    targets: base.targets.map((t) => ({ ...t, findings: t.findings.map(withDetails) })),
+  };
+
+  it('Markdown: golden, a collapsible diff block whose fence the diff cannot close', () => {
+    const md = renderCheckReport(result, 'md');
+    golden('check-details.md', md);
+    assert.equal(fenceFor(diff), '````');
+    assert.equal(fenceFor('no fence'), '```');
+    const open = md.indexOf('````diff\n');
+    const close = md.indexOf('\n````\n', open);
+    assert.ok(open > 0 && close > open, 'a four-backtick diff fence');
+    assert.ok(md.slice(open, close).includes('\n-```\n'), "the diff's own fence is inside the block");
+    assert.ok(md.slice(open, close).includes('<script>window.__pwned=4'), 'shown verbatim inside the code block');
+    assert.ok(!md.slice(0, open).includes('__pwned=4') && !md.slice(close).includes('__pwned=4'));
+    assert.match(md.slice(0, open), /<details><summary>Diff: php-api\/missing-class app\/code\/Evil\/&lt;img /);
+  });
+
+  it('HTML: an escaped, collapsed <pre> under the finding', () => {
+    const html = renderCheckReport(result, 'html');
+    assert.equal((html.match(/<script\b/gi) ?? []).length, 1, 'only the page script');
+    assert.match(
+      html,
+      /<details class="more"><summary>upstream diff<\/summary><pre class="details">--- a\/view\/frontend\/templates\/&lt;b&gt;list&lt;\/b&gt;\.phtml/,
+    );
+    assert.ok(html.includes('+&lt;/details&gt;&lt;/pre&gt;&lt;script&gt;window.__pwned=4&lt;/script&gt;'));
+    assert.ok(!/<details class="more" open/.test(html), 'collapsed');
+  });
+
+  it('text: indented, the first 40 lines then how many more', () => {
+    const text = renderCheckReport(result, 'text');
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.includes('--- a/view/frontend/templates/<b>list</b>.phtml'));
+    assert.ok(first > 0);
+    assert.match(lines[first]!, /^ {15}--- a/);
+    assert.match(lines[first + 39]!, /^ {15} <div class="row-34">$/);
+    assert.equal(lines[first + 40], '               … 20 more lines (see --format md, html or json)');
+    const short = renderCheckReport(
+      {
+        ...result,
+        targets: result.targets.map((t) => ({
+          ...t,
+          findings: t.findings.map((f) => ({ ...f, details: f.details ? 'one line' : undefined })),
+        })),
+      },
+      'text',
+    );
+    assert.ok(short.includes('\n               one line\n') && !short.includes('more line'));
   });
 });

@@ -1,4 +1,5 @@
 import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
+import { markdownDetails, isUnifiedDiff } from '../finding-details.js';
 import { escapeMarkdown, markdownTable } from '../format.js';
 import { groupFindings, hours, location } from './group.js';
 
@@ -85,6 +86,12 @@ function renderTarget(target: TargetResult): string[] {
         ]),
       ),
     );
+    for (const f of group.findings) {
+      if (!f.details) continue;
+      const where = location(f);
+      const label = `${isUnifiedDiff(f.details) ? 'Diff' : 'Details'}: ${f.ruleId}${where ? ` ${where}` : ''}`;
+      out.push('', ...markdownDetails(label, f.details));
+    }
     out.push('', '</details>');
   }
   return out;

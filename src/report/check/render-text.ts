@@ -1,4 +1,5 @@
 import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
+import { textDetails } from '../finding-details.js';
 import { colors, renderTable, terminalSafe, type Colors } from '../format.js';
 import { groupFindings, hours, location } from './group.js';
 
@@ -72,6 +73,7 @@ function renderTarget(target: TargetResult, c: Colors): string[] {
       out.push(
         `             ${c.dim('→')} ${safe(f.recommendation)}${f.effort ? c.dim(`  (${hours(f.effort.hours)})`) : ''}`,
       );
+      if (f.details) out.push(...textDetails(f.details, '               ', c));
     }
   }
   out.push('', ...renderSummary(target.summary, c));

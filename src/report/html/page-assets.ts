@@ -41,7 +41,7 @@ td.num{text-align:right;white-space:nowrap}
 .rec{color:var(--muted);margin-top:3px}
 td code{word-break:break-all}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
-pre.excerpt{background:#f3f4f7;border:1px solid var(--line);border-radius:6px;padding:6px 8px;overflow:auto;margin:6px 0 0;white-space:pre}
+pre.excerpt,pre.details{background:#f3f4f7;border:1px solid var(--line);border-radius:6px;padding:6px 8px;overflow:auto;margin:6px 0 0;white-space:pre}
 pre.excerpt .hit{background:#fff1c2;display:inline-block;min-width:100%}
 .filters{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin-bottom:10px}
 .filters input[type=search]{min-width:260px;padding:5px 8px;border:1px solid var(--line);border-radius:6px}

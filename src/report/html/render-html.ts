@@ -2,6 +2,7 @@ import { DEFAULT_EFFORT } from '../../check/summary.js';
 import type { CheckResult } from '../../check/types.js';
 import { SEVERITIES, severityRank, type Finding, type FindingCategory, type Severity } from '../../core/finding.js';
 import type { GovernanceReport } from '../../governance/policy.js';
+import { isUnifiedDiff } from '../finding-details.js';
 import { barChart, type Bar } from './charts.js';
 import { escapeHtml as h } from './escape.js';
 import type { Excerpt } from './excerpt.js';
@@ -234,12 +235,17 @@ function findingRow(f: Finding & { targets: string[] }, excerpt: Excerpt | undef
       .join('\n');
     code = `<details class="code"><summary>code</summary><pre class="excerpt">${lines}</pre></details>`;
   }
+  // Collapsed: an upstream diff can be long, and the table must stay scannable.
+  const details = f.details
+    ? `<details class="more"><summary>${isUnifiedDiff(f.details) ? 'upstream diff' : 'details'}</summary>` +
+      `<pre class="details">${h(f.details.replace(/\r\n?/g, '\n').replace(/\n$/, ''))}</pre></details>`
+    : '';
   return (
     `<tr data-severity="${f.severity}" data-category="${h(f.category)}" data-fingerprint="${h(f.fingerprint)}">` +
     `<td data-value="${severityRank(f.severity)}"><span class="sev sev-${f.severity}">${f.severity}</span></td>` +
     `<td><code>${h(f.ruleId)}</code></td><td>${h(owner)}${f.module && f.module !== owner ? `<div class="muted">${h(f.module)}</div>` : ''}</td>` +
     `<td><code>${h(where)}</code></td>` +
-    `<td><div class="msg">${h(f.message)}</div><div class="rec">→ ${h(f.recommendation)}</div>${code}</td>` +
+    `<td><div class="msg">${h(f.message)}</div><div class="rec">→ ${h(f.recommendation)}</div>${details}${code}</td>` +
     `<td class="num" data-value="${f.effort?.hours ?? 0}">${f.effort ? `${f.effort.hours} h` : ''}</td>` +
     `<td>${h(f.targets.join(', '))}</td></tr>`
   );
