@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'examples/', 'coverage/', '.mageup/', 'bench/.cache/', 'bench/out/', 'test/fixtures/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'examples/',
+      'coverage/',
+      '.mageup/',
+      'bench/.cache/',
+      'bench/out/',
+      'test/fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -17,9 +17,13 @@ if (existsSync(outDir)) {
 }
 const tmp = `${outDir}.partial-${process.pid}`;
 rmSync(tmp, { recursive: true, force: true });
-const listing = execFileSync('git', ['-C', gitDir, 'ls-tree', '-r', '-z', '--full-tree', ref, ...(prefix ? [prefix] : [])], {
-  maxBuffer: 1 << 30,
-});
+const listing = execFileSync(
+  'git',
+  ['-C', gitDir, 'ls-tree', '-r', '-z', '--full-tree', ref, ...(prefix ? [prefix] : [])],
+  {
+    maxBuffer: 1 << 30,
+  },
+);
 const entries = listing
   .toString('utf8')
   .split('\0')
@@ -64,4 +68,6 @@ for (const e of entries) cat.stdin.write(`${e.sha}\n`);
 cat.stdin.end();
 await done;
 renameSync(tmp, outDir);
-console.error(`extracted ${entries.length - missing} files of ${ref} into ${outDir} (${missing} blobs absent from the snapshot)`);
+console.error(
+  `extracted ${entries.length - missing} files of ${ref} into ${outDir} (${missing} blobs absent from the snapshot)`,
+);

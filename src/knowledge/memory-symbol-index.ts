@@ -5,10 +5,7 @@ import type { PackageApi, SymbolIndex } from './types.js';
  * A SymbolIndex over declarations already in memory. The shipped knowledge base loads into this shape, and tests
  * build one from a few hand-written declarations. PHP names are case-insensitive, so keys are lower-cased.
  */
-export function createSymbolIndex(
-  apis: PackageApi[],
-  coverage: SymbolIndex['coverage'] = 'indexed',
-): SymbolIndex {
+export function createSymbolIndex(apis: PackageApi[], coverage: SymbolIndex['coverage'] = 'indexed'): SymbolIndex {
   const classes = new Map<string, ClassDecl & { package: string; file?: string }>();
   const functions = new Map<string, FunctionDecl & { package: string }>();
   const packages: Record<string, string> = {};

@@ -10,7 +10,13 @@ export function projectFixture(overrides: Partial<ProjectModel> = {}): ProjectMo
   return {
     root: '/fixture',
     kind: 'project',
-    magento: { version: '2.4.6-p3', edition: 'open-source', b2b: false, versionSource: 'composer.lock', productPackage: null },
+    magento: {
+      version: '2.4.6-p3',
+      edition: 'open-source',
+      b2b: false,
+      versionSource: 'composer.lock',
+      productPackage: null,
+    },
     packages: [],
     rootRequire: {},
     rootRequireDev: {},
