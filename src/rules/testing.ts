@@ -1,7 +1,8 @@
 // Helpers for rule tests: build a RuleContext from a few hand-written facts and collect what a rule reports.
 import { makeFinding, sortFindings } from '../core/finding.js';
 import type { Finding } from '../core/finding.js';
-import type { ProjectModel } from '../project/model.js';
+import type { Customizations, Module, ProjectModel } from '../project/model.js';
+import { emptyCustomizations } from '../project/customizations/index.js';
 import type { Release, ReleaseCatalog } from '../knowledge/types.js';
 import { createSymbolIndex } from '../knowledge/memory-symbol-index.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -28,6 +29,22 @@ export function projectFixture(overrides: Partial<ProjectModel> = {}): ProjectMo
     patches: [],
     problems: [],
     ...overrides,
+  };
+}
+
+/** A module of app/code (`Vendor_Name` → `app/code/Vendor/Name`), enabled, with the given customizations. */
+export function moduleFixture(name: string, parts: Partial<Customizations> = {}, extra: Partial<Module> = {}): Module {
+  const [vendor, short] = name.split('_');
+  return {
+    name,
+    enabled: true,
+    package: null,
+    path: `app/code/${vendor}/${short}`,
+    location: 'app-code',
+    core: false,
+    sequence: [],
+    customizations: { ...emptyCustomizations(), ...parts },
+    ...extra,
   };
 }
 

@@ -1,8 +1,8 @@
 // Test fixtures for the db-schema rules: a tiny core schema timeline and a custom module declaring tables.
+import { moduleFixture } from '../testing.js';
 import { createDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { CoreTable } from '../../knowledge/db-schema/index.js';
-import { emptyCustomizations } from '../../project/customizations/index.js';
-import type { Customizations, DbTable, Module } from '../../project/model.js';
+import type { DbTable, Module } from '../../project/model.js';
 
 const table = (columns: CoreTable['columns'], extra: Partial<CoreTable> = {}): CoreTable => ({
   packages: ['magento/module-sales'],
@@ -45,17 +45,7 @@ export const schemaIndex = createDbSchemaIndex({
 });
 
 export function moduleWithTables(dbSchema: DbTable[]): Module {
-  const customizations: Customizations = { ...emptyCustomizations(), dbSchema };
-  return {
-    name: 'Acme_Sales',
-    enabled: true,
-    package: 'acme/module-sales',
-    path: 'app/code/Acme/Sales',
-    location: 'app-code',
-    core: false,
-    sequence: [],
-    customizations,
-  };
+  return moduleFixture('Acme_Sales', { dbSchema }, { package: 'acme/module-sales' });
 }
 
 export const FILE = 'app/code/Acme/Sales/etc/db_schema.xml';

@@ -1,25 +1,13 @@
 // Small hand-written project parts for the override and conflict rule tests.
 import { emptyCustomizations } from '../../project/customizations/index.js';
-import type { Customizations, Module, Theme, ThemeOverride } from '../../project/model.js';
+import type { Customizations, Theme, ThemeOverride } from '../../project/model.js';
 
 export function customizations(parts: Partial<Customizations> = {}): Customizations {
   return { ...emptyCustomizations(), ...parts };
 }
 
-export function moduleWith(name: string, parts: Partial<Customizations> = {}, extra: Partial<Module> = {}): Module {
-  const [vendor, short] = name.split('_');
-  return {
-    name,
-    enabled: true,
-    package: null,
-    path: `app/code/${vendor}/${short}`,
-    location: 'app-code',
-    core: false,
-    sequence: [],
-    customizations: customizations(parts),
-    ...extra,
-  };
-}
+/** The rule-test module builder, under the name these tests use. */
+export { moduleFixture as moduleWith } from '../testing.js';
 
 export function themeWith(
   code: string,

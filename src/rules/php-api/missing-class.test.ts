@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { releaseFixture, runRule, projectFixture } from '../testing.js';
+import { moduleFixture, projectFixture, releaseFixture, runRule } from '../testing.js';
 import { missingClass } from './missing-class.js';
 import { classDecl, indexOf, indexOfPackages, unitOf } from './fixtures.js';
 import { emptyCustomizations } from '../../project/customizations/index.js';
@@ -98,16 +98,7 @@ test('checks class names in di.xml and layout XML of non-core modules', async ()
       },
     ],
   };
-  const module: Module = {
-    name: 'Acme_Shop',
-    enabled: true,
-    package: null,
-    path: 'app/code/Acme/Shop',
-    location: 'app-code',
-    core: false,
-    sequence: [],
-    customizations,
-  };
+  const module = moduleFixture('Acme_Shop', customizations);
   const coreModule: Module = { ...module, name: 'Magento_Core', core: true, location: 'vendor' };
   const findings = await runRule(missingClass, {
     project: projectFixture({ modules: [module, coreModule] }),
@@ -290,16 +281,7 @@ test('from 2.4.8 on, a di.xml preference type that no release or code declares i
       },
     ],
   };
-  const module: Module = {
-    name: 'Acme_Shop',
-    enabled: true,
-    package: null,
-    path: 'app/code/Acme/Shop',
-    location: 'app-code',
-    core: false,
-    sequence: [],
-    customizations,
-  };
+  const module = moduleFixture('Acme_Shop', customizations);
   const unit = await unitOf(
     'app/code/Acme/Shop/Model/Thing.php',
     '<?php\nnamespace Acme\\Shop\\Model;\nclass Thing {}\n',

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { projectFixture, releaseFixture, runRule } from '../testing.js';
+import { moduleFixture, projectFixture, releaseFixture, runRule } from '../testing.js';
 import { emptyCustomizations } from '../../project/customizations/index.js';
-import type { Customizations, Module } from '../../project/model.js';
+import type { Customizations } from '../../project/model.js';
 import { signatureMismatch } from './signature-mismatch.js';
 import { classDecl, indexOf, method, unitOf } from './fixtures.js';
 
@@ -112,16 +112,7 @@ class RepoPlugin
       },
     ],
   };
-  const module: Module = {
-    name: 'Acme_Shop',
-    enabled: true,
-    package: null,
-    path: 'app/code/Acme/Shop',
-    location: 'app-code',
-    core: false,
-    sequence: [],
-    customizations,
-  };
+  const module = moduleFixture('Acme_Shop', customizations);
   const findings = await runRule(signatureMismatch, {
     code: [pluginUnit],
     project: projectFixture({ modules: [module] }),
