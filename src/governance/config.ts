@@ -38,6 +38,8 @@ export interface MageupConfig {
   waivers: Waiver[];
   /** Baseline file (absolute) used when `--baseline` is not given. */
   baseline?: string;
+  /** The `plan` section as written: `mageup plan` validates it (src/plan/config.ts). */
+  plan?: Record<string, unknown>;
 }
 
 export interface ConfigIssue {
@@ -126,6 +128,10 @@ export function validateConfig(data: unknown, file: string): MageupConfig {
   for (const key of Object.keys(data)) {
     if (!TOP_LEVEL.has(key))
       issues.push({ path: key, message: `unknown setting (expected one of ${[...TOP_LEVEL].slice(1).join(', ')})` });
+  }
+  if (data.plan !== undefined) {
+    if (isObject(data.plan)) config.plan = data.plan;
+    else issues.push({ path: 'plan', message: `expected an object, found ${kind(data.plan)}` });
   }
   if (data.target !== undefined) {
     const targets = typeof data.target === 'string' ? [data.target] : data.target;

@@ -1,10 +1,8 @@
 // The `plan` section of the project's mageup.config.json / .yaml / .yml, found like every command finds it (the
-// nearest file at or above the project root, src/governance/). The shared loader validates the other sections; the
-// plan section is validated here, and the top-level `target` is the default target when `plan.to` is absent.
-import { readFileSync } from 'node:fs';
+// nearest file at or above the project root) and read by the shared loader of src/governance/, which validates the
+// other sections; the plan section is validated here, and the top-level `target` is the default target when `plan.to` is absent.
 import { relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { findConfigFile } from '../governance/config.js';
+import { ConfigError, loadConfig, type MageupConfig } from '../governance/config.js';
 import { PlanInputError } from './errors.js';
 
 export interface PlanConfig {
@@ -23,25 +21,19 @@ export interface PlanConfig {
 }
 
 export function readPlanConfig(root: string): PlanConfig {
-  const path = findConfigFile(root);
-  if (!path) return {};
-  const file = relative(root, path) || path;
-  let data: unknown;
+  let config: MageupConfig;
   try {
-    const text = readFileSync(path, 'utf8');
-    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    config = loadConfig(root);
   } catch (error) {
-    throw new PlanInputError(`${file}: cannot be read (${(error as Error).message}).`);
+    if (error instanceof ConfigError) throw new PlanInputError(error.message);
+    throw error;
   }
-  const top = (data ?? {}) as { plan?: unknown; target?: unknown };
-  const target = typeof top.target === 'string' ? top.target : Array.isArray(top.target) ? top.target[0] : undefined;
-  const fallback = typeof target === 'string' ? { to: target } : {};
-  const plan = top.plan;
-  if (plan === undefined) return { ...fallback, file };
-  if (plan === null || typeof plan !== 'object' || Array.isArray(plan)) {
-    throw new PlanInputError(`${file}: "plan" must be an object.`);
-  }
-  return { ...fallback, ...validate(plan as Record<string, unknown>, file), file };
+  if (!config.file) return {};
+  const file = relative(root, config.file) || config.file;
+  const target = config.target?.[0];
+  const fallback = target ? { to: target } : {};
+  if (config.plan === undefined) return { ...fallback, file };
+  return { ...fallback, ...validate(config.plan, file), file };
 }
 
 function validate(p: Record<string, unknown>, file: string): PlanConfig {
