@@ -70,7 +70,7 @@ export { systemClock, fixedClock, isoDay } from './knowledge/clock.js';
 export type { Clock } from './knowledge/clock.js';
 export { kbStatus } from './knowledge/kb-status.js';
 export type { KbStatus, KbReleaseStatus } from './knowledge/kb-status.js';
-export { userCacheDir } from './knowledge/cache-dir.js';
+export { userCacheDir, userDataDir, projectDataDir } from './knowledge/cache-dir.js';
 export { updateReleaseMetadata, readReleaseUpdate, applyReleaseUpdate } from './knowledge/release-update.js';
 export type { ReleaseUpdateSummary } from './knowledge/release-update.js';
 export { refreshOnlineAdvisories, readOnlineAdvisories, PACKAGIST_URL } from './knowledge/packagist-advisories.js';

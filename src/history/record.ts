@@ -3,7 +3,7 @@ import type { AuditReport } from '../report/audit/audit-report.js';
 import { loadReleaseData } from '../knowledge/catalog.js';
 import { defaultStoreDir, RunStore, runOfCheck, type RunRecord } from './run-store.js';
 
-/** `--store` or the project's own `.mageup/history`. */
+/** `--store`, or the project's store in the user data directory. */
 export function storeFor(projectRoot: string, store?: string): string {
   return store ?? defaultStoreDir(projectRoot);
 }

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { projectDataDir } from '../knowledge/cache-dir.js';
 import type { CheckResult, CheckSummary } from '../check/types.js';
 import type { Finding } from '../core/finding.js';
 import { openPglite, openPostgres, redact, StoreError } from './connections.js';
@@ -47,9 +48,12 @@ export interface RunDiff {
   unchanged: (Finding & { target?: string })[];
 }
 
-/** Where runs are kept: `<project>/.mageup/history` (embedded) by default, or a PostgreSQL URL. */
+/**
+ * Where runs are kept by default: an embedded store in the user data directory, one per project
+ * (`<data>/projects/<name>-<hash>/history`); `--store` names a directory or a PostgreSQL URL instead.
+ */
 export function defaultStoreDir(projectRoot: string): string {
-  return join(resolve(projectRoot), '.mageup', 'history');
+  return join(projectDataDir(projectRoot), 'history');
 }
 
 export class RunStore {

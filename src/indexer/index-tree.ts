@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Problem } from '../core/problem.js';
 import { ApiDataWriter } from '../knowledge/api/writer.js';
+import { projectDataDir } from '../knowledge/cache-dir.js';
 import type { PackageVersionInput } from '../knowledge/api/package-codec.js';
 import { DeclarationPool } from './analyze-pool.js';
 import type { DeclarationJob, FileDeclarations } from './declarations.js';
@@ -11,7 +12,7 @@ import type { InstalledPackage } from './installed-packages.js';
 import { listFilesRecursive, selectPackageFiles } from './package-files.js';
 
 export interface IndexTreeOptions {
-  /** Output directory (default `<root>/.mageup/index`). Existing package versions there are kept (merged). */
+  /** Output directory (default: the tree's directory in the user data directory). Existing package versions there are kept (merged). */
   out?: string;
   workers?: number;
   onProgress?: (progress: { phase: 'scan' | 'parse' | 'write'; done: number; total: number }) => void;
@@ -33,9 +34,9 @@ export interface IndexTreeResult {
   bytes: number;
 }
 
-/** Default place of a project's own index: beside the project, so `check` on the same root finds it. */
+/** Default place of a tree's own index: in the user data directory, keyed by the tree (never inside the tree). */
 export function defaultIndexDir(root: string): string {
-  return join(resolve(root), '.mageup', 'index');
+  return join(projectDataDir(root), 'index');
 }
 
 /**

@@ -21,7 +21,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .argument('[path]', 'project root, a directory inside it, or one extension', '.')
     .addOption(new Option('--format <format>', 'output format').choices([...AUDIT_REPORT_FORMATS]).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
-    .option('--store <dir|url>', 'history store: a directory or postgres://… (default: <project>/.mageup/history)')
+    .option(
+      '--store <dir|url>',
+      'history store: a directory or postgres://… (default: one per project in the user data directory, $MAGEUP_DATA_DIR)',
+    )
     .option('--no-history', 'do not record this run in the history')
     .action(
       async (path: string, opts: { format: AuditReportFormat; output?: string; store?: string; history: boolean }) => {

@@ -84,7 +84,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       'write every current finding to a baseline file (default: mageup-baseline.json) and exit 0',
     )
     .option('--force', 'with --baseline-create: replace an existing baseline')
-    .option('--store <dir|url>', 'history store: a directory or postgres://… (default: <project>/.mageup/history)')
+    .option(
+      '--store <dir|url>',
+      'history store: a directory or postgres://… (default: one per project in the user data directory, $MAGEUP_DATA_DIR)',
+    )
     .option('--no-history', 'do not record this run in the history')
     .option('--quiet', 'no progress output')
     .option('--output <file>', 'write the report to a file instead of stdout')

@@ -15,7 +15,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .argument('<runA>', 'earlier run id (see mageup history)')
     .argument('<runB>', 'later run id')
     .option('--path <dir>', 'project root whose history to read', '.')
-    .option('--store <dir|url>', 'history store: a directory or postgres://… (default: <project>/.mageup/history)')
+    .option(
+      '--store <dir|url>',
+      'history store: a directory or postgres://… (default: one per project in the user data directory, $MAGEUP_DATA_DIR)',
+    )
     .option('--format <format>', 'text or json', 'text')
     .action(async (a: string, b: string, opts: { path: string; store?: string; format: string }) => {
       if (opts.format !== 'text' && opts.format !== 'json')

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { RunStore, storeFor, type RunInfo } from '../../history/index.js';
 import { renderTable, terminalSafe } from '../../report/format.js';
@@ -11,7 +12,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .command('history')
     .description('List the audit/check runs recorded for a project (newest first)')
     .argument('[path]', 'project root', '.')
-    .option('--store <dir|url>', 'history store: a directory or postgres://… (default: <project>/.mageup/history)')
+    .option(
+      '--store <dir|url>',
+      'history store: a directory or postgres://… (default: one per project in the user data directory, $MAGEUP_DATA_DIR)',
+    )
     .option('--all', 'every project in the store, not only this one')
     .option('--limit <n>', 'at most this many runs', '20')
     .option('--format <format>', 'text or json', 'text')
@@ -23,6 +27,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         throw new UsageError(`--limit expects a positive integer, got "${opts.limit}"`);
       const store = await openStore(storeFor(resolve(path), opts.store), setExitCode);
       if (!store) return;
+      if (!opts.store) noteLegacyStore(resolve(path));
       try {
         const runs = await store.list({ ...(opts.all ? {} : { project: resolve(path) }), limit });
         process.stdout.write(
@@ -35,6 +40,15 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         await store.close();
       }
     });
+}
+
+/** Runs recorded by versions that kept history inside the project stay readable with `--store`. */
+function noteLegacyStore(projectRoot: string): void {
+  const legacy = join(projectRoot, '.mageup', 'history');
+  if (existsSync(legacy))
+    process.stderr.write(
+      `mageup history: older runs of this project are in ${terminalSafe(legacy)} (read them with --store ${terminalSafe(legacy)}; MageUp no longer writes there)\n`,
+    );
 }
 
 export async function openStore(spec: string, setExitCode: SetExitCode): Promise<RunStore | null> {

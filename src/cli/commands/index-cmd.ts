@@ -17,7 +17,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       'Index the PHP API of every Composer package installed in a Magento tree (vendor/composer/installed.json)',
     )
     .argument('<magento-root>', 'root of an installed tree (has vendor/composer/installed.json or composer.lock)')
-    .option('--out <dir>', 'index directory to write or extend (default: <magento-root>/.mageup/index)')
+    .option(
+      '--out <dir>',
+      "index directory to write or extend (default: the tree's directory in the user data directory, $MAGEUP_DATA_DIR)",
+    )
     .option('--workers <n>', 'parser threads (default: CPU count)', (v) => parsePositiveInt(v, '--workers'))
     .option('--json', 'print the summary as JSON')
     .action(async (root: string, opts: { out?: string; workers?: number; json?: boolean }) => {

@@ -73,7 +73,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--platform <service=version>', 'what the store runs, e.g. mariadb=10.6 php=8.2 (repeatable)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices([...PLAN_FORMATS]).default('text'))
     .option('--output <file>', 'write the plan to a file instead of stdout')
-    .option('--store <dir|url>', 'history store: a directory or postgres://… (default: <project>/.mageup/history)')
+    .option(
+      '--store <dir|url>',
+      'history store: a directory or postgres://… (default: one per project in the user data directory, $MAGEUP_DATA_DIR)',
+    )
     .option('--no-history', 'do not record this plan in the history')
     .action(async (path: string, opts: PlanCommandOptions) => {
       let plan;
