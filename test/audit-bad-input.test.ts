@@ -55,7 +55,7 @@ describe('bad input: every problem is named and the audit continues', () => {
       storeCopy((r) => writeFileSync(join(r, 'composer.lock'), '{\n  "packages": [\n    {"name": \n')),
     );
     const p = problem(model, 'json-invalid', 'composer.lock');
-    assert.match(p.message, /composer\.lock is not valid JSON/);
+    assert.match(p.message, /^composer\.lock:3:\d+: not valid JSON/);
     assert.ok(p.line && p.line >= 3);
     assert.equal(model.magento.version, '2.4.6-p3');
     assert.equal(model.magento.versionSource, 'installed.json');

@@ -3,7 +3,6 @@
 // wrote the lock, and the lines of the service settings in app/etc/env.php / config.php (so findings point at them).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Problem } from '../core/problem.js';
 
 export interface PlatformDeclaration {
   /** `8.1.27` (exact) or `~8.1.0||~8.2.0` (constraint). */
@@ -30,12 +29,12 @@ export interface ProjectPlatform {
 type Json = Record<string, unknown>;
 
 /** Reads the declarations; unreadable or invalid files add a Problem and leave the answer partial. */
-export async function readProjectPlatform(root: string, problems: Problem[]): Promise<ProjectPlatform> {
+export async function readProjectPlatform(root: string): Promise<ProjectPlatform> {
   const platform: ProjectPlatform = { php: [], settings: {} };
   const composerJson = await readText(root, 'composer.json');
   const lockJson = await readText(root, 'composer.lock');
-  const json = parse(composerJson, 'composer.json', problems);
-  const lock = parse(lockJson, 'composer.lock', problems);
+  const json = parse(composerJson);
+  const lock = parse(lockJson);
 
   const configPhp = str(obj(obj(json?.config)?.platform)?.php);
   if (configPhp && composerJson) {
@@ -113,18 +112,13 @@ async function readText(root: string, file: string): Promise<string | undefined>
   }
 }
 
-function parse(text: string | undefined, file: string, problems: Problem[]): Json | undefined {
+/** An invalid file is left out silently here: the project loader already reports it once, with line and column. */
+function parse(text: string | undefined): Json | undefined {
   if (text === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(text);
     return obj(value);
-  } catch (error) {
-    problems.push({
-      code: 'json-invalid',
-      level: 'warning',
-      file,
-      message: `${file} is not valid JSON (${(error as Error).message}): its platform settings were not read.`,
-    });
+  } catch {
     return undefined;
   }
 }

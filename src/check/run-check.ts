@@ -4,6 +4,7 @@ import { loadSymbolIndex } from '../knowledge/api/index.js';
 import { loadAdvisories } from '../knowledge/advisories.js';
 import { isoDay, loadReleaseCatalog, type MagentoReleaseCatalog } from '../knowledge/catalog.js';
 import { systemClock } from '../knowledge/clock.js';
+import { compareMagentoVersions } from '../knowledge/magento-version.js';
 import { createSymbolIndex } from '../knowledge/memory-symbol-index.js';
 import type { Advisory, Release, SymbolIndex } from '../knowledge/types.js';
 import { loadProject } from '../project/load.js';
@@ -49,6 +50,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       );
     }
   }
+  const specs = (Array.isArray(options.to) ? options.to : [options.to ?? 'latest']).map((s) => s.trim());
+  if (specs.length === 0 || specs.some((s) => s === '')) {
+    throw new CheckOptionError(
+      `--to needs a release for every target (e.g. 2.4.8, 2.4.8-p3, latest, latest-patch), got "${(Array.isArray(options.to) ? options.to : [options.to ?? '']).join(',')}".`,
+    );
+  }
   const problems: Problem[] = [];
 
   options.onProgress?.({ phase: 'knowledge' });
@@ -58,17 +65,22 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const model = await loadProject(options.path);
   problems.push(...model.problems);
   const current = resolveCurrent(model, catalog, options.from, problems);
-  const specs = (Array.isArray(options.to) ? options.to : [options.to ?? 'latest'])
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (specs.length === 0) specs.push('latest');
   // Resolve every target before any work: an unknown one fails fast with the nearest suggestions.
   const targets = specs.map((spec) => ({
     spec,
     release: catalog.resolve(spec, { current: current.release?.version, now, edition: catalogEdition(model) }),
   }));
+  // Like plan: an upgrade check only goes forward; what a downgrade breaks is not a question this tool answers.
+  for (const { release } of targets) {
+    if (current.release && compareMagentoVersions(release.version, current.release.version) < 0) {
+      throw new CheckOptionError(
+        `The target ${release.version} is older than the current release ${current.release.version}: check only goes forward (a downgrade means restoring a backup).` +
+          (model.kind === 'extension' ? ' Pass --from to say which release the extension runs on now.' : ''),
+      );
+    }
+  }
 
-  const platform = await readProjectPlatform(model.root, problems);
+  const platform = await readProjectPlatform(model.root);
   const only = options.only ?? 'all';
   const code = await buildCodeUnits(model, {
     only,

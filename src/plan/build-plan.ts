@@ -69,6 +69,8 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
     options.from ?? model.magento.upstreamVersion ?? model.magento.version ?? undefined,
   );
   const spec = options.to ?? config.to ?? 'latest';
+  if (spec.trim() === '')
+    throw new PlanInputError('--to needs a release (e.g. 2.4.8, 2.4.8-p3, latest, latest-patch), got "".');
   const { release: target, note: targetNote } = resolveTarget(catalog, spec, now);
   if (compareMagentoVersions(target.version, current.version) < 0) {
     throw new PlanInputError(
@@ -95,7 +97,7 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
   }
 
   const problems: Problem[] = [...model.problems];
-  const projectPlatform = await readProjectPlatform(model.root, problems);
+  const projectPlatform = await readProjectPlatform(model.root);
   const states = currentPlatform(model, projectPlatform, current, all, declared);
   const assumptions = states.map(
     (s) => `${s.def.label}${s.condition ? ` (${s.condition})` : ''}: ${describeValue(s.value)} — ${s.source}`,

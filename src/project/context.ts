@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../core/problem.js';
-import { jsonErrorLine } from './json-error.js';
+import { jsonErrorPosition } from './json-error.js';
 import { parseXml } from './xml.js';
 import type { XmlElement } from './xml.js';
 import { readTextFile } from './walk.js';
@@ -57,15 +57,19 @@ export class LoadContext {
       return JSON.parse(text) as unknown;
     } catch (e) {
       const raw = e instanceof Error ? e.message : String(e);
-      const line = jsonErrorLine(text);
+      const { line, column } = jsonErrorPosition(text);
       // Newer Node versions quote the document in the message: drop the quote (composer.json may hold credentials).
-      const message = raw.replace(/,\s*"[\s\S]*" is not valid JSON$/, '').slice(0, 120);
+      // Positions are given as line and column by our own scan, so Node's "at position N" goes too.
+      const message = raw
+        .replace(/,\s*"[\s\S]*" is not valid JSON$/, '')
+        .replace(/\s*(in JSON )?at position \d+( \(line \d+ column \d+\))?$/, '')
+        .slice(0, 120);
       this.problem({
         code: 'json-invalid',
         level: 'error',
         file: relPath,
-        ...(line ? { line } : {}),
-        message: `${relPath} is not valid JSON (${message}); its content is ignored`,
+        line,
+        message: `${relPath}:${line}:${column}: not valid JSON (${message}); its content is ignored`,
       });
       return undefined;
     }

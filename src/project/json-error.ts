@@ -5,6 +5,14 @@
  * @returns the 1-based line of the first offending character (the last line for a truncated document).
  */
 export function jsonErrorLine(text: string): number {
+  return jsonErrorPosition(text).line;
+}
+
+/**
+ * Line and column (both 1-based, the column counted in characters) of the first offending character of a document
+ * JSON.parse rejected; for a truncated document, the end of its last non-blank line.
+ */
+export function jsonErrorPosition(text: string): { line: number; column: number } {
   let i = 0;
   const fail = (): never => {
     throw new JsonSyntaxAt(i);
@@ -94,10 +102,11 @@ export function jsonErrorLine(text: string): number {
   } catch (e) {
     if (!(e instanceof JsonSyntaxAt)) throw e;
     const at = Math.min(e.offset, text.length);
-    const line = text.slice(0, at).split('\n').length;
-    return at >= text.length ? Math.max(1, text.trimEnd().split('\n').length) : line;
+    const before = (at >= text.length ? text.trimEnd() : text.slice(0, at)).split('\n');
+    const last = before[before.length - 1] ?? '';
+    return { line: Math.max(1, before.length), column: last.length + (at >= text.length ? 0 : 1) || 1 };
   }
-  return 1;
+  return { line: 1, column: 1 };
 }
 
 class JsonSyntaxAt {

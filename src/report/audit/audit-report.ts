@@ -119,7 +119,9 @@ const COUNTED: (keyof Customizations)[] = [
  * their code is simply not installed yet.
  */
 export function moduleState(module: Module, vendorInstalled = true): ModuleState {
-  if (module.location === 'unknown' && !module.path && vendorInstalled) return 'not-registered';
+  // An extension analysed on its own registers its module at its root (path ''): registered, not missing.
+  if (module.registrationFile === undefined && module.location === 'unknown' && !module.path && vendorInstalled)
+    return 'not-registered';
   if (module.enabled === null) return 'unknown';
   return module.enabled ? 'enabled' : 'disabled';
 }
