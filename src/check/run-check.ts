@@ -21,6 +21,7 @@ import type { CheckOptions, CheckResult, TargetResult } from './types.js';
 import { FileContextBuilder } from '../overrides/file-context.js';
 import { isDirectory } from '../overrides/release-files.js';
 import { applyPolicy, governanceReport, type PolicyOutcome } from '../governance/policy.js';
+import { composerFacts } from './composer-facts.js';
 
 /** Raised for a bad option value (a PHP version that is not `x.y`…): the CLI prints it and exits 2. */
 export class CheckOptionError extends Error {
@@ -104,6 +105,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     problems,
   );
   const needsFiles = rules.some((r) => r.meta.category === 'overrides');
+  const composer = await composerFacts(model, options, now, problems);
 
   const results: TargetResult[] = [];
   const outcomes: { target: string; outcome: PolicyOutcome }[] = [];
@@ -120,6 +122,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       advisoriesFor: advisoryLookup,
       now,
       platform,
+      composer: composer.forTarget(current.release, release),
       ...(needsFiles ? { files: fileContext.contextFor(current.release, release) } : {}),
     };
     let findings = await runRules(rules, context, problems);

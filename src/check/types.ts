@@ -23,6 +23,13 @@ export interface CheckOptions {
   /** A vendor/ tree of the target install (e.g. after `composer update` in a branch). */
   targetVendor?: string;
   clock?: Clock;
+  /**
+   * Read the release lists of the project's third-party packages from its Composer repositories and Packagist
+   * (cached in the metadata cache for later offline runs). Default false: the cache and the shipped snapshot only.
+   */
+  online?: boolean;
+  /** User cache directory for Composer metadata (default: MAGEUP_CACHE_DIR, XDG_CACHE_HOME/mageup, ~/.cache/mageup). */
+  metadataCacheDir?: string;
   /** Worker threads for PHP analysis (default: what the pool chooses). */
   workers?: number;
   /** Cache directory for PHP analysis results (content-hash keyed); `false` disables the cache. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { ComposerPackage, PackageSource } from './model.js';
+import type { ComposerPackage, PackageSource, RootComposer } from './model.js';
 import { isRecord, str, stringMap } from './context.js';
 import type { LoadContext } from './context.js';
 import { listDirs } from './walk.js';
@@ -13,6 +13,7 @@ export interface ComposerState {
   packages: ComposerPackage[];
   rootRequire: Record<string, string>;
   rootRequireDev: Record<string, string>;
+  rootComposer?: RootComposer;
   /** Vendor directory relative to root (composer.json `config.vendor-dir`, default `vendor`). */
   vendorDir: string;
   /** False when the vendor directory does not exist (a checkout where `composer install` has not run). */
@@ -113,7 +114,20 @@ export function readComposer(ctx: LoadContext): ComposerState {
     packages,
     rootRequire: stringMap(rootJson?.require),
     rootRequireDev: stringMap(rootJson?.['require-dev']),
+    ...(rootJson ? { rootComposer: rootComposerOf(rootJson) } : {}),
     vendorDir,
+  };
+}
+
+function rootComposerOf(json: Record<string, unknown>): RootComposer {
+  const config = isRecord(json.config) ? json.config : {};
+  return {
+    replace: stringMap(json.replace),
+    conflict: stringMap(json.conflict),
+    minimumStability: str(json['minimum-stability']) ?? null,
+    platform: stringMap(config.platform),
+    repositories: json.repositories,
+    json,
   };
 }
 

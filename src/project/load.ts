@@ -125,6 +125,7 @@ export async function loadProject(path: string, opts: LoadOptions = {}): Promise
     packages: composer.packages,
     rootRequire: composer.rootRequire,
     rootRequireDev: composer.rootRequireDev,
+    ...(composer.rootComposer ? { rootComposer: composer.rootComposer } : {}),
     modules,
     themes,
     languagePacks,

@@ -15,6 +15,8 @@ export interface ProjectModel {
   /** Root composer.json requirements (name → constraint), including require-dev under `requireDev`. */
   rootRequire: Record<string, string>;
   rootRequireDev: Record<string, string>;
+  /** The rest of the root composer.json an upgrade changes (absent when there is none or it is invalid). */
+  rootComposer?: RootComposer;
   modules: Module[];
   themes: Theme[];
   languagePacks: LanguagePack[];
@@ -31,6 +33,19 @@ export interface ProjectModel {
   configPhpPresent?: boolean;
   /** False when vendor/ is absent (`composer install` not run): modules config.php lists cannot be matched to code. */
   vendorInstalled?: boolean;
+}
+
+/** Root composer.json sections besides require/require-dev, as written. */
+export interface RootComposer {
+  replace: Record<string, string>;
+  conflict: Record<string, string>;
+  minimumStability: string | null;
+  /** `config.platform` (`php` → `8.1`, `ext-…`). */
+  platform: Record<string, string>;
+  /** `repositories` as written (a list or an object keyed by name). */
+  repositories: unknown;
+  /** The whole document, for writing a proposed composer.json that keeps everything it does not change. */
+  json: Record<string, unknown>;
 }
 
 /** One PHP or .phtml file of the code under check. */

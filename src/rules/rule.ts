@@ -4,6 +4,8 @@ import type { Advisory, Release, ReleaseCatalog, SymbolIndex } from '../knowledg
 import type { PhpFileAnalysis } from '../php/types.js';
 import type { ProjectPlatform } from '../check/project-platform.js';
 import type { ReleaseFiles } from '../overrides/release-files.js';
+import type { ReleaseComposerRecord } from '../knowledge/release-composer.js';
+import type { ReleaseLookup } from '../knowledge/extension-releases.js';
 
 export interface RuleMeta {
   /** Stable id, `category/kebab-name`, e.g. `php-api/removed-class`. Never reused for another meaning. */
@@ -62,10 +64,22 @@ export interface RuleContext {
     /** Content hash of a project file (same hash as ReleaseFiles), for "override identical to the original". */
     projectHash?: (file: string) => string | undefined;
   };
+  /**
+   * What the current and the target release ask of Composer (product and base requirements, project template) and
+   * the release lists of third-party packages (cache, then the shipped snapshot). Absent in tests that give none:
+   * composer rules then judge only what the Release record says.
+   */
+  composer?: ComposerFacts;
   report(finding: Omit<FindingInput, 'ruleId' | 'category'> & { category?: FindingCategory }): void;
 }
 
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void | Promise<void>;
+}
+
+export interface ComposerFacts {
+  target: ReleaseComposerRecord | null;
+  current: ReleaseComposerRecord | null;
+  releases: ReleaseLookup;
 }

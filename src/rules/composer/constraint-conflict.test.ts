@@ -38,7 +38,7 @@ test('quotes an exact magento/* requirement the way Composer does', async () => 
   assert.equal(f!.severity, 'critical');
   assert.equal(f!.package, 'acme/module-foo');
   assert.equal(f!.file, 'vendor/acme/module-foo/composer.json');
-  assert.match(f!.recommendation, /knows no version list for acme\/module-foo offline/);
+  assert.match(f!.recommendation, /MageUp has no release list for acme\/module-foo/);
 });
 
 test('a third-party library constraint of the target metapackage and PHP', async () => {

@@ -1,5 +1,7 @@
 import type { Rule } from '../rule.js';
 import { requirementConflicts } from './conflicts.js';
+import { fitAdvice } from './extension-fit.js';
+import { templateReplacement } from './root-template.js';
 
 /** Installed packages whose requirements the target's package set, PHP or libraries cannot satisfy. */
 export const constraintConflictRule: Rule = {
@@ -21,6 +23,8 @@ export const constraintConflictRule: Rule = {
   check(ctx) {
     const target = ctx.target.release.version;
     for (const c of requirementConflicts(ctx)) {
+      // A root-pinned tool the project template moves is reported once, by composer/root-template.
+      if (c.requirerKind === 'library' && templateReplacement(ctx, c.requirer)) continue;
       const root = c.requirerKind === 'root' || c.requirerKind === 'root-dev';
       const otherPhp = c.phpAlternatives && c.phpAlternatives.length > 0 ? c.phpAlternatives.join(', ') : undefined;
       const phpNote = otherPhp
@@ -31,10 +35,9 @@ export const constraintConflictRule: Rule = {
         : root
           ? `Change the ${c.requirerKind === 'root-dev' ? 'require-dev' : 'require'} entry in composer.json to a constraint that allows what ${target} installs.`
           : c.requirerKind === 'library'
-            ? `Widen the root composer.json constraint on ${c.requirer} so Composer can pick a release that allows it ` +
-              `(MageUp knows no version list for ${c.requirer} offline: composer why-not ${c.dependency} ${targetValue(c)}).`
-            : `Update ${c.requirer} to a release made for ${target} (MageUp knows no version list for ${c.requirer} ` +
-              `offline: ask its vendor or run composer why-not ${c.dependency} ${targetValue(c)}).`;
+            ? `Widen the root composer.json constraint on ${c.requirer} so Composer can pick a release that allows it. ` +
+              fitAdvice(ctx, c.requirer)
+            : `Update ${c.requirer} to a release made for ${target}. ${fitAdvice(ctx, c.requirer)}`;
       ctx.report({
         // A library pinned by the root usually has a newer release that fits; dev tooling blocks only dev installs.
         // Excluding only the newest PHP of the target is an error (another supported PHP works), not a blocker.
@@ -53,7 +56,3 @@ export const constraintConflictRule: Rule = {
     }
   },
 };
-
-function targetValue(c: { answer: { kind: string; version?: string; constraint?: string } }): string {
-  return c.answer.version ?? `"${c.answer.constraint ?? ''}"`;
-}

@@ -2,5 +2,13 @@ import type { Rule } from '../rule.js';
 import { abandonedPackageRule } from './abandoned-package.js';
 import { constraintConflictRule } from './constraint-conflict.js';
 import { removedCorePackageRule } from './removed-core-package.js';
+import { replaceNewPackageRule } from './replace-new-package.js';
+import { rootTemplateRule } from './root-template.js';
 
-export const rules: Rule[] = [constraintConflictRule, abandonedPackageRule, removedCorePackageRule];
+export const rules: Rule[] = [
+  constraintConflictRule,
+  abandonedPackageRule,
+  removedCorePackageRule,
+  rootTemplateRule,
+  replaceNewPackageRule,
+];

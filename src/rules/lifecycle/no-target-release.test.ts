@@ -31,7 +31,7 @@ test('one finding per extension whose magento/* or PHP requirements exclude the 
   assert.equal(findings[0]!.package, 'acme/old');
   assert.match(
     findings[0]!.message,
-    /No known release of acme\/old supports 2\.4\.8: 1\.0\.0 requires magento\/framework 103\.0\.4, php ~7\.4\.0/,
+    /No known release of acme\/old supports 2\.4\.8: the installed 1\.0\.0 requires magento\/framework 103\.0\.4, php ~7\.4\.0/,
   );
 });
 

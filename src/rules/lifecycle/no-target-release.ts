@@ -1,5 +1,6 @@
 import { requirementConflicts } from '../composer/conflicts.js';
 import type { Rule } from '../rule.js';
+import { extensionFit, fitAdvice } from '../composer/extension-fit.js';
 
 /** Extensions whose requirements exclude the target, with no version known to fit. */
 export const noTargetReleaseRule: Rule = {
@@ -10,9 +11,10 @@ export const noTargetReleaseRule: Rule = {
     description: 'An extension has no known release for the target: its installed version excludes it.',
     docs:
       'When the installed version of an extension requires magento/* versions or a PHP the target does not have, ' +
-      'it needs a new release made for the target. MageUp only knows the versions of packages that ship with ' +
-      'Magento, so for third-party extensions it says that no fitting version is known and names what to ask the ' +
-      'vendor for. Each conflicting requirement is listed by composer/constraint-conflict.',
+      'it needs a new release made for the target. The release lists come from Composer repository metadata ' +
+      "(`mageup check --online`, cached) or MageUp's snapshot of public extensions; when a release fits, " +
+      'composer/constraint-conflict names it and this rule stays silent. Each conflicting requirement is listed by ' +
+      'composer/constraint-conflict.',
   },
   check(ctx) {
     const byRequirer = new Map<string, ReturnType<typeof requirementConflicts>>();
@@ -31,6 +33,7 @@ export const noTargetReleaseRule: Rule = {
     for (const [requirer, conflicts] of byRequirer) {
       const first = conflicts[0]!;
       const isRoot = first.requirerKind === 'root';
+      if (!isRoot && extensionFit(ctx, requirer).first) continue; // A release fits: constraint-conflict names it.
       const deps = conflicts.map((c) => `${c.dependency} ${c.constraint}`).join(', ');
       ctx.report({
         severity: 'warning',
@@ -39,10 +42,10 @@ export const noTargetReleaseRule: Rule = {
         subject: `${requirer} no release for ${target}`,
         message: isRoot
           ? `This extension's composer.json excludes ${target} (${deps}).`
-          : `No known release of ${requirer} supports ${target}: ${first.requirerVersion} requires ${deps}.`,
+          : `No known release of ${requirer} supports ${target}: the installed ${first.requirerVersion} requires ${deps}.`,
         recommendation: isRoot
           ? `Release a version whose constraints allow ${target} (and test it there).`
-          : `Ask the vendor of ${requirer} for a release compatible with ${target} (MageUp has no version list for it offline), or replace the extension.`,
+          : fitAdvice(ctx, requirer),
         effort: { hours: isRoot ? 2 : 4, confidence: 'low' },
       });
     }

@@ -1,0 +1,76 @@
+// The Composer facts of a check, built once: the current and target releases' Composer records (shipped data) and
+// the release lists of third-party packages (metadata cache, refreshed first with --online, then the snapshot).
+import type { Problem } from '../core/problem.js';
+import { userCacheDir } from '../knowledge/cache-dir.js';
+import { releaseLookup } from '../knowledge/extension-releases.js';
+import { projectRepositories, refreshPackageMetadata } from '../knowledge/package-metadata.js';
+import { releaseComposer, type ReleaseComposerRecord } from '../knowledge/release-composer.js';
+import type { Release } from '../knowledge/types.js';
+import type { ProjectModel } from '../project/model.js';
+import { isMagentoExtension, isUsersPackage } from '../rules/composer/conflicts.js';
+import type { ComposerFacts } from '../rules/rule.js';
+import type { CheckOptions } from './types.js';
+
+export interface CheckComposerFacts {
+  forTarget(current: Release | null, target: Release): ComposerFacts;
+}
+
+export async function composerFacts(
+  model: ProjectModel,
+  options: Pick<CheckOptions, 'online' | 'metadataCacheDir'>,
+  now: Date,
+  problems: Problem[],
+): Promise<CheckComposerFacts> {
+  const cacheDir = options.metadataCacheDir ?? userCacheDir();
+  if (options.online) {
+    const names = packagesToLookUp(model);
+    const result = await refreshPackageMetadata({
+      names,
+      repositories: projectRepositories(model.rootComposer?.repositories),
+      cacheDir,
+      root: model.root,
+      now,
+    });
+    for (const error of result.errors) {
+      problems.push({ code: 'composer-metadata-unavailable', level: 'warning', message: error });
+    }
+    if (result.missing.length > 0) {
+      problems.push({
+        code: 'composer-metadata-missing',
+        level: 'warning',
+        message: `No repository of the project (nor Packagist) has ${result.missing.join(', ')}: their release lists come from MageUp's snapshot when it has them.`,
+      });
+    }
+  }
+  const releases = releaseLookup({ cacheDir });
+  const record = (version: string): ReleaseComposerRecord | null => {
+    try {
+      return releaseComposer(version) ?? null;
+    } catch (error) {
+      problems.push({
+        code: 'composer-data-unavailable',
+        level: 'warning',
+        message: `The shipped Composer data could not be read (${(error as Error).message}): project-template checks are skipped.`,
+      });
+      return null;
+    }
+  };
+  return {
+    forTarget: (current, target) => ({
+      target: record(target.version),
+      current: current ? record(current.version) : null,
+      releases,
+    }),
+  };
+}
+
+/** Third-party Magento extensions and the libraries the root pins: the packages whose release lists matter. */
+export function packagesToLookUp(model: ProjectModel): string[] {
+  const pinned = new Set(
+    [...Object.keys(model.rootRequire), ...Object.keys(model.rootRequireDev)].map((n) => n.toLowerCase()),
+  );
+  return model.packages
+    .filter((p) => isUsersPackage(p) && p.source !== 'path' && (isMagentoExtension(p) || pinned.has(p.name)))
+    .map((p) => p.name)
+    .sort();
+}

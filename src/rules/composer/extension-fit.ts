@@ -1,0 +1,149 @@
+// Which released version of a package allows the target: each release's requirements judged against what the target
+// installs (magento/* versions, the libraries its metapackages and project template constrain, its PHP). Shared by
+// composer/constraint-conflict, lifecycle/no-target-release and the composer.json proposal; computed once per context.
+import { intersects, normalizeVersion, parseStability, satisfies } from '../../composer/index.js';
+import type { PackageRelease } from '../../knowledge/extension-releases.js';
+import { closureRequirements, type ClosureRequirement } from '../../knowledge/release-composer.js';
+import type { RuleContext } from '../rule.js';
+import { targetAnswer } from './target-versions.js';
+
+export interface ExtensionFit {
+  name: string;
+  /** False when neither the metadata cache nor the shipped snapshot has a release list for it. */
+  known: boolean;
+  /** Where the list comes from. */
+  source?: string;
+  /** Stable releases judged. */
+  checked: number;
+  /** Oldest and newest stable release whose requirements allow the target. */
+  first?: PackageRelease;
+  latest?: PackageRelease;
+  /** When none fits: the newest release and the first of its requirements that excludes the target. */
+  newest?: PackageRelease;
+  newestBlocker?: string;
+}
+
+const fits = new WeakMap<RuleContext, Map<string, ExtensionFit>>();
+const closures = new WeakMap<RuleContext, Map<string, ClosureRequirement[]>>();
+
+/** The fit of one package for the context's target (undefined facts → `known: false`). */
+export function extensionFit(ctx: RuleContext, name: string): ExtensionFit {
+  let byName = fits.get(ctx);
+  if (!byName) fits.set(ctx, (byName = new Map()));
+  const key = name.toLowerCase();
+  const cached = byName.get(key);
+  if (cached) return cached;
+  const list = ctx.composer?.releases.releasesOf(key);
+  let fit: ExtensionFit;
+  if (!list) fit = { name: key, known: false, checked: 0 };
+  else {
+    const stable = list.releases.filter((r) => isStable(r.version));
+    const fitting = stable.filter((r) => requirementBlocker(ctx, r.require) === undefined);
+    const newest = stable.at(-1);
+    fit = {
+      name: key,
+      known: true,
+      source: list.source,
+      checked: stable.length,
+      ...(fitting.length > 0 ? { first: fitting[0], latest: fitting.at(-1) } : {}),
+      ...(fitting.length === 0 && newest ? { newest, newestBlocker: requirementBlocker(ctx, newest.require) } : {}),
+    };
+  }
+  byName.set(key, fit);
+  return fit;
+}
+
+/** The Composer constraint to require a release with: `^` of its version without a leading `v`. */
+export function caretOf(release: PackageRelease): string {
+  return `^${release.version.replace(/^v(?=\d)/i, '')}`;
+}
+
+/**
+ * The first requirement (`php ~8.1.0||~8.2.0`) that excludes the target, or undefined when all allow it. Requirements
+ * the target says nothing about (ext-*, packages it neither installs nor constrains) are not judged.
+ */
+export function requirementBlocker(ctx: RuleContext, require: Record<string, string>): string | undefined {
+  for (const [dep, constraint] of Object.entries(require)) {
+    const name = dep.toLowerCase();
+    if (/^(ext-|lib-)/.test(name)) continue;
+    try {
+      if (!allows(ctx, name, constraint)) return `${name} ${constraint}`;
+    } catch {
+      return `${name} ${constraint} (not a valid constraint)`;
+    }
+  }
+  return undefined;
+}
+
+function allows(ctx: RuleContext, name: string, constraint: string): boolean {
+  const answer = targetAnswer(ctx.target, name);
+  if (answer) {
+    switch (answer.kind) {
+      case 'exact':
+        return satisfies(answer.version, constraint);
+      case 'constraint':
+        return intersects(constraint, answer.constraint);
+      case 'php':
+        return intersects(constraint, `~${answer.version}.0`);
+      case 'plugin-api':
+        return intersects(constraint, answer.constraint);
+    }
+  }
+  // A magento/* package the current release ships and the target no longer does cannot be installed.
+  if (name.startsWith('magento/') && ctx.current.release?.packages[name] && ctx.target.release.packagesKnown) {
+    return false;
+  }
+  for (const req of targetClosure(ctx).get(name) ?? []) {
+    if (!req.dev && !intersects(constraint, req.constraint)) return false;
+  }
+  return true;
+}
+
+/** The target's closure on libraries (product, base, template), once per context. */
+export function targetClosure(ctx: RuleContext): Map<string, ClosureRequirement[]> {
+  let closure = closures.get(ctx);
+  if (!closure) {
+    closure = ctx.composer?.target ? closureRequirements(ctx.composer.target) : new Map();
+    closures.set(ctx, closure);
+  }
+  return closure;
+}
+
+function isStable(version: string): boolean {
+  try {
+    return parseStability(normalizeVersion(version)) === 'stable';
+  } catch {
+    return false;
+  }
+}
+
+/** One sentence on which release to move to, for recommendations: never "no version list" without saying why. */
+export function fitAdvice(ctx: RuleContext, name: string): string {
+  const target = ctx.target.release.version;
+  const pkg = ctx.project.packages.find((p) => p.name === name.toLowerCase());
+  if (pkg?.source === 'path') {
+    return `${name} is the project's own package (${pkg.path ?? 'a path repository'}): change its composer.json to allow ${target}.`;
+  }
+  const fit = extensionFit(ctx, name);
+  if (!fit.known) {
+    return (
+      `MageUp has no release list for ${name} (not in the Composer metadata cache nor in its snapshot of public ` +
+      `extensions): run mageup check --online to read it from the project's repositories, or ask its vendor.`
+    );
+  }
+  if (fit.first && fit.latest) {
+    const range =
+      fit.first.version === fit.latest.version
+        ? `${fit.latest.version} is the only release`
+        : `${fit.first.version} is the first release and ${fit.latest.version} the latest`;
+    return (
+      `${range} whose requirements allow ${target} on PHP ${ctx.target.php} (${fit.checked} releases checked, ` +
+      `from ${fit.source}): composer require ${name}:"${caretOf(fit.latest)}" --no-update.`
+    );
+  }
+  return (
+    `No public release of ${name} supports ${target} on PHP ${ctx.target.php} (${fit.checked} releases checked, from ` +
+    `${fit.source}${fit.newest ? `; the newest, ${fit.newest.version}, requires ${fit.newestBlocker}` : ''}): ask its ` +
+    `vendor or replace it.`
+  );
+}

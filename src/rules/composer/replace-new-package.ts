@@ -1,0 +1,96 @@
+import type { Rule, RuleContext } from '../rule.js';
+import { isUsersPackage } from './conflicts.js';
+import { fitAdvice } from './extension-fit.js';
+
+/**
+ * A package (or the root composer.json) that `replace`s core modules to remove them — search engine adapters most
+ * often — while the target adds a module of the same family it does not replace: Composer installs the new one, and it
+ * requires what was replaced, so the update fails or the removed feature comes back.
+ */
+export const replaceNewPackageRule: Rule = {
+  meta: {
+    id: 'composer/replace-new-package',
+    severity: 'error',
+    category: 'composer',
+    description: 'A `replace` of core modules misses a module of the same family the target adds.',
+    docs:
+      'Projects and extensions remove core modules by `replace`-ing them (`"magento/module-elasticsearch-7": "*"`), ' +
+      'for example to run without a search engine. When the target adds a module of the same family ' +
+      '(2.4.8 adds magento/module-elasticsearch-8, 2.4.6 magento/module-open-search), Composer installs it: it requires ' +
+      'the replaced modules, so `composer update` fails, or the removed feature is back after the upgrade. Fix: add ' +
+      'the new module to the `replace` section (root composer.json), or update the extension to a release that ' +
+      'replaces it.',
+  },
+  check(ctx) {
+    const current = ctx.current.release?.packages ?? {};
+    const target = ctx.target.release.packages;
+    const added = Object.keys(target).filter((n) => current[n] === undefined);
+    if (added.length === 0) return;
+    const replacers: { name: string; label: string; file: string; replace: Record<string, string>; root: boolean }[] =
+      [];
+    const rootReplace = ctx.project.rootComposer?.replace ?? {};
+    if (Object.keys(rootReplace).length > 0) {
+      replacers.push({
+        name: 'Root composer.json',
+        label: 'The root composer.json',
+        file: 'composer.json',
+        replace: rootReplace,
+        root: true,
+      });
+    }
+    for (const pkg of ctx.project.packages) {
+      if (!isUsersPackage(pkg) || !pkg.replace) continue;
+      replacers.push({
+        name: pkg.name,
+        label: `${pkg.name} ${pkg.version}`,
+        file: pkg.path ? `${pkg.path}/composer.json` : 'composer.lock',
+        replace: pkg.replace,
+        root: false,
+      });
+    }
+    for (const r of replacers) {
+      const replaced = Object.keys(r.replace)
+        .map((n) => n.toLowerCase())
+        .filter((n) => n.startsWith('magento/'));
+      const families = new Set(replaced.map(family));
+      const missing = added.filter((n) => families.has(family(n)) && !replaced.includes(n)).sort();
+      if (missing.length === 0) continue;
+      reportMissing(
+        ctx,
+        r,
+        replaced.filter((n) => missing.some((m) => family(m) === family(n))),
+        missing,
+      );
+    }
+  },
+};
+
+function reportMissing(
+  ctx: RuleContext,
+  r: { name: string; label: string; file: string; root: boolean },
+  replaced: string[],
+  missing: string[],
+): void {
+  const target = ctx.target.release.version;
+  const entries = missing.map((m) => `"${m}": "*"`).join(', ');
+  ctx.report({
+    severity: 'error',
+    package: r.root ? undefined : r.name,
+    file: r.file,
+    subject: `${r.name} replace misses ${missing.join(',')}`,
+    message:
+      `${r.label} replaces ${replaced.join(', ')}, but ${target} adds ${missing.join(', ')} of the same family, ` +
+      `which it does not replace: Composer installs ${missing.length > 1 ? 'them' : 'it'} with the upgrade.`,
+    recommendation: r.root
+      ? `Add ${entries} to the replace section of composer.json.`
+      : `Update ${r.name} to a release that also replaces ${missing.join(', ')}, or add ${entries} to the root ` +
+        `composer.json's replace section. ${fitAdvice(ctx, r.name)}`,
+    effort: { hours: 0.5, confidence: 'medium' },
+  });
+}
+
+/** Search engine adapters are one family whatever their name; otherwise a module and its numbered versions. */
+function family(name: string): string {
+  if (/^magento\/module-(inventory-)?(elasticsearch|open-?search)/.test(name)) return 'search-engine';
+  return name.replace(/-\d+$/, '');
+}

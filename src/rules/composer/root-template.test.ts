@@ -1,0 +1,120 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadReleaseCatalog } from '../../knowledge/catalog.js';
+import type { PackageReleases } from '../../knowledge/extension-releases.js';
+import { releaseComposer } from '../../knowledge/release-composer.js';
+import type { ComposerPackage } from '../../project/model.js';
+import { projectFixture, runRule } from '../testing.js';
+import { constraintConflictRule } from './constraint-conflict.js';
+import { rootTemplateRule } from './root-template.js';
+
+// The real 2.4.4 and 2.4.8-p3 records (catalog and shipped Composer data); the project is the 2.4.4 root's shape.
+const catalog = loadReleaseCatalog();
+const current = catalog.get('2.4.4')!;
+const target = catalog.get('2.4.8-p3')!;
+const composer = {
+  target: releaseComposer('2.4.8-p3')!,
+  current: releaseComposer('2.4.4')!,
+  releases: { releasesOf: (): PackageReleases | undefined => undefined },
+};
+const lib = (name: string, version: string, require: Record<string, string>): ComposerPackage => ({
+  name,
+  version,
+  type: 'library',
+  source: name.startsWith('magento/') ? 'core' : 'third-party',
+  license: [],
+  require,
+  dev: true,
+});
+const project = projectFixture({
+  magento: { ...projectFixture().magento, version: '2.4.4' },
+  rootRequire: { 'magento/product-community-edition': '2.4.4', 'magento/composer-root-update-plugin': '~2.0' },
+  rootRequireDev: {
+    'magento/magento2-functional-testing-framework': '^3.7',
+    'symfony/finder': '^5.2',
+    'friendsofphp/php-cs-fixer': '~3.3.0',
+    'sebastian/phpcpd': '^6.0.3',
+    'acme/own-tool': '^1.0',
+  },
+  rootComposer: {
+    replace: {},
+    conflict: { 'gene/bluefoot': '*', 'magento/framework': '>=103.0.8' },
+    minimumStability: 'stable',
+    platform: {},
+    repositories: [],
+    json: {},
+  },
+  packages: [
+    lib('magento/magento2-functional-testing-framework', '3.8.0', {
+      'symfony/console': '^4.4',
+      'symfony/process': '^4.4',
+      'symfony/finder': '^5.0',
+      'monolog/monolog': '^2.3',
+      'guzzlehttp/guzzle': '^7.3.0',
+    }),
+    lib('symfony/finder', 'v5.4.3', { php: '>=7.2.5' }),
+    lib('friendsofphp/php-cs-fixer', 'v3.3.1', { 'symfony/console': '^4.4.20 || ^5.1.3' }),
+    lib('sebastian/phpcpd', '6.0.3', { php: '>=7.3' }),
+  ],
+});
+const context = {
+  project,
+  current: { release: current, symbols: null },
+  target: { release: target, php: '8.4' },
+  composer,
+};
+
+test('2.4.4 root require-dev against the 2.4.8-p3 project template: the template replacements, dev-only', async () => {
+  const findings = await runRule(rootTemplateRule, context);
+  const mftf = findings.find((f) => f.message.includes('magento2-functional-testing-framework'))!;
+  assert.equal(mftf.severity, 'error');
+  assert.equal(mftf.file, 'composer.json');
+  assert.match(
+    mftf.message,
+    /^require-dev magento\/magento2-functional-testing-framework \^3\.7 -> magento\/project-community-edition 2\.4\.8-p3 requires magento\/magento2-functional-testing-framework \^5\.0; the installed 3\.8\.0 requires /,
+  );
+  assert.match(mftf.message, /symfony\/console \^4\.4 \(2\.4\.8-p3: \^6\.4\)/);
+  assert.match(mftf.message, /monolog\/monolog \^2\.3 \(2\.4\.8-p3: \^3\.6\)/);
+  assert.match(mftf.message, /dev-only/);
+  assert.match(
+    mftf.recommendation,
+    /composer require --dev magento\/magento2-functional-testing-framework:"\^5\.0" --no-update/,
+  );
+
+  const finder = findings.find((f) => f.message.startsWith('require-dev symfony/finder'))!;
+  assert.equal(
+    finder.message,
+    'require-dev symfony/finder ^5.2 -> magento/project-community-edition 2.4.8-p3 requires symfony/finder ^6.4 ' +
+      '(dev-only: never installed in production, but Composer resolves require-dev on every update).',
+  );
+  assert.ok(findings.some((f) => f.message.startsWith('require-dev friendsofphp/php-cs-fixer ~3.3.0 ->')));
+  const dropped = findings.find((f) => f.message.startsWith('require-dev sebastian/phpcpd'))!;
+  assert.equal(dropped.severity, 'info');
+  assert.ok(
+    !findings.some((f) => f.message.includes('acme/own-tool')),
+    'own tooling the templates never had is left alone',
+  );
+  assert.ok(!findings.some((f) => f.message.includes('composer-root-update-plugin')), '~2.0 allows ^2.0.4');
+  const conflict = findings.find((f) => f.message.startsWith('conflict magento/framework'))!;
+  assert.equal(conflict.severity, 'critical');
+  assert.equal(
+    conflict.message,
+    'conflict magento/framework >=103.0.8 -> 2.4.8-p3 installs magento/framework 103.0.8-p3.',
+  );
+});
+
+test('a root-pinned tool the template moves is reported once, by root-template', async () => {
+  const findings = await runRule(constraintConflictRule, context);
+  assert.ok(!findings.some((f) => f.package === 'friendsofphp/php-cs-fixer'), JSON.stringify(findings, null, 1));
+});
+
+test('extension mode and releases without a template are left alone', async () => {
+  assert.deepEqual(await runRule(rootTemplateRule, { ...context, project: { ...project, kind: 'extension' } }), []);
+  assert.deepEqual(
+    await runRule(rootTemplateRule, {
+      ...context,
+      composer: { ...composer, target: { ...composer.target, template: null } },
+    }),
+    [],
+  );
+});
