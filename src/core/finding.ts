@@ -21,7 +21,9 @@ export type FindingCategory =
   | 'overrides'
   | 'conflicts'
   /** Findings of `mageup db health` about the live database. */
-  | 'database';
+  | 'database'
+  /** Findings of `mageup monitor` about the running store after go-live (logs, cron, indexers, queues). */
+  | 'monitoring';
 
 export interface Effort {
   /** Estimated developer hours to resolve. */

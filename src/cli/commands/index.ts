@@ -7,6 +7,7 @@ import { register as registerDb } from './db.js';
 import { register as registerIndex } from './index-cmd.js';
 import { register as registerKb } from './kb.js';
 import { register as registerPlan } from './plan.js';
+import { register as registerMonitor } from './monitor.js';
 
 /** Sets the process exit code from inside a command action. */
 export type SetExitCode = (code: number) => void;
@@ -21,4 +22,5 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerIndex(program, setExitCode);
   registerKb(program, setExitCode);
   registerPlan(program, setExitCode);
+  registerMonitor(program, setExitCode);
 }

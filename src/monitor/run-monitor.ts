@@ -1,0 +1,229 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { makeFinding, severityRank, sortFindings, SEVERITIES, type Finding } from '../core/finding.js';
+import type { Problem } from '../core/problem.js';
+import { parseDsn, settingsFromEnvPhp } from '../db/connection-settings.js';
+import { DbError } from '../db/errors.js';
+import { ReadOnlySession } from '../db/session.js';
+import { loadProject } from '../project/load.js';
+import type { ProjectModel } from '../project/model.js';
+import { detectRoot, NotMagentoProjectError } from '../project/root.js';
+import { version } from '../version.js';
+import { OriginMap } from './origin.js';
+import { MONITOR_RULES } from './rules/registry.js';
+import { LogScan } from './scan.js';
+import { readStoreHealth, type StoreHealth } from './store-health.js';
+import {
+  DEFAULT_THRESHOLDS,
+  type MonitorFacts,
+  type MonitorOptions,
+  type MonitorResult,
+  type Thresholds,
+} from './types.js';
+
+export class MonitorInputError extends Error {
+  override name = 'MonitorInputError';
+}
+
+/** What --follow needs to keep going after the first report. */
+export interface MonitorSession {
+  scan: LogScan;
+  /** Files read and the offset to resume each at (plain files; compressed ones never grow). */
+  offsets: Map<string, { offset: number; kind: 'magento' | 'access' }>;
+  logDir: string;
+  project?: ProjectModel;
+  store?: StoreHealth;
+  thresholds: Thresholds;
+  settings: MonitorOptions;
+  root: string;
+  storeProblems: Problem[];
+}
+
+/**
+ * `mageup monitor`: reads the store's logs (streaming, constant memory) and, when it can, its database (read-only),
+ * and judges them with the `monitor/…` rules. Never throws for bad log input: every unreadable thing is a problem.
+ */
+export async function runMonitor(opts: MonitorOptions): Promise<{ result: MonitorResult; session: MonitorSession }> {
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...opts.thresholds };
+  const problems: Problem[] = [];
+  const path = resolve(opts.path);
+  let root = path;
+  let project: ProjectModel | undefined;
+  try {
+    root = detectRoot(path).root;
+    project = await loadProject(root);
+  } catch (error) {
+    if (!(error instanceof NotMagentoProjectError)) throw error;
+    if (!opts.logDir && !existsSync(join(path, 'var', 'log')) && !(opts.accessLogs?.length || opts.slowLogs?.length)) {
+      throw new MonitorInputError(
+        `${opts.path}: not a Magento project and no var/log, --log-dir or --access-log to read`,
+      );
+    }
+    problems.push({
+      code: 'no-project-model',
+      level: 'warning',
+      message: `${opts.path} is not a Magento project: errors cannot be attributed to modules`,
+    });
+  }
+  const logDir = opts.logDir ? resolve(opts.logDir) : join(root, 'var', 'log');
+  const reportDir = opts.reportDir ? resolve(opts.reportDir) : join(logDir, '..', 'report');
+  for (const f of [...(opts.accessLogs ?? []), ...(opts.slowLogs ?? [])]) {
+    if (!existsSync(f)) throw new MonitorInputError(`${f}: no such file`);
+  }
+  if (opts.logDir && !existsSync(logDir)) throw new MonitorInputError(`--log-dir ${opts.logDir}: no such directory`);
+
+  const scan = new LogScan(
+    {
+      root,
+      ...(opts.since !== undefined ? { since: opts.since } : {}),
+      ...(opts.cutover !== undefined ? { cutover: opts.cutover } : {}),
+      adminFrontName: project?.services.adminFrontName ?? 'admin',
+      thresholds,
+    },
+    new OriginMap(project),
+  );
+  const offsets: MonitorSession['offsets'] = new Map();
+  const logs = existsSync(logDir) ? LogScan.listLogs(logDir) : [];
+  if (logs.length === 0) {
+    problems.push({
+      code: 'no-logs',
+      level: 'warning',
+      message: `no Magento log in ${scan.rel(logDir)}: could not verify errors`,
+    });
+  }
+  for (const file of logs) {
+    const offset = await scan.scanMagentoLog(file, { follow: true });
+    await scan.markGzip(file);
+    if (!scan.files.get(file)?.gzip) offsets.set(file, { offset, kind: 'magento' });
+  }
+  scan.scanReports(reportDir);
+  for (const file of [...(opts.accessLogs ?? []), ...(opts.slowLogs ?? [])]) {
+    const files = statSync(file).isDirectory() ? LogScan.listLogs(file) : [file];
+    for (const f of files) {
+      const offset = await scan.scanAccessOrSlow(f, { follow: true });
+      await scan.markGzip(f);
+      if (!scan.files.get(f)?.gzip) offsets.set(f, { offset, kind: 'access' });
+    }
+  }
+
+  const storeProblems: Problem[] = [];
+  const store = await readStore(opts, root, project, thresholds, storeProblems);
+  const session: MonitorSession = {
+    scan,
+    offsets,
+    logDir,
+    ...(project ? { project } : {}),
+    ...(store ? { store } : {}),
+    thresholds,
+    settings: opts,
+    root,
+    storeProblems: [...problems, ...storeProblems],
+  };
+  return { result: judge(session), session };
+}
+
+/** Runs the rules on what the session holds now (also after --follow read more). */
+export function judge(session: MonitorSession): MonitorResult {
+  const { scan, store, thresholds, settings, project } = session;
+  const logFacts = scan.facts(thresholds);
+  const facts: MonitorFacts = {
+    now: store?.now ?? logFacts.coverage.end ?? new Date().toISOString(),
+    ...(settings.cutover !== undefined ? { cutover: new Date(settings.cutover).toISOString() } : {}),
+    ...(settings.since !== undefined ? { since: new Date(settings.since).toISOString() } : {}),
+    ...logFacts,
+    ...(store ? { store } : {}),
+    declaredCron: (project?.modules ?? [])
+      .filter((m) => !m.core && m.enabled !== false)
+      .flatMap((m) => m.customizations.cronJobs.map((c) => ({ ...c, module: m.name }))),
+  };
+  const findings: Finding[] = [];
+  for (const rule of MONITOR_RULES) {
+    rule.check({
+      facts,
+      thresholds,
+      report: (f) =>
+        findings.push(makeFinding({ ...f, ruleId: rule.meta.id, category: f.category ?? rule.meta.category })),
+    });
+  }
+  const sorted = sortFindings(findings).sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, sorted.filter((f) => f.severity === s).length]));
+  return {
+    schemaVersion: '1.0.0',
+    tool: { name: 'mageup', version },
+    project: { root: session.root, magentoVersion: project?.magento.version ?? null },
+    ...facts,
+    logs: [...scan.files.values()],
+    findings: sorted,
+    problems: [...session.storeProblems, ...scan.problems],
+    summary: {
+      findings: sorted.length,
+      bySeverity,
+      errorClasses: facts.errors.length,
+      newClasses: facts.errors.filter((e) => e.status === 'new').length,
+    },
+  };
+}
+
+async function readStore(
+  opts: MonitorOptions,
+  root: string,
+  project: ProjectModel | undefined,
+  thresholds: Thresholds,
+  problems: Problem[],
+): Promise<StoreHealth | undefined> {
+  if (opts.dsn === false) return undefined;
+  let settings;
+  try {
+    if (opts.dsn) {
+      settings = parseDsn(opts.dsn);
+      if (!settings.password && process.env.MAGEUP_DB_PASSWORD) settings.password = process.env.MAGEUP_DB_PASSWORD;
+    } else if (project && existsSync(join(root, 'app', 'etc', 'env.php'))) {
+      settings = await settingsFromEnvPhp(root);
+    } else {
+      problems.push({
+        code: 'no-database',
+        level: 'warning',
+        message: 'no --dsn and no app/etc/env.php: cron, indexers and queues could not be verified',
+      });
+      return undefined;
+    }
+  } catch (error) {
+    if (!(error instanceof DbError)) throw error;
+    problems.push({ code: 'no-database', level: 'warning', message: `database settings: ${error.message}` });
+    return undefined;
+  }
+  let session: ReadOnlySession | undefined;
+  try {
+    session = await ReadOnlySession.open(settings, { timeoutSeconds: opts.timeoutSeconds ?? 60 });
+    const health = await readStoreHealth(session, {
+      ...(opts.since !== undefined ? { since: opts.since } : {}),
+      ...(opts.cutover !== undefined ? { cutover: opts.cutover } : {}),
+      stuckMinutes: thresholds.stuckMinutes,
+    });
+    for (const [name, section] of Object.entries({
+      cron: health.cron,
+      indexers: health.indexers,
+      queues: health.queues,
+      notices: health.notices,
+    })) {
+      if (section.unavailable) {
+        problems.push({
+          code: 'store-section',
+          level: 'warning',
+          message: `${name} could not be verified: ${section.unavailable}`,
+        });
+      }
+    }
+    return health;
+  } catch (error) {
+    if (!(error instanceof DbError)) throw error;
+    problems.push({
+      code: 'database-unreachable',
+      level: 'error',
+      message: `database: ${error.message} — cron, indexers and queues could not be verified`,
+    });
+    return undefined;
+  } finally {
+    await session?.close();
+  }
+}
