@@ -1,14 +1,5 @@
 import { strict as assert } from 'node:assert';
-import {
-  appendFileSync,
-  cpSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  truncateSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -20,22 +11,10 @@ import { LatencyHistogram, parseAccessLine, routeFamily } from '../src/monitor/a
 import { parseReport } from '../src/monitor/scan.js';
 import { parseTime } from '../src/monitor/time.js';
 import { runMonitor } from '../src/monitor/index.js';
+import { fixtureVar, FIXTURE } from './helpers/monitor-fixture.js';
 
-const FIXTURE = new URL('./fixtures/monitor/var', import.meta.url).pathname;
 const SAMPLE_STORE = new URL('../examples/sample-store', import.meta.url).pathname;
 const CUTOVER = Date.parse('2026-12-02T06:00:00Z');
-
-/** The fixture logs in a temporary var/: the rotated exception log gzipped, the error report dated after the cutover. */
-export function fixtureVar(): string {
-  const work = mkdtempSync(join(tmpdir(), 'mageup-monitor-'));
-  cpSync(FIXTURE, join(work, 'var'), { recursive: true });
-  const rotated = join(work, 'var', 'log', 'exception.log.1');
-  writeFileSync(`${rotated}.gz`, gzipSync(readFileSync(rotated)));
-  rmSync(rotated);
-  const report = join(work, 'var', 'report', '1733130000123');
-  utimesSync(report, new Date('2026-12-02T10:00:00Z'), new Date('2026-12-02T10:00:00Z'));
-  return work;
-}
 
 function parse(text: string): { records: LogRecord[]; orphans: number } {
   const records: LogRecord[] = [];
