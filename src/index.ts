@@ -181,6 +181,19 @@ export { recordPlan, planSummary } from './plan/history.js';
 // `mageup db`: read-only snapshots, their comparison and health checks.
 export * from './db/index.js';
 
+// `mageup monitor`: logs, error classes, traffic and store health after go-live.
+export {
+  runMonitor,
+  judge as judgeMonitor,
+  followMonitor,
+  renderMonitor,
+  viewOfMonitor,
+  MONITOR_FORMATS,
+  MONITOR_RULES,
+  MonitorInputError,
+} from './monitor/index.js';
+export type { MonitorFormat, MonitorOptions, MonitorResult, MonitorSession, Thresholds } from './monitor/index.js';
+
 // Progress display used by long-running commands.
 export { createProgress, formatProgress } from './progress/index.js';
 export type { Progress, ProgressOptions } from './progress/index.js';
