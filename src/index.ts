@@ -64,6 +64,8 @@ export type {
 } from './knowledge/api/index.js';
 export { createSymbolIndex } from './knowledge/memory-symbol-index.js';
 export { loadDbSchemaIndex, createDbSchemaIndex } from './knowledge/db-schema/index.js';
+export { loadDataPatchConfig } from './knowledge/data-patches.js';
+export type { DataPatchConfig } from './knowledge/data-patches.js';
 export type { DbSchemaIndex, CoreSchema } from './knowledge/db-schema/index.js';
 export { UnknownVersionError, KnowledgeDataError, RepositoryError } from './knowledge/errors.js';
 export { systemClock, fixedClock, isoDay } from './knowledge/clock.js';

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import {
   asSnapshot,
@@ -8,6 +9,7 @@ import {
   renderComparisonText,
 } from '../src/db/index.js';
 import type { DbSnapshot, TableChecksum } from '../src/db/index.js';
+import { loadDataPatchConfig } from '../src/knowledge/data-patches.js';
 
 function snapshot(parts: Partial<DbSnapshot>): DbSnapshot {
   return {
@@ -162,5 +164,48 @@ describe('db compare (pure)', () => {
       /schema version 2; this MageUp reads version 1/,
     );
     assert.throws(() => asSnapshot({ ...snapshot({}), aggregates: 'no' }, 'z.json'), /"aggregates" is missing/);
+  });
+});
+
+describe('db compare: config written by the data patches the upgrade applied', () => {
+  // Config and patch_list of a real 2.4.4 → 2.4.7-p7 upgrade (scripts/make-db-upgrade-fixture.ts says how).
+  const dir = new URL('./fixtures/db/upgrade-2.4.4-to-2.4.7-p7/', import.meta.url);
+  const read = (name: string): DbSnapshot =>
+    asSnapshot(JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as unknown, name);
+  const before = read('before.json');
+  const after = read('after.json');
+  const stateRequired = (c: ReturnType<typeof compareSnapshots>) =>
+    c.items.find((i) => i.section === 'config' && i.subject.startsWith('general/region/state_required'));
+
+  it('general/region/state_required, set by Directory data patches during setup:upgrade, is expected', () => {
+    const c = compareSnapshots(before, after, { targetRelease: '2.4.7-p7', dataPatchConfig: loadDataPatchConfig() });
+    const item = stateRequired(c);
+    assert.ok(item, JSON.stringify(c.items.filter((i) => i.section === 'config')));
+    assert.equal(item.verdict, 'expected', item.message);
+    assert.match(
+      item.message,
+      /changed by Magento's data patch Magento_Directory AddDataForCostaRica \(and 3 more\), applied by this upgrade/,
+    );
+    assert.equal(c.items.filter((i) => i.verdict === 'suspicious').length, 0, JSON.stringify(c.items));
+  });
+
+  it('without the patch knowledge, or when no patch that writes the path was applied, it stays suspicious', () => {
+    assert.equal(stateRequired(compareSnapshots(before, after))?.verdict, 'suspicious');
+    const noNewPatches = { ...after, patches: before.patches };
+    assert.equal(
+      stateRequired(compareSnapshots(before, noNewPatches, { dataPatchConfig: loadDataPatchConfig() }))?.verdict,
+      'suspicious',
+    );
+  });
+
+  it('the shipped list names every Directory patch that sets the path, from the real patch classes', () => {
+    const data = loadDataPatchConfig();
+    for (const patch of ['AddDataForCostaRica', 'AddDataForUkraine', 'AddRegionsForIndia', 'InitializeDirectoryData'])
+      assert.ok(
+        data.patches[`Magento\\Directory\\Setup\\Patch\\Data\\${patch}`]?.paths.includes(
+          'general/region/state_required',
+        ),
+        patch,
+      );
   });
 });

@@ -157,3 +157,50 @@ describe('mageup db health (real MariaDB)', () => {
     assert.ok(json.skipped.some((s) => /need the project path/.test(s)));
   });
 });
+
+/**
+ * A store that differs from its declaration only by charset: every table utf8mb3, as a 2.4.4 store's tables read on
+ * MariaDB 10.11 (created as utf8, which 10.6+ names utf8mb3), and setup_module in step with module.xml. Magento's own
+ * setup:db:status calls such a store out of date; health must not call it pending setup.
+ */
+describe('mageup db health: charset-only differences are not pending setup (real MariaDB)', () => {
+  let db: TestDatabase;
+  let report: DbHealthReport;
+  before(async () => {
+    db = await createTestDatabase();
+    const tables = [
+      'setup_module',
+      'store',
+      'store_website',
+      'cms_block',
+      'cms_page',
+      'sales_order',
+      'core_config_data',
+    ];
+    for (const t of tables) await db.exec(`ALTER TABLE ${t} CONVERT TO CHARACTER SET utf8mb3`);
+    const project = {
+      ...PROJECT,
+      modules: [module('Magento_Store', '2.1.1'), module('Magento_Cms', '2.0.2'), module('Magento_Catalog', '2.2.4')],
+    } as ProjectModel;
+    const session = await ReadOnlySession.open(parseDsn(db.dsn()));
+    try {
+      report = await checkDbHealth(session, { project, schemaIndex: loadDbSchemaIndex() });
+    } finally {
+      await session.close();
+    }
+  });
+  after(async () => {
+    await db?.drop();
+  });
+
+  it('reports the charset once, says it is not pending setup, and no module as pending', () => {
+    const charset = report.findings.filter((f) => f.ruleId === 'db/charset');
+    assert.equal(charset.length, 1);
+    assert.match(charset[0]!.message, /cms_block/);
+    assert.match(charset[0]!.recommendation, /not pending setup/);
+    assert.deepEqual(
+      report.findings.filter((f) => f.ruleId === 'db/pending-setup').map((f) => f.message),
+      [],
+    );
+  });
+});

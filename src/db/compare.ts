@@ -1,3 +1,4 @@
+import type { DataPatchConfig } from '../knowledge/data-patches.js';
 import type { DbSchemaIndex } from '../knowledge/db-schema/index.js';
 import { DbError } from './errors.js';
 import { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION } from './snapshot-types.js';
@@ -50,6 +51,8 @@ export interface CompareOptions {
   /** Target release (`--to`, else the AFTER snapshot's Magento version): explains new tables and columns. */
   targetRelease?: string | null;
   schemaIndex?: DbSchemaIndex;
+  /** Config paths Magento's data patches write (`loadDataPatchConfig()`): changed by the upgrade itself. */
+  dataPatchConfig?: DataPatchConfig;
 }
 
 /** Checks a parsed JSON document is a snapshot this version of MageUp can compare. */
@@ -110,7 +113,13 @@ export function compareSnapshots(before: DbSnapshot, after: DbSnapshot, opts: Co
     });
   }
 
-  compareConfig(before, after, section('config', 'core_config_data per scope (hashed values)'), add);
+  compareConfig(
+    before,
+    after,
+    patchWrites(before, after, opts.dataPatchConfig),
+    section('config', 'core_config_data per scope (hashed values)'),
+    add,
+  );
   compareSetupModules(before, after, section('setup_module', 'Module schema and data versions (setup_module)'), add);
   comparePatches(before, after, section('patch_list', 'Applied patches (patch_list)'), add);
   compareChecksums(before, after, section('checksum', 'Row checksums of the tables that matter'), add);
@@ -221,7 +230,28 @@ function round(n: number): string {
   return String(Math.round(n * 10000) / 10000);
 }
 
-function compareConfig(before: DbSnapshot, after: DbSnapshot, s: SectionSummary, add: Add): void {
+/**
+ * Config path → the core data patches that write it and that this upgrade applied (in AFTER's patch_list, not in
+ * BEFORE's). Without both patch lists, nothing is known to be applied: every change stays as judged.
+ */
+function patchWrites(before: DbSnapshot, after: DbSnapshot, data: DataPatchConfig | undefined): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!data || !before.patches || !after.patches) return out;
+  const already = new Set(before.patches);
+  for (const patch of after.patches) {
+    if (already.has(patch)) continue;
+    for (const path of data.patches[patch]?.paths ?? []) out.set(path, [...(out.get(path) ?? []), patch]);
+  }
+  return out;
+}
+
+function compareConfig(
+  before: DbSnapshot,
+  after: DbSnapshot,
+  byPatch: Map<string, string[]>,
+  s: SectionSummary,
+  add: Add,
+): void {
   if (!before.config || !after.config) {
     if (before.config && !after.config)
       add(s, { verdict: 'suspicious', subject: 'core_config_data', message: 'core_config_data is missing after' });
@@ -235,17 +265,23 @@ function compareConfig(before: DbSnapshot, after: DbSnapshot, s: SectionSummary,
     afterEntries.delete(key(e));
     const subject = `${e.path} (${e.scope} ${e.scopeId})`;
     if (!other) {
+      const patches = byPatch.get(e.path);
       add(s, {
-        verdict: 'suspicious',
+        verdict: patches ? 'expected' : 'suspicious',
         subject,
-        message: `config value removed: ${subject}`,
+        message: patches
+          ? `config value removed; Magento's data patch ${shortClass(patches[0]!)}, applied by this upgrade, writes this path: ${subject}`
+          : `config value removed: ${subject}`,
         before: e.valueHash ?? 'NULL',
       });
     } else if (other.valueHash !== e.valueHash) {
+      const patches = byPatch.get(e.path);
       add(s, {
-        verdict: 'suspicious',
+        verdict: patches ? 'expected' : 'suspicious',
         subject,
-        message: `config value changed (or reset): ${subject}`,
+        message: patches
+          ? `config value changed by Magento's data patch ${shortClass(patches[0]!)}${patches.length > 1 ? ` (and ${patches.length - 1} more)` : ''}, applied by this upgrade: ${subject}`
+          : `config value changed (or reset): ${subject}`,
         before: e.valueHash ?? 'NULL',
         after: other.valueHash ?? 'NULL',
       });
@@ -262,6 +298,12 @@ function compareConfig(before: DbSnapshot, after: DbSnapshot, s: SectionSummary,
       after: e.valueHash ?? 'NULL',
     });
   }
+}
+
+/** `Magento\\Directory\\Setup\\Patch\\Data\\AddDataForUkraine` → `Magento_Directory AddDataForUkraine`. */
+function shortClass(fqcn: string): string {
+  const parts = fqcn.split('\\');
+  return `${parts[0]}_${parts[1]} ${parts[parts.length - 1]}`;
 }
 
 function compareSetupModules(before: DbSnapshot, after: DbSnapshot, s: SectionSummary, add: Add): void {

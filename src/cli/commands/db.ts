@@ -8,6 +8,7 @@ import { detectRoot } from '../../project/root.js';
 import type { ProjectModel } from '../../project/model.js';
 import { loadReleaseCatalog } from '../../knowledge/catalog.js';
 import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
+import { loadDataPatchConfig } from '../../knowledge/data-patches.js';
 import {
   asSnapshot,
   checkDbHealth,
@@ -83,7 +84,11 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         const before = asSnapshot(readJson(beforeFile), beforeFile);
         const after = asSnapshot(readJson(afterFile), afterFile);
         const targetRelease = opts.to ? loadReleaseCatalog().resolve(opts.to).version : undefined;
-        const comparison = compareSnapshots(before, after, { targetRelease, schemaIndex: loadDbSchemaIndex() });
+        const comparison = compareSnapshots(before, after, {
+          targetRelease,
+          schemaIndex: loadDbSchemaIndex(),
+          dataPatchConfig: loadDataPatchConfig(),
+        });
         const text =
           opts.format === 'json'
             ? `${JSON.stringify(comparison, null, 2)}\n`
