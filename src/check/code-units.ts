@@ -8,15 +8,22 @@ import type { CodeUnit } from '../rules/rule.js';
 
 export interface CodeUnitOptions {
   only: 'custom' | 'all';
+  /** Packages whose code is not analysed (bundled with Magento, unless `--include-bundled`). */
+  skipPackages?: ReadonlySet<string>;
   workers?: number;
   cacheDir?: string | false;
   onProgress?(done: number, total: number): void;
   problems: Problem[];
 }
 
-/** Analyses the files `codeFiles(model)` lists (custom only with `only: 'custom'`); core code is never among them. */
+/**
+ * Analyses the files `codeFiles(model)` lists (custom only with `only: 'custom'`, bundled packages left out unless
+ * asked); core code is never among them.
+ */
 export async function buildCodeUnits(model: ProjectModel, opts: CodeUnitOptions): Promise<CodeUnit[]> {
-  const files = codeFiles(model).filter((f) => opts.only === 'all' || f.origin === 'custom');
+  const files = codeFiles(model).filter(
+    (f) => (opts.only === 'all' || f.origin === 'custom') && !(f.package !== null && opts.skipPackages?.has(f.package)),
+  );
   if (files.length === 0) return [];
   const { results, problems } = await analyzeFiles(
     files.map((f) => ({ path: join(model.root, f.file), file: f.file })),

@@ -13,6 +13,8 @@ import { allRules } from '../rules/registry.js';
 import type { CodeUnit, Rule, RuleContext } from '../rules/rule.js';
 import { version as toolVersion } from '../version.js';
 import { buildCodeUnits } from './code-units.js';
+import { collapseBundled, isCollapsed, mergeBundled, tagOwners } from './owners.js';
+import { assignOwnership, OwnershipIndex, releasePackageNames } from '../project/ownership.js';
 import { resolveCurrent } from './current-release.js';
 import { readProjectPlatform, type ProjectPlatform } from './project-platform.js';
 import { summarize, type UnderCheck } from './summary.js';
@@ -81,10 +83,22 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     }
   }
 
+  // Ownership once, over the lock and every release compared: what any of them installs is Magento's.
+  assignOwnership(
+    model.packages,
+    model.rootRequire,
+    model.rootRequireDev,
+    [current.release, ...targets.map((t) => t.release)].flatMap((r) => (r ? releasePackageNames(r) : [])),
+  );
+  const owners = new OwnershipIndex(model);
+  const includeBundled = options.includeBundled === true;
+  const bundledNames = new Set(model.packages.filter((p) => p.ownership === 'bundled').map((p) => p.name));
+
   const platform = await readProjectPlatform(model.root);
   const only = options.only ?? 'all';
   const code = await buildCodeUnits(model, {
     only,
+    ...(includeBundled ? {} : { skipPackages: bundledNames }),
     workers: options.workers,
     cacheDir: options.cacheDir,
     onProgress: (done, total) => options.onProgress?.({ phase: 'analyze', done, total }),
@@ -125,7 +139,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       composer: composer.forTarget(current.release, release),
       ...(needsFiles ? { files: fileContext.contextFor(current.release, release) } : {}),
     };
-    let findings = await runRules(rules, context, problems);
+    let findings = tagOwners(await runRules(rules, context, problems), owners);
+    const collapsed = includeBundled ? [] : collapseBundled(findings, owners);
+    if (!includeBundled) findings = findings.filter((f) => !isCollapsed(f));
     if (options.policy) {
       const outcome = applyPolicy(findings, options.policy);
       outcomes.push({ target: release.version, outcome });
@@ -145,7 +161,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       requested: spec,
       php,
       symbols: symbols.coverage,
-      summary: summarize(kept, scope),
+      summary: summarize(kept, scope, collapsed),
       findings: kept,
     });
   }
@@ -167,7 +183,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     current: { version: current.release?.version ?? model.magento.version, source: current.source },
     targets: results,
     findings: all,
-    summary: summarize(sortFindings([...distinct.values()]), scope),
+    summary: summarize(
+      sortFindings([...distinct.values()]),
+      scope,
+      mergeBundled(results.map((r) => r.summary.bundled)),
+    ),
     problems: dedupeProblems(problems),
     minSeverity,
     ...(options.policy ? { governance: governanceReport(options.policy, outcomes) } : {}),
@@ -276,8 +296,15 @@ function underCheck(
   only: 'custom' | 'all',
   lowConfidence: string[],
 ): UnderCheck {
+  // Magento's modules (core and bundled packages) are never the client's: they are not counted.
+  const owners = new OwnershipIndex(model);
   const modules = model.modules
-    .filter((m) => !m.core && (only === 'all' || m.location !== 'vendor'))
+    .filter(
+      (m) =>
+        !m.core &&
+        (only === 'all' || m.location !== 'vendor') &&
+        !['core', 'bundled'].includes(owners.ownerOf({ module: m.name, file: m.path })),
+    )
     .map((m) => ({ name: m.name, path: m.path }));
   return { modules, files: new Set(code.map((c) => c.analysis.file)), lowConfidence };
 }

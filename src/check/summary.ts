@@ -1,5 +1,5 @@
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../core/finding.js';
-import type { CheckSummary, Ratio } from './types.js';
+import type { BundledPackage, CheckSummary, Ratio } from './types.js';
 
 /** Hours for a finding whose rule gave no estimate. */
 export const DEFAULT_EFFORT: Record<Severity, number> = { critical: 2, error: 1, warning: 0.5, info: 0 };
@@ -19,7 +19,7 @@ export interface UnderCheck {
 }
 
 /** Summary of a set of findings (already deduplicated by the caller when they span targets). */
-export function summarize(findings: Finding[], scope: UnderCheck): CheckSummary {
+export function summarize(findings: Finding[], scope: UnderCheck, bundled: BundledPackage[] = []): CheckSummary {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let effort = 0;
   const moduleHits = new Set<string>();
@@ -44,6 +44,7 @@ export function summarize(findings: Finding[], scope: UnderCheck): CheckSummary 
     modules: ratio(moduleHits.size, scope.modules.length),
     files: ratio(fileHits.size, scope.files.size),
     lowConfidence: [...scope.lowConfidence],
+    bundled,
   };
 }
 

@@ -14,6 +14,11 @@ export interface CheckOptions {
   php?: string;
   /** `custom`: only custom code is checked (not third-party vendor code). Default `all`. */
   only?: 'custom' | 'all';
+  /**
+   * Also analyse bundled packages (what Magento's metapackages install: PayPal Braintree, laminas…). Their findings
+   * are then listed, with zero effort and outside the risk; by default each bundled package is one collapsed line.
+   */
+  includeBundled?: boolean;
   /** Findings below this severity are left out (and do not count for the exit code). Default `info`. */
   minSeverity?: Severity;
   /** Run only these categories or rule ids (`platform`, `composer/constraint-conflict`). */
@@ -65,6 +70,17 @@ export interface CheckSummary {
   files: Ratio;
   /** Facts of low confidence the result relies on: read the findings they touch with care. */
   lowConfidence: string[];
+  /** Magento's bundled packages with findings, one collapsed line each (empty with `--include-bundled`). */
+  bundled: BundledPackage[];
+}
+
+/** A package Magento itself installs that had findings: not the client's work, updated by Composer. */
+export interface BundledPackage {
+  package: string;
+  version: string;
+  /** Findings in it that were left out. */
+  findings: number;
+  message: string;
 }
 
 export interface TargetResult {

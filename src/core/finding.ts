@@ -25,6 +25,13 @@ export type FindingCategory =
   /** Findings of `mageup monitor` about the running store after go-live (logs, cron, indexers, queues). */
   | 'monitoring';
 
+/**
+ * Who owns the code or package a finding is about (`project/ownership.ts`): `core` and `bundled` are Magento's (never
+ * the client's work), `third-party` extensions are upgraded as a whole, `custom` code is edited, `library` and
+ * `dev-only` packages are pulled in by others.
+ */
+export type Ownership = 'core' | 'bundled' | 'third-party' | 'library' | 'custom' | 'dev-only';
+
 export interface Effort {
   /** Estimated developer hours to resolve. */
   hours: number;
@@ -55,6 +62,8 @@ export interface Finding {
   subject?: string;
   /** Stable across line moves: rule + file + subject. Baselines and waivers key on it. */
   fingerprint: string;
+  /** Who owns what the finding is about; set by `check` from the project's ownership model. */
+  owner?: Ownership;
 }
 
 export type FindingInput = Omit<Finding, 'fingerprint'> & { fingerprint?: string };

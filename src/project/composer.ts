@@ -242,9 +242,9 @@ function listDirsSafe(ctx: LoadContext, relDir: string): string[] {
 }
 
 /**
- * Sets `source` (and `bundled`): `core` for Magento Open Source / Mage-OS packages, `adobe` for what only the Adobe
- * Commerce metapackages bring, `path` for path repositories, `third-party` otherwise. Third-party packages the product
- * metapackage requires directly are `bundled` (they ship with every install of that release).
+ * Sets `source`: `core` for Magento Open Source / Mage-OS packages, `adobe` for what only the Adobe Commerce
+ * metapackages bring, `path` for path repositories, `third-party` otherwise. Who owns each package (bundled, …) is
+ * decided afterwards by `assignOwnership`.
  */
 export function classifySources(packages: ComposerPackage[]): void {
   const byName = new Map(packages.map((p) => [p.name, p]));
@@ -259,7 +259,6 @@ export function classifySources(packages: ComposerPackage[]): void {
   for (const pkg of packages) {
     if (pkg.source === 'path') continue;
     pkg.source = sourceOf(pkg.name, openSourceSet, commerceSet);
-    if (pkg.source === 'third-party' && openSourceSet.has(pkg.name)) pkg.bundled = true;
   }
 }
 

@@ -5,6 +5,7 @@ import type { CodeFile, ComposerPackage, Module, ProjectModel } from './model.js
 import { LoadContext, isRecord, str } from './context.js';
 import type { LoadProgress } from './context.js';
 import { readComposer, toPackage } from './composer.js';
+import { assignOwnership } from './ownership.js';
 import type { ComposerState } from './composer.js';
 import { collectCustomizations } from './customizations/index.js';
 import { detectMagento } from './magento-version.js';
@@ -63,6 +64,7 @@ export async function loadProject(path: string, opts: LoadOptions = {}): Promise
     });
   }
   if (extension) addRootPackage(composer);
+  assignOwnership(composer.packages, composer.rootRequire, composer.rootRequireDev);
   const packagesByName = new Map(composer.packages.map((p) => [p.name, p]));
   const magento = extension
     ? { version: null, edition: 'unknown' as const, b2b: false, versionSource: null, productPackage: null }

@@ -1,3 +1,4 @@
+import type { Ownership } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
 
 /**
@@ -76,6 +77,8 @@ export interface MagentoInfo {
 
 export type PackageSource = 'core' | 'adobe' | 'third-party' | 'path' | 'root';
 
+export type { Ownership } from '../core/finding.js';
+
 export interface ComposerPackage {
   name: string;
   /** Pretty version as in the lock, e.g. `103.0.6-p3`, `v6.4.3`, `dev-main`. */
@@ -94,8 +97,12 @@ export interface ComposerPackage {
   path?: string;
   description?: string;
   dev?: boolean;
-  /** A third-party package the Magento product metapackage itself requires (e.g. paypal/module-braintree-core). */
+  /** A non-core package Magento itself brings (ownership `bundled`: paypal/module-braintree-core, laminas/*…). */
   bundled?: boolean;
+  /** Set by `assignOwnership` (always, after `loadProject`). */
+  ownership?: Ownership;
+  /** Required by the root composer.json (require or require-dev). */
+  direct?: boolean;
   /** Autoloaded files (`autoload.files`), where Magento packages declare their registration.php. */
   autoloadFiles?: string[];
   /** `extra` of metapackages (Mage-OS states the Magento release it is built from in `extra.magento_version`). */

@@ -26,6 +26,7 @@ interface CheckCommandOptions {
   from?: string;
   php?: string;
   only?: 'custom' | 'all';
+  includeBundled?: boolean;
   minSeverity: Severity;
   focus?: string;
   baselineVendor?: string;
@@ -64,6 +65,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--php <x.y>', 'target PHP version (default: the newest the target supports)')
     .addOption(
       new Option('--only <scope>', 'check only custom code, not third-party vendor code').choices(['custom', 'all']),
+    )
+    .option(
+      '--include-bundled',
+      "also analyse what Magento itself installs (PayPal Braintree, laminas…): Magento's code, zero effort, never in risk",
     )
     .addOption(
       new Option('--min-severity <severity>', 'leave out findings below this severity')
@@ -142,6 +147,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           from: opts.from,
           php: opts.php,
           only: opts.only,
+          ...(opts.includeBundled ? { includeBundled: true } : {}),
           minSeverity: opts.minSeverity,
           focus: opts.focus?.split(','),
           ...(opts.baselineVendor ? { baselineVendor: opts.baselineVendor } : {}),

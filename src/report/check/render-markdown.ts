@@ -102,5 +102,8 @@ function renderNotes(s: CheckSummary): string[] {
   if (s.lowConfidence.length > 0) {
     out.push('', '**Uncertain facts used:**', '', ...s.lowConfidence.map((f) => `- ${escapeMarkdown(f)}`));
   }
+  if (s.bundled.length > 0) {
+    out.push('', '**Bundled with Magento:**', '', ...s.bundled.map((b) => `- ${escapeMarkdown(b.message)}`));
+  }
   return out;
 }

@@ -89,5 +89,6 @@ function renderSummary(s: CheckSummary, c: Colors): string[] {
       `files: ${s.files.needingUpdate} of ${s.files.total} (${s.files.percent} %)`,
   ];
   for (const fact of s.lowConfidence) lines.push(c.yellow(`  Uncertain: ${terminalSafe(fact)}`));
+  for (const b of s.bundled) lines.push(c.dim(`  Bundled: ${terminalSafe(b.message)}`));
   return lines;
 }

@@ -205,6 +205,8 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
   out.push(`<section id="method" class="muted"><h2>How the effort is estimated</h2><p>${h(s.effortModel)}</p>`);
   if (s.lowConfidence.length > 0)
     out.push(`<p>Uncertain facts used:</p><ul>${s.lowConfidence.map((x) => `<li>${h(x)}</li>`).join('')}</ul>`);
+  if (s.bundled.length > 0)
+    out.push(`<p>Bundled with Magento:</p><ul>${s.bundled.map((b) => `<li>${h(b.message)}</li>`).join('')}</ul>`);
   out.push('</section>');
   out.push('</main>', `<script>${SCRIPT}</script>`, '</body>', '</html>');
   return `${out.join('\n')}\n`;

@@ -12,6 +12,7 @@ const pkg = (name: string, abandoned?: boolean | string): ComposerPackage => ({
   license: [],
   require: {},
   ...(abandoned !== undefined ? { abandoned } : {}),
+  direct: true,
 });
 
 test('names the replacement when the maintainer gives one', async () => {
@@ -32,4 +33,15 @@ test('names the replacement when the maintainer gives one', async () => {
   );
   assert.match(findings[1]!.message, /suggests symfony\/mailer/);
   assert.match(findings[0]!.message, /names no replacement/);
+});
+
+test('a library the project does not require itself is not reported (Magento requires it)', async () => {
+  const project = projectFixture({
+    packages: [{ ...pkg('laminas/laminas-oauth', true), direct: false }, pkg('acme/old', true)],
+  });
+  const findings = await runRule(abandonedPackageRule, { project });
+  assert.deepEqual(
+    findings.map((f) => f.package),
+    ['acme/old'],
+  );
 });

@@ -6,15 +6,17 @@ export const abandonedPackageRule: Rule = {
     id: 'composer/abandoned-package',
     severity: 'warning',
     category: 'composer',
-    description: 'An installed package is marked abandoned by its maintainer.',
+    description: 'A package the project requires directly is marked abandoned by its maintainer.',
     docs:
       'Composer marks a package abandoned when its maintainer says it is no longer maintained, sometimes naming a ' +
       'replacement. An abandoned package gets no fixes for new Magento or PHP versions or for security issues. ' +
-      'Fix: move to the named replacement, or find one.',
+      'Fix: move to the named replacement, or find one. Only packages the root composer.json requires are reported: ' +
+      'a library Magento or an extension requires is theirs to replace, not the project’s.',
   },
   check(ctx) {
     for (const pkg of ctx.project.packages) {
-      if (!pkg.abandoned) continue;
+      // Libraries Magento (or an extension) requires are replaced by their requirer, not by the client.
+      if (!pkg.abandoned || !(pkg.direct ?? pkg.name in ctx.project.rootRequire)) continue;
       const replacement = typeof pkg.abandoned === 'string' && pkg.abandoned !== '' ? pkg.abandoned : undefined;
       ctx.report({
         severity: 'warning',
