@@ -20,6 +20,7 @@ import { sharedPhpParser, type PhpParser } from './parser.js';
 import { functionSkeleton } from './skeleton.js';
 import type {
   ClassDecl,
+  DeprecatedSyntax,
   FunctionDecl,
   MethodDecl,
   PhpFileAnalysis,
@@ -122,6 +123,9 @@ const NAME_TYPES = new Set(['name', 'qualified_name', 'relative_name']);
 const VERSION_GUARD =
   /\b(class_exists|interface_exists|trait_exists|enum_exists|method_exists|property_exists|function_exists|is_callable|defined|version_compare)\s*\(/i;
 
+/** Cast names PHP 8.5 deprecates in favour of (bool), (int), (float), (string). */
+const NON_CANONICAL_CASTS = new Set(['boolean', 'integer', 'double', 'binary']);
+
 class FileAnalyzer {
   private readonly names = new NameScope();
   private readonly refs: Reference[] | undefined;
@@ -130,6 +134,7 @@ class FileAnalyzer {
   private readonly functions: FunctionDecl[] = [];
   private readonly namespaces: string[] = [];
   private readonly dollarBrace: { line: number; column: number }[] = [];
+  private readonly deprecatedSyntax: DeprecatedSyntax[] = [];
   private readonly isTemplate: boolean;
   private templateBlockClass: string | undefined;
 
@@ -171,6 +176,7 @@ class FileAnalyzer {
       errors: tree.rootNode.hasError ? collectErrors(tree.rootNode, this.source) : [],
     };
     if (this.dollarBrace.length > 0) result.dollarBraceInterpolations = this.dollarBrace;
+    if (this.deprecatedSyntax.length > 0) result.deprecatedSyntax = this.deprecatedSyntax;
     if (this.templateBlockClass !== undefined) result.templateBlockClass = this.templateBlockClass;
     return result;
   }
@@ -312,6 +318,13 @@ class FileAnalyzer {
         return true;
       case 'dynamic_variable_name':
         this.onDynamicVariable(cursor);
+        return true;
+      case 'shell_command_expression':
+      case 'cast_expression':
+      case 'case_statement':
+      case 'default_statement':
+      case 'subscript_expression':
+        this.onPhp85Syntax(cursor.currentNode, type);
         return true;
       // Nothing to find below these: names and literals (handled by their parent), modifiers, inline HTML, and
       // types (read with their declarations).
@@ -535,7 +548,16 @@ class FileAnalyzer {
     const ref = this.addRef('function-call', resolved.name, fn);
     if (!ref) return;
     if (resolved.namespaced !== undefined) ref.namespacedName = resolved.namespaced;
-    addArgs(ref, node.childForFieldName('arguments'), this.source);
+    const args = node.childForFieldName('arguments');
+    addArgs(ref, args, this.source);
+    if (resolved.name.toLowerCase() === 'array_key_exists' && args?.namedChild(0)?.namedChild(0)?.type === 'null') {
+      const key = args.namedChild(0)!;
+      this.deprecatedSyntax.push({
+        kind: 'array-key-exists-null',
+        line: line(key),
+        column: key.startPosition.column + 1,
+      });
+    }
   }
 
   private onMemberCall(node: Node): void {
@@ -586,6 +608,35 @@ class FileAnalyzer {
       for (const element of target.descendantsOfType(['member_access_expression'])) {
         if (element) this.writeTargets.add(spanKey(element));
       }
+    }
+  }
+
+  /** Syntax PHP 8.5 deprecates (its "Deprecations for PHP 8.5" RFC); `array_key_exists(null, …)` is read in onFunctionCall. */
+  private onPhp85Syntax(node: Node, type: string): void {
+    const at = { line: line(node), column: node.startPosition.column + 1 };
+    if (type === 'shell_command_expression') {
+      this.deprecatedSyntax.push({ kind: 'backtick', ...at });
+    } else if (type === 'cast_expression') {
+      const castType = node.childForFieldName('type');
+      const cast = castType
+        ? this.reader
+            .text(castType)
+            .replace(/[\s()]/g, '')
+            .toLowerCase()
+        : '';
+      if (NON_CANONICAL_CASTS.has(cast)) this.deprecatedSyntax.push({ kind: 'non-canonical-cast', ...at, cast });
+    } else if (type === 'case_statement' || type === 'default_statement') {
+      // `case X;` parses like `case X:`: the terminator is the first anonymous `:` or `;` child.
+      for (let i = 0; i < node.childCount; i++) {
+        const child = node.child(i);
+        if (!child || child.isNamed) continue;
+        if (child.type === ';') this.deprecatedSyntax.push({ kind: 'case-semicolon', ...at });
+        if (child.type === ';' || child.type === ':') break;
+      }
+    } else if (type === 'subscript_expression') {
+      const index = node.namedChild(1);
+      if (index?.type === 'null')
+        this.deprecatedSyntax.push({ kind: 'null-offset', line: line(index), column: index.startPosition.column + 1 });
     }
   }
 

@@ -152,6 +152,18 @@ export interface PhpSyntaxError {
   message: string;
 }
 
+/**
+ * One use of syntax PHP 8.5 deprecates: the backtick operator, `(boolean)`/`(integer)`/`(double)`/`(binary)` casts,
+ * `case …;` / `default;`, a literal `null` array offset, `array_key_exists(null, …)`.
+ */
+export interface DeprecatedSyntax {
+  kind: 'backtick' | 'non-canonical-cast' | 'case-semicolon' | 'null-offset' | 'array-key-exists-null';
+  line: number;
+  column: number;
+  /** The cast as written, lower-cased without spaces (`boolean`), for non-canonical casts. */
+  cast?: string;
+}
+
 /** Everything extracted from one PHP file. */
 export interface PhpFileAnalysis {
   /** Path relative to the analysed root. */
@@ -166,6 +178,8 @@ export interface PhpFileAnalysis {
   errors: PhpSyntaxError[];
   /** `"${var}"` / `"${expr}"` string interpolations (deprecated in PHP 8.2). */
   dollarBraceInterpolations?: { line: number; column: number }[];
+  /** Syntax PHP 8.5 deprecates (RFC "Deprecations for PHP 8.5"), where it is written. */
+  deprecatedSyntax?: DeprecatedSyntax[];
   /** For templates (.phtml): the block class declared by `/** @var \Foo\Block $block *\/`, when present. */
   templateBlockClass?: string;
 }

@@ -1,6 +1,6 @@
 /**
  * Functions PHP deprecated or removed, from the php.net migration guides (Backward incompatible changes / Deprecated
- * features, 7.0 … 8.4). `removed` may mean "moved to PECL" (the extension left the core distribution).
+ * features, 7.0 … 8.5). `removed` may mean "moved to PECL" (the extension left the core distribution).
  */
 export interface FunctionLifecycle {
   deprecated?: string;
@@ -99,6 +99,12 @@ const table: Record<string, FunctionLifecycle> = {
     deprecated: '8.4',
     replacement: 'pass callables (e.g. [$object, "method"]) to the xml_set_*_handler functions',
   },
+  // 8.5 (php.net's 8.5 migration guide / NEWS: no-ops since the resource-to-object conversions of 8.0)
+  curl_close: { deprecated: '8.5', replacement: 'nothing: the CurlHandle is freed when unset (or set to null)' },
+  curl_share_close: { deprecated: '8.5', replacement: 'nothing: the CurlShareHandle is freed when unset' },
+  finfo_close: { deprecated: '8.5', replacement: 'nothing: the finfo object is freed when unset' },
+  xml_parser_free: { deprecated: '8.5', replacement: 'nothing: the XMLParser is freed when unset' },
+  imagedestroy: { deprecated: '8.5', replacement: 'nothing: the GdImage is freed when unset' },
 };
 
 /** Whole function families that left the core distribution with their extension. */

@@ -1,10 +1,15 @@
 import type { Rule } from '../rule.js';
+import { backtickOperator } from './backtick-operator.js';
+import { caseSemicolon } from './case-semicolon.js';
 import { dollarBraceInterpolation } from './dollar-brace-interpolation.js';
 import { dynamicProperty } from './dynamic-property.js';
 import { implicitNullable } from './implicit-nullable.js';
+import { nonCanonicalCast } from './non-canonical-cast.js';
+import { nullArrayOffset } from './null-array-offset.js';
 import { nullToInternal } from './null-to-internal.js';
 import { optionalBeforeRequired } from './optional-before-required.js';
 import { removedFunction } from './removed-function.js';
+import { sleepWakeup } from './sleep-wakeup.js';
 import { tentativeReturnTypeRule } from './tentative-return-type.js';
 
 export const rules: Rule[] = [
@@ -15,4 +20,9 @@ export const rules: Rule[] = [
   dollarBraceInterpolation,
   nullToInternal,
   tentativeReturnTypeRule,
+  backtickOperator,
+  nonCanonicalCast,
+  caseSemicolon,
+  nullArrayOffset,
+  sleepWakeup,
 ];

@@ -1,6 +1,7 @@
 import { phpAtLeast } from '../../knowledge/php-versions/php-version.js';
 import type { CodeUnit, RuleContext } from '../rule.js';
-import type { FunctionDecl, MethodDecl } from '../../php/types.js';
+import type { DeprecatedSyntax, FunctionDecl, MethodDecl } from '../../php/types.js';
+import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 /** True when the target PHP is `since` or newer: the finding applies. */
 export function appliesOn(context: RuleContext, since: string): boolean {
@@ -32,4 +33,13 @@ export function dollar(name: string): string {
 export function declaresFunction(code: readonly CodeUnit[], name: string): boolean {
   const key = name.toLowerCase();
   return code.some((unit) => unit.analysis.functions.some((fn) => fn.name.toLowerCase() === key));
+}
+
+/** Each use of one kind of syntax PHP 8.5 deprecates in the code under check, with its file. */
+export function* deprecatedSyntax(
+  context: RuleContext,
+  kinds: readonly DeprecatedSyntax['kind'][],
+): Generator<{ unit: CodeUnit; at: DeprecatedSyntax }> {
+  for (const unit of codeUnderCheck(context))
+    for (const at of unit.analysis.deprecatedSyntax ?? []) if (kinds.includes(at.kind)) yield { unit, at };
 }

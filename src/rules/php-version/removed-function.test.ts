@@ -51,3 +51,21 @@ test('a polyfill declared by the code under check silences the finding', async (
   const user = await unitOf('app/code/Acme/use.php', `<?php each($x);`);
   assert.deepEqual(await runRule(removedFunction, { code: [poly, user], target: { php: '8.3' } }), []);
 });
+
+test('functions PHP 8.5 deprecates (no-ops since 8.0): curl_close(), finfo_close(), xml_parser_free(), …', async () => {
+  const unit = await unitOf(
+    'app/code/Acme/b.php',
+    '<?php\ncurl_close($ch);\nfinfo_close($f);\nxml_parser_free($p);\nimagedestroy($i);\ncurl_multi_close($m);\n',
+  );
+  const findings = await runRule(removedFunction, { code: [unit], target: { php: '8.5' } });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.severity]),
+    [
+      [2, 'warning'],
+      [3, 'warning'],
+      [4, 'warning'],
+      [5, 'warning'],
+    ],
+  );
+  assert.deepEqual(await runRule(removedFunction, { code: [unit], target: { php: '8.4' } }), []);
+});

@@ -1,0 +1,34 @@
+import type { Rule } from '../rule.js';
+import { appliesOn, deprecatedSyntax, whereOf } from './php-target.js';
+
+const CANONICAL: Record<string, string> = { boolean: 'bool', integer: 'int', double: 'float', binary: 'string' };
+
+export const nonCanonicalCast: Rule = {
+  meta: {
+    id: 'php-version/non-canonical-cast',
+    severity: 'warning',
+    category: 'php-version',
+    description: '(boolean), (integer), (double) and (binary) casts (deprecated in PHP 8.5).',
+    docs: `PHP 8.5 deprecates the non-canonical cast names \`(boolean)\`, \`(integer)\`, \`(double)\` and \`(binary)\`
+(RFC "Deprecations for PHP 8.5"; PHP's message: "Non-canonical cast (boolean) is deprecated, use the (bool) cast
+instead"). Reported when the target PHP is 8.5 or newer.
+
+**How to fix:** write \`(bool)\`, \`(int)\`, \`(float)\` and \`(string)\`.`,
+  },
+  check(context) {
+    if (!appliesOn(context, '8.5')) return;
+    for (const { unit, at } of deprecatedSyntax(context, ['non-canonical-cast'])) {
+      const cast = at.cast ?? '';
+      context.report({
+        severity: 'warning',
+        ...whereOf(unit),
+        line: at.line,
+        column: at.column,
+        message: `the (${cast}) cast is deprecated since PHP 8.5 (target runs ${context.target.php})`,
+        recommendation: `Write (${CANONICAL[cast] ?? '…'}) instead of (${cast}).`,
+        effort: { hours: 0.1, confidence: 'high' },
+        subject: `cast:${cast}:${at.line}`,
+      });
+    }
+  },
+};

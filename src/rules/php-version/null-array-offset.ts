@@ -1,0 +1,33 @@
+import type { Rule } from '../rule.js';
+import { appliesOn, deprecatedSyntax, whereOf } from './php-target.js';
+
+export const nullArrayOffset: Rule = {
+  meta: {
+    id: 'php-version/null-array-offset',
+    severity: 'warning',
+    category: 'php-version',
+    description: '`$array[null]` and `array_key_exists(null, …)` (deprecated in PHP 8.5).',
+    docs: `PHP 8.5 deprecates using \`null\` as an array offset and as the key of \`array_key_exists()\` (RFC
+"Deprecations for PHP 8.5"; PHP's message: "Using null as an array offset is deprecated, use an empty string
+instead"). Only a literal \`null\` is reported: a variable that may hold null at run time cannot be seen statically.
+Reported when the target PHP is 8.5 or newer.
+
+**How to fix:** use \`''\` (what PHP always used for a null key).`,
+  },
+  check(context) {
+    if (!appliesOn(context, '8.5')) return;
+    for (const { unit, at } of deprecatedSyntax(context, ['null-offset', 'array-key-exists-null'])) {
+      const call = at.kind === 'array-key-exists-null';
+      context.report({
+        severity: 'warning',
+        ...whereOf(unit),
+        line: at.line,
+        column: at.column,
+        message: `${call ? 'array_key_exists(null, …)' : 'null used as an array offset'} is deprecated since PHP 8.5 (target runs ${context.target.php})`,
+        recommendation: `Use '' instead of null${call ? ' as the key' : ' as the offset'}.`,
+        effort: { hours: 0.1, confidence: 'high' },
+        subject: `${at.kind}:${at.line}`,
+      });
+    }
+  },
+};
