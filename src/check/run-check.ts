@@ -8,6 +8,7 @@ import { compareMagentoVersions } from '../knowledge/magento-version.js';
 import { createSymbolIndex } from '../knowledge/memory-symbol-index.js';
 import type { Advisory, Release, SymbolIndex } from '../knowledge/types.js';
 import { loadProject } from '../project/load.js';
+import { loadPatchLevels, type PatchLevelsFile } from '../knowledge/patch-levels.js';
 import type { ProjectModel } from '../project/model.js';
 import { allRules } from '../rules/registry.js';
 import type { CodeUnit, Rule, RuleContext } from '../rules/rule.js';
@@ -65,7 +66,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const catalog = loadReleaseCatalog({ clock });
 
   options.onProgress?.({ phase: 'load' });
-  const model = await loadProject(options.path);
+  const model = await loadProject(options.path, options.patchStatus ? { patchStatus: options.patchStatus } : {});
+  const patchLevels = readPatchLevels(problems);
   problems.push(...model.problems);
   const current = resolveCurrent(model, catalog, options.from, problems);
   // Resolve every target before any work: an unknown one fails fast with the nearest suggestions.
@@ -137,6 +139,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       now,
       platform,
       composer: composer.forTarget(current.release, release),
+      ...(patchLevels ? { patchLevels } : {}),
       ...(needsFiles ? { files: fileContext.contextFor(current.release, release) } : {}),
     };
     let findings = tagOwners(await runRules(rules, context, problems), owners);
@@ -370,5 +373,19 @@ function catalogEdition(model: ProjectModel): string | undefined {
       return 'adobe-commerce';
     default:
       return undefined;
+  }
+}
+
+/** The shipped patch-level data; a broken file is a problem, not a crash (the rest of the check still runs). */
+function readPatchLevels(problems: Problem[]): PatchLevelsFile | undefined {
+  try {
+    return loadPatchLevels();
+  } catch (error) {
+    problems.push({
+      code: 'knowledge-unavailable',
+      level: 'warning',
+      message: `patch levels not checked: ${(error as Error).message}`,
+    });
+    return undefined;
   }
 }

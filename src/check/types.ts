@@ -27,6 +27,8 @@ export interface CheckOptions {
   baselineVendor?: string;
   /** A vendor/ tree of the target install (e.g. after `composer update` in a branch). */
   targetVendor?: string;
+  /** The Commerce Version Tool's JSON report (`php vendor/bin/patch-status`), read with the patch level. */
+  patchStatus?: string;
   clock?: Clock;
   /**
    * Read the release lists of the project's third-party packages from its Composer repositories and Packagist

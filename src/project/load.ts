@@ -13,6 +13,8 @@ import { buildModules } from './modules.js';
 import { evaluatePhpArrayFile, isPhpArray, phpGet, phpString } from './php-array.js';
 import type { PhpValue } from './php-array.js';
 import { readPatches } from './patches.js';
+import { readPatchEvidence } from './patch-evidence.js';
+import type { PatchLevelsFile } from '../knowledge/patch-levels.js';
 import { fillPluginMethods } from './plugin-methods.js';
 import { findRegistrations, parseRegistration } from './registration.js';
 import type { Registration } from './registration.js';
@@ -33,6 +35,10 @@ export interface LoadOptions {
    * inventory is about the code under check, and core XML is most of the XML of a tree.
    */
   coreCustomizations?: boolean;
+  /** The Commerce Version Tool's JSON report (`php vendor/bin/patch-status > FILE`), to read with the patch level. */
+  patchStatus?: string;
+  /** Patch-level data to probe files with (tests); default: the shipped data. */
+  patchLevels?: PatchLevelsFile;
 }
 
 /** Package types that are Magento extensions: their code is checked as third-party code. */
@@ -116,6 +122,9 @@ export async function loadProject(path: string, opts: LoadOptions = {}): Promise
   const themes = buildThemes(ctx, registrations, new Set(), corePackages);
   const languagePacks = buildLanguagePacks(ctx, registrations);
   const patches = readPatches(ctx, composer.rootJson);
+  const patchEvidence = extension
+    ? undefined
+    : readPatchEvidence(ctx, patches, composer.packages, opts.patchStatus, opts.patchLevels);
 
   const problems = new ProblemLog();
   for (const p of dedupe(ctx.problems)) problems.add(p);
@@ -134,6 +143,7 @@ export async function loadProject(path: string, opts: LoadOptions = {}): Promise
     services: readServices(env, config),
     stores: readStores(config),
     patches,
+    ...(patchEvidence ? { patchEvidence } : {}),
     problems: problems.all,
     codeFiles,
     ...(extension ? {} : { configPhpPresent, vendorInstalled: composer.vendorInstalled }),

@@ -1,5 +1,6 @@
 import type { Ownership } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
+import type { PatchEvidence } from '../knowledge/patch-levels.js';
 
 /**
  * Everything MageUp knows about one Magento project (or one extension), read from files only.
@@ -24,6 +25,8 @@ export interface ProjectModel {
   services: Services;
   stores: StoreScopes;
   patches: Patch[];
+  /** What the files show about Adobe's isolated patches and hotfixes (projects only); judged by assessPatchLevel(). */
+  patchEvidence?: PatchEvidence;
   problems: Problem[];
   /**
    * PHP and .phtml files of the code under check (custom code and third-party Magento extensions), listed while

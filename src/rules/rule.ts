@@ -6,6 +6,7 @@ import type { ProjectPlatform } from '../check/project-platform.js';
 import type { ReleaseFiles } from '../overrides/release-files.js';
 import type { ReleaseComposerRecord } from '../knowledge/release-composer.js';
 import type { ReleaseLookup } from '../knowledge/extension-releases.js';
+import type { PatchLevelsFile } from '../knowledge/patch-levels.js';
 
 export interface RuleMeta {
   /** Stable id, `category/kebab-name`, e.g. `php-api/removed-class`. Never reused for another meaning. */
@@ -70,6 +71,8 @@ export interface RuleContext {
    * composer rules then judge only what the Release record says.
    */
   composer?: ComposerFacts;
+  /** Adobe's isolated patch files and hotfixes per line (shipped data); absent in tests that do not give it. */
+  patchLevels?: PatchLevelsFile;
   report(finding: Omit<FindingInput, 'ruleId' | 'category'> & { category?: FindingCategory }): void;
 }
 

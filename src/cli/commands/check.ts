@@ -31,6 +31,7 @@ interface CheckCommandOptions {
   focus?: string;
   baselineVendor?: string;
   targetVendor?: string;
+  patchStatus?: string;
   format: CheckReportFormat;
   config?: string;
   baseline?: string;
@@ -76,6 +77,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         .default('info'),
     )
     .option('--focus <list>', 'run only these categories or rule ids, comma-separated')
+    .option('--patch-status <file>', "the Commerce Version Tool's JSON report (php vendor/bin/patch-status > file)")
     .option('--baseline-vendor <dir>', 'vendor/ tree of the current install: exact upstream diffs of overridden files')
     .option('--target-vendor <dir>', 'vendor/ tree of the target install (e.g. after composer update in a branch)')
     .addOption(new Option('--format <format>', 'output format').choices([...CHECK_REPORT_FORMATS]).default('text'))
@@ -152,6 +154,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           focus: opts.focus?.split(','),
           ...(opts.baselineVendor ? { baselineVendor: opts.baselineVendor } : {}),
           ...(opts.targetVendor ? { targetVendor: opts.targetVendor } : {}),
+          ...(opts.patchStatus ? { patchStatus: opts.patchStatus } : {}),
           workers,
           cacheDir: opts.cache ? opts.cacheDir : false,
         });

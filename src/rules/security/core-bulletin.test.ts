@@ -51,3 +51,59 @@ test('an up-to-date version lacks nothing', async () => {
   });
   assert.deepEqual(findings, []);
 });
+
+test('per patch level: each missing or partly applied patch file of the line, exploited first, with bulletin, CVE and file', async () => {
+  const { loadPatchLevels } = await import('../../knowledge/patch-levels.js');
+  const patchLevels = loadPatchLevels();
+  const store = projectFixture({
+    magento: {
+      version: '2.4.8-p5',
+      edition: 'open-source',
+      b2b: false,
+      versionSource: 'composer.lock',
+      productPackage: 'magento/product-community-edition',
+    },
+    patchEvidence: {
+      fileHashes: {},
+      declared: [
+        { text: '2026-07-001 Isolated patches/isolated/248p5-2026-07-001-CE.patch', where: 'composer.json (vaimo)' },
+      ],
+      packages: {},
+    },
+  });
+  const p5 = releaseFixture('2.4.8-p5', { date: '2026-05-12' });
+  const findings = await runRule(coreBulletinRule, {
+    project: store,
+    catalog: createReleaseCatalog([p5], fixedClock('2026-12-03')),
+    current: { release: p5, symbols: null },
+    target: { release: p5 },
+    patchLevels,
+  });
+  const patches = findings.filter((f) => f.subject.startsWith('patch '));
+  // July is declared (vendor/ absent: the declaration is all there is); the rest of the chain is missing.
+  assert.deepEqual(
+    patches.map((f) => f.subject),
+    [
+      'patch VULN-39341-2.4.8-p5',
+      'patch 248p5-2026-08-001-CE',
+      'patch 248p5-2026-oct-CE',
+      'patch 248p5-2026-09-001-CE',
+    ],
+  );
+  assert.ok(patches.every((f) => f.severity === 'critical'));
+  const aug = patches[1]!;
+  assert.match(aug.message, /^Exploited in the wild: .*APSB26-92, CVE-2026-48413, CVE-2026-71362, CVSS 9\.1/);
+  assert.match(aug.message, /Patch level: 2\.4\.8-p5 \+ 2026-jul, missing 2026-aug, missing hotfix VULN-39341/);
+  assert.match(aug.recommendation, /Apply 248p5-2026-08-001-CE\.patch \(it needs 2\.4\.8-p5\)/);
+  assert.match(aug.recommendation, /Composer operations .* remove it/);
+  assert.match(patches[0]!.message, /^Exploited in the wild: .*CVE-2026-75650, CVSS 10\)/);
+
+  const behind = await runRule(coreBulletinRule, {
+    project: { ...store, magento: { ...store.magento, version: '2.4.8-p3' } },
+    catalog: createReleaseCatalog([p5], fixedClock('2026-12-03')),
+    current: { release: null, symbols: null },
+    target: { release: p5 },
+    patchLevels,
+  });
+  assert.match(behind[0]!.recommendation, /Upgrade to 2\.4\.8-p5 first/);
+});

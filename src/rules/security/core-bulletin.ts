@@ -1,7 +1,8 @@
 import { bulletinsMissing, type MagentoReleaseCatalog } from '../../knowledge/catalog.js';
 import { compareMagentoVersions } from '../../knowledge/magento-version.js';
 import type { ReleaseCatalog } from '../../knowledge/types.js';
-import type { Rule } from '../rule.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { mageOsCarrying, projectPatchLevel, type PatchAssessment } from '../../knowledge/patch-levels.js';
 
 function isMagentoCatalog(catalog: ReleaseCatalog): catalog is MagentoReleaseCatalog {
   return typeof (catalog as Partial<MagentoReleaseCatalog>).bulletins === 'function';
@@ -18,9 +19,16 @@ export const coreBulletinRule: Rule = {
       'Adobe publishes a security bulletin (APSB) with every security release. A version that predates the fix of a ' +
       'bulletin on its line (or whose line got no fix at all) is exposed. For each missing bulletin MageUp names the ' +
       'release that fixes it on the current line, and whether the target includes the fix. Fix: upgrade; until ' +
-      'then, apply the security patch release of the current line.',
+      'then, apply the security patch release of the current line.\n\n' +
+      'Since July 2026 Adobe also ships monthly isolated security patch files and hotfixes between -pN releases. ' +
+      'They apply only on the latest -pN of the line, in order, and Composer operations that reinstall a package ' +
+      'remove them. MageUp reads the patch level from the patched files themselves (git blob ids of every file a ' +
+      'known patch changes, in vendor/ and the magento2-base copies at the root), the composer patch plugins, ' +
+      'm2-hotfixes/, the quality patches list, Mage-OS and patch metapackage versions, and the Commerce Version ' +
+      "Tool's report, and reports each missing or partly applied patch file with its bulletin, CVEs and the -pN it needs.",
   },
   check(ctx) {
+    reportPatchLevel(ctx);
     const current = ctx.current.release;
     if (!current || ctx.project.kind === 'extension' || !isMagentoCatalog(ctx.catalog)) return;
     const catalog = ctx.catalog;
@@ -69,3 +77,63 @@ export const coreBulletinRule: Rule = {
     }
   },
 };
+
+const STATE: Record<Exclude<PatchAssessment['state'], 'applied'>, string> = {
+  missing: 'lacks',
+  partial: 'has only part of',
+  unknown: 'cannot be shown to have',
+};
+
+/** One finding per isolated patch file or hotfix of the current line that is not fully applied; exploited first. */
+function reportPatchLevel(ctx: RuleContext): void {
+  if (!ctx.patchLevels) return;
+  const status = projectPatchLevel(ctx.project, ctx.patchLevels);
+  if (!status) return;
+  const open = status.patches
+    .filter((p) => p.state !== 'applied')
+    .sort((a, b) => Number(b.level.exploited) - Number(a.level.exploited) || a.level.date.localeCompare(b.level.date));
+  const mageOs = ctx.project.magento.edition === 'mage-os';
+  const chain = status.patches.filter((p) => p.state !== 'applied').map((p) => p.record.file);
+  for (const p of open) {
+    const { level, record } = p;
+    const state = p.state as Exclude<PatchAssessment['state'], 'applied'>;
+    const facts = [
+      level.bulletin ?? 'bulletin not confirmed',
+      ...level.cves,
+      ...(level.cvss !== null ? [`CVSS ${level.cvss}`] : []),
+    ].join(', ');
+    const what =
+      level.kind === 'hotfix'
+        ? `hotfix ${level.level}${level.name ? ` (${level.name})` : ''}`
+        : `the ${level.level} isolated security patch`;
+    const severe = level.exploited || level.severity === 'critical' || level.severity === null;
+    const carrier = mageOs ? mageOsCarrying(ctx.patchLevels, level.level) : undefined;
+    const order =
+      chain.length > 1 && level.kind === 'isolated' ? ` Apply the missing files in order: ${chain.join(', ')}.` : '';
+    ctx.report({
+      severity: severe ? 'critical' : 'error',
+      package: ctx.project.magento.productPackage ?? undefined,
+      file: 'composer.lock',
+      subject: `patch ${record.id}`,
+      // Findings sort by message: the prefix puts exploited vulnerabilities first.
+      message:
+        (level.exploited ? 'Exploited in the wild: ' : '') +
+        `Magento ${status.base} ${STATE[state]} ${what} of ${level.date} (${facts})` +
+        (state === 'partial' ? `: ${p.filesPatched} of ${p.filesTotal} files patched` : '') +
+        `. Patch level: ${status.label}.` +
+        ` Evidence: ${p.evidence.join('; ')}.`,
+      recommendation:
+        (carrier
+          ? `Upgrade Mage-OS to ${carrier.version} or later, which carries it.`
+          : status.behind
+            ? `Upgrade to ${record.requires} first (isolated patches apply only on the latest -pN of the line), then apply ${record.file}.${order}`
+            : `Apply ${record.file} (it needs ${record.requires}).${order}`) +
+        ' Composer operations that reinstall the patched packages remove it: re-apply after every composer install/update (declare it in a composer patch plugin).' +
+        (p.filesModified && p.filesModified.length > 0
+          ? ` Files changed by something else: ${p.filesModified.slice(0, 5).join(', ')}${p.filesModified.length > 5 ? ', …' : ''}.`
+          : '') +
+        ` Bulletin: ${level.bulletinUrl}`,
+      effort: { hours: 1, confidence: 'medium' },
+    });
+  }
+}

@@ -1,0 +1,155 @@
+#!/usr/bin/env -S node --import tsx
+/**
+ * Regenerates `data/patch-levels.json.gz`: Adobe's isolated security patch files and hotfixes per release line, from
+ * the facts in `scripts/data/patch-levels.sources.json` (each with the source it was read from) and the patch files of
+ * a fetched SamJUK/m2-meta-security-patches snapshot (`fetch github:SamJUK/m2-meta-security-patches`). From each patch
+ * file only its `diff --git`/`index` headers are kept: the path, and the git blob ids before and after (files a patch
+ * creates are rebuilt from the patch and their blob id checked). No patch content is written. A patch whose file is not
+ * in the snapshot is listed with `files: null` ("not covered": only declarations can tell whether it is applied).
+ *
+ * Usage: node --import tsx scripts/build-patch-levels.ts [--mirror DIR] [--out FILE]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeChecksummedJson } from '../src/knowledge/integrity.js';
+import {
+  gitBlobSha1,
+  PATCH_LEVELS_SCHEMA,
+  type PatchedFile,
+  type PatchFileRecord,
+  type PatchLevelRecord,
+  type PatchLevelsFile,
+} from '../src/knowledge/patch-levels.js';
+
+const { values: args } = parseArgs({
+  options: {
+    mirror: { type: 'string', default: '/work/.mirror' },
+    out: { type: 'string', default: resolve(import.meta.dirname, '../data/patch-levels.json.gz') },
+  },
+});
+const log = (m: string): void => void process.stderr.write(`${m}\n`);
+
+interface Sources {
+  asOf: string;
+  sources: Record<string, string>;
+  bases: Record<string, string> & { $comment?: string };
+  levels: (PatchLevelRecord & { lines: string[]; linesCommerceOnly?: string[]; fileStem: string | null })[];
+  mageOs: PatchLevelsFile['mageOs'];
+  metaPackages: PatchLevelsFile['metaPackages'];
+}
+const facts = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, 'data/patch-levels.sources.json'), 'utf8'),
+) as Sources;
+
+const gitDir = join(args.mirror!, 'SamJUK+m2-meta-security-patches', 'repo');
+const haveMirror = existsSync(gitDir);
+if (!haveMirror)
+  log(`${gitDir} is missing: every patch is listed without its files (fetch SamJUK/m2-meta-security-patches)`);
+const git = (...a: string[]): string =>
+  execFileSync('git', ['--git-dir', gitDir, ...a], { encoding: 'utf8', maxBuffer: 1 << 26 });
+
+/** Refs to read, oldest first: Adobe's unmodified files come from the tag that first shipped them. */
+const refs = haveMirror ? [...git('tag', '--sort=creatordate').split('\n').filter(Boolean), 'HEAD'] : [];
+
+function findPatch(candidates: string[]): { ref: string; path: string; commit: string } | undefined {
+  for (const ref of refs) {
+    const listed = new Set(git('ls-tree', '-r', '--name-only', ref, 'patches').split('\n'));
+    const path = candidates.find((c) => listed.has(c));
+    if (path) return { ref, path, commit: git('rev-parse', '--short', ref).trim() };
+  }
+  return undefined;
+}
+
+/** Paths and blob ids from a unified git diff; new files are rebuilt to check their blob id. */
+function manifest(diff: string): PatchedFile[] {
+  const files: PatchedFile[] = [];
+  const sections = diff.split(/^(?=diff --git )/m).filter((s) => s.startsWith('diff --git '));
+  for (const section of sections) {
+    const path = /^diff --git a\/(\S+) b\/(\S+)/.exec(section)?.[2];
+    const index = /^index ([0-9a-f]+)\.\.([0-9a-f]+)/m.exec(section);
+    if (!path || !index) throw new Error(`unreadable diff section: ${section.slice(0, 120)}`);
+    const created = /^0+$/.test(index[1]!);
+    if (created) {
+      const body = section
+        .split(/^@@[^\n]*@@[^\n]*\n/m)
+        .slice(1)
+        .join('');
+      const lines = body
+        .split('\n')
+        .filter((l) => l.startsWith('+'))
+        .map((l) => l.slice(1));
+      const noEol = /\n\\ No newline at end of file/.test(section);
+      const content = Buffer.from(lines.join('\n') + (noEol ? '' : '\n'), 'utf8');
+      const sha = gitBlobSha1(content);
+      if (!sha.startsWith(index[2]!))
+        throw new Error(`${path}: rebuilt content has blob ${sha}, the patch says ${index[2]}`);
+    }
+    files.push({ path, before: created ? null : index[1]!, after: index[2]! });
+  }
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+const code = (base: string): string => base.replace(/\./g, '').replace('-', '');
+const patches: PatchFileRecord[] = [];
+const commerceOnly: Record<string, string[]> = {};
+for (const level of facts.levels) {
+  for (const line of level.linesCommerceOnly ?? []) (commerceOnly[line] ??= []).push(level.level);
+  for (const line of level.lines) {
+    const base = line.startsWith('$') ? undefined : facts.bases[line];
+    if (!base) throw new Error(`${level.level}: no base -pN for line ${line}`);
+    const hotfix = level.kind === 'hotfix';
+    const id = hotfix
+      ? `${level.level}-${base}`
+      : level.fileStem
+        ? `${code(base)}-${level.fileStem}-CE`
+        : `${code(base)}-${level.level}-CE`;
+    const file = hotfix
+      ? `${level.level} hotfix for ${base}`
+      : level.fileStem
+        ? `${id}.patch`
+        : `Adobe's ${level.level} isolated patch for ${base} (file name not confirmed)`;
+    const candidates = hotfix
+      ? [`patches/emergency/${level.level}/${base}.patch`, `patches/emergency/${level.level}-${code(base)}.patch`]
+      : level.fileStem
+        ? [`patches/isolated/${id}.patch`, `patches/isolated/${level.fileStem}/${base}-CE.patch`]
+        : [];
+    const found = candidates.length > 0 ? findPatch(candidates) : undefined;
+    let files: PatchedFile[] | null = null;
+    let filesSource = 'not covered: the patch file is not in the fetched SamJUK/m2-meta-security-patches snapshot';
+    if (found) {
+      // The Commerce Version Tool ships inside the patch; it tells nothing about this patch's own files.
+      files = manifest(git('show', `${found.ref}:${found.path}`)).filter((f) => f.path !== 'vendor/bin/patch-status');
+      filesSource = `SamJUK/m2-meta-security-patches ${found.ref} (${found.commit}) ${found.path}`;
+      log(`${id}: ${files.length} files from ${filesSource}`);
+    } else log(`${id}: ${filesSource}`);
+    patches.push({
+      id,
+      level: level.level,
+      line,
+      requires: base,
+      edition: 'CE',
+      file,
+      files,
+      filesSource,
+      includedIn: null,
+    });
+  }
+}
+
+const document: PatchLevelsFile = {
+  schema: PATCH_LEVELS_SCHEMA,
+  asOf: facts.asOf,
+  sources: { ...facts.sources, bases: facts.bases.$comment ?? '' },
+  bases: Object.fromEntries(Object.entries(facts.bases).filter(([k]) => !k.startsWith('$'))),
+  levels: facts.levels.map(({ lines: _l, linesCommerceOnly: _c, fileStem: _f, ...record }) => record),
+  patches,
+  mageOs: facts.mageOs,
+  metaPackages: facts.metaPackages,
+  commerceOnly,
+};
+const written = writeChecksummedJson(args.out!, document);
+log(
+  `wrote ${args.out} (${written.bytes} bytes, ${patches.length} patch files, ${patches.filter((p) => p.files).length} with file hashes)`,
+);
