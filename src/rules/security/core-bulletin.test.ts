@@ -105,5 +105,11 @@ test('per patch level: each missing or partly applied patch file of the line, ex
     target: { release: p5 },
     patchLevels,
   });
-  assert.match(behind[0]!.recommendation, /Upgrade to 2\.4\.8-p5 first/);
+  const level = behind.filter((f) => f.subject === 'patch level 2.4.8');
+  assert.equal(level.length, 1);
+  assert.match(level[0]!.message, /^Exploited in the wild: Magento 2\.4\.8-p3 cannot take the 5 isolated/);
+  assert.match(
+    level[0]!.recommendation,
+    /^Upgrade to 2\.4\.8-p5, then apply in order: 248p5-2026-07-001-CE\.patch, 248p5-2026-08-001-CE\.patch, VULN-39341 hotfix/,
+  );
 });

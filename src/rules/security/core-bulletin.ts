@@ -94,6 +94,32 @@ function reportPatchLevel(ctx: RuleContext): void {
     .sort((a, b) => Number(b.level.exploited) - Number(a.level.exploited) || a.level.date.localeCompare(b.level.date));
   const mageOs = ctx.project.magento.edition === 'mage-os';
   const chain = status.patches.filter((p) => p.state !== 'applied').map((p) => p.record.file);
+  if (status.behind && open.length > 0) {
+    // Below the -pN the patch files need: one finding, since the first step (the -pN upgrade) is the same for all.
+    const exploited = open.filter((p) => p.level.exploited);
+    ctx.report({
+      severity: 'critical',
+      package: ctx.project.magento.productPackage ?? undefined,
+      file: 'composer.lock',
+      subject: `patch level ${status.line}`,
+      message:
+        (exploited.length > 0 ? 'Exploited in the wild: ' : '') +
+        `Magento ${status.base} cannot take the ${open.length} isolated security patch files and hotfixes of ` +
+        `${status.line} released since July 2026 (they apply only on ${status.requires}): ` +
+        open
+          .map(
+            (p) =>
+              `${p.level.level} (${[p.level.bulletin ?? 'bulletin not confirmed', ...p.level.cves].join(', ')}${p.level.exploited ? ', exploited' : ''})`,
+          )
+          .join('; ') +
+        '.',
+      recommendation:
+        `Upgrade to ${status.requires}, then apply in order: ${chain.join(', ')}. ` +
+        'Composer operations that reinstall the patched packages remove them: declare them in a composer patch plugin.',
+      effort: { hours: 2, confidence: 'medium' },
+    });
+    return;
+  }
   for (const p of open) {
     const { level, record } = p;
     const state = p.state as Exclude<PatchAssessment['state'], 'applied'>;
