@@ -10,10 +10,11 @@ import type {
   Services,
   StoreScopes,
 } from '../../project/model.js';
+import { loadPatchLevels, projectPatchLevel, type PatchState } from '../../knowledge/patch-levels.js';
 import { version as toolVersion } from '../../version.js';
 
 /** Version of the audit JSON format (schemas/audit.schema.json). Bump the major on any breaking change. */
-export const AUDIT_SCHEMA_VERSION = '1.0.0';
+export const AUDIT_SCHEMA_VERSION = '1.1.0';
 
 export type ModuleState = 'enabled' | 'disabled' | 'unknown' | 'not-registered';
 
@@ -51,6 +52,8 @@ export interface AuditReport {
   services: Services;
   stores: StoreScopes;
   patches: Patch[];
+  /** Adobe's isolated patch files and hotfixes of the project's line: applied, missing, partly applied. */
+  patchLevel?: AuditPatchLevel;
   customizations: {
     totals: CustomizationCounts;
     modules: ({ module: string } & CustomizationCounts)[];
@@ -127,7 +130,54 @@ export function moduleState(module: Module, vendorInstalled = true): ModuleState
 }
 
 /** Builds the audit document from a model. Deterministic: every list is sorted, nothing depends on time. */
+export interface AuditPatchLevel {
+  /** `2.4.9 + 2026-jul, missing 2026-aug, …`. */
+  label: string;
+  line: string;
+  requires: string | null;
+  patches: {
+    id: string;
+    level: string;
+    kind: 'isolated' | 'hotfix';
+    date: string;
+    bulletin: string | null;
+    cves: string[];
+    exploited: boolean;
+    state: PatchState;
+    file: string;
+    evidence: string[];
+  }[];
+}
+
+function auditPatchLevel(model: ProjectModel): AuditPatchLevel | undefined {
+  let status;
+  try {
+    status = projectPatchLevel(model, loadPatchLevels());
+  } catch {
+    return undefined; // broken shipped data: check reports it; the inventory goes on without the patch level
+  }
+  if (!status) return undefined;
+  return {
+    label: status.label,
+    line: status.line,
+    requires: status.requires,
+    patches: status.patches.map((p) => ({
+      id: p.record.id,
+      level: p.level.level,
+      kind: p.level.kind,
+      date: p.level.date,
+      bulletin: p.level.bulletin,
+      cves: p.level.cves,
+      exploited: p.level.exploited,
+      state: p.state,
+      file: p.record.file,
+      evidence: p.evidence,
+    })),
+  };
+}
+
 export function buildAuditReport(model: ProjectModel): AuditReport {
+  const patchLevel = auditPatchLevel(model);
   const modulesByState: Record<ModuleState, number> = { enabled: 0, disabled: 0, unknown: 0, 'not-registered': 0 };
   const modules = model.modules.map((m): AuditModule => {
     const state = moduleState(m, model.vendorInstalled !== false);
@@ -218,6 +268,7 @@ export function buildAuditReport(model: ProjectModel): AuditReport {
     services: model.services,
     stores: model.stores,
     patches: model.patches,
+    ...(patchLevel ? { patchLevel } : {}),
     customizations: { totals, modules: perModule },
     problems,
   };

@@ -10,6 +10,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
     `# MageUp audit`,
     '',
     `**${e(magentoLine(report))}**`,
+    ...(report.patchLevel ? ['', `Patch level: ${e(report.patchLevel.label)}`] : []),
     '',
     `- Packages: ${s.packages}${s.packages ? ` (${e(countsLine(s.packagesBySource))})` : ''}`,
     `- Modules: ${s.modules} (${e(countsLine(s.modulesByState))}), ${s.customModules} not from Magento`,

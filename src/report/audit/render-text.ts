@@ -15,6 +15,7 @@ export function renderAuditText(report: AuditReport, opts: { color: boolean }): 
     out.push('', c.bold(title));
   };
   out.push(c.bold(`MageUp audit of ${t(report.project.root)}`), magentoLine(report));
+  if (report.patchLevel) out.push(`Patch level: ${t(report.patchLevel.label)}`);
   const s = report.summary;
   out.push(
     '',
@@ -147,6 +148,20 @@ export function renderAuditText(report: AuditReport, opts: { color: boolean }): 
     out.push('', `  Language packs: ${report.languagePacks.map((l) => t(l.code)).join(', ')}`);
   }
 
+  if (report.patchLevel) {
+    section(`Isolated security patches and hotfixes of ${report.patchLevel.line}`);
+    out.push(
+      renderTable(
+        ['Patch', 'Bulletin', 'State', 'Evidence'],
+        report.patchLevel.patches.map((p) => [
+          t(p.file),
+          t(`${p.bulletin ?? '?'}${p.exploited ? ' (exploited)' : ''}`),
+          p.state,
+          t(p.evidence.join('; ')),
+        ]),
+      ),
+    );
+  }
   if (report.patches.length > 0) {
     section('Patches');
     out.push(

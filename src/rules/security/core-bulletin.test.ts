@@ -79,7 +79,7 @@ test('per patch level: each missing or partly applied patch file of the line, ex
     target: { release: p5 },
     patchLevels,
   });
-  const patches = findings.filter((f) => f.subject.startsWith('patch '));
+  const patches = findings.filter((f) => (f.subject ?? '').startsWith('patch '));
   // July is declared (vendor/ absent: the declaration is all there is); the rest of the chain is missing.
   assert.deepEqual(
     patches.map((f) => f.subject),
