@@ -1,4 +1,5 @@
 import { readProjectPlatform } from '../check/project-platform.js';
+import { loadPatchLevels } from '../knowledge/patch-levels.js';
 import { runCheck } from '../check/run-check.js';
 import type { Finding } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
@@ -186,6 +187,8 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
         criticalChecks: ext
           .filter((e) => e.critical)
           .map((e) => `Place a sandbox order through ${e.package} (${e.modules.join(', ') || 'its modules'}).`),
+        // Only the last stop: patch files applied on an intermediate release are replaced by the next hop.
+        securityPatches: k === releases.length - 1 ? patchFilesOn(to.version) : [],
       }),
     });
   }
@@ -374,4 +377,19 @@ async function defaultCheck(
     ...(cacheDir !== undefined ? { cacheDir } : {}),
   });
   return { findings: result.targets.map((t) => t.findings), problems: result.problems };
+}
+
+/** The isolated patch files and hotfixes that apply on a release (its line's latest -pN), in release order. */
+function patchFilesOn(version: string): string[] {
+  let data;
+  try {
+    data = loadPatchLevels();
+  } catch {
+    return []; // broken shipped data: check reports it; the plan stays usable
+  }
+  const dates = new Map(data.levels.map((l) => [l.level, l.date]));
+  return data.patches
+    .filter((p) => p.requires === version)
+    .sort((a, b) => (dates.get(a.level) ?? '').localeCompare(dates.get(b.level) ?? ''))
+    .map((p) => p.file);
 }

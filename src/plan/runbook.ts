@@ -44,6 +44,8 @@ export function runbook(opts: {
   extensions: ExtensionStep[];
   deployment: DeploymentChoice;
   criticalChecks: string[];
+  /** Adobe's isolated patch files and hotfixes of the target's line, in the order they apply. */
+  securityPatches?: string[];
 }): RunbookSection[] {
   const { from, to } = opts;
   const tag = `pre-${to}`;
@@ -60,6 +62,25 @@ export function runbook(opts: {
     ...must.map((e) => `composer require '${e.package}:<version supporting ${to}>' --no-update`),
     'composer update',
   ];
+  const patches = opts.securityPatches ?? [];
+  // Isolated patch files are not Composer versions: every composer install/update reinstalls the patched packages
+  // and silently drops them, so they are declared for a patch plugin and checked after each deployment.
+  const patchStep =
+    patches.length > 0
+      ? {
+          text:
+            `Apply Adobe's isolated security patch files and hotfixes of ${to} in order (${patches.join(', ')}). ` +
+            'Warning: Composer operations (install, update, require) reinstall the patched packages and remove these ' +
+            'patches: declare them in composer.json for a patch plugin (cweagans/composer-patches or ' +
+            'vaimo/composer-patches) so every composer run re-applies them, and check the result after each deployment.',
+          commands: [
+            ...patches.map((p) =>
+              p.endsWith('.patch') ? `patch -p1 --forward < ${p}` : `# ${p}: apply as its bulletin's KB article says`,
+            ),
+            "php vendor/bin/patch-status   # Adobe's Commerce Version Tool, installed by the patch files",
+          ],
+        }
+      : undefined;
   const magento = [
     opts.deployment.strategy === 'blue-green'
       ? 'bin/magento setup:upgrade --keep-generated'
@@ -118,6 +139,7 @@ export function runbook(opts: {
       text: `Blue-green: ${opts.deployment.reason} Build the new release in a fresh directory/stack (green) from the tag, without touching the live database:`,
       commands: [...upgrade, 'bin/magento setup:di:compile', 'bin/magento setup:static-content:deploy -f'],
     });
+    if (patchStep) window.push(patchStep);
     window.push({
       text: 'Short maintenance window for the schema and data upgrade:',
       commands: ['bin/magento maintenance:enable', ...inWindow.flatMap((p) => p.commands), ...magento],
@@ -130,6 +152,7 @@ export function runbook(opts: {
     });
     if (inWindow.length) window.push(...inWindow.map(stepOf));
     window.push({ text: `Upgrade the code to ${to}, extensions in dependency order:`, commands: upgrade });
+    if (patchStep) window.push(patchStep);
     window.push({ text: 'Upgrade the database schema and data, compile, deploy assets, reindex:', commands: magento });
     window.push({
       text: 'Bring the store back:',
