@@ -3,8 +3,8 @@
  * Regenerates `data/patch-levels.json.gz`: Adobe's isolated security patch files and hotfixes per release line, from
  * the facts in `scripts/data/patch-levels.sources.json` (each with the source it was read from) and the patch files of
  * a fetched SamJUK/m2-meta-security-patches snapshot (`fetch github:SamJUK/m2-meta-security-patches`). From each patch
- * file only its `diff --git`/`index` headers are kept: the path, and the git blob ids before and after (files a patch
- * creates are rebuilt from the patch and their blob id checked). No patch content is written. A patch whose file is not
+ * file are kept: the paths, the blob id of each original, and a hash of each hunk's two sides (original and patched
+ * lines), which is what detection matches in a store's files. No patch content is written. A patch whose file is not
  * in the snapshot is listed with `files: null` ("not covered": only declarations can tell whether it is applied).
  *
  * Usage: node --import tsx scripts/build-patch-levels.ts [--mirror DIR] [--out FILE]
@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeChecksummedJson } from '../src/knowledge/integrity.js';
 import {
+  blockKey,
   gitBlobSha1,
   PATCH_LEVELS_SCHEMA,
   type PatchedFile,
@@ -62,7 +63,10 @@ function findPatch(candidates: string[]): { ref: string; path: string; commit: s
   return undefined;
 }
 
-/** Paths and blob ids from a unified git diff; new files are rebuilt to check their blob id. */
+/**
+ * Paths, original blob ids and hunk blocks from a unified git diff. Files the patch creates are rebuilt and their blob
+ * id checked against the patch's `index` line.
+ */
 function manifest(diff: string): PatchedFile[] {
   const files: PatchedFile[] = [];
   const sections = diff.split(/^(?=diff --git )/m).filter((s) => s.startsWith('diff --git '));
@@ -71,6 +75,22 @@ function manifest(diff: string): PatchedFile[] {
     const index = /^index ([0-9a-f]+)\.\.([0-9a-f]+)/m.exec(section);
     if (!path || !index) throw new Error(`unreadable diff section: ${section.slice(0, 120)}`);
     const created = /^0+$/.test(index[1]!);
+    const hunks: PatchedFile['hunks'] = [];
+    for (const body of section.split(/^@@[^\n]*@@[^\n]*\n/m).slice(1)) {
+      const minus: string[] = [];
+      const plus: string[] = [];
+      for (const line of body.replace(/\n$/, '').split('\n')) {
+        if (line.startsWith('\\')) continue; // "\ No newline at end of file"
+        const text = line.slice(1).replace(/\r$/, '');
+        if (line.startsWith('-')) minus.push(text);
+        else if (line.startsWith('+')) plus.push(text);
+        else {
+          minus.push(text);
+          plus.push(text);
+        }
+      }
+      hunks.push({ minus: created || minus.length === 0 ? null : blockKey(minus), plus: blockKey(plus) });
+    }
     if (created) {
       const body = section
         .split(/^@@[^\n]*@@[^\n]*\n/m)
@@ -86,7 +106,7 @@ function manifest(diff: string): PatchedFile[] {
       if (!sha.startsWith(index[2]!))
         throw new Error(`${path}: rebuilt content has blob ${sha}, the patch says ${index[2]}`);
     }
-    files.push({ path, before: created ? null : index[1]!, after: index[2]! });
+    files.push({ path, before: created ? null : index[1]!, hunks });
   }
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

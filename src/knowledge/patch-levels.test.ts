@@ -6,14 +6,30 @@ import { dirname, join } from 'node:path';
 import { loadProject } from '../project/load.js';
 import {
   assessPatchLevel,
+  blockKey,
+  blocksIn,
   gitBlobSha1,
   loadPatchLevels,
+  patchProbes,
   projectPatchLevel,
   type PatchEvidence,
   type PatchLevelsFile,
 } from './patch-levels.js';
 
 const blob = (text: string): string => gitBlobSha1(Buffer.from(text)).slice(0, 13);
+/** A file whose one hunk turns `from` into `to` (one line each, with a line of context around). */
+const file = (path: string, from: string | null, to: string) => ({
+  path,
+  before: from === null ? null : blob(`<?php\n${from}\n// end\n`),
+  hunks: [
+    {
+      minus: from === null ? null : blockKey(['<?php', from, '// end']),
+      plus: blockKey(from === null ? [to] : ['<?php', to, '// end']),
+    },
+  ],
+});
+/** File content holding one version of the line. */
+const php = (line: string): string => `<?php\n${line}\n// end\n`;
 const A = 'vendor/magento/module-quote/Model/A.php';
 const B = 'vendor/magento/module-quote/Model/B.php';
 const C = 'vendor/magento/framework/C.php';
@@ -71,10 +87,7 @@ const data: PatchLevelsFile = {
       requires: '2.4.8-p5',
       edition: 'CE',
       file: '248p5-2026-07-001-CE.patch',
-      files: [
-        { path: A, before: blob('a0\n'), after: blob('a1\n') },
-        { path: 'vendor/magento/module-quote/Model/New.php', before: null, after: blob('new\n') },
-      ],
+      files: [file(A, 'a0', 'a1'), file('vendor/magento/module-quote/Model/New.php', null, 'new')],
       filesSource: 'test',
       includedIn: null,
     },
@@ -85,7 +98,7 @@ const data: PatchLevelsFile = {
       requires: '2.4.8-p5',
       edition: 'CE',
       file: '248p5-2026-08-001-CE.patch',
-      files: [{ path: B, before: blob('b0\n'), after: blob('b1\n') }],
+      files: [file(B, 'b0', 'b1')],
       filesSource: 'test',
       includedIn: null,
     },
@@ -96,10 +109,7 @@ const data: PatchLevelsFile = {
       requires: '2.4.8-p5',
       edition: 'CE',
       file: '248p5-2026-09-001-CE.patch',
-      files: [
-        { path: C, before: blob('c0\n'), after: blob('c1\n') },
-        { path: D, before: blob('d0\n'), after: blob('d1\n') },
-      ],
+      files: [file(C, 'c0', 'c1'), file(D, 'd0', 'd1')],
       filesSource: 'test',
       includedIn: null,
     },
@@ -113,8 +123,9 @@ const data: PatchLevelsFile = {
   commerceOnly: {},
 };
 
-const evidence = (hashes: Record<string, string>, extra: Partial<PatchEvidence> = {}): PatchEvidence => ({
-  fileHashes: Object.fromEntries(Object.entries(hashes).map(([k, v]) => [k, gitBlobSha1(Buffer.from(v))])),
+const probes = patchProbes(data);
+const evidence = (contents: Record<string, string>, extra: Partial<PatchEvidence> = {}): PatchEvidence => ({
+  files: Object.fromEntries(Object.entries(contents).map(([k, v]) => [k, blocksIn(v, probes.get(k) ?? new Set())])),
   declared: [],
   packages: {},
   ...extra,
@@ -124,11 +135,11 @@ test('file hashes tell applied, missing and partly applied patches apart', () =>
   const status = assessPatchLevel(
     '2.4.8-p5',
     evidence({
-      [A]: 'a1\n',
+      [A]: php('a1'),
       'vendor/magento/module-quote/Model/New.php': 'new\n',
-      [B]: 'b0\n',
-      [C]: 'c1\n',
-      [D]: 'd0\n',
+      [B]: php('b0'),
+      [C]: php('c1'),
+      [D]: php('d0'),
     }),
     { data },
   );
@@ -147,7 +158,7 @@ test('a store below the required -pN needs the -pN first; files changed by somet
   const behind = assessPatchLevel('2.4.8-p3', evidence({}), { data });
   assert.equal(behind.behind, true);
   assert.ok(behind.patches.every((p) => p.state === 'missing' && /needs 2\.4\.8-p5 first/.test(p.evidence[0]!)));
-  const edited = assessPatchLevel('2.4.8-p5', evidence({ [B]: 'local edit\n' }), { data });
+  const edited = assessPatchLevel('2.4.8-p5', evidence({ [B]: php('local edit') }), { data });
   const aug = edited.patches.find((p) => p.level.level === '2026-aug')!;
   assert.equal(aug.state, 'unknown');
   assert.deepEqual(aug.filesModified, [B]);
@@ -160,7 +171,7 @@ test('declarations, patch metapackages, Mage-OS and the Commerce Version Tool co
   const declared = assessPatchLevel(
     '2.4.8-p5',
     evidence(
-      { [A]: 'a0\n', [B]: 'b0\n', [C]: 'c0\n', [D]: 'd0\n' },
+      { [A]: php('a0'), [B]: php('b0'), [C]: php('c0'), [D]: php('d0') },
       { declared: [{ text: 'July isolated patches/248p5-2026-07-001-CE.patch', where: 'composer.json (vaimo)' }] },
     ),
     { data },
@@ -230,11 +241,11 @@ test('the project loader reads the patched files of a 2.4.8-p5 store and its pat
       }),
     );
     write('app/etc/config.php', "<?php\nreturn ['modules' => []];\n");
-    write(A, 'a1\n');
+    write(A, php('a1'));
     write('vendor/magento/module-quote/Model/New.php', 'new\n');
-    write(B, 'b0\n');
-    write(C, 'c1\n');
-    write(D, 'd0\n');
+    write(B, php('b0'));
+    write(C, php('c1'));
+    write(D, php('d0'));
     write(
       'var/log/patch_status.log',
       '[2026-11-30T10:00:00+00:00] base=2.4.8-p5 applied=[248p5-2026-07-001-CE] missing=[248p5-2026-08-001-CE] unknown=[]\n',

@@ -35,10 +35,15 @@ export interface PatchLevelRecord {
 export interface PatchedFile {
   /** Path relative to the project root (`vendor/magento/module-quote/...`, or a root copy such as `nginx.conf.sample`). */
   path: string;
-  /** Abbreviated git blob id before the patch; null for a file the patch creates. */
+  /** Git blob id (abbreviated) of the original the patch was made against; null for a file the patch creates. */
   before: string | null;
-  /** Abbreviated git blob id after the patch. */
-  after: string;
+  /**
+   * Each hunk as two line blocks, `<lines>:<sha1 prefix>` of the lines joined by `\n`: `minus` (context and removed
+   * lines, what the original holds) and `plus` (context and added lines, what the patched file holds). Blocks, not the
+   * whole-file blob ids of the patch's `index` lines: those name Adobe's internal files, which differ from the
+   * released ones (a patched release file never has the "after" id), and blocks also survive unrelated edits.
+   */
+  hunks: { minus: string | null; plus: string }[];
 }
 
 export interface PatchFileRecord {
@@ -95,17 +100,47 @@ export function gitBlobSha1(content: Uint8Array): string {
   return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
 }
 
-/** Every path whose content tells whether a known patch is applied (vendor files and root copies). */
-export function patchProbePaths(data: PatchLevelsFile = loadPatchLevels()): string[] {
-  const paths = new Set<string>();
-  for (const p of data.patches) for (const f of p.files ?? []) paths.add(f.path);
-  return [...paths].sort();
+/** `<n>:<sha1 prefix>` of a block of lines (line ends without `\r`). */
+export function blockKey(lines: string[]): string {
+  return `${lines.length}:${createHash('sha1').update(lines.join('\n')).digest('hex').slice(0, 12)}`;
+}
+
+/** Which of the wanted blocks a file's text holds, by hashing every window of each wanted length. */
+export function blocksIn(text: string, wanted: ReadonlySet<string>): string[] {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const sizes = new Set([...wanted].map((k) => Number(k.split(':')[0])));
+  const found = new Set<string>();
+  for (const n of sizes) {
+    if (n === 0 || n > lines.length) continue;
+    for (let i = 0; i + n <= lines.length; i++) {
+      const key = blockKey(lines.slice(i, i + n));
+      if (wanted.has(key)) found.add(key);
+    }
+  }
+  return [...found].sort();
+}
+
+/** Every path whose content tells whether a known patch is applied, with the blocks to look for in it. */
+export function patchProbes(data: PatchLevelsFile = loadPatchLevels()): Map<string, Set<string>> {
+  const probes = new Map<string, Set<string>>();
+  for (const p of data.patches) {
+    for (const f of p.files ?? []) {
+      const set = probes.get(f.path) ?? new Set<string>();
+      for (const h of f.hunks) {
+        set.add(h.plus);
+        if (h.minus) set.add(h.minus);
+      }
+      probes.set(f.path, set);
+    }
+  }
+  return probes;
 }
 
 /** What the project shows about patches, read by the project loader. */
 export interface PatchEvidence {
-  /** Git blob id of each probed file present in the project (absent files are missing from the map). */
-  fileHashes: Record<string, string>;
+  /** For each probed file present in the project, the patch blocks it holds (absent files are missing from the map). */
+  files: Record<string, string[]>;
   /** Names and descriptions of declared patches (composer plugins, m2-hotfixes, quality patches) in lower case. */
   declared: { text: string; where: string }[];
   /** Lock versions of packages that carry patches (Mage-OS, patch metapackages). */
@@ -168,18 +203,19 @@ function metaPackageLevels(data: PatchLevelsFile, packages: Record<string, strin
 function fileState(
   file: PatchedFile,
   later: PatchFileRecord[],
-  hashes: Record<string, string>,
+  files: Record<string, string[]>,
 ): 'after' | 'before' | 'other' | 'absent' {
-  const hash = hashes[file.path];
-  if (hash === undefined) return file.before === null ? 'before' : 'absent';
-  if (hash.startsWith(file.after)) return 'after';
+  const found = files[file.path];
+  if (found === undefined) return file.before === null ? 'before' : 'absent';
+  const has = new Set(found);
+  const all = (keys: (string | null)[]): boolean => keys.length > 0 && keys.every((k) => k !== null && has.has(k));
+  if (all(file.hunks.map((h) => h.plus))) return 'after';
   for (const p of later) {
     for (const f of p.files ?? []) {
-      if (f.path !== file.path) continue;
-      if ((f.before && hash.startsWith(f.before)) || hash.startsWith(f.after)) return 'after';
+      if (f.path === file.path && all(f.hunks.map((h) => h.plus))) return 'after';
     }
   }
-  if (file.before && hash.startsWith(file.before)) return 'before';
+  if (file.before !== null && all(file.hunks.map((h) => h.minus))) return 'before';
   return 'other';
 }
 
@@ -239,27 +275,34 @@ export function assessPatchLevel(
     }
     if (!state && record.files && record.files.length > 0) {
       const later = chain.slice(i + 1);
-      const states = record.files.map((f) => ({ f, s: fileState(f, later, evidence.fileHashes) }));
-      filesTotal = states.length;
-      filesPatched = states.filter((x) => x.s === 'after').length;
-      const before = states.filter((x) => x.s === 'before').length;
-      filesModified = states.filter((x) => x.s === 'other').map((x) => x.f.path);
-      const absent = states.filter((x) => x.s === 'absent').length;
-      if (absent > 0 && filesPatched === 0 && filesModified.length === 0) {
+      const states = record.files.map((f) => ({ f, s: fileState(f, later, evidence.files) }));
+      const absent = states.filter((x) => x.s === 'absent').map((x) => x.f.path);
+      const present = states.filter((x) => x.s !== 'absent');
+      filesTotal = present.length;
+      filesPatched = present.filter((x) => x.s === 'after').length;
+      const before = present.filter((x) => x.s === 'before').length;
+      filesModified = present.filter((x) => x.s === 'other').map((x) => x.f.path);
+      const absentNote =
+        absent.length > 0
+          ? ` (${absent.length} of its files are not in the project: ${absent.slice(0, 3).join(', ')}${absent.length > 3 ? ', …' : ''})`
+          : '';
+      if (!present.some((x) => x.f.before !== null)) {
         unverifiable = true;
         notes.push(`its files are not in the project (vendor/ not installed?)`);
       } else if (filesPatched === filesTotal) {
         state = 'applied';
-        notes.push(`all ${filesTotal} files patched`);
+        notes.push(`all ${filesTotal} files patched${absentNote}`);
       } else if (filesPatched === 0 && before === filesTotal) {
         state = 'missing';
-        notes.push(`none of its ${filesTotal} files patched`);
+        notes.push(`none of its ${filesTotal} files patched${absentNote}`);
       } else if (filesPatched > 0) {
         state = 'partial';
-        notes.push(`${filesPatched} of ${filesTotal} files patched`);
+        notes.push(`${filesPatched} of ${filesTotal} files patched${absentNote}`);
       } else {
         state = 'unknown';
-        notes.push(`${filesModified.length} of ${filesTotal} files differ from both the original and the patched file`);
+        notes.push(
+          `${filesModified.length} of ${filesTotal} files differ from both the original and the patched file${absentNote}`,
+        );
       }
     }
     const cvt = evidence.cvt;

@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  gitBlobSha1,
+  blocksIn,
   loadPatchLevels,
-  patchProbePaths,
+  patchProbes,
   type PatchEvidence,
   type PatchLevelsFile,
 } from '../knowledge/patch-levels.js';
@@ -15,8 +15,8 @@ const CARRIERS = ['mage-os/product-community-edition', 'samjuk/m2-meta-security-
 const MAX_BYTES = 8 * 1024 * 1024;
 
 /**
- * What the project shows about Adobe's isolated patches and hotfixes: the git blob id of every file a known patch
- * changes (in vendor/ and the magento2-base copies at the root), the declared patches, the patch-carrying packages, and
+ * What the project shows about Adobe's isolated patches and hotfixes: which hunks of every file a known patch changes
+ * (in vendor/ and the magento2-base copies at the root) are in their original or patched form, the declared patches, the patch-carrying packages, and
  * the Commerce Version Tool's report — the JSON the user passes, else the last line of `var/log/patch_status.log`
  * that `vendor/bin/patch-status` writes. Read once here; `assessPatchLevel()` judges it.
  */
@@ -27,10 +27,10 @@ export function readPatchEvidence(
   patchStatusFile: string | undefined,
   data?: PatchLevelsFile,
 ): PatchEvidence {
-  const fileHashes: Record<string, string> = {};
-  let probes: string[] = [];
+  const files: Record<string, string[]> = {};
+  let probes = new Map<string, Set<string>>();
   try {
-    probes = patchProbePaths(data ?? loadPatchLevels());
+    probes = patchProbes(data ?? loadPatchLevels());
   } catch (error) {
     ctx.problem({
       code: 'knowledge-unavailable',
@@ -38,11 +38,11 @@ export function readPatchEvidence(
       message: `patched files not read: ${(error as Error).message}`,
     });
   }
-  for (const path of probes) {
+  for (const [path, wanted] of probes) {
     const abs = ctx.abs(path);
     try {
       if (statSync(abs).size > MAX_BYTES) continue;
-      fileHashes[path] = gitBlobSha1(readFileSync(abs));
+      files[path] = blocksIn(readFileSync(abs, 'utf8'), wanted);
     } catch {
       // Absent or unreadable: the assessment treats it as not patched (or as not installed for created files).
     }
@@ -54,7 +54,7 @@ export function readPatchEvidence(
   const carriers: Record<string, string> = {};
   for (const p of packages) if (CARRIERS.includes(p.name)) carriers[p.name] = p.version;
   const cvt = patchStatusFile ? readCvtJson(ctx, patchStatusFile) : readCvtLog(ctx);
-  return { fileHashes, declared, packages: carriers, ...(cvt ? { cvt } : {}) };
+  return { files, declared, packages: carriers, ...(cvt ? { cvt } : {}) };
 }
 
 function list(value: unknown): string[] {

@@ -64,7 +64,7 @@ test('per patch level: each missing or partly applied patch file of the line, ex
       productPackage: 'magento/product-community-edition',
     },
     patchEvidence: {
-      fileHashes: {},
+      files: {},
       declared: [
         { text: '2026-07-001 Isolated patches/isolated/248p5-2026-07-001-CE.patch', where: 'composer.json (vaimo)' },
       ],
