@@ -21,16 +21,26 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .argument('[path]', 'project root, a directory inside it, or one extension', '.')
     .addOption(new Option('--format <format>', 'output format').choices([...AUDIT_REPORT_FORMATS]).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--patch-status <file>', "the Commerce Version Tool's JSON report (php vendor/bin/patch-status > file)")
     .option(
       '--store <dir|url>',
       'history store: a directory or postgres://… (default: one per project in the user data directory, $MAGEUP_DATA_DIR)',
     )
     .option('--no-history', 'do not record this run in the history')
     .action(
-      async (path: string, opts: { format: AuditReportFormat; output?: string; store?: string; history: boolean }) => {
+      async (
+        path: string,
+        opts: {
+          format: AuditReportFormat;
+          output?: string;
+          store?: string;
+          history: boolean;
+          patchStatus?: string;
+        },
+      ) => {
         let model;
         try {
-          model = await loadProject(path);
+          model = await loadProject(path, opts.patchStatus ? { patchStatus: opts.patchStatus } : {});
         } catch (error) {
           if (error instanceof NotMagentoProjectError) {
             process.stderr.write(`mageup audit: ${error.message}\n`);
