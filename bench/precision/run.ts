@@ -264,7 +264,7 @@ const count = (verdict: Verdict): number => judged.filter(({ v }) => v.verdict =
 const useful = count('true-useful');
 const noise = count('true-noise');
 const falses = judged.filter(({ v }) => v.verdict === 'false');
-const notCovered = falses.filter(({ v }) => v.cause === 'coverage').length;
+const notCovered = falses.filter(({ v }) => v.cause?.startsWith('coverage')).length;
 const stale = judged.filter(({ s, v }) => v.message && v.message !== s.message).map(({ s }) => s);
 const causes = new Map<string, number>();
 for (const { v } of falses) causes.set(v.cause ?? '?', (causes.get(v.cause ?? '?') ?? 0) + 1);
