@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDocFlags, parseVarTags } from './docblock.js';
+import { isSeeTarget, parseDocFlags, parseVarTags } from './docblock.js';
 
 test('reads @api, @deprecated text and @see targets', () => {
   const doc = `/**
@@ -31,4 +31,35 @@ test('@var tags in both orders', () => {
   assert.deepEqual(parseVarTags('/** @var $viewModel Foo\\ViewModel */'), [
     { type: 'Foo\\ViewModel', variable: 'viewModel' },
   ]);
+});
+
+test('@see keeps symbols and URLs, not the prose Magento writes there', () => {
+  for (const ok of [
+    '\\Foo\\Bar',
+    'Bar::baz()',
+    '_isAllowed()',
+    'StockItemInterface',
+    'Escaper',
+    'Zend_Db_Select',
+    'https://x.y/z',
+  ])
+    assert.ok(isSeeTarget(ok), ok);
+  for (const prose of [
+    'we',
+    'Nothing',
+    'nothing',
+    'MAGETWO-71174',
+    'AC-10652',
+    'INTERVAL_*',
+    'string',
+    'Updated',
+    'setup/a.xml',
+  ])
+    assert.ok(!isSeeTarget(prose), prose);
+  assert.deepEqual(
+    parseDocFlags("/**\n * @see we don't recommend this approach anymore\n * @deprecated 101.0.0\n */"),
+    {
+      deprecated: '101.0.0',
+    },
+  );
 });

@@ -12,10 +12,28 @@ export function parseDocFlags(doc: string | undefined): DocFlags {
     const rest = cleanTagText(match[2] ?? '');
     if (tag === 'api') flags.api = true;
     else if (tag === 'deprecated') flags.deprecated ??= rest;
-    else if (tag === 'see' && rest !== '') (flags.see ??= []).push(rest.split(/\s+/, 1)[0]!);
+    else if (tag === 'see') {
+      const target = rest.split(/\s+/, 1)[0]!;
+      if (isSeeTarget(target)) (flags.see ??= []).push(target);
+    }
   }
   return flags;
 }
+
+/**
+ * Whether the first word of an `@see` names something a reader can follow: a URL, a class or member
+ * (`\Foo\Bar`, `Bar::baz()`, `baz()`, `StockItemInterface`, `Zend_Db_Select`). Core docblocks also write prose
+ * there ("@see we don't recommend this approach anymore", "@see Nothing", "@see MAGETWO-71174"): not a replacement.
+ */
+export function isSeeTarget(word: string): boolean {
+  if (/^https?:\/\/\S+$/.test(word)) return true;
+  if (!/^\\?[A-Za-z_][\w\\]*(?:::\$?\w+)?(?:\(\))?$/.test(word)) return false;
+  if (/\\|::|\(\)$/.test(word)) return true;
+  return /^[A-Z]/.test(word) && !SEE_PROSE.has(word.toLowerCase());
+}
+
+/** Capitalised words that start a sentence after `@see` in Magento's docblocks, not class names. */
+const SEE_PROSE = new Set(['nothing', 'none', 'no', 'not', 'updated', 'current', 'use', 'this', 'see', 'for', 'the']);
 
 /** A tag at the start of a docblock line (after the leading `*`), and the rest of that line. */
 const DOC_TAG = /(?:^|\n)[ \t]*(?:\/\*\*|\*)?[ \t]*@(api|deprecated|see)(?![\w-])([^\n]*)/gi;

@@ -6,7 +6,9 @@ import { classDecl, indexOf, indexOfPackages, method, unitOf } from './fixtures.
 
 const target = indexOf([
   classDecl('Magento\\Framework\\Old', { deprecated: '2.4.7 use New', see: ['Magento\\Framework\\New'] }),
-  classDecl('Magento\\Framework\\Svc', { methods: [method('legacy', { deprecated: '' }), method('fine')] }),
+  classDecl('Magento\\Framework\\Svc', {
+    methods: [method('legacy', { deprecated: '', see: ['we'] }), method('fine')],
+  }),
 ]);
 
 test('first use per file of deprecated classes and members, with UCT codes', async () => {
@@ -35,6 +37,8 @@ class A extends Old
     /class `Magento\\Framework\\Old` \(magento\/framework\) is deprecated in 2\.4\.8: 2\.4\.7 use New/,
   );
   assert.match(findings[0]!.recommendation, /@see\): Magento\\Framework\\New/);
+  // Prose after @see in an index built before it was filtered ("@see we don't recommend…") names no replacement.
+  assert.doesNotMatch(findings[1]!.recommendation, /@see/);
 });
 
 test('an inherited deprecated method names the package that declares it, not the subclass package', async () => {

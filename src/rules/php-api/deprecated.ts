@@ -1,4 +1,5 @@
 import type { ClassKind } from '../../php/types.js';
+import { isSeeTarget } from '../../php/docblock.js';
 import type { Rule } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse, locationOf } from './class-uses.js';
@@ -72,7 +73,9 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
       const key = `${use.file}\0${label.toLowerCase()}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const see = note.see?.length ? ` Replacement (@see): ${note.see.join(', ')}.` : '';
+      // The shipped index was built before prose after @see was left out: filter here too.
+      const targets = note.see?.filter(isSeeTarget) ?? [];
+      const see = targets.length ? ` Replacement (@see): ${targets.join(', ')}.` : '';
       context.report({
         severity: 'warning',
         ...locationOf(use),
