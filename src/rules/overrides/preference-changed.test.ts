@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
 import type { ClassDecl, MethodDecl } from '../../php/types.js';
+import type { CodeUnit } from '../rule.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
 import { rule } from './preference-changed.js';
@@ -80,6 +81,76 @@ describe('overrides/preference-changed', () => {
       ],
     );
     assert.match(findings[0]!.message, /AbstractPdf::insertOrder\(\) body changed/);
+  });
+
+  it('a preference that extends the original is judged on the methods it overrides; one for a core class is not reported', async () => {
+    const prefs = moduleWith('Acme_Pdf', {
+      preferences: [
+        {
+          file: 'app/code/Acme/Pdf/etc/di.xml',
+          line: 3,
+          for: 'Magento\\Sales\\Pdf\\Invoice',
+          type: 'Acme\\Pdf\\Overrides',
+          area: 'global',
+        },
+        {
+          file: 'app/code/Acme/Pdf/etc/di.xml',
+          line: 4,
+          for: 'Magento\\Sales\\Pdf\\Invoice',
+          type: 'Acme\\Pdf\\Inherits',
+          area: 'global',
+        },
+        {
+          file: 'app/code/Acme/Pdf/etc/di.xml',
+          line: 5,
+          for: 'Magento\\Sales\\Pdf\\Invoice',
+          type: 'Acme\\Pdf\\Standalone',
+          area: 'global',
+        },
+        {
+          file: 'app/code/Acme/Pdf/etc/di.xml',
+          line: 7,
+          for: 'Magento\\Sales\\Pdf\\Invoice',
+          type: 'Acme\\Pdf\\Grandchild',
+          area: 'global',
+        },
+        {
+          file: 'app/code/Acme/Pdf/etc/di.xml',
+          line: 6,
+          for: 'Magento\\Sales\\Pdf\\AbstractPdf',
+          type: 'Magento\\Sales\\Pdf\\Invoice',
+          area: 'global',
+        },
+      ],
+    });
+    const unit = (classes: ClassDecl[]) =>
+      ({
+        analysis: { file: 'app/code/Acme/Pdf/Model.php', classes },
+        package: null,
+        module: 'Acme_Pdf',
+        origin: 'custom',
+      }) as unknown as CodeUnit;
+    const findings = await runRule(rule, {
+      project: projectFixture({ modules: [prefs] }),
+      code: [
+        unit([
+          cls('Acme\\Pdf\\Overrides', [method('insertOrder', 'z')], { extends: 'Magento\\Sales\\Pdf\\Invoice' }),
+          cls('Acme\\Pdf\\Base', [method('draw', 'd')], { extends: 'Magento\\Sales\\Pdf\\Invoice' }),
+          cls('Acme\\Pdf\\Inherits', [method('other', 'o')], { extends: 'Acme\\Pdf\\Base' }),
+          cls('Acme\\Pdf\\Standalone', [method('draw', 's')]),
+          cls('Acme\\Pdf\\Grandchild', [], { extends: 'Acme\\Pdf\\Overrides' }),
+        ]),
+      ],
+      current: { release: releaseFixture('2.4.6-p3'), symbols: current },
+      target: { symbols: target },
+    });
+    // Overrides overrides the changed insertOrder(); Inherits (through Base) and the core Invoice inherit the change;
+    // Standalone replaces the whole class, so every change concerns it; Grandchild overrides it through Overrides.
+    assert.deepEqual(
+      findings.map((f) => f.line),
+      [3, 5, 7],
+    );
+    assert.match(findings[0]!.message, /insertOrder\(\) body changed \(overridden by the preference\)/);
   });
 
   it('needs the current API to compare', async () => {

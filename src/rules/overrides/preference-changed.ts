@@ -1,3 +1,5 @@
+import type { SymbolIndex } from '../../knowledge/types.js';
+import type { ClassDecl } from '../../php/types.js';
 import type { Rule } from '../rule.js';
 import { classChanges } from './class-changes.js';
 
@@ -8,27 +10,38 @@ export const rule: Rule = {
     category: 'overrides',
     description:
       "di.xml preference replacing a core class whose code (or a parent's) changed or was removed in the target",
-    docs: 'A preference replaces the core class everywhere: fixes to the original (or its parents) do not reach the store unless ported, and a removed class breaks compilation.',
+    docs:
+      'A preference replaces the core class everywhere: fixes to the original (or its parents) do not reach the store ' +
+      'unless ported, and a removed class breaks compilation. A preference that extends the original inherits every ' +
+      'change it does not override: only the methods it overrides itself are listed, and it is not reported when it ' +
+      "overrides none of the changed ones. A preference for one of Magento's own classes is upgraded with Magento.",
   },
   check(context) {
     const current = context.current.symbols;
     if (!current) return;
+    const code = new Map(context.code.flatMap((u) => u.analysis.classes).map((c) => [c.name.toLowerCase(), c]));
     for (const m of context.project.modules) {
       if (m.core) continue;
       for (const pref of m.customizations.preferences) {
+        const type = pref.type.replace(/^\\/, '');
+        const mine = code.get(type.toLowerCase());
+        // A module may prefer one of Magento's own classes (Amasty_Base: Filesystem\Driver\File for DriverInterface):
+        // that class is upgraded together with what it implements, nothing to port.
+        if (!mine && context.target.symbols?.getClass(type)) continue;
         const changes = classChanges(current, context.target.symbols, pref.for);
         if (!changes || (Array.isArray(changes) && changes.length === 0)) continue;
         const removed = changes === 'removed';
-        // Methods the preferring class overrides come first: those are the copies that miss upstream changes.
-        const own = new Set(
-          context.code
-            .flatMap((u) => u.analysis.classes)
-            .find((c) => c.name.toLowerCase() === pref.type.replace(/^\\/, '').toLowerCase())
-            ?.methods.map((x) => x.name.toLowerCase()) ?? [],
-        );
+        // A preference that extends the original inherits every change it does not override itself (or through
+        // its own parents in the code under check); methods it overrides come first: copies that miss the changes.
+        const chain = mine ? ancestorsUpTo(mine, pref.for, code, current) : undefined;
+        const own = new Set((chain ?? (mine ? [mine] : [])).flatMap((c) => c.methods.map((x) => x.name.toLowerCase())));
+        const inherits = chain !== undefined;
         const list = removed
           ? []
-          : [...changes].sort((a, b) => Number(own.has(b.name.toLowerCase())) - Number(own.has(a.name.toLowerCase())));
+          : [...changes]
+              .filter((c) => !inherits || own.has(c.name.toLowerCase()))
+              .sort((a, b) => Number(own.has(b.name.toLowerCase())) - Number(own.has(a.name.toLowerCase())));
+        if (!removed && list.length === 0) continue;
         const shown = list
           .slice(0, 6)
           .map(
@@ -53,3 +66,28 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * The classes of the code under check from `cls` up to `base` when `base` is among its ancestors (looked up in the
+ * code under check, then in the current release), else undefined.
+ */
+function ancestorsUpTo(
+  cls: ClassDecl,
+  base: string,
+  code: Map<string, ClassDecl>,
+  current: SymbolIndex,
+): ClassDecl[] | undefined {
+  const want = base.replace(/^\\/, '').toLowerCase();
+  const mine = [cls];
+  const seen = new Set<string>();
+  let parent = cls.extends?.replace(/^\\/, '');
+  while (parent && !seen.has(parent.toLowerCase())) {
+    const key = parent.toLowerCase();
+    if (key === want) return mine;
+    seen.add(key);
+    const next = code.get(key);
+    if (next) mine.push(next);
+    parent = (next ?? current.getClass(parent))?.extends?.replace(/^\\/, '');
+  }
+  return undefined;
+}
