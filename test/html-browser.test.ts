@@ -232,7 +232,8 @@ describe('HTML report in Chromium', () => {
     assert.equal(await visible(), s.findings);
 
     const shot = join(outDir, 'sample-store.png');
-    await storePage.screenshot({ path: shot, fullPage: true });
+    // The first screen (the executive summary): a full-page shot of every finding row can take longer than the timeout on a loaded machine.
+    await storePage.screenshot({ path: shot, timeout: 90_000 });
     process.stdout.write(`# sample store report screenshot: ${shot}\n`);
     assert.deepEqual(errors, []);
     assert.deepEqual(seen, [pathToFileURL(storeFile).href]);
