@@ -63,3 +63,137 @@ test('each advisory of an installed version, with the fixed version; APSB left t
   assert.match(findings[0]!.recommendation, /Update guzzlehttp\/psr7 to 2\.4\.5/);
   assert.match(findings[1]!.recommendation, /moves magento\/magento2-base to 2\.4\.8/);
 });
+
+const adv = (over: Partial<Advisory> & Pick<Advisory, 'id' | 'package'>): Advisory => ({
+  title: 'A vulnerability',
+  affected: '<99',
+  source: 'friendsofphp',
+  ...over,
+});
+
+test('advice a user can follow: fixes only where the installed constraints allow them', async () => {
+  const lib = (name: string, version: string, require: Record<string, string> = {}): ComposerPackage => ({
+    ...pkg(name, version),
+    require,
+  });
+  const framework = {
+    ...lib('magento/framework', '103.0.7', { 'web-token/jwt-framework': '^3.1', 'webonyx/graphql-php': '^15.0' }),
+    source: 'core' as const,
+  };
+  const vendorModule = lib('acme/module-pay', '1.0.0', { 'firebase/php-jwt': '^6.0' });
+  const project = projectFixture({
+    packages: [
+      framework,
+      vendorModule,
+      lib('web-token/jwt-framework', '3.3.0'),
+      lib('firebase/php-jwt', '6.10.0'),
+      lib('webonyx/graphql-php', '15.5.0'),
+      lib('guzzlehttp/psr7', '2.4.3'),
+    ],
+  });
+  const db: Record<string, Advisory[]> = {
+    'web-token/jwt-framework': [adv({ id: 'JWT-1', package: 'web-token/jwt-framework', fixedIn: '4.0.0' })],
+    'firebase/php-jwt': [adv({ id: 'FJWT-1', package: 'firebase/php-jwt', fixedIn: '7.0.0' })],
+    'webonyx/graphql-php': [adv({ id: 'GQL-1', package: 'webonyx/graphql-php' })],
+    'guzzlehttp/psr7': [adv({ id: 'PSR7-1', package: 'guzzlehttp/psr7', fixedIn: '2.4.5' })],
+  };
+  const later = releaseFixture('2.4.10', { thirdParty: { 'web-token/jwt-framework': '^4.0' } });
+  const target = releaseFixture('2.4.9', { thirdParty: { 'web-token/jwt-framework': '^3.4' } });
+  const { createReleaseCatalog } = await import('../../knowledge/catalog.js');
+  const { fixedClock } = await import('../../knowledge/clock.js');
+  const findings = await runRule(packageAdvisoryRule, {
+    project,
+    advisoriesFor: (name) => db[name] ?? [],
+    target: { release: target },
+    catalog: createReleaseCatalog([target, later], fixedClock('2026-12-03')),
+  });
+  const rec = (id: string): string => findings.find((f) => f.subject?.endsWith(` ${id}`))!.recommendation;
+  assert.match(
+    rec('JWT-1'),
+    /4\.0\.0 is blocked by magento\/framework's \^3\.1 — fixed by upgrading Magento to 2\.4\.10/,
+  );
+  assert.match(rec('FJWT-1'), /blocked by acme\/module-pay's \^6\.0: upgrade acme\/module-pay/);
+  assert.match(rec('GQL-1'), /cannot be removed: magento\/framework requires it/);
+  assert.match(rec('PSR7-1'), /^Update guzzlehttp\/psr7 to 2\.4\.5/);
+
+  const none = await runRule(packageAdvisoryRule, {
+    project,
+    advisoriesFor: (name) => db[name] ?? [],
+    target: { release: target },
+    catalog: createReleaseCatalog([target], fixedClock('2026-12-03')),
+  });
+  assert.match(none.find((f) => f.subject?.endsWith(' JWT-1'))!.recommendation, /^No fix within Magento's constraints/);
+});
+
+test('dev-only packages labelled and ranked lower; Windows-only and Composer library copies at info; Roave says what it says', async () => {
+  const project = projectFixture({
+    packages: [
+      { ...pkg('phpunit/phpunit', '9.5.0'), dev: true },
+      pkg('phpmailer/phpmailer', '6.4.0'),
+      pkg('composer/composer', '2.2.0'),
+      pkg('acme/old', '1.0.0'),
+    ],
+  });
+  const db: Record<string, Advisory[]> = {
+    'phpunit/phpunit': [adv({ id: 'PU-1', package: 'phpunit/phpunit', severity: 'critical', fixedIn: '9.5.10' })],
+    'phpmailer/phpmailer': [
+      adv({
+        id: 'PM-1',
+        package: 'phpmailer/phpmailer',
+        title: 'RCE affecting Windows hosts via UNC paths',
+        fixedIn: '6.5.0',
+      }),
+    ],
+    'composer/composer': [
+      adv({ id: 'C-1', package: 'composer/composer', title: 'Command injection via VCS URLs', fixedIn: '2.2.12' }),
+    ],
+    'acme/old': [
+      adv({
+        id: 'roave:acme/old',
+        package: 'acme/old',
+        source: 'roave',
+        affected: '<1.2',
+        title: 'Versions with known vulnerabilities (Roave/SecurityAdvisories conflict list)',
+        link: 'https://github.com/Roave/SecurityAdvisories/blob/x/composer.json',
+      }),
+    ],
+  };
+  const findings = await runRule(packageAdvisoryRule, { project, advisoriesFor: (n) => db[n] ?? [] });
+  const by = (id: string) => findings.find((f) => f.subject?.endsWith(` ${id}`))!;
+  assert.equal(by('PU-1').severity, 'warning');
+  assert.match(by('PU-1').message, /^\[dev\] .*dev-only package/);
+  assert.equal(by('PM-1').severity, 'info');
+  assert.match(by('PM-1').message, /Windows hosts only/);
+  assert.equal(by('C-1').severity, 'info');
+  assert.match(by('C-1').message, /Composer's library copy/);
+  assert.match(
+    by('roave:acme/old').message,
+    /Roave\/SecurityAdvisories lists acme\/old <1\.2 as having known vulnerabilities \(that list gives no advisory text or CVE\)/,
+  );
+  assert.match(by('roave:acme/old').recommendation, /packagist\.org\/packages\/acme\/old\/advisories/);
+});
+
+test('one vulnerability, one finding: a core advisory that is an Adobe bulletin is left to core-bulletin (CosmicSting)', async () => {
+  const { createReleaseCatalog } = await import('../../knowledge/catalog.js');
+  const { fixedClock } = await import('../../knowledge/clock.js');
+  const release = releaseFixture('2.4.7-p1', { apsb: ['APSB24-40'] });
+  const catalog = createReleaseCatalog([release], fixedClock('2026-12-03'));
+  const project = projectFixture({ packages: [pkg('magento/product-community-edition', '2.4.7', 'core')] });
+  const db = {
+    'magento/product-community-edition': [
+      adv({
+        id: 'magento/product-community-edition/CVE-2024-34102',
+        package: 'magento/product-community-edition',
+        cve: 'CVE-2024-34102',
+        link: 'https://helpx.adobe.com/security/products/magento/apsb24-40.html',
+        fixedIn: '2.4.7-p1',
+      }),
+    ],
+  };
+  const findings = await runRule(packageAdvisoryRule, {
+    project,
+    catalog,
+    advisoriesFor: (n) => db[n as keyof typeof db] ?? [],
+  });
+  assert.deepEqual(findings, []);
+});

@@ -1,6 +1,10 @@
+import { satisfies } from '../../composer/index.js';
 import type { Severity } from '../../core/finding.js';
-import type { Advisory } from '../../knowledge/types.js';
-import type { Rule } from '../rule.js';
+import type { MagentoReleaseCatalog } from '../../knowledge/catalog.js';
+import { compareMagentoVersions } from '../../knowledge/magento-version.js';
+import type { Advisory, ReleaseCatalog } from '../../knowledge/types.js';
+import type { ComposerPackage } from '../../project/model.js';
+import type { Rule, RuleContext } from '../rule.js';
 
 const SEVERITY: Record<NonNullable<Advisory['severity']>, Severity> = {
   critical: 'critical',
@@ -8,6 +12,89 @@ const SEVERITY: Record<NonNullable<Advisory['severity']>, Severity> = {
   medium: 'error',
   low: 'warning',
 };
+
+/** Dev-only packages are not deployed with `composer install --no-dev`: ranked below production code. */
+const DEV_CAP: Record<Severity, Severity> = { critical: 'warning', error: 'warning', warning: 'info', info: 'info' };
+
+function bulletinIds(catalog: ReleaseCatalog): Set<string> {
+  const c = catalog as Partial<MagentoReleaseCatalog>;
+  return new Set(typeof c.bulletins === 'function' ? c.bulletins().map((b) => b.id.toUpperCase()) : []);
+}
+
+function safeSatisfies(version: string, constraint: string): boolean | undefined {
+  try {
+    return satisfies(version, constraint);
+  } catch {
+    return undefined; // a constraint the engine cannot read is never guessed
+  }
+}
+
+const isDev = (p: ComposerPackage): boolean => p.dev === true || p.ownership === 'dev-only';
+/** Magento's own packages and what its metapackage brings: their constraints are Magento's. */
+const isMagentos = (p: ComposerPackage): boolean =>
+  p.source === 'core' ||
+  p.source === 'adobe' ||
+  p.bundled === true ||
+  p.ownership === 'core' ||
+  p.ownership === 'bundled';
+
+/** Installed packages whose requirement on `name` excludes `version`, with that requirement. */
+function blockers(
+  packages: ComposerPackage[],
+  name: string,
+  version: string,
+): { by: ComposerPackage; constraint: string }[] {
+  const out: { by: ComposerPackage; constraint: string }[] = [];
+  for (const p of packages) {
+    const constraint = p.require[name];
+    if (p.name === name || !constraint || isDev(p)) continue;
+    if (safeSatisfies(version, constraint) === false) out.push({ by: p, constraint });
+  }
+  return out.sort((a, b) => a.by.name.localeCompare(b.by.name));
+}
+
+/** The first release from the target on whose metapackage requirement allows `version` of `name`. */
+function releaseAllowing(ctx: RuleContext, name: string, version: string): string | undefined {
+  const target = ctx.target.release;
+  const later = ctx.catalog
+    .all()
+    .filter((r) => compareMagentoVersions(r.version, target.version) >= 0 && !/-(alpha|beta|rc)/i.test(r.version))
+    .sort((a, b) => compareMagentoVersions(a.version, b.version));
+  return later.find((r) => {
+    const c = r.thirdParty[name];
+    return c !== undefined && safeSatisfies(version, c) === true;
+  })?.version;
+}
+
+/** What a user can do about one advisory, given who constrains the package. */
+function advice(ctx: RuleContext, pkg: ComposerPackage, advisory: Advisory): string {
+  const details = advisory.link ? ` Details: ${advisory.link}` : '';
+  const magentoNeeds = ctx.project.packages.filter((p) => p.require[pkg.name] && !isDev(p) && isMagentos(p));
+  if (!advisory.fixedIn) {
+    if (magentoNeeds.length > 0) {
+      return (
+        `No fixed version is known, and ${pkg.name} cannot be removed: ${magentoNeeds[0]!.name} requires it. ` +
+        `Mitigate as the advisory says (restrict the affected feature or input).${details}`
+      );
+    }
+    return `No fixed version is known: replace or remove ${pkg.name}, or mitigate as the advisory says.${details}`;
+  }
+  const blocked = blockers(ctx.project.packages, pkg.name, advisory.fixedIn);
+  if (blocked.length === 0) {
+    return `Update ${pkg.name} to ${advisory.fixedIn} or later (composer update ${pkg.name}).${details}`;
+  }
+  const first = blocked[0]!;
+  const byMagento = isMagentos(first.by);
+  const because = `blocked by ${first.by.name}'s ${first.constraint}`;
+  if (byMagento) {
+    const release = releaseAllowing(ctx, pkg.name, advisory.fixedIn);
+    return release
+      ? `${advisory.fixedIn} is ${because} — fixed by upgrading Magento to ${release}.${details}`
+      : `No fix within Magento's constraints: ${advisory.fixedIn} is ${because}, and no known release allows it. ` +
+          `Mitigate as the advisory says (restrict the affected feature or input) until Magento raises the constraint.${details}`;
+  }
+  return `${advisory.fixedIn} is ${because}: upgrade ${first.by.name} to a release that allows ${pkg.name} ${advisory.fixedIn}, then update ${pkg.name}.${details}`;
+}
 
 /** Known advisories affecting the installed version of every package (the core metapackage included). */
 export const packageAdvisoryRule: Rule = {
@@ -19,14 +106,29 @@ export const packageAdvisoryRule: Rule = {
     docs:
       'Every installed package version is matched against the advisory snapshot shipped with MageUp (FriendsOfPHP ' +
       'security-advisories, Roave/SecurityAdvisories and Adobe security bulletins). Adobe bulletins on the core ' +
-      'are reported by security/core-bulletin, per bulletin, and not repeated here. Fix: update to the fixed version.',
+      'are reported by security/core-bulletin, per bulletin, and not repeated here (one vulnerability, one finding). ' +
+      'A fixed version is recommended only when the installed packages allow it; otherwise the finding names the ' +
+      'package whose constraint blocks it and the Magento release that lifts it, or says there is no fix within ' +
+      "Magento's constraints and how to mitigate. Dev-only packages (require-dev) are labelled and ranked below " +
+      'production code; Windows-only advisories are info on Linux hosting; Composer’s library copy is not code the ' +
+      'store runs. Roave/SecurityAdvisories entries carry no advisory text: the finding says so and links the sources.',
   },
   check(ctx) {
     const seen = new Set<string>();
+    let bulletins: Set<string> | undefined;
     const packages = [...ctx.project.packages].sort((a, b) => a.name.localeCompare(b.name));
     for (const pkg of packages) {
       for (const advisory of ctx.advisoriesFor(pkg.name, pkg.version)) {
         if (advisory.source === 'apsb') continue;
+        // The same vulnerability as an Adobe bulletin on the core (CosmicSting, …): security/core-bulletin owns it.
+        const apsb = /apsb\d{2}-\d+/i.exec(`${advisory.link ?? ''} ${advisory.title}`)?.[0]?.toUpperCase();
+        if (
+          pkg.source === 'core' &&
+          apsb &&
+          ctx.project.kind === 'project' &&
+          (bulletins ??= bulletinIds(ctx.catalog)).has(apsb)
+        )
+          continue;
         const key = `${pkg.name}\0${advisory.id}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -34,26 +136,49 @@ export const packageAdvisoryRule: Rule = {
         const targetVersion = ctx.target.release.packages[pkg.name];
         const fixedByUpgrade = core && targetVersion !== undefined;
         const uncertain = advisory.confidence === 'low' ? ' (uncertain: the affected range is derived)' : '';
+        const windowsOnly = /\bwindows\b/i.test(advisory.title);
+        const composerLibrary = pkg.name === 'composer/composer';
+        const roave = advisory.source === 'roave';
+        let severity: Severity = advisory.severity ? SEVERITY[advisory.severity] : 'error';
+        const notes: string[] = [];
+        if (isDev(pkg)) {
+          severity = DEV_CAP[severity];
+          notes.push('dev-only package (require-dev): not deployed by composer install --no-dev');
+        }
+        if (windowsOnly) {
+          severity = 'info';
+          notes.push('affects Windows hosts only; Magento runs on Linux');
+        }
+        if (composerLibrary) {
+          severity = 'info';
+          notes.push(
+            "Composer's library copy in vendor/, loaded by Magento's setup tooling: the store's requests never run it; the advisory concerns the composer command you run, which is a separate install",
+          );
+        }
+        const what = roave
+          ? `Roave/SecurityAdvisories lists ${pkg.name} ${advisory.affected} as having known vulnerabilities (that list gives no advisory text or CVE)`
+          : `${advisory.id}${advisory.cve && advisory.cve !== advisory.id ? ` (${advisory.cve})` : ''}: ${advisory.title}`;
         ctx.report({
-          severity: advisory.severity ? SEVERITY[advisory.severity] : 'error',
+          severity,
           package: pkg.name,
           file: pkg.path ? `${pkg.path}/composer.json` : 'composer.lock',
           subject: `${pkg.name} ${advisory.id}`,
           message:
-            `${pkg.name} ${pkg.version} is affected by ${advisory.id}${advisory.cve && advisory.cve !== advisory.id ? ` (${advisory.cve})` : ''}: ` +
-            `${advisory.title}${uncertain}.` +
-            (advisory.fixedIn ? ` Fixed in ${advisory.fixedIn}.` : ' No fixed version is known.'),
-          recommendation: fixedByUpgrade
-            ? `The upgrade to ${ctx.target.release.version} moves ${pkg.name} to ${targetVersion}` +
-              (advisory.fixedIn ? ` (fixed from ${advisory.fixedIn})` : '') +
-              '; until then apply the vendor patch.' +
-              (advisory.link ? ` Details: ${advisory.link}` : '')
-            : advisory.fixedIn
-              ? `Update ${pkg.name} to ${advisory.fixedIn} or later (composer update ${pkg.name}).` +
+            (isDev(pkg) ? '[dev] ' : '') +
+            `${pkg.name} ${pkg.version} is affected by ${what}${uncertain}.` +
+            (advisory.fixedIn ? ` Fixed in ${advisory.fixedIn}.` : ' No fixed version is known.') +
+            (notes.length ? ` Note: ${notes.join('; ')}.` : ''),
+          recommendation:
+            (fixedByUpgrade
+              ? `The upgrade to ${ctx.target.release.version} moves ${pkg.name} to ${targetVersion}` +
+                (advisory.fixedIn ? ` (fixed from ${advisory.fixedIn})` : '') +
+                '; until then apply the vendor patch.' +
                 (advisory.link ? ` Details: ${advisory.link}` : '')
-              : `No fixed version is known: replace or remove ${pkg.name}, or mitigate as the advisory says.` +
-                (advisory.link ? ` Details: ${advisory.link}` : ''),
-          effort: { hours: fixedByUpgrade ? 0 : 1, confidence: 'medium' },
+              : advice(ctx, pkg, advisory)) +
+            (roave
+              ? ` Read more: https://packagist.org/packages/${pkg.name}/advisories and the GitHub advisory database (https://github.com/advisories?query=${encodeURIComponent(pkg.name)}).`
+              : ''),
+          effort: { hours: fixedByUpgrade || severity === 'info' ? 0 : 1, confidence: 'medium' },
         });
       }
     }
