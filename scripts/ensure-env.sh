@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure what the test suite talks to is here and running: Debian packages (PHP with composer/semver for the
-# differential tests, Chromium for the HTML report tests) and the local MariaDB and PostgreSQL servers.
+# differential tests, Composer for the solver tests, Chromium for the HTML report tests) and the local MariaDB and
+# PostgreSQL servers.
 # Safe to run again: it only installs or starts what is missing. Set MAGEUP_SKIP_ENV=1 to skip.
 set -u
 [ "${MAGEUP_SKIP_ENV:-0}" = "1" ] && exit 0
@@ -9,6 +10,7 @@ log() { printf 'ensure-env: %s\n' "$*" >&2; }
 
 need=()
 command -v php >/dev/null 2>&1 || need+=(php-cli)
+command -v composer >/dev/null 2>&1 || need+=(composer)
 [ -f /usr/share/php/Composer/Semver/Semver.php ] || need+=(php-composer-semver)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v mariadb >/dev/null 2>&1 || command -v mysql >/dev/null 2>&1 || need+=(mariadb-client)

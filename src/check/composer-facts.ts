@@ -9,7 +9,12 @@ import type { Release } from '../knowledge/types.js';
 import type { ProjectModel } from '../project/model.js';
 import { isMagentoExtension, isUsersPackage } from '../rules/composer/conflicts.js';
 import type { ComposerFacts } from '../rules/rule.js';
-import type { CheckOptions } from './types.js';
+import type { CheckOptions, TargetComposer } from './types.js';
+import { extensionTable } from '../rules/composer/extension-fit.js';
+import { formatComposerJson, proposeComposerJson } from '../rules/composer/proposal.js';
+import type { RuleContext } from '../rules/rule.js';
+import { runComposerSolver } from './composer-solver.js';
+import { join } from 'node:path';
 
 export interface CheckComposerFacts {
   forTarget(current: Release | null, target: Release): ComposerFacts;
@@ -73,4 +78,48 @@ export function packagesToLookUp(model: ProjectModel): string[] {
     .filter((p) => isUsersPackage(p) && p.source !== 'path' && (isMagentoExtension(p) || pinned.has(p.name)))
     .map((p) => p.name)
     .sort();
+}
+
+/**
+ * The target's Composer answer for the result: the extension table, the proposal, and (with --solve) Composer's own
+ * verdict on it, which is also put into the context for composer/solver-problem.
+ */
+export async function composerForTarget(
+  ctx: Omit<RuleContext, 'report'>,
+  options: Pick<CheckOptions, 'solve' | 'solveTimeoutMs' | 'metadataCacheDir'>,
+  problems: Problem[],
+): Promise<TargetComposer> {
+  const proposal = proposeComposerJson(ctx);
+  const out: TargetComposer = { extensions: extensionTable(ctx) };
+  if (proposal && proposal.changes.length > 0) out.proposal = proposal;
+  const rootJson = ctx.project.rootComposer?.json;
+  if (options.solve && ctx.composer) {
+    if (ctx.project.kind !== 'project' || !rootJson) {
+      problems.push({
+        code: 'composer-solver',
+        level: 'warning',
+        message: "--solve needs a project with a root composer.json: Composer's solver was not run.",
+      });
+      return out;
+    }
+    const solver = await runComposerSolver({
+      root: ctx.project.root,
+      composerJson: proposal?.text ?? formatComposerJson(rootJson),
+      php: ctx.target.php,
+      ...(options.solveTimeoutMs ? { timeoutMs: options.solveTimeoutMs } : {}),
+      cacheDir: join(options.metadataCacheDir ?? userCacheDir(), 'composer-downloads'),
+    });
+    ctx.composer.solver = solver;
+    out.solver = {
+      status: solver.status,
+      message: solver.message,
+      problems: solver.problems.length,
+      ...(solver.command ? { command: solver.command } : {}),
+      ...(solver.seconds !== undefined ? { seconds: solver.seconds } : {}),
+    };
+    if (solver.status !== 'problems' && solver.status !== 'resolved') {
+      problems.push({ code: 'composer-solver', level: 'warning', message: solver.message });
+    }
+  }
+  return out;
 }

@@ -24,7 +24,7 @@ import type { CheckOptions, CheckResult, TargetResult } from './types.js';
 import { FileContextBuilder } from '../overrides/file-context.js';
 import { isDirectory } from '../overrides/release-files.js';
 import { applyPolicy, governanceReport, type PolicyOutcome } from '../governance/policy.js';
-import { composerFacts } from './composer-facts.js';
+import { composerFacts, composerForTarget } from './composer-facts.js';
 
 /** Raised for a bad option value (a PHP version that is not `x.y`…): the CLI prints it and exits 2. */
 export class CheckOptionError extends Error {
@@ -129,6 +129,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     options.onProgress?.({ phase: 'rules' });
     const php = options.php ?? targetPhp(release);
     const symbols = await symbolsFor(release, problems);
+    const composerOfTarget = composer.forTarget(current.release, release);
     const context = {
       project: model,
       catalog,
@@ -138,10 +139,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       advisoriesFor: advisoryLookup,
       now,
       platform,
-      composer: composer.forTarget(current.release, release),
+      composer: composerOfTarget,
       ...(patchLevels ? { patchLevels } : {}),
       ...(needsFiles ? { files: fileContext.contextFor(current.release, release) } : {}),
     };
+    const composerResult = await composerForTarget(context, options, problems);
     let findings = tagOwners(await runRules(rules, context, problems), owners);
     const collapsed = includeBundled ? [] : collapseBundled(findings, owners);
     if (!includeBundled) findings = findings.filter((f) => !isCollapsed(f));
@@ -166,6 +168,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       symbols: symbols.coverage,
       summary: summarize(kept, scope, collapsed),
       findings: kept,
+      composer: composerResult,
     });
   }
 

@@ -2,6 +2,9 @@ import type { Finding, Severity } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
 import type { Clock } from '../knowledge/clock.js';
 import type { GovernanceReport, Policy } from '../governance/policy.js';
+import type { ExtensionRow } from '../rules/composer/extension-fit.js';
+import type { ComposerChange } from '../rules/composer/proposal.js';
+import type { SolverResult } from './composer-solver.js';
 
 export interface CheckOptions {
   /** Project root, a directory inside it, or one extension. */
@@ -35,6 +38,13 @@ export interface CheckOptions {
    * (cached in the metadata cache for later offline runs). Default false: the cache and the shipped snapshot only.
    */
   online?: boolean;
+  /**
+   * Let Composer judge the proposed composer.json (`composer update --dry-run --no-install --no-plugins
+   * --no-scripts` in a temporary copy). Needs PHP and Composer; default false.
+   */
+  solve?: boolean;
+  /** Timeout of the solver run (default 300 s). */
+  solveTimeoutMs?: number;
   /** User cache directory for Composer metadata (default: MAGEUP_CACHE_DIR, XDG_CACHE_HOME/mageup, ~/.cache/mageup). */
   metadataCacheDir?: string;
   /** Worker threads for PHP analysis (default: what the pool chooses). */
@@ -95,6 +105,23 @@ export interface TargetResult {
   symbols: 'indexed' | 'derived' | 'none';
   summary: CheckSummary;
   findings: Finding[];
+  /** What Composer needs for this target (projects; extensions get the table only). */
+  composer?: TargetComposer;
+}
+
+export interface TargetComposer {
+  /** Every third-party Magento extension: first and latest release whose requirements allow the target. */
+  extensions: ExtensionRow[];
+  /** The proposed root composer.json, when the project has one and something must change. */
+  proposal?: {
+    text: string;
+    diff: string;
+    changes: ComposerChange[];
+    commands: string[];
+    unresolved: { name: string; reason: string }[];
+  };
+  /** Composer's verdict on the proposal (`--solve`). */
+  solver?: { status: SolverResult['status']; message: string; command?: string; seconds?: number; problems: number };
 }
 
 export interface CheckResult {

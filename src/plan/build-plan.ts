@@ -14,6 +14,7 @@ import { parseDay } from './calendar.js';
 import { readPlanConfig } from './config.js';
 import { PlanInputError } from './errors.js';
 import { listExtensions } from './extensions.js';
+import type { HopComposer } from './runbook.js';
 import { DEFAULT_PRESETS, parseFreeze, presetWindows } from './freeze.js';
 import { candidateStops, COST_MODEL, findPath, minorIndex, whyStop } from './path.js';
 import { currentPlatform, PLATFORM_KEYS } from './current-platform.js';
@@ -45,7 +46,9 @@ export interface PlanOptions {
   platform?: Record<string, string>;
   clock?: Clock;
   /** Findings per hop target, in path order. Default: `runCheck` on the project. */
-  check?: (targets: string[]) => Promise<{ findings: Finding[][]; problems: Problem[] }>;
+  check?: (
+    targets: string[],
+  ) => Promise<{ findings: Finding[][]; problems: Problem[]; composer?: (HopComposer | undefined)[] }>;
   cacheDir?: string | false;
 }
 
@@ -181,6 +184,7 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
         from: from.version,
         to: to.version,
         productPackage: product,
+        composer: checked.composer?.[k - 1],
         platform,
         extensions: ext,
         deployment,
@@ -368,7 +372,7 @@ async function defaultCheck(
   clock: Clock,
   from: string | undefined,
   cacheDir: string | false | undefined,
-): Promise<{ findings: Finding[][]; problems: Problem[] }> {
+): Promise<{ findings: Finding[][]; problems: Problem[]; composer: (HopComposer | undefined)[] }> {
   const result = await runCheck({
     path,
     to: targets,
@@ -376,7 +380,15 @@ async function defaultCheck(
     ...(from ? { from } : {}),
     ...(cacheDir !== undefined ? { cacheDir } : {}),
   });
-  return { findings: result.targets.map((t) => t.findings), problems: result.problems };
+  return {
+    findings: result.targets.map((t) => t.findings),
+    problems: result.problems,
+    composer: result.targets.map((t) =>
+      t.composer?.proposal
+        ? { commands: t.composer.proposal.commands, unresolved: t.composer.proposal.unresolved }
+        : undefined,
+    ),
+  };
 }
 
 /** The isolated patch files and hotfixes that apply on a release (its line's latest -pN), in release order. */

@@ -36,10 +36,17 @@ export function chooseDeployment(size: StoreSize, inWindowChanges: number): Depl
   };
 }
 
+/** The composer.json changes of a hop, from check's proposal: exact commands, and what no command can fix. */
+export interface HopComposer {
+  commands: string[];
+  unresolved: { name: string; reason: string }[];
+}
+
 export function runbook(opts: {
   from: string;
   to: string;
   productPackage: string;
+  composer?: HopComposer;
   platform: PlatformStep[];
   extensions: ExtensionStep[];
   deployment: DeploymentChoice;
@@ -57,11 +64,17 @@ export function runbook(opts: {
     commands: p.commands,
   });
   const must = opts.extensions.filter((e) => e.action === 'must-upgrade');
-  const upgrade = [
-    `composer require ${opts.productPackage}=${to} --no-update`,
-    ...must.map((e) => `composer require '${e.package}:<version supporting ${to}>' --no-update`),
-    'composer update',
-  ];
+  // With check's proposal the commands are exact (template, extension constraints); without one, placeholders.
+  const upgrade = opts.composer
+    ? [
+        ...opts.composer.unresolved.map((u) => `# ${u.name}: ${u.reason} — resolve before running the update`),
+        ...opts.composer.commands,
+      ]
+    : [
+        `composer require ${opts.productPackage}=${to} --no-update`,
+        ...must.map((e) => `composer require '${e.package}:<version supporting ${to}>' --no-update`),
+        'composer update',
+      ];
   const patches = opts.securityPatches ?? [];
   // Isolated patch files are not Composer versions: every composer install/update reinstalls the patched packages
   // and silently drops them, so they are declared for a patch plugin and checked after each deployment.

@@ -7,6 +7,7 @@ import type { ReleaseFiles } from '../overrides/release-files.js';
 import type { ReleaseComposerRecord } from '../knowledge/release-composer.js';
 import type { ReleaseLookup } from '../knowledge/extension-releases.js';
 import type { PatchLevelsFile } from '../knowledge/patch-levels.js';
+import type { SolverResult } from '../check/composer-solver.js';
 
 export interface RuleMeta {
   /** Stable id, `category/kebab-name`, e.g. `php-api/removed-class`. Never reused for another meaning. */
@@ -85,4 +86,6 @@ export interface ComposerFacts {
   target: ReleaseComposerRecord | null;
   current: ReleaseComposerRecord | null;
   releases: ReleaseLookup;
+  /** Composer's own verdict on the proposed composer.json (`check --solve`), when it ran. */
+  solver?: SolverResult;
 }

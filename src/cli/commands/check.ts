@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { SEVERITIES, type Severity } from '../../core/finding.js';
@@ -47,6 +49,11 @@ interface CheckCommandOptions {
   cacheDir?: string;
   /** `--no-cache` sets this to false. */
   cache: boolean;
+  online?: boolean;
+  solve?: boolean;
+  solveTimeout?: string;
+  composerJsonOut?: string;
+  write?: boolean;
 }
 
 /**
@@ -101,10 +108,29 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--workers <n>', 'worker threads for PHP analysis')
     .option('--cache-dir <dir>', 'cache of PHP analysis results (default: the user cache directory)')
     .option('--no-cache', 'analyse every PHP file again, without reading or writing the cache')
+    .option(
+      '--online',
+      "read the release lists of third-party packages from the project's Composer repositories and Packagist (auth.json credentials, cached for offline runs)",
+    )
+    .option(
+      '--solve',
+      'let Composer judge the proposed composer.json: composer update --dry-run --no-install --no-plugins --no-scripts in a temporary copy (needs PHP and Composer)',
+    )
+    .option('--solve-timeout <seconds>', 'stop the Composer solver after this many seconds (default 300)')
+    .option('--composer-json-out <file>', 'write the proposed composer.json for the (first) target to this file')
+    .option('--write', "with --composer-json-out: allow it to overwrite the project's own composer.json")
     .action(async (path: string, opts: CheckCommandOptions) => {
       const workers = opts.workers === undefined ? undefined : Number(opts.workers);
       if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) {
         process.stderr.write(`mageup check: --workers must be a positive integer, not "${opts.workers}"\n`);
+        setExitCode(EXIT.failure);
+        return;
+      }
+      const solveTimeout = opts.solveTimeout === undefined ? undefined : Number(opts.solveTimeout);
+      if (solveTimeout !== undefined && (!Number.isFinite(solveTimeout) || solveTimeout <= 0)) {
+        process.stderr.write(
+          `mageup check: --solve-timeout must be a positive number of seconds, not "${opts.solveTimeout}"\n`,
+        );
         setExitCode(EXIT.failure);
         return;
       }
@@ -157,6 +183,9 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           ...(opts.patchStatus ? { patchStatus: opts.patchStatus } : {}),
           workers,
           cacheDir: opts.cache ? opts.cacheDir : false,
+          ...(opts.online ? { online: true } : {}),
+          ...(opts.solve ? { solve: true } : {}),
+          ...(solveTimeout !== undefined ? { solveTimeoutMs: solveTimeout * 1000 } : {}),
         });
       } catch (error) {
         if (
@@ -187,6 +216,15 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         setExitCode(EXIT.ok);
         return;
       }
+      if (opts.composerJsonOut !== undefined) {
+        const written = writeProposedComposerJson(result, opts.composerJsonOut, opts.write === true);
+        if (!written.ok) {
+          process.stderr.write(`mageup check: ${written.error}\n`);
+          setExitCode(EXIT.failure);
+          return;
+        }
+        process.stderr.write(`mageup check: ${written.message}\n`);
+      }
       const text = renderCheckReport(result, opts.format, {
         color: !opts.output && colorEnabled(process.stdout),
         ...(opts.format === 'html' ? htmlContext(result) : {}),
@@ -216,4 +254,49 @@ function htmlContext(result: Awaited<ReturnType<typeof runCheck>>): {
     // Support dates are a nicety of the summary: without the catalog they show as unknown.
   }
   return { endOfSupport, excerpts: readExcerpts(result.project.root, result.findings) };
+}
+
+/**
+ * Writes the proposed composer.json of the first target. The project's own composer.json is overwritten only with
+ * --write; with nothing to change, the file written is the project's unchanged.
+ */
+function writeProposedComposerJson(
+  result: Awaited<ReturnType<typeof runCheck>>,
+  file: string,
+  overwrite: boolean,
+): { ok: true; message: string } | { ok: false; error: string } {
+  if (result.project.kind !== 'project') {
+    return {
+      ok: false,
+      error: '--composer-json-out needs a Magento project with a root composer.json, not one extension.',
+    };
+  }
+  const target = result.targets[0]!;
+  const out = resolve(file);
+  const own = resolve(result.project.root, 'composer.json');
+  if (out === own && !overwrite) {
+    return {
+      ok: false,
+      error: `${file} is the project's own composer.json: refusing to overwrite it without --write (write elsewhere, or add --write).`,
+    };
+  }
+  const proposal = target.composer?.proposal;
+  let text = proposal?.text;
+  if (!text) {
+    try {
+      text = readFileSync(own, 'utf8');
+    } catch (error) {
+      return { ok: false, error: `cannot read ${own}: ${(error as Error).message}` };
+    }
+  }
+  try {
+    writeFileSync(out, text);
+  } catch (error) {
+    return { ok: false, error: `cannot write ${file}: ${(error as Error).message}` };
+  }
+  const changes = proposal?.changes.length ?? 0;
+  return {
+    ok: true,
+    message: `proposed composer.json for ${target.version} written to ${file} (${changes} change(s)${proposal && proposal.unresolved.length > 0 ? `; still blocking: ${proposal.unresolved.map((u) => u.name).join(', ')}` : ''})`,
+  };
 }

@@ -6,6 +6,7 @@ import type { PackageRelease } from '../../knowledge/extension-releases.js';
 import { closureRequirements, type ClosureRequirement } from '../../knowledge/release-composer.js';
 import type { RuleContext } from '../rule.js';
 import { targetAnswer } from './target-versions.js';
+import { isMagentoExtension, isUsersPackage, movesWithRelease } from './conflicts.js';
 
 export interface ExtensionFit {
   name: string;
@@ -23,13 +24,15 @@ export interface ExtensionFit {
   newestBlocker?: string;
 }
 
-const fits = new WeakMap<RuleContext, Map<string, ExtensionFit>>();
-const closures = new WeakMap<RuleContext, Map<string, ClosureRequirement[]>>();
+// Keyed by the target's Composer facts (one object per target, shared by every rule's context), else the context.
+const fits = new WeakMap<object, Map<string, ExtensionFit>>();
+const closures = new WeakMap<object, Map<string, ClosureRequirement[]>>();
 
 /** The fit of one package for the context's target (undefined facts → `known: false`). */
-export function extensionFit(ctx: RuleContext, name: string): ExtensionFit {
-  let byName = fits.get(ctx);
-  if (!byName) fits.set(ctx, (byName = new Map()));
+export function extensionFit(ctx: Omit<RuleContext, 'report'>, name: string): ExtensionFit {
+  const cacheKey = ctx.composer ?? ctx;
+  let byName = fits.get(cacheKey);
+  if (!byName) fits.set(cacheKey, (byName = new Map()));
   const key = name.toLowerCase();
   const cached = byName.get(key);
   if (cached) return cached;
@@ -62,7 +65,10 @@ export function caretOf(release: PackageRelease): string {
  * The first requirement (`php ~8.1.0||~8.2.0`) that excludes the target, or undefined when all allow it. Requirements
  * the target says nothing about (ext-*, packages it neither installs nor constrains) are not judged.
  */
-export function requirementBlocker(ctx: RuleContext, require: Record<string, string>): string | undefined {
+export function requirementBlocker(
+  ctx: Omit<RuleContext, 'report'>,
+  require: Record<string, string>,
+): string | undefined {
   for (const [dep, constraint] of Object.entries(require)) {
     const name = dep.toLowerCase();
     if (/^(ext-|lib-)/.test(name)) continue;
@@ -75,7 +81,7 @@ export function requirementBlocker(ctx: RuleContext, require: Record<string, str
   return undefined;
 }
 
-function allows(ctx: RuleContext, name: string, constraint: string): boolean {
+function allows(ctx: Omit<RuleContext, 'report'>, name: string, constraint: string): boolean {
   const answer = targetAnswer(ctx.target, name);
   if (answer) {
     switch (answer.kind) {
@@ -100,11 +106,12 @@ function allows(ctx: RuleContext, name: string, constraint: string): boolean {
 }
 
 /** The target's closure on libraries (product, base, template), once per context. */
-export function targetClosure(ctx: RuleContext): Map<string, ClosureRequirement[]> {
-  let closure = closures.get(ctx);
+export function targetClosure(ctx: Omit<RuleContext, 'report'>): Map<string, ClosureRequirement[]> {
+  const cacheKey = ctx.composer ?? ctx;
+  let closure = closures.get(cacheKey);
   if (!closure) {
     closure = ctx.composer?.target ? closureRequirements(ctx.composer.target) : new Map();
-    closures.set(ctx, closure);
+    closures.set(cacheKey, closure);
   }
   return closure;
 }
@@ -146,4 +153,57 @@ export function fitAdvice(ctx: RuleContext, name: string): string {
     `${fit.source}${fit.newest ? `; the newest, ${fit.newest.version}, requires ${fit.newestBlocker}` : ''}): ask its ` +
     `vendor or replace it.`
   );
+}
+
+/** intersects() that treats an unparsable constraint as "not judged" (Composer itself reports it; never guessed). */
+export function safeIntersects(a: string, b: string): boolean {
+  try {
+    return intersects(a, b);
+  } catch {
+    return true;
+  }
+}
+
+/** satisfies() on a pretty version (`v2.1.0`); an unparsable one is "not judged". */
+export function safeSatisfies(version: string, constraint: string): boolean {
+  try {
+    return satisfies(normalizeVersion(version), constraint);
+  } catch {
+    return true;
+  }
+}
+
+/** One row of the "first release supporting the target" table: every third-party Magento extension of the project. */
+export interface ExtensionRow {
+  name: string;
+  installed: string;
+  /** The installed version's requirements already allow the target. */
+  installedFits: boolean;
+  known: boolean;
+  source?: string;
+  checked: number;
+  first?: string;
+  latest?: string;
+  /** Why the newest known release does not fit, when none does. */
+  blocker?: string;
+}
+
+export function extensionTable(ctx: Omit<RuleContext, 'report'>): ExtensionRow[] {
+  const withRelease = movesWithRelease(ctx.project.packages);
+  return ctx.project.packages
+    .filter((p) => isUsersPackage(p) && p.source !== 'path' && isMagentoExtension(p) && !withRelease.has(p.name))
+    .map((p) => {
+      const fit = extensionFit(ctx, p.name);
+      return {
+        name: p.name,
+        installed: p.version,
+        installedFits: requirementBlocker(ctx, p.require) === undefined,
+        known: fit.known,
+        ...(fit.source ? { source: fit.source } : {}),
+        checked: fit.checked,
+        ...(fit.first ? { first: fit.first.version } : {}),
+        ...(fit.latest ? { latest: fit.latest.version } : {}),
+        ...(fit.newestBlocker ? { blocker: `${fit.newest!.version} requires ${fit.newestBlocker}` } : {}),
+      };
+    });
 }

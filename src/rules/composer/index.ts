@@ -4,6 +4,8 @@ import { constraintConflictRule } from './constraint-conflict.js';
 import { removedCorePackageRule } from './removed-core-package.js';
 import { replaceNewPackageRule } from './replace-new-package.js';
 import { rootTemplateRule } from './root-template.js';
+import { proposedComposerJsonRule } from './proposed-composer-json.js';
+import { solverProblemRule } from './solver-problem.js';
 
 export const rules: Rule[] = [
   constraintConflictRule,
@@ -11,4 +13,6 @@ export const rules: Rule[] = [
   removedCorePackageRule,
   rootTemplateRule,
   replaceNewPackageRule,
+  proposedComposerJsonRule,
+  solverProblemRule,
 ];

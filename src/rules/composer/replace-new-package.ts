@@ -90,7 +90,7 @@ function reportMissing(
 }
 
 /** Search engine adapters are one family whatever their name; otherwise a module and its numbered versions. */
-function family(name: string): string {
+export function family(name: string): string {
   if (/^magento\/module-(inventory-)?(elasticsearch|open-?search)/.test(name)) return 'search-engine';
   return name.replace(/-\d+$/, '');
 }

@@ -1,7 +1,7 @@
-import { intersects, satisfies } from '../../composer/index.js';
+import { satisfies } from '../../composer/index.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { requirementConflicts } from './conflicts.js';
-import { targetClosure } from './extension-fit.js';
+import { safeIntersects, safeSatisfies, targetClosure } from './extension-fit.js';
 import { RELEASE_METAPACKAGES, targetAnswer } from './target-versions.js';
 
 /**
@@ -153,22 +153,6 @@ function installedBlockers(ctx: RuleContext, require: Record<string, string>): s
     if (req) out.push(`${name} ${constraint} (${req.by}: ${req.constraint})`);
   }
   return out;
-}
-
-function safeIntersects(a: string, b: string): boolean {
-  try {
-    return intersects(a, b);
-  } catch {
-    return true; // An unparsable constraint is Composer's own error, listed by the audit; never guessed here.
-  }
-}
-
-function safeSatisfies(version: string, constraint: string): boolean {
-  try {
-    return satisfies(version, constraint);
-  } catch {
-    return true;
-  }
 }
 
 /**
