@@ -23,7 +23,9 @@ export type FindingCategory =
   /** Findings of `mageup db health` about the live database. */
   | 'database'
   /** Findings of `mageup monitor` about the running store after go-live (logs, cron, indexers, queues). */
-  | 'monitoring';
+  | 'monitoring'
+  /** Findings of `mageup verify` about the running storefront. */
+  | 'storefront';
 
 /**
  * Who owns the code or package a finding is about (`project/ownership.ts`): `core` and `bundled` are Magento's (never

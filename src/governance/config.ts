@@ -40,6 +40,8 @@ export interface MageupConfig {
   baseline?: string;
   /** The `plan` section as written: `mageup plan` validates it (src/plan/config.ts). */
   plan?: Record<string, unknown>;
+  /** The `verify` section as written: `mageup verify` validates it (src/verify/config.ts). */
+  verify?: Record<string, unknown>;
 }
 
 export interface ConfigIssue {
@@ -117,8 +119,8 @@ export function parseConfig(text: string, file: string): MageupConfig {
   return validateConfig(data ?? {}, file);
 }
 
-// `plan` belongs to `mageup plan`, which validates that section itself (src/plan/config.ts).
-const TOP_LEVEL = new Set(['$schema', 'target', 'exclude', 'severity', 'waivers', 'baseline', 'plan']);
+// `plan` and `verify` belong to their commands, which validate those sections themselves.
+const TOP_LEVEL = new Set(['$schema', 'target', 'exclude', 'severity', 'waivers', 'baseline', 'plan', 'verify']);
 const WAIVER_KEYS = new Set(['rule', 'path', 'fingerprint', 'message', 'reason', 'owner', 'expires']);
 
 export function validateConfig(data: unknown, file: string): MageupConfig {
@@ -132,6 +134,10 @@ export function validateConfig(data: unknown, file: string): MageupConfig {
   if (data.plan !== undefined) {
     if (isObject(data.plan)) config.plan = data.plan;
     else issues.push({ path: 'plan', message: `expected an object, found ${kind(data.plan)}` });
+  }
+  if (data.verify !== undefined) {
+    if (isObject(data.verify)) config.verify = data.verify;
+    else issues.push({ path: 'verify', message: `expected an object, found ${kind(data.verify)}` });
   }
   if (data.target !== undefined) {
     const targets = typeof data.target === 'string' ? [data.target] : data.target;

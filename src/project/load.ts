@@ -21,6 +21,7 @@ import type { Registration } from './registration.js';
 import { detectRoot } from './root.js';
 import { readServices } from './services.js';
 import { readStores } from './stores.js';
+import { readBaseUrls } from './base-urls.js';
 import { buildLanguagePacks, buildThemes } from './themes.js';
 import { walkFiles } from './walk.js';
 import type { WalkedFile } from './walk.js';
@@ -142,6 +143,7 @@ export async function loadProject(path: string, opts: LoadOptions = {}): Promise
     languagePacks,
     services: readServices(env, config),
     stores: readStores(config),
+    ...(extension ? {} : { baseUrls: readBaseUrls(config, env) }),
     patches,
     ...(patchEvidence ? { patchEvidence } : {}),
     problems: problems.all,

@@ -24,6 +24,8 @@ export interface ProjectModel {
   languagePacks: LanguagePack[];
   services: Services;
   stores: StoreScopes;
+  /** Storefront base URLs from config.php / env.php (absent for extensions). */
+  baseUrls?: BaseUrlSetting[];
   patches: Patch[];
   /** What the files show about Adobe's isolated patches and hotfixes (projects only); judged by assessPatchLevel(). */
   patchEvidence?: PatchEvidence;
@@ -354,6 +356,14 @@ export interface StoreScopes {
   websites: { id: number; code: string; name: string; defaultGroupId?: number }[];
   groups: { id: number; websiteId: number; code: string; name: string; rootCategoryId?: number }[];
   stores: { id: number; code: string; websiteId: number; groupId: number; name: string; active: boolean }[];
+}
+
+export interface BaseUrlSetting {
+  scope: 'default' | 'websites' | 'stores';
+  /** Website or store view code; '' for default. */
+  code: string;
+  unsecure?: string;
+  secure?: string;
 }
 
 export interface Patch {

@@ -8,6 +8,7 @@ import { register as registerIndex } from './index-cmd.js';
 import { register as registerKb } from './kb.js';
 import { register as registerPlan } from './plan.js';
 import { register as registerMonitor } from './monitor.js';
+import { register as registerVerify } from './verify.js';
 
 /** Sets the process exit code from inside a command action. */
 export type SetExitCode = (code: number) => void;
@@ -23,4 +24,5 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerKb(program, setExitCode);
   registerPlan(program, setExitCode);
   registerMonitor(program, setExitCode);
+  registerVerify(program, setExitCode);
 }

@@ -1,0 +1,231 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+  type Request,
+  type Response,
+} from 'playwright-core';
+import type { BrowserObservation } from './types.js';
+
+export const CHROMIUM_PATH = process.env.MAGEUP_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Magento's RequireJS loader and Knockout bindings fail with these words in the console or in exceptions. */
+const REQUIREJS =
+  /requirejs|require\.js|Script error for|Mismatched anonymous define|Load timeout for modules|mage\/requirejs/i;
+const KNOCKOUT = /Unable to process binding|knockout|\bko\b\./i;
+
+/** LCP is only observable from inside the page: an observer installed before any script runs. */
+const LCP_OBSERVER = `(() => {
+  window.__mageupLcp = null;
+  try {
+    new PerformanceObserver((list) => {
+      const entries = list.getEntries();
+      const last = entries[entries.length - 1];
+      if (last) window.__mageupLcp = last.renderTime || last.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  } catch (e) {}
+})();`;
+
+/** Navigation timings of the page, run inside it. */
+const NAV_TIMINGS = `new Promise((resolve) => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const done = (lcp) => resolve({ dcl: nav ? nav.domContentLoadedEventEnd : null, load: nav ? nav.loadEventEnd : null, lcp });
+  // Buffered LCP entries reach a new observer on the next task: ask, and wait a moment for them.
+  let last = null;
+  try {
+    const po = new PerformanceObserver((list) => { const e = list.getEntries(); last = e[e.length - 1] || last; });
+    po.observe({ type: 'largest-contentful-paint', buffered: true });
+    setTimeout(() => { po.disconnect(); done(last ? last.renderTime || last.startTime : window.__mageupLcp); }, 100);
+  } catch (e) { done(window.__mageupLcp); }
+})`;
+
+export class BrowserUnavailable extends Error {
+  override name = 'BrowserUnavailable';
+}
+
+/**
+ * One headless Chromium (Debian's) for the run. Every host but the allowed ones resolves to nothing, so pages cannot
+ * make the browser reach a third party (analytics, CDNs): those requests are listed as blocked, not as failures.
+ */
+export class StoreBrowser {
+  private readonly idle = new WeakMap<BrowserContext, Page[]>();
+
+  private constructor(
+    private readonly browser: Browser,
+    readonly allowedHosts: string[],
+  ) {}
+
+  static async launch(allowedHosts: string[]): Promise<StoreBrowser> {
+    if (!existsSync(CHROMIUM_PATH))
+      throw new BrowserUnavailable(
+        `Chromium not found at ${CHROMIUM_PATH} (install Debian's chromium or set MAGEUP_CHROMIUM)`,
+      );
+    const names = [...new Set(allowedHosts.map((h) => h.replace(/:\d+$/, '')))];
+    const rules = `MAP * ~NOTFOUND, ${names.map((n) => `EXCLUDE ${n}`).join(', ')}`;
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`],
+      timeout: 30_000,
+    });
+    return new StoreBrowser(browser, names);
+  }
+
+  async context(): Promise<BrowserContext> {
+    const context = await this.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome MageUp-verify/1',
+      ignoreHTTPSErrors: false,
+    });
+    await context.addInitScript(LCP_OBSERVER);
+    return context;
+  }
+
+  /**
+   * Loads one page: console errors, uncaught exceptions, failed sub-requests, mixed content, RequireJS and Knockout
+   * errors, navigation timings and LCP; a full-page screenshot when `screenshot` names a file.
+   */
+  async visit(
+    context: BrowserContext,
+    url: string,
+    opts: { screenshot?: string; timeoutMs?: number; settleMs?: number } = {},
+  ): Promise<BrowserObservation> {
+    const page = this.idle.get(context)?.pop() ?? (await context.newPage());
+    const obs: BrowserObservation = {
+      status: null,
+      consoleErrors: [],
+      pageErrors: [],
+      failedRequests: [],
+      blockedHosts: [],
+      mixedContent: [],
+      requireJsErrors: [],
+      knockoutErrors: [],
+      domContentLoadedMs: null,
+      loadMs: null,
+      lcpMs: null,
+    };
+    const https = url.startsWith('https:');
+    const blocked = new Set<string>();
+    const onConsole = (m: ConsoleMessage): void => {
+      if (m.type() !== 'error') return;
+      const text = m.text().slice(0, 500);
+      // Chromium reports each failed sub-request as a console error too; those are counted as failed requests.
+      if (/^Failed to load resource/.test(text)) return;
+      obs.consoleErrors.push(text);
+      if (/Mixed Content/i.test(text)) obs.mixedContent.push(text);
+      if (REQUIREJS.test(text)) obs.requireJsErrors.push(text);
+      else if (KNOCKOUT.test(text)) obs.knockoutErrors.push(text);
+    };
+    const onPageError = (e: Error): void => {
+      const text = `${e.name}: ${e.message}`.slice(0, 500);
+      obs.pageErrors.push(text);
+      if (REQUIREJS.test(text)) obs.requireJsErrors.push(text);
+      else if (KNOCKOUT.test(text)) obs.knockoutErrors.push(text);
+    };
+    const onRequest = (r: Request): void => {
+      if (https && r.url().startsWith('http:')) obs.mixedContent.push(r.url());
+    };
+    const onRequestFailed = (r: Request): void => {
+      const reason = r.failure()?.errorText ?? 'failed';
+      if (/ERR_NAME_NOT_RESOLVED/.test(reason) && !this.isAllowed(r.url())) {
+        blocked.add(hostOf(r.url()));
+        return;
+      }
+      // Navigations the page itself cancels (a redirect, a second navigation) are not broken resources.
+      if (/ERR_ABORTED/.test(reason)) return;
+      obs.failedRequests.push({ url: r.url(), reason });
+    };
+    const onResponse = (r: Response): void => {
+      if (r.status() >= 400 && !r.request().isNavigationRequest())
+        obs.failedRequests.push({ url: r.url(), reason: `HTTP ${r.status()}` });
+    };
+    page.on('console', onConsole);
+    page.on('pageerror', onPageError);
+    page.on('request', onRequest);
+    page.on('requestfailed', onRequestFailed);
+    page.on('response', onResponse);
+    let reusable = true;
+    try {
+      const res = await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs ?? 30_000 });
+      obs.status = res?.status() ?? null;
+      // Magento loads its widgets after `load` (RequireJS, customer sections): give them a moment, bounded.
+      const settle = opts.settleMs ?? 1_500;
+      if (settle > 0) await page.waitForLoadState('networkidle', { timeout: settle }).catch(() => undefined);
+      const t = await page.evaluate<{ dcl: number | null; load: number | null; lcp: number | null }>(NAV_TIMINGS);
+      obs.domContentLoadedMs = t.dcl === null ? null : Math.round(t.dcl);
+      obs.loadMs = t.load === null ? null : Math.round(t.load);
+      obs.lcpMs = t.lcp === null ? null : Math.round(t.lcp);
+      if (opts.screenshot) {
+        mkdirSync(dirname(opts.screenshot), { recursive: true });
+        await screenshot(page, opts.screenshot);
+      }
+    } catch (error) {
+      obs.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      reusable = false;
+    } finally {
+      page.off('console', onConsole);
+      page.off('pageerror', onPageError);
+      page.off('request', onRequest);
+      page.off('requestfailed', onRequestFailed);
+      page.off('response', onResponse);
+      // A tab is reused (a new renderer per page costs more than the page itself); one that failed is closed.
+      if (reusable) {
+        await page.goto('about:blank').catch(() => (reusable = false));
+      }
+      if (reusable) {
+        const list = this.idle.get(context) ?? [];
+        list.push(page);
+        this.idle.set(context, list);
+      } else await page.close().catch(() => undefined);
+    }
+    obs.blockedHosts = [...blocked].sort();
+    return obs;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+  }
+
+  private isAllowed(url: string): boolean {
+    return this.allowedHosts.includes(hostOf(url).replace(/:\d+$/, ''));
+  }
+}
+
+/** Full page, at most 6000 px tall (a huge page would make a huge file and a slow diff). */
+async function screenshot(page: Page, file: string): Promise<void> {
+  const height = await page.evaluate<number>('document.documentElement.scrollHeight').catch(() => 800);
+  await page.screenshot({
+    path: file,
+    fullPage: height <= 6000,
+    ...(height > 6000 ? { clip: { x: 0, y: 0, width: 1280, height: 6000 } } : {}),
+    animations: 'disabled',
+    caret: 'hide',
+    timeout: 15_000,
+  });
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Screenshot file name of a page of a store. */
+export function shotName(store: string, kind: string): string {
+  return join('shots', `${store.replace(/[^A-Za-z0-9_-]/g, '_')}-${kind}.png`);
+}
