@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   console.log(`smoke, one store view: ${smoke.pages.length} pages in ${seconds(smokeMs)} (load average ${load()})`);
 
   t = performance.now();
-  const before = await runVerify({ baseUrl: URL_, artifactsDir: join(OUT, 'before.files') });
+  const before = await runVerify({ baseUrl: URL_, artifactsDir: join(OUT, 'before.files'), timeoutMs: 60_000 });
   const beforeMs = performance.now() - t;
   writeBaseline(join(OUT, 'before.json'), before);
   writeFileSync(join(OUT, 'before.md'), renderVerify(before, 'md'));

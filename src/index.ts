@@ -196,6 +196,20 @@ export {
 } from './monitor/index.js';
 export type { MonitorFormat, MonitorOptions, MonitorResult, MonitorSession, Thresholds } from './monitor/index.js';
 
+// `mageup verify`: the running store probed before and after (smoke, security, API, performance, visual, flows).
+export {
+  runVerify,
+  readBaseline as readVerifyBaseline,
+  writeBaseline as writeVerifyBaseline,
+  renderVerify,
+  VERIFY_FORMATS,
+  VERIFY_RULES,
+  VERIFY_DEFAULTS,
+  VerifyInputError,
+  mannWhitney,
+} from './verify/index.js';
+export type { VerifyFormat, VerifyOptions, VerifyRun, ProbeName } from './verify/index.js';
+
 // Progress display used by long-running commands.
 export { createProgress, formatProgress } from './progress/index.js';
 export type { Progress, ProgressOptions } from './progress/index.js';

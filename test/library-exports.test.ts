@@ -35,6 +35,7 @@ describe('library entry (src/index.ts)', () => {
       history: [mageup.storeFor, mageup.recordCheck, mageup.recordAudit, mageup.diffRuns],
       plan: [mageup.buildPlan, mageup.renderPlan, mageup.recordPlan],
       db: [mageup.takeSnapshot, mageup.compareSnapshots, mageup.checkDbHealth, mageup.parseDsn],
+      verify: [mageup.runVerify, mageup.renderVerify, mageup.readVerifyBaseline, mageup.mannWhitney],
       composer: [mageup.composer.satisfies, mageup.composer.parseConstraint, mageup.composer.compareVersions],
       core: [mageup.makeFinding, mageup.sortFindings],
     };
@@ -55,6 +56,7 @@ describe('library entry (src/index.ts)', () => {
       mageup.DbError,
       mageup.StoreError,
       mageup.IndexInputError,
+      mageup.VerifyInputError,
     ]) {
       assert.ok(E.prototype instanceof Error, E.name);
     }

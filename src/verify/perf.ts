@@ -41,11 +41,17 @@ export async function samplePerf(
           ttfbMs: [],
           domContentLoadedMs: [],
           lcpMs: [],
+          failed: [],
           cache: null,
         };
         for (let i = 0; i < opts.samples; i++) {
-          const res = await net.fetch(page.url, { headers: { accept: 'text/html' } }).catch(() => null);
-          if (!res || res.status >= 400) continue;
+          const res = await net
+            .fetch(page.url, { headers: { accept: 'text/html' } })
+            .catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
+          if (typeof res === 'string' || res.status >= 400) {
+            series.failed.push(typeof res === 'string' ? res.slice(0, 80) : `HTTP ${res.status}`);
+            continue;
+          }
           series.ttfbMs.push(Math.round(res.ttfbMs * 10) / 10);
           series.cache = cacheEvidence(res.headers);
         }

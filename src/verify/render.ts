@@ -61,7 +61,7 @@ function perfRows(series: PerfSeries[]): string[][] {
     statCell(s.ttfbMs),
     statCell(s.domContentLoadedMs),
     statCell(s.lcpMs),
-    `${s.ttfbMs.length}/${s.domContentLoadedMs.length}`,
+    `${s.ttfbMs.length}/${s.domContentLoadedMs.length}${s.failed?.length ? ` (${s.failed.length} failed: ${[...new Set(s.failed)].join(', ')})` : ''}`,
     s.cache ?? 'no cache header',
   ]);
 }

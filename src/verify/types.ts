@@ -100,6 +100,8 @@ export interface PerfSeries {
   ttfbMs: number[];
   domContentLoadedMs: number[];
   lcpMs: number[];
+  /** Samples that could not be timed: `HTTP 500`, `timeout`… (a page that fails is not a timing). */
+  failed: string[];
   /** Cache evidence of the last sample (a repeated request: HIT expected on cacheable pages). */
   cache: string | null;
 }
