@@ -14,18 +14,10 @@ import { readExcerpts } from '../src/report/html/excerpt.js';
 import { renderCheckHtml } from '../src/report/html/render-html.js';
 import { renderCheckReport } from '../src/report/json/render-report.js';
 import { hostileCheckResult } from './fixtures/reports/hostile-check-result.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/verify/browser.js';
 
-const CHROMIUM = process.env.MAGEUP_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM = CHROMIUM_PATH;
+const ARGS = CHROMIUM_ARGS;
 
 /** Screenshots and PDFs stay here for a person to look at (the path is printed). */
 const outDir = process.env.MAGEUP_TEST_OUTPUT ?? mkdtempSync(join(tmpdir(), 'mageup-html-'));

@@ -12,7 +12,8 @@ import {
 import type { BrowserObservation } from './types.js';
 
 export const CHROMIUM_PATH = process.env.MAGEUP_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+/** Debian's Chromium, headless, without sandbox (root in containers) and without any network of its own. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
