@@ -16,6 +16,7 @@
  *   --reuse read the raw reports of an earlier run with the same label instead of running the check again
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,25 +92,18 @@ const only = arg('--only', '').split(',').filter(Boolean);
 const outDir = join(ROOT, 'bench', 'out', 'precision', label);
 const mirror = process.env.MAGEUP_MIRROR ?? '/work/.mirror';
 
-/** mulberry32: a small deterministic PRNG, so the same findings give the same sample on every machine. */
-function prng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function draw<T>(items: T[], n: number, random: () => number): T[] {
-  const pool = [...items];
-  for (let i = pool.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [pool[i], pool[j]] = [pool[j] as T, pool[i] as T];
-  }
-  return pool.slice(0, n);
+/**
+ * Bottom-k sampling: each finding ranks by a hash of the seed and its key, and the k lowest are drawn. The draw
+ * depends only on the seed and on which findings exist, so a re-run after a fix keeps every sampled finding that
+ * is still reported (and its verdict), and only replaces the ones that are gone.
+ */
+function draw(items: Sampled[], n: number): Sampled[] {
+  const rank = (s: Sampled): string => createHash('sha256').update(`${seed}|${s.key}`).digest('hex');
+  return items
+    .map((s) => ({ s, r: rank(s) }))
+    .sort((a, b) => a.r.localeCompare(b.r))
+    .slice(0, n)
+    .map(({ s }) => s);
 }
 
 const slug = (repo: string): string => repo.replace('/', '+');
@@ -130,7 +124,10 @@ function treeOf(p: Project): { dir: string; absent?: string } {
 
 function check(p: Project, dir: string): { report?: Report; error?: string; ms?: number } {
   const out = join(outDir, `${p.id}.json`);
-  if (flag('--reuse') && existsSync(out)) return { report: JSON.parse(readFileSync(out, 'utf8')) as Report };
+  if (flag('--reuse') && existsSync(out)) {
+    const ms = existsSync(`${out}.ms`) ? Number(readFileSync(`${out}.ms`, 'utf8')) : undefined;
+    return { report: JSON.parse(readFileSync(out, 'utf8')) as Report, ms };
+  }
   const started = performance.now();
   const r = spawnSync(
     process.execPath,
@@ -157,6 +154,7 @@ function check(p: Project, dir: string): { report?: Report; error?: string; ms?:
   // Exit code 1 means "findings at or above the gate": a normal outcome here.
   if (!existsSync(out) || (r.status !== 0 && r.status !== 1))
     return { error: `exit ${r.status}: ${(r.stderr || '').trim().split('\n').slice(-3).join(' / ')}`, ms };
+  writeFileSync(`${out}.ms`, String(Math.round(ms)));
   return { report: JSON.parse(readFileSync(out, 'utf8')) as Report, ms };
 }
 
@@ -180,7 +178,6 @@ for (const [key, v] of Object.entries(verdicts))
     throw new Error(`verdicts.json ${key}: verdict must be one of ${VERDICTS.join(', ')}, with a reason`);
 mkdirSync(outDir, { recursive: true });
 
-const random = prng(seed);
 const sample: Sampled[] = [];
 const rows: string[] = [];
 const absent: string[] = [];
@@ -214,7 +211,6 @@ for (const p of projects) {
       r[t] = (r[t] ?? 0) + 1;
       perRule.set(f.ruleId, r);
     }
-    // Deterministic order before the draw: the sample depends on the findings and the seed, not on the run.
     const pool = severe
       .map((f): Sampled => ({
         key: `${p.id}|${t}|${f.fingerprint}`,
@@ -227,9 +223,8 @@ for (const p of projects) {
         line: f.line,
         message: f.message,
       }))
-      .filter((s, i, a) => a.findIndex((o) => o.key === s.key) === i)
-      .sort((a, b) => a.key.localeCompare(b.key));
-    sample.push(...draw(pool, per, random));
+      .filter((s, i, a) => a.findIndex((o) => o.key === s.key) === i);
+    sample.push(...draw(pool, per));
   }
   // Findings the first target has and the second lacks: where missing knowledge of a derived release would show.
   if (secondTarget) {
