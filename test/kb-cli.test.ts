@@ -79,9 +79,15 @@ describe('mageup kb status', () => {
     assert.match(stdout, /Release catalog: \d+ releases, data collected \d{4}-\d{2}-\d{2}/);
     assert.match(stdout, /Advisories: \d+ offline \(FriendsOfPHP\/security-advisories@[0-9a-f]{7}/);
     assert.match(stdout, /Online advisories: never fetched/);
-    assert.match(stdout, /^VERSION\s+DATE\s+TYPE\s+PACKAGE SET\s+REQUIREMENTS\s+API INDEX\s+SUPPORT$/m);
+    assert.match(
+      stdout,
+      /^VERSION\s+DATE\s+TYPE\s+PACKAGE SET\s+REQUIREMENTS\s+API\s+DB SCHEMA\s+FILE HASHES\s+LAYOUT\s+SUPPORT$/m,
+    );
     assert.match(stdout, /^2\.4\.7-p3\s+2024-10-08\s+security\s+metapackage \(\d+\)\s+high/m);
     assert.match(stdout, /^2\.3\.7-p4\s.*low, inherited/m);
+    // Coverage per family: a derived release names the release standing in.
+    assert.match(stdout, /^2\.4\.8-p3\s.*from 2\.4\.8-p1\s+from 2\.4\.8-p1/m);
+    assert.match(stdout, /releases are indexed in every family/);
   });
 
   it('rejects an unknown format', async () => {

@@ -1,3 +1,4 @@
+import { isComplete } from '../src/knowledge/coverage.js';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
@@ -113,7 +114,9 @@ describe('report formats of a check result', () => {
     const text = renderCheckReport(result, 'github');
     golden('check.github.txt', text);
     const lines = text.trimEnd().split('\n');
-    assert.equal(lines.length, result.findings.length + result.problems.length);
+    // One per finding and problem, plus one notice per target whose knowledge is derived or not covered.
+    assert.equal(lines.length, result.findings.length + result.problems.length + 1);
+    assert.ok(lines.at(-1)!.startsWith('::notice title=mageup%3A knowledge of '));
     for (const line of lines) assert.match(line, /^::(error|warning|notice) [^:]*::/);
     assert.ok(lines.some((l) => l.includes('100%25 sure')));
     assert.ok(lines.some((l) => l.includes('only%0Asecond line')));
@@ -233,7 +236,9 @@ describe('every format of the sample store check', () => {
 
   it('GitHub annotations: one workflow command per finding and problem', () => {
     const lines = out.get('github')!.trimEnd().split('\n');
-    assert.equal(lines.length, result.findings.length + result.problems.length);
+    // One per finding and problem, plus one notice per target whose knowledge is derived or not covered.
+    const incomplete = result.summary.coverage.filter((c) => !isComplete(c)).length;
+    assert.equal(lines.length, result.findings.length + result.problems.length + incomplete);
     for (const line of lines)
       assert.match(line, /^::(error|warning|notice) (file=[^,:]+(,line=\d+(,col=\d+)?)?,)?title=[^:]*::\S/);
   });

@@ -6,6 +6,7 @@ import { isoDay, loadReleaseCatalog, type MagentoReleaseCatalog } from '../knowl
 import { systemClock } from '../knowledge/clock.js';
 import { compareMagentoVersions } from '../knowledge/magento-version.js';
 import { createSymbolIndex } from '../knowledge/memory-symbol-index.js';
+import { loadReleaseCoverage, type ReleaseCoverage } from '../knowledge/coverage.js';
 import type { Advisory, Release, SymbolIndex } from '../knowledge/types.js';
 import { loadProject } from '../project/load.js';
 import { loadPatchLevels, type PatchLevelsFile } from '../knowledge/patch-levels.js';
@@ -124,6 +125,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const composer = await composerFacts(model, options, now, problems);
 
   const results: TargetResult[] = [];
+  const coverages: ReleaseCoverage[] = [];
   const outcomes: { target: string; outcome: PolicyOutcome }[] = [];
   for (const { spec, release } of targets) {
     options.onProgress?.({ phase: 'rules' });
@@ -155,11 +157,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const kept = sortFindings(
       findings.filter((f) => severityRank(f.severity) <= severityRank(minSeverity) && inScope(f, model, only)),
     );
+    const coverage = targetCoverage(release.version, symbols);
+    coverages.push(coverage);
     const scope = underCheck(
       model,
       code,
       only,
       lowConfidenceFacts(model.kind === 'project' ? current.release : null, release, symbols, platform),
+      [coverage],
     );
     results.push({
       version: release.version,
@@ -175,7 +180,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const all = results.flatMap((r) => r.findings.map((f) => ({ ...f, target: r.version })));
   const distinct = new Map<string, Finding>();
   for (const f of all) if (!distinct.has(f.fingerprint)) distinct.set(f.fingerprint, f);
-  const scope = underCheck(model, code, only, [...new Set(results.flatMap((r) => r.summary.lowConfidence))]);
+  const scope = underCheck(model, code, only, [...new Set(results.flatMap((r) => r.summary.lowConfidence))], coverages);
   return {
     schemaVersion: '1.0.0',
     tool: { name: 'mageup', version: toolVersion },
@@ -301,6 +306,7 @@ function underCheck(
   code: CodeUnit[],
   only: 'custom' | 'all',
   lowConfidence: string[],
+  coverage: ReleaseCoverage[],
 ): UnderCheck {
   // Magento's modules (core and bundled packages) are never the client's: they are not counted.
   const owners = new OwnershipIndex(model);
@@ -312,7 +318,21 @@ function underCheck(
         !['core', 'bundled'].includes(owners.ownerOf({ module: m.name, file: m.path })),
     )
     .map((m) => ({ name: m.name, path: m.path }));
-  return { modules, files: new Set(code.map((c) => c.analysis.file)), lowConfidence };
+  return { modules, files: new Set(code.map((c) => c.analysis.file)), lowConfidence, coverage };
+}
+
+/** The target's coverage per family; the API's as the loaded index says (a failed load is "not covered"). */
+function targetCoverage(version: string, symbols: SymbolIndex): ReleaseCoverage {
+  const coverage = loadReleaseCoverage(version);
+  return {
+    ...coverage,
+    api:
+      symbols.coverage === 'none'
+        ? { state: 'not-covered' }
+        : symbols.coverage === 'derived'
+          ? { state: 'derived', ...(symbols.base ? { from: symbols.base } : {}) }
+          : { state: 'indexed' },
+  };
 }
 
 function lowConfidenceFacts(

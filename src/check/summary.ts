@@ -1,4 +1,5 @@
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../core/finding.js';
+import type { ReleaseCoverage } from '../knowledge/coverage.js';
 import type { BundledPackage, CheckSummary, Ratio } from './types.js';
 
 /** Hours for a finding whose rule gave no estimate. */
@@ -16,6 +17,8 @@ export interface UnderCheck {
   /** Code files under check (relative paths). */
   files: Set<string>;
   lowConfidence: string[];
+  /** Coverage of the target(s) by the knowledge, per family. */
+  coverage: ReleaseCoverage[];
 }
 
 /** Summary of a set of findings (already deduplicated by the caller when they span targets). */
@@ -45,6 +48,7 @@ export function summarize(findings: Finding[], scope: UnderCheck, bundled: Bundl
     files: ratio(fileHits.size, scope.files.size),
     lowConfidence: [...scope.lowConfidence],
     bundled,
+    coverage: scope.coverage.map((c) => ({ ...c })),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ReleaseCoverage } from '../knowledge/coverage.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
 import type { Clock } from '../knowledge/clock.js';
@@ -84,6 +85,11 @@ export interface CheckSummary {
   lowConfidence: string[];
   /** Magento's bundled packages with findings, one collapsed line each (empty with `--include-bundled`). */
   bundled: BundledPackage[];
+  /**
+   * How the knowledge covers each target, per rule family (PHP API, db schema, file hashes, layout names): indexed,
+   * derived from another release, or not covered (its rules then say "could not verify", never "removed").
+   */
+  coverage: ReleaseCoverage[];
 }
 
 /** A package Magento itself installs that had findings: not the client's work, updated by Composer. */

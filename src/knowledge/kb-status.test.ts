@@ -42,6 +42,9 @@ describe('kbStatus', () => {
     assert.equal(by.get('2.4.8-p5')!.api, 'derived');
     assert.equal(by.get('2.4.8-p5')!.apiBase, '2.4.8-p1');
     assert.equal(by.get('2.4.6')!.api, 'none', 'an unknown coverage value is not trusted');
+    assert.deepEqual(by.get('2.4.8-p5')!.coverage.api, { state: 'derived', from: '2.4.8-p1' });
+    assert.deepEqual(by.get('2.4.6')!.coverage.api, { state: 'not-covered' });
+    assert.equal(by.get('2.4.8-p5')!.coverage.fileHashes.state, 'not-covered', 'no file-hash data in this directory');
     assert.deepEqual(status.apiIndex, { manifest: 'present', indexed: 1, derived: 1 });
     assert.equal(by.get('2.4.6')!.support.status, 'ended');
     assert.equal(by.get('2.4.8')!.support.status, 'supported');

@@ -8,6 +8,14 @@ import { systemClock } from './clock.js';
 import { readReleaseUpdate } from './release-update.js';
 import type { SourceRef } from './release-data.js';
 import type { Confidence } from './types.js';
+import {
+  COVERAGE_FAMILIES,
+  coverageOf,
+  loadCoverageSources,
+  type CoverageFamily,
+  type FamilyCoverage,
+  type ReleaseCoverage,
+} from './coverage.js';
 
 /** What `mageup kb status` reports: coverage of every release and freshness of every data source. */
 export interface KbStatus {
@@ -31,6 +39,8 @@ export interface KbReleaseStatus {
   requirements: { confidence: Confidence; exact: boolean; services: number };
   api: 'indexed' | 'derived' | 'none';
   apiBase?: string;
+  /** Per family of facts (PHP API, db schema, file hashes, layout names): indexed, derived from a release, not covered. */
+  coverage: Record<CoverageFamily, FamilyCoverage>;
   support: { endOfSupport: string | null; status: string; confidence: Confidence };
 }
 
@@ -48,6 +58,7 @@ export function kbStatus(opts: { dataDir?: string; cacheDir?: string | false; cl
   const update = opts.cacheDir === false ? undefined : readReleaseUpdate(userCacheDir(opts.cacheDir));
   const shippedSets = new Set(data.releases.filter((r) => r.packages).map((r) => r.version));
   const api = readApiManifest(join(dataDir, 'api', 'manifest.json'));
+  const coverageSources = { ...loadCoverageSources(dataDir), api: api.releases };
 
   const releases = catalog.all().map((r): KbReleaseStatus => {
     const coverage = api.releases[r.version];
@@ -73,6 +84,7 @@ export function kbStatus(opts: { dataDir?: string; cacheDir?: string | false; cl
       },
       api: coverage?.coverage ?? 'none',
       ...(coverage?.base ? { apiBase: coverage.base } : {}),
+      coverage: familiesOf(coverageOf(r.version, coverageSources)),
       support: { endOfSupport: support.endOfSupport, status: support.status, confidence: support.confidence },
     };
   });
@@ -93,6 +105,10 @@ export function kbStatus(opts: { dataDir?: string; cacheDir?: string | false; cl
     },
     releases,
   };
+}
+
+function familiesOf(coverage: ReleaseCoverage): Record<CoverageFamily, FamilyCoverage> {
+  return Object.fromEntries(COVERAGE_FAMILIES.map((f) => [f, coverage[f]])) as Record<CoverageFamily, FamilyCoverage>;
 }
 
 /** Reads only the release coverage of the API index manifest (helper-owned format); a bad file is reported, not fatal. */

@@ -114,4 +114,6 @@ export interface SymbolIndex {
   packages(): Record<string, string>;
   /** How the index for this release was obtained. */
   coverage: 'indexed' | 'derived' | 'none';
+  /** For a derived index: the indexed release whose API stands in. */
+  base?: string;
 }

@@ -7,6 +7,8 @@ import { loadFileHashIndex, type FileHashIndex } from '../knowledge/file-hashes/
 import type { Release } from '../knowledge/types.js';
 import type { ProjectModel } from '../project/model.js';
 import type { RuleContext } from '../rules/rule.js';
+import { nearestOfLine } from '../knowledge/coverage.js';
+import { minorOf } from '../knowledge/magento-version.js';
 import {
   gitBlobHash,
   layerReleaseFiles,
@@ -73,12 +75,16 @@ export class FileContextBuilder {
     }
     const index = this.shippedIndex();
     const version = current?.version ?? this.model.magento.version;
-    const base = (version && index?.releasePackages(version)) || current?.packages || {};
+    const stand = index && version ? standIn(index, version) : undefined;
+    const base = (stand && index?.releasePackages(stand)) || current?.packages || {};
     // The lock's exact magento/* versions win (a project may carry an individually updated package).
     const locked = Object.fromEntries(
       this.model.packages.filter((p) => p.name.startsWith('magento/')).map((p) => [p.name, p.version]),
     );
-    const known = index && version ? releaseFilesFromIndex(index, { ...base, ...locked }, version) : null;
+    const known =
+      index && version
+        ? releaseFilesFromIndex(index, { ...base, ...locked }, labelFor(version, stand), standInPackages(index, stand))
+        : null;
     const own = join(this.model.root, 'vendor');
     const installed =
       this.model.kind === 'project' && existsSync(join(own, 'magento'))
@@ -96,18 +102,19 @@ export class FileContextBuilder {
     }
     if (!this.targets.has(target.version)) {
       const index = this.shippedIndex();
-      const indexed = index?.releasePackages(target.version);
-      const packages = indexed ?? (target.packagesKnown ? target.packages : undefined);
-      if (index && !indexed) {
+      const stand = index ? standIn(index, target.version) : undefined;
+      if (index && !stand) {
         this.problems.push({
           code: 'file-hashes-release-missing',
           level: 'warning',
-          message: `The file-hash index does not cover ${target.version}: theme and JS overrides are compared only for the packages whose ${target.version} versions it holds. Pass --target-vendor for a full comparison.`,
+          message: `The file-hash index covers no release of the ${minorOf(target.version)} line: theme, layout and JS overrides cannot be verified against ${target.version} (reported as "could not verify"). Pass --target-vendor with a ${target.version} vendor tree for a full comparison.`,
         });
       }
       this.targets.set(
         target.version,
-        index && packages ? releaseFilesFromIndex(index, packages, target.version) : null,
+        index && stand
+          ? releaseFilesFromIndex(index, index.releasePackages(stand)!, labelFor(target.version, stand))
+          : null,
       );
     }
     return this.targets.get(target.version)!;
@@ -124,4 +131,19 @@ export class FileContextBuilder {
   contextFor(current: Release | null, target: Release): NonNullable<RuleContext['files']> {
     return { current: this.currentFiles(current), target: this.targetFiles(target), projectHash: this.projectHash };
   }
+}
+
+/** The indexed release whose files stand in for `version`: itself, else the nearest of its line (see coverage.ts). */
+function standIn(index: FileHashIndex, version: string): string | undefined {
+  return nearestOfLine(version, index.releases());
+}
+
+/** `2.4.8-p3 (file data of 2.4.8-p1)` when another release stands in, so every message says what was compared. */
+function labelFor(version: string, stand: string | undefined): string {
+  return stand && stand !== version ? `${version} (file data of ${stand})` : version;
+}
+
+/** Versions of the stand-in release, used for a package whose locked version the index does not hold. */
+function standInPackages(index: FileHashIndex, stand: string | undefined): Record<string, string> | undefined {
+  return stand ? index.releasePackages(stand) : undefined;
 }

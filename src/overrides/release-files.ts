@@ -22,6 +22,11 @@ export interface ReleaseFiles {
   layoutNames(): Map<string, 'block' | 'container'>;
   /** Layout handles (layout file names without .xml) anywhere. */
   layoutHandles(): Set<string>;
+  /**
+   * The component whose layouts declare a block/container name or handle (first one found): "absent from the target"
+   * means removed only when the target holds that component at all.
+   */
+  layoutOwner(nameOrHandle: string, kind: 'name' | 'handle'): Component | undefined;
 }
 
 export function isDirectory(path: string): boolean {
@@ -42,19 +47,27 @@ export function releaseFilesFromIndex(
   index: FileHashIndex,
   packages: Record<string, string>,
   label: string,
+  /** Versions to use for a package whose version in `packages` the index does not hold (a stand-in release's). */
+  fallback?: Record<string, string>,
 ): ReleaseFiles {
   const byComponent = new Map<Component, PackageFiles>();
   const all: PackageFiles[] = [];
   for (const [pkg, version] of Object.entries(packages)) {
     if (!pkg.startsWith('magento/')) continue;
-    const files = index.packageFiles(pkg, version);
+    const alternative = fallback?.[pkg];
+    const files =
+      index.packageFiles(pkg, version) ??
+      (alternative !== undefined ? index.packageFiles(pkg, alternative) : undefined);
     if (!files) continue;
     all.push(files);
     if (files.component) byComponent.set(files.component, files);
     if (pkg === 'magento/magento2-base') byComponent.set('lib', files);
   }
+  const componentOf = (p: PackageFiles): Component =>
+    p.component ?? (p.package === 'magento/magento2-base' ? 'lib' : p.package);
   let names: Map<string, 'block' | 'container'> | undefined;
   let handles: Set<string> | undefined;
+  let owners: { name: Map<string, Component>; handle: Map<string, Component> } | undefined;
   return {
     label,
     source: 'knowledge',
@@ -70,6 +83,17 @@ export function releaseFilesFromIndex(
     layoutHandles() {
       handles ??= collectHandles(all.flatMap((p) => [...p.hashes.keys()]));
       return handles;
+    },
+    layoutOwner(key, kind) {
+      if (!owners) {
+        owners = { name: new Map(), handle: new Map() };
+        for (const p of all) {
+          for (const n of p.layoutNames.keys()) if (!owners.name.has(n)) owners.name.set(n, componentOf(p));
+          for (const h of collectHandles([...p.hashes.keys()]))
+            if (!owners.handle.has(h)) owners.handle.set(h, componentOf(p));
+        }
+      }
+      return owners[kind].get(key);
     },
   };
 }
@@ -110,14 +134,20 @@ export function releaseFilesFromVendor(vendorDir: string, label = `vendor tree $
   const fileOf = (c: Component, path: string) => (roots.has(c) ? join(roots.get(c)!, path) : undefined);
   let names: Map<string, 'block' | 'container'> | undefined;
   let layoutFiles: string[] | undefined;
+  const layoutComponent = new Map<string, Component>();
   const layouts = () => {
     if (!layoutFiles) {
       layoutFiles = [];
-      for (const [c, root] of roots)
-        if (c !== 'lib') walk(root, '', layoutFiles, (p) => /(^|\/)layout\/.+\.xml$/.test(p));
+      for (const [c, root] of roots) {
+        if (c === 'lib') continue;
+        const before = layoutFiles.length;
+        walk(root, '', layoutFiles, (p) => /(^|\/)layout\/.+\.xml$/.test(p));
+        for (const file of layoutFiles.slice(before)) layoutComponent.set(file, c);
+      }
     }
     return layoutFiles;
   };
+  let owners: { name: Map<string, Component>; handle: Map<string, Component> } | undefined;
   return {
     label,
     source: 'vendor',
@@ -149,6 +179,18 @@ export function releaseFilesFromVendor(vendorDir: string, label = `vendor tree $
       return names;
     },
     layoutHandles: () => collectHandles(layouts()),
+    layoutOwner(key, kind) {
+      if (!owners) {
+        owners = { name: new Map(), handle: new Map() };
+        for (const file of layouts()) {
+          const c = layoutComponent.get(file)!;
+          for (const d of declaredLayoutNames(readOrUndefined(file) ?? ''))
+            if (!owners.name.has(d.name)) owners.name.set(d.name, c);
+          for (const h of collectHandles([file])) if (!owners.handle.has(h)) owners.handle.set(h, c);
+        }
+      }
+      return owners[kind].get(key);
+    },
   };
 }
 
@@ -207,6 +249,7 @@ export function layerReleaseFiles(primary: ReleaseFiles, fallback: ReleaseFiles)
       handles ??= new Set([...fallback.layoutHandles(), ...primary.layoutHandles()]);
       return handles;
     },
+    layoutOwner: (key, kind) => primary.layoutOwner(key, kind) ?? fallback.layoutOwner(key, kind),
   };
 }
 
@@ -233,5 +276,17 @@ export function releaseFilesFromMemory(
       return names;
     },
     layoutHandles: () => collectHandles(all.map((x) => x.p)),
+    layoutOwner(key, kind) {
+      for (const { c, p } of all) {
+        if (!/(^|\/)layout\/.+\.xml$/.test(p)) continue;
+        if (
+          kind === 'handle'
+            ? collectHandles([p]).has(key)
+            : declaredLayoutNames(components[c]![p]!).some((d) => d.name === key)
+        )
+          return c;
+      }
+      return undefined;
+    },
   };
 }

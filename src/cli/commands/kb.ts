@@ -12,6 +12,7 @@ import { PACKAGIST_URL, refreshOnlineAdvisories } from '../../knowledge/packagis
 import { updateReleaseMetadata, type ReleaseUpdateSummary } from '../../knowledge/release-update.js';
 import type { Release } from '../../knowledge/types.js';
 import { renderTable } from '../../report/format.js';
+import { COVERAGE_FAMILIES, type FamilyCoverage } from '../../knowledge/coverage.js';
 import type { SetExitCode } from './index.js';
 
 /** Public mirror of the Magento Open Source packages: needs no credentials. */
@@ -174,18 +175,39 @@ function renderStatus(s: KbStatus): string {
     r.requirements.services === 0
       ? 'unknown'
       : `${r.requirements.confidence}${r.requirements.exact ? '' : ', inherited'}`,
-    r.api === 'derived' && r.apiBase ? `derived from ${r.apiBase}` : r.api,
+    ...COVERAGE_FAMILIES.map((f) => shortCoverage(r.coverage[f])),
     `${r.support.status}${r.support.endOfSupport ? ` ${r.support.endOfSupport}` : ''}`,
   ]);
-  const header = ['VERSION', 'DATE', 'TYPE', 'PACKAGE SET', 'REQUIREMENTS', 'API INDEX', 'SUPPORT'];
+  const header = [
+    'VERSION',
+    'DATE',
+    'TYPE',
+    'PACKAGE SET',
+    'REQUIREMENTS',
+    'API',
+    'DB SCHEMA',
+    'FILE HASHES',
+    'LAYOUT',
+    'SUPPORT',
+  ];
   out.push(renderTable(header, rows, { rule: false }));
   const lowCount = s.releases.filter((r) => r.requirements.confidence === 'low').length;
   out.push('');
+  out.push(
+    'API, DB SCHEMA, FILE HASHES, LAYOUT: "indexed" from a real tree of the release; "from X" derived from release X ' +
+      '(later changes unknown); "not covered": checks of that family say "could not verify".',
+  );
+  const complete = s.releases.filter((r) => COVERAGE_FAMILIES.every((f) => r.coverage[f].state === 'indexed'));
+  out.push(`${complete.length} of ${s.releases.length} releases are indexed in every family.`);
   out.push(
     `${s.releases.filter((r) => r.packages === 'metapackage' || r.packages === 'kb-update').length} of ${s.releases.length} releases have a complete package set; ` +
       `${lowCount} have low-confidence requirements (shown as uncertain wherever they are used).`,
   );
   return `${out.join('\n')}\n`;
+}
+
+function shortCoverage(c: FamilyCoverage): string {
+  return c.state === 'derived' ? `from ${c.from ?? '?'}` : c.state === 'indexed' ? 'indexed' : 'not covered';
 }
 
 function renderUpdate(

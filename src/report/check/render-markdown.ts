@@ -1,3 +1,4 @@
+import { describeReleaseCoverage } from '../../knowledge/coverage.js';
 import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
 import { markdownDetails, isUnifiedDiff } from '../finding-details.js';
 import { escapeMarkdown, markdownTable } from '../format.js';
@@ -99,6 +100,14 @@ function renderTarget(target: TargetResult): string[] {
 
 function renderNotes(s: CheckSummary): string[] {
   const out = [`Effort model: ${escapeMarkdown(s.effortModel)}`];
+  if (s.coverage.length > 0) {
+    out.push(
+      '',
+      '**Knowledge coverage** (not covered or derived: those checks say "could not verify" or name the release compared):',
+      '',
+      ...s.coverage.map((c) => `- ${escapeMarkdown(c.release)}: ${escapeMarkdown(describeReleaseCoverage(c))}`),
+    );
+  }
   if (s.lowConfidence.length > 0) {
     out.push('', '**Uncertain facts used:**', '', ...s.lowConfidence.map((f) => `- ${escapeMarkdown(f)}`));
   }

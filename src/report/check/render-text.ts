@@ -1,3 +1,4 @@
+import { describeReleaseCoverage, isComplete } from '../../knowledge/coverage.js';
 import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
 import { textDetails } from '../finding-details.js';
 import { colors, renderTable, terminalSafe, type Colors } from '../format.js';
@@ -88,6 +89,10 @@ function renderSummary(s: CheckSummary, c: Colors): string[] {
     `  Modules needing updates: ${s.modules.needingUpdate} of ${s.modules.total} (${s.modules.percent} %) · ` +
       `files: ${s.files.needingUpdate} of ${s.files.total} (${s.files.percent} %)`,
   ];
+  for (const coverage of s.coverage) {
+    const line = `  Knowledge of ${terminalSafe(coverage.release)}: ${terminalSafe(describeReleaseCoverage(coverage))}`;
+    lines.push(isComplete(coverage) ? c.dim(line) : c.yellow(line));
+  }
   for (const fact of s.lowConfidence) lines.push(c.yellow(`  Uncertain: ${terminalSafe(fact)}`));
   for (const b of s.bundled) lines.push(c.dim(`  Bundled: ${terminalSafe(b.message)}`));
   return lines;

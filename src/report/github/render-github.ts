@@ -1,3 +1,4 @@
+import { describeReleaseCoverage, isComplete } from '../../knowledge/coverage.js';
 import type { Severity } from '../../core/finding.js';
 import type { FindingsView } from '../json/findings-view.js';
 
@@ -36,6 +37,11 @@ export function renderGithub(view: FindingsView): string {
         p.message,
       ),
     );
+  }
+  // Knowledge that is derived or missing for a target: one notice, so "could not verify" findings are explained.
+  for (const c of view.coverage ?? []) {
+    if (isComplete(c)) continue;
+    lines.push(command('notice', [['title', `mageup: knowledge of ${c.release}`]], describeReleaseCoverage(c)));
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

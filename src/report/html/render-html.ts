@@ -1,3 +1,4 @@
+import { describeReleaseCoverage } from '../../knowledge/coverage.js';
 import { DEFAULT_EFFORT } from '../../check/summary.js';
 import type { CheckResult } from '../../check/types.js';
 import { SEVERITIES, severityRank, type Finding, type FindingCategory, type Severity } from '../../core/finding.js';
@@ -153,6 +154,12 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
     for (const f of security.slice(0, 10))
       out.push(`<li>${h(f.message)} <span class="rec">${h(f.recommendation)}</span></li>`);
     if (security.length > 10) out.push(`<li class="muted">… and ${security.length - 10} more in the table below</li>`);
+    out.push('</ul></div>');
+  }
+  if (s.coverage.length > 0) {
+    // What the knowledge base knows of each target: a derived or uncovered family means "could not verify" findings.
+    out.push('<div class="panel spaced" id="coverage"><strong>Knowledge coverage</strong><ul>');
+    for (const c of s.coverage) out.push(`<li><strong>${h(c.release)}</strong>: ${h(describeReleaseCoverage(c))}</li>`);
     out.push('</ul></div>');
   }
   out.push('</section>');

@@ -1,3 +1,4 @@
+import type { ReleaseCoverage } from '../../knowledge/coverage.js';
 import type { CheckResult } from '../../check/types.js';
 import type { Finding } from '../../core/finding.js';
 import type { Problem } from '../../core/problem.js';
@@ -17,6 +18,8 @@ export interface FindingsView {
   root: string;
   findings: ViewFinding[];
   problems: Problem[];
+  /** `check` only: how the knowledge covers each target (see CheckSummary.coverage). */
+  coverage?: ReleaseCoverage[];
 }
 
 export function viewOfCheck(result: CheckResult): FindingsView {
@@ -33,6 +36,7 @@ export function viewOfCheck(result: CheckResult): FindingsView {
     root: result.project.root,
     findings: [...byFingerprint.values()],
     problems: result.problems,
+    coverage: result.summary.coverage,
   };
 }
 

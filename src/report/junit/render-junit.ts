@@ -1,3 +1,4 @@
+import { describeReleaseCoverage } from '../../knowledge/coverage.js';
 import type { FindingsView, ViewFinding } from '../json/findings-view.js';
 
 /**
@@ -15,6 +16,14 @@ export function renderJunit(view: FindingsView): string {
   out.push(
     `  <testsuite name="mageup ${attr(view.command)}" tests="${findingCases}" failures="${view.findings.length}" errors="0" skipped="0">`,
   );
+  if (view.coverage && view.coverage.length > 0) {
+    out.push('    <properties>');
+    for (const c of view.coverage)
+      out.push(
+        `      <property name="${attr(`knowledge coverage ${c.release}`)}" value="${attr(describeReleaseCoverage(c))}"/>`,
+      );
+    out.push('    </properties>');
+  }
   if (view.findings.length === 0) {
     out.push(`    <testcase classname="mageup.${attr(view.command)}" name="no findings"/>`);
   }

@@ -55,6 +55,8 @@ export function renderSarif(
           },
         },
         automationDetails: { id: `mageup/${view.command}/` },
+        // How the knowledge covers each target (indexed / derived from a release / not covered), per rule family.
+        ...(view.coverage ? { properties: { coverage: view.coverage } } : {}),
         originalUriBaseIds: { '%SRCROOT%': { uri: root } },
         invocations: [
           {

@@ -43,4 +43,51 @@ describe('overrides/layout-reference-removed', () => {
       [2, 3, 6],
     );
   });
+
+  it('a name whose declaring component the target data lacks is "could not verify" (info), not removed', async () => {
+    const module = moduleWith('Acme_Checkout', {
+      layouts: [
+        {
+          file: 'app/code/Acme/Checkout/view/frontend/layout/checkout_index_index.xml',
+          area: 'frontend',
+          handle: 'checkout_index_index',
+          blocks: [],
+          references: [
+            { kind: 'block', name: 'checkout.root', line: 3 },
+            { kind: 'container', name: 'old.content', line: 4 },
+          ],
+        },
+      ],
+    });
+    const before = releaseFilesFromMemory('2.4.7-p7', {
+      Magento_Checkout: { 'view/frontend/layout/checkout_index_index.xml': '<block name="checkout.root"/>' },
+      Magento_Theme: { 'view/frontend/layout/default.xml': '<container name="old.content"/>' },
+    });
+    // The target's data holds Magento_Theme (so old.content is really gone) but not Magento_Checkout.
+    const after = releaseFilesFromMemory('2.4.9', {
+      Magento_Theme: { 'view/frontend/layout/default.xml': '<container name="page.wrapper"/>' },
+    });
+    const findings = await runRule(rule, {
+      project: projectFixture({ modules: [module] }),
+      files: { current: before, target: after },
+    });
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.severity]),
+      [
+        [3, 'info'],
+        [4, 'warning'],
+      ],
+    );
+    assert.match(findings[0]!.message, /^Could not verify layout block "checkout.root" against 2.4.9/);
+    const none = await runRule(rule, {
+      project: projectFixture({ modules: [module] }),
+      files: { current: before, target: null },
+    });
+    assert.deepEqual(
+      none.map((f) => [f.severity, f.subject]),
+      [['info', 'not-covered']],
+      'one "could not verify" per layout file when the target has no layout data',
+    );
+    assert.match(none[0]!.message, /the 2 core layout names this file uses \(checkout.root, old.content\)/);
+  });
 });

@@ -1,3 +1,4 @@
+import { releaseLabel } from '../php-api/worlds.js';
 import type { Rule } from '../rule.js';
 import { methodsWithParents, onlyOptionalParamsAdded, signatureOf } from './class-changes.js';
 
@@ -31,16 +32,16 @@ export const rule: Rule = {
           let what: string;
           if (!now) {
             severity = 'error';
-            what = `was removed in ${context.target.release.version}`;
+            what = `was removed in ${releaseLabel(context)}`;
           } else if (now.final || now.visibility !== 'public' || now.static) {
             severity = 'error';
-            what = `became ${now.final ? 'final' : now.static ? 'static' : now.visibility} in ${context.target.release.version}: it can no longer be intercepted`;
+            what = `became ${now.final ? 'final' : now.static ? 'static' : now.visibility} in ${releaseLabel(context)}: it can no longer be intercepted`;
           } else if (signatureOf(now) !== signatureOf(old)) {
             // Appended optional parameters break nothing a plugin relies on (around plugins should pass ...$args on).
             severity = kind === 'after' || onlyOptionalParamsAdded(old, now) ? 'warning' : 'error';
             what = `changed signature: ${signatureOf(old)} → ${signatureOf(now)}`;
           } else if (old.bodyHash && now.bodyHash && old.bodyHash !== now.bodyHash) {
-            what = `changed its code in ${context.target.release.version}`;
+            what = `changed its code in ${releaseLabel(context)}`;
           } else continue;
           context.report({
             severity,

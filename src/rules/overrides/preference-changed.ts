@@ -1,5 +1,6 @@
 import type { SymbolIndex } from '../../knowledge/types.js';
 import type { ClassDecl } from '../../php/types.js';
+import { releaseLabel } from '../php-api/worlds.js';
 import type { Rule } from '../rule.js';
 import { classChanges } from './class-changes.js';
 
@@ -55,8 +56,8 @@ export const rule: Rule = {
           module: m.name,
           subject: `${pref.for} ${pref.type}`,
           message: removed
-            ? `Preference ${pref.type} for ${pref.for}: the target ${context.target.release.version} no longer has ${pref.for}.`
-            : `Preference ${pref.type} for ${pref.for}, whose code changed in ${context.target.release.version}: ${shown.join(', ')}${list.length > 6 ? `, and ${list.length - 6} more` : ''}.`,
+            ? `Preference ${pref.type} for ${pref.for}: the target ${releaseLabel(context)} no longer has ${pref.for}.`
+            : `Preference ${pref.type} for ${pref.for}, whose code changed in ${releaseLabel(context)}: ${shown.join(', ')}${list.length > 6 ? `, and ${list.length - 6} more` : ''}.`,
           recommendation: removed
             ? 'Remove the preference or move it to the class that replaced the original.'
             : `Diff ${pref.for} (and its parents) between the versions and port the changes into ${pref.type}; prefer a plugin where possible.`,

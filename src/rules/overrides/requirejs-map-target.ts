@@ -14,13 +14,16 @@ export const rule: Rule = {
       for (const entry of [...config.map, ...config.paths]) {
         checkJsTarget(context, entry.from, area, (state, detail) =>
           context.report({
-            severity: state === 'removed' ? 'error' : 'warning',
+            severity: state === 'removed' ? 'error' : state === 'unverified' ? 'info' : 'warning',
             file: config.file,
             line: entry.line,
             subject: `${entry.from} ${entry.to}`,
             message: `${entry.to} replaces ${entry.from}: ${detail}.`,
-            recommendation: 'Port the upstream change of the original into the replacement, or drop the replacement.',
-            effort: { hours: 1, confidence: 'low' },
+            recommendation:
+              state === 'unverified'
+                ? 'Compare the replacement with the original of a target install, or pass --target-vendor.'
+                : 'Port the upstream change of the original into the replacement, or drop the replacement.',
+            effort: { hours: state === 'unverified' ? 0 : 1, confidence: 'low' },
           }),
         );
       }

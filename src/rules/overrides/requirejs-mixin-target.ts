@@ -14,7 +14,7 @@ export const rule: Rule = {
       for (const mixin of config.mixins) {
         checkJsTarget(context, mixin.target, area, (state, detail) =>
           context.report({
-            severity: state === 'removed' ? 'error' : 'warning',
+            severity: state === 'removed' ? 'error' : state === 'unverified' ? 'info' : 'warning',
             file: config.file,
             line: mixin.targetLine ?? mixin.line,
             subject: `${mixin.target} ${mixin.mixin}`,
@@ -22,8 +22,10 @@ export const rule: Rule = {
             recommendation:
               state === 'removed'
                 ? 'Find what replaced the module in the target and move the mixin there (or drop it).'
-                : 'Review the upstream change of the target module and test the mixin against it.',
-            effort: { hours: state === 'removed' ? 4 : 1, confidence: 'low' },
+                : state === 'unverified'
+                  ? 'Test the mixin on a target install, or pass --target-vendor to compare the module.'
+                  : 'Review the upstream change of the target module and test the mixin against it.',
+            effort: { hours: state === 'removed' ? 4 : state === 'unverified' ? 0 : 1, confidence: 'low' },
           }),
         );
       }

@@ -16,19 +16,30 @@ export function requireJsConfigs(context: RuleContext): { config: RequireJsConfi
   return out;
 }
 
+/** `unverified`: the target's data does not cover the module's component (reported at info, 0 h). */
+export type JsTargetState = 'changed' | 'removed' | 'unverified';
+
 export function checkJsTarget(
   context: RuleContext,
   id: string,
   area: string,
-  report: (state: 'changed' | 'removed', detail: string) => void,
+  report: (state: JsTargetState, detail: string) => void,
 ): void {
   const current = context.files?.current;
   const target = context.files?.target;
-  if (!current || !target) return;
+  if (!current) return;
   const before = resolveJsModule(id, area, current);
   if (before === 'unknown' || before === undefined) return; // not core JS (or already absent): nothing to compare
-  const after = resolveJsModule(id, area, target);
-  if (after === 'unknown') return;
+  const after = target ? resolveJsModule(id, area, target) : 'unknown';
+  if (!target || after === 'unknown') {
+    // Core JS now, but the target's data does not hold its component: unknown, never "removed".
+    const where = before.component === 'lib' ? 'lib/web/' : `${before.component}::`;
+    report(
+      'unverified',
+      `could not verify ${where}${before.path} against ${target?.label ?? context.target.release.version}: the knowledge base has no file data for ${before.component} there`,
+    );
+    return;
+  }
   if (after === undefined)
     report(
       'removed',

@@ -10,7 +10,9 @@ export type OverrideState =
   | { kind: 'no-original' }
   | { kind: 'unchanged'; original: OriginalRef & { hash: string } }
   | { kind: 'changed'; original: OriginalRef & { hash: string }; targetHash: string; diff?: string }
-  | { kind: 'removed'; original: OriginalRef & { hash: string } };
+  | { kind: 'removed'; original: OriginalRef & { hash: string } }
+  /** Known now, but the target's data does not hold its component (release or package not covered): never "removed". */
+  | { kind: 'unverified'; original: OriginalRef & { hash: string } };
 
 export interface EvaluatedOverride {
   theme: Theme;
@@ -32,15 +34,16 @@ export function evaluateOverrides(context: RuleContext): EvaluatedOverride[] {
     for (const override of theme.overrides) {
       const candidates = originalCandidates(theme, override);
       let state: OverrideState = { kind: 'unknown' };
-      if (current && target && candidates.length > 0) {
+      if (current && candidates.length > 0) {
         const lookup = lookupOriginal(theme, override, current, context.project.themes);
         if (lookup.kind === 'none') state = { kind: 'no-original' };
         else if (lookup.kind === 'found') {
           const original = lookup.original;
-          const targetHash = target.hasComponent(original.component)
+          const targetHash = target?.hasComponent(original.component)
             ? target.hash(original.component, original.path)
             : undefined;
-          if (!targetHash) state = { kind: 'removed', original };
+          if (!target || !target.hasComponent(original.component)) state = { kind: 'unverified', original };
+          else if (!targetHash) state = { kind: 'removed', original };
           else if (targetHash === original.hash) state = { kind: 'unchanged', original };
           else {
             const before = current.text?.(original.component, original.path);
@@ -84,6 +87,16 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
         recommendation: `Compare the override with the new original and port the upstream change (bug and security fixes) into ${override.file}.`,
         ...(state.diff ? { details: state.diff } : {}),
         effort: { hours: 1, confidence: 'medium' },
+      });
+    } else if (state.kind === 'unverified') {
+      context.report({
+        severity: 'info',
+        file: override.file,
+        ...(override.module ? { module: override.module } : {}),
+        subject: `${theme.code} ${override.modulePath}`,
+        message: `Could not verify ${what} ${describeOriginal(state.original)} (overridden by theme ${theme.code}) against ${targetLabel}: the knowledge base has no file data for ${state.original.component} there, so whether it changed is unknown.`,
+        recommendation: `Compare the override with the original in a ${context.target.release.version} install, or run with --target-vendor <vendor dir of a ${context.target.release.version} install>.`,
+        effort: { hours: 0, confidence: 'low' },
       });
     } else if (state.kind === 'removed') {
       context.report({

@@ -43,6 +43,26 @@ describe('overrides/theme-template-changed', () => {
     assert.match(findings[1]!.details!, /-a\n\+b/);
   });
 
+  it('a target whose data lacks the component (or has no file data) gives "could not verify" at info, never removed', async () => {
+    const current = releaseFilesFromMemory('2.4.7-p7', {
+      ...themes,
+      Magento_Catalog: { 'view/frontend/templates/view.phtml': 'a\n' },
+    });
+    const lacking = releaseFilesFromMemory('2.4.9', { Magento_Theme: { 'view/frontend/templates/x.phtml': 'x' } });
+    for (const target of [lacking, null]) {
+      const findings = await runRule(rule, { project, files: { current, target } });
+      assert.deepEqual(
+        findings.map((f) => [f.file, f.severity]),
+        [['app/design/frontend/Acme/shop/Magento_Catalog/templates/view.phtml', 'info']],
+      );
+      assert.match(
+        findings[0]!.message,
+        /^Could not verify template Magento_Catalog::view\/frontend\/templates\/view.phtml/,
+      );
+      assert.equal(findings[0]!.effort?.hours, 0);
+    }
+  });
+
   it('takes the nearest original along the parent chain (Luma before the module)', async () => {
     const files = {
       current: releaseFilesFromMemory('old', {

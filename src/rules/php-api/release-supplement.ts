@@ -39,6 +39,7 @@ export async function supplementIndex(
   const extra = await loadSymbolIndex({ packages: picks }, { dataDir });
   return {
     coverage: index.coverage,
+    ...(index.base ? { base: index.base } : {}),
     getClass: (fqcn) => index.getClass(fqcn) ?? extra.getClass(fqcn),
     getFunction: (name) => index.getFunction(name) ?? extra.getFunction(name),
     packages: () => ({ ...extra.packages(), ...covered }),

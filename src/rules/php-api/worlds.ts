@@ -77,10 +77,11 @@ export function isTypeKeyword(name: string): boolean {
   return TYPE_KEYWORDS.has(name.toLowerCase());
 }
 
-/** `2.4.8` or `2.4.8 (index derived, not exact)` for messages. */
+/** `2.4.8`, or `2.4.8-p3 (API derived from 2.4.8-p1)` when another release's index stands in, for messages. */
 export function releaseLabel(context: RuleContext): string {
-  const coverage = context.target.symbols.coverage;
-  return coverage === 'derived' ? `${context.target.release.version} (derived index)` : context.target.release.version;
+  const { coverage, base } = context.target.symbols;
+  if (coverage !== 'derived') return context.target.release.version;
+  return `${context.target.release.version} (API derived from ${base ?? 'a nearby indexed release'})`;
 }
 
 export function currentLabel(context: RuleContext): string {
