@@ -11,9 +11,10 @@
  * and ../shared/data (metapackages, release list and dates, Adobe's backward-incompatible-change lists).
  *
  * Usage: node --import tsx scripts/build-api-index.ts [--mirror DIR] [--shared DIR] [--out DIR] [--workers N]
+ *        [--releases-only]  (recompute release package sets over the package files already in --out, no parsing)
  * Deterministic: the same snapshots give the same bytes (generatedAt is the newest source commit date).
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -34,8 +35,11 @@ const { values: args } = parseArgs({
     shared: { type: 'string', default: resolve(import.meta.dirname, '../../shared/data') },
     out: { type: 'string', default: resolve(import.meta.dirname, '../data/api') },
     workers: { type: 'string' },
+    // Recompute only the releases' package sets (and coverage) over the package files already in --out: no parsing.
+    'releases-only': { type: 'boolean', default: false },
   },
 });
+const RELEASES_ONLY = args['releases-only']!;
 const MIRROR = args.mirror!;
 const SHARED = args.shared!;
 const OUT = resolve(args.out!);
@@ -102,10 +106,21 @@ const releaseDates = new Map(catalog.releases.map((r) => [r.version, r.release_d
 const packageVersions = new Map<string, Map<string, PackageSource>>();
 const releases = new Map<
   string,
-  { packages: Record<string, string>; source: string; full: boolean; magentoRequires?: Set<string> }
+  {
+    packages: Record<string, string>;
+    source: string;
+    full: boolean;
+    magentoRequires?: Set<string>;
+    uncovered?: ManifestRelease['uncovered'];
+  }
 >();
-/** What each library version of a full tree requires (`name@version` → names): to tell which libraries a release installs. */
-const libraryRequires = new Map<string, string[]>();
+/**
+ * What each package version of a full tree requires (`name@version` → name → constraint): to tell which libraries a
+ * release installs, following metapackages (adobe-commerce/os-extensions-metapackage → paypal/module-braintree → …).
+ */
+const libraryRequires = new Map<string, Record<string, string>>();
+/** Every metapackage version a full tree installs (any vendor): name → versions. */
+const metapackageVersions = new Map<string, Set<string>>();
 const sources: Record<string, unknown> = {};
 const sourceDates: string[] = [];
 
@@ -213,7 +228,17 @@ async function readFullTree(git: GitObjects, ref: string, origin: string): Promi
     );
   });
   const trees = await Promise.all(wanted.map((p) => treeSha(git, `${ref}:vendor/${p.name}`)));
-  for (const p of list) libraryRequires.set(`${p.name}@${p.version}`, Object.keys(p.require ?? {}));
+  for (const p of list) {
+    libraryRequires.set(`${p.name}@${p.version}`, p.require ?? {});
+    // Metapackages of any vendor are part of the release's package set: what a release requires through them
+    // (Braintree through adobe-commerce/os-extensions-metapackage) is followed below.
+    if (p.type === 'metapackage' && !dev.has(p.name)) {
+      set[p.name] = p.version;
+      let versions = metapackageVersions.get(p.name);
+      if (!versions) metapackageVersions.set(p.name, (versions = new Set()));
+      versions.add(p.version);
+    }
+  }
   wanted.forEach((p, i) => {
     if (p.type === 'metapackage') {
       set[p.name] = p.version;
@@ -380,7 +405,25 @@ for (const [version, release] of releases) {
   const base = releases.get(nearest)!;
   const libraries = Object.fromEntries(Object.entries(base.packages).filter(([name]) => !name.startsWith('magento/')));
   const unindexed: string[] = [];
+  const uncovered: NonNullable<ManifestRelease['uncovered']> = {};
   for (const [name, constraint] of Object.entries(metapackageRequire(version))) {
+    if (metapackageVersions.has(name) && !name.startsWith('magento/')) {
+      // A metapackage (adobe-commerce/os-extensions-metapackage): keep the nearest tree's version only when it fits;
+      // else what it installs at this release is unknown, and the packages it brought in the nearest tree are
+      // recorded as not covered (rules then say "cannot check", never "removed").
+      const fitting = [...metapackageVersions.get(name)!]
+        .filter((v) => fitsConstraint(v, constraint))
+        .sort(compareLooseVersions);
+      const current = libraries[name];
+      if (current && fitsConstraint(current, constraint)) continue;
+      if (fitting.length > 0 && libraryRequires.has(`${name}@${fitting.at(-1)!}`)) {
+        libraries[name] = fitting.at(-1)!;
+        continue;
+      }
+      delete libraries[name];
+      uncovered[name] = { constraint, packages: [] };
+      continue;
+    }
     if (name.startsWith('magento/') || !name.includes('/') || !THIRD_PARTY_VENDORS.has(name.split('/')[0]!)) continue;
     const current = release.packages[name] ?? libraries[name];
     if (current && fitsConstraint(current, constraint)) {
@@ -402,15 +445,31 @@ for (const [version, release] of releases) {
   // Keep only what this release installs: libraries its metapackage or its magento/* packages require, and what
   // those require in turn (as the nearest tree resolved them). A library the nearest tree had for its own reasons
   // (laminas/laminas-mail in 2.4.7, gone from 2.4.8) would otherwise make removed classes look present.
-  const dropped = pruneUninstalled(
-    libraries,
-    [...Object.keys(metapackageRequire(version)), ...(release.magentoRequires ?? [])],
-    base.packages,
-  );
+  const roots = [...Object.keys(metapackageRequire(version)), ...(release.magentoRequires ?? [])];
+  const blocked = new Set(Object.keys(uncovered));
+  const dropped = pruneUninstalled(libraries, roots, base.packages, blocked);
+  // What the nearest tree installed only through a metapackage whose version here is unknown: not covered.
+  const kept = new Set(Object.keys(libraries));
+  for (const [name, entry] of Object.entries(uncovered)) {
+    const through = reachableFrom([name], base.packages, new Set());
+    // Platform requirements (php, ext-*) are no packages; magento/* come from the release's own vendor/magento.
+    entry.packages = [...through]
+      .filter((p) => p !== name && p.includes('/') && !p.startsWith('magento/') && !kept.has(p))
+      .sort();
+  }
+  for (const name of Object.values(uncovered).flatMap((u) => u.packages)) delete libraries[name];
   release.packages = { ...libraries, ...release.packages };
   release.source += `; libraries from ${nearest} adjusted to the ${version} metapackage constraints`;
-  if (dropped.length > 0) release.source += `; not installed by ${version}: ${dropped.join(', ')}`;
+  const notCovered = Object.entries(uncovered).map(
+    ([name, u]) => `${name} ${u.constraint} (${u.packages.length} packages: ${u.packages.join(', ')})`,
+  );
+  const droppedHere = dropped.filter((name) => !Object.values(uncovered).some((u) => u.packages.includes(name)));
+  if (droppedHere.length > 0) release.source += `; not installed by ${version}: ${droppedHere.join(', ')}`;
   if (unindexed.length > 0) release.source += `; no indexed version fits ${unindexed.join(', ')}`;
+  if (notCovered.length > 0) {
+    release.source += `; not covered (no tree of that version): ${notCovered.join('; ')}`;
+    release.uncovered = uncovered;
+  }
 }
 
 /** Removes from `libraries` every package not reachable from `roots` through the libraries' requires; returns their names. */
@@ -419,7 +478,19 @@ function pruneUninstalled(
   roots: string[],
   /** Versions of the nearest tree: what a package left unindexed here would still pull in. */
   fallback: Record<string, string>,
+  /** Metapackages whose version here is unknown: not followed. */
+  blocked: Set<string>,
 ): string[] {
+  const reachable = reachableFrom(roots, { ...fallback, ...libraries }, blocked);
+  const dropped = Object.keys(libraries)
+    .filter((name) => !reachable.has(name))
+    .sort();
+  for (const name of dropped) delete libraries[name];
+  return dropped;
+}
+
+/** Names reachable from `roots` through the requires of the given versions (magento/* and `blocked` not descended). */
+function reachableFrom(roots: string[], versions: Record<string, string>, blocked: Set<string>): Set<string> {
   const reachable = new Set<string>();
   const queue = [...roots];
   while (queue.length > 0) {
@@ -428,15 +499,11 @@ function pruneUninstalled(
     reachable.add(name);
     // magento/* packages of this release are roots already, with their own requires; the nearest tree's would be
     // another release's (magento/framework 103.0.7 still requires laminas-mail, 103.0.8 does not).
-    if (name.startsWith('magento/')) continue;
-    const version = libraries[name] ?? fallback[name];
-    if (version) queue.push(...(libraryRequires.get(`${name}@${version}`) ?? []));
+    if (name.startsWith('magento/') || blocked.has(name)) continue;
+    const version = versions[name];
+    if (version) queue.push(...Object.keys(libraryRequires.get(`${name}@${version}`) ?? {}));
   }
-  const dropped = Object.keys(libraries)
-    .filter((name) => !reachable.has(name))
-    .sort();
-  for (const name of dropped) delete libraries[name];
-  return dropped;
+  return reachable;
 }
 
 function nearestFull(version: string): string | undefined {
@@ -462,6 +529,7 @@ interface Listed {
 const listed: Listed[] = [];
 const listingByTree = new Map<string, { path: string; sha: string }[]>();
 for (const name of [...packageVersions.keys()].sort()) {
+  if (RELEASES_ONLY) break;
   for (const source of packageVersions.get(name)!.values()) {
     const key = `${source.git.gitDir}#${source.tree}`;
     let entries = listingByTree.get(key);
@@ -528,7 +596,8 @@ const staging = `${OUT}.partial-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
 const generatedAt = sourceDates.sort().at(-1) ?? '1970-01-01T00:00:00Z';
-const writer = new ApiDataWriter(staging, { generatedAt: new Date(generatedAt).toISOString() });
+if (RELEASES_ONLY) cpSync(OUT, staging, { recursive: true });
+const writer = new ApiDataWriter(staging, { generatedAt: new Date(generatedAt).toISOString(), merge: RELEASES_ONLY });
 const byPackage = new Map<string, Listed[]>();
 for (const item of listed) {
   const list = byPackage.get(item.source.name);
@@ -574,10 +643,15 @@ for (const version of indexed) {
   const release = releases.get(version)!;
   const packages = Object.fromEntries(
     Object.entries(release.packages)
-      .filter(([name, v]) => packageVersions.get(name)?.has(v))
+      .filter(([name, v]) => writer.has(name, v))
       .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
-  writer.setRelease(version, { coverage: 'indexed', source: release.source, packages });
+  writer.setRelease(version, {
+    coverage: 'indexed',
+    source: release.source,
+    packages,
+    ...(release.uncovered ? { uncovered: release.uncovered } : {}),
+  });
 }
 
 // Releases with no tree: the nearest indexed release before them, plus Adobe's published changes when there are any.
@@ -606,6 +680,14 @@ for (const { version } of catalog.releases) {
         : `index of ${base}`,
     packages: { ...writer.releasePackages(base) },
   };
+  const baseUncovered = releases.get(base)?.uncovered;
+  if (baseUncovered) {
+    // The base's gaps stay gaps here, under this release's own constraint when its metapackage names one.
+    const own = metapackageRequire(version);
+    release.uncovered = Object.fromEntries(
+      Object.entries(baseUncovered).map(([name, u]) => [name, { ...u, constraint: own[name] ?? u.constraint }]),
+    );
+  }
   if (changes.length > 0) release.publishedChanges = changes;
   writer.setRelease(version, release);
 }

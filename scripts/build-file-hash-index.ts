@@ -1,7 +1,8 @@
 #!/usr/bin/env -S node --import tsx
 /**
  * Regenerates the shipped file-hash index, `data/file-hashes/**`: for every magento/* package version of every release
- * in controlaltdelete-nl/magento2-code-tracker (branches magento-2.3.0 … magento-2.4.8-p1, first install of each), the
+ * in controlaltdelete-nl/magento2-code-tracker (branches magento-2.3.0 … magento-2.4.8-p1, first install of each) and
+ * of lrvipuls/mage247 (a full 2.4.7-p7 install, when fetched), the
  * git blob sha of each overridable/extendable non-PHP file and the layout blocks/containers declared. Read straight from
  * git objects (`ls-tree` gives the hashes; only layout XML, module.xml and registration.php blobs are read, to name
  * components and layout elements). No file content is written.
@@ -36,20 +37,28 @@ const { values: args } = parseArgs({
 });
 const dir = join(args.mirror!, 'controlaltdelete-nl+magento2-code-tracker', 'repo');
 if (!existsSync(dir)) throw new Error(`${dir} is missing: fetch controlaltdelete-nl/magento2-code-tracker first`);
-const git = new GitObjects(dir);
+const tracker = new GitObjects(dir);
+const mage247Dir = join(args.mirror!, 'lrvipuls+mage247', 'repo');
+const mage247 = existsSync(mage247Dir) ? new GitObjects(mage247Dir) : undefined;
 const log = (m: string): void => void process.stderr.write(`${m}\n`);
+if (!mage247) log('warning: lrvipuls/mage247 not fetched: 2.4.7-p7 file hashes are not indexed');
 
 interface VersionData {
   files: Map<string, string>; // path → full blob sha
   kind: PackageFileHashes['kind'];
   component?: string;
+  /** The snapshot the blobs are read from. */
+  git: GitObjects;
 }
 const packages = new Map<string, Map<string, VersionData>>();
 const releases: FileHashManifest['releases'] = {};
 const layoutCache = new Map<string, { name: string; kind: 'block' | 'container' }[]>();
 let newest = '';
 
-async function componentOf(entries: Map<string, string>): Promise<{ kind: VersionData['kind']; component?: string }> {
+async function componentOf(
+  git: GitObjects,
+  entries: Map<string, string>,
+): Promise<{ kind: VersionData['kind']; component?: string }> {
   const moduleXml = entries.get('etc/module.xml');
   if (moduleXml) {
     const text = (await git.readText(moduleXml)) ?? '';
@@ -65,10 +74,16 @@ async function componentOf(entries: Map<string, string>): Promise<{ kind: Versio
   return { kind: 'library' };
 }
 
-const branches = git.refs('refs/heads/magento-*').sort((a, b) => compareLooseVersions(a.slice(8), b.slice(8)));
-for (const branch of branches) {
-  const release = branch.slice('magento-'.length);
-  const commit = git.firstCommit(branch);
+const branches = tracker.refs('refs/heads/magento-*').sort((a, b) => compareLooseVersions(a.slice(8), b.slice(8)));
+// The tracker re-installs each release daily: its first install is the closest to what the release shipped.
+const installs = branches.map((branch) => ({
+  git: tracker,
+  commit: tracker.firstCommit(branch),
+  release: branch.slice('magento-'.length),
+  label: branch,
+}));
+if (mage247) installs.push({ git: mage247, commit: mage247.revParse('main')!, release: '2.4.7-p7', label: 'mage247' });
+for (const { git, commit, release, label } of installs) {
   const date = git.commitDate(commit);
   if (date > newest) newest = date;
   const set: Record<string, string> = {};
@@ -79,7 +94,7 @@ for (const branch of branches) {
     try {
       composer = JSON.parse(composerText ?? '{}') as typeof composer;
     } catch {
-      log(`warning: ${branch} vendor/magento/${top.path}/composer.json is not JSON; skipped`);
+      log(`warning: ${label} vendor/magento/${top.path}/composer.json is not JSON; skipped`);
     }
     if (!composer.name || !composer.version || composer.type === 'metapackage') continue;
     set[composer.name] = composer.version;
@@ -88,13 +103,13 @@ for (const branch of branches) {
     if (versions.has(composer.version)) continue;
     const all = new Map(git.lsTree(top.sha, true).map((e) => [e.path, e.sha]));
     const files = new Map([...all].filter(([path]) => isTrackedFile(path)));
-    versions.set(composer.version, { files, ...(await componentOf(all)) });
+    versions.set(composer.version, { files, git, ...(await componentOf(git, all)) });
   }
   releases[release] = set;
-  log(`${branch}: ${Object.keys(set).length} packages`);
+  log(`${label}: ${Object.keys(set).length} packages`);
 }
 
-async function layoutNamesOf(sha: string): Promise<{ name: string; kind: 'block' | 'container' }[]> {
+async function layoutNamesOf(git: GitObjects, sha: string): Promise<{ name: string; kind: 'block' | 'container' }[]> {
   let names = layoutCache.get(sha);
   if (!names) layoutCache.set(sha, (names = declaredLayoutNames((await git.readText(sha)) ?? '')));
   return names;
@@ -107,7 +122,9 @@ mkdirSync(tmp, { recursive: true });
 const manifest: FileHashManifest = {
   schema: FILE_HASH_SCHEMA,
   generatedAt: newest,
-  source: `controlaltdelete-nl/magento2-code-tracker branches ${branches[0]} … ${branches.at(-1)} (first install each)`,
+  source:
+    `controlaltdelete-nl/magento2-code-tracker branches ${branches[0]} … ${branches.at(-1)} (first install each)` +
+    (mage247 ? `; lrvipuls/mage247 main (2.4.7-p7)` : ''),
   releases,
   packages: {},
 };
@@ -129,7 +146,7 @@ for (const name of [...packages.keys()].sort()) {
       if (!variants) fileTimeline.set(path, (variants = new Map()));
       variants.set(hash, [...(variants.get(hash) ?? []), index]);
       if (/(^|\/)(layout|page_layout)\/.+\.xml$/.test(path)) {
-        for (const declared of await layoutNamesOf(sha)) {
+        for (const declared of await layoutNamesOf(data.git, sha)) {
           let kinds = nameTimeline.get(declared.name);
           if (!kinds) nameTimeline.set(declared.name, (kinds = new Map()));
           const list = kinds.get(declared.kind) ?? [];
@@ -162,7 +179,8 @@ for (const name of [...packages.keys()].sort()) {
 }
 // Gzipped with a sha256 beside it like the other knowledge files: a corrupt manifest is refused, not misread.
 writeChecksummedJson(join(tmp, MANIFEST_FILE), manifest);
-git.close();
+tracker.close();
+mage247?.close();
 rmSync(out, { recursive: true, force: true });
 renameSync(tmp, out);
 const size = Object.values(manifest.packages).reduce((s, p) => s + p.bytes, 0);

@@ -329,9 +329,11 @@ function targetCoverage(version: string, symbols: SymbolIndex): ReleaseCoverage 
     api:
       symbols.coverage === 'none'
         ? { state: 'not-covered' }
-        : symbols.coverage === 'derived'
-          ? { state: 'derived', ...(symbols.base ? { from: symbols.base } : {}) }
-          : { state: 'indexed' },
+        : {
+            state: symbols.coverage,
+            ...(symbols.coverage === 'derived' && symbols.base ? { from: symbols.base } : {}),
+            ...(coverage.api.gaps ? { gaps: coverage.api.gaps } : {}),
+          },
   };
 }
 

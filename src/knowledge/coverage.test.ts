@@ -50,4 +50,11 @@ describe('coverage', () => {
     assert.ok(shipped.fileHashes.length > 0 && shipped.dbSchema.length > 0);
     for (const release of shipped.fileHashes) assert.equal(shipped.api[release]?.coverage, 'indexed', release);
   });
+
+  it('names what the API index of a release does not cover (Braintree through os-extensions-metapackage in 2.4.8)', () => {
+    const api = coverageOf('2.4.8', loadCoverageSources()).api;
+    assert.deepEqual(api, { state: 'indexed', gaps: ['adobe-commerce/os-extensions-metapackage 1.0.1'] });
+    assert.equal(describeCoverage(api), 'indexed except adobe-commerce/os-extensions-metapackage 1.0.1');
+    assert.equal(isComplete(coverageOf('2.4.8', loadCoverageSources())), false);
+  });
 });

@@ -24,13 +24,15 @@ export const FAMILY_LABELS: Record<CoverageFamily, string> = {
 export interface FamilyCoverage {
   state: 'indexed' | 'derived' | 'not-covered';
   from?: string;
+  /** Requirements of the release whose packages the data does not cover (a metapackage at a version no tree shows). */
+  gaps?: string[];
 }
 
 export type ReleaseCoverage = { release: string } & Record<CoverageFamily, FamilyCoverage>;
 
 /** The releases each data family was built for (the API manifest also records its own derivations). */
 export interface CoverageSources {
-  api: Record<string, { coverage: 'indexed' | 'derived'; base?: string }>;
+  api: Record<string, { coverage: 'indexed' | 'derived'; base?: string; gaps?: string[] }>;
   dbSchema: readonly string[];
   fileHashes: readonly string[];
 }
@@ -45,9 +47,11 @@ export function coverageOf(version: string, sources: CoverageSources): ReleaseCo
     release: version,
     api: !api
       ? NOT_COVERED
-      : api.coverage === 'indexed'
-        ? INDEXED
-        : { state: 'derived', ...(api.base ? { from: api.base } : {}) },
+      : {
+          state: api.coverage,
+          ...(api.coverage === 'derived' && api.base ? { from: api.base } : {}),
+          ...(api.gaps?.length ? { gaps: api.gaps } : {}),
+        },
     dbSchema: nearestNotNewerCoverage(version, sources.dbSchema),
     fileHashes: files,
     // Layout names are read from the same trees as the file hashes.
@@ -57,8 +61,15 @@ export function coverageOf(version: string, sources: CoverageSources): ReleaseCo
 
 /** `indexed`, `derived from 2.4.8-p1`, `not covered`: how messages and reports say it. */
 export function describeCoverage(coverage: FamilyCoverage): string {
-  if (coverage.state === 'derived') return coverage.from ? `derived from ${coverage.from}` : 'derived';
-  return coverage.state === 'indexed' ? 'indexed' : 'not covered';
+  const base =
+    coverage.state === 'derived'
+      ? coverage.from
+        ? `derived from ${coverage.from}`
+        : 'derived'
+      : coverage.state === 'indexed'
+        ? 'indexed'
+        : 'not covered';
+  return coverage.gaps?.length ? `${base} except ${coverage.gaps.join(', ')}` : base;
 }
 
 /**
@@ -94,7 +105,7 @@ export function describeReleaseCoverage(coverage: ReleaseCoverage): string {
 
 /** Every family indexed from the release's own tree. */
 export function isComplete(coverage: ReleaseCoverage): boolean {
-  return COVERAGE_FAMILIES.every((f) => coverage[f].state === 'indexed');
+  return COVERAGE_FAMILIES.every((f) => coverage[f].state === 'indexed' && !coverage[f].gaps?.length);
 }
 
 let shipped: { dir: string; sources: CoverageSources } | undefined;
@@ -106,7 +117,7 @@ let shipped: { dir: string; sources: CoverageSources } | undefined;
 export function loadCoverageSources(dataDir: string = defaultDataDir()): CoverageSources {
   if (shipped?.dir === dataDir) return shipped.sources;
   const sources: CoverageSources = {
-    api: readApiReleases(join(dataDir, 'api', 'manifest.json')),
+    api: readApiCoverage(join(dataDir, 'api', 'manifest.json')).releases,
     dbSchema:
       (readGzJson<{ releases?: unknown }>(join(dataDir, 'db-schema', 'core-schema.json.gz'))?.releases as
         string[] | undefined) ?? [],
@@ -123,19 +134,30 @@ export function loadReleaseCoverage(version: string, dataDir?: string): ReleaseC
   return coverageOf(version, loadCoverageSources(dataDir));
 }
 
-function readApiReleases(file: string): CoverageSources['api'] {
-  const out: CoverageSources['api'] = {};
-  let doc: { releases?: Record<string, { coverage?: unknown; base?: unknown }> };
+/** The release coverage recorded in an API index manifest; a missing or unreadable file is said, not thrown. */
+export function readApiCoverage(file: string): {
+  state: 'present' | 'absent' | 'invalid';
+  releases: CoverageSources['api'];
+  problem?: string;
+} {
+  if (!existsSync(file)) return { state: 'absent', releases: {} };
+  let doc: { releases?: Record<string, { coverage?: unknown; base?: unknown; uncovered?: unknown }> };
   try {
     doc = JSON.parse(readFileSync(file, 'utf8')) as typeof doc;
-  } catch {
-    return out;
+  } catch (error) {
+    return { state: 'invalid', releases: {}, problem: `${file}: ${(error as Error).message}` };
   }
+  const releases: CoverageSources['api'] = {};
   for (const [version, entry] of Object.entries(doc?.releases ?? {})) {
     if (entry?.coverage !== 'indexed' && entry?.coverage !== 'derived') continue;
-    out[version] = { coverage: entry.coverage, ...(typeof entry.base === 'string' ? { base: entry.base } : {}) };
+    const gaps = uncoveredRequirements(entry.uncovered);
+    releases[version] = {
+      coverage: entry.coverage,
+      ...(typeof entry.base === 'string' ? { base: entry.base } : {}),
+      ...(gaps.length > 0 ? { gaps } : {}),
+    };
   }
-  return out;
+  return { state: 'present', releases };
 }
 
 function readGzJson<T>(file: string): T | undefined {
@@ -145,4 +167,12 @@ function readGzJson<T>(file: string): T | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `uncovered` of an API manifest release as `name constraint` strings (tolerant of a malformed entry). */
+export function uncoveredRequirements(uncovered: unknown): string[] {
+  if (!uncovered || typeof uncovered !== 'object') return [];
+  return Object.entries(uncovered as Record<string, { constraint?: unknown }>)
+    .map(([name, entry]) => (typeof entry?.constraint === 'string' ? `${name} ${entry.constraint}` : name))
+    .sort();
 }

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAdvisories, type AdvisoryFreshness } from './advisories.js';
 import { userCacheDir } from './cache-dir.js';
@@ -12,6 +11,7 @@ import {
   COVERAGE_FAMILIES,
   coverageOf,
   loadCoverageSources,
+  readApiCoverage,
   type CoverageFamily,
   type FamilyCoverage,
   type ReleaseCoverage,
@@ -44,10 +44,6 @@ export interface KbReleaseStatus {
   support: { endOfSupport: string | null; status: string; confidence: Confidence };
 }
 
-interface ApiManifestShape {
-  releases?: Record<string, { coverage?: unknown; base?: unknown }>;
-}
-
 export function kbStatus(opts: { dataDir?: string; cacheDir?: string | false; clock?: Clock } = {}): KbStatus {
   const dataDir = opts.dataDir ?? defaultDataDir();
   const clock = opts.clock ?? systemClock;
@@ -57,7 +53,7 @@ export function kbStatus(opts: { dataDir?: string; cacheDir?: string | false; cl
   const advisories = loadAdvisories({ dataDir, cacheDir: opts.cacheDir });
   const update = opts.cacheDir === false ? undefined : readReleaseUpdate(userCacheDir(opts.cacheDir));
   const shippedSets = new Set(data.releases.filter((r) => r.packages).map((r) => r.version));
-  const api = readApiManifest(join(dataDir, 'api', 'manifest.json'));
+  const api = readApiCoverage(join(dataDir, 'api', 'manifest.json'));
   const coverageSources = { ...loadCoverageSources(dataDir), api: api.releases };
 
   const releases = catalog.all().map((r): KbReleaseStatus => {
@@ -109,25 +105,4 @@ export function kbStatus(opts: { dataDir?: string; cacheDir?: string | false; cl
 
 function familiesOf(coverage: ReleaseCoverage): Record<CoverageFamily, FamilyCoverage> {
   return Object.fromEntries(COVERAGE_FAMILIES.map((f) => [f, coverage[f]])) as Record<CoverageFamily, FamilyCoverage>;
-}
-
-/** Reads only the release coverage of the API index manifest (helper-owned format); a bad file is reported, not fatal. */
-function readApiManifest(file: string): {
-  state: 'present' | 'absent' | 'invalid';
-  releases: Record<string, { coverage: 'indexed' | 'derived'; base?: string }>;
-  problem?: string;
-} {
-  if (!existsSync(file)) return { state: 'absent', releases: {} };
-  let doc: ApiManifestShape;
-  try {
-    doc = JSON.parse(readFileSync(file, 'utf8')) as ApiManifestShape;
-  } catch (error) {
-    return { state: 'invalid', releases: {}, problem: `${file}: ${(error as Error).message}` };
-  }
-  const releases: Record<string, { coverage: 'indexed' | 'derived'; base?: string }> = {};
-  for (const [version, entry] of Object.entries(doc?.releases ?? {})) {
-    if (entry?.coverage !== 'indexed' && entry?.coverage !== 'derived') continue;
-    releases[version] = { coverage: entry.coverage, ...(typeof entry.base === 'string' ? { base: entry.base } : {}) };
-  }
-  return { state: 'present', releases };
 }

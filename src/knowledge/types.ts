@@ -116,4 +116,9 @@ export interface SymbolIndex {
   coverage: 'indexed' | 'derived' | 'none';
   /** For a derived index: the indexed release whose API stands in. */
   base?: string;
+  /**
+   * Packages the release installs through a requirement no indexed tree shows at that version (package → the
+   * requirement, `adobe-commerce/os-extensions-metapackage 1.0.1`): their symbols are not covered, never removed.
+   */
+  notCovered?: Record<string, string>;
 }

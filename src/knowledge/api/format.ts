@@ -70,6 +70,12 @@ export interface ManifestRelease {
   packages: Record<string, string>;
   /** For derived releases: published changes (Adobe's list) that the base release's index does not show. */
   publishedChanges?: { section: string; change: string; what: string }[];
+  /**
+   * Requirements whose content at this release no tree shows (a metapackage at a version no fetched tree installs),
+   * with the packages the nearest tree installed through them: the index does not cover those packages here, so a
+   * class of theirs is "cannot check", never "removed".
+   */
+  uncovered?: Record<string, { constraint: string; packages: string[] }>;
 }
 
 export interface ManifestPackage {

@@ -227,6 +227,7 @@ export async function loadSymbolIndex(spec: LoadSpec, opts: LoadOptions = {}): P
     coverage: release ? release.coverage : bindings.length > 0 ? 'indexed' : 'none',
     ...(releaseName !== undefined ? { release: releaseName } : {}),
     ...(release?.base ? { base: release.base } : {}),
+    ...(release?.uncovered ? { notCovered: notCoveredPackages(release.uncovered) } : {}),
     publishedChanges: release?.publishedChanges ?? [],
     getClass,
     getFunction,
@@ -323,4 +324,12 @@ function nearestVersions(version: string, known: string[], count = 3): string[] 
   const after = sorted.findIndex((v) => compareLooseVersions(v, version) > 0);
   const at = after < 0 ? sorted.length : after;
   return [...sorted.slice(Math.max(0, at - count), at).reverse(), ...sorted.slice(at, at + 1)].slice(0, count);
+}
+
+/** `uncovered` of a manifest release as package → the requirement that brings it. */
+function notCoveredPackages(uncovered: NonNullable<ManifestRelease['uncovered']>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, entry] of Object.entries(uncovered))
+    for (const pkg of entry.packages) out[pkg] = `${name} ${entry.constraint}`;
+  return out;
 }

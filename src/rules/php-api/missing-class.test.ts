@@ -377,3 +377,35 @@ test('an unresolved Zend Framework 1 name says which library it was', async () =
   );
   assert.match(findings[0]!.recommendation, /^Zend Framework 1 \(magento\/zendframework1\) is gone/);
 });
+
+test('a package the target installs through a metapackage no tree shows (Braintree in 2.4.8) is an index gap, not a removal', async () => {
+  const braintree = {
+    package: 'paypal/module-braintree-core',
+    version: '4.6.1-p10',
+    classes: [classDecl('PayPal\\Braintree\\Gateway\\Config\\Config')],
+    functions: [],
+  };
+  const unit = await unitOf(
+    'app/code/Acme/Pay/Model/Fee.php',
+    `<?php
+namespace Acme\\Pay\\Model;
+class Fee { public function __construct(private \\PayPal\\Braintree\\Gateway\\Config\\Config $config) {} }
+`,
+  );
+  const findings = await runRule(missingClass, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.7-p7'), symbols: indexOfPackages([braintree]) },
+    target: {
+      symbols: {
+        ...indexOfPackages([]),
+        notCovered: { 'paypal/module-braintree-core': 'adobe-commerce/os-extensions-metapackage 1.0.1' },
+      },
+      release: releaseFixture('2.4.8'),
+    },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.severity, f.subject]),
+    [['info', 'index-gap:paypal/module-braintree-core']],
+  );
+  assert.match(findings[0]!.message, /installs through adobe-commerce\/os-extensions-metapackage 1\.0\.1/);
+});

@@ -189,6 +189,7 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
  */
 function targetIndexLacks(context: RuleContext, pkg: string): boolean {
   const release = context.target.release;
+  if (context.target.symbols.notCovered?.[pkg] !== undefined) return true;
   if (release.packages[pkg] === undefined && release.thirdParty[pkg] === undefined) return false;
   return preparedIndex(context.target.symbols).packages()[pkg] === undefined;
 }
@@ -199,10 +200,14 @@ function reportIndexGap(context: RuleContext, use: ClassUse, pkg: string, seen: 
   if (seen.has(key)) return;
   seen.add(key);
   const release = context.target.release;
+  const through = context.target.symbols.notCovered?.[pkg];
+  const required = through
+    ? `which ${release.version} installs through ${through} (a version no indexed tree shows), so`
+    : `which ${release.version} still requires (\`${release.packages[pkg] ?? release.thirdParty[pkg]}\`) but`;
   context.report({
     severity: 'info',
     ...locationOf(use),
-    message: `cannot check \`${use.name}\` (${describeUse(use.kind)}) against ${release.version}: it comes from ${pkg}, which ${release.version} still requires (\`${release.packages[pkg] ?? release.thirdParty[pkg]}\`) but the symbol index of ${release.version} does not cover; other uses of ${pkg} here are not checked either`,
+    message: `cannot check \`${use.name}\` (${describeUse(use.kind)}) against ${release.version}: it comes from ${pkg}, ${required} the symbol index of ${release.version} does not cover; other uses of ${pkg} here are not checked either`,
     recommendation: `Run \`mageup index\` on a ${release.version} install (or update the knowledge base) to check uses of ${pkg}.`,
     effort: { hours: 0, confidence: 'low' },
     subject: `index-gap:${pkg}`,

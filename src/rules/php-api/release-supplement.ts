@@ -40,6 +40,7 @@ export async function supplementIndex(
   return {
     coverage: index.coverage,
     ...(index.base ? { base: index.base } : {}),
+    ...(index.notCovered ? { notCovered: index.notCovered } : {}),
     getClass: (fqcn) => index.getClass(fqcn) ?? extra.getClass(fqcn),
     getFunction: (name) => index.getFunction(name) ?? extra.getFunction(name),
     packages: () => ({ ...extra.packages(), ...covered }),
