@@ -58,7 +58,7 @@ describe('mageup monitor (CLI)', () => {
 
   it('renders every format, escaping what comes from the logs', async () => {
     const text = await runCommand(register, [...args, '--format', 'text'], { output: true });
-    assert.match(text.output, /Error classes: 6 \(3 new, 1 more frequent, 1 gone\)/);
+    assert.match(text.output, /Error classes: 7 \(4 new, 1 more frequent, 1 gone\)/);
     assert.match(text.output, /error rates per 1,000 dynamic requests \(1,715 before, 1,714 after the cutover\)/);
     const md = await runCommand(register, [...args, '--format', 'md'], { output: '.md' });
     assert.match(md.output, /## Findings \(\d+\)/);

@@ -264,10 +264,18 @@ describe('error classes before and after the cutover', () => {
     assert.equal(result.rateBasis.unit, 'per-hour');
     assert.match(result.rateBasis.note!, /traffic could not be verified/);
     assert.deepEqual(result.noise.byFile['system.log'], { INFO: 24 });
-    assert.equal(result.noise.debugLogAfterCutover, 16);
+    assert.equal(result.noise.debugLogAfterCutover, 17);
+    // The copy of the feed error in debug.log is noise: the class still counts 6.
+    assert.deepEqual(result.noise.byFile['debug.log'], { DEBUG: 16, CRITICAL: 1 });
+    const cron = result.errors.find((e) => e.sample.startsWith('Cron Job acme_catalog_feed_export'))!;
+    assert.deepEqual(
+      [cron.status, cron.origin?.module, cron.origin?.file],
+      ['new', 'Acme_Catalog', 'app/code/Acme/Catalog/etc/crontab.xml'],
+    );
     assert.deepEqual(
       result.findings.map((f) => `${f.severity} ${f.ruleId} ${f.module ?? ''}`),
       [
+        'error monitor/new-error Acme_Catalog',
         'error monitor/new-error Acme_Catalog',
         'error monitor/new-error Acme_Catalog',
         'error monitor/error-rate-increase Magefan_LoginAsCustomer',
@@ -302,5 +310,30 @@ describe('error classes before and after the cutover', () => {
     assert.ok(result.errors.every((e) => e.before === 0 && e.status === 'seen'));
     assert.ok(!result.errors.some((e) => e.sample.includes('Undefined array key')));
     assert.ok(result.findings.every((f) => f.ruleId !== 'monitor/new-error'));
+  });
+});
+
+describe('formats met on a real 2.4.7 store', () => {
+  it('reads an exception logged as its string (no context) and a report in Magento backtrace format', () => {
+    const { records } = parse(
+      '[2026-12-03T16:58:02.412172+00:00] main.CRITICAL: Magento\\Framework\\Webapi\\Exception: Server cannot match "text/html" in /srv/m247/vendor/magento/framework/Webapi/Rest/Response/RendererFactory.php:84\n' +
+        'Stack trace:\n#0 /srv/m247/vendor/magento/framework/Webapi/Rest/Response/RendererFactory.php(54): Magento\\Framework\\Webapi\\Rest\\Response\\RendererFactory->_getRendererClass()\n#1 {main} [] []',
+    );
+    assert.equal(records[0]!.exceptionClass, 'Magento\\Framework\\Webapi\\Exception');
+    assert.deepEqual(
+      records[0]!.frames.map((f) => f.line),
+      [84, 54],
+    );
+    const report = parseReport(
+      '{"0":"boom","1":"#1 Magento\\\\Framework\\\\Webapi\\\\Rest\\\\Response\\\\RendererFactory->get() called at [vendor\\/magento\\/framework\\/Webapi\\/Rest\\/Response.php:45]\\n#2 Acme\\\\X->y() called at [app\\/code\\/Acme\\/X\\/Y.php:7]"}',
+    )!;
+    const { records: fromReport } = parse(`[2026-12-03T16:58:02+00:00] report.CRITICAL: boom [] []\n${report.trace}`);
+    assert.deepEqual(
+      fromReport[0]!.frames.map((f) => `${f.path}:${f.line} ${f.call}`),
+      [
+        'vendor/magento/framework/Webapi/Rest/Response.php:45 Magento\\Framework\\Webapi\\Rest\\Response\\RendererFactory->get',
+        'app/code/Acme/X/Y.php:7 Acme\\X->y',
+      ],
+    );
   });
 });

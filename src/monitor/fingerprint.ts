@@ -51,6 +51,9 @@ export function identify(
   const chosen = own.length > 0 ? own : located.filter((x) => x.o).slice(0, 2);
   const keyFrames = chosen.map((x) => ({ file: x.o!.file, call: maskCall(x.f.call) }));
   const blamed = own[0] ?? located.find((x) => x.o);
+  // Magento_Cron logs a failed job as `Cron Job <code> has an error: …` without a stack: its crontab.xml tells whose.
+  const cronJob = blamed ? undefined : /^Cron Job (\S+) has an error/.exec(message)?.[1];
+  const cronOrigin = cronJob ? origins.ofCronJob(cronJob) : undefined;
   const fingerprint = createHash('sha256')
     .update(`${exceptionClass ?? ''}\0${normalised}\0${keyFrames.map((k) => `${k.file}|${k.call}`).join('\0')}`)
     .digest('hex')
@@ -59,7 +62,7 @@ export function identify(
     fingerprint,
     normalised,
     frames: keyFrames,
-    ...(blamed?.o ? { origin: { ...blamed.o, line: blamed.f.line } } : {}),
+    ...(blamed?.o ? { origin: { ...blamed.o, line: blamed.f.line } } : cronOrigin ? { origin: cronOrigin } : {}),
   };
 }
 

@@ -43,9 +43,11 @@ const MAX_FRAMES = 60;
 const HEADER =
   /^\[(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.\d+)?(Z|[+-]\d\d:?\d\d)?\] ([^\s:]+?)\.(DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL|ALERT|EMERGENCY): ?(.*)$/;
 const STACK_FRAME = /^#\d+ (.+?\.(?:php|phtml))\((\d+)\): ([^(]*)/;
+/** Magento's own backtrace format, in error reports: `#1 Foo\Bar->baz() called at [vendor/…/Bar.php:45]`. */
+const DEBUG_FRAME = /^#\d+ ([^(\s]*)\(.*\) called at \[(.+?\.(?:php|phtml)):(\d+)\]/;
 const ORIGIN = /(?:\bin|\bat) ((?:[A-Za-z]:)?\/?[^\s:()]+\.(?:php|phtml)):(\d+)/;
 const CONTEXT_EXCEPTION = /\[object\] \(([A-Za-z_\\][\w\\]*)\(code: /;
-const MESSAGE_EXCEPTION = /^([A-Z][\w]*(?:\\[A-Z][\w]*)*(?:Exception|Error))(?: #\d+ \([^)]*\))?: /;
+const MESSAGE_EXCEPTION = /^((?:[A-Z]\w*\\)*\w*(?:Exception|Error))(?: #\d+ \([^)]*\))?: /;
 
 /**
  * Assembles records from lines: a header line starts a record, the lines after it (stack traces, wrapped context)
@@ -97,7 +99,7 @@ export class MagentoLogParser {
       const all = [rest, ...cur.lines];
       record.text = all.join('\n').slice(0, MAX_RECORD_CHARS);
       record.frames = framesOf(all);
-      const exceptionClass = CONTEXT_EXCEPTION.exec(record.text)?.[1] ?? MESSAGE_EXCEPTION.exec(record.message)?.[1];
+      const exceptionClass = CONTEXT_EXCEPTION.exec(record.text)?.[1] ?? exceptionClassOf(record.message);
       // Inside Monolog's JSON context backslashes are doubled.
       if (exceptionClass) record.exceptionClass = exceptionClass.replace(/\\\\/g, '\\');
     }
@@ -128,6 +130,11 @@ export function stripContext(rest: string): string {
   return s.trim();
 }
 
+/** `Foo\BarException: message` → `Foo\BarException`. */
+export function exceptionClassOf(message: string): string | undefined {
+  return MESSAGE_EXCEPTION.exec(message)?.[1];
+}
+
 /** The exception's origin, then its stack frames, from the record's lines. */
 export function framesOf(lines: string[]): Frame[] {
   const frames: Frame[] = [];
@@ -136,6 +143,11 @@ export function framesOf(lines: string[]): Frame[] {
     const f = STACK_FRAME.exec(line);
     if (f) {
       frames.push({ path: f[1]!, line: Number(f[2]), call: f[3]!.trim().replace(/\\\\/g, '\\') });
+      continue;
+    }
+    const d = DEBUG_FRAME.exec(line);
+    if (d) {
+      frames.push({ path: d[2]!, line: Number(d[3]), call: d[1]! });
       continue;
     }
     if (frames.length === 0) {

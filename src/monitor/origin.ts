@@ -32,15 +32,35 @@ export class OriginMap {
   private readonly prefixes: Prefix[];
   private readonly modulesByNamespace = new Map<string, { name: string; package?: string; owner: Owner }>();
   private readonly cache = new Map<string, CodeOrigin>();
+  private readonly moduleOwners = new Map<string, Owner>();
+  /** Cron job code → the module declaring it (crontab.xml), for failures logged without a stack. */
+  private readonly cronJobs = new Map<string, CodeOrigin & { line: number }>();
 
   constructor(project: ProjectModel | undefined) {
     const prefixes: Prefix[] = [];
     const packages = new Map((project?.packages ?? []).map((p) => [p.name, p]));
+    // The model marks what the product metapackage requires directly; what it requires through other packages
+    // (2.4.7: adobe-commerce/os-extensions-metapackage → paypal/module-braintree → …-core) ships with Magento too.
+    const bundled = new Set<string>();
+    const seen = new Set<string>();
+    const queue = [
+      ...(project?.magento.productPackage ? [project.magento.productPackage] : []),
+      ...[...packages.values()].filter((p) => p.bundled).map((p) => p.name),
+    ];
+    while (queue.length > 0) {
+      const name = queue.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const pkg = packages.get(name);
+      if (!pkg) continue;
+      if (pkg.source === 'third-party') bundled.add(name);
+      for (const dep of Object.keys(pkg.require)) if (!seen.has(dep)) queue.push(dep);
+    }
     const ownerOfPackage = (name: string | null | undefined, core: boolean, appCode: boolean): Owner => {
       if (core) return 'core';
       const pkg = name ? packages.get(name) : undefined;
       if (pkg?.source === 'core' || pkg?.source === 'adobe') return 'core';
-      if (pkg?.bundled) return 'bundled';
+      if (pkg && bundled.has(pkg.name)) return 'bundled';
       if (appCode || pkg?.source === 'path' || pkg?.source === 'root') return 'custom';
       return 'third-party';
     };
@@ -52,6 +72,16 @@ export class OriginMap {
         ...(m.package ? { package: m.package } : {}),
         owner,
       });
+      this.moduleOwners.set(m.name, owner);
+      for (const c of m.customizations.cronJobs) {
+        this.cronJobs.set(c.name, {
+          file: c.file,
+          line: c.line,
+          module: m.name,
+          ...(m.package ? { package: m.package } : {}),
+          owner,
+        });
+      }
       this.modulesByNamespace.set(m.name.replace('_', '\\'), {
         name: m.name,
         ...(m.package ? { package: m.package } : {}),
@@ -64,7 +94,7 @@ export class OriginMap {
       const owner: Owner =
         p.source === 'core' || p.source === 'adobe'
           ? 'core'
-          : p.bundled
+          : bundled.has(p.name)
             ? 'bundled'
             : p.source === 'path' || p.source === 'root'
               ? 'custom'
@@ -75,6 +105,16 @@ export class OriginMap {
     }
     // Longest first: a module inside a package wins over the package.
     this.prefixes = prefixes.sort((a, b) => b.path.length - a.path.length);
+  }
+
+  /** Whose a module is (custom, third-party, core, bundled); undefined when the model does not know it. */
+  ownerOfModule(name: string): Owner | undefined {
+    return this.moduleOwners.get(name);
+  }
+
+  /** The crontab.xml declaring a cron job, from the model. */
+  ofCronJob(jobCode: string): (CodeOrigin & { line: number }) | undefined {
+    return this.cronJobs.get(jobCode);
   }
 
   /** The origin of a path as a log shows it, or undefined when it is not under a known project directory. */

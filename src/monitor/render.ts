@@ -7,6 +7,7 @@ import type { FindingsView } from '../report/json/findings-view.js';
 import { renderJunit } from '../report/junit/render-junit.js';
 import { renderSarif } from '../report/sarif/render-sarif.js';
 import type { WindowStats } from './access-log.js';
+import { errorTitle } from './rules/describe.js';
 import { MONITOR_RULES } from './rules/registry.js';
 import type { ErrorClass, MonitorResult } from './types.js';
 
@@ -69,7 +70,7 @@ function origin(e: ErrorClass): string {
   const o = e.origin;
   if (!o) return '?';
   const who = o.module ?? o.package ?? o.file;
-  return `${who} (${o.owner === 'bundled' ? 'core' : o.owner})`;
+  return `${who} (${o.owner === 'bundled' ? 'bundled with Magento' : o.owner})`;
 }
 
 function errorRows(r: MonitorResult): string[][] {
@@ -83,7 +84,7 @@ function errorRows(r: MonitorResult): string[][] {
       `${rateText(e.rateBefore)} → ${rateText(e.rateAfter)}`,
       e.lastSeen.slice(0, 16),
       origin(e),
-      `${e.exceptionClass ? `${e.exceptionClass}: ` : ''}${e.sample}`.slice(0, 120),
+      errorTitle(e).slice(0, 120),
     ]);
 }
 const ERROR_HEAD = ['status', 'level', 'before', 'after', 'rate', 'last seen', 'from', 'message'];
@@ -111,9 +112,10 @@ function storeLines(r: MonitorResult): string[] {
       ? `cron: could not verify (${s.cron.unavailable})`
       : `cron: ${s.cron.items.length} job codes, last activity ${s.cron.lastActivity ?? 'never'}`,
   );
-  const invalid = s.indexers.items.filter((i) => i.status !== 'valid');
+  // mview-only views (`customer_dummy`) have no indexer state: only invalid and working ones are shown.
+  const invalid = s.indexers.items.filter((i) => i.status === 'invalid' || i.status === 'working');
   out.push(
-    `indexers: ${s.indexers.items.length}, ${invalid.length} not valid${invalid.length ? ` (${invalid.map((i) => `${i.id}: ${i.status}`).join(', ')})` : ''}` +
+    `indexers: ${s.indexers.items.filter((i) => i.status !== 'unknown').length}, ${invalid.length} invalid or working${invalid.length ? ` (${invalid.map((i) => `${i.id}: ${i.status}`).join(', ')})` : ''}` +
       `; on schedule: ${s.indexers.items.filter((i) => i.mode === 'schedule').length}, backlog ${s.indexers.items.reduce((n, i) => n + (i.backlog ?? 0), 0)}`,
   );
   out.push(

@@ -9,7 +9,7 @@ import { loadProject } from '../project/load.js';
 import type { ProjectModel } from '../project/model.js';
 import { detectRoot, NotMagentoProjectError } from '../project/root.js';
 import { version } from '../version.js';
-import { OriginMap } from './origin.js';
+import { isOwnCode, OriginMap } from './origin.js';
 import { MONITOR_RULES } from './rules/registry.js';
 import { LogScan } from './scan.js';
 import { readStoreHealth, type StoreHealth } from './store-health.js';
@@ -36,6 +36,7 @@ export interface MonitorSession {
   thresholds: Thresholds;
   settings: MonitorOptions;
   root: string;
+  origins: OriginMap;
   storeProblems: Problem[];
 }
 
@@ -72,6 +73,7 @@ export async function runMonitor(opts: MonitorOptions): Promise<{ result: Monito
   }
   if (opts.logDir && !existsSync(logDir)) throw new MonitorInputError(`--log-dir ${opts.logDir}: no such directory`);
 
+  const origins = new OriginMap(project);
   const scan = new LogScan(
     {
       root,
@@ -80,7 +82,7 @@ export async function runMonitor(opts: MonitorOptions): Promise<{ result: Monito
       adminFrontName: project?.services.adminFrontName ?? 'admin',
       thresholds,
     },
-    new OriginMap(project),
+    origins,
   );
   const offsets: MonitorSession['offsets'] = new Map();
   const logs = existsSync(logDir) ? LogScan.listLogs(logDir) : [];
@@ -117,6 +119,7 @@ export async function runMonitor(opts: MonitorOptions): Promise<{ result: Monito
     thresholds,
     settings: opts,
     root,
+    origins,
     storeProblems: [...problems, ...storeProblems],
   };
   return { result: judge(session), session };
@@ -132,8 +135,9 @@ export function judge(session: MonitorSession): MonitorResult {
     ...(settings.since !== undefined ? { since: new Date(settings.since).toISOString() } : {}),
     ...logFacts,
     ...(store ? { store } : {}),
+    // Only the project's own jobs: core and bundled modules' cron is Magento's.
     declaredCron: (project?.modules ?? [])
-      .filter((m) => !m.core && m.enabled !== false)
+      .filter((m) => m.enabled !== false && isOwnCode(session.origins.ownerOfModule(m.name) ?? 'core'))
       .flatMap((m) => m.customizations.cronJobs.map((c) => ({ ...c, module: m.name }))),
   };
   const findings: Finding[] = [];

@@ -4,7 +4,14 @@ import type { Problem } from '../core/problem.js';
 import { TrafficStats } from './access-log.js';
 import { ErrorGroups } from './groups.js';
 import { readLines, isGzip } from './lines.js';
-import { framesOf, GROUPED_FROM, levelRank, MagentoLogParser, type LogRecord } from './magento-log.js';
+import {
+  exceptionClassOf,
+  framesOf,
+  GROUPED_FROM,
+  levelRank,
+  MagentoLogParser,
+  type LogRecord,
+} from './magento-log.js';
 import type { OriginMap } from './origin.js';
 import { SlowLog } from './slow-log.js';
 import type { Coverage, ErrorClass, LogFileInfo, MonitorFacts, Noise, RateBasis, Thresholds } from './types.js';
@@ -121,7 +128,8 @@ export class LogScan {
     if (isDebug && (this.settings.cutover === undefined || r.time >= this.settings.cutover)) {
       this.noise.debugLogAfterCutover++;
     }
-    if (levelRank(r.level) >= levelRank(GROUPED_FROM)) {
+    // debug.log repeats every record of the other logs when debug logging is on: noise only, never counted twice.
+    if (!isDebug && levelRank(r.level) >= levelRank(GROUPED_FROM)) {
       this.errors.add(r, source);
       return;
     }
@@ -171,9 +179,7 @@ export class LogScan {
           message: lines[0] ?? '',
           frames: framesOf(lines),
           text: '',
-          ...(/^([A-Z]\w*(?:\\\w+)*(?:Exception|Error)):/.exec(report.message)?.[1]
-            ? { exceptionClass: /^([A-Z]\w*(?:\\\w+)*(?:Exception|Error)):/.exec(report.message)![1]! }
-            : {}),
+          ...(exceptionClassOf(report.message) ? { exceptionClass: exceptionClassOf(report.message)! } : {}),
         },
         'var/report',
         false,

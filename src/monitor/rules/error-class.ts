@@ -1,5 +1,5 @@
 import type { MonitorRule } from '../types.js';
-import { whereFrom } from './describe.js';
+import { errorTitle, whereFrom } from './describe.js';
 
 export const errorClass: MonitorRule = {
   meta: {
@@ -20,7 +20,7 @@ export const errorClass: MonitorRule = {
         ...(e.origin ? { file: e.origin.file, line: e.origin.line } : {}),
         subject: e.fingerprint,
         fingerprint: e.fingerprint,
-        message: `${e.level} ${e.exceptionClass ? `${e.exceptionClass}: ` : ''}${e.sample} — ${e.count}× (${e.firstSeen} … ${e.lastSeen}), from ${whereFrom(e)}`,
+        message: `${e.level} ${errorTitle(e)} — ${e.count}× (${e.firstSeen} … ${e.lastSeen}), from ${whereFrom(e)}`,
         recommendation: `Read the records in ${e.sources.join(', ')}; give --cutover to tell new errors from old ones.`,
       });
     }

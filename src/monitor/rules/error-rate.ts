@@ -1,5 +1,5 @@
 import type { MonitorRule } from '../types.js';
-import { rate, whereFrom } from './describe.js';
+import { errorTitle, rate, whereFrom } from './describe.js';
 
 export const errorRate: MonitorRule = {
   meta: {
@@ -21,7 +21,7 @@ export const errorRate: MonitorRule = {
         subject: e.fingerprint,
         fingerprint: `rate-${e.fingerprint}`,
         message:
-          `More frequent since the cutover: ${e.exceptionClass ? `${e.exceptionClass}: ` : ''}${e.sample} — ` +
+          `More frequent since the cutover: ${errorTitle(e)} — ` +
           `${rate(e.rateBefore, unit)} before, ${rate(e.rateAfter, unit)} after (${e.before} → ${e.after} occurrences, ` +
           `≥ ${thresholds.rateFactor}×), from ${whereFrom(e)}`,
         recommendation: `Compare what changed for ${e.origin?.module ?? 'this code path'} in the deployment; the stack is in ${e.sources.join(', ')}.`,

@@ -1,5 +1,5 @@
 import type { MonitorRule } from '../types.js';
-import { whereFrom } from './describe.js';
+import { errorTitle, whereFrom } from './describe.js';
 
 export const newError: MonitorRule = {
   meta: {
@@ -23,7 +23,7 @@ export const newError: MonitorRule = {
         subject: e.fingerprint,
         fingerprint: e.fingerprint,
         message:
-          `New since the cutover: ${e.level} ${e.exceptionClass ? `${e.exceptionClass}: ` : ''}${e.sample} — ` +
+          `New since the cutover: ${e.level} ${errorTitle(e)} — ` +
           `${e.after}× since ${e.firstSeen}, from ${whereFrom(e)}` +
           (covered ? '' : ` (could not verify it is new: the logs hold nothing before the cutover)`),
         recommendation:
