@@ -46,14 +46,23 @@ const MONTHS: Record<string, number> = {
   Dec: 11,
 };
 
+// Consecutive lines mostly share their minute: its epoch is computed once.
+let cachedMinute = '';
+let cachedMinuteMs = NaN;
+
 export function parseAccessLine(line: string): AccessEntry | undefined {
   const m = LINE.exec(line);
   if (!m) return undefined;
-  const month = MONTHS[m[3]!];
-  if (month === undefined) return undefined;
-  const zone = m[8]!;
-  const offset = (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5))) * 60_000;
-  const time = Date.UTC(+m[4]!, month, +m[2]!, +m[5]!, +m[6]!, +m[7]!) - offset;
+  const minuteKey = `${m[2]}${m[3]}${m[4]}${m[5]}${m[6]}${m[8]}`;
+  if (minuteKey !== cachedMinute) {
+    const month = MONTHS[m[3]!];
+    if (month === undefined) return undefined;
+    const zone = m[8]!;
+    const offset = (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5))) * 60_000;
+    cachedMinute = minuteKey;
+    cachedMinuteMs = Date.UTC(+m[4]!, month, +m[2]!, +m[5]!, +m[6]!, 0) - offset;
+  }
+  const time = cachedMinuteMs + Number(m[7]) * 1000;
   const entry: AccessEntry = { time, method: m[9]!, path: m[10]!, status: Number(m[11]) };
   const latency = latencyOf(m[12]!);
   if (latency !== undefined) entry.latencyMs = latency;

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 
 /** Longer lines are cut here: a log line is never this long, and a file without newlines must not fill memory. */
 export const MAX_LINE_BYTES = 64 * 1024;
@@ -10,7 +11,7 @@ export interface LineStats {
   /** Lines read (a cut line counts once). */
   lines: number;
   bytes: number;
-  /** Lines holding NUL or other binary bytes: skipped. */
+  /** Lines holding NUL bytes (binary garbage, the hole of a sparse file): skipped. */
   binary: number;
   /** Lines longer than MAX_LINE_BYTES: their tail was dropped. */
   cut: number;
@@ -58,66 +59,54 @@ export async function readLines(file: string, opts: ReadLinesOptions): Promise<L
     raw.on('error', (e) => gunzip.destroy(e));
     source = raw.pipe(gunzip);
   }
-  // Pieces of the current line (a line can span chunks) and their length; beyond the cap only the length grows.
-  let pending: Buffer[] = [];
-  let pendingLength = 0;
-  let lineLength = 0;
-  const emit = (): void => {
+  // Chunks are decoded whole (a StringDecoder keeps a character split between chunks) and split on '\n' as
+  // strings: far cheaper than a Buffer per line. `carry` is the start of a line that spans chunks, capped.
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
+  let carryBytes = 0;
+  const emit = (line: string, bytes: number): void => {
     stats.lines++;
-    if (lineLength > MAX_LINE_BYTES) stats.cut++;
-    const buf = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingLength);
-    pending = [];
-    pendingLength = 0;
-    lineLength = 0;
-    if (isBinary(buf)) {
+    if (bytes > MAX_LINE_BYTES) stats.cut++;
+    if (line.indexOf('\0') >= 0) {
       stats.binary++;
       return;
     }
-    let end = buf.length;
-    if (end > 0 && buf[end - 1] === 0x0d) end--;
-    opts.onLine(buf.toString('utf8', 0, end));
-  };
-  const keep = (chunk: Buffer, from: number, to: number): void => {
-    lineLength += to - from;
-    const room = MAX_LINE_BYTES - pendingLength;
-    if (room <= 0) return;
-    const piece = chunk.subarray(from, Math.min(to, from + room));
-    pending.push(piece);
-    pendingLength += piece.length;
+    opts.onLine(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line);
   };
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
+      const before = stats.bytes;
       stats.bytes += chunk.length;
+      const text = decoder.write(chunk);
       let pos = 0;
       for (;;) {
-        const nl = chunk.indexOf(10, pos);
+        const nl = text.indexOf('\n', pos);
         if (nl < 0) break;
-        keep(chunk, pos, nl);
-        emit();
+        if (carryBytes > 0) {
+          const piece = text.slice(pos, Math.min(nl, pos + Math.max(0, MAX_LINE_BYTES - carry.length)));
+          emit(carry + piece, carryBytes + (nl - pos));
+          carry = '';
+          carryBytes = 0;
+        } else {
+          emit(nl - pos > MAX_LINE_BYTES ? text.slice(pos, pos + MAX_LINE_BYTES) : text.slice(pos, nl), nl - pos);
+        }
         pos = nl + 1;
-        stats.complete = stats.bytes - chunk.length + pos;
       }
-      if (pos < chunk.length) keep(chunk, pos, chunk.length);
+      if (pos < text.length) {
+        if (carry.length < MAX_LINE_BYTES) carry += text.slice(pos, pos + (MAX_LINE_BYTES - carry.length));
+        carryBytes += text.length - pos;
+      }
+      const lastNl = chunk.lastIndexOf(10);
+      if (lastNl >= 0) stats.complete = before + lastNl + 1;
     }
   } catch (error) {
     if (!gz) throw error;
     stats.gzipError = (error as Error).message;
   }
-  if (lineLength > 0) {
+  carry += decoder.end();
+  if (carryBytes > 0 || carry.length > 0) {
     stats.unterminated = true;
-    if (!opts.holdUnterminated) emit();
+    if (!opts.holdUnterminated) emit(carry, Math.max(carryBytes, carry.length));
   }
   return stats;
-}
-
-/** NUL bytes, or mostly control bytes: not text. Checks the first 512 bytes only (the rest follows suit). */
-function isBinary(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 512);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const c = buf[i]!;
-    if (c === 0) return true;
-    if (c < 9 || (c > 13 && c < 32)) control++;
-  }
-  return control > 8 && control * 10 > n;
 }

@@ -10,6 +10,8 @@ export type Level = (typeof LEVELS)[number];
 /** Records at or above this level are errors worth grouping; below are counted as noise. */
 export const GROUPED_FROM: Level = 'WARNING';
 
+const GROUPED_LEVELS: ReadonlySet<string> = new Set(LEVELS.slice(LEVELS.indexOf(GROUPED_FROM)));
+
 export function levelRank(level: Level): number {
   return LEVELS.indexOf(level);
 }
@@ -33,12 +35,10 @@ export interface LogRecord {
   exceptionClass?: string;
   /** Where the exception was thrown, then the stack, top first. */
   frames: Frame[];
-  /** The record's text, at most MAX_RECORD_CHARS. */
-  text: string;
 }
 
 const MAX_RECORD_CHARS = 32 * 1024;
-const MAX_FRAMES = 60;
+const MAX_FRAMES = 40;
 
 const HEADER =
   /^\[(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.\d+)?(Z|[+-]\d\d:?\d\d)?\] ([^\s:]+?)\.(DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL|ALERT|EMERGENCY): ?(.*)$/;
@@ -55,7 +55,7 @@ const MESSAGE_EXCEPTION = /^((?:[A-Z]\w*\\)*\w*(?:Exception|Error))(?: #\d+ \([^
  */
 export class MagentoLogParser {
   orphanLines = 0;
-  private current: { header: RegExpExecArray; lines: string[]; chars: number } | undefined;
+  private current: { header: RegExpExecArray; lines: string[]; chars: number; grouped: boolean } | undefined;
   private readonly zoneCache = new Map<string, number>();
 
   constructor(private readonly onRecord: (record: LogRecord) => void) {}
@@ -65,14 +65,15 @@ export class MagentoLogParser {
     const header = line.charCodeAt(0) === 91 /* [ */ ? HEADER.exec(line) : null;
     if (header) {
       this.flush();
-      this.current = { header, lines: [], chars: line.length };
+      this.current = { header, lines: [], chars: line.length, grouped: GROUPED_LEVELS.has(header[9]!) };
       return;
     }
     if (!this.current) {
       if (line.length > 0) this.orphanLines++;
       return;
     }
-    if (this.current.chars < MAX_RECORD_CHARS) {
+    // Noise records are only counted: their continuation lines are not kept.
+    if (this.current.grouped && this.current.chars < MAX_RECORD_CHARS) {
       this.current.lines.push(line);
       this.current.chars += line.length + 1;
     }
@@ -92,14 +93,15 @@ export class MagentoLogParser {
       level,
       message: stripContext(rest),
       frames: [],
-      text: '',
     };
-    // Only records that get grouped need their frames and text: noise stays cheap.
-    if (levelRank(level) >= levelRank(GROUPED_FROM)) {
-      const all = [rest, ...cur.lines];
-      record.text = all.join('\n').slice(0, MAX_RECORD_CHARS);
-      record.frames = framesOf(all);
-      const exceptionClass = CONTEXT_EXCEPTION.exec(record.text)?.[1] ?? exceptionClassOf(record.message);
+    // Only records that get grouped need their frames: noise stays cheap.
+    if (cur.grouped) {
+      record.frames = framesOf([rest, ...cur.lines]);
+      // Monolog puts the context (with the exception's class) on the header line or, after a stack, on the last.
+      const exceptionClass =
+        CONTEXT_EXCEPTION.exec(rest)?.[1] ??
+        (cur.lines.length ? CONTEXT_EXCEPTION.exec(cur.lines[cur.lines.length - 1]!)?.[1] : undefined) ??
+        exceptionClassOf(record.message);
       // Inside Monolog's JSON context backslashes are doubled.
       if (exceptionClass) record.exceptionClass = exceptionClass.replace(/\\\\/g, '\\');
     }

@@ -178,7 +178,6 @@ export class LogScan {
           level: 'CRITICAL',
           message: lines[0] ?? '',
           frames: framesOf(lines),
-          text: '',
           ...(exceptionClassOf(report.message) ? { exceptionClass: exceptionClassOf(report.message)! } : {}),
         },
         'var/report',
