@@ -31,20 +31,10 @@ export interface AccessEntry {
 
 const LINE =
   /^(\S+) \S+ \S+ \[(\d\d)\/(\w{3})\/(\d{4}):(\d\d):(\d\d):(\d\d) ([+-]\d{4})\] "([A-Z]+) (\S+)[^"]*" (\d{3}) \S+(.*)$/;
-const MONTHS: Record<string, number> = {
-  Jan: 0,
-  Feb: 1,
-  Mar: 2,
-  Apr: 3,
-  May: 4,
-  Jun: 5,
-  Jul: 6,
-  Aug: 7,
-  Sep: 8,
-  Oct: 9,
-  Nov: 10,
-  Dec: 11,
-};
+/** English month abbreviations as web servers and PHP-FPM write them. */
+export const MONTHS: Record<string, number> = Object.fromEntries(
+  ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m, i) => [m, i]),
+);
 
 // Consecutive lines mostly share their minute: its epoch is computed once.
 let cachedMinute = '';

@@ -1,3 +1,4 @@
+import { MONTHS } from './access-log.js';
 import { isOwnCode, type CodeOrigin, type OriginMap } from './origin.js';
 
 /**
@@ -9,20 +10,6 @@ import { isOwnCode, type CodeOrigin, type OriginMap } from './origin.js';
 
 const HEADER = /^\[(\d\d)-(\w{3})-(\d{4}) (\d\d):(\d\d):(\d\d)\]\s+\[pool ([^\]]+)\] pid (\d+)/;
 const FRAME = /^\[0x[0-9a-f]+\] (\S+)\(\) (.+):(\d+)$/;
-const MONTHS: Record<string, number> = {
-  Jan: 0,
-  Feb: 1,
-  Mar: 2,
-  Apr: 3,
-  May: 4,
-  Jun: 5,
-  Jul: 6,
-  Aug: 7,
-  Sep: 8,
-  Oct: 9,
-  Nov: 10,
-  Dec: 11,
-};
 
 export interface SlowGroup {
   /** `file:function` of the frame blamed. */
