@@ -165,6 +165,8 @@ export function judgeSecurity(results: SecurityResult[]): Finding[] {
     const https = r.origin.startsWith('https:');
     const h = r.headers;
     const missing: string[] = [];
+    // The home page did not answer: its headers could not be told (the file probes still count).
+    const headersKnown = Object.keys(h).length > 0;
     const csp = h['content-security-policy'];
     const cspReport = h['content-security-policy-report-only'];
     if (!csp && !cspReport) missing.push('Content-Security-Policy');
@@ -172,14 +174,14 @@ export function judgeSecurity(results: SecurityResult[]): Finding[] {
     if (!h['x-frame-options'] && !/frame-ancestors/i.test(csp ?? '')) missing.push('X-Frame-Options');
     if (!h['referrer-policy']) missing.push('Referrer-Policy');
     if (!h['x-content-type-options']) missing.push('X-Content-Type-Options');
-    for (const name of missing)
+    for (const name of headersKnown ? missing : [])
       out.push(
         verifyFinding('security-header', {
           subject: `${r.origin} ${name}`,
           message: `${r.origin}: no ${name} header on the home page`,
         }),
       );
-    if (!csp && cspReport)
+    if (headersKnown && !csp && cspReport)
       out.push(
         verifyFinding('security-header', {
           subject: `${r.origin} csp-report-only`,

@@ -131,6 +131,7 @@ export function renderVerifyText(run: VerifyRun, color: boolean): string {
       '',
       c.bold(`Security ${s.origin}`) +
         `: ${s.checks.length} probes, ${exposed} exposed; headers: ` +
+        (Object.keys(s.headers).length === 0 ? 'could not verify (the home page did not answer)' : '') +
         Object.entries(s.headers)
           .filter(([k, v]) => v && !/server|powered/.test(k))
           .map(([k]) => k)

@@ -169,7 +169,8 @@ export async function probeSecurity(net: Net, origin: string, pages: string[]): 
   for (const [i, url] of pages.entries()) {
     const res = await net.fetch(url, { headers: { accept: 'text/html' } }).catch(() => null);
     if (!res) continue;
-    if (i === 0)
+    // Headers of an error page or a timeout say nothing about the store's policy: left empty, judged "could not verify".
+    if (i === 0 && res.status < 400)
       for (const name of [
         'content-security-policy',
         'content-security-policy-report-only',
