@@ -185,4 +185,13 @@ describe('mageup kb update', () => {
     assert.equal(result.code, 2);
     assert.match(result.stderr, /--repo: not a URL/);
   });
+
+  it('kb update offline says which shipped knowledge it keeps, not a DNS or socket error', async () => {
+    const r = await run(['kb', 'update', '--repo', 'http://127.0.0.1:9/', '--timeout', '5']);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.stderr,
+      /^mageup kb update: no network: using the knowledge shipped on \d{4}-\d{2}-\d{2}, patch levels 2026-12-03\n$/,
+    );
+  });
 });

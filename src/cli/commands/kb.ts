@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../exit.js';
+import { EXIT, UsageError } from '../exit.js';
 import { userCacheDir } from '../../knowledge/cache-dir.js';
-import { loadReleaseCatalog } from '../../knowledge/catalog.js';
+import { loadReleaseCatalog, loadReleaseData } from '../../knowledge/catalog.js';
+import { loadPatchLevels } from '../../knowledge/patch-levels.js';
 import { ComposerRepository, credentialsFor } from '../../knowledge/composer-repository.js';
 import { kbStatus, type KbStatus } from '../../knowledge/kb-status.js';
 import { APSB_PACKAGES } from '../../knowledge/advisory-data.js';
@@ -23,7 +24,7 @@ export const DEFAULT_REPOSITORY = 'https://mirror.mage-os.org/';
  * `mageup kb update`: refresh release metadata from a Composer repository (and advisories with --online) into the
  * user cache directory.
  */
-export function register(program: Command, _setExitCode: SetExitCode): void {
+export function register(program: Command, setExitCode: SetExitCode): void {
   const kb = program
     .command('kb')
     .description('Inspect and refresh the knowledge base (release catalog, advisories, API index)');
@@ -83,7 +84,16 @@ export function register(program: Command, _setExitCode: SetExitCode): void {
         const repository = new ComposerRepository({ url: repoUrl, credentials, timeoutMs });
         const now = new Date();
         const shipped = loadReleaseCatalog({ cacheDir: false }).all();
-        const releases = await updateReleaseMetadata({ repository, cacheDir, now, shipped });
+        let releases;
+        try {
+          releases = await updateReleaseMetadata({ repository, cacheDir, now, shipped });
+        } catch (error) {
+          if (!isOffline(error)) throw error;
+          process.stderr.write(`mageup kb update: no network: using the knowledge shipped on ${shippedOn()}\n`);
+          setExitCode(EXIT.failure);
+          return;
+        }
+        const patches = await newerPatchReleases(now, timeoutMs);
 
         let advisories: { file: string; packages: number; advisories: number } | undefined;
         if (opts.online) {
@@ -96,9 +106,12 @@ export function register(program: Command, _setExitCode: SetExitCode): void {
           });
         }
         if (format === 'json') {
-          process.stdout.write(`${JSON.stringify({ releases, advisories: advisories ?? null }, null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ releases, advisories: advisories ?? null, patchLevels: patches }, null, 2)}\n`,
+          );
         } else {
           process.stdout.write(renderUpdate(releases, advisories));
+          process.stdout.write(`${patches.message}\n`);
         }
       },
     );
@@ -226,4 +239,66 @@ function renderUpdate(
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** DNS, refused or unreachable: the machine is offline (or the repository host is unreachable), not a bad answer. */
+function isOffline(error: unknown): boolean {
+  return /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ENETUNREACH|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|getaddrinfo|fetch failed|timeout/i.test(
+    String((error as Error)?.message ?? error),
+  );
+}
+
+/** The date of the shipped knowledge: the release data's and the patch levels'. */
+function shippedOn(): string {
+  const dates: string[] = [];
+  try {
+    dates.push(loadReleaseData().generated.slice(0, 10));
+  } catch {
+    // shipped data unreadable: kb status says why
+  }
+  try {
+    dates.push(`patch levels ${loadPatchLevels().asOf}`);
+  } catch {
+    // idem
+  }
+  return dates.join(', ') || 'an unknown date';
+}
+
+/**
+ * Isolated patch files are not Composer releases of Magento, so the release metadata cannot show them. The public
+ * patch metapackage (samjuk/m2-meta-security-patches) publishes a version for each batch of Adobe's patch files:
+ * a version newer than the shipped patch levels means patches MageUp does not know yet.
+ */
+async function newerPatchReleases(
+  now: Date,
+  timeoutMs: number,
+): Promise<{ known: string; newer: string[]; message: string }> {
+  const data = loadPatchLevels();
+  const known =
+    (data.metaPackages['samjuk/m2-meta-security-patches'] ?? [])
+      .map((r) => r.version)
+      .sort()
+      .pop() ?? '';
+  try {
+    const repo = new ComposerRepository({ url: 'https://repo.packagist.org/', timeoutMs });
+    const versions = (await repo.packageVersions('samjuk/m2-meta-security-patches')).map((v) =>
+      v.version.replace(/^v/, ''),
+    );
+    const newer = versions.filter((v) => /^\d{4}\.\d{2}\.\d{2}$/.test(v) && v > known).sort();
+    return {
+      known,
+      newer,
+      message: newer.length
+        ? `Patch levels: shipped knowledge ends at ${known} (as of ${data.asOf}); newer patch batches published: ${newer.join(', ')} — update mageup for their bulletins and files.`
+        : `Patch levels: no patch batch newer than ${known} published (checked ${now.toISOString().slice(0, 10)}).`,
+    };
+  } catch (error) {
+    return {
+      known,
+      newer: [],
+      message: isOffline(error)
+        ? `Patch levels: no network: using the patch levels shipped on ${data.asOf}.`
+        : `Patch levels: could not check for newer patch batches (${(error as Error).message}).`,
+    };
+  }
 }
