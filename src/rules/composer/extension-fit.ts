@@ -14,7 +14,7 @@ export interface ExtensionFit {
   known: boolean;
   /** Where the list comes from. */
   source?: string;
-  /** Stable releases judged. */
+  /** Stable releases judged (one that requires nothing never counts as supporting). */
   checked: number;
   /** Oldest and newest stable release whose requirements allow the target. */
   first?: PackageRelease;
@@ -41,7 +41,9 @@ export function extensionFit(ctx: Omit<RuleContext, 'report'>, name: string): Ex
   if (!list) fit = { name: key, known: false, checked: 0 };
   else {
     const stable = list.releases.filter((r) => isStable(r.version));
-    const fitting = stable.filter((r) => requirementBlocker(ctx, r.require) === undefined);
+    // A release that requires nothing (but extensions) is no evidence of support: Composer would accept it anywhere.
+    // Only releases that state a requirement, all of which allow the target, count.
+    const fitting = stable.filter((r) => statesPlatform(r.require) && requirementBlocker(ctx, r.require) === undefined);
     const newest = stable.at(-1);
     fit = {
       name: key,
@@ -114,6 +116,10 @@ export function targetClosure(ctx: Omit<RuleContext, 'report'>): Map<string, Clo
     closures.set(cacheKey, closure);
   }
   return closure;
+}
+
+function statesPlatform(require: Record<string, string>): boolean {
+  return Object.keys(require).some((n) => !/^(ext|lib)-/.test(n));
 }
 
 function isStable(version: string): boolean {
