@@ -28,7 +28,11 @@ const lib = (name: string, version: string, require: Record<string, string>): Co
 });
 const project = projectFixture({
   magento: { ...projectFixture().magento, version: '2.4.4' },
-  rootRequire: { 'magento/product-community-edition': '2.4.4', 'magento/composer-root-update-plugin': '~2.0' },
+  rootRequire: {
+    'magento/product-community-edition': '2.4.4',
+    'magento/composer-root-update-plugin': '~2.0',
+    'acme/erp-bridge': '^1.0',
+  },
   rootRequireDev: {
     'magento/magento2-functional-testing-framework': '^3.7',
     'symfony/finder': '^5.2',
@@ -55,6 +59,7 @@ const project = projectFixture({
     lib('symfony/finder', 'v5.4.3', { php: '>=7.2.5' }),
     lib('friendsofphp/php-cs-fixer', 'v3.3.1', { 'symfony/console': '^4.4.20 || ^5.1.3' }),
     lib('sebastian/phpcpd', '6.0.3', { php: '>=7.3' }),
+    lib('acme/erp-bridge', '1.0.0', { 'monolog/monolog': '^2.3' }),
   ],
 });
 const context = {
@@ -95,6 +100,10 @@ test('2.4.4 root require-dev against the 2.4.8-p3 project template: the template
     'own tooling the templates never had is left alone',
   );
   assert.ok(!findings.some((f) => f.message.includes('composer-root-update-plugin')), '~2.0 allows ^2.0.4');
+  assert.ok(
+    !findings.some((f) => f.message.includes('acme/erp-bridge')),
+    'an extension the templates never had is composer/constraint-conflict\'s, not "no longer required by the template"',
+  );
   const conflict = findings.find((f) => f.message.startsWith('conflict magento/framework'))!;
   assert.equal(conflict.severity, 'critical');
   assert.equal(

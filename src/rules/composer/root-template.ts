@@ -70,7 +70,8 @@ export const rootTemplateRule: Rule = {
               `(composer require${dev ? ' --dev' : ''} ${name}:"${wanted}" --no-update).`,
             effort: { hours: dev ? 1 : 0.5, confidence: 'medium' },
           });
-        } else if (blockers.length > 0) {
+        } else if (blockers.length > 0 && cameWithTemplate(oldTemplate, name)) {
+          // Only what the current template brought: a client's own extension is composer/constraint-conflict's.
           ctx.report({
             severity: dev ? 'error' : 'critical',
             file: 'composer.json',
@@ -166,4 +167,14 @@ export function templateReplacement(ctx: RuleContext, name: string): string | un
   const root = ctx.project.rootRequire[key] ?? ctx.project.rootRequireDev[key];
   const wanted = template.require[key] ?? template.requireDev[key];
   return root !== undefined && wanted !== undefined && !safeIntersects(root, wanted) ? wanted : undefined;
+}
+
+/** Whether the current release's project template required the package (in either section). */
+function cameWithTemplate(
+  template: { require: Record<string, string>; requireDev: Record<string, string> } | null | undefined,
+  name: string,
+): boolean {
+  return (
+    template !== null && template !== undefined && (template.require[name] ?? template.requireDev[name]) !== undefined
+  );
 }
