@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 
 /**
  * Writes a rendered report to `outputFile` (atomically: a temporary file renamed into place, so a reader never sees
@@ -25,6 +25,12 @@ export async function writeOutput(text: string, outputFile?: string): Promise<vo
   const temp = `${target}.${process.pid}.tmp`;
   writeFileSync(temp, body);
   renameSync(temp, target);
+  // stdout stays empty with --output: say on stderr where the report went (a relative name from the current
+  // directory when it is below it, so the line can be pasted).
+  const shown = relative(process.cwd(), target);
+  process.stderr.write(
+    `mageup: wrote ${terminalSafe(shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : target)} (${Buffer.byteLength(body)} bytes)\n`,
+  );
 }
 
 /**

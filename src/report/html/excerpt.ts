@@ -12,6 +12,11 @@ export interface Excerpt {
 }
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/**
+ * Files whose lines are never quoted: they hold credentials, keys and the admin path (env.php, auth.json, .env files).
+ * A finding there keeps its file and line; the report just shows no code.
+ */
+const SECRET_FILES = /(^|\/)(env\.php|auth\.json|\.env(\.[\w.-]+)?)$/i;
 const MAX_LINE_CHARS = 300;
 
 /**
@@ -29,7 +34,7 @@ export function readExcerpts(root: string, findings: Finding[], context = 2): Ma
     return out;
   }
   for (const f of findings) {
-    if (!f.file || !f.line || out.has(f.fingerprint)) continue;
+    if (!f.file || !f.line || out.has(f.fingerprint) || SECRET_FILES.test(f.file)) continue;
     let lines = files.get(f.file);
     if (lines === undefined) {
       lines = readLines(realRoot, f.file);

@@ -11,6 +11,7 @@ import { renderAuditHtml } from '../html/render-audit-html.js';
 import { renderCheckHtml, type HtmlOptions } from '../html/render-html.js';
 import { renderJunit } from '../junit/render-junit.js';
 import { renderSarif } from '../sarif/render-sarif.js';
+import { forClient } from '../client.js';
 import { viewOfAudit, viewOfCheck } from './findings-view.js';
 
 /** Every output format of `mageup check`. */
@@ -30,13 +31,15 @@ export function renderCheckReport(result: CheckResult, format: CheckReportFormat
   switch (format) {
     case 'json':
       return `${JSON.stringify(result, null, 2)}\n`;
-    case 'md':
+    case 'md': {
+      const client = forClient(result, result.project.root);
       return (
-        renderCheckMarkdown(result) +
-        (result.governance && hasDecisions(result.governance) ? `\n${renderGovernanceMarkdown(result.governance)}` : '')
+        renderCheckMarkdown(client) +
+        (client.governance && hasDecisions(client.governance) ? `\n${renderGovernanceMarkdown(client.governance)}` : '')
       );
+    }
     case 'html':
-      return renderCheckHtml(result, opts);
+      return renderCheckHtml(forClient(result, result.project.root), opts);
     case 'sarif':
       return renderSarif(viewOfCheck(result));
     case 'junit':
@@ -57,9 +60,9 @@ export function renderAuditReport(report: AuditReport, format: AuditReportFormat
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'md':
-      return renderAuditMarkdown(report);
+      return renderAuditMarkdown(auditForClient(report));
     case 'html':
-      return renderAuditHtml(report);
+      return renderAuditHtml(auditForClient(report));
     case 'sarif':
       return renderSarif(viewOfAudit(report));
     case 'junit':
@@ -69,6 +72,16 @@ export function renderAuditReport(report: AuditReport, format: AuditReportFormat
     case 'text':
       return renderAuditText(report, { color: opts.color ?? false });
   }
+}
+
+/** The audit as a client may see it (see forClient): no local path, a custom admin path named as such only. */
+function auditForClient(report: AuditReport): AuditReport {
+  const admin = report.services.adminFrontName;
+  const hidden =
+    admin && admin !== 'admin'
+      ? { ...report, services: { ...report.services, adminFrontName: 'custom (not shown in client reports)' } }
+      : report;
+  return forClient(hidden, report.project.root, { adminFrontName: admin });
 }
 
 /** The decisions section for tickets: expired waivers first (they need someone), then stale ones, then what holds. */
