@@ -229,6 +229,25 @@ describe('HTML report in Chromium', () => {
     process.stdout.write(`# sample store report screenshot: ${shot}\n`);
     assert.deepEqual(errors, []);
     assert.deepEqual(seen, [pathToFileURL(storeFile).href]);
+
+    // Printed to A4 it stays a document one hands over: a sane length, and a Finding column wide enough to read.
+    await storePage.emulateMedia({ media: 'print' });
+    const findingWidth = await storePage.$eval(
+      '#findings th:nth-child(5)',
+      (e) => (e as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width,
+    );
+    const pdfFile = join(outDir, 'sample-store.pdf');
+    await storePage.pdf({ format: 'A4', path: pdfFile, printBackground: true });
+    const pages = (
+      readFileSync(pdfFile)
+        .toString('latin1')
+        .match(/\/Type\s*\/Page(?!s)/g) ?? []
+    ).length;
+    process.stdout.write(
+      `# sample store report PDF: ${pdfFile}, ${pages} A4 pages, Finding column ${Math.round(findingWidth)} px\n`,
+    );
+    assert.ok(pages >= 2 && pages <= 40, `the PDF has ${pages} pages`);
+    assert.ok(findingWidth >= 200, `the Finding column is ${findingWidth} px wide in print`);
     await storePage.close();
   });
 

@@ -62,8 +62,16 @@ ul.blockers li{margin:4px 0}
   .card,.panel,figure.chart{break-inside:avoid}
   tr{break-inside:avoid}
   thead{display:table-header-group}
-  details>summary{display:none}
-  details>*{display:block}
+  /* A4 is ~720 px wide: the screen's fixed pixel columns would leave Finding one character wide. Share the width
+     in percentages, the finding getting the most; code excerpts and diffs stay in the HTML file (a PDF of every
+     excerpt runs to hundreds of pages). */
+  #findings{font-size:9.5px}
+  #findings th,#findings td{padding:3px 4px}
+  #findings th:nth-child(1){width:9%}#findings th:nth-child(2){width:15%}#findings th:nth-child(3){width:12%}
+  #findings th:nth-child(4){width:17%}#findings th:nth-child(5){width:37%}#findings th:nth-child(6){width:5%}
+  #findings th:nth-child(7){width:5%}
+  #findings code,#findings .sev{font-size:9px}
+  details.code,details.more{display:none}
   tr[hidden]{display:table-row}
   section.charts-section{break-before:page}
 }
