@@ -15,6 +15,7 @@ import { allRules } from '../rules/registry.js';
 import type { CodeUnit, Rule, RuleContext } from '../rules/rule.js';
 import { version as toolVersion } from '../version.js';
 import { buildCodeUnits } from './code-units.js';
+import { releaseComposer } from '../knowledge/release-composer.js';
 import { collapseBundled, isCollapsed, mergeBundled, tagOwners } from './owners.js';
 import { assignOwnership, OwnershipIndex, releasePackageNames } from '../project/ownership.js';
 import { resolveCurrent } from './current-release.js';
@@ -91,7 +92,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     model.packages,
     model.rootRequire,
     model.rootRequireDev,
-    [current.release, ...targets.map((t) => t.release)].flatMap((r) => (r ? releasePackageNames(r) : [])),
+    [current.release, ...targets.map((t) => t.release)].flatMap((r) =>
+      r ? [...releasePackageNames(r), ...Object.keys(releaseComposerSafe(r.version)?.base ?? {})] : [],
+    ),
   );
   const owners = new OwnershipIndex(model);
   const includeBundled = options.includeBundled === true;
@@ -203,6 +206,15 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     minSeverity,
     ...(options.policy ? { governance: governanceReport(options.policy, outcomes) } : {}),
   };
+}
+
+/** What magento2-base requires is bundled too; the shipped data may lack a release (then the metapackage says it). */
+function releaseComposerSafe(version: string): ReturnType<typeof releaseComposer> {
+  try {
+    return releaseComposer(version);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Newest PHP minor the target supports (published requirements, else its metapackage's php constraint). */

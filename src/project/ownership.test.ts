@@ -113,10 +113,16 @@ test('a finding belongs to the package of its file, its module or its name; proj
   assert.equal(index.ownerOf({ file: 'app/etc/env.php' }), 'custom');
 });
 
-test('packages of one vendor are siblings; Magento is nobody’s sibling', () => {
-  assert.equal(siblings('paypal/module-braintree-core', 'paypal/module-braintree-graph-ql'), true);
-  assert.equal(siblings('amasty/base', 'amasty/base'), true);
-  assert.equal(siblings('amasty/base', 'mirasvit/core'), false);
-  assert.equal(siblings('magento/module-catalog', 'magento/framework'), false);
-  assert.equal(siblings(null, 'amasty/base'), false);
+test('packages of one vendor joined by requirements are siblings; Magento is nobody’s sibling', () => {
+  const packages = lock();
+  packages.push(pkg('paypal/module-braintree-graph-ql', { require: { 'paypal/module-braintree-core': '*' } }));
+  packages.push(pkg('amasty/unrelated'));
+  assert.equal(siblings(packages, 'paypal/module-braintree-core', 'paypal/module-braintree-graph-ql'), true);
+  assert.equal(siblings(packages, 'paypal/module-braintree', 'paypal/module-braintree-core'), true);
+  assert.equal(siblings(packages, 'amasty/shopby', 'amasty/base'), true);
+  assert.equal(siblings(packages, 'amasty/base', 'amasty/base'), true);
+  assert.equal(siblings(packages, 'amasty/unrelated', 'amasty/base'), false);
+  assert.equal(siblings(packages, 'amasty/base', 'mobiledetect/mobiledetectlib'), false);
+  assert.equal(siblings(packages, 'magento/module-catalog', 'magento/framework'), false);
+  assert.equal(siblings(packages, null, 'amasty/base'), false);
 });

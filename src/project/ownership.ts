@@ -138,14 +138,50 @@ export class OwnershipIndex {
 }
 
 /**
- * Packages that upgrade together: the same Composer vendor (PayPal's Braintree family, one vendor's modules and
- * their base package). A package's references to its own or a sibling's declarations are internal to that vendor's
- * release, never judged against Magento's.
+ * Packages that upgrade together: one package with itself, and packages of one Composer vendor joined by require
+ * edges between them (PayPal's Braintree metapackage and its modules, a vendor's modules and their base package).
+ * A package's references to its own or a sibling's declarations are internal to that vendor's release, never judged
+ * against Magento's. Magento's packages are nobody's siblings.
  */
-export function siblings(a: string | null | undefined, b: string | null | undefined): boolean {
+export function siblings(
+  packages: readonly ComposerPackage[],
+  a: string | null | undefined,
+  b: string | null | undefined,
+): boolean {
   if (!a || !b) return false;
   if (a === b) return true;
-  const va = a.split('/')[0];
-  const vb = b.split('/')[0];
-  return va !== undefined && va === vb && !isCoreName(a);
+  if (isCoreName(a) || isCoreName(b) || a.split('/')[0] !== b.split('/')[0]) return false;
+  const family = familiesOf(packages);
+  const fa = family.get(a);
+  return fa !== undefined && fa === family.get(b);
+}
+
+const familyCache = new WeakMap<readonly ComposerPackage[], Map<string, string>>();
+
+/** Union-find over same-vendor require edges: package name → its family's representative. */
+function familiesOf(packages: readonly ComposerPackage[]): Map<string, string> {
+  const cached = familyCache.get(packages);
+  if (cached) return cached;
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(x, root);
+    return root;
+  };
+  for (const p of packages) if (!isCoreName(p.name)) parent.set(p.name, p.name);
+  for (const p of packages) {
+    if (!parent.has(p.name)) continue;
+    const vendor = p.name.split('/')[0];
+    for (const dep of Object.keys(p.require)) {
+      const key = dep.toLowerCase();
+      if (!parent.has(key) || key.split('/')[0] !== vendor) continue;
+      const [ra, rb] = [find(p.name), find(key)];
+      if (ra !== rb) parent.set(ra, rb);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const name of parent.keys()) out.set(name, find(name));
+  familyCache.set(packages, out);
+  return out;
 }

@@ -42,6 +42,8 @@ export const rule: Rule = {
     // Names the project declares itself are never "removed".
     const own = new Set(layouts.flatMap((l) => l.blocks.map((b) => b.name).filter((n): n is string => !!n)));
     const gone = (name: string) => before.has(name) && !after.has(name) && !own.has(name);
+    // Handles the project's own layouts declare (a vendor's handles, its siblings') are never "removed" either.
+    const ownHandles = new Set(layouts.map((l) => l.handle));
     if (!target) {
       // No layout data for the target's line at all: one "could not verify" per layout file, not one per name.
       for (const layout of layouts) {
@@ -88,7 +90,8 @@ export const rule: Rule = {
         });
       }
       for (const update of layout.updates ?? []) {
-        if (!handlesBefore.has(update.handle) || handlesAfter.has(update.handle)) continue;
+        if (!handlesBefore.has(update.handle) || handlesAfter.has(update.handle) || ownHandles.has(update.handle))
+          continue;
         if (!covered(update.handle, 'handle')) {
           unverified(layout.file, update.line, `handle ${update.handle}`, `layout handle "${update.handle}"`);
           continue;

@@ -1,4 +1,5 @@
 import { releaseLabel } from '../php-api/worlds.js';
+import { siblings } from '../../project/ownership.js';
 import type { Rule } from '../rule.js';
 import { methodsWithParents, onlyOptionalParamsAdded, signatureOf } from './class-changes.js';
 
@@ -17,9 +18,18 @@ export const rule: Rule = {
       if (m.core) continue;
       for (const plugin of m.customizations.plugins) {
         if (plugin.disabled || !plugin.type) continue;
+        // A vendor's plugin on its own (or a sibling package's) class upgrades with it: not Magento's change.
+        if (siblings(context.project.packages, m.package, current.getClass(plugin.target)?.package)) continue;
         const before = methodsWithParents(current, plugin.target);
         if (!before) continue;
         const after = methodsWithParents(context.target.symbols, plugin.target);
+        // A removed class is php-api/missing-class's finding.
+        if (!after) continue;
+        // One engine per fact: whether a plugin still fits a method (exists, interceptable, arguments) is
+        // php-api/signature-mismatch's judgement when the plugin's code is under check; this rule adds changed bodies.
+        const pluginAnalysed = context.code.some((u) =>
+          u.analysis.classes.some((c) => c.name.toLowerCase() === plugin.type!.replace(/^\\/, '').toLowerCase()),
+        );
         for (const pm of plugin.methods) {
           const mm = /^(before|around|after)(.+)$/.exec(pm);
           if (!mm) continue;
@@ -27,9 +37,11 @@ export const rule: Rule = {
           const key = mm[2]!.toLowerCase();
           const old = before.get(key);
           if (!old) continue;
-          const now = after?.get(key);
+          const now = after.get(key);
           let severity: 'error' | 'warning' | 'info' = 'warning';
           let what: string;
+          if (pluginAnalysed && (!now || now.final || now.visibility !== 'public' || now.static)) continue;
+          if (pluginAnalysed && now && signatureOf(now) !== signatureOf(old)) continue;
           if (!now) {
             severity = 'error';
             what = `was removed in ${releaseLabel(context)}`;

@@ -2,6 +2,7 @@ import type { SymbolIndex } from '../../knowledge/types.js';
 import type { ClassDecl } from '../../php/types.js';
 import { releaseLabel } from '../php-api/worlds.js';
 import type { Rule } from '../rule.js';
+import { siblings } from '../../project/ownership.js';
 import { classChanges } from './class-changes.js';
 
 export const rule: Rule = {
@@ -24,6 +25,8 @@ export const rule: Rule = {
     for (const m of context.project.modules) {
       if (m.core) continue;
       for (const pref of m.customizations.preferences) {
+        // A vendor's preference for its own (or a sibling package's) class upgrades with it: not Magento's change.
+        if (siblings(context.project.packages, m.package, current.getClass(pref.for)?.package)) continue;
         const type = pref.type.replace(/^\\/, '');
         const mine = code.get(type.toLowerCase());
         // A module may prefer one of Magento's own classes (Amasty_Base: Filesystem\Driver\File for DriverInterface):

@@ -409,3 +409,42 @@ class Fee { public function __construct(private \\PayPal\\Braintree\\Gateway\\Co
   );
   assert.match(findings[0]!.message, /installs through adobe-commerce\/os-extensions-metapackage 1\.0\.1/);
 });
+
+test('a vendor package’s references to its sibling packages’ classes are internal, not judged against the release', async () => {
+  const coreApi = {
+    package: 'paypal/module-braintree-core',
+    version: '4.6.1',
+    classes: [classDecl('PayPal\\Braintree\\Gateway\\Config\\Config')],
+    functions: [],
+  };
+  const unit = await unitOf(
+    'vendor/paypal/module-braintree-graph-ql/Model/Resolver.php',
+    `<?php
+class Resolver { public function __construct(private \\PayPal\\Braintree\\Gateway\\Config\\Config $config) {} }
+`,
+    { package: 'paypal/module-braintree-graph-ql', module: null, origin: 'vendor' },
+  );
+  const pkg = (name: string, require: Record<string, string>) => ({
+    name,
+    version: '4.6.1',
+    type: 'magento2-module',
+    source: 'third-party' as const,
+    license: [],
+    require,
+  });
+  const packages = [
+    pkg('paypal/module-braintree-core', {}),
+    pkg('paypal/module-braintree-graph-ql', { 'paypal/module-braintree-core': '4.6.1' }),
+  ];
+  const run = (project: ReturnType<typeof projectFixture>) =>
+    runRule(missingClass, {
+      project,
+      code: [unit],
+      current: { release: releaseFixture('2.4.7'), symbols: indexOfPackages([coreApi]) },
+      target: { symbols: indexOfPackages([]) },
+    });
+  assert.deepEqual(await run(projectFixture({ packages })), []);
+  // Without the family link (unrelated packages of one vendor) the class is judged like any other.
+  const unrelated = packages.map((p) => ({ ...p, require: {} }));
+  assert.equal((await run(projectFixture({ packages: unrelated }))).length, 1);
+});

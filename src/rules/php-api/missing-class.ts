@@ -1,4 +1,5 @@
 import type { ClassKind } from '../../php/types.js';
+import { siblings } from '../../project/ownership.js';
 import { isPhpInternalClass } from '../../knowledge/php-versions/internal-classes.js';
 import type { CodeUnit, Rule, RuleContext } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
@@ -108,6 +109,8 @@ the feature natively.`,
       if (isTypeKeyword(use.name) || isPhpInternalClass(use.name)) continue;
       if (target.get(use.name)) continue;
       const before = current?.get(use.name);
+      // A package's references to its own or a sibling package's classes upgrade with it: not judged against Magento.
+      if (before && siblings(context.project.packages, use.package, before.package)) continue;
       if (before && before.package && targetIndexLacks(context, before.package)) {
         reportIndexGap(context, use, before.package, gapsSeen);
         continue;
