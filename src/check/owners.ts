@@ -1,8 +1,31 @@
 // Findings meet the ownership model here, once: each gets its owner, and what sits in Magento's bundled packages is
 // collapsed to one line per package unless `--include-bundled` asks to see it.
 import type { Finding } from '../core/finding.js';
-import type { OwnershipIndex } from '../project/ownership.js';
+import { releaseComposer } from '../knowledge/release-composer.js';
+import type { Release } from '../knowledge/types.js';
+import type { ProjectModel } from '../project/model.js';
+import { assignOwnership, releasePackageNames, type OwnershipIndex } from '../project/ownership.js';
 import type { BundledPackage } from './types.js';
+
+/**
+ * Ownership over the lock and the releases compared (check: current and targets; plan: every stop of the path):
+ * what any of them installs — their metapackages and magento2-base's requirements — is Magento's.
+ */
+export function ownByReleases(model: ProjectModel, releases: (Release | null | undefined)[]): void {
+  const names = releases.flatMap((r) =>
+    r ? [...releasePackageNames(r), ...Object.keys(baseRequirements(r.version))] : [],
+  );
+  assignOwnership(model.packages, model.rootRequire, model.rootRequireDev, names);
+}
+
+/** magento2-base's requirements from the shipped composer data; none when the data lacks the release. */
+function baseRequirements(version: string): Record<string, string> {
+  try {
+    return releaseComposer(version)?.base ?? {};
+  } catch {
+    return {};
+  }
+}
 
 /** Sets `owner` on every finding (by its package, its module's package or the package path holding its file). */
 export function tagOwners(findings: Finding[], owners: OwnershipIndex): Finding[] {

@@ -1,4 +1,4 @@
-import { makeFinding, severityRank, sortFindings, type Finding, type Severity } from '../core/finding.js';
+import { findingKey, makeFinding, severityRank, sortFindings, type Finding, type Severity } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
 import { loadSymbolIndex } from '../knowledge/api/index.js';
 import { loadAdvisories } from '../knowledge/advisories.js';
@@ -15,9 +15,9 @@ import { allRules } from '../rules/registry.js';
 import type { CodeUnit, Rule, RuleContext } from '../rules/rule.js';
 import { version as toolVersion } from '../version.js';
 import { buildCodeUnits } from './code-units.js';
-import { releaseComposer } from '../knowledge/release-composer.js';
-import { collapseBundled, isCollapsed, mergeBundled, tagOwners } from './owners.js';
-import { assignOwnership, OwnershipIndex, releasePackageNames } from '../project/ownership.js';
+import { directHop, directHopWork } from './work.js';
+import { collapseBundled, isCollapsed, mergeBundled, ownByReleases, tagOwners } from './owners.js';
+import { OwnershipIndex } from '../project/ownership.js';
 import { resolveCurrent } from './current-release.js';
 import { readProjectPlatform, type ProjectPlatform } from './project-platform.js';
 import { summarize, type UnderCheck } from './summary.js';
@@ -88,14 +88,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   }
 
   // Ownership once, over the lock and every release compared: what any of them installs is Magento's.
-  assignOwnership(
-    model.packages,
-    model.rootRequire,
-    model.rootRequireDev,
-    [current.release, ...targets.map((t) => t.release)].flatMap((r) =>
-      r ? [...releasePackageNames(r), ...Object.keys(releaseComposerSafe(r.version)?.base ?? {})] : [],
-    ),
-  );
+  ownByReleases(model, [current.release, ...targets.map((t) => t.release)]);
   const owners = new OwnershipIndex(model);
   const includeBundled = options.includeBundled === true;
   const bundledNames = new Set(model.packages.filter((p) => p.ownership === 'bundled').map((p) => p.name));
@@ -132,7 +125,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const outcomes: { target: string; outcome: PolicyOutcome }[] = [];
   for (const { spec, release } of targets) {
     options.onProgress?.({ phase: 'rules' });
-    const php = options.php ?? targetPhp(release);
+    // One platform model with plan: the target PHP is the one the plan's direct hop runs on (--php overrides it).
+    const hop = directHop(model, platform, current.release, release, catalog);
+    const php = options.php ?? hop?.php ?? targetPhp(release);
     const symbols = await symbolsFor(release, problems);
     const composerOfTarget = composer.forTarget(current.release, release);
     const context = {
@@ -158,7 +153,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       findings = outcome.kept;
     }
     const kept = sortFindings(
-      findings.filter((f) => severityRank(f.severity) <= severityRank(minSeverity) && inScope(f, model, only)),
+      unique(findings).filter((f) => severityRank(f.severity) <= severityRank(minSeverity) && inScope(f, model, only)),
     );
     const coverage = targetCoverage(release.version, symbols);
     coverages.push(coverage);
@@ -174,16 +169,34 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       requested: spec,
       php,
       symbols: symbols.coverage,
-      summary: summarize(kept, scope, collapsed),
+      summary: summarize(kept, scope, collapsed, hop ? directHopWork(model, hop, kept, catalog) : undefined),
       findings: kept,
       composer: composerResult,
     });
   }
 
   const all = results.flatMap((r) => r.findings.map((f) => ({ ...f, target: r.version })));
-  const distinct = new Map<string, Finding>();
-  for (const f of all) if (!distinct.has(f.fingerprint)) distinct.set(f.fingerprint, f);
-  const scope = underCheck(model, code, only, [...new Set(results.flatMap((r) => r.summary.lowConfidence))], coverages);
+  // One target: its summary is the run's, so every format shows the same numbers. Several: a finding present in
+  // several targets counts once, and the effort is that of the direct hop to the last target.
+  let summary = results[0]!.summary;
+  if (results.length > 1) {
+    const union = sortFindings(unique(results.flatMap((r) => r.findings)));
+    const scope = underCheck(
+      model,
+      code,
+      only,
+      [...new Set(results.flatMap((r) => r.summary.lowConfidence))],
+      coverages,
+    );
+    const last = targets.at(-1)!.release;
+    const hop = directHop(model, platform, current.release, last, catalog);
+    summary = summarize(
+      union,
+      scope,
+      mergeBundled(results.map((r) => r.summary.bundled)),
+      hop ? directHopWork(model, hop, union, catalog) : undefined,
+    );
+  }
   return {
     schemaVersion: '1.0.0',
     tool: { name: 'mageup', version: toolVersion },
@@ -197,24 +210,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     current: { version: current.release?.version ?? model.magento.version, source: current.source },
     targets: results,
     findings: all,
-    summary: summarize(
-      sortFindings([...distinct.values()]),
-      scope,
-      mergeBundled(results.map((r) => r.summary.bundled)),
-    ),
+    summary,
     problems: dedupeProblems(problems),
     minSeverity,
     ...(options.policy ? { governance: governanceReport(options.policy, outcomes) } : {}),
   };
-}
-
-/** What magento2-base requires is bundled too; the shipped data may lack a release (then the metapackage says it). */
-function releaseComposerSafe(version: string): ReturnType<typeof releaseComposer> {
-  try {
-    return releaseComposer(version);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Newest PHP minor the target supports (published requirements, else its metapackage's php constraint). */
@@ -374,6 +374,17 @@ function lowConfidenceFacts(
     facts.push('The Composer version is inferred from composer.lock plugin-api-version (a lower bound).');
   }
   return [...new Set(facts)];
+}
+
+/** The same finding reported twice (same fingerprint at the same place) counts once, in every format. */
+function unique(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = findingKey(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function dedupeProblems(problems: Problem[]): Problem[] {

@@ -1,15 +1,22 @@
+// The one summary of a check: counts, effort and risk computed here and nowhere else. Every format (text, JSON,
+// Markdown, HTML, SARIF) prints these numbers, and `plan` computes the same effort with the same function per hop.
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../core/finding.js';
 import type { ReleaseCoverage } from '../knowledge/coverage.js';
-import type { BundledPackage, CheckSummary, Ratio } from './types.js';
+import type { HopWork } from '../plan/work.js';
+import { EFFORT_MODEL as HOP_EFFORT_MODEL } from '../plan/work.js';
+import type { BundledPackage, CheckSummary, PackageAction, Ratio, Risk } from './types.js';
 
 /** Hours for a finding whose rule gave no estimate. */
 export const DEFAULT_EFFORT: Record<Severity, number> = { critical: 2, error: 1, warning: 0.5, info: 0 };
 
-export const EFFORT_MODEL =
+/** Effort of a check on one extension (no store, so no platform, tests or deployment). */
+export const EXTENSION_EFFORT_MODEL =
   'Sum of per-finding estimates in developer hours: each rule states the hours one finding takes (e.g. a removed ' +
-  'class 2 h, a Composer constraint on a third-party package 3 h, a bulletin fixed by the upgrade 0 h); findings ' +
-  'without an estimate count critical 2 h, error 1 h, warning 0.5 h, info 0 h. A finding present in several ' +
-  'targets counts once. Excludes testing and deployment.';
+  'class 2 h, a Composer constraint 3 h); findings without an estimate count critical 2 h, error 1 h, warning ' +
+  "0.5 h, info 0 h. Magento's own packages cost nothing. A finding present in several targets counts once. " +
+  'Excludes testing and deployment.';
+
+export const EFFORT_MODEL = HOP_EFFORT_MODEL;
 
 export interface UnderCheck {
   /** Non-core modules under check: name and directory. */
@@ -21,16 +28,46 @@ export interface UnderCheck {
   coverage: ReleaseCoverage[];
 }
 
-/** Summary of a set of findings (already deduplicated by the caller when they span targets). */
-export function summarize(findings: Finding[], scope: UnderCheck, bundled: BundledPackage[] = []): CheckSummary {
+/**
+ * Risk of the upgrade from the findings that are the client's (Magento's bundled code and dev-only packages never
+ * count): high when something breaks the store (critical) or a security issue at error or worse is open; medium
+ * with errors or more than 20 warnings.
+ */
+export function assessRisk(findings: Finding[]): Risk {
+  const counted = findings.filter((f) => f.owner !== 'bundled' && f.owner !== 'dev-only');
+  const critical = counted.filter((f) => f.severity === 'critical' && f.category !== 'security').length;
+  const security = counted.filter((f) => f.category === 'security' && severityRank(f.severity) <= 1).length;
+  const warnings = counted.filter((f) => f.severity === 'warning').length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const reasons: string[] = [];
+  if (critical) reasons.push(`${plural(critical, 'critical finding')}: the store breaks (fatal error, failed compile)`);
+  if (security) reasons.push(`${plural(security, 'open security issue')} at error or worse (bulletins, advisories)`);
+  if (reasons.length) return { level: 'high', reasons };
+  const errorsOutsideSecurity = counted.filter((f) => f.severity === 'error' && f.category !== 'security').length;
+  if (errorsOutsideSecurity) reasons.push(`${plural(errorsOutsideSecurity, 'error')} to fix before go-live`);
+  if (warnings > 20) reasons.push(`${warnings} warnings`);
+  if (reasons.length) return { level: 'medium', reasons };
+  return { level: 'low', reasons: ['nothing critical, no error, no open security issue'] };
+}
+
+/**
+ * Summary of a set of findings (already deduplicated by the caller when they span targets). `work` is the direct
+ * hop's work from the shared plan model (absent for an extension checked on its own).
+ */
+export function summarize(
+  findings: Finding[],
+  scope: UnderCheck,
+  bundled: BundledPackage[] = [],
+  work?: HopWork,
+): CheckSummary {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  let effort = 0;
+  let perFinding = 0;
   const moduleHits = new Set<string>();
   const fileHits = new Set<string>();
   const modulePaths = [...scope.modules].sort((a, b) => b.path.length - a.path.length);
   for (const f of findings) {
     bySeverity[f.severity]++;
-    effort += f.effort?.hours ?? DEFAULT_EFFORT[f.severity];
+    if (f.owner !== 'bundled') perFinding += f.effort?.hours ?? DEFAULT_EFFORT[f.severity];
     if (severityRank(f.severity) > severityRank('warning')) continue;
     if (f.file && scope.files.has(f.file)) fileHits.add(f.file);
     const module =
@@ -38,12 +75,24 @@ export function summarize(findings: Finding[], scope: UnderCheck, bundled: Bundl
       (f.file ? modulePaths.find((m) => contains(m.path, f.file!))?.name : undefined);
     if (module) moduleHits.add(module);
   }
+  const actions: PackageAction[] = (work?.extensions ?? [])
+    .filter((e) => e.action === 'must-upgrade')
+    .map((e) => ({
+      package: e.package,
+      version: e.version,
+      findings: e.findings,
+      hours: e.hours,
+      message: e.reasons[0] ?? `upgrade ${e.package}`,
+    }));
   return {
     findings: findings.length,
     bySeverity,
     complexityScore: 3 * bySeverity.critical + 2 * bySeverity.error + bySeverity.warning,
-    effortHours: Math.round(effort * 10) / 10,
-    effortModel: EFFORT_MODEL,
+    effortHours: work ? work.effort.totalHours : Math.round(perFinding * 10) / 10,
+    effortModel: work ? EFFORT_MODEL : EXTENSION_EFFORT_MODEL,
+    ...(work ? { effort: work.effort } : {}),
+    actions,
+    risk: assessRisk(findings),
     modules: ratio(moduleHits.size, scope.modules.length),
     files: ratio(fileHits.size, scope.files.size),
     lowConfidence: [...scope.lowConfidence],

@@ -1,4 +1,5 @@
 import type { ReleaseCoverage } from '../knowledge/coverage.js';
+import type { HopEffort } from '../plan/types.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
 import type { Clock } from '../knowledge/clock.js';
@@ -75,8 +76,14 @@ export interface CheckSummary {
   bySeverity: Record<Severity, number>;
   /** UCT's complexity score: 3 × critical + 2 × error + warning. */
   complexityScore: number;
+  /** Total effort in developer hours (for a project: the direct hop's total, risk buffer included, as `plan`). */
   effortHours: number;
   effortModel: string;
+  /** Where the hours go (platform, extensions, code, tests, deployment, buffer): the same breakdown as a plan hop. */
+  effort?: HopEffort;
+  /** Third-party extensions to upgrade: one action per package, whatever its number of findings. */
+  actions: PackageAction[];
+  risk: Risk;
   /** Non-core modules under check, and those with a finding at warning or above. */
   modules: Ratio;
   /** PHP/phtml files under check, and those with a finding at warning or above. */
@@ -90,6 +97,21 @@ export interface CheckSummary {
    * derived from another release, or not covered (its rules then say "could not verify", never "removed").
    */
   coverage: ReleaseCoverage[];
+}
+
+/** One upgrade action for a third-party extension, with what keeping its current version would cost. */
+export interface PackageAction {
+  package: string;
+  version: string;
+  /** Warning-or-worse findings in its code or about it. */
+  findings: number;
+  hours: number;
+  message: string;
+}
+
+export interface Risk {
+  level: 'high' | 'medium' | 'low';
+  reasons: string[];
 }
 
 /** A package Magento itself installs that had findings: not the client's work, updated by Composer. */

@@ -77,6 +77,11 @@ export function fingerprintOf(f: Pick<Finding, 'ruleId' | 'file' | 'package' | '
   return createHash('sha256').update(`${f.ruleId}\0${where}\0${subject}`).digest('hex').slice(0, 16);
 }
 
+/** One finding's identity in counts and tables: its fingerprint at its place (the same use on two lines is two). */
+export function findingKey(f: Pick<Finding, 'fingerprint' | 'line' | 'column'>): string {
+  return `${f.fingerprint}\0${f.line ?? ''}\0${f.column ?? ''}`;
+}
+
 export function makeFinding(input: FindingInput): Finding {
   return { ...input, fingerprint: input.fingerprint ?? fingerprintOf(input) };
 }

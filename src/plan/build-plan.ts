@@ -1,6 +1,7 @@
 import { readProjectPlatform } from '../check/project-platform.js';
 import { loadPatchLevels } from '../knowledge/patch-levels.js';
 import { runCheck } from '../check/run-check.js';
+import { ownByReleases } from '../check/owners.js';
 import type { Finding } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
 import { loadReleaseCatalog, type MagentoReleaseCatalog } from '../knowledge/catalog.js';
@@ -18,11 +19,11 @@ import type { HopComposer } from './runbook.js';
 import { DEFAULT_PRESETS, parseFreeze, presetWindows } from './freeze.js';
 import { candidateStops, COST_MODEL, findPath, minorIndex, whyStop } from './path.js';
 import { currentPlatform, PLATFORM_KEYS } from './current-platform.js';
-import { chooseDeployment, runbook } from './runbook.js';
+import { runbook } from './runbook.js';
 import { buildSchedule } from './schedule.js';
 import { describeValue, planTrack } from './tracks.js';
 import type { FreezeWindow, Hop, Plan, PlatformStep } from './types.js';
-import { attributeFindings, codeChanges, EFFORT_MODEL, extensionSteps, hopEffort, round, testSteps } from './work.js';
+import { attributeFindings, EFFORT_MODEL, hopLowConfidence, hopWork, round } from './work.js';
 
 export interface PlanOptions {
   path: string;
@@ -112,6 +113,8 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
   const chosen = options.direct ? direct : best;
   const other = options.direct ? best : direct;
   const releases = chosen.releases;
+  // The same ownership as check: what any stop of the path installs is Magento's, not an extension to upgrade.
+  ownByReleases(model, releases);
   const tracks = states.map((s) => planTrack(s, releases, all));
 
   const targets = releases.slice(1).map((r) => r.version);
@@ -129,33 +132,24 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
     const from = releases[k - 1]!;
     const to = releases[k]!;
     const platform: PlatformStep[] = tracks.flatMap((t) => t.steps[k - 1] ?? []);
-    const lowConfidence = [
-      ...(k === 1 ? lowConfidenceOf(from, all).filter((l) => !/^the Composer PHP/.test(l)) : []),
-      ...lowConfidenceOf(to, all),
-    ];
-    for (const t of tracks) if (t.gaps[k - 1]) lowConfidence.push(t.gaps[k - 1]!);
-    for (const p of platform)
-      if (p.lowConfidence && !lowConfidence.includes(p.lowConfidence)) lowConfidence.push(p.lowConfidence);
-    const findings = perHop[k - 1] ?? [];
-    const ext = extensionSteps(findings, extensions, to.version);
-    const code = codeChanges(findings, extensions);
-    const tests = testSteps(ext, code.length, platform);
-    const inWindow = platform.filter((p) => p.timing === 'in-window').length;
-    const deployment = chooseDeployment(
-      {
-        ordersPerDay: options.ordersPerDay ?? config.ordersPerDay,
-        catalogSize: options.catalogSize ?? config.catalogSize,
-      },
-      inWindow,
-    );
+    const lowConfidence = hopLowConfidence(from, to, all, tracks, k - 1);
     const minorsCrossed = Math.max(0, index(to) - index(from));
-    const effort = hopEffort({
-      platform,
+    const {
       extensions: ext,
       code,
       tests,
-      deployHours: deployment.strategy === 'blue-green' ? 8 : 4,
-      lowConfidence: lowConfidence.length,
+      deployment,
+      effort,
+    } = hopWork({
+      findings: perHop[k - 1] ?? [],
+      extensions,
+      platform,
+      target: to.version,
+      size: {
+        ordersPerDay: options.ordersPerDay ?? config.ordersPerDay,
+        catalogSize: options.catalogSize ?? config.catalogSize,
+      },
+      lowConfidence,
       minorsCrossed,
     });
     const phpTrack = tracks.find((t) => t.state.def.id === 'php');
@@ -298,24 +292,6 @@ function resolveTarget(catalog: MagentoReleaseCatalog, spec: string, now: Date):
     );
   }
   return { release, ...(note ? { note } : {}) };
-}
-
-function lowConfidenceOf(release: Release, all: readonly Release[]): string[] {
-  const out: string[] = [];
-  if (release.requirementsConfidence === 'low' || release.requirementsExact === false) {
-    out.push(
-      `requirements of ${release.version} are not published for it exactly (confidence ${release.requirementsConfidence}); inherited from its base release`,
-    );
-  }
-  if (!release.phpConstraint) {
-    const stand = all.filter((r) => r.minor === release.minor && r.phpConstraint).at(-1);
-    out.push(
-      `the Composer PHP constraint of ${release.version} is unknown${stand ? `; ${stand.version}'s (${stand.phpConstraint}) stands in` : ''}`,
-    );
-  }
-  if (release.endOfSupportConfidence === 'low') out.push(`end of support of ${release.minor} is of low confidence`);
-  for (const n of release.notes ?? []) if (/php|support/i.test(n)) out.push(`catalog note on ${release.version}: ${n}`);
-  return out;
 }
 
 function collectFreezes(

@@ -1,9 +1,13 @@
-// Work per hop from `check` findings: each finding belongs to the first hop whose target shows it (fixed there, it
-// does not come back). Composer and security findings about a package become extension upgrades; platform findings
-// are settings of the platform steps; the rest are code changes grouped by module.
+// Work per hop from `check` findings, the one effort model `check` and `plan` share: each finding belongs to the first
+// hop whose target shows it (fixed there, it does not come back). Magento's code (core and bundled packages) costs
+// nothing; every finding in a third-party extension rolls up into one upgrade action for its package; platform
+// findings are settings of the platform steps; the rest are code changes grouped by module.
 import type { Finding } from '../core/finding.js';
-import type { CodeChangeGroup, ExtensionStep, HopEffort, PlatformStep, TestStep } from './types.js';
+import type { Release } from '../knowledge/types.js';
+import type { CodeChangeGroup, DeploymentChoice, ExtensionStep, HopEffort, PlatformStep, TestStep } from './types.js';
 import type { ExtensionInfo } from './extensions.js';
+import { chooseDeployment, type StoreSize } from './runbook.js';
+import type { TrackPlan } from './tracks.js';
 
 const DEFAULT_HOURS: Record<string, number> = { critical: 2, error: 1, warning: 0.5, info: 0 };
 
@@ -23,20 +27,31 @@ export function attributeFindings(perTarget: Finding[][]): Finding[][] {
   );
 }
 
+/** Hours to move one third-party extension to a release made for the target: composer require, changelog, smoke. */
+export const EXTENSION_UPGRADE_HOURS = 2;
+
+/** A finding in a third-party extension's code or about its package: part of that package's upgrade action. */
 function isExtensionFinding(f: Finding, extensions: Set<string>): boolean {
-  return (
-    f.package !== undefined &&
-    extensions.has(f.package) &&
-    (f.category === 'composer' || f.category === 'security' || f.category === 'lifecycle')
-  );
+  return f.package !== undefined && extensions.has(f.package) && f.owner !== 'custom';
+}
+
+/** Magento's own code (bundled packages): Composer replaces it with the upgrade, at no cost to the client. */
+function isMagentosCode(f: Finding): boolean {
+  return f.owner === 'bundled';
+}
+
+/** Only warning-or-worse findings make an upgrade a must; info findings are notes. */
+function mustAct(f: Finding): boolean {
+  return f.severity !== 'info';
 }
 
 export function extensionSteps(findings: Finding[], extensions: ExtensionInfo[], target: string): ExtensionStep[] {
   const names = new Set(extensions.map((e) => e.package.name));
   return extensions.map((e) => {
     const own = findings.filter((f) => f.package === e.package.name && isExtensionFinding(f, names));
-    const must = own.length > 0;
-    const hours = (must ? own.reduce((s, f) => s + findingHours(f), 0) || 1 : 0.25) + (e.critical ? 2 : 0);
+    const must = own.some(mustAct);
+    const hours = (must ? EXTENSION_UPGRADE_HOURS : 0.25) + (e.critical ? 2 : 0);
+    const count = own.filter(mustAct).length;
     return {
       package: e.package.name,
       version: e.package.version,
@@ -44,8 +59,12 @@ export function extensionSteps(findings: Finding[], extensions: ExtensionInfo[],
       action: must ? 'must-upgrade' : 'verify',
       critical: e.critical,
       criticalBecause: e.criticalBecause,
+      findings: count,
       reasons: must
-        ? own.map((f) => `${f.ruleId}: ${f.message}`)
+        ? [
+            `upgrade ${e.package.name} to a release that supports ${target}; ${count} finding${count === 1 ? '' : 's'} if you keep ${e.package.version}`,
+            ...own.filter(mustAct).map((f) => `${f.ruleId}: ${f.message}`),
+          ]
         : [`no finding on ${target}: read its changelog for ${target} support and keep it if it installs`],
       hours: round(hours),
     };
@@ -56,7 +75,7 @@ export function codeChanges(findings: Finding[], extensions: ExtensionInfo[]): C
   const names = new Set(extensions.map((e) => e.package.name));
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (isExtensionFinding(f, names) || f.category === 'platform') continue;
+    if (isExtensionFinding(f, names) || isMagentosCode(f) || f.category === 'platform') continue;
     if (f.ruleId === 'security/core-bulletin' || f.ruleId.startsWith('lifecycle/end-of-support')) continue;
     // Library constraints and advisories are settled by `composer update`, not by editing a module.
     const key =
@@ -137,7 +156,7 @@ export function testSteps(extensions: ExtensionStep[], codeModules: number, plat
 }
 
 export const EFFORT_MODEL =
-  "Per hop: platform steps (their hours) + extensions (must-upgrade: the findings' hours, at least 1 h; verify-only: 0.25 h; +2 h for payment/shipping/tax/checkout) + code changes (each finding's own estimate; without one: critical 2 h, error 1 h, warning 0.5 h) + tests (listed with hours) + deployment (4 h maintenance, 8 h blue-green). Risk buffer on top: 20% base, +10% per change made in the upgrade window, +10% when the hop relies on low-confidence catalog values, +5% per minor line beyond the first, +10% when most code hours have low-confidence estimates; capped at 100%.";
+  "Per hop (check: the direct hop from the current release to each target; plan: each hop of the path): platform steps (their hours) + third-party extensions, one action per package whatever its number of findings (must-upgrade when a warning or worse names it: 2 h; verify-only: 0.25 h; +2 h for payment/shipping/tax/checkout) + code changes in custom code (each finding's own estimate; without one: critical 2 h, error 1 h, warning 0.5 h) + tests (listed with hours) + deployment (4 h maintenance, 8 h blue-green). Magento's own code (core and the packages its metapackages bundle) costs nothing: Composer replaces it. Risk buffer on top: 20% base, +10% per change made in the upgrade window, +10% when the hop relies on low-confidence catalog values, +5% per minor line beyond the first, +10% when most code hours have low-confidence estimates; capped at 100%.";
 
 export function hopEffort(parts: {
   platform: PlatformStep[];
@@ -189,4 +208,80 @@ export function hopEffort(parts: {
 
 export function round(n: number): number {
   return Math.round(n * 10) / 10;
+}
+
+export interface HopWorkInput {
+  /** The hop's findings, owner-tagged by `check`. */
+  findings: Finding[];
+  extensions: ExtensionInfo[];
+  platform: PlatformStep[];
+  target: string;
+  size: StoreSize;
+  /** Low-confidence facts the hop relies on (catalog values, track gaps). */
+  lowConfidence: string[];
+  minorsCrossed: number;
+}
+
+export interface HopWork {
+  extensions: ExtensionStep[];
+  code: CodeChangeGroup[];
+  tests: TestStep[];
+  deployment: DeploymentChoice;
+  effort: HopEffort;
+}
+
+/** The work of one upgrade hop and its effort: `check` (its summary) and `plan` (each hop) both call this. */
+export function hopWork(input: HopWorkInput): HopWork {
+  const extensions = extensionSteps(input.findings, input.extensions, input.target);
+  const code = codeChanges(input.findings, input.extensions);
+  const tests = testSteps(extensions, code.length, input.platform);
+  const inWindow = input.platform.filter((p) => p.timing === 'in-window').length;
+  const deployment = chooseDeployment(input.size, inWindow);
+  const effort = hopEffort({
+    platform: input.platform,
+    extensions,
+    code,
+    tests,
+    deployHours: deployment.strategy === 'blue-green' ? 8 : 4,
+    lowConfidence: input.lowConfidence.length,
+    minorsCrossed: input.minorsCrossed,
+  });
+  return { extensions, code, tests, deployment, effort };
+}
+
+/** Low-confidence facts one hop relies on: catalog values of both ends, track gaps, uncertain platform steps. */
+export function hopLowConfidence(
+  from: Release,
+  to: Release,
+  all: readonly Release[],
+  tracks: TrackPlan[],
+  hop: number,
+): string[] {
+  const out = [
+    ...(hop === 0 ? lowConfidenceOf(from, all).filter((l) => !/^the Composer PHP/.test(l)) : []),
+    ...lowConfidenceOf(to, all),
+  ];
+  for (const t of tracks) if (t.gaps[hop]) out.push(t.gaps[hop]!);
+  for (const t of tracks)
+    for (const p of t.steps[hop] ?? [])
+      if (p.lowConfidence && !out.includes(p.lowConfidence)) out.push(p.lowConfidence);
+  return out;
+}
+
+export function lowConfidenceOf(release: Release, all: readonly Release[]): string[] {
+  const out: string[] = [];
+  if (release.requirementsConfidence === 'low' || release.requirementsExact === false) {
+    out.push(
+      `requirements of ${release.version} are not published for it exactly (confidence ${release.requirementsConfidence}); inherited from its base release`,
+    );
+  }
+  if (!release.phpConstraint) {
+    const stand = all.filter((r) => r.minor === release.minor && r.phpConstraint).at(-1);
+    out.push(
+      `the Composer PHP constraint of ${release.version} is unknown${stand ? `; ${stand.version}'s (${stand.phpConstraint}) stands in` : ''}`,
+    );
+  }
+  if (release.endOfSupportConfidence === 'low') out.push(`end of support of ${release.minor} is of low confidence`);
+  for (const n of release.notes ?? []) if (/php|support/i.test(n)) out.push(`catalog note on ${release.version}: ${n}`);
+  return out;
 }

@@ -99,7 +99,25 @@ function renderTarget(target: TargetResult): string[] {
 }
 
 function renderNotes(s: CheckSummary): string[] {
-  const out = [`Effort model: ${escapeMarkdown(s.effortModel)}`];
+  const out = [`**Risk ${s.risk.level.toUpperCase()}:** ${escapeMarkdown(s.risk.reasons.join('; '))}`, ''];
+  if (s.effort) {
+    const e = s.effort;
+    out.push(
+      `**Effort ${hours(s.effortHours)}:** platform ${hours(e.platformHours)}, extensions ${hours(e.extensionHours)}, ` +
+        `code ${hours(e.codeHours)}, tests ${hours(e.testHours)}, deployment ${hours(e.deployHours)}, ` +
+        `+${e.bufferPercent} % risk buffer`,
+      '',
+    );
+  }
+  if (s.actions.length > 0) {
+    out.push(
+      '**Extensions to upgrade:**',
+      '',
+      ...s.actions.map((a) => `- ${escapeMarkdown(a.message)} (${hours(a.hours)})`),
+      '',
+    );
+  }
+  out.push(`Effort model: ${escapeMarkdown(s.effortModel)}`);
   if (s.coverage.length > 0) {
     out.push(
       '',

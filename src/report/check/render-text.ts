@@ -88,11 +88,20 @@ function renderSummary(s: CheckSummary, c: Colors): string[] {
       ` · complexity ${s.complexityScore} · effort ${hours(s.effortHours)}`,
     `  Modules needing updates: ${s.modules.needingUpdate} of ${s.modules.total} (${s.modules.percent} %) · ` +
       `files: ${s.files.needingUpdate} of ${s.files.total} (${s.files.percent} %)`,
+    `  Risk ${s.risk.level.toUpperCase()}: ${terminalSafe(s.risk.reasons.join('; '))}`,
   ];
   for (const coverage of s.coverage) {
     const line = `  Knowledge of ${terminalSafe(coverage.release)}: ${terminalSafe(describeReleaseCoverage(coverage))}`;
     lines.push(isComplete(coverage) ? c.dim(line) : c.yellow(line));
   }
+  if (s.effort) {
+    const e = s.effort;
+    lines.push(
+      `  Effort: platform ${hours(e.platformHours)}, extensions ${hours(e.extensionHours)}, code ${hours(e.codeHours)}, ` +
+        `tests ${hours(e.testHours)}, deployment ${hours(e.deployHours)}, +${e.bufferPercent} % risk buffer`,
+    );
+  }
+  for (const a of s.actions) lines.push(`  Extension: ${terminalSafe(a.message)} (${hours(a.hours)})`);
   for (const fact of s.lowConfidence) lines.push(c.yellow(`  Uncertain: ${terminalSafe(fact)}`));
   for (const b of s.bundled) lines.push(c.dim(`  Bundled: ${terminalSafe(b.message)}`));
   return lines;

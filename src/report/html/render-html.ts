@@ -1,7 +1,15 @@
 import { describeReleaseCoverage } from '../../knowledge/coverage.js';
 import { DEFAULT_EFFORT } from '../../check/summary.js';
 import type { CheckResult } from '../../check/types.js';
-import { SEVERITIES, severityRank, type Finding, type FindingCategory, type Severity } from '../../core/finding.js';
+import {
+  findingKey,
+  SEVERITIES,
+  severityRank,
+  type Finding,
+  type FindingCategory,
+  type Severity,
+} from '../../core/finding.js';
+import { assessRisk } from '../../check/summary.js';
 import type { GovernanceReport } from '../../governance/policy.js';
 import { isUnifiedDiff } from '../finding-details.js';
 import { barChart, type Bar } from './charts.js';
@@ -25,13 +33,9 @@ const SEVERITY_COLOR: Record<Severity, string> = {
   info: '#3b6fb6',
 };
 
-/** High: something breaks the store or a security issue of error level or worse; medium: errors or many warnings. */
+/** The summary's risk of a list of findings (kept for library users; reports read `summary.risk`). */
 export function riskLevel(findings: Finding[]): RiskLevel {
-  if (findings.some((f) => f.severity === 'critical' || (f.category === 'security' && severityRank(f.severity) <= 1)))
-    return 'high';
-  if (findings.some((f) => f.severity === 'error') || findings.filter((f) => f.severity === 'warning').length > 20)
-    return 'medium';
-  return 'low';
+  return assessRisk(findings).level;
 }
 
 /** Working days of 8 hours, to the half day. */
@@ -50,7 +54,7 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
   const s = result.summary;
   const targets = result.targets.map((t) => t.version);
   const title = `Upgrade check: ${result.project.name ?? basename(result.project.root)} ${result.current.version ?? 'unknown'} → ${targets.join(', ')}`;
-  const risk = riskLevel(findings);
+  const risk = s.risk.level;
   const security = findings.filter((f) => f.category === 'security');
   const blockers = findings
     .filter((f) => severityRank(f.severity) <= severityRank('error'))
@@ -99,12 +103,12 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
       'target',
     ),
   );
-  out.push(card('Risk level', risk.toUpperCase(), riskExplanation(risk), 'risk', `risk-${risk}`));
+  out.push(card('Risk level', risk.toUpperCase(), s.risk.reasons.join('; '), 'risk', `risk-${risk}`));
   out.push(
     card(
       'Estimated effort',
       `${effortDays(s.effortHours)} day${effortDays(s.effortHours) === 1 ? '' : 's'}`,
-      `${s.effortHours} developer hours; excludes testing and deployment`,
+      effortBreakdown(s),
       'effort',
     ),
   );
@@ -173,7 +177,11 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
     ),
   );
   out.push(barChart('Top 10 modules by findings', topModules(findings)));
-  out.push(barChart('Effort by category', effortByCategory(findings), { unit: 'h' }));
+  out.push(
+    s.effort
+      ? barChart('Where the hours go', effortBars(s.effort), { unit: 'h' })
+      : barChart('Effort by category', effortByCategory(findings), { unit: 'h' }),
+  );
   out.push(barChart('Findings by category', countByCategory(findings)));
   out.push('</div></section>');
 
@@ -223,10 +231,14 @@ function card(label: string, value: string, sub: string, id: string, cls = ''): 
   return `<div class="card ${cls}" id="card-${id}"><div class="k">${h(label)}</div><div class="v">${h(value)}</div><div class="s">${h(sub)}</div></div>`;
 }
 
-function riskExplanation(risk: RiskLevel): string {
-  if (risk === 'high') return 'something breaks the store or a serious security issue is open';
-  if (risk === 'medium') return 'errors to fix before go-live, nothing fatal';
-  return 'only warnings and advice';
+/** The hours of the summary, where they go (the same breakdown as a plan hop). */
+function effortBreakdown(s: CheckResult['summary']): string {
+  if (!s.effort) return `${s.effortHours} developer hours; excludes testing and deployment`;
+  const e = s.effort;
+  return (
+    `${s.effortHours} developer hours: platform ${e.platformHours} h, extensions ${e.extensionHours} h, code ` +
+    `${e.codeHours} h, tests ${e.testHours} h, deployment ${e.deployHours} h, +${e.bufferPercent} % risk buffer`
+  );
 }
 
 function findingRow(f: Finding & { targets: string[] }, excerpt: Excerpt | undefined): string {
@@ -299,10 +311,10 @@ function governanceSection(g: GovernanceReport): string {
 function distinct(findings: (Finding & { target: string })[]): (Finding & { targets: string[] })[] {
   const map = new Map<string, Finding & { targets: string[] }>();
   for (const { target, ...f } of findings) {
-    const seen = map.get(f.fingerprint);
+    const seen = map.get(findingKey(f));
     if (seen) {
       if (!seen.targets.includes(target)) seen.targets.push(target);
-    } else map.set(f.fingerprint, { ...f, targets: [target] });
+    } else map.set(findingKey(f), { ...f, targets: [target] });
   }
   return [...map.values()];
 }
@@ -326,6 +338,19 @@ function effortByCategory(findings: Finding[]): Bar[] {
   return [...sums.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([label, value]) => ({ label, value: Math.round(value * 10) / 10, color: '#5a8f5a' }));
+}
+
+/** The summary's effort breakdown as bars: they add up to the effort card (buffer included). */
+function effortBars(e: NonNullable<CheckResult['summary']['effort']>): Bar[] {
+  const buffer = Math.round((e.totalHours - e.baseHours) * 10) / 10;
+  return [
+    { label: 'platform', value: e.platformHours },
+    { label: 'extensions', value: e.extensionHours },
+    { label: 'code', value: e.codeHours },
+    { label: 'tests', value: e.testHours },
+    { label: 'deployment', value: e.deployHours },
+    { label: 'risk buffer', value: buffer },
+  ].map((b) => ({ ...b, color: '#5a8f5a' }));
 }
 
 function countByCategory(findings: Finding[]): Bar[] {

@@ -1,10 +1,10 @@
 import type { ReleaseCoverage } from '../../knowledge/coverage.js';
-import type { CheckResult } from '../../check/types.js';
-import type { Finding } from '../../core/finding.js';
+import type { CheckResult, CheckSummary } from '../../check/types.js';
+import { findingKey, type Finding } from '../../core/finding.js';
 import type { Problem } from '../../core/problem.js';
 import type { AuditReport } from '../audit/audit-report.js';
 
-/** A finding as the machine formats show it: once per fingerprint, with every target it shows on. */
+/** A finding as the machine formats show it: once per fingerprint and place, with every target it shows on. */
 export type ViewFinding = Finding & { targets: string[] };
 
 /**
@@ -20,15 +20,17 @@ export interface FindingsView {
   problems: Problem[];
   /** `check` only: how the knowledge covers each target (see CheckSummary.coverage). */
   coverage?: ReleaseCoverage[];
+  /** The check's one summary (counts, effort, risk), which every format repeats as is. */
+  summary?: CheckSummary;
 }
 
 export function viewOfCheck(result: CheckResult): FindingsView {
   const byFingerprint = new Map<string, ViewFinding>();
   for (const { target, ...finding } of result.findings) {
-    const seen = byFingerprint.get(finding.fingerprint);
+    const seen = byFingerprint.get(findingKey(finding));
     if (seen) {
       if (!seen.targets.includes(target)) seen.targets.push(target);
-    } else byFingerprint.set(finding.fingerprint, { ...finding, targets: [target] });
+    } else byFingerprint.set(findingKey(finding), { ...finding, targets: [target] });
   }
   return {
     command: 'check',
@@ -37,6 +39,7 @@ export function viewOfCheck(result: CheckResult): FindingsView {
     findings: [...byFingerprint.values()],
     problems: result.problems,
     coverage: result.summary.coverage,
+    summary: result.summary,
   };
 }
 

@@ -55,8 +55,24 @@ export function renderSarif(
           },
         },
         automationDetails: { id: `mageup/${view.command}/` },
-        // How the knowledge covers each target (indexed / derived from a release / not covered), per rule family.
-        ...(view.coverage ? { properties: { coverage: view.coverage } } : {}),
+        ...(view.summary || view.coverage
+          ? {
+              properties: {
+                ...(view.summary
+                  ? {
+                      summary: {
+                        findings: view.summary.findings,
+                        bySeverity: view.summary.bySeverity,
+                        effortHours: view.summary.effortHours,
+                        risk: view.summary.risk.level,
+                      },
+                    }
+                  : {}),
+                // How the knowledge covers each target (indexed / derived from a release / not covered), per family.
+                ...(view.coverage ? { coverage: view.coverage } : {}),
+              },
+            }
+          : {}),
         originalUriBaseIds: { '%SRCROOT%': { uri: root } },
         invocations: [
           {

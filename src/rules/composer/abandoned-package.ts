@@ -14,7 +14,15 @@ export const abandonedPackageRule: Rule = {
       'a library Magento or an extension requires is theirs to replace, not the project’s.',
   },
   check(ctx) {
+    // What Magento's own project template puts in the root composer.json (dev tools such as sebastian/phpcpd) is
+    // Magento's choice, updated with the template: not the client's to replace.
+    const template = new Set(
+      [ctx.composer?.current?.template, ctx.composer?.target?.template].flatMap((t) =>
+        t ? [...Object.keys(t.require), ...Object.keys(t.requireDev)].map((n) => n.toLowerCase()) : [],
+      ),
+    );
     for (const pkg of ctx.project.packages) {
+      if (template.has(pkg.name) || pkg.ownership === 'core' || pkg.ownership === 'bundled') continue;
       // Libraries Magento (or an extension) requires are replaced by their requirer, not by the client.
       if (!pkg.abandoned || !(pkg.direct ?? pkg.name in ctx.project.rootRequire)) continue;
       const replacement = typeof pkg.abandoned === 'string' && pkg.abandoned !== '' ? pkg.abandoned : undefined;

@@ -1,6 +1,18 @@
 import type { Rule } from '../rule.js';
-import { describeChange, serviceChange } from './service-change.js';
+import { describeChange, serviceChange, type ServiceChange } from './service-change.js';
 import { uncertainty } from './service-versions.js';
+
+/**
+ * When the server moves, as the plan's platform tracks decide it: before the code when the current release already
+ * accepts a version the target supports; otherwise in the upgrade window itself (2.4.7's own version check refuses
+ * MariaDB 11.4, so upgrading the server first would break setup:upgrade on the running release).
+ */
+function timing(changes: ServiceChange[], current: string, target: string): string {
+  const common = changes.flatMap((c) => c.after.filter((v) => c.before.includes(v)));
+  if (common.length > 0)
+    return `upgrade it before switching the code, to a version both ${current} and ${target} support (${[...new Set(common)].join(', ')})`;
+  return `no version is supported by both ${current} and ${target}: upgrade the server in the upgrade window itself, right before setup:upgrade of ${target} (${current} refuses the new server version)`;
+}
 
 /** MySQL / MariaDB versions the target supports against those the current release supported. */
 export const databaseRule: Rule = {
@@ -37,9 +49,7 @@ export const databaseRule: Rule = {
         `${uncertainty(target)}. The server version is not in the project files` +
         (engine ? ` (env.php db engine: ${engine})` : '') +
         (must ? ': the database server must be upgraded.' : ': check it is still supported.'),
-      recommendation:
-        `Check the server with SELECT VERSION(); upgrade it to a version ${target.version} supports before switching ` +
-        `the code, and test the upgrade on a copy of the production database.`,
+      recommendation: `Check the server with SELECT VERSION(); ${timing(changes, current.version, target.version)}, and test the upgrade on a copy of the production database.`,
       effort: { hours: must ? 4 : 1, confidence: 'low' },
     });
   },
