@@ -164,6 +164,24 @@ describe('plan: calendar pieces', () => {
     assert.ok(s.hops[1]!.goLive > s.hops[1]!.ready, 'go-live after ready');
     assert.equal(s.meetsEndOfSupport, true);
   });
+  it('an Adobe Commerce line past regular support is judged against its extended support', () => {
+    const input = {
+      start: '2026-12-07',
+      capacityHoursPerWeek: 40,
+      hypercareDays: 2,
+      freezes: [],
+      hops: [{ hop: 1, title: '2.4.6-p3 → 2.4.8-p3', hours: 80 }],
+      endOfSupport: '2026-08-11',
+      today: '2026-12-03',
+    };
+    const openSource = buildSchedule(input);
+    assert.equal(openSource.meetsEndOfSupport, false);
+    assert.ok(openSource.warnings.some((w) => w.startsWith('END OF SUPPORT ALREADY PASSED')));
+    const commerce = buildSchedule({ ...input, extendedSupportEnd: '2027-08-31' });
+    assert.equal(commerce.meetsEndOfSupport, true);
+    assert.ok(!commerce.warnings.some((w) => /no security fixes|MISSED/.test(w)), commerce.warnings.join('\n'));
+    assert.ok(commerce.warnings.some((w) => w.includes('extended support delivers security fixes until 2027-08-31')));
+  });
   it('ICS: escaping and folding at 75 octets without splitting UTF-8', () => {
     assert.equal(escapeText('a,b;c\\d\ne'), 'a\\,b\\;c\\\\d\\ne');
     const folded = foldLine(`SUMMARY:${'é'.repeat(80)}`);

@@ -199,6 +199,8 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
     freezes,
     hops: hops.map((h) => ({ hop: h.index, title: `${h.from} → ${h.to}`, hours: h.effort.totalHours })),
     endOfSupport: current.endOfSupport,
+    extendedSupportEnd:
+      model.magento.edition === 'commerce' || model.magento.edition === 'b2b' ? current.endOfExtendedSupport : null,
     today,
   });
   const lastDay = schedule.finish;

@@ -16,6 +16,8 @@ export interface ScheduleInput {
   freezes: FreezeWindow[];
   hops: { hop: number; title: string; hours: number }[];
   endOfSupport: string | null;
+  /** End of Adobe Commerce extended support of the current line (Commerce and B2B stores only), when published. */
+  extendedSupportEnd?: string | null;
   today: string;
 }
 
@@ -87,14 +89,29 @@ export function buildSchedule(input: ScheduleInput): Schedule {
       date: input.endOfSupport,
       title: 'End of support of the current release line',
     });
-    meets = finish <= input.endOfSupport;
-    if (input.endOfSupport < input.today) {
+    // An Adobe Commerce store keeps getting security fixes through extended support: its deadline is that date.
+    const extended =
+      input.extendedSupportEnd && input.extendedSupportEnd > input.endOfSupport ? input.extendedSupportEnd : null;
+    if (extended) {
+      milestones.push({
+        kind: 'end-of-support',
+        date: extended,
+        title: 'End of Adobe Commerce extended support of the current release line',
+      });
+    }
+    const deadline = extended ?? input.endOfSupport;
+    meets = finish <= deadline;
+    if (deadline < input.today) {
       warnings.push(
-        `END OF SUPPORT ALREADY PASSED: the current line lost support on ${input.endOfSupport}; the store gets no security fixes until the plan completes on ${finish}.`,
+        `END OF SUPPORT ALREADY PASSED: the current line lost support on ${deadline}${extended ? ' (end of Adobe Commerce extended support)' : ''}; the store gets no security fixes until the plan completes on ${finish}.`,
       );
     } else if (!meets) {
       warnings.push(
-        `END OF SUPPORT MISSED: the plan completes on ${finish}, after the current line's end of support on ${input.endOfSupport}. Add capacity (--capacity), start earlier, or shorten freezes.`,
+        `END OF SUPPORT MISSED: the plan completes on ${finish}, after the current line's end of ${extended ? 'Adobe Commerce extended support' : 'support'} on ${deadline}. Add capacity (--capacity), start earlier, or shorten freezes.`,
+      );
+    } else if (extended && input.endOfSupport < finish) {
+      warnings.push(
+        `Regular support of the current line ${input.endOfSupport < input.today ? 'ended' : 'ends'} on ${input.endOfSupport}; Adobe Commerce extended support delivers security fixes until ${extended}, after the plan completes on ${finish}.`,
       );
     }
   }
