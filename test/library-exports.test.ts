@@ -60,8 +60,9 @@ describe('library entry (src/index.ts)', () => {
     ]) {
       assert.ok(E.prototype instanceof Error, E.name);
     }
-    assert.match(mageup.CHECK_EFFORT_MODEL, /developer hours/);
+    // One effort model: check's direct hop and plan's hops are computed by the same function.
     assert.match(mageup.PLAN_EFFORT_MODEL, /^Per hop/);
+    assert.equal(mageup.CHECK_EFFORT_MODEL, mageup.PLAN_EFFORT_MODEL);
     assert.equal(mageup.systemClock.now() instanceof Date, true);
   });
 });
