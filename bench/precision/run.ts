@@ -67,6 +67,21 @@ interface Sampled {
   message: string;
 }
 
+/** A finding of one project and target as the sample keeps it (keyed by project, target and fingerprint). */
+function sampledOf(project: string, target: string, f: ReportFinding): Sampled {
+  return {
+    key: `${project}|${target}|${f.fingerprint}`,
+    project,
+    target,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    package: f.package,
+    file: f.file,
+    line: f.line,
+    message: f.message,
+  };
+}
+
 interface VerdictEntry {
   verdict: Verdict;
   reason: string;
@@ -212,17 +227,7 @@ for (const p of projects) {
       perRule.set(f.ruleId, r);
     }
     const pool = severe
-      .map((f): Sampled => ({
-        key: `${p.id}|${t}|${f.fingerprint}`,
-        project: p.id,
-        target: t,
-        ruleId: f.ruleId,
-        severity: f.severity,
-        package: f.package,
-        file: f.file,
-        line: f.line,
-        message: f.message,
-      }))
+      .map((f) => sampledOf(p.id, t, f))
       .filter((s, i, a) => a.findIndex((o) => o.key === s.key) === i);
     sample.push(...draw(pool, per));
   }
@@ -230,18 +235,7 @@ for (const p of projects) {
   if (secondTarget) {
     const second = new Set((byTarget.get(secondTarget) ?? []).map((f) => f.fingerprint));
     for (const f of byTarget.get(firstTarget) ?? [])
-      if (SEVERE.has(f.severity) && !second.has(f.fingerprint))
-        onlyInFirst.push({
-          key: `${p.id}|${firstTarget}|${f.fingerprint}`,
-          project: p.id,
-          target: firstTarget,
-          ruleId: f.ruleId,
-          severity: f.severity,
-          package: f.package,
-          file: f.file,
-          line: f.line,
-          message: f.message,
-        });
+      if (SEVERE.has(f.severity) && !second.has(f.fingerprint)) onlyInFirst.push(sampledOf(p.id, firstTarget, f));
   }
   rows.push(
     `| ${p.id} | [${p.repo}](https://github.com/${p.repo}/tree/${p.commit}) | ${cell(p.release)} | ${cell(current)} | ${cols.join(' | ')} | ${ms === undefined ? 'reused' : `${(ms / 1000).toFixed(0)} s`} |`,

@@ -2,8 +2,7 @@
 // Markdown, HTML, SARIF) prints these numbers, and `plan` computes the same effort with the same function per hop.
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../core/finding.js';
 import type { ReleaseCoverage } from '../knowledge/coverage.js';
-import type { HopWork } from '../plan/work.js';
-import { EFFORT_MODEL as HOP_EFFORT_MODEL } from '../plan/work.js';
+import { EFFORT_MODEL as HOP_EFFORT_MODEL, type HopWork } from '../plan/work.js';
 import type { BundledPackage, CheckSummary, PackageAction, Ratio, Risk } from './types.js';
 
 /** Hours for a finding whose rule gave no estimate. */
