@@ -34,7 +34,9 @@ function main(): void {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
-  const packages: ExtensionSnapshotFile['packages'] = {};
+  // Per repository, the releases of each package name its tags declare (a repository can have been renamed, or
+  // another repository can have carried the name before it moved).
+  const byRepo: { repo: string; names: Map<string, PackageRelease[]>; home?: string }[] = [];
   const absent: string[] = [];
   let tagsRead = 0;
   for (const repo of repos) {
@@ -51,14 +53,32 @@ function main(): void {
       gitDir,
       tags.map(([tag]) => `${tag}:composer.json`),
     );
+    const names = new Map<string, PackageRelease[]>();
+    let newest: { name: string; version: string } | undefined;
     tags.forEach(([tag, date], i) => {
       tagsRead++;
       const release = releaseOf(tag, date, blobs[i]);
       if (!release) return;
-      const entry = (packages[release.name] ??= { repo: `github.com/${repo}`, releases: [] });
-      if (entry.releases.some((r) => normalizeVersion(r.version) === normalizeVersion(release.version))) return;
-      entry.releases.push({ version: release.version, require: release.require, time: release.time });
+      const list = names.get(release.name) ?? [];
+      names.set(release.name, list);
+      if (list.some((r) => normalizeVersion(r.version) === normalizeVersion(release.version))) return;
+      list.push({ version: release.version, require: release.require, time: release.time });
+      if (!newest || compareVersions(normalizeVersion(release.version), normalizeVersion(newest.version)) > 0) {
+        newest = { name: release.name, version: release.version };
+      }
     });
+    byRepo.push({ repo, names, home: newest?.name });
+  }
+  // Packagist reads one repository per package: the one whose newest tag declares the name (its home); a name no
+  // repository's newest tag declares (a former name) comes from the repository with the most tags of it.
+  const packages: ExtensionSnapshotFile['packages'] = {};
+  const allNames = [...new Set(byRepo.flatMap((r) => [...r.names.keys()]))];
+  for (const name of allNames) {
+    const holders = byRepo.filter((r) => r.names.has(name));
+    const home =
+      holders.find((r) => r.home === name) ??
+      holders.reduce((a, b) => (b.names.get(name)!.length > a.names.get(name)!.length ? b : a));
+    packages[name] = { repo: `github.com/${home.repo}`, releases: home.names.get(name)! };
   }
   for (const entry of Object.values(packages)) {
     entry.releases.sort((a, b) => compareVersions(normalizeVersion(a.version), normalizeVersion(b.version)));

@@ -78,6 +78,10 @@ describe('mageup kb status', () => {
     assert.equal(code, 0);
     assert.match(stdout, /Release catalog: \d+ releases, data collected \d{4}-\d{2}-\d{2}/);
     assert.match(stdout, /Advisories: \d+ offline \(FriendsOfPHP\/security-advisories@[0-9a-f]{7}/);
+    assert.match(
+      stdout,
+      /Extension release lists: \d{3} packages, [\d]+ releases from the tags of \d{3} public repositories/,
+    );
     assert.match(stdout, /Online advisories: never fetched/);
     assert.match(
       stdout,

@@ -58,4 +58,15 @@ describe('kbStatus', () => {
     assert.equal(broken.apiIndex.manifest, 'invalid');
     assert.match(broken.apiIndex.problem!, /manifest\.json/);
   });
+
+  it('says how many extensions the shipped snapshot covers, and names an unreadable snapshot', () => {
+    const shipped = kbStatus({ cacheDir: false, clock }).extensions;
+    assert.equal(shipped.problem, undefined);
+    assert.ok(shipped.repositories >= 100, `${shipped.repositories} repositories`);
+    assert.ok(shipped.packages >= shipped.repositories);
+    assert.equal(shipped.cached, 0);
+    const none = kbStatus({ dataDir: dataDir('no-snapshot'), cacheDir: false, clock }).extensions;
+    assert.equal(none.packages, 0);
+    assert.match(none.problem!, /extensions\.json\.gz/);
+  });
 });

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAdvisories, type AdvisoryFreshness } from './advisories.js';
 import { userCacheDir } from './cache-dir.js';
@@ -7,6 +8,7 @@ import { systemClock } from './clock.js';
 import { readReleaseUpdate } from './release-update.js';
 import type { SourceRef } from './release-data.js';
 import type { Confidence } from './types.js';
+import { extensionSnapshot, metadataCacheDir } from './extension-releases.js';
 import {
   COVERAGE_FAMILIES,
   coverageOf,
@@ -26,6 +28,11 @@ export interface KbStatus {
   /** Metadata refreshed by `mageup kb update`, when present. */
   update: { fetchedAt: string; repository: string; releases: number } | null;
   apiIndex: { manifest: 'present' | 'absent' | 'invalid'; indexed: number; derived: number; problem?: string };
+  /**
+   * Release lists of third-party extensions: the shipped snapshot (packages, releases, public repositories whose tags
+   * it was built from) and how many packages `check --online` cached from Composer repositories.
+   */
+  extensions: { packages: number; releases: number; repositories: number; cached: number; problem?: string };
   releases: KbReleaseStatus[];
 }
 
@@ -99,8 +106,36 @@ export function kbStatus(opts: { dataDir?: string; cacheDir?: string | false; cl
       derived: releases.filter((r) => r.api === 'derived').length,
       ...(api.problem ? { problem: api.problem } : {}),
     },
+    extensions: extensionCoverage(dataDir, opts.cacheDir === false ? undefined : userCacheDir(opts.cacheDir)),
     releases,
   };
+}
+
+function extensionCoverage(dataDir: string, cacheDir: string | undefined): KbStatus['extensions'] {
+  let cached = 0;
+  if (cacheDir) {
+    // One file per package, under a directory per vendor.
+    const root = metadataCacheDir(cacheDir);
+    try {
+      for (const vendor of readdirSync(root, { withFileTypes: true }))
+        if (vendor.isDirectory())
+          cached += readdirSync(join(root, vendor.name)).filter((f) => f.endsWith('.json')).length;
+    } catch {
+      // no cache yet
+    }
+  }
+  try {
+    const snap = extensionSnapshot(dataDir);
+    const entries = Object.values(snap.packages);
+    return {
+      packages: entries.length,
+      releases: entries.reduce((n, p) => n + p.releases.length, 0),
+      repositories: new Set(entries.map((p) => p.repo)).size,
+      cached,
+    };
+  } catch (e) {
+    return { packages: 0, releases: 0, repositories: 0, cached, problem: (e as Error).message };
+  }
 }
 
 function familiesOf(coverage: ReleaseCoverage): Record<CoverageFamily, FamilyCoverage> {

@@ -179,6 +179,12 @@ function renderStatus(s: KbStatus): string {
     `  API index: ${s.apiIndex.manifest === 'present' ? `${s.apiIndex.indexed} indexed, ${s.apiIndex.derived} derived` : s.apiIndex.manifest}` +
       (s.apiIndex.problem ? ` (${s.apiIndex.problem})` : ''),
   );
+  const x = s.extensions;
+  out.push(
+    x.problem
+      ? `  Extension release lists: snapshot unreadable (${x.problem}); ${x.cached} cached`
+      : `  Extension release lists: ${x.packages} packages, ${x.releases} releases from the tags of ${x.repositories} public repositories (shipped snapshot); ${x.cached} cached from Composer repositories (check --online)`,
+  );
   out.push('');
   const rows = s.releases.map((r) => [
     r.version,
