@@ -132,6 +132,10 @@ describe('mageup verify against the fixture storefront, before and after planted
     assert.ok(home.lcpMs.length > 0, 'LCP observed');
     assert.match(home.cache ?? '', /X-Magento-Cache-Debug: HIT/);
     assert.ok(perf.load && perf.load.requests > 0 && perf.load.errors === 0, JSON.stringify(perf.load));
+    // Pages are asked for as browsers ask (Accept with */*): Magento's cart fails on a bare text/html.
+    const cart = perf.series.find((s) => s.store === 'default' && s.kind === 'cart')!;
+    assert.deepEqual(cart.failed, []);
+    assert.equal(cart.ttfbMs.length, FAST.samples);
     assert.ok(beforeRun.budget.requests < 600, `bounded: ${beforeRun.budget.requests} requests`);
     // Only the planted paths were asked for: never the checkout's place-order endpoint, never a write.
     assert.equal(store.orders, 0);

@@ -3,6 +3,11 @@ import { Agent, request } from 'undici';
 import type { HttpObservation } from './types.js';
 
 export const USER_AGENT = 'MageUp-verify/1 (+https://github.com/mageup/mageup)';
+/**
+ * The Accept header of a storefront page request, as browsers send it. A bare `text/html` is not harmless: Magento
+ * 2.4.7's cart page (QuoteValidator builds a REST response object) answers 500 to it, which no customer ever gets.
+ */
+export const PAGE_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 export function isLocalHost(host: string): boolean {
@@ -134,7 +139,7 @@ export class Net {
     const started = performance.now();
     try {
       for (let hop = 0; ; hop++) {
-        const res = await this.fetch(url, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+        const res = await this.fetch(url, { headers: { accept: PAGE_ACCEPT } });
         ttfbMs ??= res.ttfbMs;
         const location = header(res.headers, 'location');
         if (res.status >= 300 && res.status < 400 && location) {

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import type { StoreBrowser } from './browser.js';
-import { cacheEvidence, USER_AGENT, type Net } from './net.js';
+import { cacheEvidence, PAGE_ACCEPT, USER_AGENT, type Net } from './net.js';
 import { percentile } from './stats.js';
 import type { LoadTestResult, PageResult, PerfSeries, Storefront } from './types.js';
 
@@ -46,7 +46,7 @@ export async function samplePerf(
         };
         for (let i = 0; i < opts.samples; i++) {
           const res = await net
-            .fetch(page.url, { headers: { accept: 'text/html' } })
+            .fetch(page.url, { headers: { accept: PAGE_ACCEPT } })
             .catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
           if (typeof res === 'string' || res.status >= 400) {
             series.failed.push(typeof res === 'string' ? res.slice(0, 80) : `HTTP ${res.status}`);
@@ -105,7 +105,7 @@ export async function loadTest(urls: string[], opts: LoadOptions): Promise<LoadT
         const res = await pool.request({
           path: url.pathname + url.search,
           method: 'GET',
-          headers: { 'user-agent': USER_AGENT, accept: 'text/html' },
+          headers: { 'user-agent': USER_AGENT, accept: PAGE_ACCEPT },
           headersTimeout: 15_000,
           bodyTimeout: 15_000,
         });

@@ -1,4 +1,4 @@
-import { header, type Net, type NetResponse } from './net.js';
+import { header, PAGE_ACCEPT, type Net, type NetResponse } from './net.js';
 import type { SecurityCheck, SecurityResult } from './types.js';
 
 type Detect = (res: NetResponse, text: string) => string | null;
@@ -167,7 +167,7 @@ export async function probeSecurity(net: Net, origin: string, pages: string[]): 
   const result: SecurityResult = { origin, headers: {}, cookies: [], checks: [] };
   const cookies = new Map<string, SecurityResult['cookies'][number]>();
   for (const [i, url] of pages.entries()) {
-    const res = await net.fetch(url, { headers: { accept: 'text/html' } }).catch(() => null);
+    const res = await net.fetch(url, { headers: { accept: PAGE_ACCEPT } }).catch(() => null);
     if (!res) continue;
     // Headers of an error page or a timeout say nothing about the store's policy: left empty, judged "could not verify".
     if (i === 0 && res.status < 400)
