@@ -13,6 +13,7 @@ import {
   gitBlobHash,
   layerReleaseFiles,
   releaseFilesFromIndex,
+  releaseFilesFromProject,
   releaseFilesFromVendor,
   type ReleaseFiles,
 } from './release-files.js';
@@ -55,7 +56,7 @@ export class FileContextBuilder {
 
   private vendor(dir: string, label: string): ReleaseFiles | null {
     try {
-      return releaseFilesFromVendor(dir, label);
+      return releaseFilesFromVendor(dir, label, this.problems);
     } catch (error) {
       this.problems.push({
         code: 'vendor-tree-unreadable',
@@ -85,10 +86,10 @@ export class FileContextBuilder {
       index && version
         ? releaseFilesFromIndex(index, { ...base, ...locked }, labelFor(version, stand), standInPackages(index, stand))
         : null;
-    const own = join(this.model.root, 'vendor');
+    // The project's installed components where the project model placed them (one engine for where a theme lives).
     const installed =
-      this.model.kind === 'project' && existsSync(join(own, 'magento'))
-        ? this.vendor(own, version ?? 'installed vendor')
+      this.model.kind === 'project' && existsSync(join(this.model.root, 'vendor', 'magento'))
+        ? releaseFilesFromProject(this.model, version ?? 'installed vendor')
         : null;
     this.current = installed && known ? layerReleaseFiles(installed, known) : (known ?? installed);
     return this.current;

@@ -37,34 +37,22 @@ export function originalCandidates(theme: Theme, override: ThemeOverride): Origi
   return out;
 }
 
-/** The nearest candidate a release holds. */
-export function findOriginal(
-  candidates: OriginalRef[],
-  files: ReleaseFiles,
-): (OriginalRef & { hash: string }) | undefined {
-  for (const c of candidates) {
-    const hash = files.hash(c.component, c.path);
-    if (hash) return { ...c, hash };
-  }
-  return undefined;
-}
-
-/** Does any candidate's component exist in the release (so "absent" means absent, not "not indexed")? */
-export function knowsAnyComponent(candidates: OriginalRef[], files: ReleaseFiles): boolean {
-  return candidates.some((c) => files.hasComponent(c.component));
-}
-
 export type OriginalLookup =
   | { kind: 'found'; original: OriginalRef & { hash: string } }
   | { kind: 'none' }
-  /** The chain passes a theme the release does not know (Hyvä or another vendor theme without a vendor tree), or
-   * a parent theme of the project itself holds the file: what the override replaces cannot be told. */
-  | { kind: 'unknown' };
+  /** A parent theme of the project itself holds the same file: the original is the project's own work. */
+  | { kind: 'own-parent'; theme: string }
+  /**
+   * The chain passes a component the release's data does not hold (a vendor theme or third-party module without a
+   * vendor tree, Hyvä without its packages): what the override replaces cannot be placed. `tried` is the fallback
+   * chain up to and including that component, `missing` the component itself.
+   */
+  | { kind: 'unplaced'; tried: OriginalRef[]; missing: Component };
 
 /**
  * Walks the fallback chain: a project theme in the chain that has the same file is the original (not upstream);
- * a theme the release does not know stops the walk (its files are unknown), instead of wrongly falling back to the
- * module's Luma template — this is how Hyvä children are kept from being compared with Luma files.
+ * a component the release does not know stops the walk (its files are unknown), instead of wrongly falling back to
+ * the module's Luma template — this is how Hyvä children are kept from being compared with Luma files.
  */
 export function lookupOriginal(
   theme: Theme,
@@ -73,24 +61,31 @@ export function lookupOriginal(
   projectThemes: Theme[],
 ): OriginalLookup {
   const candidates = originalCandidates(theme, override);
-  if (!knowsAnyComponent(candidates, files)) return { kind: 'unknown' };
-  for (const c of candidates) {
+  for (const [i, c] of candidates.entries()) {
     if (/^(frontend|adminhtml)\//.test(c.component)) {
       const own = projectThemes.find(
         (t) => `${t.area}/${t.code.split('/').slice(1).join('/')}` === c.component && t.location === 'app-design',
       );
       if (own) {
         if (own.overrides.some((o) => o.module === override.module && o.modulePath === override.modulePath))
-          return { kind: 'unknown' };
+          return { kind: 'own-parent', theme: own.code };
         continue;
       }
-      if (!files.hasComponent(c.component)) return { kind: 'unknown' };
-    } else if (!files.hasComponent(c.component)) {
-      // A module (or lib) the release does not hold: a third-party module whose files are not known here.
-      return { kind: 'unknown' };
     }
+    // A theme, module (or lib) the release does not hold: its files are not known here.
+    if (!files.hasComponent(c.component))
+      return { kind: 'unplaced', tried: candidates.slice(0, i + 1), missing: c.component };
     const hash = files.hash(c.component, c.path);
     if (hash) return { kind: 'found', original: { ...c, hash } };
   }
   return { kind: 'none' };
+}
+
+/** The fallback chain as words: `frontend/Acme/base: Magento_Foo/templates/x.phtml → Magento_Foo::view/frontend/…`. */
+export function describeChain(refs: OriginalRef[]): string {
+  return refs
+    .map((o) =>
+      o.component.includes('/') || o.component === 'lib' ? `${o.component}: ${o.path}` : `${o.component}::${o.path}`,
+    )
+    .join(' → ');
 }

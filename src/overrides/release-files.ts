@@ -2,7 +2,11 @@
 // hashes and content from a real vendor tree (`--baseline-vendor`/`--target-vendor`). Rules compare two of these.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { Problem } from '../core/problem.js';
+import { LoadContext } from '../project/context.js';
+import type { ProjectModel } from '../project/model.js';
+import { vendorTreeRegistrations } from '../project/registration.js';
 import { declaredLayoutNames, HASH_LENGTH } from '../knowledge/file-hashes/format.js';
 import type { FileHashIndex, PackageFiles } from '../knowledge/file-hashes/index.js';
 
@@ -108,28 +112,57 @@ function collectHandles(paths: string[]): Set<string> {
 }
 
 /**
- * From a vendor directory (`vendor/` of a real install): components are found by their etc/module.xml or
- * registration.php + theme.xml two levels down; files are hashed only when asked for.
+ * From a vendor directory (`vendor/` of a real install): components are placed by their registrations, read by the
+ * project model's engine (`vendorTreeRegistrations`), so a theme or module registered from a subfolder
+ * (`__DIR__ . '/theme'`, `src/registration.php`) is found as `audit` finds it; a package without any registration is
+ * still placed by its `etc/module.xml`. Files are hashed only when asked for. Unreadable registrations go to `problems`.
  */
-export function releaseFilesFromVendor(vendorDir: string, label = `vendor tree ${vendorDir}`): ReleaseFiles {
+export function releaseFilesFromVendor(
+  vendorDir: string,
+  label = `vendor tree ${vendorDir}`,
+  problems?: Problem[],
+): ReleaseFiles {
   if (!existsSync(vendorDir) || !statSync(vendorDir).isDirectory())
     throw new Error(`${vendorDir} is not a directory (expected a vendor/ tree of a Magento install)`);
+  const ctx = new LoadContext(vendorDir);
   const roots = new Map<Component, string>();
+  const registered = new Set<string>();
+  for (const reg of vendorTreeRegistrations(ctx)) {
+    if (reg.type !== 'module' && reg.type !== 'theme') continue;
+    registered.add(dirname(reg.file).split('/').slice(0, 2).join('/'));
+    if (!roots.has(reg.name)) roots.set(reg.name, join(vendorDir, reg.dir));
+  }
+  problems?.push(...ctx.problems);
   for (const vendor of safeList(vendorDir)) {
     for (const name of safeList(join(vendorDir, vendor))) {
       const dir = join(vendorDir, vendor, name);
-      const moduleXml = readOrUndefined(join(dir, 'etc/module.xml'));
-      if (moduleXml) {
-        const module = /<module\b[^>]*\bname\s*=\s*"([^"]+)"/.exec(moduleXml)?.[1];
-        if (module) roots.set(module, dir);
-        continue;
-      }
-      const registration = readOrUndefined(join(dir, 'registration.php'));
-      const theme = registration && /ComponentRegistrar::THEME\s*,\s*'([^']+)'/.exec(registration)?.[1];
-      if (theme) roots.set(theme, dir);
       if (vendor === 'magento' && name === 'magento2-base') roots.set('lib', join(dir, 'lib/web'));
+      if (registered.has(`${vendor}/${name}`)) continue;
+      const moduleXml = readOrUndefined(join(dir, 'etc/module.xml'));
+      const module = moduleXml && /<module\b[^>]*\bname\s*=\s*"([^"]+)"/.exec(moduleXml)?.[1];
+      if (module && !roots.has(module)) roots.set(module, dir);
     }
   }
+  return releaseFilesFromRoots(roots, label);
+}
+
+/**
+ * The project's own installed components (modules and themes outside app/, as the project model placed them) as
+ * release files: the model's registrations are the one source of where each component lives.
+ */
+export function releaseFilesFromProject(model: ProjectModel, label: string): ReleaseFiles {
+  const roots = new Map<Component, string>();
+  const installed = (path: string) => !path.startsWith('app/');
+  for (const m of model.modules)
+    if (m.registrationFile && installed(m.path)) roots.set(m.name, join(model.root, m.path));
+  for (const t of model.themes) if (installed(t.path)) roots.set(t.code, join(model.root, t.path));
+  const base = model.packages.find((p) => p.name === 'magento/magento2-base');
+  if (base?.path) roots.set('lib', join(model.root, base.path, 'lib/web'));
+  return releaseFilesFromRoots(roots, label);
+}
+
+/** Release files over component directories (component → absolute directory). */
+export function releaseFilesFromRoots(roots: Map<Component, string>, label: string): ReleaseFiles {
   const hashes = new Map<string, string | undefined>();
   const fileOf = (c: Component, path: string) => (roots.has(c) ? join(roots.get(c)!, path) : undefined);
   let names: Map<string, 'block' | 'container'> | undefined;

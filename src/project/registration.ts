@@ -69,19 +69,52 @@ export function findRegistrations(ctx: LoadContext, packages: ComposerPackage[])
     seenFiles.add(file);
     out.push(...parseRegistration(ctx, file, pkg));
   };
-  for (const pkg of packages) {
-    if (!pkg.path) continue;
-    const files = (pkg.autoloadFiles ?? []).filter((f) => f.endsWith('registration.php'));
-    if (files.length === 0 && pkg.type.startsWith('magento2-')) files.push('registration.php');
-    for (const f of files) {
-      const file = posix.normalize(`${pkg.path}/${f}`);
-      if (ctx.exists(file)) add(file, pkg.name);
-    }
-  }
+  for (const pkg of packages) for (const file of registrationFilesOf(ctx, pkg)) add(file, pkg.name);
   for (const glob of GLOBS) {
     for (const file of expandGlob(ctx, glob)) add(file, packageOfDir(ctx, dirname(file)));
   }
   out.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.name < b.name ? -1 : 1));
+  return out;
+}
+
+/**
+ * The registration.php files of one installed package, as Composer loads them: its `autoload.files` (which may sit in a
+ * subfolder, `src/registration.php`), else `registration.php` at the root of a `magento2-*` package.
+ */
+function registrationFilesOf(
+  ctx: LoadContext,
+  pkg: Pick<ComposerPackage, 'path' | 'type' | 'autoloadFiles'>,
+): string[] {
+  if (!pkg.path) return [];
+  const files = (pkg.autoloadFiles ?? []).filter((f) => f.endsWith('registration.php'));
+  if (files.length === 0 && pkg.type.startsWith('magento2-')) files.push('registration.php');
+  return files.map((f) => posix.normalize(`${pkg.path}/${f}`)).filter((file) => ctx.exists(file));
+}
+
+/**
+ * The registrations of a bare vendor/ tree (a `--baseline-vendor`/`--target-vendor` directory, outside any project):
+ * every `<vendor>/<package>` with its own composer.json, read by the same engine as a project's packages, so a theme
+ * or module registered from a subfolder (`__DIR__ . '/theme'`) is found here exactly as `audit` finds it. A package
+ * whose composer.json has no registration in `autoload.files` is still read from a `registration.php` at its root.
+ * Paths are relative to `ctx.root` (the vendor directory).
+ */
+export function vendorTreeRegistrations(ctx: LoadContext): Registration[] {
+  const out: Registration[] = [];
+  for (const vendor of listDirs(ctx.root)) {
+    if (vendor === 'bin' || vendor === 'composer') continue;
+    for (const name of listDirs(ctx.abs(vendor))) {
+      const path = `${vendor}/${name}`;
+      const json = ctx.exists(`${path}/composer.json`) ? ctx.readJson(`${path}/composer.json`) : undefined;
+      const autoload = (json as { autoload?: { files?: unknown } } | undefined)?.autoload;
+      const autoloadFiles = Array.isArray(autoload?.files)
+        ? autoload.files.filter((f): f is string => typeof f === 'string')
+        : [];
+      const files = registrationFilesOf(ctx, { path, type: 'magento2-component', autoloadFiles });
+      const pkg = (json as { name?: unknown } | undefined)?.name;
+      for (const file of files)
+        out.push(...parseRegistration(ctx, file, typeof pkg === 'string' ? pkg.toLowerCase() : path));
+    }
+  }
   return out;
 }
 

@@ -1,12 +1,15 @@
 // Shared evaluation of theme overrides: for each override, its original now and at the target, so the per-kind
 // rules (template, layout, web, email, redundant, no original) only decide what to say.
 import type { Theme, ThemeOverride } from '../../project/model.js';
-import { lookupOriginal, originalCandidates, type OriginalRef } from '../../overrides/originals.js';
+import { describeChain, lookupOriginal, originalCandidates, type OriginalRef } from '../../overrides/originals.js';
 import { unifiedDiff } from '../../overrides/unified-diff.js';
 import type { RuleContext } from '../rule.js';
 
 export type OverrideState =
-  | { kind: 'unknown' } // the index/vendor tree does not cover the components: say nothing
+  /** Nothing to compare: no data for the current release, or a project parent theme holds the original. */
+  | { kind: 'unknown' }
+  /** The fallback chain reaches a component the data does not hold: reported as "could not verify". */
+  | { kind: 'unplaced'; tried: OriginalRef[]; missing: string }
   | { kind: 'no-original' }
   | { kind: 'unchanged'; original: OriginalRef & { hash: string } }
   | { kind: 'changed'; original: OriginalRef & { hash: string }; targetHash: string; diff?: string }
@@ -37,6 +40,7 @@ export function evaluateOverrides(context: RuleContext): EvaluatedOverride[] {
       if (current && candidates.length > 0) {
         const lookup = lookupOriginal(theme, override, current, context.project.themes);
         if (lookup.kind === 'none') state = { kind: 'no-original' };
+        else if (lookup.kind === 'unplaced') state = { kind: 'unplaced', tried: lookup.tried, missing: lookup.missing };
         else if (lookup.kind === 'found') {
           const original = lookup.original;
           const targetHash = target?.hasComponent(original.component)
@@ -96,6 +100,21 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
         subject: `${theme.code} ${override.modulePath}`,
         message: `Could not verify ${what} ${describeOriginal(state.original)} (overridden by theme ${theme.code}) against ${targetLabel}: the knowledge base has no file data for ${state.original.component} there, so whether it changed is unknown.`,
         recommendation: `Compare the override with the original in a ${context.target.release.version} install, or run with --target-vendor <vendor dir of a ${context.target.release.version} install>.`,
+        effort: { hours: 0, confidence: 'low' },
+      });
+    } else if (state.kind === 'unplaced') {
+      const holder = state.missing.includes('/')
+        ? `theme ${state.missing}`
+        : state.missing === 'lib'
+          ? 'lib/web'
+          : `module ${state.missing}`;
+      context.report({
+        severity: 'info',
+        file: override.file,
+        ...(override.module ? { module: override.module } : {}),
+        subject: `${theme.code} ${override.modulePath}`,
+        message: `Could not verify ${what} ${override.file} (theme ${theme.code}): its original could not be placed, because the fallback chain tried (${describeChain(state.tried)}) reaches ${holder}, whose files ${currentLabel} does not hold; whether the original changed is unknown.`,
+        recommendation: `Run with --baseline-vendor/--target-vendor pointing at vendor trees that hold ${state.missing}, or compare the override with its original by hand.`,
         effort: { hours: 0, confidence: 'low' },
       });
     } else if (state.kind === 'removed') {

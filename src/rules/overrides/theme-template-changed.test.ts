@@ -97,7 +97,7 @@ describe('overrides/theme-template-changed', () => {
     assert.deepEqual(await runRule(rule, { project }), []);
   });
 
-  it('stops at a parent theme it does not know (Hyvä without a vendor tree) instead of comparing with Luma files', async () => {
+  it('stops at a parent theme it does not know (Hyvä without a vendor tree) instead of comparing with Luma files, and says it could not verify', async () => {
     const hyva = themeWith(
       'frontend/Acme/hyva',
       ['Hyva/default', 'Hyva/reset'],
@@ -106,13 +106,22 @@ describe('overrides/theme-template-changed', () => {
     );
     const files = (v: string) =>
       releaseFilesFromMemory(v, { Magento_Catalog: { 'view/frontend/templates/view.phtml': v } });
-    assert.deepEqual(
-      await runRule(rule, {
-        project: projectFixture({ themes: [hyva] }),
-        files: { current: files('1'), target: files('2') },
-      }),
-      [],
+    const unplaced = await runRule(rule, {
+      project: projectFixture({ themes: [hyva] }),
+      files: { current: files('1'), target: files('2') },
+    });
+    assert.equal(unplaced.length, 1);
+    assert.equal(unplaced[0]!.severity, 'info');
+    // The override and the chain tried are named; the module's Luma template is never the original.
+    assert.match(
+      unplaced[0]!.message,
+      /^Could not verify template .*Magento_Catalog\/templates\/view\.phtml \(theme frontend\/Acme\/hyva\)/,
     );
+    assert.match(
+      unplaced[0]!.message,
+      /chain tried \(frontend\/Hyva\/default: Magento_Catalog\/templates\/view\.phtml\) reaches theme frontend\/Hyva\/default/,
+    );
+    assert.doesNotMatch(unplaced[0]!.message, /view\/frontend/);
     const withHyva = (v: string) =>
       releaseFilesFromMemory(v, {
         'frontend/Hyva/default': { 'Magento_Catalog/templates/view.phtml': `hyva ${v}` },
