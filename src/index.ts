@@ -110,6 +110,9 @@ export type {
   PlatformDeclaration,
 } from './check/index.js';
 
+// Fix: the mechanical fixes of check's findings, as a patch (`mageup fix`).
+export * from './fix/index.js';
+
 // Reports: every format of the audit and check reports.
 export {
   renderAudit,

@@ -21,6 +21,7 @@ describe('library entry (src/index.ts)', () => {
         mageup.fixedClock,
       ],
       check: [mageup.runCheck, mageup.summarize],
+      fix: [mageup.runFix, mageup.renderFixSummary],
       report: [
         mageup.renderAudit,
         mageup.renderAuditReport,

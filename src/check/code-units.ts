@@ -14,6 +14,8 @@ export interface CodeUnitOptions {
   cacheDir?: string | false;
   onProgress?(done: number, total: number): void;
   problems: Problem[];
+  /** Text to analyse instead of the file on disk, by path relative to the root (`mageup fix` re-checks its fixes). */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -26,7 +28,10 @@ export async function buildCodeUnits(model: ProjectModel, opts: CodeUnitOptions)
   );
   if (files.length === 0) return [];
   const { results, problems } = await analyzeFiles(
-    files.map((f) => ({ path: join(model.root, f.file), file: f.file })),
+    files.map((f) => {
+      const content = opts.overlay?.get(f.file);
+      return { path: join(model.root, f.file), file: f.file, ...(content !== undefined ? { content } : {}) };
+    }),
     { workers: opts.workers, cacheDir: opts.cacheDir, onProgress: opts.onProgress },
   );
   opts.problems.push(...problems);

@@ -100,6 +100,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     ...(includeBundled ? {} : { skipPackages: bundledNames }),
     workers: options.workers,
     cacheDir: options.cacheDir,
+    ...(options.overlay ? { overlay: options.overlay } : {}),
     onProgress: (done, total) => options.onProgress?.({ phase: 'analyze', done, total }),
     problems,
   });

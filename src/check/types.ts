@@ -53,6 +53,11 @@ export interface CheckOptions {
   workers?: number;
   /** Cache directory for PHP analysis results (content-hash keyed); `false` disables the cache. */
   cacheDir?: string | false;
+  /**
+   * Code files to analyse with this text instead of what is on disk, by path relative to the project root: `mageup
+   * fix` re-checks its fixes this way without writing into the project.
+   */
+  overlay?: ReadonlyMap<string, string>;
   onProgress?(event: CheckProgress): void;
   /**
    * Config rules (exclusions, severity overrides, waivers) and a baseline, applied to each target's findings before

@@ -10,6 +10,8 @@ export interface FileToAnalyze {
   path: string;
   /** Path relative to the analysed root, reported in results and problems. */
   file: string;
+  /** The file's text when it is not read from `path` (`mageup fix` re-checks its fixed files without writing them). */
+  content?: string;
 }
 
 export interface FileAnalysisSettings {
@@ -32,6 +34,10 @@ const BINARY_SNIFF_BYTES = 8000;
 export function readSource(target: FileToAnalyze, settings: FileAnalysisSettings): SourceFile {
   const { file } = target;
   let bytes: Buffer;
+  if (target.content !== undefined) {
+    const given = Buffer.from(target.content, 'utf8');
+    return { file, content: target.content, hash: createHash('sha1').update(given).digest('hex') };
+  }
   try {
     const size = statSync(target.path).size;
     if (size > settings.maxFileBytes) {

@@ -647,6 +647,9 @@ class FileAnalyzer {
     const node = cursor.currentNode;
     const parentType = node.parent?.type;
     if (parentType !== 'encapsed_string' && parentType !== 'heredoc_body') return;
+    // `"{${expr}}"` is the complex syntax holding a variable variable: the form PHP 8.2 recommends, not deprecated.
+    const before = node.previousSibling;
+    if (before && !before.isNamed && before.type === '{') return;
     this.dollarBrace.push({ line: line(node), column: node.startPosition.column + 1 });
   }
 

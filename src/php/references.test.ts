@@ -295,12 +295,15 @@ $d = <<<EOT
   EOT;
 $e = \${'dynamic'};
 $f = 'single \${quoted}';
+$g = "{\${$name}} {\${'dyn' . 'amic'}} \\{\${name}}";
 `;
   const r = await analyzePhp(src, 'd.php');
   assert.deepEqual(r.dollarBraceInterpolations, [
     { line: 2, column: 9 },
     { line: 4, column: 7 },
     { line: 6, column: 9 },
+    // "{${expr}}" is the complex syntax (the recommended form); after a literal "\{" the "${…}" is deprecated.
+    { line: 10, column: 40 },
   ]);
 });
 

@@ -1,4 +1,5 @@
-import type { FindingCategory, FindingInput, Severity } from '../core/finding.js';
+import type { Tree } from 'web-tree-sitter';
+import type { Finding, FindingCategory, FindingInput, Severity } from '../core/finding.js';
 import type { ProjectModel } from '../project/model.js';
 import type { Advisory, Release, ReleaseCatalog, SymbolIndex } from '../knowledge/types.js';
 import type { PhpFileAnalysis } from '../php/types.js';
@@ -80,7 +81,33 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void | Promise<void>;
+  /**
+   * The mechanical fix of one of this rule's findings (`mageup fix`), ESLint-style: text edits at exact offsets of the
+   * file's text, or a decline saying why the fixer is not sure. Like `check`, it never reads the disk: `mageup fix`
+   * hands it the file's text and parse tree. Absent when the rule's findings have no mechanical fix.
+   */
+  fix?(finding: Finding, source: FixSource): FixOutcome;
 }
+
+/** A file of the code under check, as `mageup fix` hands it to a fixer. */
+export interface FixSource {
+  /** Path relative to the project root. */
+  file: string;
+  /** The file's text (UTF-8, byte-exact: `mageup fix` declines files that do not round-trip). */
+  text: string;
+  /** Tree-sitter PHP parse tree of `text`; node offsets index `text`. */
+  tree: Tree;
+}
+
+/** Replace `text.slice(start, end)` with `text` (an insertion when start === end). */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What a fixer gives back: edits with one line saying what they do, or the reason it will not fix. */
+export type FixOutcome = { edits: TextEdit[]; description: string } | { decline: string };
 
 export interface ComposerFacts {
   target: ReleaseComposerRecord | null;

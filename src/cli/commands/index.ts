@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { register as registerAudit } from './audit.js';
 import { register as registerCheck } from './check.js';
+import { register as registerFix } from './fix.js';
 import { register as registerHistory } from './history.js';
 import { register as registerDiff } from './diff.js';
 import { register as registerDb } from './db.js';
@@ -17,6 +18,7 @@ export type SetExitCode = (code: number) => void;
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
   registerAudit(program, setExitCode);
   registerCheck(program, setExitCode);
+  registerFix(program, setExitCode);
   registerHistory(program, setExitCode);
   registerDiff(program, setExitCode);
   registerDb(program, setExitCode);

@@ -1,4 +1,6 @@
-import type { Rule } from '../rule.js';
+import type { Finding } from '../../core/finding.js';
+import { nodesOnLine } from '../../fix/locate.js';
+import type { FixOutcome, FixSource, Rule } from '../rule.js';
 import { appliesOn, whereOf } from './php-target.js';
 import { codeUnderCheck } from '../php-api/code-under-check.js';
 
@@ -30,4 +32,43 @@ string interpolation"). Reported when the target PHP is 8.2 or newer.
       }
     }
   },
+  fix: (finding, source) => fixDollarBrace(finding, source),
 };
+
+/**
+ * `"${var}"` → `"{$var}"` and `"${var[…]}"` → `"{$var[…]}"`; `"${expr}"` (a variable variable) → `"{${expr}}"`, which
+ * PHP reads the same way (RFC "Deprecate ${} string interpolation").
+ */
+export function fixDollarBrace(finding: Finding, source: FixSource): FixOutcome {
+  if (!finding.line || !finding.column) return { decline: 'the finding gives no line and column' };
+  const nodes = nodesOnLine(source.tree.rootNode, finding.line, DYNAMIC).filter(
+    (n) =>
+      n.startPosition.column + 1 === finding.column &&
+      (n.parent?.type === 'encapsed_string' || n.parent?.type === 'heredoc_body'),
+  );
+  const node = nodes[0];
+  if (nodes.length !== 1 || !node) return { decline: `cannot find the \${…} at ${finding.line}:${finding.column}` };
+  const text = source.text.slice(node.startIndex, node.endIndex);
+  if (!text.startsWith('${') || !text.endsWith('}') || node.hasError)
+    return { decline: `${text} is not a complete \${…} interpolation` };
+  const inner = node.namedChild(0);
+  if (!inner || node.namedChildCount !== 1) return { decline: `cannot read the expression of ${text}` };
+  const simple =
+    inner.type === 'name' || (inner.type === 'subscript_expression' && inner.namedChild(0)?.type === 'name');
+  if (simple) {
+    const fixed = `{$${text.slice(2)}`;
+    return {
+      edits: [{ start: node.startIndex, end: node.startIndex + 2, text: '{$' }],
+      description: `${text} → ${fixed}`,
+    };
+  }
+  return {
+    edits: [
+      { start: node.startIndex, end: node.startIndex, text: '{' },
+      { start: node.endIndex, end: node.endIndex, text: '}' },
+    ],
+    description: `${text} → {${text}}`,
+  };
+}
+
+const DYNAMIC = new Set(['dynamic_variable_name']);

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { runRule } from '../testing.js';
 import { implicitNullable } from './implicit-nullable.js';
 import { unitOf } from '../php-api/fixtures.js';
+import { fixWith } from '../../fix/testing.js';
+import { makeFinding } from '../../core/finding.js';
+import { sharedPhpParser } from '../../php/parser.js';
 
 const source = `<?php
 namespace Acme;
@@ -25,4 +28,71 @@ test('typed parameters defaulting to null without a nullable type, on PHP 8.4+',
   );
   assert.match(findings[0]!.recommendation, /\?Acme\\Foo \$x = null/);
   assert.deepEqual(await runRule(implicitNullable, { code: [unit], target: { php: '8.3' } }), []);
+});
+
+test('fix: ?Type and |null through the parse tree, CRLF, comments and formatting kept; declines what it is unsure of', async () => {
+  const crlf = [
+    '<?php',
+    'namespace Acme;',
+    'use Foo\\Bar;',
+    'class B',
+    '{',
+    '    // keep me',
+    '    public function c(Bar /* the bar */ $bar = NULL, int|string  $id = null, $u = null,',
+    '        \\Foo\\Baz $baz = null, ?Bar $ok = null, self $same = null) {',
+    '        $f = function (array $inner = null) {};',
+    '    }',
+    '    public function __construct(private Bar $promoted = null, A&B $both = null) {}',
+    '}',
+    '',
+  ].join('\r\n');
+  const r = await fixWith(implicitNullable, 'app/code/Acme/B.php', crlf, { target: { php: '8.4' } });
+  assert.equal(r.findings, 6);
+  assert.deepEqual(r.declines, ['$both: intersection type A&B: write the nullable form by hand']);
+  assert.equal(r.remaining, 1, 'only the declined one is still reported');
+  assert.ok(r.parses);
+  assert.equal(
+    r.text,
+    [
+      '<?php',
+      'namespace Acme;',
+      'use Foo\\Bar;',
+      'class B',
+      '{',
+      '    // keep me',
+      '    public function c(?Bar /* the bar */ $bar = NULL, int|string|null  $id = null, $u = null,',
+      '        ?\\Foo\\Baz $baz = null, ?Bar $ok = null, ?self $same = null) {',
+      '        $f = function (array $inner = null) {};',
+      '    }',
+      '    public function __construct(private ?Bar $promoted = null, A&B $both = null) {}',
+      '}',
+      '',
+    ].join('\r\n'),
+    'closures are not reported by the rule, so not fixed; every line keeps its CRLF',
+  );
+});
+
+test('fix: methods of the same name on one line are told apart by their class; a mismatch is declined', async () => {
+  const src = '<?php\nclass A { function f(Foo $x = null) {} } class B { function f(Foo $x = null) {} }\n';
+  const r = await fixWith(implicitNullable, 'app/code/Acme/A.php', src, { target: { php: '8.4' } });
+  assert.equal(r.findings, 2);
+  assert.deepEqual(r.declines, []);
+  assert.equal(r.text, '<?php\nclass A { function f(?Foo $x = null) {} } class B { function f(?Foo $x = null) {} }\n');
+  const parser = await sharedPhpParser();
+  const tree = parser.parse(src);
+  const stale = {
+    ...makeFinding({
+      ruleId: implicitNullable.meta.id,
+      severity: 'warning',
+      category: 'php-version',
+      message: '',
+      recommendation: '',
+    }),
+    line: 3,
+    subject: 'A::f():x',
+  };
+  assert.deepEqual(implicitNullable.fix!(stale, { file: 'A.php', text: src, tree }), {
+    decline: 'cannot find f() on line 3 for sure',
+  });
+  tree.delete();
 });

@@ -1,4 +1,7 @@
-import type { Rule } from '../rule.js';
+import type { Node } from 'web-tree-sitter';
+import type { Finding } from '../../core/finding.js';
+import { nodesOnLine } from '../../fix/locate.js';
+import type { FixOutcome, FixSource, Rule } from '../rule.js';
 import { parseType } from '../php-api/type-compat.js';
 import { appliesOn, callables, dollar, whereOf } from './php-target.js';
 import { codeUnderCheck } from '../php-api/code-under-check.js';
@@ -36,4 +39,71 @@ PHP 7.1+; tools such as Rector (\`ExplicitNullableParamTypeRector\`) or php-cs-f
       }
     }
   },
+  fix: (finding, source) => fixImplicitNullable(finding, source),
 };
+
+/** `Type $x = null` → `?Type $x = null`; a union gets `|null`. Declines what it cannot rewrite for sure. */
+export function fixImplicitNullable(finding: Finding, source: FixSource): FixOutcome {
+  const at = (finding.subject ?? '').lastIndexOf('():');
+  if (at < 0 || !finding.line) return { decline: 'the finding does not name its function and parameter' };
+  const label = finding.subject!.slice(0, at);
+  const name = label.slice(label.lastIndexOf(':') + 1).replace(/^.*\\/, '');
+  const owner = label.includes('::') ? label.slice(0, label.indexOf('::')).replace(/^.*\\/, '') : undefined;
+  const param = dollar(finding.subject!.slice(at + 3));
+  const callables = nodesOnLine(source.tree.rootNode, finding.line, NAME_NODES).filter((n) => {
+    const parent = n.parent;
+    return (
+      parent !== null &&
+      CALLABLE_NODES.has(parent.type) &&
+      parent.childForFieldName('name')?.equals(n) === true &&
+      n.text.toLowerCase() === name.toLowerCase() &&
+      (owner === undefined || enclosingClassName(parent) === owner)
+    );
+  });
+  if (callables.length !== 1) return { decline: `cannot find ${name}() on line ${finding.line} for sure` };
+  const params = callables[0]!.parent!.childForFieldName('parameters');
+  const node = params?.namedChildren.find(
+    (p) => p !== null && PARAM_NODES.has(p.type) && p.childForFieldName('name')?.text === param,
+  );
+  const type = node?.childForFieldName('type');
+  const fallback = node?.childForFieldName('default_value');
+  if (!node || !type) return { decline: `cannot find the typed parameter ${param} of ${name}()` };
+  if (fallback?.type !== 'null') return { decline: `${param} does not default to null` };
+  const text = type.text;
+  switch (type.type) {
+    case 'named_type':
+    case 'primitive_type':
+      if (/^(mixed|null)$/i.test(text)) return { decline: `${param}: ${text} already accepts null` };
+      return {
+        edits: [{ start: type.startIndex, end: type.startIndex, text: '?' }],
+        description: `${text} ${param} = null → ?${text} ${param} = null`,
+      };
+    case 'union_type':
+    case 'disjunctive_normal_form_type':
+      if (/(^|\|)\s*(null|mixed)\s*($|\|)/i.test(text)) return { decline: `${param}: ${text} already accepts null` };
+      return {
+        edits: [{ start: type.endIndex, end: type.endIndex, text: '|null' }],
+        description: `${text} ${param} = null → ${text}|null ${param} = null`,
+      };
+    case 'optional_type':
+      return { decline: `${param} is already nullable` };
+    default:
+      // An intersection type needs `(A&B)|null`, PHP 8.2+: whether the code must still run on older PHP is the
+      // project's call.
+      return { decline: `${param}: ${type.type.replace(/_/g, ' ')} ${text}: write the nullable form by hand` };
+  }
+}
+
+/** The name of the class-like declaration a method belongs to (undefined for an anonymous class). */
+function enclosingClassName(node: Node): string | undefined {
+  for (let at = node.parent; at; at = at.parent) {
+    if (CLASS_NODES.has(at.type)) return at.childForFieldName('name')?.text;
+    if (at.type === 'anonymous_class') return undefined;
+  }
+  return undefined;
+}
+
+const CLASS_NODES = new Set(['class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration']);
+const NAME_NODES = new Set(['name']);
+const CALLABLE_NODES = new Set(['function_definition', 'method_declaration']);
+const PARAM_NODES = new Set(['simple_parameter', 'property_promotion_parameter']);
