@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { main } from '../src/cli/main.js';
 import { RunStore } from '../src/history/run-store.js';
 import { Net, NetRefusal, disallowed, parseRobots } from '../src/verify/net.js';
@@ -13,10 +14,20 @@ import { discoverStorefronts } from '../src/verify/discover.js';
 import { mannWhitney } from '../src/verify/stats.js';
 import { schemaDiff } from '../src/verify/api.js';
 import { parseSetCookie } from '../src/verify/security.js';
+import { assessBulletins, versionDisclosure } from '../src/verify/bulletins.js';
+import { loadReleaseCatalog } from '../src/knowledge/catalog.js';
+import { loadPatchLevels } from '../src/knowledge/patch-levels.js';
 import type { VerifyRun } from '../src/verify/types.js';
 import { PLANTED, startStorefront, type Storefront } from './fixtures/storefront/server.js';
 
 const PROJECT = fileURLToPath(new URL('./fixtures/verify-project', import.meta.url));
+/**
+ * The history goes to the real PostgreSQL server in a schema of its own (opening an embedded PGlite store takes
+ * 10–30 s on a loaded machine; the embedded store has its own tests in test/history.test.ts).
+ */
+const PG_URL = process.env.MAGEUP_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const historySchema = `mageup_verify_${process.pid}_${Date.now()}`;
+const historyUrl = `${PG_URL}?schema=${historySchema}`;
 const work = mkdtempSync(join(tmpdir(), 'mageup-verify-'));
 
 /** Fast settings: enough samples for the Mann-Whitney test to reach p < 0.05 (5 vs 5 → p ≥ 0.008). */
@@ -52,6 +63,13 @@ describe('mageup verify against the fixture storefront, before and after planted
   });
   after(async () => {
     await store.close();
+    const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${historySchema}" CASCADE`);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   });
 
   it('probes every store view of the project: smoke, security, API, performance, screenshots', async () => {
@@ -100,9 +118,25 @@ describe('mageup verify against the fixture storefront, before and after planted
     // Nothing planted yet: only what the fixture really has (admin at /admin, a public version).
     assert.deepEqual(
       [...new Set(beforeRun.findings.map((f) => f.ruleId))].sort(),
-      ['verify/admin-path', 'verify/security-header', 'verify/version-disclosure'],
+      ['verify/admin-path', 'verify/exploited-bulletin', 'verify/security-header', 'verify/version-disclosure'],
       rules(beforeRun).join('\n'),
     );
+    // `Magento/2.4` names the line only: exploited bulletins are "could not verify" (info), never a guess.
+    const unverified = beforeRun.findings.filter((f) => f.ruleId === 'verify/exploited-bulletin');
+    assert.deepEqual(
+      unverified.map((f) => f.severity),
+      ['info'],
+    );
+    assert.match(
+      unverified[0]!.message,
+      /could not verify .* APSB24-40 CosmicSting \(CVE-2024-34102\).*names the line only/,
+    );
+    assert.deepEqual(beforeRun.security[0]!.disclosure, {
+      version: '2.4',
+      exact: false,
+      edition: 'Community',
+      source: '/magento_version',
+    });
     assert.ok(has(beforeRun, 'verify/security-header', 'report-only'));
     const g = beforeRun.api!.graphql;
     assert.equal(g.introspection, 'ok');
@@ -169,6 +203,29 @@ describe('mageup verify against the fixture storefront, before and after planted
       msg,
     );
     assert.ok(has(afterRun, 'verify/fpc-regression', 'cms page'), msg);
+    // A served composer.lock tells the exact release: CosmicSting and the later exploited bulletins it lacks.
+    assert.ok(has(afterRun, 'verify/exposed-file', 'composer.lock is served'), msg);
+    const exploited = afterRun.findings.filter(
+      (f) => f.ruleId === 'verify/exploited-bulletin' && f.severity === 'critical',
+    );
+    assert.ok(
+      exploited.some((f) =>
+        /^Exploited in the wild: APSB24-40 CosmicSting \(CVE-2024-34102\): Magento 2\.4\.6-p3 \(read from \/composer\.lock: magento\/product-community-edition\) lacks the fix \(fixed in 2\.4\.6-p6\)/.test(
+          f.message,
+        ),
+      ),
+      msg,
+    );
+    assert.ok(
+      exploited.some((f) => /APSB25-88 SessionReaper/.test(f.message)),
+      msg,
+    );
+    assert.ok(
+      !afterRun.findings.some(
+        (f) => f.ruleId === 'verify/exploited-bulletin' && f.severity === 'info' && /APSB24-40/.test(f.message),
+      ),
+      msg,
+    );
     assert.ok(has(afterRun, 'verify/visual-change', 'home page'), msg);
     // Pages that did not change are not reported as slower (the test is statistical, not one number).
     assert.ok(
@@ -176,7 +233,10 @@ describe('mageup verify against the fixture storefront, before and after planted
       msg,
     );
     const c = afterRun.comparison!;
-    assert.equal(c.unchanged, beforeRun.findings.length, 'the baseline findings are unchanged, not new');
+    // The baseline findings are unchanged, not new; its "could not verify" of exploited bulletins is gone (the
+    // served composer.lock now tells the release).
+    assert.equal(c.unchanged, beforeRun.findings.length - 1, 'the baseline findings are unchanged, not new');
+    assert.equal(c.fixed, 1);
     assert.ok(c.regressions >= 10, `${c.regressions} regressions`);
     const diff = afterRun.visual.find((v) => v.store === 'default' && v.kind === 'home')!;
     assert.ok(diff.diffRatio > 0.01 && existsSync(join(work, 'after.files', diff.diff!)));
@@ -230,7 +290,7 @@ describe('mageup verify against the fixture storefront, before and after planted
       out,
       '--quiet',
       '--store',
-      join(work, 'history'),
+      historyUrl,
       '--artifacts',
       join(work, 'cli.files'),
     ]);
@@ -241,7 +301,7 @@ describe('mageup verify against the fixture storefront, before and after planted
       ['default'],
     );
     assert.ok(run.comparison!.regressions > 0);
-    const history = await RunStore.open(join(work, 'history'));
+    const history = await RunStore.open(historyUrl);
     try {
       const runs = await history.list({ limit: 5 });
       assert.equal(runs[0]?.command, 'verify');
@@ -436,6 +496,42 @@ describe('verify: discovery, network bounds and statistics', () => {
     const ties = mannWhitney([1, 1, 2, 2, 3, 3], [1, 2, 3, 3, 4, 4])!;
     assert.equal(ties.exact, false);
     assert.ok(ties.p > 0.05);
+  });
+
+  it('exploited bulletins: judged from the version a store discloses, "could not verify" when it cannot tell', () => {
+    const knowledge = { catalog: loadReleaseCatalog({ cacheDir: false }), patchLevels: loadPatchLevels() };
+    const verdicts = (d: ReturnType<typeof versionDisclosure>) =>
+      Object.fromEntries(assessBulletins(d, knowledge).map((b) => [b.bulletin, b.verdict]));
+    // Every 2.3 release lacks CosmicSting's fix (the line got none); some 2.3 releases have TrojanOrder's.
+    const v23 = verdicts(versionDisclosure({ magentoVersion: 'Magento/2.3 (Community)' }));
+    assert.equal(v23['APSB24-40'], 'exposed');
+    assert.equal(v23['APSB22-12'], 'unknown');
+    // An exact release that can carry the July-2026-style patch files: the version cannot show them.
+    const lock = versionDisclosure({
+      composerLock: '{"packages": [{"name": "magento/product-community-edition",\n "version": "2.4.9"}]}',
+    });
+    assert.deepEqual(lock, {
+      version: '2.4.9',
+      exact: true,
+      edition: 'Community',
+      source: '/composer.lock: magento/product-community-edition',
+    });
+    const v249 = verdicts(lock);
+    assert.equal(v249['APSB24-40'], 'fixed');
+    assert.equal(v249['APSB26-146'], 'unknown', 'the StyleSmuggler hotfix is a patch file');
+    // Below the -pN the patch files need: they cannot be applied, so the store lacks them.
+    assert.equal(
+      verdicts(versionDisclosure({ composerJson: '{"require": {"magento/product-community-edition": "2.4.8-p1"}}' }))[
+        'APSB26-146'
+      ],
+      'exposed',
+    );
+    // A constraint is not a version; no answer at all is not a version either.
+    assert.equal(
+      versionDisclosure({ composerJson: '{"require": {"magento/product-community-edition": "^2.4"}}' }),
+      null,
+    );
+    assert.ok(Object.values(verdicts(null)).every((v) => v === 'unknown'));
   });
 
   it('GraphQL schema diff and cookie parsing', () => {

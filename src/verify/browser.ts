@@ -136,10 +136,15 @@ export class StoreBrowser {
       if (REQUIREJS.test(text)) obs.requireJsErrors.push(text);
       else if (KNOCKOUT.test(text)) obs.knockoutErrors.push(text);
     };
+    // Requests in flight, for the settle below (Magento's widgets load after `load`: RequireJS, customer sections).
+    const network = new NetworkQuiet();
     const onRequest = (r: Request): void => {
+      network.started();
       if (https && r.url().startsWith('http:')) obs.mixedContent.push(r.url());
     };
+    const onRequestFinished = (): void => network.ended();
     const onRequestFailed = (r: Request): void => {
+      network.ended();
       const reason = r.failure()?.errorText ?? 'failed';
       if (/ERR_NAME_NOT_RESOLVED/.test(reason) && !this.isAllowed(r.url())) {
         blocked.add(hostOf(r.url()));
@@ -156,15 +161,18 @@ export class StoreBrowser {
     page.on('console', onConsole);
     page.on('pageerror', onPageError);
     page.on('request', onRequest);
+    page.on('requestfinished', onRequestFinished);
     page.on('requestfailed', onRequestFailed);
     page.on('response', onResponse);
     let reusable = true;
     try {
       const res = await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs ?? 30_000 });
       obs.status = res?.status() ?? null;
-      // Magento loads its widgets after `load` (RequireJS, customer sections): give them a moment, bounded.
+      // Magento loads its widgets after `load` (RequireJS, customer sections): wait until no request has been in
+      // flight for 500 ms (what "network idle" means), at most settleMs. Not a fixed sleep: a page that is quiet at
+      // `load` costs 500 ms, not the whole bound.
       const settle = opts.settleMs ?? 1_500;
-      if (settle > 0) await page.waitForLoadState('networkidle', { timeout: settle }).catch(() => undefined);
+      if (settle > 0) await network.quiet(500, settle);
       const t = await page.evaluate<{ dcl: number | null; load: number | null; lcp: number | null }>(NAV_TIMINGS);
       obs.domContentLoadedMs = t.dcl === null ? null : Math.round(t.dcl);
       obs.loadMs = t.load === null ? null : Math.round(t.load);
@@ -180,6 +188,7 @@ export class StoreBrowser {
       page.off('console', onConsole);
       page.off('pageerror', onPageError);
       page.off('request', onRequest);
+      page.off('requestfinished', onRequestFinished);
       page.off('requestfailed', onRequestFailed);
       page.off('response', onResponse);
       // A tab is reused (a new renderer per page costs more than the page itself); one that failed is closed.
@@ -202,6 +211,40 @@ export class StoreBrowser {
 
   private isAllowed(url: string): boolean {
     return this.allowedHosts.includes(hostOf(url).replace(/:\d+$/, ''));
+  }
+}
+
+/** Counts a page's requests in flight; `quiet(q, max)` resolves once none has been for q ms, or after max ms. */
+class NetworkQuiet {
+  private inflight = 0;
+  private onChange: (() => void) | undefined;
+
+  started(): void {
+    this.inflight++;
+    this.onChange?.();
+  }
+
+  ended(): void {
+    this.inflight = Math.max(0, this.inflight - 1);
+    this.onChange?.();
+  }
+
+  quiet(quietMs: number, maxMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const done = (): void => {
+        clearTimeout(timer);
+        clearTimeout(deadline);
+        this.onChange = undefined;
+        resolve();
+      };
+      const deadline = setTimeout(done, maxMs);
+      this.onChange = (): void => {
+        clearTimeout(timer);
+        timer = this.inflight === 0 ? setTimeout(done, quietMs) : undefined;
+      };
+      this.onChange();
+    });
   }
 }
 

@@ -23,7 +23,7 @@ export async function discoverStorefronts(net: Net, opts: DiscoverOptions): Prom
   const stores: Storefront[] = [];
   const fromProject = projectStores(base, opts.project);
   if (fromProject.length > 0) stores.push(...fromProject);
-  const home = await net.observe(base);
+  const home = await net.observeOnce(base);
   const homeHtml = home.status === 200 ? home.body.toString('utf8') : '';
   if (stores.length === 0) {
     const switcher = switcherStores(homeHtml);
@@ -49,15 +49,20 @@ export async function discoverStorefronts(net: Net, opts: DiscoverOptions): Prom
       );
   }
   const seenOrigins = new Set<string>();
-  for (const store of chosen) {
-    const first = !seenOrigins.has(new URL(store.baseUrl).origin);
-    seenOrigins.add(new URL(store.baseUrl).origin);
-    store.pages = await discoverPages(net, store, {
-      perOrigin: first,
-      adminPath: opts.project?.services.adminFrontName,
-      homeHtml: store.baseUrl === base ? homeHtml : undefined,
-    });
-  }
+  const firstOfOrigin = chosen.map((store) => {
+    const origin = new URL(store.baseUrl).origin;
+    return seenOrigins.has(origin) ? false : (seenOrigins.add(origin), true);
+  });
+  // Store views are independent: discovered side by side (each one's home → category → product chain stays in order).
+  await Promise.all(
+    chosen.map(async (store, i) => {
+      store.pages = await discoverPages(net, store, {
+        perOrigin: firstOfOrigin[i]!,
+        adminPath: opts.project?.services.adminFrontName,
+        homeHtml: store.baseUrl === base ? homeHtml : undefined,
+      });
+    }),
+  );
   return chosen;
 }
 
@@ -207,13 +212,13 @@ export function isConfigurable(html: string): boolean {
 }
 
 async function htmlOf(net: Net, url: string): Promise<string> {
-  const res = await net.observe(url);
+  const res = await net.observeOnce(url);
   return res.status === 200 && /html/i.test(res.contentType ?? '') ? res.body.toString('utf8') : '';
 }
 
 /** The sitemap named in robots.txt, else /sitemap.xml. */
 async function sitemapUrl(net: Net, origin: string): Promise<string> {
-  const res = await net.observe(`${origin}/robots.txt`);
+  const res = await net.observeOnce(`${origin}/robots.txt`);
   const named = res.status === 200 ? /^\s*sitemap:\s*(\S+)/im.exec(res.body.toString('utf8'))?.[1] : undefined;
   if (named) {
     try {

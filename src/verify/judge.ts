@@ -204,6 +204,7 @@ export function judgeSecurity(results: SecurityResult[]): Finding[] {
           }),
         );
     }
+    out.push(...judgeBulletins(r));
     for (const c of r.checks) {
       if (c.verdict !== 'exposed') continue;
       const rule = RULE_OF_CHECK[c.id.split(':')[0]!] ?? 'exposed-file';
@@ -215,6 +216,47 @@ export function judgeSecurity(results: SecurityResult[]): Finding[] {
         }),
       );
     }
+  }
+  return out;
+}
+
+/**
+ * One critical finding per exploited bulletin the disclosed version lacks; one info finding naming those the store's
+ * answers cannot tell ("could not verify", never a guess). Baselines saved before this probe have no `bulletins`.
+ */
+function judgeBulletins(r: SecurityResult): Finding[] {
+  if (!r.bulletins) return [];
+  const out: Finding[] = [];
+  const label = (b: { bulletin: string; name: string | null; cves: string[] }): string =>
+    `${b.bulletin}${b.name ? ` ${b.name}` : ''} (${b.cves.join(', ')})`;
+  for (const b of r.bulletins.filter((x) => x.verdict === 'exposed'))
+    out.push(
+      verifyFinding('exploited-bulletin', {
+        subject: `${r.origin} ${b.bulletin}`,
+        message:
+          `Exploited in the wild: ${label(b)}: ${b.reason}; unless its isolated patch or hotfix was applied by hand, ` +
+          `${r.origin} is open to an attack in use (exploitation: ${b.exploitedSource})`,
+        recommendation:
+          `${b.fixedIn ? `Move to ${b.fixedIn}` : 'Upgrade to a release that fixes it'} or apply Adobe's isolated patch now; ` +
+          `then stop disclosing the version. Bulletin: ${b.url}`,
+      }),
+    );
+  const unknown = r.bulletins.filter((x) => x.verdict === 'unknown');
+  if (unknown.length > 0) {
+    const reasons = new Map<string, string[]>();
+    for (const b of unknown) reasons.set(b.reason, [...(reasons.get(b.reason) ?? []), label(b)]);
+    out.push(
+      verifyFinding('exploited-bulletin', {
+        subject: `${r.origin} unverified`,
+        severity: 'info',
+        message:
+          `could not verify ${r.origin} against ${unknown.length} bulletin(s) exploited in the wild: ` +
+          [...reasons].map(([reason, list]) => `${list.join(', ')}: ${reason}`).join('; '),
+        recommendation:
+          'A running store shows its patch level only through the version it discloses; run `mageup check` on the ' +
+          'project: it reads the release and the isolated patches from the code itself.',
+      }),
+    );
   }
   return out;
 }

@@ -58,6 +58,7 @@ export class Net {
   private requests = 0;
   private readonly lastAt = new Map<string, number>();
   private readonly robots = new Map<string, Promise<Robots | null>>();
+  private readonly firstAnswers = new Map<string, ReturnType<Net['observe']>>();
   readonly dispatcher = new Agent({ connections: 16, pipelining: 1 });
 
   constructor(readonly opts: NetOptions) {
@@ -181,7 +182,21 @@ export class Net {
     }
   }
 
+  /**
+   * The first answer to a GET of this URL in the run, fetched once: discovery reads the home, category and product
+   * pages the smoke probe records, so each is asked for once (the smoke then records that first, colder answer).
+   */
+  observeOnce(raw: string): ReturnType<Net['observe']> {
+    let answer = this.firstAnswers.get(raw);
+    if (!answer) {
+      answer = this.observe(raw);
+      this.firstAnswers.set(raw, answer);
+    }
+    return answer;
+  }
+
   async close(): Promise<void> {
+    this.firstAnswers.clear();
     await this.dispatcher.close();
   }
 

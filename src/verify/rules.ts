@@ -114,6 +114,21 @@ export const VERIFY_RULES: RuleMeta[] = [
     'security',
   ),
   storefront(
+    'exploited-bulletin',
+    'critical',
+    'The version the store discloses lacks the fix of a vulnerability exploited in the wild',
+    'The store tells its Magento version (`/magento_version` prints the line, a served `composer.lock` or ' +
+      '`composer.json` the exact release), and that release lacks the fix of an Adobe bulletin exploited in the wild ' +
+      '(CosmicSting APSB24-40, SessionReaper APSB25-88, TrojanOrder APSB22-12, and the exploited isolated patches and ' +
+      'hotfixes since July 2026). No request is sent for it: the answers of the other security probes are read against ' +
+      'the knowledge base (`mageup kb status`), never an exploit payload. A version cannot show an isolated patch or ' +
+      'hotfix applied by hand, so the finding says "unless"; when the store discloses no version or only a line that ' +
+      'holds fixed and unfixed releases, one info finding says it could not verify (the static deployment stamp dates ' +
+      'a static-content deploy, not the code). Fix: upgrade to the release named, or apply the isolated patch now; then ' +
+      'stop disclosing the version. `mageup check` on the project reads the patch level from the code itself.',
+    'security',
+  ),
+  storefront(
     'admin-path',
     'warning',
     'The admin login answers at a guessable path',

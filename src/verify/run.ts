@@ -17,6 +17,9 @@ import { judgeFlows, judgePages, judgePerf, judgeSecurity } from './judge.js';
 import { isLocalHost, Net, NetRefusal } from './net.js';
 import { loadTest, loadTestUrls, samplePerf } from './perf.js';
 import { probeSecurity } from './security.js';
+import type { BulletinKnowledge } from './bulletins.js';
+import { loadReleaseCatalog } from '../knowledge/catalog.js';
+import { loadPatchLevels } from '../knowledge/patch-levels.js';
 import {
   DEFAULT_PROBES,
   PROBES,
@@ -24,6 +27,7 @@ import {
   type LoadTestResult,
   type PageResult,
   type ProbeName,
+  type SecurityResult,
   type Storefront,
   type VerifyRun,
 } from './types.js';
@@ -119,6 +123,11 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyRun> {
     remoteIntervalMs: opts.remoteIntervalMs ?? VERIFY_DEFAULTS.remoteIntervalMs,
     robots: !staging,
   });
+  const wantBrowser = probes.has('smoke') || probes.has('visual') || probes.has('flows') || probes.has('perf');
+  // Chromium starts while the store views are discovered: it needs only the allowed hosts.
+  const launching: Promise<StoreBrowser | Error> | null = wantBrowser
+    ? StoreBrowser.launch([...net.allowed]).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
+    : null;
   let browser: StoreBrowser | null = null;
   try {
     progress('discovering store views');
@@ -135,32 +144,38 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyRun> {
       if (error instanceof Error && /^--stores/.test(error.message)) throw new VerifyInputError(error.message);
       throw error;
     }
-    const wantBrowser = probes.has('smoke') || probes.has('visual') || probes.has('flows') || probes.has('perf');
-    if (wantBrowser) {
-      try {
-        browser = await StoreBrowser.launch([...net.allowed]);
-      } catch (error) {
-        if (!(error instanceof BrowserUnavailable)) throw error;
+    if (launching) {
+      const launched = await launching;
+      if (launched instanceof StoreBrowser) browser = launched;
+      else if (launched instanceof BrowserUnavailable)
         problems.push({
           code: 'browser-unavailable',
           level: 'error',
-          message: `${error.message}: browser probes skipped`,
+          message: `${launched.message}: browser probes skipped`,
         });
-      }
+      else throw launched;
     }
 
-    const pages: PageResult[] = [];
-    for (const store of stores) {
-      progress(`smoke: store view ${store.code} (${store.pages.length} pages)`);
-      pages.push(
-        ...(await smokeStore(net, browser, store, {
-          screenshots: probes.has('visual'),
-          browser: probes.has('smoke') || probes.has('visual'),
-          artifactsDir,
-          timeoutMs: Math.max(30_000, net.opts.timeoutMs),
-        })),
-      );
-    }
+    const pageCount = stores.reduce((n, s) => n + s.pages.length, 0);
+    progress(`smoke over HTTP: ${stores.length} store view(s), ${pageCount} pages`);
+    const pages = await smokeHttp(net, stores);
+    const origins = [...new Set(stores.map((s) => new URL(s.baseUrl).origin))];
+    // The browser pass, the security probes and the API probe are independent and mostly wait on the store: side by
+    // side. The HTTP pass above ran alone (its times judge slow pages) and the performance samples below run alone.
+    const browserPass =
+      browser && (probes.has('smoke') || probes.has('visual'))
+        ? (progress('smoke in Chromium'),
+          smokeBrowser(browser, stores, pages, {
+            screenshots: probes.has('visual'),
+            artifactsDir,
+            timeoutMs: Math.max(30_000, net.opts.timeoutMs),
+          }))
+        : Promise.resolve();
+    const security = probes.has('security')
+      ? (progress('security'), securityOf(net, stores, origins, bulletinKnowledge(problems)))
+      : Promise.resolve([]);
+    const api = probes.has('api') ? (progress('api'), probeApi(net, origins[0]!, project)) : Promise.resolve(null);
+    const [, securityResults, apiResult] = await Promise.all([browserPass, security, api]);
 
     const run: VerifyRun = {
       schemaVersion: '1.0.0',
@@ -172,8 +187,8 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyRun> {
       stores,
       pages,
       perf: null,
-      security: [],
-      api: null,
+      security: securityResults,
+      api: apiResult,
       flows: [],
       visual: [],
       artifactsDir,
@@ -182,22 +197,6 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyRun> {
       problems,
       comparison: null,
     };
-    const origins = [...new Set(stores.map((s) => new URL(s.baseUrl).origin))];
-    if (probes.has('security')) {
-      progress('security');
-      for (const origin of origins) {
-        const first = stores.find((s) => new URL(s.baseUrl).origin === origin)!;
-        const urls = [
-          first.baseUrl,
-          ...first.pages.filter((p) => p.kind === 'cart' || p.kind === 'login').map((p) => p.url),
-        ];
-        run.security.push(await probeSecurity(net, origin, urls));
-      }
-    }
-    if (probes.has('api')) {
-      progress('api');
-      run.api = await probeApi(net, origins[0]!, project);
-    }
     if (probes.has('perf')) {
       progress('performance samples');
       const series = await samplePerf(net, browser, stores, {
@@ -270,48 +269,88 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyRun> {
     };
     return run;
   } finally {
-    await browser?.close();
+    const launched = launching ? await launching : null;
+    if (launched instanceof StoreBrowser) await launched.close();
     await net.close();
   }
 }
 
-async function smokeStore(
-  net: Net,
-  browser: StoreBrowser | null,
-  store: Storefront,
-  opts: { screenshots: boolean; browser: boolean; artifactsDir: string; timeoutMs: number },
-): Promise<PageResult[]> {
-  const results: PageResult[] = store.pages.map((p) => ({
+/** Every page of every store view over HTTP, two at a time: statuses, redirects, sizes, times (first answers). */
+async function smokeHttp(net: Net, stores: Storefront[]): Promise<PageResult[]> {
+  const targets = stores.flatMap((store) => store.pages.map((page) => ({ store, page })));
+  const results: PageResult[] = targets.map(({ store, page: p }) => ({
     store: store.code,
     kind: p.kind,
     url: p.url,
     expect: p.expect,
   }));
-  // HTTP first (two at a time): statuses, redirects, sizes, times, with a warm page cache for the browser pass.
-  await inParallel(store.pages, 2, async (page, i) => {
-    const obs = await net.observe(page.url);
+  // Discovery fetched the home, category and product pages already: their answers are reused, not asked again.
+  await inParallel(targets, 2, async ({ page }, i) => {
+    const obs = await net.observeOnce(page.url);
     const { body: _body, headers: _headers, ...http } = obs;
     if (obs.error && /robots\.txt disallows|budget/.test(obs.error)) results[i]!.skipped = obs.error;
     else results[i]!.http = http;
   });
-  if (!browser || !opts.browser) return results;
-  const context = await browser.context();
+  return results;
+}
+
+/**
+ * The storefront pages in Chromium after the HTTP pass (so the page cache is warm): four tabs at a time over every
+ * store view (pages wait on the store more than on the CPU), one browser context per store view (a store view
+ * reached with `___store` would leave its cookie to the next one).
+ */
+async function smokeBrowser(
+  browser: StoreBrowser,
+  stores: Storefront[],
+  results: PageResult[],
+  opts: { screenshots: boolean; artifactsDir: string; timeoutMs: number },
+): Promise<void> {
+  const contexts = new Map<string, ReturnType<StoreBrowser['context']>>();
+  const targets = results
+    .map((result) => ({
+      result,
+      page: stores
+        .find((s) => s.code === result.store)!
+        .pages.find((p) => p.url === result.url && p.kind === result.kind)!,
+    }))
+    .filter(({ result, page }) => page.browser && !result.skipped);
   try {
-    // Pages wait on timers and the network more than on the CPU: four tabs at a time.
-    await inParallel(store.pages, 4, async (page, i) => {
-      if (!page.browser || results[i]!.skipped) return;
-      const shot = opts.screenshots ? shotName(store.code, page.kind) : undefined;
-      const obs = await browser.visit(context, page.url, {
+    await inParallel(targets, 4, async ({ result, page }) => {
+      let context = contexts.get(result.store);
+      if (!context) {
+        context = browser.context();
+        contexts.set(result.store, context);
+      }
+      const shot = opts.screenshots ? shotName(result.store, page.kind) : undefined;
+      const obs = await browser.visit(await context, page.url, {
         timeoutMs: opts.timeoutMs,
         ...(shot ? { screenshot: join(opts.artifactsDir, shot) } : {}),
       });
       if (shot && existsSync(join(opts.artifactsDir, shot))) obs.screenshot = shot;
-      results[i]!.browser = obs;
+      result.browser = obs;
     });
   } finally {
-    await context.close().catch(() => undefined);
+    for (const context of contexts.values()) await (await context).close().catch(() => undefined);
   }
-  return results;
+}
+
+/** Headers, cookies, file probes and exploited bulletins of each origin, with the pages whose cookies count. */
+async function securityOf(
+  net: Net,
+  stores: Storefront[],
+  origins: string[],
+  knowledge: BulletinKnowledge | undefined,
+): Promise<SecurityResult[]> {
+  const out: SecurityResult[] = [];
+  for (const origin of origins) {
+    const first = stores.find((s) => new URL(s.baseUrl).origin === origin)!;
+    const urls = [
+      first.baseUrl,
+      ...first.pages.filter((p) => p.kind === 'cart' || p.kind === 'login').map((p) => p.url),
+    ];
+    out.push(await probeSecurity(net, origin, urls, knowledge));
+  }
+  return out;
 }
 
 async function inParallel<T>(items: T[], width: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
@@ -380,6 +419,32 @@ export function writeBaseline(file: string, run: VerifyRun): void {
   mkdirSync(dirname(target), { recursive: true });
   const artifactsDir = run.artifactsDir ? relative(dirname(target), run.artifactsDir) || '.' : null;
   writeFileSync(target, `${JSON.stringify({ ...run, artifactsDir }, null, 2)}\n`);
+}
+
+/** The release catalog and patch levels for the exploited-bulletin fingerprint; unreadable data is a problem, not a stop. */
+function bulletinKnowledge(problems: Problem[]): BulletinKnowledge | undefined {
+  let catalog;
+  try {
+    catalog = loadReleaseCatalog();
+  } catch (error) {
+    problems.push({
+      code: 'knowledge-unavailable',
+      level: 'error',
+      message: `release catalog unreadable (${error instanceof Error ? error.message : String(error)}): exploited bulletins not judged`,
+    });
+    return undefined;
+  }
+  let patchLevels = null;
+  try {
+    patchLevels = loadPatchLevels();
+  } catch (error) {
+    problems.push({
+      code: 'knowledge-unavailable',
+      level: 'error',
+      message: `patch levels unreadable (${error instanceof Error ? error.message : String(error)}): isolated patches since July 2026 not judged`,
+    });
+  }
+  return { catalog, patchLevels };
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -1,3 +1,4 @@
+import { assessBulletins, versionDisclosure, type BulletinKnowledge } from './bulletins.js';
 import { header, PAGE_ACCEPT, type Net, type NetResponse } from './net.js';
 import type { SecurityCheck, SecurityResult } from './types.js';
 
@@ -10,7 +11,11 @@ interface Probe {
   detect: Detect;
   /** A 200 that proves nothing either way (e.g. an empty body from an executed PHP file). */
   unknown?: (res: NetResponse, text: string) => string | null;
+  /** Bytes read of an answer (default 64 KiB: the start of a file, never a whole backup). */
+  readBytes?: number;
 }
+
+const READ_BYTES = 64 * 1024;
 
 const ok200 = (res: NetResponse): boolean => res.status === 200;
 const isHtmlPage = (text: string): boolean => /<html[\s>]/i.test(text);
@@ -65,6 +70,8 @@ export const SECURITY_PROBES: Probe[] = [
   {
     id: 'exposed:composer.lock',
     path: '/composer.lock',
+    // Read whole (a lock is 0.3–1.5 MB): the product package's version is far down, and it is what runs.
+    readBytes: 4 * 1024 * 1024,
     detect: (res, t) =>
       ok200(res) && /"packages"\s*:/.test(t) && !isHtmlPage(t)
         ? 'composer.lock is served (exact versions of every package)'
@@ -162,8 +169,23 @@ export const SECURITY_PROBES: Probe[] = [
   },
 ];
 
-/** Headers, cookies and the probes above for one origin. */
-export async function probeSecurity(net: Net, origin: string, pages: string[]): Promise<SecurityResult> {
+/** Answers whose bodies can tell the version (read only when the probe found the file's own content). */
+const DISCLOSING = {
+  version: 'magentoVersion',
+  'exposed:composer.lock': 'composerLock',
+  'exposed:composer.json': 'composerJson',
+} as const;
+
+/**
+ * Headers, cookies and the probes above for one origin (four at a time: each is one independent GET); with the
+ * knowledge base, the bulletins exploited in the wild judged from the version those answers disclose.
+ */
+export async function probeSecurity(
+  net: Net,
+  origin: string,
+  pages: string[],
+  knowledge?: BulletinKnowledge,
+): Promise<SecurityResult> {
   const result: SecurityResult = { origin, headers: {}, cookies: [], checks: [] };
   const cookies = new Map<string, SecurityResult['cookies'][number]>();
   for (const [i, url] of pages.entries()) {
@@ -190,33 +212,62 @@ export async function probeSecurity(net: Net, origin: string, pages: string[]): 
     }
   }
   result.cookies = [...cookies.values()].sort((a, b) => a.name.localeCompare(b.name));
-  for (const probe of SECURITY_PROBES) result.checks.push(await runProbe(net, origin, probe));
+  const answers = await inOrder(SECURITY_PROBES, 4, (probe) => runProbe(net, origin, probe));
+  result.checks = answers.map((a) => a.check);
+  if (knowledge) {
+    const bodies: Parameters<typeof versionDisclosure>[0] = {};
+    for (const { check, body } of answers) {
+      const key = DISCLOSING[check.id as keyof typeof DISCLOSING];
+      if (key && body !== undefined) bodies[key] = body;
+    }
+    result.disclosure = versionDisclosure(bodies);
+    result.bulletins = assessBulletins(result.disclosure, knowledge);
+  }
   return result;
 }
 
-async function runProbe(net: Net, origin: string, probe: Probe): Promise<SecurityCheck> {
+/** `fn` over every item, `width` at a time, results in the items' order. */
+async function inOrder<T, R>(items: readonly T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
+async function runProbe(net: Net, origin: string, probe: Probe): Promise<{ check: SecurityCheck; body?: string }> {
   const url = `${origin}${probe.path}`;
+  const stopAfter = probe.readBytes ?? READ_BYTES;
   try {
-    let res = await net.fetch(url, { headers: { accept: '*/*' }, stopAfter: 64 * 1024 });
+    let res = await net.fetch(url, { headers: { accept: '*/*' }, stopAfter });
     // A trailing-slash or store-code redirect on the same origin is followed (twice at most), never another host.
     for (let hop = 0; hop < 2 && res.status >= 300 && res.status < 400; hop++) {
       const next = new URL(header(res.headers, 'location') ?? '', url);
       if (next.origin !== origin) break;
-      res = await net.fetch(next.href, { headers: { accept: '*/*' }, stopAfter: 64 * 1024 });
+      res = await net.fetch(next.href, { headers: { accept: '*/*' }, stopAfter });
     }
-    const text = res.body.subarray(0, 64 * 1024).toString('utf8');
+    const text = res.body.subarray(0, READ_BYTES).toString('utf8');
+    const body = res.status === 200 ? res.body.subarray(0, stopAfter).toString('utf8') : undefined;
     const evidence = probe.detect(res, text);
-    if (evidence) return { id: probe.id, url, status: res.status, verdict: 'exposed', evidence };
+    if (evidence) return { check: { id: probe.id, url, status: res.status, verdict: 'exposed', evidence }, body };
     const unsure = probe.unknown?.(res, text);
-    if (unsure) return { id: probe.id, url, status: res.status, verdict: 'unknown', evidence: unsure };
-    return { id: probe.id, url, status: res.status, verdict: 'ok' };
+    if (unsure) return { check: { id: probe.id, url, status: res.status, verdict: 'unknown', evidence: unsure } };
+    return { check: { id: probe.id, url, status: res.status, verdict: 'ok' } };
   } catch (error) {
     return {
-      id: probe.id,
-      url,
-      status: null,
-      verdict: 'unknown',
-      evidence: error instanceof Error ? error.message : String(error),
+      check: {
+        id: probe.id,
+        url,
+        status: null,
+        verdict: 'unknown',
+        evidence: error instanceof Error ? error.message : String(error),
+      },
     };
   }
 }

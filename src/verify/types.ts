@@ -126,11 +126,39 @@ export interface SecurityCheck {
   evidence?: string;
 }
 
+/** The Magento version a store tells anyone who asks (read from answers the security probe already has). */
+export interface VersionDisclosure {
+  /** `2.4.6-p3` when exact; `2.4` when only the line is told (what `/magento_version` prints). */
+  version: string;
+  exact: boolean;
+  /** `Community`, `Commerce`… as the store names it. */
+  edition: string | null;
+  /** Where it was read: `/magento_version`, `/composer.lock (magento/product-community-edition)`. */
+  source: string;
+}
+
+/** One bulletin exploited in the wild, judged from the disclosed version and the knowledge base. */
+export interface BulletinExposure {
+  bulletin: string;
+  name: string | null;
+  cves: string[];
+  /** Who says it was exploited. */
+  exploitedSource: string;
+  url: string;
+  /** `exposed`: the disclosed version lacks the fix; `unknown`: the version cannot tell (never a guess). */
+  verdict: 'exposed' | 'fixed' | 'unknown';
+  reason: string;
+  fixedIn?: string;
+}
+
 export interface SecurityResult {
   origin: string;
   headers: Record<string, string | null>;
   cookies: { name: string; secure: boolean; httpOnly: boolean; sameSite: string | null }[];
   checks: SecurityCheck[];
+  /** Absent in baselines saved before verify judged exploited bulletins. */
+  disclosure?: VersionDisclosure | null;
+  bulletins?: BulletinExposure[];
 }
 
 export interface ApiResult {
