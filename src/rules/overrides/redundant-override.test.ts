@@ -4,6 +4,7 @@ import { gitBlobHash, releaseFilesFromMemory } from '../../overrides/release-fil
 import { projectFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
 import { rule } from './redundant-override.js';
+import { rule as templateChanged } from './theme-template-changed.js';
 
 describe('overrides/redundant-override', () => {
   it('reports an override identical to its original, not a customized one', async () => {
@@ -30,5 +31,32 @@ describe('overrides/redundant-override', () => {
       findings.map((f) => f.file),
       ['app/design/frontend/Acme/shop/Magento_Theme/templates/copy.phtml'],
     );
+  });
+
+  it("reports an override identical to the target's original (upgrade-patch-helper's Redundant Override), and the changed-original rule stays silent on it", async () => {
+    const theme = themeWith(
+      'frontend/Acme/shop',
+      [],
+      [{ module: 'Magento_Theme', kind: 'template', modulePath: 'templates/ahead.phtml' }],
+    );
+    const file = 'app/design/frontend/Acme/shop/Magento_Theme/templates/ahead.phtml';
+    const context = {
+      project: projectFixture({ themes: [theme] }),
+      files: {
+        current: releaseFilesFromMemory('2.4.6', { Magento_Theme: { 'view/frontend/templates/ahead.phtml': 'old' } }),
+        target: releaseFilesFromMemory('2.4.8', { Magento_Theme: { 'view/frontend/templates/ahead.phtml': 'new' } }),
+        projectHash: () => gitBlobHash(Buffer.from('new')),
+      },
+    };
+    const findings = await runRule(rule, context);
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.severity]),
+      [[file, 'info']],
+    );
+    assert.match(
+      findings[0]!.message,
+      /identical to Magento_Theme::view\/frontend\/templates\/ahead\.phtml as 2\.4\.8 has it/,
+    );
+    assert.deepEqual(await runRule(templateChanged, context), []);
   });
 });

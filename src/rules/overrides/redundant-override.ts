@@ -14,7 +14,22 @@ export const rule: Rule = {
     if (!projectHash) return;
     for (const { theme, override, state } of evaluateOverrides(context)) {
       if (state.kind !== 'unchanged' && state.kind !== 'changed') continue;
-      if (projectHash(override.file) !== state.original.hash) continue;
+      const own = projectHash(override.file);
+      if (own !== state.original.hash) {
+        // Identical to the target's original (upgrade-patch-helper's "Redundant Override"): after the upgrade the
+        // copy only keeps later fixes out.
+        if (state.kind !== 'changed' || own !== state.targetHash) continue;
+        context.report({
+          severity: 'info',
+          file: override.file,
+          subject: `${theme.code} ${override.modulePath}`,
+          message: `${override.file} is identical to ${describeOriginal(state.original)} as ${context.files!.target!.label} has it (it already carries the upstream change).`,
+          recommendation:
+            'Delete the override after upgrading so the store keeps receiving upstream changes of the original.',
+          effort: { hours: 0.25, confidence: 'high' },
+        });
+        continue;
+      }
       context.report({
         severity: 'info',
         file: override.file,

@@ -2,6 +2,7 @@
 // rules (template, layout, web, email, redundant, no original) only decide what to say.
 import type { Theme, ThemeOverride } from '../../project/model.js';
 import { describeChain, lookupOriginal, originalCandidates, type OriginalRef } from '../../overrides/originals.js';
+import { sameIgnoringComments } from '../../overrides/meaningful.js';
 import { unifiedDiff } from '../../overrides/unified-diff.js';
 import type { RuleContext } from '../rule.js';
 
@@ -11,7 +12,8 @@ export type OverrideState =
   /** The fallback chain reaches a component the data does not hold: reported as "could not verify". */
   | { kind: 'unplaced'; tried: OriginalRef[]; missing: string }
   | { kind: 'no-original' }
-  | { kind: 'unchanged'; original: OriginalRef & { hash: string } }
+  /** Unchanged, or changed only in comments and whitespace (`cosmetic`: upgrade-patch-helper's "not meaningful"). */
+  | { kind: 'unchanged'; original: OriginalRef & { hash: string }; cosmetic?: true; targetHash?: string }
   | { kind: 'changed'; original: OriginalRef & { hash: string }; targetHash: string; diff?: string }
   | { kind: 'removed'; original: OriginalRef & { hash: string } }
   /** Known now, but the target's data does not hold its component (release or package not covered): never "removed". */
@@ -41,7 +43,10 @@ export function evaluateOverrides(context: RuleContext): EvaluatedOverride[] {
         const lookup = lookupOriginal(theme, override, current, context.project.themes);
         if (lookup.kind === 'none') state = { kind: 'no-original' };
         else if (lookup.kind === 'unplaced') state = { kind: 'unplaced', tried: lookup.tried, missing: lookup.missing };
-        else if (lookup.kind === 'found') {
+        else if (lookup.kind === 'found' && hyvaBaseOverCore(theme, lookup.original.component)) {
+          // A Hyvä theme's own template is Hyvä's work, not a copy of Magento's Luma file: never compared with it.
+          state = { kind: 'unknown' };
+        } else if (lookup.kind === 'found') {
           const original = lookup.original;
           const targetHash = target?.hasComponent(original.component)
             ? target.hash(original.component, original.path)
@@ -53,11 +58,15 @@ export function evaluateOverrides(context: RuleContext): EvaluatedOverride[] {
             const before = current.text?.(original.component, original.path);
             const after = target.text?.(original.component, original.path);
             const name = `${original.component}::${original.path}`;
-            const diff =
-              before !== undefined && after !== undefined
-                ? unifiedDiff(before, after, `${name} (${current.label})`, `${name} (${target.label})`)
-                : undefined;
-            state = { kind: 'changed', original, targetHash, ...(diff ? { diff } : {}) };
+            if (before !== undefined && after !== undefined && sameIgnoringComments(before, after, original.path)) {
+              state = { kind: 'unchanged', original, cosmetic: true, targetHash };
+            } else {
+              const diff =
+                before !== undefined && after !== undefined
+                  ? unifiedDiff(before, after, `${name} (${current.label})`, `${name} (${target.label})`)
+                  : undefined;
+              state = { kind: 'changed', original, targetHash, ...(diff ? { diff } : {}) };
+            }
           }
         }
       }
@@ -66,6 +75,11 @@ export function evaluateOverrides(context: RuleContext): EvaluatedOverride[] {
   }
   cache.set(key, out);
   return out;
+}
+
+/** A theme shipped by Hyvä (`Hyva/…`, upgrade-patch-helper's "Hyvä base theme") whose original is a core module file. */
+function hyvaBaseOverCore(theme: Theme, component: string): boolean {
+  return theme.code.slice(theme.area.length + 1).startsWith('Hyva/') && component.startsWith('Magento_');
 }
 
 export function describeOriginal(o: OriginalRef): string {
@@ -79,6 +93,8 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
   for (const { theme, override, state } of evaluateOverrides(context)) {
     if (!kinds.includes(override.kind)) continue;
     if (state.kind === 'changed') {
+      // The override already equals the target's original: nothing to port (redundant-override says to delete it).
+      if (context.files?.projectHash?.(override.file) === state.targetHash) continue;
       const diffNote = state.diff
         ? 'The upstream diff is attached.'
         : 'Changed upstream; run with --baseline-vendor/--target-vendor for the diff.';

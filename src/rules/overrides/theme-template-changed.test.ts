@@ -4,6 +4,7 @@ import { releaseFilesFromMemory } from '../../overrides/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
 import { rule } from './theme-template-changed.js';
+import { rule as webChanged } from './theme-web-changed.js';
 
 const theme = themeWith(
   'frontend/Acme/shop',
@@ -154,6 +155,63 @@ describe('overrides/theme-template-changed', () => {
     assert.deepEqual(
       findings.map((f) => f.file),
       ['app/design/frontend/Acme/base/Magento_Catalog/templates/view.phtml'],
+    );
+  });
+
+  it('ignores upstream changes that only touch comments, whitespace or blank lines (as upgrade-patch-helper does)', async () => {
+    const t = themeWith(
+      'frontend/Acme/shop',
+      [],
+      [
+        { module: 'Magento_Ui', kind: 'template', modulePath: 'templates/a.phtml' },
+        { module: 'Magento_Ui', kind: 'web', modulePath: 'web/js/b.js' },
+        { module: 'Magento_Ui', kind: 'template', modulePath: 'templates/c.phtml' },
+      ],
+    );
+    const files = (after: boolean) =>
+      releaseFilesFromMemory(after ? '2.4.8' : '2.4.6', {
+        Magento_Ui: {
+          'view/frontend/templates/a.phtml': after ? '<div>\n  <p/>\n</div>\n<!-- -->\n\n' : '<div>\n<p/>\n</div>\n',
+          'view/frontend/web/js/b.js': after ? 'define([]);\n/* some comment */\n// another\n' : 'define([]);\n',
+          'view/frontend/templates/c.phtml': after ? '<div><!-- --><p>some change</p></div>\n' : '<div></div>\n',
+        },
+      });
+    const context = { project: projectFixture({ themes: [t] }), files: { current: files(false), target: files(true) } };
+    const findings = [...(await runRule(rule, context)), ...(await runRule(webChanged, context))];
+    assert.deepEqual(
+      findings.map((f) => f.file),
+      ['app/design/frontend/Acme/shop/Magento_Ui/templates/c.phtml'],
+    );
+  });
+
+  it("a Hyvä theme's own template is not compared with Magento's Luma original; a Hyvä child's override still is", async () => {
+    const base = themeWith(
+      'frontend/Hyva/default',
+      [],
+      [{ module: 'Magento_Checkout', kind: 'template', modulePath: 'templates/cart/form.phtml' }],
+      { hyva: true, location: 'vendor' },
+    );
+    const child = themeWith(
+      'frontend/Acme/hyva',
+      ['Hyva/default'],
+      [{ module: 'Magento_Checkout', kind: 'template', modulePath: 'templates/cart/totals.phtml' }],
+      { hyva: true },
+    );
+    const files = (v: string) =>
+      releaseFilesFromMemory(v, {
+        'frontend/Hyva/default': {},
+        Magento_Checkout: {
+          'view/frontend/templates/cart/form.phtml': v,
+          'view/frontend/templates/cart/totals.phtml': v,
+        },
+      });
+    const findings = await runRule(rule, {
+      project: projectFixture({ themes: [base, child] }),
+      files: { current: files('1'), target: files('2') },
+    });
+    assert.deepEqual(
+      findings.map((f) => f.file),
+      ['app/design/frontend/Acme/hyva/Magento_Checkout/templates/cart/totals.phtml'],
     );
   });
 });
