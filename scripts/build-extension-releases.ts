@@ -6,12 +6,16 @@
  * is kept.
  *
  *   npx tsx scripts/build-extension-releases.ts [--mirror /work/.mirror] [--out data]
+ *   npx tsx scripts/build-extension-releases.ts --list scripts/library-repos.txt --file composer/libraries.json.gz
+ *
+ * The second form builds the release lists of the libraries Magento constrains (symfony, laminas, monolog, …), from
+ * which `src/knowledge/target-installs.ts` tells the version a release installs.
  *
  * Repositories that are not fetched are listed and skipped. Deterministic for the same snapshots.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareVersions, normalizeVersion } from '../src/composer/index.js';
 import {
@@ -28,6 +32,7 @@ function main(): void {
       mirror: { type: 'string', default: '/work/.mirror' },
       out: { type: 'string', default: 'data' },
       list: { type: 'string', default: join(import.meta.dirname, 'extension-repos.txt') },
+      file: { type: 'string', default: EXTENSION_RELEASES_FILE },
     },
   });
   const repos = readFileSync(values.list!, 'utf8')
@@ -86,10 +91,10 @@ function main(): void {
   const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a < b ? -1 : 1)));
   const doc: ExtensionSnapshotFile = {
     schema: EXTENSION_RELEASES_SCHEMA,
-    note: `Tags of ${repos.length - absent.length} public repositories (scripts/extension-repos.txt)`,
+    note: `Tags of ${repos.length - absent.length} public repositories (scripts/${basename(values.list!)})`,
     packages: sorted,
   };
-  const file = join(resolve(values.out!), EXTENSION_RELEASES_FILE);
+  const file = join(resolve(values.out!), values.file!);
   const r = writeChecksummedJson(file, doc);
   const releases = Object.values(sorted).reduce((n, p) => n + p.releases.length, 0);
   console.log(

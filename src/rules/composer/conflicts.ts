@@ -3,7 +3,7 @@
 import { intersects, satisfies } from '../../composer/index.js';
 import type { ComposerPackage } from '../../project/model.js';
 import type { RuleContext } from '../rule.js';
-import { RELEASE_METAPACKAGES, targetAnswer, type TargetAnswer } from './target-versions.js';
+import { installsNote, RELEASE_METAPACKAGES, targetAnswer, type TargetAnswer } from './target-versions.js';
 
 /**
  * Who wrote the requirement: a Magento extension (its vendor must ship a release for the target), a generic library
@@ -127,7 +127,7 @@ function conflictOf(
         break;
       case 'constraint':
         ok = intersects(constraint, answer.constraint);
-        tail = `${answer.by} requires ${dep} ${answer.constraint}`;
+        tail = `${answer.by} requires ${dep} ${answer.constraint}${installsNote(answer)}`;
         break;
       case 'php':
         ok = intersects(constraint, `~${answer.version}.0`);

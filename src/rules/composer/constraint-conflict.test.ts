@@ -44,7 +44,7 @@ test('quotes an exact magento/* requirement the way Composer does', async () => 
 test('a third-party library constraint of the target metapackage and PHP', async () => {
   const findings = await run([pkg('acme/logger', '2.0.0', { 'monolog/monolog': '^2.0', php: '~7.4.0||~8.1.0' })]);
   assert.deepEqual(findings.map((f) => f.message).sort(), [
-    'acme/logger 2.0.0 requires monolog/monolog ^2.0 -> magento/product-community-edition 2.4.8 requires monolog/monolog ^3.6',
+    'acme/logger 2.0.0 requires monolog/monolog ^2.0 -> magento/product-community-edition 2.4.8 requires monolog/monolog ^3.6 (installs 3.x)',
     'acme/logger 2.0.0 requires php ~7.4.0||~8.1.0 -> the target runs PHP 8.4',
   ]);
 });
@@ -83,11 +83,11 @@ test('libraries: checked only when the root pins them (warning); root require an
     [
       [
         'critical',
-        'Root composer.json requires monolog/monolog ^2.9 -> magento/product-community-edition 2.4.8 requires monolog/monolog ^3.6',
+        'Root composer.json requires monolog/monolog ^2.9 -> magento/product-community-edition 2.4.8 requires monolog/monolog ^3.6 (installs 3.x)',
       ],
       [
         'error',
-        'Root composer.json requires monolog/monolog ~2.0 -> magento/product-community-edition 2.4.8 requires monolog/monolog ^3.6',
+        'Root composer.json requires monolog/monolog ~2.0 -> magento/product-community-edition 2.4.8 requires monolog/monolog ^3.6 (installs 3.x)',
       ],
       ['warning', 'acme/plugin 1.0.0 requires composer-plugin-api ^1.0 -> 2.4.8 needs Composer 2'],
     ],

@@ -75,7 +75,12 @@ export function requirementBlocker(
     const name = dep.toLowerCase();
     if (/^(ext-|lib-)/.test(name)) continue;
     try {
-      if (!allows(ctx, name, constraint)) return `${name} ${constraint}`;
+      if (!allows(ctx, name, constraint)) {
+        const answer = targetAnswer(ctx.target, name);
+        return answer?.kind === 'constraint' && answer.installs
+          ? `${name} ${constraint} (${ctx.target.release.version} installs ${answer.installs.major}.x)`
+          : `${name} ${constraint}`;
+      }
     } catch {
       return `${name} ${constraint} (not a valid constraint)`;
     }

@@ -141,7 +141,10 @@ function installedBlockers(ctx: RuleContext, require: Record<string, string>): s
     const answer = targetAnswer(ctx.target, name);
     if (answer?.kind === 'constraint') {
       if (!safeIntersects(constraint, answer.constraint))
-        out.push(`${name} ${constraint} (${ctx.target.release.version}: ${answer.constraint})`);
+        out.push(
+          `${name} ${constraint} (${ctx.target.release.version}: ${answer.constraint}` +
+            `${answer.installs ? `, installs ${answer.installs.major}.x` : ''})`,
+        );
       continue;
     }
     if (answer?.kind === 'exact') {

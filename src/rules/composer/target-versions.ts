@@ -1,5 +1,7 @@
 // What the target release installs, as Composer sees it: exact magento/* versions, the metapackage's own
 // third-party constraints, PHP and Composer's plugin API.
+import { releaseComposer } from '../../knowledge/release-composer.js';
+import { targetInstalls, type InstalledLibrary } from '../../knowledge/target-installs.js';
 import type { CheckTarget } from '../rule.js';
 
 /** Packages that are the release itself: their version is the release version. */
@@ -15,8 +17,11 @@ export const RELEASE_METAPACKAGES = new Set([
 export type TargetAnswer =
   /** The target installs exactly this version. */
   | { kind: 'exact'; version: string; by: string }
-  /** The target's metapackage requires this constraint. */
-  | { kind: 'constraint'; constraint: string; by: string }
+  /**
+   * The target's metapackage requires this constraint; `installs` is the major the target installs when the data
+   * allows saying it (src/knowledge/target-installs.ts), else the constraint is all that is known.
+   */
+  | { kind: 'constraint'; constraint: string; by: string; installs?: InstalledLibrary }
   /** The target runs PHP x.y. */
   | { kind: 'php'; version: string }
   /** The target needs Composer of this major (plugin API major). */
@@ -40,7 +45,19 @@ export function targetAnswer(target: CheckTarget, name: string): TargetAnswer | 
   const exact = release.packages[name];
   if (exact !== undefined) return { kind: 'exact', version: exact, by: metapackage };
   const constraint = release.thirdParty[name];
-  if (constraint !== undefined && !/^(ext-|lib-|php)/.test(name))
-    return { kind: 'constraint', constraint, by: metapackage };
+  if (constraint !== undefined && !/^(ext-|lib-|php)/.test(name)) {
+    const record = releaseComposer(release.version);
+    const installs = record ? targetInstalls(record, target.php, name) : undefined;
+    return { kind: 'constraint', constraint, by: metapackage, ...(installs ? { installs } : {}) };
+  }
   return undefined;
+}
+
+/**
+ * What a message adds after a target's library constraint: ` (installs 6.x)` when the data says which major the target
+ * installs, ` (constraint only)` when it does not.
+ */
+export function installsNote(answer: TargetAnswer): string {
+  if (answer.kind !== 'constraint') return '';
+  return answer.installs ? ` (installs ${answer.installs.major}.x)` : ' (constraint only)';
 }
