@@ -47,7 +47,7 @@ describe('mageup check --composer-json-out', () => {
     const proposed = JSON.parse(readFileSync(file, 'utf8'));
     assert.equal(proposed.require['magento/product-community-edition'], '2.4.8-p3');
     assert.equal(proposed.require['klaviyo/magento2-extension'], '^5.1.1');
-    assert.equal(proposed.config.platform.php, '8.4');
+    assert.equal(proposed.config.platform.php, '8.3', 'the PHP the plan ends on');
     assert.deepEqual(proposed.repositories, JSON.parse(own).repositories, 'everything else is kept');
 
     const result = JSON.parse(written.output) as {

@@ -15,7 +15,7 @@ import { allRules } from '../rules/registry.js';
 import type { CodeUnit, Rule, RuleContext } from '../rules/rule.js';
 import { version as toolVersion } from '../version.js';
 import { buildCodeUnits } from './code-units.js';
-import { directHop, directHopWork } from './work.js';
+import { directHop, directHopWork, phpMinorError } from './work.js';
 import { collapseBundled, isCollapsed, mergeBundled, ownByReleases, tagOwners } from './owners.js';
 import { OwnershipIndex } from '../project/ownership.js';
 import { resolveCurrent } from './current-release.js';
@@ -43,8 +43,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const clock = options.clock ?? systemClock;
   const now = clock.now();
   const minSeverity: Severity = options.minSeverity ?? 'info';
-  if (options.php !== undefined && !/^\d+\.\d+$/.test(options.php)) {
-    throw new CheckOptionError(`--php must be a PHP minor version such as 8.3, not "${options.php}".`);
+  for (const php of [options.php, ...Object.values(options.phpByTarget ?? {})]) {
+    const error = phpMinorError(php);
+    if (error) throw new CheckOptionError(error);
   }
   for (const [flag, dir] of [
     ['--baseline-vendor', options.baselineVendor],
@@ -126,9 +127,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const outcomes: { target: string; outcome: PolicyOutcome }[] = [];
   for (const { spec, release } of targets) {
     options.onProgress?.({ phase: 'rules' });
-    // One platform model with plan: the target PHP is the one the plan's direct hop runs on (--php overrides it).
-    const hop = directHop(model, platform, current.release, release, catalog);
-    const php = options.php ?? hop?.php ?? targetPhp(release);
+    // One platform model with plan: the target PHP is the one the plan ends on (--php overrides both).
+    const asked = options.phpByTarget?.[release.version] ?? options.php;
+    const hop = directHop(model, platform, current.release, release, catalog, { php: asked, now });
+    const php = asked ?? hop?.php ?? targetPhp(release);
     const symbols = await symbolsFor(release, problems);
     const composerOfTarget = composer.forTarget(current.release, release);
     const context = {
@@ -190,7 +192,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       coverages,
     );
     const last = targets.at(-1)!.release;
-    const hop = directHop(model, platform, current.release, last, catalog);
+    const hop = directHop(model, platform, current.release, last, catalog, {
+      php: options.phpByTarget?.[last.version] ?? options.php,
+      now,
+    });
     summary = summarize(
       union,
       scope,

@@ -15,8 +15,10 @@ export interface CheckOptions {
   to?: string | string[];
   /** Extension mode: the release the extension runs on now (default: the oldest its constraints allow). */
   from?: string;
-  /** Target PHP `x.y` (default: the newest the target supports). */
+  /** Target PHP `x.y` (default: the PHP `plan` chooses for the direct hop). */
   php?: string;
+  /** Target PHP per target release (`{ '2.4.7-p7': '8.3' }`), before `php`: plan passes the PHP of each hop. */
+  phpByTarget?: Record<string, string>;
   /** `custom`: only custom code is checked (not third-party vendor code). Default `all`. */
   only?: 'custom' | 'all';
   /**

@@ -23,6 +23,7 @@ import { runbook } from './runbook.js';
 import { buildSchedule } from './schedule.js';
 import { describeValue, planTrack } from './tracks.js';
 import type { FreezeWindow, Hop, Plan, PlatformStep } from './types.js';
+import { finalValue, phpMinorError } from '../check/work.js';
 import { attributeFindings, EFFORT_MODEL, hopLowConfidence, hopWork, round } from './work.js';
 
 export interface PlanOptions {
@@ -45,10 +46,13 @@ export interface PlanOptions {
   catalogSize?: number;
   /** What the store runs: `{ php: '8.2', mariadb: '10.6', opensearch: '2.12' }`. */
   platform?: Record<string, string>;
+  /** The PHP `x.y` the store runs after the last hop (default: the cheapest the tracks find), as `check --php`. */
+  php?: string;
   clock?: Clock;
-  /** Findings per hop target, in path order. Default: `runCheck` on the project. */
+  /** Findings per hop target, in path order, each checked on the PHP of its hop. Default: `runCheck` on the project. */
   check?: (
     targets: string[],
+    phpByTarget: Record<string, string>,
   ) => Promise<{ findings: Finding[][]; problems: Problem[]; composer?: (HopComposer | undefined)[] }>;
   cacheDir?: string | false;
 }
@@ -101,6 +105,9 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
       throw new PlanInputError(`Platform version of ${key} must look like 8.2 or 10.6.12, not "${declared[key]}".`);
   }
 
+  const phpError = phpMinorError(options.php);
+  if (phpError) throw new PlanInputError(phpError);
+
   const problems: Problem[] = [...model.problems];
   const projectPlatform = await readProjectPlatform(model.root);
   const states = currentPlatform(model, projectPlatform, current, all, declared);
@@ -115,12 +122,19 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
   const releases = chosen.releases;
   // The same ownership as check: what any stop of the path installs is Magento's, not an extension to upgrade.
   ownByReleases(model, releases);
-  const tracks = states.map((s) => planTrack(s, releases, all));
+  // One platform model with check: --php fixes the PHP after the last hop, and each hop is checked on its PHP.
+  const tracks = states.map((s) => planTrack(s, releases, all, finalValue(s.def.id, options.php)));
+  const phpTrack = tracks.find((t) => t.state.def.id === 'php');
 
   const targets = releases.slice(1).map((r) => r.version);
+  const phpByTarget: Record<string, string> = {};
+  targets.forEach((version, k) => {
+    const php = phpTrack?.values[k]?.version.match(/^\d+\.\d+/)?.[0];
+    if (php) phpByTarget[version] = php;
+  });
   const checked = options.check
-    ? await options.check(targets)
-    : await defaultCheck(options.path, targets, clock, options.from, options.cacheDir);
+    ? await options.check(targets, phpByTarget)
+    : await defaultCheck(options.path, targets, phpByTarget, clock, options.from, options.cacheDir);
   problems.push(...checked.problems);
   const perHop = attributeFindings(checked.findings);
   const extensions = listExtensions(model);
@@ -152,7 +166,6 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
       lowConfidence,
       minorsCrossed,
     });
-    const phpTrack = tracks.find((t) => t.state.def.id === 'php');
     const phpDuring = phpTrack?.during[k - 1];
     const phpAfter = phpTrack?.values[k - 1];
     const why =
@@ -347,6 +360,7 @@ function directRisk(
 async function defaultCheck(
   path: string,
   targets: string[],
+  phpByTarget: Record<string, string>,
   clock: Clock,
   from: string | undefined,
   cacheDir: string | false | undefined,
@@ -354,6 +368,7 @@ async function defaultCheck(
   const result = await runCheck({
     path,
     to: targets,
+    phpByTarget,
     clock,
     ...(from ? { from } : {}),
     ...(cacheDir !== undefined ? { cacheDir } : {}),

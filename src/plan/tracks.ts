@@ -122,7 +122,13 @@ interface Node {
  * window. Cost: the track's hours × the timing factor (× 1.5 for a flavour switch); ties go to fewer changes, then
  * newer flavours and versions.
  */
-export function planTrack(state: TrackState, releases: readonly Release[], all: readonly Release[]): TrackPlan {
+export function planTrack(
+  state: TrackState,
+  releases: readonly Release[],
+  all: readonly Release[],
+  /** The value the store must run after the last hop (`--php 8.4`): chosen by the user, supported or not. */
+  final?: ServiceValue,
+): TrackPlan {
   const def = state.def;
   let layer: Node[] = [
     { value: state.value, during: state.value, cost: 0, changes: 0, prev: -1, moves: [], gap: null },
@@ -135,6 +141,7 @@ export function planTrack(state: TrackState, releases: readonly Release[], all: 
   for (let k = 1; k < releases.length; k++) {
     const source = releases[k - 1]!;
     const target = releases[k]!;
+    const forced = k === releases.length - 1 ? final : undefined;
     const next: Node[] = [];
     layer.forEach((node, index) => {
       const p = node.value;
@@ -145,7 +152,7 @@ export function planTrack(state: TrackState, releases: readonly Release[], all: 
             (version) => ({ flavour, version }),
           ),
         );
-      const targetValues = values(target, false);
+      const targetValues = forced ? [forced] : values(target, false);
       const base = { prev: index, gap: null as string | null };
       if (targetValues.length === 0) {
         const gap = `${target.version} publishes no ${flavours.join('/')} version: keep the current one and verify`;
@@ -155,7 +162,7 @@ export function planTrack(state: TrackState, releases: readonly Release[], all: 
       const runsOn = (v: ServiceValue, r: Release): 'supported' | 'tolerated' | null =>
         fits(v.version, accepted(def, r, v.flavour, all))
           ? 'supported'
-          : fits(v.version, tolerated(def, r, all))
+          : fits(v.version, tolerated(def, r, all)) || (r === target && forced && same(v, forced))
             ? 'tolerated'
             : null;
       const duringCandidates = [p, ...values(source, true), ...values(target, true)].filter(
@@ -175,15 +182,19 @@ export function planTrack(state: TrackState, releases: readonly Release[], all: 
         if (!onTarget) continue;
         // The value in use may stay when the target supports it (`1.10` fits a published `1`).
         const afterCandidates =
-          onTarget === 'supported' && !targetValues.some((v) => same(v, d)) ? [d, ...targetValues] : targetValues;
+          onTarget === 'supported' && !forced && !targetValues.some((v) => same(v, d))
+            ? [d, ...targetValues]
+            : targetValues;
         for (const u of afterCandidates) {
           let total = cost;
           const hopMoves = [...moves];
           if (!same(u, d)) {
-            const factor = onTarget === 'supported' ? 1 : TIMING_FACTOR.allowedOnly;
+            // A requested value the target does not support is outside published support, whenever it comes.
+            const supported = onTarget === 'supported' && runsOn(u, target) === 'supported';
+            const factor = supported ? 1 : TIMING_FACTOR.allowedOnly;
             total += weight(d, u, factor);
-            hopMoves.push({ from: d, to: u, change: { timing: 'after', supported: onTarget === 'supported', factor } });
-          } else if (onTarget !== 'supported') continue;
+            hopMoves.push({ from: d, to: u, change: { timing: 'after', supported, factor } });
+          } else if (onTarget !== 'supported' && !(forced && same(u, forced))) continue;
           add(next, {
             ...base,
             value: u,
@@ -223,7 +234,11 @@ export function planTrack(state: TrackState, releases: readonly Release[], all: 
   return {
     state,
     steps: chain.map((node, k) =>
-      node.moves.map((m) => makeStep(state, m.from, m.to, m.change, releases[k]!, releases[k + 1]!, all)),
+      node.moves.map((m) =>
+        makeStep(state, m.from, m.to, m.change, releases[k]!, releases[k + 1]!, all, {
+          requested: !!final && k === chain.length - 1 && same(m.to, final),
+        }),
+      ),
     ),
     during: chain.map((n) => n.during),
     values: chain.map((n) => n.value),
@@ -278,25 +293,31 @@ function makeStep(
   source: Release,
   target: Release,
   all: readonly Release[],
+  how: { requested: boolean },
 ): PlatformStep {
   const def = state.def;
   const targetList = listed(target, to.flavour);
   const stillFits = from !== null && fits(from.version, accepted(state.def, target, from.flavour, all));
-  const dropped = !from
-    ? `${target.version} needs it`
-    : stillFits
-      ? `${target.version} still supports ${describeValue(from)}, but a later hop does not: moving now prepares it`
-      : `${target.version} does not support ${describeValue(from)}`;
+  const dropped = how.requested
+    ? `${describeValue(to)} requested for ${target.version} (--${def.id})`
+    : !from
+      ? `${target.version} needs it`
+      : stillFits
+        ? `${target.version} still supports ${describeValue(from)}, but a later hop does not: moving now prepares it`
+        : `${target.version} does not support ${describeValue(from)}`;
+  // A requested value the target does not list runs outside published support, however it is reached.
+  const unlisted = how.requested && !fits(to.version, accepted(def, target, to.flavour, all));
+  const supported = change.supported && !unlisted;
   const where =
     change.timing === 'before'
-      ? `on ${source.version}, before the upgrade (${source.version} ${change.supported ? 'supports' : 'tolerates'} ${describeValue(to)})`
+      ? `on ${source.version}, before the upgrade (${source.version} ${fits(to.version, accepted(def, source, to.flavour, all)) ? 'supports' : 'tolerates'} ${describeValue(to)})`
       : change.timing === 'after'
-        ? `on ${target.version}, after the upgrade (${target.version} ${change.supported ? 'still supports' : 'still tolerates'} ${describeValue(from)} while it is upgraded)`
+        ? `on ${target.version}, after the upgrade (${target.version} ${from && fits(from.version, accepted(def, target, from.flavour, all)) ? 'still supports' : 'still tolerates'} ${describeValue(from)} while it is upgraded)`
         : `in the upgrade window itself: no release supports both ${describeValue(from)} and ${describeValue(to)}`;
   const reason =
     `${dropped}${targetList.length ? ` (it lists ${FLAVOUR_LABEL[to.flavour] ?? to.flavour} ${targetList.join(', ')})` : ''}; ` +
     `change ${where}.` +
-    (change.supported ? '' : ' This combination is outside the published support: rehearse it on staging.');
+    (supported ? '' : ' This combination is outside the published support: rehearse it on staging.');
   const lowConfidence =
     target.requirementsConfidence === 'low' || target.requirementsExact === false
       ? `requirements of ${target.version} are inherited from its base release (confidence ${target.requirementsConfidence})`
@@ -306,7 +327,7 @@ function makeStep(
     from,
     to,
     timing: change.timing,
-    supported: change.supported,
+    supported,
     reason,
     commands: platformCommands(def.id, from, to),
     hours: def.hours,

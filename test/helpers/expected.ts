@@ -13,6 +13,8 @@ export interface ExpectedRow {
   line: number | null;
   /** As written; '' when the cell is empty (callers decide the default). */
   target: string;
+  /** `8.4` when the target cell says `2.4.8 on PHP 8.4` (checked with `--php 8.4`); null: the PHP check chooses. */
+  php: string | null;
   what: string;
 }
 
@@ -39,12 +41,14 @@ export function parseExpected(markdown: string): ExpectedRow[] {
     // Identifiers may be written as `code`; the free-text column keeps its backticks.
     const plain = (name: string) => get(name).replace(/^`|`$/g, '');
     const lineCell = plain('line');
+    const target = /^(.*?)(?:\s+on PHP (\d+\.\d+))?$/.exec(plain('target'))!;
     rows.push({
       id: plain('id'),
       rule: plain('rule'),
       file: plain('file'),
       line: lineCell === '-' || lineCell === '' ? null : Number(lineCell),
-      target: plain('target'),
+      target: target[1]!,
+      php: target[2] ?? null,
       what: get('what'),
     });
   }

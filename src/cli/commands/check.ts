@@ -70,7 +70,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       'target release(s), comma-separated: 2.4.8, 2.4.8-p3, latest, latest-patch (default: the config target, else latest)',
     )
     .option('--from <version>', 'extension mode: the release the extension runs on now (default: oldest it allows)')
-    .option('--php <x.y>', 'target PHP version (default: the newest the target supports)')
+    .option('--php <x.y>', 'target PHP version (default: the PHP mageup plan ends on; plan --php takes the same)')
     .addOption(
       new Option('--only <scope>', 'check only custom code, not third-party vendor code').choices(['custom', 'all']),
     )

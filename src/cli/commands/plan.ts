@@ -24,6 +24,7 @@ interface PlanCommandOptions {
   ordersPerDay?: string;
   catalogSize?: string;
   platform: string[];
+  php?: string;
   format: PlanFormat;
   output?: string;
   store?: string;
@@ -71,6 +72,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--orders-per-day <n>', 'store traffic, for maintenance vs blue-green')
     .option('--catalog-size <n>', 'number of products, for downtime and maintenance vs blue-green')
     .option('--platform <service=version>', 'what the store runs, e.g. mariadb=10.6 php=8.2 (repeatable)', collect, [])
+    .option(
+      '--php <x.y>',
+      'PHP after the upgrade (default: the one the platform tracks choose; check --php takes the same)',
+    )
     .addOption(new Option('--format <format>', 'output format').choices([...PLAN_FORMATS]).default('text'))
     .option('--output <file>', 'write the plan to a file instead of stdout')
     .option(
@@ -104,6 +109,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           ordersPerDay: number('--orders-per-day', opts.ordersPerDay),
           catalogSize: number('--catalog-size', opts.catalogSize),
           platform,
+          php: opts.php,
         });
       } catch (error) {
         if (
