@@ -1,4 +1,5 @@
-// `mageup fix examples/sample-store --to 2.4.8`: the patch applies with `git apply` in a copy of the store (never in
+// `mageup fix examples/sample-store --to 2.4.8 --php 8.4` (PHP 8.4 deprecates implicit nullables; the plan's own PHP
+// for this store is 8.3): the patch applies with `git apply` in a copy of the store (never in
 // examples/), and a check of the patched copy no longer reports the findings the patch claims to fix. --write in a
 // copy: git-tracked files in place, untracked ones after a backup copy; vendor/ is never touched.
 import { strict as assert } from 'node:assert';
@@ -28,7 +29,7 @@ function git(cwd: string, ...args: string[]): string {
 }
 
 before(async () => {
-  dryRun = await runFix({ path: SAMPLE_STORE, to: '2.4.8', clock, workers: 1, cacheDir: false });
+  dryRun = await runFix({ path: SAMPLE_STORE, to: '2.4.8', php: '8.4', clock, workers: 1, cacheDir: false });
 });
 after(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -66,7 +67,7 @@ it('the patch applies with git apply in a copy of the store, and check there no 
   writeFileSync(patchFile, dryRun.patch);
   git(dir, 'apply', '--check', patchFile);
   git(dir, 'apply', patchFile);
-  const recheck = await runCheck({ path: dir, to: ['2.4.8'], clock, workers: 1, cacheDir: false });
+  const recheck = await runCheck({ path: dir, to: ['2.4.8'], php: '8.4', clock, workers: 1, cacheDir: false });
   const still = recheck.findings.filter((r) =>
     dryRun.fixed.some((f) => f.fingerprint === r.fingerprint && f.line === r.line),
   );
@@ -90,6 +91,7 @@ it('--write: a git-tracked file is changed in place, an untracked one after a ba
   const result = await runFix({
     path: dir,
     to: '2.4.8',
+    php: '8.4',
     clock,
     workers: 1,
     cacheDir: false,
@@ -113,6 +115,7 @@ it('--write: a git-tracked file is changed in place, an untracked one after a ba
   const again = await runFix({
     path: dir,
     to: '2.4.8',
+    php: '8.4',
     clock,
     workers: 1,
     cacheDir: false,
