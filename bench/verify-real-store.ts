@@ -1,31 +1,78 @@
 // End-to-end bench of `mageup verify` against a real Magento store (../shared/real-store/setup.sh: 2.4.7-p7 on :8247,
-// SEARCH=fake for category listings and search). Runs verify before, plants regressions in the store, runs verify
-// against the baseline, restores every file it touched, and prints what verify saw with its numbers.
+// SEARCH=fake for category listings and search). Runs verify before, plants one regression per probe class in the
+// store, runs verify against the baseline, says for each planted change whether verify named it, restores every file
+// it touched and prints the numbers.
 //
 //   node --import tsx bench/verify-real-store.ts            # STORE_URL, STORE_ROOT to point elsewhere
 //   SKIP_CHANGES=1 node --import tsx bench/verify-real-store.ts   # timings only (smoke of one store view, default probes)
+//   RESTORE=1 node --import tsx bench/verify-real-store.ts        # only put back what an interrupted run left planted
 //
-// The planted changes (each restored afterwards, then the caches flushed):
-//   1. a PHP parse error in the category toolbar template (Magento_Catalog)          → category page answers 500
-//   2. an inline script that throws, in the product page's form template             → JavaScript exception
-//   3. usleep(600 ms) at the top of the search results template                     → slower search page
-//   4. bin/magento module:disable Magento_WishlistGraphQl                             → GraphQL fields removed
-//   5. a SQL dump left in pub/ (backup.sql)                                          → exposed file
+// The store is marked staging for the run (a config file under bench/out), so the flows probe runs with
+// --allow-writes: it adds to cart, reaches the payment step and registers test accounts (mageup-verify+…@example.com);
+// it never places an order. The planted changes (each restored afterwards, then the caches flushed):
+//   smoke     a PHP parse error in the category toolbar template (Magento_Catalog)     → category page answers 500
+//   smoke     an inline script that throws, in the product page's form template      → JavaScript exception
+//   perf      usleep(600 ms) at the top of the search results template              → slower search page
+//   api       bin/magento module:disable Magento_WishlistGraphQl                        → GraphQL fields removed
+//   security  the store's router (phpserver/router.php, PHP's built-in server) serves any file under pub/ as a web
+//             server without Magento's deny rules would, and a SQL dump and a .git directory are left in pub/
+//                                                                                      → exposed files
+//   visual    a style in the footer template that paints the home page's main column red → visual change
+//   flows     the product page's add-to-cart button renamed (addtocart.phtml)          → checkout flow fails
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { renderVerify, runVerify, writeBaseline, type VerifyRun } from '../src/verify/index.js';
+import type { ProbeName } from '../src/verify/types.js';
 
 const URL_ = process.env.STORE_URL ?? 'http://127.0.0.1:8247/';
 const ROOT = process.env.STORE_ROOT ?? '/srv/m247';
 const OUT = join(import.meta.dirname, 'out', 'verify-real-store');
+const SUFFIX = '.mageup-bench';
 
-const TEMPLATES = {
+const FILES = {
   toolbar: 'vendor/magento/module-catalog/view/frontend/templates/product/list/toolbar.phtml',
   form: 'vendor/magento/module-catalog/view/frontend/templates/product/view/form.phtml',
   search: 'vendor/magento/module-catalog-search/view/frontend/templates/result.phtml',
+  copyright: 'vendor/magento/module-theme/view/frontend/templates/html/copyright.phtml',
+  addtocart: 'vendor/magento/module-catalog/view/frontend/templates/product/view/addtocart.phtml',
+  router: 'phpserver/router.php',
+  config: 'app/etc/config.php',
 };
+const PLANTED_FILES = ['pub/backup.sql', 'pub/.git'];
+
+/** What each planted change must make verify say: probe class, change, rule and a pattern of its message. */
+const EXPECT: { probe: ProbeName; change: string; rule: string; match: RegExp }[] = [
+  {
+    probe: 'smoke',
+    change: 'parse error in the category toolbar template',
+    rule: 'verify/page-status',
+    match: /category/,
+  },
+  {
+    probe: 'smoke',
+    change: 'throwing script in the product form template',
+    rule: 'verify/js-error',
+    match: /broken product widget/,
+  },
+  {
+    probe: 'perf',
+    change: 'usleep(600 ms) in the search results template',
+    rule: 'verify/perf-regression',
+    match: /search/,
+  },
+  { probe: 'api', change: 'Magento_WishlistGraphQl disabled', rule: 'verify/graphql-removed', match: /wishlist/i },
+  {
+    probe: 'security',
+    change: 'SQL dump served from pub/',
+    rule: 'verify/exposed-file',
+    match: /backup\.sql|SQL dump/,
+  },
+  { probe: 'security', change: '.git directory served from pub/', rule: 'verify/exposed-file', match: /\.git/ },
+  { probe: 'visual', change: 'home page main column painted red', rule: 'verify/visual-change', match: /home/ },
+  { probe: 'flows', change: 'add-to-cart button renamed', rule: 'verify/flow-failed', match: /checkout/ },
+];
 
 async function reachable(): Promise<boolean> {
   try {
@@ -45,16 +92,59 @@ function magento(...args: string[]): void {
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 function summary(run: VerifyRun): string {
   const lines = run.findings.map(
     (f) =>
-      `  ${f.severity.padEnd(8)} ${f.ruleId}${run.comparison?.regressionFingerprints.includes(f.fingerprint) ? ' NEW' : ''}  ${f.message}`,
+      `  ${f.severity.padEnd(8)} ${f.ruleId}${run.comparison?.regressionFingerprints.includes(f.fingerprint) ? ' NEW' : ''}  ${f.message.slice(0, 220)}`,
   );
   return lines.join('\n');
 }
 
+/** Asks for every page of the baseline, one at a time, until it answers (a flushed Magento rebuilds its caches). */
+async function warmUp(run: VerifyRun): Promise<string> {
+  const t = performance.now();
+  for (const page of run.pages) {
+    const until = performance.now() + 180_000;
+    while (performance.now() < until) {
+      const status = await fetch(page.url, {
+        redirect: 'manual',
+        headers: { accept: 'text/html,*/*;q=0.8' },
+        signal: AbortSignal.timeout(120_000),
+      })
+        .then(async (r) => (await r.arrayBuffer(), r.status))
+        .catch(() => 0);
+      if (status > 0) break;
+    }
+  }
+  return seconds(performance.now() - t);
+}
+
+/** Puts back every file a run planted (also those of an interrupted run) and flushes the caches. */
+function restore(): string[] {
+  const done: string[] = [];
+  for (const rel of Object.values(FILES)) {
+    const file = join(ROOT, rel);
+    if (existsSync(file + SUFFIX)) {
+      copyFileSync(file + SUFFIX, file);
+      rmSync(file + SUFFIX);
+      done.push(rel);
+    }
+  }
+  for (const rel of PLANTED_FILES)
+    if (existsSync(join(ROOT, rel))) {
+      rmSync(join(ROOT, rel), { recursive: true, force: true });
+      done.push(rel);
+    }
+  if (done.length > 0) magento('cache:flush');
+  return done;
+}
+
 async function main(): Promise<void> {
+  const leftovers = restore();
+  if (leftovers.length > 0) console.log(`restored what an earlier run left planted: ${leftovers.join(', ')}`);
+  if (process.env.RESTORE) return;
   if (!(await reachable())) {
     console.log(
       `real store not reachable at ${URL_}: run MIRROR=… SEARCH=fake bash ../shared/real-store/setup.sh first (bench skipped)`,
@@ -62,7 +152,8 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync(OUT, { recursive: true });
-  const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const configFile = join(OUT, 'mageup.config.yaml');
+  writeFileSync(configFile, `verify:\n  staging: ["${URL_}"]\n`);
 
   // Smoke of one store view (≈ 15 pages, browser included).
   let t = performance.now();
@@ -75,66 +166,94 @@ async function main(): Promise<void> {
   const smokeMs = performance.now() - t;
   console.log(`smoke, one store view: ${smoke.pages.length} pages in ${seconds(smokeMs)} (load average ${load()})`);
 
+  // The baseline: the default probes, then the flows (timed apart: the default set's duration is the time before
+  // the flows start).
   t = performance.now();
-  const before = await runVerify({ baseUrl: URL_, artifactsDir: join(OUT, 'before.files'), timeoutMs: 60_000 });
+  let flowsAt = 0;
+  const before = await runVerify({
+    baseUrl: URL_,
+    probes: ['smoke', 'perf', 'security', 'api', 'visual', ...(process.env.SKIP_CHANGES ? [] : ['flows' as const])],
+    allowWrites: !process.env.SKIP_CHANGES,
+    configFile,
+    artifactsDir: join(OUT, 'before.files'),
+    timeoutMs: 60_000,
+    onProgress: (m) => {
+      if (m === 'flows') flowsAt = performance.now();
+    },
+  });
   const beforeMs = performance.now() - t;
   writeBaseline(join(OUT, 'before.json'), before);
   writeFileSync(join(OUT, 'before.md'), renderVerify(before, 'md'));
   console.log(
-    `default probes (${before.probes.join(', ')}): ${seconds(beforeMs)}, ${before.budget.requests} requests (load average ${load()})`,
+    `default probes (smoke, perf, security, api, visual): ${seconds((flowsAt || performance.now()) - t)}` +
+      (flowsAt ? `, then flows ${seconds(t + beforeMs - flowsAt)}` : '') +
+      `; ${before.budget.requests} HTTP requests (load average ${load()})`,
   );
   console.log(renderVerify(before, 'text'));
   if (process.env.SKIP_CHANGES) return;
 
-  const backups: [string, string][] = [];
   const touch = (rel: string, edit: (s: string) => string): void => {
     const file = join(ROOT, rel);
-    const backup = `${file}.mageup-bench`;
-    copyFileSync(file, backup);
-    backups.push([file, backup]);
+    copyFileSync(file, file + SUFFIX);
     writeFileSync(file, edit(readFileSync(file, 'utf8')));
   };
-  const dump = join(ROOT, 'pub', 'backup.sql');
-  const configBackup = join(ROOT, 'app/etc/config.php.mageup-bench');
   try {
-    touch(TEMPLATES.toolbar, (s) => `${s}\n<?php if ( ?>\n`);
-    touch(TEMPLATES.form, (s) => `${s}\n<script>throw new Error('mageup bench: broken product widget');</script>\n`);
-    touch(TEMPLATES.search, (s) => `<?php usleep(600000); ?>\n${s}`);
+    touch(FILES.toolbar, (s) => `${s}\n<?php if ( ?>\n`);
+    touch(FILES.form, (s) => `${s}\n<script>throw new Error('mageup bench: broken product widget');</script>\n`);
+    touch(FILES.search, (s) => `<?php usleep(600000); ?>\n${s}`);
+    touch(FILES.copyright, (s) => `${s}\n<style>.cms-index-index .page-main{background:#c0392b}</style>\n`);
+    touch(FILES.addtocart, (s) => s.replace('id="product-addtocart-button"', 'id="product-addtocart-button-renamed"'));
+    touch(FILES.router, (s) =>
+      s.replace(
+        '<?php',
+        `<?php\n// mageup bench: serve any file under pub/, as a web server without Magento's deny rules would\n` +
+          `if (php_sapi_name() === 'cli-server') { $f = __DIR__ . '/../pub' . parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);\n` +
+          `  if (is_file($f) && !preg_match('/\\\\.php$/', $f)) { readfile($f); return; } }\n`,
+      ),
+    );
     writeFileSync(
-      dump,
+      join(ROOT, 'pub/backup.sql'),
       '-- MySQL dump 10.13  Distrib 10.11\n-- Host: 127.0.0.1    Database: m247\nCREATE TABLE `admin_user` (\n',
     );
-    copyFileSync(join(ROOT, 'app/etc/config.php'), configBackup);
+    mkdirSync(join(ROOT, 'pub/.git'), { recursive: true });
+    writeFileSync(join(ROOT, 'pub/.git/HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(join(ROOT, 'pub/.git/config'), '[core]\n\trepositoryformatversion = 0\n');
+    copyFileSync(join(ROOT, FILES.config), join(ROOT, FILES.config + SUFFIX));
     magento('module:disable', 'Magento_WishlistGraphQl');
     magento('cache:flush');
+    console.log(`\nchanges planted, caches flushed; warm-up of the baseline's pages: ${await warmUp(before)}`);
     t = performance.now();
     const after = await runVerify({
       baseUrl: URL_,
       baseline: join(OUT, 'before.json'),
+      probes: ['smoke', 'perf', 'security', 'api', 'visual', 'flows'],
+      allowWrites: true,
+      configFile,
       artifactsDir: join(OUT, 'after.files'),
+      timeoutMs: 60_000,
     });
     const afterMs = performance.now() - t;
     writeFileSync(join(OUT, 'after.json'), `${JSON.stringify(after, null, 2)}\n`);
     writeFileSync(join(OUT, 'after.md'), renderVerify(after, 'md'));
     writeFileSync(join(OUT, 'after.html'), renderVerify(after, 'html'));
-    console.log(`\nafter the changes, against the baseline: ${seconds(afterMs)} (load average ${load()})`);
+    console.log(`after the changes, against the baseline: ${seconds(afterMs)} (load average ${load()})`);
     console.log(
       `${after.comparison?.regressions} regressions, ${after.comparison?.fixed} fixed, ${after.comparison?.unchanged} unchanged`,
     );
+    console.log('\nplanted change → what verify said');
+    for (const e of EXPECT) {
+      const hit = after.findings.find((f) => f.ruleId === e.rule && e.match.test(f.message));
+      const isNew = hit && after.comparison?.regressionFingerprints.includes(hit.fingerprint);
+      console.log(
+        `  ${e.probe.padEnd(8)} ${e.change.padEnd(48)} ${hit ? `${hit.ruleId} ${hit.severity}${isNew ? ' NEW' : ''}: ${hit.message.slice(0, 160)}` : `NOT NAMED (expected ${e.rule})`}`,
+      );
+    }
+    console.log('\nall findings after:');
     console.log(summary(after));
     console.log(`\nreports: ${OUT}/after.{md,html,json}`);
   } finally {
-    for (const [file, backup] of backups.reverse()) {
-      copyFileSync(backup, file);
-      rmSync(backup);
-    }
-    rmSync(dump, { force: true });
-    if (existsSync(configBackup)) {
-      copyFileSync(configBackup, join(ROOT, 'app/etc/config.php'));
-      rmSync(configBackup);
-    }
-    magento('cache:flush');
-    console.log('store restored (templates, pub/backup.sql, config.php; caches flushed)');
+    const restored = restore();
+    console.log(`store restored (${restored.join(', ')}; caches flushed); warm-up: ${await warmUp(before)}`);
   }
 }
 

@@ -144,6 +144,45 @@ describe('db compare (pure)', () => {
     assert.equal(c.verdict, 'suspicious');
   });
 
+  it('tables Magento creates at run time are expected, judged by name and columns (real 2.4.4 → 2.4.7-p7 upgrade)', () => {
+    const table = (name: string, columns: string[]): DbSnapshot['tables'][number] => ({
+      name,
+      engine: 'InnoDB',
+      rowsEstimate: 0,
+      dataBytes: 16384,
+      indexBytes: 0,
+      collation: 'utf8mb4_general_ci',
+      columns,
+    });
+    const before = snapshot({ tables: [table('store', ['store_id', 'code'])] });
+    const after = snapshot({
+      tables: [
+        table('store', ['store_id', 'code']),
+        table('stores_data_exporter', ['id', 'feed_data']),
+        table('store_data_exporter_cl', ['version_id', 'entity_id']),
+        table('stores_data_exporter_index_batches', ['batch_number', 'website_id']),
+        table('stores_data_exporter_index_sequence', ['i']),
+        table('catalog_category_product_index_store1', ['category_id', 'product_id']),
+        // Same suffixes, other shapes: a module's own tables, still to review.
+        table('acme_cl', ['id', 'label']),
+        table('acme_orders_index_batches', ['batch_number']),
+      ],
+    });
+    const byTable = new Map(compareSnapshots(before, after).items.map((i) => [i.subject, i]));
+    for (const name of [
+      'store_data_exporter_cl',
+      'stores_data_exporter_index_batches',
+      'stores_data_exporter_index_sequence',
+      'catalog_category_product_index_store1',
+    ])
+      assert.equal(byTable.get(name)?.verdict, 'expected', `${name}: ${byTable.get(name)?.message}`);
+    assert.match(byTable.get('store_data_exporter_cl')!.message, /changelog of the indexer view store_data_exporter/);
+    assert.match(byTable.get('stores_data_exporter_index_sequence')!.message, /Magento_DataExporter/);
+    assert.equal(byTable.get('acme_cl')?.verdict, 'review');
+    assert.equal(byTable.get('acme_orders_index_batches')?.verdict, 'review', 'no feed table acme_orders');
+    assert.equal(byTable.get('stores_data_exporter')?.verdict, 'review', 'no target release given');
+  });
+
   it('escapes what it shows', () => {
     const before = snapshot({ patches: ['A'] });
     const after = snapshot({ patches: ['A', 'Evil\u001b[31m<script>|'] });

@@ -20,6 +20,8 @@ ALTER TABLE cms_block CONVERT TO CHARACTER SET utf8mb3;
 INSERT INTO sales_order_item (order_id, store_id, product_type, sku, qty_ordered) VALUES (99999, 1, 'simple', 'SKU-1', 1);
 INSERT INTO url_rewrite (entity_type, entity_id, request_path, target_path, store_id) VALUES ('product', 5000, 'gone.html', 'catalog/product/view/id/5000', 1);
 INSERT INTO catalog_product_entity_int (attribute_id, store_id, entity_id, value) VALUES (555, 0, 1, 1);
+CREATE TABLE catalog_category_product_index_store1 (category_id int, product_id int) ENGINE=InnoDB;
+CREATE TABLE cms_page_data_exporter_cl (version_id int PRIMARY KEY, entity_id int) ENGINE=InnoDB;
 `;
 
 function module(name: string, setupVersion: string | undefined, dbSchema: DbTable[] = []): Module {
@@ -57,7 +59,7 @@ const PROJECT = {
     versionSource: 'composer.lock',
     productPackage: null,
   },
-  packages: ['magento/module-store', 'magento/module-cms'].map((name) => ({
+  packages: ['magento/module-store', 'magento/module-cms', 'magento/module-two-factor-auth'].map((name) => ({
     name,
     version: '101.0.0',
     type: 'magento2-module',
@@ -70,6 +72,8 @@ const PROJECT = {
     module('Magento_Sales', '2.0.8'),
     module('Acme_Loyalty', '1.0.0', [table('acme_loyalty_points')]),
     module('Acme_Reviews', '1.0.0'),
+    // Disabled in config.php (as the real stores here install without 2FA): its tables are never created.
+    { ...module('Magento_TwoFactorAuth', '1.1.5'), enabled: false, package: 'magento/module-two-factor-auth' },
   ],
 } as unknown as ProjectModel;
 
@@ -135,6 +139,10 @@ describe('mageup db health (real MariaDB)', () => {
     const undeclared = find('db/undeclared-table', /no installed module declares/);
     assert.ok(undeclared && /acme_legacy_log/.test(undeclared.message), undeclared?.message);
     assert.ok(!/\bstore_website\b/.test(undeclared.message));
+    // Tables Magento's indexers create at run time are nobody's leftovers (dropping them breaks the indexes).
+    assert.ok(!/catalog_category_product_index_store1|cms_page_data_exporter_cl/.test(undeclared.message));
+    // A disabled module's tables are not missing: setup never creates them.
+    assert.ok(!find('db/missing-declared-table', /tfa_/), 'tables of a disabled module');
   });
 
   it('lists the largest tables with an upgrade-time estimate and its model', () => {

@@ -3,6 +3,7 @@ import type { DbSchemaIndex } from '../knowledge/db-schema/index.js';
 import { DbError } from './errors.js';
 import { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION } from './snapshot-types.js';
 import type { Aggregate, ChangePolicy, DbSnapshot, TableChecksum } from './snapshot-types.js';
+import { magentoRuntimeTable } from './tables.js';
 
 /**
  * `expected`: what an upgrade does (new tables/columns of the target, rows added by data patches, setup_module and
@@ -511,12 +512,15 @@ function compareSchema(
   for (const t of after.tables) {
     if (beforeNames.has(t.name)) continue;
     const known = target?.getTable(t.name) !== undefined;
+    const runtime = known ? null : magentoRuntimeTable(t.name, t.columns, (name) => afterTables.has(name));
     add(s, {
-      verdict: known ? 'expected' : 'review',
+      verdict: known || runtime ? 'expected' : 'review',
       subject: t.name,
       message: known
         ? `table ${t.name} added (declared by the ${target!.release} core schema)`
-        : `table ${t.name} added (${target ? `not in the ${target.release} core schema: a module's table?` : 'no target release known to explain it: pass --to'})`,
+        : runtime
+          ? `table ${t.name} added: ${runtime}`
+          : `table ${t.name} added (${target ? `not in the ${target.release} core schema: a module's table?` : 'no target release known to explain it: pass --to'})`,
     });
   }
 }

@@ -8,7 +8,7 @@ import { compareModuleVersions } from './compare.js';
 import { ORPHAN_CHECKS } from './orphan-checks.js';
 import type { ReadOnlySession, ServerInfo } from './session.js';
 import type { TableInfo } from './snapshot-types.js';
-import { readTables } from './tables.js';
+import { magentoRuntimeTable, readTables } from './tables.js';
 
 /**
  * Upgrade-time model: a table the upgrade alters is rebuilt (InnoDB copies rows and rebuilds every index), at
@@ -304,11 +304,15 @@ function checkDeclaredTables(
   skipped: string[],
 ): void {
   const installed = new Set(project.packages.map((p) => p.name));
+  // A package whose modules are all disabled in config.php declares nothing: setup never creates its tables.
+  const enabledIn = new Set(project.modules.filter((m) => m.enabled !== false && m.package).map((m) => m.package!));
+  const disabledIn = new Set(project.modules.filter((m) => m.enabled === false && m.package).map((m) => m.package!));
+  const declaring = (p: string): boolean => installed.has(p) && (enabledIn.has(p) || !disabledIn.has(p));
   const declared = new Map<string, string>();
   if (core) {
     for (const name of core.tableNames()) {
       const table = core.getTable(name)!;
-      const owner = table.packages.find((p) => installed.has(p));
+      const owner = table.packages.find(declaring);
       if (owner) declared.set(name, owner);
     }
   } else {
@@ -334,7 +338,15 @@ function checkDeclaredTables(
     );
   }
   if (!core) return;
-  const undeclared = [...tables.keys()].filter((name) => !declared.has(name) && !RUNTIME_TABLE.test(name)).sort();
+  const undeclared = [...tables.values()]
+    .filter(
+      (t) =>
+        !declared.has(t.name) &&
+        !RUNTIME_TABLE.test(t.name) &&
+        !magentoRuntimeTable(t.name, t.columns, (name) => tables.has(name)),
+    )
+    .map((t) => t.name)
+    .sort();
   if (undeclared.length > 0) {
     report(
       'undeclared-table',
