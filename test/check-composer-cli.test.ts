@@ -58,4 +58,15 @@ describe('mageup check --composer-json-out', () => {
     assert.equal(rows.get('northwind/module-payment-gateway')!.known, false);
     assert.ok(!rows.has('paypal/module-braintree-core'), 'bundled Braintree moves with Magento');
   });
+
+  it('a target whose metapackage the data lacks is said to be unchecked, never passed silently', async () => {
+    const args = base.map((a) => (a === '2.4.8-p3' ? '2.4.6-p15' : a));
+    const run = await runCommand(register, [...args, '--format', 'json'], { output: true });
+    const result = JSON.parse(run.output) as { problems: { code: string; message: string }[] };
+    const missing = result.problems.find((p) => p.code === 'composer-data-missing')!;
+    assert.match(
+      missing.message,
+      /no Composer metapackage or project template of 2\.4\.6-p15: the root composer\.json \(require-dev tooling\) and the library constraints were not compared with it \(could not verify\); 2\.4\.6-p14, the newest of its line in the data/,
+    );
+  });
 });

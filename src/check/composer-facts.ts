@@ -4,7 +4,7 @@ import type { Problem } from '../core/problem.js';
 import { userCacheDir } from '../knowledge/cache-dir.js';
 import { releaseLookup } from '../knowledge/extension-releases.js';
 import { projectRepositories, refreshPackageMetadata } from '../knowledge/package-metadata.js';
-import { releaseComposer, type ReleaseComposerRecord } from '../knowledge/release-composer.js';
+import { nearestReleaseComposer, releaseComposer, type ReleaseComposerRecord } from '../knowledge/release-composer.js';
 import type { Release } from '../knowledge/types.js';
 import type { ProjectModel } from '../project/model.js';
 import { isMagentoExtension, isUsersPackage } from '../rules/composer/conflicts.js';
@@ -60,9 +60,33 @@ export async function composerFacts(
       return null;
     }
   };
+  const told = new Set<string>();
+  // A target without its metapackage in the data: say what was not compared, never pass it silently.
+  const targetRecord = (version: string): ReleaseComposerRecord | null => {
+    const found = record(version);
+    if (found || told.has(version)) return found;
+    told.add(version);
+    let nearest: string | undefined;
+    try {
+      nearest = nearestReleaseComposer(version)?.version;
+    } catch {
+      nearest = undefined;
+    }
+    problems.push({
+      code: 'composer-data-missing',
+      level: 'warning',
+      message:
+        `MageUp's data has no Composer metapackage or project template of ${version}: the root composer.json ` +
+        `(require-dev tooling) and the library constraints were not compared with it (could not verify)` +
+        (nearest
+          ? `; ${nearest}, the newest of its line in the data, is the closest reference (mageup check --to ${nearest}).`
+          : '.'),
+    });
+    return null;
+  };
   return {
     forTarget: (current, target) => ({
-      target: record(target.version),
+      target: targetRecord(target.version),
       current: current ? record(current.version) : null,
       releases,
     }),

@@ -53,6 +53,21 @@ export function releaseComposer(version: string, dataDir?: string): ReleaseCompo
   return loaded.get(version);
 }
 
+/** The newest shipped record of the same line (`2.4.6-p14` for `2.4.6-p15`) released before `version`, if any. */
+export function nearestReleaseComposer(version: string): ReleaseComposerRecord | undefined {
+  loaded ??= indexRecords(readRecords(defaultDataDir()));
+  const line = /^(\d+\.\d+\.\d+)/.exec(version)?.[1];
+  if (!line) return undefined;
+  const patch = (v: string): number => Number(/-p(\d+)$/.exec(v)?.[1] ?? 0);
+  let best: ReleaseComposerRecord | undefined;
+  for (const r of loaded.values()) {
+    if (r.version !== line && !r.version.startsWith(`${line}-p`)) continue;
+    if (patch(r.version) >= patch(version)) continue;
+    if (!best || patch(r.version) > patch(best.version)) best = r;
+  }
+  return best;
+}
+
 function readRecords(dataDir: string): ReleaseComposerRecord[] {
   const doc = readChecksummedJson(join(dataDir, RELEASE_COMPOSER_FILE), RELEASE_COMPOSER_SCHEMA) as ReleaseComposerFile;
   return doc.releases;
