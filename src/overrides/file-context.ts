@@ -129,8 +129,21 @@ export class FileContextBuilder {
     }
   };
 
+  projectText = (file: string): string | undefined => {
+    try {
+      return readFileSync(join(this.model.root, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+
   contextFor(current: Release | null, target: Release): NonNullable<RuleContext['files']> {
-    return { current: this.currentFiles(current), target: this.targetFiles(target), projectHash: this.projectHash };
+    return {
+      current: this.currentFiles(current),
+      target: this.targetFiles(target),
+      projectHash: this.projectHash,
+      projectText: this.projectText,
+    };
   }
 }
 

@@ -66,6 +66,8 @@ export interface RuleContext {
     target: ReleaseFiles | null;
     /** Content hash of a project file (same hash as ReleaseFiles), for "override identical to the original". */
     projectHash?: (file: string) => string | undefined;
+    /** Text of a project file (root-relative), for comparisons that ignore comments and whitespace. */
+    projectText?: (file: string) => string | undefined;
   };
   /**
    * What the current and the target release ask of Composer (product and base requirements, project template) and

@@ -59,4 +59,27 @@ describe('overrides/redundant-override', () => {
     );
     assert.deepEqual(await runRule(templateChanged, context), []);
   });
+
+  it('an override equal to the original apart from comments and blank lines is redundant too', async () => {
+    const theme = themeWith(
+      'frontend/Acme/shop',
+      [],
+      [{ module: 'Magento_Ui', kind: 'web', modulePath: 'web/js/a.js' }],
+    );
+    const file = 'app/design/frontend/Acme/shop/Magento_Ui/web/js/a.js';
+    const originals = releaseFilesFromMemory('2.4.6', { Magento_Ui: { 'view/frontend/web/js/a.js': 'define([]);\n' } });
+    const findings = await runRule(rule, {
+      project: projectFixture({ themes: [theme] }),
+      files: {
+        current: originals,
+        target: originals,
+        projectHash: () => gitBlobHash(Buffer.from('x')),
+        projectText: () => '/* copied from Magento_Ui */\n\ndefine([]);\n\n',
+      },
+    });
+    assert.deepEqual(
+      findings.map((f) => f.file),
+      [file],
+    );
+  });
 });

@@ -1,3 +1,5 @@
+import { sameIgnoringComments } from '../../overrides/meaningful.js';
+import type { ReleaseFiles } from '../../overrides/release-files.js';
 import type { Rule } from '../rule.js';
 import { describeOriginal, evaluateOverrides } from './theme-overrides.js';
 
@@ -15,10 +17,16 @@ export const rule: Rule = {
     for (const { theme, override, state } of evaluateOverrides(context)) {
       if (state.kind !== 'unchanged' && state.kind !== 'changed') continue;
       const own = projectHash(override.file);
-      if (own !== state.original.hash) {
+      // Equal apart from comments and whitespace counts as identical (upgrade-patch-helper's normalisation).
+      const text = context.files?.projectText?.(override.file);
+      const same = (release: ReleaseFiles | null | undefined) => {
+        const original = release?.text?.(state.original.component, state.original.path);
+        return text !== undefined && original !== undefined && sameIgnoringComments(text, original, override.file);
+      };
+      if (own !== state.original.hash && !(state.kind === 'unchanged' && same(context.files?.current))) {
         // Identical to the target's original (upgrade-patch-helper's "Redundant Override"): after the upgrade the
         // copy only keeps later fixes out.
-        if (state.kind !== 'changed' || own !== state.targetHash) continue;
+        if (state.kind !== 'changed' || (own !== state.targetHash && !same(context.files?.target))) continue;
         context.report({
           severity: 'info',
           file: override.file,

@@ -12,6 +12,8 @@ export type OverrideState =
   /** The fallback chain reaches a component the data does not hold: reported as "could not verify". */
   | { kind: 'unplaced'; tried: OriginalRef[]; missing: string }
   | { kind: 'no-original' }
+  /** No original now, but the target adds one along the chain: from the upgrade on, the file overrides it. */
+  | { kind: 'appears'; original: OriginalRef & { hash: string } }
   /** Unchanged, or changed only in comments and whitespace (`cosmetic`: upgrade-patch-helper's "not meaningful"). */
   | { kind: 'unchanged'; original: OriginalRef & { hash: string }; cosmetic?: true; targetHash?: string }
   | { kind: 'changed'; original: OriginalRef & { hash: string }; targetHash: string; diff?: string }
@@ -41,8 +43,11 @@ export function evaluateOverrides(context: RuleContext): EvaluatedOverride[] {
       let state: OverrideState = { kind: 'unknown' };
       if (current && candidates.length > 0) {
         const lookup = lookupOriginal(theme, override, current, context.project.themes);
-        if (lookup.kind === 'none') state = { kind: 'no-original' };
-        else if (lookup.kind === 'unplaced') state = { kind: 'unplaced', tried: lookup.tried, missing: lookup.missing };
+        if (lookup.kind === 'none') {
+          const added = target ? lookupOriginal(theme, override, target, context.project.themes) : undefined;
+          state = added?.kind === 'found' ? { kind: 'appears', original: added.original } : { kind: 'no-original' };
+        } else if (lookup.kind === 'unplaced')
+          state = { kind: 'unplaced', tried: lookup.tried, missing: lookup.missing };
         else if (lookup.kind === 'found' && hyvaBaseOverCore(theme, lookup.original.component)) {
           // A Hyvä theme's own template is Hyvä's work, not a copy of Magento's Luma file: never compared with it.
           state = { kind: 'unknown' };
@@ -95,6 +100,9 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
     if (state.kind === 'changed') {
       // The override already equals the target's original: nothing to port (redundant-override says to delete it).
       if (context.files?.projectHash?.(override.file) === state.targetHash) continue;
+      const own = context.files?.projectText?.(override.file);
+      const after = context.files?.target?.text?.(state.original.component, state.original.path);
+      if (own !== undefined && after !== undefined && sameIgnoringComments(own, after, override.file)) continue;
       const diffNote = state.diff
         ? 'The upstream diff is attached.'
         : 'Changed upstream; run with --baseline-vendor/--target-vendor for the diff.';
@@ -117,6 +125,16 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
         message: `Could not verify ${what} ${describeOriginal(state.original)} (overridden by theme ${theme.code}) against ${targetLabel}: the knowledge base has no file data for ${state.original.component} there, so whether it changed is unknown.`,
         recommendation: `Compare the override with the original in a ${context.target.release.version} install, or run with --target-vendor <vendor dir of a ${context.target.release.version} install>.`,
         effort: { hours: 0, confidence: 'low' },
+      });
+    } else if (state.kind === 'appears') {
+      context.report({
+        severity: 'warning',
+        file: override.file,
+        ...(override.module ? { module: override.module } : {}),
+        subject: `${theme.code} ${override.modulePath}`,
+        message: `Theme ${theme.code} has ${override.file}, which overrides nothing in ${currentLabel} but overrides ${what} ${describeOriginal(state.original)}, new in ${targetLabel}: from the upgrade on, the new original is replaced by this file.`,
+        recommendation: `Compare ${override.file} with the new original: merge what the target's version brings, or rename the file if replacing it is not intended.`,
+        effort: { hours: 1, confidence: 'medium' },
       });
     } else if (state.kind === 'unplaced') {
       const holder = state.missing.includes('/')

@@ -214,4 +214,25 @@ describe('overrides/theme-template-changed', () => {
       ['app/design/frontend/Acme/hyva/Magento_Checkout/templates/cart/totals.phtml'],
     );
   });
+
+  it('an original that first appears in the target is reported: the file starts overriding it', async () => {
+    const t = themeWith(
+      'frontend/Acme/shop',
+      [],
+      [{ module: 'Magento_Ui', kind: 'template', modulePath: 'templates/grid/masonry.phtml' }],
+    );
+    const findings = await runRule(rule, {
+      project: projectFixture({ themes: [t] }),
+      files: {
+        current: releaseFilesFromMemory('2.3.0', { Magento_Ui: {} }),
+        target: releaseFilesFromMemory('2.3.7-p3', { Magento_Ui: { 'view/base/templates/grid/masonry.phtml': 'm' } }),
+      },
+    });
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]!.severity, 'warning');
+    assert.match(
+      findings[0]!.message,
+      /overrides nothing in 2\.3\.0 but overrides template Magento_Ui::view\/base\/templates\/grid\/masonry\.phtml, new in 2\.3\.7-p3/,
+    );
+  });
 });
