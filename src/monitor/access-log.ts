@@ -62,10 +62,12 @@ export function parseAccessLine(line: string): AccessEntry | undefined {
 /** Request time from what follows the status and size (referer, user agent, then custom fields). */
 function latencyOf(tail: string): number | undefined {
   if (!tail) return undefined;
-  const keyed = /\b(?:rt|request_time)=(\d+\.\d+|\d+)\b/.exec(tail);
-  if (keyed) return Number(keyed[1]) * 1000;
-  const micro = /\b(?:D|us)=(\d+)\b/.exec(tail);
-  if (micro) return Number(micro[1]) / 1000;
+  if (tail.includes('=')) {
+    const keyed = /\b(?:rt|request_time)=(\d+\.\d+|\d+)\b/.exec(tail);
+    if (keyed) return Number(keyed[1]) * 1000;
+    const micro = /\b(?:D|us)=(\d+)\b/.exec(tail);
+    if (micro) return Number(micro[1]) / 1000;
+  }
   // Last field after the quoted referer and agent: `… "agent" 0.123`.
   const bare = /"\s+(\d+\.\d+)\s*$/.exec(tail) ?? /^\s+(\d+\.\d+)\s*$/.exec(tail);
   if (bare) return Number(bare[1]) * 1000;
@@ -112,6 +114,22 @@ export class LatencyHistogram {
     this.count++;
   }
 
+  /** The counts per bucket (plain data for another thread). */
+  part(): Float64Array {
+    return this.buckets.slice();
+  }
+
+  /** Adds the counts of another histogram's `part()`. */
+  absorb(buckets: Float64Array): void {
+    for (let i = 0; i < buckets.length; i++) {
+      const n = buckets[i]!;
+      if (n > 0) {
+        this.buckets[i]! += n;
+        this.count += n;
+      }
+    }
+  }
+
   /** The q-quantile (0–1) in ms, rounded to 0.1 ms; undefined when empty. */
   quantile(q: number): number | undefined {
     if (this.count === 0) return undefined;
@@ -142,6 +160,24 @@ export interface FamilyStats {
   after: WindowStats;
 }
 
+interface WindowPart {
+  requests: number;
+  status4xx: number;
+  status5xx: number;
+  latency: Float64Array;
+}
+
+/** Traffic as a worker hands it over (plain data). */
+export interface TrafficPart {
+  families: [RouteFamily, WindowPart, WindowPart][];
+  dynamicBefore: number;
+  dynamicAfter: number;
+  first: number;
+  last: number;
+  lines: number;
+  unparsed: number;
+}
+
 class WindowBuilder {
   requests = 0;
   status4xx = 0;
@@ -153,6 +189,22 @@ class WindowBuilder {
     if (e.status >= 500) this.status5xx++;
     else if (e.status >= 400) this.status4xx++;
     if (e.latencyMs !== undefined) this.latency.add(e.latencyMs);
+  }
+
+  part(): WindowPart {
+    return {
+      requests: this.requests,
+      status4xx: this.status4xx,
+      status5xx: this.status5xx,
+      latency: this.latency.part(),
+    };
+  }
+
+  absorb(p: WindowPart): void {
+    this.requests += p.requests;
+    this.status4xx += p.status4xx;
+    this.status5xx += p.status5xx;
+    this.latency.absorb(p.latency);
   }
 
   stats(): WindowStats {
@@ -213,6 +265,34 @@ export class TrafficStats {
     }
     if (e.time < this.first) this.first = e.time;
     if (e.time > this.last) this.last = e.time;
+  }
+
+  part(): TrafficPart {
+    return {
+      families: [...this.families].map(([family, f]) => [family, f.before.part(), f.after.part()]),
+      dynamicBefore: this.dynamicBefore,
+      dynamicAfter: this.dynamicAfter,
+      first: this.first,
+      last: this.last,
+      lines: this.lines,
+      unparsed: this.unparsed,
+    };
+  }
+
+  /** Adds what another reader counted (sums and histograms: the order does not matter). */
+  absorb(p: TrafficPart): void {
+    for (const [family, before, after] of p.families) {
+      let f = this.families.get(family);
+      if (!f) this.families.set(family, (f = { before: new WindowBuilder(), after: new WindowBuilder() }));
+      f.before.absorb(before);
+      f.after.absorb(after);
+    }
+    this.dynamicBefore += p.dynamicBefore;
+    this.dynamicAfter += p.dynamicAfter;
+    if (p.first < this.first) this.first = p.first;
+    if (p.last > this.last) this.last = p.last;
+    this.lines += p.lines;
+    this.unparsed += p.unparsed;
   }
 
   get requests(): number {

@@ -31,6 +31,14 @@ export interface ErrorGroup {
   perHour: Record<string, number>;
 }
 
+/** A group as a worker hands it over: plain data, in the order the groups were met. */
+export interface GroupPart extends Omit<ErrorGroup, 'sources' | 'perHour' | 'firstSeen' | 'lastSeen'> {
+  sources: string[];
+  perHour: [number, number][];
+  first: number;
+  last: number;
+}
+
 interface Building extends Omit<ErrorGroup, 'sources' | 'perHour' | 'firstSeen' | 'lastSeen'> {
   sources: Set<string>;
   perHour: Map<number, number>;
@@ -88,6 +96,40 @@ export class ErrorGroups {
     if (record.time > g.last || Number.isNaN(g.last)) g.last = record.time;
     const hour = Math.floor(record.time / HOUR) * HOUR;
     g.perHour.set(hour, (g.perHour.get(hour) ?? 0) + 1);
+  }
+
+  /** The groups as plain data, in the order they were met (what `absorb` needs to merge exactly). */
+  parts(): GroupPart[] {
+    return [...this.groups.values()].map((g) => ({ ...g, sources: [...g.sources], perHour: [...g.perHour] }));
+  }
+
+  /**
+   * Merges the groups another reader built from the records that follow these (its `parts()`, `overflow`): the
+   * same groups, details and counts as one reader reading both in turn — a group's details are its first
+   * record's, and the first MAX_GROUPS fingerprints met are kept (the others counted in `overflow`).
+   */
+  absorb(parts: GroupPart[], overflow: number): void {
+    this.overflow += overflow;
+    for (const p of parts) {
+      let g = this.groups.get(p.fingerprint);
+      if (!g) {
+        if (this.groups.size >= MAX_GROUPS) {
+          this.overflow += p.count;
+          continue;
+        }
+        g = { ...p, sources: new Set(), count: 0, before: 0, after: 0, perHour: new Map() };
+        this.groups.set(p.fingerprint, g);
+        if (this.tracking) this.fresh.add(p.fingerprint);
+      }
+      if (levelRank(p.level) > levelRank(g.level)) g.level = p.level;
+      for (const s of p.sources) g.sources.add(s);
+      g.count += p.count;
+      g.before += p.before;
+      g.after += p.after;
+      if (p.first < g.first || Number.isNaN(g.first)) g.first = p.first;
+      if (p.last > g.last || Number.isNaN(g.last)) g.last = p.last;
+      for (const [hour, n] of p.perHour) g.perHour.set(hour, (g.perHour.get(hour) ?? 0) + n);
+    }
   }
 
   /** From now on, new fingerprints are remembered as fresh. */

@@ -60,6 +60,11 @@ export class MagentoLogParser {
 
   constructor(private readonly onRecord: (record: LogRecord) => void) {}
 
+  /** Whether `push` takes this line (as `readLines` gives it) for the start of a record. */
+  static isHeader(line: string): boolean {
+    return line.charCodeAt(0) === 91 && HEADER.test(line);
+  }
+
   push(line: string): void {
     // Cheap test first: most lines of a trace-heavy log are frames.
     const header = line.charCodeAt(0) === 91 /* [ */ ? HEADER.exec(line) : null;
@@ -142,15 +147,23 @@ export function framesOf(lines: string[]): Frame[] {
   const frames: Frame[] = [];
   for (const line of lines) {
     if (frames.length >= MAX_FRAMES) break;
-    const f = STACK_FRAME.exec(line);
-    if (f) {
-      frames.push({ path: f[1]!, line: Number(f[2]), call: f[3]!.trim().replace(/\\\\/g, '\\') });
-      continue;
-    }
-    const d = DEBUG_FRAME.exec(line);
-    if (d) {
-      frames.push({ path: d[2]!, line: Number(d[3]), call: d[1]! });
-      continue;
+    // Both frame formats start with `#`: other lines skip their patterns.
+    if (line.charCodeAt(0) === 35) {
+      const f = STACK_FRAME.exec(line);
+      if (f) {
+        const call = f[3]!.trim();
+        frames.push({
+          path: f[1]!,
+          line: Number(f[2]),
+          call: call.includes('\\\\') ? call.replace(/\\\\/g, '\\') : call,
+        });
+        continue;
+      }
+      const d = DEBUG_FRAME.exec(line);
+      if (d) {
+        frames.push({ path: d[2]!, line: Number(d[3]), call: d[1]! });
+        continue;
+      }
     }
     if (frames.length === 0) {
       const o = ORIGIN.exec(line);

@@ -23,6 +23,13 @@ interface Prefix {
   owner: Owner;
 }
 
+export interface OriginSnapshot {
+  prefixes: Prefix[];
+  modulesByNamespace: [string, { name: string; package?: string; owner: Owner }][];
+  moduleOwners: [string, Owner][];
+  cronJobs: [string, CodeOrigin & { line: number }][];
+}
+
 /**
  * Maps file paths found in logs to the project model's modules and packages. Log paths are absolute and often from
  * another machine (`/var/www/releases/42/vendor/…`): only the part from `app/`, `vendor/`, `lib/`, `generated/` or
@@ -36,7 +43,14 @@ export class OriginMap {
   /** Cron job code → the module declaring it (crontab.xml), for failures logged without a stack. */
   private readonly cronJobs = new Map<string, CodeOrigin & { line: number }>();
 
-  constructor(project: ProjectModel | undefined) {
+  constructor(project: ProjectModel | undefined, snapshot?: OriginSnapshot) {
+    if (snapshot) {
+      this.prefixes = snapshot.prefixes;
+      this.modulesByNamespace = new Map(snapshot.modulesByNamespace);
+      this.moduleOwners = new Map(snapshot.moduleOwners);
+      this.cronJobs = new Map(snapshot.cronJobs);
+      return;
+    }
     const prefixes: Prefix[] = [];
     const packages = new Map((project?.packages ?? []).map((p) => [p.name, p]));
     // The model marks what the product metapackage requires directly; what it requires through other packages
@@ -105,6 +119,20 @@ export class OriginMap {
     }
     // Longest first: a module inside a package wins over the package.
     this.prefixes = prefixes.sort((a, b) => b.path.length - a.path.length);
+  }
+
+  /** What the map knows, as plain data (for worker threads, which rebuild it with `fromSnapshot`). */
+  snapshot(): OriginSnapshot {
+    return {
+      prefixes: this.prefixes,
+      modulesByNamespace: [...this.modulesByNamespace],
+      moduleOwners: [...this.moduleOwners],
+      cronJobs: [...this.cronJobs],
+    };
+  }
+
+  static fromSnapshot(snapshot: OriginSnapshot): OriginMap {
+    return new OriginMap(undefined, snapshot);
   }
 
   /** Whose a module is (custom, third-party, core, bundled); undefined when the model does not know it. */

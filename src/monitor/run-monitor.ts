@@ -1,5 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
 import { makeFinding, severityRank, sortFindings, SEVERITIES, type Finding } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
 import { parseDsn, settingsFromEnvPhp } from '../db/connection-settings.js';
@@ -11,6 +14,7 @@ import { detectRoot, NotMagentoProjectError } from '../project/root.js';
 import { version } from '../version.js';
 import { isOwnCode, OriginMap } from './origin.js';
 import { MONITOR_RULES } from './rules/registry.js';
+import { combineOutcomes, scanUnit, unitsOf, type ScanAnswer, type ScanTask, type ScanUnit } from './parallel.js';
 import { LogScan } from './scan.js';
 import { readStoreHealth, type StoreHealth } from './store-health.js';
 import {
@@ -93,19 +97,27 @@ export async function runMonitor(opts: MonitorOptions): Promise<{ result: Monito
       message: `no Magento log in ${scan.rel(logDir)}: could not verify errors`,
     });
   }
-  for (const file of logs) {
-    const offset = await scan.scanMagentoLog(file, { follow: true });
-    await scan.markGzip(file);
-    if (!scan.files.get(file)?.gzip) offsets.set(file, { offset, kind: 'magento' });
-  }
-  scan.scanReports(reportDir);
-  for (const file of [...(opts.accessLogs ?? []), ...(opts.slowLogs ?? [])]) {
-    const files = statSync(file).isDirectory() ? LogScan.listLogs(file) : [file];
-    for (const f of files) {
-      const offset = await scan.scanAccessOrSlow(f, { follow: true });
-      await scan.markGzip(f);
-      if (!scan.files.get(f)?.gzip) offsets.set(f, { offset, kind: 'access' });
+  const accessFiles = [...(opts.accessLogs ?? []), ...(opts.slowLogs ?? [])].flatMap((file) =>
+    statSync(file).isDirectory() ? LogScan.listLogs(file) : [file],
+  );
+  const files = [
+    ...logs.map((file) => ({ file, kind: 'magento' as const })),
+    ...accessFiles.map((file) => ({ file, kind: 'access' as const })),
+  ];
+  const workers = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
+  const totalBytes = files.reduce((n, f) => n + sizeOf(f.file), 0);
+  const readAll =
+    workers > 1 && totalBytes >= (opts.parallelFromBytes ?? PARALLEL_FROM_BYTES)
+      ? readInParallel(scan, origins, files, workers, opts.chunkBytes ?? CHUNK_BYTES)
+      : readInTurn(scan, files);
+  // Error reports are read between the Magento logs and the access logs, as one reader reading in turn does.
+  for await (const { file, kind, offset } of readAll) {
+    if (kind === 'reports') {
+      scan.scanReports(reportDir);
+      continue;
     }
+    await scan.markGzip(file);
+    if (!scan.files.get(file)?.gzip) offsets.set(file, { offset, kind });
   }
 
   const storeProblems: Problem[] = [];
@@ -166,6 +178,114 @@ export function judge(session: MonitorSession): MonitorResult {
       newClasses: facts.errors.filter((e) => e.status === 'new').length,
     },
   };
+}
+
+/** Below this many bytes of logs, starting worker threads costs more than it saves. */
+const PARALLEL_FROM_BYTES = 64 * 1024 * 1024;
+/** Chunk size for worker threads: small enough to share the work, large enough that merging costs nothing. */
+const CHUNK_BYTES = 32 * 1024 * 1024;
+
+type ReadStep =
+  | { kind: 'magento' | 'access'; file: string; offset: number }
+  | { kind: 'reports'; file?: undefined; offset?: undefined };
+
+/** Reads the files one after the other in this thread (error reports after the Magento logs). */
+async function* readInTurn(
+  scan: LogScan,
+  files: { file: string; kind: 'magento' | 'access' }[],
+): AsyncGenerator<ReadStep> {
+  let reports = false;
+  for (const { file, kind } of files) {
+    if (kind === 'access' && !reports) {
+      reports = true;
+      yield { kind: 'reports' };
+    }
+    const offset =
+      kind === 'magento'
+        ? await scan.scanMagentoLog(file, { follow: true })
+        : await scan.scanAccessOrSlow(file, { follow: true });
+    yield { kind, file, offset };
+  }
+  if (!reports) yield { kind: 'reports' };
+}
+
+/**
+ * Reads the files on worker threads, cut in chunks (see parallel.ts), and merges what each chunk read into `scan`
+ * in file and chunk order: the same aggregates, files, problems and offsets as `readInTurn`.
+ */
+async function* readInParallel(
+  scan: LogScan,
+  origins: OriginMap,
+  files: { file: string; kind: 'magento' | 'access' }[],
+  workers: number,
+  chunkBytes: number,
+): AsyncGenerator<ReadStep> {
+  const settings = scan.settings;
+  const perFile: ScanUnit[][] = [];
+  for (const { file, kind } of files) perFile.push(await unitsOf(file, kind, chunkBytes, settings));
+  const snapshot = origins.snapshot();
+  const pool = createScanPool(Math.min(workers, perFile.flat().length));
+  try {
+    const answers = perFile.map((units) =>
+      units.map(async (unit) => {
+        const task: ScanTask = { settings, origins: snapshot, unit, follow: true };
+        try {
+          return (await pool.run(task)) as ScanAnswer;
+        } catch {
+          // A worker that died must not lose the run: this thread reads the unit.
+          return scanUnit(task, origins);
+        }
+      }),
+    );
+    // Every promise is awaited in order below; until then a rejection is not unhandled.
+    for (const list of answers) for (const a of list) a.catch(() => undefined);
+    let reports = false;
+    for (let i = 0; i < perFile.length; i++) {
+      const units = perFile[i]!;
+      const { file, kind } = files[i]!;
+      if (kind === 'access' && !reports) {
+        reports = true;
+        yield { kind: 'reports' };
+      }
+      const outcomes = [];
+      for (const pending of answers[i]!) {
+        const { outcome, part } = await pending;
+        scan.absorb(part);
+        outcomes.push(outcome);
+        // One reader stops at a read error: what later chunks read is not counted.
+        if (outcome.error !== undefined) break;
+      }
+      const offset = scan.finishRead(file, kind, combineOutcomes(units.slice(0, outcomes.length), outcomes), {
+        follow: true,
+      });
+      yield { kind, file, offset };
+    }
+    if (!reports) yield { kind: 'reports' };
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/**
+ * A pool of `threads` workers reading units. The worker module sits beside this one: `worker.ts` under tsx
+ * (tests, which then need the tsx loader in the worker too), `worker.js` when built.
+ */
+export function createScanPool(threads: number): Piscina {
+  const fromSource = import.meta.url.endsWith('.ts');
+  return new Piscina({
+    filename: fileURLToPath(new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url)),
+    minThreads: threads,
+    maxThreads: threads,
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  });
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 async function readStore(

@@ -1,9 +1,9 @@
 import { readdirSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Problem } from '../core/problem.js';
-import { TrafficStats } from './access-log.js';
-import { ErrorGroups } from './groups.js';
-import { readLines, isGzip } from './lines.js';
+import { TrafficStats, type TrafficPart } from './access-log.js';
+import { ErrorGroups, type GroupPart } from './groups.js';
+import { readLines, isGzip, type LineStats } from './lines.js';
 import {
   exceptionClassOf,
   framesOf,
@@ -13,13 +13,42 @@ import {
   type LogRecord,
 } from './magento-log.js';
 import type { OriginMap } from './origin.js';
-import { SlowLog } from './slow-log.js';
+import { SlowLog, type SlowPart } from './slow-log.js';
 import type { Coverage, ErrorClass, LogFileInfo, MonitorFacts, Noise, RateBasis, Thresholds } from './types.js';
 
 const HOUR = 3_600_000;
 /** Magento log names, rotated (`.1`, `-20261201`) and compressed (`.gz`) included. */
 const LOG_NAME = /\.log(?:[.-]\d+)*(?:\.gz)?$/;
 const REPORT_MAX_BYTES = 1 << 20;
+
+/** A part of a file to read: from `start` to before `end` (bytes); `follow` holds back an unterminated last line. */
+export interface ReadRange {
+  start?: number;
+  end?: number;
+  follow?: boolean;
+}
+
+/** What reading a file (or a chunk of one) gave, before it is accounted for. */
+export interface ReadOutcome {
+  stats?: LineStats;
+  records: number;
+  /** Lines that are not records: before the first header (Magento), unparsed (access). */
+  skipped: number;
+  kind?: 'access' | 'slow';
+  /** Why the file could not be read (it was then read up to there, or not at all). */
+  error?: string;
+}
+
+/** A scan's aggregates as plain data: what a worker thread hands back. */
+export interface ScanPart {
+  errors: GroupPart[];
+  overflow: number;
+  first: number;
+  last: number;
+  noise: Noise;
+  traffic: TrafficPart;
+  slow: SlowPart;
+}
 
 export interface ScanSettings {
   root: string;
@@ -47,12 +76,42 @@ export class LogScan {
   private slowSeen = false;
 
   constructor(
-    private readonly settings: ScanSettings,
+    readonly settings: ScanSettings,
     origins: OriginMap,
   ) {
     this.errors = new ErrorGroups(origins, settings.cutover);
     this.traffic = new TrafficStats(settings.cutover, settings.adminFrontName, settings.since);
     this.slow = new SlowLog(origins, settings.cutover, settings.since);
+  }
+
+  /** The aggregates as plain data (a worker's answer). */
+  part(): ScanPart {
+    return {
+      errors: this.errors.parts(),
+      overflow: this.errors.overflow,
+      first: this.first,
+      last: this.last,
+      noise: this.noise,
+      traffic: this.traffic.part(),
+      slow: this.slow.part(),
+    };
+  }
+
+  /**
+   * Merges the aggregates of another scan that read what comes after what this one read (the next chunk or file,
+   * in the order one thread reads them): the result is the one a single reader gets.
+   */
+  absorb(p: ScanPart): void {
+    this.errors.absorb(p.errors, p.overflow);
+    if (p.first < this.first) this.first = p.first;
+    if (p.last > this.last) this.last = p.last;
+    for (const [source, levels] of Object.entries(p.noise.byFile)) {
+      const byLevel = (this.noise.byFile[source] ??= {});
+      for (const [level, n] of Object.entries(levels)) byLevel[level] = (byLevel[level] ?? 0) + n;
+    }
+    this.noise.debugLogAfterCutover += p.noise.debugLogAfterCutover;
+    this.traffic.absorb(p.traffic);
+    this.slow.absorb(p.slow);
   }
 
   /** Log files of a directory (one level of subdirectories too), oldest rotation first. */
@@ -93,7 +152,14 @@ export class LogScan {
 
   /** Reads one Magento log from `start` (bytes); returns where a follower resumes. */
   async scanMagentoLog(file: string, opts: { start?: number; follow?: boolean } = {}): Promise<number> {
-    const rel = this.rel(file);
+    return this.finishRead(file, 'magento', await this.readMagentoLog(file, opts), opts);
+  }
+
+  /**
+   * Reads a Magento log (or the chunk `start`–`end` of one, which begins with a record) into the aggregates;
+   * what it read is accounted for by `finishRead`.
+   */
+  async readMagentoLog(file: string, opts: ReadRange = {}): Promise<ReadOutcome> {
     const source = LogScan.logName(file);
     const isDebug = source === 'debug.log';
     let records = 0;
@@ -105,19 +171,38 @@ export class LogScan {
     try {
       stats = await readLines(file, {
         ...(opts.start ? { start: opts.start } : {}),
+        ...(opts.end !== undefined ? { end: opts.end } : {}),
         holdUnterminated: opts.follow === true,
         onLine: (line) => parser.push(line),
       });
     } catch (error) {
-      this.problem(
-        'log-unreadable',
-        rel,
-        `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      );
-      return opts.start ?? 0;
+      return { records, skipped: 0, error: errorText(error) };
     }
     parser.flush();
-    this.account(file, rel, 'magento', stats, records, parser.orphanLines);
+    return { stats, records, skipped: parser.orphanLines };
+  }
+
+  /** Accounts for what was read of a file (in one piece or chunks, combined); returns where a follower resumes. */
+  finishRead(
+    file: string,
+    kind: 'magento' | 'access',
+    outcome: ReadOutcome,
+    opts: { start?: number; follow?: boolean },
+  ): number {
+    const magento = kind === 'magento';
+    const rel = magento ? this.rel(file) : file;
+    if (outcome.error !== undefined || !outcome.stats) {
+      this.problem('log-unreadable', rel, `could not be read (${outcome.error ?? 'unknown error'})`);
+      return opts.start ?? 0;
+    }
+    const stats = outcome.stats;
+    if (!magento) {
+      if (outcome.kind === 'access') this.accessSeen = true;
+      if (outcome.kind === 'slow') this.slowSeen = true;
+      if (!outcome.kind && !opts.start)
+        this.problem('log-format', file, 'is neither a combined-format access log nor a PHP-FPM slow log');
+    }
+    this.account(file, rel, magento ? 'magento' : (outcome.kind ?? 'access'), stats, outcome.records, outcome.skipped);
     return (opts.start ?? 0) + (opts.follow ? stats.complete : stats.bytes);
   }
 
@@ -200,22 +285,31 @@ export class LogScan {
 
   /** An access log or a PHP-FPM slow log (recognised by its first lines). */
   async scanAccessOrSlow(file: string, opts: { start?: number; follow?: boolean } = {}): Promise<number> {
-    let kind: 'access' | 'slow' | undefined;
+    return this.finishRead(file, 'access', await this.readAccessOrSlow(file, opts), opts);
+  }
+
+  /**
+   * Reads an access or slow log (or the chunk `start`–`end` of an access log whose kind an earlier chunk
+   * decided: `kind`) into the aggregates; what it read is accounted for by `finishRead`.
+   */
+  async readAccessOrSlow(file: string, opts: ReadRange & { kind?: 'access' } = {}): Promise<ReadOutcome> {
+    let kind: 'access' | 'slow' | undefined = opts.kind;
     let records = 0;
     let skipped = 0;
     let stats;
     try {
       stats = await readLines(file, {
         ...(opts.start ? { start: opts.start } : {}),
+        ...(opts.end !== undefined ? { end: opts.end } : {}),
         holdUnterminated: opts.follow === true,
         onLine: (line) => {
           if (!kind) {
-            if (SlowLog.isHeader(line)) kind = 'slow';
-            else if (this.traffic.push(line)) {
-              kind = 'access';
+            kind = LogScan.sniffLine(line, this.traffic);
+            if (kind === 'access') {
               records++;
               return;
-            } else {
+            }
+            if (!kind) {
               if (line) skipped++;
               return;
             }
@@ -228,27 +322,26 @@ export class LogScan {
         },
       });
     } catch (error) {
-      this.problem(
-        'log-unreadable',
-        file,
-        `could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      );
-      return opts.start ?? 0;
+      return { records, skipped, error: errorText(error) };
     }
     this.slow.flush();
-    if (kind === 'access') this.accessSeen = true;
-    if (kind === 'slow') this.slowSeen = true;
-    if (!kind && !opts.start)
-      this.problem('log-format', file, 'is neither a combined-format access log nor a PHP-FPM slow log');
-    this.account(file, file, kind ?? 'access', stats, records, skipped);
-    return (opts.start ?? 0) + (opts.follow ? stats.complete : stats.bytes);
+    return { stats, records, skipped, ...(kind ? { kind } : {}) };
+  }
+
+  /**
+   * What a line says of its file before the kind is known: a slow log's header, an access line (then added to
+   * `traffic`), or nothing yet.
+   */
+  static sniffLine(line: string, traffic: TrafficStats): 'access' | 'slow' | undefined {
+    if (SlowLog.isHeader(line)) return 'slow';
+    return traffic.push(line) ? 'access' : undefined;
   }
 
   private account(
     file: string,
     rel: string,
     kind: LogFileInfo['kind'],
-    stats: Awaited<ReturnType<typeof readLines>>,
+    stats: LineStats,
     records: number,
     skipped: number,
   ): void {
@@ -354,6 +447,10 @@ export class LogScan {
         : {}),
     };
   }
+}
+
+function errorText(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
 function round2(n: number): number {

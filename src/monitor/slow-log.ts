@@ -11,6 +11,15 @@ import { isOwnCode, type CodeOrigin, type OriginMap } from './origin.js';
 const HEADER = /^\[(\d\d)-(\w{3})-(\d{4}) (\d\d):(\d\d):(\d\d)\]\s+\[pool ([^\]]+)\] pid (\d+)/;
 const FRAME = /^\[0x[0-9a-f]+\] (\S+)\(\) (.+):(\d+)$/;
 
+const MAX_GROUPS = 5_000;
+
+export interface SlowPart {
+  groups: SlowGroup[];
+  entries: number;
+  before: number;
+  after: number;
+}
+
 export interface SlowGroup {
   /** `file:function` of the frame blamed. */
   key: string;
@@ -75,7 +84,7 @@ export class SlowLog {
         before: 0,
         after: 0,
       };
-      if (this.groups.size < 5_000) this.groups.set(key, g);
+      if (this.groups.size < MAX_GROUPS) this.groups.set(key, g);
     }
     if (this.cutover !== undefined && time < this.cutover) {
       g.before++;
@@ -83,6 +92,25 @@ export class SlowLog {
     } else {
       g.after++;
       this.after++;
+    }
+  }
+
+  /** The groups and counts as plain data, groups in the order they were met. */
+  part(): SlowPart {
+    return { groups: [...this.groups.values()], entries: this.entries, before: this.before, after: this.after };
+  }
+
+  /** Merges what another reader read after this one (the first MAX_GROUPS places met are kept, as in one read). */
+  absorb(p: SlowPart): void {
+    this.entries += p.entries;
+    this.before += p.before;
+    this.after += p.after;
+    for (const pg of p.groups) {
+      const g = this.groups.get(pg.key);
+      if (g) {
+        g.before += pg.before;
+        g.after += pg.after;
+      } else if (this.groups.size < MAX_GROUPS) this.groups.set(pg.key, { ...pg });
     }
   }
 

@@ -27,6 +27,12 @@ export interface MonitorOptions {
   thresholds?: Partial<Thresholds>;
   /** The time "now" is judged against for logs (default: the latest time seen, else the clock). */
   now?: number;
+  /** Threads reading logs (default: the machine's parallelism; 1 reads in this thread). */
+  workers?: number;
+  /** Logs smaller than this in total are read in this thread (default 64 MB). */
+  parallelFromBytes?: number;
+  /** Size of the chunks large files are cut into for the workers (default 32 MB). */
+  chunkBytes?: number;
 }
 
 export interface Thresholds {
