@@ -3,7 +3,8 @@
  * Generates them first in a temporary directory: half Magento logs (exception.log with multi-line stack traces from
  * a few hundred error classes with varying ids, system.log noise, a gzipped rotation) and half an nginx access log
  * with request times; then runs the same library call as the CLI (no database) and prints time, throughput and peak
- * memory (VmHWM). Usage: node --import tsx bench/monitor.ts [--mb 1024] [--keep DIR]
+ * memory (VmHWM, all threads). Usage: node --import tsx bench/monitor.ts [--mb 1024] [--keep DIR] [--workers N]
+ * [--dist] (`--dist`: the built dist/ the CLI runs, workers without the tsx loader; `--workers 1`: one thread).
  */
 import {
   closeSync,
@@ -24,6 +25,8 @@ import { runMonitor } from '../src/monitor/index.js';
 const args = process.argv.slice(2);
 const mb = args.includes('--mb') ? Number(args[args.indexOf('--mb') + 1]) : 1024;
 const keep = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined;
+const workers = args.includes('--workers') ? Number(args[args.indexOf('--workers') + 1]) : undefined;
+const dist = args.includes('--dist');
 const BUDGET_S = 10;
 const BUDGET_MB = 200;
 const START = Date.parse('2026-12-01T00:00:00Z');
@@ -140,23 +143,66 @@ function generate(): void {
   );
 }
 
-const started = performance.now();
-const cpuBefore = process.cpuUsage();
-const { result } = await runMonitor({
+/**
+ * The run, measured in a process of its own: with --dist a plain `node` (no tsx loader, as the CLI runs), else
+ * this one after generation (then peak memory includes it: use --keep twice).
+ */
+const runOpts = {
   path: work,
   logDir,
   accessLogs: [join(work, 'access.log')],
   cutover: START + SPAN_MS / 2,
-  dsn: false,
-});
-const seconds = (performance.now() - started) / 1000;
-const cpu = process.cpuUsage(cpuBefore);
-const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
+  dsn: false as const,
+  ...(workers !== undefined ? { workers } : {}),
+};
+interface Measured {
+  seconds: number;
+  cpu: number;
+  hwm: number;
+  result: { logs: { lines: number; bytes: number }[]; errors: unknown[]; traffic?: { requests: number } };
+}
+const MEASURE = `
+const t0 = performance.now();
+const c0 = process.cpuUsage();
+const { runMonitor } = await import(process.env.MONITOR_MODULE);
+const { result } = await runMonitor(JSON.parse(process.env.MONITOR_OPTS));
+const cpu = process.cpuUsage(c0);
+const { readFileSync } = await import('node:fs');
+const hwm = Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
+console.log(JSON.stringify({ seconds: (performance.now() - t0) / 1000, cpu: (cpu.user + cpu.system) / 1e6, hwm,
+  result: { logs: result.logs, errors: result.errors.map(() => 0), traffic: result.traffic && { requests: result.traffic.requests } } }));
+`;
+let measured: Measured;
+if (dist) {
+  const { execFileSync } = await import('node:child_process');
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', MEASURE], {
+    env: {
+      ...process.env,
+      MONITOR_MODULE: new URL('../dist/monitor/index.js', import.meta.url).href,
+      MONITOR_OPTS: JSON.stringify(runOpts),
+    },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  measured = JSON.parse(out) as Measured;
+} else {
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const { result } = await runMonitor(runOpts);
+  const c = process.cpuUsage(cpuBefore);
+  measured = {
+    seconds: (performance.now() - started) / 1000,
+    cpu: (c.user + c.system) / 1e6,
+    hwm: Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024,
+    result,
+  };
+}
+const { seconds, hwm, result } = measured;
 const lines = result.logs.reduce((n, l) => n + l.lines, 0);
 const bytes = result.logs.reduce((n, l) => n + l.bytes, 0);
 console.log(
   `monitor: ${seconds.toFixed(2)} s (${(bytes / 1e6 / seconds).toFixed(0)} MB/s of log text, ${(lines / seconds / 1e6).toFixed(2)} M lines/s), ` +
-    `${(bytes / 1e6).toFixed(0)} MB read, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, peak RSS ${hwm.toFixed(0)} MB${reuse ? '' : ' (generation included: use --keep twice)'}; ${result.errors.length} error classes, ${result.traffic?.requests ?? 0} requests, ` +
+    `${(bytes / 1e6).toFixed(0)} MB read, ${workers ?? (await import('node:os')).availableParallelism()} threads${dist ? ' (dist)' : ''}, CPU ${measured.cpu.toFixed(2)} s (all threads), peak RSS ${hwm.toFixed(0)} MB${reuse || dist ? '' : ' (generation included: use --keep twice)'}; ${result.errors.length} error classes, ${result.traffic?.requests ?? 0} requests, ` +
     `load average ${(await import('node:os'))
       .loadavg()
       .map((x) => x.toFixed(1))
