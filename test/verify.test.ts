@@ -185,6 +185,8 @@ describe('mageup verify against the fixture storefront, before and after planted
       stores: ['default'],
       artifactsDir: join(work, 'after.files'),
       ...FAST,
+      // Browser samples were asserted on the baseline run; the planted slowdown is judged on the TTFB samples.
+      browserSamples: 0,
     });
     const msg = rules(afterRun).join('\n');
     assert.ok(has(afterRun, 'verify/page-status', /category page .*HTTP 500/), msg);
@@ -498,6 +500,34 @@ describe('verify: discovery, network bounds and statistics', () => {
     assert.ok(ties.p > 0.05);
   });
 
+  it('a store that discloses the 2.3 line is exposed to CosmicSting (no 2.3 release has the fix); one that hides its version cannot be verified', async () => {
+    const store = await startStorefront();
+    const dir = mkdtempSync(join(tmpdir(), 'mageup-verify-sec-'));
+    try {
+      store.magentoVersion = 'Magento/2.3 (Community)';
+      const old = await runVerify({ baseUrl: store.url, probes: ['security'], stores: ['default'], artifactsDir: dir });
+      const cosmic = old.findings.find((f) => f.ruleId === 'verify/exploited-bulletin' && /APSB24-40/.test(f.message));
+      assert.equal(cosmic?.severity, 'critical', rules(old).join('\n'));
+      assert.match(cosmic!.message, /"Magento\/2\.3" \(read from \/magento_version\): no 2\.3 release has the fix/);
+      store.magentoVersion = null;
+      const hidden = await runVerify({
+        baseUrl: store.url,
+        probes: ['security'],
+        stores: ['default'],
+        artifactsDir: dir,
+      });
+      const found = hidden.findings.filter((f) => f.ruleId === 'verify/exploited-bulletin');
+      assert.deepEqual(
+        found.map((f) => f.severity),
+        ['info'],
+      );
+      assert.match(found[0]!.message, /could not verify .*: the store discloses no version/);
+      assert.ok(!hidden.findings.some((f) => f.ruleId === 'verify/version-disclosure'));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('exploited bulletins: judged from the version a store discloses, "could not verify" when it cannot tell', () => {
     const knowledge = { catalog: loadReleaseCatalog({ cacheDir: false }), patchLevels: loadPatchLevels() };
     const verdicts = (d: ReturnType<typeof versionDisclosure>) =>
@@ -525,6 +555,13 @@ describe('verify: discovery, network bounds and statistics', () => {
         'APSB26-146'
       ],
       'exposed',
+    );
+    assert.deepEqual(
+      versionDisclosure({
+        setup: '<div class="text-center">\n    <h1>Magento</h1>\n    <br/>\n    <p>Version 2.3.5-p1</p>',
+        magentoVersion: 'Magento/2.3 (Community)',
+      }),
+      { version: '2.3.5-p1', exact: true, edition: null, source: '/setup/ (the web setup tool)' },
     );
     // A constraint is not a version; no answer at all is not a version either.
     assert.equal(

@@ -41,16 +41,33 @@ const LCP_OBSERVER = `(() => {
   } catch (e) {}
 })();`;
 
-/** Navigation timings of the page, run inside it. */
+/**
+ * Navigation timings of the page, run inside it. LCP entries reach a new observer on a later task, and on a loaded
+ * machine the first contentful paint can come after `load`: it waits for an entry (50 ms after the last one), at
+ * most 1.5 s, rather than a fixed moment that misses late paints.
+ */
 const NAV_TIMINGS = `new Promise((resolve) => {
   const nav = performance.getEntriesByType('navigation')[0];
   const done = (lcp) => resolve({ dcl: nav ? nav.domContentLoadedEventEnd : null, load: nav ? nav.loadEventEnd : null, lcp });
-  // Buffered LCP entries reach a new observer on the next task: ask, and wait a moment for them.
   let last = null;
+  let po = null;
+  let quiet = null;
+  let cap = null;
+  const finish = () => {
+    clearTimeout(quiet);
+    clearTimeout(cap);
+    if (po) po.disconnect();
+    done(last ? last.renderTime || last.startTime : window.__mageupLcp);
+  };
   try {
-    const po = new PerformanceObserver((list) => { const e = list.getEntries(); last = e[e.length - 1] || last; });
+    po = new PerformanceObserver((list) => {
+      const e = list.getEntries();
+      last = e[e.length - 1] || last;
+      clearTimeout(quiet);
+      quiet = setTimeout(finish, 50);
+    });
     po.observe({ type: 'largest-contentful-paint', buffered: true });
-    setTimeout(() => { po.disconnect(); done(last ? last.renderTime || last.startTime : window.__mageupLcp); }, 100);
+    cap = setTimeout(finish, 1500);
   } catch (e) { done(window.__mageupLcp); }
 })`;
 

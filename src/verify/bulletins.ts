@@ -13,7 +13,7 @@ export interface BulletinKnowledge {
 /**
  * The version a store discloses in answers verify already asked for: `/magento_version` (Magento prints the line
  * only, `Magento/2.4 (Community)`), and the product package's version in a served `composer.lock` or `composer.json`
- * (exact). Bodies are only read when the probe already found the file's own content. Nothing else counts: the static
+ * (exact), and the web setup tool's landing page when it is served (exact). Bodies are only read when the probe already found the file's own content. Nothing else counts: the static
  * deployment stamp (`/static/version1712345678/`, `deployed_version.txt`) dates a static-content deploy, not the PHP
  * code, and an isolated patch never changes it.
  */
@@ -21,6 +21,8 @@ export function versionDisclosure(bodies: {
   magentoVersion?: string;
   composerLock?: string;
   composerJson?: string;
+  /** The web setup tool's page, when it answers: its landing prints `<h1>Magento</h1> … <p>Version 2.3.5-p1</p>`. */
+  setup?: string;
 }): VersionDisclosure | null {
   const product = /"(magento\/product-(?:community|enterprise)-edition)"/;
   if (bodies.composerLock) {
@@ -48,6 +50,12 @@ export function versionDisclosure(bodies: {
     // Only a pinned version says what runs; a constraint (`^2.4`, `~2.4.6`) does not.
     if (name && version && isMagentoVersion(version))
       return { version, exact: true, edition: editionOf(name), source: `/composer.json: requires ${name}` };
+  }
+  if (bodies.setup) {
+    const version = /<h1>\s*Magento\s*<\/h1>[\s\S]{0,200}?<p>\s*Version\s+(\d+\.\d+\.\d+(?:-p\d+)?)\s*<\/p>/.exec(
+      bodies.setup,
+    )?.[1];
+    if (version) return { version, exact: true, edition: null, source: '/setup/ (the web setup tool)' };
   }
   if (bodies.magentoVersion) {
     const m = /^Magento\/(\d+\.\d+(?:\.\d+(?:-p\d+)?)?)\s*\(([^)]+)\)/.exec(bodies.magentoVersion.trim());

@@ -118,7 +118,7 @@ export const VERIFY_RULES: RuleMeta[] = [
     'critical',
     'The version the store discloses lacks the fix of a vulnerability exploited in the wild',
     'The store tells its Magento version (`/magento_version` prints the line, a served `composer.lock` or ' +
-      '`composer.json` the exact release), and that release lacks the fix of an Adobe bulletin exploited in the wild ' +
+      '`composer.json` or the web setup tool’s page the exact release), and that release lacks the fix of an Adobe bulletin exploited in the wild ' +
       '(CosmicSting APSB24-40, SessionReaper APSB25-88, TrojanOrder APSB22-12, and the exploited isolated patches and ' +
       'hotfixes since July 2026). No request is sent for it: the answers of the other security probes are read against ' +
       'the knowledge base (`mageup kb status`), never an exploit payload. A version cannot show an isolated patch or ' +

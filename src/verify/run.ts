@@ -156,9 +156,12 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyRun> {
       else throw launched;
     }
 
+    // The HTTP pass is the smoke probe's, and what perf (which pages answer, a warm page cache) and visual build on;
+    // security, API and flows alone do not need it.
     const pageCount = stores.reduce((n, s) => n + s.pages.length, 0);
-    progress(`smoke over HTTP: ${stores.length} store view(s), ${pageCount} pages`);
-    const pages = await smokeHttp(net, stores);
+    const wantHttp = probes.has('smoke') || probes.has('perf') || probes.has('visual');
+    if (wantHttp) progress(`smoke over HTTP: ${stores.length} store view(s), ${pageCount} pages`);
+    const pages = await smokeHttp(net, stores, wantHttp);
     const origins = [...new Set(stores.map((s) => new URL(s.baseUrl).origin))];
     // The browser pass, the security probes and the API probe are independent and mostly wait on the store: side by
     // side. The HTTP pass above ran alone (its times judge slow pages) and the performance samples below run alone.
@@ -276,7 +279,7 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyRun> {
 }
 
 /** Every page of every store view over HTTP, two at a time: statuses, redirects, sizes, times (first answers). */
-async function smokeHttp(net: Net, stores: Storefront[]): Promise<PageResult[]> {
+async function smokeHttp(net: Net, stores: Storefront[], fetch: boolean): Promise<PageResult[]> {
   const targets = stores.flatMap((store) => store.pages.map((page) => ({ store, page })));
   const results: PageResult[] = targets.map(({ store, page: p }) => ({
     store: store.code,
@@ -284,6 +287,7 @@ async function smokeHttp(net: Net, stores: Storefront[]): Promise<PageResult[]> 
     url: p.url,
     expect: p.expect,
   }));
+  if (!fetch) return results;
   // Discovery fetched the home, category and product pages already: their answers are reused, not asked again.
   await inParallel(targets, 2, async ({ page }, i) => {
     const obs = await net.observeOnce(page.url);

@@ -174,6 +174,7 @@ const DISCLOSING = {
   version: 'magentoVersion',
   'exposed:composer.lock': 'composerLock',
   'exposed:composer.json': 'composerJson',
+  'exposed:setup': 'setup',
 } as const;
 
 /**
