@@ -6,14 +6,15 @@
 //   node --import tsx bench/verify-real-store.ts            # STORE_URL, STORE_ROOT to point elsewhere
 //   SKIP_CHANGES=1 node --import tsx bench/verify-real-store.ts   # timings only (smoke of one store view, default probes)
 //   RESTORE=1 node --import tsx bench/verify-real-store.ts        # only put back what an interrupted run left planted
+//   SKIP_SMOKE=1 …                                                # without the smoke-only timing run
 //
 // The store is marked staging for the run (a config file under bench/out), so the flows probe runs with
 // --allow-writes: it adds to cart, reaches the payment step and registers test accounts (mageup-verify+…@example.com);
 // it never places an order. The planted changes (each restored afterwards, then the caches flushed):
-//   smoke     a PHP parse error in the category toolbar template (Magento_Catalog)     → category page answers 500
+//   smoke     a PHP parse error in the category image template (Magento_Catalog)     → category page answers 500
 //   smoke     an inline script that throws, in the product page's form template      → JavaScript exception
 //   perf      usleep(600 ms) at the top of the search results template              → slower search page
-//   api       bin/magento module:disable Magento_WishlistGraphQl                        → GraphQL fields removed
+//   api       bin/magento module:disable Magento_SendFriendGraphQl                       → GraphQL fields removed
 //   security  the store's router (phpserver/router.php, PHP's built-in server) serves any file under pub/ as a web
 //             server without Magento's deny rules would, and a SQL dump and a .git directory are left in pub/
 //                                                                                      → exposed files
@@ -32,7 +33,7 @@ const OUT = join(import.meta.dirname, 'out', 'verify-real-store');
 const SUFFIX = '.mageup-bench';
 
 const FILES = {
-  toolbar: 'vendor/magento/module-catalog/view/frontend/templates/product/list/toolbar.phtml',
+  categoryImage: 'vendor/magento/module-catalog/view/frontend/templates/category/image.phtml',
   form: 'vendor/magento/module-catalog/view/frontend/templates/product/view/form.phtml',
   search: 'vendor/magento/module-catalog-search/view/frontend/templates/result.phtml',
   copyright: 'vendor/magento/module-theme/view/frontend/templates/html/copyright.phtml',
@@ -46,7 +47,7 @@ const PLANTED_FILES = ['pub/backup.sql', 'pub/.git'];
 const EXPECT: { probe: ProbeName; change: string; rule: string; match: RegExp }[] = [
   {
     probe: 'smoke',
-    change: 'parse error in the category toolbar template',
+    change: 'parse error in the category image template',
     rule: 'verify/page-status',
     match: /category/,
   },
@@ -62,7 +63,12 @@ const EXPECT: { probe: ProbeName; change: string; rule: string; match: RegExp }[
     rule: 'verify/perf-regression',
     match: /search/,
   },
-  { probe: 'api', change: 'Magento_WishlistGraphQl disabled', rule: 'verify/graphql-removed', match: /wishlist/i },
+  {
+    probe: 'api',
+    change: 'Magento_SendFriendGraphQl disabled',
+    rule: 'verify/graphql-removed',
+    match: /send_?friend|sendEmailToFriend/i,
+  },
   {
     probe: 'security',
     change: 'SQL dump served from pub/',
@@ -157,14 +163,16 @@ async function main(): Promise<void> {
 
   // Smoke of one store view (≈ 15 pages, browser included).
   let t = performance.now();
-  const smoke = await runVerify({
-    baseUrl: URL_,
-    probes: ['smoke'],
-    stores: ['default'],
-    artifactsDir: join(OUT, 'smoke.files'),
-  });
-  const smokeMs = performance.now() - t;
-  console.log(`smoke, one store view: ${smoke.pages.length} pages in ${seconds(smokeMs)} (load average ${load()})`);
+  if (!process.env.SKIP_SMOKE) {
+    const smoke = await runVerify({
+      baseUrl: URL_,
+      probes: ['smoke'],
+      stores: ['default'],
+      artifactsDir: join(OUT, 'smoke.files'),
+    });
+    const smokeMs = performance.now() - t;
+    console.log(`smoke, one store view: ${smoke.pages.length} pages in ${seconds(smokeMs)} (load average ${load()})`);
+  }
 
   // The baseline: the default probes, then the flows (timed apart: the default set's duration is the time before
   // the flows start).
@@ -198,7 +206,7 @@ async function main(): Promise<void> {
     writeFileSync(file, edit(readFileSync(file, 'utf8')));
   };
   try {
-    touch(FILES.toolbar, (s) => `${s}\n<?php if ( ?>\n`);
+    touch(FILES.categoryImage, (s) => `${s}\n<?php if ( ?>\n`);
     touch(FILES.form, (s) => `${s}\n<script>throw new Error('mageup bench: broken product widget');</script>\n`);
     touch(FILES.search, (s) => `<?php usleep(600000); ?>\n${s}`);
     touch(FILES.copyright, (s) => `${s}\n<style>.cms-index-index .page-main{background:#c0392b}</style>\n`);
@@ -219,7 +227,7 @@ async function main(): Promise<void> {
     writeFileSync(join(ROOT, 'pub/.git/HEAD'), 'ref: refs/heads/main\n');
     writeFileSync(join(ROOT, 'pub/.git/config'), '[core]\n\trepositoryformatversion = 0\n');
     copyFileSync(join(ROOT, FILES.config), join(ROOT, FILES.config + SUFFIX));
-    magento('module:disable', 'Magento_WishlistGraphQl');
+    magento('module:disable', 'Magento_SendFriendGraphQl');
     magento('cache:flush');
     console.log(`\nchanges planted, caches flushed; warm-up of the baseline's pages: ${await warmUp(before)}`);
     t = performance.now();

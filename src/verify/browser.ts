@@ -196,7 +196,8 @@ export class StoreBrowser {
       obs.lcpMs = t.lcp === null ? null : Math.round(t.lcp);
       if (opts.screenshot) {
         mkdirSync(dirname(opts.screenshot), { recursive: true });
-        await screenshot(page, opts.screenshot);
+        // A screenshot that does not come in time (a starved CPU) is a missing picture, not a page that did not load.
+        await screenshot(page, opts.screenshot, Math.max(15_000, opts.timeoutMs ?? 0)).catch(() => undefined);
       }
     } catch (error) {
       obs.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -266,7 +267,7 @@ class NetworkQuiet {
 }
 
 /** Full page, at most 6000 px tall (a huge page would make a huge file and a slow diff). */
-async function screenshot(page: Page, file: string): Promise<void> {
+async function screenshot(page: Page, file: string, timeoutMs: number): Promise<void> {
   const height = await page.evaluate<number>('document.documentElement.scrollHeight').catch(() => 800);
   await page.screenshot({
     path: file,
@@ -274,7 +275,7 @@ async function screenshot(page: Page, file: string): Promise<void> {
     ...(height > 6000 ? { clip: { x: 0, y: 0, width: 1280, height: 6000 } } : {}),
     animations: 'disabled',
     caret: 'hide',
-    timeout: 15_000,
+    timeout: timeoutMs,
   });
 }
 

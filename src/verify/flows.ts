@@ -132,12 +132,15 @@ async function checkout(
     await page.goto(storeRelative(store.baseUrl, 'checkout/'), { waitUntil: 'load', timeout: STEP_TIMEOUT });
     const form = page.locator('#shipping, #checkout-step-shipping');
     await form.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT * 2 });
-    await page.locator('#customer-email').first().fill(`mageup-verify+${Date.now()}@example.com`);
+    await page
+      .locator('#customer-email')
+      .first()
+      .fill(`mageup-verify+${Date.now()}@example.com`, { timeout: STEP_TIMEOUT });
     const fill = async (name: string, value: string): Promise<void> => {
       const input = page
         .locator(`#shipping-new-address-form [name="${name}"], #co-shipping-form [name="${name}"]`)
         .first();
-      await input.fill(value, { timeout: 5000 });
+      await input.fill(value, { timeout: STEP_TIMEOUT });
     };
     await fill('firstname', TEST_ADDRESS.firstname);
     await fill('lastname', TEST_ADDRESS.lastname);
@@ -224,8 +227,8 @@ async function registerLogin(step: Step, page: Page, store: Storefront): Promise
       waitUntil: 'load',
       timeout: STEP_TIMEOUT,
     });
-    await page.locator('#email').fill(email);
-    await page.locator('#pass').fill(password);
+    await page.locator('#email').fill(email, { timeout: STEP_TIMEOUT });
+    await page.locator('#pass').fill(password, { timeout: STEP_TIMEOUT });
     await Promise.all([
       page.waitForURL((u) => /customer\/account\/?(index\/?)?$/.test(u.pathname), { timeout: STEP_TIMEOUT }),
       page.locator('#send2').first().click(),
