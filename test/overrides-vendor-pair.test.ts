@@ -12,6 +12,7 @@ import { analyzePhp } from '../src/php/index.js';
 import type { CodeUnit } from '../src/rules/rule.js';
 import { rules as conflictRules } from '../src/rules/conflicts/index.js';
 import { rules as overrideRules } from '../src/rules/overrides/index.js';
+import { missingClass } from '../src/rules/php-api/missing-class.js';
 import { createCoreTableChangedRule } from '../src/rules/db-schema/core-table-changed.js';
 import { dbSchemaIndexFromVendorTrees } from '../src/overrides/db-schema-from-vendor.js';
 import { projectFixture, releaseFixture, runRule } from '../src/rules/testing.js';
@@ -51,7 +52,8 @@ describe('override rules on a generated pair of vendor trees', () => {
         projectHash: (file: string) => gitBlobHash(readFileSync(join(dirs.project, file))),
       },
     };
-    for (const rule of [...overrideRules, ...conflictRules]) findings.push(...(await runRule(rule, context)));
+    for (const rule of [...overrideRules, ...conflictRules, missingClass])
+      findings.push(...(await runRule(rule, context)));
     // DB schema warnings are db-schema/core-table-changed's (not duplicated here), fed with the two trees.
     const schemaRule = createCoreTableChangedRule(() =>
       dbSchemaIndexFromVendorTrees({ dir: dirs.before, version: '2.4.6-p3' }, { dir: dirs.after, version: '2.4.8' }),
@@ -69,8 +71,11 @@ describe('override rules on a generated pair of vendor trees', () => {
 
   it('WARN Preference: preference for a class whose code changed', () =>
     has('overrides/preference-changed', 'app/code/Acme/Foo/etc/di.xml', /Thing, whose code changed/));
-  it('WARN Preference Removed: preference for a class the target removed', () =>
-    has('overrides/preference-changed', 'app/code/Acme/Foo/etc/di.xml', /no longer has Magento\\Foo\\Model\\Legacy/));
+  it('WARN Preference Removed: preference for a class the target removed, judged once by php-api/missing-class', () => {
+    has('php-api/missing-class', 'app/code/Acme/Foo/etc/di.xml', /Magento\\Foo\\Model\\Legacy.*di\.xml preference/);
+    const twice = findings.filter((f) => f.ruleId === 'overrides/preference-changed' && /Legacy/.test(f.message));
+    assert.deepEqual(twice, [], 'the removed class is not a second, preference-changed finding');
+  });
   it('WARN Plugin: changed body here; changed signature and final are judged once, by php-api/signature-mismatch', () => {
     has('overrides/plugin-target-changed', 'app/code/Acme/Foo/etc/di.xml', /afterGetName.*changed its code/);
     // The plugin's code is under check, so its fitness to the new signature (aroundSave) and to the final method

@@ -66,6 +66,17 @@ export interface Finding {
   fingerprint: string;
   /** Who owns what the finding is about; set by `check` from the project's ownership model. */
   owner?: Ownership;
+  /**
+   * The other places of a two-sided fact (the second preference of one type, the other route with one frontName):
+   * the conflict is one finding, counted and costed once, shown at `file:line` and at each of these.
+   */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  file: string;
+  line?: number;
+  module?: string;
 }
 
 export type FindingInput = Omit<Finding, 'fingerprint'> & { fingerprint?: string };

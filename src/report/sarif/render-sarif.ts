@@ -111,6 +111,19 @@ export function renderSarif(
               },
             },
           ],
+          // The other sides of a conflict: one result, every place shown.
+          ...(f.related?.length
+            ? {
+                relatedLocations: f.related.map((r, i) => ({
+                  id: i + 1,
+                  physicalLocation: {
+                    artifactLocation: { uri: uriOf(r.file), uriBaseId: '%SRCROOT%' },
+                    ...(r.line ? { region: { startLine: r.line } } : {}),
+                  },
+                  ...(r.module ? { message: { text: r.module } } : {}),
+                })),
+              }
+            : {}),
           partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
           properties: {
             severity: f.severity,

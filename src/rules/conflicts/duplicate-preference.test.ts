@@ -13,7 +13,7 @@ const pref = (module: string, line: number, area = 'global') => ({
 });
 
 describe('conflicts/duplicate-preference', () => {
-  it('reports both modules preferring one type in one area; other areas and one module twice are not conflicts', async () => {
+  it('reports two modules preferring one type in one area once, the other side related; other areas and one module twice are not conflicts', async () => {
     const modules = [
       moduleWith('Acme_Pdf', { preferences: [pref('Acme_Pdf', 3)] }),
       moduleWith('Pdf_Pro', { preferences: [pref('Pdf_Pro', 5), pref('Pdf_Pro', 9, 'adminhtml')] }),
@@ -27,8 +27,9 @@ describe('conflicts/duplicate-preference', () => {
     const findings = await runRule(rule, { project: projectFixture({ modules }) });
     assert.deepEqual(
       findings.map((f) => `${f.file}:${f.line}`),
-      ['app/code/Acme/Pdf/etc/di.xml:3', 'app/code/Pdf/Pro/etc/di.xml:5'],
+      ['app/code/Acme/Pdf/etc/di.xml:3'],
     );
+    assert.deepEqual(findings[0]!.related, [{ file: 'app/code/Pdf/Pro/etc/di.xml', line: 5, module: 'Pdf_Pro' }]);
     assert.match(findings[0]!.message, /also by Pdf_Pro/);
   });
 });

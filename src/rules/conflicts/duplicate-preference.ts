@@ -1,5 +1,6 @@
 import type { Preference } from '../../project/model.js';
 import type { Rule } from '../rule.js';
+import { oneConflict } from './one-conflict.js';
 
 export const rule: Rule = {
   meta: {
@@ -20,7 +21,10 @@ export const rule: Rule = {
     }
     for (const list of byType.values()) {
       if (new Set(list.map((e) => e.module)).size < 2) continue;
-      for (const { module, pref } of list) {
+      // One conflict, one finding: at the client's own side, the other preferences as related locations.
+      const { at, related } = oneConflict(list, (e) => ({ file: e.pref.file, line: e.pref.line, module: e.module }));
+      {
+        const { module, pref } = at;
         const others = list.filter((e) => e.module !== module);
         context.report({
           severity: 'error',
@@ -32,6 +36,7 @@ export const rule: Rule = {
           recommendation:
             'Keep one preference: merge the behaviours into one class, or replace one preference with plugins.',
           effort: { hours: 4, confidence: 'low' },
+          related,
         });
       }
     }

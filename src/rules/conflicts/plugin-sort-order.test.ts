@@ -17,7 +17,7 @@ const plugin = (module: string, sortOrder: number | undefined, methods: string[]
 });
 
 describe('conflicts/plugin-sort-order', () => {
-  it('reports plugins of different modules on one method with the same sortOrder', async () => {
+  it('reports plugins of different modules on one method with the same sortOrder once, the others related', async () => {
     const modules = [
       moduleWith('Acme_Catalog', { plugins: [plugin('Acme_Catalog', 10, ['aroundGetName'])] }),
       moduleWith('Seo_Plus', { plugins: [plugin('Seo_Plus', 10, ['afterGetName', 'afterGetSku'])] }),
@@ -27,7 +27,11 @@ describe('conflicts/plugin-sort-order', () => {
     const findings = await runRule(rule, { project: projectFixture({ modules }) });
     assert.deepEqual(
       findings.map((f) => f.file),
-      ['app/code/Acme/Catalog/etc/di.xml', 'app/code/Seo/Plus/etc/di.xml'],
+      ['app/code/Acme/Catalog/etc/di.xml'],
+    );
+    assert.deepEqual(
+      findings[0]!.related?.map((r) => r.file),
+      ['app/code/Seo/Plus/etc/di.xml'],
     );
     assert.match(findings[0]!.message, /Product::getName has sortOrder 10, like seo_plus/);
   });

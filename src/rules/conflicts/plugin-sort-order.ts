@@ -1,5 +1,6 @@
 import type { Plugin } from '../../project/model.js';
 import type { Rule } from '../rule.js';
+import { oneConflict } from './one-conflict.js';
 
 export const rule: Rule = {
   meta: {
@@ -29,7 +30,14 @@ export const rule: Rule = {
     }
     for (const list of groups.values()) {
       if (new Set(list.map((e) => e.module)).size < 2) continue;
-      for (const { module, plugin, method } of list) {
+      // One conflict, one finding: at the client's own plugin, the other plugins as related locations.
+      const { at, related } = oneConflict(list, (e) => ({
+        file: e.plugin.file,
+        line: e.plugin.line,
+        module: e.module,
+      }));
+      {
+        const { module, plugin, method } = at;
         const others = list.filter((e) => e.module !== module);
         const methodName =
           plugin.methods.find((pm) => pm.toLowerCase().endsWith(method))?.replace(/^(before|around|after)/, '') ??
@@ -44,6 +52,7 @@ export const rule: Rule = {
           message: `Plugin ${plugin.name} on ${plugin.target}::${shown} has sortOrder ${plugin.sortOrder}, like ${others.map((o) => `${o.plugin.name} (${o.plugin.file}:${o.plugin.line})`).join(', ')}: their order is undefined.`,
           recommendation: 'Give the plugins distinct sortOrder values in the order they must run.',
           effort: { hours: 0.5, confidence: 'medium' },
+          related,
         });
       }
     }

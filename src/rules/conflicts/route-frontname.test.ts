@@ -13,7 +13,7 @@ const route = (module: string, id: string, frontName: string, area = 'frontend')
 });
 
 describe('conflicts/route-frontname', () => {
-  it('reports two route ids sharing a frontName in one area', async () => {
+  it('reports two route ids sharing a frontName in one area once, the other route related', async () => {
     const modules = [
       moduleWith('Acme_Store', { routes: [route('Acme_Store', 'acme_seo', 'seo')] }),
       moduleWith('Seo_Plus', {
@@ -23,7 +23,11 @@ describe('conflicts/route-frontname', () => {
     const findings = await runRule(rule, { project: projectFixture({ modules }) });
     assert.deepEqual(
       findings.map((f) => f.file),
-      ['app/code/Acme/Store/etc/frontend/routes.xml', 'app/code/Seo/Plus/etc/frontend/routes.xml'],
+      ['app/code/Acme/Store/etc/frontend/routes.xml'],
+    );
+    assert.deepEqual(
+      findings[0]!.related?.map((r) => r.file),
+      ['app/code/Seo/Plus/etc/frontend/routes.xml'],
     );
   });
 

@@ -1,5 +1,6 @@
 import type { Route } from '../../project/model.js';
 import type { Rule } from '../rule.js';
+import { oneConflict } from './one-conflict.js';
 
 export const rule: Rule = {
   meta: {
@@ -20,8 +21,14 @@ export const rule: Rule = {
     }
     for (const list of groups.values()) {
       if (new Set(list.map((e) => e.route.id)).size < 2) continue;
-      for (const { module, route } of list) {
-        if (context.project.modules.find((x) => x.name === module)?.core) continue;
+      // One conflict, one finding: at a non-core side (the client's own first), the other routes as related.
+      const isCore = (module: string) => context.project.modules.find((x) => x.name === module)?.core === true;
+      const own = list.filter((e) => !isCore(e.module));
+      if (own.length === 0) continue;
+      const side = (e: (typeof list)[number]) => ({ file: e.route.file, line: e.route.line, module: e.module });
+      const { at, related } = oneConflict(list, side, own);
+      {
+        const { module, route } = at;
         const others = list.filter((e) => e.route.id !== route.id);
         context.report({
           severity: 'error',
@@ -32,6 +39,7 @@ export const rule: Rule = {
           message: `frontName "${route.frontName}" (${route.area}) is also ${others.map((o) => `${o.module}'s (${o.route.file}:${o.route.line})`).join(', ')}.`,
           recommendation: 'Give one of the routes another frontName (URLs change: add rewrites for the old ones).',
           effort: { hours: 2, confidence: 'medium' },
+          related,
         });
       }
     }

@@ -67,7 +67,7 @@ describe('overrides/preference-changed', () => {
     cls('Magento\\Sales\\Pdf\\Same', [method('run', 'r')]),
   );
 
-  it('reports a preferred class whose parent changed, and a preferred class that was removed', async () => {
+  it('reports a preferred class whose parent changed; a removed one is left to php-api/missing-class', async () => {
     const findings = await runRule(rule, {
       project: projectFixture({ modules: [module] }),
       current: { release: releaseFixture('2.4.6-p3'), symbols: current },
@@ -75,10 +75,7 @@ describe('overrides/preference-changed', () => {
     });
     assert.deepEqual(
       findings.map((f) => [f.line, f.severity]),
-      [
-        [3, 'warning'],
-        [4, 'error'],
-      ],
+      [[3, 'warning']],
     );
     assert.match(findings[0]!.message, /AbstractPdf::insertOrder\(\) body changed/);
   });

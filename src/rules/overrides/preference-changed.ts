@@ -10,11 +10,11 @@ export const rule: Rule = {
     id: 'overrides/preference-changed',
     severity: 'warning',
     category: 'overrides',
-    description:
-      "di.xml preference replacing a core class whose code (or a parent's) changed or was removed in the target",
+    description: "di.xml preference replacing a core class whose code (or a parent's) changed in the target",
     docs:
       'A preference replaces the core class everywhere: fixes to the original (or its parents) do not reach the store ' +
-      'unless ported, and a removed class breaks compilation. A preference that extends the original inherits every ' +
+      "unless ported (a class the target removed is php-api/missing-class's finding on the same line). A preference " +
+      'that extends the original inherits every ' +
       'change it does not override: only the methods it overrides itself are listed, and it is not reported when it ' +
       "overrides none of the changed ones. A preference for one of Magento's own classes is upgraded with Magento.",
   },
@@ -33,19 +33,18 @@ export const rule: Rule = {
         // that class is upgraded together with what it implements, nothing to port.
         if (!mine && context.target.symbols?.getClass(type)) continue;
         const changes = classChanges(current, context.target.symbols, pref.for);
-        if (!changes || (Array.isArray(changes) && changes.length === 0)) continue;
-        const removed = changes === 'removed';
+        // One engine per fact: a class the target no longer declares is php-api/missing-class's finding (the same
+        // di.xml line, named as a preference); this rule judges only changed code.
+        if (!changes || changes === 'removed' || changes.length === 0) continue;
         // A preference that extends the original inherits every change it does not override itself (or through
         // its own parents in the code under check); methods it overrides come first: copies that miss the changes.
         const chain = mine ? ancestorsUpTo(mine, pref.for, code, current) : undefined;
         const own = new Set((chain ?? (mine ? [mine] : [])).flatMap((c) => c.methods.map((x) => x.name.toLowerCase())));
         const inherits = chain !== undefined;
-        const list = removed
-          ? []
-          : [...changes]
-              .filter((c) => !inherits || own.has(c.name.toLowerCase()))
-              .sort((a, b) => Number(own.has(b.name.toLowerCase())) - Number(own.has(a.name.toLowerCase())));
-        if (!removed && list.length === 0) continue;
+        const list = [...changes]
+          .filter((c) => !inherits || own.has(c.name.toLowerCase()))
+          .sort((a, b) => Number(own.has(b.name.toLowerCase())) - Number(own.has(a.name.toLowerCase())));
+        if (list.length === 0) continue;
         const shown = list
           .slice(0, 6)
           .map(
@@ -53,18 +52,14 @@ export const rule: Rule = {
               `${c.owner.split('\\').pop()}::${c.name}() ${c.how === 'body' ? 'body changed' : c.how}${own.has(c.name.toLowerCase()) ? ' (overridden by the preference)' : ''}`,
           );
         context.report({
-          severity: removed ? 'error' : 'warning',
+          severity: 'warning',
           file: pref.file,
           line: pref.line,
           module: m.name,
           subject: `${pref.for} ${pref.type}`,
-          message: removed
-            ? `Preference ${pref.type} for ${pref.for}: the target ${releaseLabel(context)} no longer has ${pref.for}.`
-            : `Preference ${pref.type} for ${pref.for}, whose code changed in ${releaseLabel(context)}: ${shown.join(', ')}${list.length > 6 ? `, and ${list.length - 6} more` : ''}.`,
-          recommendation: removed
-            ? 'Remove the preference or move it to the class that replaced the original.'
-            : `Diff ${pref.for} (and its parents) between the versions and port the changes into ${pref.type}; prefer a plugin where possible.`,
-          effort: { hours: removed ? 4 : 2, confidence: 'low' },
+          message: `Preference ${pref.type} for ${pref.for}, whose code changed in ${releaseLabel(context)}: ${shown.join(', ')}${list.length > 6 ? `, and ${list.length - 6} more` : ''}.`,
+          recommendation: `Diff ${pref.for} (and its parents) between the versions and port the changes into ${pref.type}; prefer a plugin where possible.`,
+          effort: { hours: 2, confidence: 'low' },
         });
       }
     }
