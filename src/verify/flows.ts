@@ -227,8 +227,10 @@ async function registerLogin(step: Step, page: Page, store: Storefront): Promise
       waitUntil: 'load',
       timeout: STEP_TIMEOUT,
     });
-    await page.locator('#email').fill(email, { timeout: STEP_TIMEOUT });
-    await page.locator('#pass').fill(password, { timeout: STEP_TIMEOUT });
+    const form = page.locator('#login-form, form.form-login').first();
+    await form.locator('input[name="login[username]"]').fill(email, { timeout: STEP_TIMEOUT });
+    // By name: the field's id is `pass` before 2.4.7 and `password` from 2.4.7 on.
+    await form.locator('input[name="login[password]"]').fill(password, { timeout: STEP_TIMEOUT });
     await Promise.all([
       page.waitForURL((u) => /customer\/account\/?(index\/?)?$/.test(u.pathname), { timeout: STEP_TIMEOUT }),
       page.locator('#send2').first().click(),
