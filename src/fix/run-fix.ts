@@ -35,6 +35,8 @@ export interface FixedFinding {
   message: string;
   /** What the fix does, in one line. */
   fix: string;
+  /** Lines (1-based, of the original file) the fix edits. */
+  lines: number[];
   /** The re-check no longer reports it. */
   cleared: boolean;
 }
@@ -121,7 +123,7 @@ export async function runFix(options: FixOptions): Promise<FixResult> {
   const candidates: Candidate[] = [];
   for (const finding of result.findings) {
     const rule = selected.get(finding.ruleId);
-    if (rule) candidates.push({ finding, rule });
+    if (rule && (!rule.fixable || rule.fixable(finding))) candidates.push({ finding, rule });
   }
 
   // Fixes per file, through one parse of each file.
@@ -227,6 +229,7 @@ export async function runFix(options: FixOptions): Promise<FixResult> {
         fingerprint: a.finding.fingerprint,
         message: a.finding.message,
         fix: a.description,
+        lines: [...new Set(a.edits.map((e) => lineAt(t.before, e.start)))].sort((x, y) => x - y),
         cleared: !remaining.has(findingKey(a.finding)),
       });
     }
@@ -309,6 +312,13 @@ function sameEdits(a: TextEdit[], b: TextEdit[]): boolean {
   return (
     a.length === b.length && a.every((e, i) => e.start === b[i]!.start && e.end === b[i]!.end && e.text === b[i]!.text)
   );
+}
+
+/** 1-based line of an offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** Applies non-overlapping edits (any order) to a text. */

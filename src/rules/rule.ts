@@ -89,6 +89,11 @@ export interface Rule {
    * hands it the file's text and parse tree. Absent when the rule's findings have no mechanical fix.
    */
   fix?(finding: Finding, source: FixSource): FixOutcome;
+  /**
+   * Which of the rule's findings `fix` is for, when only some are (`php-api/missing-method` fixes Monolog 1's
+   * `addDebug()`…, not every removed method): the others are not counted as fixable nor listed as declined.
+   */
+  fixable?(finding: Finding): boolean;
 }
 
 /** A file of the code under check, as `mageup fix` hands it to a fixer. */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { releaseFixture, runRule } from '../testing.js';
 import { missingMethod } from './missing-method.js';
 import { classDecl, indexOf, method, unitOf } from './fixtures.js';
+import { fixWith } from '../../fix/testing.js';
 
 const base = 'Magento\\Catalog\\Model\\Base';
 const current = indexOf([
@@ -87,4 +88,60 @@ test('no member findings through a parent class the target lost (missing-class r
     }),
     [],
   );
+});
+
+test('fix: Monolog 1 level methods → PSR-3 on a known Monolog logger; a used return value is declined', async () => {
+  const monolog1 = indexOf([
+    classDecl('Monolog\\Logger', {
+      methods: [method('addDebug'), method('addError'), method('debug'), method('error')],
+    }),
+    classDecl('Magento\\Framework\\Logger\\Monolog', { extends: 'Monolog\\Logger' }),
+  ]);
+  const monolog2 = indexOf([
+    classDecl('Monolog\\Logger', { methods: [method('debug'), method('error')] }),
+    classDecl('Magento\\Framework\\Logger\\Monolog', { extends: 'Monolog\\Logger' }),
+  ]);
+  const src = [
+    '<?php',
+    'namespace Acme\\Log;',
+    'class Job',
+    '{',
+    '    public function __construct(private \\Magento\\Framework\\Logger\\Monolog $logger, private \\Acme\\Own $own) {}',
+    '    public function run(): bool',
+    '    {',
+    "        $this->logger->addDebug('a', ['x' => 1]); /* addDebug stays in comments */",
+    '        $this->logger?->AddError("b {$this->name}");',
+    "        $this->own->addDebug('not a logger');",
+    "        return $this->logger->addError('c');",
+    '    }',
+    '}',
+    '',
+  ].join('\r\n');
+  const r = await fixWith(missingMethod, 'app/code/Acme/Log/Job.php', src, {
+    current: { release: releaseFixture('2.4.3'), symbols: monolog1 },
+    target: { symbols: monolog2 },
+  });
+  assert.equal(r.findings, 3);
+  assert.deepEqual(r.fixes, ['addDebug() → debug()', 'AddError() → error()']);
+  assert.deepEqual(r.declines, [
+    'the value of addError() is used (Monolog 1 returned a bool, error() returns nothing): rewrite it by hand',
+  ]);
+  assert.equal(r.remaining, 1);
+  assert.equal(
+    r.text,
+    src.replace("logger->addDebug('a'", "logger->debug('a'").replace('logger?->AddError(', 'logger?->error('),
+  );
+  assert.match(r.text, /addDebug stays in comments/);
+  assert.match(r.text, /\r\n {8}\$this->own->addDebug\('not a logger'\);\r\n/);
+});
+
+test('fix: a removed method that is not a Monolog 1 level method is not fixable', async () => {
+  const unit = await unitOf('app/code/Acme/Shop/Model/Child.php', source);
+  const findings = await runRule(missingMethod, {
+    code: [unit],
+    current: { release: releaseFixture('2.4.6'), symbols: current },
+    target: { symbols: target },
+  });
+  assert.ok(findings.length > 0);
+  assert.ok(findings.every((f) => missingMethod.fixable?.(f) === false));
 });

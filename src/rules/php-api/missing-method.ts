@@ -1,4 +1,6 @@
-import type { Rule, RuleContext } from '../rule.js';
+import type { Finding } from '../../core/finding.js';
+import { nodesOnLine } from '../../fix/locate.js';
+import type { FixOutcome, FixSource, Rule, RuleContext } from '../rule.js';
 import { checkMemberUses } from './member-check.js';
 import { formatMethod } from './signature-format.js';
 import { currentLabel, prepareWorlds, releaseLabel, worldsOf } from './worlds.js';
@@ -31,7 +33,68 @@ release when present), or move the logic into your own class.`,
     checkMemberUses(context, 'method', () => 1410);
     checkOverrides(context);
   },
+  fixable: (finding) => monologMethodOf(finding) !== undefined,
+  fix: (finding, source) => fixMonologMethod(finding, source),
 };
+
+/**
+ * Monolog 1's level methods that Monolog 2 (Magento 2.4.4+) removed, and their PSR-3 replacement with the same
+ * arguments (`addDebug($message, array $context = [])` → `debug($message, array $context = [])`).
+ */
+const MONOLOG_1_METHODS: Readonly<Record<string, string>> = {
+  adddebug: 'debug',
+  addinfo: 'info',
+  addnotice: 'notice',
+  addwarning: 'warning',
+  adderror: 'error',
+  addcritical: 'critical',
+  addalert: 'alert',
+  addemergency: 'emergency',
+};
+
+/** The PSR-3 method replacing the finding's Monolog 1 method, when the finding is a call of one on a Monolog logger. */
+function monologMethodOf(finding: Finding): string | undefined {
+  const m = /^method:(.+)::(\w+)$/.exec(finding.subject ?? '');
+  if (!m || m[1] !== 'monolog\\logger') return undefined;
+  return MONOLOG_1_METHODS[m[2]!.toLowerCase()];
+}
+
+/**
+ * `$logger->addDebug(…)` → `$logger->debug(…)` when check knows the receiver is a Monolog logger. Declined when the
+ * call's value is used: Monolog 1 returned a bool, PSR-3's methods return nothing.
+ */
+export function fixMonologMethod(finding: Finding, source: FixSource): FixOutcome {
+  const replacement = monologMethodOf(finding);
+  if (!replacement || !finding.line || !finding.column)
+    return { decline: 'not a call of a Monolog 1 level method at a known place' };
+  const names = nodesOnLine(source.tree.rootNode, finding.line, NAME).filter((n) => {
+    const call = n.parent;
+    return (
+      n.startPosition.column + 1 === finding.column &&
+      call !== null &&
+      CALLS.has(call.type) &&
+      call.childForFieldName('name')?.equals(n) === true
+    );
+  });
+  const name = names[0];
+  if (names.length !== 1 || !name) return { decline: `cannot find the call at ${finding.line}:${finding.column}` };
+  const written = name.text;
+  if (MONOLOG_1_METHODS[written.toLowerCase()] !== replacement)
+    return { decline: `${written}() is not the method the finding names` };
+  const call = name.parent!;
+  const parent = call.parent;
+  if (parent?.type !== 'expression_statement')
+    return {
+      decline: `the value of ${written}() is used (Monolog 1 returned a bool, ${replacement}() returns nothing): rewrite it by hand`,
+    };
+  return {
+    edits: [{ start: name.startIndex, end: name.endIndex, text: replacement }],
+    description: `${written}() → ${replacement}()`,
+  };
+}
+
+const NAME = new Set(['name']);
+const CALLS = new Set(['member_call_expression', 'nullsafe_member_call_expression']);
 
 /** Custom methods overriding a parent method the target no longer declares. */
 function checkOverrides(context: RuleContext): void {
