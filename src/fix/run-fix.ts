@@ -108,6 +108,7 @@ export async function runFix(options: FixOptions): Promise<FixResult> {
   const first = await runCheck({ ...checkOptions, to });
   const result = first.targets[0]!;
   const root = first.project.root;
+  const releases = { current: first.current.version ?? null, target: result.version };
 
   const declined: DeclinedFinding[] = [];
   const decline = (finding: Finding, reason: string): void => {
@@ -155,7 +156,7 @@ export async function runFix(options: FixOptions): Promise<FixResult> {
       for (const c of list) {
         let outcome: FixOutcome;
         try {
-          outcome = c.rule.fix!(c.finding, { file, text: before, tree });
+          outcome = c.rule.fix!(c.finding, { file, text: before, tree, releases });
         } catch (error) {
           outcome = { decline: `the fixer failed (${error instanceof Error ? error.message : String(error)})` };
         }

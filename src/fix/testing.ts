@@ -35,7 +35,11 @@ export async function fixWith(
   const declines: string[] = [];
   const edits = [];
   for (const finding of findings) {
-    const outcome = rule.fix!(finding, { file, text: source, tree });
+    const releases = {
+      current: overrides.current?.release?.version ?? null,
+      target: overrides.target?.release?.version ?? '2.4.8',
+    };
+    const outcome = rule.fix!(finding, { file, text: source, tree, releases });
     if ('decline' in outcome) declines.push(outcome.decline);
     else {
       fixes.push(outcome.description);

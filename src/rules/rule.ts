@@ -104,6 +104,8 @@ export interface FixSource {
   text: string;
   /** Tree-sitter PHP parse tree of `text`; node offsets index `text`. */
   tree: Tree;
+  /** The releases the check compared: the project's current one (when known) and the target. */
+  releases: { current: string | null; target: string };
 }
 
 /** Replace `text.slice(start, end)` with `text` (an insertion when start === end). */

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runRule } from '../testing.js';
+import { releaseFixture, runRule } from '../testing.js';
+import { fixWith } from '../../fix/testing.js';
 import { deprecated } from './deprecated.js';
 import { classDecl, indexOf, indexOfPackages, method, unitOf } from './fixtures.js';
 
@@ -71,4 +72,73 @@ class B
   const findings = await runRule(deprecated, { code: [unit], target: { symbols } });
   assert.equal(findings.length, 1);
   assert.match(findings[0]!.message, /`Magento\\Framework\\Model\\AbstractModel::save\(\)` \(magento\/framework\)/);
+});
+
+test('fix: $block->escapeHtml() → $escaper->escapeHtml() in a 2.4 template, every call of the method; declines', async () => {
+  const deprecatedEscape = { deprecated: '103.0.0 Use $escaper directly in templates and in blocks.' };
+  const blocks = indexOf([
+    classDecl('Magento\\Framework\\View\\Element\\AbstractBlock', {
+      methods: [
+        method('escapeHtml', deprecatedEscape),
+        method('escapeUrl', deprecatedEscape),
+        method('escapeJsQuote', deprecatedEscape),
+      ],
+    }),
+    classDecl('Magento\\Framework\\View\\Element\\Template', {
+      extends: 'Magento\\Framework\\View\\Element\\AbstractBlock',
+    }),
+  ]);
+  const template = [
+    '<?php',
+    '/** @var \\Magento\\Framework\\View\\Element\\Template $block */',
+    '// $block->escapeHtml() in a comment stays',
+    '?>',
+    '<h1><?= $block->escapeHtml($block->getTitle()) ?></h1>',
+    '<a href="<?= $this->escapeUrl($block->getUrl()) ?>"><?= $block->escapeHtml(__("Go"), [\'b\']) ?></a>',
+    "<script>var q = '<?= $block->escapeJsQuote('x') ?>';</script>",
+    '',
+  ].join('\r\n');
+  const current = { release: releaseFixture('2.4.4'), symbols: blocks };
+  const file = 'app/design/frontend/Acme/default/Magento_Theme/templates/x.phtml';
+  const r = await fixWith(deprecated, file, template, { current, target: { symbols: blocks } });
+  assert.equal(r.findings, 3);
+  assert.deepEqual(r.fixes, [
+    '$block->escapeHtml() → $escaper->escapeHtml() (2 calls in the template)',
+    '$block->escapeUrl() → $escaper->escapeUrl() (1 call in the template)',
+  ]);
+  assert.deepEqual(
+    r.declines,
+    ['not a block escape method in a template'],
+    'escapeJsQuote is deprecated on Escaper too',
+  );
+  assert.equal(r.remaining, 1);
+  assert.equal(
+    r.text,
+    template
+      .replace('<?= $block->escapeHtml($block->getTitle())', '<?= $escaper->escapeHtml($block->getTitle())')
+      .replace('$this->escapeUrl(', '$escaper->escapeUrl(')
+      .replace('$block->escapeHtml(__', '$escaper->escapeHtml(__'),
+  );
+  assert.match(r.text, /\/\/ \$block->escapeHtml\(\) in a comment stays\r\n/);
+
+  const old = await fixWith(deprecated, file, template, {
+    current: { release: releaseFixture('2.3.7'), symbols: blocks },
+    target: { symbols: blocks },
+  });
+  assert.equal(old.text, template);
+  assert.deepEqual(old.declines.slice(0, 2), [
+    'the current release 2.3.7 gives templates no $escaper (2.4.0 does)',
+    'the current release 2.3.7 gives templates no $escaper (2.4.0 does)',
+  ]);
+  const own = await fixWith(deprecated, file, template.replace('?>\r\n<h1>', '$escaper = $block;\r\n?>\r\n<h1>'), {
+    current,
+    target: { symbols: blocks },
+  });
+  assert.deepEqual(own.fixes, []);
+  assert.equal(own.declines[0], 'the template assigns $escaper itself: change it by hand');
+  const php = await fixWith(deprecated, 'app/code/Acme/Shop/Block/A.php', template.replace(/^<\?php/, '<?php'), {
+    current,
+    target: { symbols: blocks },
+  });
+  assert.equal(php.fixes.length, 0, 'only templates get $escaper');
 });

@@ -1,6 +1,9 @@
 import type { ClassKind } from '../../php/types.js';
 import { isSeeTarget } from '../../php/docblock.js';
-import type { Rule } from '../rule.js';
+import type { Node } from 'web-tree-sitter';
+import type { Finding } from '../../core/finding.js';
+import { compareMagentoVersions } from '../../knowledge/magento-version.js';
+import type { FixOutcome, FixSource, Rule } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse, locationOf } from './class-uses.js';
 import { memberLabel } from './member-check.js';
@@ -87,4 +90,65 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
       });
     }
   },
+  fixable: (finding) => blockEscapeMethodOf(finding) !== undefined,
+  fix: (finding, source) => fixBlockEscape(finding, source),
 };
+
+/**
+ * The block's escape methods Magento 2.4 deprecates ("Use $escaper directly in templates") whose `Escaper` method has
+ * the same name and arguments and is not deprecated itself.
+ */
+const BLOCK_ESCAPES = new Set(['escapehtml', 'escapehtmlattr', 'escapeurl', 'escapejs', 'escapecss']);
+
+function blockEscapeMethodOf(finding: Finding): string | undefined {
+  if (!finding.file?.toLowerCase().endsWith('.phtml')) return undefined;
+  const m = /^deprecated:`magento\\framework\\view\\element\\abstractblock::(\w+)\(\)`$/.exec(finding.subject ?? '');
+  return m && BLOCK_ESCAPES.has(m[1]!) ? m[1] : undefined;
+}
+
+/**
+ * `$block->escapeHtml(…)` (or `$this->…`) → `$escaper->escapeHtml(…)` in a template, for every such call of the
+ * method in the file (the rule reports the first use of a file). Templates get `$escaper` from Magento 2.4.0 on.
+ */
+export function fixBlockEscape(finding: Finding, source: FixSource): FixOutcome {
+  const method = blockEscapeMethodOf(finding);
+  if (!method) return { decline: 'not a block escape method in a template' };
+  const since = '2.4.0';
+  for (const [label, version] of [
+    ['current', source.releases.current],
+    ['target', source.releases.target],
+  ] as const) {
+    if (version === null)
+      return { decline: `the current release is unknown: $escaper is in templates from ${since} on` };
+    if (compareMagentoVersions(version, since) < 0)
+      return { decline: `the ${label} release ${version} gives templates no $escaper (${since} does)` };
+  }
+  const calls: Node[] = [];
+  let assignsEscaper = false;
+  const stack: Node[] = [source.tree.rootNode];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'assignment_expression' || node.type === 'reference_assignment_expression') {
+      if (node.childForFieldName('left')?.text === '$escaper') assignsEscaper = true;
+    } else if (node.type === 'member_call_expression') {
+      const object = node.childForFieldName('object');
+      const name = node.childForFieldName('name');
+      if (
+        object?.type === 'variable_name' &&
+        (object.text === '$block' || object.text === '$this') &&
+        name?.text.toLowerCase() === method
+      )
+        calls.push(object);
+    }
+    for (const child of node.children) if (child) stack.push(child);
+  }
+  if (assignsEscaper) return { decline: 'the template assigns $escaper itself: change it by hand' };
+  if (!calls.some((o) => o.startPosition.row + 1 === finding.line))
+    return { decline: `cannot find the call on line ${finding.line ?? '?'}` };
+  calls.sort((a, b) => a.startIndex - b.startIndex);
+  const written = calls[0]!.parent!.childForFieldName('name')!.text;
+  return {
+    edits: calls.map((o) => ({ start: o.startIndex, end: o.endIndex, text: '$escaper' })),
+    description: `$block->${written}() → $escaper->${written}() (${calls.length} call${calls.length === 1 ? '' : 's'} in the template)`,
+  };
+}

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runRule } from '../testing.js';
 import { implicitNullable } from './implicit-nullable.js';
+import { optionalBeforeRequired } from './optional-before-required.js';
 import { unitOf } from '../php-api/fixtures.js';
 import { fixWith } from '../../fix/testing.js';
 import { makeFinding } from '../../core/finding.js';
@@ -72,6 +73,29 @@ test('fix: ?Type and |null through the parse tree, CRLF, comments and formatting
   );
 });
 
+test('fix: before a required parameter the default goes too (PHP treats it as required): no optional-before-required', async () => {
+  const src = '<?php\nfunction f(Foo $a = null, int|string $b = null, $c, Bar $d = null, ...$rest) {}\n';
+  const r = await fixWith(implicitNullable, 'app/code/Acme/f.php', src, { target: { php: '8.4' } });
+  assert.equal(r.text, '<?php\nfunction f(?Foo $a, int|string|null $b, $c, ?Bar $d = null, ...$rest) {}\n');
+  assert.deepEqual(r.fixes, [
+    'Foo $a = null → ?Foo $a (before the required $c, PHP already treats it as required)',
+    'int|string $b = null → int|string|null $b (before the required $c, PHP already treats it as required)',
+    'Bar $d = null → ?Bar $d = null',
+  ]);
+  const after = await runRule(optionalBeforeRequired, {
+    code: [await unitOf('app/code/Acme/f.php', r.text)],
+    target: { php: '8.4' },
+  });
+  assert.deepEqual(after, []);
+  const commented = await fixWith(
+    implicitNullable,
+    'app/code/Acme/f.php',
+    '<?php\nfunction f(Foo $a /* why */ = null, $c) {}\n',
+    { target: { php: '8.4' } },
+  );
+  assert.deepEqual(commented.declines, ['$a: a comment sits in its default: drop `= null` by hand']);
+});
+
 test('fix: methods of the same name on one line are told apart by their class; a mismatch is declined', async () => {
   const src = '<?php\nclass A { function f(Foo $x = null) {} } class B { function f(Foo $x = null) {} }\n';
   const r = await fixWith(implicitNullable, 'app/code/Acme/A.php', src, { target: { php: '8.4' } });
@@ -91,8 +115,11 @@ test('fix: methods of the same name on one line are told apart by their class; a
     line: 3,
     subject: 'A::f():x',
   };
-  assert.deepEqual(implicitNullable.fix!(stale, { file: 'A.php', text: src, tree }), {
-    decline: 'cannot find f() on line 3 for sure',
-  });
+  assert.deepEqual(
+    implicitNullable.fix!(stale, { file: 'A.php', text: src, tree, releases: { current: null, target: '2.4.8' } }),
+    {
+      decline: 'cannot find f() on line 3 for sure',
+    },
+  );
   tree.delete();
 });

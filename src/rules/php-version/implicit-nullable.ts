@@ -70,20 +70,33 @@ export function fixImplicitNullable(finding: Finding, source: FixSource): FixOut
   if (!node || !type) return { decline: `cannot find the typed parameter ${param} of ${name}()` };
   if (fallback?.type !== 'null') return { decline: `${param} does not default to null` };
   const text = type.text;
+  // Before a required parameter the default can never be used: PHP treats the parameter as required (and nullable).
+  // `?Type $x` says exactly that; `?Type $x = null` there would be deprecated as an optional-before-required one.
+  const siblings = params!.namedChildren.filter((p) => p !== null && PARAM_NODES.has(p.type));
+  const laterRequired = siblings
+    .slice(siblings.findIndex((p) => p?.equals(node)) + 1)
+    .find((p) => p !== null && !p.childForFieldName('default_value'));
+  const nameNode = node.childForFieldName('name')!;
+  if (laterRequired && !/^\s*=\s*$/.test(source.text.slice(nameNode.endIndex, fallback.startIndex)))
+    return { decline: `${param}: a comment sits in its default: drop \`= null\` by hand` };
+  const dropDefault = laterRequired ? [{ start: nameNode.endIndex, end: fallback.endIndex, text: '' }] : [];
+  const after = laterRequired
+    ? ` (before the required ${laterRequired.childForFieldName('name')?.text ?? 'parameter'}, PHP already treats it as required)`
+    : '';
   switch (type.type) {
     case 'named_type':
     case 'primitive_type':
       if (/^(mixed|null)$/i.test(text)) return { decline: `${param}: ${text} already accepts null` };
       return {
-        edits: [{ start: type.startIndex, end: type.startIndex, text: '?' }],
-        description: `${text} ${param} = null → ?${text} ${param} = null`,
+        edits: [{ start: type.startIndex, end: type.startIndex, text: '?' }, ...dropDefault],
+        description: `${text} ${param} = null → ?${text} ${param}${laterRequired ? '' : ' = null'}${after}`,
       };
     case 'union_type':
     case 'disjunctive_normal_form_type':
       if (/(^|\|)\s*(null|mixed)\s*($|\|)/i.test(text)) return { decline: `${param}: ${text} already accepts null` };
       return {
-        edits: [{ start: type.endIndex, end: type.endIndex, text: '|null' }],
-        description: `${text} ${param} = null → ${text}|null ${param} = null`,
+        edits: [{ start: type.endIndex, end: type.endIndex, text: '|null' }, ...dropDefault],
+        description: `${text} ${param} = null → ${text}|null ${param}${laterRequired ? '' : ' = null'}${after}`,
       };
     case 'optional_type':
       return { decline: `${param} is already nullable` };
