@@ -7,7 +7,8 @@
  *   - files changed, files that no longer parse (tree-sitter, and `php -l` when PHP is installed, run here again on
  *     the patched copy), and whether `git apply --check` takes the patch in a copy of the tree;
  *   - edits outside the finding's lines (its line; for implicit-nullable, whose finding points at the function name,
- *     the signature up to its closing parenthesis, where the parameter may sit on a later line);
+ *     the signature up to its closing parenthesis, where the parameter may sit on a later line; for php-api/deprecated,
+ *     which reports the first use of a symbol per file, the lines of the other uses of that symbol);
  *   - against the maintainers' fix commit (the case's fixed tree): of the lines the patch changes, how many the
  *     maintainers changed too, and how many end up with the very same text.
  * Fetches nothing: trees come from /work/trees/corpus/<case>/{broken,fixed} (bench/corpus/extract.sh); a case whose
@@ -54,7 +55,16 @@ interface CaseFix {
   offFindingLine?: number;
   maintainersTouched?: number;
   maintainersSame?: number;
+  /** Edited lines per rule: all, outside the finding's lines, also changed by the maintainers, with the same text. */
+  edits?: Record<string, EditScore>;
   ms?: number;
+}
+
+interface EditScore {
+  lines: number;
+  outside: number;
+  maintainersTouched: number;
+  maintainersSame: number;
 }
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -107,7 +117,15 @@ const scored = results.filter((r) => r.status === 'scored');
 const sum = (k: keyof CaseFix): number => scored.reduce((n, r) => n + ((r[k] as number | undefined) ?? 0), 0);
 const byRule: Record<string, { fixable: number; cleared: number }> = {};
 const declined: Record<string, number> = {};
+const edits: Record<string, EditScore> = {};
 for (const r of scored) {
+  for (const [rule, e] of Object.entries(r.edits ?? {})) {
+    const t = (edits[rule] ??= { lines: 0, outside: 0, maintainersTouched: 0, maintainersSame: 0 });
+    t.lines += e.lines;
+    t.outside += e.outside;
+    t.maintainersTouched += e.maintainersTouched;
+    t.maintainersSame += e.maintainersSame;
+  }
   for (const [rule, v] of Object.entries(r.byRule ?? {})) {
     byRule[rule] ??= { fixable: 0, cleared: 0 };
     byRule[rule].fixable += v.fixable;
@@ -134,6 +152,7 @@ const totals = {
   maintainersTouched: sum('maintainersTouched'),
   maintainersSame: sum('maintainersSame'),
   byRule,
+  edits,
   declined,
 };
 console.log(`\n${JSON.stringify(totals, null, 2)}`);
@@ -196,6 +215,7 @@ function score(c: CorpusCase, result: FixResult, broken: string, fixedTree: stri
   let offFindingLine = 0;
   let maintainersTouched = 0;
   let maintainersSame = 0;
+  const edits: Record<string, EditScore> = {};
   const byFile = new Map<string, typeof result.fixed>();
   for (const f of result.fixed) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   for (const [file, fixes] of byFile) {
@@ -207,13 +227,29 @@ function score(c: CorpusCase, result: FixResult, broken: string, fixedTree: stri
     const theirLines = new Set(theirs.split(/\r?\n/).map((l) => l.trim()));
     const ourLines = ours.split('\n');
     const tree = parser.parse(original);
+    const originalLines = original.split('\n');
     for (const f of fixes) {
       const last = findingLastLine(tree.rootNode, f.ruleId, f.line ?? 0);
+      // php-api/deprecated reports the first use of a symbol per file; its escape fix changes every use of it there.
+      const method = f.ruleId === 'php-api/deprecated' ? /->(\w+)\(\)/.exec(f.fix)?.[1] : undefined;
+      const sameUse = method ? new RegExp(`\\$(block|this)\\s*->\\s*${method}\\s*\\(`, 'i') : undefined;
+      const score = (edits[f.ruleId] ??= { lines: 0, outside: 0, maintainersTouched: 0, maintainersSame: 0 });
       for (const line of f.lines) {
         editedLines++;
-        if (line < (f.line ?? 0) || line > last) offFindingLine++;
-        if (touched.has(line)) maintainersTouched++;
-        if (theirLines.has((ourLines[line - 1] ?? '').replace(/\r$/, '').trim())) maintainersSame++;
+        score.lines++;
+        const onFinding = line >= (f.line ?? 0) && line <= last;
+        if (!onFinding && !sameUse?.test(originalLines[line - 1] ?? '')) {
+          offFindingLine++;
+          score.outside++;
+        }
+        if (touched.has(line)) {
+          maintainersTouched++;
+          score.maintainersTouched++;
+        }
+        if (theirLines.has((ourLines[line - 1] ?? '').replace(/\r$/, '').trim())) {
+          maintainersSame++;
+          score.maintainersSame++;
+        }
       }
     }
     tree.delete();
@@ -240,6 +276,7 @@ function score(c: CorpusCase, result: FixResult, broken: string, fixedTree: stri
     offFindingLine,
     maintainersTouched,
     maintainersSame,
+    edits,
   };
 }
 
