@@ -106,6 +106,18 @@ function buildReleaseData(source: string, doc: any, sourcesDoc: any): ReleaseDat
     if (existsSync(file)) metapackages.set(version, readJson(file));
   }
 
+  // Facts the shared data lacks (pre-release dates, Cloud deadlines), each with its source: scripts/data/.
+  const additions = readJson(resolve(import.meta.dirname, 'data/catalog-additions.json'));
+  for (const [line, extra] of Object.entries<any>(additions.lines)) {
+    if (line.startsWith('$') || !lines[line]) continue;
+    lines[line] = compact({
+      ...lines[line]!,
+      endOfSecurityOnly: extra.endOfSecurityOnly ?? undefined,
+      cloudUpgradeEnforcement: extra.cloudUpgradeEnforcement,
+      cloudSource: `${additions.lines.$source}: ${additions.sources['adobedocs-end-of-support']}`,
+    });
+  }
+
   const releases: ReleaseRecord[] = [];
   for (const r of doc.releases) {
     const meta = metapackages.get(r.version);
@@ -169,6 +181,47 @@ function buildReleaseData(source: string, doc: any, sourcesDoc: any): ReleaseDat
       notes: ['pre-release (beta): not for production'],
     });
   }
+  // Pre-releases Adobe dated (alphas have no metapackage in the shared data: their package set is not covered).
+  for (const pre of additions.preReleases as {
+    version: string;
+    kind: string;
+    date: string;
+    sources: string[];
+    note?: string;
+  }[]) {
+    const said = pre.sources.map((id) => additions.sources[id] as string).join('; ');
+    const existing = releases.find((r) => r.version === pre.version);
+    const dateNote = `date ${pre.date}: ${said}`;
+    if (existing) {
+      existing.date ??= pre.date;
+      existing.notes = [...(existing.notes ?? []), dateNote];
+      continue;
+    }
+    releases.push({
+      version: pre.version,
+      supportLine: minorOf(pre.version),
+      date: pre.date,
+      type: 'beta',
+      editions: ['adobe-commerce', 'magento-open-source'],
+      requirements: {},
+      requirementsConfidence: 'low',
+      requirementsExact: false,
+      phpConstraint: null,
+      composerConstraint: null,
+      apsb: [],
+      apsbConfidence: 'low',
+      notes: [
+        `pre-release (${pre.kind}): not for production; ${additions.sources['adobedocs-beta']}`,
+        dateNote,
+        ...(pre.note ? [pre.note] : []),
+      ],
+    });
+  }
+  for (const [version, source] of Object.entries<string>(additions.noReleaseCandidate)) {
+    const release = releases.find((r) => r.version === version);
+    if (release)
+      release.notes = [...(release.notes ?? []), `no release candidate: ${additions.sources[source] as string}`];
+  }
   releases.sort((a, b) => compareMagentoVersions(a.version, b.version));
 
   // A release's notes can name a bulletin the bulletin's own list omits (e.g. APSB22-12 in 2.4.3-p2): count both.
@@ -205,6 +258,10 @@ function buildReleaseData(source: string, doc: any, sourcesDoc: any): ReleaseDat
     bulletins,
     releases,
     mageOs,
+    cloudDependencyDeadlines: {
+      source: `${additions.cloudDependencyDeadlines.$source}: ${additions.sources['adobedocs-security-enforcement']}`,
+      rows: additions.cloudDependencyDeadlines.rows,
+    },
   };
 }
 

@@ -168,6 +168,14 @@ const document: PatchLevelsFile = {
   mageOs: facts.mageOs,
   metaPackages: facts.metaPackages,
   commerceOnly,
+  // How far the patch file contents go: files Adobe published after the snapshot's last commit are listed without.
+  filesSnapshot: haveMirror
+    ? {
+        repo: 'SamJUK/m2-meta-security-patches',
+        commit: git('rev-parse', '--short', 'HEAD').trim(),
+        date: git('log', '-1', '--format=%cs', 'HEAD').trim(),
+      }
+    : null,
 };
 const written = writeChecksummedJson(args.out!, document);
 log(

@@ -92,6 +92,20 @@ describe('mageup kb status', () => {
     // Coverage per family: a derived release names the release standing in.
     assert.match(stdout, /^2\.4\.8-p3\s.*from 2\.4\.8-p1\s+from 2\.4\.8-p1/m);
     assert.match(stdout, /releases are indexed in every family/);
+    // Patch levels: per line the -pN the isolated files apply on, each file with bulletin, CVE, exploitation, contents.
+    assert.match(
+      stdout,
+      /^Patch levels \(Adobe's isolated security patch files and hotfixes, data as of \d{4}-\d{2}-\d{2}\)$/m,
+    );
+    assert.match(stdout, /snapshot that ends 2026-07-15/);
+    assert.match(
+      stdout,
+      /^2\.4\.9\s+2\.4\.9\s+2\.4\.9\s+249-2026-07-001-CE\s+2026-07-14\s+APSB26-73\s+CVE-\S+ \+4\s+no\s+yes\s+none yet$/m,
+    );
+    assert.match(
+      stdout,
+      /^\s+248p5-2026-08-001-CE\s+2026-08-11\s+APSB26-92\s+.*EXPLOITED\s+no \(after 2026-07-15\)\s+none yet$/m,
+    );
   });
 
   it('rejects an unknown format', async () => {

@@ -30,10 +30,17 @@ function release(version: string, date: string | null, extra: Partial<Release> =
 }
 
 describe('shipped release catalog', () => {
-  it('lists every release 2.3.0 … 2.4.9 with patches, oldest first, betas flagged', () => {
+  it('lists every release 2.3.0 … 2.4.10-alpha1 with patches, oldest first, pre-releases flagged', () => {
     const versions = catalog.all().map((r) => r.version);
     assert.equal(versions[0], '2.3.0');
-    assert.equal(versions[versions.length - 1], '2.4.9');
+    assert.equal(versions[versions.length - 1], '2.4.10-alpha1');
+    // Pre-releases carry the date Adobe published (or scheduled) them, with the source in their notes.
+    assert.equal(catalog.get('2.4.9-alpha1')?.date, '2025-06-10');
+    assert.equal(catalog.get('2.4.9-alpha3')?.date, '2025-10-14');
+    assert.equal(catalog.get('2.4.9-beta1')?.date, '2026-03-10');
+    assert.equal(catalog.get('2.4.10-alpha1')?.type, 'beta');
+    assert.equal(catalog.get('2.4.10-alpha1')?.packagesKnown, false);
+    assert.equal(catalog.latest({ now: new Date('2026-12-01') }).version, '2.4.9', 'a pre-release is never the latest');
     for (const v of [
       '2.3.7-p4',
       '2.4.0',

@@ -8,6 +8,7 @@ import { defaultDataDir } from './catalog.js';
 import { fixedClock } from './clock.js';
 import { kbStatus } from './kb-status.js';
 import { RELEASE_DATA_FILE } from './release-data.js';
+import { PATCH_LEVELS_FILE } from './patch-levels.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'mageup-kb-status-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -27,6 +28,44 @@ function dataDir(name: string, manifest?: string): string {
 const clock = fixedClock('2026-11-23');
 
 describe('kbStatus', () => {
+  it('lists the patch levels of every supported line with what is known of each patch', () => {
+    const dir = dataDir('patch-levels');
+    copyFileSync(join(defaultDataDir(), PATCH_LEVELS_FILE), join(dir, PATCH_LEVELS_FILE));
+    copyFileSync(join(defaultDataDir(), `${PATCH_LEVELS_FILE}.sha256`), join(dir, `${PATCH_LEVELS_FILE}.sha256`));
+    const status = kbStatus({ dataDir: dir, cacheDir: false, clock });
+    const levels = status.patchLevels!;
+    assert.deepEqual(
+      levels.lines.map((l) => [l.line, l.latestRelease, l.requires]),
+      [
+        ['2.4.6', '2.4.6-p15', '2.4.6-p15'],
+        ['2.4.7', '2.4.7-p10', '2.4.7-p10'],
+        ['2.4.8', '2.4.8-p5', '2.4.8-p5'],
+        ['2.4.9', '2.4.9', '2.4.9'],
+      ],
+    );
+    assert.equal(levels.filesSnapshot?.date, '2026-07-15');
+    assert.match(levels.inclusionRule, /incorporated into the next full security patch/);
+    const line248 = new Map(levels.lines[2]!.patches.map((p) => [p.level, p]));
+    const july = line248.get('2026-jul')!;
+    assert.equal(july.id, '248p5-2026-07-001-CE');
+    assert.equal(july.bulletin, 'APSB26-73');
+    assert.equal(july.contents.available, true);
+    const august = line248.get('2026-aug')!;
+    assert.equal(august.exploited, true);
+    assert.ok(august.cves.includes('CVE-2026-71362'));
+    assert.equal(august.contents.available, false);
+    assert.match(august.contents.note, /ends 2026-07-15/);
+    assert.equal(line248.get('VULN-39341')!.kind, 'hotfix');
+    // No -pN of any line was released after July 2026: nothing includes the isolated files yet.
+    assert.ok(levels.lines.every((l) => l.patches.every((p) => p.includedIn === 'none yet')));
+    // October fixed Adobe Commerce only on 2.4.6: listed, without an Open Source file.
+    const october246 = levels.lines[0]!.patches.find((p) => p.level === '2026-oct')!;
+    assert.equal(october246.commerceOnly, true);
+    const none = kbStatus({ dataDir: dataDir('no-patch-levels'), cacheDir: false, clock });
+    assert.equal(none.patchLevels, null);
+    assert.match(none.patchLevelsProblem!, /patch-levels/);
+  });
+
   it('reads release coverage from the API manifest', () => {
     const manifest = JSON.stringify({
       schema: 1,

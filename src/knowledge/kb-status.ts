@@ -6,6 +6,9 @@ import { defaultDataDir, loadReleaseCatalog, loadReleaseData, supportStatus } fr
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { readReleaseUpdate } from './release-update.js';
+import { compareMagentoVersions } from './magento-version.js';
+import { loadPatchLevels, type PatchLevelsFile } from './patch-levels.js';
+import type { Release } from './types.js';
 import type { SourceRef } from './release-data.js';
 import type { Confidence } from './types.js';
 import { extensionSnapshot, metadataCacheDir } from './extension-releases.js';
@@ -34,6 +37,60 @@ export interface KbStatus {
    */
   extensions: { packages: number; releases: number; repositories: number; cached: number; problem?: string };
   releases: KbReleaseStatus[];
+  /** Adobe Commerce on Cloud: upgrade enforcement per line and third-party dependency deadlines (Adobe's notices). */
+  cloud: {
+    lines: {
+      line: string;
+      endOfExtendedSupport: string | null;
+      endOfSecurityOnly: string | null;
+      enforcement: string | null;
+    }[];
+    linesSource: string | null;
+    dependencies: { dependency: string; versions: string; upgradeTo: string; deadline: string }[];
+    dependenciesSource: string | null;
+  };
+  /** Adobe's isolated patch files and hotfixes per supported line (null with `problem` when the data is unreadable). */
+  patchLevels: KbPatchLevels | null;
+  patchLevelsProblem?: string;
+}
+
+export interface KbPatchLevels {
+  asOf: string;
+  /** Where patch file contents come from and the date that snapshot ends; null when none was read. */
+  filesSnapshot: { repo: string; commit: string; date: string } | null;
+  /** Adobe's rule on which -pN includes an isolated patch, with its source. */
+  inclusionRule: string;
+  lines: KbPatchLine[];
+}
+
+export interface KbPatchLine {
+  line: string;
+  /** Newest -pN (or GA) of the line released by now, from the catalog. */
+  latestRelease: string | null;
+  /** The -pN the line's isolated patches apply on. */
+  requires: string | null;
+  patches: KbPatchEntry[];
+}
+
+export interface KbPatchEntry {
+  id: string;
+  level: string;
+  kind: 'isolated' | 'hotfix';
+  date: string;
+  bulletin: string | null;
+  cves: string[];
+  severity: string | null;
+  exploited: boolean;
+  file: string;
+  /** Adobe Commerce only on this line: no Open Source file exists. */
+  commerceOnly?: true;
+  /** Whether the changed files and their hashes are known (read from the patch file), with the reason when not. */
+  contents: { available: boolean; note: string };
+  /**
+   * The later -pN whose release notes say it includes the patch; 'none yet' when no -pN of the line was released
+   * after the patch; 'unknown' when a later -pN exists but no release notes read say so.
+   */
+  includedIn: string;
 }
 
 export interface KbReleaseStatus {
@@ -69,7 +126,8 @@ export function kbStatus(opts: { dataDir?: string; cacheDir?: string | false; cl
     return {
       version: r.version,
       date: r.date,
-      type: r.type,
+      // `beta` covers every pre-release in the catalog; an alpha is named as such here.
+      type: r.type === 'beta' && /-alpha/i.test(r.version) ? 'alpha' : r.type,
       packages: r.packagesKnown
         ? shippedSets.has(r.version)
           ? 'metapackage'
@@ -108,6 +166,90 @@ export function kbStatus(opts: { dataDir?: string; cacheDir?: string | false; cl
     },
     extensions: extensionCoverage(dataDir, opts.cacheDir === false ? undefined : userCacheDir(opts.cacheDir)),
     releases,
+    cloud: cloudOf(data),
+    ...patchLevelsOf(dataDir, catalog.all(), now),
+  };
+}
+
+function cloudOf(data: ReturnType<typeof loadReleaseData>): KbStatus['cloud'] {
+  const lines = Object.values(data.lines)
+    .filter((l) => l.cloudUpgradeEnforcement !== undefined)
+    .sort((a, b) => compareMagentoVersions(a.line, b.line))
+    .map((l) => ({
+      line: l.line,
+      endOfExtendedSupport: l.endOfExtendedSupport,
+      endOfSecurityOnly: l.endOfSecurityOnly ?? null,
+      enforcement: l.cloudUpgradeEnforcement ?? null,
+    }));
+  return {
+    lines,
+    linesSource: Object.values(data.lines).find((l) => l.cloudSource)?.cloudSource ?? null,
+    dependencies: data.cloudDependencyDeadlines?.rows ?? [],
+    dependenciesSource: data.cloudDependencyDeadlines?.source ?? null,
+  };
+}
+
+function patchLevelsOf(
+  dataDir: string,
+  all: Release[],
+  now: Date,
+): { patchLevels: KbPatchLevels | null; patchLevelsProblem?: string } {
+  let data: PatchLevelsFile;
+  try {
+    data = loadPatchLevels(dataDir);
+  } catch (error) {
+    return { patchLevels: null, patchLevelsProblem: (error as Error).message };
+  }
+  const today = now.toISOString().slice(0, 10);
+  const snapshot = data.filesSnapshot ?? null;
+  const lines = Object.keys(data.bases)
+    .sort(compareMagentoVersions)
+    .map((line): KbPatchLine => {
+      const released = all
+        .filter((r) => r.minor === line && r.type !== 'beta' && r.date !== null && r.date <= today)
+        .sort((a, b) => compareMagentoVersions(a.version, b.version));
+      const patches: KbPatchEntry[] = [];
+      for (const level of [...data.levels].sort((a, b) => a.date.localeCompare(b.date))) {
+        const record = data.patches.find((p) => p.line === line && p.level === level.level);
+        const commerceOnly = data.commerceOnly[line]?.includes(level.level) ?? false;
+        if (!record && !commerceOnly) continue;
+        const later = released.filter((r) => r.date! > level.date);
+        patches.push({
+          id: record?.id ?? `${level.level} (Adobe Commerce only)`,
+          level: level.level,
+          kind: level.kind,
+          date: level.date,
+          bulletin: level.bulletin,
+          cves: level.cves,
+          severity: level.severity,
+          exploited: level.exploited,
+          file: record?.file ?? 'no Magento Open Source file on this line',
+          ...(commerceOnly ? { commerceOnly: true as const } : {}),
+          contents: record?.files
+            ? { available: true, note: record.filesSource }
+            : {
+                available: false,
+                note: snapshot
+                  ? `not in the ${snapshot.repo} snapshot (ends ${snapshot.date}, ${snapshot.commit})`
+                  : 'no patch-file snapshot was read',
+              },
+          includedIn: record?.includedIn ?? (later.length === 0 ? 'none yet' : 'unknown'),
+        });
+      }
+      return {
+        line,
+        latestRelease: released.at(-1)?.version ?? null,
+        requires: data.bases[line] ?? null,
+        patches,
+      };
+    });
+  return {
+    patchLevels: {
+      asOf: data.asOf,
+      filesSnapshot: snapshot,
+      inclusionRule: data.sources.inclusion ?? 'unknown',
+      lines,
+    },
   };
 }
 

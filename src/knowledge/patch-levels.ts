@@ -60,7 +60,10 @@ export interface PatchFileRecord {
   /** Files the patch changes, when its content could be read; null otherwise (then only declarations can tell). */
   files: PatchedFile[] | null;
   filesSource: string;
-  /** The later `-pN` that includes it, when one is released. */
+  /**
+   * The later `-pN` whose release notes say it includes this patch; null while none does (Adobe: isolated files "are
+   * incorporated into the next full security patch", sources.inclusion).
+   */
   includedIn: string | null;
 }
 
@@ -83,6 +86,11 @@ export interface PatchLevelsFile {
   metaPackages: Record<string, { version: string; levels: string[]; source: string }[]>;
   /** Lines where a level fixes Adobe Commerce only (October 2026: 2.4.6). */
   commerceOnly: Record<string, string[]>;
+  /**
+   * The patch-file snapshot the file contents were read from (its newest commit and that commit's date): a patch
+   * published after it has `files: null`. Null when the build had no snapshot.
+   */
+  filesSnapshot?: { repo: string; commit: string; date: string } | null;
 }
 
 let cached: { dir: string; data: PatchLevelsFile } | undefined;

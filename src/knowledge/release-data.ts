@@ -25,6 +25,14 @@ export interface ReleaseDataFile {
   releases: ReleaseRecord[];
   /** Mage-OS distribution versions and the Magento release each is built on. */
   mageOs: Record<string, { upstream: string; date: string | null }>;
+  /**
+   * Adobe Commerce on Cloud: third-party software an environment must leave by a deadline (Adobe's security
+   * enforcement notice for Cloud 2.4.4-2.4.9), with the source it was read from.
+   */
+  cloudDependencyDeadlines?: {
+    source: string;
+    rows: { dependency: string; versions: string; upgradeTo: string; deadline: string }[];
+  };
 }
 
 export interface SupportLineRecord {
@@ -33,6 +41,15 @@ export interface SupportLineRecord {
   endOfRegularSupport: string | null;
   /** Adobe Commerce only (lifecycle policy); null when not published or `TBD`. */
   endOfExtendedSupport: string | null;
+  /** Adobe Commerce: end of the security-only period after extended support (lifecycle policy); absent when N/A. */
+  endOfSecurityOnly?: string | null;
+  /**
+   * Adobe Commerce on Cloud: the version upgrade enforcement date, after which Adobe may decommission environments
+   * still on the line; null when Adobe says TBD.
+   */
+  cloudUpgradeEnforcement?: string | null;
+  /** Where the Cloud and security-only dates come from. */
+  cloudSource?: string;
   confidence: Confidence;
   note?: string;
 }
@@ -52,6 +69,7 @@ export interface ReleaseRecord {
   /** Key into `lines`. */
   supportLine: string;
   date: string | null;
+  /** `beta` stands for every pre-release (alpha and beta): never a target by default, never `latest`. */
   type: 'feature' | 'security' | 'beta';
   editions: string[];
   requirements: Partial<Record<ServiceName, string[]>>;

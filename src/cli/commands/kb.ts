@@ -222,7 +222,91 @@ function renderStatus(s: KbStatus): string {
     `${s.releases.filter((r) => r.packages === 'metapackage' || r.packages === 'kb-update').length} of ${s.releases.length} releases have a complete package set; ` +
       `${lowCount} have low-confidence requirements (shown as uncertain wherever they are used).`,
   );
+  out.push('', ...renderCloud(s), '', ...renderPatchLevels(s));
   return `${out.join('\n')}\n`;
+}
+
+/** Adobe Commerce on Cloud: version upgrade enforcement per line and third-party dependency deadlines. */
+function renderCloud(s: KbStatus): string[] {
+  const c = s.cloud;
+  if (c.lines.length === 0 && c.dependencies.length === 0)
+    return ['Adobe Commerce on Cloud deadlines: not in this data'];
+  const out = ['Adobe Commerce on Cloud deadlines (Adobe lifecycle policy and Cloud security enforcement notice)'];
+  out.push(
+    `  Version upgrade enforcement: ${c.lines
+      .map((l) => `${l.line} ${l.enforcement ?? 'TBD'}`)
+      .join(', ')} (after it Adobe may decommission environments still on the line)`,
+  );
+  for (const d of c.dependencies) out.push(`  ${d.dependency} ${d.versions} → ${d.upgradeTo} by ${d.deadline}`);
+  return out;
+}
+
+/** The patch levels section: per supported line, the latest -pN and every isolated patch file or hotfix known. */
+function renderPatchLevels(s: KbStatus): string[] {
+  const p = s.patchLevels;
+  if (!p) return [`Patch levels: unavailable (${s.patchLevelsProblem ?? 'unknown problem'})`];
+  const out = [
+    `Patch levels (Adobe's isolated security patch files and hotfixes, data as of ${p.asOf})`,
+    p.filesSnapshot
+      ? `  Patch file contents: read from ${p.filesSnapshot.repo} ${p.filesSnapshot.commit}, a snapshot that ends ` +
+        `${p.filesSnapshot.date}; later files are known by their bulletin only (detection by declarations, "could not verify" otherwise).`
+      : '  Patch file contents: no snapshot read; every patch is known by its bulletin only.',
+    '  Included in a later -pN: Adobe says isolated files "are incorporated into the next full security patch"; ' +
+      '"none yet" = no -pN of the line was released after the patch; "unknown" = one was, but no release notes read say so.',
+    '',
+  ];
+  const rows: string[][] = [];
+  for (const line of p.lines) {
+    if (line.patches.length === 0) {
+      rows.push([line.line, line.latestRelease ?? '-', line.requires ?? '-', 'none known', '', '', '', '', '', '']);
+      continue;
+    }
+    line.patches.forEach((patch, i) => {
+      rows.push([
+        i === 0 ? line.line : '',
+        i === 0 ? (line.latestRelease ?? '-') : '',
+        i === 0 ? (line.requires ?? '-') : '',
+        patch.commerceOnly
+          ? `${patch.level}: Commerce only`
+          : patch.kind === 'hotfix'
+            ? `${patch.id} (hotfix)`
+            : patch.id,
+        patch.date,
+        patch.bulletin ?? 'not confirmed',
+        patch.cves.length === 0
+          ? '-'
+          : patch.cves.length === 1
+            ? patch.cves[0]!
+            : `${patch.cves[0]} +${patch.cves.length - 1}`,
+        patch.exploited ? 'EXPLOITED' : 'no',
+        patch.commerceOnly
+          ? '-'
+          : patch.contents.available
+            ? 'yes'
+            : `no (after ${p.filesSnapshot?.date ?? 'snapshot'})`,
+        patch.includedIn,
+      ]);
+    });
+  }
+  out.push(
+    renderTable(
+      [
+        'LINE',
+        'LATEST',
+        'APPLIES ON',
+        'PATCH',
+        'DATE',
+        'BULLETIN',
+        'CVE',
+        'EXPLOITED',
+        'FILE CONTENTS',
+        'IN LATER -pN',
+      ],
+      rows,
+      { rule: false },
+    ),
+  );
+  return out;
 }
 
 function shortCoverage(c: FamilyCoverage): string {
