@@ -5,7 +5,8 @@
  * and the API index must declare the classes of the tree's magento/module-checkout.
  *
  * Trees (read from git objects, never checked out or committed): controlaltdelete-nl/magento2-code-tracker branches
- * `magento-<version>` (vendor/magento), lrvipuls/mage247 (2.4.7-p7 with all of vendor/). Absent snapshots are named.
+ * `magento-<version>` (vendor/magento), and the verified full installs of scripts/install-trees.ts (lrvipuls/mage247
+ * 2.4.7-p7, satishmv26/regionpricing 2.4.7-p8, tayyabkhan456/mcar 2.4.8-p2). Absent snapshots are named.
  * Usage: node --import tsx bench/coverage.ts [--mirror /work/.mirror] [--from 2.4.6] [--markdown]
  */
 import { existsSync } from 'node:fs';
@@ -24,6 +25,7 @@ import {
 import { loadFileHashIndex } from '../src/knowledge/file-hashes/index.js';
 import { HASH_LENGTH } from '../src/knowledge/file-hashes/format.js';
 import { compareMagentoVersions } from '../src/knowledge/magento-version.js';
+import { openInstallTrees } from '../scripts/install-trees.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,15 +40,15 @@ function repo(name: string): GitObjects | undefined {
   return existsSync(dir) ? new GitObjects(dir) : undefined;
 }
 const tracker = repo('controlaltdelete-nl+magento2-code-tracker');
-const mage247 = repo('lrvipuls+mage247');
+const installTrees = await openInstallTrees(args.mirror!, (m) => console.error(m));
 if (!tracker)
   console.error('controlaltdelete-nl/magento2-code-tracker not fetched: tree column and spot checks skipped');
-if (!mage247) console.error('lrvipuls/mage247 not fetched: 2.4.7-p7 tree column and spot checks skipped');
 const trackerBranches = new Set(tracker?.refs('refs/heads/magento-*') ?? []);
 
 /** Where a real tree of the release is: `{ git, ref, prefix }` of its vendor/magento, or undefined. */
 function treeOf(version: string): { git: GitObjects; ref: string; label: string } | undefined {
-  if (version === '2.4.7-p7' && mage247) return { git: mage247, ref: 'main', label: 'lrvipuls/mage247' };
+  const install = installTrees.find((t) => t.release === version);
+  if (install) return { git: install.git, ref: install.commit, label: install.repo };
   const branch = `magento-${version}`;
   if (tracker && trackerBranches.has(branch)) return { git: tracker, ref: branch, label: 'code-tracker' };
   return undefined;
@@ -127,5 +129,5 @@ console.log(
     `${failed} spot check(s) failed; ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 tracker?.close();
-mage247?.close();
+for (const t of installTrees) t.git.close();
 process.exitCode = failed > 0 ? 1 : 0;

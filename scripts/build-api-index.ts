@@ -6,12 +6,14 @@
  * Needs these fetched snapshots (the `fetch` tool puts them under /work/.mirror, or pass --mirror DIR):
  *   - controlaltdelete-nl/magento2-code-tracker  branches magento-2.3.0 … magento-2.4.8-p1 (vendor/magento of each release)
  *   - speedupmate/Magento2-OS-Mirror             tags magento2-os-2.3.0 … magento2-os-2.4.4 (full installs: third-party libraries)
- *   - lrvipuls/mage247                           branch main (full 2.4.7-p7 install)
+ *   - the full installs of scripts/install-trees.ts (lrvipuls/mage247 2.4.7-p7, satishmv26/regionpricing 2.4.7-p8,
+ *     tayyabkhan456/mcar 2.4.8-p2), each verified against its composer.lock before use
  *   - Seldaek/monolog                            tags 3.x (Monolog 3, which 2.4.8 requires and no tree holds)
  * and ../shared/data (metapackages, release list and dates, Adobe's backward-incompatible-change lists).
  *
  * Usage: node --import tsx scripts/build-api-index.ts [--mirror DIR] [--shared DIR] [--out DIR] [--workers N]
  *        [--releases-only]  (recompute release package sets over the package files already in --out, no parsing)
+ *        [--incremental]    (keep the package versions already in --out, parse only versions not indexed yet)
  * Deterministic: the same snapshots give the same bytes (generatedAt is the newest source commit date).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -28,6 +30,8 @@ import type { PackageVersionInput } from '../src/knowledge/api/package-codec.js'
 import { compareLooseVersions } from '../src/knowledge/api/versions.js';
 import { ApiDataWriter } from '../src/knowledge/api/writer.js';
 import { parseConstraint, satisfies } from '../src/composer/index.js';
+import { readManifest } from '../src/knowledge/api/store.js';
+import { openInstallTrees } from './install-trees.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,9 +41,13 @@ const { values: args } = parseArgs({
     workers: { type: 'string' },
     // Recompute only the releases' package sets (and coverage) over the package files already in --out: no parsing.
     'releases-only': { type: 'boolean', default: false },
+    // Keep every package version already in --out and parse only the new ones (a version is the same code wherever
+    // it comes from; a full build gives the same package files, since the first source of a version wins there too).
+    incremental: { type: 'boolean', default: false },
   },
 });
 const RELEASES_ONLY = args['releases-only']!;
+const INCREMENTAL = args.incremental!;
 const MIRROR = args.mirror!;
 const SHARED = args.shared!;
 const OUT = resolve(args.out!);
@@ -93,7 +101,7 @@ function repo(name: string): GitObjects | undefined {
 
 const codeTracker = repo('controlaltdelete-nl+magento2-code-tracker');
 const speedupmate = repo('speedupmate+Magento2-OS-Mirror');
-const mage247 = repo('lrvipuls+mage247');
+const installTrees = await openInstallTrees(MIRROR, log);
 const monolog = repo('Seldaek+monolog');
 if (!codeTracker)
   throw new Error(`${MIRROR}/controlaltdelete-nl+magento2-code-tracker/repo is missing: fetch it first`);
@@ -335,8 +343,8 @@ if (speedupmate) {
     });
   }
 } else log('warning: speedupmate/Magento2-OS-Mirror not fetched: third-party libraries up to 2.4.4 are not indexed');
-if (mage247) fullTrees.push({ git: mage247, ref: 'main', version: '2.4.7-p7', repoName: 'lrvipuls/mage247' });
-else log('warning: lrvipuls/mage247 not fetched: 2.4.7-p7 and its libraries are not indexed');
+for (const tree of installTrees)
+  fullTrees.push({ git: tree.git, ref: tree.ref, version: tree.release, repoName: tree.repo });
 
 for (const tree of fullTrees) {
   let ref = tree.ref;
@@ -528,9 +536,11 @@ interface Listed {
 }
 const listed: Listed[] = [];
 const listingByTree = new Map<string, { path: string; sha: string }[]>();
+const alreadyIndexed = INCREMENTAL && existsSync(join(OUT, 'manifest.json')) ? readManifest(OUT).packages : {};
 for (const name of [...packageVersions.keys()].sort()) {
   if (RELEASES_ONLY) break;
   for (const source of packageVersions.get(name)!.values()) {
+    if (alreadyIndexed[name]?.versions.includes(source.version)) continue;
     const key = `${source.git.gitDir}#${source.tree}`;
     let entries = listingByTree.get(key);
     if (!entries) {
@@ -596,8 +606,11 @@ const staging = `${OUT}.partial-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
 const generatedAt = sourceDates.sort().at(-1) ?? '1970-01-01T00:00:00Z';
-if (RELEASES_ONLY) cpSync(OUT, staging, { recursive: true });
-const writer = new ApiDataWriter(staging, { generatedAt: new Date(generatedAt).toISOString(), merge: RELEASES_ONLY });
+if (RELEASES_ONLY || INCREMENTAL) cpSync(OUT, staging, { recursive: true });
+const writer = new ApiDataWriter(staging, {
+  generatedAt: new Date(generatedAt).toISOString(),
+  merge: RELEASES_ONLY || INCREMENTAL,
+});
 const byPackage = new Map<string, Listed[]>();
 for (const item of listed) {
   const list = byPackage.get(item.source.name);
@@ -697,7 +710,7 @@ writer.setSource(
   'magento-releases.json, magento-composer/*/product-community-edition.json, bic/open-source/*.json',
 );
 const manifest = writer.finish();
-for (const git of [codeTracker, speedupmate, mage247, monolog]) git?.close();
+for (const git of [codeTracker, speedupmate, monolog, ...installTrees.map((t) => t.git)]) git?.close();
 
 rmSync(`${OUT}.previous`, { recursive: true, force: true });
 if (existsSync(OUT)) renameSync(OUT, `${OUT}.previous`);

@@ -1,11 +1,13 @@
 #!/usr/bin/env -S node --import tsx
 // Builds data/db-schema/core-schema.json.gz: the tables, columns, indexes and constraints core Magento declares in
-// its db_schema.xml files, for every release branch of a fetched magento2-code-tracker snapshot, deduplicated into
+// its db_schema.xml files, for every release branch of a fetched magento2-code-tracker snapshot and every verified
+// full install of scripts/install-trees.ts (fetched under /work/.mirror or $MAGEUP_MIRROR), deduplicated into
 // per-table timelines. Only these derived facts are written, never the XML itself.
 // Usage: node --import tsx scripts/build-db-schema-index.ts [git-dir] [out-file]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { openInstallTrees } from './install-trees.js';
 import { compareMagentoVersions } from '../src/knowledge/magento-version.js';
 import { writeChecksummedJson } from '../src/knowledge/integrity.js';
 import { mergeDeclarations, parseSchemaXml } from '../src/knowledge/db-schema/parse-core-schema.js';
@@ -19,30 +21,52 @@ if (!existsSync(gitDir)) {
   process.exit(2);
 }
 
-const git = (...args: string[]): string =>
-  execFileSync('git', ['-C', gitDir, ...args], { maxBuffer: 1 << 28 }).toString('utf8');
+const gitIn = (dir: string, ...args: string[]): string =>
+  execFileSync('git', ['-C', dir, ...args], { maxBuffer: 1 << 28 }).toString('utf8');
 
-const releases = git('for-each-ref', '--format=%(refname:short)', 'refs/heads/')
-  .split('\n')
-  .filter((ref) => /^magento-2\.\d+\.\d+(-p\d+)?$/.test(ref))
-  .map((ref) => ref.slice('magento-'.length))
-  .sort(compareMagentoVersions);
+// Where each release is read from: the tracker's branch tip, or a full install's commit.
+const sourcesOf = new Map<string, { dir: string; rev: string; label: string }>();
+for (const ref of gitIn(gitDir, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/').split('\n')) {
+  if (/^magento-2\.\d+\.\d+(-p\d+)?$/.test(ref))
+    sourcesOf.set(ref.slice('magento-'.length), { dir: gitDir, rev: ref, label: ref });
+}
+const trackerReleases = [...sourcesOf.keys()].sort(compareMagentoVersions);
+const mirror = process.env.MAGEUP_MIRROR ?? '/work/.mirror';
+const installTrees = await openInstallTrees(mirror, (m) => console.warn(m));
+const treeLabels: string[] = [];
+for (const tree of installTrees) {
+  if (sourcesOf.has(tree.release)) continue; // the tracker already has it
+  sourcesOf.set(tree.release, { dir: tree.git.gitDir, rev: tree.commit, label: `${tree.repo} ${tree.ref}` });
+  treeLabels.push(`${tree.repo} ${tree.ref} (${tree.release})`);
+  tree.git.close();
+}
+const releases = [...sourcesOf.keys()].sort(compareMagentoVersions);
 
 // Core schema files: app/etc/db_schema.xml and vendor/magento/<package>/etc/db_schema.xml (tests and the
 // magento2-base copy are left out).
 const schemaPath = /^(app\/etc\/db_schema\.xml|vendor\/magento\/([^/]+)\/etc\/db_schema\.xml)$/;
 const listings = releases.map((release) =>
-  git('ls-tree', '-r', '--full-tree', `magento-${release}`)
+  gitIn(sourcesOf.get(release)!.dir, 'ls-tree', '-r', '--full-tree', sourcesOf.get(release)!.rev)
     .split('\n')
     .map((line) => {
       const tab = line.indexOf('\t');
-      return { sha: line.slice(0, tab).split(' ')[2] ?? '', path: line.slice(tab + 1) };
+      return {
+        sha: line.slice(0, tab).split(' ')[2] ?? '',
+        path: line.slice(tab + 1),
+        dir: sourcesOf.get(release)!.dir,
+      };
     })
     .filter((e) => schemaPath.test(e.path) && !e.path.startsWith('vendor/magento/magento2-base/'))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
 );
 
-const blobs = readBlobs([...new Set(listings.flat().map((e) => e.sha))]);
+const shasByDir = new Map<string, Set<string>>();
+for (const e of listings.flat()) {
+  if (!shasByDir.has(e.dir)) shasByDir.set(e.dir, new Set());
+  shasByDir.get(e.dir)!.add(e.sha);
+}
+const blobs = new Map<string, string>();
+for (const [dir, shas] of shasByDir) for (const [sha, text] of readBlobs(dir, [...shas])) blobs.set(sha, text);
 const parsed = new Map<string, ReturnType<typeof parseSchemaXml>>();
 for (const [sha, text] of blobs) parsed.set(sha, parseSchemaXml(text, sha));
 
@@ -71,7 +95,10 @@ for (const name of [...variants.keys()].sort()) {
 }
 const document: DbSchemaIndexDocument = {
   schema: 1,
-  source: `github:controlaltdelete-nl/magento2-code-tracker branches magento-${releases[0]} … magento-${releases.at(-1)} (core db_schema.xml files)`,
+  source:
+    `github:controlaltdelete-nl/magento2-code-tracker branches magento-${trackerReleases[0]} … magento-${trackerReleases.at(-1)}` +
+    treeLabels.map((t) => `; github:${t}`).join('') +
+    ' (core db_schema.xml files)',
   releases,
   tables,
 };
@@ -83,8 +110,8 @@ console.log(
 );
 
 /** Reads blobs through one `git cat-file --batch`; blobs the snapshot lacks are skipped with a warning. */
-function readBlobs(shas: string[]): Map<string, string> {
-  const result = spawnSync('git', ['-C', gitDir, 'cat-file', '--batch'], {
+function readBlobs(dir: string, shas: string[]): Map<string, string> {
+  const result = spawnSync('git', ['-C', dir, 'cat-file', '--batch'], {
     input: shas.join('\n') + '\n',
     maxBuffer: 1 << 30,
   });

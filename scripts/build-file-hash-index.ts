@@ -2,7 +2,7 @@
 /**
  * Regenerates the shipped file-hash index, `data/file-hashes/**`: for every magento/* package version of every release
  * in controlaltdelete-nl/magento2-code-tracker (branches magento-2.3.0 … magento-2.4.8-p1, first install of each) and
- * of lrvipuls/mage247 (a full 2.4.7-p7 install, when fetched), the
+ * of the verified full installs of scripts/install-trees.ts (2.4.7-p7, 2.4.7-p8, 2.4.8-p2, when fetched), the
  * git blob sha of each overridable/extendable non-PHP file and the layout blocks/containers declared. Read straight from
  * git objects (`ls-tree` gives the hashes; only layout XML, module.xml and registration.php blobs are read, to name
  * components and layout elements). No file content is written.
@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { GitObjects } from '../src/indexer/git-objects.js';
 import { writeChecksummedJson } from '../src/knowledge/integrity.js';
 import { compareLooseVersions } from '../src/knowledge/api/versions.js';
+import { openInstallTrees } from './install-trees.js';
 import {
   declaredLayoutNames,
   encodeRanges,
@@ -38,10 +39,8 @@ const { values: args } = parseArgs({
 const dir = join(args.mirror!, 'controlaltdelete-nl+magento2-code-tracker', 'repo');
 if (!existsSync(dir)) throw new Error(`${dir} is missing: fetch controlaltdelete-nl/magento2-code-tracker first`);
 const tracker = new GitObjects(dir);
-const mage247Dir = join(args.mirror!, 'lrvipuls+mage247', 'repo');
-const mage247 = existsSync(mage247Dir) ? new GitObjects(mage247Dir) : undefined;
 const log = (m: string): void => void process.stderr.write(`${m}\n`);
-if (!mage247) log('warning: lrvipuls/mage247 not fetched: 2.4.7-p7 file hashes are not indexed');
+const installTrees = await openInstallTrees(args.mirror!, log);
 
 interface VersionData {
   files: Map<string, string>; // path → full blob sha
@@ -82,7 +81,8 @@ const installs = branches.map((branch) => ({
   release: branch.slice('magento-'.length),
   label: branch,
 }));
-if (mage247) installs.push({ git: mage247, commit: mage247.revParse('main')!, release: '2.4.7-p7', label: 'mage247' });
+for (const tree of installTrees)
+  installs.push({ git: tree.git, commit: tree.commit, release: tree.release, label: tree.label });
 for (const { git, commit, release, label } of installs) {
   const date = git.commitDate(commit);
   if (date > newest) newest = date;
@@ -124,7 +124,7 @@ const manifest: FileHashManifest = {
   generatedAt: newest,
   source:
     `controlaltdelete-nl/magento2-code-tracker branches ${branches[0]} … ${branches.at(-1)} (first install each)` +
-    (mage247 ? `; lrvipuls/mage247 main (2.4.7-p7)` : ''),
+    installTrees.map((t) => `; ${t.repo} ${t.ref} (${t.release})`).join(''),
   releases,
   packages: {},
 };
@@ -180,7 +180,7 @@ for (const name of [...packages.keys()].sort()) {
 // Gzipped with a sha256 beside it like the other knowledge files: a corrupt manifest is refused, not misread.
 writeChecksummedJson(join(tmp, MANIFEST_FILE), manifest);
 tracker.close();
-mage247?.close();
+for (const tree of installTrees) tree.git.close();
 rmSync(out, { recursive: true, force: true });
 renameSync(tmp, out);
 const size = Object.values(manifest.packages).reduce((s, p) => s + p.bytes, 0);

@@ -29,7 +29,19 @@ describe('shipped API index', { skip: present ? false : 'data/api is not built' 
         `${version} has its package set with libraries`,
       );
     }
-    for (const version of ['2.3.0', '2.3.7-p4', '2.4.0', '2.4.4', '2.4.6-p11', '2.4.7-p7', '2.4.8', '2.4.8-p1']) {
+    // 2.4.7-p8 and 2.4.8-p2 from public full installs (scripts/install-trees.ts).
+    for (const version of [
+      '2.3.0',
+      '2.3.7-p4',
+      '2.4.0',
+      '2.4.4',
+      '2.4.6-p11',
+      '2.4.7-p7',
+      '2.4.7-p8',
+      '2.4.8',
+      '2.4.8-p1',
+      '2.4.8-p2',
+    ]) {
       assert.equal(manifest.releases[version]?.coverage, 'indexed', version);
     }
     for (const [version, release] of Object.entries(manifest.releases)) {

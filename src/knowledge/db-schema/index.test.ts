@@ -83,6 +83,8 @@ test('the shipped index covers 2.3.0 … 2.4.8-p1 with core tables', () => {
   const index = loadDbSchemaIndex();
   assert.equal(index.releases[0], '2.3.0');
   assert.ok(index.releases.includes('2.4.8-p1'));
+  // The full installs of scripts/install-trees.ts: 2.4.7-p7, 2.4.7-p8, 2.4.8-p2.
+  for (const release of ['2.4.7-p7', '2.4.7-p8', '2.4.8-p2']) assert.ok(index.releases.includes(release), release);
   const schema = index.at('2.4.8-p1');
   assert.ok(schema.getTable('catalog_product_entity'));
   assert.equal(schema.getTable('quote')?.columns.entity_id?.type, 'int');
