@@ -90,15 +90,22 @@ function extract(tag: string, paths: string[], out: string): number {
     .split('\n');
   const missing = listing.filter((_, i) => check[i]?.endsWith(' missing')).map((e) => e.path);
   mkdirSync(out, { recursive: true });
-  const archive = spawnSync(
-    'git',
-    ['--git-dir', MAGENTO_GIT, 'archive', tag, '--', ...paths, ...missing.map((p) => `:(exclude)${p}`)],
-    {
-      maxBuffer: 1 << 31,
-    },
+  // git archive streamed into tar (the trees are hundreds of MB): bash passes every path as its own argument.
+  const run = spawnSync(
+    'bash',
+    [
+      '-c',
+      'set -o pipefail; git --git-dir "$1" archive "$2" -- "${@:4}" | tar -x -C "$3"',
+      'extract',
+      MAGENTO_GIT,
+      tag,
+      out,
+      ...paths,
+      ...missing.map((p) => `:(exclude)${p}`),
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  if (archive.status !== 0) throw new Error(`git archive ${tag}: ${archive.stderr.toString()}`);
-  execFileSync('tar', ['-x', '-C', out], { input: archive.stdout, maxBuffer: 1 << 31 });
+  if (run.status !== 0) throw new Error(`git archive ${tag}: ${run.stderr.toString()}`);
   return missing.length;
 }
 
