@@ -29,8 +29,8 @@ class A extends Old
   assert.deepEqual(
     findings.map((f) => [f.line, f.uctCode, f.severity]),
     [
-      [3, 1132, 'warning'],
-      [7, 1439, 'warning'],
+      [3, 1132, 'info'],
+      [7, 1439, 'info'],
     ],
   );
   assert.match(

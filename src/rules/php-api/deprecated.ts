@@ -30,12 +30,13 @@ function uctCodeForDeprecated(
 export const deprecated: Rule = {
   meta: {
     id: 'php-api/deprecated',
-    severity: 'warning',
+    severity: 'info',
     category: 'php-api',
     description: 'The code uses a class, interface, method, constant or property the target marks @deprecated.',
     uctCode: 1134,
     docs: `The target release still has it, but marks it \`@deprecated\`: it may disappear in a later release. Reported
-once per file and symbol (first use), with the \`@deprecated\` text and \`@see\` replacement of the target.
+once per file and symbol (first use), with the \`@deprecated\` text and \`@see\` replacement of the target. Info,
+unless the \`@deprecated\` text announces the removal (warning).
 UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 1439 (methods), 1534/1536 (properties).
 
 **How to fix:** move to the replacement named by \`@see\`, ideally an \`@api\` interface.`,
@@ -79,8 +80,10 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
       // The shipped index was built before prose after @see was left out: filter here too.
       const targets = note.see?.filter(isSeeTarget) ?? [];
       const see = targets.length ? ` Replacement (@see): ${targets.join(', ')}.` : '';
+      // A deprecation without an announced removal is advice (info): Magento keeps deprecated APIs for many releases.
+      const removalAnnounced = /\bremov/i.test(note.deprecated ?? '');
       context.report({
-        severity: 'warning',
+        severity: removalAnnounced ? 'warning' : 'info',
         ...locationOf(use),
         message: `${label} (${declaredBy}) is deprecated in ${releaseLabel(context)}${note.deprecated ? `: ${note.deprecated}` : ''} — ${describeUse(use.kind)} here`,
         recommendation: `Plan the move away from it before it is removed.${see || ' Prefer an @api interface of the same module.'}`,
