@@ -73,9 +73,11 @@ export async function unitsOf(
   if (kind === 'access' && sniffKind(file, settings) !== 'access') return whole;
   const bounds = [0];
   const fd = openSync(file, 'r');
+  // One window for all boundaries: this thread barely allocates, so garbage buffers would wait long for a GC.
+  const window = Buffer.allocUnsafe(ALIGN_WINDOW);
   try {
     for (let at = chunkBytes; at < size - chunkBytes / 2;) {
-      const b = boundaryAfter(fd, Math.max(at, bounds[bounds.length - 1]! + 1), kind);
+      const b = boundaryAfter(fd, window, Math.max(at, bounds[bounds.length - 1]! + 1), kind);
       if (b === undefined || b >= size) break;
       if (b > bounds[bounds.length - 1]!) bounds.push(b);
       at = b + chunkBytes;
@@ -96,11 +98,10 @@ export async function unitsOf(
  * The first line start at or after `pos` where a chunk may begin: any line of an access log; for a Magento log a
  * line the parser takes for a record header (so no record spans two chunks). Undefined when none is near.
  */
-function boundaryAfter(fd: number, pos: number, kind: 'magento' | 'access'): number | undefined {
-  const buf = Buffer.alloc(ALIGN_WINDOW);
+function boundaryAfter(fd: number, buf: Buffer, pos: number, kind: 'magento' | 'access'): number | undefined {
   const from = pos - 1; // the byte before a line start is its newline
-  const n = readSync(fd, buf, 0, ALIGN_WINDOW, from);
-  let nl = buf.indexOf(10);
+  const n = readSync(fd, buf, 0, buf.length, from);
+  let nl = buf.subarray(0, n).indexOf(10);
   while (nl >= 0 && nl < n) {
     const next = buf.indexOf(10, nl + 1);
     if (kind === 'access') return from + nl + 1;
