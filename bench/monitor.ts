@@ -4,7 +4,7 @@
  * a few hundred error classes with varying ids, system.log noise, a gzipped rotation) and half an nginx access log
  * with request times; then runs the same library call as the CLI (no database) and prints time, throughput and peak
  * memory (VmHWM, all threads). Usage: node --import tsx bench/monitor.ts [--mb 1024] [--keep DIR] [--workers N]
- * [--dist] (`--dist`: the built dist/ the CLI runs, workers without the tsx loader; `--workers 1`: one thread).
+ * [--dist] (`--dist`: the built dist/ the CLI runs, workers without the tsx loader; default one thread; `--workers N`: N worker threads).
  */
 import {
   closeSync,
@@ -202,7 +202,7 @@ const lines = result.logs.reduce((n, l) => n + l.lines, 0);
 const bytes = result.logs.reduce((n, l) => n + l.bytes, 0);
 console.log(
   `monitor: ${seconds.toFixed(2)} s (${(bytes / 1e6 / seconds).toFixed(0)} MB/s of log text, ${(lines / seconds / 1e6).toFixed(2)} M lines/s), ` +
-    `${(bytes / 1e6).toFixed(0)} MB read, ${workers ?? (await import('node:os')).availableParallelism()} threads${dist ? ' (dist)' : ''}, CPU ${measured.cpu.toFixed(2)} s (all threads), peak RSS ${hwm.toFixed(0)} MB${reuse || dist ? '' : ' (generation included: use --keep twice)'}; ${result.errors.length} error classes, ${result.traffic?.requests ?? 0} requests, ` +
+    `${(bytes / 1e6).toFixed(0)} MB read, ${workers ?? 1} thread${(workers ?? 1) > 1 ? 's' : ''}${dist ? ' (dist)' : ''}, CPU ${measured.cpu.toFixed(2)} s (all threads), peak RSS ${hwm.toFixed(0)} MB${reuse || dist ? '' : ' (generation included: use --keep twice)'}; ${result.errors.length} error classes, ${result.traffic?.requests ?? 0} requests, ` +
     `load average ${(await import('node:os'))
       .loadavg()
       .map((x) => x.toFixed(1))

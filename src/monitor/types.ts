@@ -27,7 +27,7 @@ export interface MonitorOptions {
   thresholds?: Partial<Thresholds>;
   /** The time "now" is judged against for logs (default: the latest time seen, else the clock). */
   now?: number;
-  /** Threads reading logs (default: the machine's parallelism; 1 reads in this thread). */
+  /** Threads reading logs (default 1: reads in this thread; more trade memory for little speed, see run-monitor). */
   workers?: number;
   /** Logs smaller than this in total are read in this thread (default 64 MB). */
   parallelFromBytes?: number;
