@@ -236,6 +236,25 @@ describe('HTML report in Chromium', () => {
       '#findings th:nth-child(5)',
       (e) => (e as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width,
     );
+    // Nothing printed runs out of its box: chart labels stay inside their SVG, headers inside their column.
+    const overflows = await storePage.evaluate(() => {
+      type Box = { left: number; right: number };
+      type El = { getBoundingClientRect(): Box; textContent: string | null; scrollWidth: number; clientWidth: number };
+      const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): El[] } }).document;
+      const out: string[] = [];
+      for (const svg of doc.querySelectorAll('figure.chart svg')) {
+        const box = svg.getBoundingClientRect();
+        for (const text of (svg as unknown as { querySelectorAll(s: string): El[] }).querySelectorAll('text')) {
+          const t = text.getBoundingClientRect();
+          if (t.left < box.left - 0.5 || t.right > box.right + 0.5) out.push(`chart label "${text.textContent}"`);
+        }
+      }
+      for (const th of doc.querySelectorAll('#findings th')) {
+        if (th.scrollWidth > th.clientWidth + 1) out.push(`header "${th.textContent}"`);
+      }
+      return out;
+    });
+    assert.deepEqual(overflows, [], 'printed text outside its box');
     const pdfFile = join(outDir, 'sample-store.pdf');
     await storePage.pdf({ format: 'A4', path: pdfFile, printBackground: true });
     const pages = (

@@ -12,7 +12,10 @@ export interface Bar {
  */
 export function barChart(title: string, bars: Bar[], opts: { unit?: string; width?: number } = {}): string {
   const width = opts.width ?? 460;
-  const labelWidth = 170;
+  const labelWidth = 190;
+  // 12px sans glyphs average under 7 px: a label longer than this would run off the SVG's left edge (a PDF of a real
+  // report showed "ento/product-community…"), so it is cut to fit, the full name kept in the bar's <title>.
+  const maxLabelChars = Math.floor((labelWidth - 12) / 7.2);
   const barHeight = 22;
   const gap = 6;
   const height = Math.max(1, bars.length) * (barHeight + gap) + 8;
@@ -21,7 +24,7 @@ export function barChart(title: string, bars: Bar[], opts: { unit?: string; widt
   const rows = bars.map((b, i) => {
     const y = 4 + i * (barHeight + gap);
     const w = b.value === 0 ? 0 : Math.max(2, Math.round((b.value / max) * room));
-    const label = b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label;
+    const label = b.label.length > maxLabelChars ? `${b.label.slice(0, maxLabelChars - 1)}…` : b.label;
     const value = `${formatNumber(b.value)}${opts.unit ? ` ${opts.unit}` : ''}`;
     return (
       `<g class="bar"><title>${escapeHtml(`${b.label}: ${value}`)}</title>` +

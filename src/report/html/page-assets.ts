@@ -67,9 +67,12 @@ ul.blockers li{margin:4px 0}
      excerpt runs to hundreds of pages). */
   #findings{font-size:9.5px}
   #findings th,#findings td{padding:3px 4px}
-  #findings th:nth-child(1){width:9%}#findings th:nth-child(2){width:15%}#findings th:nth-child(3){width:12%}
-  #findings th:nth-child(4){width:17%}#findings th:nth-child(5){width:37%}#findings th:nth-child(6){width:5%}
-  #findings th:nth-child(7){width:5%}
+  /* Narrow printed columns: headers wrap instead of running into the next one ("SEVERITYRULE"). */
+  #findings th{white-space:normal;letter-spacing:0;font-size:8px}
+  #findings .sev{white-space:nowrap}
+  #findings th:nth-child(1){width:10%}#findings th:nth-child(2){width:14%}#findings th:nth-child(3){width:11%}
+  #findings th:nth-child(4){width:16%}#findings th:nth-child(5){width:35%}#findings th:nth-child(6){width:7%}
+  #findings th:nth-child(7){width:7%}
   #findings code,#findings .sev{font-size:9px}
   details.code,details.more{display:none}
   tr[hidden]{display:table-row}
