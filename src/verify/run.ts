@@ -427,28 +427,24 @@ export function writeBaseline(file: string, run: VerifyRun): void {
 
 /** The release catalog and patch levels for the exploited-bulletin fingerprint; unreadable data is a problem, not a stop. */
 function bulletinKnowledge(problems: Problem[]): BulletinKnowledge | undefined {
-  let catalog;
+  const catalog = loadOrReport(loadReleaseCatalog, 'release catalog', 'exploited bulletins not judged', problems);
+  if (catalog === undefined) return undefined;
+  const patchLevels =
+    loadOrReport(loadPatchLevels, 'patch levels', 'isolated patches since July 2026 not judged', problems) ?? null;
+  return { catalog, patchLevels };
+}
+
+function loadOrReport<T>(load: () => T, what: string, consequence: string, problems: Problem[]): T | undefined {
   try {
-    catalog = loadReleaseCatalog();
+    return load();
   } catch (error) {
     problems.push({
       code: 'knowledge-unavailable',
       level: 'error',
-      message: `release catalog unreadable (${error instanceof Error ? error.message : String(error)}): exploited bulletins not judged`,
+      message: `${what} unreadable (${error instanceof Error ? error.message : String(error)}): ${consequence}`,
     });
     return undefined;
   }
-  let patchLevels = null;
-  try {
-    patchLevels = loadPatchLevels();
-  } catch (error) {
-    problems.push({
-      code: 'knowledge-unavailable',
-      level: 'error',
-      message: `patch levels unreadable (${error instanceof Error ? error.message : String(error)}): isolated patches since July 2026 not judged`,
-    });
-  }
-  return { catalog, patchLevels };
 }
 
 function dedupe(findings: Finding[]): Finding[] {
