@@ -13,7 +13,7 @@
 // it never places an order. The planted changes (each restored afterwards, then the caches flushed):
 //   smoke     a PHP parse error in the category image template (Magento_Catalog)     → category page answers 500
 //   smoke     an inline script that throws, in the product page's form template      → JavaScript exception
-//   perf      usleep(600 ms) at the top of the search results template              → slower search page
+//   perf      usleep(600 ms) at the top of the cart template (never full-page cached)   → slower cart page
 //   api       bin/magento module:disable Magento_SendFriendGraphQl                       → GraphQL fields removed
 //   security  the store's router (phpserver/router.php, PHP's built-in server) serves any file under pub/ as a web
 //             server without Magento's deny rules would, and a SQL dump and a .git directory are left in pub/
@@ -35,7 +35,7 @@ const SUFFIX = '.mageup-bench';
 const FILES = {
   categoryImage: 'vendor/magento/module-catalog/view/frontend/templates/category/image.phtml',
   form: 'vendor/magento/module-catalog/view/frontend/templates/product/view/form.phtml',
-  search: 'vendor/magento/module-catalog-search/view/frontend/templates/result.phtml',
+  cart: 'vendor/magento/module-checkout/view/frontend/templates/cart.phtml',
   copyright: 'vendor/magento/module-theme/view/frontend/templates/html/copyright.phtml',
   addtocart: 'vendor/magento/module-catalog/view/frontend/templates/product/view/addtocart.phtml',
   router: 'phpserver/router.php',
@@ -59,9 +59,11 @@ const EXPECT: { probe: ProbeName; change: string; rule: string; match: RegExp }[
   },
   {
     probe: 'perf',
-    change: 'usleep(600 ms) in the search results template',
+    // The cart: Magento never serves it from the full-page cache, so every perf sample runs the template (the search
+    // results page was cached by the warm-up after planting, and its samples never ran the sleep).
+    change: 'usleep(600 ms) in the cart template',
     rule: 'verify/perf-regression',
-    match: /search/,
+    match: /cart/,
   },
   {
     probe: 'api',
@@ -208,7 +210,7 @@ async function main(): Promise<void> {
   try {
     touch(FILES.categoryImage, (s) => `${s}\n<?php if ( ?>\n`);
     touch(FILES.form, (s) => `${s}\n<script>throw new Error('mageup bench: broken product widget');</script>\n`);
-    touch(FILES.search, (s) => `<?php usleep(600000); ?>\n${s}`);
+    touch(FILES.cart, (s) => `<?php usleep(600000); ?>\n${s}`);
     touch(FILES.copyright, (s) => `${s}\n<style>.cms-index-index .page-main{background:#c0392b}</style>\n`);
     touch(FILES.addtocart, (s) => s.replace('id="product-addtocart-button"', 'id="product-addtocart-button-renamed"'));
     touch(FILES.router, (s) =>
