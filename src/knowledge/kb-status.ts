@@ -7,7 +7,7 @@ import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { readReleaseUpdate } from './release-update.js';
 import { compareMagentoVersions } from './magento-version.js';
-import { loadPatchLevels, type PatchLevelsFile } from './patch-levels.js';
+import { loadPatchLevels, type PatchLevelsFile, type PatchListing } from './patch-levels.js';
 import type { Release } from './types.js';
 import type { SourceRef } from './release-data.js';
 import type { Confidence } from './types.js';
@@ -72,16 +72,8 @@ export interface KbPatchLine {
   patches: KbPatchEntry[];
 }
 
-export interface KbPatchEntry {
-  id: string;
-  level: string;
-  kind: 'isolated' | 'hotfix';
-  date: string;
-  bulletin: string | null;
-  cves: string[];
+export interface KbPatchEntry extends PatchListing {
   severity: string | null;
-  exploited: boolean;
-  file: string;
   /** Adobe Commerce only on this line: no Open Source file exists. */
   commerceOnly?: true;
   /** Whether the changed files and their hashes are known (read from the patch file), with the reason when not. */

@@ -159,6 +159,18 @@ export interface PatchEvidence {
 
 export type PatchState = 'applied' | 'missing' | 'partial' | 'unknown';
 
+/** One isolated patch file or hotfix as reports list it (kb status, audit). */
+export interface PatchListing {
+  id: string;
+  level: string;
+  kind: 'isolated' | 'hotfix';
+  date: string;
+  bulletin: string | null;
+  cves: string[];
+  exploited: boolean;
+  file: string;
+}
+
 export interface PatchAssessment {
   record: PatchFileRecord;
   level: PatchLevelRecord;

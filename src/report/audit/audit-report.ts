@@ -10,7 +10,12 @@ import type {
   Services,
   StoreScopes,
 } from '../../project/model.js';
-import { loadPatchLevels, projectPatchLevel, type PatchState } from '../../knowledge/patch-levels.js';
+import {
+  loadPatchLevels,
+  projectPatchLevel,
+  type PatchListing,
+  type PatchState,
+} from '../../knowledge/patch-levels.js';
 import { version as toolVersion } from '../../version.js';
 
 /** Version of the audit JSON format (schemas/audit.schema.json). Bump the major on any breaking change. */
@@ -129,24 +134,12 @@ export function moduleState(module: Module, vendorInstalled = true): ModuleState
   return module.enabled ? 'enabled' : 'disabled';
 }
 
-/** Builds the audit document from a model. Deterministic: every list is sorted, nothing depends on time. */
 export interface AuditPatchLevel {
   /** `2.4.9 + 2026-jul, missing 2026-aug, …`. */
   label: string;
   line: string;
   requires: string | null;
-  patches: {
-    id: string;
-    level: string;
-    kind: 'isolated' | 'hotfix';
-    date: string;
-    bulletin: string | null;
-    cves: string[];
-    exploited: boolean;
-    state: PatchState;
-    file: string;
-    evidence: string[];
-  }[];
+  patches: (PatchListing & { state: PatchState; evidence: string[] })[];
 }
 
 function auditPatchLevel(model: ProjectModel): AuditPatchLevel | undefined {
@@ -176,6 +169,7 @@ function auditPatchLevel(model: ProjectModel): AuditPatchLevel | undefined {
   };
 }
 
+/** Builds the audit document from a model. Deterministic: every list is sorted, nothing depends on time. */
 export function buildAuditReport(model: ProjectModel): AuditReport {
   const patchLevel = auditPatchLevel(model);
   const modulesByState: Record<ModuleState, number> = { enabled: 0, disabled: 0, unknown: 0, 'not-registered': 0 };
