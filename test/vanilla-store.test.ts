@@ -33,6 +33,11 @@ describe('vanilla 2.4.7-p7 store → 2.4.8-p3', () => {
     assert.deepEqual(result.summary.actions, []);
   });
 
+  it("counts no module as the client's: PayPal_Braintree* are listed in config.php only, with no code to check", () => {
+    // They used to count as custom modules ("1 of 5 modules need updates" for a store with no code of its own).
+    assert.deepEqual(result.summary.modules, { total: 0, needingUpdate: 0, percent: 0 });
+  });
+
   it('costs platform, tests and deployment only: tens of hours', () => {
     const e = result.summary.effort!;
     assert.ok(e, 'a project check has the plan breakdown');

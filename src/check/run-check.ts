@@ -332,6 +332,9 @@ function underCheck(
     .filter(
       (m) =>
         !m.core &&
+        // Listed in config.php only, with no code anywhere: nothing to check, and no evidence it is the client's
+        // (the loader reports it as module-not-registered).
+        m.location !== 'unknown' &&
         (only === 'all' || m.location !== 'vendor') &&
         !['core', 'bundled'].includes(owners.ownerOf({ module: m.name, file: m.path })),
     )
