@@ -12,3 +12,18 @@ export const EXIT = {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/**
+ * A command's expected failures (bad input, not a Magento project, …): printed as `mageup <command>: <message>`
+ * without a stack trace, exit code 2. Anything else is rethrown for main's handler.
+ */
+export function failOnExpected(
+  command: string,
+  error: unknown,
+  expected: readonly (abstract new (...args: never[]) => Error)[],
+  setExitCode: (code: number) => void,
+): void {
+  if (!expected.some((kind) => error instanceof kind)) throw error;
+  process.stderr.write(`mageup ${command}: ${(error as Error).message}\n`);
+  setExitCode(EXIT.failure);
+}

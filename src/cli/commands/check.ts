@@ -20,7 +20,7 @@ import { createProgress } from '../../progress/index.js';
 import { readExcerpts } from '../../report/html/excerpt.js';
 import { CHECK_REPORT_FORMATS, renderCheckReport, type CheckReportFormat } from '../../report/json/render-report.js';
 import { colorEnabled, writeOutput } from '../../report/format.js';
-import { EXIT } from '../exit.js';
+import { EXIT, failOnExpected } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
 interface CheckCommandOptions {
@@ -188,16 +188,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           ...(solveTimeout !== undefined ? { solveTimeoutMs: solveTimeout * 1000 } : {}),
         });
       } catch (error) {
-        if (
-          error instanceof UnknownVersionError ||
-          error instanceof NotMagentoProjectError ||
-          error instanceof CheckOptionError
-        ) {
-          process.stderr.write(`mageup check: ${error.message}\n`);
-          setExitCode(EXIT.failure);
-          return;
-        }
-        throw error;
+        failOnExpected('check', error, [UnknownVersionError, NotMagentoProjectError, CheckOptionError], setExitCode);
+        return;
       } finally {
         progress.finish();
       }

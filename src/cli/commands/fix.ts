@@ -7,7 +7,7 @@ import { UnknownVersionError } from '../../knowledge/errors.js';
 import { NotMagentoProjectError } from '../../project/load.js';
 import { renderFixSummary } from '../../fix/render.js';
 import { runFix, type FixResult } from '../../fix/run-fix.js';
-import { EXIT } from '../exit.js';
+import { EXIT, failOnExpected } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
 interface FixCommandOptions {
@@ -70,16 +70,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           ...(opts.workers ? { workers: Number(opts.workers) } : {}),
         });
       } catch (error) {
-        if (
-          error instanceof UnknownVersionError ||
-          error instanceof NotMagentoProjectError ||
-          error instanceof CheckOptionError
-        ) {
-          process.stderr.write(`mageup fix: ${error.message}\n`);
-          setExitCode(EXIT.failure);
-          return;
-        }
-        throw error;
+        failOnExpected('fix', error, [UnknownVersionError, NotMagentoProjectError, CheckOptionError], setExitCode);
+        return;
       }
       const verified = result.fixed.every((f) => f.cleared) && result.introduced.length === 0;
       setExitCode(verified ? EXIT.ok : EXIT.findings);

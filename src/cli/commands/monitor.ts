@@ -15,7 +15,7 @@ import {
 } from '../../monitor/index.js';
 import { colorEnabled, colors, terminalSafe, writeOutput } from '../../report/format.js';
 import { NotMagentoProjectError } from '../../project/load.js';
-import { EXIT, UsageError } from '../exit.js';
+import { EXIT, failOnExpected, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
 interface MonitorCommandOptions {
@@ -84,17 +84,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       try {
         await monitor(path, opts, setExitCode);
       } catch (error) {
-        if (
-          error instanceof UsageError ||
-          error instanceof MonitorInputError ||
-          error instanceof NotMagentoProjectError ||
-          error instanceof DbError
-        ) {
-          process.stderr.write(`mageup monitor: ${error.message}\n`);
-          setExitCode(EXIT.failure);
-          return;
-        }
-        throw error;
+        failOnExpected('monitor', error, [UsageError, MonitorInputError, NotMagentoProjectError, DbError], setExitCode);
+        return;
       }
     });
 }

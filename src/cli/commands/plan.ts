@@ -8,7 +8,7 @@ import { PlanInputError } from '../../plan/errors.js';
 import { recordPlan } from '../../plan/history.js';
 import { PLAN_FORMATS, renderPlan, type PlanFormat } from '../../plan/render.js';
 import { writeOutput } from '../../report/format.js';
-import { EXIT } from '../exit.js';
+import { EXIT, failOnExpected } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
 interface PlanCommandOptions {
@@ -112,16 +112,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           php: opts.php,
         });
       } catch (error) {
-        if (
-          error instanceof UnknownVersionError ||
-          error instanceof NotMagentoProjectError ||
-          error instanceof PlanInputError
-        ) {
-          process.stderr.write(`mageup plan: ${error.message}\n`);
-          setExitCode(EXIT.failure);
-          return;
-        }
-        throw error;
+        failOnExpected('plan', error, [UnknownVersionError, NotMagentoProjectError, PlanInputError], setExitCode);
+        return;
       }
       await writeOutput(renderPlan(plan, opts.format, systemClock), opts.output);
       if (opts.history) {
