@@ -9,6 +9,8 @@ import { runCheck } from '../src/check/run-check.js';
 import type { CheckResult } from '../src/check/types.js';
 import { fixedClock } from '../src/knowledge/clock.js';
 import { buildPlan } from '../src/plan/build-plan.js';
+import { loadProject } from '../src/project/load.js';
+import { buildAuditReport } from '../src/report/audit/audit-report.js';
 
 const store = fileURLToPath(new URL('./fixtures/projects/vanilla-2.4.7-p7', import.meta.url));
 const clock = fixedClock('2026-12-01T12:00:00Z');
@@ -36,6 +38,16 @@ describe('vanilla 2.4.7-p7 store → 2.4.8-p3', () => {
   it("counts no module as the client's: PayPal_Braintree* are listed in config.php only, with no code to check", () => {
     // They used to count as custom modules ("1 of 5 modules need updates" for a store with no code of its own).
     assert.deepEqual(result.summary.modules, { total: 0, needingUpdate: 0, percent: 0 });
+  });
+
+  it('audit agrees with check: no module "not from Magento" (config.php-only entries have no code)', async () => {
+    const audit = buildAuditReport(await loadProject(store));
+    assert.ok(
+      audit.modules.some((m) => m.name.startsWith('PayPal_Braintree')),
+      'the fixture lists Braintree in config.php',
+    );
+    assert.equal(audit.summary.customModules, result.summary.modules.total);
+    assert.equal(audit.summary.customModules, 0);
   });
 
   it('costs platform, tests and deployment only: tens of hours', () => {

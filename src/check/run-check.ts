@@ -17,7 +17,7 @@ import { version as toolVersion } from '../version.js';
 import { buildCodeUnits } from './code-units.js';
 import { directHop, directHopWork, phpMinorError } from './work.js';
 import { collapseBundled, isCollapsed, mergeBundled, ownByReleases, tagOwners } from './owners.js';
-import { OwnershipIndex } from '../project/ownership.js';
+import { clientModules, OwnershipIndex } from '../project/ownership.js';
 import { resolveCurrent } from './current-release.js';
 import { readProjectPlatform, type ProjectPlatform } from './project-platform.js';
 import { summarize, type UnderCheck } from './summary.js';
@@ -326,18 +326,9 @@ function underCheck(
   lowConfidence: string[],
   coverage: ReleaseCoverage[],
 ): UnderCheck {
-  // Magento's modules (core and bundled packages) are never the client's: they are not counted.
-  const owners = new OwnershipIndex(model);
-  const modules = model.modules
-    .filter(
-      (m) =>
-        !m.core &&
-        // Listed in config.php only, with no code anywhere: nothing to check, and no evidence it is the client's
-        // (the loader reports it as module-not-registered).
-        m.location !== 'unknown' &&
-        (only === 'all' || m.location !== 'vendor') &&
-        !['core', 'bundled'].includes(owners.ownerOf({ module: m.name, file: m.path })),
-    )
+  // Magento's modules (core and bundled packages) and config.php-only entries are never the client's: not counted.
+  const modules = clientModules(model)
+    .filter((m) => only === 'all' || m.location !== 'vendor')
     .map((m) => ({ name: m.name, path: m.path }));
   return { modules, files: new Set(code.map((c) => c.analysis.file)), lowConfidence, coverage };
 }

@@ -1,6 +1,6 @@
 // Who owns each installed package, decided once from the Composer graph: Magento's own code (core and what it
 // bundles) is never the client's work; third-party extensions are upgraded as a whole; custom code is edited.
-import type { ComposerPackage, Ownership, ProjectModel } from './model.js';
+import type { ComposerPackage, Module, Ownership, ProjectModel } from './model.js';
 
 /**
  * Members of Adobe's extension metapackages as Adobe's own locks install them (lrvipuls/mage247, a 2.4.7-p7 lock):
@@ -135,6 +135,22 @@ export class OwnershipIndex {
   ownerOf(where: { package?: string | null; module?: string | null; file?: string | null }): Ownership {
     return this.packageOf(where)?.ownership ?? 'custom';
   }
+}
+
+/**
+ * Modules that are not Magento's: neither core nor in a package Magento bundles, and with code somewhere (vendor/ or
+ * app/code). A module listed only in app/etc/config.php has nothing to check and no evidence it is the client's (the
+ * loader reports it as module-not-registered). `check` counts its modules needing updates over these and `audit`
+ * its "not from Magento" modules: one judgement for both.
+ */
+export function clientModules(model: Pick<ProjectModel, 'packages' | 'modules'>): Module[] {
+  const owners = new OwnershipIndex(model);
+  return model.modules.filter(
+    (m) =>
+      !m.core &&
+      m.location !== 'unknown' &&
+      !['core', 'bundled'].includes(owners.ownerOf({ module: m.name, file: m.path })),
+  );
 }
 
 /**

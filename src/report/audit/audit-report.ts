@@ -17,6 +17,7 @@ import {
   type PatchState,
 } from '../../knowledge/patch-levels.js';
 import { version as toolVersion } from '../../version.js';
+import { clientModules } from '../../project/ownership.js';
 
 /** Version of the audit JSON format (schemas/audit.schema.json). Bump the major on any breaking change. */
 export const AUDIT_SCHEMA_VERSION = '1.1.0';
@@ -229,7 +230,7 @@ export function buildAuditReport(model: ProjectModel): AuditReport {
       packagesBySource: sortKeys(packagesBySource),
       modules: modules.length,
       modulesByState,
-      customModules: model.modules.filter((m) => !m.core).length,
+      customModules: clientModules(model).length,
       themes: model.themes.length,
       languagePacks: model.languagePacks.length,
       patches: model.patches.length,
