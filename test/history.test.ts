@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { makeFinding, type Finding } from '../src/core/finding.js';
-import { RunStore, StoreError, StoreLockedError, type RunRecord } from '../src/history/index.js';
+import {
+  checkResultOfRun,
+  RunStore,
+  runOfCheck,
+  StoreError,
+  StoreLockedError,
+  type RunRecord,
+} from '../src/history/index.js';
+import { hostileCheckResult } from './fixtures/reports/hostile-check-result.js';
 
 const PG_URL = process.env.MAGEUP_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -68,6 +76,30 @@ function behaviour(open: () => Promise<RunStore>): void {
       );
       const stored = await store.get(a);
       assert.deepEqual(stored.findingList[0], { ...finding('A'), target: '2.4.8' });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("keeps a check run's result once (findings in their table) and gives it back whole", async () => {
+    const store = await open();
+    try {
+      const result = hostileCheckResult();
+      const id = await store.record(runOfCheck(result, { recordedAt: new Date('2026-11-02T10:00:00Z') }));
+      const stored = await store.get(id);
+      const kept = stored.result as { findings: unknown[]; targets: { findings: unknown[] }[] };
+      assert.equal(kept.findings.length, 0);
+      assert.ok(kept.targets.every((t) => t.findings.length === 0));
+      assert.deepEqual(checkResultOfRun(stored), JSON.parse(JSON.stringify(result)));
+      // A run recorded without its document is rebuilt from what was kept.
+      const bare = await store.get(await store.record({ ...runOfCheck(result), result: undefined }));
+      const rebuilt = checkResultOfRun(bare);
+      assert.equal(rebuilt.project.edition, 'unknown');
+      assert.equal(rebuilt.findings.length, result.findings.length);
+      assert.deepEqual(
+        rebuilt.targets.map((t) => t.version),
+        result.targets.map((t) => t.version),
+      );
     } finally {
       await store.close();
     }

@@ -3,3 +3,4 @@ export type { RunDiff, RunInfo, RunRecord, StoredRun } from './run-store.js';
 export { StoreError } from './connections.js';
 export { StoreLockedError } from './lock.js';
 export { knowledgeBaseVersion, recordAudit, recordCheck, recordRun, storeFor } from './record.js';
+export { checkResultOfRun } from './check-result.js';

@@ -61,6 +61,20 @@ export function recordAudit(
       targets: [],
       summary: report.summary,
       findings: [],
+      // What a dashboard shows of the store: edition and patch level (the inventory itself is not kept).
+      result: {
+        kind: report.project.kind,
+        magento: report.magento,
+        ...(report.patchLevel
+          ? {
+              patchLevel: {
+                label: report.patchLevel.label,
+                line: report.patchLevel.line,
+                requires: report.patchLevel.requires,
+              },
+            }
+          : {}),
+      },
     },
     storeFor(report.project.root, store),
   );

@@ -19,6 +19,8 @@ export interface RunRecord {
   /** The command's summary (check: counts by severity, effort; audit: inventory counts). */
   summary: unknown;
   findings: (Finding & { target?: string })[];
+  /** The command's document without its finding lists (check: the result; audit: the version facts). */
+  result?: unknown;
 }
 
 export interface RunInfo {
@@ -36,6 +38,8 @@ export interface RunInfo {
 
 export interface StoredRun extends RunInfo {
   findingList: (Finding & { target?: string })[];
+  /** The run's document as recorded (null for runs recorded before the store kept it). */
+  result: unknown;
 }
 
 export interface RunDiff {
@@ -81,8 +85,8 @@ export class RunStore {
   async record(run: RunRecord): Promise<number> {
     return this.db.transaction(async (q) => {
       const inserted = await q<{ id: string | number }>(
-        `INSERT INTO mageup_runs (project, command, recorded_at, tool_version, kb_version, current_version, targets, summary)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        `INSERT INTO mageup_runs (project, command, recorded_at, tool_version, kb_version, current_version, targets, summary, result)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [
           run.project,
           run.command,
@@ -92,6 +96,7 @@ export class RunStore {
           run.currentVersion,
           run.targets,
           JSON.stringify(run.summary),
+          run.result === undefined ? null : JSON.stringify(run.result),
         ],
       );
       const id = Number(inserted.rows[0]!.id);
@@ -135,7 +140,7 @@ export class RunStore {
     }
     params.push(opts.limit ?? 50);
     const rows = await this.db.query<RunRow>(
-      `SELECT r.*, (SELECT COUNT(*) FROM mageup_findings f WHERE f.run_id = r.id) AS finding_count
+      `SELECT ${INFO_COLUMNS}, (SELECT COUNT(*) FROM mageup_findings f WHERE f.run_id = r.id) AS finding_count
        FROM mageup_runs r ${where} ORDER BY r.id DESC LIMIT $${params.length}`,
       params,
     );
@@ -155,6 +160,7 @@ export class RunStore {
     );
     return {
       ...toInfo(row),
+      result: (typeof row.result === 'string' ? JSON.parse(row.result) : row.result) ?? null,
       findingList: findings.rows.map((r) => {
         const finding = (typeof r.finding === 'string' ? JSON.parse(r.finding) : r.finding) as Finding;
         return r.target ? { ...finding, target: r.target } : finding;
@@ -177,7 +183,7 @@ export function diffRuns(from: StoredRun, to: StoredRun): RunDiff {
   const key = (f: Finding & { target?: string }): string => `${f.fingerprint}\0${f.target ?? ''}`;
   const before = new Set(from.findingList.map(key));
   const after = new Set(to.findingList.map(key));
-  const strip = ({ findingList: _, ...info }: StoredRun): RunInfo => info;
+  const strip = ({ findingList: _, result: __, ...info }: StoredRun): RunInfo => info;
   return {
     from: strip(from),
     to: strip(to),
@@ -200,6 +206,8 @@ export function runOfCheck(result: CheckResult, opts: { kbVersion?: string; reco
     targets: result.targets.map((t) => t.version),
     summary,
     findings: result.findings,
+    // The finding lists are the rows of mageup_findings: kept once, put back by checkResultOfRun.
+    result: { ...result, findings: [], targets: result.targets.map((t) => ({ ...t, findings: [] })) },
   };
 }
 
@@ -213,8 +221,13 @@ interface RunRow {
   current_version: string | null;
   targets: string[];
   summary: unknown;
+  result?: unknown;
   finding_count: string | number;
 }
+
+/** Every column but the run's document: lists stay light. */
+const INFO_COLUMNS =
+  'r.id, r.project, r.command, r.recorded_at, r.tool_version, r.kb_version, r.current_version, r.targets, r.summary';
 
 function toInfo(r: RunRow): RunInfo {
   return {

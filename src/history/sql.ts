@@ -7,7 +7,7 @@ export interface SqlConnection {
 }
 
 /** Schema version of the run store; migrations run in order on open. */
-export const STORE_SCHEMA_VERSION = 1;
+export const STORE_SCHEMA_VERSION = 2;
 
 export const MIGRATIONS: string[] = [
   `CREATE TABLE IF NOT EXISTS mageup_runs (
@@ -36,6 +36,9 @@ export const MIGRATIONS: string[] = [
      PRIMARY KEY (run_id, seq)
    );
    CREATE INDEX IF NOT EXISTS mageup_findings_fingerprint ON mageup_findings (run_id, fingerprint);`,
+  // 2: the run's document (a check result without its finding lists, which stay in mageup_findings; an audit's
+  // version facts), so the dashboard shows edition and per-target results and re-renders the run's HTML report.
+  `ALTER TABLE mageup_runs ADD COLUMN IF NOT EXISTS result JSONB`,
 ];
 
 /** Creates or upgrades the schema inside one transaction; the version row says which migrations ran. */
