@@ -1,8 +1,9 @@
 // Release lists of Composer packages (which versions exist and what each requires), from three places, best first:
 // metadata a Composer repository served (Packagist, repo.magento.com, the project's own repositories) cached in the
-// user cache by `mageup check --online`; then the shipped snapshot of public open-source Magento extensions
-// (data/composer/extensions.json.gz, built by scripts/build-extension-releases.ts from the tags of their public
-// repositories). A package in neither is unknown: callers say so, they never guess.
+// user cache by `mageup check --online`; then the shipped snapshots of public open-source Magento extensions
+// (data/composer/extensions.json.gz) and of the project templates' dev tooling (data/composer/tooling.json.gz: MFTF),
+// both built by scripts/build-extension-releases.ts from the tags of their public repositories. A package in none is
+// unknown: callers say so, they never guess.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defaultDataDir } from './catalog.js';
@@ -10,6 +11,7 @@ import { readChecksummedJson } from './integrity.js';
 
 export const EXTENSION_RELEASES_SCHEMA = 1;
 export const EXTENSION_RELEASES_FILE = 'composer/extensions.json.gz';
+export const TOOLING_RELEASES_FILE = 'composer/tooling.json.gz';
 
 /** One released version of a package: what Composer's metadata says of it. */
 export interface PackageRelease {
@@ -39,17 +41,17 @@ export interface ReleaseLookup {
   releasesOf(name: string): PackageReleases | undefined;
 }
 
-let snapshot: ExtensionSnapshotFile | undefined;
+const snapshots = new Map<string, ExtensionSnapshotFile>();
 
-/** The shipped snapshot (read once). */
-export function extensionSnapshot(dataDir?: string): ExtensionSnapshotFile {
-  if (dataDir)
-    return readChecksummedJson(
-      join(dataDir, EXTENSION_RELEASES_FILE),
-      EXTENSION_RELEASES_SCHEMA,
-    ) as ExtensionSnapshotFile;
-  snapshot ??= extensionSnapshot(defaultDataDir());
-  return snapshot;
+/** A shipped snapshot (extensions by default; read once per file). */
+export function extensionSnapshot(dataDir?: string, file: string = EXTENSION_RELEASES_FILE): ExtensionSnapshotFile {
+  const path = join(dataDir ?? defaultDataDir(), file);
+  let doc = snapshots.get(path);
+  if (!doc) {
+    doc = readChecksummedJson(path, EXTENSION_RELEASES_SCHEMA) as ExtensionSnapshotFile;
+    snapshots.set(path, doc);
+  }
+  return doc;
 }
 
 /** Directory of cached repository metadata inside the user cache. */
@@ -101,23 +103,25 @@ function readCached(cacheDir: string, name: string): PackageReleases | undefined
 
 /** Cache first (what a repository served this project), then the shipped snapshot. */
 export function releaseLookup(opts: { cacheDir?: string; dataDir?: string } = {}): ReleaseLookup {
-  let shipped: ExtensionSnapshotFile | null | undefined;
+  let shipped: ExtensionSnapshotFile[] | undefined;
   return {
     releasesOf(name) {
       const key = name.toLowerCase();
       const cached = opts.cacheDir ? readCached(opts.cacheDir, key) : undefined;
       if (cached) return cached;
-      if (shipped === undefined) {
+      shipped ??= [EXTENSION_RELEASES_FILE, TOOLING_RELEASES_FILE].flatMap((file) => {
         try {
-          shipped = extensionSnapshot(opts.dataDir);
+          return [extensionSnapshot(opts.dataDir, file)];
         } catch {
-          shipped = null;
+          return []; // an unreadable snapshot answers nothing; the integrity check reports it
         }
+      });
+      for (const doc of shipped) {
+        const entry = doc.packages[key];
+        if (entry)
+          return { name: key, releases: entry.releases, source: `MageUp's snapshot of the tags of ${entry.repo}` };
       }
-      const entry = shipped?.packages[key];
-      return entry
-        ? { name: key, releases: entry.releases, source: `MageUp's snapshot of the tags of ${entry.repo}` }
-        : undefined;
+      return undefined;
     },
   };
 }

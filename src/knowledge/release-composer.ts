@@ -38,10 +38,8 @@ export interface ReleaseComposerFile {
 export interface ClosureRequirement {
   name: string;
   constraint: string;
-  /** `magento/product-community-edition 2.4.8-p3`, `magento/project-community-edition 2.4.8-p3 (require-dev)`. */
+  /** `magento/product-community-edition 2.4.8-p3`, `magento/project-community-edition 2.4.8-p3`. */
   by: string;
-  /** Stated only by the project template's require-dev: blocks `composer update` of a dev install only. */
-  dev: boolean;
 }
 
 let loaded: Map<string, ReleaseComposerRecord> | undefined;
@@ -79,26 +77,24 @@ function indexRecords(records: ReleaseComposerRecord[]): Map<string, ReleaseComp
 
 /**
  * Every constraint the release itself puts on a non-magento package (libraries, ext-*, php): its product metapackage,
- * magento2-base and its project template (require, then require-dev marked dev). The first statement of a name wins
- * for the display, all are kept.
+ * magento2-base and its project template's require. The template's require-dev is left out: it is what a fresh
+ * install's root asks for, not what the release's code needs, so a root require-dev pin is judged against what the
+ * release installs (composer/root-template), not against the template's own choice of tooling. The first statement
+ * of a name wins for the display, all are kept.
  */
 export function closureRequirements(record: ReleaseComposerRecord): Map<string, ClosureRequirement[]> {
   const out = new Map<string, ClosureRequirement[]>();
-  const add = (reqs: Record<string, string>, by: string, dev: boolean) => {
+  const add = (reqs: Record<string, string>, by: string) => {
     for (const [name, constraint] of Object.entries(reqs)) {
       const key = name.toLowerCase();
       if (key.startsWith('magento/') && by.includes('product-community-edition')) continue;
       const list = out.get(key) ?? [];
-      list.push({ name: key, constraint, by, dev });
+      list.push({ name: key, constraint, by });
       out.set(key, list);
     }
   };
-  add(record.product, `magento/product-community-edition ${record.version}`, false);
-  add(record.base, `magento/magento2-base ${record.version}`, false);
-  if (record.template) {
-    const by = `magento/project-community-edition ${record.version}`;
-    add(record.template.require, by, false);
-    add(record.template.requireDev, `${by} (require-dev)`, true);
-  }
+  add(record.product, `magento/product-community-edition ${record.version}`);
+  add(record.base, `magento/magento2-base ${record.version}`);
+  if (record.template) add(record.template.require, `magento/project-community-edition ${record.version}`);
   return out;
 }

@@ -64,7 +64,7 @@ function compute(
   name: string,
   dataDir: string | undefined,
 ): InstalledLibrary | undefined {
-  const constraints = (closureRequirements(record).get(name) ?? []).filter((r) => !r.dev).map((r) => r.constraint);
+  const constraints = (closureRequirements(record).get(name) ?? []).map((r) => r.constraint);
   if (constraints.length === 0) return undefined;
   const entry = libraryList(dataDir)?.packages[name];
   if (!entry) return undefined;

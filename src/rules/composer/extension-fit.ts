@@ -107,12 +107,12 @@ function allows(ctx: Omit<RuleContext, 'report'>, name: string, constraint: stri
     return false;
   }
   for (const req of targetClosure(ctx).get(name) ?? []) {
-    if (!req.dev && !intersects(constraint, req.constraint)) return false;
+    if (!intersects(constraint, req.constraint)) return false;
   }
   return true;
 }
 
-/** The target's closure on libraries (product, base, template), once per context. */
+/** The target's closure on libraries (product, base, template require; not the template's require-dev), once per context. */
 export function targetClosure(ctx: Omit<RuleContext, 'report'>): Map<string, ClosureRequirement[]> {
   const cacheKey = ctx.composer ?? ctx;
   let closure = closures.get(cacheKey);
@@ -127,7 +127,7 @@ function statesPlatform(require: Record<string, string>): boolean {
   return Object.keys(require).some((n) => !/^(ext|lib)-/.test(n));
 }
 
-function isStable(version: string): boolean {
+export function isStable(version: string): boolean {
   try {
     return parseStability(normalizeVersion(version)) === 'stable';
   } catch {

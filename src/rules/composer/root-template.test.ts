@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadReleaseCatalog } from '../../knowledge/catalog.js';
-import type { PackageReleases } from '../../knowledge/extension-releases.js';
+import { releaseLookup, type PackageReleases } from '../../knowledge/extension-releases.js';
 import { releaseComposer } from '../../knowledge/release-composer.js';
 import type { ComposerPackage } from '../../project/model.js';
 import { projectFixture, runRule } from '../testing.js';
@@ -12,10 +12,21 @@ import { rootTemplateRule } from './root-template.js';
 const catalog = loadReleaseCatalog();
 const current = catalog.get('2.4.4')!;
 const target = catalog.get('2.4.8-p3')!;
+// MFTF's real requirements at three of its tags (5.1.0 needs Symfony 7, which 2.4.8-p3's ^6.4 excludes).
+const MFTF = 'magento/magento2-functional-testing-framework';
+const mftfReleases: PackageReleases = {
+  name: MFTF,
+  source: 'fixture',
+  releases: [
+    { version: '5.0.6', require: { php: '>=8.2', 'symfony/console': '^6.4', 'symfony/finder': '^6.4' } },
+    { version: '5.1.0', require: { php: '^8.2', 'symfony/console': '^7.0', 'symfony/finder': '^7.0' } },
+    { version: '5.3.0', require: { php: '^8.2', 'symfony/console': '^6.4||^7.4', 'symfony/finder': '^6.4||^7.4' } },
+  ],
+};
 const composer = {
   target: releaseComposer('2.4.8-p3')!,
   current: releaseComposer('2.4.4')!,
-  releases: { releasesOf: (): PackageReleases | undefined => undefined },
+  releases: { releasesOf: (name: string): PackageReleases | undefined => (name === MFTF ? mftfReleases : undefined) },
 };
 const lib = (name: string, version: string, require: Record<string, string>): ComposerPackage => ({
   name,
@@ -38,6 +49,7 @@ const project = projectFixture({
     'symfony/finder': '^5.2',
     'friendsofphp/php-cs-fixer': '~3.3.0',
     'sebastian/phpcpd': '^6.0.3',
+    'pdepend/pdepend': '~2.10.0',
     'acme/own-tool': '^1.0',
   },
   rootComposer: {
@@ -59,6 +71,12 @@ const project = projectFixture({
     lib('symfony/finder', 'v5.4.3', { php: '>=7.2.5' }),
     lib('friendsofphp/php-cs-fixer', 'v3.3.1', { 'symfony/console': '^4.4.20 || ^5.1.3' }),
     lib('sebastian/phpcpd', '6.0.3', { php: '>=7.3' }),
+    lib('pdepend/pdepend', '2.10.3', {
+      php: '>=5.3.7',
+      'symfony/dependency-injection': '^2.3.0|^3|^4|^5',
+      'symfony/filesystem': '^2.3.0|^3|^4|^5',
+      'symfony/config': '^2.3.0|^3|^4|^5',
+    }),
     lib('acme/erp-bridge', '1.0.0', { 'monolog/monolog': '^2.3' }),
   ],
 });
@@ -86,12 +104,21 @@ test('2.4.4 root require-dev against the 2.4.8-p3 project template: the template
     /composer require --dev magento\/magento2-functional-testing-framework:"\^5\.0" --no-update/,
   );
 
+  // symfony/finder ^5.2 fits the libraries 2.4.8-p3 installs; the MFTF the root must move to excludes it.
   const finder = findings.find((f) => f.message.startsWith('require-dev symfony/finder'))!;
+  assert.equal(finder.severity, 'error');
   assert.equal(
     finder.message,
-    'require-dev symfony/finder ^5.2 -> magento/project-community-edition 2.4.8-p3 requires symfony/finder ^6.4 ' +
+    'require-dev symfony/finder ^5.2 -> magento/project-community-edition 2.4.8-p3 requires symfony/finder ^6.4; ' +
+      'every magento/magento2-functional-testing-framework ^5.0 release that fits 2.4.8-p3 (2: 5.0.6 … 5.3.0, ' +
+      'fixture) requires symfony/finder ^6.4 or ^6.4||^7.4 ' +
       '(dev-only: never installed in production, but Composer resolves require-dev on every update).',
   );
+  // pdepend ~2.10.0: the template moved to 3.x-dev, but nothing 2.4.8-p3 installs excludes 2.10.
+  const pdepend = findings.find((f) => f.message.startsWith('require-dev pdepend/pdepend'))!;
+  assert.equal(pdepend.severity, 'info');
+  assert.match(pdepend.message, /template requires pdepend\/pdepend 3\.x-dev, but nothing MageUp knows 2\.4\.8-p3 /);
+  assert.match(pdepend.message, /\(dev-only\)\.$/);
   assert.ok(findings.some((f) => f.message.startsWith('require-dev friendsofphp/php-cs-fixer ~3.3.0 ->')));
   const dropped = findings.find((f) => f.message.startsWith('require-dev sebastian/phpcpd'))!;
   assert.equal(dropped.severity, 'info');
@@ -109,6 +136,29 @@ test('2.4.4 root require-dev against the 2.4.8-p3 project template: the template
   assert.equal(
     conflict.message,
     'conflict magento/framework >=103.0.8 -> 2.4.8-p3 installs magento/framework 103.0.8-p3.',
+  );
+});
+
+test('without a release list of the tooling the root must move to, a pin only the template moved is not an error', async () => {
+  const findings = await runRule(rootTemplateRule, {
+    ...context,
+    composer: { ...composer, releases: { releasesOf: () => undefined } },
+  });
+  const finder = findings.find((f) => f.message.startsWith('require-dev symfony/finder'))!;
+  assert.equal(finder.severity, 'info');
+  assert.equal(findings.find((f) => f.message.includes(MFTF))!.severity, 'error');
+});
+
+test("the shipped snapshot of MFTF's tags tells the same about symfony/finder", async () => {
+  const findings = await runRule(rootTemplateRule, {
+    ...context,
+    composer: { ...composer, releases: releaseLookup() },
+  });
+  const finder = findings.find((f) => f.message.startsWith('require-dev symfony/finder'))!;
+  assert.equal(finder.severity, 'error');
+  assert.match(
+    finder.message,
+    /every magento\/magento2-functional-testing-framework \^5\.0 release that fits 2\.4\.8-p3 \(\d+: 5\.0\.0 … /,
   );
 });
 

@@ -1,7 +1,7 @@
 import { satisfies } from '../../composer/index.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { requirementConflicts } from './conflicts.js';
-import { safeIntersects, safeSatisfies, targetClosure } from './extension-fit.js';
+import { isStable, requirementBlocker, safeIntersects, safeSatisfies, targetClosure } from './extension-fit.js';
 import { RELEASE_METAPACKAGES, targetAnswer } from './target-versions.js';
 
 /**
@@ -18,12 +18,15 @@ export const rootTemplateRule: Rule = {
       "The root composer.json pins what the target's project template moved (require, require-dev, conflict).",
     docs:
       'Every release ships a project template: the root composer.json of a fresh install. Its `require-dev` moves ' +
-      'with the libraries the release installs (2.4.8 needs MFTF ^5.0, PHPUnit ^10.5 and symfony/finder ^6.4 because ' +
-      'it installs Symfony 6.4). An upgraded project keeps the root of its first release, so an old pin (MFTF ^3.7, ' +
-      'whose releases need symfony/console ^4.4) makes `composer update` fail. Composer resolves require-dev on every ' +
-      'update, so dev-only entries block the upgrade too (they are labelled dev-only: they never reach production). ' +
-      "Each finding quotes the root's constraint, the template's, and what the installed version requires that the " +
-      'target excludes. Root `conflict` entries that exclude a version the target installs are reported as well. ' +
+      'with the libraries the release installs (2.4.8 installs Symfony 6.4, so its template requires MFTF ^5.0). An ' +
+      'upgraded project keeps the root of its first release, so an old pin (MFTF ^3.7, whose 3.8.0 needs ' +
+      'symfony/console ^4.4) makes `composer update` fail. A pin is an error only when what the target installs ' +
+      "excludes it: its metapackages and its template's require (not the template's require-dev, which is the " +
+      "template's choice of tooling), the installed version's requirements, or the tooling the root must move to " +
+      '(every MFTF ^5.0 release that fits 2.4.8 requires symfony/finder ^6.4, so symfony/finder ^5.2 blocks). A pin ' +
+      'only the template moved (pdepend ~2.10.0 -> 3.x-dev) is info. Composer resolves require-dev on every update, ' +
+      'so dev-only entries block the upgrade too (they are labelled dev-only: they never reach production). Root ' +
+      '`conflict` entries that exclude a version the target installs are reported as well. ' +
       "Fix: take the template's constraint (the proposed composer.json of `mageup check --composer-json-out` does).",
   },
   check(ctx) {
@@ -43,6 +46,10 @@ export const rootTemplateRule: Rule = {
       ['require', ctx.project.rootRequire, template.require, template.requireDev],
       ['require-dev', ctx.project.rootRequireDev, template.requireDev, template.require],
     ] as const;
+    // Root pins the template moved but nothing the target installs excludes: judged once the pins that must move are
+    // known, since the tooling the root must move to can exclude them (every MFTF ^5.0 requires symfony/finder ^6.4).
+    const undecided: { section: string; name: string; constraint: string; wanted: string }[] = [];
+    const moved: { name: string; wanted: string }[] = [];
     for (const [section, root, same, other] of sections) {
       const dev = section === 'require-dev';
       for (const [dep, constraint] of Object.entries(root)) {
@@ -55,21 +62,16 @@ export const rootTemplateRule: Rule = {
           installed && blockers.length > 0
             ? `; the installed ${installed.version} requires ${blockers.join(', ')}`
             : '';
-        const devNote = dev
-          ? ' (dev-only: never installed in production, but Composer resolves require-dev on every update)'
-          : '';
         if (wanted !== undefined) {
           if (safeIntersects(constraint, wanted)) continue;
-          ctx.report({
-            severity: dev ? 'error' : 'critical',
-            file: 'composer.json',
-            subject: `root-template ${section} ${name}`,
-            message: `${section} ${name} ${constraint} -> ${templateName} requires ${name} ${wanted}${because}${devNote}.`,
-            recommendation:
-              `Set "${name}": "${wanted}" in ${section}, as the ${target} project template does ` +
-              `(composer require${dev ? ' --dev' : ''} ${name}:"${wanted}" --no-update).`,
-            effort: { hours: dev ? 1 : 0.5, confidence: 'medium' },
-          });
+          const excluded = installedBlockers(ctx, { [name]: constraint });
+          if (dev && excluded.length === 0 && blockers.length === 0) {
+            undecided.push({ section, name, constraint, wanted });
+            continue;
+          }
+          moved.push({ name, wanted });
+          const own = excluded.length > 0 ? `; the target's libraries exclude it: ${excluded.join(', ')}` : '';
+          reportMove(ctx, section, name, constraint, wanted, `${own}${because}`);
         } else if (blockers.length > 0 && cameWithTemplate(oldTemplate, name)) {
           // Only what the current template brought: a client's own extension is composer/constraint-conflict's.
           ctx.report({
@@ -78,7 +80,7 @@ export const rootTemplateRule: Rule = {
             subject: `root-template ${section} ${name}`,
             message:
               `${section} ${name} ${constraint}: the installed ${installed!.version} requires ${blockers.join(', ')}, ` +
-              `and the ${target} project template no longer requires ${name}${devNote}.`,
+              `and the ${target} project template no longer requires ${name}${dev ? DEV_NOTE : ''}.`,
             recommendation: `Remove it (composer remove${dev ? ' --dev' : ''} ${name} --no-update) or require a release that allows ${target}.`,
             effort: { hours: 1, confidence: 'low' },
           });
@@ -94,6 +96,26 @@ export const rootTemplateRule: Rule = {
         }
       }
     }
+    for (const pin of undecided) {
+      const excludedBy = moved.map((m) => toolingExcludes(ctx, m, pin.name, pin.constraint)).find(Boolean);
+      if (excludedBy) {
+        reportMove(ctx, pin.section, pin.name, pin.constraint, pin.wanted, `; ${excludedBy}`);
+        continue;
+      }
+      ctx.report({
+        severity: 'info',
+        file: 'composer.json',
+        subject: `root-template ${pin.section} ${pin.name}`,
+        message:
+          `require-dev ${pin.name} ${pin.constraint}: the ${templateName} template requires ${pin.name} ${pin.wanted}, ` +
+          `but nothing MageUp knows ${target} to install excludes ${pin.constraint} (its metapackages, its template's ` +
+          `require, the tooling the root must move to, the installed version's requirements) (dev-only).`,
+        recommendation:
+          `Optional: take the template's constraint to keep the tooling of a fresh ${target} install ` +
+          `(composer require --dev ${pin.name}:"${pin.wanted}" --no-update).`,
+        effort: { hours: 0.1, confidence: 'medium' },
+      });
+    }
     reportConflicts(ctx);
     const stability = ctx.project.rootComposer?.minimumStability ?? 'stable';
     if (template.minimumStability && stability !== template.minimumStability) {
@@ -108,6 +130,60 @@ export const rootTemplateRule: Rule = {
     }
   },
 };
+
+const DEV_NOTE = ' (dev-only: never installed in production, but Composer resolves require-dev on every update)';
+
+/** A root pin the target excludes: take the template's constraint. */
+function reportMove(
+  ctx: RuleContext,
+  section: string,
+  name: string,
+  constraint: string,
+  wanted: string,
+  evidence: string,
+): void {
+  const dev = section === 'require-dev';
+  const target = ctx.target.release.version;
+  ctx.report({
+    severity: dev ? 'error' : 'critical',
+    file: 'composer.json',
+    subject: `root-template ${section} ${name}`,
+    message:
+      `${section} ${name} ${constraint} -> magento/project-community-edition ${target} requires ${name} ${wanted}` +
+      `${evidence}${dev ? DEV_NOTE : ''}.`,
+    recommendation:
+      `Set "${name}": "${wanted}" in ${section}, as the ${target} project template does ` +
+      `(composer require${dev ? ' --dev' : ''} ${name}:"${wanted}" --no-update).`,
+    effort: { hours: dev ? 1 : 0.5, confidence: 'medium' },
+  });
+}
+
+/**
+ * Whether the template's tooling the root must move to (MFTF ^5.0) excludes another pin: every known stable release
+ * of it within the template's constraint that fits the target requires `name` outside `constraint`. Undefined when
+ * the release list is unknown or one fitting release allows the pin.
+ */
+function toolingExcludes(
+  ctx: RuleContext,
+  tool: { name: string; wanted: string },
+  name: string,
+  constraint: string,
+): string | undefined {
+  const list = ctx.composer?.releases.releasesOf(tool.name);
+  if (!list) return undefined;
+  const fitting = list.releases.filter(
+    (r) =>
+      isStable(r.version) && safeSatisfies(r.version, tool.wanted) && requirementBlocker(ctx, r.require) === undefined,
+  );
+  if (fitting.length === 0) return undefined;
+  const wants = fitting.map((r) => r.require[name]);
+  if (wants.some((w) => w === undefined || safeIntersects(constraint, w))) return undefined;
+  const versions = fitting.length === 1 ? fitting[0]!.version : `${fitting[0]!.version} … ${fitting.at(-1)!.version}`;
+  return (
+    `every ${tool.name} ${tool.wanted} release that fits ${ctx.target.release.version} (${fitting.length}: ` +
+    `${versions}, ${list.source}) requires ${name} ${[...new Set(wants)].join(' or ')}`
+  );
+}
 
 /** Root `conflict` entries that exclude a version the target installs. */
 function reportConflicts(ctx: RuleContext): void {
@@ -132,7 +208,10 @@ function reportConflicts(ctx: RuleContext): void {
   }
 }
 
-/** Requirements of an installed root package that the target's closure (dev tooling included) excludes. */
+/**
+ * Requirements that what the target installs excludes: its exact magento/* versions, its metapackages' library
+ * constraints and its template's require (not the template's require-dev: that is the template's choice of tooling).
+ */
 function installedBlockers(ctx: RuleContext, require: Record<string, string>): string[] {
   const out: string[] = [];
   const closure = targetClosure(ctx);
