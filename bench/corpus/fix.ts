@@ -6,11 +6,13 @@
  *     the re-check (the same check on the fixed texts) no longer reports;
  *   - files changed, files that no longer parse (tree-sitter, and `php -l` when PHP is installed, run here again on
  *     the patched copy), and whether `git apply --check` takes the patch in a copy of the tree;
- *   - edits outside the finding's lines (its line; for implicit-nullable, whose finding points at the function name,
+ *   - edits outside the finding's lines (its line; for dynamic-property, whose fix declares the property in the class,
+ *     the class's lines; for implicit-nullable, whose finding points at the function name,
  *     the signature up to its closing parenthesis, where the parameter may sit on a later line; for php-api/deprecated,
  *     which reports the first use of a symbol per file, the lines of the other uses of that symbol);
  *   - against the maintainers' fix commit (the case's fixed tree): of the lines the patch changes, how many the
- *     maintainers changed too, and how many end up with the very same text.
+ *     maintainers changed too, and how many end up with the very same text (a declared property: whether their
+ *     version declares it, and with the very same line).
  * Fetches nothing: trees come from /work/trees/corpus/<case>/{broken,fixed} (bench/corpus/extract.sh); a case whose
  * trees are absent is listed as absent.
  * Usage: node --import tsx bench/corpus/fix.ts [--case <id>…] [--no-write]
@@ -234,19 +236,27 @@ function score(c: CorpusCase, result: FixResult, broken: string, fixedTree: stri
       const method = f.ruleId === 'php-api/deprecated' ? /->(\w+)\(\)/.exec(f.fix)?.[1] : undefined;
       const sameUse = method ? new RegExp(`\\$(block|this)\\s*->\\s*${method}\\s*\\(`, 'i') : undefined;
       const score = (edits[f.ruleId] ??= { lines: 0, outside: 0, maintainersTouched: 0, maintainersSame: 0 });
+      // A declared property is an inserted line in the class body (of the class the finding names): scored by whether
+      // the maintainers' version declares the property too, and with the very same declaration line.
+      const declaration = f.ruleId === 'php-version/dynamic-property' ? /`(protected \$(\w+);)`/.exec(f.fix) : null;
+      const inClass = declaration ? classLines(tree.rootNode, f.line ?? 0) : undefined;
       for (const line of f.lines) {
         editedLines++;
         score.lines++;
-        const onFinding = line >= (f.line ?? 0) && line <= last;
+        const onFinding = inClass ? line >= inClass[0] && line <= inClass[1] : line >= (f.line ?? 0) && line <= last;
         if (!onFinding && !sameUse?.test(originalLines[line - 1] ?? '')) {
           offFindingLine++;
           score.outside++;
         }
-        if (touched.has(line)) {
+        const theyTouched = declaration
+          ? new RegExp(`\\b(public|protected|private|var)\\b[^;={}()]*\\$${declaration[2]!}\\b`).test(theirs)
+          : touched.has(line);
+        if (theyTouched) {
           maintainersTouched++;
           score.maintainersTouched++;
         }
-        if (theirLines.has((ourLines[line - 1] ?? '').replace(/\r$/, '').trim())) {
+        const ourLine = declaration ? declaration[1]! : (ourLines[line - 1] ?? '').replace(/\r$/, '').trim();
+        if (theirLines.has(ourLine)) {
           maintainersSame++;
           score.maintainersSame++;
         }
@@ -295,6 +305,13 @@ function findingLastLine(root: Node, ruleId: string, line: number): number {
     if (params) last = Math.max(last, params.endPosition.row + 1);
   }
   return last;
+}
+
+/** First and last line of the class declaration around `line` (the line itself when it is in none). */
+function classLines(root: Node, line: number): [number, number] {
+  let node: Node | null = root.descendantForPosition({ row: line - 1, column: 0 }, { row: line - 1, column: 10_000 });
+  while (node && node.type !== 'class_declaration') node = node.parent;
+  return node ? [node.startPosition.row + 1, node.endPosition.row + 1] : [line, line];
 }
 
 /** Lines (1-based) of `before` that the maintainers' version changes or removes. */

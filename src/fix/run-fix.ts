@@ -212,9 +212,25 @@ export async function runFix(options: FixOptions): Promise<FixResult> {
   const overlay = new Map([...texts.entries()].map(([file, t]) => [file, t.after]));
   let second: CheckResult | undefined;
   if (overlay.size > 0) second = await runCheck({ ...checkOptions, to, overlay });
-  const remaining = new Set((second?.targets[0]?.findings ?? []).map((f) => findingKey(f)));
+  // Positions in a fixed text are taken back to the original's (an inserted declaration moves every later line), so a
+  // finding still there is recognised as the same one, and one that merely moved is not taken for a new one.
+  const recheck = (second?.targets[0]?.findings ?? []).map((f) => {
+    const t = f.file !== undefined ? texts.get(f.file) : undefined;
+    return t
+      ? {
+          ...f,
+          ...originalPosition(
+            t.before,
+            t.after,
+            t.applied.flatMap((a) => a.edits),
+            f,
+          ),
+        }
+      : f;
+  });
+  const remaining = new Set(recheck.map((f) => findingKey(f)));
   const firstKeys = new Set(result.findings.map((f) => findingKey(f)));
-  const introduced = (second?.targets[0]?.findings ?? []).filter(
+  const introduced = recheck.filter(
     (f) => f.file !== undefined && overlay.has(f.file) && !firstKeys.has(findingKey(f)),
   );
 
@@ -305,7 +321,9 @@ function readText(path: string): { text: string } | { error: string } {
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
-  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  // Two insertions at one point (two properties declared after the same one) both go in, in finding order; only the
+  // same insertion twice is a clash (and then the same fix, applied once).
+  if (a.start === a.end && b.start === b.end) return a.start === b.start && a.text === b.text;
   return a.start < b.end && b.start < a.end;
 }
 
@@ -320,6 +338,43 @@ function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/**
+ * A fixed text's line and column (1-based; columns in UTF-16 code units, as the analyser counts them) where they were
+ * in the original text: positions inside an edit's new text go to the edit's start.
+ */
+export function originalPosition(
+  before: string,
+  after: string,
+  edits: readonly TextEdit[],
+  at: { line?: number; column?: number },
+): { line?: number; column?: number } {
+  if (!at.line) return {};
+  let offset = 0;
+  for (let line = 1; line < at.line; line++) {
+    const nl = after.indexOf('\n', offset);
+    if (nl === -1) return at;
+    offset = nl + 1;
+  }
+  offset += (at.column ?? 1) - 1;
+  let shift = 0;
+  let mapped: number | undefined;
+  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const from = e.start + shift;
+    if (offset < from) break;
+    if (offset < from + e.text.length) {
+      mapped = e.start;
+      break;
+    }
+    shift += e.text.length - (e.end - e.start);
+  }
+  const original = mapped ?? offset - shift;
+  const lineStart = before.lastIndexOf('\n', original - 1) + 1;
+  return {
+    line: lineAt(before, original),
+    ...(at.column !== undefined ? { column: original - lineStart + 1 } : {}),
+  };
 }
 
 /** Applies non-overlapping edits (any order) to a text. */

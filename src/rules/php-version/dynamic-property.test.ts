@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { runRule } from '../testing.js';
 import { dynamicProperty } from './dynamic-property.js';
 import { classDecl, indexOf, method, unitOf } from '../php-api/fixtures.js';
+import { fixWith } from '../../fix/testing.js';
 
 const target = indexOf([
   classDecl('Magento\\Framework\\View\\Element\\Template', {
@@ -47,4 +48,88 @@ test('dynamic properties on $this, once per class and property, exemptions honou
 test('silent when the target PHP is older than 8.2', async () => {
   const unit = await unitOf('app/code/Acme/Shop/Block/View.php', source);
   assert.deepEqual(await runRule(dynamicProperty, { code: [unit], target: { symbols: target, php: '8.1' } }), []);
+});
+
+test('fix: declares each property after the class last property, protected, with the type the assignment tells', async () => {
+  const src = [
+    '<?php',
+    'namespace Acme\\Shop\\Model;',
+    'use Magento\\Framework\\Registry;',
+    'class Config',
+    '{',
+    '    const A = 1;',
+    '',
+    '    /**',
+    '     * @var string',
+    '     */',
+    '    protected $declared; // kept',
+    '',
+    '    public function __construct(Registry $registry, ?Registry $maybe, $untyped)',
+    '    {',
+    '        $this->registry = $registry;',
+    '        $this->maybe = $maybe;',
+    '        $this->untyped = $untyped;',
+    '        $this->flag = false;',
+    '        $this->made = new \\ArrayObject();',
+    '        $this->list[] = 1;',
+    '    }',
+    '}',
+    '',
+  ].join('\r\n');
+  const r = await fixWith(dynamicProperty, 'app/code/Acme/Shop/Model/Config.php', src, {
+    target: { symbols: target, php: '8.2' },
+  });
+  assert.equal(r.findings, 6);
+  assert.deepEqual(r.declines, []);
+  assert.equal(r.remaining, 0);
+  assert.ok(r.parses);
+  const declared = (name: string, type?: string): string[] => [
+    '',
+    ...(type ? ['    /**', `     * @var ${type}`, '     */'] : []),
+    `    protected $${name};`,
+  ];
+  assert.equal(
+    r.text,
+    [
+      ...src.split('\r\n').slice(0, 11),
+      ...declared('registry', 'Registry'),
+      ...declared('maybe', 'Registry|null'),
+      ...declared('untyped'),
+      ...declared('flag', 'bool'),
+      ...declared('made', '\\ArrayObject'),
+      ...declared('list'),
+      ...src.split('\r\n').slice(11),
+    ].join('\r\n'),
+    'after the last property and its comment, CRLF kept',
+  );
+  assert.equal(r.fixes[0], 'declare `protected $registry;` (@var Registry) in Config');
+});
+
+test('fix: a class without properties gets them after its brace; declines what it cannot be sure of', async () => {
+  const src = `<?php
+class Plain
+{
+    public function run() { $this->a = 'x'; }
+}
+trait Helper { public function run() { $this->b = 1; } }
+class Shown
+{
+    public function run($other) { $this->c = 1; return $other->c; }
+}
+class Tight { private $x; public function run() { $this->d = 1; } }
+`;
+  const r = await fixWith(dynamicProperty, 'app/code/Acme/Shop/Plain.php', src, {
+    target: { symbols: target, php: '8.2' },
+  });
+  assert.ok(
+    r.text.startsWith(
+      '<?php\nclass Plain\n{\n    /**\n     * @var string\n     */\n    protected $a;\n\n    public function run()',
+    ),
+  );
+  assert.deepEqual(r.declines, [
+    '$this->b is not in a named class (a trait or an anonymous class): declare it by hand',
+    '->c is also used on another object on line 9: the dynamic property was public, choose its visibility by hand',
+    "Tight's members share a line: no place to add $d without reflowing code",
+  ]);
+  assert.equal(r.remaining, 3, 'the three declined ones');
 });
