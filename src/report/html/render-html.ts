@@ -9,6 +9,7 @@ import {
   type FindingCategory,
   type Severity,
 } from '../../core/finding.js';
+import { securityExposure, securityFindings } from '../../core/security-order.js';
 import { assessRisk } from '../../check/summary.js';
 import type { GovernanceReport } from '../../governance/policy.js';
 import { isUnifiedDiff } from '../finding-details.js';
@@ -55,7 +56,7 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
   const targets = result.targets.map((t) => t.version);
   const title = `Upgrade check: ${result.project.name ?? basename(result.project.root)} ${result.current.version ?? 'unknown'} → ${targets.join(', ')}`;
   const risk = s.risk.level;
-  const security = findings.filter((f) => f.category === 'security');
+  const security = securityFindings(findings);
   const blockers = findings
     .filter((f) => severityRank(f.severity) <= severityRank('error'))
     .sort(
@@ -128,7 +129,10 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
         ? 'no known advisory or missing bulletin'
         : `${security.filter((f) => f.severity === 'critical').length} critical · ${security.filter((f) => f.severity === 'error').length} error · listed below`,
       'security',
-      security.length > 0 ? 'risk-high' : 'risk-low',
+      // Advice at info level and code the store never runs do not make the exposure high.
+      security.some((f) => securityExposure(f) !== 'not-run' && severityRank(f.severity) <= severityRank('error'))
+        ? 'risk-high'
+        : 'risk-low',
     ),
   );
   out.push(
@@ -155,8 +159,14 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
   out.push('</div>');
   if (security.length > 0) {
     out.push('<div class="panel spaced" id="security"><strong>Security</strong><ul class="blockers">');
-    for (const f of security.slice(0, 10))
-      out.push(`<li>${h(f.message)} <span class="rec">${h(f.recommendation)}</span></li>`);
+    for (const f of security.slice(0, 10)) {
+      const exposure = securityExposure(f);
+      const label = exposure === 'not-run' ? 'not run by the store' : exposure === 'dev-only' ? 'dev-only' : '';
+      out.push(
+        `<li><span class="sev sev-${f.severity}">${f.severity}</span>${label ? ` <span class="muted">[${label}]</span>` : ''} ` +
+          `${h(f.message)} <span class="rec">${h(f.recommendation)}</span></li>`,
+      );
+    }
     if (security.length > 10) out.push(`<li class="muted">… and ${security.length - 10} more in the table below</li>`);
     out.push('</ul></div>');
   }

@@ -165,7 +165,7 @@ test('dev-only packages labelled and ranked lower; Windows-only and Composer lib
   assert.equal(by('PM-1').severity, 'info');
   assert.match(by('PM-1').message, /Windows hosts only/);
   assert.equal(by('C-1').severity, 'info');
-  assert.match(by('C-1').message, /Composer's library copy/);
+  assert.match(by('C-1').message, /not run by the store: Composer's library copy/);
   assert.match(
     by('roave:acme/old').message,
     /Roave\/SecurityAdvisories lists acme\/old <1\.2 as having known vulnerabilities \(that list gives no advisory text or CVE\)/,

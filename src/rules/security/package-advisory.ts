@@ -1,3 +1,4 @@
+import { NOT_RUN_BY_STORE } from '../../core/security-order.js';
 import { satisfies } from '../../composer/index.js';
 import type { Severity } from '../../core/finding.js';
 import type { MagentoReleaseCatalog } from '../../knowledge/catalog.js';
@@ -137,7 +138,7 @@ export const packageAdvisoryRule: Rule = {
         const fixedByUpgrade = core && targetVersion !== undefined;
         const uncertain = advisory.confidence === 'low' ? ' (uncertain: the affected range is derived)' : '';
         const windowsOnly = /\bwindows\b/i.test(advisory.title);
-        const composerLibrary = pkg.name === 'composer/composer';
+        const composerLibrary = NOT_RUN_BY_STORE.has(pkg.name);
         const roave = advisory.source === 'roave';
         let severity: Severity = advisory.severity ? SEVERITY[advisory.severity] : 'error';
         const notes: string[] = [];
@@ -152,7 +153,7 @@ export const packageAdvisoryRule: Rule = {
         if (composerLibrary) {
           severity = 'info';
           notes.push(
-            "Composer's library copy in vendor/, loaded by Magento's setup tooling: the store's requests never run it; the advisory concerns the composer command you run, which is a separate install",
+            "not run by the store: Composer's library copy in vendor/ is loaded only by Magento's setup tooling; the advisory concerns the composer command you run, which is a separate install",
           );
         }
         const what = roave
