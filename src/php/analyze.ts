@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Language, Node, Tree, TreeCursor } from 'web-tree-sitter';
+import { curlyOffsets } from './curly-offsets.js';
 import { classKindOf, compactName, DeclarationReader, line, singleClassOf, type ClassFrame } from './declarations.js';
 import { parseVarTags } from './docblock.js';
 import { isBuiltinType, NameScope, type ImportKind } from './names.js';
@@ -176,6 +177,13 @@ class FileAnalyzer {
       errors: tree.rootNode.hasError ? collectErrors(tree.rootNode, this.source) : [],
     };
     if (this.dollarBrace.length > 0) result.dollarBraceInterpolations = this.dollarBrace;
+    // Curly offsets do not parse in PHP 8's grammar: only a file with syntax errors can hold one.
+    if (tree.rootNode.hasError)
+      for (const { open } of curlyOffsets(this.source)) {
+        const start = this.source.lastIndexOf('\n', open - 1) + 1;
+        const lineNo = (this.source.slice(0, start).match(/\n/g)?.length ?? 0) + 1;
+        this.deprecatedSyntax.push({ kind: 'curly-offset', line: lineNo, column: open - start + 1 });
+      }
     if (this.deprecatedSyntax.length > 0) result.deprecatedSyntax = this.deprecatedSyntax;
     if (this.templateBlockClass !== undefined) result.templateBlockClass = this.templateBlockClass;
     return result;

@@ -157,7 +157,8 @@ export interface PhpSyntaxError {
  * `case …;` / `default;`, a literal `null` array offset, `array_key_exists(null, …)`.
  */
 export interface DeprecatedSyntax {
-  kind: 'backtick' | 'non-canonical-cast' | 'case-semicolon' | 'null-offset' | 'array-key-exists-null';
+  /** `curly-offset`: `$str{0}`, removed in PHP 8.0 (found only in files that do not parse). */
+  kind: 'backtick' | 'non-canonical-cast' | 'case-semicolon' | 'null-offset' | 'array-key-exists-null' | 'curly-offset';
   line: number;
   column: number;
   /** The cast as written, lower-cased without spaces (`boolean`), for non-canonical casts. */

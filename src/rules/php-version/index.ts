@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.js';
 import { backtickOperator } from './backtick-operator.js';
 import { caseSemicolon } from './case-semicolon.js';
+import { curlyStringOffset } from './curly-string-offset.js';
 import { dollarBraceInterpolation } from './dollar-brace-interpolation.js';
 import { dynamicProperty } from './dynamic-property.js';
 import { implicitNullable } from './implicit-nullable.js';
@@ -24,5 +25,6 @@ export const rules: Rule[] = [
   nonCanonicalCast,
   caseSemicolon,
   nullArrayOffset,
+  curlyStringOffset,
   sleepWakeup,
 ];
