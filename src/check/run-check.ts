@@ -1,3 +1,4 @@
+import { MageupError } from '../core/errors.js';
 import { findingKey, makeFinding, severityRank, sortFindings, type Finding, type Severity } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
 import { loadSymbolIndex } from '../knowledge/api/index.js';
@@ -29,7 +30,7 @@ import { applyPolicy, governanceReport, type PolicyOutcome } from '../governance
 import { composerFacts, composerForTarget } from './composer-facts.js';
 
 /** Raised for a bad option value (a PHP version that is not `x.y`…): the CLI prints it and exits 2. */
-export class CheckOptionError extends Error {
+export class CheckOptionError extends MageupError {
   override name = 'CheckOptionError';
 }
 

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
-import { UsageError, EXIT } from './exit.js';
+import { EXIT, MageupError } from '../core/errors.js';
 import { version } from '../version.js';
 
 /**
@@ -18,20 +18,40 @@ export async function main(argv: string[]): Promise<number> {
   registerCommands(program, (code) => {
     exitCode = code;
   });
+  return runProgram(program, argv, () => exitCode);
+}
+
+/**
+ * Runs the command `argv` names and returns its exit code. The one place errors are caught: a MageupError is printed
+ * as `mageup <command>: <message>` and ends with its exit code; anything else is a bug, printed with its stack under
+ * MAGEUP_DEBUG, exit 2.
+ */
+export async function runProgram(program: Command, argv: string[], exitCode: () => number): Promise<number> {
+  let command = '';
+  program.hook('preAction', (_program, action) => {
+    command = commandPath(action);
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
+    return exitCode();
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version end here with exit code 0.
+      // --help and --version end here with exit code 0; commander has printed what was wrong otherwise.
       return error.exitCode === 0 ? EXIT.ok : EXIT.failure;
     }
-    if (error instanceof UsageError) {
-      process.stderr.write(`mageup: ${error.message}\n`);
-      return EXIT.failure;
+    if (error instanceof MageupError) {
+      process.stderr.write(`mageup${command ? ` ${command}` : ''}: ${error.message}\n`);
+      return error.exitCode;
     }
     const message = error instanceof Error ? (process.env.MAGEUP_DEBUG ? error.stack : error.message) : String(error);
     process.stderr.write(`mageup: ${message}\n`);
     return EXIT.failure;
   }
+}
+
+/** `db snapshot` for the snapshot subcommand of db: the name as typed, without the program's. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }

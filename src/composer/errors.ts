@@ -1,5 +1,7 @@
+import { MageupError } from '../core/errors.js';
+
 /** Base class of the errors the Composer version engine throws; `message` is Composer's own wording. */
-export class ComposerSemverError extends Error {
+export class ComposerSemverError extends MageupError {
   override name = 'ComposerSemverError';
 }
 

@@ -1,3 +1,5 @@
+import { MageupError } from '../core/errors.js';
+
 /** Why a database command could not run. Every message is safe to print: it never holds a password. */
 export type DbErrorKind =
   | 'bad-input'
@@ -10,7 +12,7 @@ export type DbErrorKind =
   | 'refused-statement'
   | 'query-failed';
 
-export class DbError extends Error {
+export class DbError extends MageupError {
   override name = 'DbError';
   constructor(
     readonly kind: DbErrorKind,

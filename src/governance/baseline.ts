@@ -1,3 +1,4 @@
+import { MageupError } from '../core/errors.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Finding } from '../core/finding.js';
@@ -24,7 +25,7 @@ export interface Baseline {
   entries: BaselineEntry[];
 }
 
-export class BaselineError extends Error {
+export class BaselineError extends MageupError {
   override name = 'BaselineError';
 }
 

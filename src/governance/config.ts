@@ -1,3 +1,4 @@
+import { MageupError } from '../core/errors.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -51,7 +52,7 @@ export interface ConfigIssue {
 }
 
 /** A config file that cannot be used: names the file and each problem with its place and what was expected. */
-export class ConfigError extends Error {
+export class ConfigError extends MageupError {
   override name = 'ConfigError';
   constructor(
     readonly file: string,

@@ -1,3 +1,4 @@
+import { MageupError } from '../core/errors.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { userCacheDir } from '../knowledge/cache-dir.js';
@@ -6,7 +7,7 @@ import type { SqlConnection } from './sql.js';
 import { acquireLock } from './lock.js';
 
 /** The store cannot be opened or written: names the store and says what to do; earlier runs are never touched. */
-export class StoreError extends Error {
+export class StoreError extends MageupError {
   override name = 'StoreError';
 }
 

@@ -1,8 +1,9 @@
+import { MageupError } from '../core/errors.js';
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 /** Another live process holds the store. */
-export class StoreLockedError extends Error {
+export class StoreLockedError extends MageupError {
   override name = 'StoreLockedError';
 }
 

@@ -1,3 +1,4 @@
+import { MageupError } from '../core/errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Problem } from '../core/problem.js';
@@ -109,7 +110,7 @@ export function readInstalledPackages(root: string): InstalledPackages {
 }
 
 /** Input the indexer cannot work with at all (no package list, unreadable JSON): a clear message naming the file. */
-export class IndexInputError extends Error {
+export class IndexInputError extends MageupError {
   override name = 'IndexInputError';
 }
 

@@ -1,5 +1,7 @@
+import { MageupError } from '../core/errors.js';
+
 /** A Magento version the catalog does not know. The message names the nearest known versions. */
-export class UnknownVersionError extends Error {
+export class UnknownVersionError extends MageupError {
   override name = 'UnknownVersionError';
   constructor(
     readonly version: string,
@@ -14,7 +16,7 @@ export class UnknownVersionError extends Error {
 }
 
 /** A shipped or cached knowledge file that is missing, corrupt, truncated or of an unsupported schema. */
-export class KnowledgeDataError extends Error {
+export class KnowledgeDataError extends MageupError {
   override name = 'KnowledgeDataError';
   constructor(
     readonly file: string,
@@ -25,7 +27,7 @@ export class KnowledgeDataError extends Error {
 }
 
 /** A Composer repository or advisory API that could not be read (HTTP status, invalid JSON, network). */
-export class RepositoryError extends Error {
+export class RepositoryError extends MageupError {
   override name = 'RepositoryError';
   constructor(
     readonly url: string,

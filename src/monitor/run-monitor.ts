@@ -1,3 +1,4 @@
+import { MageupError } from '../core/errors.js';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,7 @@ import {
   type Thresholds,
 } from './types.js';
 
-export class MonitorInputError extends Error {
+export class MonitorInputError extends MageupError {
   override name = 'MonitorInputError';
 }
 

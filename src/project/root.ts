@@ -1,3 +1,4 @@
+import { MageupError } from '../core/errors.js';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -10,7 +11,7 @@ export interface DetectedRoot {
 }
 
 /** The path is not a Magento project or extension: nothing useful can be said about it. */
-export class NotMagentoProjectError extends Error {
+export class NotMagentoProjectError extends MageupError {
   override name = 'NotMagentoProjectError';
   constructor(
     readonly path: string,

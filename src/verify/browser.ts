@@ -1,3 +1,4 @@
+import { MageupError } from '../core/errors.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
@@ -71,7 +72,7 @@ const NAV_TIMINGS = `new Promise((resolve) => {
   } catch (e) { done(window.__mageupLcp); }
 })`;
 
-export class BrowserUnavailable extends Error {
+export class BrowserUnavailable extends MageupError {
   override name = 'BrowserUnavailable';
 }
 

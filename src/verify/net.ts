@@ -1,3 +1,4 @@
+import { MageupError } from '../core/errors.js';
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
 import type { HttpObservation } from './types.js';
@@ -15,7 +16,7 @@ export function isLocalHost(host: string): boolean {
 }
 
 /** A request verify refuses to make: a host the user did not give, the request budget spent, robots.txt. */
-export class NetRefusal extends Error {
+export class NetRefusal extends MageupError {
   override name = 'NetRefusal';
 }
 

@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import type { SetExitCode } from '../../src/cli/commands/index.js';
 import { EXIT } from '../../src/cli/exit.js';
+import { runProgram } from '../../src/cli/main.js';
 
 /** A command module's `register(program, setExitCode)`, as src/cli/commands/index.ts calls it. */
 export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
@@ -57,7 +58,7 @@ export async function captureStdio(
 
 /**
  * Runs `args` through a `mageup` program that has only the given command(s) registered, wired as src/cli/main.ts wires
- * them (so a CLI test does not depend on the other commands). Errors other than commander's own are rethrown.
+ * them and through main's error handling (so a CLI test does not depend on the other commands).
  */
 export async function runCommand(
   register: RegisterCommand | RegisterCommand[],
@@ -74,12 +75,7 @@ export async function runCommand(
   try {
     const stdio = await captureStdio(
       async () => {
-        try {
-          await program.parseAsync(outputFile ? [...args, '--output', outputFile] : args, { from: 'user' });
-        } catch (error) {
-          if (!(error instanceof CommanderError)) throw error;
-          code = EXIT.failure;
-        }
+        code = await runProgram(program, outputFile ? [...args, '--output', outputFile] : args, () => code);
       },
       { stdout: options.stdout },
     );

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT } from '../exit.js';
-import { loadProject, NotMagentoProjectError } from '../../project/load.js';
+import { loadProject } from '../../project/load.js';
 import { recordAudit } from '../../history/index.js';
 import { buildAuditReport, isUseful } from '../../report/audit/index.js';
 import { AUDIT_REPORT_FORMATS, renderAuditReport, type AuditReportFormat } from '../../report/json/render-report.js';
@@ -38,17 +38,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           patchStatus?: string;
         },
       ) => {
-        let model;
-        try {
-          model = await loadProject(path, opts.patchStatus ? { patchStatus: opts.patchStatus } : {});
-        } catch (error) {
-          if (error instanceof NotMagentoProjectError) {
-            process.stderr.write(`mageup audit: ${error.message}\n`);
-            setExitCode(EXIT.failure);
-            return;
-          }
-          throw error;
-        }
+        const model = await loadProject(path, opts.patchStatus ? { patchStatus: opts.patchStatus } : {});
         const report = buildAuditReport(model);
         const text = renderAuditReport(report, opts.format, { color: !opts.output && colorEnabled(process.stdout) });
         await writeOutput(text, opts.output);

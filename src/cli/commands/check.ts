@@ -3,24 +3,15 @@ import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { SEVERITIES, type Severity } from '../../core/finding.js';
-import { runCheck, CheckOptionError } from '../../check/run-check.js';
-import { UnknownVersionError } from '../../knowledge/errors.js';
-import { NotMagentoProjectError } from '../../project/load.js';
-import {
-  BaselineError,
-  ConfigError,
-  createBaseline,
-  defaultBaselineFile,
-  resolvePolicy,
-  writeBaseline,
-} from '../../governance/index.js';
+import { runCheck } from '../../check/run-check.js';
+import { createBaseline, defaultBaselineFile, resolvePolicy, writeBaseline } from '../../governance/index.js';
 import { recordCheck } from '../../history/index.js';
 import { isoDay, loadReleaseCatalog } from '../../knowledge/catalog.js';
 import { createProgress } from '../../progress/index.js';
 import { readExcerpts } from '../../report/html/excerpt.js';
 import { CHECK_REPORT_FORMATS, renderCheckReport, type CheckReportFormat } from '../../report/json/render-report.js';
 import { colorEnabled, writeOutput } from '../../report/format.js';
-import { EXIT, failOnExpected } from '../exit.js';
+import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
 interface CheckCommandOptions {
@@ -121,37 +112,19 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--write', "with --composer-json-out: allow it to overwrite the project's own composer.json")
     .action(async (path: string, opts: CheckCommandOptions) => {
       const workers = opts.workers === undefined ? undefined : Number(opts.workers);
-      if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) {
-        process.stderr.write(`mageup check: --workers must be a positive integer, not "${opts.workers}"\n`);
-        setExitCode(EXIT.failure);
-        return;
-      }
+      if (workers !== undefined && (!Number.isInteger(workers) || workers < 1))
+        throw new UsageError(`--workers must be a positive integer, not "${opts.workers}"`);
       const solveTimeout = opts.solveTimeout === undefined ? undefined : Number(opts.solveTimeout);
-      if (solveTimeout !== undefined && (!Number.isFinite(solveTimeout) || solveTimeout <= 0)) {
-        process.stderr.write(
-          `mageup check: --solve-timeout must be a positive number of seconds, not "${opts.solveTimeout}"\n`,
-        );
-        setExitCode(EXIT.failure);
-        return;
-      }
+      if (solveTimeout !== undefined && (!Number.isFinite(solveTimeout) || solveTimeout <= 0))
+        throw new UsageError(`--solve-timeout must be a positive number of seconds, not "${opts.solveTimeout}"`);
       const today = isoDay(new Date());
-      let governance;
-      try {
-        governance = resolvePolicy({
-          path,
-          ...(opts.config ? { configFile: opts.config } : {}),
-          ...(opts.baseline ? { baselineFile: opts.baseline } : {}),
-          useBaseline: opts.baselineCreate === undefined,
-          today,
-        });
-      } catch (error) {
-        if (error instanceof ConfigError || error instanceof BaselineError) {
-          process.stderr.write(`mageup check: ${error.message}\n`);
-          setExitCode(EXIT.failure);
-          return;
-        }
-        throw error;
-      }
+      const governance = resolvePolicy({
+        path,
+        ...(opts.config ? { configFile: opts.config } : {}),
+        ...(opts.baseline ? { baselineFile: opts.baseline } : {}),
+        useBaseline: opts.baselineCreate === undefined,
+        today,
+      });
       const progress = createProgress({ quiet: opts.quiet === true });
       let analysing = false;
       let result;
@@ -187,23 +160,13 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           ...(opts.solve ? { solve: true } : {}),
           ...(solveTimeout !== undefined ? { solveTimeoutMs: solveTimeout * 1000 } : {}),
         });
-      } catch (error) {
-        failOnExpected('check', error, [UnknownVersionError, NotMagentoProjectError, CheckOptionError], setExitCode);
-        return;
       } finally {
         progress.finish();
       }
       if (opts.baselineCreate !== undefined) {
         const file = opts.baselineCreate === true ? defaultBaselineFile(path, governance.config) : opts.baselineCreate;
         const baseline = createBaseline(result.findings, result.date);
-        try {
-          writeBaseline(file, baseline, { force: opts.force === true });
-        } catch (error) {
-          if (!(error instanceof BaselineError)) throw error;
-          process.stderr.write(`mageup check: ${error.message}\n`);
-          setExitCode(EXIT.failure);
-          return;
-        }
+        writeBaseline(file, baseline, { force: opts.force === true });
         process.stderr.write(`mageup check: baseline of ${baseline.entries.length} findings written to ${file}\n`);
         setExitCode(EXIT.ok);
         return;

@@ -51,22 +51,20 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       .argument('[path]', 'Magento project root (credentials from app/etc/env.php)', '.')
       .option('--output <file>', 'write the snapshot to a file instead of stdout'),
   ).action(async (path: string, opts: ConnectOptions & { output?: string }) => {
-    await run('snapshot', setExitCode, async () => {
-      const { settings, project } = await connectionFor(path, opts, false);
-      const session = await ReadOnlySession.open(settings, { timeoutSeconds: timeoutOf(opts.timeout) });
-      try {
-        const snapshot = await takeSnapshot(session, { magentoVersion: project?.magento.version ?? null });
-        await writeOutput(snapshotToJson(snapshot), opts.output);
-        if (snapshot.partial) {
-          process.stderr.write(
-            `mageup db snapshot: partial snapshot, missing: ${snapshot.missing.map((m) => m.table).join(', ')}\n`,
-          );
-        }
-      } finally {
-        await session.close();
+    const { settings, project } = await connectionFor(path, opts, false);
+    const session = await ReadOnlySession.open(settings, { timeoutSeconds: timeoutOf(opts.timeout) });
+    try {
+      const snapshot = await takeSnapshot(session, { magentoVersion: project?.magento.version ?? null });
+      await writeOutput(snapshotToJson(snapshot), opts.output);
+      if (snapshot.partial) {
+        process.stderr.write(
+          `mageup db snapshot: partial snapshot, missing: ${snapshot.missing.map((m) => m.table).join(', ')}\n`,
+        );
       }
-      setExitCode(EXIT.ok);
-    });
+    } finally {
+      await session.close();
+    }
+    setExitCode(EXIT.ok);
   });
 
   db.command('compare')
@@ -80,24 +78,22 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       'target release whose core schema explains new tables and columns (default: the AFTER snapshot’s Magento version)',
     )
     .action(async (beforeFile: string, afterFile: string, opts: { format: Format; output?: string; to?: string }) => {
-      await run('compare', setExitCode, async () => {
-        const before = asSnapshot(readJson(beforeFile), beforeFile);
-        const after = asSnapshot(readJson(afterFile), afterFile);
-        const targetRelease = opts.to ? loadReleaseCatalog().resolve(opts.to).version : undefined;
-        const comparison = compareSnapshots(before, after, {
-          targetRelease,
-          schemaIndex: loadDbSchemaIndex(),
-          dataPatchConfig: loadDataPatchConfig(),
-        });
-        const text =
-          opts.format === 'json'
-            ? `${JSON.stringify(comparison, null, 2)}\n`
-            : opts.format === 'md'
-              ? renderComparisonMarkdown(comparison)
-              : renderComparisonText(comparison);
-        await writeOutput(text, opts.output);
-        setExitCode(comparison.verdict === 'suspicious' ? EXIT.findings : EXIT.ok);
+      const before = asSnapshot(readJson(beforeFile), beforeFile);
+      const after = asSnapshot(readJson(afterFile), afterFile);
+      const targetRelease = opts.to ? loadReleaseCatalog().resolve(opts.to).version : undefined;
+      const comparison = compareSnapshots(before, after, {
+        targetRelease,
+        schemaIndex: loadDbSchemaIndex(),
+        dataPatchConfig: loadDataPatchConfig(),
       });
+      const text =
+        opts.format === 'json'
+          ? `${JSON.stringify(comparison, null, 2)}\n`
+          : opts.format === 'md'
+            ? renderComparisonMarkdown(comparison)
+            : renderComparisonText(comparison);
+      await writeOutput(text, opts.output);
+      setExitCode(comparison.verdict === 'suspicious' ? EXIT.findings : EXIT.ok);
     });
 
   withConnection(
@@ -113,26 +109,24 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('text'))
       .option('--output <file>', 'write the report to a file instead of stdout'),
   ).action(async (path: string, opts: ConnectOptions & { to?: string; format: Format; output?: string }) => {
-    await run('health', setExitCode, async () => {
-      const target = opts.to ? loadReleaseCatalog().resolve(opts.to) : undefined;
-      const { settings, project } = await connectionFor(path, opts, true);
-      const session = await ReadOnlySession.open(settings, { timeoutSeconds: timeoutOf(opts.timeout) });
-      let report;
-      try {
-        report = await checkDbHealth(session, { project, target, schemaIndex: loadDbSchemaIndex() });
-      } finally {
-        await session.close();
-      }
-      const text =
-        opts.format === 'json'
-          ? `${JSON.stringify(report, null, 2)}\n`
-          : opts.format === 'md'
-            ? renderHealthMarkdown(report)
-            : renderHealthText(report);
-      await writeOutput(text, opts.output);
-      const failing = report.findings.some((f) => f.severity === 'critical' || f.severity === 'error');
-      setExitCode(failing ? EXIT.findings : EXIT.ok);
-    });
+    const target = opts.to ? loadReleaseCatalog().resolve(opts.to) : undefined;
+    const { settings, project } = await connectionFor(path, opts, true);
+    const session = await ReadOnlySession.open(settings, { timeoutSeconds: timeoutOf(opts.timeout) });
+    let report;
+    try {
+      report = await checkDbHealth(session, { project, target, schemaIndex: loadDbSchemaIndex() });
+    } finally {
+      await session.close();
+    }
+    const text =
+      opts.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : opts.format === 'md'
+          ? renderHealthMarkdown(report)
+          : renderHealthText(report);
+    await writeOutput(text, opts.output);
+    const failing = report.findings.some((f) => f.severity === 'critical' || f.severity === 'error');
+    setExitCode(failing ? EXIT.findings : EXIT.ok);
   });
 }
 
@@ -190,18 +184,5 @@ function readJson(file: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     throw new DbError('bad-input', `${file} is not valid JSON (${(error as Error).message})`);
-  }
-}
-
-async function run(name: string, setExitCode: SetExitCode, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    if (error instanceof DbError || error instanceof NotMagentoProjectError || error instanceof UsageError) {
-      process.stderr.write(`mageup db ${name}: ${error.message}\n`);
-      setExitCode(EXIT.failure);
-      return;
-    }
-    throw error;
   }
 }

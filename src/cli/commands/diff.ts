@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Finding } from '../../core/finding.js';
-import { storeFor, type RunDiff } from '../../history/index.js';
+import { RunStore, storeFor, type RunDiff } from '../../history/index.js';
 import { terminalSafe } from '../../report/format.js';
 import { EXIT, UsageError } from '../exit.js';
-import { openStore } from './history.js';
 import type { SetExitCode } from './index.js';
 
 /** `mageup diff <runA> <runB>`: findings fixed, new and unchanged between two recorded runs (by fingerprint). */
@@ -24,20 +23,9 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       if (opts.format !== 'text' && opts.format !== 'json')
         throw new UsageError(`--format: expected text or json, got "${opts.format}"`);
       const [from, to] = [runId(a), runId(b)];
-      const store = await openStore(storeFor(resolve(opts.path), opts.store), setExitCode);
-      if (!store) return;
+      const store = await RunStore.open(storeFor(resolve(opts.path), opts.store));
       try {
-        let diff: RunDiff;
-        try {
-          diff = await store.diff(from, to);
-        } catch (error) {
-          if (error instanceof Error && error.name === 'StoreError') {
-            process.stderr.write(`mageup diff: ${error.message}\n`);
-            setExitCode(EXIT.failure);
-            return;
-          }
-          throw error;
-        }
+        const diff = await store.diff(from, to);
         process.stdout.write(opts.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : renderDiff(diff));
         // Like `diff`: 1 when something new appeared.
         setExitCode(diff.new.length > 0 ? EXIT.findings : EXIT.ok);

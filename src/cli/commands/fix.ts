@@ -2,12 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { CheckOptionError } from '../../check/run-check.js';
-import { UnknownVersionError } from '../../knowledge/errors.js';
-import { NotMagentoProjectError } from '../../project/load.js';
 import { renderFixSummary } from '../../fix/render.js';
 import { runFix, type FixResult } from '../../fix/run-fix.js';
-import { EXIT, failOnExpected } from '../exit.js';
+import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
 interface FixCommandOptions {
@@ -45,34 +42,24 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--no-lint', 'skip `php -l` on the fixed files')
     .option('--workers <n>', 'worker threads for PHP analysis')
     .action(async (path: string, opts: FixCommandOptions) => {
-      if (opts.write && opts.dryRun) {
-        process.stderr.write('mageup fix: --dry-run and --write exclude each other\n');
-        setExitCode(EXIT.failure);
-        return;
-      }
-      let result: FixResult;
-      try {
-        result = await runFix({
-          path,
-          ...(opts.to ? { to: opts.to } : {}),
-          ...(opts.from ? { from: opts.from } : {}),
-          ...(opts.php ? { php: opts.php } : {}),
-          ...(opts.rules
-            ? {
-                rules: opts.rules
-                  .split(',')
-                  .map((s) => s.trim())
-                  .filter(Boolean),
-              }
-            : {}),
-          ...(opts.write ? { write: true } : {}),
-          ...(opts.lint ? {} : { phpBinary: false as const }),
-          ...(opts.workers ? { workers: Number(opts.workers) } : {}),
-        });
-      } catch (error) {
-        failOnExpected('fix', error, [UnknownVersionError, NotMagentoProjectError, CheckOptionError], setExitCode);
-        return;
-      }
+      if (opts.write && opts.dryRun) throw new UsageError('--dry-run and --write exclude each other');
+      const result: FixResult = await runFix({
+        path,
+        ...(opts.to ? { to: opts.to } : {}),
+        ...(opts.from ? { from: opts.from } : {}),
+        ...(opts.php ? { php: opts.php } : {}),
+        ...(opts.rules
+          ? {
+              rules: opts.rules
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            }
+          : {}),
+        ...(opts.write ? { write: true } : {}),
+        ...(opts.lint ? {} : { phpBinary: false as const }),
+        ...(opts.workers ? { workers: Number(opts.workers) } : {}),
+      });
       const verified = result.fixed.every((f) => f.cleared) && result.introduced.length === 0;
       setExitCode(verified ? EXIT.ok : EXIT.findings);
       if (opts.format === 'json') {

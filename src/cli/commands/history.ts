@@ -25,8 +25,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1)
         throw new UsageError(`--limit expects a positive integer, got "${opts.limit}"`);
-      const store = await openStore(storeFor(resolve(path), opts.store), setExitCode);
-      if (!store) return;
+      const store = await RunStore.open(storeFor(resolve(path), opts.store));
       if (!opts.store) noteLegacyStore(resolve(path));
       try {
         const runs = await store.list({ ...(opts.all ? {} : { project: resolve(path) }), limit });
@@ -49,17 +48,6 @@ function noteLegacyStore(projectRoot: string): void {
     process.stderr.write(
       `mageup history: older runs of this project are in ${terminalSafe(legacy)} (read them with --store ${terminalSafe(legacy)}; MageUp no longer writes there)\n`,
     );
-}
-
-export async function openStore(spec: string, setExitCode: SetExitCode): Promise<RunStore | null> {
-  try {
-    return await RunStore.open(spec);
-  } catch (error) {
-    if (!(error instanceof Error) || !['StoreError', 'StoreLockedError'].includes(error.name)) throw error;
-    process.stderr.write(`mageup: ${error.message}\n`);
-    setExitCode(EXIT.failure);
-    return null;
-  }
 }
 
 function renderRuns(runs: RunInfo[], location: string): string {

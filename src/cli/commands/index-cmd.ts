@@ -2,7 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../exit.js';
-import { IndexInputError } from '../../indexer/installed-packages.js';
 import { defaultIndexDir, indexTree } from '../../indexer/index-tree.js';
 import type { SetExitCode } from './index.js';
 
@@ -43,9 +42,6 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           ...(opts.workers ? { workers: opts.workers } : {}),
           onProgress: progress,
         });
-      } catch (error) {
-        if (error instanceof IndexInputError) throw new UsageError(error.message);
-        throw error;
       } finally {
         if (tty) process.stderr.write('\r\x1b[K');
       }

@@ -1,12 +1,10 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { SEVERITIES, severityRank, type Severity } from '../../core/finding.js';
-import { DbError } from '../../db/errors.js';
 import { knowledgeBaseVersion, recordRun, storeFor } from '../../history/index.js';
 import {
   followMonitor,
   MONITOR_FORMATS,
-  MonitorInputError,
   parseTime,
   renderMonitor,
   runMonitor,
@@ -14,8 +12,7 @@ import {
   type MonitorResult,
 } from '../../monitor/index.js';
 import { colorEnabled, colors, terminalSafe, writeOutput } from '../../report/format.js';
-import { NotMagentoProjectError } from '../../project/load.js';
-import { EXIT, failOnExpected, UsageError } from '../exit.js';
+import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
 interface MonitorCommandOptions {
@@ -81,12 +78,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--store <dir|url>', 'history store (default: <project>/.mageup/history)')
     .option('--no-history', 'do not record this run in the history')
     .action(async (path: string, opts: MonitorCommandOptions) => {
-      try {
-        await monitor(path, opts, setExitCode);
-      } catch (error) {
-        failOnExpected('monitor', error, [UsageError, MonitorInputError, NotMagentoProjectError, DbError], setExitCode);
-        return;
-      }
+      await monitor(path, opts, setExitCode);
     });
 }
 

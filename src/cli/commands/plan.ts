@@ -1,14 +1,12 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { systemClock } from '../../knowledge/clock.js';
-import { UnknownVersionError } from '../../knowledge/errors.js';
-import { NotMagentoProjectError } from '../../project/load.js';
 import { buildPlan } from '../../plan/build-plan.js';
 import { PlanInputError } from '../../plan/errors.js';
 import { recordPlan } from '../../plan/history.js';
 import { PLAN_FORMATS, renderPlan, type PlanFormat } from '../../plan/render.js';
 import { writeOutput } from '../../report/format.js';
-import { EXIT, failOnExpected } from '../exit.js';
+import { EXIT } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
 interface PlanCommandOptions {
@@ -84,37 +82,31 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     )
     .option('--no-history', 'do not record this plan in the history')
     .action(async (path: string, opts: PlanCommandOptions) => {
-      let plan;
-      try {
-        const platform: Record<string, string> = {};
-        for (const p of opts.platform) {
-          const m = /^([a-z]+)=(.+)$/.exec(p.trim());
-          if (!m) throw new PlanInputError(`--platform "${p}" is not service=version (mariadb=10.6).`);
-          platform[m[1]!] = m[2]!;
-        }
-        plan = await buildPlan({
-          path,
-          to: opts.to,
-          from: opts.from,
-          start: opts.start,
-          freeze: opts.freeze,
-          holiday: opts.holiday,
-          freezePresets: opts.freezePreset
-            ?.split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-          capacity: number('--capacity', opts.capacity),
-          hypercareDays: number('--hypercare', opts.hypercare),
-          direct: opts.direct,
-          ordersPerDay: number('--orders-per-day', opts.ordersPerDay),
-          catalogSize: number('--catalog-size', opts.catalogSize),
-          platform,
-          php: opts.php,
-        });
-      } catch (error) {
-        failOnExpected('plan', error, [UnknownVersionError, NotMagentoProjectError, PlanInputError], setExitCode);
-        return;
+      const platform: Record<string, string> = {};
+      for (const p of opts.platform) {
+        const m = /^([a-z]+)=(.+)$/.exec(p.trim());
+        if (!m) throw new PlanInputError(`--platform "${p}" is not service=version (mariadb=10.6).`);
+        platform[m[1]!] = m[2]!;
       }
+      const plan = await buildPlan({
+        path,
+        to: opts.to,
+        from: opts.from,
+        start: opts.start,
+        freeze: opts.freeze,
+        holiday: opts.holiday,
+        freezePresets: opts.freezePreset
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        capacity: number('--capacity', opts.capacity),
+        hypercareDays: number('--hypercare', opts.hypercare),
+        direct: opts.direct,
+        ordersPerDay: number('--orders-per-day', opts.ordersPerDay),
+        catalogSize: number('--catalog-size', opts.catalogSize),
+        platform,
+        php: opts.php,
+      });
       await writeOutput(renderPlan(plan, opts.format, systemClock), opts.output);
       if (opts.history) {
         const recorded = await recordPlan(plan, opts.store);

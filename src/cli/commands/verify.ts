@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { recordRun } from '../../history/index.js';
 import { defaultStoreDir } from '../../history/run-store.js';
 import { colorEnabled, writeOutput } from '../../report/format.js';
-import { NotMagentoProjectError } from '../../project/load.js';
 import {
   PROBES,
   renderVerify,
@@ -92,70 +91,61 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--no-history', 'do not record this run in the history')
     .option('--quiet', 'no progress output')
     .action(async (baseUrl: string, opts: VerifyCommandOptions) => {
-      try {
-        const num = (name: string, value: string): number => {
-          const n = Number(value);
-          if (!Number.isFinite(n) || n < 0) throw new VerifyInputError(`--${name}: expected a number, got "${value}"`);
-          return n;
-        };
-        if (opts.baseline && opts.saveBaseline) throw new VerifyInputError('--baseline and --save-baseline: give one');
-        const artifacts =
-          opts.artifacts ?? (opts.saveBaseline ? opts.saveBaseline.replace(/\.json$/i, '') + '.files' : undefined);
-        const run = await runVerify({
-          baseUrl,
-          ...(opts.project ? { projectDir: opts.project } : {}),
-          ...(opts.baseline ? { baseline: opts.baseline } : {}),
-          ...(opts.stores && opts.stores !== 'all' ? { stores: opts.stores.split(',').map((s) => s.trim()) } : {}),
-          ...(opts.probes ? { probes: opts.probes.split(',').map((s) => s.trim()) as ProbeName[] } : {}),
-          allowWrites: opts.allowWrites === true,
-          placeOrder: opts.placeOrder === true,
-          ...(opts.allowHost ? { allowHosts: opts.allowHost.split(',') } : {}),
-          ...(opts.config ? { configFile: opts.config } : {}),
-          ...(artifacts ? { artifactsDir: artifacts } : {}),
-          samples: num('samples', opts.samples),
-          browserSamples: num('browser-samples', opts.browserSamples),
-          concurrency: num('concurrency', opts.concurrency),
-          durationS: num('duration', opts.duration),
-          maxRequests: num('max-requests', opts.maxRequests),
-          timeoutMs: num('timeout', opts.timeout) * 1000,
-          onProgress: opts.quiet ? undefined : (m) => process.stderr.write(`mageup verify: ${m}\n`),
-        });
-        if (opts.saveBaseline) {
-          writeBaseline(opts.saveBaseline, run);
-          if (!opts.quiet) process.stderr.write(`mageup verify: baseline written to ${opts.saveBaseline}\n`);
-        }
-        await writeOutput(
-          renderVerify(run, opts.format, { color: !opts.output && colorEnabled(process.stdout) }),
-          opts.output,
-        );
-        if (opts.history) {
-          const recorded = await recordRun(
-            {
-              project: run.project ?? run.baseUrl,
-              command: 'verify',
-              recordedAt: new Date(run.date),
-              toolVersion: run.tool.version,
-              currentVersion: null,
-              targets: [],
-              summary: { baseUrl: run.baseUrl, probes: run.probes, comparison: run.comparison, budget: run.budget },
-              findings: run.findings,
-            },
-            opts.store ?? defaultStoreDir(run.project ?? process.cwd()),
-          );
-          if ('error' in recorded)
-            process.stderr.write(`mageup verify: run not recorded in the history: ${recorded.error}\n`);
-        }
-        const failing = run.comparison
-          ? run.comparison.regressions > 0
-          : run.findings.some((f) => f.severity === 'critical' || f.severity === 'error');
-        setExitCode(failing ? EXIT.findings : EXIT.ok);
-      } catch (error) {
-        if (error instanceof VerifyInputError || error instanceof NotMagentoProjectError) {
-          process.stderr.write(`mageup verify: ${error.message}\n`);
-          setExitCode(EXIT.failure);
-          return;
-        }
-        throw error;
+      const num = (name: string, value: string): number => {
+        const n = Number(value);
+        if (!Number.isFinite(n) || n < 0) throw new VerifyInputError(`--${name}: expected a number, got "${value}"`);
+        return n;
+      };
+      if (opts.baseline && opts.saveBaseline) throw new VerifyInputError('--baseline and --save-baseline: give one');
+      const artifacts =
+        opts.artifacts ?? (opts.saveBaseline ? opts.saveBaseline.replace(/\.json$/i, '') + '.files' : undefined);
+      const run = await runVerify({
+        baseUrl,
+        ...(opts.project ? { projectDir: opts.project } : {}),
+        ...(opts.baseline ? { baseline: opts.baseline } : {}),
+        ...(opts.stores && opts.stores !== 'all' ? { stores: opts.stores.split(',').map((s) => s.trim()) } : {}),
+        ...(opts.probes ? { probes: opts.probes.split(',').map((s) => s.trim()) as ProbeName[] } : {}),
+        allowWrites: opts.allowWrites === true,
+        placeOrder: opts.placeOrder === true,
+        ...(opts.allowHost ? { allowHosts: opts.allowHost.split(',') } : {}),
+        ...(opts.config ? { configFile: opts.config } : {}),
+        ...(artifacts ? { artifactsDir: artifacts } : {}),
+        samples: num('samples', opts.samples),
+        browserSamples: num('browser-samples', opts.browserSamples),
+        concurrency: num('concurrency', opts.concurrency),
+        durationS: num('duration', opts.duration),
+        maxRequests: num('max-requests', opts.maxRequests),
+        timeoutMs: num('timeout', opts.timeout) * 1000,
+        onProgress: opts.quiet ? undefined : (m) => process.stderr.write(`mageup verify: ${m}\n`),
+      });
+      if (opts.saveBaseline) {
+        writeBaseline(opts.saveBaseline, run);
+        if (!opts.quiet) process.stderr.write(`mageup verify: baseline written to ${opts.saveBaseline}\n`);
       }
+      await writeOutput(
+        renderVerify(run, opts.format, { color: !opts.output && colorEnabled(process.stdout) }),
+        opts.output,
+      );
+      if (opts.history) {
+        const recorded = await recordRun(
+          {
+            project: run.project ?? run.baseUrl,
+            command: 'verify',
+            recordedAt: new Date(run.date),
+            toolVersion: run.tool.version,
+            currentVersion: null,
+            targets: [],
+            summary: { baseUrl: run.baseUrl, probes: run.probes, comparison: run.comparison, budget: run.budget },
+            findings: run.findings,
+          },
+          opts.store ?? defaultStoreDir(run.project ?? process.cwd()),
+        );
+        if ('error' in recorded)
+          process.stderr.write(`mageup verify: run not recorded in the history: ${recorded.error}\n`);
+      }
+      const failing = run.comparison
+        ? run.comparison.regressions > 0
+        : run.findings.some((f) => f.severity === 'critical' || f.severity === 'error');
+      setExitCode(failing ? EXIT.findings : EXIT.ok);
     });
 }
