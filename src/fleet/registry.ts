@@ -1,10 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { MageupError } from '../core/errors.js';
 import type { SqlConnection } from '../history/sql.js';
 import type { FleetProject } from './types.js';
 
 /** Bad input to the registry (unknown name, duplicate, unreadable path): the message names the cause. */
-export class FleetError extends Error {
+export class FleetError extends MageupError {
   override name = 'FleetError';
 }
 
