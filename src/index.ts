@@ -221,3 +221,21 @@ export type { Progress, ProgressOptions } from './progress/index.js';
 export * as composer from './composer/index.js';
 
 export { version } from './version.js';
+
+// `mageup api-diff`: API changes between two trees, releases or package versions, with magento-semver's codes.
+export {
+  runApiDiff,
+  diffOperands,
+  loadOperand,
+  ApiDiffInputError,
+  renderApiDiffText,
+  renderApiDiffJson,
+  renderApiDiffMarkdown,
+} from './api-diff/index.js';
+export type {
+  ApiDiffReport,
+  ApiDiffEntry,
+  ApiDiffOptions as RunApiDiffOptions,
+  SvcOperation,
+  SemverLevel,
+} from './api-diff/index.js';

@@ -34,7 +34,7 @@ export function addDocTypes(source: string, classes: ClassDecl[]): void {
 }
 
 /** The `/** … *\/` block ending right above a 1-based line (blank and `#[...]` attribute lines may sit between). */
-function docblockAbove(lines: string[], line: number): string | undefined {
+export function docblockAbove(lines: string[], line: number): string | undefined {
   let end = line - 2;
   // The method line may start with modifiers on their own line above `function`; step over attributes and blanks.
   while (end >= 0) {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as registerApiDiff } from './api-diff.js';
 import { register as registerAudit } from './audit.js';
 import { register as registerCheck } from './check.js';
 import { register as registerFix } from './fix.js';
@@ -16,6 +17,7 @@ export type SetExitCode = (code: number) => void;
 
 /** One module per command; each exports `register(program, setExitCode)`. Add new commands here. */
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
+  registerApiDiff(program, setExitCode);
   registerAudit(program, setExitCode);
   registerCheck(program, setExitCode);
   registerFix(program, setExitCode);

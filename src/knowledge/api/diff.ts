@@ -53,6 +53,7 @@ export type ApiChangeAspect =
   | 'return-type-changed'
   | 'doc-return-type-changed'
   | 'doc-param-type-changed'
+  | 'doc-throws-changed'
   | 'visibility-reduced'
   | 'visibility-widened'
   | 'static-changed'
@@ -266,6 +267,7 @@ function methodAspects(a: MethodDecl, b: MethodDecl, bodies: boolean): ApiChange
   const docA = a as MethodDecl & { docReturnType?: string };
   const docB = b as MethodDecl & { docReturnType?: string };
   if (docTypeChanged(docA.docReturnType, docB.docReturnType)) out.push('doc-return-type-changed');
+  if (throwsChanged(a, b)) out.push('doc-throws-changed');
   out.push(...memberFlagAspects(a, b));
   if (!!a.static !== !!b.static) out.push('static-changed');
   if (!a.abstract && b.abstract) out.push('became-abstract');
@@ -367,6 +369,15 @@ function docTypeChanged(a: string | undefined, b: string | undefined): boolean {
     return [...new Set(parts)].sort().join('|');
   };
   return written(a) !== written(b);
+}
+
+/** `@throws` lists, compared only when both sides read them (source trees do; the shipped index does not). */
+function throwsChanged(a: MethodDecl, b: MethodDecl): boolean {
+  const x = (a as { docThrows?: string[] }).docThrows;
+  const y = (b as { docThrows?: string[] }).docThrows;
+  if (!x || !y) return false;
+  const key = (list: string[]): string => [...new Set(list.map((n) => n.toLowerCase()))].sort().join('|');
+  return key(x) !== key(y);
 }
 
 function normaliseDefault(value: string): string {
