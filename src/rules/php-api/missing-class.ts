@@ -9,6 +9,7 @@ import type { ResolvedClass } from './class-world.js';
 import { currentLabel, isTypeKeyword, prepareWorlds, preparedIndex, releaseLabel, worldsOf } from './worlds.js';
 import { compareLooseVersions } from '../../knowledge/api/versions.js';
 import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
+import { fixZendClass, LAMINAS_JSON, laminasJsonHint, zendClassOf } from './zend-json-fix.js';
 
 /**
  * UCT codes by how the missing class is used (Adobe's "Upgrade Compatibility Tool error messages" reference):
@@ -82,6 +83,8 @@ the declaring module's own namespace that no release and no code under check dec
 note when there is one), or require the library that still provides it, or drop the customization if the target ships
 the feature natively.`,
   },
+  fixable: (finding) => zendClassOf(finding) !== undefined,
+  fix: (finding, source) => fixZendClass(finding, source),
   async check(context) {
     await prepareWorlds(context);
     const coverage = context.target.symbols.coverage;
@@ -153,6 +156,8 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
   if (origin?.deprecated !== undefined)
     hints.push(`${currentLabel(context)} marked it @deprecated${origin.deprecated ? `: ${origin.deprecated}` : ''}`);
   if (origin?.see?.length) hints.push(`see ${origin.see.join(', ')}`);
+  if (decl.name.toLowerCase() === 'zend_json' && worldsOf(context).target.get(LAMINAS_JSON))
+    hints.push(laminasJsonHint(context.target.release.version));
   const library = libraryHint(decl.name);
   if (library) hints.push(library);
   else if (before.package && !before.package.startsWith('magento/') && !requirersOf(context, before.package).length) {

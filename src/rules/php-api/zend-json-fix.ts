@@ -1,0 +1,150 @@
+// The mechanical part of Zend Framework 1's removal (magento/zendframework1, gone in Magento 2.4.6): `Zend_Json`'s
+// static encode()/decode() and its TYPE_* constants have a direct equivalent in `Laminas\Json\Json`, which takes the
+// same arguments. One difference: Zend_Json::decode() returns arrays by default, Laminas's decode() objects, so a
+// decode() without a type argument gets `\Laminas\Json\Json::TYPE_ARRAY` (both declare TYPE_ARRAY = 1, TYPE_OBJECT = 0).
+// Other Zend_* classes (Zend_Http_Client, Zend_Validate_*, Zend_Filter_Input…) have no drop-in successor: their
+// Laminas counterparts differ in constructor options, request/response objects or return values, so the fixer
+// declines them with that reason.
+import type { Node } from 'web-tree-sitter';
+import type { Finding } from '../../core/finding.js';
+import { nodesOnLine } from '../../fix/locate.js';
+import type { FixOutcome, FixSource } from '../rule.js';
+
+export const LAMINAS_JSON = 'Laminas\\Json\\Json';
+
+/** How the recommendation of a Zend_Json finding says the target installs the replacement (the fixer's go-ahead). */
+export function laminasJsonHint(release: string): string {
+  return `\`\\${LAMINAS_JSON}\` (laminas/laminas-json, installed by ${release}) replaces it: the same static encode()/decode() and TYPE_* constants, except that its decode() returns objects unless given \`Json::TYPE_ARRAY\``;
+}
+
+/** The Zend class a missing-class finding is about, when it is a Zend Framework 1 class. */
+export function zendClassOf(finding: Finding): string | undefined {
+  if (finding.ruleId !== 'php-api/missing-class') return undefined;
+  // `unresolved:` names are not known to be gone (neither release declares them): nothing to replace.
+  return /^(?!unresolved:)[\w-]+:(zend_\w+)$/.exec(finding.subject ?? '')?.[1];
+}
+
+const REASONS: [RegExp, string][] = [
+  [/^zend_http_/, 'Laminas\\Http\\Client takes a Request object and returns a Response with other methods'],
+  [/^zend_validate/, 'Laminas\\Validator classes take other constructor options and messages'],
+  [/^zend_filter/, 'Laminas\\Filter and Laminas\\InputFilter work differently (no Zend_Filter_Input)'],
+  [/^zend_uri/, 'Laminas\\Uri\\Uri parses and validates differently'],
+  [/^zend_json_/, 'only Zend_Json itself maps one to one'],
+];
+
+/** Zend_Json::encode()/decode()/TYPE_* → \Laminas\Json\Json, and its import dropped; anything else declined. */
+export function fixZendClass(finding: Finding, source: FixSource): FixOutcome {
+  const zend = zendClassOf(finding);
+  if (!zend || !finding.line) return { decline: 'the finding does not name a Zend Framework 1 class and its line' };
+  if (zend !== 'zend_json') {
+    const why = REASONS.find(([re]) => re.test(zend))?.[1] ?? 'its Laminas or Magento successor is no drop-in';
+    return { decline: `no mechanical replacement for ${zendName(zend)}: ${why}; migrate it by hand` };
+  }
+  if (!finding.recommendation.includes(`\`\\${LAMINAS_JSON}\``))
+    return {
+      decline: `the target release does not install ${LAMINAS_JSON}: use Magento\\Framework\\Serialize\\Serializer\\Json (injected) by hand`,
+    };
+  const kind = finding.subject!.slice(0, finding.subject!.indexOf(':'));
+  const root = source.tree.rootNode;
+  if (kind === 'import') return dropImport(finding, source, root);
+  // The finding's column is that of the class name or (for a call) of the method name.
+  const columnOf = (n: Node | null | undefined): number => (n ? n.startPosition.column + 1 : -1);
+  const scopes = nodesOnLine(root, finding.line, NAMES).filter((n) => {
+    const use = n.parent;
+    if (!isZendJson(n) || !use || !USES.has(use.type) || use.child(0)?.equals(n) !== true) return false;
+    if (finding.column === undefined) return true;
+    const member = use.type === 'scoped_call_expression' ? use.childForFieldName('name') : use.namedChild(1);
+    return [columnOf(n), columnOf(n) + 1, columnOf(member)].includes(finding.column);
+  });
+  const scope = scopes[0];
+  if (scopes.length !== 1 || !scope)
+    return { decline: `cannot find Zend_Json:: at ${finding.line}:${finding.column ?? '?'}` };
+  return rewrite(scope);
+}
+
+function rewrite(scope: Node): FixOutcome {
+  const use = scope.parent!;
+  const replace = { start: scope.startIndex, end: scope.endIndex, text: `\\${LAMINAS_JSON}` };
+  if (use.type === 'class_constant_access_expression') {
+    const constant = use.namedChild(1)?.text;
+    if (constant !== 'TYPE_ARRAY' && constant !== 'TYPE_OBJECT')
+      return { decline: `Zend_Json::${constant ?? '?'} has no counterpart of the same name in ${LAMINAS_JSON}` };
+    return { edits: [replace], description: `Zend_Json::${constant} → \\${LAMINAS_JSON}::${constant}` };
+  }
+  const written = use.childForFieldName('name')?.text ?? '?';
+  const method = written.toLowerCase();
+  const args = use.childForFieldName('arguments');
+  const list = args?.namedChildren.filter((a): a is Node => a !== null && a.type !== 'comment') ?? [];
+  if (!args || list.some((a) => a.type !== 'argument' || a.text.startsWith('...') || a.childForFieldName('name')))
+    return { decline: `Zend_Json::${written}(): spread or named arguments: rewrite it by hand` };
+  if (method === 'encode')
+    return { edits: [replace], description: `Zend_Json::encode() → \\${LAMINAS_JSON}::encode()` };
+  if (method !== 'decode')
+    return { decline: `Zend_Json::${written}() has no counterpart of the same behaviour in ${LAMINAS_JSON}` };
+  if (list.length !== 1)
+    return { edits: [replace], description: `Zend_Json::decode(…, type) → \\${LAMINAS_JSON}::decode(…, type)` };
+  // Zend_Json decoded to arrays by default; Laminas decodes to objects unless told otherwise.
+  const last = list[0]!;
+  return {
+    edits: [replace, { start: last.endIndex, end: last.endIndex, text: `, \\${LAMINAS_JSON}::TYPE_ARRAY` }],
+    description: `Zend_Json::decode($x) → \\${LAMINAS_JSON}::decode($x, \\${LAMINAS_JSON}::TYPE_ARRAY) (Zend_Json decoded to arrays by default)`,
+  };
+}
+
+/** `use Zend_Json;` removed, when it is a statement of its own and every Zend_Json:: use in the file gets rewritten. */
+function dropImport(finding: Finding, source: FixSource, root: Node): FixOutcome {
+  const clauses = nodesOnLine(root, finding.line!, CLAUSES).filter((c) => /^\\?zend_json$/i.test(c.text.trim()));
+  const clause = clauses[0];
+  const statement = clause?.parent;
+  if (clauses.length !== 1 || !clause || statement?.type !== 'namespace_use_declaration')
+    return { decline: '`use Zend_Json;` is not a plain import of its own (an alias or a group): edit it by hand' };
+  if (statement.namedChildren.filter((c) => c?.type === 'namespace_use_clause').length !== 1)
+    return { decline: 'the import of Zend_Json shares its `use` statement: edit it by hand' };
+  const others = allNodes(root).filter(
+    (n) =>
+      NAMES.has(n.type) && n.parent?.type !== 'qualified_name' && isZendJson(n) && !n.equals(clause.namedChild(0)!),
+  );
+  for (const n of others) {
+    const outcome = n.parent && USES.has(n.parent.type) ? rewrite(n) : { decline: 'other use' };
+    if ('decline' in outcome)
+      return {
+        decline: `Zend_Json is used on line ${n.startPosition.row + 1} in a way the fixer leaves alone: the import stays`,
+      };
+  }
+  const text = source.text;
+  const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
+  const nl = text.indexOf('\n', statement.endIndex);
+  const lineEnd = nl === -1 ? text.length : nl + 1;
+  if (
+    text.slice(lineStart, statement.startIndex).trim() !== '' ||
+    text.slice(statement.endIndex, lineEnd).trim() !== ''
+  )
+    return { decline: '`use Zend_Json;` shares its line with other code: edit it by hand' };
+  return {
+    edits: [{ start: lineStart, end: lineEnd, text: '' }],
+    description: 'drops `use Zend_Json;` (every use now names \\Laminas\\Json\\Json)',
+  };
+}
+
+function isZendJson(n: Node): boolean {
+  return /^\\?zend_json$/i.test(n.text);
+}
+
+function zendName(lower: string): string {
+  return lower.replace(/(^|_)([a-z])/g, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`);
+}
+
+function allNodes(root: Node): Node[] {
+  const out: Node[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    out.push(n);
+    for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+  return out;
+}
+
+const NAMES = new Set(['name', 'qualified_name']);
+const CLAUSES = new Set(['namespace_use_clause']);
+const USES = new Set(['scoped_call_expression', 'class_constant_access_expression']);
