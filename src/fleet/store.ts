@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
-import { join } from 'node:path';
-import { openPglite, openPostgres, redact, StoreError } from '../history/connections.js';
+import { join, resolve } from 'node:path';
+import { openPglite, redact, StoreError } from '../history/connections.js';
 import { migrate, type SqlConnection } from '../history/sql.js';
 import { userDataDir } from '../knowledge/cache-dir.js';
 import { migrateFleet } from './schema.js';
@@ -28,17 +27,17 @@ export function isServerSpec(spec: string): boolean {
 /** Opens the fleet store and creates or upgrades the run and fleet tables (serialised across processes on a server). */
 export async function openFleetStore(spec: string): Promise<FleetStore> {
   const server = isServerSpec(spec);
-  const db = server ? await openPostgres(spec) : await openPglite(resolve(spec));
+  const db = server ? await openPool(spec) : await openPglite(resolve(spec));
   const location = server ? redact(spec) : resolve(spec);
   try {
-    // Several workers starting at once would race on CREATE TABLE IF NOT EXISTS; one advisory lock orders them.
-    await db.query('SELECT pg_advisory_lock(7215170017)');
-    try {
-      await migrate(db);
-      await migrateFleet(db);
-    } finally {
-      await db.query('SELECT pg_advisory_unlock(7215170017)');
-    }
+    // Several workers starting at once would race on CREATE TABLE IF NOT EXISTS: one transaction-scoped advisory lock
+    // orders them (the migrations' own transactions run inside this one).
+    await db.transaction(async (q) => {
+      await q('SELECT pg_advisory_xact_lock(7215170017)');
+      const inside: SqlConnection = { query: q, transaction: (fn) => fn(q), close: async () => undefined };
+      await migrate(inside);
+      await migrateFleet(inside);
+    });
   } catch (error) {
     await db.close().catch(() => undefined);
     throw new StoreError(
@@ -57,4 +56,67 @@ export function requireServer(store: FleetStore | string, what: string): void {
         `The embedded store (${typeof store === 'string' ? store : store.location}) keeps the registry, the runs and the report, ` +
         'but the job engine (pg-boss) needs a server several workers can reach.',
     );
+}
+
+/**
+ * A pool rather than one client: a worker lives for days, and a connection the server drops (restart, a terminated
+ * backend) must cost one failed statement, not the process. `schema=<name>` works as for the run store.
+ */
+async function openPool(spec: string): Promise<SqlConnection> {
+  let parsed: URL;
+  try {
+    parsed = new URL(spec);
+  } catch {
+    throw new StoreError(`--store: not a PostgreSQL URL: "${redact(spec)}"`);
+  }
+  const schema = parsed.searchParams.get('schema');
+  parsed.searchParams.delete('schema');
+  if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema))
+    throw new StoreError(`--store: schema must be a plain identifier, not "${schema}"`);
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({
+    connectionString: parsed.href,
+    connectionTimeoutMillis: 10_000,
+    max: 4,
+    application_name: 'mageup-fleet',
+    ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+  });
+  // An idle client the server dropped: the pool discards it and the next query opens a new one.
+  pool.on('error', () => undefined);
+  try {
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    else await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new StoreError(
+      `cannot connect to the fleet store ${redact(spec)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const query: SqlConnection['query'] = async (sql, params) => {
+    const result = await pool.query(sql, params as unknown[]);
+    return { rows: result.rows };
+  };
+  return {
+    query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      const q: SqlConnection['query'] = async (sql, params) => ({
+        rows: (await client.query(sql, params as unknown[])).rows,
+      });
+      let broken: unknown;
+      try {
+        await client.query('BEGIN');
+        const value = await fn(q);
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        broken = error;
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release(broken instanceof Error && !('code' in broken) ? broken : undefined);
+      }
+    },
+    close: () => pool.end(),
+  };
 }

@@ -49,33 +49,35 @@ export function recordAudit(
   report: AuditReport,
   store?: string,
 ): Promise<{ id: number; store: string } | { error: string }> {
+  return recordRun(runOfAudit(report), storeFor(report.project.root, store));
+}
+
+/** The record of an audit run: its summary, edition and patch level (the inventory itself is not kept). */
+export function runOfAudit(report: AuditReport, recordedAt = new Date()): RunRecord {
   const kbVersion = knowledgeBaseVersion();
-  return recordRun(
-    {
-      project: report.project.root,
-      command: 'audit',
-      recordedAt: new Date(),
-      toolVersion: report.tool.version,
-      ...(kbVersion ? { kbVersion } : {}),
-      currentVersion: report.magento.version,
-      targets: [],
-      summary: report.summary,
-      findings: [],
-      // What a dashboard shows of the store: edition and patch level (the inventory itself is not kept).
-      result: {
-        kind: report.project.kind,
-        magento: report.magento,
-        ...(report.patchLevel
-          ? {
-              patchLevel: {
-                label: report.patchLevel.label,
-                line: report.patchLevel.line,
-                requires: report.patchLevel.requires,
-              },
-            }
-          : {}),
-      },
+  return {
+    project: report.project.root,
+    command: 'audit',
+    recordedAt,
+    toolVersion: report.tool.version,
+    ...(kbVersion ? { kbVersion } : {}),
+    currentVersion: report.magento.version,
+    targets: [],
+    summary: report.summary,
+    findings: [],
+    // What a dashboard shows of the store: edition and patch level.
+    result: {
+      kind: report.project.kind,
+      magento: report.magento,
+      ...(report.patchLevel
+        ? {
+            patchLevel: {
+              label: report.patchLevel.label,
+              line: report.patchLevel.line,
+              requires: report.patchLevel.requires,
+            },
+          }
+        : {}),
     },
-    storeFor(report.project.root, store),
-  );
+  };
 }

@@ -83,51 +83,7 @@ export class RunStore {
 
   /** Records a run and its findings in one transaction; returns the run id. */
   async record(run: RunRecord): Promise<number> {
-    return this.db.transaction(async (q) => {
-      const inserted = await q<{ id: string | number }>(
-        `INSERT INTO mageup_runs (project, command, recorded_at, tool_version, kb_version, current_version, targets, summary, result)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          run.project,
-          run.command,
-          run.recordedAt.toISOString(),
-          run.toolVersion,
-          run.kbVersion ?? null,
-          run.currentVersion,
-          run.targets,
-          JSON.stringify(run.summary),
-          run.result === undefined ? null : JSON.stringify(run.result),
-        ],
-      );
-      const id = Number(inserted.rows[0]!.id);
-      // Batched multi-row inserts: one round trip per 200 findings.
-      for (let start = 0; start < run.findings.length; start += 200) {
-        const batch = run.findings.slice(start, start + 200);
-        const values: unknown[] = [];
-        const tuples = batch.map((f, i) => {
-          const { target, ...finding } = f;
-          values.push(
-            id,
-            start + i,
-            f.fingerprint,
-            target ?? '',
-            f.ruleId,
-            f.severity,
-            f.file ?? null,
-            f.line ?? null,
-            f.message,
-            JSON.stringify(finding),
-          );
-          const b = i * 10;
-          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9}, $${b + 10})`;
-        });
-        await q(
-          `INSERT INTO mageup_findings (run_id, seq, fingerprint, target, rule_id, severity, file, line, message, finding) VALUES ${tuples.join(', ')}`,
-          values,
-        );
-      }
-      return id;
-    });
+    return this.db.transaction((q) => insertRun(q, run));
   }
 
   /** Runs, newest first; only those of `project` when given. */
@@ -177,6 +133,54 @@ export class RunStore {
   close(): Promise<void> {
     return this.db.close();
   }
+}
+
+/** Inserts a run and its findings with `q` (inside the caller's transaction: the fleet worker records a scan's runs and
+ * the scan itself atomically). Returns the run id. */
+export async function insertRun(q: SqlConnection['query'], run: RunRecord): Promise<number> {
+  const inserted = await q<{ id: string | number }>(
+    `INSERT INTO mageup_runs (project, command, recorded_at, tool_version, kb_version, current_version, targets, summary, result)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [
+      run.project,
+      run.command,
+      run.recordedAt.toISOString(),
+      run.toolVersion,
+      run.kbVersion ?? null,
+      run.currentVersion,
+      run.targets,
+      JSON.stringify(run.summary),
+      run.result === undefined ? null : JSON.stringify(run.result),
+    ],
+  );
+  const id = Number(inserted.rows[0]!.id);
+  // Batched multi-row inserts: one round trip per 200 findings.
+  for (let start = 0; start < run.findings.length; start += 200) {
+    const batch = run.findings.slice(start, start + 200);
+    const values: unknown[] = [];
+    const tuples = batch.map((f, i) => {
+      const { target, ...finding } = f;
+      values.push(
+        id,
+        start + i,
+        f.fingerprint,
+        target ?? '',
+        f.ruleId,
+        f.severity,
+        f.file ?? null,
+        f.line ?? null,
+        f.message,
+        JSON.stringify(finding),
+      );
+      const b = i * 10;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9}, $${b + 10})`;
+    });
+    await q(
+      `INSERT INTO mageup_findings (run_id, seq, fingerprint, target, rule_id, severity, file, line, message, finding) VALUES ${tuples.join(', ')}`,
+      values,
+    );
+  }
+  return id;
 }
 
 export function diffRuns(from: StoredRun, to: StoredRun): RunDiff {
