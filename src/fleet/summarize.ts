@@ -64,7 +64,9 @@ export function summarizeStore(input: {
     if (row.installedFits) continue;
     if (!row.known) unverifiedExtensions.push(row.name);
     else if (!row.first)
-      blockedBy.push(`${row.name} ${row.installed}: no release fits ${target!.version}${row.blocker ? ` (${row.blocker})` : ''}`);
+      blockedBy.push(
+        `${row.name} ${row.installed}: no release fits ${target!.version}${row.blocker ? ` (${row.blocker})` : ''}`,
+      );
   }
   const blocking = new Map<string, number>();
   for (const f of target?.findings ?? [])

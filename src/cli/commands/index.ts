@@ -11,6 +11,8 @@ import { register as registerKb } from './kb.js';
 import { register as registerPlan } from './plan.js';
 import { register as registerMonitor } from './monitor.js';
 import { register as registerVerify } from './verify.js';
+import { register as registerFleet } from './fleet.js';
+import { register as registerWorker } from './worker.js';
 
 /** Sets the process exit code from inside a command action. */
 export type SetExitCode = (code: number) => void;
@@ -29,4 +31,6 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerPlan(program, setExitCode);
   registerMonitor(program, setExitCode);
   registerVerify(program, setExitCode);
+  registerFleet(program, setExitCode);
+  registerWorker(program, setExitCode);
 }

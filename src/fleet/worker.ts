@@ -1,0 +1,186 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type PgBossType from 'pg-boss';
+import { insertRun } from '../history/index.js';
+import { userCacheDir } from '../knowledge/cache-dir.js';
+import {
+  DEFAULT_QUEUE_POLICY,
+  enqueueScans,
+  SCAN_QUEUE,
+  SCHEDULE_QUEUE,
+  startBoss,
+  type QueuePolicy,
+  type ScanJobData,
+  type ScheduleJobData,
+} from './queue.js';
+import { getProject, FleetError } from './registry.js';
+import { PermanentScanError, scanProject } from './scan.js';
+import { recordScan, setProgress } from './status.js';
+import type { FleetStore } from './store.js';
+
+export interface WorkerOptions {
+  /** Jobs this process runs side by side (default 1). */
+  concurrency?: number;
+  /** PHP analysis threads per job (default 1). */
+  threads?: number;
+  cacheDir?: string | false;
+  /** Seconds between polls of an idle worker (default 2). */
+  pollSeconds?: number;
+  maintenanceIntervalSeconds?: number;
+  policy?: QueuePolicy;
+  /** Name in the scans table and the progress (default host:pid). */
+  name?: string;
+  onEvent?(event: WorkerEvent): void;
+}
+
+export type WorkerEvent =
+  | { type: 'started'; worker: string }
+  | { type: 'job-start'; jobId: string; project: string; attempt: number }
+  | { type: 'job-done'; jobId: string; project: string; attempt: number; ms: number; recorded: boolean }
+  | { type: 'job-failed'; jobId: string; project: string; attempt: number; error: string; final: boolean }
+  | { type: 'schedule'; queued: number }
+  | { type: 'error'; error: string };
+
+export interface RunningWorker {
+  name: string;
+  /** Stops fetching, waits for running jobs (up to `timeoutMs`), closes connections. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/** Marks the scan's transaction as already recorded: roll back the duplicate runs, complete the job. */
+class AlreadyRecorded extends Error {}
+
+/**
+ * `mageup worker`: takes scan jobs from the fleet's queue until stopped. Each job runs the store's audit + check in this
+ * process and records its runs and its status in one transaction, keyed by the job id: a job retried after a
+ * worker died mid-way is recorded once.
+ */
+export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): Promise<RunningWorker> {
+  const name = opts.name ?? `${hostname()}:${process.pid}`;
+  const emit = opts.onEvent ?? (() => undefined);
+  const policy = opts.policy ?? DEFAULT_QUEUE_POLICY;
+  const boss = await startBoss(
+    store,
+    {
+      supervise: true,
+      ...(opts.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds } : {}),
+      onError: (error) => emit({ type: 'error', error: error.message }),
+    },
+    policy,
+  );
+  const checkoutDir = join(userCacheDir(), 'fleet', 'checkouts');
+
+  const handle = async (job: PgBossType.JobWithMetadata<ScanJobData>): Promise<void> => {
+    const attempt = job.retryCount + 1;
+    const { project: projectName } = job.data;
+    const started = new Date();
+    emit({ type: 'job-start', jobId: job.id, project: projectName, attempt });
+    const progress = (phase: Parameters<typeof setProgress>[1]['phase'], percent: number): void => {
+      void setProgress(store.db, { jobId: job.id, project: projectName, phase, percent, worker: name }).catch(
+        () => undefined, // progress is a convenience: a lost update must not fail the scan
+      );
+    };
+    progress('audit', 0);
+    try {
+      const project = await getProject(store.db, projectName);
+      const outcome = await scanProject(project, {
+        checkoutDir,
+        threads: opts.threads ?? 1,
+        ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}),
+        onProgress: progress,
+      });
+      progress('recording', 95);
+      let recorded = true;
+      try {
+        await store.db.transaction(async (q) => {
+          const auditRunId = await insertRun(q, outcome.runs.audit);
+          const checkRunId = outcome.runs.check ? await insertRun(q, outcome.runs.check) : null;
+          const inTx = {
+            query: q,
+            transaction: <T>(fn: (qq: typeof q) => Promise<T>) => fn(q),
+            close: async () => undefined,
+          };
+          const fresh = await recordScan(inTx, {
+            project: projectName,
+            jobId: job.id,
+            startedAt: started.toISOString(),
+            finishedAt: new Date().toISOString(),
+            worker: name,
+            attempt,
+            ok: true,
+            error: null,
+            auditRunId,
+            checkRunId,
+            status: outcome.status,
+          });
+          if (!fresh) throw new AlreadyRecorded();
+        });
+      } catch (error) {
+        if (!(error instanceof AlreadyRecorded)) throw error;
+        recorded = false;
+      }
+      progress('done', 100);
+      emit({
+        type: 'job-done',
+        jobId: job.id,
+        project: projectName,
+        attempt,
+        ms: Date.now() - started.getTime(),
+        recorded,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const permanent = error instanceof PermanentScanError || error instanceof FleetError;
+      const final = permanent || job.retryCount >= job.retryLimit;
+      emit({ type: 'job-failed', jobId: job.id, project: projectName, attempt, error: message, final });
+      progress('failed', 100);
+      if (final) {
+        // The last word on this job: the report shows the error until a later scan succeeds.
+        await recordScan(store.db, {
+          project: projectName,
+          jobId: job.id,
+          startedAt: started.toISOString(),
+          finishedAt: new Date().toISOString(),
+          worker: name,
+          attempt,
+          ok: false,
+          error: message,
+          auditRunId: null,
+          checkRunId: null,
+          status: null,
+        }).catch(() => undefined);
+      }
+      // Permanent: completing the job ends it (retrying cannot help); otherwise pg-boss retries, then dead-letters.
+      if (!permanent) throw error;
+    }
+  };
+
+  const workerIds: string[] = [];
+  for (let i = 0; i < Math.max(1, opts.concurrency ?? 1); i++) {
+    workerIds.push(
+      await boss.work<ScanJobData>(
+        SCAN_QUEUE,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollSeconds ?? 2 },
+        async ([job]) => {
+          if (job) await handle(job);
+        },
+      ),
+    );
+  }
+  await boss.work<ScheduleJobData>(SCHEDULE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 30 }, async ([job]) => {
+    if (!job) return;
+    const { queued } = await enqueueScans(boss, store, {
+      ...(job.data.tags?.length ? { tags: job.data.tags } : {}),
+      batch: `schedule ${new Date().toISOString()}`,
+    });
+    emit({ type: 'schedule', queued: queued.length });
+  });
+  emit({ type: 'started', worker: name });
+  return {
+    name,
+    async stop(timeoutMs = 30_000) {
+      await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });
+      await store.db.close().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { currentStatus } from '../../fleet/status.js';
+import type { FleetStoreRow } from '../../fleet/types.js';
+import { version as toolVersion } from '../../version.js';
+
+/** Version of the fleet report JSON. */
+export const FLEET_REPORT_SCHEMA_VERSION = '1.0.0';
+
+/** One store as the account manager reads it: every value from the latest successful scan, or null ("could not verify"). */
+export interface FleetReportStore {
+  name: string;
+  tags: string[];
+  location: string;
+  edition: string | null;
+  version: string | null;
+  patchLevel: string | null;
+  endOfSupport: string | null;
+  supportStatus: string;
+  openExploited: string[];
+  exploitedUnverified: string[];
+  critical: number | null;
+  error: number | null;
+  warning: number | null;
+  effortHours: number | null;
+  target: string | null;
+  /** `yes`, `blocked`, or `could not verify` (extensions whose releases could not be read). */
+  move: 'yes' | 'blocked' | 'could not verify' | 'not scanned';
+  blockedBy: string[];
+  unverifiedExtensions: string[];
+  scannedAt: string | null;
+  /** The latest scan failed (its error); the values above come from the scan before it, if any. */
+  lastError: string | null;
+}
+
+export interface FleetReport {
+  schemaVersion: string;
+  tool: { name: 'mageup'; version: string };
+  generatedAt: string;
+  totals: {
+    stores: number;
+    scanned: number;
+    failed: number;
+    exposed: number;
+    canMove: number;
+    blocked: number;
+    endedSupport: number;
+  };
+  stores: FleetReportStore[];
+}
+
+export function buildFleetReport(rows: FleetStoreRow[], now = new Date()): FleetReport {
+  const stores = rows.map((row): FleetReportStore => {
+    const s = currentStatus(row);
+    const good = row.lastScan?.ok ? row.lastScan : row.lastGoodScan;
+    return {
+      name: row.name,
+      tags: row.tags,
+      location: row.location,
+      edition: s?.edition ? `${s.edition}${s.b2b ? ' + B2B' : ''}` : null,
+      version: s?.version ?? null,
+      patchLevel: s?.patchLevel?.label ?? null,
+      endOfSupport: s?.support.endOfSupport ?? null,
+      supportStatus: s?.support.status ?? 'unknown',
+      openExploited: (s?.openExploited ?? []).map(
+        (b) => `${b.bulletin}${b.name ? ` (${b.name})` : ''}${b.fixedBy ? ` → ${b.fixedBy}` : ''}`,
+      ),
+      exploitedUnverified: s?.exploitedUnverified ?? [],
+      critical: s ? s.bySeverity.critical : null,
+      error: s ? s.bySeverity.error : null,
+      warning: s ? s.bySeverity.warning : null,
+      effortHours: s?.effortHours ?? null,
+      target: s?.target ?? null,
+      move: !s
+        ? 'not scanned'
+        : s.canMoveNow === true
+          ? 'yes'
+          : s.canMoveNow === false
+            ? 'blocked'
+            : 'could not verify',
+      blockedBy: s?.blockedBy ?? [],
+      unverifiedExtensions: s?.unverifiedExtensions ?? [],
+      scannedAt: good?.finishedAt ?? null,
+      lastError: row.lastScan && !row.lastScan.ok ? row.lastScan.error : null,
+    };
+  });
+  return {
+    schemaVersion: FLEET_REPORT_SCHEMA_VERSION,
+    tool: { name: 'mageup', version: toolVersion },
+    generatedAt: now.toISOString(),
+    totals: {
+      stores: stores.length,
+      scanned: stores.filter((s) => s.scannedAt).length,
+      failed: stores.filter((s) => s.lastError).length,
+      exposed: stores.filter((s) => s.openExploited.length > 0).length,
+      canMove: stores.filter((s) => s.move === 'yes').length,
+      blocked: stores.filter((s) => s.move === 'blocked').length,
+      endedSupport: stores.filter((s) => s.supportStatus === 'ended').length,
+    },
+    stores,
+  };
+}
