@@ -9,6 +9,7 @@ import { redact } from '../history/connections.js';
 import { runOfAudit, runOfCheck, knowledgeBaseVersion, type RunRecord } from '../history/index.js';
 import { loadReleaseCatalog } from '../knowledge/catalog.js';
 import { UnknownVersionError } from '../knowledge/errors.js';
+import { loadPatchLevels, type PatchLevelsFile } from '../knowledge/patch-levels.js';
 import { loadProject, NotMagentoProjectError } from '../project/load.js';
 import { buildAuditReport } from '../report/audit/index.js';
 import type { VerifyRun } from '../verify/types.js';
@@ -86,7 +87,14 @@ export async function scanProject(project: FleetProject, opts: ScanOptions): Pro
     });
   }
   const kbVersion = knowledgeBaseVersion();
-  const status = summarizeStore({ audit, check, verify, catalog: loadReleaseCatalog(), now });
+  const status = summarizeStore({
+    audit,
+    check,
+    verify,
+    catalog: loadReleaseCatalog(),
+    patchLevels: patchLevelsOrNull(),
+    now,
+  });
   return {
     runs: {
       audit: runOfAudit(audit, now),
@@ -116,4 +124,12 @@ async function checkout(project: FleetProject, dir: string): Promise<string> {
     throw new Error(`git could not fetch ${redact(project.location)}: ${redact(stderr || (error as Error).message)}`);
   }
   return target;
+}
+
+function patchLevelsOrNull(): PatchLevelsFile | null {
+  try {
+    return loadPatchLevels();
+  } catch {
+    return null; // broken shipped data: check itself reports it
+  }
 }

@@ -1,15 +1,13 @@
 import type { CheckResult } from '../check/types.js';
 import { SEVERITIES, type Severity } from '../core/finding.js';
-import { EXPLOITED_RELEASE_BULLETINS } from '../knowledge/exploited-bulletins.js';
-import { bulletinsMissing, supportStatus } from '../knowledge/lifecycle.js';
+import { supportStatus } from '../knowledge/lifecycle.js';
+import type { PatchLevelsFile } from '../knowledge/patch-levels.js';
 import type { MagentoReleaseCatalog } from '../knowledge/catalog.js';
-import { compareMagentoVersions } from '../knowledge/magento-version.js';
 import type { AuditReport } from '../report/audit/audit-report.js';
 import type { VerifyRun } from '../verify/types.js';
-import type { OpenExploited, StoreStatus } from './types.js';
-
-/** Finding categories that are reasons to upgrade or routine Composer work, not obstacles to the move. */
-const NOT_BLOCKING = new Set(['security', 'lifecycle', 'composer']);
+import { openExploited } from './exploited.js';
+import { moveReadiness } from './readiness.js';
+import type { StoreStatus } from './types.js';
 
 /**
  * One store's status from its audit, its check (first target) and its verify run. Only what the inputs say: a version
@@ -20,6 +18,7 @@ export function summarizeStore(input: {
   check: CheckResult | null;
   verify?: VerifyRun | null;
   catalog: MagentoReleaseCatalog;
+  patchLevels: PatchLevelsFile | null;
   now: Date;
 }): StoreStatus {
   const { audit, check, catalog, now } = input;
@@ -29,52 +28,20 @@ export function summarizeStore(input: {
     ? (({ endOfSupport, daysLeft, status }) => ({ endOfSupport, daysLeft, status }))(supportStatus(release, now))
     : { endOfSupport: null, daysLeft: null, status: 'unknown' as const };
 
-  const openExploited: OpenExploited[] = [];
-  const exploitedUnverified: string[] = [];
-  if (release) {
-    const missing = new Set(bulletinsMissing(release, catalog));
-    for (const b of EXPLOITED_RELEASE_BULLETINS) {
-      if (!missing.has(b.bulletin)) continue;
-      const fixes = (catalog.bulletins().find((r) => r.id === b.bulletin)?.fixedIn ?? []).sort(compareMagentoVersions);
-      const fix =
-        fixes.find((v) => v.startsWith(`${release.minor}-p`) && compareMagentoVersions(v, release.version) > 0) ??
-        fixes.find((v) => compareMagentoVersions(v, release.version) > 0) ??
-        null;
-      openExploited.push({ bulletin: b.bulletin, name: b.name, cves: b.cves, fixedBy: fix });
-    }
-  } else {
-    exploitedUnverified.push(...EXPLOITED_RELEASE_BULLETINS.map((b) => b.bulletin));
-  }
-  const patches = audit.patchLevel?.patches ?? [];
-  for (const p of patches.filter((x) => x.exploited)) {
-    const id = p.bulletin ?? p.level;
-    if (p.state === 'missing' || p.state === 'partial')
-      openExploited.push({ bulletin: id, name: null, cves: p.cves, fixedBy: `${p.kind} ${p.id}` });
-    else if (p.state === 'unknown') exploitedUnverified.push(id);
-  }
-
   const target = check?.targets[0];
+  // Open exploited bulletins and the move verdict come from the engines the dashboard uses too (exploited.ts,
+  // readiness.ts), so the fleet report, the dashboard and the check report agree.
+  const exploited = target ? openExploited(target.findings, input.patchLevels) : [];
+  const exploitedUnverified: string[] = [];
+  if (!target) exploitedUnverified.push('check did not run');
+  for (const p of audit.patchLevel?.patches ?? [])
+    if (p.exploited && p.state === 'unknown') exploitedUnverified.push(p.bulletin ?? p.level);
+  const patches = audit.patchLevel?.patches ?? [];
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, target?.summary.bySeverity[s] ?? 0])) as Record<
     Severity,
     number
   >;
-  const blockedBy: string[] = [];
-  const unverifiedExtensions: string[] = [];
-  for (const row of target?.composer?.extensions ?? []) {
-    if (row.installedFits) continue;
-    if (!row.known) unverifiedExtensions.push(row.name);
-    else if (!row.first)
-      blockedBy.push(
-        `${row.name} ${row.installed}: no release fits ${target!.version}${row.blocker ? ` (${row.blocker})` : ''}`,
-      );
-  }
-  const blocking = new Map<string, number>();
-  for (const f of target?.findings ?? [])
-    if ((f.severity === 'critical' || f.severity === 'error') && !NOT_BLOCKING.has(f.category))
-      blocking.set(f.ruleId, (blocking.get(f.ruleId) ?? 0) + 1);
-  for (const [rule, count] of [...blocking].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
-    blockedBy.push(`${count} × ${rule}`);
-
+  const readiness = check ? moveReadiness({ targets: check.targets.slice(0, 1) })[0] : undefined;
   const verify = input.verify
     ? {
         verdict: input.verify.findings.some((f) => f.severity === 'critical' || f.severity === 'error')
@@ -96,15 +63,15 @@ export function summarizeStore(input: {
         }
       : null,
     support,
-    openExploited,
+    openExploited: exploited,
     exploitedUnverified,
     target: target?.version ?? null,
     bySeverity,
     effortHours: target ? target.summary.effortHours : null,
     risk: target ? target.summary.risk.level : null,
-    canMoveNow: !target ? null : blockedBy.length > 0 ? false : unverifiedExtensions.length > 0 ? null : true,
-    blockedBy,
-    unverifiedExtensions,
+    canMoveNow: readiness?.canMoveNow ?? null,
+    blockedBy: readiness?.blockedBy ?? [],
+    unverifiedExtensions: readiness?.unverifiedExtensions ?? [],
     verify,
   };
 }

@@ -1,4 +1,7 @@
 import type { Severity } from '../core/finding.js';
+import type { OpenExploited } from './exploited.js';
+
+export type { OpenExploited };
 
 /** One store of the fleet as registered with `mageup fleet add`. */
 export interface FleetProject {
@@ -13,15 +16,6 @@ export interface FleetProject {
   /** Target release for `check` (`latest` when null). */
   target: string | null;
   addedAt: string;
-}
-
-/** An exploited-in-the-wild bulletin the store's version or patch level still lacks. */
-export interface OpenExploited {
-  bulletin: string;
-  name: string | null;
-  cves: string[];
-  /** Release or patch level that brings the fix, when known. */
-  fixedBy: string | null;
 }
 
 /**

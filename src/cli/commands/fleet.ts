@@ -1,6 +1,5 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { StoreError, StoreLockedError } from '../../history/index.js';
 import {
   addProject,
   fleetStatus,
@@ -16,14 +15,13 @@ import { clearSchedule, enqueueScans, setSchedule, startBoss } from '../../fleet
 import { buildFleetReport } from '../../report/fleet/fleet-report.js';
 import { FLEET_REPORT_FORMATS, renderFleetReport, type FleetReportFormat } from '../../report/fleet/render-fleet.js';
 import { renderTable, terminalSafe, writeOutput } from '../../report/format.js';
-import { EXIT, failOnExpected } from '../exit.js';
+import { EXIT } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
 const STORE_HELP =
   'fleet store: postgres://… (needed by scan, schedule and worker) or a directory (default: $MAGEUP_FLEET_STORE, else one in the user data directory)';
-const EXPECTED = [FleetError, StoreError, StoreLockedError];
 
-/** Opens the store, runs `fn`, closes; expected failures print `mageup fleet <cmd>: …` and exit 2. */
+/** Opens the store, runs `fn`, closes (expected failures are MageupErrors: main prints them and exits 2). */
 async function withStore(
   command: string,
   spec: string | undefined,
@@ -34,8 +32,6 @@ async function withStore(
   try {
     store = await openFleetStore(fleetStoreSpec(spec));
     await fn(store);
-  } catch (error) {
-    failOnExpected(`fleet ${command}`, error, EXPECTED, setExitCode);
   } finally {
     await store?.db.close().catch(() => undefined);
   }

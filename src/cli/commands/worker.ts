@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { StoreError } from '../../history/index.js';
 import { fleetStoreSpec, openFleetStore, requireServer } from '../../fleet/index.js';
 import { DEFAULT_QUEUE_POLICY } from '../../fleet/queue.js';
 import { startWorker, type WorkerEvent } from '../../fleet/worker.js';
 import { terminalSafe } from '../../report/format.js';
-import { EXIT, UsageError, failOnExpected } from '../exit.js';
+import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -51,7 +50,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           if (opts.json) process.stdout.write(`${JSON.stringify({ ...e, at: new Date().toISOString() })}\n`);
           else process.stderr.write(`mageup worker: ${terminalSafe(describe(e))}\n`);
         };
-        try {
+        {
           const spec = fleetStoreSpec(opts.store);
           requireServer(spec, 'mageup worker');
           const store = await openFleetStore(spec);
@@ -77,8 +76,6 @@ export function register(program: Command, setExitCode: SetExitCode): void {
             process.on('SIGTERM', stop);
           });
           setExitCode(EXIT.ok);
-        } catch (error) {
-          failOnExpected('worker', error, [StoreError], setExitCode);
         }
       },
     );

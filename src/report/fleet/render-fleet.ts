@@ -93,8 +93,8 @@ function renderMarkdown(r: FleetReport): string {
       r.stores.map((s) => COLUMNS.map((c) => c.cell(s))),
     ),
     '',
-    '"Can move now": no extension without a fitting release and no error-level finding outside security, lifecycle and',
-    'Composer updates for the target. "Could not verify": a value the scan could not establish, never a guess.',
+    '"Can move now": no finding at error or above other than security exposure (code that breaks, an extension without',
+    'a release for the target, a platform change). "Could not verify": a value the scan could not establish, never a guess.',
     '',
   ].join('\n');
 }
@@ -132,8 +132,8 @@ tr.blocked td:first-child{border-left:4px solid #d08a00}tr.ok td:first-child{bor
 <tbody>
 ${rows}
 </tbody></table>
-<p>"Can move now": no extension without a fitting release and no error-level finding outside security, lifecycle and Composer
-updates for the target. "Could not verify": a value the scan could not establish, never a guess.</p>
+<p>"Can move now": no finding at error or above other than security exposure (code that breaks, an extension without a
+release for the target, a platform change). "Could not verify": a value the scan could not establish, never a guess.</p>
 </body></html>
 `;
 }
