@@ -59,14 +59,14 @@ describe('mageup check --composer-json-out', () => {
     assert.ok(!rows.has('paypal/module-braintree-core'), 'bundled Braintree moves with Magento');
   });
 
-  it('a target whose metapackage the data lacks is said to be unchecked, never passed silently', async () => {
+  it('a target whose metapackage the data lacks is compared with the nearest release of its line, said as derived', async () => {
     const args = base.map((a) => (a === '2.4.8-p3' ? '2.4.6-p15' : a));
     const run = await runCommand(register, [...args, '--format', 'json'], { output: true });
     const result = JSON.parse(run.output) as { problems: { code: string; message: string }[] };
     const missing = result.problems.find((p) => p.code === 'composer-data-missing')!;
     assert.match(
       missing.message,
-      /no Composer metapackage or project template of 2\.4\.6-p15: the root composer\.json \(require-dev tooling\) and the library constraints were not compared with it \(could not verify\); 2\.4\.6-p14, the newest of its line in the data/,
+      /no Composer metapackage or project template of 2\.4\.6-p15: the root composer\.json and the library constraints are compared with those of 2\.4\.6-p14, the nearest release of its line \(derived from 2\.4\.6-p14: a change 2\.4\.6-p15 made is not known/,
     );
   });
 });

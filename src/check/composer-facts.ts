@@ -61,35 +61,44 @@ export async function composerFacts(
     }
   };
   const told = new Set<string>();
-  // A target without its metapackage in the data: say what was not compared, never pass it silently.
-  const targetRecord = (version: string): ReleaseComposerRecord | null => {
+  // A target without its metapackage in the data: the nearest release of its line stands in (the rule of every
+  // other family, src/knowledge/coverage.ts), and the check says so; a line without any record is not compared.
+  const targetRecord = (version: string): { record: ReleaseComposerRecord | null; derivedFrom?: string } => {
     const found = record(version);
-    if (found || told.has(version)) return found;
-    told.add(version);
-    let nearest: string | undefined;
+    if (found) return { record: found };
+    let nearest: ReleaseComposerRecord | undefined;
     try {
-      nearest = nearestReleaseComposer(version)?.version;
+      nearest = nearestReleaseComposer(version);
     } catch {
       nearest = undefined;
     }
-    problems.push({
-      code: 'composer-data-missing',
-      level: 'warning',
-      message:
-        `MageUp's data has no Composer metapackage or project template of ${version}: the root composer.json ` +
-        `(require-dev tooling) and the library constraints were not compared with it (could not verify)` +
-        (nearest
-          ? `; ${nearest}, the newest of its line in the data, is the closest reference (mageup check --to ${nearest}).`
-          : '.'),
-    });
-    return null;
+    if (!told.has(version)) {
+      told.add(version);
+      problems.push({
+        code: 'composer-data-missing',
+        level: 'warning',
+        message: nearest
+          ? `MageUp's data has no Composer metapackage or project template of ${version}: the root composer.json ` +
+            `and the library constraints are compared with those of ${nearest.version}, the nearest release of its ` +
+            `line (derived from ${nearest.version}: a change ${version} made is not known; compare with ` +
+            `magento/project-community-edition ${version} before following the template moves).`
+          : `MageUp's data has no Composer metapackage or project template of ${version} nor of another release of ` +
+            `its line: the root composer.json (require-dev tooling) and the library constraints were not compared ` +
+            `with it (could not verify).`,
+      });
+    }
+    return nearest ? { record: nearest, derivedFrom: nearest.version } : { record: null };
   };
   return {
-    forTarget: (current, target) => ({
-      target: targetRecord(target.version),
-      current: current ? record(current.version) : null,
-      releases,
-    }),
+    forTarget: (current, target) => {
+      const { record: targetComposer, derivedFrom } = targetRecord(target.version);
+      return {
+        target: targetComposer,
+        ...(derivedFrom ? { targetDerivedFrom: derivedFrom } : {}),
+        current: current ? record(current.version) : null,
+        releases,
+      };
+    },
   };
 }
 

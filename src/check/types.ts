@@ -154,6 +154,8 @@ export interface TargetComposer {
     changes: ComposerChange[];
     commands: string[];
     unresolved: { name: string; reason: string }[];
+    /** The release whose project template stood in for the target's (the data has none of the target). */
+    templateDerivedFrom?: string;
   };
   /** Composer's verdict on the proposal (`--solve`). */
   solver?: { status: SolverResult['status']; message: string; command?: string; seconds?: number; problems: number };

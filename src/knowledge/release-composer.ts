@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { readChecksummedJson } from './integrity.js';
 import { defaultDataDir } from './catalog.js';
+import { nearestOfLine } from './coverage.js';
 
 export const RELEASE_COMPOSER_SCHEMA = 1;
 export const RELEASE_COMPOSER_FILE = 'composer/releases.json.gz';
@@ -51,19 +52,18 @@ export function releaseComposer(version: string, dataDir?: string): ReleaseCompo
   return loaded.get(version);
 }
 
-/** The newest shipped record of the same line (`2.4.6-p14` for `2.4.6-p15`) released before `version`, if any. */
-export function nearestReleaseComposer(version: string): ReleaseComposerRecord | undefined {
-  loaded ??= indexRecords(readRecords(defaultDataDir()));
-  const line = /^(\d+\.\d+\.\d+)/.exec(version)?.[1];
-  if (!line) return undefined;
-  const patch = (v: string): number => Number(/-p(\d+)$/.exec(v)?.[1] ?? 0);
-  let best: ReleaseComposerRecord | undefined;
-  for (const r of loaded.values()) {
-    if (r.version !== line && !r.version.startsWith(`${line}-p`)) continue;
-    if (patch(r.version) >= patch(version)) continue;
-    if (!best || patch(r.version) > patch(best.version)) best = r;
-  }
-  return best;
+/**
+ * The shipped record that stands in for a release without one (`2.4.6-p14` for `2.4.6-p15`): the nearest of its own
+ * line, by the rule every other family uses (src/knowledge/coverage.ts nearestOfLine). Undefined when the release
+ * has its own record or its line has none.
+ */
+export function nearestReleaseComposer(version: string, dataDir?: string): ReleaseComposerRecord | undefined {
+  const records = dataDir
+    ? indexRecords(readRecords(dataDir))
+    : (loaded ??= indexRecords(readRecords(defaultDataDir())));
+  if (records.has(version)) return undefined;
+  const from = nearestOfLine(version, [...records.keys()]);
+  return from ? records.get(from) : undefined;
 }
 
 function readRecords(dataDir: string): ReleaseComposerRecord[] {

@@ -120,6 +120,11 @@ export type FixOutcome = { edits: TextEdit[]; description: string } | { decline:
 
 export interface ComposerFacts {
   target: ReleaseComposerRecord | null;
+  /**
+   * Set when the data has no metapackage of the target: `target` is then the record of this release, the nearest of
+   * its line (the rule of src/knowledge/coverage.ts), and every message built on it says so.
+   */
+  targetDerivedFrom?: string;
   current: ReleaseComposerRecord | null;
   releases: ReleaseLookup;
   /** Composer's own verdict on the proposed composer.json (`check --solve`), when it ran. */

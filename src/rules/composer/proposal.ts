@@ -7,7 +7,7 @@ import type { RuleContext } from '../rule.js';
 import { isUsersPackage } from './conflicts.js';
 import { caretOf, extensionFit, requirementBlocker, safeIntersects, safeSatisfies } from './extension-fit.js';
 import { family } from './replace-new-package.js';
-import { RELEASE_METAPACKAGES } from './target-versions.js';
+import { RELEASE_METAPACKAGES, templatePhrase } from './target-versions.js';
 
 export interface ComposerChange {
   /** `require`, `require-dev`, `replace`, `conflict`, `config.platform`. */
@@ -30,6 +30,8 @@ export interface ComposerProposal {
   commands: string[];
   /** Packages that block the upgrade and no change of composer.json can fix (no release fits, or unknown). */
   unresolved: { name: string; reason: string }[];
+  /** The release whose project template stands in for the target's (the data has none of the target). */
+  templateDerivedFrom?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -70,9 +72,10 @@ export function proposeComposerJson(ctx: Omit<RuleContext, 'report'>): ComposerP
   }
   // The project template: what it requires, what it dropped (when the root still has it as the old template had it).
   const template = ctx.composer?.target?.template;
+  const from = ctx.composer?.targetDerivedFrom;
   const old = ctx.composer?.current?.template;
   if (template) {
-    const why = `the ${target} project template`;
+    const why = templatePhrase(ctx);
     for (const [sec, wanted, rootMap, oldMap] of [
       ['require', template.require, ctx.project.rootRequire, old?.require],
       ['require-dev', template.requireDev, ctx.project.rootRequireDev, old?.requireDev],
@@ -166,8 +169,17 @@ export function proposeComposerJson(ctx: Omit<RuleContext, 'report'>): ComposerP
     text,
     diff: before === text ? '' : unifiedDiff(before, text, 'a/composer.json', 'b/composer.json'),
     changes,
-    commands: commandsFor(changes, ctx.project.rootRequireDev),
+    commands: [
+      ...(from
+        ? [
+            `# derived: MageUp's data has no metapackage of ${target}; these changes follow ${from}'s project ` +
+              `template and library constraints — compare with magento/project-community-edition ${target} first`,
+          ]
+        : []),
+      ...commandsFor(changes, ctx.project.rootRequireDev),
+    ],
     unresolved,
+    ...(from ? { templateDerivedFrom: from } : {}),
   };
 }
 

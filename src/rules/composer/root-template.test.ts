@@ -6,6 +6,8 @@ import { releaseComposer } from '../../knowledge/release-composer.js';
 import type { ComposerPackage } from '../../project/model.js';
 import { projectFixture, runRule } from '../testing.js';
 import { constraintConflictRule } from './constraint-conflict.js';
+import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
+import { proposeComposerJson } from './proposal.js';
 import { rootTemplateRule } from './root-template.js';
 
 // The real 2.4.4 and 2.4.8-p3 records (catalog and shipped Composer data); the project is the 2.4.4 root's shape.
@@ -176,4 +178,36 @@ test('extension mode and releases without a template are left alone', async () =
     }),
     [],
   );
+});
+
+test('a target without metapackage data is compared with the nearest release of its line, and says so', async () => {
+  const derived = {
+    ...context,
+    target: { release: catalog.get('2.4.6-p15')!, php: '8.2', symbols: createSymbolIndex([]) },
+    composer: { ...composer, target: releaseComposer('2.4.6-p14')!, targetDerivedFrom: '2.4.6-p14' },
+  };
+  const findings = await runRule(rootTemplateRule, derived);
+  const mftf = findings.find((f) => f.message.includes(MFTF))!;
+  assert.equal(mftf.severity, 'error');
+  assert.match(
+    mftf.message,
+    /-> magento\/project-community-edition 2\.4\.6-p14 \(derived from 2\.4\.6-p14: MageUp's data has no template of 2\.4\.6-p15\) requires magento\/magento2-functional-testing-framework \^4\.3/,
+  );
+  assert.match(mftf.recommendation, /as the 2\.4\.6-p14 project template \(derived from 2\.4\.6-p14: /);
+  const proposal = proposeComposerJson({
+    ...derived,
+    catalog,
+    code: [],
+    advisoriesFor: () => [],
+    now: new Date('2026-12-01T00:00:00Z'),
+  })!;
+  assert.equal(proposal.templateDerivedFrom, '2.4.6-p14');
+  assert.match(
+    proposal.commands[0]!,
+    /^# derived: MageUp's data has no metapackage of 2\.4\.6-p15; these changes follow 2\.4\.6-p14's project template/,
+  );
+  assert.ok(
+    proposal.changes.some((c) => c.name === MFTF && c.why.startsWith('the 2.4.6-p14 project template (derived')),
+  );
+  assert.equal(proposal.changes.find((c) => c.name === 'magento/product-community-edition')?.to, '2.4.6-p15');
 });

@@ -2,7 +2,7 @@ import { satisfies } from '../../composer/index.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { requirementConflicts } from './conflicts.js';
 import { isStable, requirementBlocker, safeIntersects, safeSatisfies, targetClosure } from './extension-fit.js';
-import { RELEASE_METAPACKAGES, targetAnswer } from './target-versions.js';
+import { RELEASE_METAPACKAGES, targetAnswer, templateName, templatePhrase } from './target-versions.js';
 
 /**
  * The root composer.json against the target's project template (magento/project-community-edition): the tooling a
@@ -35,7 +35,7 @@ export const rootTemplateRule: Rule = {
     const template = record?.template;
     if (!record || !template) return;
     const target = ctx.target.release.version;
-    const templateName = `magento/project-community-edition ${target}`;
+    const theTemplate = templatePhrase(ctx);
     const reportedElsewhere = new Set(
       requirementConflicts(ctx)
         .filter((c) => c.requirerKind === 'root' || c.requirerKind === 'root-dev')
@@ -80,7 +80,7 @@ export const rootTemplateRule: Rule = {
             subject: `root-template ${section} ${name}`,
             message:
               `${section} ${name} ${constraint}: the installed ${installed!.version} requires ${blockers.join(', ')}, ` +
-              `and the ${target} project template no longer requires ${name}${dev ? DEV_NOTE : ''}.`,
+              `and ${theTemplate} no longer requires ${name}${dev ? DEV_NOTE : ''}.`,
             recommendation: `Remove it (composer remove${dev ? ' --dev' : ''} ${name} --no-update) or require a release that allows ${target}.`,
             effort: { hours: 1, confidence: 'low' },
           });
@@ -89,7 +89,7 @@ export const rootTemplateRule: Rule = {
             severity: 'info',
             file: 'composer.json',
             subject: `root-template ${section} ${name}`,
-            message: `require-dev ${name} ${constraint} came with the project template of ${ctx.current.release?.version}; the ${target} template no longer requires it (dev-only).`,
+            message: `require-dev ${name} ${constraint} came with the project template of ${ctx.current.release?.version}; ${theTemplate} no longer requires it (dev-only).`,
             recommendation: `Remove it unless your own tooling uses it (composer remove --dev ${name} --no-update).`,
             effort: { hours: 0.1, confidence: 'medium' },
           });
@@ -107,7 +107,7 @@ export const rootTemplateRule: Rule = {
         file: 'composer.json',
         subject: `root-template ${pin.section} ${pin.name}`,
         message:
-          `require-dev ${pin.name} ${pin.constraint}: the ${templateName} template requires ${pin.name} ${pin.wanted}, ` +
+          `require-dev ${pin.name} ${pin.constraint}: ${theTemplate} requires ${pin.name} ${pin.wanted}, ` +
           `but nothing MageUp knows ${target} to install excludes ${pin.constraint} (its metapackages, its template's ` +
           `require, the tooling the root must move to, the installed version's requirements) (dev-only).`,
         recommendation:
@@ -123,7 +123,7 @@ export const rootTemplateRule: Rule = {
         severity: 'info',
         file: 'composer.json',
         subject: 'root-template minimum-stability',
-        message: `minimum-stability is "${stability}"; the ${target} project template uses "${template.minimumStability}".`,
+        message: `minimum-stability is "${stability}"; ${theTemplate} uses "${template.minimumStability}".`,
         recommendation: `Keep "${stability}" only if a package needs it; stability flags (x/y:@dev) are narrower.`,
         effort: { hours: 0.1, confidence: 'medium' },
       });
@@ -143,16 +143,15 @@ function reportMove(
   evidence: string,
 ): void {
   const dev = section === 'require-dev';
-  const target = ctx.target.release.version;
   ctx.report({
     severity: dev ? 'error' : 'critical',
     file: 'composer.json',
     subject: `root-template ${section} ${name}`,
     message:
-      `${section} ${name} ${constraint} -> magento/project-community-edition ${target} requires ${name} ${wanted}` +
+      `${section} ${name} ${constraint} -> ${templateName(ctx)} requires ${name} ${wanted}` +
       `${evidence}${dev ? DEV_NOTE : ''}.`,
     recommendation:
-      `Set "${name}": "${wanted}" in ${section}, as the ${target} project template does ` +
+      `Set "${name}": "${wanted}" in ${section}, as ${templatePhrase(ctx)} does ` +
       `(composer require${dev ? ' --dev' : ''} ${name}:"${wanted}" --no-update).`,
     effort: { hours: dev ? 1 : 0.5, confidence: 'medium' },
   });

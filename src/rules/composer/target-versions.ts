@@ -2,7 +2,7 @@
 // third-party constraints, PHP and Composer's plugin API.
 import { releaseComposer } from '../../knowledge/release-composer.js';
 import { targetInstalls, type InstalledLibrary } from '../../knowledge/target-installs.js';
-import type { CheckTarget } from '../rule.js';
+import type { CheckTarget, ComposerFacts } from '../rule.js';
 
 /** Packages that are the release itself: their version is the release version. */
 export const RELEASE_METAPACKAGES = new Set([
@@ -60,4 +60,26 @@ export function targetAnswer(target: CheckTarget, name: string): TargetAnswer | 
 export function installsNote(answer: TargetAnswer): string {
   if (answer.kind !== 'constraint') return '';
   return answer.installs ? ` (installs ${answer.installs.major}.x)` : ' (constraint only)';
+}
+
+/**
+ * The target's project template as messages name it: `magento/project-community-edition 2.4.8-p3`, or for a target
+ * the data has no metapackage of, the nearest release of its line that stands in, said as such (never passed off as
+ * the target's own).
+ */
+export function templateName(ctx: { target: CheckTarget; composer?: ComposerFacts | undefined }): string {
+  const target = ctx.target.release.version;
+  const from = ctx.composer?.targetDerivedFrom;
+  return from
+    ? `magento/project-community-edition ${from} (derived from ${from}: MageUp's data has no template of ${target})`
+    : `magento/project-community-edition ${target}`;
+}
+
+/** `the 2.4.8-p3 project template`, or `the 2.4.6-p14 project template (derived: … no template of 2.4.6-p15)`. */
+export function templatePhrase(ctx: { target: CheckTarget; composer?: ComposerFacts | undefined }): string {
+  const target = ctx.target.release.version;
+  const from = ctx.composer?.targetDerivedFrom;
+  return from
+    ? `the ${from} project template (derived from ${from}: MageUp's data has no template of ${target})`
+    : `the ${target} project template`;
 }
