@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { FleetStoreRow, StoreStatus } from '../src/fleet/index.js';
+import { buildFleetReport } from '../src/report/fleet/fleet-report.js';
+import { renderFleetReport } from '../src/report/fleet/render-fleet.js';
+
+const status: StoreStatus = {
+  edition: 'open-source',
+  b2b: false,
+  version: '2.4.6-p3',
+  patchLevel: {
+    label: '2.4.6-p3 (isolated patches need 2.4.6-p15 first; 4 missing)',
+    missing: 4,
+    partial: 0,
+    unknown: 0,
+  },
+  support: { endOfSupport: '2026-08-11', daysLeft: -100, status: 'ended' },
+  openExploited: [{ bulletin: 'APSB24-40', name: 'CosmicSting', cves: ['CVE-2024-34102'], fixedBy: '2.4.6-p6' }],
+  exploitedUnverified: [],
+  target: '2.4.9',
+  bySeverity: { critical: 14, error: 3, warning: 8, info: 11 },
+  effortHours: 129,
+  risk: 'high',
+  canMoveNow: false,
+  blockedBy: ['acme/module-foo: <script>alert(1)</script> needs "magento/framework"'],
+  unverifiedExtensions: [],
+  verify: null,
+};
+
+const row = (name: string, s: StoreStatus | null, error: string | null = null): FleetStoreRow => ({
+  name,
+  location: `/srv/${name}`,
+  kind: 'path',
+  tags: ['=HYPERLINK("x")'],
+  verifyUrl: null,
+  target: null,
+  addedAt: '2026-11-01T00:00:00.000Z',
+  lastScan: {
+    id: 1,
+    project: name,
+    jobId: 'j',
+    startedAt: '2026-11-01T10:00:00.000Z',
+    finishedAt: '2026-11-01T10:01:00.000Z',
+    worker: 'w',
+    attempt: 1,
+    ok: s !== null,
+    error,
+    auditRunId: null,
+    checkRunId: null,
+    status: s,
+  },
+  lastGoodScan: null,
+  progress: null,
+});
+
+describe('fleet report', () => {
+  const report = buildFleetReport(
+    [row('acme', status), row('broken', null, 'not a Magento project')],
+    new Date('2026-12-01T00:00:00Z'),
+  );
+
+  it('says what blocks, what is exposed, and "could not verify" for what a failed scan could not establish', () => {
+    const acme = report.stores[0]!;
+    assert.equal(acme.move, 'blocked');
+    assert.deepEqual(acme.openExploited, ['APSB24-40 (CosmicSting) → 2.4.6-p6']);
+    const broken = report.stores[1]!;
+    assert.equal(broken.version, null);
+    assert.equal(broken.lastError, 'not a Magento project');
+    assert.deepEqual(report.totals, {
+      stores: 2,
+      scanned: 1,
+      failed: 1,
+      exposed: 1,
+      canMove: 0,
+      blocked: 1,
+      endedSupport: 1,
+    });
+    assert.match(renderFleetReport(report, 'md'), /\| broken \| .*could not verify/);
+  });
+
+  it('escapes HTML, Markdown and spreadsheet formulas', () => {
+    const html = renderFleetReport(report, 'html');
+    assert.ok(!html.includes('<script>alert'));
+    assert.ok(html.includes('&lt;script&gt;'));
+    const csv = renderFleetReport(report, 'csv');
+    assert.ok(csv.includes(`"'=HYPERLINK(""x"")"`));
+    assert.ok(!renderFleetReport(report, 'md').includes('<script>'));
+    assert.equal(JSON.parse(renderFleetReport(report, 'json')).stores.length, 2);
+  });
+});
