@@ -173,7 +173,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       requested: spec,
       php,
       symbols: symbols.coverage,
-      summary: summarize(kept, scope, collapsed, hop ? directHopWork(model, hop, kept, catalog) : undefined),
+      summary: summarize(
+        kept,
+        scope,
+        collapsed,
+        hop ? directHopWork(model, hop, kept, catalog, composerResult?.extensions) : undefined,
+      ),
       findings: kept,
       composer: composerResult,
     });
@@ -201,7 +206,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       union,
       scope,
       mergeBundled(results.map((r) => r.summary.bundled)),
-      hop ? directHopWork(model, hop, union, catalog) : undefined,
+      hop ? directHopWork(model, hop, union, catalog, results.at(-1)!.composer?.extensions) : undefined,
     );
   }
   return {

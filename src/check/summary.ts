@@ -2,7 +2,7 @@
 // Markdown, HTML, SARIF) prints these numbers, and `plan` computes the same effort with the same function per hop.
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../core/finding.js';
 import type { ReleaseCoverage } from '../knowledge/coverage.js';
-import { EFFORT_MODEL as HOP_EFFORT_MODEL, type HopWork } from '../plan/work.js';
+import { EFFORT_MODEL as HOP_EFFORT_MODEL, isExtensionFinding, type HopWork } from '../plan/work.js';
 import type { BundledPackage, CheckSummary, PackageAction, Ratio, Risk } from './types.js';
 
 /** Hours for a finding whose rule gave no estimate. */
@@ -74,15 +74,7 @@ export function summarize(
       (f.file ? modulePaths.find((m) => contains(m.path, f.file!))?.name : undefined);
     if (module) moduleHits.add(module);
   }
-  const actions: PackageAction[] = (work?.extensions ?? [])
-    .filter((e) => e.action === 'must-upgrade')
-    .map((e) => ({
-      package: e.package,
-      version: e.version,
-      findings: e.findings,
-      hours: e.hours,
-      message: e.reasons[0] ?? `upgrade ${e.package}`,
-    }));
+  const actions = packageActions(findings, work);
   return {
     findings: findings.length,
     bySeverity,
@@ -98,6 +90,54 @@ export function summarize(
     bundled,
     coverage: scope.coverage.map((c) => ({ ...c })),
   };
+}
+
+/**
+ * One action per third-party extension with findings: every finding in its code or about its package rolls up into
+ * it (the same findings, hours and sentence as the plan's extension step), and every findings listing shows the
+ * action instead of them. Custom code is never rolled up.
+ */
+function packageActions(findings: Finding[], work: HopWork | undefined): PackageAction[] {
+  const names = new Set((work?.extensions ?? []).map((e) => e.package));
+  const byPackage = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!isExtensionFinding(f, names)) continue;
+    byPackage.set(f.package!, [...(byPackage.get(f.package!) ?? []), f]);
+  }
+  return (work?.extensions ?? [])
+    .filter((e) => byPackage.has(e.package))
+    .sort((a, b) => (a.package < b.package ? -1 : a.package > b.package ? 1 : 0))
+    .map((e) => {
+      const own = byPackage.get(e.package)!;
+      return {
+        package: e.package,
+        version: e.version,
+        action: e.action === 'must-upgrade' ? 'upgrade' : 'verify',
+        severity: own.reduce<Severity>(
+          (worst, f) => (severityRank(f.severity) < severityRank(worst) ? f.severity : worst),
+          'info',
+        ),
+        findings: own.length,
+        fingerprints: [...new Set(own.map((f) => f.fingerprint))],
+        hours: e.hours,
+        message: e.reasons[0] ?? `upgrade ${e.package}`,
+      };
+    });
+}
+
+/** The fingerprints rolled up into a package action, with the action each belongs to. */
+export function rolledUp(actions: readonly PackageAction[]): Map<string, PackageAction> {
+  const out = new Map<string, PackageAction>();
+  for (const a of actions) for (const fp of a.fingerprints) out.set(`${a.package}\0${fp}`, a);
+  return out;
+}
+
+/** The package action a finding is listed under, if any (keyed by package and fingerprint). */
+export function actionOf(
+  f: Pick<Finding, 'package' | 'fingerprint'>,
+  index: Map<string, PackageAction>,
+): PackageAction | undefined {
+  return f.package ? index.get(`${f.package}\0${f.fingerprint}`) : undefined;
 }
 
 /** Is `file` inside the module directory `dir` (`''` or `.` is the analysed root: an extension on its own)? */

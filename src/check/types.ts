@@ -88,7 +88,10 @@ export interface CheckSummary {
   effortModel: string;
   /** Where the hours go (platform, extensions, code, tests, deployment, buffer): the same breakdown as a plan hop. */
   effort?: HopEffort;
-  /** Third-party extensions to upgrade: one action per package, whatever its number of findings. */
+  /**
+   * Third-party extensions with findings: one action per package, whatever its number of findings. Every findings
+   * listing shows these instead of the findings they hold (`--expand` lists those under their action).
+   */
   actions: PackageAction[];
   risk: Risk;
   /** Non-core modules under check, and those with a finding at warning or above. */
@@ -106,12 +109,22 @@ export interface CheckSummary {
   coverage: ReleaseCoverage[];
 }
 
-/** One upgrade action for a third-party extension, with what keeping its current version would cost. */
+/**
+ * One upgrade action for a third-party extension, with what keeping its current version would cost: every finding in
+ * its code or about its package is listed under it (by fingerprint) instead of one by one.
+ */
 export interface PackageAction {
   package: string;
   version: string;
-  /** Warning-or-worse findings in its code or about it. */
+  /** `upgrade`: a warning or worse says the installed version breaks on the target; `verify`: info findings only. */
+  action: 'upgrade' | 'verify';
+  /** The most severe of its findings. */
+  severity: Severity;
+  /** Its findings, every severity. */
   findings: number;
+  /** Fingerprints of those findings (in the `findings` arrays, each once). */
+  fingerprints: string[];
+  /** Hours of the action, per package, not per finding (the plan's extension step). */
   hours: number;
   message: string;
 }

@@ -5,6 +5,7 @@ import type { MagentoReleaseCatalog } from '../knowledge/catalog.js';
 import type { Release } from '../knowledge/types.js';
 import type { ServiceValue } from '../plan/types.js';
 import type { ProjectModel } from '../project/model.js';
+import type { ExtensionRow } from '../rules/composer/extension-fit.js';
 import { currentPlatform } from '../plan/current-platform.js';
 import { listExtensions } from '../plan/extensions.js';
 import { readPlanConfig } from '../plan/config.js';
@@ -78,6 +79,7 @@ export function directHopWork(
   hop: DirectHop,
   findings: Finding[],
   catalog: MagentoReleaseCatalog,
+  fits: readonly ExtensionRow[] = [],
 ): HopWork {
   const all = catalog.all();
   const index = minorIndex(catalog);
@@ -89,5 +91,6 @@ export function directHopWork(
     size: {},
     lowConfidence: hopLowConfidence(hop.current, hop.target, all, hop.tracks, 0),
     minorsCrossed: Math.max(0, index(hop.target) - index(hop.current)),
+    fits,
   });
 }

@@ -15,6 +15,7 @@ import { parseDay } from './calendar.js';
 import { readPlanConfig } from './config.js';
 import { PlanInputError } from './errors.js';
 import { listExtensions } from './extensions.js';
+import type { ExtensionRow } from '../rules/composer/extension-fit.js';
 import type { HopComposer } from './runbook.js';
 import { DEFAULT_PRESETS, parseFreeze, presetWindows } from './freeze.js';
 import { candidateStops, COST_MODEL, findPath, minorIndex, whyStop } from './path.js';
@@ -53,7 +54,13 @@ export interface PlanOptions {
   check?: (
     targets: string[],
     phpByTarget: Record<string, string>,
-  ) => Promise<{ findings: Finding[][]; problems: Problem[]; composer?: (HopComposer | undefined)[] }>;
+  ) => Promise<{
+    findings: Finding[][];
+    problems: Problem[];
+    composer?: (HopComposer | undefined)[];
+    /** Per hop target, the releases of each third-party extension that allow it (names the release to move to). */
+    fits?: ExtensionRow[][];
+  }>;
   cacheDir?: string | false;
 }
 
@@ -165,6 +172,7 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
       },
       lowConfidence,
       minorsCrossed,
+      fits: checked.fits?.[k - 1] ?? [],
     });
     const phpDuring = phpTrack?.during[k - 1];
     const phpAfter = phpTrack?.values[k - 1];
@@ -364,7 +372,12 @@ async function defaultCheck(
   clock: Clock,
   from: string | undefined,
   cacheDir: string | false | undefined,
-): Promise<{ findings: Finding[][]; problems: Problem[]; composer: (HopComposer | undefined)[] }> {
+): Promise<{
+  findings: Finding[][];
+  problems: Problem[];
+  composer: (HopComposer | undefined)[];
+  fits: ExtensionRow[][];
+}> {
   const result = await runCheck({
     path,
     to: targets,
@@ -381,6 +394,7 @@ async function defaultCheck(
         ? { commands: t.composer.proposal.commands, unresolved: t.composer.proposal.unresolved }
         : undefined,
     ),
+    fits: result.targets.map((t) => t.composer?.extensions ?? []),
   };
 }
 

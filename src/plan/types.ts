@@ -44,7 +44,7 @@ export interface ExtensionStep {
   critical: boolean;
   /** How the extension was recognised as payment/shipping/tax/checkout, when critical. */
   criticalBecause: string[];
-  /** Warning-or-worse findings in its code or about its package on this hop (what keeping this version costs). */
+  /** Findings in its code or about its package on this hop, info included (what keeping this version costs). */
   findings: number;
   reasons: string[];
   /** One action per package, not per finding. */

@@ -8,6 +8,7 @@ import type { CodeChangeGroup, DeploymentChoice, ExtensionStep, HopEffort, Platf
 import type { ExtensionInfo } from './extensions.js';
 import { chooseDeployment, type StoreSize } from './runbook.js';
 import type { TrackPlan } from './tracks.js';
+import type { ExtensionRow } from '../rules/composer/extension-fit.js';
 
 const DEFAULT_HOURS: Record<string, number> = { critical: 2, error: 1, warning: 0.5, info: 0 };
 
@@ -30,8 +31,11 @@ export function attributeFindings(perTarget: Finding[][]): Finding[][] {
 /** Hours to move one third-party extension to a release made for the target: composer require, changelog, smoke. */
 export const EXTENSION_UPGRADE_HOURS = 2;
 
-/** A finding in a third-party extension's code or about its package: part of that package's upgrade action. */
-function isExtensionFinding(f: Finding, extensions: Set<string>): boolean {
+/**
+ * A finding in a third-party extension's code or about its package: part of that package's upgrade action (its
+ * effort, and the one line every findings listing shows for the package). Custom code is never rolled up.
+ */
+export function isExtensionFinding(f: Finding, extensions: ReadonlySet<string>): boolean {
   return f.package !== undefined && extensions.has(f.package) && f.owner !== 'custom';
 }
 
@@ -45,13 +49,49 @@ function mustAct(f: Finding): boolean {
   return f.severity !== 'info';
 }
 
-export function extensionSteps(findings: Finding[], extensions: ExtensionInfo[], target: string): ExtensionStep[] {
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The one sentence of a package action, naming the release to move to when the extension-fit answer has one (the
+ * first release whose requirements allow the target when the installed one does not, else the latest that does).
+ */
+export function upgradeSentence(
+  pkg: { name: string; version: string },
+  target: string,
+  findings: number,
+  fit: ExtensionRow | undefined,
+): string {
+  const keep = `${plural(findings, 'finding')} if you keep ${pkg.version}`;
+  if (fit?.known && fit.first && fit.latest) {
+    if (!fit.installedFits) {
+      const later = fit.latest !== fit.first ? ` or later (latest ${fit.latest})` : '';
+      return `upgrade ${pkg.name} to ${fit.first}${later}, the first release whose requirements allow ${target}; ${keep}`;
+    }
+    if (fit.latest !== pkg.version)
+      return `upgrade ${pkg.name} to a release that supports ${target} (the latest whose requirements allow it: ${fit.latest}); ${keep}`;
+  }
+  if (fit?.known && !fit.first) {
+    return (
+      `no known release of ${pkg.name} supports ${target} (${plural(fit.checked, 'release')} checked` +
+      `${fit.blocker ? `; ${fit.blocker}` : ''}): ask its vendor or replace it; ${keep}`
+    );
+  }
+  return `upgrade ${pkg.name} to a release that supports ${target}; ${keep}`;
+}
+
+export function extensionSteps(
+  findings: Finding[],
+  extensions: ExtensionInfo[],
+  target: string,
+  fits: readonly ExtensionRow[] = [],
+): ExtensionStep[] {
   const names = new Set(extensions.map((e) => e.package.name));
+  const fitOf = new Map(fits.map((r) => [r.name, r]));
   return extensions.map((e) => {
     const own = findings.filter((f) => f.package === e.package.name && isExtensionFinding(f, names));
     const must = own.some(mustAct);
     const hours = (must ? EXTENSION_UPGRADE_HOURS : 0.25) + (e.critical ? 2 : 0);
-    const count = own.filter(mustAct).length;
+    const pkg = { name: e.package.name, version: e.package.version };
     return {
       package: e.package.name,
       version: e.package.version,
@@ -59,13 +99,17 @@ export function extensionSteps(findings: Finding[], extensions: ExtensionInfo[],
       action: must ? 'must-upgrade' : 'verify',
       critical: e.critical,
       criticalBecause: e.criticalBecause,
-      findings: count,
+      findings: own.length,
       reasons: must
         ? [
-            `upgrade ${e.package.name} to a release that supports ${target}; ${count} finding${count === 1 ? '' : 's'} if you keep ${e.package.version}`,
+            upgradeSentence(pkg, target, own.length, fitOf.get(e.package.name)),
             ...own.filter(mustAct).map((f) => `${f.ruleId}: ${f.message}`),
           ]
-        : [`no finding on ${target}: read its changelog for ${target} support and keep it if it installs`],
+        : [
+            own.length > 0
+              ? `verify ${e.package.name} on ${target}: ${plural(own.length, 'info finding')}, nothing at warning or above; read its changelog for ${target} support and keep it if it installs`
+              : `no finding on ${target}: read its changelog for ${target} support and keep it if it installs`,
+          ],
       hours: round(hours),
     };
   });
@@ -220,6 +264,8 @@ export interface HopWorkInput {
   /** Low-confidence facts the hop relies on (catalog values, track gaps). */
   lowConfidence: string[];
   minorsCrossed: number;
+  /** Per third-party extension, the releases whose requirements allow the target (check's extension-fit answer). */
+  fits?: readonly ExtensionRow[];
 }
 
 export interface HopWork {
@@ -232,7 +278,7 @@ export interface HopWork {
 
 /** The work of one upgrade hop and its effort: `check` (its summary) and `plan` (each hop) both call this. */
 export function hopWork(input: HopWorkInput): HopWork {
-  const extensions = extensionSteps(input.findings, input.extensions, input.target);
+  const extensions = extensionSteps(input.findings, input.extensions, input.target, input.fits);
   const code = codeChanges(input.findings, input.extensions);
   const tests = testSteps(extensions, code.length, input.platform);
   const inWindow = input.platform.filter((p) => p.timing === 'in-window').length;

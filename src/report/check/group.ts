@@ -1,27 +1,63 @@
+import { actionOf, rolledUp } from '../../check/summary.js';
+import type { PackageAction } from '../../check/types.js';
 import type { Finding } from '../../core/finding.js';
 
 export interface FindingGroup {
   /** Package name, else module name, else `Project` (platform and root-level findings). */
   title: string;
   modules: string[];
+  /** Findings listed one by one (custom code, libraries, the project). */
   findings: Finding[];
+  /** A third-party extension's one action: listed instead of the findings it holds. */
+  action?: PackageAction;
+  /** The findings rolled up into `action` (shown only when expanded). */
+  rolledUp: Finding[];
 }
 
-/** Findings grouped by package (or module), project-level group first, groups in name order, findings kept in order. */
-export function groupFindings(findings: Finding[]): FindingGroup[] {
+/**
+ * Findings grouped by package (or module), project-level group first, groups in name order, findings kept in order.
+ * With the summary's package actions, a third-party extension's findings move under its action: every listing shows
+ * one line per package action, and its findings only when asked (`--expand`, a collapsed HTML element).
+ */
+export function groupFindings(findings: Finding[], actions: readonly PackageAction[] = []): FindingGroup[] {
+  const index = rolledUp(actions);
   const groups = new Map<string, FindingGroup>();
   for (const f of findings) {
-    const title = f.package ?? f.module ?? 'Project';
+    const action = actionOf(f, index);
+    const title = action?.package ?? f.package ?? f.module ?? 'Project';
     let group = groups.get(title);
     if (!group) {
-      group = { title, modules: [], findings: [] };
+      group = { title, modules: [], findings: [], rolledUp: [] };
       groups.set(title, group);
     }
     if (f.module && !group.modules.includes(f.module) && f.module !== title) group.modules.push(f.module);
-    group.findings.push(f);
+    if (action) {
+      group.action = action;
+      group.rolledUp.push(f);
+    } else group.findings.push(f);
   }
   return [...groups.values()].sort((a, b) =>
     a.title === 'Project' ? -1 : b.title === 'Project' ? 1 : a.title < b.title ? -1 : a.title > b.title ? 1 : 0,
+  );
+}
+
+/** "3 critical, 1 info": the severities of a package action's findings, most severe first. */
+export function severityCounts(findings: readonly Finding[]): string {
+  const order = ['critical', 'error', 'warning', 'info'] as const;
+  return order
+    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ');
+}
+
+/** The sentence every format prints under its counts: how many findings sit under how many package actions. */
+export function rolledUpNote(actions: readonly PackageAction[]): string {
+  const n = actions.reduce((sum, a) => sum + a.findings, 0);
+  const k = actions.length;
+  return (
+    `${n} of these finding${n === 1 ? '' : 's'} sit in ${k} third-party extension${k === 1 ? '' : 's'}, ` +
+    `listed as one action per package (effort per package, not per finding)`
   );
 }
 

@@ -9,8 +9,12 @@ import type { CheckResult } from '../../check/types.js';
 import { renderCheckMarkdown } from './render-markdown.js';
 import { renderCheckText } from './render-text.js';
 
-export function renderCheck(result: CheckResult, format: CheckFormat, opts: { color?: boolean } = {}): string {
+export function renderCheck(
+  result: CheckResult,
+  format: CheckFormat,
+  opts: { color?: boolean; expand?: boolean } = {},
+): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
-  if (format === 'md') return renderCheckMarkdown(result);
+  if (format === 'md') return renderCheckMarkdown(result, opts);
   return renderCheckText(result, opts);
 }

@@ -2,10 +2,14 @@ import { describeReleaseCoverage } from '../../knowledge/coverage.js';
 import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
 import { markdownDetails, isUnifiedDiff } from '../finding-details.js';
 import { escapeMarkdown, markdownTable } from '../format.js';
-import { groupFindings, hours, location } from './group.js';
+import { groupFindings, hours, location, rolledUpNote, severityCounts } from './group.js';
+import type { Finding } from '../../core/finding.js';
 
-/** Markdown for tickets and pull requests: a summary table, then findings per package in collapsible sections. */
-export function renderCheckMarkdown(result: CheckResult): string {
+/**
+ * Markdown for tickets and pull requests: a summary table, then findings per package in collapsible sections (a
+ * third-party extension's as its one package action; `expand` adds their table under it).
+ */
+export function renderCheckMarkdown(result: CheckResult, opts: { expand?: boolean } = {}): string {
   const md = escapeMarkdown;
   const out: string[] = [];
   out.push(
@@ -44,7 +48,7 @@ export function renderCheckMarkdown(result: CheckResult): string {
       ]),
     ),
   );
-  for (const target of result.targets) out.push('', ...renderTarget(target));
+  for (const target of result.targets) out.push('', ...renderTarget(target, opts.expand ?? false));
   out.push('', ...renderNotes(result.summary));
   if (result.problems.length > 0) {
     out.push('', `## Problems (${result.problems.length})`, '');
@@ -63,37 +67,43 @@ export function renderCheckMarkdown(result: CheckResult): string {
   return `${out.join('\n')}\n`;
 }
 
-function renderTarget(target: TargetResult): string[] {
+function renderTarget(target: TargetResult, expand: boolean): string[] {
   const out = [`## Target ${escapeMarkdown(target.version)} (PHP ${escapeMarkdown(target.php)})`];
   if (target.findings.length === 0) return [...out, '', 'No findings.'];
-  for (const group of groupFindings(target.findings)) {
+  for (const group of groupFindings(target.findings, target.summary.actions)) {
     const title =
       escapeMarkdown(group.title) + (group.modules.length > 0 ? ` (${escapeMarkdown(group.modules.join(', '))})` : '');
-    out.push(
-      '',
-      `<details><summary><strong>${title}</strong>: ${group.findings.length} finding${group.findings.length === 1 ? '' : 's'}</summary>`,
-      '',
-    );
-    out.push(
-      markdownTable(
-        ['severity', 'rule', 'where', 'message', 'recommendation', 'effort'],
-        group.findings.map((f) => [
-          f.severity,
-          f.ruleId,
-          location(f),
-          f.message,
-          f.recommendation,
-          hours(f.effort?.hours),
-        ]),
-      ),
-    );
-    for (const f of group.findings) {
-      if (!f.details) continue;
-      const where = location(f);
-      const label = `${isUnifiedDiff(f.details) ? 'Diff' : 'Details'}: ${f.ruleId}${where ? ` ${where}` : ''}`;
-      out.push('', ...markdownDetails(label, f.details));
+    const a = group.action;
+    const count = a
+      ? `package action (${a.severity}, ${hours(a.hours)}), ${a.findings} finding${a.findings === 1 ? '' : 's'}`
+      : `${group.findings.length} finding${group.findings.length === 1 ? '' : 's'}`;
+    out.push('', `<details><summary><strong>${title}</strong>: ${count}</summary>`, '');
+    if (a) {
+      out.push(
+        `**${escapeMarkdown(a.message)}** (${hours(a.hours)}; ${escapeMarkdown(severityCounts(group.rolledUp))}` +
+          `${expand ? '' : '; `mageup check --expand` lists them'})`,
+      );
+      if (expand) out.push('', ...findingsTable(group.rolledUp));
     }
+    if (group.findings.length > 0) out.push(...(a ? [''] : []), ...findingsTable(group.findings));
     out.push('', '</details>');
+  }
+  return out;
+}
+
+/** The findings of one group as a table, then the details (diffs) of those that have them. */
+function findingsTable(findings: Finding[]): string[] {
+  const out = [
+    markdownTable(
+      ['severity', 'rule', 'where', 'message', 'recommendation', 'effort'],
+      findings.map((f) => [f.severity, f.ruleId, location(f), f.message, f.recommendation, hours(f.effort?.hours)]),
+    ),
+  ];
+  for (const f of findings) {
+    if (!f.details) continue;
+    const where = location(f);
+    const label = `${isUnifiedDiff(f.details) ? 'Diff' : 'Details'}: ${f.ruleId}${where ? ` ${where}` : ''}`;
+    out.push('', ...markdownDetails(label, f.details));
   }
   return out;
 }
@@ -111,7 +121,7 @@ function renderNotes(s: CheckSummary): string[] {
   }
   if (s.actions.length > 0) {
     out.push(
-      '**Extensions to upgrade:**',
+      `**Extensions to upgrade:** ${escapeMarkdown(rolledUpNote(s.actions))}.`,
       '',
       ...s.actions.map((a) => `- ${escapeMarkdown(a.message)} (${hours(a.hours)})`),
       '',

@@ -2,10 +2,14 @@ import { describeReleaseCoverage, isComplete } from '../../knowledge/coverage.js
 import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
 import { textDetails } from '../finding-details.js';
 import { colors, renderTable, terminalSafe, type Colors } from '../format.js';
-import { groupFindings, hours, location } from './group.js';
+import { groupFindings, hours, location, rolledUpNote, severityCounts } from './group.js';
+import type { Finding } from '../../core/finding.js';
 
-/** The human report: per target, findings grouped by package/module, then the summary and problems. */
-export function renderCheckText(result: CheckResult, opts: { color?: boolean } = {}): string {
+/**
+ * The human report: per target, findings grouped by package/module (a third-party extension's as its one package
+ * action; `expand` lists them under it), then the summary and problems.
+ */
+export function renderCheckText(result: CheckResult, opts: { color?: boolean; expand?: boolean } = {}): string {
   const c = colors(opts.color ?? false);
   const safe = terminalSafe;
   const out: string[] = [];
@@ -34,7 +38,7 @@ export function renderCheckText(result: CheckResult, opts: { color?: boolean } =
       ),
     );
   }
-  for (const target of result.targets) out.push('', ...renderTarget(target, c));
+  for (const target of result.targets) out.push('', ...renderTarget(target, c, opts.expand ?? false));
   if (result.targets.length > 1) {
     out.push('', c.bold('All targets'), ...renderSummary(result.summary, c));
   }
@@ -50,7 +54,7 @@ export function renderCheckText(result: CheckResult, opts: { color?: boolean } =
   return `${out.join('\n')}\n`;
 }
 
-function renderTarget(target: TargetResult, c: Colors): string[] {
+function renderTarget(target: TargetResult, c: Colors, expand: boolean): string[] {
   const safe = terminalSafe;
   const out = [
     c.bold(`Target ${safe(target.version)}`) +
@@ -60,24 +64,43 @@ function renderTarget(target: TargetResult, c: Colors): string[] {
         : ''),
   ];
   if (target.findings.length === 0) out.push(c.green('  No findings.'));
-  for (const group of groupFindings(target.findings)) {
+  for (const group of groupFindings(target.findings, target.summary.actions)) {
     out.push(
       '',
       `  ${c.bold(safe(group.title))}${group.modules.length > 0 ? c.dim(` (${safe(group.modules.join(', '))})`) : ''}`,
     );
-    for (const f of group.findings) {
-      const sev =
-        f.severity === 'critical' || f.severity === 'error' ? c.red : f.severity === 'warning' ? c.yellow : c.cyan;
-      const where = location(f);
-      out.push(`    ${sev(f.severity.toUpperCase().padEnd(8))} ${c.dim(f.ruleId)}${where ? `  ${safe(where)}` : ''}`);
-      out.push(`             ${safe(f.message)}`);
+    if (group.action) {
+      const a = group.action;
       out.push(
-        `             ${c.dim('→')} ${safe(f.recommendation)}${f.effort ? c.dim(`  (${hours(f.effort.hours)})`) : ''}`,
+        `    ${severityColor(a.severity, c)(a.severity.toUpperCase().padEnd(8))} ${c.dim(`package action: ${a.action}`)}`,
       );
-      if (f.details) out.push(...textDetails(f.details, '               ', c));
+      out.push(`             ${safe(a.message)}${c.dim(`  (${hours(a.hours)})`)}`);
+      out.push(
+        `             ${c.dim(`${severityCounts(group.rolledUp)}${expand ? '' : ' · --expand lists them'}`)}`,
+      );
+      if (expand) for (const f of group.rolledUp) out.push(...findingLines(f, c, '  '));
     }
+    for (const f of group.findings) out.push(...findingLines(f, c, ''));
   }
   out.push('', ...renderSummary(target.summary, c));
+  return out;
+}
+
+function severityColor(severity: Finding['severity'], c: Colors): (s: string) => string {
+  return severity === 'critical' || severity === 'error' ? c.red : severity === 'warning' ? c.yellow : c.cyan;
+}
+
+/** One finding: severity, rule and place, then its message and recommendation (`indent` more under an action). */
+function findingLines(f: Finding, c: Colors, indent: string): string[] {
+  const safe = terminalSafe;
+  const sev = severityColor(f.severity, c);
+  const where = location(f);
+  const out = [
+    `${indent}    ${sev(f.severity.toUpperCase().padEnd(8))} ${c.dim(f.ruleId)}${where ? `  ${safe(where)}` : ''}`,
+    `${indent}             ${safe(f.message)}`,
+    `${indent}             ${c.dim('→')} ${safe(f.recommendation)}${f.effort ? c.dim(`  (${hours(f.effort.hours)})`) : ''}`,
+  ];
+  if (f.details) out.push(...textDetails(f.details, `${indent}               `, c));
   return out;
 }
 
@@ -86,6 +109,7 @@ function renderSummary(s: CheckSummary, c: Colors): string[] {
     `  ${s.findings} finding${s.findings === 1 ? '' : 's'}: ${c.red(`${s.bySeverity.critical} critical`)}, ` +
       `${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.info} info` +
       ` · complexity ${s.complexityScore} · effort ${hours(s.effortHours)}`,
+    ...(s.actions.length > 0 ? [`  ${rolledUpNote(s.actions)}`] : []),
     `  Modules needing updates: ${s.modules.needingUpdate} of ${s.modules.total} (${s.modules.percent} %) · ` +
       `files: ${s.files.needingUpdate} of ${s.files.total} (${s.files.percent} %)`,
     `  Risk ${s.risk.level.toUpperCase()}: ${terminalSafe(s.risk.reasons.join('; '))}`,
@@ -101,7 +125,6 @@ function renderSummary(s: CheckSummary, c: Colors): string[] {
         `tests ${hours(e.testHours)}, deployment ${hours(e.deployHours)}, +${e.bufferPercent} % risk buffer`,
     );
   }
-  for (const a of s.actions) lines.push(`  Extension: ${terminalSafe(a.message)} (${hours(a.hours)})`);
   for (const fact of s.lowConfidence) lines.push(c.yellow(`  Uncertain: ${terminalSafe(fact)}`));
   for (const b of s.bundled) lines.push(c.dim(`  Bundled: ${terminalSafe(b.message)}`));
   return lines;

@@ -24,6 +24,8 @@ export type AuditReportFormat = (typeof AUDIT_REPORT_FORMATS)[number];
 
 export interface RenderOptions extends HtmlOptions {
   color?: boolean;
+  /** Text and Markdown: list each third-party extension's findings under its package action, not only the action. */
+  expand?: boolean;
 }
 
 /** A check result in one format. JSON follows schemas/check.schema.json. */
@@ -34,7 +36,7 @@ export function renderCheckReport(result: CheckResult, format: CheckReportFormat
     case 'md': {
       const client = forClient(result, result.project.root);
       return (
-        renderCheckMarkdown(client) +
+        renderCheckMarkdown(client, { expand: opts.expand ?? false }) +
         (client.governance && hasDecisions(client.governance) ? `\n${renderGovernanceMarkdown(client.governance)}` : '')
       );
     }
@@ -48,7 +50,7 @@ export function renderCheckReport(result: CheckResult, format: CheckReportFormat
       return renderGithub(viewOfCheck(result));
     case 'text':
       return (
-        renderCheckText(result, { color: opts.color ?? false }) +
+        renderCheckText(result, { color: opts.color ?? false, expand: opts.expand ?? false }) +
         (result.governance && hasDecisions(result.governance) ? governanceText(result.governance) : '')
       );
   }
