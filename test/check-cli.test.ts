@@ -7,6 +7,7 @@ import Ajv from 'ajv';
 import { register } from '../src/cli/commands/check.js';
 import { EXIT } from '../src/cli/exit.js';
 import { runCommand, type CommandResult } from './helpers/cli.js';
+import { SAMPLE_STORE } from './helpers/expected.js';
 import { STORE, STORE_SECRETS } from './helpers/store-fixture.js';
 
 const SCHEMA = JSON.parse(readFileSync(new URL('../schemas/check.schema.json', import.meta.url), 'utf8')) as object;
@@ -45,6 +46,16 @@ describe('mageup check', () => {
     for (const secret of STORE_SECRETS) {
       assert.ok(!text.output.includes(secret) && !md.output.includes(secret), secret);
     }
+  });
+
+  it('a third-party extension is one package action; --expand lists its findings under it', async () => {
+    const text = await check([SAMPLE_STORE, '--to', '2.4.8']);
+    assert.match(text.output, /package action: upgrade\n\s+upgrade klaviyo\/magento2-extension to 3\.0\.0 or later/);
+    assert.match(text.output, /--expand lists them/);
+    assert.doesNotMatch(text.output, /composer\/abandoned-package/, 'rolled up with dealer4dealer/xcore-magento2');
+    const expanded = await check([SAMPLE_STORE, '--to', '2.4.8', '--expand']);
+    assert.match(expanded.output, /package action: upgrade[\s\S]+composer\/abandoned-package/);
+    assert.doesNotMatch(expanded.output, /--expand lists them/);
   });
 
   it('exit 0 when nothing reaches --min-severity', async () => {

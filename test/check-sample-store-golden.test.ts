@@ -1,7 +1,8 @@
 // The complete findings of `mageup check examples/sample-store --to 2.4.8 --format json`, compared line by line with a
 // reviewed golden file: check-sample-store.test.ts proves the planted problems appear, this proves nothing else does
 // (no duplicate, no contradiction, no finding nobody reviewed). One line per finding: severity, rule, file:line,
-// fingerprint and the message; the summary numbers head the file.
+// fingerprint and the message; the summary numbers and the package actions (which findings each rolls up) head the
+// file.
 // Regenerate after an intended change, then review the diff line by line:
 //   UPDATE_GOLDEN=1 npm run test:unit -- test/check-sample-store-golden.test.ts
 import { strict as assert } from 'node:assert';
@@ -28,7 +29,21 @@ interface JsonFinding {
 
 interface JsonReport {
   findings: JsonFinding[];
-  summary: { findings: number; bySeverity: Record<string, number>; effortHours: number };
+  summary: {
+    findings: number;
+    bySeverity: Record<string, number>;
+    effortHours: number;
+    actions: {
+      package: string;
+      version: string;
+      action: string;
+      severity: string;
+      findings: number;
+      fingerprints: string[];
+      hours: number;
+      message: string;
+    }[];
+  };
 }
 
 /** Whitespace collapsed; nothing else varies between runs (fixed clock, relative paths). */
@@ -49,7 +64,18 @@ function normalise(report: JsonReport): string {
       flat(f.message),
     ].join(' | '),
   );
-  return `${head}${lines.join('\n')}\n`;
+  // Every listing shows one line per third-party extension instead of its findings: which findings each holds.
+  const actions = s.actions.map((a) =>
+    [
+      `action ${a.action}`,
+      a.severity,
+      `${a.package} ${a.version}`,
+      `${a.hours} h`,
+      `${a.findings}: ${a.fingerprints.join(' ')}`,
+      flat(a.message),
+    ].join(' | '),
+  );
+  return `${head}${actions.map((l) => `${l}\n`).join('')}${lines.join('\n')}\n`;
 }
 
 it('mageup check examples/sample-store --to 2.4.8: the complete finding list matches the reviewed golden file', async () => {

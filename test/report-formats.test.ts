@@ -243,13 +243,27 @@ describe('every format of the sample store check', () => {
       assert.match(line, /^::(error|warning|notice) (file=[^,:]+(,line=\d+(,col=\d+)?)?,)?title=[^:]*::\S/);
   });
 
-  it('Markdown, text and HTML name every finding rule and the target', () => {
-    const rules = new Set(result.findings.map((f) => f.ruleId));
+  it('Markdown, text and HTML name every finding rule and the target (a package action in place of its findings)', () => {
+    assert.ok(result.summary.actions.length > 0, 'the sample store has third-party extensions with findings');
+    const rolled = new Set(result.summary.actions.flatMap((a) => a.fingerprints.map((fp) => `${a.package} ${fp}`)));
+    const listed = result.findings.filter((f) => !rolled.has(`${f.package} ${f.fingerprint}`));
     for (const format of ['md', 'text', 'html'] as const) {
       const text = out.get(format)!;
       assert.match(text, /2\.4\.8/, `${format} names the target`);
-      for (const rule of rules) assert.ok(text.includes(rule), `${format} names ${rule}`);
+      for (const f of listed) assert.ok(text.includes(f.ruleId), `${format} names ${f.ruleId}`);
+      for (const a of result.summary.actions) {
+        const message = format === 'html' ? a.message.replace(/&/g, '&amp;').replace(/</g, '&lt;') : a.message;
+        if (format !== 'md') assert.ok(text.includes(message), `${format} shows the action on ${a.package}`);
+        assert.equal(text.split(`${a.findings} finding${a.findings === 1 ? '' : 's'} if you keep`).length > 1, true);
+      }
     }
+    // The findings under each action stay available: HTML in a collapsed element, text and Markdown with --expand.
+    for (const format of ['md', 'text'] as const) {
+      const expanded = renderCheckReport(result, format, { expand: true });
+      for (const f of result.findings) assert.ok(expanded.includes(f.ruleId), `${format} --expand names ${f.ruleId}`);
+    }
+    for (const f of result.findings) assert.ok(out.get('html')!.includes(f.ruleId), `html names ${f.ruleId}`);
+    assert.ok(!out.get('text')!.includes('composer/abandoned-package'), 'text rolls up the abandoned extension');
     assert.match(out.get('html')!, /<meta http-equiv="Content-Security-Policy"/);
   });
 });

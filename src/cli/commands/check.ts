@@ -20,6 +20,7 @@ interface CheckCommandOptions {
   php?: string;
   only?: 'custom' | 'all';
   includeBundled?: boolean;
+  expand?: boolean;
   minSeverity: Severity;
   focus?: string;
   baselineVendor?: string;
@@ -68,6 +69,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option(
       '--include-bundled',
       "also analyse what Magento itself installs (PayPal Braintree, laminas…): Magento's code, zero effort, never in risk",
+    )
+    .option(
+      '--expand',
+      "text and md: list each third-party extension's findings under its package action (by default one line per package)",
     )
     .addOption(
       new Option('--min-severity <severity>', 'leave out findings below this severity')
@@ -182,6 +187,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       }
       const text = renderCheckReport(result, opts.format, {
         color: !opts.output && colorEnabled(process.stdout),
+        ...(opts.expand ? { expand: true } : {}),
         ...(opts.format === 'html' ? htmlContext(result) : {}),
       });
       await writeOutput(text, opts.output);

@@ -56,7 +56,7 @@ export function rolledUpNote(actions: readonly PackageAction[]): string {
   const n = actions.reduce((sum, a) => sum + a.findings, 0);
   const k = actions.length;
   return (
-    `${n} of these finding${n === 1 ? '' : 's'} sit in ${k} third-party extension${k === 1 ? '' : 's'}, ` +
+    `${n} of these findings ${n === 1 ? 'sits' : 'sit'} in ${k} third-party extension${k === 1 ? '' : 's'}, ` +
     `listed as one action per package (effort per package, not per finding)`
   );
 }

@@ -75,9 +75,7 @@ function renderTarget(target: TargetResult, c: Colors, expand: boolean): string[
         `    ${severityColor(a.severity, c)(a.severity.toUpperCase().padEnd(8))} ${c.dim(`package action: ${a.action}`)}`,
       );
       out.push(`             ${safe(a.message)}${c.dim(`  (${hours(a.hours)})`)}`);
-      out.push(
-        `             ${c.dim(`${severityCounts(group.rolledUp)}${expand ? '' : ' · --expand lists them'}`)}`,
-      );
+      out.push(`             ${c.dim(`${severityCounts(group.rolledUp)}${expand ? '' : ' · --expand lists them'}`)}`);
       if (expand) for (const f of group.rolledUp) out.push(...findingLines(f, c, '  '));
     }
     for (const f of group.findings) out.push(...findingLines(f, c, ''));

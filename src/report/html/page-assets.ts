@@ -49,6 +49,9 @@ pre.excerpt .hit{background:#fff1c2;display:inline-block;min-width:100%}
 #shown{color:var(--muted)}
 ul.blockers{margin:0;padding-left:18px}
 ul.blockers li{margin:4px 0}
+ul.rolled{margin:4px 0 0;padding-left:18px}
+ul.rolled li{margin:4px 0}
+tr.action .msg{font-weight:600}
 .muted{color:var(--muted)}
 .spaced{margin-top:12px}
 .governance td,.governance th{font-size:13px}
@@ -94,7 +97,7 @@ export const SCRIPT = `
       var ok=(!s||r.getAttribute('data-severity')===s)&&(!c||r.getAttribute('data-category')===c)&&(!t||r.textContent.toLowerCase().indexOf(t)>=0);
       if(r.hidden===ok)r.hidden=!ok;if(ok)n++;
     }
-    shown.textContent=n+' of '+rows.length+' findings shown';
+    shown.textContent=n+' of '+rows.length+' rows shown';
   }
   sev.addEventListener('change',apply);cat.addEventListener('change',apply);text.addEventListener('input',apply);
   var heads=table.tHead.rows[0].cells;

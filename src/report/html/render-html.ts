@@ -10,7 +10,9 @@ import {
   type Severity,
 } from '../../core/finding.js';
 import { securityExposure, securityFindings } from '../../core/security-order.js';
-import { assessRisk } from '../../check/summary.js';
+import { actionOf, assessRisk, rolledUp } from '../../check/summary.js';
+import type { PackageAction } from '../../check/types.js';
+import { rolledUpNote, severityCounts } from '../check/group.js';
 import type { GovernanceReport } from '../../governance/policy.js';
 import { isUnifiedDiff } from '../finding-details.js';
 import { barChart, type Bar } from './charts.js';
@@ -57,7 +59,18 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
   const title = `Upgrade check: ${result.project.name ?? basename(result.project.root)} ${result.current.version ?? 'unknown'} → ${targets.join(', ')}`;
   const risk = s.risk.level;
   const security = securityFindings(findings);
-  const blockers = findings
+  // A third-party extension's findings are one package action in every listing (the blockers and the table).
+  const index = rolledUp(s.actions);
+  const blockers = [
+    ...findings.filter((f) => !actionOf(f, index)),
+    ...s.actions.map((a) => ({
+      severity: a.severity,
+      message: a.message,
+      package: a.package,
+      module: undefined,
+      effort: { hours: a.hours },
+    })),
+  ]
     .filter((f) => severityRank(f.severity) <= severityRank('error'))
     .sort(
       (a, b) =>
@@ -195,23 +208,32 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
   out.push(barChart('Findings by category', countByCategory(findings)));
   out.push('</div></section>');
 
-  // Findings table
-  const categories = [...new Set(findings.map((f) => f.category))].sort();
-  out.push(`<section id="details"><h2>Findings (${findings.length})</h2>`);
+  // Findings table: one row per finding, and one per package action in place of the findings it holds.
+  const rows = tableRows(findings, index);
+  const categories = [
+    ...new Set(rows.map((r) => ('action' in r ? ACTION_CATEGORY : r.finding.category) as string)),
+  ].sort();
+  out.push(`<section id="details"><h2>Findings (${s.findings})</h2>`);
+  if (s.actions.length > 0) out.push(`<p class="muted" id="rolled-up">${h(rolledUpNote(s.actions))}.</p>`);
   out.push(
     '<div class="filters"><label>Severity <select id="f-severity"><option value="">all</option>' +
       SEVERITIES.map((sev) => `<option value="${sev}">${sev}</option>`).join('') +
       '</select></label><label>Category <select id="f-category"><option value="">all</option>' +
       categories.map((c) => `<option value="${h(c)}">${h(c)}</option>`).join('') +
       '</select></label><input type="search" id="f-text" placeholder="Search rule, file, message…" aria-label="Search findings">' +
-      `<span id="shown">${findings.length} of ${findings.length} findings shown</span></div>`,
+      `<span id="shown">${rows.length} of ${rows.length} rows shown</span></div>`,
   );
   out.push(
     '<table id="findings"><thead><tr><th data-sort="number">Severity</th><th data-sort="text">Rule</th>' +
       '<th data-sort="text">Package / module</th><th data-sort="text">Location</th><th>Finding</th>' +
       '<th data-sort="number">Effort</th><th data-sort="text">Targets</th></tr></thead><tbody>',
   );
-  for (const f of findings) out.push(findingRow(f, opts.excerpts?.get(f.fingerprint)));
+  for (const row of rows)
+    out.push(
+      'action' in row
+        ? actionRow(row.action, row.findings)
+        : findingRow(row.finding, opts.excerpts?.get(row.finding.fingerprint)),
+    );
   out.push('</tbody></table></section>');
 
   if (result.governance && (result.governance.configFile || result.governance.baselineFile))
@@ -279,6 +301,53 @@ function findingRow(f: Finding & { targets: string[] }, excerpt: Excerpt | undef
     `<td><div class="msg">${h(f.message)}</div><div class="rec">→ ${h(f.recommendation)}</div>${details}${code}</td>` +
     `<td class="num" data-value="${f.effort?.hours ?? 0}">${f.effort ? `${f.effort.hours} h` : ''}</td>` +
     `<td>${h(f.targets.join(', '))}</td></tr>`
+  );
+}
+
+/** The table's filter value for package action rows. */
+const ACTION_CATEGORY = 'extension upgrade';
+
+type ViewFinding = Finding & { targets: string[] };
+type TableRow = { finding: ViewFinding } | { action: PackageAction; findings: ViewFinding[] };
+
+/** Findings in order, each package action at the place of its first finding, holding all of them. */
+function tableRows(findings: ViewFinding[], index: Map<string, PackageAction>): TableRow[] {
+  const rows: TableRow[] = [];
+  const byAction = new Map<PackageAction, ViewFinding[]>();
+  for (const f of findings) {
+    const action = actionOf(f, index);
+    if (!action) rows.push({ finding: f });
+    else if (byAction.has(action)) byAction.get(action)!.push(f);
+    else {
+      const held = [f];
+      byAction.set(action, held);
+      rows.push({ action, findings: held });
+    }
+  }
+  return rows;
+}
+
+/** One package action: its sentence and hours, its findings in a collapsed element (printed as one line). */
+function actionRow(a: PackageAction, findings: ViewFinding[]): string {
+  const targets = [...new Set(findings.flatMap((f) => f.targets))];
+  const items = findings
+    .map((f) => {
+      const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '';
+      return (
+        `<li><span class="sev sev-${f.severity}">${f.severity}</span> <code>${h(f.ruleId)}</code>` +
+        `${where ? ` <code>${h(where)}</code>` : ''} <div class="msg">${h(f.message)}</div>` +
+        `<div class="rec">→ ${h(f.recommendation)}</div></li>`
+      );
+    })
+    .join('');
+  return (
+    `<tr class="action" data-severity="${a.severity}" data-category="${ACTION_CATEGORY}" data-package="${h(a.package)}">` +
+    `<td data-value="${severityRank(a.severity)}"><span class="sev sev-${a.severity}">${a.severity}</span></td>` +
+    `<td><code>package action: ${h(a.action)}</code></td><td>${h(a.package)}<div class="muted">${h(a.version)}</div></td>` +
+    `<td></td><td><div class="msg">${h(a.message)}</div>` +
+    `<details class="rolled"><summary>${a.findings} finding${a.findings === 1 ? '' : 's'} (${h(severityCounts(findings))})</summary>` +
+    `<ul class="rolled">${items}</ul></details></td>` +
+    `<td class="num" data-value="${a.hours}">${a.hours} h</td><td>${h(targets.join(', '))}</td></tr>`
   );
 }
 

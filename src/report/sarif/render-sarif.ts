@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../../core/finding.js';
 import { ruleById } from '../../rules/registry.js';
 import type { RuleMeta } from '../../rules/rule.js';
 import type { FindingsView } from '../json/findings-view.js';
+import { actionOf, rolledUp } from '../../check/summary.js';
 
 /** Where each rule's documentation lives (`<base><rule-id>.md`). */
 export const RULE_DOCS_BASE = 'https://github.com/mageup/mageup/blob/main/docs/rules/';
@@ -40,6 +41,8 @@ export function renderSarif(
     ),
   );
   const root = pathToFileURL(view.root.endsWith('/') ? view.root : `${view.root}/`).href;
+  // Code scanning needs every result at its place; a third-party extension's also name their package action.
+  const actions = rolledUp(view.summary?.actions ?? []);
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -65,6 +68,16 @@ export function renderSarif(
                         bySeverity: view.summary.bySeverity,
                         effortHours: view.summary.effortHours,
                         risk: view.summary.risk.level,
+                        // One action per third-party extension: its results carry `packageAction`.
+                        actions: view.summary.actions.map((a) => ({
+                          package: a.package,
+                          version: a.version,
+                          action: a.action,
+                          severity: a.severity,
+                          findings: a.findings,
+                          hours: a.hours,
+                          message: a.message,
+                        })),
                       },
                     }
                   : {}),
@@ -130,6 +143,7 @@ export function renderSarif(
             category: f.category,
             targets: f.targets,
             ...(f.package ? { package: f.package } : {}),
+            ...(actionOf(f, actions) ? { packageAction: f.package } : {}),
             ...(f.module ? { module: f.module } : {}),
             ...(f.effort ? { effortHours: f.effort.hours, effortConfidence: f.effort.confidence } : {}),
             ...(f.uctCode !== undefined ? { uctCode: f.uctCode } : {}),
