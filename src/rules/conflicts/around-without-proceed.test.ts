@@ -55,4 +55,35 @@ describe('conflicts/around-without-proceed', () => {
     );
     assert.match(findings[0]!.message, /never calls \$proceed/);
   });
+
+  it("reports the registered module's file, not an unregistered copy declaring the same class", async () => {
+    const file = 'app/code/Acme/Catalog/Plugin/NamePlugin.php';
+    const copy = 'app/code/Acme/CatalogBK/Plugin/NamePlugin.php';
+    const module = moduleWith('Acme_Catalog', {
+      plugins: [
+        {
+          file: 'app/code/Acme/Catalog/etc/di.xml',
+          line: 4,
+          target: 'Magento\\Catalog\\Model\\Product',
+          name: 'acme_name',
+          type: 'Acme\\Catalog\\Plugin\\NamePlugin',
+          disabled: false,
+          area: 'global',
+          methods: ['aroundGetName'],
+        },
+      ],
+    });
+    const findings = await runRule(rule, {
+      project: projectFixture({ modules: [module] }),
+      code: [
+        { analysis: await analyzePhp(source, file), package: null, module: 'Acme_Catalog', origin: 'custom' },
+        // The copy (registration.php renamed) comes later in the walk and has no module.
+        { analysis: await analyzePhp(source, copy), package: null, module: null, origin: 'custom' },
+      ],
+    });
+    assert.deepEqual(
+      findings.map((f) => `${f.file}:${f.line}`),
+      [`${file}:6`],
+    );
+  });
 });

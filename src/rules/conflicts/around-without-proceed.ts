@@ -18,8 +18,13 @@ export const rule: Rule = {
       }
     >();
     for (const unit of context.code) {
-      for (const cls of unit.analysis.classes)
-        classes.set(cls.name.toLowerCase(), { file: unit.analysis.file, module: unit.module, methods: cls.methods });
+      for (const cls of unit.analysis.classes) {
+        const key = cls.name.toLowerCase();
+        // A class declared twice (app/code/Vendor/ModuleBK, a copy with its registration.php renamed): the copy in a
+        // registered module is the one Magento loads; a file outside every module never replaces it.
+        if (unit.module === null && classes.get(key)?.module) continue;
+        classes.set(key, { file: unit.analysis.file, module: unit.module, methods: cls.methods });
+      }
     }
     const seen = new Set<string>();
     for (const m of context.project.modules) {
