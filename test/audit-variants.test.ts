@@ -250,3 +250,36 @@ describe('patches', () => {
     assert.ok(model.problems.some((p) => p.code === 'patches-file-missing'));
   });
 });
+
+describe('app/code modules Magento never loads', () => {
+  it('a module directory whose registration.php is renamed is not code under check, and says so', async () => {
+    const model = await loadProject(
+      project({
+        'app/etc/di.xml': '<config/>',
+        'app/etc/config.php': "<?php\nreturn ['modules' => ['Acme_Live' => 1]];\n",
+        'composer.json': { require: { 'magento/product-community-edition': '2.4.7-p3' } },
+        'app/code/Acme/Live/registration.php': register('MODULE', 'Acme_Live'),
+        'app/code/Acme/Live/etc/module.xml': '<config><module name="Acme_Live"/></config>',
+        'app/code/Acme/Live/Model/A.php': '<?php\nnamespace Acme\\Live\\Model;\nclass A {}\n',
+        // Switched off by renaming registration.php (real stores do this: ginoi-com's Mageplaza/GiftCard).
+        'app/code/Acme/Off/registration.php--': register('MODULE', 'Acme_Off'),
+        'app/code/Acme/Off/etc/module.xml': '<config><module name="Acme_Off"/></config>',
+        'app/code/Acme/Off/Model/B.php': '<?php\nnamespace Acme\\Off\\Model;\nclass B {}\n',
+        // Loose PHP outside any module directory stays under check (it may be autoloaded through app/code's PSR-0).
+        'app/code/Acme/Loose/Helper.php': '<?php\nnamespace Acme\\Loose;\nclass Helper {}\n',
+      }),
+    );
+    assert.deepEqual(
+      codeFiles(model).map((f) => [f.file, f.module]),
+      [
+        ['app/code/Acme/Live/Model/A.php', 'Acme_Live'],
+        ['app/code/Acme/Live/registration.php', 'Acme_Live'],
+        ['app/code/Acme/Loose/Helper.php', null],
+      ],
+    );
+    assert.deepEqual(
+      model.problems.filter((p) => p.code === 'module-unregistered').map((p) => p.file),
+      ['app/code/Acme/Off/etc/module.xml'],
+    );
+  });
+});

@@ -248,10 +248,12 @@ function listCodeFiles(
       enterDir: (name, rel) =>
         !SKIPPED_DIRS.has(name) && !(extension && rel === composer.vendorDir) && !coreDirs.has(rel),
     });
+    const unregistered = root.dir === 'app/code' ? unregisteredModuleDirs(ctx, files, modules) : new Set<string>();
     for (const f of files) {
       walked.push(f);
       if (!f.path.endsWith('.php') && !f.path.endsWith('.phtml')) continue;
       const module = modulesByDepth.find((m) => f.path.startsWith(`${m.path}/`)) ?? null;
+      if (!module && unregistered.has(f.path.split('/').slice(0, 4).join('/'))) continue;
       codeFiles.push({
         file: f.path,
         package: root.pkg?.name ?? module?.package ?? null,
@@ -263,6 +265,31 @@ function listCodeFiles(
   walked.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   codeFiles.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { codeFiles, walked };
+}
+
+/**
+ * Module directories of app/code (`app/code/Vendor/Name` with etc/module.xml) that have no registration.php, such as a
+ * module switched off by renaming it to `registration.php--` or a backup copy (`Vendor/NameBK`): Magento never loads
+ * them, so their code is not the store's running code and is left out of the check (said once as a problem).
+ */
+function unregisteredModuleDirs(ctx: LoadContext, files: WalkedFile[], modules: Module[]): Set<string> {
+  const paths = new Set(files.map((f) => f.path));
+  const registered = new Set(modules.map((m) => m.path));
+  const dirs = new Set<string>();
+  for (const f of files) {
+    const m = /^(app\/code\/[^/]+\/[^/]+)\/etc\/module\.xml$/.exec(f.path);
+    if (!m) continue;
+    const dir = m[1]!;
+    if (registered.has(dir) || paths.has(`${dir}/registration.php`)) continue;
+    dirs.add(dir);
+    ctx.problem({
+      code: 'module-unregistered',
+      level: 'warning',
+      file: `${dir}/etc/module.xml`,
+      message: `${dir} has etc/module.xml but no registration.php: Magento never loads this module, so its code is not checked`,
+    });
+  }
+  return dirs;
 }
 
 /** The already-walked files below `dir`, or undefined when that directory was not walked. */
