@@ -227,7 +227,7 @@ function score(c: CorpusCase, result: FixResult, broken: string, fixedTree: stri
     const theirs = existsSync(theirsPath) ? readFileSync(theirsPath, 'utf8') : '';
     const touched = changedLines(original, theirs);
     const theirLines = new Set(theirs.split(/\r?\n/).map((l) => l.trim()));
-    const ourLines = ours.split('\n');
+    const ourLine = linesAfter(original, ours);
     const tree = parser.parse(original);
     const originalLines = original.split('\n');
     for (const f of fixes) {
@@ -255,8 +255,13 @@ function score(c: CorpusCase, result: FixResult, broken: string, fixedTree: stri
           maintainersTouched++;
           score.maintainersTouched++;
         }
-        const ourLine = declaration ? declaration[1]! : (ourLines[line - 1] ?? '').replace(/\r$/, '').trim();
-        if (theirLines.has(ourLine)) {
+        // A removed line (an import the fix drops) is the same as theirs when their version lacks it too.
+        const after = declaration ? declaration[1]! : ourLine.get(line);
+        const same =
+          after === null
+            ? !theirLines.has((originalLines[line - 1] ?? '').replace(/\r$/, '').trim())
+            : theirLines.has((after ?? originalLines[line - 1] ?? '').replace(/\r$/, '').trim());
+        if (same) {
           maintainersSame++;
           score.maintainersSame++;
         }
@@ -312,6 +317,21 @@ function classLines(root: Node, line: number): [number, number] {
   let node: Node | null = root.descendantForPosition({ row: line - 1, column: 0 }, { row: line - 1, column: 10_000 });
   while (node && node.type !== 'class_declaration') node = node.parent;
   return node ? [node.startPosition.row + 1, node.endPosition.row + 1] : [line, line];
+}
+
+/**
+ * What each changed line of `before` became in `after` (null: removed), pairing removed and added lines in order
+ * within each hunk: line numbers of the fixed text shift where a fix adds or drops lines, so they cannot be used as is.
+ */
+function linesAfter(before: string, after: string): Map<number, string | null> {
+  const out = new Map<number, string | null>();
+  const patch = structuredPatch('a', 'b', before, after, '', '', { context: 0 });
+  for (const hunk of patch.hunks) {
+    const removed = hunk.lines.filter((l) => l.startsWith('-'));
+    const added = hunk.lines.filter((l) => l.startsWith('+'));
+    removed.forEach((_, i) => out.set(hunk.oldStart + i, added[i] !== undefined ? added[i]!.slice(1) : null));
+  }
+  return out;
 }
 
 /** Lines (1-based) of `before` that the maintainers' version changes or removes. */
