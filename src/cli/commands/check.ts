@@ -6,9 +6,10 @@ import { SEVERITIES, type Severity } from '../../core/finding.js';
 import { runCheck } from '../../check/run-check.js';
 import { createBaseline, defaultBaselineFile, resolvePolicy, writeBaseline } from '../../governance/index.js';
 import { recordCheck } from '../../history/index.js';
-import { isoDay, loadReleaseCatalog } from '../../knowledge/catalog.js';
+import { isoDay } from '../../knowledge/catalog.js';
 import { createProgress } from '../../progress/index.js';
 import { readExcerpts } from '../../report/html/excerpt.js';
+import { supportDates } from '../../report/html/support-dates.js';
 import { CHECK_REPORT_FORMATS, renderCheckReport, type CheckReportFormat } from '../../report/json/render-report.js';
 import { colorEnabled, writeOutput } from '../../report/format.js';
 import { EXIT, UsageError } from '../exit.js';
@@ -205,15 +206,7 @@ function htmlContext(result: Awaited<ReturnType<typeof runCheck>>): {
   endOfSupport: Record<string, string | null>;
   excerpts: ReturnType<typeof readExcerpts>;
 } {
-  const endOfSupport: Record<string, string | null> = {};
-  try {
-    const catalog = loadReleaseCatalog();
-    for (const v of [result.current.version, ...result.targets.map((t) => t.version)]) {
-      if (v) endOfSupport[v] = catalog.get(v)?.endOfSupport ?? null;
-    }
-  } catch {
-    // Support dates are a nicety of the summary: without the catalog they show as unknown.
-  }
+  const endOfSupport = supportDates([result.current.version, ...result.targets.map((t) => t.version)]);
   return { endOfSupport, excerpts: readExcerpts(result.project.root, result.findings) };
 }
 

@@ -13,6 +13,7 @@ import { register as registerMonitor } from './monitor.js';
 import { register as registerVerify } from './verify.js';
 import { register as registerFleet } from './fleet.js';
 import { register as registerWorker } from './worker.js';
+import { register as registerServe } from './serve.js';
 
 /** Sets the process exit code from inside a command action. */
 export type SetExitCode = (code: number) => void;
@@ -33,4 +34,5 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerVerify(program, setExitCode);
   registerFleet(program, setExitCode);
   registerWorker(program, setExitCode);
+  registerServe(program, setExitCode);
 }
