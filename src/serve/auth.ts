@@ -1,8 +1,9 @@
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { MageupError } from '../core/errors.js';
 
 /** Bad credentials file or option: the message names the cause. */
-export class ServeError extends Error {
+export class ServeError extends MageupError {
   override name = 'ServeError';
 }
 

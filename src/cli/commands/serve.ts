@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { hashPassword, readCredentials, ServeError } from '../../serve/auth.js';
+import { hashPassword, readCredentials } from '../../serve/auth.js';
 import { startServer } from '../../serve/server.js';
-import { EXIT, failOnExpected, UsageError } from '../exit.js';
+import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
 /** `mageup serve`: the web dashboard over the history stores. */
@@ -29,43 +29,39 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         refresh: string;
         hashPassword?: string;
       }) => {
-        try {
-          if (opts.hashPassword !== undefined) {
-            if (!/^[^:\s]{1,64}$/.test(opts.hashPassword))
-              throw new UsageError('--hash-password: a user name without ":" or spaces, at most 64 characters');
-            const password = (await readStdin()).replace(/\r?\n$/, '');
-            process.stdout.write(`${opts.hashPassword}:${await hashPassword(password)}\n`);
-            setExitCode(EXIT.ok);
-            return;
-          }
-          const port = Number(opts.port);
-          if (!/^\d+$/.test(opts.port) || port > 65535) throw new UsageError(`--port: not a port: "${opts.port}"`);
-          const refresh = Number(opts.refresh);
-          if (!Number.isFinite(refresh) || refresh < 0)
-            throw new UsageError(`--refresh: expected seconds, got "${opts.refresh}"`);
-          const running = await startServer({
-            ...(opts.store ? { store: opts.store } : {}),
-            host: opts.host,
-            port,
-            ...(opts.authFile ? { credentials: readCredentials(opts.authFile) } : {}),
-            refreshMs: refresh * 1000,
-          });
-          process.stderr.write(
-            `mageup serve: dashboard on ${running.url}${opts.authFile ? ' (Basic authentication)' : ''}; Ctrl-C stops it\n`,
-          );
-          await new Promise<void>((done) => {
-            const stop = (): void => {
-              process.off('SIGINT', stop);
-              process.off('SIGTERM', stop);
-              void running.close().then(done);
-            };
-            process.on('SIGINT', stop);
-            process.on('SIGTERM', stop);
-          });
+        if (opts.hashPassword !== undefined) {
+          if (!/^[^:\s]{1,64}$/.test(opts.hashPassword))
+            throw new UsageError('--hash-password: a user name without ":" or spaces, at most 64 characters');
+          const password = (await readStdin()).replace(/\r?\n$/, '');
+          process.stdout.write(`${opts.hashPassword}:${await hashPassword(password)}\n`);
           setExitCode(EXIT.ok);
-        } catch (error) {
-          failOnExpected('serve', error, [ServeError, UsageError], setExitCode);
+          return;
         }
+        const port = Number(opts.port);
+        if (!/^\d+$/.test(opts.port) || port > 65535) throw new UsageError(`--port: not a port: "${opts.port}"`);
+        const refresh = Number(opts.refresh);
+        if (!Number.isFinite(refresh) || refresh < 0)
+          throw new UsageError(`--refresh: expected seconds, got "${opts.refresh}"`);
+        const running = await startServer({
+          ...(opts.store ? { store: opts.store } : {}),
+          host: opts.host,
+          port,
+          ...(opts.authFile ? { credentials: readCredentials(opts.authFile) } : {}),
+          refreshMs: refresh * 1000,
+        });
+        process.stderr.write(
+          `mageup serve: dashboard on ${running.url}${opts.authFile ? ' (Basic authentication)' : ''}; Ctrl-C stops it\n`,
+        );
+        await new Promise<void>((done) => {
+          const stop = (): void => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            void running.close().then(done);
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+        setExitCode(EXIT.ok);
       },
     );
 }
