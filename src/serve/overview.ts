@@ -9,7 +9,7 @@ import { loadReleaseCatalog, type MagentoReleaseCatalog } from '../knowledge/cat
 import { supportStatus, type SupportStatus } from '../knowledge/lifecycle.js';
 import { loadPatchLevels, type PatchLevelsFile } from '../knowledge/patch-levels.js';
 import { forClient } from '../report/client.js';
-import type { StoreSource } from './sources.js';
+import { storeSignature, type StoreSource } from './sources.js';
 
 /** One project of the history (one Magento store) as the dashboard shows it. */
 export interface DashboardStore {
@@ -56,7 +56,13 @@ interface Knowledge {
 /** Everything the dashboard shows, read from each store in turn (each opened, read and closed: no lock is kept). */
 export async function readDashboard(
   sources: StoreSource[],
-  opts: { now?: Date; lockWaitMs?: number; runsPerProject?: number } = {},
+  opts: {
+    now?: Date;
+    lockWaitMs?: number;
+    runsPerProject?: number;
+    /** Rows of embedded stores read before, by key, with the store's signature then: reused while it holds. */
+    cache?: Map<string, { signature: string; stores: DashboardStore[] }>;
+  } = {},
 ): Promise<Dashboard> {
   const now = opts.now ?? new Date();
   const knowledge: Knowledge = {
@@ -67,7 +73,16 @@ export async function readDashboard(
   const problems: Dashboard['problems'] = [];
   for (const source of sources) {
     try {
-      stores.push(...(await readSource(source, knowledge, now, opts)));
+      const seen = opts.cache?.get(source.key);
+      if (seen && seen.signature === storeSignature(source)) {
+        stores.push(...seen.stores);
+        continue;
+      }
+      const rows = await readSource(source, knowledge, now, opts);
+      stores.push(...rows);
+      // Taken after the store is closed: closing writes a checkpoint.
+      const signature = storeSignature(source);
+      if (signature && opts.cache) opts.cache.set(source.key, { signature, stores: rows });
     } catch (error) {
       problems.push({ source: source.key, message: describeFailure(error, source) });
     }

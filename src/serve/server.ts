@@ -4,7 +4,7 @@ import { supportDates } from '../report/html/support-dates.js';
 import { renderCheckReport } from '../report/json/render-report.js';
 import { version as toolVersion } from '../version.js';
 import { BasicAuth, ServeError } from './auth.js';
-import { readDashboard, readRunResult, type Dashboard } from './overview.js';
+import { readDashboard, readRunResult, type Dashboard, type DashboardStore } from './overview.js';
 import { renderDashboard, DASHBOARD_CSP } from './page.js';
 import { storeSources, type StoreSource } from './sources.js';
 
@@ -52,9 +52,10 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
   const sourcesNow = (): StoreSource[] => storeSources(opts.store, opts.env);
   let cached: { at: number; data: Dashboard } | undefined;
   let loading: Promise<Dashboard> | undefined;
+  const unchanged = new Map<string, { signature: string; stores: DashboardStore[] }>();
   const dashboard = (): Promise<Dashboard> => {
     if (cached && Date.now() - cached.at < refreshMs) return Promise.resolve(cached.data);
-    loading ??= readDashboard(sourcesNow())
+    loading ??= readDashboard(sourcesNow(), { cache: unchanged })
       .then((data) => {
         cached = { at: Date.now(), data };
         return data;
