@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
+  bundledSchemaOf,
   checkDbHealth,
   compareSnapshots,
   parseDsn,
@@ -128,9 +129,13 @@ async function main(): Promise<void> {
         `after (Magento ${after.snap.source.magentoVersion}, ${after.snap.tables.length} tables) ${seconds(after.ms)} (load average ${load()})`,
     );
     t = performance.now();
+    // The upgraded code's vendor/ (as `db compare --project`): the db_schema.xml of the packages Magento bundles.
+    const bundledSchema = bundledSchemaOf(await loadProject(ROOT_UP));
+    console.log(`bundled db_schema.xml read from ${ROOT_UP}/vendor: ${bundledSchema.read.join(', ') || 'none'}`);
     const comparison = compareSnapshots(before.snap, after.snap, {
       schemaIndex: loadDbSchemaIndex(),
       dataPatchConfig: loadDataPatchConfig(),
+      bundledSchema,
     });
     const text = renderComparisonText(comparison);
     writeFileSync(join(OUT, 'compare.txt'), text);

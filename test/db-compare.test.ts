@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import {
   asSnapshot,
+  bundledSchemaOf,
   compareSnapshots,
   DbError,
   renderComparisonMarkdown,
@@ -10,6 +12,7 @@ import {
 } from '../src/db/index.js';
 import type { DbSnapshot, TableChecksum } from '../src/db/index.js';
 import { loadDataPatchConfig } from '../src/knowledge/data-patches.js';
+import type { ComposerPackage } from '../src/project/model.js';
 
 function snapshot(parts: Partial<DbSnapshot>): DbSnapshot {
   return {
@@ -246,5 +249,62 @@ describe('db compare: config written by the data patches the upgrade applied', (
         ),
         patch,
       );
+  });
+});
+
+describe('db compare: tables and columns of the packages Magento bundles', () => {
+  const table = (name: string, columns: string[]): DbSnapshot['tables'][number] => ({
+    name,
+    engine: 'InnoDB',
+    rowsEstimate: 0,
+    dataBytes: 16384,
+    indexBytes: 0,
+    collation: 'utf8mb4_general_ci',
+    columns,
+  });
+  const before = snapshot({ tables: [table('sales_order', ['entity_id']), table('sales_order_grid', ['entity_id'])] });
+  const after = snapshot({
+    tables: [
+      table('sales_order', ['entity_id', 'dispute_status']),
+      table('sales_order_grid', ['entity_id', 'dispute_status']),
+      table('braintree_transaction_details', ['entity_id', 'order_id']),
+      table('acme_table', ['id']),
+    ],
+  });
+  const braintree: ComposerPackage = {
+    name: 'paypal/module-braintree-core',
+    version: '4.6.1',
+    type: 'magento2-module',
+    source: 'third-party',
+    license: [],
+    require: {},
+    ownership: 'bundled',
+    path: 'vendor/paypal/module-braintree-core',
+  };
+  const root = fileURLToPath(new URL('./fixtures/db/bundled-vendor', import.meta.url));
+
+  it("Braintree's dispute_status and its own tables are expected when its db_schema.xml is read from vendor/", () => {
+    const bundledSchema = bundledSchemaOf({ root, packages: [braintree] });
+    assert.deepEqual(bundledSchema.read, ['paypal/module-braintree-core 4.6.1']);
+    const items = new Map(compareSnapshots(before, after, { bundledSchema }).items.map((i) => [i.subject, i]));
+    for (const subject of [
+      'sales_order.dispute_status',
+      'sales_order_grid.dispute_status',
+      'braintree_transaction_details',
+    ]) {
+      assert.equal(items.get(subject)?.verdict, 'expected', `${subject}: ${items.get(subject)?.message}`);
+      assert.match(
+        items.get(subject)!.message,
+        /declared by paypal\/module-braintree-core's db_schema\.xml, a package Magento bundles/,
+      );
+    }
+    assert.equal(items.get('acme_table')?.verdict, 'review', "a module's own table stays to review");
+  });
+
+  it('without it (or for a package that is not bundled) they stay to review', () => {
+    const items = new Map(compareSnapshots(before, after).items.map((i) => [i.subject, i]));
+    assert.equal(items.get('sales_order.dispute_status')?.verdict, 'review');
+    const notBundled = bundledSchemaOf({ root, packages: [{ ...braintree, ownership: 'third-party' }] });
+    assert.equal(notBundled.tables.size, 0);
   });
 });

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../src/cli/main.js';
 import { checkDbHealth, parseDsn, ReadOnlySession, renderHealthMarkdown, renderHealthText } from '../src/db/index.js';
@@ -22,6 +23,7 @@ INSERT INTO url_rewrite (entity_type, entity_id, request_path, target_path, stor
 INSERT INTO catalog_product_entity_int (attribute_id, store_id, entity_id, value) VALUES (555, 0, 1, 1);
 CREATE TABLE catalog_category_product_index_store1 (category_id int, product_id int) ENGINE=InnoDB;
 CREATE TABLE cms_page_data_exporter_cl (version_id int PRIMARY KEY, entity_id int) ENGINE=InnoDB;
+CREATE TABLE braintree_transaction_details (entity_id int PRIMARY KEY, order_id int) ENGINE=InnoDB;
 `;
 
 function module(name: string, setupVersion: string | undefined, dbSchema: DbTable[] = []): Module {
@@ -143,6 +145,49 @@ describe('mageup db health (real MariaDB)', () => {
     assert.ok(!/catalog_category_product_index_store1|cms_page_data_exporter_cl/.test(undeclared.message));
     // A disabled module's tables are not missing: setup never creates them.
     assert.ok(!find('db/missing-declared-table', /tfa_/), 'tables of a disabled module');
+  });
+
+  it("a bundled package's db_schema.xml in vendor/ declares its tables (Braintree's are Magento's, not leftovers)", async () => {
+    // Without vendor/ to read, Braintree's table looks undeclared.
+    assert.match(find('db/undeclared-table', /no installed module declares/)!.message, /braintree_transaction_details/);
+    const project = {
+      ...PROJECT,
+      root: fileURLToPath(new URL('./fixtures/db/bundled-vendor', import.meta.url)),
+      packages: [
+        ...PROJECT.packages,
+        {
+          name: 'paypal/module-braintree-core',
+          version: '4.6.1',
+          type: 'magento2-module',
+          source: 'third-party',
+          license: [],
+          require: {},
+          ownership: 'bundled',
+          path: 'vendor/paypal/module-braintree-core',
+        },
+      ],
+    } as ProjectModel;
+    const session = await ReadOnlySession.open(parseDsn(db.dsn()));
+    let withVendor: DbHealthReport;
+    try {
+      withVendor = await checkDbHealth(session, {
+        project,
+        schemaIndex: loadDbSchemaIndex(),
+        target: loadReleaseCatalog().resolve('2.4.8'),
+      });
+    } finally {
+      await session.close();
+    }
+    const undeclared = withVendor.findings.find((f) => f.ruleId === 'db/undeclared-table');
+    assert.ok(undeclared && !/braintree_transaction_details/.test(undeclared.message), undeclared?.message);
+    assert.ok(
+      withVendor.findings.some(
+        (f) =>
+          f.ruleId === 'db/missing-declared-table' &&
+          /sales_order_grid, declared by paypal\/module-braintree-core/.test(f.message),
+      ),
+      'what it declares and the database lacks is missing',
+    );
   });
 
   it('lists the largest tables with an upgrade-time estimate and its model', () => {

@@ -1,4 +1,5 @@
 import type { DataPatchConfig } from '../knowledge/data-patches.js';
+import type { BundledSchema } from './bundled-schema.js';
 import type { DbSchemaIndex } from '../knowledge/db-schema/index.js';
 import { DbError } from './errors.js';
 import { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION } from './snapshot-types.js';
@@ -54,6 +55,11 @@ export interface CompareOptions {
   schemaIndex?: DbSchemaIndex;
   /** Config paths Magento's data patches write (`loadDataPatchConfig()`): changed by the upgrade itself. */
   dataPatchConfig?: DataPatchConfig;
+  /**
+   * The db_schema.xml of the packages Magento bundles, from the AFTER code's vendor/ (`bundledSchemaOf`): their
+   * tables and columns are Magento's, not unexplained.
+   */
+  bundledSchema?: BundledSchema;
 }
 
 /** Checks a parsed JSON document is a snapshot this version of MageUp can compare. */
@@ -125,7 +131,15 @@ export function compareSnapshots(before: DbSnapshot, after: DbSnapshot, opts: Co
   comparePatches(before, after, section('patch_list', 'Applied patches (patch_list)'), add);
   compareChecksums(before, after, section('checksum', 'Row checksums of the tables that matter'), add);
   const targetRelease = opts.targetRelease ?? after.source.magentoVersion ?? null;
-  compareSchema(before, after, targetRelease, opts.schemaIndex, section('schema', 'Tables and columns'), add);
+  compareSchema(
+    before,
+    after,
+    targetRelease,
+    opts.schemaIndex,
+    opts.bundledSchema,
+    section('schema', 'Tables and columns'),
+    add,
+  );
 
   const totals = { matches: 0, expected: 0, review: 0, suspicious: 0 };
   for (const s of sections) {
@@ -462,10 +476,17 @@ function compareSchema(
   after: DbSnapshot,
   targetRelease: string | null,
   index: DbSchemaIndex | undefined,
+  bundled: BundledSchema | undefined,
   s: SectionSummary,
   add: Add,
 ): void {
   const target = targetRelease && index ? index.at(targetRelease) : undefined;
+  // A bundled package's own declaration (Braintree's sales_order.dispute_status): Magento's, read from vendor/.
+  const bundledBy = (table: string, column?: string): string | undefined => {
+    const declared = bundled?.tables.get(table);
+    if (!declared || (column !== undefined && declared.columns[column] === undefined)) return undefined;
+    return `declared by ${declared.packages.join(', ')}'s db_schema.xml, a package Magento bundles`;
+  };
   const afterTables = new Map(after.tables.map((t) => [t.name, t]));
   const beforeNames = new Set(before.tables.map((t) => t.name));
   for (const t of before.tables) {
@@ -490,12 +511,15 @@ function compareSchema(
     }
     for (const c of added) {
       const known = declared?.columns[c] !== undefined;
+      const byBundled = known ? undefined : bundledBy(t.name, c);
       add(s, {
-        verdict: known ? 'expected' : 'review',
+        verdict: known || byBundled ? 'expected' : 'review',
         subject: `${t.name}.${c}`,
         message: known
           ? `column ${t.name}.${c} added (declared by the ${target!.release} core schema)`
-          : `column ${t.name}.${c} added (not in the core schema${target ? ` of ${target.release}` : ''}: a module's db_schema.xml?)`,
+          : byBundled
+            ? `column ${t.name}.${c} added (${byBundled})`
+            : `column ${t.name}.${c} added (not in the core schema${target ? ` of ${target.release}` : ''}: a module's db_schema.xml?)`,
       });
     }
     for (const c of removed) {
@@ -512,15 +536,18 @@ function compareSchema(
   for (const t of after.tables) {
     if (beforeNames.has(t.name)) continue;
     const known = target?.getTable(t.name) !== undefined;
-    const runtime = known ? null : magentoRuntimeTable(t.name, t.columns, (name) => afterTables.has(name));
+    const byBundled = known ? undefined : bundledBy(t.name);
+    const runtime = known || byBundled ? null : magentoRuntimeTable(t.name, t.columns, (name) => afterTables.has(name));
     add(s, {
-      verdict: known || runtime ? 'expected' : 'review',
+      verdict: known || byBundled || runtime ? 'expected' : 'review',
       subject: t.name,
       message: known
         ? `table ${t.name} added (declared by the ${target!.release} core schema)`
-        : runtime
-          ? `table ${t.name} added: ${runtime}`
-          : `table ${t.name} added (${target ? `not in the ${target.release} core schema: a module's table?` : 'no target release known to explain it: pass --to'})`,
+        : byBundled
+          ? `table ${t.name} added (${byBundled})`
+          : runtime
+            ? `table ${t.name} added: ${runtime}`
+            : `table ${t.name} added (${target ? `not in the ${target.release} core schema: a module's table?` : 'no target release known to explain it: pass --to'})`,
     });
   }
 }

@@ -1,4 +1,5 @@
 import { makeFinding, sortFindings } from '../core/finding.js';
+import { bundledSchemaOf } from './bundled-schema.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { DbSchemaIndex } from '../knowledge/db-schema/index.js';
 import type { Release } from '../knowledge/types.js';
@@ -319,6 +320,15 @@ function checkDeclaredTables(
     skipped.push(
       'core tables: the Magento version of the project is unknown, so only custom db_schema.xml tables are checked',
     );
+  }
+  // The packages Magento bundles (Braintree) declare their own tables; the core index covers magento/* only.
+  const bundled = bundledSchemaOf(project);
+  for (const [name, table] of bundled.tables) {
+    const owner = table.packages.find(declaring);
+    if (owner && !declared.has(name)) declared.set(name, owner);
+  }
+  for (const u of bundled.unreadable) {
+    skipped.push(`${u.package}'s db_schema.xml does not parse (${u.error}): its tables are not checked`);
   }
   for (const module of project.modules) {
     if (module.enabled === false) continue;

@@ -12,6 +12,8 @@ export { snapshotToJson } from './snapshot-json.js';
 export { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION } from './snapshot-types.js';
 export type * from './snapshot-types.js';
 export { asSnapshot, compareSnapshots } from './compare.js';
+export { bundledSchemaOf } from './bundled-schema.js';
+export type { BundledSchema } from './bundled-schema.js';
 export type { CompareOptions, ComparisonItem, DbComparison, SectionSummary, Verdict } from './compare.js';
 export { renderComparisonMarkdown, renderComparisonText } from './render-compare.js';
 export { checkDbHealth, UPGRADE_TIME_MODEL } from './health.js';

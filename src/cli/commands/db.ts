@@ -11,6 +11,7 @@ import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import { loadDataPatchConfig } from '../../knowledge/data-patches.js';
 import {
   asSnapshot,
+  bundledSchemaOf,
   checkDbHealth,
   compareSnapshots,
   DbError,
@@ -77,24 +78,36 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       '--to <version>',
       'target release whose core schema explains new tables and columns (default: the AFTER snapshot’s Magento version)',
     )
-    .action(async (beforeFile: string, afterFile: string, opts: { format: Format; output?: string; to?: string }) => {
-      const before = asSnapshot(readJson(beforeFile), beforeFile);
-      const after = asSnapshot(readJson(afterFile), afterFile);
-      const targetRelease = opts.to ? loadReleaseCatalog().resolve(opts.to).version : undefined;
-      const comparison = compareSnapshots(before, after, {
-        targetRelease,
-        schemaIndex: loadDbSchemaIndex(),
-        dataPatchConfig: loadDataPatchConfig(),
-      });
-      const text =
-        opts.format === 'json'
-          ? `${JSON.stringify(comparison, null, 2)}\n`
-          : opts.format === 'md'
-            ? renderComparisonMarkdown(comparison)
-            : renderComparisonText(comparison);
-      await writeOutput(text, opts.output);
-      setExitCode(comparison.verdict === 'suspicious' ? EXIT.findings : EXIT.ok);
-    });
+    .option(
+      '--project <path>',
+      'Magento root of the AFTER code: the db_schema.xml of the packages Magento bundles (Braintree) in its vendor/ explain their tables and columns',
+    )
+    .action(
+      async (
+        beforeFile: string,
+        afterFile: string,
+        opts: { format: Format; output?: string; to?: string; project?: string },
+      ) => {
+        const before = asSnapshot(readJson(beforeFile), beforeFile);
+        const after = asSnapshot(readJson(afterFile), afterFile);
+        const targetRelease = opts.to ? loadReleaseCatalog().resolve(opts.to).version : undefined;
+        const bundledSchema = opts.project ? bundledSchemaOf(await loadProject(opts.project)) : undefined;
+        const comparison = compareSnapshots(before, after, {
+          targetRelease,
+          schemaIndex: loadDbSchemaIndex(),
+          dataPatchConfig: loadDataPatchConfig(),
+          ...(bundledSchema ? { bundledSchema } : {}),
+        });
+        const text =
+          opts.format === 'json'
+            ? `${JSON.stringify(comparison, null, 2)}\n`
+            : opts.format === 'md'
+              ? renderComparisonMarkdown(comparison)
+              : renderComparisonText(comparison);
+        await writeOutput(text, opts.output);
+        setExitCode(comparison.verdict === 'suspicious' ? EXIT.findings : EXIT.ok);
+      },
+    );
 
   withConnection(
     db
