@@ -7,7 +7,7 @@
  * worker events). With chaos on, one worker is SIGKILLed mid-scan (its job comes back after --expire seconds) and,
  * at half-way, every server connection of the database is terminated (pg_terminate_backend, as a restart would).
  *
- *   node --import tsx bench/fleet.ts [--runs 1:100,2:100,4:500] [--chaos 4] [--expire 60]
+ *   node --import tsx bench/fleet.ts [--runs 1:100,2:100,4:500] [--chaos 4] [--expire 60] [--dist]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +30,9 @@ const runs = opt('--runs', '1:100,2:100,4:500')
   .map((r) => r.split(':').map(Number) as [number, number]);
 const chaosOn = new Set(opt('--chaos', '4').split(',').filter(Boolean).map(Number));
 const expire = opt('--expire', '60');
+// --dist: workers run the built CLI (bin/mageup.js, after npm run build) instead of the sources through tsx, whose
+// start-up (compiling the CLI's modules) dominates the time to the first result on a loaded machine.
+const cli = args.includes('--dist') ? ['bin/mageup.js'] : ['--import', 'tsx', 'scripts/mageup-dev.ts'];
 
 interface Worker {
   child: ChildProcess;
