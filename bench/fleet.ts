@@ -44,9 +44,7 @@ function startWorker(url: string, onEvent: (e: WorkerEvent, w: Worker) => void):
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'scripts/mageup-dev.ts',
+      ...cli,
       'worker',
       '--store',
       url,
