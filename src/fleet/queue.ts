@@ -16,6 +16,8 @@ export interface ScanJobData {
   project: string;
   /** Which `fleet scan` (or schedule tick) asked for it. */
   batch: string;
+  /** `fleet scan --to`: the target release for this scan, instead of the store's own (`fleet add --to`) or latest. */
+  target?: string;
 }
 
 export interface ScheduleJobData {
@@ -98,7 +100,7 @@ export async function startBoss(
 export async function enqueueScans(
   boss: PgBossType,
   store: FleetStore,
-  opts: { tags?: string[]; names?: string[]; batch?: string } = {},
+  opts: { tags?: string[]; names?: string[]; batch?: string; target?: string } = {},
 ): Promise<{ batch: string; queued: { project: string; jobId: string }[]; alreadyQueued: string[] }> {
   const batch = opts.batch ?? new Date().toISOString();
   let projects = await listProjects(store.db, opts.tags ? { tags: opts.tags } : {});
@@ -109,7 +111,7 @@ export async function enqueueScans(
   const queued: { project: string; jobId: string }[] = [];
   const alreadyQueued: string[] = [];
   for (const p of projects) {
-    const data: ScanJobData = { project: p.name, batch };
+    const data: ScanJobData = { project: p.name, batch, ...(opts.target ? { target: opts.target } : {}) };
     const id = await boss.send(SCAN_QUEUE, data, { singletonKey: p.name });
     if (id) queued.push({ project: p.name, jobId: id });
     else alreadyQueued.push(p.name);

@@ -31,6 +31,8 @@ export interface ScanOptions {
   /** PHP analysis cache directory; false: analyse every file again. */
   cacheDir?: string | false;
   now?: Date;
+  /** Target release for this scan (default: the store's own, else latest). */
+  target?: string;
   onProgress?(phase: ScanProgress['phase'], percent: number): void;
 }
 
@@ -63,7 +65,7 @@ export async function scanProject(project: FleetProject, opts: ScanOptions): Pro
   try {
     check = await runCheck({
       path: root,
-      ...(project.target ? { to: project.target } : {}),
+      ...((opts.target ?? project.target) ? { to: (opts.target ?? project.target)! } : {}),
       workers: opts.threads ?? 1,
       ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}),
       onProgress: (e) => {

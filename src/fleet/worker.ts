@@ -86,6 +86,7 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
       const outcome = await scanProject(project, {
         checkoutDir,
         threads: opts.threads ?? 1,
+        ...(job.data.target ? { target: job.data.target } : {}),
         ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}),
         onProgress: progress,
       });

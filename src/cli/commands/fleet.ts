@@ -132,8 +132,9 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .description('Queue one scan (audit + check, + verify with a URL) per store for the workers (mageup worker)')
     .argument('[names...]', 'only these stores')
     .option('--tags <list>', 'only stores carrying all these tags')
+    .option('--to <version>', "target release for this scan (default: each store's own --to, else latest)")
     .option('--store <url>', STORE_HELP)
-    .action(async (names: string[], opts: { tags?: string; store?: string }) =>
+    .action(async (names: string[], opts: { tags?: string; to?: string; store?: string }) =>
       withStore('scan', opts.store, setExitCode, async (store) => {
         requireServer(store, 'fleet scan');
         const boss = await startBoss(store);
@@ -142,6 +143,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           const result = await enqueueScans(boss, store, {
             ...(tags.length ? { tags } : {}),
             ...(names.length ? { names } : {}),
+            ...(opts.to ? { target: opts.to } : {}),
           });
           process.stdout.write(
             `Queued ${result.queued.length} scan(s)` +
