@@ -303,6 +303,16 @@ function keysOf(f: Finding, dirs: Map<string, string>, prefixes: [string, string
       if (!m || !file) return [];
       return [`${/no longer has/.test(msg) ? 'Preference Removed' : 'Preference'}|${file}|${m[1]!.replace(/^\\/, '')}`];
     }
+    case 'db-schema/vendor-schema-changed': {
+      const m = /^DB schema (added|changed|removed): (\S+) .*table `([^`]+)`/.exec(msg);
+      return m ? [`DB schema ${m[1]!}|${m[2]!}|${m[3]!}`] : [];
+    }
+    case 'db-schema/vendor-core-table-changed': {
+      const m = /^DB schema target changed: (\S+) .*core table `([^`]+)`.* \(([^)]+)\)\.$/.exec(msg);
+      return m
+        ? m[3]!.split(', ').map((pkg) => `DB schema target changed|vendor/${pkg}/etc/db_schema.xml|${m[1]!} (${m[2]!})`)
+        : [];
+    }
     default:
       return [];
   }

@@ -25,6 +25,7 @@ import { summarize, type UnderCheck } from './summary.js';
 import { newest } from '../rules/platform/service-versions.js';
 import type { CheckOptions, CheckResult, TargetResult } from './types.js';
 import { FileContextBuilder } from '../overrides/file-context.js';
+import { vendorSchemaContext } from '../overrides/db-schema-from-vendor.js';
 import { isDirectory } from '../overrides/release-files.js';
 import { applyPolicy, governanceReport, type PolicyOutcome } from '../governance/policy.js';
 import { composerFacts, composerForTarget } from './composer-facts.js';
@@ -146,6 +147,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       composer: composerOfTarget,
       ...(patchLevels ? { patchLevels } : {}),
       ...(needsFiles ? { files: fileContext.contextFor(current.release, release) } : {}),
+      ...vendorSchemas(options, model, current.release, release, rules, problems),
     };
     const composerResult = await composerForTarget(context, options, problems);
     let findings = tagOwners(await runRules(rules, context, problems), owners);
@@ -259,6 +261,27 @@ function selectRules(focus: string[] | undefined): Rule[] {
 }
 
 /** Runs each rule; one that throws becomes a Problem naming it and the others still run. */
+/** RuleContext.dbSchema from the two vendor trees, when both are given and a db-schema rule runs. */
+function vendorSchemas(
+  options: CheckOptions,
+  model: ProjectModel,
+  current: Release | null,
+  target: Release,
+  rules: Rule[],
+  problems: Problem[],
+): Pick<RuleContext, 'dbSchema'> {
+  if (!options.baselineVendor || !options.targetVendor || !rules.some((r) => r.meta.category === 'db-schema'))
+    return {};
+  const version = current?.version ?? model.magento.version;
+  if (!version) return {};
+  const dbSchema = vendorSchemaContext(
+    { dir: options.baselineVendor, version },
+    { dir: options.targetVendor, version: target.version },
+    problems,
+  );
+  return dbSchema ? { dbSchema } : {};
+}
+
 async function runRules(rules: Rule[], base: Omit<RuleContext, 'report'>, problems: Problem[]): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const rule of rules) {

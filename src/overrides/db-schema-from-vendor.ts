@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { createDbSchemaIndex, type DbSchemaIndex } from '../knowledge/db-schema/index.js';
 import { mergeDeclarations, parseSchemaXml } from '../knowledge/db-schema/parse-core-schema.js';
 import type { TableVariant } from '../knowledge/db-schema/types.js';
+import type { Problem } from '../core/problem.js';
+import { vendorSchemaFiles, type VendorSchemaFile } from './vendor-schemas.js';
 
 function coreTables(vendorDir: string) {
   const files: { package: string; tables: ReturnType<typeof parseSchemaXml> }[] = [];
@@ -42,4 +44,23 @@ export function dbSchemaIndexFromVendorTrees(
     releases: [baseline.version, target.version],
     tables,
   });
+}
+
+/**
+ * RuleContext.dbSchema: the two trees' core schema and their third-party db_schema.xml files. A core file that does
+ * not parse becomes a problem and the db-schema rules fall back to the shipped core schema.
+ */
+export function vendorSchemaContext(
+  baseline: { dir: string; version: string },
+  target: { dir: string; version: string },
+  problems: Problem[],
+): { core: DbSchemaIndex; vendorFiles: VendorSchemaFile[] } | undefined {
+  let core: DbSchemaIndex;
+  try {
+    core = dbSchemaIndexFromVendorTrees(baseline, target);
+  } catch (error) {
+    problems.push({ code: 'xml-invalid', level: 'error', message: (error as Error).message });
+    return undefined;
+  }
+  return { core, vendorFiles: vendorSchemaFiles(baseline.dir, target.dir, problems) };
 }

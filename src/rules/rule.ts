@@ -5,6 +5,8 @@ import type { Advisory, Release, ReleaseCatalog, SymbolIndex } from '../knowledg
 import type { PhpFileAnalysis } from '../php/types.js';
 import type { ProjectPlatform } from '../check/project-platform.js';
 import type { ReleaseFiles } from '../overrides/release-files.js';
+import type { VendorSchemaFile } from '../overrides/vendor-schemas.js';
+import type { DbSchemaIndex } from '../knowledge/db-schema/index.js';
 import type { ReleaseComposerRecord } from '../knowledge/release-composer.js';
 import type { ReleaseLookup } from '../knowledge/extension-releases.js';
 import type { PatchLevelsFile } from '../knowledge/patch-levels.js';
@@ -75,6 +77,12 @@ export interface RuleContext {
    * composer rules then judge only what the Release record says.
    */
   composer?: ComposerFacts;
+  /**
+   * From `--baseline-vendor`/`--target-vendor` trees: the core schema their magento/* db_schema.xml files declare
+   * (current and target release), and every third-party db_schema.xml of either tree, paired by path. Absent without
+   * both trees: db-schema rules then use the shipped core schema, and third-party schemas are not compared.
+   */
+  dbSchema?: { core: DbSchemaIndex; vendorFiles: VendorSchemaFile[] };
   /** Adobe's isolated patch files and hotfixes per line (shipped data); absent in tests that do not give it. */
   patchLevels?: PatchLevelsFile;
   report(finding: Omit<FindingInput, 'ruleId' | 'category'> & { category?: FindingCategory }): void;

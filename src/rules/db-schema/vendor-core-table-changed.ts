@@ -1,0 +1,48 @@
+import type { Rule } from '../rule.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'db-schema/vendor-core-table-changed',
+    severity: 'warning',
+    category: 'db-schema',
+    description: "A third-party package's db_schema.xml declares a core table that the target changed",
+    docs: `A third-party module that declares a core table (to add columns or indexes to \`sales_order\`, say) merges its
+declaration into Magento's. When the target release changes that table, the merged result may differ from what either
+side meant: a column both declare takes the attributes of whichever module loads last. Compares the core schema of the
+\`--baseline-vendor\` and \`--target-vendor\` trees and names each third-party \`db_schema.xml\` of the target tree that
+declares a table core changed. Upgrade-patch-helper reports the same as "DB schema target changed";
+\`db-schema/core-table-changed\` does this column by column for the project's own modules.
+
+**How to fix:** compare the package's declaration with the target's core table; update the package to a release made
+for the target when they disagree.`,
+  },
+  check(context) {
+    const schema = context.dbSchema;
+    const currentVersion = context.current.release?.version ?? context.project.magento.version;
+    if (!schema || !currentVersion) return;
+    const before = schema.core.at(currentVersion);
+    const after = schema.core.at(context.target.release.version);
+    for (const file of schema.vendorFiles) {
+      for (const table of Object.keys(file.target ?? {}).sort()) {
+        const a = before.getTable(table);
+        const b = after.getTable(table);
+        if (!a && !b) continue; // not a core table
+        const coreFiles = [...new Set([...(a?.packages ?? []), ...(b?.packages ?? [])])];
+        const same = JSON.stringify({ ...a, packages: [] }) === JSON.stringify({ ...b, packages: [] });
+        if (same) continue;
+        context.report({
+          severity: 'warning',
+          package: file.package,
+          file: file.file,
+          subject: `${file.file} ${table}`,
+          message:
+            `DB schema target changed: ${file.file} (${file.package}) declares core table \`${table}\`, which ` +
+            `${!a ? `${after.release} adds` : !b ? `${after.release} no longer declares` : `${after.release} changed`} ` +
+            `(${coreFiles.join(', ')}).`,
+          recommendation: `Compare the package's declaration of \`${table}\` with the target's; update the package when they disagree.`,
+          effort: { hours: 0.5, confidence: 'medium' },
+        });
+      }
+    }
+  },
+};

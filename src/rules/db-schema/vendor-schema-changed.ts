@@ -1,0 +1,71 @@
+import type { Rule } from '../rule.js';
+
+/**
+ * Tables a third-party db_schema.xml adds, changes or removes between the two trees, compared as written (a column
+ * comment counts: it is part of the schema).
+ */
+export function tableChanges(
+  baseline: Record<string, string> | undefined,
+  target: Record<string, string> | undefined,
+): { table: string; change: 'added' | 'changed' | 'removed' }[] {
+  const out: { table: string; change: 'added' | 'changed' | 'removed' }[] = [];
+  const names = [...new Set([...Object.keys(baseline ?? {}), ...Object.keys(target ?? {})])].sort();
+  for (const table of names) {
+    const a = baseline?.[table];
+    const b = target?.[table];
+    if (a === undefined && b !== undefined) out.push({ table, change: 'added' });
+    else if (a !== undefined && b === undefined) out.push({ table, change: 'removed' });
+    else if (a !== b) out.push({ table, change: 'changed' });
+  }
+  return out;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'db-schema/vendor-schema-changed',
+    severity: 'warning',
+    category: 'db-schema',
+    description:
+      "A third-party package's db_schema.xml adds, changes or removes its declaration of a core table in the target vendor tree",
+    docs: `Compares every third-party (not \`magento/*\`) \`db_schema.xml\` of the \`--baseline-vendor\` tree with the
+same file of the \`--target-vendor\` tree, for each core table it declares (its own tables are left out).
+\`setup:upgrade\` applies these changes to the store's
+database: a removed table or column is dropped with its data (unless the module's whitelist keeps it), a changed column
+may be narrowed, and custom code or reports reading the table may break. Upgrade-patch-helper reports the same as
+"DB schema added / changed / removed".
+
+**How to fix:** read the package's release notes for the table; back the data up before \`setup:upgrade\` when a table
+or column goes; check custom code and integrations that read it.`,
+  },
+  check(context) {
+    const schema = context.dbSchema;
+    const currentVersion = context.current.release?.version ?? context.project.magento.version;
+    if (!schema || !currentVersion) return;
+    const before = schema.core.at(currentVersion);
+    const after = schema.core.at(context.target.release.version);
+    for (const file of schema.vendorFiles) {
+      for (const { table, change } of tableChanges(file.baselineText, file.targetText)) {
+        // A package's own tables are its business; what it does to Magento's tables changes the store's schema.
+        if (!before.getTable(table) && !after.getTable(table)) continue;
+        const what =
+          change === 'added'
+            ? `declares table \`${table}\`, which the baseline tree's ${file.baseline ? 'file does not' : 'package has no such file'}`
+            : change === 'removed'
+              ? `no longer declares table \`${table}\`${file.target ? '' : ' (the file is gone from the target tree)'}`
+              : `changes its declaration of table \`${table}\``;
+        context.report({
+          severity: 'warning',
+          package: file.package,
+          file: file.file,
+          subject: `${file.file} ${table}`,
+          message: `DB schema ${change}: ${file.file} (${file.package}) in the target vendor tree ${what} (a core table).`,
+          recommendation:
+            change === 'removed'
+              ? `Back up \`${table}\` before setup:upgrade if its data matters; check code that reads it.`
+              : `Review what setup:upgrade will do to \`${table}\` and the code that reads it.`,
+          effort: { hours: 0.5, confidence: 'medium' },
+        });
+      }
+    }
+  },
+};
