@@ -80,7 +80,7 @@ describe('overrides/preference-changed', () => {
     assert.match(findings[0]!.message, /AbstractPdf::insertOrder\(\) body changed/);
   });
 
-  it('a preference that extends the original is judged on the methods it overrides; one for a core class is not reported', async () => {
+  it('a preference that extends the original is judged on the methods it overrides (inherited-only changes are info); one for a core class is not reported', async () => {
     const prefs = moduleWith('Acme_Pdf', {
       preferences: [
         {
@@ -141,12 +141,19 @@ describe('overrides/preference-changed', () => {
       current: { release: releaseFixture('2.4.6-p3'), symbols: current },
       target: { symbols: target },
     });
-    // Overrides overrides the changed insertOrder(); Inherits (through Base) and the core Invoice inherit the change;
-    // Standalone replaces the whole class, so every change concerns it; Grandchild overrides it through Overrides.
+    // Overrides overrides the changed insertOrder(); Inherits (through Base) inherits the change (info) and the core
+    // Invoice is upgraded with Magento; Standalone replaces the whole class, so every change concerns it; Grandchild
+    // overrides it through Overrides.
     assert.deepEqual(
-      findings.map((f) => f.line),
-      [3, 5, 7],
+      findings.map((f) => [f.line, f.severity]),
+      [
+        [3, 'warning'],
+        [4, 'info'],
+        [5, 'warning'],
+        [7, 'warning'],
+      ],
     );
+    assert.match(findings[1]!.message, /overrides none of these, so they reach the store through inheritance/);
     assert.match(findings[0]!.message, /insertOrder\(\) body changed \(overridden by the preference\)/);
   });
 

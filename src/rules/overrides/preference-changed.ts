@@ -15,8 +15,9 @@ export const rule: Rule = {
       'A preference replaces the core class everywhere: fixes to the original (or its parents) do not reach the store ' +
       "unless ported (a class the target removed is php-api/missing-class's finding on the same line). A preference " +
       'that extends the original inherits every ' +
-      'change it does not override: only the methods it overrides itself are listed, and it is not reported when it ' +
-      "overrides none of the changed ones. A preference for one of Magento's own classes is upgraded with Magento.",
+      'change it does not override: the methods it overrides itself are listed first, and when it overrides none of the ' +
+      'changed ones the finding is only info (the changes reach the store through inheritance). A preference for one ' +
+      "of Magento's own classes is upgraded with Magento.",
   },
   check(context) {
     const current = context.current.symbols;
@@ -41,10 +42,13 @@ export const rule: Rule = {
         const chain = mine ? ancestorsUpTo(mine, pref.for, code, current) : undefined;
         const own = new Set((chain ?? (mine ? [mine] : [])).flatMap((c) => c.methods.map((x) => x.name.toLowerCase())));
         const inherits = chain !== undefined;
-        const list = [...changes]
-          .filter((c) => !inherits || own.has(c.name.toLowerCase()))
-          .sort((a, b) => Number(own.has(b.name.toLowerCase())) - Number(own.has(a.name.toLowerCase())));
-        if (list.length === 0) continue;
+        const overridden = [...changes].filter((c) => !inherits || own.has(c.name.toLowerCase()));
+        // Any change of the original is named (upgrade-patch-helper does too); one that reaches the store through
+        // inheritance, the preference overriding none of the changed methods, only as info: check it still fits.
+        const inheritedOnly = overridden.length === 0;
+        const list = (inheritedOnly ? [...changes] : overridden).sort(
+          (a, b) => Number(own.has(b.name.toLowerCase())) - Number(own.has(a.name.toLowerCase())),
+        );
         const shown = list
           .slice(0, 6)
           .map(
@@ -52,14 +56,16 @@ export const rule: Rule = {
               `${c.owner.split('\\').pop()}::${c.name}() ${c.how === 'body' ? 'body changed' : c.how}${own.has(c.name.toLowerCase()) ? ' (overridden by the preference)' : ''}`,
           );
         context.report({
-          severity: 'warning',
+          severity: inheritedOnly ? 'info' : 'warning',
           file: pref.file,
           line: pref.line,
           module: m.name,
           subject: `${pref.for} ${pref.type}`,
-          message: `Preference ${pref.type} for ${pref.for}, whose code changed in ${releaseLabel(context)}: ${shown.join(', ')}${list.length > 6 ? `, and ${list.length - 6} more` : ''}.`,
-          recommendation: `Diff ${pref.for} (and its parents) between the versions and port the changes into ${pref.type}; prefer a plugin where possible.`,
-          effort: { hours: 2, confidence: 'low' },
+          message: `Preference ${pref.type} for ${pref.for}, whose code changed in ${releaseLabel(context)}: ${shown.join(', ')}${list.length > 6 ? `, and ${list.length - 6} more` : ''}${inheritedOnly ? `; ${pref.type} extends it and overrides none of these, so they reach the store through inheritance` : ''}.`,
+          recommendation: inheritedOnly
+            ? `Check that ${pref.type} still fits the changed ${pref.for}; nothing to port.`
+            : `Diff ${pref.for} (and its parents) between the versions and port the changes into ${pref.type}; prefer a plugin where possible.`,
+          effort: { hours: inheritedOnly ? 0.25 : 2, confidence: 'low' },
         });
       }
     }
