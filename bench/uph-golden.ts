@@ -303,6 +303,11 @@ function keysOf(f: Finding, dirs: Map<string, string>, prefixes: [string, string
       if (!m || !file) return [];
       return [`${/no longer has/.test(msg) ? 'Preference Removed' : 'Preference'}|${file}|${m[1]!.replace(/^\\/, '')}`];
     }
+    case 'overrides/plugin-target-added': {
+      const m = /^Plugin \S+ \((\S+)\) on ([^:,]+)/.exec(msg);
+      const file = m && classFile(m[2]!, prefixes);
+      return m && file ? [`Plugin Enabled|${file}|${m[1]!}`] : [];
+    }
     case 'db-schema/vendor-schema-changed': {
       const m = /^DB schema (added|changed|removed): (\S+) .*table `([^`]+)`/.exec(msg);
       return m ? [`DB schema ${m[1]!}|${m[2]!}|${m[3]!}`] : [];

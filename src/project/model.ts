@@ -171,8 +171,10 @@ export interface Plugin extends SourceRef {
   /** Intercepted class or interface. */
   target: string;
   name: string;
-  /** Plugin class; undefined when the declaration only disables or reorders. */
+  /** Plugin class or virtualType; undefined when the declaration only disables or reorders. */
   type?: string;
+  /** The class behind `type` when `type` names a virtualType of the project (resolved through its chain). */
+  class?: string;
   sortOrder?: number;
   disabled: boolean;
   area: string;

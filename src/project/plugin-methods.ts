@@ -12,11 +12,18 @@ export function fillPluginMethods(ctx: LoadContext, modules: Module[]): void {
   const byNamespace = new Map<string, Module>();
   for (const m of modules) if (m.registrationFile !== undefined) byNamespace.set(`${m.name.replace('_', '\\')}\\`, m);
   const cache = new Map<string, string[]>();
+  // A plugin may be typed with a virtualType: its methods are those of the class behind it.
+  const virtualTypes = new Map<string, string>();
+  for (const m of modules)
+    for (const v of m.customizations?.virtualTypes ?? [])
+      virtualTypes.set(v.name.replace(/^\\/, '').toLowerCase(), v.type);
   for (const module of modules) {
     if (!module.customizationsScanned) continue;
     for (const plugin of module.customizations.plugins) {
       if (!plugin.type) continue;
-      const file = classFile(plugin.type, byNamespace);
+      const real = resolveVirtualType(plugin.type, virtualTypes);
+      if (real !== plugin.type) plugin.class = real;
+      const file = classFile(real, byNamespace);
       if (!file) continue;
       let methods = cache.get(file);
       if (!methods) {
@@ -27,6 +34,16 @@ export function fillPluginMethods(ctx: LoadContext, modules: Module[]): void {
       plugin.methods = [...methods];
     }
   }
+}
+
+function resolveVirtualType(type: string, virtualTypes: Map<string, string>): string {
+  let name = type.replace(/^\\/, '');
+  for (let depth = 0; depth < 10; depth++) {
+    const next = virtualTypes.get(name.toLowerCase());
+    if (!next) break;
+    name = next.replace(/^\\/, '');
+  }
+  return name;
 }
 
 function classFile(className: string, byNamespace: Map<string, Module>): string | undefined {

@@ -3,6 +3,7 @@ import { rule as coreCronChanged } from './core-cron-changed.js';
 import { rule as layoutReferenceRemoved } from './layout-reference-removed.js';
 import { rule as legacySetupScript } from './legacy-setup-script.js';
 import { rule as noOriginal } from './no-original.js';
+import { rule as pluginTargetAdded } from './plugin-target-added.js';
 import { rule as pluginTargetChanged } from './plugin-target-changed.js';
 import { rule as preferenceChanged } from './preference-changed.js';
 import { rule as queueConsumerChanged } from './queue-consumer-changed.js';
@@ -20,6 +21,7 @@ export const rules: Rule[] = [
   layoutReferenceRemoved,
   legacySetupScript,
   noOriginal,
+  pluginTargetAdded,
   pluginTargetChanged,
   preferenceChanged,
   queueConsumerChanged,

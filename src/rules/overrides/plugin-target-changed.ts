@@ -28,7 +28,9 @@ export const rule: Rule = {
         // One engine per fact: whether a plugin still fits a method (exists, interceptable, arguments) is
         // php-api/signature-mismatch's judgement when the plugin's code is under check; this rule adds changed bodies.
         const pluginAnalysed = context.code.some((u) =>
-          u.analysis.classes.some((c) => c.name.toLowerCase() === plugin.type!.replace(/^\\/, '').toLowerCase()),
+          u.analysis.classes.some(
+            (c) => c.name.toLowerCase() === (plugin.class ?? plugin.type!).replace(/^\\/, '').toLowerCase(),
+          ),
         );
         for (const pm of plugin.methods) {
           const mm = /^(before|around|after)(.+)$/.exec(pm);
@@ -61,7 +63,7 @@ export const rule: Rule = {
             line: plugin.line,
             module: m.name,
             subject: `${plugin.target}::${old.name} ${plugin.name} ${pm}`,
-            message: `Plugin ${plugin.name} (${plugin.type}::${pm}) on ${plugin.target}::${old.name}(), which ${what}.`,
+            message: `Plugin ${plugin.name} (${plugin.class ?? plugin.type}::${pm}) on ${plugin.target}::${old.name}(), which ${what}.`,
             recommendation:
               'Review the new method and adapt the plugin (arguments, return value, whether $proceed is still right).',
             effort: { hours: severity === 'error' ? 2 : 1, confidence: 'low' },
