@@ -11,6 +11,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCheck } from '../src/check/index.js';
 import type { CheckResult } from '../src/check/types.js';
 import { isBlocker } from '../src/fleet/readiness.js';
+import { addProject } from '../src/fleet/registry.js';
+import { migrateFleet } from '../src/fleet/schema.js';
+import { recordScan } from '../src/fleet/status.js';
 import { RunStore, runOfCheck } from '../src/history/index.js';
 import { projectDataDir } from '../src/knowledge/cache-dir.js';
 import { fixedClock } from '../src/knowledge/clock.js';
@@ -298,5 +301,52 @@ describe('mageup serve: the dashboard in Chromium', () => {
     assert.throws(() => readCredentials(join(outDir, 'missing')), /cannot read it/);
     writeFileSync(join(outDir, 'plain'), 'ops:secret\n');
     assert.throws(() => readCredentials(join(outDir, 'plain')), /never stored in clear/);
+  });
+
+  it('fleet registry in the store: fleet names and tags, a tag filter, registered stores not scanned yet', async () => {
+    const store = await RunStore.open(db!.url);
+    try {
+      await migrateFleet(store.connection);
+      await addProject(store.connection, {
+        name: 'acme-alpha',
+        location: 'https://git.example.com/acme/alpha.git',
+        tags: ['acme', 'gold'],
+      });
+      await addProject(store.connection, {
+        name: 'acme-delta',
+        location: 'git@git.example.com:acme/delta.git',
+        tags: ['acme'],
+      });
+      // alpha's second check run (id 2) was recorded by a fleet scan.
+      await recordScan(store.connection, {
+        project: 'acme-alpha',
+        jobId: 'job-1',
+        startedAt: '2026-11-20T08:59:00Z',
+        finishedAt: '2026-11-20T09:00:00Z',
+        worker: 'w1',
+        attempt: 1,
+        ok: true,
+        error: null,
+        auditRunId: null,
+        checkRunId: 2,
+        status: null,
+      });
+    } finally {
+      await store.close();
+    }
+    const server = await startServer({ store: db!.url, port: 0 });
+    servers.push(server);
+    const { page } = await open(server);
+    await page.goto(`${server.url}?tag=gold`);
+    await page.waitForSelector('html[data-ready="1"]');
+    assert.deepEqual(await visible(page), ['acme-alpha'], 'the tag filter, taken from the URL');
+    await page.selectOption('#f-tag', 'acme');
+    assert.deepEqual(await visible(page), ['acme-alpha', 'acme-delta']);
+    assert.match(await page.locator('tr.store', { hasText: 'acme-delta' }).innerText(), /not scanned yet/);
+    assert.match(await page.locator('tr.store', { hasText: 'acme-alpha' }).innerText(), /CosmicSting/);
+    await page.selectOption('#f-tag', '');
+    assert.deepEqual(await visible(page), ['acme-alpha', 'acme-delta', 'beta', 'gamma']);
+    await page.screenshot({ path: join(outDir, 'fleet.png'), fullPage: true });
+    assertScreenshot(join(outDir, 'fleet.png'));
   });
 });

@@ -67,6 +67,11 @@ export class RunStore {
   ) {}
 
   /** `spec` is a directory (embedded PGlite store) or `postgres://…`/`postgresql://…`. */
+  /** The store's connection, for readers of the tables beside the runs (the fleet registry). */
+  get connection(): SqlConnection {
+    return this.db;
+  }
+
   static async open(spec: string, opts: { lockWaitMs?: number } = {}): Promise<RunStore> {
     const isUrl = /^postgres(ql)?:\/\//i.test(spec);
     const db = isUrl ? await openPostgres(spec) : await openPglite(resolve(spec), opts);

@@ -4,6 +4,8 @@ import type { CheckResult } from '../check/types.js';
 import type { Severity } from '../core/finding.js';
 import { openExploited, type OpenExploited } from '../fleet/exploited.js';
 import { furthestReady, moveReadiness, type MoveReadiness } from '../fleet/readiness.js';
+import { fleetStatus } from '../fleet/status.js';
+import type { FleetStoreRow } from '../fleet/types.js';
 import { checkResultOfRun, RunStore, type RunInfo, type StoredRun } from '../history/index.js';
 import { loadReleaseCatalog, type MagentoReleaseCatalog } from '../knowledge/catalog.js';
 import { supportStatus, type SupportStatus } from '../knowledge/lifecycle.js';
@@ -15,8 +17,12 @@ import { storeSignature, type StoreSource } from './sources.js';
 export interface DashboardStore {
   /** Stable id for URLs and the page (a hash: never the project's path). */
   id: string;
-  /** The project's directory name. */
+  /** The fleet name (`mageup fleet add`), else the project's directory name. */
   name: string;
+  /** Fleet tags; empty outside a fleet. */
+  tags: string[];
+  /** A fleet scan waiting or running: its phase and share done. */
+  progress: { phase: string; percent: number } | null;
   /** The history store it was read from (its key). */
   source: string;
   edition: string | null;
@@ -102,10 +108,19 @@ async function readSource(
     const runs = await store.list({ limit: 10_000 });
     const byProject = new Map<string, RunInfo[]>();
     for (const run of runs) byProject.set(run.project, [...(byProject.get(run.project) ?? []), run]);
+    const fleet = await fleetRows(store);
+    // A fleet store's runs belong to it through its scans (a git URL is scanned in a worker's checkout).
+    const fleetOfRun = new Map<number, FleetStoreRow>();
+    for (const row of fleet)
+      for (const scan of [row.lastScan, row.lastGoodScan])
+        for (const id of [scan?.auditRunId, scan?.checkRunId]) if (id) fleetOfRun.set(id, row);
     const out: DashboardStore[] = [];
+    const shownFleet = new Set<string>();
     for (const [project, list] of byProject) {
       const check = list.find((r) => r.command === 'check');
       const audit = list.find((r) => r.command === 'audit');
+      const member = list.map((r) => fleetOfRun.get(r.id)).find(Boolean) ?? fleet.find((f) => f.location === project);
+      if (member) shownFleet.add(member.name);
       out.push(
         projectRow(
           source,
@@ -116,9 +131,11 @@ async function readSource(
           knowledge,
           now,
           opts.runsPerProject ?? 25,
+          member,
         ),
       );
     }
+    for (const f of fleet) if (!shownFleet.has(f.name)) out.push(unscannedRow(source, f));
     return out;
   } finally {
     await store.close();
@@ -139,6 +156,7 @@ function projectRow(
   knowledge: Knowledge,
   now: Date,
   runsShown: number,
+  fleet?: FleetStoreRow,
 ): DashboardStore {
   // The client's view: the analyst's paths never reach the page.
   const check: CheckResult | undefined = checkRun ? forClient(checkResultOfRun(checkRun), project) : undefined;
@@ -154,7 +172,9 @@ function projectRow(
   const checks = runs.filter((r) => r.command === 'check').reverse();
   return {
     id: createHash('sha256').update(`${source.key}\0${project}`).digest('hex').slice(0, 12),
-    name: basename(project) || 'project',
+    name: fleet?.name ?? (basename(project) || 'project'),
+    tags: fleet?.tags ?? [],
+    progress: progressOf(fleet),
     source: source.key,
     edition,
     version,
@@ -186,6 +206,45 @@ function projectRow(
       report: r.command === 'check',
     })),
     lastRun: newest.recordedAt,
+  };
+}
+
+/** The fleet registry of the store, when it has one (older stores and per-project stores have none). */
+async function fleetRows(store: RunStore): Promise<FleetStoreRow[]> {
+  const exists = await store.connection.query<{ t: string | null }>(
+    "SELECT to_regclass('mageup_fleet_projects')::text AS t",
+  );
+  if (!exists.rows[0]?.t) return [];
+  return fleetStatus(store.connection);
+}
+
+function progressOf(fleet: FleetStoreRow | undefined): DashboardStore['progress'] {
+  const p = fleet?.progress;
+  return p && p.phase !== 'done' && p.phase !== 'failed' ? { phase: p.phase, percent: p.percent } : null;
+}
+
+/** A registered store with no run yet: listed, every fact "could not verify". */
+function unscannedRow(source: StoreSource, f: FleetStoreRow): DashboardStore {
+  return {
+    id: createHash('sha256').update(`${source.key}\0fleet\0${f.name}`).digest('hex').slice(0, 12),
+    name: f.name,
+    tags: f.tags,
+    progress: progressOf(f),
+    source: source.key,
+    edition: null,
+    version: null,
+    patchLevel: null,
+    support: { endOfSupport: null, daysLeft: null, status: 'unknown' },
+    openExploited: null,
+    bySeverity: null,
+    findings: null,
+    effortHours: null,
+    risk: null,
+    readiness: [],
+    canMoveTo: null,
+    trend: [],
+    runs: [],
+    lastRun: f.lastScan?.finishedAt ?? '',
   };
 }
 

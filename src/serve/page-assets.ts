@@ -48,6 +48,7 @@ td.sevs,td.nowrap{white-space:nowrap}
 table.runs{border:0}
 table.runs th,table.runs td{padding:4px 6px;font-size:12.5px}
 a{color:var(--accent)}
+.tags{margin-top:3px}.tag{display:inline-block;background:#e8eefb;color:#2f4f8f;border-radius:4px;padding:0 5px;margin:0 3px 2px 0;font-size:11px}
 .problems{background:#fff3cd;border:1px solid #f0d98c;border-radius:8px;padding:8px 12px;margin-bottom:12px}
 .empty{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:24px;text-align:center}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
@@ -61,21 +62,22 @@ export const DASHBOARD_SCRIPT = `
   var rows=Array.prototype.slice.call(body.querySelectorAll('tr.store'));
   var detailOf=function(r){return document.getElementById('detail-'+r.getAttribute('data-id'));};
   var q=document.getElementById('f-text'),ed=document.getElementById('f-edition'),st=document.getElementById('f-status'),su=document.getElementById('f-support'),shown=document.getElementById('shown');
+  var tg=document.getElementById('f-tag')||{value:'',addEventListener:function(){}};
   var params=new URLSearchParams(location.search);
   if(params.get('q'))q.value=params.get('q');
-  [[ed,'edition'],[st,'status'],[su,'support']].forEach(function(p){var v=params.get(p[1]);if(v!==null)p[0].value=v;});
+  [[ed,'edition'],[st,'status'],[su,'support'],[tg,'tag']].forEach(function(p){var v=params.get(p[1]);if(v!==null)p[0].value=v;});
   function apply(){
     var text=q.value.trim().toLowerCase(),n=0;
     rows.forEach(function(r){
       var ok=(!text||r.getAttribute('data-text').indexOf(text)>=0)&&(!ed.value||r.getAttribute('data-edition')===ed.value)&&
-        (!su.value||r.getAttribute('data-support')===su.value)&&(!st.value||(' '+r.getAttribute('data-status')+' ').indexOf(' '+st.value+' ')>=0);
+        (!su.value||r.getAttribute('data-support')===su.value)&&(!tg.value||(' '+r.getAttribute('data-tags')+' ').indexOf(' '+tg.value+' ')>=0)&&(!st.value||(' '+r.getAttribute('data-status')+' ').indexOf(' '+st.value+' ')>=0);
       r.hidden=!ok;var d=detailOf(r);if(d&&!ok)d.hidden=true;if(ok)n++;
     });
     shown.textContent=n+' of '+rows.length+' stores shown';
-    var s=new URLSearchParams();if(q.value)s.set('q',q.value);if(ed.value)s.set('edition',ed.value);if(st.value)s.set('status',st.value);if(su.value)s.set('support',su.value);
+    var s=new URLSearchParams();if(q.value)s.set('q',q.value);if(ed.value)s.set('edition',ed.value);if(st.value)s.set('status',st.value);if(su.value)s.set('support',su.value);if(tg.value)s.set('tag',tg.value);
     var u=location.pathname+(s.toString()?'?'+s.toString():'');history.replaceState(null,'',u);
   }
-  [q,ed,st,su].forEach(function(el){el.addEventListener('input',apply);el.addEventListener('change',apply);});
+  [q,ed,st,su,tg].forEach(function(el){el.addEventListener('input',apply);el.addEventListener('change',apply);});
   Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,i){
     var kind=th.getAttribute('data-sort');if(!kind)return;
     th.addEventListener('click',function(){

@@ -35,6 +35,7 @@ export function renderDashboard(d: Dashboard, opts: { toolVersion: string; store
   const endingSoon = stores.filter((s) => s.support.status === 'ending-soon').length;
   const effort = stores.reduce((sum, s) => sum + (s.effortHours ?? 0), 0);
   const editions = [...new Set(stores.map((s) => s.edition ?? 'unknown'))].sort();
+  const tags = [...new Set(stores.flatMap((s) => s.tags))].sort();
 
   const out: string[] = [];
   out.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">');
@@ -72,6 +73,9 @@ export function renderDashboard(d: Dashboard, opts: { toolVersion: string; store
         '<label>Status <select id="f-status"><option value="">all</option><option value="exposed">exposed (exploited bulletin open)</option>' +
         '<option value="can-move">can move now</option><option value="blocked">blocked</option><option value="unverified">could not verify</option>' +
         '<option value="unchecked">no check run</option></select></label>' +
+        (tags.length > 0
+          ? `<label>Tag <select id="f-tag"><option value="">all</option>${tags.map((t) => `<option value="${h(t)}">${h(t)}</option>`).join('')}</select></label>`
+          : '') +
         '<label>Support <select id="f-support"><option value="">all</option><option value="ended">ended</option><option value="ending-soon">ending soon</option>' +
         '<option value="supported">supported</option><option value="unknown">unknown</option></select></label>' +
         `<span id="shown">${stores.length} of ${stores.length} stores shown</span></div>`,
@@ -131,6 +135,7 @@ function row(s: DashboardStore): string {
           )}</span></td>`;
   const text = [
     s.name,
+    ...s.tags,
     edition,
     EDITIONS[edition] ?? '',
     s.version ?? '',
@@ -142,8 +147,13 @@ function row(s: DashboardStore): string {
     .toLowerCase();
   return (
     `<tr class="store" data-id="${h(s.id)}" data-edition="${h(edition)}" data-support="${h(s.support.status)}" ` +
-    `data-status="${h(status(s).join(' '))}" data-text="${h(text)}">` +
-    `<td class="name" data-value="${h(s.name.toLowerCase())}"><button type="button" aria-expanded="false" aria-controls="detail-${h(s.id)}">${h(s.name)}</button></td>` +
+    `data-status="${h(status(s).join(' '))}" data-tags="${h(s.tags.join(' '))}" data-text="${h(text)}">` +
+    `<td class="name" data-value="${h(s.name.toLowerCase())}"><button type="button" aria-expanded="false" aria-controls="detail-${h(s.id)}">${h(s.name)}</button>` +
+    (s.tags.length > 0
+      ? `<div class="tags">${s.tags.map((t) => `<span class="tag">${h(t)}</span>`).join('')}</div>`
+      : '') +
+    (s.progress ? `<div class="muted">scan: ${h(s.progress.phase)} ${s.progress.percent} %</div>` : '') +
+    '</td>' +
     `<td>${h(EDITIONS[edition] ?? edition)}</td>` +
     `<td class="nowrap" data-value="${h(versionKey(s.version))}">${h(s.version ?? 'unknown')}</td>` +
     `<td>${s.patchLevel ? h(s.patchLevel) : '<span class="muted">no audit</span>'}</td>` +
@@ -153,7 +163,7 @@ function row(s: DashboardStore): string {
     `<td class="num" data-value="${s.effortHours ?? ''}">${s.effortHours === null ? '' : `${effortDays(s.effortHours)} d`}</td>` +
     trend(s) +
     `<td class="move" data-value="${h(moveKey(s))}">${move(s)}</td>` +
-    `<td class="nowrap" data-value="${h(s.lastRun)}">${h(s.lastRun.slice(0, 10))}</td></tr>`
+    `<td class="nowrap" data-value="${h(s.lastRun)}">${h(s.lastRun.slice(0, 10) || '—')}</td></tr>`
   );
 }
 
@@ -166,7 +176,8 @@ function support(s: DashboardStore): string {
 }
 
 function move(s: DashboardStore): string {
-  if (s.readiness.length === 0) return '<span class="muted">no check run</span>';
+  if (s.readiness.length === 0)
+    return `<span class="muted">${s.runs.length === 0 ? 'not scanned yet' : 'no check run'}</span>`;
   if (s.canMoveTo) return `<span class="pill good">can move to ${h(s.canMoveTo)} now</span>`;
   const blocked = s.readiness.find((r) => r.canMoveNow === false);
   if (blocked) {
