@@ -303,6 +303,11 @@ function keysOf(f: Finding, dirs: Map<string, string>, prefixes: [string, string
       if (!m || !file) return [];
       return [`${/no longer has/.test(msg) ? 'Preference Removed' : 'Preference'}|${file}|${m[1]!.replace(/^\\/, '')}`];
     }
+    case 'overrides/theme-view-xml-changed': {
+      const m = /merges over ((?:frontend|adminhtml)\/\S+): etc\/view\.xml/.exec(msg);
+      const dir = m && dirs.get(m[1]!);
+      return dir ? [`Override (phtml/js/html)|${dir}/etc/view.xml|${f.file}`] : [];
+    }
     case 'overrides/plugin-target-added': {
       const m = /^Plugin \S+ \((\S+)\) on ([^:,]+)/.exec(msg);
       const file = m && classFile(m[2]!, prefixes);

@@ -14,6 +14,7 @@ import { rule as setupPatch } from './setup-patch.js';
 import { rule as themeEmailChanged } from './theme-email-changed.js';
 import { rule as themeLayoutChanged } from './theme-layout-changed.js';
 import { rule as themeTemplateChanged } from './theme-template-changed.js';
+import { rule as themeViewXmlChanged } from './theme-view-xml-changed.js';
 import { rule as themeWebChanged } from './theme-web-changed.js';
 
 export const rules: Rule[] = [
@@ -32,5 +33,6 @@ export const rules: Rule[] = [
   themeEmailChanged,
   themeLayoutChanged,
   themeTemplateChanged,
+  themeViewXmlChanged,
   themeWebChanged,
 ];

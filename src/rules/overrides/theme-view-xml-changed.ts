@@ -1,0 +1,49 @@
+import { sameIgnoringComments } from '../../overrides/meaningful.js';
+import type { Rule } from '../rule.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'overrides/theme-view-xml-changed',
+    severity: 'warning',
+    category: 'overrides',
+    description: "A theme's etc/view.xml whose parent themes' etc/view.xml changed in the target",
+    docs:
+      "A theme's `etc/view.xml` (image sizes, gallery options, excluded files…) is merged over its parents' along the " +
+      'fallback chain: a setting the target adds or changes in a parent (Luma, Blank) reaches the store unless the ' +
+      "theme's own file sets it, and a setting the theme copied keeps the old value. Each parent whose `etc/view.xml` " +
+      'changed beyond comments and whitespace is named, nearest first. Upgrade-patch-helper reports the same as an ' +
+      "override of `etc/view.xml`.\n\n**How to fix:** diff the parent's `etc/view.xml` between the versions and " +
+      "decide for each changed setting whether the theme's file should follow it.",
+  },
+  check(context) {
+    const files = context.files;
+    const current = files?.current;
+    const target = files?.target;
+    if (!current || !target || !files.projectHash) return;
+    for (const theme of context.project.themes) {
+      if (theme.package?.startsWith('magento/')) continue;
+      const own = `${theme.path}/etc/view.xml`;
+      if (!files.projectHash(own)) continue;
+      for (const parent of theme.parentChain) {
+        const component = `${theme.area}/${parent}`;
+        // A parent that is one of the project's own themes is the project's work, not Magento's change.
+        if (context.project.themes.some((t) => t.code === component && t.location === 'app-design')) continue;
+        if (!current.hasComponent(component) || !target.hasComponent(component)) continue;
+        const before = current.hash(component, 'etc/view.xml');
+        const after = target.hash(component, 'etc/view.xml');
+        if (!before || !after || before === after) continue;
+        const a = current.text?.(component, 'etc/view.xml');
+        const b = target.text?.(component, 'etc/view.xml');
+        if (a !== undefined && b !== undefined && sameIgnoringComments(a, b, 'etc/view.xml')) continue;
+        context.report({
+          severity: 'warning',
+          file: own,
+          subject: `${theme.code} ${component}`,
+          message: `${own} merges over ${component}: etc/view.xml, which changed from ${current.label} to ${target.label} (fallback chain: ${[theme.code, ...theme.parentChain.map((p) => `${theme.area}/${p}`)].join(' → ')}).`,
+          recommendation: `Diff ${component}'s etc/view.xml between the versions; carry the changed settings your theme should follow into ${own}.`,
+          effort: { hours: 0.5, confidence: 'medium' },
+        });
+      }
+    }
+  },
+};
