@@ -90,6 +90,16 @@ export async function readDashboard(
       const signature = storeSignature(source);
       if (signature && opts.cache) opts.cache.set(source.key, { signature, stores: rows });
     } catch (error) {
+      // A store busy with a run is shown as it was at the last read, and says so.
+      const previous = opts.cache?.get(source.key);
+      if (previous && error instanceof Error && error.name === 'StoreLockedError') {
+        stores.push(...previous.stores);
+        problems.push({
+          source: source.key,
+          message: 'busy (another MageUp run holds it): shown as at the previous read',
+        });
+        continue;
+      }
       problems.push({ source: source.key, message: describeFailure(error, source) });
     }
   }
