@@ -5,6 +5,7 @@ import { describeChain, lookupOriginal, originalCandidates, type OriginalRef } f
 import { sameIgnoringComments } from '../../overrides/meaningful.js';
 import { unifiedDiff } from '../../overrides/unified-diff.js';
 import type { RuleContext } from '../rule.js';
+import type { ReleaseFiles } from '../../overrides/release-files.js';
 
 export type OverrideState =
   /** Nothing to compare: no data for the current release, or a project parent theme holds the original. */
@@ -25,6 +26,11 @@ export interface EvaluatedOverride {
   theme: Theme;
   override: ThemeOverride;
   state: OverrideState;
+  /**
+   * When the nearest original is a third-party theme's copy: the originals beneath it in the fallback chain (the
+   * module's own file…) that changed too, nearest first. Magento's own themes keep their copies in step.
+   */
+  deeper?: (OriginalRef & { diff?: string })[];
 }
 
 const cache = new WeakMap<object, EvaluatedOverride[]>();
@@ -75,10 +81,46 @@ export function evaluateOverrides(context: RuleContext): EvaluatedOverride[] {
           }
         }
       }
-      out.push({ theme, override, state });
+      // A Hyvä theme's templates are Hyvä's work: the module's Luma files beneath are not its originals.
+      const deeper =
+        current &&
+        target &&
+        !theme.hyva &&
+        'original' in state &&
+        !/^(frontend|adminhtml)\/Magento\/|^Magento_|^lib$/.test(state.original.component)
+          ? changedBeneath(candidates, state.original, current, target)
+          : [];
+      out.push({ theme, override, state, ...(deeper.length > 0 ? { deeper } : {}) });
     }
   }
   cache.set(key, out);
+  return out;
+}
+
+/** Originals after `found` in the chain that both releases hold and that changed beyond comments. */
+function changedBeneath(
+  candidates: OriginalRef[],
+  found: OriginalRef,
+  current: ReleaseFiles,
+  target: ReleaseFiles,
+): (OriginalRef & { diff?: string })[] {
+  const at = candidates.findIndex((c) => c.component === found.component && c.path === found.path);
+  const out: (OriginalRef & { diff?: string })[] = [];
+  for (const c of candidates.slice(at + 1)) {
+    if (!current.hasComponent(c.component) || !target.hasComponent(c.component)) continue;
+    const a = current.hash(c.component, c.path);
+    const b = target.hash(c.component, c.path);
+    if (!a || !b || a === b) continue;
+    const before = current.text?.(c.component, c.path);
+    const after = target.text?.(c.component, c.path);
+    if (before !== undefined && after !== undefined && sameIgnoringComments(before, after, c.path)) continue;
+    const name = `${c.component}::${c.path}`;
+    const diff =
+      before !== undefined && after !== undefined
+        ? unifiedDiff(before, after, `${name} (${current.label})`, `${name} (${target.label})`)
+        : undefined;
+    out.push({ ...c, ...(diff ? { diff } : {}) });
+  }
   return out;
 }
 
@@ -95,8 +137,24 @@ export function describeOriginal(o: OriginalRef): string {
 export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverride['kind'][], what: string): void {
   const currentLabel = context.files?.current?.label ?? 'current';
   const targetLabel = context.files?.target?.label ?? context.target.release.version;
-  for (const { theme, override, state } of evaluateOverrides(context)) {
+  for (const { theme, override, state, deeper } of evaluateOverrides(context)) {
     if (!kinds.includes(override.kind)) continue;
+    // Beneath a third-party theme's copy, the module's own original changed too: the copy may lag behind it.
+    for (const d of deeper ?? []) {
+      if (!('original' in state)) break;
+      const chain = describeChain([state.original, d]);
+      context.report({
+        severity: 'warning',
+        file: override.file,
+        ...(override.module ? { module: override.module } : {}),
+        subject: `${theme.code} ${override.modulePath} ${d.component}`,
+        message:
+          `Theme ${theme.code} overrides ${what} ${describeOriginal(d)}, which changed between ${currentLabel} and ${targetLabel}, through ${describeOriginal(state.original)} (fallback chain: ${chain}). ${d.diff ? 'The upstream diff is attached.' : ''}`.trim(),
+        recommendation: `Check that ${override.file} (and ${describeOriginal(state.original)}, which it overrides first) carry the change of ${describeOriginal(d)}.`,
+        ...(d.diff ? { details: d.diff } : {}),
+        effort: { hours: 1, confidence: 'medium' },
+      });
+    }
     if (state.kind === 'changed') {
       // The override already equals the target's original: nothing to port (redundant-override says to delete it).
       if (context.files?.projectHash?.(override.file) === state.targetHash) continue;
