@@ -16,6 +16,7 @@ import {
   type FleetStore,
   type StoreStatus,
 } from '../src/fleet/index.js';
+import { cronOf } from '../src/fleet/queue.js';
 import { createTestDatabase } from './helpers/pg-database.js';
 
 const STORE = resolve('test/fixtures/projects/store');
@@ -118,6 +119,11 @@ describe('fleet registry on the embedded store (PGlite)', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
   behaves(() => openFleetStore(join(dir, 'store')));
+  it('reads schedules: monthly, weekly, daily, cron; refuses anything else with the accepted forms', () => {
+    assert.equal(cronOf('monthly'), '0 3 1 * *');
+    assert.equal(cronOf('15 2 * * 0'), '15 2 * * 0');
+    assert.throws(() => cronOf('every tuesday'), /not a schedule: monthly, weekly, daily or a 5-field cron/);
+  });
   it('says the job engine needs a server', () => {
     assert.throws(
       () => requireServer(join(dir, 'store'), 'fleet scan'),

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type PgBossType from 'pg-boss';
 import { redact, StoreError } from '../history/connections.js';
-import { listProjects } from './registry.js';
+import { FleetError, listProjects } from './registry.js';
 import type { FleetStore } from './store.js';
 import { requireServer } from './store.js';
 
@@ -138,7 +138,14 @@ export function cronOf(spec: string): string {
 export async function setSchedule(boss: PgBossType, spec: string, tags: string[] = []): Promise<string> {
   const cron = cronOf(spec);
   const data: ScheduleJobData = { tags };
-  await boss.schedule(SCHEDULE_QUEUE, cron, data, { tz: 'UTC', singletonKey: 'tick' });
+  try {
+    await boss.schedule(SCHEDULE_QUEUE, cron, data, { tz: 'UTC', singletonKey: 'tick' });
+  } catch (error) {
+    // pg-boss parses the expression with cron-parser: "Constraint error, got value 99 expected range 0-59".
+    throw new FleetError(
+      `"${spec}" is not a valid cron expression: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
   return cron;
 }
 
