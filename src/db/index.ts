@@ -19,3 +19,5 @@ export { renderComparisonMarkdown, renderComparisonText } from './render-compare
 export { checkDbHealth, UPGRADE_TIME_MODEL } from './health.js';
 export type { DbHealthReport, HealthOptions, LargeTable } from './health.js';
 export { renderHealthMarkdown, renderHealthText } from './render-health.js';
+export { openProjectSession, readSnapshotFile } from './project-session.js';
+export type { ProjectSessionRequest } from './project-session.js';

@@ -1,11 +1,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT } from '../exit.js';
-import { loadProject } from '../../project/load.js';
-import { recordAudit } from '../../history/index.js';
-import { buildAuditReport, isUseful } from '../../report/audit/index.js';
-import { AUDIT_REPORT_FORMATS, renderAuditReport, type AuditReportFormat } from '../../report/json/render-report.js';
-import { colorEnabled, writeOutput } from '../../report/format.js';
+import { AUDIT_REPORT_FORMATS, type AuditReportFormat } from '../../report/formats.js';
 import type { SetExitCode } from './index.js';
 
 /**
@@ -38,11 +34,20 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           patchStatus?: string;
         },
       ) => {
+        // Loaded here, not at start-up: `mageup --version` and the other commands do not pay for them.
+        const [{ loadProject }, { buildAuditReport, isUseful }, { renderAuditReport }, { colorEnabled, writeOutput }] =
+          await Promise.all([
+            import('../../project/load.js'),
+            import('../../report/audit/index.js'),
+            import('../../report/json/render-report.js'),
+            import('../../report/format.js'),
+          ]);
         const model = await loadProject(path, opts.patchStatus ? { patchStatus: opts.patchStatus } : {});
         const report = buildAuditReport(model);
         const text = renderAuditReport(report, opts.format, { color: !opts.output && colorEnabled(process.stdout) });
         await writeOutput(text, opts.output);
         if (opts.history && isUseful(report)) {
+          const { recordAudit } = await import('../../history/index.js');
           const recorded = await recordAudit(report, opts.store);
           if ('error' in recorded)
             process.stderr.write(`mageup audit: run not recorded in the history: ${recorded.error}\n`);

@@ -1,17 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { SEVERITIES, type Severity } from '../../core/finding.js';
-import { runCheck } from '../../check/run-check.js';
-import { createBaseline, defaultBaselineFile, resolvePolicy, writeBaseline } from '../../governance/index.js';
-import { recordCheck } from '../../history/index.js';
-import { isoDay } from '../../knowledge/catalog.js';
-import { createProgress } from '../../progress/index.js';
-import { readExcerpts } from '../../report/html/excerpt.js';
-import { supportDates } from '../../report/html/support-dates.js';
-import { CHECK_REPORT_FORMATS, renderCheckReport, type CheckReportFormat } from '../../report/json/render-report.js';
-import { colorEnabled, writeOutput } from '../../report/format.js';
+import { CHECK_REPORT_FORMATS, type CheckReportFormat } from '../../report/formats.js';
 import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
@@ -123,22 +113,27 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       const solveTimeout = opts.solveTimeout === undefined ? undefined : Number(opts.solveTimeout);
       if (solveTimeout !== undefined && (!Number.isFinite(solveTimeout) || solveTimeout <= 0))
         throw new UsageError(`--solve-timeout must be a positive number of seconds, not "${opts.solveTimeout}"`);
-      const today = isoDay(new Date());
-      const governance = resolvePolicy({
-        path,
-        ...(opts.config ? { configFile: opts.config } : {}),
-        ...(opts.baseline ? { baselineFile: opts.baseline } : {}),
-        useBaseline: opts.baselineCreate === undefined,
-        today,
-      });
+      // Loaded here, not at start-up: `mageup --version` and the other commands do not pay for them.
+      const [{ checkProject }, { createProgress }, { colorEnabled, writeOutput }] = await Promise.all([
+        import('../../check/check-project.js'),
+        import('../../progress/index.js'),
+        import('../../report/format.js'),
+      ]);
       const progress = createProgress({ quiet: opts.quiet === true });
       let analysing = false;
-      let result;
+      let outcome;
       try {
-        result = await runCheck({
+        outcome = await checkProject({
           path,
-          to: (opts.to ?? governance.config.target?.join(',') ?? 'latest').split(','),
-          policy: governance.policy,
+          ...(opts.to !== undefined ? { to: opts.to.split(',') } : {}),
+          ...(opts.config ? { configFile: opts.config } : {}),
+          ...(opts.baseline ? { baselineFile: opts.baseline } : {}),
+          ...(opts.baselineCreate !== undefined
+            ? { baselineCreate: opts.baselineCreate, force: opts.force === true }
+            : {}),
+          ...(opts.composerJsonOut !== undefined
+            ? { composerJsonOut: opts.composerJsonOut, overwriteComposerJson: opts.write === true }
+            : {}),
           onProgress: (event) => {
             if (event.phase === 'analyze') {
               if (!analysing) progress.phase('analysing PHP');
@@ -169,88 +164,28 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       } finally {
         progress.finish();
       }
-      if (opts.baselineCreate !== undefined) {
-        const file = opts.baselineCreate === true ? defaultBaselineFile(path, governance.config) : opts.baselineCreate;
-        const baseline = createBaseline(result.findings, result.date);
-        writeBaseline(file, baseline, { force: opts.force === true });
-        process.stderr.write(`mageup check: baseline of ${baseline.entries.length} findings written to ${file}\n`);
+      if (outcome.kind === 'baseline') {
+        process.stderr.write(`mageup check: baseline of ${outcome.entries} findings written to ${outcome.file}\n`);
         setExitCode(EXIT.ok);
         return;
       }
-      if (opts.composerJsonOut !== undefined) {
-        const written = writeProposedComposerJson(result, opts.composerJsonOut, opts.write === true);
-        if (!written.ok) {
-          process.stderr.write(`mageup check: ${written.error}\n`);
-          setExitCode(EXIT.failure);
-          return;
-        }
-        process.stderr.write(`mageup check: ${written.message}\n`);
-      }
+      const { result } = outcome;
+      if (outcome.composerJson) process.stderr.write(`mageup check: ${outcome.composerJson}\n`);
+      const { renderCheckReport } = await import('../../report/json/render-report.js');
+      const html =
+        opts.format === 'html' ? (await import('../../report/html/check-context.js')).checkHtmlContext(result) : {};
       const text = renderCheckReport(result, opts.format, {
         color: !opts.output && colorEnabled(process.stdout),
         ...(opts.expand ? { expand: true } : {}),
-        ...(opts.format === 'html' ? htmlContext(result) : {}),
+        ...html,
       });
       await writeOutput(text, opts.output);
       if (opts.history) {
+        const { recordCheck } = await import('../../history/index.js');
         const recorded = await recordCheck(result, opts.store);
         if ('error' in recorded)
           process.stderr.write(`mageup check: run not recorded in the history: ${recorded.error}\n`);
       }
       setExitCode(result.findings.length > 0 ? EXIT.findings : EXIT.ok);
     });
-}
-
-/** What the HTML report shows beyond the result: support dates of the versions and source excerpts. */
-function htmlContext(result: Awaited<ReturnType<typeof runCheck>>): {
-  endOfSupport: Record<string, string | null>;
-  excerpts: ReturnType<typeof readExcerpts>;
-} {
-  const endOfSupport = supportDates([result.current.version, ...result.targets.map((t) => t.version)]);
-  return { endOfSupport, excerpts: readExcerpts(result.project.root, result.findings) };
-}
-
-/**
- * Writes the proposed composer.json of the first target. The project's own composer.json is overwritten only with
- * --write; with nothing to change, the file written is the project's unchanged.
- */
-function writeProposedComposerJson(
-  result: Awaited<ReturnType<typeof runCheck>>,
-  file: string,
-  overwrite: boolean,
-): { ok: true; message: string } | { ok: false; error: string } {
-  if (result.project.kind !== 'project') {
-    return {
-      ok: false,
-      error: '--composer-json-out needs a Magento project with a root composer.json, not one extension.',
-    };
-  }
-  const target = result.targets[0]!;
-  const out = resolve(file);
-  const own = resolve(result.project.root, 'composer.json');
-  if (out === own && !overwrite) {
-    return {
-      ok: false,
-      error: `${file} is the project's own composer.json: refusing to overwrite it without --write (write elsewhere, or add --write).`,
-    };
-  }
-  const proposal = target.composer?.proposal;
-  let text = proposal?.text;
-  if (!text) {
-    try {
-      text = readFileSync(own, 'utf8');
-    } catch (error) {
-      return { ok: false, error: `cannot read ${own}: ${(error as Error).message}` };
-    }
-  }
-  try {
-    writeFileSync(out, text);
-  } catch (error) {
-    return { ok: false, error: `cannot write ${file}: ${(error as Error).message}` };
-  }
-  const changes = proposal?.changes.length ?? 0;
-  return {
-    ok: true,
-    message: `proposed composer.json for ${target.version} written to ${file} (${changes} change(s)${proposal && proposal.unresolved.length > 0 ? `; still blocking: ${proposal.unresolved.map((u) => u.name).join(', ')}` : ''})`,
-  };
 }

@@ -1,30 +1,17 @@
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { EXIT, UsageError } from '../exit.js';
-import { userCacheDir } from '../../knowledge/cache-dir.js';
-import { loadReleaseCatalog, loadReleaseData } from '../../knowledge/catalog.js';
-import { loadPatchLevels } from '../../knowledge/patch-levels.js';
-import { ComposerRepository, credentialsFor } from '../../knowledge/composer-repository.js';
-import { kbStatus, type KbStatus } from '../../knowledge/kb-status.js';
-import { APSB_PACKAGES } from '../../knowledge/advisory-data.js';
-import { PACKAGIST_URL, refreshOnlineAdvisories } from '../../knowledge/packagist-advisories.js';
-import { updateReleaseMetadata, type ReleaseUpdateSummary } from '../../knowledge/release-update.js';
-import type { Release } from '../../knowledge/types.js';
-import { renderTable } from '../../report/format.js';
+import { UsageError } from '../exit.js';
+import type { KbStatus } from '../../knowledge/kb-status.js';
+import type { KbUpdateResult } from '../../knowledge/kb-update.js';
 import { COVERAGE_FAMILIES, type FamilyCoverage } from '../../knowledge/coverage.js';
+import { renderTable } from '../../report/format.js';
 import type { SetExitCode } from './index.js';
-
-/** Public mirror of the Magento Open Source packages: needs no credentials. */
-export const DEFAULT_REPOSITORY = 'https://mirror.mage-os.org/';
 
 /**
  * `mageup kb status`: coverage and freshness of the knowledge base.
  * `mageup kb update`: refresh release metadata from a Composer repository (and advisories with --online) into the
  * user cache directory.
  */
-export function register(program: Command, setExitCode: SetExitCode): void {
+export function register(program: Command, _setExitCode: SetExitCode): void {
   const kb = program
     .command('kb')
     .description('Inspect and refresh the knowledge base (release catalog, advisories, API index)');
@@ -36,8 +23,9 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       '--cache-dir <dir>',
       'cache directory of kb update (default: $MAGEUP_CACHE_DIR, else $XDG_CACHE_HOME/mageup or ~/.cache/mageup)',
     )
-    .action((opts: { format: string; cacheDir?: string }) => {
+    .action(async (opts: { format: string; cacheDir?: string }) => {
       const format = checkFormat(opts.format);
+      const { kbStatus } = await import('../../knowledge/kb-status.js');
       const status = kbStatus({ cacheDir: opts.cacheDir });
       process.stdout.write(format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatus(status));
     });
@@ -48,7 +36,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     )
     .option(
       '--repo <url>',
-      `Composer repository (default: ${DEFAULT_REPOSITORY}; use https://repo.magento.com/ with --auth)`,
+      'Composer repository (default: https://mirror.mage-os.org/; use https://repo.magento.com/ with --auth)',
     )
     .option('--auth <file>', 'Composer auth.json with http-basic credentials for the repository host')
     .option(
@@ -56,7 +44,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       'where to write (default: $MAGEUP_CACHE_DIR, else $XDG_CACHE_HOME/mageup or ~/.cache/mageup)',
     )
     .option('--online', 'also refresh security advisories from the Packagist API')
-    .option('--packagist <url>', 'Packagist API base URL for --online', PACKAGIST_URL)
+    .option('--packagist <url>', 'Packagist API base URL for --online (default: https://packagist.org)')
     .option('--timeout <seconds>', 'network timeout per request', '30')
     .option('--format <format>', 'text or json', 'text')
     .action(
@@ -65,7 +53,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         auth?: string;
         cacheDir?: string;
         online?: boolean;
-        packagist: string;
+        packagist?: string;
         timeout: string;
         format: string;
       }) => {
@@ -73,46 +61,23 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         const timeoutMs = Number(opts.timeout) * 1000;
         if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
           throw new UsageError(`--timeout: expected seconds, got "${opts.timeout}"`);
-        const repoUrl = opts.repo ?? DEFAULT_REPOSITORY;
-        try {
-          new URL(repoUrl);
-        } catch {
-          throw new UsageError(`--repo: not a URL: "${repoUrl}"`);
+        if (opts.repo !== undefined) {
+          try {
+            new URL(opts.repo);
+          } catch {
+            throw new UsageError(`--repo: not a URL: "${opts.repo}"`);
+          }
         }
-        const cacheDir = userCacheDir(opts.cacheDir);
-        const credentials = credentialsFor(repoUrl, opts.auth ?? defaultAuthFile());
-        const repository = new ComposerRepository({ url: repoUrl, credentials, timeoutMs });
-        const now = new Date();
-        const shipped = loadReleaseCatalog({ cacheDir: false }).all();
-        let releases;
-        try {
-          releases = await updateReleaseMetadata({ repository, cacheDir, now, shipped });
-        } catch (error) {
-          if (!isOffline(error)) throw error;
-          process.stderr.write(`mageup kb update: no network: using the knowledge shipped on ${shippedOn()}\n`);
-          setExitCode(EXIT.failure);
-          return;
-        }
-        const patches = await newerPatchReleases(now, timeoutMs);
-
-        let advisories: { file: string; packages: number; advisories: number } | undefined;
-        if (opts.online) {
-          advisories = await refreshOnlineAdvisories({
-            packages: advisoryPackages(loadReleaseCatalog({ cacheDir })),
-            cacheDir,
-            now,
-            baseUrl: opts.packagist,
-            timeoutMs,
-          });
-        }
-        if (format === 'json') {
-          process.stdout.write(
-            `${JSON.stringify({ releases, advisories: advisories ?? null, patchLevels: patches }, null, 2)}\n`,
-          );
-        } else {
-          process.stdout.write(renderUpdate(releases, advisories));
-          process.stdout.write(`${patches.message}\n`);
-        }
+        const { updateKnowledgeBase } = await import('../../knowledge/kb-update.js');
+        const update = await updateKnowledgeBase({
+          ...(opts.repo ? { repo: opts.repo } : {}),
+          ...(opts.auth ? { auth: opts.auth } : {}),
+          ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+          ...(opts.online ? { online: true } : {}),
+          ...(opts.packagist ? { packagist: opts.packagist } : {}),
+          timeoutMs,
+        });
+        process.stdout.write(format === 'json' ? `${JSON.stringify(update, null, 2)}\n` : renderUpdate(update));
       },
     );
 }
@@ -120,32 +85,6 @@ export function register(program: Command, setExitCode: SetExitCode): void {
 function checkFormat(format: string): 'text' | 'json' {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format: expected text or json, got "${format}"`);
   return format;
-}
-
-/** Composer's own places for auth.json: the project directory, then COMPOSER_HOME. COMPOSER_AUTH is read later. */
-function defaultAuthFile(): string | undefined {
-  if (process.env.COMPOSER_AUTH) return undefined;
-  const home = process.env.COMPOSER_HOME;
-  const candidates = [
-    join(process.cwd(), 'auth.json'),
-    ...(home ? [join(home, 'auth.json')] : []),
-    join(homedir(), '.config', 'composer', 'auth.json'),
-    join(homedir(), '.composer', 'auth.json'),
-  ];
-  return candidates.find((file) => existsSync(file));
-}
-
-/** Every package a Magento release installs or constrains (newest release of each line), plus the APSB packages. */
-function advisoryPackages(catalog: ReturnType<typeof loadReleaseCatalog>): string[] {
-  const names = new Set<string>(APSB_PACKAGES);
-  const newestPerMinor = new Map<string, Release>();
-  for (const r of catalog.all()) if (r.packagesKnown && r.type !== 'beta') newestPerMinor.set(r.minor, r);
-  for (const r of newestPerMinor.values()) {
-    for (const name of [...Object.keys(r.packages), ...Object.keys(r.thirdParty)]) {
-      if (name.includes('/')) names.add(name);
-    }
-  }
-  return [...names].sort();
 }
 
 function renderStatus(s: KbStatus): string {
@@ -313,10 +252,7 @@ function shortCoverage(c: FamilyCoverage): string {
   return c.state === 'derived' ? `from ${c.from ?? '?'}` : c.state === 'indexed' ? 'indexed' : 'not covered';
 }
 
-function renderUpdate(
-  r: ReleaseUpdateSummary,
-  advisories: { file: string; packages: number; advisories: number } | undefined,
-): string {
+function renderUpdate({ releases: r, advisories, patchLevels }: KbUpdateResult): string {
   const lines = [
     `Read ${r.releases} releases of magento/product-community-edition from ${r.repository}.`,
     r.added.length > 0 ? `  New releases: ${r.added.join(', ')}` : '  No release newer than the shipped catalog.',
@@ -328,67 +264,6 @@ function renderUpdate(
       `Fetched ${advisories.advisories} advisories for ${advisories.packages} packages; written to ${advisories.file}`,
     );
   }
+  lines.push(patchLevels.message);
   return `${lines.join('\n')}\n`;
-}
-
-/** DNS, refused or unreachable: the machine is offline (or the repository host is unreachable), not a bad answer. */
-function isOffline(error: unknown): boolean {
-  return /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ENETUNREACH|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|getaddrinfo|fetch failed|timeout/i.test(
-    String((error as Error)?.message ?? error),
-  );
-}
-
-/** The date of the shipped knowledge: the release data's and the patch levels'. */
-function shippedOn(): string {
-  const dates: string[] = [];
-  try {
-    dates.push(loadReleaseData().generated.slice(0, 10));
-  } catch {
-    // shipped data unreadable: kb status says why
-  }
-  try {
-    dates.push(`patch levels ${loadPatchLevels().asOf}`);
-  } catch {
-    // idem
-  }
-  return dates.join(', ') || 'an unknown date';
-}
-
-/**
- * Isolated patch files are not Composer releases of Magento, so the release metadata cannot show them. The public
- * patch metapackage (samjuk/m2-meta-security-patches) publishes a version for each batch of Adobe's patch files:
- * a version newer than the shipped patch levels means patches MageUp does not know yet.
- */
-async function newerPatchReleases(
-  now: Date,
-  timeoutMs: number,
-): Promise<{ known: string; newer: string[]; message: string }> {
-  const data = loadPatchLevels();
-  const known =
-    (data.metaPackages['samjuk/m2-meta-security-patches'] ?? [])
-      .map((r) => r.version)
-      .sort()
-      .pop() ?? '';
-  try {
-    const repo = new ComposerRepository({ url: 'https://repo.packagist.org/', timeoutMs });
-    const versions = (await repo.packageVersions('samjuk/m2-meta-security-patches')).map((v) =>
-      v.version.replace(/^v/, ''),
-    );
-    const newer = versions.filter((v) => /^\d{4}\.\d{2}\.\d{2}$/.test(v) && v > known).sort();
-    return {
-      known,
-      newer,
-      message: newer.length
-        ? `Patch levels: shipped knowledge ends at ${known} (as of ${data.asOf}); newer patch batches published: ${newer.join(', ')} — update mageup for their bulletins and files.`
-        : `Patch levels: no patch batch newer than ${known} published (checked ${now.toISOString().slice(0, 10)}).`,
-    };
-  } catch (error) {
-    return {
-      known,
-      newer: [],
-      message: isOffline(error)
-        ? `Patch levels: no network: using the patch levels shipped on ${data.asOf}.`
-        : `Patch levels: could not check for newer patch batches (${(error as Error).message}).`,
-    };
-  }
 }

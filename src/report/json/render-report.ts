@@ -14,13 +14,10 @@ import { renderSarif } from '../sarif/render-sarif.js';
 import { forClient } from '../client.js';
 import { viewOfAudit, viewOfCheck } from './findings-view.js';
 
-/** Every output format of `mageup check`. */
-export const CHECK_REPORT_FORMATS = ['text', 'json', 'md', 'html', 'sarif', 'junit', 'github'] as const;
-export type CheckReportFormat = (typeof CHECK_REPORT_FORMATS)[number];
+import type { AuditReportFormat, CheckReportFormat } from '../formats.js';
 
-/** Every output format of `mageup audit` (the audit has no findings: CI formats carry its problems). */
-export const AUDIT_REPORT_FORMATS = ['text', 'json', 'md', 'html', 'sarif', 'junit', 'github'] as const;
-export type AuditReportFormat = (typeof AUDIT_REPORT_FORMATS)[number];
+export { AUDIT_REPORT_FORMATS, CHECK_REPORT_FORMATS } from '../formats.js';
+export type { AuditReportFormat, CheckReportFormat } from '../formats.js';
 
 export interface RenderOptions extends HtmlOptions {
   color?: boolean;
