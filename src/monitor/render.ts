@@ -11,8 +11,9 @@ import { errorTitle } from './rules/describe.js';
 import { MONITOR_RULES } from './rules/registry.js';
 import type { ErrorClass, MonitorResult } from './types.js';
 
-export const MONITOR_FORMATS = ['text', 'json', 'md', 'html', 'sarif', 'junit', 'github'] as const;
-export type MonitorFormat = (typeof MONITOR_FORMATS)[number];
+import type { MonitorFormat } from './formats.js';
+
+export { MONITOR_FORMATS, type MonitorFormat } from './formats.js';
 
 /** How many error classes the human formats list (JSON has them all). */
 const SHOWN = 30;

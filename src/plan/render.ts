@@ -3,8 +3,9 @@ import { planDocument, renderHtml, renderMarkdown, renderText } from './document
 import { renderIcs } from './ics.js';
 import type { Plan } from './types.js';
 
-export const PLAN_FORMATS = ['text', 'md', 'html', 'json', 'ics'] as const;
-export type PlanFormat = (typeof PLAN_FORMATS)[number];
+import type { PlanFormat } from './formats.js';
+
+export { PLAN_FORMATS, type PlanFormat } from './formats.js';
 
 export function renderPlan(plan: Plan, format: PlanFormat, clock: Clock): string {
   switch (format) {

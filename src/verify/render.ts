@@ -12,9 +12,9 @@ import { renderSarif } from '../report/sarif/render-sarif.js';
 import { verifyRuleMeta } from './rules.js';
 import { iqr, median } from './stats.js';
 import type { PerfSeries, VerifyRun } from './types.js';
+import type { VerifyFormat } from './defaults.js';
 
-export const VERIFY_FORMATS = ['text', 'json', 'md', 'html', 'sarif', 'junit', 'github'] as const;
-export type VerifyFormat = (typeof VERIFY_FORMATS)[number];
+export { VERIFY_FORMATS, type VerifyFormat } from './defaults.js';
 
 export function renderVerify(run: VerifyRun, format: VerifyFormat, opts: { color?: boolean } = {}): string {
   switch (format) {

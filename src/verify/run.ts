@@ -31,6 +31,7 @@ import {
   type Storefront,
   type VerifyRun,
 } from './types.js';
+import { VERIFY_DEFAULTS } from './defaults.js';
 
 export interface VerifyOptions {
   baseUrl: string;
@@ -59,15 +60,7 @@ export interface VerifyOptions {
   onProgress?: (message: string) => void;
 }
 
-export const VERIFY_DEFAULTS = {
-  samples: 7,
-  browserSamples: 5,
-  concurrency: 4,
-  durationS: 5,
-  maxRequests: 3000,
-  timeoutMs: 20_000,
-  remoteIntervalMs: 250,
-} as const;
+export { VERIFY_DEFAULTS };
 
 /**
  * `mageup verify`: discovers the store views and their pages, probes them (smoke, security, API, performance, visual,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Finding } from '../../core/finding.js';
-import { RunStore, storeFor, type RunDiff } from '../../history/index.js';
+import type { RunDiff } from '../../history/index.js';
 import { terminalSafe } from '../../report/format.js';
 import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
@@ -23,6 +23,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       if (opts.format !== 'text' && opts.format !== 'json')
         throw new UsageError(`--format: expected text or json, got "${opts.format}"`);
       const [from, to] = [runId(a), runId(b)];
+      const { RunStore, storeFor } = await import('../../history/index.js');
       const store = await RunStore.open(storeFor(resolve(opts.path), opts.store));
       try {
         const diff = await store.diff(from, to);

@@ -2,8 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { renderFixSummary } from '../../fix/render.js';
-import { runFix, type FixResult } from '../../fix/run-fix.js';
+import type { FixResult } from '../../fix/run-fix.js';
 import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
@@ -43,6 +42,11 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--workers <n>', 'worker threads for PHP analysis')
     .action(async (path: string, opts: FixCommandOptions) => {
       if (opts.write && opts.dryRun) throw new UsageError('--dry-run and --write exclude each other');
+      // Loaded here, not at start-up: `mageup --version` and the other commands do not pay for them.
+      const [{ runFix }, { renderFixSummary }] = await Promise.all([
+        import('../../fix/run-fix.js'),
+        import('../../fix/render.js'),
+      ]);
       const result: FixResult = await runFix({
         path,
         ...(opts.to ? { to: opts.to } : {}),

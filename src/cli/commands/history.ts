@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { RunStore, storeFor, type RunInfo } from '../../history/index.js';
+import type { RunInfo } from '../../history/index.js';
 import { renderTable, terminalSafe } from '../../report/format.js';
 import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
@@ -25,6 +25,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1)
         throw new UsageError(`--limit expects a positive integer, got "${opts.limit}"`);
+      const { RunStore, storeFor } = await import('../../history/index.js');
       const store = await RunStore.open(storeFor(resolve(path), opts.store));
       if (!opts.store) noteLegacyStore(resolve(path));
       try {

@@ -2,7 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../exit.js';
-import { defaultIndexDir, indexTree } from '../../indexer/index-tree.js';
 import type { SetExitCode } from './index.js';
 
 /**
@@ -35,6 +34,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           `\r\x1b[K${p.phase === 'parse' ? 'parsing' : p.phase === 'scan' ? 'scanning packages' : 'writing'} ${p.done}/${p.total}`,
         );
       };
+      const { defaultIndexDir, indexTree } = await import('../../indexer/index-tree.js');
       let result;
       try {
         result = await indexTree(root, {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../exit.js';
 import type { KbStatus } from '../../knowledge/kb-status.js';
 import type { KbUpdateResult } from '../../knowledge/kb-update.js';
-import { COVERAGE_FAMILIES, type FamilyCoverage } from '../../knowledge/coverage.js';
+import type { CoverageFamily, FamilyCoverage } from '../../knowledge/coverage.js';
 import { renderTable } from '../../report/format.js';
 import type { SetExitCode } from './index.js';
 
@@ -25,9 +25,14 @@ export function register(program: Command, _setExitCode: SetExitCode): void {
     )
     .action(async (opts: { format: string; cacheDir?: string }) => {
       const format = checkFormat(opts.format);
-      const { kbStatus } = await import('../../knowledge/kb-status.js');
+      const [{ kbStatus }, { COVERAGE_FAMILIES }] = await Promise.all([
+        import('../../knowledge/kb-status.js'),
+        import('../../knowledge/coverage.js'),
+      ]);
       const status = kbStatus({ cacheDir: opts.cacheDir });
-      process.stdout.write(format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatus(status));
+      process.stdout.write(
+        format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatus(status, COVERAGE_FAMILIES),
+      );
     });
 
   kb.command('update')
@@ -87,7 +92,7 @@ function checkFormat(format: string): 'text' | 'json' {
   return format;
 }
 
-function renderStatus(s: KbStatus): string {
+function renderStatus(s: KbStatus, families: readonly CoverageFamily[]): string {
   const out: string[] = [];
   const short = (c: string) => c.slice(0, 7);
   out.push('MageUp knowledge base');
@@ -133,7 +138,7 @@ function renderStatus(s: KbStatus): string {
     r.requirements.services === 0
       ? 'unknown'
       : `${r.requirements.confidence}${r.requirements.exact ? '' : ', inherited'}`,
-    ...COVERAGE_FAMILIES.map((f) => shortCoverage(r.coverage[f])),
+    ...families.map((f) => shortCoverage(r.coverage[f])),
     `${r.support.status}${r.support.endOfSupport ? ` ${r.support.endOfSupport}` : ''}`,
   ]);
   const header = [
@@ -155,7 +160,7 @@ function renderStatus(s: KbStatus): string {
     'API, DB SCHEMA, FILE HASHES, LAYOUT: "indexed" from a real tree of the release; "from X" derived from release X ' +
       '(later changes unknown); "not covered": checks of that family say "could not verify".',
   );
-  const complete = s.releases.filter((r) => COVERAGE_FAMILIES.every((f) => r.coverage[f].state === 'indexed'));
+  const complete = s.releases.filter((r) => families.every((f) => r.coverage[f].state === 'indexed'));
   out.push(`${complete.length} of ${s.releases.length} releases are indexed in every family.`);
   out.push(
     `${s.releases.filter((r) => r.packages === 'metapackage' || r.packages === 'kb-update').length} of ${s.releases.length} releases have a complete package set; ` +

@@ -1,16 +1,8 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { SEVERITIES, severityRank, type Severity } from '../../core/finding.js';
-import { knowledgeBaseVersion, recordRun, storeFor } from '../../history/index.js';
-import {
-  followMonitor,
-  MONITOR_FORMATS,
-  parseTime,
-  renderMonitor,
-  runMonitor,
-  type MonitorFormat,
-  type MonitorResult,
-} from '../../monitor/index.js';
+import { MONITOR_FORMATS, type MonitorFormat } from '../../monitor/formats.js';
+import type { MonitorResult } from '../../monitor/types.js';
 import { colorEnabled, colors, terminalSafe, writeOutput } from '../../report/format.js';
 import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
@@ -83,6 +75,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
 }
 
 async function monitor(path: string, opts: MonitorCommandOptions, setExitCode: SetExitCode): Promise<void> {
+  // Loaded here, not at start-up: `mageup --version` and the other commands do not pay for them.
+  const { followMonitor, parseTime, renderMonitor, runMonitor } = await import('../../monitor/index.js');
   const time = (flag: string, value: string | undefined): number | undefined => {
     if (value === undefined) return undefined;
     try {
@@ -147,6 +141,7 @@ async function monitor(path: string, opts: MonitorCommandOptions, setExitCode: S
     );
   }
   if (opts.history) {
+    const { knowledgeBaseVersion, recordRun, storeFor } = await import('../../history/index.js');
     const kbVersion = knowledgeBaseVersion();
     const recorded = await recordRun(
       {

@@ -1,10 +1,8 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { systemClock } from '../../knowledge/clock.js';
-import { buildPlan } from '../../plan/build-plan.js';
 import { PlanInputError } from '../../plan/errors.js';
-import { recordPlan } from '../../plan/history.js';
-import { PLAN_FORMATS, renderPlan, type PlanFormat } from '../../plan/render.js';
+import { PLAN_FORMATS, type PlanFormat } from '../../plan/formats.js';
 import { writeOutput } from '../../report/format.js';
 import { EXIT } from '../exit.js';
 import type { SetExitCode } from './index.js';
@@ -88,6 +86,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         if (!m) throw new PlanInputError(`--platform "${p}" is not service=version (mariadb=10.6).`);
         platform[m[1]!] = m[2]!;
       }
+      const { buildPlan } = await import('../../plan/build-plan.js');
       const plan = await buildPlan({
         path,
         to: opts.to,
@@ -107,8 +106,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         platform,
         php: opts.php,
       });
+      const { renderPlan } = await import('../../plan/render.js');
       await writeOutput(renderPlan(plan, opts.format, systemClock), opts.output);
       if (opts.history) {
+        const { recordPlan } = await import('../../plan/history.js');
         const recorded = await recordPlan(plan, opts.store);
         if ('error' in recorded)
           process.stderr.write(`mageup plan: plan not recorded in the history: ${recorded.error}\n`);

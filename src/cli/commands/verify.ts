@@ -1,19 +1,9 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { recordRun } from '../../history/index.js';
-import { defaultStoreDir } from '../../history/run-store.js';
 import { colorEnabled, writeOutput } from '../../report/format.js';
-import {
-  PROBES,
-  renderVerify,
-  runVerify,
-  VERIFY_DEFAULTS,
-  VERIFY_FORMATS,
-  VerifyInputError,
-  writeBaseline,
-  type ProbeName,
-  type VerifyFormat,
-} from '../../verify/index.js';
+import { VERIFY_DEFAULTS, VERIFY_FORMATS, type VerifyFormat } from '../../verify/defaults.js';
+import { VerifyInputError } from '../../verify/errors.js';
+import { PROBES, type ProbeName } from '../../verify/types.js';
 import { EXIT } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
@@ -99,6 +89,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       if (opts.baseline && opts.saveBaseline) throw new VerifyInputError('--baseline and --save-baseline: give one');
       const artifacts =
         opts.artifacts ?? (opts.saveBaseline ? opts.saveBaseline.replace(/\.json$/i, '') + '.files' : undefined);
+      // Loaded here, not at start-up: the browser driver and the probes cost seconds to load.
+      const { renderVerify, runVerify, writeBaseline } = await import('../../verify/index.js');
       const run = await runVerify({
         baseUrl,
         ...(opts.project ? { projectDir: opts.project } : {}),
@@ -127,6 +119,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         opts.output,
       );
       if (opts.history) {
+        const { defaultStoreDir, recordRun } = await import('../../history/index.js');
         const recorded = await recordRun(
           {
             project: run.project ?? run.baseUrl,
