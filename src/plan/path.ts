@@ -30,10 +30,6 @@ export const COST_MODEL =
   `(Composer constraint allows it), × 2.5 when it must happen in the upgrade window (× 6 for PHP). Stops are the ` +
   `latest published security patch of each minor line in between (never a release with known fixed vulnerabilities).`;
 
-export interface PathNode {
-  release: Release;
-}
-
 export interface PlannedPath {
   releases: Release[];
   cost: PathCost;

@@ -28,10 +28,6 @@ export function rate(n: number | undefined, unit: string): string {
   return `${r} ${unit === 'per-1k-requests' ? 'per 1k requests' : 'per hour'}`;
 }
 
-export function errorSubject(e: ErrorClass): string {
-  return e.fingerprint;
-}
-
 /** `Class: message`, without repeating the class when the message already starts with it. */
 export function errorTitle(e: ErrorClass): string {
   return e.exceptionClass && !e.sample.startsWith(e.exceptionClass) ? `${e.exceptionClass}: ${e.sample}` : e.sample;

@@ -1,10 +1,5 @@
 // Small hand-written project parts for the override and conflict rule tests.
-import { emptyCustomizations } from '../../project/customizations/index.js';
-import type { Customizations, Theme, ThemeOverride } from '../../project/model.js';
-
-export function customizations(parts: Partial<Customizations> = {}): Customizations {
-  return { ...emptyCustomizations(), ...parts };
-}
+import type { Theme, ThemeOverride } from '../../project/model.js';
 
 /** The rule-test module builder, under the name these tests use. */
 export { moduleFixture as moduleWith } from '../testing.js';
