@@ -60,33 +60,47 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       '--to <version>',
       'target release whose core schema explains new tables and columns (default: the AFTER snapshot’s Magento version)',
     )
-    .action(async (beforeFile: string, afterFile: string, opts: { format: Format; output?: string; to?: string }) => {
-      const { compareSnapshots, readSnapshotFile, renderComparisonMarkdown, renderComparisonText } =
-        await import('../../db/index.js');
-      const [{ loadReleaseCatalog }, { loadDbSchemaIndex }, { loadDataPatchConfig }, { writeOutput }] =
-        await Promise.all([
-          import('../../knowledge/catalog.js'),
-          import('../../knowledge/db-schema/index.js'),
-          import('../../knowledge/data-patches.js'),
-          import('../../report/format.js'),
-        ]);
-      const before = readSnapshotFile(beforeFile);
-      const after = readSnapshotFile(afterFile);
-      const targetRelease = opts.to ? loadReleaseCatalog().resolve(opts.to).version : undefined;
-      const comparison = compareSnapshots(before, after, {
-        targetRelease,
-        schemaIndex: loadDbSchemaIndex(),
-        dataPatchConfig: loadDataPatchConfig(),
-      });
-      const text =
-        opts.format === 'json'
-          ? `${JSON.stringify(comparison, null, 2)}\n`
-          : opts.format === 'md'
-            ? renderComparisonMarkdown(comparison)
-            : renderComparisonText(comparison);
-      await writeOutput(text, opts.output);
-      setExitCode(comparison.verdict === 'suspicious' ? EXIT.findings : EXIT.ok);
-    });
+    .option(
+      '--project <path>',
+      'Magento root of the AFTER code: the db_schema.xml of the packages Magento bundles (Braintree) in its vendor/ explain their tables and columns',
+    )
+    .action(
+      async (
+        beforeFile: string,
+        afterFile: string,
+        opts: { format: Format; output?: string; to?: string; project?: string },
+      ) => {
+        const { bundledSchemaOf, compareSnapshots, readSnapshotFile, renderComparisonMarkdown, renderComparisonText } =
+          await import('../../db/index.js');
+        const [{ loadReleaseCatalog }, { loadDbSchemaIndex }, { loadDataPatchConfig }, { writeOutput }] =
+          await Promise.all([
+            import('../../knowledge/catalog.js'),
+            import('../../knowledge/db-schema/index.js'),
+            import('../../knowledge/data-patches.js'),
+            import('../../report/format.js'),
+          ]);
+        const before = readSnapshotFile(beforeFile);
+        const after = readSnapshotFile(afterFile);
+        const targetRelease = opts.to ? loadReleaseCatalog().resolve(opts.to).version : undefined;
+        const bundledSchema = opts.project
+          ? bundledSchemaOf(await (await import('../../project/load.js')).loadProject(opts.project))
+          : undefined;
+        const comparison = compareSnapshots(before, after, {
+          targetRelease,
+          schemaIndex: loadDbSchemaIndex(),
+          dataPatchConfig: loadDataPatchConfig(),
+          ...(bundledSchema ? { bundledSchema } : {}),
+        });
+        const text =
+          opts.format === 'json'
+            ? `${JSON.stringify(comparison, null, 2)}\n`
+            : opts.format === 'md'
+              ? renderComparisonMarkdown(comparison)
+              : renderComparisonText(comparison);
+        await writeOutput(text, opts.output);
+        setExitCode(comparison.verdict === 'suspicious' ? EXIT.findings : EXIT.ok);
+      },
+    );
 
   withConnection(
     db
