@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { renderApiDiffJson, renderApiDiffMarkdown, renderApiDiffText, runApiDiff } from '../../api-diff/index.js';
 import { writeOutput } from '../../report/format.js';
 import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
@@ -38,6 +37,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         if (failOn !== undefined && !['MAJOR', 'MINOR', 'PATCH'].includes(failOn))
           throw new UsageError(`--fail-on: expected major, minor or patch, got "${opts.failOn}"`);
         const prefix = opts.filter?.replace(/^\\/, '').toLowerCase();
+        const { renderApiDiffJson, renderApiDiffMarkdown, renderApiDiffText, runApiDiff } =
+          await import('../../api-diff/index.js');
         const report = await runApiDiff(oldSpec, newSpec, {
           ...(opts.data ? { dataDir: opts.data } : {}),
           ...(opts.index ? { extraDirs: opts.index } : {}),

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { hashPassword, readCredentials } from '../../serve/auth.js';
-import { startServer } from '../../serve/server.js';
 import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
@@ -42,6 +41,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         const refresh = Number(opts.refresh);
         if (!Number.isFinite(refresh) || refresh < 0)
           throw new UsageError(`--refresh: expected seconds, got "${opts.refresh}"`);
+        const { startServer } = await import('../../serve/server.js');
         const running = await startServer({
           ...(opts.store ? { store: opts.store } : {}),
           host: opts.host,

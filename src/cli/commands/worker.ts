@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { fleetStoreSpec, openFleetStore, requireServer } from '../../fleet/index.js';
 import { DEFAULT_QUEUE_POLICY } from '../../fleet/queue.js';
-import { startWorker, type WorkerEvent } from '../../fleet/worker.js';
+import type { WorkerEvent } from '../../fleet/worker.js';
 import { terminalSafe } from '../../report/format.js';
 import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
@@ -54,6 +54,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           const spec = fleetStoreSpec(opts.store);
           requireServer(spec, 'mageup worker');
           const store = await openFleetStore(spec);
+          const { startWorker } = await import('../../fleet/worker.js');
           const worker = await startWorker(store, {
             concurrency: positive('--concurrency', opts.concurrency, 1),
             threads: positive('--threads', opts.threads, 1),
