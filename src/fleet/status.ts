@@ -67,15 +67,6 @@ export async function fleetStatus(db: SqlConnection, opts: { tags?: string[] } =
   });
 }
 
-/** The scans of one store, newest first (trend over runs). */
-export async function scansOf(db: SqlConnection, project: string, limit = 50): Promise<FleetScan[]> {
-  const rows = await db.query<ScanRow>(
-    'SELECT * FROM mageup_fleet_scans WHERE project = $1 ORDER BY id DESC LIMIT $2',
-    [project, limit],
-  );
-  return rows.rows.map(toScan);
-}
-
 /** The status the worker recorded, from the latest successful scan (what reports show when the latest failed). */
 export function currentStatus(row: FleetStoreRow): StoreStatus | null {
   return row.lastScan?.ok ? row.lastScan.status : (row.lastGoodScan?.status ?? null);
