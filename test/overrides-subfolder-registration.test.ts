@@ -107,8 +107,12 @@ describe('overrides of themes registered from a subfolder', () => {
     assert.ok(files.hash('Acme_Widget', 'view/frontend/templates/widget.phtml'));
   });
 
-  const changed = (findings: Finding[], file: string): Finding => {
-    const found = findings.find((f) => f.ruleId === 'overrides/theme-template-changed' && f.file === file);
+  // A file can be named twice: once for the parent theme's copy and once for the module's own original (800bb4b).
+  const changed = (findings: Finding[], file: string, original?: RegExp): Finding => {
+    const found = findings.find(
+      (f) =>
+        f.ruleId === 'overrides/theme-template-changed' && f.file === file && (!original || original.test(f.message)),
+    );
     assert.ok(
       found,
       `no theme-template-changed on ${file}; got:\n${findings.map((f) => `${f.ruleId} ${f.file}`).join('\n')}`,
@@ -119,7 +123,11 @@ describe('overrides of themes registered from a subfolder', () => {
 
   it('compares an app/design override with the vendor parent theme registered from a subfolder', async () => {
     const { findings } = await check();
-    const form = changed(findings, `${shop}/Magento_Checkout/templates/cart/form.phtml`);
+    const form = changed(
+      findings,
+      `${shop}/Magento_Checkout/templates/cart/form.phtml`,
+      /overrides template frontend\/AcmeVendor\/base/,
+    );
     assert.match(form.message, /frontend\/AcmeVendor\/base: Magento_Checkout\/templates\/cart\/form\.phtml/);
     assert.match(form.details ?? '', /^\+<form class="acme">2<\/form>$/m);
     // The parent does not hold totals.phtml: the chain goes on through Luma and Blank to the module.

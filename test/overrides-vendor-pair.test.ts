@@ -1,7 +1,7 @@
 // A generated pair of vendor trees (test/fixtures/vendor-pair) run through every override and conflict rule: each
 // warning type of ampersand's upgrade-patch-helper comes out, with upstream diffs from the two trees.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -49,7 +49,9 @@ describe('override rules on a generated pair of vendor trees', () => {
       files: {
         current: releaseFilesFromVendor(dirs.before, 'before'),
         target: releaseFilesFromVendor(dirs.after, 'after'),
-        projectHash: (file: string) => gitBlobHash(readFileSync(join(dirs.project, file))),
+        // Like the real file context: undefined for a file the project does not have.
+        projectHash: (file: string) =>
+          existsSync(join(dirs.project, file)) ? gitBlobHash(readFileSync(join(dirs.project, file))) : undefined,
       },
     };
     for (const rule of [...overrideRules, ...conflictRules, missingClass])
