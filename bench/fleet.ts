@@ -9,7 +9,6 @@
  *
  *   node --import tsx bench/fleet.ts [--runs 1:100,2:100,4:500] [--chaos 4] [--expire 60] [--dist]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import { enqueueScans, startBoss } from '../src/fleet/queue.js';
 import type { WorkerEvent } from '../src/fleet/worker.js';
 import { generateFleetProjects } from '../scripts/generate-fleet-projects.js';
 import { createTestDatabase, PG_ADMIN_URL } from '../test/helpers/pg-database.js';
+import { startWorkerProcess, type WorkerProcess } from '../test/helpers/worker-process.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string): string => {
@@ -34,47 +34,10 @@ const expire = opt('--expire', '60');
 // start-up (compiling the CLI's modules) dominates the time to the first result on a loaded machine.
 const cli = args.includes('--dist') ? ['bin/mageup.js'] : ['--import', 'tsx', 'scripts/mageup-dev.ts'];
 
-interface Worker {
-  child: ChildProcess;
-  events: WorkerEvent[];
-  exited: Promise<void>;
-}
+type Worker = WorkerProcess;
 
-function startWorker(url: string, onEvent: (e: WorkerEvent, w: Worker) => void): Worker {
-  const child = spawn(
-    process.execPath,
-    [
-      ...cli,
-      'worker',
-      '--store',
-      url,
-      '--json',
-      '--no-cache',
-      '--expire',
-      expire,
-      '--retry-delay',
-      '5',
-      '--maintenance',
-      '5',
-    ],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  const w: Worker = { child, events: [], exited: new Promise((r) => child.on('exit', () => r())) };
-  let buf = '';
-  child.stdout!.on('data', (c: Buffer) => {
-    buf += c.toString();
-    for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
-      const line = buf.slice(0, nl);
-      buf = buf.slice(nl + 1);
-      if (line.startsWith('{')) {
-        const e = JSON.parse(line) as WorkerEvent;
-        w.events.push(e);
-        onEvent(e, w);
-      }
-    }
-  });
-  return w;
-}
+const startWorker = (url: string, onEvent: (e: WorkerEvent, w: Worker) => void): Worker =>
+  startWorkerProcess(url, { cli, expire, retryDelay: '5', maintenance: '5', stderr: 'ignore' }, onEvent);
 
 const load = (): string =>
   loadavg()

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,55 +8,24 @@ import { DEAD_QUEUE, enqueueScans, SCAN_QUEUE, startBoss } from '../src/fleet/qu
 import type { WorkerEvent } from '../src/fleet/worker.js';
 import { generateFleetProjects } from '../scripts/generate-fleet-projects.js';
 import { createTestDatabase } from './helpers/pg-database.js';
+import { startWorkerProcess, type WorkerProcess } from './helpers/worker-process.js';
 
 const PROJECTS = 10;
 
-interface Worker {
-  child: ChildProcess;
-  events: WorkerEvent[];
-  exited: Promise<void>;
-}
+type Worker = WorkerProcess;
 
-function startWorker(url: string, onEvent?: (e: WorkerEvent, w: Worker) => void): Worker {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/mageup-dev.ts',
-      'worker',
-      '--store',
-      url,
-      '--json',
-      '--no-cache',
-      '--expire',
-      '30',
-      '--retry-delay',
-      '1',
-      '--maintenance',
-      '2',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+const startWorker = (url: string, onEvent?: (e: WorkerEvent, w: Worker) => void): Worker =>
+  startWorkerProcess(
+    url,
+    {
+      cli: ['--import', 'tsx', 'scripts/mageup-dev.ts'],
+      expire: '30',
+      retryDelay: '1',
+      maintenance: '2',
+      stderr: 'inherit',
+    },
+    onEvent,
   );
-  const worker: Worker = {
-    child,
-    events: [],
-    exited: new Promise((resolve) => child.on('exit', () => resolve())),
-  };
-  let buffer = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
-      const line = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      if (!line.startsWith('{')) continue;
-      const event = JSON.parse(line) as WorkerEvent;
-      worker.events.push(event);
-      onEvent?.(event, worker);
-    }
-  });
-  return worker;
-}
 
 async function waitFor(what: string, ms: number, test: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + ms;
