@@ -1,5 +1,6 @@
 import type { CoreSchema, DbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { DbTable, Module } from '../../project/model.js';
+import type { VendorSchemaFile } from '../../overrides/vendor-schemas.js';
 import type { RuleContext } from '../rule.js';
 
 /** The core schemas of the current and target releases, and a note when a nearest release stands in for one. */
@@ -45,6 +46,23 @@ export function schemaPair(context: RuleContext, load: () => DbSchemaIndex, rule
     .filter((s) => !s.exact)
     .map((s) => `core schema of ${s.release} used for ${s.requested}: nearest indexed release`);
   return { current, target, note: notes.length ? ` (${notes.join('; ')})` : '' };
+}
+
+/**
+ * With --baseline-vendor and --target-vendor: the third-party db_schema.xml files of the two trees and the trees' own
+ * core schema at the current and target releases; undefined without the trees or a known current version.
+ */
+export function vendorTreeSchemas(
+  context: RuleContext,
+): { vendorFiles: VendorSchemaFile[]; current: CoreSchema; target: CoreSchema } | undefined {
+  const schema = context.dbSchema;
+  const currentVersion = context.current.release?.version ?? context.project.magento.version;
+  if (!schema || !currentVersion) return undefined;
+  return {
+    vendorFiles: schema.vendorFiles,
+    current: schema.core.at(currentVersion),
+    target: schema.core.at(context.target.release.version),
+  };
 }
 
 /** Tables declared by the db_schema.xml of modules under check (never core modules). */

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { vendorTreeSchemas } from './schema-pair.js';
 
 export const rule: Rule = {
   meta: {
@@ -17,12 +18,10 @@ declares a table core changed. Upgrade-patch-helper reports the same as "DB sche
 for the target when they disagree.`,
   },
   check(context) {
-    const schema = context.dbSchema;
-    const currentVersion = context.current.release?.version ?? context.project.magento.version;
-    if (!schema || !currentVersion) return;
-    const before = schema.core.at(currentVersion);
-    const after = schema.core.at(context.target.release.version);
-    for (const file of schema.vendorFiles) {
+    const trees = vendorTreeSchemas(context);
+    if (!trees) return;
+    const { current: before, target: after } = trees;
+    for (const file of trees.vendorFiles) {
       for (const table of Object.keys(file.target ?? {}).sort()) {
         const a = before.getTable(table);
         const b = after.getTable(table);

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { vendorTreeSchemas } from './schema-pair.js';
 
 /**
  * Tables a third-party db_schema.xml adds, changes or removes between the two trees, compared as written (a column
@@ -38,12 +39,10 @@ may be narrowed, and custom code or reports reading the table may break. Upgrade
 or column goes; check custom code and integrations that read it.`,
   },
   check(context) {
-    const schema = context.dbSchema;
-    const currentVersion = context.current.release?.version ?? context.project.magento.version;
-    if (!schema || !currentVersion) return;
-    const before = schema.core.at(currentVersion);
-    const after = schema.core.at(context.target.release.version);
-    for (const file of schema.vendorFiles) {
+    const trees = vendorTreeSchemas(context);
+    if (!trees) return;
+    const { current: before, target: after } = trees;
+    for (const file of trees.vendorFiles) {
       for (const { table, change } of tableChanges(file.baselineText, file.targetText)) {
         // A package's own tables are its business; what it does to Magento's tables changes the store's schema.
         if (!before.getTable(table) && !after.getTable(table)) continue;
