@@ -157,10 +157,9 @@ export function svcOperations(change: ApiChange, sides: SvcSides): SvcOperation[
       break;
     case 'extends-changed':
       if (context === 'class') {
+        // SVC reports a replaced parent like an added one.
         if (change.before && !change.after)
           out.push(classOp('M0122', 'Extends has been removed.', 'MAJOR', context, className));
-        else if (!change.before && change.after)
-          out.push(classOp('M0124', 'Parent has been added.', 'MINOR', context, className));
         else out.push(classOp('M0124', 'Parent has been added.', 'MINOR', context, className));
       }
       break;
