@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runCheck, CheckOptionError } from '../check/run-check.js';
+import { MageupError } from '../core/errors.js';
 import type { CheckResult } from '../check/types.js';
 import { redact } from '../history/connections.js';
 import { runOfAudit, runOfCheck, knowledgeBaseVersion, type RunRecord } from '../history/index.js';
@@ -19,7 +20,7 @@ import type { FleetProject, ScanProgress, StoreStatus } from './types.js';
 const run = promisify(execFile);
 
 /** A failure retrying will not cure (not a Magento project, an unknown target): recorded once, not retried. */
-export class PermanentScanError extends Error {
+export class PermanentScanError extends MageupError {
   override name = 'PermanentScanError';
 }
 

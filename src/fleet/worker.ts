@@ -17,6 +17,7 @@ import { getProject, FleetError } from './registry.js';
 import { PermanentScanError, scanProject } from './scan.js';
 import { recordScan, setProgress } from './status.js';
 import type { FleetStore } from './store.js';
+import type { FleetScan } from './types.js';
 
 export interface WorkerOptions {
   /** Jobs this process runs side by side (default 1). */
@@ -80,6 +81,18 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
         () => undefined, // progress is a convenience: a lost update must not fail the scan
       );
     };
+    // What every record of this attempt says, whichever way it ends.
+    const scanRecord = (
+      result: Pick<FleetScan, 'ok' | 'error' | 'auditRunId' | 'checkRunId' | 'status'>,
+    ): Omit<FleetScan, 'id'> => ({
+      project: projectName,
+      jobId: job.id,
+      startedAt: started.toISOString(),
+      finishedAt: new Date().toISOString(),
+      worker: name,
+      attempt,
+      ...result,
+    });
     progress('audit', 0);
     try {
       const project = await getProject(store.db, projectName);
@@ -101,19 +114,10 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
             transaction: <T>(fn: (qq: typeof q) => Promise<T>) => fn(q),
             close: async () => undefined,
           };
-          const fresh = await recordScan(inTx, {
-            project: projectName,
-            jobId: job.id,
-            startedAt: started.toISOString(),
-            finishedAt: new Date().toISOString(),
-            worker: name,
-            attempt,
-            ok: true,
-            error: null,
-            auditRunId,
-            checkRunId,
-            status: outcome.status,
-          });
+          const fresh = await recordScan(
+            inTx,
+            scanRecord({ ok: true, error: null, auditRunId, checkRunId, status: outcome.status }),
+          );
           if (!fresh) throw new AlreadyRecorded();
         });
       } catch (error) {
@@ -137,19 +141,10 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
       progress('failed', 100);
       if (final) {
         // The last word on this job: the report shows the error until a later scan succeeds.
-        await recordScan(store.db, {
-          project: projectName,
-          jobId: job.id,
-          startedAt: started.toISOString(),
-          finishedAt: new Date().toISOString(),
-          worker: name,
-          attempt,
-          ok: false,
-          error: message,
-          auditRunId: null,
-          checkRunId: null,
-          status: null,
-        }).catch(() => undefined);
+        await recordScan(
+          store.db,
+          scanRecord({ ok: false, error: message, auditRunId: null, checkRunId: null, status: null }),
+        ).catch(() => undefined);
       }
       // Permanent: completing the job ends it (retrying cannot help); otherwise pg-boss retries, then dead-letters.
       if (!permanent) throw error;
