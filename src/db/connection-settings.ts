@@ -27,6 +27,13 @@ export function describeTarget(s: ConnectionSettings): string {
   return `${s.user}@${where}/${s.database}${s.tablePrefix ? ` (table prefix ${s.tablePrefix})` : ''}`;
 }
 
+/** Settings from --dsn; a DSN without a password takes MAGEUP_DB_PASSWORD (kept out of shell history). */
+export function settingsFromDsn(dsn: string): ConnectionSettings {
+  const settings = parseDsn(dsn);
+  if (!settings.password && process.env.MAGEUP_DB_PASSWORD) settings.password = process.env.MAGEUP_DB_PASSWORD;
+  return settings;
+}
+
 /**
  * Parses `mysql://user:pass@host:port/db?prefix=m2_` (also `mariadb://`). User and password may be percent-encoded.
  * Errors never quote the DSN: it holds the password.

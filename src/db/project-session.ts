@@ -3,7 +3,7 @@ import { loadProject, NotMagentoProjectError } from '../project/load.js';
 import { detectRoot } from '../project/root.js';
 import type { ProjectModel } from '../project/model.js';
 import { asSnapshot } from './compare.js';
-import { parseDsn, settingsFromEnvPhp, type ConnectionSettings } from './connection-settings.js';
+import { settingsFromDsn, settingsFromEnvPhp, type ConnectionSettings } from './connection-settings.js';
 import { DbError } from './errors.js';
 import { ReadOnlySession } from './session.js';
 import type { DbSnapshot } from './snapshot-types.js';
@@ -46,8 +46,7 @@ async function connectionFor(
   else if (root && dsn) project = await loadProject(root).catch(() => undefined);
   let settings: ConnectionSettings;
   if (dsn) {
-    settings = parseDsn(dsn);
-    if (!settings.password && process.env.MAGEUP_DB_PASSWORD) settings.password = process.env.MAGEUP_DB_PASSWORD;
+    settings = settingsFromDsn(dsn);
   } else {
     settings = await settingsFromEnvPhp(root!);
   }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { makeFinding, severityRank, sortFindings, SEVERITIES, type Finding } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
-import { parseDsn, settingsFromEnvPhp } from '../db/connection-settings.js';
+import { settingsFromDsn, settingsFromEnvPhp } from '../db/connection-settings.js';
 import { DbError } from '../db/errors.js';
 import { ReadOnlySession } from '../db/session.js';
 import { loadProject } from '../project/load.js';
@@ -304,8 +304,7 @@ async function readStore(
   let settings;
   try {
     if (opts.dsn) {
-      settings = parseDsn(opts.dsn);
-      if (!settings.password && process.env.MAGEUP_DB_PASSWORD) settings.password = process.env.MAGEUP_DB_PASSWORD;
+      settings = settingsFromDsn(opts.dsn);
     } else if (project && existsSync(join(root, 'app', 'etc', 'env.php'))) {
       settings = await settingsFromEnvPhp(root);
     } else {
