@@ -112,7 +112,7 @@ function packageActions(findings: Finding[], work: HopWork | undefined): Package
       return {
         package: e.package,
         version: e.version,
-        action: e.action === 'must-upgrade' ? 'upgrade' : 'verify',
+        action: e.action === 'must-upgrade' ? 'upgrade' : e.action,
         severity: own.reduce<Severity>(
           (worst, f) => (severityRank(f.severity) < severityRank(worst) ? f.severity : worst),
           'info',

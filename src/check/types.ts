@@ -116,8 +116,11 @@ export interface CheckSummary {
 export interface PackageAction {
   package: string;
   version: string;
-  /** `upgrade`: a warning or worse says the installed version breaks on the target; `verify`: info findings only. */
-  action: 'upgrade' | 'verify';
+  /**
+   * `upgrade`: a warning or worse says the installed version breaks on the target; `replace`: the target ships its
+   * feature natively (a finding resolved by replacing the package); `verify`: info findings only.
+   */
+  action: 'upgrade' | 'replace' | 'verify';
   /** The most severe of its findings. */
   severity: Severity;
   /** Its findings, every severity. */

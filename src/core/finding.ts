@@ -71,6 +71,11 @@ export interface Finding {
    * the conflict is one finding, counted and costed once, shown at `file:line` and at each of these.
    */
   related?: RelatedLocation[];
+  /**
+   * How the finding is resolved when that is not "upgrade the package" or "edit the code": `replace` — remove the
+   * package in favour of what the target ships natively. A third-party package's roll-up action follows it.
+   */
+  resolution?: 'replace';
 }
 
 export interface RelatedLocation {

@@ -98,10 +98,10 @@ export function planDocument(plan: Plan): Block[] {
       b.push({
         kind: 'list',
         items: hop.extensions
-          .filter((e) => e.critical || e.action === 'must-upgrade')
+          .filter((e) => e.critical || e.action !== 'verify')
           .map(
             (e) =>
-              `${e.package}: ${[...(e.critical ? [`critical (${e.criticalBecause.join('; ')})`] : []), ...(e.action === 'must-upgrade' ? e.reasons : [])].join(' | ')}`,
+              `${e.package}: ${[...(e.critical ? [`critical (${e.criticalBecause.join('; ')})`] : []), ...(e.action !== 'verify' ? e.reasons : [])].join(' | ')}`,
           ),
       });
     } else b.push({ kind: 'paragraph', text: 'No third-party extensions.' });

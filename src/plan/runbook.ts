@@ -64,13 +64,19 @@ export function runbook(opts: {
     commands: p.commands,
   });
   const must = opts.extensions.filter((e) => e.action === 'must-upgrade');
+  // A package the target makes redundant leaves with the upgrade (its configuration moved to the native module first).
+  const remove = opts.extensions
+    .filter((e) => e.action === 'replace')
+    .map((e) => `composer remove ${e.package} --no-update   # ${to} ships its feature natively`);
   // With check's proposal the commands are exact (template, extension constraints); without one, placeholders.
   const upgrade = opts.composer
     ? [
         ...opts.composer.unresolved.map((u) => `# ${u.name}: ${u.reason} — resolve before running the update`),
+        ...remove,
         ...opts.composer.commands,
       ]
     : [
+        ...remove,
         `composer require ${opts.productPackage}=${to} --no-update`,
         ...must.map((e) => `composer require '${e.package}:<version supporting ${to}>' --no-update`),
         'composer update',

@@ -39,8 +39,11 @@ export interface ExtensionStep {
   package: string;
   version: string;
   modules: string[];
-  /** `must`: a finding says it breaks on this hop's target; `verify`: read its changelog and test. */
-  action: 'must-upgrade' | 'verify';
+  /**
+   * `must-upgrade`: a finding says it breaks on this hop's target; `replace`: the target ships its feature natively
+   * (move to the native module, remove the package); `verify`: read its changelog and test.
+   */
+  action: 'must-upgrade' | 'replace' | 'verify';
   critical: boolean;
   /** How the extension was recognised as payment/shipping/tax/checkout, when critical. */
   criticalBecause: string[];

@@ -79,6 +79,22 @@ export function upgradeSentence(
   return `upgrade ${pkg.name} to a release that supports ${target}; ${keep}`;
 }
 
+/**
+ * The sentence of a package the target makes redundant (a finding resolved by `replace`: the target ships its feature
+ * natively): replacing it is the action, not upgrading it.
+ */
+export function replaceSentence(
+  pkg: { name: string; version: string },
+  target: string,
+  findings: number,
+  replacing: Finding,
+): string {
+  return (
+    `replace ${pkg.name} with what ${target} ships natively: ${replacing.recommendation}` +
+    `${/[.!?]$/.test(replacing.recommendation) ? '' : ';'} ${plural(findings, 'finding')} if you keep ${pkg.version}`
+  );
+}
+
 export function extensionSteps(
   findings: Finding[],
   extensions: ExtensionInfo[],
@@ -90,19 +106,29 @@ export function extensionSteps(
   return extensions.map((e) => {
     const own = findings.filter((f) => f.package === e.package.name && isExtensionFinding(f, names));
     const must = own.some(mustAct);
-    const hours = (must ? EXTENSION_UPGRADE_HOURS : 0.25) + (e.critical ? 2 : 0);
+    // A finding resolved by replacing the package (the target ships its feature) makes the action a replacement, at
+    // that finding's estimate (migrating the configuration), never less than an upgrade.
+    const replacing = own.filter((f) => mustAct(f) && f.resolution === 'replace');
+    const actionHours = replacing.length
+      ? Math.max(EXTENSION_UPGRADE_HOURS, ...replacing.map(findingHours))
+      : must
+        ? EXTENSION_UPGRADE_HOURS
+        : 0.25;
+    const hours = actionHours + (e.critical ? 2 : 0);
     const pkg = { name: e.package.name, version: e.package.version };
     return {
       package: e.package.name,
       version: e.package.version,
       modules: e.modules,
-      action: must ? 'must-upgrade' : 'verify',
+      action: replacing.length ? 'replace' : must ? 'must-upgrade' : 'verify',
       critical: e.critical,
       criticalBecause: e.criticalBecause,
       findings: own.length,
       reasons: must
         ? [
-            upgradeSentence(pkg, target, own.length, fitOf.get(e.package.name)),
+            replacing.length
+              ? replaceSentence(pkg, target, own.length, replacing[0]!)
+              : upgradeSentence(pkg, target, own.length, fitOf.get(e.package.name)),
             ...own.filter(mustAct).map((f) => `${f.ruleId}: ${f.message}`),
           ]
         : [
@@ -200,7 +226,7 @@ export function testSteps(extensions: ExtensionStep[], codeModules: number, plat
 }
 
 export const EFFORT_MODEL =
-  "Per hop (check: the direct hop from the current release to each target; plan: each hop of the path): platform steps (their hours) + third-party extensions, one action per package whatever its number of findings (must-upgrade when a warning or worse names it: 2 h; verify-only: 0.25 h; +2 h for payment/shipping/tax/checkout) + code changes in custom code (each finding's own estimate; without one: critical 2 h, error 1 h, warning 0.5 h) + tests (listed with hours) + deployment (4 h maintenance, 8 h blue-green). Magento's own code (core and the packages its metapackages bundle) costs nothing: Composer replaces it. Risk buffer on top: 20% base, +10% per change made in the upgrade window, +10% when the hop relies on low-confidence catalog values, +5% per minor line beyond the first, +10% when most code hours have low-confidence estimates; capped at 100%.";
+  "Per hop (check: the direct hop from the current release to each target; plan: each hop of the path): platform steps (their hours) + third-party extensions, one action per package whatever its number of findings (must-upgrade when a warning or worse names it: 2 h; replace, when the target ships its feature natively: the finding's estimate, at least 2 h; verify-only: 0.25 h; +2 h for payment/shipping/tax/checkout) + code changes in custom code (each finding's own estimate; without one: critical 2 h, error 1 h, warning 0.5 h) + tests (listed with hours) + deployment (4 h maintenance, 8 h blue-green). Magento's own code (core and the packages its metapackages bundle) costs nothing: Composer replaces it. Risk buffer on top: 20% base, +10% per change made in the upgrade window, +10% when the hop relies on low-confidence catalog values, +5% per minor line beyond the first, +10% when most code hours have low-confidence estimates; capped at 100%.";
 
 export function hopEffort(parts: {
   platform: PlatformStep[];

@@ -44,3 +44,12 @@ test('every entry names a source and a native module', () => {
     assert.ok(f.nativeModules.length > 0 && f.modules.length > 0 && f.packages.length > 0);
   }
 });
+
+test('the finding is resolved by replacing the package (its package action says replace, not upgrade)', async () => {
+  const target = releaseFixture('2.4.8', { packages: { 'magento/module-login-as-customer': '100.4.8' } });
+  const [finding] = await runRule(nativeDuplicateRule, {
+    project: projectFixture({ packages: [pkg('magefan/module-login-as-customer')] }),
+    target: { release: target },
+  });
+  assert.equal(finding!.resolution, 'replace');
+});

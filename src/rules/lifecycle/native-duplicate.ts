@@ -42,6 +42,7 @@ export const nativeDuplicateRule: Rule = {
             `Move its configuration to ${feature.nativeModules[0]}, disable and remove ${module.name}` +
             `${module.package ? ` (composer remove ${module.package})` : ''}. Source: ${feature.source}`,
           effort: { hours: 4, confidence: 'low' },
+          resolution: 'replace',
         });
       }
       for (const name of feature.packages) {
@@ -55,6 +56,7 @@ export const nativeDuplicateRule: Rule = {
           message: `${pkg.name} provides ${feature.feature}, which ${target.version} ships natively (${feature.nativeModules.join(', ')}, since ${feature.since}).`,
           recommendation: `Move its configuration to ${feature.nativeModules[0]} and remove it (composer remove ${pkg.name}). Source: ${feature.source}`,
           effort: { hours: 4, confidence: 'low' },
+          resolution: 'replace',
         });
       }
     }
