@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { runCheck } from '../src/check/index.js';
 import { openExploited } from '../src/fleet/exploited.js';
-import { furthestReady, isBlocker, moveReadiness } from '../src/fleet/readiness.js';
+import { isBlocker } from '../src/core/blocker.js';
+import { furthestReady, moveReadiness } from '../src/fleet/readiness.js';
 import { fixedClock } from '../src/knowledge/clock.js';
 import { loadPatchLevels } from '../src/knowledge/patch-levels.js';
+import { renderCheckHtml } from '../src/report/html/render-html.js';
 import { hostileCheckResult } from './fixtures/reports/hostile-check-result.js';
 
 const SAMPLE_STORE = fileURLToPath(new URL('../examples/sample-store', import.meta.url));
@@ -29,6 +31,21 @@ describe('fleet: can a store move now, and which exploited bulletins are open', 
     const blind = moveReadiness({ targets: [{ ...clean, symbols: 'none' }] })[0]!;
     assert.equal(blind.canMoveNow, null);
     assert.match(blind.unverifiedReason!, /could not be verified/);
+  });
+
+  it("the check HTML's Top blockers are the fleet's blockers (one judgement: a security advisory is not one)", () => {
+    const result = hostileCheckResult();
+    const html = renderCheckHtml(result);
+    const panel = /<div class="panel spaced" id="blockers">([\s\S]*?)<\/div>/.exec(html)![1]!;
+    const items = [...panel.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
+    const owners = new Set(result.findings.filter(isBlocker).map((f) => f.package));
+    assert.equal(items.length, owners.size, panel);
+    assert.equal(moveReadiness(result)[0]!.blockedBy.length, items.length);
+    assert.ok(!items.some((i) => i.includes('acme/module-pay')), 'the vulnerable package is in Security, not here');
+    assert.ok(
+      items.some((i) => i.includes('upgrade acme/module-foo')),
+      "the blocker's package action",
+    );
   });
 
   it('the sample store (2.4.6-p3) lacks the CosmicSting and SessionReaper fixes, as its check says', async () => {

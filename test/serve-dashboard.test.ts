@@ -10,7 +10,7 @@ import { PNG } from 'pngjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCheck } from '../src/check/index.js';
 import type { CheckResult } from '../src/check/types.js';
-import { isBlocker } from '../src/fleet/readiness.js';
+import { isBlocker } from '../src/core/blocker.js';
 import { addProject } from '../src/fleet/registry.js';
 import { migrateFleet } from '../src/fleet/schema.js';
 import { recordScan } from '../src/fleet/status.js';

@@ -1,14 +1,13 @@
 import type { CheckResult, TargetResult } from '../check/types.js';
+import { isBlocker } from '../core/blocker.js';
 import { severityRank, type Finding } from '../core/finding.js';
 
 /**
  * Can a store move to a target release now, and if not, what stands in the way: the one judgement the fleet report
  * and the dashboard both print.
  *
- * A blocker is a finding at error or above that is work to do before the move: code that breaks, an extension with
- * no release for the target, a platform change. Security findings are not blockers: they describe the exposure of
- * the current install, which the move reduces (they are shown as such). Without the target's API data
- * (`symbols: 'none'`) the answer is `null`, "could not verify", never "yes".
+ * A blocker is judged by `isBlocker` (core/blocker.ts), the one judgement the check's HTML summary uses too. Without
+ * the target's API data (`symbols: 'none'`) the answer is `null`, "could not verify", never "yes".
  */
 export interface MoveReadiness {
   /** The release judged (`2.4.8`). */
@@ -23,11 +22,6 @@ export interface MoveReadiness {
   unverifiedExtensions: string[];
   /** Why `canMoveNow` is null, when it is. */
   unverifiedReason?: string;
-}
-
-/** Whether a finding must be resolved before moving to its target. */
-export function isBlocker(f: Finding): boolean {
-  return severityRank(f.severity) <= severityRank('error') && f.category !== 'security';
 }
 
 /** The readiness of each target of a check, in the check's order. */

@@ -1,3 +1,4 @@
+import { isBlocker } from '../../core/blocker.js';
 import { describeReleaseCoverage } from '../../knowledge/coverage.js';
 import { DEFAULT_EFFORT } from '../../check/summary.js';
 import type { CheckResult } from '../../check/types.js';
@@ -61,17 +62,26 @@ export function renderCheckHtml(result: CheckResult, opts: HtmlOptions = {}): st
   const security = securityFindings(findings);
   // A third-party extension's findings are one package action in every listing (the blockers and the table).
   const index = rolledUp(s.actions);
+  // The fleet's judgement of a blocker (isBlocker); a package action blocks when one of its findings does, at the
+  // worst of those.
+  const blockingOf = new Map<PackageAction, Finding[]>();
+  for (const f of findings.filter(isBlocker)) {
+    const action = actionOf(f, index);
+    if (action) blockingOf.set(action, [...(blockingOf.get(action) ?? []), f]);
+  }
   const blockers = [
-    ...findings.filter((f) => !actionOf(f, index)),
-    ...s.actions.map((a) => ({
-      severity: a.severity,
+    ...findings.filter((f) => !actionOf(f, index) && isBlocker(f)),
+    ...[...blockingOf].map(([a, own]) => ({
+      severity: own.reduce<Severity>(
+        (worst, f) => (severityRank(f.severity) < severityRank(worst) ? f.severity : worst),
+        'info',
+      ),
       message: a.message,
       package: a.package,
       module: undefined,
       effort: { hours: a.hours },
     })),
   ]
-    .filter((f) => severityRank(f.severity) <= severityRank('error'))
     .sort(
       (a, b) =>
         severityRank(a.severity) - severityRank(b.severity) ||
