@@ -142,13 +142,15 @@ export {
 export type { CheckFormat } from './report/check/index.js';
 export {
   renderCheckReport,
-  renderAuditReport,
   renderGovernanceMarkdown,
   CHECK_REPORT_FORMATS,
   AUDIT_REPORT_FORMATS,
 } from './report/json/render-report.js';
 export type { CheckReportFormat, AuditReportFormat, RenderOptions } from './report/json/render-report.js';
-export { viewOfCheck, viewOfAudit } from './report/json/findings-view.js';
+export { renderAuditReport } from './report/audit/render-audit-report.js';
+export { viewOfCheck, viewOfAudit, viewOfFindings } from './report/json/findings-view.js';
+export { renderFindingsView, FINDINGS_VIEW_FORMATS } from './report/render-findings-view.js';
+export type { FindingsViewFormat } from './report/render-findings-view.js';
 export type { FindingsView, ViewFinding } from './report/json/findings-view.js';
 export { renderCheckHtml, riskLevel } from './report/html/render-html.js';
 export type { HtmlOptions, RiskLevel } from './report/html/render-html.js';
@@ -156,6 +158,9 @@ export { renderAuditHtml } from './report/html/render-audit-html.js';
 export { readExcerpts } from './report/html/excerpt.js';
 export type { Excerpt } from './report/html/excerpt.js';
 export { renderSarif } from './report/sarif/render-sarif.js';
+export type { RuleMetaOf } from './report/sarif/render-sarif.js';
+// renderSarif's ruleMeta for check findings: (id) => ruleById(id)?.meta.
+export { ruleById } from './rules/registry.js';
 export { renderJunit } from './report/junit/render-junit.js';
 export { renderGithub } from './report/github/render-github.js';
 

@@ -2,10 +2,8 @@ import type { Finding } from '../core/finding.js';
 import { escapeHtml as h } from '../report/html/escape.js';
 import { cspHash, STYLE } from '../report/html/page-assets.js';
 import { colors, escapeMarkdown, markdownTable, renderTable, terminalSafe } from '../report/format.js';
-import { renderGithub } from '../report/github/render-github.js';
-import type { FindingsView } from '../report/json/findings-view.js';
-import { renderJunit } from '../report/junit/render-junit.js';
-import { renderSarif } from '../report/sarif/render-sarif.js';
+import { viewOfFindings, type FindingsView } from '../report/json/findings-view.js';
+import { renderFindingsView } from '../report/render-findings-view.js';
 import type { WindowStats } from './access-log.js';
 import { errorTitle } from './rules/describe.js';
 import { MONITOR_RULES } from './rules/registry.js';
@@ -23,13 +21,13 @@ export function renderMonitor(result: MonitorResult, format: MonitorFormat, opts
     case 'json':
       return `${JSON.stringify(result, null, 2)}\n`;
     case 'sarif':
-      return renderSarif(viewOfMonitor(result), {
-        ruleMeta: (id) => MONITOR_RULES.find((r) => r.meta.id === id)?.meta,
-      });
     case 'junit':
-      return renderJunit(viewOfMonitor(result));
     case 'github':
-      return renderGithub(viewOfMonitor(result));
+      return renderFindingsView(
+        viewOfMonitor(result),
+        format,
+        (id) => MONITOR_RULES.find((r) => r.meta.id === id)?.meta,
+      );
     case 'md':
       return renderMarkdown(result);
     case 'html':
@@ -40,13 +38,7 @@ export function renderMonitor(result: MonitorResult, format: MonitorFormat, opts
 }
 
 export function viewOfMonitor(result: MonitorResult): FindingsView {
-  return {
-    command: 'monitor',
-    tool: result.tool,
-    root: result.project.root,
-    findings: result.findings.map((f) => ({ ...f, targets: [] })),
-    problems: result.problems,
-  };
+  return viewOfFindings('monitor', { ...result, root: result.project.root });
 }
 
 const num = (n: number): string => n.toLocaleString('en-US');

@@ -3,12 +3,10 @@ import { isAbsolute, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { SEVERITIES, severityRank } from '../core/finding.js';
 import { colors, escapeMarkdown, markdownTable, renderTable, terminalSafe } from '../report/format.js';
-import { renderGithub } from '../report/github/render-github.js';
 import { escapeHtml as h } from '../report/html/escape.js';
 import { cspHash } from '../report/html/page-assets.js';
-import type { FindingsView } from '../report/json/findings-view.js';
-import { renderJunit } from '../report/junit/render-junit.js';
-import { renderSarif } from '../report/sarif/render-sarif.js';
+import { viewOfFindings, type FindingsView } from '../report/json/findings-view.js';
+import { renderFindingsView } from '../report/render-findings-view.js';
 import { verifyRuleMeta } from './rules.js';
 import { iqr, median } from './stats.js';
 import type { PerfSeries, VerifyRun } from './types.js';
@@ -25,24 +23,16 @@ export function renderVerify(run: VerifyRun, format: VerifyFormat, opts: { color
     case 'html':
       return renderVerifyHtml(run);
     case 'sarif':
-      return renderSarif(viewOfVerify(run), { ruleMeta: verifyRuleMeta });
     case 'junit':
-      return renderJunit(viewOfVerify(run));
     case 'github':
-      return renderGithub(viewOfVerify(run));
+      return renderFindingsView(viewOfVerify(run), format, verifyRuleMeta);
     case 'text':
       return renderVerifyText(run, opts.color ?? false);
   }
 }
 
 export function viewOfVerify(run: VerifyRun): FindingsView {
-  return {
-    command: 'verify',
-    tool: run.tool,
-    root: run.project ?? process.cwd(),
-    findings: run.findings.map((f) => ({ ...f, targets: [] })),
-    problems: run.problems,
-  };
+  return viewOfFindings('verify', { ...run, root: run.project ?? process.cwd() });
 }
 
 const ms = (v: number | null | undefined): string =>

@@ -39,7 +39,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           await Promise.all([
             import('../../project/load.js'),
             import('../../report/audit/index.js'),
-            import('../../report/json/render-report.js'),
+            import('../../report/audit/render-audit-report.js'),
             import('../../report/format.js'),
           ]);
         const model = await loadProject(path, opts.patchStatus ? { patchStatus: opts.patchStatus } : {});

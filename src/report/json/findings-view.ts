@@ -47,3 +47,17 @@ export function viewOfCheck(result: CheckResult): FindingsView {
 export function viewOfAudit(report: AuditReport): FindingsView {
   return { command: 'audit', tool: report.tool, root: report.project.root, findings: [], problems: report.problems };
 }
+
+/** A command whose findings are one list, with no targets to merge (monitor, verify). */
+export function viewOfFindings(
+  command: string,
+  run: { tool: FindingsView['tool']; root: string; findings: Finding[]; problems: Problem[] },
+): FindingsView {
+  return {
+    command,
+    tool: run.tool,
+    root: run.root,
+    findings: run.findings.map((f) => ({ ...f, targets: [] })),
+    problems: run.problems,
+  };
+}

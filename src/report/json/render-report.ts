@@ -1,20 +1,15 @@
 import type { CheckResult } from '../../check/types.js';
 import type { GovernanceReport } from '../../governance/policy.js';
-import type { AuditReport } from '../audit/audit-report.js';
-import { renderAuditMarkdown } from '../audit/render-markdown.js';
-import { renderAuditText } from '../audit/render-text.js';
 import { renderCheckMarkdown } from '../check/render-markdown.js';
 import { renderCheckText } from '../check/render-text.js';
 import { escapeMarkdown, markdownTable, terminalSafe } from '../format.js';
-import { renderGithub } from '../github/render-github.js';
-import { renderAuditHtml } from '../html/render-audit-html.js';
 import { renderCheckHtml, type HtmlOptions } from '../html/render-html.js';
-import { renderJunit } from '../junit/render-junit.js';
-import { renderSarif } from '../sarif/render-sarif.js';
 import { forClient } from '../client.js';
-import { viewOfAudit, viewOfCheck } from './findings-view.js';
+import { viewOfCheck } from './findings-view.js';
+import { renderFindingsView } from '../render-findings-view.js';
+import { ruleById } from '../../rules/registry.js';
 
-import type { AuditReportFormat, CheckReportFormat } from '../formats.js';
+import type { CheckReportFormat } from '../formats.js';
 
 export { AUDIT_REPORT_FORMATS, CHECK_REPORT_FORMATS } from '../formats.js';
 export type { AuditReportFormat, CheckReportFormat } from '../formats.js';
@@ -40,47 +35,15 @@ export function renderCheckReport(result: CheckResult, format: CheckReportFormat
     case 'html':
       return renderCheckHtml(forClient(result, result.project.root), opts);
     case 'sarif':
-      return renderSarif(viewOfCheck(result));
     case 'junit':
-      return renderJunit(viewOfCheck(result));
     case 'github':
-      return renderGithub(viewOfCheck(result));
+      return renderFindingsView(viewOfCheck(result), format, (id) => ruleById(id)?.meta);
     case 'text':
       return (
         renderCheckText(result, { color: opts.color ?? false, expand: opts.expand ?? false }) +
         (result.governance && hasDecisions(result.governance) ? governanceText(result.governance) : '')
       );
   }
-}
-
-/** An audit in one format. JSON follows schemas/audit.schema.json. */
-export function renderAuditReport(report: AuditReport, format: AuditReportFormat, opts: RenderOptions = {}): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
-    case 'md':
-      return renderAuditMarkdown(auditForClient(report));
-    case 'html':
-      return renderAuditHtml(auditForClient(report));
-    case 'sarif':
-      return renderSarif(viewOfAudit(report));
-    case 'junit':
-      return renderJunit(viewOfAudit(report));
-    case 'github':
-      return renderGithub(viewOfAudit(report));
-    case 'text':
-      return renderAuditText(report, { color: opts.color ?? false });
-  }
-}
-
-/** The audit as a client may see it (see forClient): no local path, a custom admin path named as such only. */
-function auditForClient(report: AuditReport): AuditReport {
-  const admin = report.services.adminFrontName;
-  const hidden =
-    admin && admin !== 'admin'
-      ? { ...report, services: { ...report.services, adminFrontName: 'custom (not shown in client reports)' } }
-      : report;
-  return forClient(hidden, report.project.root, { adminFrontName: admin });
 }
 
 /** The decisions section for tickets: expired waivers first (they need someone), then stale ones, then what holds. */

@@ -1,9 +1,14 @@
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../../core/finding.js';
-import { ruleById } from '../../rules/registry.js';
 import type { RuleMeta } from '../../rules/rule.js';
 import type { FindingsView } from '../json/findings-view.js';
 import { actionOf, rolledUp } from '../../check/summary.js';
+
+/**
+ * Where SARIF finds a rule's texts: check's rule registry, monitor's or verify's own rules. Passed in, so rendering an
+ * audit (no findings) or a monitor run never loads check's rules.
+ */
+export type RuleMetaOf = (id: string) => RuleMeta | undefined;
 
 /** Where each rule's documentation lives (`<base><rule-id>.md`). */
 export const RULE_DOCS_BASE = 'https://github.com/mageup/mageup/blob/main/docs/rules/';
@@ -26,11 +31,8 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.0', error: '7
  * results located relative to `%SRCROOT%`, `partialFingerprints` from our line-independent fingerprint. Findings
  * without a file (package or platform level) point at composer.json, since code scanning needs a location.
  */
-export function renderSarif(
-  view: FindingsView,
-  opts: { ruleMeta?: (id: string) => RuleMeta | undefined } = {},
-): string {
-  const metaOf = opts.ruleMeta ?? ((id: string) => ruleById(id)?.meta);
+export function renderSarif(view: FindingsView, opts: { ruleMeta: RuleMetaOf }): string {
+  const metaOf = opts.ruleMeta;
   const ruleIds = [...new Set(view.findings.map((f) => f.ruleId))].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const rules = ruleIds.map((id) =>
