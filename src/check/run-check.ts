@@ -1,5 +1,5 @@
 import { MageupError } from '../core/errors.js';
-import { findingKey, makeFinding, severityRank, sortFindings, type Finding, type Severity } from '../core/finding.js';
+import { findingKey, severityRank, sortFindings, type Finding, type Severity } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
 import { loadSymbolIndex } from '../knowledge/api/index.js';
 import { loadAdvisories } from '../knowledge/advisories.js';
@@ -13,7 +13,7 @@ import { loadProject } from '../project/load.js';
 import { loadPatchLevels, type PatchLevelsFile } from '../knowledge/patch-levels.js';
 import type { ProjectModel } from '../project/model.js';
 import { allRules } from '../rules/registry.js';
-import type { CodeUnit, Rule, RuleContext } from '../rules/rule.js';
+import { ruleFinding, type CodeUnit, type Rule, type RuleContext } from '../rules/rule.js';
 import { version as toolVersion } from '../version.js';
 import { buildCodeUnits } from './code-units.js';
 import { directHop, directHopWork, phpMinorError } from './work.js';
@@ -288,14 +288,7 @@ async function runRules(rules: Rule[], base: Omit<RuleContext, 'report'>, proble
     const context: RuleContext = {
       ...base,
       report(input) {
-        findings.push(
-          makeFinding({
-            ...(rule.meta.uctCode !== undefined ? { uctCode: rule.meta.uctCode } : {}),
-            ...input,
-            ruleId: rule.meta.id,
-            category: input.category ?? rule.meta.category,
-          }),
-        );
+        findings.push(ruleFinding(rule.meta, input).finding);
       },
     };
     try {

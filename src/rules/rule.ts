@@ -1,4 +1,5 @@
 import type { Tree } from 'web-tree-sitter';
+import { makeFinding } from '../core/finding.js';
 import type { Finding, FindingCategory, FindingInput, Severity } from '../core/finding.js';
 import type { ProjectModel } from '../project/model.js';
 import type { Advisory, Release, ReleaseCatalog, SymbolIndex } from '../knowledge/types.js';
@@ -24,7 +25,30 @@ export interface RuleMeta {
   docs: string;
   /** Upgrade Compatibility Tool issue code this rule matches, when one does. */
   uctCode?: number;
+  /**
+   * The rule's messages keyed by id (ESLint's shape): `{{name}}` placeholders are filled from the report's `data` by
+   * `ruleFinding()`, the one place message text is made. A rule reports `messageId` + `data`, never English.
+   */
+  messages?: Record<string, string>;
+  /**
+   * Severity of a message when it is not `severity` (a rule whose findings differ in weight by kind). A report may
+   * still pass its own severity when the weight is computed from the facts (say, from the PHP version).
+   */
+  messageSeverity?: Record<string, Severity>;
 }
+
+/** Values of a message's `{{placeholders}}`. */
+export type MessageData = Record<string, string | number>;
+
+/** What a rule hands to `report()`: the finding's facts, its message by id with the placeholders' values. */
+export type ReportInput = Omit<FindingInput, 'ruleId' | 'category' | 'message' | 'severity'> & {
+  category?: FindingCategory;
+  severity?: Severity;
+} & (
+    | { messageId: string; data?: MessageData; message?: undefined }
+    /** Legacy: inline text, for the rules not yet converted (listed in messages.test.ts). */
+    | { message: string; severity: Severity; messageId?: undefined; data?: undefined }
+  );
 
 /** Code under check: PHP files with their analysis, keyed by path relative to root. */
 export interface CodeUnit {
@@ -85,7 +109,51 @@ export interface RuleContext {
   dbSchema?: { core: DbSchemaIndex; vendorFiles: VendorSchemaFile[] };
   /** Adobe's isolated patch files and hotfixes per line (shipped data); absent in tests that do not give it. */
   patchLevels?: PatchLevelsFile;
-  report(finding: Omit<FindingInput, 'ruleId' | 'category'> & { category?: FindingCategory }): void;
+  report(finding: ReportInput): void;
+}
+
+/** A finding with the message id and data it was made from (what rule tests assert). */
+export interface RuleFinding {
+  finding: Finding;
+  messageId?: string;
+  data?: MessageData;
+}
+
+/**
+ * The finding a rule's report makes: message text from the template `meta.messages[messageId]`, severity from the
+ * report, else `meta.messageSeverity`, else `meta.severity`. Throws on a message id the meta does not declare or a
+ * placeholder the data does not fill, so messages stay data.
+ */
+export function ruleFinding(meta: RuleMeta, input: ReportInput): RuleFinding {
+  const { messageId, data = {}, severity, category, message: legacy, ...rest } = input;
+  if (messageId === undefined) {
+    const finding = makeFinding({
+      ...(meta.uctCode !== undefined ? { uctCode: meta.uctCode } : {}),
+      ...rest,
+      severity: severity,
+      message: legacy,
+      ruleId: meta.id,
+      category: category ?? meta.category,
+    });
+    return { finding };
+  }
+  const template = meta.messages?.[messageId];
+  if (template === undefined)
+    throw new Error(`Rule ${meta.id} reported message "${messageId}" its meta does not declare.`);
+  const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const value = data[name];
+    if (value === undefined) throw new Error(`Rule ${meta.id}, message "${messageId}": no value for {{${name}}}.`);
+    return String(value);
+  });
+  const finding = makeFinding({
+    ...(meta.uctCode !== undefined ? { uctCode: meta.uctCode } : {}),
+    ...rest,
+    severity: severity ?? meta.messageSeverity?.[messageId] ?? meta.severity,
+    message,
+    ruleId: meta.id,
+    category: category ?? meta.category,
+  });
+  return { finding, messageId, data };
 }
 
 export interface Rule {

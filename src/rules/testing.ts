@@ -1,11 +1,11 @@
 // Helpers for rule tests: build a RuleContext from a few hand-written facts and collect what a rule reports.
-import { makeFinding, sortFindings } from '../core/finding.js';
+import { sortFindings } from '../core/finding.js';
 import type { Finding } from '../core/finding.js';
 import type { Customizations, Module, ProjectModel } from '../project/model.js';
 import { emptyCustomizations } from '../project/customizations/index.js';
 import type { Release, ReleaseCatalog } from '../knowledge/types.js';
 import { createSymbolIndex } from '../knowledge/memory-symbol-index.js';
-import type { Rule, RuleContext } from './rule.js';
+import { ruleFinding, type MessageData, type Rule, type RuleContext } from './rule.js';
 
 export function projectFixture(overrides: Partial<ProjectModel> = {}): ProjectModel {
   return {
@@ -81,9 +81,12 @@ export type ContextOverrides = Partial<Omit<RuleContext, 'report' | 'target'>> &
   target?: Partial<RuleContext['target']>;
 };
 
+/** A finding as a rule test sees it: with the message id and data the rule reported (what tests assert). */
+export type TestFinding = Finding & { messageId?: string; data?: MessageData };
+
 /** Runs one rule over a context built from the overrides and returns its findings, sorted. */
-export async function runRule(rule: Rule, overrides: ContextOverrides = {}): Promise<Finding[]> {
-  const findings: Finding[] = [];
+export async function runRule(rule: Rule, overrides: ContextOverrides = {}): Promise<TestFinding[]> {
+  const findings: TestFinding[] = [];
   const context: RuleContext = {
     project: projectFixture(),
     catalog: missingCatalog,
@@ -99,16 +102,13 @@ export async function runRule(rule: Rule, overrides: ContextOverrides = {}): Pro
       ...overrides.target,
     },
     report(input) {
-      findings.push(
-        makeFinding({
-          uctCode: rule.meta.uctCode,
-          ...input,
-          ruleId: rule.meta.id,
-          category: input.category ?? rule.meta.category,
-        }),
-      );
+      const made = ruleFinding(rule.meta, input);
+      findings.push({
+        ...made.finding,
+        ...(made.messageId !== undefined ? { messageId: made.messageId, data: made.data } : {}),
+      });
     },
   };
   await rule.check(context);
-  return sortFindings(findings);
+  return sortFindings(findings) as TestFinding[];
 }

@@ -31,8 +31,9 @@ test('names the replacement when the maintainer gives one', async () => {
       ['swiftmailer/swiftmailer', 'warning'],
     ],
   );
-  assert.match(findings[1]!.message, /suggests symfony\/mailer/);
-  assert.match(findings[0]!.message, /names no replacement/);
+  assert.equal(findings[1]!.messageId, 'abandonedWithReplacement');
+  assert.equal(findings[1]!.data?.replacement, 'symfony/mailer');
+  assert.equal(findings[0]!.messageId, 'abandoned');
 });
 
 test('a library the project does not require itself is not reported (Magento requires it)', async () => {

@@ -12,6 +12,10 @@ export const abandonedPackageRule: Rule = {
       'replacement. An abandoned package gets no fixes for new Magento or PHP versions or for security issues. ' +
       'Fix: move to the named replacement, or find one. Only packages the root composer.json requires are reported: ' +
       'a library Magento or an extension requires is theirs to replace, not the project’s.',
+    messages: {
+      abandonedWithReplacement: '{{name}} {{version}} is abandoned; its maintainer suggests {{replacement}}.',
+      abandoned: '{{name}} {{version}} is abandoned and names no replacement.',
+    },
   },
   check(ctx) {
     // What Magento's own project template puts in the root composer.json (dev tools such as sebastian/phpcpd) is
@@ -27,11 +31,12 @@ export const abandonedPackageRule: Rule = {
       if (!pkg.abandoned || !(pkg.direct ?? pkg.name in ctx.project.rootRequire)) continue;
       const replacement = typeof pkg.abandoned === 'string' && pkg.abandoned !== '' ? pkg.abandoned : undefined;
       ctx.report({
-        severity: 'warning',
         package: pkg.name,
         file: pkg.path ? `${pkg.path}/composer.json` : 'composer.lock',
         subject: `${pkg.name} abandoned`,
-        message: `${pkg.name} ${pkg.version} is abandoned${replacement ? `; its maintainer suggests ${replacement}` : ' and names no replacement'}.`,
+        ...(replacement
+          ? { messageId: 'abandonedWithReplacement', data: { name: pkg.name, version: pkg.version, replacement } }
+          : { messageId: 'abandoned', data: { name: pkg.name, version: pkg.version } }),
         recommendation: replacement
           ? `Replace ${pkg.name} with ${replacement} (composer remove ${pkg.name} && composer require ${replacement}) and adapt the code that uses it.`
           : `Find a maintained alternative to ${pkg.name} or take over its maintenance; remove it if nothing uses it.`,

@@ -19,6 +19,8 @@ export const constraintConflictRule: Rule = {
       'target); generic libraries are checked only when the root composer.json pins them (a warning: a newer ' +
       'release usually fits), since Composer moves transitive libraries along with the upgrade. Fix: update the ' +
       'package to a release made for the target, or replace it.',
+    // The sentence is the constraint engine's own (check/composer-constraints), shared with `mageup plan`.
+    messages: { conflict: '{{sentence}}' },
   },
   check(ctx) {
     const target = ctx.target.release.version;
@@ -46,7 +48,8 @@ export const constraintConflictRule: Rule = {
         package: root ? undefined : c.requirer,
         file: c.file,
         subject: `${c.requirer} requires ${c.dependency} ${c.constraint}`,
-        message: c.sentence,
+        messageId: 'conflict',
+        data: { sentence: c.sentence },
         recommendation: recommendation + phpNote,
         effort:
           c.fittingVersion || root || c.requirerKind === 'library'

@@ -16,6 +16,7 @@ export const proposedComposerJsonRule: Rule = {
       'the target adds to a replaced family, and `config.platform.php`. The finding carries the unified diff; ' +
       '`mageup check --composer-json-out FILE` writes the proposed file, and `--solve` lets Composer itself judge it ' +
       'in a temporary copy. Packages no change can fix (no release supports the target) are named.',
+    messages: { proposal: '{{count}} change(s) to composer.json for {{target}}: {{changes}}.{{unresolved}}' },
   },
   check(ctx) {
     const proposal = proposeComposerJson(ctx);
@@ -26,12 +27,17 @@ export const proposedComposerJsonRule: Rule = {
         ? ` Still blocking after it: ${proposal.unresolved.map((u) => `${u.name} (${u.reason})`).join('; ')}.`
         : '';
     ctx.report({
-      severity: 'info',
       file: 'composer.json',
       subject: `proposed composer.json for ${target}`,
-      message: `${proposal.changes.length} change(s) to composer.json for ${target}: ${proposal.changes
-        .map((c) => `${c.section} ${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`)
-        .join(', ')}.${unresolved}`,
+      messageId: 'proposal',
+      data: {
+        count: proposal.changes.length,
+        target,
+        changes: proposal.changes
+          .map((c) => `${c.section} ${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`)
+          .join(', '),
+        unresolved,
+      },
       recommendation:
         `Apply them (mageup check --composer-json-out composer.proposed.json writes the file): ` +
         edits(proposal.commands) +

@@ -32,6 +32,12 @@ export const removedCorePackageRule: Rule = {
       'keeps an unmaintained copy. Fix: drop the requirement and move to the replacement. Third-party extensions the ' +
       'metapackage stops bundling (PayPal Braintree in 2.4.8) are reported as a warning: Composer removes them ' +
       'unless the project requires them itself.',
+    messages: {
+      noLongerBundled:
+        '{{name}} {{version}} comes with {{current}}; {{target}} no longer bundles it, so Composer removes it on upgrade.',
+      requiresRemoved: '{{who}} requires {{dep}} {{constraint}}, which {{target}} no longer ships.',
+    },
+    messageSeverity: { noLongerBundled: 'warning' },
   },
   check(ctx) {
     const target = ctx.target.release;
@@ -62,13 +68,11 @@ export const removedCorePackageRule: Rule = {
       if (Object.keys(pkg.require).some((dep) => dep.endsWith('-remover'))) continue;
       if (pkg.name in ctx.project.rootRequire) continue;
       ctx.report({
-        severity: 'warning',
         package: pkg.name,
         file: 'composer.json',
         subject: `${pkg.name} no longer bundled`,
-        message:
-          `${pkg.name} ${pkg.version} comes with ${ctx.current.release!.version}; ${target.version} no longer bundles it, ` +
-          `so Composer removes it on upgrade.`,
+        messageId: 'noLongerBundled',
+        data: { name: pkg.name, version: pkg.version, current: ctx.current.release!.version, target: target.version },
         recommendation:
           `If the store uses it, require it yourself (composer require ${pkg.name}) at a version made for ` +
           `${target.version}; otherwise disable its modules before upgrading.`,
@@ -80,11 +84,11 @@ export const removedCorePackageRule: Rule = {
         if (!removed(dep)) continue;
         const replacement = REPLACEMENTS[dep];
         ctx.report({
-          severity: 'error',
           package: pkg,
           file,
           subject: `${pkg ?? 'root'} requires ${dep}`,
-          message: `${who} requires ${dep} ${constraint}, which ${target.version} no longer ships.`,
+          messageId: 'requiresRemoved',
+          data: { who, dep, constraint, target: target.version },
           recommendation: replacement
             ? `Remove the requirement; use ${replacement}.`
             : `Remove the requirement on ${dep} and the code that depends on it; ${target.version} no longer ships it.`,

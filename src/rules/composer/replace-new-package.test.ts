@@ -45,12 +45,13 @@ test('an extension that replaces the search modules of 2.4.7 is told 2.4.8 adds 
   const [f] = findings;
   assert.equal(f!.file, 'vendor/acme/module-no-search/composer.json');
   assert.equal(f!.package, 'acme/module-no-search');
-  assert.equal(
-    f!.message,
-    'acme/module-no-search 1.0.0 replaces magento/module-elasticsearch, magento/module-elasticsearch-7, ' +
-      'magento/module-open-search, but 2.4.8-p3 adds magento/module-elasticsearch-8 of the same family, which it ' +
-      'does not replace: Composer installs it with the upgrade.',
-  );
+  assert.equal(f!.messageId, 'missesOne');
+  assert.deepEqual(f!.data, {
+    label: 'acme/module-no-search 1.0.0',
+    replaced: 'magento/module-elasticsearch, magento/module-elasticsearch-7, magento/module-open-search',
+    target: '2.4.8-p3',
+    missing: 'magento/module-elasticsearch-8',
+  });
   assert.match(f!.recommendation, /"magento\/module-elasticsearch-8": "\*"/);
 });
 

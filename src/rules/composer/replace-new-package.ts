@@ -20,6 +20,14 @@ export const replaceNewPackageRule: Rule = {
       'the replaced modules, so `composer update` fails, or the removed feature is back after the upgrade. Fix: add ' +
       'the new module to the `replace` section (root composer.json), or update the extension to a release that ' +
       'replaces it.',
+    messages: {
+      missesOne:
+        '{{label}} replaces {{replaced}}, but {{target}} adds {{missing}} of the same family, which it does not ' +
+        'replace: Composer installs it with the upgrade.',
+      missesSeveral:
+        '{{label}} replaces {{replaced}}, but {{target}} adds {{missing}} of the same family, which it does not ' +
+        'replace: Composer installs them with the upgrade.',
+    },
   },
   check(ctx) {
     const current = ctx.current.release?.packages ?? {};
@@ -74,13 +82,11 @@ function reportMissing(
   const target = ctx.target.release.version;
   const entries = missing.map((m) => `"${m}": "*"`).join(', ');
   ctx.report({
-    severity: 'error',
     package: r.root ? undefined : r.name,
     file: r.file,
     subject: `${r.name} replace misses ${missing.join(',')}`,
-    message:
-      `${r.label} replaces ${replaced.join(', ')}, but ${target} adds ${missing.join(', ')} of the same family, ` +
-      `which it does not replace: Composer installs ${missing.length > 1 ? 'them' : 'it'} with the upgrade.`,
+    messageId: missing.length > 1 ? 'missesSeveral' : 'missesOne',
+    data: { label: r.label, replaced: replaced.join(', '), target, missing: missing.join(', ') },
     recommendation: r.root
       ? `Add ${entries} to the replace section of composer.json.`
       : `Update ${r.name} to a release that also replaces ${missing.join(', ')}, or add ${entries} to the root ` +

@@ -9,6 +9,9 @@ import { RELEASE_METAPACKAGES, targetAnswer, templateName, templatePhrase } from
  * release's root requires (MFTF, PHPUnit, php-cs-fixer, the root-update plugin) moves with the release, and an old pin
  * stops `composer update`.
  */
+/** Said of a require-dev pin. */
+const DEV_NOTE = ' (dev-only: never installed in production, but Composer resolves require-dev on every update)';
+
 export const rootTemplateRule: Rule = {
   meta: {
     id: 'composer/root-template',
@@ -28,6 +31,36 @@ export const rootTemplateRule: Rule = {
       'so dev-only entries block the upgrade too (they are labelled dev-only: they never reach production). Root ' +
       '`conflict` entries that exclude a version the target installs are reported as well. ' +
       "Fix: take the template's constraint (the proposed composer.json of `mageup check --composer-json-out` does).",
+    messages: {
+      move: '{{section}} {{name}} {{constraint}} -> {{template}} requires {{name}} {{wanted}}{{evidence}}.',
+      moveDev:
+        '{{section}} {{name}} {{constraint}} -> {{template}} requires {{name}} {{wanted}}{{evidence}}' + DEV_NOTE + '.',
+      installedBlocks:
+        '{{section}} {{name}} {{constraint}}: the installed {{installed}} requires {{blockers}}, and {{theTemplate}} no ' +
+        'longer requires {{name}}.',
+      installedBlocksDev:
+        '{{section}} {{name}} {{constraint}}: the installed {{installed}} requires {{blockers}}, and {{theTemplate}} no ' +
+        'longer requires {{name}}' +
+        DEV_NOTE +
+        '.',
+      devDropped:
+        'require-dev {{name}} {{constraint}} came with the project template of {{current}}; {{theTemplate}} no longer ' +
+        'requires it (dev-only).',
+      devUndecided:
+        'require-dev {{name}} {{constraint}}: {{theTemplate}} requires {{name}} {{wanted}}, but nothing MageUp knows ' +
+        "{{target}} to install excludes {{constraint}} (its metapackages, its template's require, the tooling the root " +
+        "must move to, the installed version's requirements) (dev-only).",
+      stability: 'minimum-stability is "{{stability}}"; {{theTemplate}} uses "{{wanted}}".',
+      conflict: 'conflict {{dep}} {{constraint}} -> {{target}} installs {{dep}} {{version}}.',
+    },
+    messageSeverity: {
+      move: 'critical',
+      installedBlocks: 'critical',
+      devDropped: 'info',
+      devUndecided: 'info',
+      stability: 'info',
+      conflict: 'critical',
+    },
   },
   check(ctx) {
     if (ctx.project.kind !== 'project') return;
@@ -75,21 +108,26 @@ export const rootTemplateRule: Rule = {
         } else if (blockers.length > 0 && cameWithTemplate(oldTemplate, name)) {
           // Only what the current template brought: a client's own extension is composer/constraint-conflict's.
           ctx.report({
-            severity: dev ? 'error' : 'critical',
             file: 'composer.json',
             subject: `root-template ${section} ${name}`,
-            message:
-              `${section} ${name} ${constraint}: the installed ${installed!.version} requires ${blockers.join(', ')}, ` +
-              `and ${theTemplate} no longer requires ${name}${dev ? DEV_NOTE : ''}.`,
+            messageId: dev ? 'installedBlocksDev' : 'installedBlocks',
+            data: {
+              section,
+              name,
+              constraint,
+              installed: installed!.version,
+              blockers: blockers.join(', '),
+              theTemplate,
+            },
             recommendation: `Remove it (composer remove${dev ? ' --dev' : ''} ${name} --no-update) or require a release that allows ${target}.`,
             effort: { hours: 1, confidence: 'low' },
           });
         } else if (dev && oldTemplate && oldTemplate.requireDev[name] !== undefined) {
           ctx.report({
-            severity: 'info',
             file: 'composer.json',
             subject: `root-template ${section} ${name}`,
-            message: `require-dev ${name} ${constraint} came with the project template of ${ctx.current.release?.version}; ${theTemplate} no longer requires it (dev-only).`,
+            messageId: 'devDropped',
+            data: { name, constraint, current: String(ctx.current.release?.version), theTemplate },
             recommendation: `Remove it unless your own tooling uses it (composer remove --dev ${name} --no-update).`,
             effort: { hours: 0.1, confidence: 'medium' },
           });
@@ -103,13 +141,10 @@ export const rootTemplateRule: Rule = {
         continue;
       }
       ctx.report({
-        severity: 'info',
         file: 'composer.json',
         subject: `root-template ${pin.section} ${pin.name}`,
-        message:
-          `require-dev ${pin.name} ${pin.constraint}: ${theTemplate} requires ${pin.name} ${pin.wanted}, ` +
-          `but nothing MageUp knows ${target} to install excludes ${pin.constraint} (its metapackages, its template's ` +
-          `require, the tooling the root must move to, the installed version's requirements) (dev-only).`,
+        messageId: 'devUndecided',
+        data: { name: pin.name, constraint: pin.constraint, theTemplate, wanted: pin.wanted, target },
         recommendation:
           `Optional: take the template's constraint to keep the tooling of a fresh ${target} install ` +
           `(composer require --dev ${pin.name}:"${pin.wanted}" --no-update).`,
@@ -120,18 +155,16 @@ export const rootTemplateRule: Rule = {
     const stability = ctx.project.rootComposer?.minimumStability ?? 'stable';
     if (template.minimumStability && stability !== template.minimumStability) {
       ctx.report({
-        severity: 'info',
         file: 'composer.json',
         subject: 'root-template minimum-stability',
-        message: `minimum-stability is "${stability}"; ${theTemplate} uses "${template.minimumStability}".`,
+        messageId: 'stability',
+        data: { stability, theTemplate, wanted: template.minimumStability },
         recommendation: `Keep "${stability}" only if a package needs it; stability flags (x/y:@dev) are narrower.`,
         effort: { hours: 0.1, confidence: 'medium' },
       });
     }
   },
 };
-
-const DEV_NOTE = ' (dev-only: never installed in production, but Composer resolves require-dev on every update)';
 
 /** A root pin the target excludes: take the template's constraint. */
 function reportMove(
@@ -144,12 +177,10 @@ function reportMove(
 ): void {
   const dev = section === 'require-dev';
   ctx.report({
-    severity: dev ? 'error' : 'critical',
     file: 'composer.json',
     subject: `root-template ${section} ${name}`,
-    message:
-      `${section} ${name} ${constraint} -> ${templateName(ctx)} requires ${name} ${wanted}` +
-      `${evidence}${dev ? DEV_NOTE : ''}.`,
+    messageId: dev ? 'moveDev' : 'move',
+    data: { section, name, constraint, template: templateName(ctx), wanted, evidence },
     recommendation:
       `Set "${name}": "${wanted}" in ${section}, as ${templatePhrase(ctx)} does ` +
       `(composer require${dev ? ' --dev' : ''} ${name}:"${wanted}" --no-update).`,
@@ -197,10 +228,10 @@ function reportConflicts(ctx: RuleContext): void {
     }
     if (!hit) continue;
     ctx.report({
-      severity: 'critical',
       file: 'composer.json',
       subject: `root-template conflict ${dep}`,
-      message: `conflict ${dep} ${constraint} -> ${ctx.target.release.version} installs ${dep} ${answer.version}.`,
+      messageId: 'conflict',
+      data: { dep, constraint, target: ctx.target.release.version, version: answer.version },
       recommendation: `Remove or narrow the conflict entry on ${dep} once what it guarded against is solved.`,
       effort: { hours: 0.5, confidence: 'medium' },
     });

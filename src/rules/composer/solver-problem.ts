@@ -15,6 +15,7 @@ export const solverProblemRule: Rule = {
       "script runs, and a timeout bounds it. Each `Problem N` of Composer's report becomes a finding that names the " +
       "package and the constraint Composer could not satisfy, with Composer's own lines as details. Fix what it " +
       'names (usually: a release of that package for the target, or a wider constraint).',
+    messages: { problem: 'Composer: Problem {{index}}: {{first}}' },
   },
   check(ctx) {
     const solver = ctx.composer?.solver;
@@ -22,11 +23,11 @@ export const solverProblemRule: Rule = {
     for (const p of solver.problems) {
       const first = p.blocking ?? p.lines[0] ?? '';
       ctx.report({
-        severity: 'critical',
         file: 'composer.json',
         ...(p.package ? { package: p.package } : {}),
         subject: `solver ${p.requirer ?? ''} ${p.package ?? first}`,
-        message: `Composer: Problem ${p.index}: ${first}`,
+        messageId: 'problem',
+        data: { index: p.index, first },
         recommendation: p.package
           ? `Composer cannot satisfy ${p.package} ${p.constraint ?? ''}`.trimEnd() +
             ": find a release of it (or of what requires it) made for the target, or widen the constraint; Composer's full explanation is in the details."

@@ -1,0 +1,152 @@
+// Messages are data: a rule reports a message id declared in its meta with the placeholders' values, and
+// ruleFinding() (the one place message text is made) refuses anything else.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { allRules } from './registry.js';
+import { ruleFinding, type RuleMeta } from './rule.js';
+
+const RULES_DIR = fileURLToPath(new URL('.', import.meta.url));
+
+/** Rule files still building message text inline; converting one removes it here (the list only shrinks). */
+const LEGACY = new Set([
+  'conflicts/around-without-proceed.ts',
+  'conflicts/duplicate-db-column.ts',
+  'conflicts/duplicate-preference.ts',
+  'conflicts/duplicate-template-override.ts',
+  'conflicts/observer-name.ts',
+  'conflicts/plugin-sort-order.ts',
+  'conflicts/route-frontname.ts',
+  'db-schema/core-table-changed.ts',
+  'db-schema/name-clash.ts',
+  'db-schema/schema-pair.ts',
+  'db-schema/vendor-core-table-changed.ts',
+  'db-schema/vendor-schema-changed.ts',
+  'lifecycle/disabled-module.ts',
+  'lifecycle/end-of-support.ts',
+  'lifecycle/native-duplicate.ts',
+  'lifecycle/no-target-release.ts',
+  'overrides/core-file-changes.ts',
+  'overrides/layout-reference-removed.ts',
+  'overrides/legacy-setup-script.ts',
+  'overrides/no-original.ts',
+  'overrides/plugin-target-added.ts',
+  'overrides/plugin-target-changed.ts',
+  'overrides/preference-changed.ts',
+  'overrides/redundant-override.ts',
+  'overrides/requirejs-map-target.ts',
+  'overrides/requirejs-mixin-target.ts',
+  'overrides/setup-patch.ts',
+  'overrides/theme-overrides.ts',
+  'overrides/theme-view-xml-changed.ts',
+  'php-api/deprecated.ts',
+  'php-api/member-check.ts',
+  'php-api/missing-class.ts',
+  'php-api/missing-method.ts',
+  'php-api/non-api.ts',
+  'php-api/signature-mismatch.ts',
+  'php-version/backtick-operator.ts',
+  'php-version/case-semicolon.ts',
+  'php-version/curly-string-offset.ts',
+  'php-version/dollar-brace-interpolation.ts',
+  'php-version/dynamic-property.ts',
+  'php-version/implicit-nullable.ts',
+  'php-version/non-canonical-cast.ts',
+  'php-version/null-array-offset.ts',
+  'php-version/null-to-internal.ts',
+  'php-version/optional-before-required.ts',
+  'php-version/removed-function.ts',
+  'php-version/sleep-wakeup.ts',
+  'php-version/tentative-return-type.ts',
+  'platform/cache.ts',
+  'platform/composer.ts',
+  'platform/database.ts',
+  'platform/php-version.ts',
+  'platform/rabbitmq.ts',
+  'platform/search-engine.ts',
+  'platform/varnish.ts',
+  'security/core-bulletin.ts',
+  'security/package-advisory.ts',
+]);
+
+/** The source files of the category folders (the top-level files are the rule machinery, not rules). */
+function ruleSources(dir: string, top = true): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? ruleSources(join(dir, e.name), false)
+      : !top && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')
+        ? [join(dir, e.name)]
+        : [],
+  );
+}
+
+test('rule files report message ids, not inline text (except the legacy list, which only shrinks)', () => {
+  const inline = ruleSources(RULES_DIR)
+    .filter((file) => /\bmessage:/.test(readFileSync(file, 'utf8')))
+    .map((file) => relative(RULES_DIR, file).replace(/\\/g, '/'))
+    .sort();
+  assert.deepEqual(inline, [...LEGACY].sort());
+});
+
+test('every message id a rule file reports is declared in the meta of a rule of its folder', () => {
+  const declared = new Map<string, Set<string>>();
+  for (const rule of allRules()) {
+    const folder = rule.meta.id.split('/')[0]!;
+    const ids = declared.get(folder) ?? new Set<string>();
+    for (const id of Object.keys(rule.meta.messages ?? {})) ids.add(id);
+    declared.set(folder, ids);
+  }
+  for (const file of ruleSources(RULES_DIR)) {
+    const folder = relative(RULES_DIR, file).split(/[\\/]/)[0]!;
+    const text = readFileSync(file, 'utf8');
+    // `messageId: 'x'` and `messageId: cond ? 'x' : 'y'`: every quoted id on the line.
+    for (const line of text.split('\n').filter((l) => /\bmessageId\??:/.test(l) && !/\bmessageId\?:/.test(l))) {
+      for (const [, id] of line.split('messageId')[1]!.matchAll(/'(\w+)'/g)) {
+        assert.ok(
+          declared.get(folder)?.has(id!),
+          `${relative(RULES_DIR, file)} reports "${id}", declared by no ${folder} rule`,
+        );
+      }
+    }
+  }
+});
+
+test('each rule’s message severities name declared messages', () => {
+  for (const rule of allRules()) {
+    for (const id of Object.keys(rule.meta.messageSeverity ?? {}))
+      assert.ok(rule.meta.messages?.[id] !== undefined, `${rule.meta.id}: messageSeverity.${id} names no message`);
+  }
+});
+
+const META: RuleMeta = {
+  id: 'test/rule',
+  severity: 'error',
+  category: 'php-api',
+  description: 'd',
+  docs: 'd',
+  messages: { gone: 'Class {{cls}} was removed in {{target}}.', soft: 'Maybe {{cls}}.' },
+  messageSeverity: { soft: 'info' },
+};
+
+test('ruleFinding fills the template and takes the severity of the message, the report, or the rule', () => {
+  const made = ruleFinding(META, { messageId: 'gone', data: { cls: 'A\\B', target: '2.4.8' }, recommendation: 'r' });
+  assert.equal(made.finding.message, 'Class A\\B was removed in 2.4.8.');
+  assert.equal(made.finding.severity, 'error');
+  assert.equal(made.messageId, 'gone');
+  assert.equal(
+    ruleFinding(META, { messageId: 'soft', data: { cls: 'A' }, recommendation: 'r' }).finding.severity,
+    'info',
+  );
+  const forced = ruleFinding(META, { messageId: 'soft', severity: 'warning', data: { cls: 'A' }, recommendation: 'r' });
+  assert.equal(forced.finding.severity, 'warning');
+});
+
+test('ruleFinding refuses a message id the meta does not declare, and a placeholder without a value', () => {
+  assert.throws(() => ruleFinding(META, { messageId: 'other', recommendation: 'r' }), /does not declare/);
+  assert.throws(
+    () => ruleFinding(META, { messageId: 'gone', data: { cls: 'A' }, recommendation: 'r' }),
+    /\{\{target\}\}/,
+  );
+});
