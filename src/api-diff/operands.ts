@@ -22,8 +22,10 @@ export interface ApiOperand {
   problems: Problem[];
   /** Packages a release names that no index holds: their classes cannot be compared ("could not verify"). */
   unindexed?: Record<string, string>;
-  /** Source trees: per PHP file, a digest of its content without whitespace (to tell whether any code changed). */
+  /** Source trees: per file, a digest of its content (PHP without whitespace) to tell whether anything changed. */
   digests?: Map<string, string>;
+  /** Source trees: the absolute root, which the analyzers of files other than PHP read. */
+  root?: string;
 }
 
 export class ApiDiffInputError extends MageupError {
@@ -67,7 +69,8 @@ export async function loadOperand(spec: string, options: LoadOptions = {}): Prom
 /** Reads every PHP file of a tree into an in-memory index (declarations and docblock types only). */
 export async function loadTree(dir: string): Promise<ApiOperand> {
   const root = resolve(dir);
-  const files = listFilesRecursive(root).filter((f) => f.endsWith('.php') && !SKIPPED.test(`/${f}`));
+  const all = listFilesRecursive(root);
+  const files = all.filter((f) => f.endsWith('.php') && !SKIPPED.test(`/${f}`));
   const classes: ClassDecl[] = [];
   const functions: FunctionDecl[] = [];
   const problems: Problem[] = [];
@@ -89,6 +92,15 @@ export async function loadTree(dir: string): Promise<ApiOperand> {
         message: `PHP syntax error (${analysis.errors[0]!.message}): its declarations may be incomplete`,
       });
   }
+  // Other files count as changes too (SVC's FileChangeDetector compares every file's content).
+  for (const file of all)
+    if (!file.endsWith('.php'))
+      digests.set(
+        file,
+        createHash('sha1')
+          .update(readFileSync(join(root, file)))
+          .digest('hex'),
+      );
   const name = packageName(root);
   const index = createSymbolIndex([{ package: name, version: 'tree', classes, functions }]);
   return {
@@ -97,6 +109,7 @@ export async function loadTree(dir: string): Promise<ApiOperand> {
     index: { ...index, classNames: () => classes.map((c) => c.name) },
     problems,
     digests,
+    root,
   };
 }
 

@@ -1,5 +1,8 @@
 import { markdownTable, terminalSafe } from '../report/format.js';
 import type { ApiDiffEntry, ApiDiffReport, VersionLevel } from './run-api-diff.js';
+import { FILE_CONTEXTS } from './analyzers/index.js';
+import type { FileOperation } from './analyzers/index.js';
+import { LEVEL_RANK } from './svc.js';
 import type { SvcContext } from './svc.js';
 
 const CONTEXT_TITLE: Record<SvcContext, string> = { class: 'Class', interface: 'Interface', trait: 'Trait' };
@@ -70,6 +73,7 @@ export function renderApiDiffText(report: ApiDiffReport): string {
       for (const l of group) out.push(`  ${l.target.padEnd(width)} | ${l.what} | ${l.code} |`);
     }
   }
+  out.push(...fileSections(report.fileChanges));
   const unindexed = Object.entries(report.unindexed);
   if (unindexed.length > 0)
     out.push(
@@ -80,7 +84,7 @@ export function renderApiDiffText(report: ApiDiffReport): string {
   if (report.filesChanged !== undefined)
     out.push(
       '',
-      `PHP files changed (whitespace aside): ${report.filesChanged}${report.filesChanged > 0 && report.apiLevel === 'NONE' ? ' — code changed without an API change: PATCH' : ''}`,
+      `Files changed (PHP whitespace aside): ${report.filesChanged}${report.filesChanged > 0 && report.apiLevel === 'NONE' ? ' — code changed without an API change: PATCH' : ''}`,
     );
   out.push(
     '',
@@ -89,6 +93,27 @@ export function renderApiDiffText(report: ApiDiffReport): string {
     verdict(report.level),
   );
   return `${terminalSafe(out.join('\n'))}\n`;
+}
+
+/**
+ * SVC's sections for files other than PHP (`Database (MAJOR)`, then `| level | file:0 | target | reason | code |`
+ * per operation, highest level first, one row per file, target and code as its TableReporter keeps them).
+ */
+function fileSections(ops: FileOperation[]): string[] {
+  const out: string[] = [];
+  for (const context of FILE_CONTEXTS) {
+    const group = ops.filter((o) => o.context === context);
+    if (group.length === 0) continue;
+    const rows = new Map<string, FileOperation>();
+    for (const o of [...group].sort((x, y) => LEVEL_RANK[y.level] - LEVEL_RANK[x.level])) {
+      const key = `${o.location}-${o.target}-${o.code}`;
+      if (!rows.has(key)) rows.set(key, o);
+    }
+    const level = group.reduce((max, o) => (LEVEL_RANK[o.level] > LEVEL_RANK[max] ? o.level : max), group[0]!.level);
+    out.push('', `${context[0]!.toUpperCase()}${context.slice(1)} (${level})`);
+    for (const o of rows.values()) out.push(`| ${o.level} | ${o.location}:0 | ${o.target} | ${o.reason} | ${o.code} |`);
+  }
+  return out;
 }
 
 export function renderApiDiffMarkdown(report: ApiDiffReport): string {
@@ -101,6 +126,8 @@ export function renderApiDiffMarkdown(report: ApiDiffReport): string {
     '',
   ];
   if (rows.length > 0) out.push(markdownTable(['Level', 'Kind', 'Symbol', 'Change', 'SVC code', '@api'], rows), '');
+  const files = report.fileChanges.map((o) => [o.level, o.context, o.target, o.reason, o.code, o.location]);
+  if (files.length > 0) out.push(markdownTable(['Level', 'Kind', 'Target', 'Change', 'SVC code', 'File'], files), '');
   const unindexed = Object.keys(report.unindexed);
   if (unindexed.length > 0) out.push(`Could not verify ${unindexed.length} packages that no index holds.`, '');
   return out.join('\n');

@@ -4,6 +4,8 @@ import type { ApiChange, LoadOptions } from '../knowledge/api/index.js';
 import type { ClassDecl } from '../php/types.js';
 import { loadOperand } from './operands.js';
 import type { ApiOperand } from './operands.js';
+import { analyzeTreeFiles } from './analyzers/index.js';
+import type { FileOperation } from './analyzers/index.js';
 import { LEVEL_RANK, svcOperations } from './svc.js';
 import type { SemverLevel, SvcOperation } from './svc.js';
 
@@ -23,11 +25,13 @@ export interface ApiDiffReport {
   old: { label: string; kind: ApiOperand['kind'] };
   new: { label: string; kind: ApiOperand['kind'] };
   changes: ApiDiffEntry[];
+  /** Source trees: changes to files other than PHP (db_schema, di.xml, layout, system.xml, XSD, LESS, MFTF), SVC's way. */
+  fileChanges: FileOperation[];
   /** The level the API changes need: the highest of them (magento-semver's "suggested" change). */
   apiLevel: VersionLevel;
   /** The version the release needs: apiLevel, or PATCH when code changed without changing the API (trees only). */
   level: VersionLevel;
-  /** Source trees: PHP files added, removed or changed beyond whitespace. */
+  /** Source trees: files added, removed or changed (PHP files beyond whitespace). */
   filesChanged?: number;
   counts: { added: number; removed: number; changed: number };
   /** Packages a side names that no index holds: not compared (could not verify). */
@@ -76,7 +80,8 @@ export function diffOperands(a: ApiOperand, b: ApiOperand, options: ApiDiffOptio
     if (change.kind === 'method-changed' && svc.length === 0 && level === 'NONE') continue; // a body-only change SVC does not count (interfaces)
     entries.push({ ...change, api, svc, level, ...(own ? { ownLevel: true } : {}) });
   }
-  const apiLevel = entries.reduce<VersionLevel>(
+  const fileChanges = a.root && b.root ? analyzeTreeFiles(a.root, b.root) : [];
+  const apiLevel = [...entries, ...fileChanges].reduce<VersionLevel>(
     (max, e) => (LEVEL_RANK[e.level] > LEVEL_RANK[max] ? e.level : max),
     'NONE',
   );
@@ -87,6 +92,7 @@ export function diffOperands(a: ApiOperand, b: ApiOperand, options: ApiDiffOptio
     old: { label: a.label, kind: a.kind },
     new: { label: b.label, kind: b.kind },
     changes: entries,
+    fileChanges,
     apiLevel,
     level,
     ...(filesChanged !== undefined ? { filesChanged } : {}),
