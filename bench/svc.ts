@@ -1,10 +1,11 @@
 #!/usr/bin/env -S node --import tsx
 /**
- * Agreement of `mageup api-diff` with magento/magento-semver's (SVC) own PHP fixture suites: for every case of
- * dev/tests/Unit/Console/Command/CompareSource*Test.php (API and non-API classes, interfaces, traits), run api-diff
- * on the case's source-code-before/after trees and compare with what the test expects: the verdict ("Major change is
- * detected.") and every expected report line (compared as SVC's test does: whitespace removed, substring of the log),
- * and that no unexpected line appears. Prints agreement per suite and every disagreement.
+ * Agreement of `mageup api-diff` with magento/magento-semver's (SVC) own fixture suites: for every case of
+ * dev/tests/Unit/Console/Command/CompareSource*Test.php (API and non-API classes, interfaces, traits; MFTF, db_schema,
+ * LESS, XSD, di.xml, system.xml, layout), run api-diff on the case's source-code-before/after trees and compare with
+ * what the test expects: the verdict ("Major change is detected.") and every expected report line (compared as SVC's
+ * test does: its regular expression on the log for suites on AbstractTestCaseWithRegExp, else whitespace removed and
+ * substring of the log), and that no unexpected line appears. Prints agreement per suite and every disagreement.
  *
  * Needs the fetched mirror of github:magento/magento-semver ($MIRROR/magento+magento-semver/repo); without it, says
  * so and exits 0. Usage: node --import tsx bench/svc.ts [--suites ApiClasses,…] [--md FILE] [--verbose]

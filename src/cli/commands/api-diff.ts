@@ -15,6 +15,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .command('api-diff')
     .description(
       'PHP API changes between two source trees, indexed releases or package versions (vendor/name@version), ' +
+        'and for trees also db_schema, di.xml, layout, system.xml, XSD, LESS and MFTF changes, ' +
         "with magento-semver's change codes and the version bump needed (MAJOR/MINOR/PATCH)",
     )
     .argument('<old>', 'directory, release (2.4.7) or vendor/name@version')
