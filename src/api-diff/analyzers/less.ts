@@ -5,24 +5,10 @@
  * each parameter a mixin gained is MAJOR (M403). Rules are keyed as SVC keys them (a name, or an import's path).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import less from 'less';
 import type { ChangedFiles, FileOperation } from './types.js';
 
-interface LessNode {
-  type: string;
-  name?: unknown;
-  variable?: unknown;
-  path?: { value?: unknown };
-  params?: { name?: string }[];
-}
-interface LessApi {
-  parse(
-    input: string,
-    options: { processImports: boolean },
-    callback: (error: Error | null, root?: { rules: LessNode[] }) => void,
-  ): void;
-}
-const less = createRequire(import.meta.url)('less') as LessApi;
+type LessNode = { type: string; name?: unknown; path?: { value?: unknown }; params?: { name?: string }[] };
 
 /** The top-level rules of a LESS source by SVC's key, or undefined when less cannot parse it. */
 function rules(source: string): Map<string, LessNode> | undefined {
