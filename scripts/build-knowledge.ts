@@ -105,6 +105,20 @@ function buildReleaseData(source: string, doc: any, sourcesDoc: any): ReleaseDat
     const file = join(composerDir, version, 'product-community-edition.json');
     if (existsSync(file)) metapackages.set(version, readJson(file));
   }
+  // Metapackages the shared data lacks, read from public composer.lock files (scripts/build-lock-metapackages.ts).
+  const fromLocks = readJson(resolve(import.meta.dirname, 'data/lock-metapackages.json')).releases as Record<
+    string,
+    { source: { repo: string; commit: string; path: string }; product: any }
+  >;
+  const lockNotes = new Map<string, string>();
+  for (const [version, entry] of Object.entries(fromLocks)) {
+    if (metapackages.has(version)) continue;
+    metapackages.set(version, entry.product);
+    lockNotes.set(
+      version,
+      `package set: the magento/product-community-edition ${version} entry of ${entry.source.repo}@${entry.source.commit.slice(0, 9)} ${entry.source.path} (a real install; archive sha1 ${entry.product.dist?.shasum})`,
+    );
+  }
 
   // Facts the shared data lacks (pre-release dates, Cloud deadlines), each with its source: scripts/data/.
   const additions = readJson(resolve(import.meta.dirname, 'data/catalog-additions.json'));
@@ -133,6 +147,7 @@ function buildReleaseData(source: string, doc: any, sourcesDoc: any): ReleaseDat
     const packageSet = meta ? splitMetapackage(meta) : undefined;
     const cp = r.composer_packages ?? {};
     const notes: string[] = [...(r.other_notes ?? [])];
+    if (lockNotes.has(r.version)) notes.push(lockNotes.get(r.version)!);
     if (r.php_note) notes.push(r.php_note);
     if (r.editions_note) notes.push(r.editions_note);
     releases.push(
@@ -248,6 +263,10 @@ function buildReleaseData(source: string, doc: any, sourcesDoc: any): ReleaseDat
     sources[id] = compact({ repo: s.repo, commit: s.commit, path: s.path });
   for (const [id, s] of Object.entries<any>(doc.sources ?? {})) {
     if (s.repo && s.commit) sources[id] = compact({ repo: s.repo, commit: s.commit, path: s.path });
+  }
+  for (const version of lockNotes.keys()) {
+    const s = fromLocks[version]!.source;
+    sources[`composer-lock-${version}`] = { repo: s.repo, commit: s.commit, path: s.path };
   }
 
   return {
