@@ -9,7 +9,8 @@
  *   - edits outside the finding's lines (its line; for dynamic-property, whose fix declares the property in the class,
  *     the class's lines; for implicit-nullable, whose finding points at the function name,
  *     the signature up to its closing parenthesis, where the parameter may sit on a later line; for php-api/deprecated,
- *     which reports the first use of a symbol per file, the lines of the other uses of that symbol);
+ *     which reports the first use of a symbol per file, the lines of the other uses of that symbol; for
+ *     legacy-action-controller, the `use` line after which it imports the interface it adds);
  *   - against the maintainers' fix commit (the case's fixed tree): of the lines the patch changes, how many the
  *     maintainers changed too, and how many end up with the very same text (a declared property: whether their
  *     version declares it, and with the very same line).
@@ -244,7 +245,10 @@ function score(c: CorpusCase, result: FixResult, broken: string, fixedTree: stri
         editedLines++;
         score.lines++;
         const onFinding = inClass ? line >= inClass[0] && line <= inClass[1] : line >= (f.line ?? 0) && line <= last;
-        if (!onFinding && !sameUse?.test(originalLines[line - 1] ?? '')) {
+        // legacy-action-controller imports the interface it adds: the edit sits on the file's last `use` line.
+        const addedImport =
+          f.ruleId === 'php-api/legacy-action-controller' && /^\s*use\s/.test(originalLines[line - 1] ?? '');
+        if (!onFinding && !addedImport && !sameUse?.test(originalLines[line - 1] ?? '')) {
           offFindingLine++;
           score.outside++;
         }

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { deprecated } from './deprecated.js';
+import { legacyActionController } from './legacy-action-controller.js';
 import { missingClass } from './missing-class.js';
 import { missingConstant } from './missing-constant.js';
 import { missingMethod } from './missing-method.js';
@@ -15,4 +16,5 @@ export const rules: Rule[] = [
   signatureMismatch,
   deprecated,
   nonApi,
+  legacyActionController,
 ];

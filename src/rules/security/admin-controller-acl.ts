@@ -1,0 +1,54 @@
+// Admin controllers that keep Magento\Backend\App\AbstractAction's ACL check as it is: its ADMIN_RESOURCE is
+// `Magento_Backend::admin`, which every admin role holds, so any admin user can run the action. A finding only: the
+// resource the action needs is a decision (and an acl.xml entry) only the module's author can make.
+import type { Rule } from '../rule.js';
+import { codeUnderCheck } from '../php-api/code-under-check.js';
+import { prepareWorlds, worldsOf } from '../php-api/worlds.js';
+
+const BACKEND_ACTION = 'Magento\\Backend\\App\\AbstractAction';
+
+export const adminControllerAcl: Rule = {
+  meta: {
+    id: 'security/admin-controller-acl',
+    severity: 'warning',
+    category: 'security',
+    description:
+      'An admin controller neither declares ADMIN_RESOURCE nor overrides _isAllowed(): every admin user may run it.',
+    docs: `\`Magento\\Backend\\App\\AbstractAction::_isAllowed()\` checks the ACL resource named by the controller's
+\`ADMIN_RESOURCE\` constant. A controller that declares neither inherits \`ADMIN_RESOURCE = 'Magento_Backend::admin'\`,
+which every admin role holds: a user whose role should not reach the action (a support agent's role without sales or
+system access) can run it by its URL. Magento's own admin controllers each name their resource.
+
+**How to fix:** declare \`const ADMIN_RESOURCE = 'Vendor_Module::resource';\` naming a resource of the module's
+\`etc/acl.xml\` (add one when none fits), or override \`_isAllowed()\` when the check depends on the request.`,
+  },
+  async check(context) {
+    await prepareWorlds(context);
+    if (context.target.symbols.coverage === 'none') return;
+    const { target } = worldsOf(context);
+    const base = target.get(BACKEND_ACTION);
+    if (base?.source !== 'index' || !base.decl.constants.some((c) => c.name === 'ADMIN_RESOURCE')) return;
+    for (const unit of codeUnderCheck(context)) {
+      for (const decl of unit.analysis.classes) {
+        if (decl.kind !== 'class' || decl.abstract) continue;
+        if (target.isSubtypeOf(decl.name, BACKEND_ACTION) !== true) continue;
+        if (target.ancestors(decl.name).unresolved.length > 0) continue; // an unknown parent may declare it
+        const resource = target.findConstant(decl.name, 'ADMIN_RESOURCE').found;
+        const allowed = target.findMethod(decl.name, '_isAllowed').found;
+        const fromBase = (owner: string | undefined) => owner?.toLowerCase() === BACKEND_ACTION.toLowerCase();
+        if (!fromBase(resource?.owner.decl.name) || !fromBase(allowed?.owner.decl.name)) continue;
+        context.report({
+          severity: 'warning',
+          file: unit.analysis.file,
+          line: decl.line,
+          ...(unit.package ? { package: unit.package } : {}),
+          ...(unit.module ? { module: unit.module } : {}),
+          message: `Admin controller ${decl.name} declares no ADMIN_RESOURCE and no _isAllowed(): it inherits ${BACKEND_ACTION}'s resource Magento_Backend::admin, so every admin user, whatever their role, can run it`,
+          recommendation: `Declare \`const ADMIN_RESOURCE = '${unit.module ?? 'Vendor_Module'}::…';\` with a resource of the module's etc/acl.xml (or override _isAllowed()).`,
+          effort: { hours: 0.25, confidence: 'medium' },
+          subject: `admin-resource:${decl.name.toLowerCase()}`,
+        });
+      }
+    }
+  },
+};
