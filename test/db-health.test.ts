@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../src/cli/main.js';
 import { checkDbHealth, parseDsn, ReadOnlySession, renderHealthMarkdown, renderHealthText } from '../src/db/index.js';
+import { declaresUtf8mb4 } from '../src/db/health.js';
 import type { DbHealthReport } from '../src/db/index.js';
 import { loadReleaseCatalog } from '../src/knowledge/catalog.js';
 import { loadDbSchemaIndex } from '../src/knowledge/db-schema/index.js';
@@ -18,6 +19,7 @@ import type { TestDatabase } from './fixtures/db/test-database.js';
 const PROBLEMS = `
 CREATE TABLE acme_legacy_log (id int PRIMARY KEY, message varchar(255)) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
 ALTER TABLE cms_block CONVERT TO CHARACTER SET utf8mb3;
+CREATE TABLE acme_latin1_log (id int PRIMARY KEY, message varchar(255)) ENGINE=InnoDB DEFAULT CHARSET=latin1;
 INSERT INTO sales_order_item (order_id, store_id, product_type, sku, qty_ordered) VALUES (99999, 1, 'simple', 'SKU-1', 1);
 INSERT INTO url_rewrite (entity_type, entity_id, request_path, target_path, store_id) VALUES ('product', 5000, 'gone.html', 'catalog/product/view/id/5000', 1);
 INSERT INTO catalog_product_entity_int (attribute_id, store_id, entity_id, value) VALUES (555, 0, 1, 1);
@@ -113,9 +115,26 @@ describe('mageup db health (real MariaDB)', () => {
     assert.equal(f.category, 'database');
   });
 
-  it('finds non-InnoDB tables and utf8mb3 tables', () => {
+  it('finds non-InnoDB tables; utf8mb3 is what Magento declares (info), another charset is a warning', () => {
     assert.equal(find('db/non-innodb-table', /acme_legacy_log uses the MyISAM engine/)?.severity, 'error');
-    assert.ok(find('db/charset', /cms_block/));
+    const utf8 = find('db/charset', /cms_block/)!;
+    assert.equal(utf8.severity, 'info');
+    assert.doesNotMatch(utf8.message, /acme_latin1_log/);
+    const foreign = find('db/charset', /no Magento release declares/)!;
+    assert.equal(foreign.severity, 'warning');
+    assert.match(foreign.message, /acme_latin1_log \(latin1_swedish_ci\)/);
+    assert.doesNotMatch(foreign.message, /cms_block/);
+  });
+
+  it('utf8mb4 is declared from 2.4.8 on the servers its Table factory names, utf8/utf8mb3 before', () => {
+    const mariadb = (number: string) => ({ flavor: 'mariadb' as const, number });
+    const mysql = (number: string) => ({ flavor: 'mysql' as const, number });
+    assert.equal(declaresUtf8mb4('2.4.7-p7', mariadb('10.6.20')), false);
+    assert.equal(declaresUtf8mb4('2.4.8', mariadb('10.6.20')), true);
+    assert.equal(declaresUtf8mb4('2.4.8-p1', mariadb('11.4.5')), true);
+    assert.equal(declaresUtf8mb4('2.4.8', mariadb('10.11.9')), false, 'not a key of 2.4.8: its default, utf8');
+    assert.equal(declaresUtf8mb4('2.4.8', mysql('8.0.28')), false);
+    assert.equal(declaresUtf8mb4('2.4.8', mysql('8.4.3')), true);
   });
 
   it('counts orphaned rows', () => {
@@ -147,8 +166,9 @@ describe('mageup db health (real MariaDB)', () => {
     assert.ok(!find('db/missing-declared-table', /tfa_/), 'tables of a disabled module');
   });
 
-  it("a bundled package's db_schema.xml in vendor/ declares its tables (Braintree's are Magento's, not leftovers)", async () => {
-    // Without vendor/ to read, Braintree's table looks undeclared.
+  it("a bundled package's db_schema.xml and its module's legacy InstallSchema in vendor/ account for its tables (Braintree's are in use, not leftovers)", async () => {
+    // Without vendor/ to read, Braintree's table looks undeclared. Braintree 4.6.1 (bundled with 2.4.7) declares only
+    // sales_order(_grid).dispute_status in db_schema.xml; braintree_* come from its Setup/InstallSchema.php.
     assert.match(find('db/undeclared-table', /no installed module declares/)!.message, /braintree_transaction_details/);
     const project = {
       ...PROJECT,
@@ -164,6 +184,15 @@ describe('mageup db health (real MariaDB)', () => {
           require: {},
           ownership: 'bundled',
           path: 'vendor/paypal/module-braintree-core',
+        },
+      ],
+      modules: [
+        ...PROJECT.modules,
+        {
+          ...module('PayPal_Braintree', undefined),
+          package: 'paypal/module-braintree-core',
+          path: 'vendor/paypal/module-braintree-core',
+          location: 'vendor',
         },
       ],
     } as ProjectModel;
@@ -251,6 +280,9 @@ describe('mageup db health: charset-only differences are not pending setup (real
     assert.equal(charset.length, 1);
     assert.match(charset[0]!.message, /cms_block/);
     assert.match(charset[0]!.recommendation, /not pending setup/);
+    // Magento 2.4.6+ itself creates utf8mb3 tables on MariaDB 10.6+: nothing to convert, no warning.
+    assert.equal(charset[0]!.severity, 'info');
+    assert.match(charset[0]!.recommendation, /^Nothing to do/);
     assert.deepEqual(
       report.findings.filter((f) => f.ruleId === 'db/pending-setup').map((f) => f.message),
       [],

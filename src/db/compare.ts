@@ -483,6 +483,8 @@ function compareSchema(
   const target = targetRelease && index ? index.at(targetRelease) : undefined;
   // A bundled package's own declaration (Braintree's sales_order.dispute_status): Magento's, read from vendor/.
   const bundledBy = (table: string, column?: string): string | undefined => {
+    const script = column === undefined ? bundled?.scriptTables.get(table) : undefined;
+    if (script) return `created by ${script}, a package Magento bundles`;
     const declared = bundled?.tables.get(table);
     if (!declared || (column !== undefined && declared.columns[column] === undefined)) return undefined;
     return `declared by ${declared.packages.join(', ')}'s db_schema.xml, a package Magento bundles`;

@@ -1,5 +1,6 @@
 import { makeFinding, sortFindings } from '../core/finding.js';
 import { bundledSchemaOf } from './bundled-schema.js';
+import { setupScriptTables } from './setup-script-tables.js';
 import type { Finding, Severity } from '../core/finding.js';
 import type { DbSchemaIndex } from '../knowledge/db-schema/index.js';
 import type { Release } from '../knowledge/types.js';
@@ -8,6 +9,7 @@ import { fitsAny } from '../rules/platform/service-versions.js';
 import { compareModuleVersions } from './compare.js';
 import { ORPHAN_CHECKS } from './orphan-checks.js';
 import type { ReadOnlySession, ServerInfo } from './session.js';
+import { compareMagentoVersions, isMagentoVersion } from '../knowledge/magento-version.js';
 import type { TableInfo } from './snapshot-types.js';
 import { magentoRuntimeTable, readTables } from './tables.js';
 
@@ -100,7 +102,11 @@ export async function checkDbHealth(session: ReadOnlySession, opts: HealthOption
     );
   }
 
-  checkCharsets(tables, await utf8mb3Columns(session), report);
+  checkCharsets(tables, await utf8mb3Columns(session), report, {
+    release: opts.target?.version ?? currentRelease,
+    isTarget: opts.target !== undefined,
+    server: session.server,
+  });
   await checkOrphans(session, byName, report);
 
   const largest = largestTables(tables, current, targetSchema, opts.largest ?? 10);
@@ -185,19 +191,64 @@ async function utf8mb3Columns(session: ReadOnlySession): Promise<Map<string, num
   return counts;
 }
 
-function checkCharsets(tables: TableInfo[], columns: Map<string, number>, report: Report): void {
-  const legacy = tables.filter((t) => t.collation && !/^utf8mb4/i.test(t.collation));
-  const names = [...new Set([...legacy.map((t) => t.name), ...columns.keys()])].sort();
+// The default charset of Magento's declarative schema (Setup/Declaration/Schema/Dto/Factories/Table.php): `utf8` up to
+// 2.4.5; from 2.4.6 `utf8mb3` on MariaDB 10.6+ and MySQL 8.0.29+ (the same charset under its new name: a fresh
+// 2.4.7-p7 install on MariaDB 10.11 has 391 utf8mb3 tables of 399); from 2.4.8 `utf8mb4` on MariaDB 10.4, 10.6,
+// 11.4 and MySQL 8.0.29+ (else utf8). Table charset and collation are among the attributes setup:upgrade compares
+// with the declaration (Dto/Table.php getDiffSensitiveParams), so 2.4.8 alters utf8mb3 tables itself.
+const MAGENTO_UTF8 = /^utf8(mb3)?_/i;
+
+/** Does Magento `release` declare utf8mb4 for its tables on this server? */
+export function declaresUtf8mb4(release: string, server: Pick<ServerInfo, 'flavor' | 'number'>): boolean {
+  if (!isMagentoVersion(release) || compareMagentoVersions(release, '2.4.8') < 0) return false;
+  const [major = 0, minor = 0, patch = 0] = server.number.split('.').map(Number);
+  if (server.flavor === 'mysql') return major > 8 || (major === 8 && (minor > 0 || patch >= 29));
+  return ['10.4', '10.6', '11.4'].includes(`${major}.${minor}`);
+}
+
+function checkCharsets(
+  tables: TableInfo[],
+  columns: Map<string, number>,
+  report: Report,
+  against: { release: string | null; isTarget: boolean; server: ServerInfo },
+): void {
+  const foreign = tables.filter(
+    (t) => t.collation && !/^utf8mb4/i.test(t.collation) && !MAGENTO_UTF8.test(t.collation),
+  );
+  if (foreign.length > 0) {
+    const names = foreign.map((t) => `${t.name} (${t.collation})`).sort();
+    report(
+      'charset',
+      'warning',
+      'foreign-charset',
+      `${foreign.length} table(s) use a charset no Magento release declares (neither utf8/utf8mb3 nor utf8mb4): ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}`,
+      'Text outside that charset is lost or mangled, and joins with the other tables cannot use their indexes. Convert each to the charset its db_schema.xml declares (ALTER TABLE … CONVERT TO CHARACTER SET …), on a copy first.',
+    );
+  }
+  const utf8 = tables.filter((t) => MAGENTO_UTF8.test(t.collation ?? ''));
+  const names = [...new Set([...utf8.map((t) => t.name), ...columns.keys()])].sort();
   if (names.length === 0) return;
-  const utf8 = legacy.filter((t) => /^utf8(mb3)?_/i.test(t.collation ?? '')).length;
   const columnCount = [...columns.values()].reduce((a, b) => a + b, 0);
+  const list = `${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}`;
+  const notPending =
+    'A charset is not pending setup: Magento before 2.4.6 declares "utf8", which MariaDB 10.6+ and MySQL 8.0.30+ name "utf8mb3", so its bin/magento setup:db:status may call the schema out of date for these tables alone; pending setup is judged from setup_module below.';
+  const release = against.release;
+  if (release && declaresUtf8mb4(release, against.server)) {
+    report(
+      'charset',
+      'info',
+      'utf8mb3',
+      `${names.length} table(s) in utf8/utf8mb3 (${utf8.length} by default collation, ${columnCount} utf8mb3 column(s)); Magento ${release} declares utf8mb4 on ${against.server.flavor === 'mysql' ? 'MySQL' : 'MariaDB'} ${against.server.number}, and its setup:upgrade alters tables whose charset differs from the declaration: ${list}`,
+      `Time setup:upgrade of ${release} on a copy of production: changing these tables is part of its work in the maintenance window (the largest tables below). ${notPending}`,
+    );
+    return;
+  }
   report(
     'charset',
-    'warning',
-    'utf8mb4',
-    `${names.length} table(s) are not fully utf8mb4 (${legacy.length} with a non-utf8mb4 default collation, ${utf8} of them utf8/utf8mb3; ${columnCount} utf8mb3 column(s)): ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''}`,
-    'Magento 2.4.7+ creates utf8mb4 tables; convert with ALTER TABLE … CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci (on a copy first: indexes on long varchar columns may need shorter prefixes). ' +
-      'A charset is not pending setup: MariaDB 10.6+ and MySQL 8.0.30+ name utf8 "utf8mb3", so bin/magento setup:db:status may call the schema out of date for these tables alone; pending setup is judged from setup_module below.',
+    'info',
+    'utf8mb3',
+    `${names.length} table(s) in utf8/utf8mb3 (${utf8.length} by default collation, ${columnCount} utf8mb3 column(s)), the charset Magento${release ? ` ${release}` : ''} creates its tables in on this server: ${list}`,
+    `Nothing to do for the ${against.isTarget ? 'upgrade' : 'store'}: Magento declares utf8 (named utf8mb3 on MariaDB 10.6+ and MySQL 8.0.29+) up to 2.4.7. ${notPending} Moving to utf8mb4 (4-byte characters such as emoji) is a change of its own.`,
   );
 }
 
@@ -348,10 +399,14 @@ function checkDeclaredTables(
     );
   }
   if (!core) return;
+  // Tables a module's legacy InstallSchema/UpgradeSchema creates are its own, in use: not leftovers.
+  const scripted = setupScriptTables(project);
   const undeclared = [...tables.values()]
     .filter(
       (t) =>
         !declared.has(t.name) &&
+        !scripted.has(t.name) &&
+        !bundled.scriptTables.has(t.name) &&
         !RUNTIME_TABLE.test(t.name) &&
         !magentoRuntimeTable(t.name, t.columns, (name) => tables.has(name)),
     )
