@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { EXIT } from '../exit.js';
+import { finishRun } from '../finish-run.js';
 import { AUDIT_REPORT_FORMATS, type AuditReportFormat } from '../../report/formats.js';
 import type { SetExitCode } from './index.js';
 
@@ -46,20 +47,24 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         const report = buildAuditReport(model);
         const text = renderAuditReport(report, opts.format, { color: !opts.output && colorEnabled(process.stdout) });
         await writeOutput(text, opts.output);
-        if (opts.history && isUseful(report)) {
-          const { recordAudit } = await import('../../history/index.js');
-          const recorded = await recordAudit(report, opts.store);
-          if ('error' in recorded)
-            process.stderr.write(`mageup audit: run not recorded in the history: ${recorded.error}\n`);
-        }
         if (!isUseful(report)) {
+          // Nothing worth keeping: not recorded.
           process.stderr.write(
             `mageup audit: ${model.root} looks like a Magento project but no version, package or module could be read (see problems above)\n`,
           );
           setExitCode(EXIT.failure);
           return;
         }
-        setExitCode(EXIT.ok);
+        await finishRun(
+          'audit',
+          {
+            record: opts.history
+              ? async () => (await import('../../history/index.js')).recordAudit(report, opts.store)
+              : undefined,
+            failing: false,
+          },
+          setExitCode,
+        );
       },
     );
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { SEVERITIES, type Severity } from '../../core/finding.js';
 import { CHECK_REPORT_FORMATS, type CheckReportFormat } from '../../report/formats.js';
 import { EXIT, UsageError } from '../exit.js';
+import { finishRun } from '../finish-run.js';
 import type { SetExitCode } from './index.js';
 
 interface CheckCommandOptions {
@@ -180,12 +181,15 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         ...html,
       });
       await writeOutput(text, opts.output);
-      if (opts.history) {
-        const { recordCheck } = await import('../../history/index.js');
-        const recorded = await recordCheck(result, opts.store);
-        if ('error' in recorded)
-          process.stderr.write(`mageup check: run not recorded in the history: ${recorded.error}\n`);
-      }
-      setExitCode(result.findings.length > 0 ? EXIT.findings : EXIT.ok);
+      await finishRun(
+        'check',
+        {
+          record: opts.history
+            ? async () => (await import('../../history/index.js')).recordCheck(result, opts.store)
+            : undefined,
+          failing: result.findings.length > 0,
+        },
+        setExitCode,
+      );
     });
 }

@@ -4,7 +4,8 @@ import { SEVERITIES, severityRank, type Severity } from '../../core/finding.js';
 import { MONITOR_FORMATS, type MonitorFormat } from '../../monitor/formats.js';
 import type { MonitorResult } from '../../monitor/types.js';
 import { colorEnabled, colors, terminalSafe, writeOutput } from '../../report/format.js';
-import { EXIT, UsageError } from '../exit.js';
+import { UsageError } from '../exit.js';
+import { finishRun } from '../finish-run.js';
 import type { SetExitCode } from './index.js';
 
 interface MonitorCommandOptions {
@@ -140,28 +141,16 @@ async function monitor(path: string, opts: MonitorCommandOptions, setExitCode: S
       `\nmageup monitor: stopped; ${final.summary.findings} findings, ${session.scan.errors.fresh.size} error classes first seen while following\n`,
     );
   }
-  if (opts.history) {
-    const { knowledgeBaseVersion, recordRun, storeFor } = await import('../../history/index.js');
-    const kbVersion = knowledgeBaseVersion();
-    const recorded = await recordRun(
-      {
-        project: final.project.root,
-        command: 'monitor',
-        recordedAt: new Date(),
-        toolVersion: final.tool.version,
-        ...(kbVersion ? { kbVersion } : {}),
-        currentVersion: final.project.magentoVersion,
-        targets: [],
-        summary: final.summary,
-        findings: final.findings,
-      },
-      storeFor(final.project.root, opts.store),
-    );
-    if ('error' in recorded)
-      process.stderr.write(`mageup monitor: run not recorded in the history: ${recorded.error}\n`);
-  }
-  const failing = final.findings.some((f) => severityRank(f.severity) <= severityRank(opts.failOn));
-  setExitCode(failing ? EXIT.findings : EXIT.ok);
+  await finishRun(
+    'monitor',
+    {
+      record: opts.history
+        ? async () => (await import('../../monitor/history.js')).recordMonitor(final, opts.store)
+        : undefined,
+      failing: final.findings.some((f) => severityRank(f.severity) <= severityRank(opts.failOn)),
+    },
+    setExitCode,
+  );
 }
 
 /**

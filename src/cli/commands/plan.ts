@@ -4,7 +4,7 @@ import { systemClock } from '../../knowledge/clock.js';
 import { PlanInputError } from '../../plan/errors.js';
 import { PLAN_FORMATS, type PlanFormat } from '../../plan/formats.js';
 import { writeOutput } from '../../report/format.js';
-import { EXIT } from '../exit.js';
+import { finishRun } from '../finish-run.js';
 import type { SetExitCode } from './index.js';
 
 interface PlanCommandOptions {
@@ -108,14 +108,18 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       });
       const { renderPlan } = await import('../../plan/render.js');
       await writeOutput(renderPlan(plan, opts.format, systemClock), opts.output);
-      if (opts.history) {
-        const { recordPlan } = await import('../../plan/history.js');
-        const recorded = await recordPlan(plan, opts.store);
-        if ('error' in recorded)
-          process.stderr.write(`mageup plan: plan not recorded in the history: ${recorded.error}\n`);
-      }
+      await finishRun(
+        'plan',
+        {
+          what: 'plan',
+          record: opts.history
+            ? async () => (await import('../../plan/history.js')).recordPlan(plan, opts.store)
+            : undefined,
+          failing: plan.schedule.meetsEndOfSupport === false,
+        },
+        setExitCode,
+      );
       for (const w of plan.warnings.filter((x) => /END OF SUPPORT/.test(x)))
         process.stderr.write(`mageup plan: ${w}\n`);
-      setExitCode(plan.schedule.meetsEndOfSupport === false ? EXIT.findings : EXIT.ok);
     });
 }

@@ -4,7 +4,7 @@ import { colorEnabled, writeOutput } from '../../report/format.js';
 import { VERIFY_DEFAULTS, VERIFY_FORMATS, type VerifyFormat } from '../../verify/defaults.js';
 import { VerifyInputError } from '../../verify/errors.js';
 import { PROBES, type ProbeName } from '../../verify/types.js';
-import { EXIT } from '../exit.js';
+import { finishRun } from '../finish-run.js';
 import type { SetExitCode } from './index.js';
 
 interface VerifyCommandOptions {
@@ -118,27 +118,18 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         renderVerify(run, opts.format, { color: !opts.output && colorEnabled(process.stdout) }),
         opts.output,
       );
-      if (opts.history) {
-        const { defaultStoreDir, recordRun } = await import('../../history/index.js');
-        const recorded = await recordRun(
-          {
-            project: run.project ?? run.baseUrl,
-            command: 'verify',
-            recordedAt: new Date(run.date),
-            toolVersion: run.tool.version,
-            currentVersion: null,
-            targets: [],
-            summary: { baseUrl: run.baseUrl, probes: run.probes, comparison: run.comparison, budget: run.budget },
-            findings: run.findings,
-          },
-          opts.store ?? defaultStoreDir(run.project ?? process.cwd()),
-        );
-        if ('error' in recorded)
-          process.stderr.write(`mageup verify: run not recorded in the history: ${recorded.error}\n`);
-      }
-      const failing = run.comparison
-        ? run.comparison.regressions > 0
-        : run.findings.some((f) => f.severity === 'critical' || f.severity === 'error');
-      setExitCode(failing ? EXIT.findings : EXIT.ok);
+      await finishRun(
+        'verify',
+        {
+          record: opts.history
+            ? async () => (await import('../../verify/history.js')).recordVerify(run, opts.store)
+            : undefined,
+          // With a baseline the gate is regressions; without one, findings of error or worse.
+          failing: run.comparison
+            ? run.comparison.regressions > 0
+            : run.findings.some((f) => f.severity === 'critical' || f.severity === 'error'),
+        },
+        setExitCode,
+      );
     });
 }
