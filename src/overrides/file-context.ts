@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../core/problem.js';
 import { loadFileHashIndex, type FileHashIndex } from '../knowledge/file-hashes/index.js';
+import { loadJsModuleIndex, type JsModuleIndex } from '../knowledge/js-modules/index.js';
 import type { Release } from '../knowledge/types.js';
 import type { ProjectModel } from '../project/model.js';
 import type { RuleContext } from '../rules/rule.js';
@@ -23,10 +24,13 @@ export interface FileContextOptions {
   targetVendor?: string;
   /** Index to use (tests); default: the shipped one. */
   index?: FileHashIndex | null;
+  /** RequireJS index to use (tests); default: the shipped one. */
+  jsIndex?: JsModuleIndex | null;
 }
 
 export class FileContextBuilder {
   private index: FileHashIndex | null | undefined;
+  private jsIndex: JsModuleIndex | null | undefined;
   private current: ReleaseFiles | null | undefined;
   private readonly targets = new Map<string, ReleaseFiles | null>();
 
@@ -36,6 +40,28 @@ export class FileContextBuilder {
     private readonly problems: Problem[],
   ) {
     this.index = options.index;
+    this.jsIndex = options.jsIndex;
+  }
+
+  /** Core RequireJS aliases and jQuery of `version` (or the nearest indexed release of its line) on `files`. */
+  private withJs(files: ReleaseFiles | null, version: string | undefined): ReleaseFiles | null {
+    if (!files || !version) return files;
+    if (this.jsIndex === undefined) {
+      try {
+        this.jsIndex = loadJsModuleIndex();
+      } catch (error) {
+        this.problems.push({
+          code: 'js-modules-unavailable',
+          level: 'warning',
+          message: `The RequireJS index could not be read (${error instanceof Error ? error.message : String(error)}): ids aliased by core requirejs-config.js files are not verified.`,
+        });
+        this.jsIndex = null;
+      }
+    }
+    const stand = this.jsIndex ? nearestOfLine(version, this.jsIndex.releases()) : undefined;
+    const js = stand ? this.jsIndex!.release(stand) : undefined;
+    if (js) files.js = js;
+    return files;
   }
 
   private shippedIndex(): FileHashIndex | null {
@@ -71,7 +97,10 @@ export class FileContextBuilder {
   currentFiles(current: Release | null): ReleaseFiles | null {
     if (this.current !== undefined) return this.current;
     if (this.options.baselineVendor) {
-      this.current = this.vendor(this.options.baselineVendor, `baseline ${this.options.baselineVendor}`);
+      this.current = this.withJs(
+        this.vendor(this.options.baselineVendor, `baseline ${this.options.baselineVendor}`),
+        current?.version ?? this.model.magento.version ?? undefined,
+      );
       return this.current;
     }
     const index = this.shippedIndex();
@@ -91,14 +120,20 @@ export class FileContextBuilder {
       this.model.kind === 'project' && existsSync(join(this.model.root, 'vendor', 'magento'))
         ? releaseFilesFromProject(this.model, version ?? 'installed vendor')
         : null;
-    this.current = installed && known ? layerReleaseFiles(installed, known) : (known ?? installed);
+    this.current = this.withJs(
+      installed && known ? layerReleaseFiles(installed, known) : (known ?? installed),
+      version ?? undefined,
+    );
     return this.current;
   }
 
   targetFiles(target: Release): ReleaseFiles | null {
     if (this.options.targetVendor) {
       if (!this.targets.has('vendor'))
-        this.targets.set('vendor', this.vendor(this.options.targetVendor, `target ${this.options.targetVendor}`));
+        this.targets.set(
+          'vendor',
+          this.withJs(this.vendor(this.options.targetVendor, `target ${this.options.targetVendor}`), target.version),
+        );
       return this.targets.get('vendor')!;
     }
     if (!this.targets.has(target.version)) {
@@ -113,9 +148,12 @@ export class FileContextBuilder {
       }
       this.targets.set(
         target.version,
-        index && stand
-          ? releaseFilesFromIndex(index, index.releasePackages(stand)!, labelFor(target.version, stand))
-          : null,
+        this.withJs(
+          index && stand
+            ? releaseFilesFromIndex(index, index.releasePackages(stand)!, labelFor(target.version, stand))
+            : null,
+          target.version,
+        ),
       );
     }
     return this.targets.get(target.version)!;

@@ -9,6 +9,7 @@ import type { ProjectModel } from '../project/model.js';
 import { vendorTreeRegistrations } from '../project/registration.js';
 import { declaredLayoutNames, HASH_LENGTH } from '../knowledge/file-hashes/format.js';
 import type { FileHashIndex, PackageFiles } from '../knowledge/file-hashes/index.js';
+import type { JsRelease } from '../knowledge/js-modules/index.js';
 
 /** `Magento_Catalog` (module), `frontend/Magento/luma` (theme) or `lib` (lib/web of magento2-base). */
 export type Component = string;
@@ -31,6 +32,8 @@ export interface ReleaseFiles {
    * means removed only when the target holds that component at all.
    */
   layoutOwner(nameOrHandle: string, kind: 'name' | 'handle'): Component | undefined;
+  /** Core RequireJS aliases and jQuery of the release (shipped JS index), when it covers the release. */
+  js?: JsRelease;
 }
 
 export function isDirectory(path: string): boolean {

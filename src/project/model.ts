@@ -150,6 +150,8 @@ export interface Customizations {
   layouts: LayoutFile[];
   templates: string[];
   requirejs: RequireJsConfig[];
+  /** The module's own JS (view/<area>/web/**.js, minified files aside), read statically. */
+  js?: JsSource[];
   /** Data/schema patches (Setup/Patch) and legacy Install/Upgrade scripts. */
   setupScripts: SetupScript[];
 }
@@ -284,6 +286,17 @@ export interface RequireJsConfig {
   paths: { from: string; to: string; line: number }[];
 }
 
+/** One JS file of a module or theme: what it loads through RequireJS and which removed jQuery APIs it calls. */
+export interface JsSource {
+  file: string;
+  /** `frontend`, `adminhtml` or `base`: where its ids are resolved. */
+  area: string;
+  /** `define([...])`, `require([...])` and `require('id')` dependency ids (string literals only). */
+  dependencies: { id: string; line: number }[];
+  /** `.size()`, `.andSelf()`, `.live()`, `.die()`, `$.browser`, `$.sub()` uses (files that use jQuery). */
+  jqueryApis: { api: string; line: number }[];
+}
+
 export interface SetupScript {
   file: string;
   kind:
@@ -311,6 +324,8 @@ export interface Theme {
   layouts?: LayoutFile[];
   /** requirejs-config.js files of the theme (root and `Vendor_Module/`), read statically. */
   requirejs?: RequireJsConfig[];
+  /** JS files of the theme (`web/**.js`, `Vendor_Module/web/**.js`), read statically. */
+  js?: JsSource[];
 }
 
 export interface ThemeOverride {

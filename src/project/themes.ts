@@ -1,4 +1,5 @@
 import { readLayoutXml } from './customizations/layout.js';
+import { isProjectJs, readJsSource } from './customizations/js-source.js';
 import { readRequireJsConfig } from './customizations/requirejs.js';
 import type { LanguagePack, LayoutFile, Theme, ThemeOverride } from './model.js';
 import type { LoadContext } from './context.js';
@@ -56,6 +57,12 @@ export function buildThemes(
           const source = ctx.readText(f.path);
           return source === undefined ? [] : [readRequireJsConfig(source, f.path, ctx.problems)];
         });
+      const js = files.filter((f) => isThemeJs(f.path.slice(reg.dir ? reg.dir.length + 1 : 0)));
+      if (js.length > 0)
+        theme.js = js.flatMap((f) => {
+          const source = ctx.readText(f.path);
+          return source === undefined ? [] : [readJsSource(source, f.path, area, ctx.problems)];
+        });
     }
     if (title) theme.title = title;
     themes.set(reg.name, theme);
@@ -106,6 +113,11 @@ function themeFiles(ctx: LoadContext, dir: string, visited: Set<string>): Walked
     visited,
     enterDir: (name) => name !== 'node_modules' && !name.startsWith('.'),
   });
+}
+
+/** The theme's own JS: `web/**.js` and `Vendor_Module/web/**.js` (minified bundles aside). */
+function isThemeJs(inTheme: string): boolean {
+  return /^([A-Z][A-Za-z0-9]*_[A-Za-z0-9]+\/)?web\//.test(inTheme) && isProjectJs(inTheme);
 }
 
 /** `requirejs-config.js` at the theme root or in a `Vendor_Module/` directory of the theme. */

@@ -6,6 +6,7 @@ import { readDbSchemaXml } from './db-schema.js';
 import { readDiXml } from './di.js';
 import { readEventsXml } from './events.js';
 import { readLayoutXml } from './layout.js';
+import { isProjectJs, readJsSource } from './js-source.js';
 import { readRequireJsConfig } from './requirejs.js';
 import { readRoutesXml } from './routes.js';
 import { setupScriptOf } from './setup-scripts.js';
@@ -68,6 +69,9 @@ export function collectCustomizations(
         withXml(ctx, file, (root) => c.layouts.push(readLayoutXml(root, file, area)));
       } else if (kind === 'templates' && file.endsWith('.phtml')) {
         c.templates.push(file);
+      } else if (kind === 'web' && isProjectJs(file)) {
+        const source = ctx.readText(file);
+        if (source !== undefined) (c.js ??= []).push(readJsSource(source, file, area, ctx.problems));
       }
     } else if (parts[0] === 'view' && parts.length === 3 && parts[2] === 'requirejs-config.js') {
       const source = ctx.readText(file);

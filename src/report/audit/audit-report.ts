@@ -104,9 +104,9 @@ export interface AuditTheme {
   overrides: number;
 }
 
-export type CustomizationCounts = Record<keyof Customizations, number>;
+export type CustomizationCounts = Record<Exclude<keyof Customizations, 'js'>, number>;
 
-const COUNTED: (keyof Customizations)[] = [
+const COUNTED: Exclude<keyof Customizations, 'js'>[] = [
   'preferences',
   'plugins',
   'virtualTypes',

@@ -1,5 +1,8 @@
 import type { Rule } from '../rule.js';
 import { rule as coreCronChanged } from './core-cron-changed.js';
+import { rule as jqueryRemovedApi } from './jquery-removed-api.js';
+import { rule as jqueryUiModule } from './jquery-ui-module.js';
+import { rule as jsDependencyTarget } from './js-dependency-target.js';
 import { rule as layoutReferenceRemoved } from './layout-reference-removed.js';
 import { rule as legacySetupScript } from './legacy-setup-script.js';
 import { rule as noOriginal } from './no-original.js';
@@ -19,6 +22,9 @@ import { rule as themeWebChanged } from './theme-web-changed.js';
 
 export const rules: Rule[] = [
   coreCronChanged,
+  jqueryRemovedApi,
+  jqueryUiModule,
+  jsDependencyTarget,
   layoutReferenceRemoved,
   legacySetupScript,
   noOriginal,

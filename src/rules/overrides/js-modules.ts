@@ -1,16 +1,46 @@
-// RequireJS module ids → the file that defines them, in a release.
+// RequireJS module ids → the file that defines them, in a release: core `map`/`paths` aliases first (the JS index),
+// then the module's view/<area>/web or lib/web.
+import type { JsRelease } from '../../knowledge/js-modules/index.js';
 import type { ReleaseFiles } from '../../overrides/release-files.js';
 
 export interface JsFile {
   component: string;
   path: string;
   hash: string;
+  /** The id after core aliases, when they renamed it (`jquery-ui-modules/widget` → `jquery/ui-modules/widget`). */
+  aliased?: string;
+}
+
+/** `text!foo.html` → `foo.html`; `domReady!` → `domReady` (the plugin is the dependency). */
+export function moduleOfDependency(id: string): string {
+  const bang = id.indexOf('!');
+  if (bang < 0) return id;
+  const plugin = id.slice(0, bang);
+  return plugin === 'text' ? id.slice(bang + 1) : plugin;
+}
+
+/** The id RequireJS loads for `id` under the release's core map (whole-segment prefixes) and paths. */
+export function applyCoreAliases(id: string, area: string, js: JsRelease): string {
+  const parts = id.split('/');
+  let mapped = id;
+  for (let n = parts.length; n > 0; n--) {
+    const target = js.mapped(parts.slice(0, n).join('/'), area);
+    if (target !== undefined) {
+      mapped = target === '' ? '' : [target, ...parts.slice(n)].join('/');
+      break;
+    }
+  }
+  if (mapped === '') return '';
+  return js.pathed(mapped, area) ?? mapped;
 }
 
 /** `Magento_Checkout/js/view/shipping` → view/<area>/web/js/view/shipping.js; `jquery/x` → lib/web/jquery/x.js. */
 export function resolveJsModule(id: string, area: string, files: ReleaseFiles): JsFile | 'unknown' | undefined {
-  const clean = id.replace(/^text!/, '');
-  if (/^(https?:)?\/\//.test(clean) || clean.startsWith('.')) return 'unknown';
+  const original = moduleOfDependency(id);
+  // An id core configs alias ambiguously, or to a URL, is not a file we can compare.
+  const clean = files.js ? applyCoreAliases(original, area, files.js) : original;
+  if (clean === '' || /^(https?:)?\/\//.test(clean) || clean.startsWith('.')) return 'unknown';
+  const aliased = clean !== original ? { aliased: clean } : {};
   const file = /\.(js|html)$/.test(clean) ? clean : `${clean}.js`;
   const slash = file.indexOf('/');
   const head = slash > 0 ? file.slice(0, slash) : '';
@@ -20,14 +50,13 @@ export function resolveJsModule(id: string, area: string, files: ReleaseFiles): 
     for (const a of [area, 'base']) {
       const path = `view/${a}/web/${rest}`;
       const hash = files.hash(head, path);
-      if (hash) return { component: head, path, hash };
+      if (hash) return { component: head, path, hash, ...aliased };
     }
     return undefined;
   }
   if (!files.hasComponent('lib')) return 'unknown';
   const hash = files.hash('lib', file);
-  if (hash) return { component: 'lib', path: file, hash };
-  // lib/web ids are also aliased through `paths` in core requirejs-config files: only a known top folder counts.
+  if (hash) return { component: 'lib', path: file, hash, ...aliased };
   return undefined;
 }
 

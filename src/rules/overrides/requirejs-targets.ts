@@ -1,5 +1,5 @@
 // Shared by the mixin and map rules: which RequireJS entries point at core JS that changed or disappeared.
-import type { RequireJsConfig } from '../../project/model.js';
+import type { JsSource, RequireJsConfig } from '../../project/model.js';
 import type { RuleContext } from '../rule.js';
 import { areaOfRequireJsFile, resolveJsModule } from './js-modules.js';
 
@@ -16,8 +16,24 @@ export function requireJsConfigs(context: RuleContext): { config: RequireJsConfi
   return out;
 }
 
+/** The project's own JS files (modules not shipped by Magento, themes not shipped by Magento). */
+export function jsSources(context: RuleContext): JsSource[] {
+  const out: JsSource[] = [];
+  for (const m of context.project.modules) if (!m.core) out.push(...(m.customizations.js ?? []));
+  for (const t of context.project.themes) {
+    if (t.location === 'vendor' && t.package?.startsWith('magento/')) continue;
+    out.push(...(t.js ?? []));
+  }
+  return out;
+}
+
+/** jQuery UI ids: the 2.4.4 split (`jquery/ui` → `jquery-ui-modules/*`) has its own rule and advice. */
+export function isJqueryUiId(id: string): boolean {
+  return /^(jquery\/ui|jquery\/jquery-ui(-[\d.]+)?|jquery\/ui-modules\/.+|jquery-ui-modules\/.+)$/.test(id);
+}
+
 /** `unverified`: the target's data does not cover the module's component (reported at info, 0 h). */
-export type JsTargetState = 'changed' | 'removed' | 'unverified';
+export type JsTargetState = 'changed' | 'moved' | 'removed' | 'unverified';
 
 export function checkJsTarget(
   context: RuleContext,
@@ -31,12 +47,13 @@ export function checkJsTarget(
   const before = resolveJsModule(id, area, current);
   if (before === 'unknown' || before === undefined) return; // not core JS (or already absent): nothing to compare
   const after = target ? resolveJsModule(id, area, target) : 'unknown';
-  if (!target || after === 'unknown') {
+  // An id only a core alias made a file cannot be judged against a target whose aliases are unknown.
+  if (!target || after === 'unknown' || (before.aliased !== undefined && !target.js)) {
     // Core JS now, but the target's data does not hold its component: unknown, never "removed".
     const where = before.component === 'lib' ? 'lib/web/' : `${before.component}::`;
     report(
       'unverified',
-      `could not verify ${where}${before.path} against ${target?.label ?? context.target.release.version}: the knowledge base has no file data for ${before.component} there`,
+      `could not verify ${where}${before.path} against ${target?.label ?? context.target.release.version}: the knowledge base has no ${target && after !== 'unknown' ? 'RequireJS alias' : 'file'} data for ${before.component} there`,
     );
     return;
   }
@@ -45,9 +62,16 @@ export function checkJsTarget(
       'removed',
       `${before.component === 'lib' ? 'lib/web/' : `${before.component}::`}${before.path} is absent from ${target.label}`,
     );
-  else if (after.hash !== before.hash)
+  else if (after.component !== before.component || after.path !== before.path)
+    // A core alias now points elsewhere (wysiwygAdapter: tinymce4Adapter → tinymce5Adapter): a different module.
     report(
-      'changed',
-      `${after.component === 'lib' ? 'lib/web/' : `${after.component}::`}${after.path} changed between ${current.label} and ${target.label}`,
+      'moved',
+      `${id} loads ${where(after)} in ${target.label} (${where(before)} in ${current.label}): core requirejs-config.js now points it at another file`,
     );
+  else if (after.hash !== before.hash)
+    report('changed', `${where(after)} changed between ${current.label} and ${target.label}`);
+}
+
+function where(file: { component: string; path: string }): string {
+  return file.component === 'lib' ? `lib/web/${file.path}` : `${file.component}::${file.path}`;
 }

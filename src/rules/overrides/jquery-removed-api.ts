@@ -1,0 +1,59 @@
+import type { JqueryApi } from '../../knowledge/js-modules/index.js';
+import type { Rule } from '../rule.js';
+import { jsSources } from './requirejs-targets.js';
+
+const REPLACEMENT: Record<string, string> = {
+  size: '.length',
+  andSelf: '.addBack()',
+  live: '$(document).on(events, selector, handler)',
+  die: '$(document).off(events, selector)',
+  browser: 'feature detection (or navigator.userAgent when unavoidable)',
+  sub: 'a plugin on $.fn',
+};
+
+export const rule: Rule = {
+  meta: {
+    id: 'overrides/jquery-removed-api',
+    severity: 'error',
+    category: 'overrides',
+    description: 'Custom JS calls a jQuery API that the jQuery (and jquery-migrate) of the target no longer provides',
+    docs: "Magento 2.4.4 moved from jQuery 1.12 + jquery-migrate 1.4 to jQuery 3.6 + jquery-migrate 3.3, and 2.4.6 stopped loading jquery-migrate. `.live()`, `.die()`, `$.browser` and `$.sub()` go with 2.4.4, `.size()` and `.andSelf()` with 2.4.6: calling them throws a TypeError that stops the rest of the script. Reported only when the target release's own jQuery files (parsed, per release) lack the API.",
+  },
+  check(context) {
+    const js = context.files?.target?.js;
+    const current = context.files?.current?.js;
+    for (const source of jsSources(context)) {
+      if (source.jqueryApis.length === 0) continue;
+      if (!js) {
+        context.report({
+          severity: 'info',
+          file: source.file,
+          line: source.jqueryApis[0]!.line,
+          subject: 'unverified',
+          message: `Could not verify the jQuery APIs this file uses (${[...new Set(source.jqueryApis.map((a) => a.api))].join(', ')}) against ${context.target.release.version}: the knowledge base has no jQuery data for it.`,
+          recommendation: 'Check them against the jQuery that release ships.',
+          effort: { hours: 0, confidence: 'low' },
+        });
+        continue;
+      }
+      for (const use of source.jqueryApis) {
+        const api = use.api as JqueryApi;
+        if (js.provides(api)) continue;
+        const before = current
+          ? current.provides(api)
+            ? ` (${current.release} still provides it: jQuery ${current.jquery ?? '?'}${current.migrate ? ` + jquery-migrate ${current.migrate}` : ''})`
+            : ` (already missing in ${current.release})`
+          : '';
+        context.report({
+          severity: 'error',
+          file: source.file,
+          line: use.line,
+          subject: api,
+          message: `${api === 'browser' || api === 'sub' ? `$.${api}` : `.${api}()`} is gone from jQuery ${js.jquery ?? '?'}${js.migrate ? ` with jquery-migrate ${js.migrate}` : ' (no jquery-migrate loaded)'} in ${js.release}${before}.`,
+          recommendation: `Use ${REPLACEMENT[api] ?? 'the documented replacement'} instead.`,
+          effort: { hours: 0.25, confidence: 'high' },
+        });
+      }
+    }
+  },
+};

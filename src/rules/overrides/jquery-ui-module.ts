@@ -1,0 +1,42 @@
+import type { Rule } from '../rule.js';
+import { checkJsTarget, isJqueryUiId, jsSources } from './requirejs-targets.js';
+
+/** `jquery/ui-modules/slider`, `jquery/ui-modules/widgets/slider` → `jquery-ui-modules/slider`. */
+function splitId(id: string): string | undefined {
+  const widget = /^jquery\/ui-modules\/(?:widgets\/|effects\/)?([\w-]+)$/.exec(id)?.[1];
+  return widget ? `jquery-ui-modules/${widget}` : undefined;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'overrides/jquery-ui-module',
+    severity: 'error',
+    category: 'overrides',
+    description:
+      'jQuery UI loaded from a module id the target removed or re-pointed (the 2.4.4 jquery-ui-modules split)',
+    docs: 'Magento 2.4.4 replaced the single jQuery UI 1.9 bundle with jQuery UI 1.13 split into `jquery-ui-modules/*` (core, widget, datepicker, slider…). A dependency on a removed file (`jquery/jquery-ui-1.9.2`, `jquery/ui-modules/slider`) no longer loads, and `jquery/ui` now loads a different file. Depend on the widgets used, through `jquery-ui-modules/<widget>`.',
+  },
+  check(context) {
+    for (const js of jsSources(context)) {
+      for (const dep of js.dependencies) {
+        if (!isJqueryUiId(dep.id)) continue;
+        checkJsTarget(context, dep.id, js.area, (state, detail) => {
+          if (state === 'changed') return;
+          const replacement = splitId(dep.id);
+          context.report({
+            severity: state === 'removed' ? 'error' : state === 'unverified' ? 'info' : 'warning',
+            file: js.file,
+            line: dep.line,
+            subject: dep.id,
+            message: `jQuery UI dependency ${dep.id}: ${detail}.`,
+            recommendation:
+              state === 'unverified'
+                ? 'Pass --target-vendor with a vendor tree of the target to verify it.'
+                : `Depend on the jQuery UI widgets the file uses through ${replacement ?? 'jquery-ui-modules/<widget>'} (the ids of 2.4.4 and later).`,
+            effort: { hours: state === 'removed' ? 1 : state === 'unverified' ? 0 : 0.5, confidence: 'medium' },
+          });
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,153 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { jsModuleIndexFrom, type JsModuleIndexFile } from '../../knowledge/js-modules/index.js';
+import { readJsSource } from '../../project/customizations/js-source.js';
+import { releaseFilesFromMemory, type ReleaseFiles } from '../../overrides/release-files.js';
+import { projectFixture, runRule } from '../testing.js';
+import { moduleWith } from './fixtures.js';
+import { rule as dependencyRule } from './js-dependency-target.js';
+import { rule as jqueryApiRule } from './jquery-removed-api.js';
+import { rule as jqueryUiRule } from './jquery-ui-module.js';
+
+// Two releases shaped like 2.4.3 → 2.4.6: the wysiwygAdapter alias moves, jquery-ui 1.9 and ui-modules/slider go,
+// jquery-migrate stops being loaded.
+const index = jsModuleIndexFrom({
+  schema: 1,
+  generatedAt: '',
+  source: 'test',
+  releases: ['2.4.3', '2.4.6'],
+  map: {
+    'base wysiwygAdapter': [
+      ['mage/adminhtml/wysiwyg/tiny_mce/tinymce4Adapter', '0'],
+      ['mage/adminhtml/wysiwyg/tiny_mce/tinymce5Adapter', '1'],
+    ],
+    'base ambiguous': [['', '0-1']],
+  },
+  paths: { 'base jquery-ui-modules': [['jquery/ui-modules', '0-1']] },
+  jquery: [
+    ['1.12.4', '0'],
+    ['3.6.0', '1'],
+  ],
+  migrate: [['1.4.1', '0']],
+  provides: { size: '0', andSelf: '0', live: '0', browser: '0' },
+} satisfies JsModuleIndexFile);
+
+function files(version: '2.4.3' | '2.4.6', withJs = true): ReleaseFiles {
+  const old = version === '2.4.3';
+  const lib: Record<string, string> = {
+    'jquery.js': version,
+    'jquery/ui-modules/widget.js': 'w',
+    [`mage/adminhtml/wysiwyg/tiny_mce/${old ? 'tinymce4Adapter' : 'tinymce5Adapter'}.js`]: 'a',
+    ...(old ? { 'jquery/ui-modules/slider.js': 's' } : { 'jquery/ui-modules/widgets/slider.js': 's' }),
+  };
+  const f = releaseFilesFromMemory(version, { lib, Magento_Ui: { 'view/base/web/js/modal/modal.js': version } });
+  if (withJs) f.js = index.release(version)!;
+  return f;
+}
+
+const source = `define([
+  'jquery',
+  'mage/adminhtml/wysiwyg/tiny_mce/tinymce4Adapter',
+  'wysiwygAdapter',
+  'jquery-ui-modules/widget',
+  'jquery/ui-modules/slider',
+  'Magento_Ui/js/modal/modal',
+  'ambiguous',
+  'Acme_Js/js/own'
+], function ($) {
+  var n = $('.x').size() + new Map().size;
+  if ($.browser.msie) { $('.y').live('click', function () {}); }
+  return _.size(n);
+});`;
+
+function project() {
+  const js = readJsSource(source, 'app/code/Acme/Js/view/adminhtml/web/js/editor.js', 'adminhtml', []);
+  return projectFixture({ modules: [moduleWith('Acme_Js', { js: [js] })] });
+}
+
+describe('frontend JS rules', () => {
+  it('reads define() dependencies and jQuery API uses from the syntax tree', () => {
+    const js = readJsSource(source, 'f.js', 'frontend', []);
+    assert.equal(js.dependencies.length, 8);
+    assert.deepEqual(
+      js.jqueryApis.map((a) => [a.api, a.line]),
+      [
+        ['size', 11],
+        ['browser', 12],
+        ['live', 12],
+      ],
+    );
+    // `.size()` in a file that never touches jQuery is someone else's size().
+    assert.deepEqual(readJsSource('var s = list.size();', 'g.js', 'frontend', []).jqueryApis, []);
+    const problems: { code: string }[] = [];
+    readJsSource('define([', 'bad.js', 'frontend', problems as never);
+    assert.equal(problems[0]?.code, 'js-syntax');
+  });
+
+  it('reports removed and re-pointed dependencies, not changed content, ambiguous aliases or non-core ids', async () => {
+    const findings = await runRule(dependencyRule, {
+      project: project(),
+      files: { current: files('2.4.3'), target: files('2.4.6') },
+    });
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.severity]),
+      [
+        [3, 'error'],
+        [4, 'warning'],
+      ],
+    );
+    assert.match(
+      findings[1]!.message,
+      /wysiwygAdapter loads lib\/web\/mage\/adminhtml\/wysiwyg\/tiny_mce\/tinymce5Adapter\.js/,
+    );
+  });
+
+  it('says "could not verify" when the target has no JS alias data, never "removed"', async () => {
+    const findings = await runRule(dependencyRule, {
+      project: project(),
+      files: { current: files('2.4.3'), target: files('2.4.6', false) },
+    });
+    assert.ok(findings.some((f) => f.severity === 'info' && /Could not verify .*wysiwygAdapter/.test(f.message)));
+    assert.ok(!findings.some((f) => f.line === 4 && f.severity !== 'info'));
+  });
+
+  it('reports jQuery UI ids the target removed, with the jquery-ui-modules id to use', async () => {
+    const findings = await runRule(jqueryUiRule, {
+      project: project(),
+      files: { current: files('2.4.3'), target: files('2.4.6') },
+    });
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.severity]),
+      [[6, 'error']],
+    );
+    assert.match(findings[0]!.recommendation ?? '', /jquery-ui-modules\/slider/);
+  });
+
+  it('reports removed jQuery APIs only where the target jQuery lacks them', async () => {
+    const upgrade = await runRule(jqueryApiRule, {
+      project: project(),
+      files: { current: files('2.4.3'), target: files('2.4.6') },
+    });
+    assert.deepEqual(
+      upgrade.map((f) => [f.subject, f.severity]),
+      [
+        ['size', 'error'],
+        ['browser', 'error'],
+        ['live', 'error'],
+      ],
+    );
+    const same = await runRule(jqueryApiRule, {
+      project: project(),
+      files: { current: files('2.4.3'), target: files('2.4.3') },
+    });
+    assert.deepEqual(same, []);
+    const unknown = await runRule(jqueryApiRule, {
+      project: project(),
+      files: { current: files('2.4.3'), target: files('2.4.6', false) },
+    });
+    assert.deepEqual(
+      unknown.map((f) => f.severity),
+      ['info'],
+    );
+  });
+});
