@@ -17,6 +17,12 @@ export const rule: Rule = {
     severity: 'error',
     category: 'overrides',
     description: 'Custom JS calls a jQuery API that the jQuery (and jquery-migrate) of the target no longer provides',
+    messages: {
+      unverified:
+        'Could not verify the jQuery APIs this file uses ({{apis}}) against {{target}}: the knowledge base has no jQuery data for it.',
+      gone: '{{call}} is gone from jQuery {{jquery}}{{migrate}} in {{target}}{{before}}.',
+    },
+    messageSeverity: { unverified: 'info' },
     docs: "Magento 2.4.4 moved from jQuery 1.12 + jquery-migrate 1.4 to jQuery 3.6 + jquery-migrate 3.3, and 2.4.6 stopped loading jquery-migrate. `.live()`, `.die()`, `$.browser` and `$.sub()` go with 2.4.4, `.size()` and `.andSelf()` with 2.4.6: calling them throws a TypeError that stops the rest of the script. Reported only when the target release's own jQuery files (parsed, per release) lack the API.",
   },
   check(context) {
@@ -26,11 +32,14 @@ export const rule: Rule = {
       if (source.jqueryApis.length === 0) continue;
       if (!js) {
         context.report({
-          severity: 'info',
+          messageId: 'unverified',
+          data: {
+            apis: [...new Set(source.jqueryApis.map((a) => a.api))].join(', '),
+            target: context.target.release.version,
+          },
           file: source.file,
           line: source.jqueryApis[0]!.line,
           subject: 'unverified',
-          message: `Could not verify the jQuery APIs this file uses (${[...new Set(source.jqueryApis.map((a) => a.api))].join(', ')}) against ${context.target.release.version}: the knowledge base has no jQuery data for it.`,
           recommendation: 'Check them against the jQuery that release ships.',
           effort: { hours: 0, confidence: 'low' },
         });
@@ -45,11 +54,17 @@ export const rule: Rule = {
             : ` (already missing in ${current.release})`
           : '';
         context.report({
-          severity: 'error',
+          messageId: 'gone',
+          data: {
+            call: api === 'browser' || api === 'sub' ? `$.${api}` : `.${api}()`,
+            jquery: js.jquery ?? '?',
+            migrate: js.migrate ? ` with jquery-migrate ${js.migrate}` : ' (no jquery-migrate loaded)',
+            target: js.release,
+            before,
+          },
           file: source.file,
           line: use.line,
           subject: api,
-          message: `${api === 'browser' || api === 'sub' ? `$.${api}` : `.${api}()`} is gone from jQuery ${js.jquery ?? '?'}${js.migrate ? ` with jquery-migrate ${js.migrate}` : ' (no jquery-migrate loaded)'} in ${js.release}${before}.`,
           recommendation: `Use ${REPLACEMENT[api] ?? 'the documented replacement'} instead.`,
           effort: { hours: 0.25, confidence: 'high' },
         });

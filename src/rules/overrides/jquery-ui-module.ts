@@ -15,24 +15,30 @@ export const rule: Rule = {
     description:
       'jQuery UI loaded from a module id the target removed or re-pointed (the 2.4.4 jquery-ui-modules split)',
     docs: 'Magento 2.4.4 replaced the single jQuery UI 1.9 bundle with jQuery UI 1.13 split into `jquery-ui-modules/*` (core, widget, datepicker, slider…). A dependency on a removed file (`jquery/jquery-ui-1.9.2`, `jquery/ui-modules/slider`) no longer loads, and `jquery/ui` now loads a different file. Depend on the widgets used, through `jquery-ui-modules/<widget>`.',
+    messages: {
+      removed: 'jQuery UI dependency {{id}}: {{file}} is absent from {{target}}.',
+      moved: 'jQuery UI dependency {{id}} loads {{now}} in {{target}} ({{file}} in {{current}}).',
+      unverified:
+        'Could not verify jQuery UI dependency {{id}} ({{file}}) against {{target}}: the knowledge base has no JS data for it there.',
+    },
+    messageSeverity: { moved: 'warning', unverified: 'info' },
   },
   check(context) {
     for (const js of jsSources(context)) {
       for (const dep of js.dependencies) {
         if (!isJqueryUiId(dep.id)) continue;
-        checkJsTarget(context, dep.id, js.area, (state, detail) => {
+        checkJsTarget(context, dep.id, js.area, (state, _detail, facts) => {
           if (state === 'changed') return;
-          const replacement = splitId(dep.id);
           context.report({
-            severity: state === 'removed' ? 'error' : state === 'unverified' ? 'info' : 'warning',
+            messageId: state,
+            data: facts,
             file: js.file,
             line: dep.line,
             subject: dep.id,
-            message: `jQuery UI dependency ${dep.id}: ${detail}.`,
             recommendation:
               state === 'unverified'
                 ? 'Pass --target-vendor with a vendor tree of the target to verify it.'
-                : `Depend on the jQuery UI widgets the file uses through ${replacement ?? 'jquery-ui-modules/<widget>'} (the ids of 2.4.4 and later).`,
+                : `Depend on the jQuery UI widgets the file uses through ${splitId(dep.id) ?? 'jquery-ui-modules/<widget>'} (the ids of 2.4.4 and later).`,
             effort: { hours: state === 'removed' ? 1 : state === 'unverified' ? 0 : 0.5, confidence: 'medium' },
           });
         });

@@ -8,6 +8,14 @@ export const rule: Rule = {
     category: 'overrides',
     description: 'define()/require() dependency on core JS that the target removed or re-pointed',
     docs: 'A RequireJS dependency on a core module the target no longer ships fails to load (a 404 and a script error that stops the widget). When a core `map` now points the id at another file (wysiwygAdapter: TinyMCE 4 → 5 → 6 adapters), the dependency still loads but its API may differ. A core module whose content changed is not reported here: depending on it is normal.',
+    messages: {
+      removed: 'Dependency {{id}}: {{file}} is absent from {{target}}.',
+      moved:
+        'Dependency {{id}} loads {{now}} in {{target}} ({{file}} in {{current}}): core requirejs-config.js now points it at another file.',
+      unverified:
+        'Could not verify {{count}} core JS dependencies of this file ({{ids}}) against {{target}}: the knowledge base has no JS data for them there.',
+    },
+    messageSeverity: { moved: 'warning', unverified: 'info' },
   },
   check(context) {
     for (const js of jsSources(context)) {
@@ -15,7 +23,7 @@ export const rule: Rule = {
       let firstUnverifiedLine = 0;
       for (const dep of js.dependencies) {
         if (isJqueryUiId(dep.id)) continue; // overrides/jquery-ui-module
-        checkJsTarget(context, dep.id, js.area, (state, detail) => {
+        checkJsTarget(context, dep.id, js.area, (state, _detail, facts) => {
           if (state === 'changed') return;
           if (state === 'unverified') {
             if (unverified.size === 0) firstUnverifiedLine = dep.line;
@@ -23,11 +31,11 @@ export const rule: Rule = {
             return;
           }
           context.report({
-            severity: state === 'removed' ? 'error' : 'warning',
+            messageId: state,
+            data: facts,
             file: js.file,
             line: dep.line,
             subject: dep.id,
-            message: `Dependency ${dep.id}: ${detail}.`,
             recommendation:
               state === 'removed'
                 ? 'Find the module that replaced it in the target (release notes, the core code that used it) and depend on that.'
@@ -39,11 +47,15 @@ export const rule: Rule = {
       // One note per file: data gaps are not the file's problems.
       if (unverified.size > 0)
         context.report({
-          severity: 'info',
+          messageId: 'unverified',
+          data: {
+            count: unverified.size,
+            ids: [...unverified].slice(0, 5).join(', ') + (unverified.size > 5 ? ', …' : ''),
+            target: context.target.release.version,
+          },
           file: js.file,
           line: firstUnverifiedLine,
           subject: 'unverified',
-          message: `Could not verify ${unverified.size} core JS dependenc${unverified.size === 1 ? 'y' : 'ies'} (${[...unverified].slice(0, 5).join(', ')}${unverified.size > 5 ? ', …' : ''}) against ${context.target.release.version}: the knowledge base has no JS data for them there.`,
           recommendation: 'Pass --target-vendor with a vendor tree of the target to verify them.',
           effort: { hours: 0, confidence: 'low' },
         });

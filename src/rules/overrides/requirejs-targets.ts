@@ -32,6 +32,16 @@ export function isJqueryUiId(id: string): boolean {
   return /^(jquery\/ui|jquery\/jquery-ui(-[\d.]+)?|jquery\/ui-modules\/.+|jquery-ui-modules\/.+)$/.test(id);
 }
 
+/** The same judgement as data, for rules whose messages are templates: `file` now, `now` at the target when moved. */
+export interface JsTargetFacts {
+  [key: string]: string;
+  id: string;
+  file: string;
+  now: string;
+  current: string;
+  target: string;
+}
+
 /** `unverified`: the target's data does not cover the module's component (reported at info, 0 h). */
 export type JsTargetState = 'changed' | 'moved' | 'removed' | 'unverified';
 
@@ -39,7 +49,7 @@ export function checkJsTarget(
   context: RuleContext,
   id: string,
   area: string,
-  report: (state: JsTargetState, detail: string) => void,
+  report: (state: JsTargetState, detail: string, facts: JsTargetFacts) => void,
 ): void {
   const current = context.files?.current;
   const target = context.files?.target;
@@ -47,29 +57,33 @@ export function checkJsTarget(
   const before = resolveJsModule(id, area, current);
   if (before === 'unknown' || before === undefined) return; // not core JS (or already absent): nothing to compare
   const after = target ? resolveJsModule(id, area, target) : 'unknown';
+  const facts: JsTargetFacts = {
+    id,
+    file: where(before),
+    now: after !== 'unknown' && after !== undefined ? where(after) : '',
+    current: current.label,
+    target: target?.label ?? context.target.release.version,
+  };
   // An id only a core alias made a file cannot be judged against a target whose aliases are unknown.
   if (!target || after === 'unknown' || (before.aliased !== undefined && !target.js)) {
     // Core JS now, but the target's data does not hold its component: unknown, never "removed".
-    const where = before.component === 'lib' ? 'lib/web/' : `${before.component}::`;
     report(
       'unverified',
-      `could not verify ${where}${before.path} against ${target?.label ?? context.target.release.version}: the knowledge base has no ${target && after !== 'unknown' ? 'RequireJS alias' : 'file'} data for ${before.component} there`,
+      `could not verify ${facts.file} against ${facts.target}: the knowledge base has no ${target && after !== 'unknown' ? 'RequireJS alias' : 'file'} data for ${before.component} there`,
+      facts,
     );
     return;
   }
-  if (after === undefined)
-    report(
-      'removed',
-      `${before.component === 'lib' ? 'lib/web/' : `${before.component}::`}${before.path} is absent from ${target.label}`,
-    );
+  if (after === undefined) report('removed', `${facts.file} is absent from ${target.label}`, facts);
   else if (after.component !== before.component || after.path !== before.path)
     // A core alias now points elsewhere (wysiwygAdapter: tinymce4Adapter → tinymce5Adapter): a different module.
     report(
       'moved',
-      `${id} loads ${where(after)} in ${target.label} (${where(before)} in ${current.label}): core requirejs-config.js now points it at another file`,
+      `${id} loads ${facts.now} in ${target.label} (${facts.file} in ${current.label}): core requirejs-config.js now points it at another file`,
+      facts,
     );
   else if (after.hash !== before.hash)
-    report('changed', `${where(after)} changed between ${current.label} and ${target.label}`);
+    report('changed', `${facts.now} changed between ${current.label} and ${target.label}`, facts);
 }
 
 function where(file: { component: string; path: string }): string {
