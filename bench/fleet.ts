@@ -4,10 +4,10 @@
  * registers them in a fresh database per run (dropped afterwards), queues one scan each and starts the workers
  * (`mageup worker --no-cache`: every PHP file is analysed, as on real, distinct stores). Measures time to the first
  * result, wall time and throughput, and checks that every job is recorded exactly once (scans, job ids, runs,
- * worker events). With chaos on, one worker is SIGKILLed mid-scan (its job comes back after --expire seconds) and,
+ * worker events). With chaos on, one worker is SIGKILLed mid-scan (its job comes back once its --lease runs out unrenewed) and,
  * at half-way, every server connection of the database is terminated (pg_terminate_backend, as a restart would).
  *
- *   node --import tsx bench/fleet.ts [--runs 1:100,2:100,4:500] [--chaos 4] [--expire 60] [--dist]
+ *   node --import tsx bench/fleet.ts [--runs 1:100,2:100,4:500] [--chaos 4] [--lease 30] [--dist]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,7 +29,7 @@ const runs = opt('--runs', '1:100,2:100,4:500')
   .split(',')
   .map((r) => r.split(':').map(Number) as [number, number]);
 const chaosOn = new Set(opt('--chaos', '4').split(',').filter(Boolean).map(Number));
-const expire = opt('--expire', '60');
+const lease = opt('--lease', '30');
 // --dist: workers run the built CLI (bin/mageup.js, after npm run build) instead of the sources through tsx, whose
 // start-up (compiling the CLI's modules) dominates the time to the first result on a loaded machine.
 const cli = args.includes('--dist') ? ['bin/mageup.js'] : ['--import', 'tsx', 'scripts/mageup-dev.ts'];
@@ -37,7 +37,7 @@ const cli = args.includes('--dist') ? ['bin/mageup.js'] : ['--import', 'tsx', 's
 type Worker = WorkerProcess;
 
 const startWorker = (url: string, onEvent: (e: WorkerEvent, w: Worker) => void): Worker =>
-  startWorkerProcess(url, { cli, expire, retryDelay: '5', maintenance: '5', stderr: 'ignore' }, onEvent);
+  startWorkerProcess(url, { cli, lease, retryDelay: '5', maintenance: '5', stderr: 'ignore' }, onEvent);
 
 const load = (): string =>
   loadavg()
@@ -52,21 +52,27 @@ async function benchRun(workerCount: number, count: number, projectsDir: string)
   try {
     const projects = generateFleetProjects(projectsDir, count);
     for (const p of projects) await addProject(store.db, { name: p.name, location: p.path, tags: [p.edition, p.base] });
-    const boss = await startBoss(store, {}, { retryLimit: 3, retryDelaySeconds: 5, expireInSeconds: Number(expire) });
+    const boss = await startBoss(store, {}, { retryLimit: 3, retryDelaySeconds: 5, leaseSeconds: Number(lease) });
     const loadBefore = load();
     const t0 = Date.now();
     const { queued } = await enqueueScans(boss, store);
     await boss.stop({ graceful: false, wait: true, close: true });
     let killed: { jobId: string; project: string; at: number } | undefined;
+    // From the SIGKILL to the killed job's start on another worker: lease + maintenance + retry delay + a free worker.
+    let killedJobBackAfterMs: number | null = null;
+    let killedAt = 0;
     let terminated: { at: number; connections: number } | undefined;
     let done = 0;
     const onEvent = (e: WorkerEvent, w: Worker): void => {
       if (e.type === 'job-done' && e.recorded) done++;
       // Chaos 1: after a tenth of the results, kill the worker that just started a job, 500 ms into it.
+      if (killed && killedAt && killedJobBackAfterMs === null && e.type === 'job-start' && e.jobId === killed.jobId)
+        killedJobBackAfterMs = Date.now() - killedAt;
       if (chaos && !killed && e.type === 'job-start' && done >= Math.ceil(count / 10)) {
         killed = { jobId: e.jobId, project: e.project, at: Date.now() - t0 };
         setTimeout(() => {
           w.child.kill('SIGKILL');
+          killedAt = Date.now();
           // A replacement keeps the worker count.
           workers.push(startWorker(database.url, onEvent));
         }, 500);
@@ -147,7 +153,13 @@ async function benchRun(workerCount: number, count: number, projectsDir: string)
       scanMedianS: +(durations[Math.floor(durations.length / 2)]! / 1000).toFixed(2),
       scanP95S: +(durations[Math.floor(durations.length * 0.95)]! / 1000).toFixed(2),
       killed: killed
-        ? { ...killed, atS: +(killed.at / 1000).toFixed(1), recordedOnAttempt: killedScan?.attempt ?? null }
+        ? {
+            jobId: killed.jobId,
+            project: killed.project,
+            atS: +(killed.at / 1000).toFixed(1),
+            backAfterS: killedJobBackAfterMs === null ? null : +(killedJobBackAfterMs / 1000).toFixed(1),
+            recordedOnAttempt: killedScan?.attempt ?? null,
+          }
         : null,
       terminated: terminated ? { atS: +(terminated.at / 1000).toFixed(1), connections: terminated.connections } : null,
       load: { before: loadBefore, after: loadAfter },

@@ -11,6 +11,11 @@ import { createTestDatabase } from './helpers/pg-database.js';
 import { startWorkerProcess, type WorkerProcess } from './helpers/worker-process.js';
 
 const PROJECTS = 10;
+// Worker timings (seconds): a killed worker's job comes back after at most LEASE (unrenewed) + MAINTENANCE + 2 ×
+// RETRY_DELAY (the first retry's backoff) + a poll and a free worker.
+const LEASE = 10;
+const MAINTENANCE = 2;
+const RETRY_DELAY = 1;
 
 type Worker = WorkerProcess;
 
@@ -19,9 +24,9 @@ const startWorker = (url: string, onEvent?: (e: WorkerEvent, w: Worker) => void)
     url,
     {
       cli: ['--import', 'tsx', 'scripts/mageup-dev.ts'],
-      expire: '30',
-      retryDelay: '1',
-      maintenance: '2',
+      lease: String(LEASE),
+      retryDelay: String(RETRY_DELAY),
+      maintenance: String(MAINTENANCE),
       stderr: 'inherit',
     },
     onEvent,
@@ -61,7 +66,7 @@ describe('fleet scans on pg-boss with several worker processes (real PostgreSQL)
     await addProject(store.db, { name: 'not-magento', location: join(dir, 'empty') });
     await addProject(store.db, { name: 'unreachable', location: `file://${join(dir, 'missing.git')}` });
 
-    const boss = await startBoss(store, {}, { retryLimit: 2, retryDelaySeconds: 1, expireInSeconds: 30 });
+    const boss = await startBoss(store, {}, { retryLimit: 2, retryDelaySeconds: RETRY_DELAY, leaseSeconds: LEASE });
     const first = await enqueueScans(boss, store);
     assert.equal(first.queued.length, PROJECTS + 2);
     // One waiting job per store: a second scan while they wait adds nothing.
@@ -69,18 +74,24 @@ describe('fleet scans on pg-boss with several worker processes (real PostgreSQL)
     assert.deepEqual([second.queued.length, second.alreadyQueued.length], [0, PROJECTS + 2]);
     await boss.stop({ graceful: false, wait: true, close: true });
 
-    let killed: { jobId: string; project: string } | undefined;
-    const victim = startWorker(database.url, (event, w) => {
-      // Killed while it holds its first real scan: the job must come back through expiry and retry.
-      if (!killed && event.type === 'job-start' && event.project.startsWith('store-')) {
-        killed = { jobId: event.jobId, project: event.project };
-        setTimeout(() => w.child.kill('SIGKILL'), 300);
+    // Four workers; the first to start a real scan is SIGKILLed 300 ms into it: its lease is no longer renewed, so
+    // the job expires and comes back to another worker.
+    type Killed = { jobId: string; project: string; worker: Worker; at?: number; backAfterMs?: number };
+    let killed: Killed | undefined;
+    const onEvent = (event: WorkerEvent, w: Worker): void => {
+      if (event.type !== 'job-start') return;
+      if (killed?.at && killed.backAfterMs === undefined && event.jobId === killed.jobId)
+        killed.backAfterMs = Date.now() - killed.at;
+      if (!killed && event.project.startsWith('store-')) {
+        const victim: Killed = { jobId: event.jobId, project: event.project, worker: w };
+        killed = victim;
+        setTimeout(() => {
+          w.child.kill('SIGKILL');
+          victim.at = Date.now();
+        }, 300);
       }
-    });
-    workers.push(victim);
-    await victim.exited;
-    assert.ok(killed, 'the victim started a job before it was killed');
-    workers.push(startWorker(database.url), startWorker(database.url), startWorker(database.url));
+    };
+    for (let i = 0; i < 4; i++) workers.push(startWorker(database.url, onEvent));
 
     await waitFor('every store recorded', 300_000, async () => {
       const rows = await store.db.query<{ n: string }>('SELECT count(DISTINCT project) AS n FROM mageup_fleet_scans');
@@ -115,11 +126,23 @@ describe('fleet scans on pg-boss with several worker processes (real PostgreSQL)
     for (const p of generated)
       assert.equal(done.filter((e) => e.type === 'job-done' && e.project === p.name && e.recorded).length, 1, p.name);
 
-    // The killed worker's job: the same job id, finished by another worker on a later attempt.
+    // The killed worker's job: the same job id, finished by another worker on a later attempt, back within the
+    // lease's bound (not the scan's length: the lease was renewed at its start, 300 ms before the kill).
+    assert.ok(killed?.at, 'a worker was killed mid-scan');
     const retried = scans.find((s) => s.project === killed!.project)!;
-    assert.equal(retried.job_id, killed!.jobId);
+    assert.equal(retried.job_id, killed.jobId);
     assert.ok(retried.attempt >= 2, `attempt ${retried.attempt}`);
-    assert.ok(!retried.worker.endsWith(`:${victim.child.pid}`));
+    assert.ok(!retried.worker.endsWith(`:${killed.worker.child.pid}`));
+    const back = killed.backAfterMs! / 1000;
+    assert.ok(back >= LEASE - 2, `back after ${back} s: before its lease ran out`);
+    assert.ok(back <= LEASE + MAINTENANCE + 2 * RETRY_DELAY + 30, `back after ${back} s`);
+    // Every other scan kept its lease: one attempt each (the unreachable remote's retries aside).
+    for (const s of scans)
+      if (s.project !== killed.project && s.project !== 'unreachable') assert.equal(s.attempt, 1, s.project);
+    assert.deepEqual(
+      workers.flatMap((w) => w.events).filter((e) => e.type === 'lease-lost'),
+      [],
+    );
 
     // Not a Magento project: recorded once as failed, not retried.
     const notMagento = scans.find((s) => s.project === 'not-magento')!;

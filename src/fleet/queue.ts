@@ -31,13 +31,17 @@ export interface QueuePolicy {
   /** Seconds before the first retry; doubled each time with backoff (default 30). */
   retryDelaySeconds: number;
   /**
-   * A job running longer is failed and retried: this is how a job of a killed worker comes back (pg-boss 10 has no
-   * heartbeat). Longer than any real scan, or a slow scan runs twice (its result is still recorded once). Default 1800.
+   * A running job's lease: pg-boss 10 has no heartbeat, so a job expires (is failed and retried) `leaseSeconds` after
+   * it started, and its worker keeps pushing that moment forward while it runs (holdLease). A killed worker's job thus
+   * comes back within lease + maintenance interval + retry delay, however long a real scan takes. Default 60.
    */
-  expireInSeconds: number;
+  leaseSeconds: number;
 }
 
-export const DEFAULT_QUEUE_POLICY: QueuePolicy = { retryLimit: 3, retryDelaySeconds: 30, expireInSeconds: 1800 };
+export const DEFAULT_QUEUE_POLICY: QueuePolicy = { retryLimit: 3, retryDelaySeconds: 15, leaseSeconds: 60 };
+
+/** How often supervising processes (workers) look for expired jobs, by default. */
+export const DEFAULT_MAINTENANCE_SECONDS = 15;
 
 /** pg-boss's tables live in their own schema of the fleet database. */
 export const BOSS_SCHEMA = 'mageup_jobs';
@@ -67,7 +71,7 @@ export async function startBoss(
     max: 4,
     supervise: opts.supervise ?? false,
     schedule: opts.supervise ?? false,
-    maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 30,
+    maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? DEFAULT_MAINTENANCE_SECONDS,
     // Completed jobs stay visible for a week (the fleet tables keep results for ever).
     archiveCompletedAfterSeconds: 7 * 24 * 3600,
   });
@@ -83,7 +87,8 @@ export async function startBoss(
       retryLimit: policy.retryLimit,
       retryDelay: policy.retryDelaySeconds,
       retryBackoff: true,
-      expireInSeconds: policy.expireInSeconds,
+      // A job starts with one lease; its worker renews it (holdLease).
+      expireInSeconds: policy.leaseSeconds,
       deadLetter: DEAD_QUEUE,
     });
     await boss.createQueue(SCHEDULE_QUEUE, { name: SCHEDULE_QUEUE, policy: 'stately' });
@@ -94,6 +99,59 @@ export async function startBoss(
     );
   }
   return boss;
+}
+
+export interface Lease {
+  /** Stops renewing (the job is done, or failed and left to pg-boss). */
+  release(): void;
+}
+
+/**
+ * Keeps a running job alive while its worker is: sets the job's expiry to `leaseSeconds` from now at once and again
+ * every quarter lease, so only a worker that stopped renewing (killed, hung, cut off from the database for most of a
+ * lease) loses its job to expiry. pg-boss 10 has no keepalive of its own; this writes the one column its expiry reads
+ * (`started_on + expire_in < now()`), keeping `started_on` true. A retried job carries the expire_in of its last
+ * attempt, which the first renewal resets. `onLost`: the job is no longer this worker's (it expired and was retried
+ * or failed): the scan goes on, and its result is still recorded once.
+ */
+export async function holdLease(
+  boss: PgBossType,
+  queue: string,
+  jobId: string,
+  leaseSeconds: number,
+  on: { lost?(): void; error?(error: Error): void } = {},
+): Promise<Lease> {
+  const db = boss.getDb();
+  const sql = `UPDATE ${BOSS_SCHEMA}.job SET expire_in = (now() - started_on) + make_interval(secs => $3)
+               WHERE name = $1 AND id = $2 AND state = 'active' RETURNING 1`;
+  let lost = false;
+  let busy = false;
+  let released = false;
+  const renew = async (): Promise<void> => {
+    if (lost || busy || released) return;
+    busy = true;
+    try {
+      const { rows } = await db.executeSql(sql, [queue, jobId, leaseSeconds]);
+      // A renewal still on its way when the job ended finds it completed: that is not a lost lease.
+      if (rows.length === 0 && !released) {
+        lost = true;
+        on.lost?.();
+      }
+    } catch (error) {
+      // The database may be restarting: the next renewal tries again; the lease is lost only if all of them fail.
+      on.error?.(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      busy = false;
+    }
+  };
+  await renew();
+  const timer = setInterval(() => void renew(), (leaseSeconds * 1000) / 4);
+  return {
+    release: () => {
+      released = true;
+      clearInterval(timer);
+    },
+  };
 }
 
 /** Enqueues one scan per matching store; returns the job ids and the stores whose job was already waiting. */

@@ -6,6 +6,7 @@ import { userCacheDir } from '../knowledge/cache-dir.js';
 import {
   DEFAULT_QUEUE_POLICY,
   enqueueScans,
+  holdLease,
   SCAN_QUEUE,
   SCHEDULE_QUEUE,
   startBoss,
@@ -39,6 +40,8 @@ export type WorkerEvent =
   | { type: 'job-start'; jobId: string; project: string; attempt: number }
   | { type: 'job-done'; jobId: string; project: string; attempt: number; ms: number; recorded: boolean }
   | { type: 'job-failed'; jobId: string; project: string; attempt: number; error: string; final: boolean }
+  /** The job expired while this worker still ran it (it could not renew its lease in time): it may run elsewhere. */
+  | { type: 'lease-lost'; jobId: string; project: string; attempt: number }
   | { type: 'schedule'; queued: number }
   | { type: 'error'; error: string };
 
@@ -76,6 +79,41 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
     const { project: projectName } = job.data;
     const started = new Date();
     emit({ type: 'job-start', jobId: job.id, project: projectName, attempt });
+    let lost = false;
+    const lease = await holdLease(boss, SCAN_QUEUE, job.id, policy.leaseSeconds, {
+      lost: () => {
+        lost = true;
+        emit({ type: 'lease-lost', jobId: job.id, project: projectName, attempt });
+      },
+      error: (error) => emit({ type: 'error', error: `lease of ${projectName}: ${error.message}` }),
+    });
+    let failure: Error | undefined;
+    try {
+      failure = await runJob(job, attempt, started);
+    } finally {
+      lease.release();
+    }
+    // A job whose lease ran out belongs to its next attempt (running or waiting): its state is not ours to set.
+    if (lost) return;
+    try {
+      if (failure) await boss.fail(SCAN_QUEUE, job.id, { message: failure.message });
+      else await boss.complete(SCAN_QUEUE, job.id);
+    } catch (error) {
+      // The lease is released: the job expires and is retried, and its result (if any) is recorded once.
+      emit({
+        type: 'error',
+        error: `${projectName}: the job's end could not be written (${error instanceof Error ? error.message : String(error)}); it will be retried`,
+      });
+    }
+  };
+
+  /** Runs one attempt; returns the error pg-boss should retry on, or nothing when the job is done (or cannot succeed). */
+  const runJob = async (
+    job: PgBossType.JobWithMetadata<ScanJobData>,
+    attempt: number,
+    started: Date,
+  ): Promise<Error | undefined> => {
+    const { project: projectName } = job.data;
     const progress = (phase: Parameters<typeof setProgress>[1]['phase'], percent: number): void => {
       void setProgress(store.db, { jobId: job.id, project: projectName, phase, percent, worker: name }).catch(
         () => undefined, // progress is a convenience: a lost update must not fail the scan
@@ -147,22 +185,36 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
         ).catch(() => undefined);
       }
       // Permanent: completing the job ends it (retrying cannot help); otherwise pg-boss retries, then dead-letters.
-      if (!permanent) throw error;
+      return permanent ? undefined : error instanceof Error ? error : new Error(message);
     }
+    return undefined;
   };
 
-  const workerIds: string[] = [];
-  for (let i = 0; i < Math.max(1, opts.concurrency ?? 1); i++) {
-    workerIds.push(
-      await boss.work<ScanJobData>(
-        SCAN_QUEUE,
-        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollSeconds ?? 2 },
-        async ([job]) => {
-          if (job) await handle(job);
-        },
-      ),
-    );
-  }
+  // Our own fetch loop rather than boss.work(): pg-boss 10's work() abandons a handler after the job's expireInSeconds
+  // (here one lease) and fetches the next job, while a scan may hold its renewed lease far longer.
+  let stopping = false;
+  const wakers = new Set<() => void>();
+  const nap = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      wakers.add(wake);
+    });
+  const slot = async (): Promise<void> => {
+    while (!stopping) {
+      // fetch() answers [] when the database cannot be reached: the loop waits and asks again.
+      const [job] = await boss
+        .fetch<ScanJobData>(SCAN_QUEUE, { batchSize: 1, includeMetadata: true })
+        .catch(() => [] as PgBossType.JobWithMetadata<ScanJobData>[]);
+      if (job) await handle(job).catch((error) => emit({ type: 'error', error: String(error) }));
+      else await nap((opts.pollSeconds ?? 2) * 1000);
+    }
+  };
+  const slots = Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, () => slot());
   await boss.work<ScheduleJobData>(SCHEDULE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 30 }, async ([job]) => {
     if (!job) return;
     const { queued } = await enqueueScans(boss, store, {
@@ -175,6 +227,17 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
   return {
     name,
     async stop(timeoutMs = 30_000) {
+      stopping = true;
+      for (const wake of [...wakers]) wake();
+      // Jobs still running after the timeout are left to expire (their lease is no longer renewed once we exit).
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all(slots),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });
       await store.db.close().catch(() => undefined);
     },

@@ -11,8 +11,8 @@ export interface WorkerProcess {
 export interface WorkerProcessOptions {
   /** How to run the CLI: node arguments before the command (e.g. ['--import', 'tsx', 'scripts/mageup-dev.ts']). */
   cli: string[];
-  /** pg-boss timings in seconds, passed as --expire, --retry-delay and --maintenance. */
-  expire: string;
+  /** pg-boss timings in seconds, passed as --lease, --retry-delay and --maintenance. */
+  lease: string;
   retryDelay: string;
   maintenance: string;
   /** Where the worker's stderr goes. */
@@ -37,8 +37,8 @@ export function startWorkerProcess(
       url,
       '--json',
       '--no-cache',
-      '--expire',
-      options.expire,
+      '--lease',
+      options.lease,
       '--retry-delay',
       options.retryDelay,
       '--maintenance',

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { fleetStoreSpec, openFleetStore, requireServer } from '../../fleet/index.js';
-import { DEFAULT_QUEUE_POLICY } from '../../fleet/queue.js';
+import { DEFAULT_MAINTENANCE_SECONDS, DEFAULT_QUEUE_POLICY } from '../../fleet/queue.js';
 import type { WorkerEvent } from '../../fleet/worker.js';
 import { terminalSafe } from '../../report/format.js';
 import { EXIT, UsageError } from '../exit.js';
@@ -26,14 +26,14 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--threads <n>', 'PHP analysis threads per job', '1')
     .option('--no-cache', 'analyse every PHP file again (no analysis cache)')
     .option(
-      '--expire <seconds>',
-      `a job running longer is retried elsewhere (default ${DEFAULT_QUEUE_POLICY.expireInSeconds})`,
+      '--lease <seconds>',
+      `a job whose worker stopped renewing it for this long is retried elsewhere (default ${DEFAULT_QUEUE_POLICY.leaseSeconds})`,
     )
     .option(
       '--retry-delay <seconds>',
       `first retry delay, doubled each time (default ${DEFAULT_QUEUE_POLICY.retryDelaySeconds})`,
     )
-    .option('--maintenance <seconds>', 'how often expired jobs are looked for (default 30)')
+    .option('--maintenance <seconds>', `how often expired jobs are looked for (default ${DEFAULT_MAINTENANCE_SECONDS})`)
     .option('--json', 'one JSON event per line on stdout (for supervisors and tests)')
     .action(
       async (opts: {
@@ -41,7 +41,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         concurrency: string;
         threads: string;
         cache: boolean;
-        expire?: string;
+        lease?: string;
         retryDelay?: string;
         maintenance?: string;
         json?: boolean;
@@ -61,10 +61,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
             ...(opts.cache ? {} : { cacheDir: false as const }),
             policy: {
               ...DEFAULT_QUEUE_POLICY,
-              expireInSeconds: positive('--expire', opts.expire, DEFAULT_QUEUE_POLICY.expireInSeconds),
+              leaseSeconds: positive('--lease', opts.lease, DEFAULT_QUEUE_POLICY.leaseSeconds),
               retryDelaySeconds: positive('--retry-delay', opts.retryDelay, DEFAULT_QUEUE_POLICY.retryDelaySeconds),
             },
-            maintenanceIntervalSeconds: positive('--maintenance', opts.maintenance, 30),
+            maintenanceIntervalSeconds: positive('--maintenance', opts.maintenance, DEFAULT_MAINTENANCE_SECONDS),
             onEvent: log,
           });
           await new Promise<void>((resolveStop) => {
@@ -92,6 +92,8 @@ function describe(e: WorkerEvent): string {
       return `${e.project}: done in ${(e.ms / 1000).toFixed(1)} s${e.recorded ? '' : ' (already recorded by an earlier attempt)'}`;
     case 'job-failed':
       return `${e.project}: failed (attempt ${e.attempt}${e.final ? ', final' : ', will retry'}): ${e.error}`;
+    case 'lease-lost':
+      return `${e.project}: its job expired while still running (lease not renewed in time); another worker may run it too, the result is recorded once`;
     case 'schedule':
       return `schedule: ${e.queued} scan(s) queued`;
     default:
