@@ -123,6 +123,40 @@ describe('editions and versions', () => {
     assert.equal(model.packages.find((p) => p.name === 'mage-os/module-catalog')?.source, 'core');
   });
 
+  it('the version is located at the file and line it was read from (composer.json constraint, composer.lock entry)', async () => {
+    const fromJson = await loadProject(
+      project({
+        'app/etc/di.xml': '<config/>',
+        'composer.json': {
+          name: 'acme/shop',
+          require: { php: '~8.2.0', 'magento/product-community-edition': '2.4.6-p3' },
+        },
+      }),
+    );
+    // JSON.stringify(…, null, 2): line 1 "{", 2 name, 3 "require": {, 4 php, 5 the metapackage.
+    assert.deepEqual(
+      [fromJson.magento.version, fromJson.magento.versionFile, fromJson.magento.versionLine],
+      ['2.4.6-p3', 'composer.json', 5],
+    );
+    const fromLock = await loadProject(
+      project({
+        'app/etc/di.xml': '<config/>',
+        'composer.json': { require: { 'magento/product-community-edition': '2.4.6-p3' } },
+        'composer.lock': lock(
+          ['magento/framework', '103.0.6-p3'],
+          ['magento/product-community-edition', '2.4.6-p3', 'metapackage'],
+        ),
+      }),
+    );
+    assert.equal(fromLock.magento.versionFile, 'composer.lock');
+    const lockLines = JSON.stringify(
+      lock(['magento/framework', '103.0.6-p3'], ['magento/product-community-edition', '2.4.6-p3', 'metapackage']),
+      null,
+      2,
+    ).split('\n');
+    assert.equal(lockLines[fromLock.magento.versionLine! - 1]!.trim(), '"name": "magento/product-community-edition",');
+  });
+
   it('a composer.json range gives no exact version and says which constraint', async () => {
     const model = await loadProject(
       project({

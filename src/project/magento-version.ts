@@ -31,11 +31,18 @@ export function detectMagento(ctx: LoadContext, composer: ComposerState): Magent
   for (const candidate of [...PRODUCT_PACKAGES, ...BASE_PACKAGES]) {
     const pkg = byName.get(candidate.name);
     if (!pkg?.version) continue;
+    const file =
+      composer.packagesSource === 'composer.lock'
+        ? 'composer.lock'
+        : composer.packagesSource === 'installed.json'
+          ? `${composer.vendorDir}/composer/installed.json`
+          : `${pkg.path ?? `${composer.vendorDir}/${pkg.name}`}/composer.json`;
     const info: MagentoInfo = {
       version: cleanVersion(pkg.version),
       edition: edition(candidate.edition),
       b2b,
       versionSource: source,
+      ...(composer.packagesSource === 'vendor-scan' ? at(ctx, file, 'version') : at(ctx, file, candidate.name, 'name')),
       productPackage: candidate.name,
     };
     if (candidate.edition === 'mage-os') addUpstream(info, pkg);
@@ -53,6 +60,7 @@ export function detectMagento(ctx: LoadContext, composer: ComposerState): Magent
         edition: edition(candidate.edition),
         b2b,
         versionSource: 'composer.json',
+        ...at(ctx, 'composer.json', candidate.name),
         productPackage: candidate.name,
       };
     }
@@ -69,6 +77,7 @@ export function detectMagento(ctx: LoadContext, composer: ComposerState): Magent
         edition: edition(candidate.edition),
         b2b,
         versionSource: file,
+        ...at(ctx, file, 'version'),
         productPackage: candidate.name,
       };
     }
@@ -83,6 +92,7 @@ export function detectMagento(ctx: LoadContext, composer: ComposerState): Magent
       edition: edition(rootName === 'magento/magento2ee' ? 'commerce' : 'open-source'),
       b2b,
       versionSource: 'composer.json',
+      ...at(ctx, 'composer.json', 'version'),
       productPackage: rootName,
     };
   }
@@ -119,4 +129,22 @@ function cleanVersion(version: string): string {
 export function exactVersion(constraint: string): string | undefined {
   const m = /^\s*=?=?\s*v?(\d+\.\d+\.\d+(?:\.\d+)?(?:-p\d+)?)\s*$/i.exec(constraint);
   return m?.[1];
+}
+
+/**
+ * `file` and the 1-based line of its first JSON key or value `"needle"` (after `"key": ` when `key` is given, e.g. the
+ * `"name": "magento/product-community-edition"` entry of composer.lock); the file alone when not found.
+ */
+function at(
+  ctx: LoadContext,
+  file: string,
+  needle: string,
+  key?: string,
+): { versionFile: string; versionLine?: number } {
+  const text = ctx.readText(file);
+  if (text === undefined) return { versionFile: file };
+  const quoted = JSON.stringify(needle).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const pattern = new RegExp(key ? `"${key}"\\s*:\\s*${quoted}` : `${quoted}\\s*:`);
+  const m = pattern.exec(text);
+  return m ? { versionFile: file, versionLine: text.slice(0, m.index).split('\n').length } : { versionFile: file };
 }

@@ -74,6 +74,12 @@ export interface MagentoInfo {
   b2b: boolean;
   /** Where the version came from: `composer.lock`, `installed.json`, `composer.json`, `magento2-base`, … */
   versionSource: string | null;
+  /**
+   * The file (relative to the root) and line the version was read from, for findings about the version itself
+   * (`composer.lock` at the metapackage's entry, `composer.json` at its exact constraint, …).
+   */
+  versionFile?: string;
+  versionLine?: number;
   /** The metapackage that carries the version, e.g. `magento/product-community-edition`. */
   productPackage: string | null;
   /** Mage-OS: the Magento Open Source release it is based on, when the metapackage says so. */

@@ -113,3 +113,17 @@ test('per patch level: each missing or partly applied patch file of the line, ex
     /^Upgrade to 2\.4\.8-p5, then apply in order: 248p5-2026-07-001-CE\.patch, 248p5-2026-08-001-CE\.patch, VULN-39341 hotfix/,
   );
 });
+
+test('points at the file and line the version was read from (composer.json when there is no composer.lock)', async () => {
+  const fromJson = projectFixture({
+    magento: { ...project.magento, versionSource: 'composer.json', versionFile: 'composer.json', versionLine: 7 },
+  });
+  const findings = await runRule(coreBulletinRule, {
+    project: fromJson,
+    catalog,
+    current: { release: releases[0]!, symbols: null },
+    target: { release: releases[3]! },
+  });
+  assert.ok(findings.length > 0);
+  assert.ok(findings.every((f) => f.file === 'composer.json' && f.line === 7));
+});

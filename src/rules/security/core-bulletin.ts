@@ -55,7 +55,9 @@ export const coreBulletinRule: Rule = {
       ctx.report({
         severity: 'critical',
         package: product,
-        file: 'composer.lock',
+        // Where the version was read (composer.lock's metapackage entry, composer.json's exact constraint, …).
+        file: ctx.project.magento.versionFile ?? 'composer.lock',
+        ...(ctx.project.magento.versionLine ? { line: ctx.project.magento.versionLine } : {}),
         subject: `${id}`,
         message:
           `Magento ${current.version} lacks the fixes of ${id}` +
