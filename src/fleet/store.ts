@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { openPglite, redact, StoreError } from '../history/connections.js';
-import { migrate, type SqlConnection } from '../history/sql.js';
+import { migrate, MIGRATION_LOCK_KEY, type SqlConnection } from '../history/sql.js';
 import { userDataDir } from '../knowledge/cache-dir.js';
 import { migrateFleet } from './schema.js';
 
@@ -33,7 +33,7 @@ export async function openFleetStore(spec: string): Promise<FleetStore> {
     // Several workers starting at once would race on CREATE TABLE IF NOT EXISTS: one transaction-scoped advisory lock
     // orders them (the migrations' own transactions run inside this one).
     await db.transaction(async (q) => {
-      await q('SELECT pg_advisory_xact_lock(7215170017)');
+      await q('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
       const inside: SqlConnection = { query: q, transaction: (fn) => fn(q), close: async () => undefined };
       await migrate(inside);
       await migrateFleet(inside);

@@ -41,9 +41,17 @@ export const MIGRATIONS: string[] = [
   `ALTER TABLE mageup_runs ADD COLUMN IF NOT EXISTS result JSONB`,
 ];
 
+/**
+ * The transaction-scoped advisory lock every schema migration of a store takes first: processes opening one PostgreSQL
+ * store at once (workers, a CI matrix) would otherwise race on CREATE TABLE IF NOT EXISTS (a duplicate-key error from
+ * the catalog) and each insert a version row. Held until the migration commits; re-taking it in one session is free.
+ */
+export const MIGRATION_LOCK_KEY = 7215170017;
+
 /** Creates or upgrades the schema inside one transaction; the version row says which migrations ran. */
 export async function migrate(db: SqlConnection): Promise<void> {
   await db.transaction(async (q) => {
+    await q('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await q('CREATE TABLE IF NOT EXISTS mageup_schema (version INTEGER NOT NULL)');
     const rows = (await q<{ version: number }>('SELECT version FROM mageup_schema')).rows;
     const current = rows[0]?.version ?? 0;
