@@ -121,4 +121,9 @@ export interface SymbolIndex {
    * requirement, `adobe-commerce/os-extensions-metapackage 1.0.1`): their symbols are not covered, never removed.
    */
   notCovered?: Record<string, string>;
+  /**
+   * Requested package versions no stored index holds (package → version): their symbols are unknown, not absent.
+   * Absent on indexes built in memory, which hold all they were given.
+   */
+  unindexed?(): Record<string, string>;
 }

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { reportCoreFileChanges } from './core-file-changes.js';
+import { CORE_FILE_MESSAGES, reportCoreFileChanges } from './core-file-changes.js';
 
 export const rule: Rule = {
   meta: {
@@ -8,6 +8,7 @@ export const rule: Rule = {
     category: 'overrides',
     description: 'Core cron jobs or cron groups added, removed or changed in the target',
     docs: 'Core crontab.xml/cron_groups.xml changes move schedules and groups: custom jobs in the same group, server crontabs that run single groups, and custom crontab.xml entries that reschedule or disable core jobs by name need a look.',
+    messages: CORE_FILE_MESSAGES,
   },
   check(context) {
     // Only worth saying when the project has cron jobs of its own (or reschedules core ones).

@@ -2,6 +2,9 @@
 // core module between the current and the target release.
 import type { RuleContext } from '../rule.js';
 
+/** The messages of the rules that report through reportCoreFileChanges (spread into their meta). */
+export const CORE_FILE_MESSAGES = { coreFile: '{{module}} {{file}} is {{how}} in {{target}}{{note}}.' };
+
 export function reportCoreFileChanges(
   context: RuleContext,
   files: string[],
@@ -20,10 +23,10 @@ export function reportCoreFileChanges(
       const how = !before ? 'added' : !after ? 'removed' : 'changed';
       const { note, recommendation } = advice(file, how);
       context.report({
-        severity: 'info',
         module,
         subject: `${module} ${file}`,
-        message: `${module} ${file} is ${how} in ${target.label}${note}.`,
+        messageId: 'coreFile',
+        data: { module, file, how, target: target.label, note },
         recommendation,
       });
     }

@@ -8,6 +8,26 @@ export const rule: Rule = {
     category: 'overrides',
     description: 'Layout XML referencing a handle, block or container that the target no longer declares',
     docs: 'A `referenceBlock`/`referenceContainer`/`move`/`update handle` on a name the target removed is silently ignored by Magento: the customization stops applying without an error.',
+    messages: {
+      unverifiedComponent:
+        'Could not verify {{what}} against {{targetLabel}}: {{current}} declares it in a component the knowledge base ' +
+        'has no {{target}} file data for.',
+      unverifiedName:
+        'Could not verify the {{count}} core layout name this file uses ({{names}}) against {{targetLabel}}: the ' +
+        'knowledge base has no layout data for the {{target}} line.',
+      unverifiedNames:
+        'Could not verify the {{count}} core layout names this file uses ({{names}}) against {{targetLabel}}: the ' +
+        'knowledge base has no layout data for the {{target}} line.',
+      reference:
+        'Layout {{kind}} "{{name}}" exists in {{current}} but no core layout of {{targetLabel}} declares it: the ' +
+        'instruction will be ignored.',
+      update:
+        'Layout handle "{{handle}}" exists in {{current}} but not in {{targetLabel}}: <update handle> pulls in nothing.',
+      themeHandle:
+        'Layout handle "{{handle}}" is no longer declared by any core layout of {{targetLabel}}: this theme layout may ' +
+        'never load.',
+    },
+    messageSeverity: { unverifiedComponent: 'info', unverifiedName: 'info', unverifiedNames: 'info' },
   },
   check(context) {
     const current = context.files?.current;
@@ -25,11 +45,11 @@ export const rule: Rule = {
     };
     const unverified = (file: string, line: number | undefined, subject: string, what: string) =>
       context.report({
-        severity: 'info',
         file,
         ...(line !== undefined ? { line } : {}),
         subject,
-        message: `Could not verify ${what} against ${targetLabel}: ${current.label} declares it in a component the knowledge base has no ${context.target.release.version} file data for.`,
+        messageId: 'unverifiedComponent',
+        data: { what, targetLabel, current: current.label, target: context.target.release.version },
         recommendation: `Check the layouts of a ${context.target.release.version} install, or pass --target-vendor.`,
         effort: { hours: 0, confidence: 'low' },
       });
@@ -55,10 +75,15 @@ export const rule: Rule = {
         const names = [...new Set([...used, ...handles])];
         if (names.length === 0) continue;
         context.report({
-          severity: 'info',
           file: layout.file,
           subject: 'not-covered',
-          message: `Could not verify the ${names.length} core layout name${names.length === 1 ? '' : 's'} this file uses (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) against ${targetLabel}: the knowledge base has no layout data for the ${context.target.release.version} line.`,
+          messageId: names.length === 1 ? 'unverifiedName' : 'unverifiedNames',
+          data: {
+            count: names.length,
+            names: `${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`,
+            targetLabel,
+            target: context.target.release.version,
+          },
           recommendation: `Check the layouts of a ${context.target.release.version} install, or pass --target-vendor.`,
           effort: { hours: 0, confidence: 'low' },
         });
@@ -80,11 +105,11 @@ export const rule: Rule = {
           continue;
         }
         context.report({
-          severity: 'warning',
           file: layout.file,
           line: ref.line,
           subject: `${ref.kind} ${ref.name}`,
-          message: `Layout ${ref.kind} "${ref.name}" exists in ${current.label} but no core layout of ${targetLabel} declares it: the instruction will be ignored.`,
+          messageId: 'reference',
+          data: { kind: ref.kind, name: ref.name, current: current.label, targetLabel },
           recommendation: 'Find the element that replaced it in the target layouts and point the reference there.',
           effort: { hours: 1, confidence: 'medium' },
         });
@@ -97,11 +122,11 @@ export const rule: Rule = {
           continue;
         }
         context.report({
-          severity: 'warning',
           file: layout.file,
           line: update.line,
           subject: `handle ${update.handle}`,
-          message: `Layout handle "${update.handle}" exists in ${current.label} but not in ${targetLabel}: <update handle> pulls in nothing.`,
+          messageId: 'update',
+          data: { handle: update.handle, current: current.label, targetLabel },
           recommendation: 'Use the handle that replaced it in the target.',
           effort: { hours: 1, confidence: 'medium' },
         });
@@ -116,10 +141,10 @@ export const rule: Rule = {
           continue;
         }
         context.report({
-          severity: 'warning',
           file: layout.file,
           subject: `handle ${layout.handle}`,
-          message: `Layout handle "${layout.handle}" is no longer declared by any core layout of ${targetLabel}: this theme layout may never load.`,
+          messageId: 'themeHandle',
+          data: { handle: layout.handle, targetLabel },
           recommendation: 'Rename the file to the handle that replaced it.',
         });
       }

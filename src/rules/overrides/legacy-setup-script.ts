@@ -9,6 +9,10 @@ export const rule: Rule = {
     category: 'overrides',
     description: 'Legacy Install/Upgrade/Recurring setup script',
     docs: 'InstallSchema/UpgradeSchema/InstallData/UpgradeData scripts are the pre-2.3 mechanism: next to a db_schema.xml they fight declarative schema, and version-compare logic in them is easily broken by an upgrade. Move schema to db_schema.xml and data to data patches.',
+    messages: {
+      legacy: 'Legacy {{kind}} script{{class}}.',
+      legacyBesideDeclarative: 'Legacy {{kind}} script{{class}} next to a db_schema.xml.',
+    },
   },
   check(context) {
     for (const m of context.project.modules) {
@@ -19,12 +23,12 @@ export const rule: Rule = {
         // The class declaration line, from the analysed PHP file (setup scripts are code under check).
         const line = context.code.find((c) => c.analysis.file === script.file)?.analysis.classes[0]?.line;
         context.report({
-          severity: 'info',
           file: script.file,
           ...(line !== undefined ? { line } : {}),
           module: m.name,
           subject: `${script.kind} ${script.class ?? script.file}`,
-          message: `Legacy ${script.kind} script${script.class ? ` ${script.class}` : ''}${declarative ? ' next to a db_schema.xml' : ''}.`,
+          messageId: declarative ? 'legacyBesideDeclarative' : 'legacy',
+          data: { kind: script.kind, class: script.class ? ` ${script.class}` : '' },
           recommendation:
             'Move the schema to db_schema.xml (with db_schema_whitelist.json) and the data to data patches.',
           effort: { hours: 2, confidence: 'low' },

@@ -10,15 +10,23 @@ export const rule: Rule = {
     docs:
       'A theme file under `Vendor_Module/` that exists in no parent theme and not in the module is either a new file ' +
       '(fine) or an override of a file that moved or was renamed (dead: the store no longer uses it).',
+    messages: {
+      noOriginal:
+        'No original found for {{file}} in {{where}} ({{current}}): a new file, or an override of a file that moved.',
+    },
   },
   check(context) {
     for (const { theme, override, state } of evaluateOverrides(context)) {
       if (state.kind !== 'no-original' || override.kind === 'layout') continue;
       context.report({
-        severity: 'info',
         file: override.file,
         subject: `${theme.code} ${override.modulePath}`,
-        message: `No original found for ${override.file} in ${override.module ?? 'the parent themes'} (${context.files!.current!.label}): a new file, or an override of a file that moved.`,
+        messageId: 'noOriginal',
+        data: {
+          file: override.file,
+          where: override.module ?? 'the parent themes',
+          current: context.files!.current!.label,
+        },
         recommendation: 'If it was meant to override a core file, find its current path; otherwise nothing to do.',
       });
     }

@@ -1,6 +1,7 @@
 import { currentLabel, releaseLabel } from '../php-api/worlds.js';
 import type { Rule } from '../rule.js';
 import { methodsWithParents } from './class-changes.js';
+import { activePlugins } from './plugins.js';
 
 export const rule: Rule = {
   meta: {
@@ -14,38 +15,42 @@ export const rule: Rule = {
       'with the upgrade, untested. Plugins typed with a virtualType are followed to their class. Upgrade-patch-helper ' +
       'reports the same as "Plugin Enabled".\n\n**How to fix:** test the plugin against the new class, or remove the ' +
       'declaration if it was written for another version.',
+    messages: {
+      added:
+        'Plugin {{name}} ({{plugin}}) on {{target}}, a class {{current}} does not have and {{release}} adds: the ' +
+        'plugin starts intercepting with the upgrade.',
+    },
   },
   check(context) {
     const current = context.current.symbols;
     if (!current) return;
-    for (const m of context.project.modules) {
-      if (m.core) continue;
-      for (const plugin of m.customizations.plugins) {
-        if (plugin.disabled || !plugin.type) continue;
-        if (current.getClass(plugin.target)) continue;
-        const after = methodsWithParents(context.target.symbols, plugin.target);
-        if (!after) continue;
-        // "Not in the current index" must mean "not in the current release": skip a package the index lacks there.
-        const pkg = context.target.symbols.getClass(plugin.target)?.package;
-        if (pkg && (current as { unindexed?: () => Record<string, string> }).unindexed?.()[pkg]) continue;
-        const cls = plugin.class ?? plugin.type;
-        const methods = plugin.methods.filter((pm) => /^(before|around|after)./.test(pm));
-        for (const pm of methods.length > 0 ? methods : [undefined]) {
-          const intercepted = pm ? after.get(pm.replace(/^(before|around|after)/, '').toLowerCase()) : undefined;
-          context.report({
-            severity: 'warning',
-            file: plugin.file,
-            line: plugin.line,
-            module: m.name,
-            subject: `${plugin.target} ${plugin.name} ${pm ?? ''}`.trim(),
-            message:
-              `Plugin ${plugin.name} (${cls}${pm ? `::${pm}` : ''}) on ${plugin.target}` +
-              `${intercepted ? `::${intercepted.name}()` : ''}, a class ${currentLabel(context)} ` +
-              `does not have and ${releaseLabel(context)} adds: the plugin starts intercepting with the upgrade.`,
-            recommendation: `Test ${cls} against ${plugin.target} as the target ships it, or remove the declaration.`,
-            effort: { hours: 1, confidence: 'low' },
-          });
-        }
+    for (const { module: m, plugin } of activePlugins(context.project)) {
+      if (current.getClass(plugin.target)) continue;
+      const after = methodsWithParents(context.target.symbols, plugin.target);
+      if (!after) continue;
+      // "Not in the current index" must mean "not in the current release": skip a package the index lacks there.
+      const pkg = context.target.symbols.getClass(plugin.target)?.package;
+      if (pkg && current.unindexed?.()[pkg]) continue;
+      const cls = plugin.class ?? plugin.type;
+      const methods = plugin.methods.filter((pm) => /^(before|around|after)./.test(pm));
+      for (const pm of methods.length > 0 ? methods : [undefined]) {
+        const intercepted = pm ? after.get(pm.replace(/^(before|around|after)/, '').toLowerCase()) : undefined;
+        context.report({
+          file: plugin.file,
+          line: plugin.line,
+          module: m.name,
+          subject: `${plugin.target} ${plugin.name} ${pm ?? ''}`.trim(),
+          messageId: 'added',
+          data: {
+            name: plugin.name,
+            plugin: `${cls}${pm ? `::${pm}` : ''}`,
+            target: `${plugin.target}${intercepted ? `::${intercepted.name}()` : ''}`,
+            current: currentLabel(context),
+            release: releaseLabel(context),
+          },
+          recommendation: `Test ${cls} against ${plugin.target} as the target ships it, or remove the declaration.`,
+          effort: { hours: 1, confidence: 'low' },
+        });
       }
     }
   },

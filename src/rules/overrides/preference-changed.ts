@@ -18,6 +18,13 @@ export const rule: Rule = {
       'change it does not override: the methods it overrides itself are listed first, and when it overrides none of the ' +
       'changed ones the finding is only info (the changes reach the store through inheritance). A preference for one ' +
       "of Magento's own classes is upgraded with Magento.",
+    messages: {
+      changed: 'Preference {{type}} for {{for}}, whose code changed in {{release}}: {{changes}}.',
+      inherited:
+        'Preference {{type}} for {{for}}, whose code changed in {{release}}: {{changes}}; {{type}} extends it and ' +
+        'overrides none of these, so they reach the store through inheritance.',
+    },
+    messageSeverity: { inherited: 'info' },
   },
   check(context) {
     const current = context.current.symbols;
@@ -56,12 +63,17 @@ export const rule: Rule = {
               `${c.owner.split('\\').pop()}::${c.name}() ${c.how === 'body' ? 'body changed' : c.how}${own.has(c.name.toLowerCase()) ? ' (overridden by the preference)' : ''}`,
           );
         context.report({
-          severity: inheritedOnly ? 'info' : 'warning',
           file: pref.file,
           line: pref.line,
           module: m.name,
           subject: `${pref.for} ${pref.type}`,
-          message: `Preference ${pref.type} for ${pref.for}, whose code changed in ${releaseLabel(context)}: ${shown.join(', ')}${list.length > 6 ? `, and ${list.length - 6} more` : ''}${inheritedOnly ? `; ${pref.type} extends it and overrides none of these, so they reach the store through inheritance` : ''}.`,
+          messageId: inheritedOnly ? 'inherited' : 'changed',
+          data: {
+            type: pref.type,
+            for: pref.for,
+            release: releaseLabel(context),
+            changes: `${shown.join(', ')}${list.length > 6 ? `, and ${list.length - 6} more` : ''}`,
+          },
           recommendation: inheritedOnly
             ? `Check that ${pref.type} still fits the changed ${pref.for}; nothing to port.`
             : `Diff ${pref.for} (and its parents) between the versions and port the changes into ${pref.type}; prefer a plugin where possible.`,

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { reportCoreFileChanges } from './core-file-changes.js';
+import { CORE_FILE_MESSAGES, reportCoreFileChanges } from './core-file-changes.js';
 
 /** Core message-queue declarations whose change matters to a store that runs consumers. */
 const QUEUE_FILES = [
@@ -16,6 +16,7 @@ export const rule: Rule = {
     category: 'overrides',
     description: 'Core message-queue consumers or topology added, removed or changed in the target',
     docs: 'When `cron_consumers_runner/consumers` (env.php) or supervisor configs list consumers by hand, added or removed consumers must be added there; topology changes matter when AMQP is used. Custom queue_*.xml bound to a changed core topology should be reviewed.',
+    messages: CORE_FILE_MESSAGES,
   },
   check(context) {
     reportCoreFileChanges(context, QUEUE_FILES, (file, how) =>

@@ -10,6 +10,11 @@ export const rule: Rule = {
     category: 'overrides',
     description: 'Theme override identical to the original it replaces',
     docs: 'A copy identical to the original only stops future upstream fixes from reaching the store: delete it.',
+    messages: {
+      identical: '{{file}} is identical to {{original}} ({{current}}).',
+      identicalToTarget:
+        '{{file}} is identical to {{original}} as {{target}} has it (it already carries the upstream change).',
+    },
   },
   check(context) {
     const projectHash = context.files?.projectHash;
@@ -28,10 +33,14 @@ export const rule: Rule = {
         // copy only keeps later fixes out.
         if (state.kind !== 'changed' || (own !== state.targetHash && !same(context.files?.target))) continue;
         context.report({
-          severity: 'info',
           file: override.file,
           subject: `${theme.code} ${override.modulePath}`,
-          message: `${override.file} is identical to ${describeOriginal(state.original)} as ${context.files!.target!.label} has it (it already carries the upstream change).`,
+          messageId: 'identicalToTarget',
+          data: {
+            file: override.file,
+            original: describeOriginal(state.original),
+            target: context.files!.target!.label,
+          },
           recommendation:
             'Delete the override after upgrading so the store keeps receiving upstream changes of the original.',
           effort: { hours: 0.25, confidence: 'high' },
@@ -39,10 +48,14 @@ export const rule: Rule = {
         continue;
       }
       context.report({
-        severity: 'info',
         file: override.file,
         subject: `${theme.code} ${override.modulePath}`,
-        message: `${override.file} is identical to ${describeOriginal(state.original)} (${context.files!.current!.label}).`,
+        messageId: 'identical',
+        data: {
+          file: override.file,
+          original: describeOriginal(state.original),
+          current: context.files!.current!.label,
+        },
         recommendation: 'Delete the override so the store keeps receiving upstream changes of the original.',
         effort: { hours: 0.25, confidence: 'high' },
       });

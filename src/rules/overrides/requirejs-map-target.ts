@@ -8,17 +8,23 @@ export const rule: Rule = {
     category: 'overrides',
     description: 'requirejs-config.js map/paths entry replacing core JS that changed or disappeared in the target',
     docs: 'A map (or paths) entry replaces a core JS module with a custom copy: upstream changes to the original never reach the store, and a removed original leaves the copy serving a dead id.',
+    messages: {
+      changed: '{{to}} replaces {{from}}: {{detail}}.',
+      removed: '{{to}} replaces {{from}}: {{detail}}.',
+      unverified: '{{to}} replaces {{from}}: {{detail}}.',
+    },
+    messageSeverity: { removed: 'error', unverified: 'info' },
   },
   check(context) {
     for (const { config, area } of requireJsConfigs(context)) {
       for (const entry of [...config.map, ...config.paths]) {
         checkJsTarget(context, entry.from, area, (state, detail) =>
           context.report({
-            severity: state === 'removed' ? 'error' : state === 'unverified' ? 'info' : 'warning',
             file: config.file,
             line: entry.line,
             subject: `${entry.from} ${entry.to}`,
-            message: `${entry.to} replaces ${entry.from}: ${detail}.`,
+            messageId: state === 'removed' ? 'removed' : state === 'unverified' ? 'unverified' : 'changed',
+            data: { to: entry.to, from: entry.from, detail },
             recommendation:
               state === 'unverified'
                 ? 'Compare the replacement with the original of a target install, or pass --target-vendor.'

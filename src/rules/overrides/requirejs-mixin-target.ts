@@ -8,17 +8,23 @@ export const rule: Rule = {
     category: 'overrides',
     description: 'requirejs-config.js mixin on core JS that changed or disappeared in the target',
     docs: 'A mixin wraps the functions of a core JS module: when the module changes, the mixin may break or silently stop applying; when it disappears, the mixin never runs.',
+    messages: {
+      changed: 'Mixin {{mixin}} on {{target}}: {{detail}}.',
+      removed: 'Mixin {{mixin}} on {{target}}: {{detail}}.',
+      unverified: 'Mixin {{mixin}} on {{target}}: {{detail}}.',
+    },
+    messageSeverity: { removed: 'error', unverified: 'info' },
   },
   check(context) {
     for (const { config, area } of requireJsConfigs(context)) {
       for (const mixin of config.mixins) {
         checkJsTarget(context, mixin.target, area, (state, detail) =>
           context.report({
-            severity: state === 'removed' ? 'error' : state === 'unverified' ? 'info' : 'warning',
             file: config.file,
             line: mixin.targetLine ?? mixin.line,
             subject: `${mixin.target} ${mixin.mixin}`,
-            message: `Mixin ${mixin.mixin} on ${mixin.target}: ${detail}.`,
+            messageId: state === 'removed' ? 'removed' : state === 'unverified' ? 'unverified' : 'changed',
+            data: { mixin: mixin.mixin, target: mixin.target, detail },
             recommendation:
               state === 'removed'
                 ? 'Find what replaced the module in the target and move the mixin there (or drop it).'

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { reportChangedOverrides } from './theme-overrides.js';
+import { reportChangedOverrides, THEME_OVERRIDE_MESSAGES, THEME_OVERRIDE_SEVERITIES } from './theme-overrides.js';
 
 export const rule: Rule = {
   meta: {
@@ -11,6 +11,8 @@ export const rule: Rule = {
       'A theme file replaces the core original entirely, so upstream fixes to the original never reach the store. ' +
       'MageUp compares the original (found along the theme parent chain, then the module) between the current and the ' +
       'target version: from the shipped file-hash index, or with exact diffs from --baseline-vendor/--target-vendor trees.',
+    messages: THEME_OVERRIDE_MESSAGES,
+    messageSeverity: THEME_OVERRIDE_SEVERITIES,
   },
   check(context) {
     reportChangedOverrides(context, ['layout-override'], 'layout');

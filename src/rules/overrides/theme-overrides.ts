@@ -133,6 +133,37 @@ export function describeOriginal(o: OriginalRef): string {
   return o.component.includes('/') || o.component === 'lib' ? `${o.component}: ${o.path}` : `${o.component}::${o.path}`;
 }
 
+/** The messages of the four theme-*-changed rules, which report through reportChangedOverrides (spread into their meta). */
+export const THEME_OVERRIDE_MESSAGES = {
+  deeperChanged:
+    'Theme {{theme}} overrides {{what}} {{deeper}}, which changed between {{current}} and {{target}}, through ' +
+    '{{original}} (fallback chain: {{chain}}).',
+  deeperChangedDiff:
+    'Theme {{theme}} overrides {{what}} {{deeper}}, which changed between {{current}} and {{target}}, through ' +
+    '{{original}} (fallback chain: {{chain}}). The upstream diff is attached.',
+  changed:
+    'Theme {{theme}} overrides {{what}} {{original}}, which changed between {{current}} and {{target}}. The upstream ' +
+    'diff is attached.',
+  changedNoDiff:
+    'Theme {{theme}} overrides {{what}} {{original}}, which changed between {{current}} and {{target}}. Changed ' +
+    'upstream; run with --baseline-vendor/--target-vendor for the diff.',
+  unverified:
+    'Could not verify {{what}} {{original}} (overridden by theme {{theme}}) against {{target}}: the knowledge base has ' +
+    'no file data for {{component}} there, so whether it changed is unknown.',
+  appears:
+    'Theme {{theme}} has {{file}}, which overrides nothing in {{current}} but overrides {{what}} {{original}}, new in ' +
+    '{{target}}: from the upgrade on, the new original is replaced by this file.',
+  unplaced:
+    'Could not verify {{what}} {{file}} (theme {{theme}}): its original could not be placed, because the fallback ' +
+    'chain tried ({{tried}}) reaches {{holder}}, whose files {{current}} does not hold; whether the original changed ' +
+    'is unknown.',
+  removed:
+    'Theme {{theme}} overrides {{what}} {{original}}, which {{target}} no longer has: the override is dead or must move.',
+};
+
+/** Severities of THEME_OVERRIDE_MESSAGES that are not the rules' `warning`. */
+export const THEME_OVERRIDE_SEVERITIES = { unverified: 'info', unplaced: 'info', removed: 'error' } as const;
+
 /** Reports changed/removed overrides of one kind; the four theme-*-changed rules share it. */
 export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverride['kind'][], what: string): void {
   const currentLabel = context.files?.current?.label ?? 'current';
@@ -144,12 +175,19 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
       if (!('original' in state)) break;
       const chain = describeChain([state.original, d]);
       context.report({
-        severity: 'warning',
         file: override.file,
         ...(override.module ? { module: override.module } : {}),
         subject: `${theme.code} ${override.modulePath} ${d.component}`,
-        message:
-          `Theme ${theme.code} overrides ${what} ${describeOriginal(d)}, which changed between ${currentLabel} and ${targetLabel}, through ${describeOriginal(state.original)} (fallback chain: ${chain}). ${d.diff ? 'The upstream diff is attached.' : ''}`.trim(),
+        messageId: d.diff ? 'deeperChangedDiff' : 'deeperChanged',
+        data: {
+          theme: theme.code,
+          what,
+          deeper: describeOriginal(d),
+          current: currentLabel,
+          target: targetLabel,
+          original: describeOriginal(state.original),
+          chain,
+        },
         recommendation: `Check that ${override.file} (and ${describeOriginal(state.original)}, which it overrides first) carry the change of ${describeOriginal(d)}.`,
         ...(d.diff ? { details: d.diff } : {}),
         effort: { hours: 1, confidence: 'medium' },
@@ -161,36 +199,52 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
       const own = context.files?.projectText?.(override.file);
       const after = context.files?.target?.text?.(state.original.component, state.original.path);
       if (own !== undefined && after !== undefined && sameIgnoringComments(own, after, override.file)) continue;
-      const diffNote = state.diff
-        ? 'The upstream diff is attached.'
-        : 'Changed upstream; run with --baseline-vendor/--target-vendor for the diff.';
       context.report({
-        severity: 'warning',
         file: override.file,
         ...(override.module ? { module: override.module } : {}),
         subject: `${theme.code} ${override.modulePath}`,
-        message: `Theme ${theme.code} overrides ${what} ${describeOriginal(state.original)}, which changed between ${currentLabel} and ${targetLabel}. ${diffNote}`,
+        messageId: state.diff ? 'changed' : 'changedNoDiff',
+        data: {
+          theme: theme.code,
+          what,
+          original: describeOriginal(state.original),
+          current: currentLabel,
+          target: targetLabel,
+        },
         recommendation: `Compare the override with the new original and port the upstream change (bug and security fixes) into ${override.file}.`,
         ...(state.diff ? { details: state.diff } : {}),
         effort: { hours: 1, confidence: 'medium' },
       });
     } else if (state.kind === 'unverified') {
       context.report({
-        severity: 'info',
         file: override.file,
         ...(override.module ? { module: override.module } : {}),
         subject: `${theme.code} ${override.modulePath}`,
-        message: `Could not verify ${what} ${describeOriginal(state.original)} (overridden by theme ${theme.code}) against ${targetLabel}: the knowledge base has no file data for ${state.original.component} there, so whether it changed is unknown.`,
+        messageId: 'unverified',
+        data: {
+          what,
+          original: describeOriginal(state.original),
+          theme: theme.code,
+          target: targetLabel,
+          component: state.original.component,
+        },
         recommendation: `Compare the override with the original in a ${context.target.release.version} install, or run with --target-vendor <vendor dir of a ${context.target.release.version} install>.`,
         effort: { hours: 0, confidence: 'low' },
       });
     } else if (state.kind === 'appears') {
       context.report({
-        severity: 'warning',
         file: override.file,
         ...(override.module ? { module: override.module } : {}),
         subject: `${theme.code} ${override.modulePath}`,
-        message: `Theme ${theme.code} has ${override.file}, which overrides nothing in ${currentLabel} but overrides ${what} ${describeOriginal(state.original)}, new in ${targetLabel}: from the upgrade on, the new original is replaced by this file.`,
+        messageId: 'appears',
+        data: {
+          theme: theme.code,
+          file: override.file,
+          current: currentLabel,
+          what,
+          original: describeOriginal(state.original),
+          target: targetLabel,
+        },
         recommendation: `Compare ${override.file} with the new original: merge what the target's version brings, or rename the file if replacing it is not intended.`,
         effort: { hours: 1, confidence: 'medium' },
       });
@@ -201,21 +255,28 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
           ? 'lib/web'
           : `module ${state.missing}`;
       context.report({
-        severity: 'info',
         file: override.file,
         ...(override.module ? { module: override.module } : {}),
         subject: `${theme.code} ${override.modulePath}`,
-        message: `Could not verify ${what} ${override.file} (theme ${theme.code}): its original could not be placed, because the fallback chain tried (${describeChain(state.tried)}) reaches ${holder}, whose files ${currentLabel} does not hold; whether the original changed is unknown.`,
+        messageId: 'unplaced',
+        data: {
+          what,
+          file: override.file,
+          theme: theme.code,
+          tried: describeChain(state.tried),
+          holder,
+          current: currentLabel,
+        },
         recommendation: `Run with --baseline-vendor/--target-vendor pointing at vendor trees that hold ${state.missing}, or compare the override with its original by hand.`,
         effort: { hours: 0, confidence: 'low' },
       });
     } else if (state.kind === 'removed') {
       context.report({
-        severity: 'error',
         file: override.file,
         ...(override.module ? { module: override.module } : {}),
         subject: `${theme.code} ${override.modulePath}`,
-        message: `Theme ${theme.code} overrides ${what} ${describeOriginal(state.original)}, which ${targetLabel} no longer has: the override is dead or must move.`,
+        messageId: 'removed',
+        data: { theme: theme.code, what, original: describeOriginal(state.original), target: targetLabel },
         recommendation:
           'Find where the markup went in the target (renamed file, new block) and move the customization there, or delete the override.',
         effort: { hours: 2, confidence: 'low' },

@@ -14,6 +14,11 @@ export const rule: Rule = {
       'changed beyond comments and whitespace is named, nearest first. Upgrade-patch-helper reports the same as an ' +
       "override of `etc/view.xml`.\n\n**How to fix:** diff the parent's `etc/view.xml` between the versions and " +
       "decide for each changed setting whether the theme's file should follow it.",
+    messages: {
+      parentChanged:
+        '{{own}} merges over {{component}}: etc/view.xml, which changed from {{current}} to {{target}} (fallback ' +
+        'chain: {{chain}}).',
+    },
   },
   check(context) {
     const files = context.files;
@@ -36,10 +41,16 @@ export const rule: Rule = {
         const b = target.text?.(component, 'etc/view.xml');
         if (a !== undefined && b !== undefined && sameIgnoringComments(a, b, 'etc/view.xml')) continue;
         context.report({
-          severity: 'warning',
           file: own,
           subject: `${theme.code} ${component}`,
-          message: `${own} merges over ${component}: etc/view.xml, which changed from ${current.label} to ${target.label} (fallback chain: ${[theme.code, ...theme.parentChain.map((p) => `${theme.area}/${p}`)].join(' → ')}).`,
+          messageId: 'parentChanged',
+          data: {
+            own,
+            component,
+            current: current.label,
+            target: target.label,
+            chain: [theme.code, ...theme.parentChain.map((p) => `${theme.area}/${p}`)].join(' → '),
+          },
           recommendation: `Diff ${component}'s etc/view.xml between the versions; carry the changed settings your theme should follow into ${own}.`,
           effort: { hours: 0.5, confidence: 'medium' },
         });
