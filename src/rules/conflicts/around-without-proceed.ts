@@ -7,6 +7,11 @@ export const rule: Rule = {
     category: 'conflicts',
     description: 'Around plugin that never calls $proceed: the original method and every later plugin are skipped',
     docs: 'An around plugin that never calls its callable parameter replaces the method for good: later plugins (of any module) and the original never run, and upstream fixes to the method never apply. Detected when the plugin method body never mentions the callable parameter at all.',
+    messages: {
+      noProceed:
+        '{{method}}() (plugin {{plugin}} on {{target}}) never calls ${{proceed}}: later plugins and the original ' +
+        '{{target}}::{{original}}() never run.',
+    },
   },
   check(context) {
     const classes = new Map<
@@ -41,12 +46,18 @@ export const rule: Rule = {
           if (seen.has(key)) continue;
           seen.add(key);
           context.report({
-            severity: 'warning',
             file: cls.file,
             line: method.line,
             ...(cls.module ? { module: cls.module } : {}),
             subject: `${plugin.type}::${method.name}`,
-            message: `${method.name}() (plugin ${plugin.name} on ${plugin.target}) never calls $${proceed}: later plugins and the original ${plugin.target}::${method.name.slice(6, 7).toLowerCase()}${method.name.slice(7)}() never run.`,
+            messageId: 'noProceed',
+            data: {
+              method: method.name,
+              plugin: plugin.name,
+              target: plugin.target,
+              proceed,
+              original: `${method.name.slice(6, 7).toLowerCase()}${method.name.slice(7)}`,
+            },
             recommendation: `Call $${proceed}(...) (or use a before/after plugin) unless replacing the method entirely is intended and documented.`,
             effort: { hours: 1, confidence: 'medium' },
           });

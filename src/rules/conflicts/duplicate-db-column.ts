@@ -7,6 +7,7 @@ export const rule: Rule = {
     category: 'conflicts',
     description: 'Two modules declare the same column of the same table in db_schema.xml',
     docs: "Declarative schema merges db_schema.xml files: the module loaded last decides the column definition, and removing either module may drop the column. Core-table changes across releases are db-schema/core-table-changed's job.",
+    messages: { duplicate: 'Column {{column}} ({{type}}) is also declared by {{others}}.' },
   },
   check(context) {
     const groups = new Map<string, { module: string; file: string; line: number; type: string }[]>();
@@ -28,12 +29,16 @@ export const rule: Rule = {
       for (const entry of list) {
         const others = list.filter((e) => e.module !== entry.module);
         context.report({
-          severity: 'warning',
           file: entry.file,
           line: entry.line,
           module: entry.module,
           subject: key,
-          message: `Column ${key} (${entry.type}) is also declared by ${others.map((o) => `${o.module} (${o.type}, ${o.file}:${o.line})`).join(', ')}.`,
+          messageId: 'duplicate',
+          data: {
+            column: key,
+            type: entry.type,
+            others: others.map((o) => `${o.module} (${o.type}, ${o.file}:${o.line})`).join(', '),
+          },
           recommendation:
             'Let one module own the column; the other should depend on it (sequence) instead of redeclaring it.',
         });

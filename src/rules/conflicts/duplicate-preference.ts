@@ -9,6 +9,7 @@ export const rule: Rule = {
     category: 'conflicts',
     description: 'Two modules declare a preference for the same type in the same area: only one wins',
     docs: 'Magento keeps the preference of the module loaded last (module sequence), so the other module silently loses its replacement. Merge the two into one class, or turn one into a plugin.',
+    messages: { duplicate: '{{for}} is preferred by {{module}} ({{type}}) and also by {{others}}; only one wins.' },
   },
   check(context) {
     const byType = new Map<string, { module: string; pref: Preference }[]>();
@@ -27,12 +28,17 @@ export const rule: Rule = {
         const { module, pref } = at;
         const others = list.filter((e) => e.module !== module);
         context.report({
-          severity: 'error',
           file: pref.file,
           line: pref.line,
           module,
           subject: `${pref.area} ${pref.for}`,
-          message: `${pref.for} is preferred by ${module} (${pref.type}) and also by ${others.map((o) => `${o.module} (${o.pref.type}, ${o.pref.file}:${o.pref.line})`).join(', ')}; only one wins.`,
+          messageId: 'duplicate',
+          data: {
+            for: pref.for,
+            module,
+            type: pref.type,
+            others: others.map((o) => `${o.module} (${o.pref.type}, ${o.pref.file}:${o.pref.line})`).join(', '),
+          },
           recommendation:
             'Keep one preference: merge the behaviours into one class, or replace one preference with plugins.',
           effort: { hours: 4, confidence: 'low' },

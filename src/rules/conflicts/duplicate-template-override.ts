@@ -11,6 +11,13 @@ export const rule: Rule = {
       'When two modules declare the same block name with different templates, the module loaded last wins and the ' +
       "other's markup silently disappears. When a theme overrides a file its parent theme (another package, e.g. a " +
       "vendor theme) also overrides, the parent's version — and every update its vendor ships — is hidden.",
+    messages: {
+      blockTemplate:
+        'Block "{{name}}" gets template {{template}} from {{module}} and {{others}}: only one is rendered.',
+      shadowsParent:
+        "{{file}} replaces {{shadowed}} of parent theme {{parent}} ({{where}}): updates of that theme's file will not show.",
+    },
+    messageSeverity: { shadowsParent: 'info' },
   },
   check(context) {
     // Modules: block name → declarations with a template.
@@ -34,12 +41,17 @@ export const rule: Rule = {
       for (const e of list) {
         const others = list.filter((o) => o.module !== e.module);
         context.report({
-          severity: 'warning',
           file: e.file,
           line: e.line,
           module: e.module,
           subject: `block ${name}`,
-          message: `Block "${name}" gets template ${e.template} from ${e.module} and ${others.map((o) => `${o.template} from ${o.module} (${o.file}:${o.line})`).join(', ')}: only one is rendered.`,
+          messageId: 'blockTemplate',
+          data: {
+            name,
+            template: e.template,
+            module: e.module,
+            others: others.map((o) => `${o.template} from ${o.module} (${o.file}:${o.line})`).join(', '),
+          },
           recommendation:
             'Let one module own the block; the other should add a child block or use a plugin on the block instead.',
         });
@@ -58,10 +70,10 @@ export const rule: Rule = {
           const shadowed = parentFiles.get(`${o.module ?? ''}/${o.modulePath}`);
           if (!shadowed) continue;
           context.report({
-            severity: 'info',
             file: o.file,
             subject: `${theme.code} ${o.module ?? ''}/${o.modulePath}`,
-            message: `${o.file} replaces ${shadowed} of parent theme ${parent.code} (${parent.package ?? parent.path}): updates of that theme's file will not show.`,
+            messageId: 'shadowsParent',
+            data: { file: o.file, shadowed, parent: parent.code, where: parent.package ?? parent.path },
             recommendation: `Compare with ${shadowed} after each update of ${parent.package ?? parent.code}.`,
           });
         }

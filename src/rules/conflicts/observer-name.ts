@@ -8,6 +8,14 @@ export const rule: Rule = {
     category: 'conflicts',
     description: 'Two modules declare an observer with the same name on the same event',
     docs: "events.xml merges observers by name: a second module using the same name replaces (or disables) the first one's observer instead of adding its own.",
+    messages: {
+      sameName:
+        'Observer "{{name}}" on {{event}} ({{instance}}) is also declared by {{others}}: the later module replaces the other.',
+      // The same words when the declaration disables the other observer (usually intended): a note.
+      sameNameDisabling:
+        'Observer "{{name}}" on {{event}} ({{instance}}) is also declared by {{others}}: the later module replaces the other.',
+    },
+    messageSeverity: { sameNameDisabling: 'info' },
   },
   check(context) {
     const groups = new Map<string, { module: string; observer: Observer }[]>();
@@ -23,12 +31,19 @@ export const rule: Rule = {
       for (const { module, observer } of list) {
         const others = list.filter((e) => e.module !== module);
         context.report({
-          severity: observer.disabled ? 'info' : 'warning',
           file: observer.file,
           line: observer.line,
           module,
           subject: `${observer.event} ${observer.name}`,
-          message: `Observer "${observer.name}" on ${observer.event} (${observer.instance}) is also declared by ${others.map((o) => `${o.module} (${o.observer.instance}, ${o.observer.file}:${o.observer.line})`).join(', ')}: the later module replaces the other.`,
+          messageId: observer.disabled ? 'sameNameDisabling' : 'sameName',
+          data: {
+            name: observer.name,
+            event: observer.event,
+            instance: String(observer.instance),
+            others: others
+              .map((o) => `${o.module} (${o.observer.instance}, ${o.observer.file}:${o.observer.line})`)
+              .join(', '),
+          },
           recommendation: observer.disabled
             ? 'Intended when disabling a core observer; otherwise rename it.'
             : 'Use a name prefixed with your module so both observers run.',

@@ -9,6 +9,10 @@ export const rule: Rule = {
     category: 'conflicts',
     description: 'Several plugins of different modules on one method with the same sortOrder',
     docs: "With equal sortOrder the order between plugins is undefined (it follows module load order), so which one sees the other's result can change when modules are added or upgraded.",
+    messages: {
+      sameOrder:
+        'Plugin {{name}} on {{target}} has sortOrder {{sortOrder}}, like {{others}}: their order is undefined.',
+    },
   },
   check(context) {
     // target class + intercepted method + sortOrder → plugins
@@ -44,12 +48,17 @@ export const rule: Rule = {
           method;
         const shown = methodName[0]!.toLowerCase() + methodName.slice(1);
         context.report({
-          severity: 'warning',
           file: plugin.file,
           line: plugin.line,
           module,
           subject: `${plugin.target}::${method} ${plugin.name}`,
-          message: `Plugin ${plugin.name} on ${plugin.target}::${shown} has sortOrder ${plugin.sortOrder}, like ${others.map((o) => `${o.plugin.name} (${o.plugin.file}:${o.plugin.line})`).join(', ')}: their order is undefined.`,
+          messageId: 'sameOrder',
+          data: {
+            name: plugin.name,
+            target: `${plugin.target}::${shown}`,
+            sortOrder: String(plugin.sortOrder),
+            others: others.map((o) => `${o.plugin.name} (${o.plugin.file}:${o.plugin.line})`).join(', '),
+          },
           recommendation: 'Give the plugins distinct sortOrder values in the order they must run.',
           effort: { hours: 0.5, confidence: 'medium' },
           related,

@@ -9,6 +9,7 @@ export const rule: Rule = {
     category: 'conflicts',
     description: 'Two modules declare routes with the same frontName in the same area',
     docs: "Only one router wins a frontName; the other module's controllers become unreachable (or respond to each other's URLs).",
+    messages: { sameFrontName: 'frontName "{{frontName}}" ({{area}}) is also {{others}}.' },
   },
   check(context) {
     const groups = new Map<string, { module: string; route: Route }[]>();
@@ -31,12 +32,16 @@ export const rule: Rule = {
         const { module, route } = at;
         const others = list.filter((e) => e.route.id !== route.id);
         context.report({
-          severity: 'error',
           file: route.file,
           line: route.line,
           module,
           subject: `${route.area} ${route.frontName}`,
-          message: `frontName "${route.frontName}" (${route.area}) is also ${others.map((o) => `${o.module}'s (${o.route.file}:${o.route.line})`).join(', ')}.`,
+          messageId: 'sameFrontName',
+          data: {
+            frontName: route.frontName,
+            area: route.area,
+            others: others.map((o) => `${o.module}'s (${o.route.file}:${o.route.line})`).join(', '),
+          },
           recommendation: 'Give one of the routes another frontName (URLs change: add rewrites for the old ones).',
           effort: { hours: 2, confidence: 'medium' },
           related,

@@ -11,6 +11,7 @@ export const disabledModuleRule: Rule = {
       'A disabled module still has to install with the target (its Composer constraints take part in resolution, ' +
       'its code is compiled by setup:di:compile) while it does nothing. Removing it before the upgrade shrinks the ' +
       'work. Core modules are left alone: disabling them is a normal choice.',
+    messages: { disabled: '{{module}} is installed but disabled in app/etc/config.php.' },
   },
   check(ctx) {
     if (ctx.project.kind === 'extension' || ctx.project.configPhpPresent === false) return;
@@ -18,12 +19,12 @@ export const disabledModuleRule: Rule = {
       // A module config.php lists but no code registers is not installed: the audit reports it, not this rule.
       if (module.core || module.enabled !== false || !module.path) continue;
       ctx.report({
-        severity: 'info',
         module: module.name,
         package: module.package ?? undefined,
         file: module.registrationFile ?? module.path,
         subject: `${module.name} disabled`,
-        message: `${module.name} is installed but disabled in app/etc/config.php.`,
+        messageId: 'disabled',
+        data: { module: module.name },
         recommendation: module.package
           ? `If it is no longer needed, remove it before upgrading (composer remove ${module.package}); its requirements and code still count.`
           : `If it is no longer needed, delete ${module.path} before upgrading; its code is still compiled.`,

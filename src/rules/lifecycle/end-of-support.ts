@@ -13,6 +13,11 @@ export const endOfSupportRule: Rule = {
       'Adobe supports each 2.4.x line for about three years; after that no security patches are published. The ' +
       'dates come from the release catalog (the clock is injectable, so tests and plans can fix "today"). A target ' +
       'ending soon means planning the next upgrade already; an ended target is a poor choice.',
+    // The severity is the release's role and status (and whether an extension vendor checks older lines on purpose).
+    messages: {
+      support:
+        'The {{role}} release {{version}} belongs to the {{line}} line, whose regular support {{when}}{{uncertain}}.{{extended}}',
+    },
   },
   check(ctx) {
     const current = ctx.current.release;
@@ -39,7 +44,8 @@ function report(ctx: RuleContext, release: Release, role: 'current' | 'target'):
           : 'error'
         : 'warning',
     subject: `${role} ${line} ${status.status}`,
-    message: `The ${role} release ${release.version} belongs to the ${line} line, whose regular support ${when}${uncertain}.${extended}`,
+    messageId: 'support',
+    data: { role, version: release.version, line, when, uncertain, extended },
     recommendation:
       role === 'current'
         ? status.status === 'ended'

@@ -14,6 +14,9 @@ export const nativeDuplicateRule: Rule = {
       'authentication and reCAPTCHA, Gene BlueFoot, Magefan Login as Customer). Running both means two ' +
       'implementations of one feature, clashing configuration and an extension that is no longer maintained. Fix: ' +
       'migrate the configuration to the native module and remove the extension.',
+    messages: {
+      native: '{{what}} provides {{feature}}, which {{target}} ships natively ({{natives}}, since {{since}}).',
+    },
   },
   check(ctx) {
     const target = ctx.target.release;
@@ -30,14 +33,18 @@ export const nativeDuplicateRule: Rule = {
         if (!module) continue;
         found.add(module.package ?? module.name);
         ctx.report({
-          severity: 'warning',
           module: module.name,
           package: module.package ?? undefined,
           file: module.registrationFile ?? module.path,
           subject: `${module.name} duplicates ${feature.nativeModules[0]}`,
-          message:
-            `${module.name} provides ${feature.feature}, which ${target.version} ships natively ` +
-            `(${feature.nativeModules.join(', ')}, since ${feature.since}).`,
+          messageId: 'native',
+          data: {
+            what: module.name,
+            feature: feature.feature,
+            target: target.version,
+            natives: feature.nativeModules.join(', '),
+            since: feature.since,
+          },
           recommendation:
             `Move its configuration to ${feature.nativeModules[0]}, disable and remove ${module.name}` +
             `${module.package ? ` (composer remove ${module.package})` : ''}. Source: ${feature.source}`,
@@ -49,11 +56,17 @@ export const nativeDuplicateRule: Rule = {
         const pkg = packages.get(name);
         if (!pkg || found.has(pkg.name)) continue;
         ctx.report({
-          severity: 'warning',
           package: pkg.name,
           file: pkg.path ? `${pkg.path}/composer.json` : 'composer.lock',
           subject: `${pkg.name} duplicates ${feature.nativeModules[0]}`,
-          message: `${pkg.name} provides ${feature.feature}, which ${target.version} ships natively (${feature.nativeModules.join(', ')}, since ${feature.since}).`,
+          messageId: 'native',
+          data: {
+            what: pkg.name,
+            feature: feature.feature,
+            target: target.version,
+            natives: feature.nativeModules.join(', '),
+            since: feature.since,
+          },
           recommendation: `Move its configuration to ${feature.nativeModules[0]} and remove it (composer remove ${pkg.name}). Source: ${feature.source}`,
           effort: { hours: 4, confidence: 'low' },
           resolution: 'replace',

@@ -15,6 +15,10 @@ export const noTargetReleaseRule: Rule = {
       "(`mageup check --online`, cached) or MageUp's snapshot of public extensions; when a release fits, " +
       'composer/constraint-conflict names it and this rule stays silent. Each conflicting requirement is listed by ' +
       'composer/constraint-conflict.',
+    messages: {
+      rootExcludes: "This extension's composer.json excludes {{target}} ({{deps}}).",
+      noRelease: 'No known release of {{requirer}} supports {{target}}: the installed {{installed}} requires {{deps}}.',
+    },
   },
   check(ctx) {
     const byRequirer = new Map<string, ReturnType<typeof requirementConflicts>>();
@@ -36,13 +40,12 @@ export const noTargetReleaseRule: Rule = {
       if (!isRoot && extensionFit(ctx, requirer).first) continue; // A release fits: constraint-conflict names it.
       const deps = conflicts.map((c) => `${c.dependency} ${c.constraint}`).join(', ');
       ctx.report({
-        severity: 'warning',
         package: isRoot ? undefined : requirer,
         file: first.file,
         subject: `${requirer} no release for ${target}`,
-        message: isRoot
-          ? `This extension's composer.json excludes ${target} (${deps}).`
-          : `No known release of ${requirer} supports ${target}: the installed ${first.requirerVersion} requires ${deps}.`,
+        ...(isRoot
+          ? { messageId: 'rootExcludes', data: { target, deps } }
+          : { messageId: 'noRelease', data: { requirer, target, installed: String(first.requirerVersion), deps } }),
         recommendation: isRoot
           ? `Release a version whose constraints allow ${target} (and test it there).`
           : fitAdvice(ctx, requirer),
