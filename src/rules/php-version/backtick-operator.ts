@@ -12,16 +12,17 @@ listed in PHP 8.5's UPGRADING). Reported when the target PHP is 8.5 or newer.
 
 **How to fix:** call \`shell_exec('…')\` — or, better in Magento code, \`Magento\\Framework\\Shell\` or Symfony Process,
 which escape arguments.`,
+    messages: { backtick: 'the backtick operator is deprecated since PHP 8.5 (target runs {{php}})' },
   },
   check(context) {
     if (!appliesOn(context, '8.5')) return;
     for (const { unit, at } of deprecatedSyntax(context, ['backtick'])) {
       context.report({
-        severity: 'warning',
         ...whereOf(unit),
         line: at.line,
         column: at.column,
-        message: `the backtick operator is deprecated since PHP 8.5 (target runs ${context.target.php})`,
+        messageId: 'backtick',
+        data: { php: context.target.php },
         recommendation: "Call shell_exec('…') instead (or Magento\\Framework\\Shell, which escapes arguments).",
         effort: { hours: 0.1, confidence: 'high' },
         subject: `backtick:${at.line}`,

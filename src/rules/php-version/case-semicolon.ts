@@ -11,16 +11,19 @@ export const caseSemicolon: Rule = {
 "Deprecations for PHP 8.5"; listed in PHP 8.5's UPGRADING). Reported when the target PHP is 8.5 or newer.
 
 **How to fix:** write \`case X:\` and \`default:\`.`,
+    messages: {
+      caseSemicolon: 'a switch label ends with ";" instead of ":", deprecated since PHP 8.5 (target runs {{php}})',
+    },
   },
   check(context) {
     if (!appliesOn(context, '8.5')) return;
     for (const { unit, at } of deprecatedSyntax(context, ['case-semicolon'])) {
       context.report({
-        severity: 'warning',
         ...whereOf(unit),
         line: at.line,
         column: at.column,
-        message: `a switch label ends with ";" instead of ":", deprecated since PHP 8.5 (target runs ${context.target.php})`,
+        messageId: 'caseSemicolon',
+        data: { php: context.target.php },
         recommendation: 'End the case (or default) label with a colon.',
         effort: { hours: 0.1, confidence: 'high' },
         subject: `case-semicolon:${at.line}`,

@@ -17,19 +17,22 @@ heredocs: a \`{\` right after a variable, a property name, a \`]\` or another su
 PHP is 8.0 or newer, \`warning\` on 7.4.
 
 **How to fix:** write \`$str[0]\` (the same read: square brackets work on every PHP version). \`mageup fix\` does it.`,
+    messages: {
+      removed: 'curly-brace offset `{…}` was removed in PHP 8.0: the file does not parse (target runs {{php}})',
+      deprecated: 'curly-brace offset `{…}` is deprecated since PHP 7.4 and removed in PHP 8.0 (target runs {{php}})',
+    },
+    messageSeverity: { deprecated: 'warning' },
   },
   check(context) {
     if (!appliesOn(context, '7.4')) return;
     const removed = phpAtLeast(context.target.php, '8.0');
     for (const { unit, at } of deprecatedSyntax(context, ['curly-offset'])) {
       context.report({
-        severity: removed ? 'critical' : 'warning',
         ...whereOf(unit),
         line: at.line,
         column: at.column,
-        message: removed
-          ? `curly-brace offset \`{…}\` was removed in PHP 8.0: the file does not parse (target runs ${context.target.php})`
-          : `curly-brace offset \`{…}\` is deprecated since PHP 7.4 and removed in PHP 8.0 (target runs ${context.target.php})`,
+        messageId: removed ? 'removed' : 'deprecated',
+        data: { php: context.target.php },
         recommendation: 'Write the offset in square brackets: `$str[0]` instead of `$str{0}`.',
         effort: { hours: 0.1, confidence: 'high' },
         subject: `curly-offset:${at.line}:${at.column}`,

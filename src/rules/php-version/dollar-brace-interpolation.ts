@@ -14,17 +14,18 @@ export const dollarBraceInterpolation: Rule = {
 string interpolation"). Reported when the target PHP is 8.2 or newer.
 
 **How to fix:** write \`"{$var}"\` (or \`"$var"\`); for \`"\${expr}"\` (variable variables) use \`"{\${expr}}"\`.`,
+    messages: { dollarBrace: '"${…}" string interpolation is deprecated since PHP 8.2 (target runs {{php}})' },
   },
   check(context) {
     if (!appliesOn(context, '8.2')) return;
     for (const unit of codeUnderCheck(context)) {
       for (const at of unit.analysis.dollarBraceInterpolations ?? []) {
         context.report({
-          severity: 'warning',
           ...whereOf(unit),
           line: at.line,
           column: at.column,
-          message: `"\${…}" string interpolation is deprecated since PHP 8.2 (target runs ${context.target.php})`,
+          messageId: 'dollarBrace',
+          data: { php: context.target.php },
           recommendation: 'Write "{$var}" instead of "${var}".',
           effort: { hours: 0.1, confidence: 'high' },
           subject: `dollar-brace:${at.line}`,

@@ -23,6 +23,12 @@ PHP 9.
 
 **How to fix:** declare the property (\`private ?Foo $foo = null;\`, or constructor promotion), or, if the class really
 needs a bag of values, add \`#[\\AllowDynamicProperties]\` or use an array property.`,
+    // Severity from the facts: an error once the target PHP is 9.0 (where the deprecation becomes an Error).
+    messages: {
+      dynamicProperty:
+        '{{class}} creates dynamic property ${{property}}: no class in its hierarchy declares it (deprecated since PHP ' +
+        '8.2; target runs {{php}})',
+    },
   },
   async check(context) {
     await prepareWorlds(context);
@@ -64,7 +70,8 @@ needs a bag of values, add \`#[\\AllowDynamicProperties]\` or use an array prope
           ...whereOf(unit),
           line: ref.line,
           column: ref.column,
-          message: `${ref.name} creates dynamic property $${ref.member}: no class in its hierarchy declares it (deprecated since PHP 8.2; target runs ${context.target.php})`,
+          messageId: 'dynamicProperty',
+          data: { class: ref.name, property: ref.member, php: context.target.php },
           recommendation: `Declare \`private $${ref.member};\` (typed if you can) in ${ref.name}, or add #[\\AllowDynamicProperties] if the class is meant to hold arbitrary values.`,
           effort: { hours: 0.25, confidence: 'high' },
           subject: `${ref.name.toLowerCase()}::$${ref.member}`,

@@ -17,6 +17,11 @@ make it an error. Reported only when the target PHP is 8.4 or newer.
 
 **How to fix:** declare the null explicitly: \`?Foo $x = null\` (or \`Foo|null $x = null\`). The change is safe on
 PHP 7.1+; tools such as Rector (\`ExplicitNullableParamTypeRector\`) or php-cs-fixer (\`nullable_type_declaration_for_default_null_value\`) do it in bulk.`,
+    messages: {
+      implicitNullable:
+        '{{label}}: parameter {{param}} is implicitly nullable (`{{type}} {{param}} = null`), deprecated since PHP 8.4 ' +
+        '(target runs {{php}})',
+    },
   },
   check(context) {
     if (!appliesOn(context, '8.4')) return;
@@ -27,10 +32,10 @@ PHP 7.1+; tools such as Rector (\`ExplicitNullableParamTypeRector\`) or php-cs-f
           const type = parseType(param.type);
           if (!type || type.nullable) continue;
           context.report({
-            severity: 'warning',
             ...whereOf(unit),
             line: decl.line,
-            message: `${label}: parameter ${dollar(param.name)} is implicitly nullable (\`${param.type} ${dollar(param.name)} = null\`), deprecated since PHP 8.4 (target runs ${context.target.php})`,
+            messageId: 'implicitNullable',
+            data: { label, param: dollar(param.name), type: param.type, php: context.target.php },
             recommendation: `Declare it \`?${param.type.replace(/^\\/, '\\')} ${dollar(param.name)} = null\`${param.type.includes('|') ? ' (or add |null to the union)' : ''}.`,
             effort: { hours: 0.1, confidence: 'high' },
             subject: `${label}:${param.name}`,

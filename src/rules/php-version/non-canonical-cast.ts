@@ -14,17 +14,18 @@ export const nonCanonicalCast: Rule = {
 instead"). Reported when the target PHP is 8.5 or newer.
 
 **How to fix:** write \`(bool)\`, \`(int)\`, \`(float)\` and \`(string)\`.`,
+    messages: { cast: 'the ({{cast}}) cast is deprecated since PHP 8.5 (target runs {{php}})' },
   },
   check(context) {
     if (!appliesOn(context, '8.5')) return;
     for (const { unit, at } of deprecatedSyntax(context, ['non-canonical-cast'])) {
       const cast = at.cast ?? '';
       context.report({
-        severity: 'warning',
         ...whereOf(unit),
         line: at.line,
         column: at.column,
-        message: `the (${cast}) cast is deprecated since PHP 8.5 (target runs ${context.target.php})`,
+        messageId: 'cast',
+        data: { cast, php: context.target.php },
         recommendation: `Write (${CANONICAL[cast] ?? '…'}) instead of (${cast}).`,
         effort: { hours: 0.1, confidence: 'high' },
         subject: `cast:${cast}:${at.line}`,

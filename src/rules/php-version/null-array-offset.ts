@@ -13,17 +13,21 @@ instead"). Only a literal \`null\` is reported: a variable that may hold null at
 Reported when the target PHP is 8.5 or newer.
 
 **How to fix:** use \`''\` (what PHP always used for a null key).`,
+    messages: {
+      keyExists: 'array_key_exists(null, …) is deprecated since PHP 8.5 (target runs {{php}})',
+      offset: 'null used as an array offset is deprecated since PHP 8.5 (target runs {{php}})',
+    },
   },
   check(context) {
     if (!appliesOn(context, '8.5')) return;
     for (const { unit, at } of deprecatedSyntax(context, ['null-offset', 'array-key-exists-null'])) {
       const call = at.kind === 'array-key-exists-null';
       context.report({
-        severity: 'warning',
         ...whereOf(unit),
         line: at.line,
         column: at.column,
-        message: `${call ? 'array_key_exists(null, …)' : 'null used as an array offset'} is deprecated since PHP 8.5 (target runs ${context.target.php})`,
+        messageId: call ? 'keyExists' : 'offset',
+        data: { php: context.target.php },
         recommendation: `Use '' instead of null${call ? ' as the key' : ' as the offset'}.`,
         effort: { hours: 0.1, confidence: 'high' },
         subject: `${at.kind}:${at.line}`,

@@ -19,6 +19,11 @@ or runtime deprecation logs. The function table is curated (the string, array, P
 Magento code calls most).
 
 **How to fix:** pass '' / 0 / [] instead, or guard: \`(string) $value\`, \`$value ?? ''\`.`,
+    messages: {
+      typeError: '{{name}}() gets null as argument #{{positions}}: a TypeError since PHP 8.0 (target runs {{php}})',
+      deprecated: '{{name}}() gets null as argument #{{positions}}: deprecated since PHP 8.1 (target runs {{php}})',
+    },
+    messageSeverity: { typeError: 'error' },
   },
   check(context) {
     if (!appliesOn(context, '8.0')) return;
@@ -34,13 +39,11 @@ Magento code calls most).
         if (positions.length === 0) continue;
         const typeError = entry.since === '8.0';
         context.report({
-          severity: typeError ? 'error' : 'warning',
           ...whereOf(unit),
           line: ref.line,
           column: ref.column,
-          message: `${name}() gets null as argument #${positions.map((p) => p + 1).join(', #')}: ${
-            typeError ? 'a TypeError since PHP 8.0' : 'deprecated since PHP 8.1'
-          } (target runs ${context.target.php})`,
+          messageId: typeError ? 'typeError' : 'deprecated',
+          data: { name, positions: positions.map((p) => p + 1).join(', #'), php: context.target.php },
           recommendation: typeError
             ? 'Pass an array ([]) or guard the call.'
             : "Pass '' (or 0) instead of null, or cast: (string) $value.",

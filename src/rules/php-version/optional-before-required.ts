@@ -30,6 +30,11 @@ least the version of the case at hand.
 
 **How to fix:** move required parameters first, or give the later parameters defaults too, or drop the useless
 default (mind the callers: named arguments and call sites may need updating).`,
+    messages: {
+      optionalFirst:
+        '{{label}}: optional parameter {{param}} (= {{default}}) is declared before required {{required}}, deprecated ' +
+        'since PHP {{since}} (target runs {{php}})',
+    },
   },
   check(context) {
     for (const unit of codeUnderCheck(context)) {
@@ -41,10 +46,17 @@ default (mind the callers: named arguments and call sites may need updating).`,
           if (!since || !appliesOn(context, since)) continue;
           const required = decl.params[lastRequired]!;
           context.report({
-            severity: 'warning',
             ...whereOf(unit),
             line: decl.line,
-            message: `${label}: optional parameter ${dollar(param.name)} (= ${param.default}) is declared before required ${dollar(required.name)}, deprecated since PHP ${since} (target runs ${context.target.php})`,
+            messageId: 'optionalFirst',
+            data: {
+              label,
+              param: dollar(param.name),
+              default: String(param.default),
+              required: dollar(required.name),
+              since,
+              php: context.target.php,
+            },
             recommendation: `Reorder the parameters (required first) or remove the default of ${dollar(param.name)}; update the callers accordingly.`,
             effort: { hours: 0.25, confidence: 'medium' },
             subject: `${label}:${param.name}`,

@@ -17,6 +17,11 @@ reported only when the target PHP is that version or newer. Calls are not report
 indexed package (a polyfill) declares the function.
 
 **How to fix:** use the replacement named in the finding.`,
+    messages: {
+      removed: '{{call}} is {{history}}; the target runs PHP {{php}}: "Call to undefined function"',
+      deprecated: '{{call}} is {{history}}; the target runs PHP {{php}}',
+    },
+    messageSeverity: { deprecated: 'warning' },
   },
   check(context) {
     for (const unit of codeUnderCheck(context)) {
@@ -39,11 +44,15 @@ indexed package (a polyfill) declares the function.
           .filter(Boolean)
           .join(', ');
         context.report({
-          severity: removed ? 'critical' : 'warning',
           ...whereOf(unit),
           line: ref.line,
           column: ref.column,
-          message: `${name}()${lifecycle.argCount === 0 ? ' without argument' : ''} is ${history}; the target runs PHP ${context.target.php}${removed ? ': "Call to undefined function"' : ''}`,
+          messageId: removed ? 'removed' : 'deprecated',
+          data: {
+            call: `${name}()${lifecycle.argCount === 0 ? ' without argument' : ''}`,
+            history,
+            php: context.target.php,
+          },
           recommendation: `Use ${lifecycle.replacement}.`,
           effort: { hours: removed ? 1 : 0.5, confidence: 'medium' },
           subject: `function:${name.toLowerCase()}`,

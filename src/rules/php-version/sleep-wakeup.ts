@@ -15,6 +15,10 @@ documentation-only deprecation). Reported at info when the target PHP is 8.5 or 
 \`__serialize()\`/\`__unserialize()\` already (then PHP ignores the old pair).
 
 **How to fix:** nothing is required for 8.5; when touching the class, implement \`__serialize()\`/\`__unserialize()\`.`,
+    messages: {
+      softDeprecated:
+        '{{class}}::{{method}}() is soft-deprecated in PHP 8.5 (documentation only: no notice at run time)',
+    },
   },
   check(context) {
     if (!appliesOn(context, '8.5')) return;
@@ -27,10 +31,10 @@ documentation-only deprecation). Reported at info when the target PHP is 8.5 or 
           const modern = name === '__sleep' ? '__serialize' : '__unserialize';
           if (names.has(modern)) continue;
           context.report({
-            severity: 'info',
             ...whereOf(unit),
             line: method.line,
-            message: `${cls.name}::${method.name}() is soft-deprecated in PHP 8.5 (documentation only: no notice at run time)`,
+            messageId: 'softDeprecated',
+            data: { class: cls.name, method: method.name },
             recommendation: `When this class is next changed, implement ${modern}() instead.`,
             effort: { hours: 0, confidence: 'high' },
             subject: `${cls.name}::${name}`,

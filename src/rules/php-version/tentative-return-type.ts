@@ -47,6 +47,11 @@ internal one are reported (a userland parent in between takes the check). Report
 
 **How to fix:** add the return type shown (PHP 8.0+ code can use \`mixed\`), or add \`#[\\ReturnTypeWillChange]\` while
 older PHP must still be supported.`,
+    messages: {
+      tentative:
+        '{{class}}::{{method}}() overrides internal {{owner}}::{{method}}() without its tentative return type {{type}} ' +
+        '(deprecated since PHP 8.1; target runs {{php}})',
+    },
   },
   async check(context) {
     await prepareWorlds(context);
@@ -78,10 +83,10 @@ older PHP must still be supported.`,
             continue;
           const type = tentativeReturnType(owner, m.name)!;
           context.report({
-            severity: 'warning',
             ...whereOf(unit),
             line: m.line,
-            message: `${decl.name}::${m.name}() overrides internal ${owner}::${m.name}() without its tentative return type ${type} (deprecated since PHP 8.1; target runs ${context.target.php})`,
+            messageId: 'tentative',
+            data: { class: decl.name, method: m.name, owner, type, php: context.target.php },
             recommendation: `Declare \`: ${type}\` on ${m.name}(), or add #[\\ReturnTypeWillChange] while PHP < 8.1 must still be supported.`,
             effort: { hours: 0.1, confidence: 'high' },
             subject: `${decl.name.toLowerCase()}::${m.name.toLowerCase()}`,
