@@ -28,11 +28,20 @@ function main(): void {
   const dir = join(resolve(values.source!), 'magento-composer');
   if (!existsSync(dir)) throw new Error(`${dir}: not found (pass --source <shared data dir>)`);
   const releases: ReleaseComposerRecord[] = [];
-  for (const version of readdirSync(dir).sort(compareMagentoVersions)) {
-    const product = readJson(join(dir, version, 'product-community-edition.json'));
+  // Metapackages the shared data lacks, read from public composer.lock files (scripts/build-lock-metapackages.ts). A
+  // lock has no project template (the root composer.json is the project's own): `template: null`, and the check
+  // takes the template of the nearest release of the line that has one, saying so (src/check/composer-facts.ts).
+  const fromLocks = (readJson(join(import.meta.dirname, 'data/lock-metapackages.json'))?.releases ?? {}) as Record<
+    string,
+    { product: Json; base: Json }
+  >;
+  const versions = [...new Set([...readdirSync(dir), ...Object.keys(fromLocks)])].sort(compareMagentoVersions);
+  for (const version of versions) {
+    const shared = readJson(join(dir, version, 'product-community-edition.json'));
+    const product = shared ?? fromLocks[version]?.product;
     if (!product) continue;
-    const base = readJson(join(dir, version, 'magento2-base.json'));
-    const template = readJson(join(dir, version, 'project-community-edition.json'));
+    const base = shared ? readJson(join(dir, version, 'magento2-base.json')) : fromLocks[version]?.base;
+    const template = shared ? readJson(join(dir, version, 'project-community-edition.json')) : undefined;
     const config = (template?.config ?? {}) as Json;
     releases.push({
       version,
@@ -56,7 +65,8 @@ function main(): void {
   }
   const doc: ReleaseComposerFile = {
     schema: RELEASE_COMPOSER_SCHEMA,
-    source: '../shared/data/magento-composer (real product, magento2-base and project metapackages)',
+    source:
+      '../shared/data/magento-composer (real product, magento2-base and project metapackages); scripts/data/lock-metapackages.json (product and magento2-base read from public composer.lock files, no template)',
     releases,
   };
   const file = join(resolve(values.out!), RELEASE_COMPOSER_FILE);

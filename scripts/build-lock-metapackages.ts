@@ -5,9 +5,9 @@
  * read from the `composer.lock` of a public project that installed the release (a lock carries each package's
  * `require` as repo.magento.com served it). Only metadata is kept: name, version, type, require, and the dist url and
  * shasum that identify the archive. scripts/build-knowledge.ts reads the file for the releases the shared data has no
- * metapackage of (the release catalog's package set and PHP constraint). The Composer data of the composer rules
- * (scripts/build-composer-data.ts) does not take it yet: a lock has no project template, and those rules compare a
- * release's metapackage and template as one record (2.4.9 stays derived from 2.4.9-beta1 there, and says so).
+ * metapackage of (the release catalog's package set and PHP constraint), and so does scripts/build-composer-data.ts
+ * (the library constraints the composer rules compare; a lock has no project template, so the check takes the
+ * template of the nearest release of the line that has one and says so).
  *
  * Each lock is verified before use: the metapackage must be at the release named here and come from repo.magento.com,
  * magento/magento2-base must be at the same release, and every `magento/*` package the metapackage pins exactly must

@@ -69,4 +69,25 @@ describe('mageup check --composer-json-out', () => {
       /no Composer metapackage or project template of 2\.4\.6-p15: the root composer\.json and the library constraints are compared with those of 2\.4\.6-p14, the nearest release of its line \(derived from 2\.4\.6-p14: a change 2\.4\.6-p15 made is not known/,
     );
   });
+
+  it("a target whose metapackage is known but not its template (2.4.9, from a real composer.lock) takes only the template from its line's nearest release", async () => {
+    const args = base.map((a) => (a === '2.4.8-p3' ? '2.4.9' : a));
+    const run = await runCommand(register, [...args, '--format', 'json'], { output: true });
+    const result = JSON.parse(run.output) as {
+      problems: { code: string; message: string }[];
+      targets: { composer: { proposal?: { commands: string[] } } }[];
+    };
+    const missing = result.problems.find((p) => p.code === 'composer-data-missing')!;
+    assert.match(
+      missing.message,
+      /no project template of 2\.4\.9 \(its metapackage is known\): the root composer\.json is compared with the 2\.4\.9-beta1 project template/,
+    );
+    assert.doesNotMatch(missing.message, /no Composer metapackage/);
+    const commands = result.targets[0]!.composer.proposal?.commands ?? [];
+    assert.match(
+      commands[0] ?? '',
+      /^# derived: MageUp's data has no project template of 2\.4\.9; .*2\.4\.9-beta1's project template/,
+    );
+    assert.ok(!commands.some((c) => c.includes('no metapackage of 2.4.9')), commands.join('\n'));
+  });
 });

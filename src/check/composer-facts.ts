@@ -4,7 +4,12 @@ import type { Problem } from '../core/problem.js';
 import { userCacheDir } from '../knowledge/cache-dir.js';
 import { releaseLookup } from '../knowledge/extension-releases.js';
 import { projectRepositories, refreshPackageMetadata } from '../knowledge/package-metadata.js';
-import { nearestReleaseComposer, releaseComposer, type ReleaseComposerRecord } from '../knowledge/release-composer.js';
+import {
+  nearestReleaseComposer,
+  nearestTemplateRecord,
+  releaseComposer,
+  type ReleaseComposerRecord,
+} from '../knowledge/release-composer.js';
 import type { Release } from '../knowledge/types.js';
 import type { ProjectModel } from '../project/model.js';
 import { isMagentoExtension, isUsersPackage } from '../rules/composer/conflicts.js';
@@ -63,8 +68,38 @@ export async function composerFacts(
   const told = new Set<string>();
   // A target without its metapackage in the data: the nearest release of its line stands in (the rule of every
   // other family, src/knowledge/coverage.ts), and the check says so; a line without any record is not compared.
-  const targetRecord = (version: string): { record: ReleaseComposerRecord | null; derivedFrom?: string } => {
+  const targetRecord = (
+    version: string,
+  ): { record: ReleaseComposerRecord | null; derivedFrom?: string; templateOnly?: boolean } => {
     const found = record(version);
+    if (found?.template === null) {
+      // A metapackage read from a real composer.lock: its own library constraints, the project template of the
+      // nearest release of its line that has one (said so).
+      let nearest: ReleaseComposerRecord | undefined;
+      try {
+        nearest = nearestTemplateRecord(version);
+      } catch {
+        nearest = undefined;
+      }
+      if (!told.has(version)) {
+        told.add(version);
+        problems.push({
+          code: 'composer-data-missing',
+          level: 'warning',
+          message: nearest
+            ? `MageUp's data has no project template of ${version} (its metapackage is known): the root ` +
+              `composer.json is compared with the ${nearest.version} project template, ` +
+              `the nearest release of its line (derived from ${nearest.version}: a change ${version} made to the ` +
+              `template is not known; compare with magento/project-community-edition ${version} before following ` +
+              `the template moves).`
+            : `MageUp's data has no project template of ${version} nor of another release of its line: the root ` +
+              `composer.json (require-dev tooling) was not compared with it (could not verify).`,
+        });
+      }
+      return nearest
+        ? { record: { ...found, template: nearest.template }, derivedFrom: nearest.version, templateOnly: true }
+        : { record: found };
+    }
     if (found) return { record: found };
     let nearest: ReleaseComposerRecord | undefined;
     try {
@@ -91,10 +126,11 @@ export async function composerFacts(
   };
   return {
     forTarget: (current, target) => {
-      const { record: targetComposer, derivedFrom } = targetRecord(target.version);
+      const { record: targetComposer, derivedFrom, templateOnly } = targetRecord(target.version);
       return {
         target: targetComposer,
         ...(derivedFrom ? { targetDerivedFrom: derivedFrom } : {}),
+        ...(templateOnly ? { targetTemplateOnly: true } : {}),
         current: current ? record(current.version) : null,
         releases,
       };

@@ -66,6 +66,21 @@ export function nearestReleaseComposer(version: string, dataDir?: string): Relea
   return from ? records.get(from) : undefined;
 }
 
+/**
+ * For a release whose record has no project template (its metapackage came from a real composer.lock, which carries
+ * none): the record of its line's nearest release that has one. Undefined when the release has its own template, no
+ * record, or its line has no template.
+ */
+export function nearestTemplateRecord(version: string, dataDir?: string): ReleaseComposerRecord | undefined {
+  const records = dataDir
+    ? indexRecords(readRecords(dataDir))
+    : (loaded ??= indexRecords(readRecords(defaultDataDir())));
+  if (records.get(version)?.template !== null) return undefined;
+  const withTemplate = [...records.values()].filter((r) => r.template).map((r) => r.version);
+  const from = nearestOfLine(version, withTemplate);
+  return from ? records.get(from) : undefined;
+}
+
 function readRecords(dataDir: string): ReleaseComposerRecord[] {
   const doc = readChecksummedJson(join(dataDir, RELEASE_COMPOSER_FILE), RELEASE_COMPOSER_SCHEMA) as ReleaseComposerFile;
   return doc.releases;

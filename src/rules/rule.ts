@@ -201,6 +201,11 @@ export interface ComposerFacts {
    * its line (the rule of src/knowledge/coverage.ts), and every message built on it says so.
    */
   targetDerivedFrom?: string;
+  /**
+   * Set with targetDerivedFrom when only the project template is derived: the target's own metapackage is known (read
+   * from a real composer.lock), its project template is not.
+   */
+  targetTemplateOnly?: boolean;
   current: ReleaseComposerRecord | null;
   releases: ReleaseLookup;
   /** Composer's own verdict on the proposed composer.json (`check --solve`), when it ran. */

@@ -172,8 +172,11 @@ export function proposeComposerJson(ctx: Omit<RuleContext, 'report'>): ComposerP
     commands: [
       ...(from
         ? [
-            `# derived: MageUp's data has no metapackage of ${target}; these changes follow ${from}'s project ` +
-              `template and library constraints — compare with magento/project-community-edition ${target} first`,
+            ctx.composer?.targetTemplateOnly
+              ? `# derived: MageUp's data has no project template of ${target}; the root's template moves follow ` +
+                `${from}'s project template — compare with magento/project-community-edition ${target} first`
+              : `# derived: MageUp's data has no metapackage of ${target}; these changes follow ${from}'s project ` +
+                `template and library constraints — compare with magento/project-community-edition ${target} first`,
           ]
         : []),
       ...commandsFor(changes, ctx.project.rootRequireDev),
