@@ -11,7 +11,7 @@ import type { Finding } from '../src/core/finding.js';
 import { runCheck } from '../src/check/run-check.js';
 import { fixedClock } from '../src/knowledge/clock.js';
 import { loadProject } from '../src/project/load.js';
-import { releaseFilesFromVendor } from '../src/overrides/release-files.js';
+import { releaseFilesFromVendor } from '../src/check/files/release-files.js';
 import { writeTree } from './fixtures/vendor-pair/pair.js';
 
 const REGISTRAR = 'Magento\\Framework\\Component\\ComponentRegistrar';

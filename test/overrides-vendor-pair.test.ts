@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Finding } from '../src/core/finding.js';
 import { createSymbolIndex } from '../src/knowledge/memory-symbol-index.js';
-import { gitBlobHash, releaseFilesFromVendor } from '../src/overrides/release-files.js';
+import { gitBlobHash, releaseFilesFromVendor } from '../src/check/files/release-files.js';
 import { analyzePhp } from '../src/php/index.js';
 import type { CodeUnit } from '../src/rules/rule.js';
 import { rules as conflictRules } from '../src/rules/conflicts/index.js';
 import { rules as overrideRules } from '../src/rules/overrides/index.js';
 import { missingClass } from '../src/rules/php-api/missing-class.js';
 import { createCoreTableChangedRule } from '../src/rules/db-schema/core-table-changed.js';
-import { dbSchemaIndexFromVendorTrees } from '../src/overrides/db-schema-from-vendor.js';
+import { dbSchemaIndexFromVendorTrees } from '../src/check/files/db-schema-from-vendor.js';
 import { projectFixture, releaseFixture, runRule } from '../src/rules/testing.js';
 import { pairModules, pairTheme, projectFiles, vendorPhp, writeVendorPair } from './fixtures/vendor-pair/pair.js';
 

@@ -24,9 +24,9 @@ import { readProjectPlatform, type ProjectPlatform } from './project-platform.js
 import { summarize, type UnderCheck } from './summary.js';
 import { newest } from '../rules/platform/service-versions.js';
 import type { CheckOptions, CheckResult, TargetResult } from './types.js';
-import { FileContextBuilder } from '../overrides/file-context.js';
-import { vendorSchemaContext } from '../overrides/db-schema-from-vendor.js';
-import { isDirectory } from '../overrides/release-files.js';
+import { FileContextBuilder } from './files/file-context.js';
+import { vendorSchemaContext } from './files/db-schema-from-vendor.js';
+import { isDirectory } from './files/release-files.js';
 import { applyPolicy, governanceReport, type PolicyOutcome } from '../governance/policy.js';
 import { composerFacts, composerForTarget } from './composer-facts.js';
 

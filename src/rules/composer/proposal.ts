@@ -2,7 +2,7 @@
 // entries the target's project template moved (require, require-dev, dropped tooling, conflict), each third-party
 // extension required at the newest release that allows the target, replace entries the target's new modules need,
 // and config.platform.php at the target's PHP. Computed from the same facts the composer rules judge.
-import { unifiedDiff } from '../../overrides/unified-diff.js';
+import { unifiedDiff } from '../../check/files/unified-diff.js';
 import type { RuleContext } from '../rule.js';
 import { isUsersPackage } from './conflicts.js';
 import { caretOf, extensionFit, requirementBlocker, safeIntersects, safeSatisfies } from './extension-fit.js';

@@ -1,6 +1,6 @@
 import type { CoreSchema, DbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { DbTable, Module } from '../../project/model.js';
-import type { VendorSchemaFile } from '../../overrides/vendor-schemas.js';
+import type { VendorSchemaFile } from '../../check/files/vendor-schemas.js';
 import type { RuleContext } from '../rule.js';
 
 /** The core schemas of the current and target releases, and a note when a nearest release stands in for one. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { vendorSchemaContext } from '../../overrides/db-schema-from-vendor.js';
+import { vendorSchemaContext } from '../../check/files/db-schema-from-vendor.js';
 import { releaseFixture, runRule } from '../testing.js';
 import { rule as vendorSchemaChanged } from './vendor-schema-changed.js';
 import { rule as vendorCoreTableChanged } from './vendor-core-table-changed.js';

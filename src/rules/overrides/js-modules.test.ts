@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { jsModuleIndexFrom, type JsModuleIndexFile } from '../../knowledge/js-modules/index.js';
 import { readJsSource } from '../../project/customizations/js-source.js';
-import { releaseFilesFromMemory, type ReleaseFiles } from '../../overrides/release-files.js';
+import { releaseFilesFromMemory, type ReleaseFiles } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
 import { rule as dependencyRule } from './js-dependency-target.js';

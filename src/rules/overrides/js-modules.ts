@@ -1,7 +1,7 @@
 // RequireJS module ids → the file that defines them, in a release: core `map`/`paths` aliases first (the JS index),
 // then the module's view/<area>/web or lib/web.
 import type { JsRelease } from '../../knowledge/js-modules/index.js';
-import type { ReleaseFiles } from '../../overrides/release-files.js';
+import type { ReleaseFiles } from '../../check/files/release-files.js';
 
 export interface JsFile {
   component: string;

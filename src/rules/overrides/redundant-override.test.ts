@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { gitBlobHash, releaseFilesFromMemory } from '../../overrides/release-files.js';
+import { gitBlobHash, releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
 import { rule } from './redundant-override.js';

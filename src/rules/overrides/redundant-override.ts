@@ -1,5 +1,5 @@
-import { sameIgnoringComments } from '../../overrides/meaningful.js';
-import type { ReleaseFiles } from '../../overrides/release-files.js';
+import { sameIgnoringComments } from '../../check/files/meaningful.js';
+import type { ReleaseFiles } from '../../check/files/release-files.js';
 import type { Rule } from '../rule.js';
 import { describeOriginal, evaluateOverrides } from './theme-overrides.js';
 

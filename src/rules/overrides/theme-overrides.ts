@@ -1,11 +1,11 @@
 // Shared evaluation of theme overrides: for each override, its original now and at the target, so the per-kind
 // rules (template, layout, web, email, redundant, no original) only decide what to say.
 import type { Theme, ThemeOverride } from '../../project/model.js';
-import { describeChain, lookupOriginal, originalCandidates, type OriginalRef } from '../../overrides/originals.js';
-import { sameIgnoringComments } from '../../overrides/meaningful.js';
-import { unifiedDiff } from '../../overrides/unified-diff.js';
+import { describeChain, lookupOriginal, originalCandidates, type OriginalRef } from '../../check/files/originals.js';
+import { sameIgnoringComments } from '../../check/files/meaningful.js';
+import { unifiedDiff } from '../../check/files/unified-diff.js';
 import type { RuleContext } from '../rule.js';
-import type { ReleaseFiles } from '../../overrides/release-files.js';
+import type { ReleaseFiles } from '../../check/files/release-files.js';
 
 export type OverrideState =
   /** Nothing to compare: no data for the current release, or a project parent theme holds the original. */

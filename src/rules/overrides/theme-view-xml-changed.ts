@@ -1,4 +1,4 @@
-import { sameIgnoringComments } from '../../overrides/meaningful.js';
+import { sameIgnoringComments } from '../../check/files/meaningful.js';
 import type { Rule } from '../rule.js';
 
 export const rule: Rule = {

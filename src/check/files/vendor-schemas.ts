@@ -3,11 +3,11 @@
 // added/changed/removed") and which core tables they declare that the target changed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../core/problem.js';
-import { mergeDeclarations, parseSchemaXml } from '../knowledge/db-schema/parse-core-schema.js';
-import type { CoreTable } from '../knowledge/db-schema/types.js';
-import { listFilesRecursive } from '../indexer/package-files.js';
-import { listDirs } from '../project/walk.js';
+import type { Problem } from '../../core/problem.js';
+import { mergeDeclarations, parseSchemaXml } from '../../knowledge/db-schema/parse-core-schema.js';
+import type { CoreTable } from '../../knowledge/db-schema/types.js';
+import { listFilesRecursive } from '../../indexer/package-files.js';
+import { listDirs } from '../../project/walk.js';
 
 /** One third-party db_schema.xml, as each tree has it (absent: the tree has no such file). */
 export interface VendorSchemaFile {

@@ -2,14 +2,14 @@
 // when given (or the project's own vendor/magento), else from the shipped file-hash index.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../core/problem.js';
-import { loadFileHashIndex, type FileHashIndex } from '../knowledge/file-hashes/index.js';
-import { loadJsModuleIndex, type JsModuleIndex } from '../knowledge/js-modules/index.js';
-import type { Release } from '../knowledge/types.js';
-import type { ProjectModel } from '../project/model.js';
-import type { RuleContext } from '../rules/rule.js';
-import { nearestOfLine } from '../knowledge/coverage.js';
-import { minorOf } from '../knowledge/magento-version.js';
+import type { Problem } from '../../core/problem.js';
+import { loadFileHashIndex, type FileHashIndex } from '../../knowledge/file-hashes/index.js';
+import { loadJsModuleIndex, type JsModuleIndex } from '../../knowledge/js-modules/index.js';
+import type { Release } from '../../knowledge/types.js';
+import type { ProjectModel } from '../../project/model.js';
+import type { RuleContext } from '../../rules/rule.js';
+import { nearestOfLine } from '../../knowledge/coverage.js';
+import { minorOf } from '../../knowledge/magento-version.js';
 import {
   gitBlobHash,
   layerReleaseFiles,

@@ -3,13 +3,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Problem } from '../core/problem.js';
-import { LoadContext } from '../project/context.js';
-import type { ProjectModel } from '../project/model.js';
-import { vendorTreeRegistrations } from '../project/registration.js';
-import { declaredLayoutNames, HASH_LENGTH } from '../knowledge/file-hashes/format.js';
-import type { FileHashIndex, PackageFiles } from '../knowledge/file-hashes/index.js';
-import type { JsRelease } from '../knowledge/js-modules/index.js';
+import type { Problem } from '../../core/problem.js';
+import { LoadContext } from '../../project/context.js';
+import type { ProjectModel } from '../../project/model.js';
+import { vendorTreeRegistrations } from '../../project/registration.js';
+import { declaredLayoutNames, HASH_LENGTH } from '../../knowledge/file-hashes/format.js';
+import type { FileHashIndex, PackageFiles } from '../../knowledge/file-hashes/index.js';
+import type { JsRelease } from '../../knowledge/js-modules/index.js';
 
 /** `Magento_Catalog` (module), `frontend/Magento/luma` (theme) or `lib` (lib/web of magento2-base). */
 export type Component = string;

@@ -1,6 +1,6 @@
 // Where the original of a theme override lives: along the theme's parent chain (Luma → Blank, or a Hyvä theme's
 // parents), then in the module's view/<area>/ or view/base/, then lib/web for theme-level web files.
-import type { Theme, ThemeOverride } from '../project/model.js';
+import type { Theme, ThemeOverride } from '../../project/model.js';
 import type { Component, ReleaseFiles } from './release-files.js';
 
 export interface OriginalRef {

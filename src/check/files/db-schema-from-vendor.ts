@@ -2,10 +2,10 @@
 // duplicated here) answers "DB schema target changed" from --baseline-vendor/--target-vendor trees too.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDbSchemaIndex, type DbSchemaIndex } from '../knowledge/db-schema/index.js';
-import { mergeDeclarations, parseSchemaXml } from '../knowledge/db-schema/parse-core-schema.js';
-import type { TableVariant } from '../knowledge/db-schema/types.js';
-import type { Problem } from '../core/problem.js';
+import { createDbSchemaIndex, type DbSchemaIndex } from '../../knowledge/db-schema/index.js';
+import { mergeDeclarations, parseSchemaXml } from '../../knowledge/db-schema/parse-core-schema.js';
+import type { TableVariant } from '../../knowledge/db-schema/types.js';
+import type { Problem } from '../../core/problem.js';
 import { vendorSchemaFiles, type VendorSchemaFile } from './vendor-schemas.js';
 
 function coreTables(vendorDir: string) {
