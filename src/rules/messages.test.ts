@@ -24,15 +24,7 @@ const LEGACY = new Set([
   'php-api/missing-method.ts',
   'php-api/non-api.ts',
   'php-api/signature-mismatch.ts',
-  'platform/cache.ts',
-  'platform/composer.ts',
-  'platform/database.ts',
-  'platform/php-version.ts',
-  'platform/rabbitmq.ts',
-  'platform/search-engine.ts',
-  'platform/varnish.ts',
   'security/core-bulletin.ts',
-  'security/admin-controller-acl.ts',
   'security/package-advisory.ts',
 ]);
 

@@ -24,6 +24,14 @@ export const cacheRule: Rule = {
       'From 2.4.8 Adobe lists Valkey (the open-source fork of Redis, protocol compatible) instead of Redis; older ' +
       'lines raise the supported Redis version from time to time. The server version is not in the project files: ' +
       'when only the version changes the finding is informational; when Redis leaves the list it is a warning.',
+    messages: {
+      valkeyOnly:
+        'The project uses Redis ({{uses}}); {{target}} supports Valkey {{valkey}} and no longer lists Redis{{note}}.',
+      redisChanged:
+        'The project uses Redis ({{uses}}); {{target}} supports Redis {{after}} ({{current}} supported {{before}}){{note}}. ' +
+        'The server version is not in the project files.',
+    },
+    messageSeverity: { redisChanged: 'info' },
   },
   check(ctx) {
     if (ctx.project.kind === 'extension') return;
@@ -37,13 +45,11 @@ export const cacheRule: Rule = {
     const subject = `redis ${target.version}`;
     if (redis.length === 0 && valkey.length > 0) {
       ctx.report({
-        severity: 'warning',
         file: where?.file,
         line: where?.line,
         subject,
-        message:
-          `The project uses Redis (${uses.join(', ')}); ${target.version} supports Valkey ${listVersions(valkey)} ` +
-          `and no longer lists Redis${note}.`,
+        messageId: 'valkeyOnly',
+        data: { uses: uses.join(', '), target: target.version, valkey: listVersions(valkey), note },
         recommendation:
           `Replace the Redis server with Valkey ${listVersions(valkey)} (a drop-in replacement: env.php settings ` +
           `stay the same) or confirm with your host that your Redis version is still fit for ${target.version}.`,
@@ -54,14 +60,18 @@ export const cacheRule: Rule = {
     const change = serviceChange(ctx.current.release, target, 'redis');
     if (!change) return;
     ctx.report({
-      severity: 'info',
       file: where?.file,
       line: where?.line,
       subject,
-      message:
-        `The project uses Redis (${uses.join(', ')}); ${target.version} supports Redis ${listVersions(change.after)} ` +
-        `(${ctx.current.release?.version} supported ${listVersions(change.before)})${note}. The server version is not ` +
-        `in the project files.`,
+      messageId: 'redisChanged',
+      data: {
+        uses: uses.join(', '),
+        target: target.version,
+        after: listVersions(change.after),
+        current: String(ctx.current.release?.version),
+        before: listVersions(change.before),
+        note,
+      },
       recommendation: `Check redis-server --version and upgrade it to Redis ${listVersions(change.after)} if older.`,
       effort: { hours: 1, confidence: 'low' },
     });

@@ -14,6 +14,18 @@ export const composerRule: Rule = {
       '`plugin-api-version` recorded in composer.lock tells the plugin API of the Composer that last wrote the lock: ' +
       'a lower bound of its version (several Composer minors share one plugin API). Composer 1 locks are certain to ' +
       'need an upgrade; other differences are reported with that uncertainty.',
+    messages: {
+      lockComposer:
+        'composer.lock was written by Composer {{major}} (plugin-api-version {{api}}); {{target}} requires ' +
+        '{{requirement}}{{note}}.',
+      lockComposerUncertain:
+        'composer.lock was written by a Composer with plugin API {{api}} (Composer {{major}}.{{minor}} or a later minor ' +
+        'sharing that API: uncertain); {{target}} requires {{requirement}}{{note}}.',
+      unknownComposer:
+        '{{target}} requires {{requirement}} ({{current}} required Composer {{before}}){{note}}; composer.lock does not ' +
+        'tell which Composer wrote it.',
+    },
+    messageSeverity: { lockComposerUncertain: 'warning', unknownComposer: 'info' },
   },
   check(ctx) {
     if (ctx.project.kind === 'extension') return;
@@ -34,14 +46,11 @@ export const composerRule: Rule = {
       );
       if (greaterMinorOk) return;
       ctx.report({
-        severity: certain ? 'error' : 'warning',
         file: api.file,
         line: api.line,
         subject,
-        message: certain
-          ? `composer.lock was written by Composer ${major} (plugin-api-version ${api.value}); ${target.version} requires ${requirement}${note}.`
-          : `composer.lock was written by a Composer with plugin API ${api.value} (Composer ${major}.${minor} or a later ` +
-            `minor sharing that API: uncertain); ${target.version} requires ${requirement}${note}.`,
+        messageId: certain ? 'lockComposer' : 'lockComposerUncertain',
+        data: { major, minor, api: api.value, target: target.version, requirement, note },
         recommendation:
           `Run composer --version on every machine that installs the store (developers, CI, servers) and upgrade with ` +
           `composer self-update to a version ${target.version} accepts, then rewrite the lock with it.`,
@@ -52,11 +61,15 @@ export const composerRule: Rule = {
     const change = serviceChange(ctx.current.release, target, 'composer');
     if (!change) return;
     ctx.report({
-      severity: 'info',
       subject,
-      message:
-        `${target.version} requires ${requirement} (${ctx.current.release?.version} required Composer ` +
-        `${listVersions(change.before)})${note}; composer.lock does not tell which Composer wrote it.`,
+      messageId: 'unknownComposer',
+      data: {
+        target: target.version,
+        requirement,
+        current: String(ctx.current.release?.version),
+        before: listVersions(change.before),
+        note,
+      },
       recommendation: `Check composer --version on every machine that installs the store and upgrade with composer self-update.`,
       effort: { hours: 0.5, confidence: 'low' },
     });

@@ -25,6 +25,14 @@ export const databaseRule: Rule = {
       'Each release supports a few MySQL and MariaDB versions. The server version is not in the project files, so ' +
       'MageUp compares what the current release supports with what the target supports: when none of the former ' +
       'remains, the database server must be upgraded before or with the code (check with `SELECT VERSION()`).',
+    messages: {
+      mustUpgrade:
+        '{{changes}}{{uncertainty}}. The server version is not in the project files{{engine}}: the database server must ' +
+        'be upgraded.',
+      check:
+        '{{changes}}{{uncertainty}}. The server version is not in the project files{{engine}}: check it is still supported.',
+    },
+    messageSeverity: { check: 'warning' },
   },
   check(ctx) {
     if (ctx.project.kind === 'extension') return;
@@ -40,15 +48,15 @@ export const databaseRule: Rule = {
     const where = ctx.platform?.settings.db;
     const label = (service: string) => (service === 'mysql' ? 'MySQL' : 'MariaDB');
     ctx.report({
-      severity: must ? 'error' : 'warning',
       file: where?.file,
       line: where?.line,
       subject: `database ${current.version} -> ${target.version}`,
-      message:
-        changes.map((c) => describeChange(c, label(c.service), current, target)).join('. ') +
-        `${uncertainty(target)}. The server version is not in the project files` +
-        (engine ? ` (env.php db engine: ${engine})` : '') +
-        (must ? ': the database server must be upgraded.' : ': check it is still supported.'),
+      messageId: must ? 'mustUpgrade' : 'check',
+      data: {
+        changes: changes.map((c) => describeChange(c, label(c.service), current, target)).join('. '),
+        uncertainty: uncertainty(target),
+        engine: engine ? ` (env.php db engine: ${engine})` : '',
+      },
       recommendation: `Check the server with SELECT VERSION(); ${timing(changes, current.version, target.version)}, and test the upgrade on a copy of the production database.`,
       effort: { hours: must ? 4 : 1, confidence: 'low' },
     });

@@ -16,6 +16,18 @@ export const phpVersionRule: Rule = {
       'is not one the target release supports, `composer update` to the target fails or installs packages that do ' +
       'not run. Fix: set `config.platform.php` to the PHP the target runs on, widen `require.php`, and upgrade the ' +
       'servers (CLI and FPM) to it.',
+    messages: {
+      pinned: '{{source}} pins PHP {{value}}: {{target}} supports PHP {{supported}}{{note}}.',
+      excludesAllPhp: '{{source}} "{{value}}" excludes PHP {{php}}, the PHP {{target}} runs on{{note}}.',
+      // Another PHP the target supports still fits: an error, not a blocker.
+      excludesTargetPhp:
+        '{{source}} "{{value}}" excludes PHP {{php}}, the PHP {{target}} runs on (it allows {{other}}, also ' +
+        'supported){{note}}.',
+      undeclared:
+        'The project declares no PHP version; {{current}} runs on PHP {{currentPhp}} and {{target}} needs PHP ' +
+        "{{targetPhp}}{{note}}: the servers' PHP must change.",
+    },
+    messageSeverity: { excludesTargetPhp: 'error', undeclared: 'warning' },
   },
   check(ctx) {
     const target = ctx.target.release;
@@ -28,13 +40,17 @@ export const phpVersionRule: Rule = {
         const fitsConstraint = !target.phpConstraint || satisfiesSafe(decl.value, target.phpConstraint);
         if (fitsList && fitsConstraint) continue;
         ctx.report({
-          severity: 'critical',
           file: decl.file,
           line: decl.line,
           subject: `${decl.source} ${decl.value}`,
-          message:
-            `${decl.source} pins PHP ${decl.value}: ${target.version} supports PHP ` +
-            `${supportedPhp.length > 0 ? listVersions(supportedPhp) : target.phpConstraint}${note}.`,
+          messageId: 'pinned',
+          data: {
+            source: decl.source,
+            value: decl.value,
+            target: target.version,
+            supported: supportedPhp.length > 0 ? listVersions(supportedPhp) : String(target.phpConstraint),
+            note,
+          },
           recommendation:
             `Set ${decl.source} to ${ctx.target.php} (the PHP ${target.version} will run on), then run the web and CLI ` +
             `servers on PHP ${ctx.target.php}: Composer resolves every dependency for the declared PHP.`,
@@ -43,15 +59,17 @@ export const phpVersionRule: Rule = {
       } else {
         if (intersectsSafe(decl.value, `~${ctx.target.php}.0`)) continue;
         const other = supportedPhp.filter((v) => v !== ctx.target.php && intersectsSafe(decl.value, `~${v}.0`));
+        const excluded = { source: decl.source, value: decl.value, php: ctx.target.php, target: target.version, note };
         ctx.report({
-          severity: other.length > 0 ? 'error' : 'critical',
           file: decl.file,
           line: decl.line,
           subject: `${decl.source} ${decl.value}`,
-          message:
-            `${decl.source} "${decl.value}" excludes PHP ${ctx.target.php}, the PHP ${target.version} runs on` +
-            (other.length > 0 ? ` (it allows ${listVersions(other)}, also supported)` : '') +
-            `${note}.`,
+          ...(other.length > 0
+            ? {
+                messageId: 'excludesTargetPhp',
+                data: { ...excluded, other: listVersions(other) },
+              }
+            : { messageId: 'excludesAllPhp', data: excluded }),
           recommendation:
             `Widen ${decl.source} to allow ${ctx.target.php}` +
             (target.phpConstraint ? ` (the target metapackage requires php ${target.phpConstraint})` : '') +
@@ -69,11 +87,15 @@ export const phpVersionRule: Rule = {
     if (currentPhp.length === 0 || supportedPhp.length === 0 || currentPhp.some((v) => fitsAny(v, supportedPhp)))
       return;
     ctx.report({
-      severity: 'warning',
       subject: `php ${current.version} -> ${target.version}`,
-      message:
-        `The project declares no PHP version; ${current.version} runs on PHP ${listVersions(currentPhp)} and ` +
-        `${target.version} needs PHP ${listVersions(supportedPhp)}${note}: the servers' PHP must change.`,
+      messageId: 'undeclared',
+      data: {
+        current: current.version,
+        currentPhp: listVersions(currentPhp),
+        target: target.version,
+        targetPhp: listVersions(supportedPhp),
+        note,
+      },
       recommendation:
         `Upgrade the web and CLI servers to PHP ${ctx.target.php} and declare it in composer.json ` +
         `(config.platform.php) so Composer resolves for it.`,

@@ -13,6 +13,13 @@ export const rabbitmqRule: Rule = {
       'When env.php configures `queue/amqp`, message queues run on RabbitMQ. When the target drops the versions the ' +
       'current release supported, upgrade the broker (drain the queues first: messages survive a broker upgrade ' +
       'only when it is done by the book).',
+    messages: {
+      noOverlap:
+        'Message queues use RabbitMQ (queue/amqp); {{target}} supports RabbitMQ {{after}} ({{current}} supported {{before}}){{uncertainty}}.',
+      changed:
+        'Message queues use RabbitMQ (queue/amqp); {{target}} supports RabbitMQ {{after}} ({{current}} supported {{before}}){{uncertainty}}.',
+    },
+    messageSeverity: { changed: 'info' },
   },
   check(ctx) {
     if (ctx.project.kind === 'extension') return;
@@ -23,13 +30,17 @@ export const rabbitmqRule: Rule = {
     if (!change || !current) return;
     const where = ctx.platform?.settings.amqp;
     ctx.report({
-      severity: change.noOverlap ? 'warning' : 'info',
       file: where?.file,
       line: where?.line,
       subject: `rabbitmq ${target.version}`,
-      message:
-        `Message queues use RabbitMQ (queue/amqp); ${target.version} supports RabbitMQ ${listVersions(change.after)} ` +
-        `(${current.version} supported ${listVersions(change.before)})${uncertainty(target)}.`,
+      messageId: change.noOverlap ? 'noOverlap' : 'changed',
+      data: {
+        target: target.version,
+        after: listVersions(change.after),
+        current: current.version,
+        before: listVersions(change.before),
+        uncertainty: uncertainty(target),
+      },
       recommendation:
         `Drain the queues (stop the consumers), upgrade RabbitMQ to ${listVersions(change.after)}, then deploy ` +
         `${target.version}.`,

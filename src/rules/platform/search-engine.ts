@@ -53,6 +53,15 @@ export const searchEngineRule: Rule = {
       '`magento/module-open-search`, …). When the target no longer ships the module of the configured engine ' +
       '(2.4.8 removed Elasticsearch 7), `setup:upgrade` fails and the catalog search stops. Fix: move to a supported ' +
       'engine (OpenSearch), reindex, then switch `catalog/search/engine`.',
+    messages: {
+      // The module still ships but the release no longer lists the engine: an error, not a blocker.
+      notListed: 'Catalog search engine "{{engine}}" ({{label}}) is not supported by {{target}}: {{reason}}{{note}}.',
+      noAdapter: 'Catalog search engine "{{engine}}" ({{label}}) is not supported by {{target}}: {{reason}}{{note}}.',
+      noneConfigured:
+        'No search engine is configured in app/etc/env.php or config.php; every engine {{current}} supports is ' +
+        'unsupported by {{target}}{{note}}.',
+    },
+    messageSeverity: { notListed: 'error', noneConfigured: 'warning' },
   },
   check(ctx) {
     if (ctx.project.kind === 'extension') return;
@@ -86,11 +95,11 @@ export const searchEngineRule: Rule = {
         : `${target.version} has no ${known.label} adapter`
       : `${target.version} no longer lists ${known.label} among its supported search engines`;
     ctx.report({
-      severity: shipsModule ? 'error' : 'critical',
       file,
       line: where?.line,
       subject,
-      message: `Catalog search engine "${configured.engine}" (${known.label}) is not supported by ${target.version}: ${reason}${note}.`,
+      messageId: shipsModule ? 'notListed' : 'noAdapter',
+      data: { engine: configured.engine, label: known.label, target: target.version, reason, note },
       recommendation:
         `Before upgrading, install ${alternatives || 'a supported search engine'}, point catalog/search/engine at it ` +
         `(bin/magento config:set catalog/search/engine opensearch) and run a full reindex.`,
@@ -123,11 +132,9 @@ function reportWhenCurrentEnginesDropped(
   const osSurvives = supported(current, 'opensearch').length > 0 && supported(target, 'opensearch').length > 0;
   if (before === 0 || esSurvives || osSurvives) return;
   report({
-    severity: 'warning',
     subject: `search engine ${current.version} -> ${target.version}`,
-    message:
-      `No search engine is configured in app/etc/env.php or config.php; every engine ${current.version} supports is ` +
-      `unsupported by ${target.version}${note}.`,
+    messageId: 'noneConfigured',
+    data: { current: current.version, target: target.version, note },
     recommendation: `Check the engine in the database (catalog/search/engine) and move to ${supportedEngines(target)} before upgrading.`,
     effort: { hours: 4, confidence: 'low' },
   });

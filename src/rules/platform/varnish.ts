@@ -13,6 +13,13 @@ export const varnishRule: Rule = {
       'When the page cache is Varnish (`http_cache_hosts` or caching_application 2), each release supports given ' +
       'Varnish majors and ships a VCL for them. When the target drops the versions the current release supported, ' +
       'upgrade Varnish and regenerate the VCL (`bin/magento varnish:vcl:generate`).',
+    messages: {
+      noOverlap:
+        'The full page cache is Varnish; {{target}} supports Varnish {{after}} ({{current}} supported {{before}}){{uncertainty}}.',
+      changed:
+        'The full page cache is Varnish; {{target}} supports Varnish {{after}} ({{current}} supported {{before}}){{uncertainty}}.',
+    },
+    messageSeverity: { changed: 'info' },
   },
   check(ctx) {
     if (ctx.project.kind === 'extension') return;
@@ -23,13 +30,17 @@ export const varnishRule: Rule = {
     if (!change || !current) return;
     const where = ctx.platform?.settings.pageCache;
     ctx.report({
-      severity: change.noOverlap ? 'warning' : 'info',
       file: where?.file,
       line: where?.line,
       subject: `varnish ${target.version}`,
-      message:
-        `The full page cache is Varnish; ${target.version} supports Varnish ${listVersions(change.after)} ` +
-        `(${current.version} supported ${listVersions(change.before)})${uncertainty(target)}.`,
+      messageId: change.noOverlap ? 'noOverlap' : 'changed',
+      data: {
+        target: target.version,
+        after: listVersions(change.after),
+        current: current.version,
+        before: listVersions(change.before),
+        uncertainty: uncertainty(target),
+      },
       recommendation:
         `Upgrade Varnish to ${listVersions(change.after)} and regenerate the VCL with ` +
         `bin/magento varnish:vcl:generate after the code upgrade.`,

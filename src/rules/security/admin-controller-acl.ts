@@ -21,6 +21,11 @@ system access) can run it by its URL. Magento's own admin controllers each name 
 
 **How to fix:** declare \`const ADMIN_RESOURCE = 'Vendor_Module::resource';\` naming a resource of the module's
 \`etc/acl.xml\` (add one when none fits), or override \`_isAllowed()\` when the check depends on the request.`,
+    messages: {
+      noAcl:
+        "Admin controller {{class}} declares no ADMIN_RESOURCE and no _isAllowed(): it inherits {{parent}}'s resource " +
+        'Magento_Backend::admin, so every admin user, whatever their role, can run it',
+    },
   },
   async check(context) {
     await prepareWorlds(context);
@@ -38,12 +43,12 @@ system access) can run it by its URL. Magento's own admin controllers each name 
         const fromBase = (owner: string | undefined) => owner?.toLowerCase() === BACKEND_ACTION.toLowerCase();
         if (!fromBase(resource?.owner.decl.name) || !fromBase(allowed?.owner.decl.name)) continue;
         context.report({
-          severity: 'warning',
           file: unit.analysis.file,
           line: decl.line,
           ...(unit.package ? { package: unit.package } : {}),
           ...(unit.module ? { module: unit.module } : {}),
-          message: `Admin controller ${decl.name} declares no ADMIN_RESOURCE and no _isAllowed(): it inherits ${BACKEND_ACTION}'s resource Magento_Backend::admin, so every admin user, whatever their role, can run it`,
+          messageId: 'noAcl',
+          data: { class: decl.name, parent: BACKEND_ACTION },
           recommendation: `Declare \`const ADMIN_RESOURCE = '${unit.module ?? 'Vendor_Module'}::…';\` with a resource of the module's etc/acl.xml (or override _isAllowed()).`,
           effort: { hours: 0.25, confidence: 'medium' },
           subject: `admin-resource:${decl.name.toLowerCase()}`,
