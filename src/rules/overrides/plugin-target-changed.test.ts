@@ -14,11 +14,11 @@ const m = (name: string, extra: Partial<MethodDecl> = {}): MethodDecl => ({
   bodyHash: 'h',
   ...extra,
 });
-const index = (methods: MethodDecl[]) =>
+const index = (methods: MethodDecl[], version = '1') =>
   createSymbolIndex([
     {
       package: 'magento/module-catalog',
-      version: '1',
+      version,
       classes: [
         {
           name: 'Magento\\Catalog\\Model\\Product',
@@ -80,5 +80,42 @@ describe('overrides/plugin-target-changed', () => {
       'warning afterGetName',
       'warning beforeLoad',
     ]);
+  });
+});
+
+describe('overrides/plugin-target-changed: the installed version of the package', () => {
+  it('no finding when the target index holds the package at or below the installed version (not moved by the upgrade)', async () => {
+    const module = moduleWith('Acme_Catalog', {
+      plugins: [
+        {
+          file: 'app/code/Acme/Catalog/etc/di.xml',
+          line: 4,
+          target: 'Magento\\Catalog\\Model\\Product',
+          name: 'acme',
+          type: 'Acme\\Catalog\\Plugin\\P',
+          disabled: false,
+          area: 'global',
+          methods: ['afterGetName'],
+        },
+      ],
+    });
+    const installed = (version: string) => ({
+      name: 'magento/module-catalog',
+      version,
+      type: 'magento2-module',
+      source: 'core' as const,
+      license: [],
+      require: {},
+    });
+    const run = (installedVersion: string) =>
+      runRule(rule, {
+        project: projectFixture({ modules: [module], packages: [installed(installedVersion)] }),
+        current: { release: releaseFixture('2.4.7-p7'), symbols: index([m('getName')], '103.4.20') },
+        target: { symbols: index([m('getName', { bodyHash: 'h2' })], '103.4.14') },
+      });
+    // Installed 103.4.28, the target index has 103.4.14: Composer keeps 103.4.28, the index's body is no change.
+    assert.deepEqual(await run('103.4.28'), []);
+    // Installed below the target's version: the upgrade moves it, the change is real.
+    assert.equal((await run('103.4.10')).length, 1);
   });
 });

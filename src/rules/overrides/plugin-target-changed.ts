@@ -1,6 +1,7 @@
 import { releaseLabel } from '../php-api/worlds.js';
 import { siblings } from '../../project/ownership.js';
-import type { Rule } from '../rule.js';
+import { compareLooseVersions } from '../../knowledge/api/versions.js';
+import type { Rule, RuleContext } from '../rule.js';
 import { methodsWithParents, onlyOptionalParamsAdded, signatureOf } from './class-changes.js';
 import { activePlugins } from './plugins.js';
 
@@ -34,6 +35,7 @@ export const rule: Rule = {
       const after = methodsWithParents(context.target.symbols, plugin.target);
       // A removed class is php-api/missing-class's finding.
       if (!after) continue;
+      if (notUpgraded(context, plugin.target)) continue;
       // One engine per fact: whether a plugin still fits a method (exists, interceptable, arguments) is
       // php-api/signature-mismatch's judgement when the plugin's code is under check; this rule adds changed bodies.
       const pluginAnalysed = context.code.some((u) =>
@@ -88,3 +90,17 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * Does the upgrade leave the target class's package at (or above) the version the store has installed? Packages
+ * Magento does not pin (magento/module-data-exporter and the other SaaS modules) are indexed at the version a
+ * release's tree happened to install: a 2.4.7-p7 store with data-exporter 103.4.28 is not moved to the 103.4.14 of the
+ * 2.4.8 index, so comparing with that is no change of the upgrade (Composer keeps at least the installed release).
+ */
+function notUpgraded(context: RuleContext, fqcn: string): boolean {
+  const pkg = context.target.symbols.getClass(fqcn)?.package;
+  if (!pkg) return false;
+  const installed = context.project.packages.find((p) => p.name === pkg)?.version;
+  const target = context.target.symbols.packages()[pkg];
+  return !!installed && !!target && compareLooseVersions(target, installed.replace(/^v/, '')) <= 0;
+}
