@@ -150,6 +150,8 @@ export interface Customizations {
   observers: Observer[];
   cronJobs: CronJob[];
   dbSchema: DbTable[];
+  /** etc/db_schema_whitelist.json, when the module has one. */
+  dbSchemaWhitelist?: DbSchemaWhitelist;
   webapiRoutes: WebapiRoute[];
   graphqlSchemas: string[];
   routes: Route[];
@@ -230,6 +232,15 @@ export interface DbTable extends SourceRef {
   indexes: DbIndex[];
 }
 
+/**
+ * A module's db_schema_whitelist.json: per table, per element type (`column`, `index`, `constraint`), the names
+ * Magento's declarative installer may drop or change (Diff::canBeRegistered).
+ */
+export interface DbSchemaWhitelist {
+  file: string;
+  tables: Record<string, Record<string, Record<string, boolean>>>;
+}
+
 export interface DbColumn {
   name: string;
   type: string;
@@ -245,6 +256,8 @@ export interface DbConstraint {
   line: number;
   columns: string[];
   referenceTable?: string;
+  /** Foreign keys: the column of referenceTable they point at. */
+  referenceColumn?: string;
   disabled: boolean;
 }
 

@@ -1,4 +1,5 @@
-import type { DbColumn, DbConstraint, DbIndex, DbTable } from '../model.js';
+import type { Problem } from '../../core/problem.js';
+import type { DbColumn, DbConstraint, DbIndex, DbSchemaWhitelist, DbTable } from '../model.js';
 import { xmlBool } from '../xml.js';
 import type { XmlElement } from '../xml.js';
 
@@ -48,6 +49,7 @@ function constraint(el: XmlElement): DbConstraint {
     disabled: xmlBool(el.attrs.disabled),
   };
   if (el.attrs.referenceTable) c.referenceTable = el.attrs.referenceTable;
+  if (el.attrs.referenceColumn) c.referenceColumn = el.attrs.referenceColumn;
   return c;
 }
 
@@ -64,4 +66,41 @@ function index(el: XmlElement): DbIndex {
 
 function columnNames(el: XmlElement): string[] {
   return el.children.filter((c) => c.name === 'column' && c.attrs.name).map((c) => c.attrs.name ?? '');
+}
+
+/**
+ * A db_schema_whitelist.json: `{ table: { column|index|constraint: { name: true } } }`. Anything else is reported as a
+ * problem and read as no whitelist.
+ */
+export function readDbSchemaWhitelist(
+  source: string,
+  file: string,
+  problems: Problem[],
+): DbSchemaWhitelist | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(source);
+  } catch (error) {
+    problems.push({
+      code: 'json-invalid',
+      level: 'warning',
+      file,
+      message: `not valid JSON: ${(error as Error).message}`,
+    });
+    return undefined;
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) {
+    problems.push({ code: 'json-invalid', level: 'warning', file, message: 'not a JSON object of tables' });
+    return undefined;
+  }
+  const tables: DbSchemaWhitelist['tables'] = {};
+  for (const [table, parts] of Object.entries(json as Record<string, unknown>)) {
+    tables[table] = {};
+    if (!parts || typeof parts !== 'object') continue;
+    for (const [type, names] of Object.entries(parts as Record<string, unknown>)) {
+      if (!names || typeof names !== 'object') continue;
+      tables[table][type] = Object.fromEntries(Object.keys(names as object).map((n) => [n, true]));
+    }
+  }
+  return { file, tables };
 }

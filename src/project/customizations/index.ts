@@ -2,7 +2,7 @@ import type { Customizations } from '../model.js';
 import type { LoadContext } from '../context.js';
 import type { WalkedFile } from '../walk.js';
 import { readCrontabXml } from './crontab.js';
-import { readDbSchemaXml } from './db-schema.js';
+import { readDbSchemaWhitelist, readDbSchemaXml } from './db-schema.js';
 import { readDiXml } from './di.js';
 import { readEventsXml } from './events.js';
 import { readLayoutXml } from './layout.js';
@@ -57,7 +57,11 @@ export function collectCustomizations(
         withXml(ctx, file, (r) => readCrontabXml(r, file, c.cronJobs));
       else if (name === 'db_schema.xml' && parts.length === 2)
         withXml(ctx, file, (r) => readDbSchemaXml(r, file, c.dbSchema));
-      else if (name === 'webapi.xml' && parts.length === 2)
+      else if (name === 'db_schema_whitelist.json' && parts.length === 2) {
+        const source = ctx.readText(file);
+        const whitelist = source === undefined ? undefined : readDbSchemaWhitelist(source, file, ctx.problems);
+        if (whitelist) c.dbSchemaWhitelist = whitelist;
+      } else if (name === 'webapi.xml' && parts.length === 2)
         withXml(ctx, file, (r) => readWebapiXml(r, file, c.webapiRoutes));
       else if (name === 'routes.xml' && parts.length === 3)
         withXml(ctx, file, (r) => readRoutesXml(r, file, area, c.routes));

@@ -104,9 +104,11 @@ export interface AuditTheme {
   overrides: number;
 }
 
-export type CustomizationCounts = Record<Exclude<keyof Customizations, 'js'>, number>;
+/** The customizations that are lists counted per module (`js` and the whitelist, a single file, are not). */
+type CountedCustomization = Exclude<keyof Customizations, 'js' | 'dbSchemaWhitelist'>;
+export type CustomizationCounts = Record<CountedCustomization, number>;
 
-const COUNTED: Exclude<keyof Customizations, 'js'>[] = [
+const COUNTED: CountedCustomization[] = [
   'preferences',
   'plugins',
   'virtualTypes',

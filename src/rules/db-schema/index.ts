@@ -1,7 +1,18 @@
 import type { Rule } from '../rule.js';
 import { coreTableChanged } from './core-table-changed.js';
+import { foreignKeyReference } from './foreign-key-reference.js';
+import { keyMissingColumn } from './key-missing-column.js';
 import { nameClash } from './name-clash.js';
 import { rule as vendorCoreTableChanged } from './vendor-core-table-changed.js';
 import { rule as vendorSchemaChanged } from './vendor-schema-changed.js';
+import { whitelist } from './whitelist.js';
 
-export const rules: Rule[] = [coreTableChanged, nameClash, vendorCoreTableChanged, vendorSchemaChanged];
+export const rules: Rule[] = [
+  coreTableChanged,
+  nameClash,
+  vendorCoreTableChanged,
+  vendorSchemaChanged,
+  keyMissingColumn,
+  foreignKeyReference,
+  whitelist,
+];

@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { moduleFixture, projectFixture, runRule } from '../testing.js';
+import { createWhitelistRule } from './whitelist.js';
+import { FILE, schemaIndex } from './fixtures.js';
+import type { DbTable } from '../../project/model.js';
+
+const rule = createWhitelistRule(() => schemaIndex);
+
+const tables: DbTable[] = [
+  {
+    name: 'acme_log',
+    file: FILE,
+    line: 3,
+    disabled: false,
+    columns: [
+      { name: 'id', type: 'int', line: 4, disabled: false },
+      { name: 'note', type: 'text', line: 5, disabled: false },
+      { name: 'old', type: 'int', line: 6, disabled: true },
+    ],
+    indexes: [],
+    constraints: [],
+  },
+  {
+    name: 'sales_thing',
+    file: FILE,
+    line: 8,
+    disabled: false,
+    columns: [
+      { name: 'note', type: 'text', line: 9, disabled: true },
+      { name: 'acme_flag', type: 'int', line: 10, disabled: false },
+    ],
+    indexes: [],
+    constraints: [],
+  },
+];
+
+test('a disabled element no whitelist lists, and entries the module whitelist misses', async () => {
+  const module = moduleFixture(
+    'Acme_Sales',
+    {
+      dbSchema: tables,
+      dbSchemaWhitelist: {
+        file: 'app/code/Acme/Sales/etc/db_schema_whitelist.json',
+        tables: { acme_log: { column: { id: true } } },
+      },
+    },
+    { package: 'acme/module-sales' },
+  );
+  const findings = await runRule(rule, { project: projectFixture({ modules: [module] }) });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.severity, f.messageId]),
+    [
+      [5, 'info', 'notListed'],
+      [6, 'warning', 'disabledNotListed'],
+      [10, 'info', 'notListed'],
+    ],
+  );
+  assert.match(
+    findings[1]!.message,
+    /Acme_Sales disables column `old` of `acme_log`, which no db_schema_whitelist\.json lists/,
+  );
+});
+
+test('a module without a whitelist is told once; another module whitelisting a disabled element is enough', async () => {
+  const module = moduleFixture('Acme_Sales', { dbSchema: tables });
+  const other = moduleFixture('Acme_Base', {
+    dbSchemaWhitelist: { file: 'x', tables: { acme_log: { column: { old: true } } } },
+  });
+  const findings = await runRule(rule, { project: projectFixture({ modules: [module, other] }) });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.messageId]),
+    [[3, 'noWhitelist']],
+  );
+});
