@@ -2,7 +2,7 @@ import type { CoreColumn, DbSchemaIndex } from '../../knowledge/db-schema/index.
 import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { DbColumn } from '../../project/model.js';
 import type { Rule } from '../rule.js';
-import { customTables, moduleFields, schemaPair } from './schema-pair.js';
+import { customTables, moduleFields, SCHEMA_PAIR_MESSAGES, SCHEMA_PAIR_SEVERITIES, schemaPair } from './schema-pair.js';
 
 /** `varchar(255) NOT NULL` */
 export function describeColumn(column: CoreColumn): string {
@@ -57,6 +57,20 @@ could not be verified.
 
 **How to fix:** drop the redundant column attributes from the custom declaration (declare only what the module really
 changes), align them with the target's definition, or move the data to a table the module owns.`,
+      messages: {
+        ...SCHEMA_PAIR_MESSAGES,
+        tableRemoved:
+          '{{module}} declares core table `{{table}}` ({{packages}} in {{current}}), which {{target}} no longer declares{{note}}',
+        columnRemoved:
+          '{{module}} re-declares core column `{{column}}` ({{was}} in {{current}}), which {{target}} removed{{renamed}}{{note}}',
+        columnChanged:
+          'core column `{{column}}` changed: {{was}} ({{current}}) → {{now}} ({{target}}); {{module}} re-declares it{{note}}',
+        columnChangedOverridden:
+          'core column `{{column}}` changed: {{was}} ({{current}}) → {{now}} ({{target}}); {{module}} re-declares it and ' +
+          "its {{clashes}} would override the target's definition{{note}}",
+        foreignKey: 'foreign key {{key}} of `{{table}}`{{columns}} {{problem}}{{note}}',
+      },
+      messageSeverity: { ...SCHEMA_PAIR_SEVERITIES, columnChanged: 'warning' },
     },
     check(context) {
       const pair = schemaPair(context, load, 'db-schema/core-table-changed');
@@ -68,10 +82,17 @@ changes), align them with the target's definition, or move the data to a table t
         const where = { ...moduleFields(module), file: table.file };
         if (before && !after && !table.disabled) {
           context.report({
-            severity: 'error',
             ...where,
             line: table.line,
-            message: `${module.name} declares core table \`${table.name}\` (${before.packages.join(', ')} in ${current.release}), which ${target.release} no longer declares${note}`,
+            messageId: 'tableRemoved',
+            data: {
+              module: module.name,
+              table: table.name,
+              packages: before.packages.join(', '),
+              current: current.release,
+              target: target.release,
+              note,
+            },
             recommendation: `Find where ${target.release} moved this data; remove or rewrite the declaration so the module does not create an orphan \`${table.name}\`.`,
             effort: { hours: 3, confidence: 'low' },
             subject: `table:${table.name}`,
@@ -89,12 +110,18 @@ changes), align them with the target's definition, or move the data to a table t
                 ([name, c]) => !before.columns[name] && sameColumn(c, was),
               )?.[0];
               context.report({
-                severity: 'error',
                 ...where,
                 line: column.line,
-                message: `${module.name} re-declares core column \`${table.name}.${column.name}\` (${describeColumn(was)} in ${current.release}), which ${target.release} removed${
-                  renamed ? ` (likely renamed to \`${renamed}\`)` : ''
-                }${note}`,
+                messageId: 'columnRemoved',
+                data: {
+                  module: module.name,
+                  column: `${table.name}.${column.name}`,
+                  was: describeColumn(was),
+                  current: current.release,
+                  target: target.release,
+                  renamed: renamed ? ` (likely renamed to \`${renamed}\`)` : '',
+                  note,
+                },
                 recommendation: renamed
                   ? `Switch the declaration and the code to \`${renamed}\`; migrate existing values with a data patch.`
                   : `Stop declaring \`${column.name}\` unless the module owns it now; migrate its data first.`,
@@ -105,13 +132,21 @@ changes), align them with the target's definition, or move the data to a table t
             }
             if (sameColumn(was, now)) continue;
             const clashes = overriddenAttributes(column, now);
+            const changed = {
+              column: `${table.name}.${column.name}`,
+              was: describeColumn(was),
+              current: current.release,
+              now: describeColumn(now),
+              target: target.release,
+              module: module.name,
+              note,
+            };
             context.report({
-              severity: clashes.length ? 'error' : 'warning',
               ...where,
               line: column.line,
-              message: `core column \`${table.name}.${column.name}\` changed: ${describeColumn(was)} (${current.release}) → ${describeColumn(now)} (${target.release}); ${module.name} re-declares it${
-                clashes.length ? ` and its ${clashes.join(', ')} would override the target's definition` : ''
-              }${note}`,
+              ...(clashes.length
+                ? { messageId: 'columnChangedOverridden', data: { ...changed, clashes: clashes.join(', ') } }
+                : { messageId: 'columnChanged', data: changed }),
               recommendation: clashes.length
                 ? `Remove the overriding attributes from ${table.file}:${column.line} (declare only what the module must change), or align them with ${describeColumn(now)}.`
                 : `Review the re-declaration of \`${column.name}\` against the new definition ${describeColumn(now)}.`,
@@ -131,10 +166,16 @@ changes), align them with the target's definition, or move the data to a table t
             : undefined;
           if (problem) {
             context.report({
-              severity: 'error',
               ...where,
               line: constraint.line,
-              message: `foreign key ${constraint.referenceId} of \`${table.name}\`${referenced.length ? ` (${referenced.join(', ')})` : ''} ${problem}${note}`,
+              messageId: 'foreignKey',
+              data: {
+                key: constraint.referenceId,
+                table: table.name,
+                columns: referenced.length ? ` (${referenced.join(', ')})` : '',
+                problem,
+                note,
+              },
               recommendation: 'Point the foreign key at the table that replaced it, or drop it.',
               effort: { hours: 1, confidence: 'medium' },
               subject: `fk:${table.name}.${constraint.referenceId}`,

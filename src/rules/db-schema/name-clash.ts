@@ -2,7 +2,7 @@ import type { DbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { Rule } from '../rule.js';
 import { describeColumn } from './core-table-changed.js';
-import { customTables, moduleFields, schemaPair } from './schema-pair.js';
+import { customTables, moduleFields, SCHEMA_PAIR_MESSAGES, SCHEMA_PAIR_SEVERITIES, schemaPair } from './schema-pair.js';
 
 export function createNameClashRule(load: () => DbSchemaIndex): Rule {
   return {
@@ -21,6 +21,13 @@ in the current release are not reported here (see \`db-schema/core-table-changed
 
 **How to fix:** rename the custom table/column/index (prefix it with the vendor), migrate the data with a schema/data
 patch, and update the code that uses it — before upgrading.`,
+      messages: {
+        ...SCHEMA_PAIR_MESSAGES,
+        table: '{{module}} declares table `{{table}}`, which {{target}} adds to core ({{packages}}){{note}}',
+        column: '{{module}} adds column `{{column}}` ({{type}}), which {{target}} adds to core too as {{core}}{{note}}',
+        key: '{{module}} declares {{what}} `{{key}}` on `{{table}}`, a name {{target}} adds to core too (on {{columns}}){{note}}',
+      },
+      messageSeverity: SCHEMA_PAIR_SEVERITIES,
     },
     check(context) {
       const pair = schemaPair(context, load, 'db-schema/name-clash');
@@ -34,10 +41,16 @@ patch, and update the code that uses it — before upgrading.`,
         if (!after) continue;
         if (!before) {
           context.report({
-            severity: 'error',
             ...where,
             line: table.line,
-            message: `${module.name} declares table \`${table.name}\`, which ${target.release} adds to core (${after.packages.join(', ')})${note}`,
+            messageId: 'table',
+            data: {
+              module: module.name,
+              table: table.name,
+              target: target.release,
+              packages: after.packages.join(', '),
+              note,
+            },
             recommendation: `Rename the module's table (e.g. with a vendor prefix) and migrate its data before upgrading; core's \`${table.name}\` has ${Object.keys(after.columns).length} columns of its own.`,
             effort: { hours: 4, confidence: 'medium' },
             subject: `table:${table.name}`,
@@ -47,10 +60,17 @@ patch, and update the code that uses it — before upgrading.`,
         for (const column of table.columns) {
           if (column.disabled || before.columns[column.name] || !after.columns[column.name]) continue;
           context.report({
-            severity: 'error',
             ...where,
             line: column.line,
-            message: `${module.name} adds column \`${table.name}.${column.name}\` (${column.type}${column.length ? `(${column.length})` : ''}), which ${target.release} adds to core too as ${describeColumn(after.columns[column.name]!)}${note}`,
+            messageId: 'column',
+            data: {
+              module: module.name,
+              column: `${table.name}.${column.name}`,
+              type: `${column.type}${column.length ? `(${column.length})` : ''}`,
+              target: target.release,
+              core: describeColumn(after.columns[column.name]!),
+              note,
+            },
             recommendation: `Rename the module's column (vendor prefix) and migrate its values, or adopt the core column if it means the same.`,
             effort: { hours: 2, confidence: 'medium' },
             subject: `column:${table.name}.${column.name}`,
@@ -71,10 +91,18 @@ patch, and update the code that uses it — before upgrading.`,
           const inAfter = after.indexes[key.id] ?? after.constraints[key.id];
           if (inBefore || !inAfter) continue;
           context.report({
-            severity: 'error',
             ...where,
             line: key.line,
-            message: `${module.name} declares ${key.what} \`${key.id}\` on \`${table.name}\`, a name ${target.release} adds to core too (on ${inAfter.columns.join(', ')})${note}`,
+            messageId: 'key',
+            data: {
+              module: module.name,
+              what: key.what,
+              key: key.id,
+              table: table.name,
+              target: target.release,
+              columns: inAfter.columns.join(', '),
+              note,
+            },
             recommendation:
               'Rename the referenceId (Magento derives them from table and columns; a vendor prefix avoids clashes).',
             effort: { hours: 1, confidence: 'medium' },

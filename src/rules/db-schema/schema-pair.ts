@@ -3,6 +3,16 @@ import type { DbTable, Module } from '../../project/model.js';
 import type { VendorSchemaFile } from '../../check/files/vendor-schemas.js';
 import type { RuleContext } from '../rule.js';
 
+/** The messages schemaPair() reports with, declared by every rule that calls it (spread into its meta). */
+export const SCHEMA_PAIR_MESSAGES = {
+  noCurrentVersion:
+    '{{rule}}: the current Magento version is unknown, so core tables cannot be compared between releases',
+  noSchemaData: '{{rule}}: core schema data unavailable: {{error}}',
+};
+
+/** Both are notes (the rule could not run), whatever the rule's own severity. */
+export const SCHEMA_PAIR_SEVERITIES = { noCurrentVersion: 'info', noSchemaData: 'info' } as const;
+
 /** The core schemas of the current and target releases, and a note when a nearest release stands in for one. */
 export interface SchemaPair {
   current: CoreSchema;
@@ -20,8 +30,8 @@ export function schemaPair(context: RuleContext, load: () => DbSchemaIndex, rule
   const currentVersion = context.current.release?.version ?? context.project.magento.version;
   if (!currentVersion) {
     context.report({
-      severity: 'info',
-      message: `${ruleLabel}: the current Magento version is unknown, so core tables cannot be compared between releases`,
+      messageId: 'noCurrentVersion',
+      data: { rule: ruleLabel },
       recommendation: 'Run the check on a project with a composer.lock, or pass --from <version> for an extension.',
       subject: 'no-current-version',
     });
@@ -33,8 +43,8 @@ export function schemaPair(context: RuleContext, load: () => DbSchemaIndex, rule
     index = context.dbSchema?.core ?? load();
   } catch (error) {
     context.report({
-      severity: 'info',
-      message: `${ruleLabel}: core schema data unavailable: ${(error as Error).message}`,
+      messageId: 'noSchemaData',
+      data: { rule: ruleLabel, error: (error as Error).message },
       recommendation: 'Reinstall mageup, or regenerate data/db-schema with scripts/build-db-schema-index.ts.',
       subject: 'no-schema-data',
     });

@@ -16,6 +16,16 @@ declares a table core changed. Upgrade-patch-helper reports the same as "DB sche
 
 **How to fix:** compare the package's declaration with the target's core table; update the package to a release made
 for the target when they disagree.`,
+    messages: {
+      targetAdds:
+        'DB schema target changed: {{file}} ({{package}}) declares core table `{{table}}`, which {{target}} adds ({{coreFiles}}).',
+      targetDrops:
+        'DB schema target changed: {{file}} ({{package}}) declares core table `{{table}}`, which {{target}} no longer ' +
+        'declares ({{coreFiles}}).',
+      targetChanges:
+        'DB schema target changed: {{file}} ({{package}}) declares core table `{{table}}`, which {{target}} changed ' +
+        '({{coreFiles}}).',
+    },
   },
   check(context) {
     const trees = vendorTreeSchemas(context);
@@ -30,14 +40,17 @@ for the target when they disagree.`,
         const same = JSON.stringify({ ...a, packages: [] }) === JSON.stringify({ ...b, packages: [] });
         if (same) continue;
         context.report({
-          severity: 'warning',
           package: file.package,
           file: file.file,
           subject: `${file.file} ${table}`,
-          message:
-            `DB schema target changed: ${file.file} (${file.package}) declares core table \`${table}\`, which ` +
-            `${!a ? `${after.release} adds` : !b ? `${after.release} no longer declares` : `${after.release} changed`} ` +
-            `(${coreFiles.join(', ')}).`,
+          messageId: !a ? 'targetAdds' : !b ? 'targetDrops' : 'targetChanges',
+          data: {
+            file: file.file,
+            package: file.package,
+            table,
+            target: after.release,
+            coreFiles: coreFiles.join(', '),
+          },
           recommendation: `Compare the package's declaration of \`${table}\` with the target's; update the package when they disagree.`,
           effort: { hours: 0.5, confidence: 'medium' },
         });

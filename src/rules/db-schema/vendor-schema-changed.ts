@@ -37,6 +37,9 @@ may be narrowed, and custom code or reports reading the table may break. Upgrade
 
 **How to fix:** read the package's release notes for the table; back the data up before \`setup:upgrade\` when a table
 or column goes; check custom code and integrations that read it.`,
+    messages: {
+      vendorSchema: 'DB schema {{change}}: {{file}} ({{package}}) in the target vendor tree {{what}} (a core table).',
+    },
   },
   check(context) {
     const trees = vendorTreeSchemas(context);
@@ -53,11 +56,11 @@ or column goes; check custom code and integrations that read it.`,
               ? `no longer declares table \`${table}\`${file.target ? '' : ' (the file is gone from the target tree)'}`
               : `changes its declaration of table \`${table}\``;
         context.report({
-          severity: 'warning',
           package: file.package,
           file: file.file,
           subject: `${file.file} ${table}`,
-          message: `DB schema ${change}: ${file.file} (${file.package}) in the target vendor tree ${what} (a core table).`,
+          messageId: 'vendorSchema',
+          data: { change, file: file.file, package: file.package, what },
           recommendation:
             change === 'removed'
               ? `Back up \`${table}\` before setup:upgrade if its data matters; check code that reads it.`
