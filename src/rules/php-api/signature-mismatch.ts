@@ -3,6 +3,7 @@ import type { Plugin } from '../../project/model.js';
 import type { CodeUnit, Rule, RuleContext } from '../rule.js';
 import type { ClassWorld } from './class-world.js';
 import { formatMethod, formatParam } from './signature-format.js';
+import { fixOverrideSignature, overrideOf } from './signature-fix.js';
 import { incompatibilities, paramType, typeSubsumed } from './type-compat.js';
 import { currentLabel, prepareWorlds, releaseLabel, worldsOf } from './worlds.js';
 import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
@@ -34,7 +35,12 @@ The message shows the core signature before → after and yours. UCT has no code
 at all, as changed-method usage.
 
 **How to fix:** align the method's parameters and return type with the target's declaration (the message quotes it);
-for plugins, re-target the plugin at the method's successor or update its argument list.`,
+for plugins, re-target the plugin at the method's successor or update its argument list.
+
+\`mageup fix\` rewrites an override's signature when that cannot change what it does: the return type the parent added,
+when every \`return\` of the body is a literal of that type or \`parent::sameMethod(…)\` and the body ends in a
+return or throw (\`void\` when no return gives a value), and \`?Type\` for a parameter the parent made nullable. Any
+other difference declines the fix.`,
   },
   async check(context) {
     await prepareWorlds(context);
@@ -67,6 +73,8 @@ for plugins, re-target the plugin at the method's successor or update its argume
       }
     }
   },
+  fix: (finding, source) => fixOverrideSignature(finding, source),
+  fixable: (finding) => overrideOf(finding) !== undefined,
 };
 
 type PendingFinding = Parameters<RuleContext['report']>[0];

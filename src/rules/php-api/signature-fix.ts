@@ -1,0 +1,202 @@
+// The mechanical part of php-api/signature-mismatch: an override whose core parent gained a return type or made a
+// parameter nullable. The fixer rewrites the override's signature only where the new one cannot change what the
+// method does:
+//   - a return type the parent added, when every `return` of the body is known to fit it (a literal of that type, or
+//     the parent's own result `return parent::sameMethod(…)` when the parent class is the one that declares it), the
+//     body ends in return/throw (no implicit null), and it is no generator; `void` when no return gives a value;
+//   - a parameter the parent made nullable (`Foo $x` → `?Foo $x`): the override only widens what it accepts.
+// Anything else the finding lists (a parameter added, a type narrowed, static-ness, visibility…) declines the fix:
+// those need a decision about what the method does. The fixer reads what the target declares from the finding's
+// reasons (the types are the ones the check compared), never from the disk.
+import type { Node } from 'web-tree-sitter';
+import type { Finding } from '../../core/finding.js';
+import { nodesOnLine } from '../../fix/locate.js';
+import type { FixOutcome, FixSource, TextEdit } from '../rule.js';
+
+/** Only override findings (`override:child::method:parent`) have a fix; calls, plugins and missing methods do not. */
+export function overrideOf(finding: Finding): { method: string; owner: string } | undefined {
+  if (finding.ruleId !== 'php-api/signature-mismatch') return undefined;
+  const m = /^override:.+::([^:]+):(.+)$/.exec(finding.subject ?? '');
+  return m ? { method: m[1]!, owner: m[2]! } : undefined;
+}
+
+export function fixOverrideSignature(finding: Finding, source: FixSource): FixOutcome {
+  const override = overrideOf(finding);
+  if (!override || !finding.line) return { decline: 'not an override finding with a line' };
+  const reasons = reasonsOf(finding.message);
+  if (reasons.length === 0) return { decline: 'the finding does not list what differs' };
+  const methods = nodesOnLine(source.tree.rootNode, finding.line, METHOD).filter(
+    (n) => n.childForFieldName('name')?.text.toLowerCase() === override.method,
+  );
+  if (methods.length !== 1) return { decline: `cannot find ${override.method}() on line ${finding.line} for sure` };
+  const method = methods[0]!;
+  const params = method.childForFieldName('parameters');
+  if (!params) return { decline: `cannot read the parameters of ${override.method}()` };
+  const list = params.namedChildren.filter((p): p is Node => p !== null && PARAMS.has(p.type));
+  const edits: TextEdit[] = [];
+  const done: string[] = [];
+  for (const reason of reasons) {
+    let m: RegExpExecArray | null;
+    if ((m = /^it declares no return type, the parent returns (.+)$/.exec(reason))) {
+      const outcome = returnTypeEdit(method, params, m[1]!, override.owner, source.text);
+      if ('decline' in outcome) return outcome;
+      edits.push(outcome.edit);
+      done.push(outcome.description);
+    } else if ((m = /^parameter #(\d+) type (\S+) does not accept the parent's (\S+)$/.exec(reason))) {
+      const [, index, mine, theirs] = m;
+      if (nullableOf(theirs!) !== strip(mine!))
+        return { decline: `parameter #${index}: ${theirs} is not the nullable form of ${mine}: not mechanical` };
+      const type = list[Number(index) - 1]?.childForFieldName('type');
+      if (!type || (type.type !== 'named_type' && type.type !== 'primitive_type'))
+        return { decline: `parameter #${index}: cannot rewrite its type ${type?.text ?? '(none)'} for sure` };
+      edits.push({ start: type.startIndex, end: type.startIndex, text: '?' });
+      done.push(`parameter #${index} ${type.text} → ?${type.text}`);
+    } else {
+      return { decline: `${reason}: not mechanical (it changes what the method does or who may call it)` };
+    }
+  }
+  return { edits, description: `${override.method}(): ${done.join(', ')}` };
+}
+
+/** The reasons of an override message: between "in <release>: " and ". Signature". */
+function reasonsOf(message: string): string[] {
+  const m = /\(\) in [^:]+: (.+?)\. Signature /.exec(message);
+  return m ? m[1]!.split('; ') : [];
+}
+
+function strip(type: string): string {
+  return type.replace(/^\\/, '').toLowerCase();
+}
+
+/** `X` when `type` is `?X`, `X|null` or `null|X`. */
+function nullableOf(type: string): string | undefined {
+  if (type.startsWith('?')) return strip(type.slice(1));
+  const parts = type.split('|');
+  if (parts.length !== 2) return undefined;
+  const rest = parts.filter((p) => p.toLowerCase() !== 'null');
+  return rest.length === 1 ? strip(rest[0]!) : undefined;
+}
+
+const BUILTIN = new Set(['array', 'bool', 'float', 'int', 'string', 'iterable', 'object', 'mixed', 'void', 'static']);
+
+/** `: T` after the parameter list when every return is known to fit T. */
+function returnTypeEdit(
+  method: Node,
+  params: Node,
+  parentType: string,
+  owner: string,
+  text: string,
+): { edit: TextEdit; description: string } | { decline: string } {
+  const body = method.childForFieldName('body');
+  if (!body) return { decline: 'an abstract override: add the return type by hand' };
+  const nullable = nullableOf(parentType);
+  const base = nullable ?? strip(parentType);
+  if (base.includes('|') || base.includes('&') || base.includes('('))
+    return { decline: `the parent returns ${parentType}: a union or intersection type is not added mechanically` };
+  if (/^(self|parent|never|false|true|null)$/.test(base))
+    return { decline: `the parent returns ${parentType}: not added mechanically` };
+  const returns = returnsOf(body);
+  if (returns === 'generator') return { decline: 'a generator: its return type is not the parent’s to copy' };
+  const named = parentType
+    .replace(/^\?/, '')
+    .split('|')
+    .find((p) => p.toLowerCase() !== 'null')!;
+  const written = `${nullable ? '?' : ''}${BUILTIN.has(base) ? base : `\\${named.replace(/^\\/, '')}`}`;
+  if (base === 'void') {
+    const valued = returns.find((r) => r.namedChildren.some((n) => n !== null && n.type !== 'comment'));
+    if (valued) return { decline: `line ${valued.startPosition.row + 1} returns a value: void would not compile` };
+  } else {
+    const statements = body.namedChildren.filter((n) => n !== null && n.type !== 'comment');
+    const last = statements.at(-1);
+    const ends =
+      last?.type === 'return_statement' ||
+      (last?.type === 'expression_statement' && last.namedChild(0)?.type === 'throw_expression');
+    if (!ends)
+      return { decline: `the body may end without a return (an implicit null): not sure it fits ${parentType}` };
+    for (const r of returns) {
+      const value = r.namedChildren.find((n) => n !== null && n.type !== 'comment');
+      if (!value || !fits(value, base, nullable !== undefined, owner, method, text))
+        return {
+          decline: `line ${r.startPosition.row + 1} returns ${value ? `\`${value.text.slice(0, 60)}\`` : 'nothing'}, not known to fit ${parentType}`,
+        };
+    }
+  }
+  return {
+    edit: { start: params.endIndex, end: params.endIndex, text: `: ${written}` },
+    description: `return type ${written} (as the parent's)`,
+  };
+}
+
+/** A returned expression that is certainly of the type: a literal of it, or the parent's own result. */
+function fits(value: Node, base: string, nullable: boolean, owner: string, method: Node, text: string): boolean {
+  if (value.type === 'parenthesized_expression' && value.namedChild(0))
+    return fits(value.namedChild(0)!, base, nullable, owner, method, text);
+  if (nullable && value.type === 'null') return true;
+  if (value.type === 'scoped_call_expression') {
+    const scope = value.childForFieldName('scope')?.text.toLowerCase();
+    const name = value.childForFieldName('name')?.text.toLowerCase();
+    const own = method.childForFieldName('name')?.text.toLowerCase();
+    return scope === 'parent' && name === own && parentClassOf(method, text) === owner;
+  }
+  switch (base) {
+    case 'bool':
+      return value.type === 'boolean';
+    case 'int':
+      return value.type === 'integer';
+    case 'float':
+      return value.type === 'float';
+    case 'string':
+      return value.type === 'string' || value.type === 'encapsed_string';
+    case 'array':
+    case 'iterable':
+      return value.type === 'array_creation_expression';
+    case 'mixed':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Return statements of a body, outside nested functions and classes; 'generator' when it yields. */
+function returnsOf(body: Node): Node[] | 'generator' {
+  const out: Node[] = [];
+  const stack: Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'yield_expression') return 'generator';
+    if (node.type === 'return_statement') out.push(node);
+    for (const child of node.namedChildren) if (child && !NESTED.has(child.type)) stack.push(child);
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** The fully qualified name (lower case) of the class the method's class extends, resolved through the imports. */
+function parentClassOf(method: Node, text: string): string | undefined {
+  let cls: Node | null = method.parent;
+  while (cls && cls.type !== 'class_declaration') cls = cls.parent;
+  const base = cls?.namedChildren.find((n) => n?.type === 'base_clause')?.namedChildren.find((n) => n !== null);
+  if (!base) return undefined;
+  const written = base.text;
+  if (written.startsWith('\\')) return strip(written);
+  const first = written.split('\\')[0]!.toLowerCase();
+  const rest = written.includes('\\') ? written.slice(written.indexOf('\\')) : '';
+  // The file's imports (`use A\B;`, `use A\B as C;`) and namespace, read from the text before the class.
+  const head = text.slice(0, cls!.startIndex);
+  for (const m of head.matchAll(/^\s*use\s+\\?([\w\\]+)(?:\s+as\s+(\w+))?\s*;/gim)) {
+    const alias = (m[2] ?? m[1]!.slice(m[1]!.lastIndexOf('\\') + 1)).toLowerCase();
+    if (alias === first) return strip(m[1]! + rest);
+  }
+  const ns = /^\s*namespace\s+([\w\\]+)\s*;/im.exec(head)?.[1];
+  return strip(ns ? `${ns}\\${written}` : written);
+}
+
+const METHOD = new Set(['method_declaration']);
+const PARAMS = new Set(['simple_parameter', 'variadic_parameter', 'property_promotion_parameter']);
+const NESTED = new Set([
+  'anonymous_function',
+  'anonymous_function_creation_expression',
+  'arrow_function',
+  'function_definition',
+  'anonymous_class',
+  'class_declaration',
+]);
