@@ -46,6 +46,12 @@ extending \`Action\`, and inject what \`$this->_request\`, \`$this->messageManag
 \`mageup fix\` adds \`HttpPostActionInterface\` when \`execute()\` begins by refusing every request that is not a POST
 (\`if (!$this->getRequest()->isPost()) { return …; }\`): such requests then get a 404 instead of what the refusal
 returned, and nothing else changes. Every other controller is left to the developer.`,
+    messages: {
+      noHttpMethod:
+        '{{name}} extends {{action}}, deprecated in {{release}} (composition instead of inheritance), and declares no HTTP method interface: it answers every HTTP method',
+      noHttpMethodInherited:
+        '{{name}} extends {{action}}, deprecated in {{release}} (composition instead of inheritance), and declares no HTTP method interface: it answers every HTTP method; it uses what Action gives: {{inherited}}',
+    },
   },
   async check(context) {
     await prepareWorlds(context);
@@ -61,15 +67,15 @@ returned, and nothing else changes. Every other controller is left to the develo
         if (unresolved.length > 0) continue; // an unknown ancestor may declare a method: could not verify
         if (classes.some((c) => HTTP_INTERFACES.has(c.decl.name.toLowerCase()))) continue;
         const inherited = inheritedUses(unit, decl, target);
+        const data = { name: decl.name, action: ACTION, release: releaseLabel(context) };
         context.report({
-          severity: 'info',
           file: unit.analysis.file,
           line: decl.line,
           ...(unit.package ? { package: unit.package } : {}),
           ...(unit.module ? { module: unit.module } : {}),
-          message: `${decl.name} extends ${ACTION}, deprecated in ${releaseLabel(context)} (composition instead of inheritance), and declares no HTTP method interface: it answers every HTTP method${
-            inherited.length > 0 ? `; it uses what Action gives: ${inherited.join(', ')}` : ''
-          }`,
+          ...(inherited.length > 0
+            ? { messageId: 'noHttpMethodInherited', data: { ...data, inherited: inherited.join(', ') } }
+            : { messageId: 'noHttpMethod', data }),
           recommendation: `Implement the Http*ActionInterface of each method that reaches it (HttpGetActionInterface for a page, HttpPostActionInterface for a form's target), then stop extending Action${
             inherited.length > 0 ? ` and inject instead of ${inherited.join(', ')}` : ''
           }.`,

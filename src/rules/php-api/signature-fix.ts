@@ -58,9 +58,9 @@ export function fixOverrideSignature(finding: Finding, source: FixSource): FixOu
   return { edits, description: `${override.method}(): ${done.join(', ')}` };
 }
 
-/** The reasons of an override message: between "in <release>: " and ". Signature". */
-function reasonsOf(message: string): string[] {
-  const m = /\(\) in [^:]+: (.+?)\. Signature /.exec(message);
+/** The reasons an override finding lists: between "in <release>: " and ". Signature". */
+function reasonsOf(text: string): string[] {
+  const m = /\(\) in [^:]+: (.+?)\. Signature /.exec(text);
   return m ? m[1]!.split('; ') : [];
 }
 
