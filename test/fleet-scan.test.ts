@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { PermanentScanError, scanProject } from '../src/fleet/scan.js';
 import type { FleetProject } from '../src/fleet/index.js';
+import { startStorefront } from './fixtures/storefront/server.js';
 
 const project = (location: string, target: string | null = null): FleetProject => ({
   name: 'acme',
@@ -41,6 +43,61 @@ describe('one fleet scan, in-process', () => {
     assert.deepEqual([outcome.runs.audit.command, outcome.runs.check?.command], ['audit', 'check']);
     assert.deepEqual(outcome.runs.check?.targets, ['2.4.8']);
     assert.deepEqual([...new Set(phases)], ['audit', 'check']);
+  });
+
+  it('runs verify when the store has a URL: its verdict is in the status (the fixture storefront, regressions planted)', async () => {
+    const storefront = await startStorefront({ variant: 'after' });
+    try {
+      const phases: string[] = [];
+      const outcome = await scanProject(
+        { ...project(resolve('test/fixtures/projects/store')), verifyUrl: storefront.url },
+        { checkoutDir: join(dir, 'checkouts'), cacheDir: false, onProgress: (phase) => phases.push(phase) },
+      );
+      assert.deepEqual([...new Set(phases)], ['audit', 'check', 'verify']);
+      assert.ok(storefront.hits.size > 0, 'verify requested the storefront');
+      assert.equal(storefront.orders, 0);
+      assert.equal(outcome.status.verify?.verdict, 'failed');
+      assert.ok(outcome.status.verify.failed > 0);
+    } finally {
+      await storefront.close();
+    }
+  });
+
+  it('clones a git URL (a local bare repository over file://) and fetches it again on the next scan', async () => {
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, {
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@e',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@e',
+        },
+      }).toString();
+    const work = join(dir, 'work');
+    cpSync(resolve('test/fixtures/projects/store'), work, { recursive: true });
+    git('-C', work, 'init', '--quiet', '-b', 'main');
+    git('-C', work, 'add', '-A');
+    git('-C', work, 'commit', '--quiet', '-m', 'store');
+    const bare = join(dir, 'store.git');
+    git('clone', '--quiet', '--bare', work, bare);
+    const remote = { ...project(`file://${bare}`), kind: 'git' as const };
+    const opts = { checkoutDir: join(dir, 'checkouts'), cacheDir: false as const, target: '2.4.8' };
+
+    const first = await scanProject(remote, opts);
+    assert.equal(first.status.version, '2.4.6-p3');
+    assert.equal(first.runs.check?.command, 'check');
+
+    // A commit pushed to the remote is what the next scan reads (fetch + reset of the worker's own copy).
+    writeFileSync(join(work, 'NOTE.md'), 'second commit\n');
+    git('-C', work, 'add', '-A');
+    git('-C', work, 'commit', '--quiet', '-m', 'second');
+    git('-C', work, 'push', '--quiet', bare, 'main');
+    const second = await scanProject(remote, opts);
+    assert.equal(second.status.version, '2.4.6-p3');
+    const checkouts = readdirSync(opts.checkoutDir);
+    assert.equal(checkouts.length, 1);
+    assert.equal(git('-C', join(opts.checkoutDir, checkouts[0]!), 'log', '-1', '--format=%s').trim(), 'second');
   });
 
   it('refuses a directory that is not a Magento project as a permanent failure (no retry)', async () => {
