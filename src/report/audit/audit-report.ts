@@ -20,7 +20,7 @@ import { version as toolVersion } from '../../version.js';
 import { clientModules } from '../../project/ownership.js';
 
 /** Version of the audit JSON format (schemas/audit.schema.json). Bump the major on any breaking change. */
-export const AUDIT_SCHEMA_VERSION = '1.1.0';
+export const AUDIT_SCHEMA_VERSION = '1.2.0';
 
 export type ModuleState = 'enabled' | 'disabled' | 'unknown' | 'not-registered';
 
