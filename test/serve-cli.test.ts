@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { register } from '../src/cli/commands/serve.js';
 import { RunStore, runOfCheck } from '../src/history/index.js';
 import { projectDataDir } from '../src/knowledge/cache-dir.js';
-import { verifyPassword } from '../src/serve/auth.js';
+import { BasicAuth, hashPassword, readCredentials, verifyPassword } from '../src/serve/auth.js';
 import { readDashboard, type DashboardStore } from '../src/serve/overview.js';
 import { storeSources } from '../src/serve/sources.js';
 import { hostileCheckResult } from './fixtures/reports/hostile-check-result.js';
@@ -50,6 +50,31 @@ describe('mageup serve: command line and store reading', () => {
     assert.equal(user, 'ops');
     assert.doesNotMatch(run.stdout, /long enough/);
     return verifyPassword('a long enough password', hash).then((ok) => assert.ok(ok));
+  });
+
+  it('--new-token adds a hashed bearer token to --auth-file and shows the token once; Bearer admits it, Basic does not', async () => {
+    const file = join(dir, 'auth');
+    writeFileSync(file, `ops:${await hashPassword('a long enough password')}\n`);
+    const made = await runCommand(register, ['serve', '--new-token', 'ci', '--auth-file', file], { stdout: true });
+    assert.equal(made.code, 0, made.stderr);
+    const token = made.stdout.trim();
+    assert.match(token, /^mgu_[A-Za-z0-9_-]{43}$/);
+    assert.match(made.stderr, /token "ci" added to .* \(hashed\); it is shown once/);
+    assert.doesNotMatch(made.stderr, new RegExp(token));
+    const text = readFileSync(file, 'utf8');
+    assert.doesNotMatch(text, new RegExp(token.slice(4)));
+    assert.match(text, /^ci:sha256\$[0-9a-f]{64}$/m);
+
+    const auth = new BasicAuth(readCredentials(file));
+    assert.equal(await auth.check(`Bearer ${token}`), true);
+    assert.equal(await auth.check(`Bearer ${token}x`), false);
+    assert.equal(await auth.check('Bearer '), false);
+    // The token is not a password, and the password still works.
+    assert.equal(await auth.check(`Basic ${Buffer.from(`ci:${token}`).toString('base64')}`), false);
+    assert.equal(await auth.check(`Basic ${Buffer.from('ops:a long enough password').toString('base64')}`), true);
+    const none = await runCommand(register, ['serve', '--new-token', 'ci']);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /--new-token needs --auth-file/);
   });
 
   it('an embedded store that did not change is not opened again (a running check keeps its lock)', async () => {

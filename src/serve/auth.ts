@@ -40,7 +40,19 @@ export async function verifyPassword(password: string, encoded: string): Promise
   return timingSafeEqual(key, expected);
 }
 
-/** A credentials file: `user:scrypt$…` per line (`mageup serve --hash-password <user>` prints one); `#` comments. */
+/**
+ * A new API token for `name`: 32 random bytes (base64url, `mgu_` prefix), shown once; the credentials file keeps only
+ * `name:sha256$<hex>`. A random 256-bit token needs no slow hash: SHA-256 cannot be searched back to it.
+ */
+export function newToken(name: string): { token: string; line: string } {
+  const token = `mgu_${randomBytes(32).toString('base64url')}`;
+  return { token, line: `${name}:sha256$${createHash('sha256').update(token).digest('hex')}` };
+}
+
+/**
+ * A credentials file: `user:scrypt$…` per line for Basic (`mageup serve --hash-password <user>` prints one) and
+ * `name:sha256$<hex>` for a bearer token (`--new-token <name>` appends one); `#` comments.
+ */
 export function readCredentials(file: string): Map<string, string> {
   let text: string;
   try {
@@ -55,9 +67,12 @@ export function readCredentials(file: string): Map<string, string> {
     const colon = line.indexOf(':');
     const user = line.slice(0, colon);
     const hash = line.slice(colon + 1);
-    if (colon <= 0 || !/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/.test(hash))
+    if (
+      colon <= 0 ||
+      !(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/.test(hash) || /^sha256\$[0-9a-f]{64}$/.test(hash))
+    )
       throw new ServeError(
-        `--auth-file line ${i + 1}: expected "user:scrypt$…" (mageup serve --hash-password <user> prints one); passwords are never stored in clear`,
+        `--auth-file line ${i + 1}: expected "user:scrypt$…" (mageup serve --hash-password <user> prints one) or "name:sha256$…" (--new-token <name> adds one); passwords and tokens are never stored in clear`,
       );
     users.set(user, hash);
   });
@@ -66,15 +81,27 @@ export function readCredentials(file: string): Map<string, string> {
 }
 
 /**
- * HTTP Basic authentication against hashed credentials. A header that verified once is remembered (by its SHA-256,
- * for 10 minutes) so each page does not pay for scrypt again.
+ * HTTP Basic authentication against hashed passwords, and bearer tokens (`Authorization: Bearer mgu_…`, for scripts
+ * reading the API) against hashed tokens. A Basic header that verified once is remembered (by its SHA-256, for 10
+ * minutes) so each page does not pay for scrypt again.
  */
 export class BasicAuth {
   private readonly verified = new Map<string, number>();
+  private readonly tokens: Buffer[];
 
-  constructor(private readonly users: Map<string, string>) {}
+  constructor(private readonly users: Map<string, string>) {
+    this.tokens = [...users.values()]
+      .filter((h) => h.startsWith('sha256$'))
+      .map((h) => Buffer.from(h.slice('sha256$'.length), 'hex'));
+  }
 
   async check(header: string | undefined, now = Date.now()): Promise<boolean> {
+    const bearer = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (bearer) {
+      const digest = createHash('sha256').update(bearer[1]!).digest();
+      // Every token compared in constant time, none skipped: the answer's timing does not tell which one was close.
+      return this.tokens.reduce((ok, t) => timingSafeEqual(t, digest) || ok, false);
+    }
     const m = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
     if (!m) return false;
     const digest = createHash('sha256').update(m[1]!).digest('hex');
@@ -83,7 +110,9 @@ export class BasicAuth {
     const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) return false;
-    const hash = this.users.get(decoded.slice(0, colon));
+    const stored = this.users.get(decoded.slice(0, colon));
+    // A token's entry is no password: Basic checks scrypt entries only.
+    const hash = stored?.startsWith('scrypt$') ? stored : undefined;
     // An unknown user costs the same scrypt as a known one: response times do not tell which names exist.
     const ok = await verifyPassword(decoded.slice(colon + 1), hash ?? DUMMY_HASH);
     if (ok && hash) {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { hashPassword, readCredentials } from '../../serve/auth.js';
+import { appendFileSync } from 'node:fs';
+import { hashPassword, newToken, readCredentials } from '../../serve/auth.js';
 import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
@@ -16,9 +17,16 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     )
     .option('--host <host>', 'interface to listen on (anything but loopback needs --auth-file)', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', '8377')
-    .option('--auth-file <file>', 'require HTTP Basic authentication: lines "user:scrypt$…" from --hash-password')
+    .option(
+      '--auth-file <file>',
+      'require authentication: Basic ("user:scrypt$…" lines from --hash-password) or bearer tokens (--new-token)',
+    )
     .option('--refresh <seconds>', 'read the stores again at most this often', '30')
     .option('--hash-password <user>', 'read a password on stdin, print "user:scrypt$…" for --auth-file, and exit')
+    .option(
+      '--new-token <name>',
+      'add an API bearer token to --auth-file (only its SHA-256 is written), print the token once, and exit',
+    )
     .action(
       async (opts: {
         store?: string;
@@ -27,7 +35,22 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         authFile?: string;
         refresh: string;
         hashPassword?: string;
+        newToken?: string;
       }) => {
+        if (opts.newToken !== undefined) {
+          if (!/^[^:\s]{1,64}$/.test(opts.newToken))
+            throw new UsageError('--new-token: a name without ":" or spaces, at most 64 characters');
+          if (!opts.authFile)
+            throw new UsageError('--new-token needs --auth-file <file>: the file the token is added to');
+          const { token, line } = newToken(opts.newToken);
+          appendFileSync(opts.authFile, `${line}\n`, { mode: 0o600 });
+          process.stderr.write(
+            `mageup serve: token "${opts.newToken}" added to ${opts.authFile} (hashed); it is shown once, here:\n`,
+          );
+          process.stdout.write(`${token}\n`);
+          setExitCode(EXIT.ok);
+          return;
+        }
         if (opts.hashPassword !== undefined) {
           if (!/^[^:\s]{1,64}$/.test(opts.hashPassword))
             throw new UsageError('--hash-password: a user name without ":" or spaces, at most 64 characters');
@@ -50,7 +73,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           refreshMs: refresh * 1000,
         });
         process.stderr.write(
-          `mageup serve: dashboard on ${running.url}${opts.authFile ? ' (Basic authentication)' : ''}; Ctrl-C stops it\n`,
+          `mageup serve: dashboard on ${running.url}${opts.authFile ? ' (authentication: Basic or bearer token)' : ''}; Ctrl-C stops it\n`,
         );
         await new Promise<void>((done) => {
           const stop = (): void => {
