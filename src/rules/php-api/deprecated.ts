@@ -40,6 +40,12 @@ unless the \`@deprecated\` text announces the removal (warning).
 UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 1439 (methods), 1534/1536 (properties).
 
 **How to fix:** move to the replacement named by \`@see\`, ideally an \`@api\` interface.`,
+    messages: {
+      deprecated: '{{label}} ({{declaredBy}}) is deprecated in {{release}}{{note}} — {{use}} here',
+      // Its removal is announced: a warning, not only advice.
+      deprecatedRemovalAnnounced: '{{label}} ({{declaredBy}}) is deprecated in {{release}}{{note}} — {{use}} here',
+    },
+    messageSeverity: { deprecatedRemovalAnnounced: 'warning' },
   },
   async check(context) {
     await prepareWorlds(context);
@@ -83,9 +89,15 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
       // A deprecation without an announced removal is advice (info): Magento keeps deprecated APIs for many releases.
       const removalAnnounced = /\bremov/i.test(note.deprecated ?? '');
       context.report({
-        severity: removalAnnounced ? 'warning' : 'info',
         ...locationOf(use),
-        message: `${label} (${declaredBy}) is deprecated in ${releaseLabel(context)}${note.deprecated ? `: ${note.deprecated}` : ''} — ${describeUse(use.kind)} here`,
+        messageId: removalAnnounced ? 'deprecatedRemovalAnnounced' : 'deprecated',
+        data: {
+          label,
+          declaredBy: String(declaredBy),
+          release: releaseLabel(context),
+          note: note.deprecated ? `: ${note.deprecated}` : '',
+          use: describeUse(use.kind),
+        },
         recommendation: `Plan the move away from it before it is removed.${see || ' Prefer an @api interface of the same module.'}`,
         effort: { hours: 1, confidence: 'low' },
         subject: `deprecated:${label.toLowerCase()}`,

@@ -27,6 +27,13 @@ attribute interfaces, and methods neither release declares (the receiver type ma
 
 **How to fix:** switch to the method's replacement (the message quotes \`@deprecated\`/\`@see\` notes of the current
 release when present), or move the logic into your own class.`,
+    // Its other findings come from member-check.ts (shared with missing-constant and missing-property).
+    messages: {
+      deadOverride:
+        '{{class}}::{{method}}() overrides {{owner}}::{{method}}() (`{{was}}` in {{current}}), which {{release}} no ' +
+        'longer declares: the override will never be called by core',
+    },
+    messageSeverity: { deadOverride: 'error' },
   },
   async check(context) {
     await prepareWorlds(context);
@@ -113,12 +120,19 @@ function checkOverrides(context: RuleContext): void {
           continue;
         const owner = before.found.owner.decl.name;
         context.report({
-          severity: 'error',
           file: unit.analysis.file,
           line: own.line,
           ...(unit.package ? { package: unit.package } : {}),
           ...(unit.module ? { module: unit.module } : {}),
-          message: `${decl.name}::${own.name}() overrides ${owner}::${own.name}() (\`${formatMethod(before.found.member)}\` in ${currentLabel(context)}), which ${releaseLabel(context)} no longer declares: the override will never be called by core`,
+          messageId: 'deadOverride',
+          data: {
+            class: decl.name,
+            method: own.name,
+            owner,
+            was: formatMethod(before.found.member),
+            current: currentLabel(context),
+            release: releaseLabel(context),
+          },
           recommendation: `Find where ${releaseLabel(context)} moved this behaviour (a new method, a plugin point or an event) and re-attach your customization there; remove the dead override.`,
           effort: { hours: 2, confidence: 'low' },
           subject: `override:${decl.name.toLowerCase()}::${own.name.toLowerCase()}`,

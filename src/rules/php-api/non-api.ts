@@ -29,6 +29,9 @@ UCT codes: 1121 (extending), 1327/1328 (inheriting/implementing), 1420 (instanti
 
 **How to fix:** depend on an \`@api\` interface through constructor injection, or use a plugin/observer instead of
 inheritance; at least cover the behaviour with tests run after each upgrade.`,
+    messages: {
+      nonApi: '{{how}} non-@api {{kind}} `{{name}}` ({{package}} in {{release}}): it may change in any release',
+    },
   },
   async check(context) {
     await prepareWorlds(context);
@@ -51,9 +54,15 @@ inheritance; at least cover the behaviour with tests run after each upgrade.`,
       if (seen.has(key)) continue;
       seen.add(key);
       context.report({
-        severity: 'info',
         ...locationOf(use),
-        message: `${how.words} non-@api ${cls.decl.kind} \`${cls.decl.name}\` (${cls.package} in ${releaseLabel(context)}): it may change in any release`,
+        messageId: 'nonApi',
+        data: {
+          how: how.words,
+          kind: cls.decl.kind,
+          name: cls.decl.name,
+          package: String(cls.package),
+          release: releaseLabel(context),
+        },
         recommendation:
           'Prefer an @api interface through constructor injection (or a plugin/observer over inheritance); test this behaviour after every upgrade.',
         effort: { hours: 0.5, confidence: 'low' },

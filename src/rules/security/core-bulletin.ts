@@ -26,6 +26,24 @@ export const coreBulletinRule: Rule = {
       'known patch changes, in vendor/ and the magento2-base copies at the root), the composer patch plugins, ' +
       'm2-hotfixes/, the quality patches list, Mage-OS and patch metapackage versions, and the Commerce Version ' +
       "Tool's report, and reports each missing or partly applied patch file with its bulletin, CVEs and the -pN it needs.",
+    messages: {
+      lacksFixes: 'Magento {{version}} lacks the fixes of {{id}}{{about}}{{fix}}{{uncertain}}.',
+      behind:
+        'Magento {{base}} cannot take the {{count}} isolated security patch files and hotfixes of {{line}} released ' +
+        'since July 2026 (they apply only on {{requires}}): {{patches}}.',
+      behindExploited:
+        'Exploited in the wild: Magento {{base}} cannot take the {{count}} isolated security patch files and hotfixes ' +
+        'of {{line}} released since July 2026 (they apply only on {{requires}}): {{patches}}.',
+      // Exploited, critical or of unknown severity: critical; the others are errors.
+      patch:
+        'Magento {{base}} {{state}} {{what}} of {{date}} ({{facts}}){{partial}}. Patch level: {{label}}. Evidence: {{evidence}}.',
+      patchSevere:
+        'Magento {{base}} {{state}} {{what}} of {{date}} ({{facts}}){{partial}}. Patch level: {{label}}. Evidence: {{evidence}}.',
+      patchExploited:
+        'Exploited in the wild: Magento {{base}} {{state}} {{what}} of {{date}} ({{facts}}){{partial}}. Patch level: ' +
+        '{{label}}. Evidence: {{evidence}}.',
+    },
+    messageSeverity: { patch: 'error' },
   },
   check(ctx) {
     reportPatchLevel(ctx);
@@ -53,21 +71,23 @@ export const coreBulletinRule: Rule = {
       const uncertain =
         bulletin?.confidence === 'low' ? ' (uncertain: the affected versions are derived from the fixed releases)' : '';
       ctx.report({
-        severity: 'critical',
         package: product,
         // Where the version was read (composer.lock's metapackage entry, composer.json's exact constraint, …).
         file: ctx.project.magento.versionFile ?? 'composer.lock',
         ...(ctx.project.magento.versionLine ? { line: ctx.project.magento.versionLine } : {}),
         subject: `${id}`,
-        message:
-          `Magento ${current.version} lacks the fixes of ${id}` +
-          (bulletin?.severity
+        messageId: 'lacksFixes',
+        data: {
+          version: current.version,
+          id,
+          about: bulletin?.severity
             ? ` (${bulletin.severity}` + (bulletin.date ? `, ${bulletin.date})` : ')')
             : bulletin?.date
               ? ` (${bulletin.date})`
-              : '') +
-          (fix ? `: fixed in ${fix}` : '') +
-          `${uncertain}.`,
+              : '',
+          fix: fix ? `: fixed in ${fix}` : '',
+          uncertain,
+        },
         recommendation:
           (targetFixes
             ? `The upgrade to ${ctx.target.release.version} includes the fix.`
@@ -100,21 +120,22 @@ function reportPatchLevel(ctx: RuleContext): void {
     // Below the -pN the patch files need: one finding, since the first step (the -pN upgrade) is the same for all.
     const exploited = open.filter((p) => p.level.exploited);
     ctx.report({
-      severity: 'critical',
       package: ctx.project.magento.productPackage ?? undefined,
       file: 'composer.lock',
       subject: `patch level ${status.line}`,
-      message:
-        (exploited.length > 0 ? 'Exploited in the wild: ' : '') +
-        `Magento ${status.base} cannot take the ${open.length} isolated security patch files and hotfixes of ` +
-        `${status.line} released since July 2026 (they apply only on ${status.requires}): ` +
-        open
+      messageId: exploited.length > 0 ? 'behindExploited' : 'behind',
+      data: {
+        base: status.base,
+        count: open.length,
+        line: status.line,
+        requires: String(status.requires),
+        patches: open
           .map(
             (p) =>
               `${p.level.level} (${[p.level.bulletin ?? 'bulletin not confirmed', ...p.level.cves].join(', ')}${p.level.exploited ? ', exploited' : ''})`,
           )
-          .join('; ') +
-        '.',
+          .join('; '),
+      },
       recommendation:
         `Upgrade to ${status.requires}, then apply in order: ${chain.join(', ')}. ` +
         'Composer operations that reinstall the patched packages remove them: declare them in a composer patch plugin.',
@@ -139,17 +160,21 @@ function reportPatchLevel(ctx: RuleContext): void {
     const order =
       chain.length > 1 && level.kind === 'isolated' ? ` Apply the missing files in order: ${chain.join(', ')}.` : '';
     ctx.report({
-      severity: severe ? 'critical' : 'error',
       package: ctx.project.magento.productPackage ?? undefined,
       file: 'composer.lock',
       subject: `patch ${record.id}`,
       // Findings sort by message: the prefix puts exploited vulnerabilities first.
-      message:
-        (level.exploited ? 'Exploited in the wild: ' : '') +
-        `Magento ${status.base} ${STATE[state]} ${what} of ${level.date} (${facts})` +
-        (state === 'partial' ? `: ${p.filesPatched} of ${p.filesTotal} files patched` : '') +
-        `. Patch level: ${status.label}.` +
-        ` Evidence: ${p.evidence.join('; ')}.`,
+      messageId: level.exploited ? 'patchExploited' : severe ? 'patchSevere' : 'patch',
+      data: {
+        base: status.base,
+        state: STATE[state],
+        what,
+        date: level.date,
+        facts,
+        partial: state === 'partial' ? `: ${p.filesPatched} of ${p.filesTotal} files patched` : '',
+        label: status.label,
+        evidence: p.evidence.join('; '),
+      },
       recommendation:
         (carrier
           ? `Upgrade Mage-OS to ${carrier.version} or later, which carries it.`

@@ -113,6 +113,11 @@ export const packageAdvisoryRule: Rule = {
       "Magento's constraints and how to mitigate. Dev-only packages (require-dev) are labelled and ranked below " +
       'production code; Windows-only advisories are info on Linux hosting; Composer’s library copy is not code the ' +
       'store runs. Roave/SecurityAdvisories entries carry no advisory text: the finding says so and links the sources.',
+    // The severity is the advisory's, lowered for dev-only, Windows-only and Composer-library cases (see the notes).
+    messages: {
+      affectedFixed: '{{dev}}{{name}} {{version}} is affected by {{what}}{{uncertain}}. Fixed in {{fixedIn}}.{{notes}}',
+      affected: '{{dev}}{{name}} {{version}} is affected by {{what}}{{uncertain}}. No fixed version is known.{{notes}}',
+    },
   },
   check(ctx) {
     const seen = new Set<string>();
@@ -164,11 +169,16 @@ export const packageAdvisoryRule: Rule = {
           package: pkg.name,
           file: pkg.path ? `${pkg.path}/composer.json` : 'composer.lock',
           subject: `${pkg.name} ${advisory.id}`,
-          message:
-            (isDev(pkg) ? '[dev] ' : '') +
-            `${pkg.name} ${pkg.version} is affected by ${what}${uncertain}.` +
-            (advisory.fixedIn ? ` Fixed in ${advisory.fixedIn}.` : ' No fixed version is known.') +
-            (notes.length ? ` Note: ${notes.join('; ')}.` : ''),
+          messageId: advisory.fixedIn ? 'affectedFixed' : 'affected',
+          data: {
+            dev: isDev(pkg) ? '[dev] ' : '',
+            name: pkg.name,
+            version: pkg.version,
+            what,
+            uncertain,
+            fixedIn: advisory.fixedIn ?? '',
+            notes: notes.length ? ` Note: ${notes.join('; ')}.` : '',
+          },
           recommendation:
             (fixedByUpgrade
               ? `The upgrade to ${ctx.target.release.version} moves ${pkg.name} to ${targetVersion}` +
