@@ -38,6 +38,17 @@ export function memberLabel(kind: MemberKind, cls: string, member: string): stri
 export const GUARDED_HINT =
   'it sits inside a class_exists/method_exists/version guard, so it may be the branch the target never takes: check the condition';
 
+/** The messages of checkMemberUses, declared by the three rules that call it (spread into their meta). */
+export const MEMBER_MESSAGES = {
+  memberGone:
+    '{{member}}{{signature}} is {{verb}} here on `{{class}}`; {{current}} declares it, {{release}} no longer does on ' +
+    'that class or its ancestors',
+  // Behind a class_exists/method_exists guard: a note.
+  memberGoneGuarded:
+    '{{member}}{{signature}} is {{verb}} here on `{{class}}`; {{current}} declares it, {{release}} no longer does on ' +
+    'that class or its ancestors',
+};
+
 export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeOf: (use: ClassUse) => number): void {
   if (context.target.symbols.coverage === 'none') return;
   const { target, current } = worldsOf(context);
@@ -75,9 +86,16 @@ export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeO
           : 'read';
     if (use.reference?.guarded) hints.unshift(GUARDED_HINT);
     context.report({
-      severity: use.reference?.guarded ? 'info' : 'critical',
       ...locationOf(use),
-      message: `${memberLabel(kind, owner, use.member)}${signature} is ${verb} here on \`${use.name}\`; ${currentLabel(context)} declares it, ${releaseLabel(context)} no longer does on that class or its ancestors`,
+      messageId: use.reference?.guarded ? 'memberGoneGuarded' : 'memberGone',
+      data: {
+        member: memberLabel(kind, owner, use.member),
+        signature,
+        verb,
+        class: use.name,
+        current: currentLabel(context),
+        release: releaseLabel(context),
+      },
       recommendation: `${hints.length ? `${hints.join('; ')}. ` : ''}Use the target's replacement for ${memberLabel(kind, owner, use.member)}, or move the logic into your own code.`,
       effort: { hours: kind === 'constant' ? 0.5 : 1, confidence: 'medium' },
       subject: `${kind}:${owner.toLowerCase()}::${use.member}`,

@@ -82,6 +82,31 @@ the declaring module's own namespace that no release and no code under check dec
 **How to fix:** replace the class with its successor (the message quotes the current release's \`@deprecated\`/\`@see\`
 note when there is one), or require the library that still provides it, or drop the customization if the target ships
 the feature natively.`,
+    messages: {
+      noIndex: 'php-api checks skipped: no symbol index for {{target}}',
+      unresolved:
+        'cannot resolve `{{name}}` ({{use}}): neither {{current}} nor {{release}} declares it, nor does the code under check',
+      gone: '{{what}}{{from}} is {{use}} here; {{current}} declares it, {{release}} does not',
+      // A library the project or an extension still requires itself may stay installed: a warning.
+      goneStillRequired: '{{what}}{{from}} is {{use}} here; {{current}} declares it, {{release}} does not',
+      // Behind a class_exists guard: a note.
+      goneGuarded: '{{what}}{{from}} is {{use}} here; {{current}} declares it, {{release}} does not',
+      indexGap:
+        'cannot check `{{name}}` ({{use}}) against {{target}}: it comes from {{pkg}}, {{required}} the symbol index of ' +
+        '{{target}} does not cover; other uses of {{pkg}} here are not checked either',
+      preferenceType:
+        'di.xml preference type `{{name}}` is no class of {{current}} or {{release}}, nor of the code under check, nor a ' +
+        'virtualType of the modules under check; from {{since}} on, setup:di:compile fails with "Preference declared ' +
+        'for … as "{{name}}", but the latter does not exist"',
+    },
+    messageSeverity: {
+      noIndex: 'info',
+      unresolved: 'info',
+      goneStillRequired: 'warning',
+      goneGuarded: 'info',
+      indexGap: 'info',
+      preferenceType: 'error',
+    },
   },
   fixable: (finding) => zendClassOf(finding) !== undefined,
   fix: (finding, source) => fixZendClass(finding, source),
@@ -90,8 +115,8 @@ the feature natively.`,
     const coverage = context.target.symbols.coverage;
     if (coverage === 'none') {
       context.report({
-        severity: 'info',
-        message: `php-api checks skipped: no symbol index for ${context.target.release.version}`,
+        messageId: 'noIndex',
+        data: { target: context.target.release.version },
         recommendation: 'Run `mageup index` on a tree of the target release, or update the knowledge base.',
         subject: 'no-index',
       });
@@ -132,9 +157,14 @@ the feature natively.`,
       if (unresolvedSeen.has(key)) continue;
       unresolvedSeen.add(key);
       context.report({
-        severity: 'info',
         ...locationOf(use),
-        message: `cannot resolve \`${use.name}\` (${describeUse(use.kind)}): neither ${currentLabel(context)} nor ${releaseLabel(context)} declares it, nor does the code under check`,
+        messageId: 'unresolved',
+        data: {
+          name: use.name,
+          use: describeUse(use.kind),
+          current: currentLabel(context),
+          release: releaseLabel(context),
+        },
         recommendation: `${libraryHint(use.name) ? `${libraryHint(use.name)}. ` : ''}Check the name: it may come from a PHP extension or a package MageUp does not index (then nothing to do), or be a typo or a leftover of removed code.`,
         effort: { hours: 0.25, confidence: 'low' },
         subject: `unresolved:${use.name.toLowerCase()}`,
@@ -175,9 +205,9 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
     );
   if (use.reference?.guarded) hints.unshift(GUARDED_HINT);
   context.report({
-    severity: use.reference?.guarded ? 'info' : requiredBy.length ? 'warning' : 'critical',
     ...locationOf(use),
-    message: `${what}${from} is ${describeUse(use.kind)} here; ${currentLabel(context)} declares it, ${releaseLabel(context)} does not`,
+    messageId: use.reference?.guarded ? 'goneGuarded' : requiredBy.length ? 'goneStillRequired' : 'gone',
+    data: { what, from, use: describeUse(use.kind), current: currentLabel(context), release: releaseLabel(context) },
     recommendation: `${hints.length ? `${hints.join('; ')}. ` : ''}Replace \`${decl.name}\` with its successor in the target release${
       structural ? ' and re-check every overridden method against the new parent' : ''
     }.`,
@@ -213,9 +243,9 @@ function reportIndexGap(context: RuleContext, use: ClassUse, pkg: string, seen: 
     ? `which ${release.version} installs through ${through} (a version no indexed tree shows), so`
     : `which ${release.version} still requires (\`${release.packages[pkg] ?? release.thirdParty[pkg]}\`) but`;
   context.report({
-    severity: 'info',
     ...locationOf(use),
-    message: `cannot check \`${use.name}\` (${describeUse(use.kind)}) against ${release.version}: it comes from ${pkg}, ${required} the symbol index of ${release.version} does not cover; other uses of ${pkg} here are not checked either`,
+    messageId: 'indexGap',
+    data: { name: use.name, use: describeUse(use.kind), target: release.version, pkg, required },
     recommendation: `Run \`mageup index\` on a ${release.version} install (or update the knowledge base) to check uses of ${pkg}.`,
     effort: { hours: 0, confidence: 'low' },
     subject: `index-gap:${pkg}`,
@@ -243,12 +273,17 @@ function judgeableName(context: RuleContext, use: ClassUse): boolean {
 
 function reportMissingPreferenceType(context: RuleContext, use: ClassUse): void {
   context.report({
-    severity: 'error',
     file: use.file,
     line: use.line,
     ...(use.package ? { package: use.package } : {}),
     ...(use.module ? { module: use.module } : {}),
-    message: `di.xml preference type \`${use.name}\` is no class of ${currentLabel(context)} or ${releaseLabel(context)}, nor of the code under check, nor a virtualType of the modules under check; from ${PREFERENCES_VALIDATED_SINCE} on, setup:di:compile fails with "Preference declared for … as "${use.name}", but the latter does not exist"`,
+    messageId: 'preferenceType',
+    data: {
+      name: use.name,
+      current: currentLabel(context),
+      release: releaseLabel(context),
+      since: PREFERENCES_VALIDATED_SINCE,
+    },
     recommendation:
       'Remove the preference (its classes are gone) or point it at an existing class; if the type is a virtualType declared by a module MageUp does not see, nothing to do.',
     effort: { hours: 0.5, confidence: 'medium' },

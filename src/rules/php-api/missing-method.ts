@@ -1,7 +1,7 @@
 import type { Finding } from '../../core/finding.js';
 import { nodesOnLine } from '../../fix/locate.js';
 import type { FixOutcome, FixSource, Rule, RuleContext } from '../rule.js';
-import { checkMemberUses } from './member-check.js';
+import { checkMemberUses, MEMBER_MESSAGES } from './member-check.js';
 import { formatMethod } from './signature-format.js';
 import { currentLabel, prepareWorlds, releaseLabel, worldsOf } from './worlds.js';
 import { codeUnderCheck } from './code-under-check.js';
@@ -29,11 +29,12 @@ attribute interfaces, and methods neither release declares (the receiver type ma
 release when present), or move the logic into your own class.`,
     // Its other findings come from member-check.ts (shared with missing-constant and missing-property).
     messages: {
+      ...MEMBER_MESSAGES,
       deadOverride:
         '{{class}}::{{method}}() overrides {{owner}}::{{method}}() (`{{was}}` in {{current}}), which {{release}} no ' +
         'longer declares: the override will never be called by core',
     },
-    messageSeverity: { deadOverride: 'error' },
+    messageSeverity: { deadOverride: 'error', memberGoneGuarded: 'info' },
   },
   async check(context) {
     await prepareWorlds(context);

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { checkMemberUses } from './member-check.js';
+import { checkMemberUses, MEMBER_MESSAGES } from './member-check.js';
 import { prepareWorlds } from './worlds.js';
 
 export const missingProperty: Rule = {
@@ -17,6 +17,8 @@ PHP 8.2) that core no longer reads.
 
 **How to fix:** use the replacement (often a constructor-injected dependency or a getter), or declare the property in
 your own class. UCT codes: 1514 (use), 1516 (assignment).`,
+    messages: MEMBER_MESSAGES,
+    messageSeverity: { memberGoneGuarded: 'info' },
   },
   async check(context) {
     await prepareWorlds(context);
