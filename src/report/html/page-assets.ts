@@ -63,6 +63,8 @@ tr.action .msg{font-weight:600}
   main{max-width:none;padding:10px 0}
   .filters{display:none}
   .card,.panel,figure.chart{break-inside:avoid}
+  /* Browsers drop backgrounds when printing by default, leaving the badges' white text on white. */
+  .sev{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   tr{break-inside:avoid}
   thead{display:table-header-group}
   /* A4 is ~720 px wide: the screen's fixed pixel columns would leave Finding one character wide. Share the width
