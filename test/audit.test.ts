@@ -17,6 +17,9 @@ describe('loadProject on the fixture store', () => {
       edition: 'open-source',
       b2b: false,
       versionSource: 'composer.lock',
+      // The line of the product package's version, where security/core-bulletin points.
+      versionFile: 'composer.lock',
+      versionLine: 36,
       productPackage: 'magento/product-community-edition',
     });
   });
