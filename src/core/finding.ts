@@ -76,6 +76,12 @@ export interface Finding {
    * package in favour of what the target ships natively. A third-party package's roll-up action follows it.
    */
   resolution?: 'replace';
+  /**
+   * `mageup fix` will fix it: set by a rule whose fixer applies only to some of its findings, decided at check time
+   * from the same test the fixer makes (php-api/legacy-action-controller). Absent for every other rule's findings:
+   * their rule's `fixable` decides from the finding alone.
+   */
+  fixable?: true;
 }
 
 export interface RelatedLocation {

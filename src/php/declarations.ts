@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { bodyHash } from './body-hash.js';
+import { startsByRefusingNonPost } from './refuses-non-post.js';
 import { emptyClassDecl } from './class-decl.js';
 import { parseDocFlags } from './docblock.js';
 import { isBuiltinType, type NameScope } from './names.js';
@@ -444,6 +445,7 @@ export class DeclarationReader {
         .map((p) => p.name.replace(/^\$/, ''))
         .filter((n) => n !== '' && !new RegExp(`\\$${n}\\b`).test(bodySource));
       if (unused.length > 0) method.unusedParams = unused;
+      if (startsByRefusingNonPost(body)) method.refusesNonPost = true;
     }
     // Promoted constructor parameters declare properties.
     if (isConstructor) {

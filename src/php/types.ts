@@ -43,6 +43,11 @@ export interface MethodDecl extends DocFlags {
   bodyHash?: string;
   /** around* methods only: parameters (names without `$`) the body never mentions; absent when all are used. */
   unusedParams?: string[];
+  /**
+   * The body starts by refusing every request that is not a POST (`if (!$this->getRequest()->isPost()) { return …; }`):
+   * what php-api/legacy-action-controller's fixer needs, known at check time. Absent otherwise and in skeletons.
+   */
+  refusesNonPost?: true;
 }
 
 export interface PropertyDecl extends DocFlags {

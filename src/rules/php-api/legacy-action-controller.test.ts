@@ -149,3 +149,33 @@ test('fix: declined when the action does not itself refuse every other method', 
   );
   assert.match(inherited.declines[0]!, /^execute\(\) is inherited/);
 });
+
+test('fixable only when the fixer will fix it: execute() refusing non-POST requests is known at check time', async () => {
+  const file = 'app/code/Acme/Shop/Controller/Index/Save.php';
+  const cases: [string, boolean][] = [
+    ['        if (!$this->getRequest()->isPost()) {\n            return $this->_redirect("*/*/");\n        }', true],
+    ['        // forms only\n        if (!$this->_request->isPost() || $this->x) throw new \\Exception("no");', true],
+    ['        return $this->resultPageFactory->create();', false],
+    ['        $this->log();\n        if (!$this->getRequest()->isPost()) { return null; }', false],
+    ['        if (!$this->getRequest()->isPost()) { return null; } else { return 1; }', false],
+  ];
+  for (const [body, fixable] of cases) {
+    const [finding, ...more] = await runRule(legacyActionController, {
+      code: [await unitOf(file, controller(body))],
+      target: { symbols: actionIndex },
+    });
+    assert.equal(more.length, 0, body);
+    // Reported either way; fixable only when the fix applies.
+    assert.equal(finding!.ruleId, 'php-api/legacy-action-controller', body);
+    assert.equal(finding!.fixable, fixable ? true : undefined, body);
+    assert.equal(legacyActionController.fixable!(finding!), fixable, body);
+    const r = await fixWith(legacyActionController, file, controller(body), { target: { symbols: actionIndex } });
+    assert.equal(r.fixes.length, fixable ? 1 : 0, body);
+  }
+  // execute() inherited: nothing to look at, not fixable.
+  const [inherited] = await runRule(legacyActionController, {
+    code: [await unitOf(file, '<?php\nclass Save extends \\Magento\\Framework\\App\\Action\\Action {}\n')],
+    target: { symbols: actionIndex },
+  });
+  assert.equal(legacyActionController.fixable!(inherited!), false);
+});

@@ -11,6 +11,7 @@ import type { Finding } from '../../core/finding.js';
 import type { ClassDecl } from '../../php/types.js';
 import { lineEnding } from '../../fix/class-body.js';
 import { nodesOnLine } from '../../fix/locate.js';
+import { startsByRefusingNonPost } from '../../php/refuses-non-post.js';
 import type { CodeUnit, FixOutcome, FixSource, Rule } from '../rule.js';
 import type { ClassWorld } from './class-world.js';
 import { codeUnderCheck } from './code-under-check.js';
@@ -67,6 +68,8 @@ returned, and nothing else changes. Every other controller is left to the develo
         if (unresolved.length > 0) continue; // an unknown ancestor may declare a method: could not verify
         if (classes.some((c) => HTTP_INTERFACES.has(c.decl.name.toLowerCase()))) continue;
         const inherited = inheritedUses(unit, decl, target);
+        // The fixer's own test, made by the analysis: only these findings are fixable (the others are declined).
+        const postOnly = decl.methods.some((m) => m.name.toLowerCase() === 'execute' && m.refusesNonPost === true);
         const data = { name: decl.name, action: ACTION, release: releaseLabel(context) };
         context.report({
           file: unit.analysis.file,
@@ -81,10 +84,12 @@ returned, and nothing else changes. Every other controller is left to the develo
           }.`,
           effort: { hours: 0.25 + 0.25 * inherited.length, confidence: 'low' },
           subject: `controller:${decl.name.toLowerCase()}`,
+          ...(postOnly ? { fixable: true as const } : {}),
         });
       }
     }
   },
+  fixable: (finding) => finding.fixable === true,
   fix: (finding, source) => fixPostOnlyAction(finding, source),
 };
 
@@ -128,9 +133,7 @@ export function fixPostOnlyAction(finding: Finding, source: FixSource): FixOutco
   const unsure =
     'not sure which HTTP methods reach it: declare HttpGetActionInterface and/or HttpPostActionInterface by hand';
   if (!execute) return { decline: `execute() is inherited: ${unsure}` };
-  const statements = execute.childForFieldName('body')?.namedChildren.filter((n) => n !== null && n.type !== 'comment');
-  const first = statements?.[0];
-  if (!first || !refusesNonPost(first))
+  if (!startsByRefusingNonPost(execute.childForFieldName('body')))
     return { decline: `execute() does not start by refusing non-POST requests: ${unsure}` };
 
   const { text } = source;
@@ -160,51 +163,6 @@ export function fixPostOnlyAction(finding: Finding, source: FixSource): FixOutco
     edits,
     description: `${className} implements ${typeName}: its execute() refuses every request that is not a POST (they now get a 404 from HttpMethodValidator instead)`,
   };
-}
-
-/** `if (!…->isPost() [|| …]) { …; return|throw … }` without else/elseif. */
-function refusesNonPost(statement: Node): boolean {
-  if (statement.type !== 'if_statement') return false;
-  if (statement.childForFieldName('alternative') || statement.namedChildren.some((n) => n?.type.startsWith('else')))
-    return false;
-  const condition = statement.childForFieldName('condition');
-  if (!condition || !disjuncts(unwrap(condition)).some(isNotPost)) return false;
-  const then = statement.childForFieldName('body');
-  if (!then) return false;
-  const last =
-    then.type === 'compound_statement'
-      ? then.namedChildren.filter((n) => n !== null && n.type !== 'comment').at(-1)
-      : then;
-  return (
-    last?.type === 'return_statement' ||
-    (last?.type === 'expression_statement' && last.namedChild(0)?.type === 'throw_expression')
-  );
-}
-
-function unwrap(node: Node): Node {
-  let at = node;
-  while (at.type === 'parenthesized_expression' && at.namedChild(0)) at = at.namedChild(0)!;
-  return at;
-}
-
-/** The operands of a chain of `||`/`or`. */
-function disjuncts(node: Node): Node[] {
-  const op = node.type === 'binary_expression' ? node.childForFieldName('operator')?.text.toLowerCase() : undefined;
-  if (op === '||' || op === 'or') {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    return [...(left ? disjuncts(unwrap(left)) : []), ...(right ? disjuncts(unwrap(right)) : [])];
-  }
-  return [node];
-}
-
-/** `!$this->getRequest()->isPost()` or `!$this->_request->isPost()`. */
-function isNotPost(node: Node): boolean {
-  if (node.type !== 'unary_op_expression' || node.child(0)?.text !== '!') return false;
-  const call = node.namedChild(0) ? unwrap(node.namedChild(0)!) : undefined;
-  if (call?.type !== 'member_call_expression' || call.childForFieldName('name')?.text !== 'isPost') return false;
-  const receiver = call.childForFieldName('object')?.text.replace(/\s+/g, '');
-  return receiver === '$this->getRequest()' || receiver === '$this->_request';
 }
 
 /** The name a file's top-level `use` gives a class (its alias or short name), when it imports it. */
