@@ -21,6 +21,7 @@ import { writeChecksummedJson } from '../src/knowledge/integrity.js';
 import { compareLooseVersions } from '../src/knowledge/api/versions.js';
 import { encodeRanges } from '../src/knowledge/ranges.js';
 import { readRequireJsConfig } from '../src/project/customizations/requirejs.js';
+import { walk } from '../src/project/customizations/js-source.js';
 import {
   JS_MODULE_FILE,
   JS_MODULE_SCHEMA,
@@ -97,17 +98,6 @@ function parseScript(source: string): AcornNode {
   } catch {
     return parse('', { ecmaVersion: 'latest' });
   }
-}
-
-function walk(node: unknown, visit: (n: AcornNode) => void): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const c of node) walk(c, visit);
-    return;
-  }
-  const n = node as AcornNode & Record<string, unknown>;
-  if (typeof n.type === 'string') visit(n);
-  for (const [k, v] of Object.entries(n)) if (k !== 'loc' && v && typeof v === 'object') walk(v, visit);
 }
 
 function propertyName(node: AcornNode): string | undefined {

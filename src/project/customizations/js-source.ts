@@ -90,7 +90,8 @@ function memberName(node: AcornNode): string | undefined {
   return typeof m.property.value === 'string' ? m.property.value : undefined;
 }
 
-function walk(node: unknown, visit: (n: AcornNode) => void): void {
+/** Every node of an acorn tree, depth first (`loc` skipped); the build script of the JS index walks the same way. */
+export function walk(node: unknown, visit: (n: AcornNode) => void): void {
   if (!node || typeof node !== 'object') return;
   if (Array.isArray(node)) {
     for (const c of node) walk(c, visit);

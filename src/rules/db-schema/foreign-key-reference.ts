@@ -32,7 +32,7 @@ it) together with the table or column it referenced.`,
           '{{module}}: foreign key `{{key}}` on `{{table}}` references `{{referenceTable}}.{{referenceColumn}}`, which {{why}} at {{target}}: setup:upgrade stops with "Table {{referenceTable}} do not have column with name {{referenceColumn}}"{{note}}',
         unverified:
           '{{module}}: foreign key `{{key}}` on `{{table}}` references `{{referenceTable}}.{{referenceColumn}}`, which neither core at {{target}} nor any module MageUp read declares: could not verify{{note}}',
-        noSchemaData: '{{rule}}: core schema data unavailable: {{reason}}',
+        noSchemaData: '{{rule}}: core schema data unavailable: {{error}}',
       },
       messageSeverity: { unverified: 'info' },
     },

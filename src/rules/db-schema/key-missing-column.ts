@@ -29,7 +29,7 @@ index/constraint together with the column.`,
           '{{module}}: {{what}} `{{key}}` on `{{table}}` lists column `{{column}}`, which {{why}} at {{target}}: setup:upgrade stops with "Table {{table}} do not have column with name {{column}}"{{note}}',
         unverified:
           '{{module}}: {{what}} `{{key}}` on `{{table}}` lists column `{{column}}`, which neither core at {{target}} nor any module MageUp read declares: could not verify{{note}}',
-        noSchemaData: '{{rule}}: core schema data unavailable: {{reason}}',
+        noSchemaData: '{{rule}}: core schema data unavailable: {{error}}',
       },
       messageSeverity: { unverified: 'info' },
     },

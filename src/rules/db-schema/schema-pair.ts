@@ -37,19 +37,8 @@ export function schemaPair(context: RuleContext, load: () => DbSchemaIndex, rule
     });
     return undefined;
   }
-  let index: DbSchemaIndex;
-  try {
-    // The vendor trees' own core schema when given: exact for both releases, and what the store really installs.
-    index = context.dbSchema?.core ?? load();
-  } catch (error) {
-    context.report({
-      messageId: 'noSchemaData',
-      data: { rule: ruleLabel, error: (error as Error).message },
-      recommendation: 'Reinstall mageup, or regenerate data/db-schema with scripts/build-db-schema-index.ts.',
-      subject: 'no-schema-data',
-    });
-    return undefined;
-  }
+  const index = coreSchemaIndex(context, load, ruleLabel);
+  if (!index) return undefined;
   const current = index.at(currentVersion);
   const target = index.at(context.target.release.version);
   const notes = [current, target]
@@ -84,4 +73,28 @@ export function customTables(context: RuleContext): { module: Module; table: DbT
 
 export function moduleFields(module: Module): { package?: string; module: string } {
   return { ...(module.package ? { package: module.package } : {}), module: module.name };
+}
+
+/**
+ * The core schema index the db-schema rules compare with: the vendor trees' own when given (exact for both releases,
+ * and what the store really installs), else the shipped data. A loading problem becomes one info finding
+ * (`noSchemaData`, which the calling rule declares), never a crash.
+ */
+export function coreSchemaIndex(
+  context: RuleContext,
+  load: () => DbSchemaIndex,
+  ruleLabel: string,
+): DbSchemaIndex | undefined {
+  try {
+    return context.dbSchema?.core ?? load();
+  } catch (error) {
+    context.report({
+      messageId: 'noSchemaData',
+      data: { rule: ruleLabel, error: (error as Error).message },
+      severity: 'info',
+      recommendation: 'Reinstall mageup, or regenerate data/db-schema with scripts/build-db-schema-index.ts.',
+      subject: 'no-schema-data',
+    });
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 import type { CoreSchema, DbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { RuleContext } from '../rule.js';
+import { coreSchemaIndex } from './schema-pair.js';
 
 /** Whether the target's merged declarative schema has a table or column, and who decided. */
 export interface ElementState {
@@ -32,19 +33,8 @@ export function mergedTargetSchema(
   load: () => DbSchemaIndex,
   ruleLabel: string,
 ): MergedSchema | undefined {
-  let index: DbSchemaIndex;
-  try {
-    index = context.dbSchema?.core ?? load();
-  } catch (error) {
-    context.report({
-      messageId: 'noSchemaData',
-      data: { rule: ruleLabel, reason: (error as Error).message },
-      severity: 'info',
-      recommendation: 'Reinstall mageup, or regenerate data/db-schema with scripts/build-db-schema-index.ts.',
-      subject: 'no-schema-data',
-    });
-    return undefined;
-  }
+  const index = coreSchemaIndex(context, load, ruleLabel);
+  if (!index) return undefined;
   const core = index.at(context.target.release.version);
   const tables = new Map<string, { on: number; off: number }>();
   const columns = new Map<string, { on: number; off: number }>();

@@ -29,7 +29,7 @@ module's etc/db_schema_whitelist.json.`,
         noWhitelist: '{{module}} declares tables in db_schema.xml but has no etc/db_schema_whitelist.json',
         notListed:
           '{{module}} declares {{what}} `{{name}}` of `{{table}}`, which its db_schema_whitelist.json does not list',
-        noSchemaData: '{{rule}}: core schema data unavailable: {{reason}}',
+        noSchemaData: '{{rule}}: core schema data unavailable: {{error}}',
       },
       messageSeverity: { noWhitelist: 'info', notListed: 'info' },
     },
