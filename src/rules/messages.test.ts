@@ -6,12 +6,9 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { allRules } from './registry.js';
-import { ruleFinding, type RuleMeta } from './rule.js';
+import { ruleFinding, type CheckRuleMeta } from './rule.js';
 
 const RULES_DIR = fileURLToPath(new URL('.', import.meta.url));
-
-/** Rule files still building message text inline; converting one removes it here (the list only shrinks). */
-const LEGACY = new Set(['php-api/signature-mismatch.ts']);
 
 /** The source files of the category folders (the top-level files are the rule machinery, not rules). */
 function ruleSources(dir: string, top = true): string[] {
@@ -24,12 +21,12 @@ function ruleSources(dir: string, top = true): string[] {
   );
 }
 
-test('rule files report message ids, not inline text (except the legacy list, which only shrinks)', () => {
+test('rule files report message ids, not inline text', () => {
   const inline = ruleSources(RULES_DIR)
     .filter((file) => /^\s+message:/m.test(readFileSync(file, 'utf8')))
     .map((file) => relative(RULES_DIR, file).replace(/\\/g, '/'))
     .sort();
-  assert.deepEqual(inline, [...LEGACY].sort());
+  assert.deepEqual(inline, []);
 });
 
 test('every message id a rule file reports is declared in the meta of a rule of its folder', () => {
@@ -37,7 +34,7 @@ test('every message id a rule file reports is declared in the meta of a rule of 
   for (const rule of allRules()) {
     const folder = rule.meta.id.split('/')[0]!;
     const ids = declared.get(folder) ?? new Set<string>();
-    for (const id of Object.keys(rule.meta.messages ?? {})) ids.add(id);
+    for (const id of Object.keys(rule.meta.messages)) ids.add(id);
     declared.set(folder, ids);
   }
   for (const file of ruleSources(RULES_DIR)) {
@@ -58,11 +55,11 @@ test('every message id a rule file reports is declared in the meta of a rule of 
 test('each rule’s message severities name declared messages', () => {
   for (const rule of allRules()) {
     for (const id of Object.keys(rule.meta.messageSeverity ?? {}))
-      assert.ok(rule.meta.messages?.[id] !== undefined, `${rule.meta.id}: messageSeverity.${id} names no message`);
+      assert.ok(rule.meta.messages[id] !== undefined, `${rule.meta.id}: messageSeverity.${id} names no message`);
   }
 });
 
-const META: RuleMeta = {
+const META: CheckRuleMeta = {
   id: 'test/rule',
   severity: 'error',
   category: 'php-api',

@@ -28,6 +28,7 @@ export interface RuleMeta {
   /**
    * The rule's messages keyed by id (ESLint's shape): `{{name}}` placeholders are filled from the report's `data` by
    * `ruleFinding()`, the one place message text is made. A rule reports `messageId` + `data`, never English.
+   * Required of check rules (`CheckRuleMeta`); the metas of monitor and verify findings, made elsewhere, have none.
    */
   messages?: Record<string, string>;
   /**
@@ -37,6 +38,9 @@ export interface RuleMeta {
   messageSeverity?: Record<string, Severity>;
 }
 
+/** A check rule's meta: every check rule reports by message id, so it declares its messages. */
+export type CheckRuleMeta = RuleMeta & { messages: Record<string, string> };
+
 /** Values of a message's `{{placeholders}}`. */
 export type MessageData = Record<string, string | number>;
 
@@ -44,11 +48,9 @@ export type MessageData = Record<string, string | number>;
 export type ReportInput = Omit<FindingInput, 'ruleId' | 'category' | 'message' | 'severity'> & {
   category?: FindingCategory;
   severity?: Severity;
-} & (
-    | { messageId: string; data?: MessageData; message?: undefined }
-    /** Legacy: inline text, for the rules not yet converted (listed in messages.test.ts). */
-    | { message: string; severity: Severity; messageId?: undefined; data?: undefined }
-  );
+  messageId: string;
+  data?: MessageData;
+};
 
 /** Code under check: PHP files with their analysis, keyed by path relative to root. */
 export interface CodeUnit {
@@ -124,20 +126,9 @@ export interface RuleFinding {
  * report, else `meta.messageSeverity`, else `meta.severity`. Throws on a message id the meta does not declare or a
  * placeholder the data does not fill, so messages stay data.
  */
-export function ruleFinding(meta: RuleMeta, input: ReportInput): RuleFinding {
-  const { messageId, data = {}, severity, category, message: legacy, ...rest } = input;
-  if (messageId === undefined) {
-    const finding = makeFinding({
-      ...(meta.uctCode !== undefined ? { uctCode: meta.uctCode } : {}),
-      ...rest,
-      severity: severity,
-      message: legacy,
-      ruleId: meta.id,
-      category: category ?? meta.category,
-    });
-    return { finding };
-  }
-  const template = meta.messages?.[messageId];
+export function ruleFinding(meta: CheckRuleMeta, input: ReportInput): RuleFinding {
+  const { messageId, data = {}, severity, category, ...rest } = input;
+  const template = meta.messages[messageId];
   if (template === undefined)
     throw new Error(`Rule ${meta.id} reported message "${messageId}" its meta does not declare.`);
   const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
@@ -157,7 +148,7 @@ export function ruleFinding(meta: RuleMeta, input: ReportInput): RuleFinding {
 }
 
 export interface Rule {
-  meta: RuleMeta;
+  meta: CheckRuleMeta;
   check(context: RuleContext): void | Promise<void>;
   /**
    * The mechanical fix of one of this rule's findings (`mageup fix`), ESLint-style: text edits at exact offsets of the

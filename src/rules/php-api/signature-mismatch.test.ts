@@ -73,9 +73,29 @@ test('overrides and implementations that the target signature breaks, with befor
       [8, 'override:acme\\shop\\model\\myrepo::save:magento\\catalog\\model\\repo'],
     ],
   );
+  assert.equal(findings[0]!.messageId, 'unimplementedInterface');
+  assert.deepEqual(findings[0]!.data, {
+    class: 'Acme\\Shop\\Model\\MyRepo',
+    owner: iface,
+    method: 'two',
+    release: '2.4.8',
+    signature: 'public function two(): int',
+  });
   const save = findings[1]!;
-  assert.match(save.message, /it takes 1 parameter\(s\), the parent 2/);
-  assert.match(save.message, /it declares no return type, the parent returns Magento\\Catalog\\Model\\Item/);
+  assert.equal(save.messageId, 'override');
+  assert.deepEqual(save.data, {
+    class: 'Acme\\Shop\\Model\\MyRepo',
+    method: 'save',
+    owner: repo,
+    release: '2.4.8',
+    reasons:
+      'it takes 1 parameter(s), the parent 2; it declares no return type, the parent returns Magento\\Catalog\\Model\\Item',
+    current: '2.4.6',
+    before: 'public function save(Magento\\Catalog\\Model\\Item $item)',
+    after: 'public function save(Magento\\Catalog\\Model\\Item $item, bool $force): Magento\\Catalog\\Model\\Item',
+    yours: 'public function save(Magento\\Catalog\\Model\\Item $item)',
+  });
+  // The text the fixer reads its reasons back from (signature-fix.ts).
   assert.match(
     save.message,
     /in 2\.4\.6: `public function save\(Magento\\Catalog\\Model\\Item \$item\)` → in 2\.4\.8: `public function save\(Magento\\Catalog\\Model\\Item \$item, bool \$force\): Magento\\Catalog\\Model\\Item`/,
@@ -127,8 +147,14 @@ class RepoPlugin
       [8, 'error', 'plugin-unreachable:acme\\shop\\plugin\\repoplugin::beforefinallater'],
     ],
   );
-  assert.match(findings[0]!.message, /declares 1 argument\(s\) of the method, which takes 2/);
-  assert.match(findings[1]!.message, /di\.xml app\/code\/Acme\/Shop\/etc\/di\.xml:4/);
+  assert.deepEqual(
+    findings.map((f) => f.messageId),
+    ['pluginParams', 'pluginTargetGone', 'pluginUnreachable'],
+  );
+  assert.equal(findings[0]!.data?.reasons, 'it declares 1 argument(s) of the method, which takes 2');
+  assert.equal(findings[1]!.data?.where, 'app/code/Acme/Shop/etc/di.xml:4');
+  assert.equal(findings[1]!.data?.method, 'gone');
+  assert.equal(findings[2]!.data?.problem, 'final');
 });
 
 test('Monolog 3: a handler overriding write(array $record) against write(LogRecord $record)', async () => {
@@ -162,7 +188,8 @@ test('Monolog 3: a handler overriding write(array $record) against write(LogReco
     target: { symbols: after },
   });
   assert.equal(findings.length, 1);
-  assert.match(findings[0]!.message, /parameter #1 type array does not accept the parent's Monolog\\LogRecord/);
+  assert.equal(findings[0]!.messageId, 'override');
+  assert.equal(findings[0]!.data?.reasons, "parameter #1 type array does not accept the parent's Monolog\\LogRecord");
 });
 
 test('parent::__construct() and new with fewer arguments than the target constructor requires', async () => {
@@ -203,6 +230,11 @@ class Thing extends \\Magento\\Framework\\Model\\AbstractModel
       [7, 'arity:magento\\framework\\model\\abstractmodel::__construct()'],
       [9, 'arity:magento\\framework\\model\\abstractmodel::__construct()'],
     ],
+  );
+  assert.equal(findings[1]!.messageId, 'arity');
+  assert.deepEqual(
+    [findings[1]!.data?.call, findings[1]!.data?.count, findings[1]!.data?.needed],
+    ['new Magento\\Framework\\Model\\AbstractModel(…)', 1, 2],
   );
   assert.match(
     findings[1]!.message,
@@ -326,8 +358,9 @@ class Grid extends \\Magento\\Backend\\Block\\Widget\\Grid\\Extended
       ],
     ],
   );
+  assert.equal(findings[0]!.messageId, 'forwardedArgs');
   assert.match(
-    findings[0]!.message,
+    String(findings[0]!.data?.problems),
     /argument #2 `\$data` \(array\) now lands on `\?Magento\\Framework\\Url\\DecoderInterface \$urlDecoder = null`/,
   );
   // Same arguments against an unchanged parent: nothing.

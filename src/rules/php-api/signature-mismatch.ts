@@ -1,6 +1,6 @@
 import type { ClassDecl, MethodDecl } from '../../php/types.js';
 import type { Plugin } from '../../project/model.js';
-import type { CodeUnit, Rule, RuleContext } from '../rule.js';
+import type { CodeUnit, MessageData, Rule, RuleContext } from '../rule.js';
 import type { ClassWorld } from './class-world.js';
 import { formatMethod, formatParam } from './signature-format.js';
 import { fixOverrideSignature, overrideOf } from './signature-fix.js';
@@ -41,6 +41,41 @@ for plugins, re-target the plugin at the method's successor or update its argume
 when every \`return\` of the body is a literal of that type or \`parent::sameMethod(…)\` and the body ends in a
 return or throw (\`void\` when no return gives a value), and \`?Type\` for a parameter the parent made nullable. Any
 other difference declines the fix.`,
+    messages: {
+      arity:
+        '{{call}} is called with {{count}} argument(s); {{release}} requires {{needed}}. Signature in {{current}}: ' +
+        '`{{before}}` → in {{release}}: `{{after}}`',
+      forwardedArgs:
+        'parent::{{member}}() passes arguments that no longer fit {{method}} in {{release}}: {{problems}}. Signature in ' +
+        '{{current}}: `{{before}}` → in {{release}}: `{{after}}`',
+      // The fixer reads the reasons back between "in <release>: " and ". Signature" (signature-fix.ts).
+      override:
+        '{{class}}::{{method}}() no longer fits {{owner}}::{{method}}() in {{release}}: {{reasons}}. Signature in ' +
+        '{{current}}: `{{before}}` → in {{release}}: `{{after}}`; yours: `{{yours}}`',
+      overrideNoBaseline:
+        '{{class}}::{{method}}() no longer fits {{owner}}::{{method}}() in {{release}}: {{reasons}}. Signature in ' +
+        '{{release}}: `{{after}}`; yours: `{{yours}}`',
+      unimplementedInterface:
+        '{{class}} does not implement {{owner}}::{{method}}(), which {{release}} adds to the interface: `{{signature}}`',
+      unimplementedAbstract:
+        '{{class}} does not implement {{owner}}::{{method}}(), which {{release}} declares abstract: `{{signature}}`',
+      pluginTargetGone:
+        'plugin {{plugin}}::{{pluginMethod}}() (di.xml {{where}}) intercepts {{target}}::{{method}}(), which ' +
+        '{{release}} no longer declares (was `{{before}}`): setup:di:compile fails ("Incorrect interface")',
+      pluginTargetGoneNoBaseline:
+        'plugin {{plugin}}::{{pluginMethod}}() (di.xml {{where}}) intercepts {{target}}::{{method}}(), which ' +
+        '{{release}} no longer declares: setup:di:compile fails ("Incorrect interface")',
+      pluginUnreachable:
+        'plugin {{plugin}}::{{pluginMethod}}() (di.xml {{where}}) can no longer intercept {{target}}::{{method}}(): it ' +
+        'is {{problem}} in {{release}} (`{{after}}`), so the plugin never runs',
+      pluginParams:
+        'plugin {{plugin}}::{{pluginMethod}}() (di.xml {{where}}) no longer matches {{target}}::{{method}}(): ' +
+        '{{reasons}}. Signature in {{current}}: `{{before}}` → in {{release}}: `{{after}}`; plugin: `{{yours}}`',
+      pluginParamsNoBaseline:
+        'plugin {{plugin}}::{{pluginMethod}}() (di.xml {{where}}) no longer matches {{target}}::{{method}}(): ' +
+        '{{reasons}}. Signature in {{release}}: `{{after}}`; plugin: `{{yours}}`',
+    },
+    messageSeverity: { pluginUnreachable: 'error' },
   },
   async check(context) {
     await prepareWorlds(context);
@@ -113,9 +148,16 @@ function checkCallArity(context: RuleContext, target: ClassWorld, current: Class
       seen.add(key);
       const label = `${after.owner.decl.name}::${after.member.name}()`;
       report(context, unit, ref.line, {
-        message: `${ref.kind === 'new' ? `new ${ref.name}(…)` : label} is called with ${ref.argCount} argument(s); ${releaseLabel(context)} requires ${needed}. Signature in ${currentLabel(context)}: \`${formatMethod(
-          before.member,
-        )}\` → in ${releaseLabel(context)}: \`${formatMethod(after.member)}\``,
+        messageId: 'arity',
+        data: {
+          call: ref.kind === 'new' ? `new ${ref.name}(…)` : label,
+          count: ref.argCount,
+          needed,
+          release: releaseLabel(context),
+          current: currentLabel(context),
+          before: formatMethod(before.member),
+          after: formatMethod(after.member),
+        },
         recommendation: `Pass the new argument(s) ${after.member.params
           .slice(ref.argCount, needed)
           .map((p) => `\`${formatParam(p)}\``)
@@ -171,7 +213,16 @@ function checkForwardedArguments(context: RuleContext, target: ClassWorld, curre
       if (problems.length === 0) continue;
       const label = `${after.owner.decl.name}::${after.member.name}()`;
       report(context, unit, ref.line, {
-        message: `parent::${ref.member}() passes arguments that no longer fit ${label} in ${releaseLabel(context)}: ${problems.join('; ')}. Signature in ${currentLabel(context)}: \`${formatMethod(before.member)}\` → in ${releaseLabel(context)}: \`${formatMethod(after.member)}\``,
+        messageId: 'forwardedArgs',
+        data: {
+          member: ref.member,
+          method: label,
+          release: releaseLabel(context),
+          problems: problems.join('; '),
+          current: currentLabel(context),
+          before: formatMethod(before.member),
+          after: formatMethod(after.member),
+        },
         recommendation: `Pass the arguments in the order of \`${formatMethod(after.member)}\`${
           ref.member.toLowerCase() === '__construct' ? ' (inject new dependencies in your own constructor)' : ''
         } (a TypeError at run time; setup:di:compile reports "Incompatible argument type").`,
@@ -217,11 +268,17 @@ function checkOverrides(
         ?.decl.methods.find((m) => m.name.toLowerCase() === own.name.toLowerCase());
       if (before && incompatibilities(own, decl.name, before, proto.owner, current!).length > 0) continue; // not new
       report(context, unit, own.line, {
-        message: `${decl.name}::${own.name}() no longer fits ${proto.owner}::${own.name}() in ${releaseLabel(context)}: ${reasons.join('; ')}. Signature ${
-          before
-            ? `in ${currentLabel(context)}: \`${formatMethod(before)}\` → in ${releaseLabel(context)}`
-            : `in ${releaseLabel(context)}`
-        }: \`${formatMethod(proto.member)}\`; yours: \`${formatMethod(own)}\``,
+        messageId: before ? 'override' : 'overrideNoBaseline',
+        data: {
+          class: decl.name,
+          method: own.name,
+          owner: proto.owner,
+          release: releaseLabel(context),
+          reasons: reasons.join('; '),
+          ...(before ? { current: currentLabel(context), before: formatMethod(before) } : {}),
+          after: formatMethod(proto.member),
+          yours: formatMethod(own),
+        },
         recommendation: `Change ${decl.name}::${own.name}() to match \`${formatMethod(proto.member)}\` (PHP fatals at class load otherwise); keep callers of your method in step.`,
         subject: `override:${decl.name.toLowerCase()}::${own.name.toLowerCase()}:${proto.owner.toLowerCase()}`,
         hours: 0.5,
@@ -254,8 +311,16 @@ function checkUnimplemented(
       if (!isAbstract || concrete.has(m.name.toLowerCase())) continue;
       const before = current?.findMethod(cls.decl.name, m.name);
       if (current && before?.found) continue; // already required before: not a change
+      const fromInterface = cls.decl.kind === 'interface';
       report(context, unit, decl.line, {
-        message: `${decl.name} does not implement ${cls.decl.name}::${m.name}(), which ${releaseLabel(context)} ${cls.decl.kind === 'interface' ? 'adds to the interface' : 'declares abstract'}: \`${formatMethod(m)}\``,
+        messageId: fromInterface ? 'unimplementedInterface' : 'unimplementedAbstract',
+        data: {
+          class: decl.name,
+          owner: cls.decl.name,
+          method: m.name,
+          release: releaseLabel(context),
+          signature: formatMethod(m),
+        },
         recommendation: `Implement \`${formatMethod(m)}\` in ${decl.name} (PHP fatals at class load otherwise).`,
         subject: `unimplemented:${decl.name.toLowerCase()}::${m.name.toLowerCase()}`,
         hours: 1,
@@ -288,12 +353,19 @@ function checkPlugin(
     const before = current?.findMethod(plugin.target, original);
     const unitFile = pluginClass.file ?? plugin.file;
     const base = { file: unitFile, pkg, moduleName };
+    const names = {
+      plugin: plugin.type!,
+      pluginMethod: pm.name,
+      where,
+      target: plugin.target,
+      method: original,
+      release: releaseLabel(context),
+    };
     if (!after.found) {
       if (current && !before?.found) continue; // never existed: a dead plugin, not an upgrade change
       reportPlugin(context, base, pm.line, {
-        message: `plugin ${plugin.type}::${pm.name}() (di.xml ${where}) intercepts ${plugin.target}::${original}(), which ${releaseLabel(context)} no longer declares${
-          before?.found ? ` (was \`${formatMethod(before.found.member)}\`)` : ''
-        }: setup:di:compile fails ("Incorrect interface")`,
+        messageId: before?.found ? 'pluginTargetGone' : 'pluginTargetGoneNoBaseline',
+        data: { ...names, ...(before?.found ? { before: formatMethod(before.found.member) } : {}) },
         recommendation: `Re-target the plugin at the method that replaced ${original}() in ${releaseLabel(context)}, or remove it.`,
         subject: `plugin:${plugin.type!.toLowerCase()}::${pm.name.toLowerCase()}`,
         hours: 2,
@@ -307,8 +379,8 @@ function checkPlugin(
       : false;
     if (problem && !wasProblem) {
       reportPlugin(context, base, pm.line, {
-        severity: 'error',
-        message: `plugin ${plugin.type}::${pm.name}() (di.xml ${where}) can no longer intercept ${plugin.target}::${original}(): it is ${problem} in ${releaseLabel(context)} (\`${formatMethod(m)}\`), so the plugin never runs`,
+        messageId: 'pluginUnreachable',
+        data: { ...names, problem, after: formatMethod(m) },
         recommendation: `Move the customization to another extension point (an observer, a plugin on a public caller, or a preference).`,
         subject: `plugin-unreachable:${plugin.type!.toLowerCase()}::${pm.name.toLowerCase()}`,
         hours: 3,
@@ -323,11 +395,14 @@ function checkPlugin(
     )
       continue;
     reportPlugin(context, base, pm.line, {
-      message: `plugin ${plugin.type}::${pm.name}() (di.xml ${where}) no longer matches ${plugin.target}::${original}(): ${reasons.join('; ')}. Signature ${
-        before?.found
-          ? `in ${currentLabel(context)}: \`${formatMethod(before.found.member)}\` → in ${releaseLabel(context)}`
-          : `in ${releaseLabel(context)}`
-      }: \`${formatMethod(m)}\`; plugin: \`${formatMethod(pm)}\``,
+      messageId: before?.found ? 'pluginParams' : 'pluginParamsNoBaseline',
+      data: {
+        ...names,
+        reasons: reasons.join('; '),
+        ...(before?.found ? { current: currentLabel(context), before: formatMethod(before.found.member) } : {}),
+        after: formatMethod(m),
+        yours: formatMethod(pm),
+      },
       recommendation: `Update the plugin's arguments after $subject${kind === 'around' ? ', $proceed' : kind === 'after' ? ', $result' : ''} to \`${m.params.map(formatParam).join(', ')}\`.`,
       subject: `plugin-params:${plugin.type!.toLowerCase()}::${pm.name.toLowerCase()}`,
       hours: 0.5,
@@ -367,21 +442,21 @@ function pluginParamProblems(
 }
 
 interface Report {
-  message: string;
+  messageId: string;
+  data: MessageData;
   recommendation: string;
   subject: string;
   hours: number;
-  severity?: 'critical' | 'error';
 }
 
 function report(context: RuleContext, unit: CodeUnit, line: number, r: Report): void {
   context.report({
-    severity: r.severity ?? 'critical',
+    messageId: r.messageId,
+    data: r.data,
     file: unit.analysis.file,
     line,
     ...(unit.package ? { package: unit.package } : {}),
     ...(unit.module ? { module: unit.module } : {}),
-    message: r.message,
     recommendation: r.recommendation,
     effort: { hours: r.hours, confidence: 'high' },
     subject: r.subject,
@@ -395,12 +470,12 @@ function reportPlugin(
   r: Report,
 ): void {
   context.report({
-    severity: r.severity ?? 'critical',
+    messageId: r.messageId,
+    data: r.data,
     file: where.file,
     line,
     ...(where.pkg ? { package: where.pkg } : {}),
     module: where.moduleName,
-    message: r.message,
     recommendation: r.recommendation,
     effort: { hours: r.hours, confidence: 'medium' },
     subject: r.subject,
