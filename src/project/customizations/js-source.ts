@@ -37,9 +37,23 @@ export function readJsSource(source: string, file: string, area: string, problem
     }
   }
   const apis: JsSource['jqueryApis'] = [];
+  // `.size()` calls with the root of their receiver chain, judged once the names bound to jQuery are known.
+  const sizeCalls: { line: number; root: AcornNode }[] = [];
+  const jqueryNames = new Set(['jQuery']);
+  const aliases: { name: string; init: string }[] = [];
   let usesJquery = false;
-  walk(program, (node) => {
-    if (node.type === 'Identifier' && (node as unknown as { name: string }).name === 'jQuery') usesJquery = true;
+  let usesPrototype = false;
+  walkWithAncestors(program, [], (node, ancestors) => {
+    if (node.type === 'Identifier') {
+      const id = (node as unknown as { name: string }).name;
+      if (id === 'jQuery') usesJquery = true;
+      else if (PROTOTYPE_GLOBALS.has(id)) usesPrototype = true;
+    }
+    if (node.type === 'VariableDeclarator') {
+      const d = node as unknown as { id: { type: string; name?: string }; init?: AcornNode & { name?: string } };
+      if (d.id.type === 'Identifier' && d.init?.type === 'Identifier' && d.id.name && d.init.name)
+        aliases.push({ name: d.id.name, init: d.init.name });
+    }
     if (node.type === 'CallExpression') {
       const call = node as unknown as { callee: AcornNode; arguments: AcornNode[] };
       const callee = call.callee as AcornNode & { name?: string };
@@ -47,7 +61,9 @@ export function readJsSource(source: string, file: string, area: string, problem
       if (name === 'define' || name === 'require' || name === 'requirejs') {
         for (const arg of call.arguments) {
           if (arg.type === 'ArrayExpression') {
-            for (const e of (arg as unknown as { elements: (AcornNode | null)[] }).elements) addDependency(result, e);
+            const ids = (arg as unknown as { elements: (AcornNode | null)[] }).elements;
+            for (const e of ids) addDependency(result, e);
+            bindJqueryParams(ids, call.arguments, jqueryNames);
             break;
           }
           // CommonJS sugar inside a define: `require('jquery')`.
@@ -56,20 +72,129 @@ export function readJsSource(source: string, file: string, area: string, problem
       }
       const method = memberName(callee);
       const object = (callee as unknown as { object?: AcornNode }).object;
-      if (method === 'andSelf' || (method === 'size' && call.arguments.length === 0))
+      if (method === 'size' && call.arguments.length === 0 && object) {
+        if (!guarded(node, ancestors, 'size')) sizeCalls.push({ line: lineOf(node), root: receiverRoot(object) });
+      } else if (
+        (method === 'andSelf' ||
+          ((method === 'live' || method === 'die') && call.arguments.length > 0) ||
+          (method === 'sub' && object && isJqueryGlobal(object))) &&
+        !guarded(node, ancestors, method)
+      )
         apis.push({ api: method, line: lineOf(node) });
-      else if ((method === 'live' || method === 'die') && call.arguments.length > 0)
-        apis.push({ api: method, line: lineOf(node) });
-      else if (method === 'sub' && object && isJqueryGlobal(object)) apis.push({ api: 'sub', line: lineOf(node) });
     } else if (node.type === 'MemberExpression') {
       const object = (node as unknown as { object: AcornNode }).object;
-      if (memberName(node) === 'browser' && isJqueryGlobal(object)) apis.push({ api: 'browser', line: lineOf(node) });
+      const parent = ancestors.at(-1) as (AcornNode & { object?: AcornNode }) | undefined;
+      // Only reading a property of `$.browser` throws once it is gone: `if (!$.browser)`, `$.browser = …` do not.
+      if (
+        memberName(node) === 'browser' &&
+        isJqueryGlobal(object) &&
+        parent?.type === 'MemberExpression' &&
+        parent.object === node &&
+        !guarded(node, ancestors, 'browser')
+      )
+        apis.push({ api: 'browser', line: lineOf(node) });
     }
   });
   usesJquery ||= result.dependencies.some((d) => d.id === 'jquery');
+  usesPrototype ||= result.dependencies.some((d) => PROTOTYPE_IDS.has(d.id));
+  for (const a of aliases) if (jqueryNames.has(a.init)) jqueryNames.add(a.name);
+  // Prototype.js gives arrays, hashes and enumerables a `size()` (Magento's own lib/web/mage/adminhtml/grid.js calls
+  // `url.split('?').size()`): in a file that loads it, `.size()` is jQuery's only on a receiver built by jQuery.
+  for (const c of sizeCalls)
+    if (!usesPrototype || isJqueryCall(c.root, jqueryNames)) apis.push({ api: 'size', line: c.line });
   // `.size()` or `.live()` on anything else (a Backbone collection, a custom object) is not jQuery's.
-  if (usesJquery) result.jqueryApis = apis;
+  if (usesJquery) result.jqueryApis = apis.sort((a, b) => a.line - b.line);
   return result;
+}
+
+/** RequireJS ids that load Prototype.js (Magento's theme requirejs-config maps `prototype` to `legacy-build.min`). */
+const PROTOTYPE_IDS = new Set(['prototype', 'legacy-build.min', 'legacy-build', 'prototype/prototype']);
+/** Globals only Prototype.js defines: a file using them runs with Prototype loaded. */
+const PROTOTYPE_GLOBALS = new Set(['Class', 'Ajax', '$H', '$A', 'Prototype', 'Enumerable']);
+
+/** What a feature test names before calling the old API (`$.fn.on ? … : ….live(…)`, `$.fn.addBack || …`). */
+const FEATURE_NAMES: Record<string, string[]> = {
+  size: ['size'],
+  andSelf: ['andSelf', 'addBack'],
+  live: ['live', 'on'],
+  die: ['die', 'off'],
+  browser: ['browser'],
+  sub: ['sub'],
+};
+
+/**
+ * A use that cannot break the script: inside a `try` block, or in a branch (of `if`, `?:`, `&&`/`||`) whose test
+ * checks that the API or its replacement exists.
+ */
+function guarded(node: AcornNode, ancestors: AcornNode[], api: string): boolean {
+  const names = FEATURE_NAMES[api] ?? [api];
+  return ancestors.some((a, i) => {
+    const child = ancestors[i + 1] ?? node;
+    const n = a as AcornNode & Record<string, AcornNode | undefined>;
+    if (a.type === 'TryStatement') return child === n.block;
+    if (a.type === 'IfStatement' || a.type === 'ConditionalExpression')
+      return child !== n.test && !!n.test && mentions(n.test, names);
+    if (a.type === 'LogicalExpression') return child === n.right && !!n.left && mentions(n.left, names);
+    return false;
+  });
+}
+
+function mentions(test: AcornNode, names: string[]): boolean {
+  let found = false;
+  walk(test, (n) => {
+    const name = n.type === 'MemberExpression' ? memberName(n) : undefined;
+    if (name && names.includes(name)) found = true;
+  });
+  return found;
+}
+
+/** `walk` with the chain of parents of each node (root first; one stack, valid during the visit only). */
+function walkWithAncestors(
+  node: unknown,
+  ancestors: AcornNode[],
+  visit: (n: AcornNode, ancestors: AcornNode[]) => void,
+): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const c of node) walkWithAncestors(c, ancestors, visit);
+    return;
+  }
+  const n = node as AcornNode & Record<string, unknown>;
+  const isNode = typeof n.type === 'string';
+  if (isNode) {
+    visit(n, ancestors);
+    ancestors.push(n);
+  }
+  for (const [k, v] of Object.entries(n))
+    if (k !== 'loc' && v && typeof v === 'object') walkWithAncestors(v, ancestors, visit);
+  if (isNode) ancestors.pop();
+}
+
+/** `define(['jquery', …], function ($, …) {…})`: the callback parameter bound to jquery is jQuery. */
+function bindJqueryParams(ids: (AcornNode | null)[], args: AcornNode[], names: Set<string>): void {
+  const fn = args.find((a) => a.type === 'FunctionExpression' || a.type === 'ArrowFunctionExpression');
+  const params = (fn as unknown as { params?: { type: string; name?: string }[] } | undefined)?.params ?? [];
+  ids.forEach((e, i) => {
+    const param = params[i];
+    if ((e as { value?: unknown } | null)?.value === 'jquery' && param?.type === 'Identifier' && param.name)
+      names.add(param.name);
+  });
+}
+
+/** The start of a call chain: `a` in `a.b(…).c`, the call `$(…)` in `$(…).find(…).size`. */
+function receiverRoot(node: AcornNode): AcornNode {
+  let n = node as AcornNode & { object?: AcornNode; callee?: AcornNode };
+  for (;;) {
+    if (n.type === 'MemberExpression' && n.object) n = n.object as typeof n;
+    else if (n.type === 'CallExpression' && n.callee?.type === 'MemberExpression') n = n.callee as typeof n;
+    else return n;
+  }
+}
+
+/** `jQuery(…)` or `$(…)` where `$` is bound to jquery: an object jQuery built. */
+function isJqueryCall(node: AcornNode, names: Set<string>): boolean {
+  const callee = (node as unknown as { callee?: { type: string; name?: string } }).callee;
+  return node.type === 'CallExpression' && callee?.type === 'Identifier' && names.has(callee.name ?? '');
 }
 
 function addDependency(result: JsSource, node: AcornNode | null | undefined): void {

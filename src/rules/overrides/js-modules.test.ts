@@ -79,6 +79,38 @@ describe('frontend JS rules', () => {
     );
     // `.size()` in a file that never touches jQuery is someone else's size().
     assert.deepEqual(readJsSource('var s = list.size();', 'g.js', 'frontend', []).jqueryApis, []);
+    // A file that loads Prototype.js (a copy of Magento's grid.js): `parts.size()` is Prototype's Array#size; only a
+    // receiver jQuery built, through the define() parameter or an alias of it, is jQuery's.
+    const grid = `define(['jquery', 'prototype'], function (jq) {
+  var $j = jq;
+  window.varienGrid = new Class.create();
+  var parts = url.split(new RegExp('\\\\?'));
+  if (parts.size() > 1 || $$('tr').size()) {}
+  return $j('#grid').find('tr').size() + jq('.x').size();
+});`;
+    assert.deepEqual(
+      readJsSource(grid, 'grid.js', 'adminhtml', []).jqueryApis.map((a) => [a.api, a.line]),
+      [
+        ['size', 6],
+        ['size', 6],
+      ],
+    );
+    // Uses that cannot throw: a copy of jquery-migrate defining `$.browser`, a feature test before `.live()`
+    // (colorbox), a call inside try (Revolution Slider); `$.browser.msie` and a bare `.andSelf()` still count.
+    const guardedUses = `(function ($) {
+  if (!jQuery.browser) { jQuery.browser = {}; }
+  $.isFunction($.fn.on) ? $(document).on('click', 'a', f) : $('a').live('click', f);
+  try { jQuery(this).die('click'); } catch (e) {}
+  var legacy = $.browser && $.browser.msie;
+  var ie = $.browser.msie, all = $('a').find('b').andSelf();
+})(jQuery);`;
+    assert.deepEqual(
+      readJsSource(guardedUses, 'h.js', 'frontend', []).jqueryApis.map((a) => [a.api, a.line]),
+      [
+        ['browser', 6],
+        ['andSelf', 6],
+      ],
+    );
     const problems: { code: string }[] = [];
     readJsSource('define([', 'bad.js', 'frontend', problems as never);
     assert.equal(problems[0]?.code, 'js-syntax');
