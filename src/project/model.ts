@@ -230,6 +230,17 @@ export interface DbTable extends SourceRef {
   columns: DbColumn[];
   constraints: DbConstraint[];
   indexes: DbIndex[];
+  /** Every attribute as written (for validation against the target's XSD). */
+  attributes?: Record<string, string>;
+  /** Child elements other than column, constraint and index. */
+  otherChildren?: DbChildElement[];
+}
+
+/** A child element of a db_schema.xml table, index or constraint, as written. */
+export interface DbChildElement {
+  name: string;
+  line: number;
+  attributes: Record<string, string>;
 }
 
 /**
@@ -248,6 +259,8 @@ export interface DbColumn {
   nullable?: boolean;
   length?: string;
   disabled: boolean;
+  /** Every attribute as written (for validation against the target's XSD). */
+  attributes?: Record<string, string>;
 }
 
 export interface DbConstraint {
@@ -259,6 +272,10 @@ export interface DbConstraint {
   /** Foreign keys: the column of referenceTable they point at. */
   referenceColumn?: string;
   disabled: boolean;
+  /** Every attribute as written (for validation against the target's XSD). */
+  attributes?: Record<string, string>;
+  /** Every child element as written. */
+  children?: DbChildElement[];
 }
 
 export interface DbIndex {
@@ -267,6 +284,10 @@ export interface DbIndex {
   line: number;
   columns: string[];
   disabled: boolean;
+  /** Every attribute as written (for validation against the target's XSD). */
+  attributes?: Record<string, string>;
+  /** Every child element as written. */
+  children?: DbChildElement[];
 }
 
 export interface WebapiRoute extends SourceRef {

@@ -1,5 +1,5 @@
 import type { Problem } from '../../core/problem.js';
-import type { DbColumn, DbConstraint, DbIndex, DbSchemaWhitelist, DbTable } from '../model.js';
+import type { DbChildElement, DbColumn, DbConstraint, DbIndex, DbSchemaWhitelist, DbTable } from '../model.js';
 import { xmlBool } from '../xml.js';
 import type { XmlElement } from '../xml.js';
 
@@ -14,6 +14,7 @@ export function readDbSchemaXml(root: XmlElement, file: string, into: DbTable[])
       indexes: [],
       file,
       line: el.line,
+      attributes: { ...el.attrs },
     };
     if (el.attrs.resource) table.resource = el.attrs.resource;
     if (el.attrs.engine) table.engine = el.attrs.engine;
@@ -21,6 +22,7 @@ export function readDbSchemaXml(root: XmlElement, file: string, into: DbTable[])
       if (child.name === 'column') table.columns.push(column(child));
       else if (child.name === 'constraint') table.constraints.push(constraint(child));
       else if (child.name === 'index') table.indexes.push(index(child));
+      else (table.otherChildren ??= []).push(childElement(child));
     }
     into.push(table);
   }
@@ -32,6 +34,7 @@ function column(el: XmlElement): DbColumn {
     type: el.attrs['xsi:type'] ?? '',
     line: el.line,
     disabled: xmlBool(el.attrs.disabled),
+    attributes: { ...el.attrs },
   };
   if (el.attrs.nullable !== undefined) col.nullable = xmlBool(el.attrs.nullable);
   if (el.attrs.length !== undefined) col.length = el.attrs.length;
@@ -47,6 +50,8 @@ function constraint(el: XmlElement): DbConstraint {
     line: el.line,
     columns,
     disabled: xmlBool(el.attrs.disabled),
+    attributes: { ...el.attrs },
+    children: el.children.map(childElement),
   };
   if (el.attrs.referenceTable) c.referenceTable = el.attrs.referenceTable;
   if (el.attrs.referenceColumn) c.referenceColumn = el.attrs.referenceColumn;
@@ -59,9 +64,15 @@ function index(el: XmlElement): DbIndex {
     line: el.line,
     columns: columnNames(el),
     disabled: xmlBool(el.attrs.disabled),
+    attributes: { ...el.attrs },
+    children: el.children.map(childElement),
   };
   if (el.attrs.indexType) i.indexType = el.attrs.indexType;
   return i;
+}
+
+function childElement(el: XmlElement): DbChildElement {
+  return { name: el.name, line: el.line, attributes: { ...el.attrs } };
 }
 
 function columnNames(el: XmlElement): string[] {
