@@ -8,7 +8,8 @@
  *     the patched copy), and whether `git apply --check` takes the patch in a copy of the tree;
  *   - edits outside the finding's lines (its line; for dynamic-property, whose fix declares the property in the class,
  *     the class's lines; for implicit-nullable, whose finding points at the function name,
- *     the signature up to its closing parenthesis, where the parameter may sit on a later line; for php-api/deprecated,
+ *     the signature up to its closing parenthesis, where the parameter may sit on a later line (signature-mismatch:
+ *     up to its return type); for php-api/deprecated,
  *     which reports the first use of a symbol per file, the lines of the other uses of that symbol; for
  *     legacy-action-controller, the `use` line after which it imports the interface it adds);
  *   - against the maintainers' fix commit (the case's fixed tree): of the lines the patch changes, how many the
@@ -300,11 +301,13 @@ function score(c: CorpusCase, result: FixResult, broken: string, fixedTree: stri
 }
 
 /**
- * The last line of the code a finding names: its own line, except for implicit-nullable, whose finding points at the
- * function's name while the parameter may sit on a later line of the same signature (up to the closing parenthesis).
+ * The last line of the code a finding names: its own line, except for implicit-nullable and signature-mismatch, whose
+ * findings point at the function's name while the parameter may sit on a later line of the same signature (up to the
+ * closing parenthesis; for signature-mismatch, whose fix may change the return type too, up to the return type).
  */
 function findingLastLine(root: Node, ruleId: string, line: number): number {
-  if (ruleId !== 'php-version/implicit-nullable') return line;
+  const signature = ruleId === 'php-api/signature-mismatch';
+  if (ruleId !== 'php-version/implicit-nullable' && !signature) return line;
   const names = nodesOnLine(root, line, new Set(['name'])).filter(
     (n) => n.parent?.type === 'function_definition' || n.parent?.type === 'method_declaration',
   );
@@ -312,6 +315,8 @@ function findingLastLine(root: Node, ruleId: string, line: number): number {
   for (const n of names) {
     const params = n.parent!.childForFieldName('parameters');
     if (params) last = Math.max(last, params.endPosition.row + 1);
+    const returns = signature ? n.parent!.childForFieldName('return_type') : null;
+    if (returns) last = Math.max(last, returns.endPosition.row + 1);
   }
   return last;
 }

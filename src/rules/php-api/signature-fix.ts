@@ -4,7 +4,8 @@
 //   - a return type the parent added, when every `return` of the body is known to fit it (a literal of that type, or
 //     the parent's own result `return parent::sameMethod(…)` when the parent class is the one that declares it), the
 //     body ends in return/throw (no implicit null), and it is no generator; `void` when no return gives a value;
-//   - a parameter the parent made nullable (`Foo $x` → `?Foo $x`): the override only widens what it accepts.
+//   - a parameter the parent made nullable (`Foo $x` → `?Foo $x`): the override only widens what it accepts;
+//   - Monolog 3's `array $record` → `LogRecord $record` where the body cannot tell (monolog-record-fix.ts).
 // Anything else the finding lists (a parameter added, a type narrowed, static-ness, visibility…) declines the fix:
 // those need a decision about what the method does. The fixer reads what the target declares from the finding's
 // reasons (the types are the ones the check compared), never from the disk.
@@ -12,6 +13,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../core/finding.js';
 import { nodesOnLine } from '../../fix/locate.js';
 import type { FixOutcome, FixSource, TextEdit } from '../rule.js';
+import { isLogRecordChange, logRecordParamFix } from './monolog-record-fix.js';
 
 /** Only override findings (`override:child::method:parent`) have a fix; calls, plugins and missing methods do not. */
 export function overrideOf(finding: Finding): { method: string; owner: string } | undefined {
@@ -44,6 +46,13 @@ export function fixOverrideSignature(finding: Finding, source: FixSource): FixOu
       done.push(outcome.description);
     } else if ((m = /^parameter #(\d+) type (\S+) does not accept the parent's (\S+)$/.exec(reason))) {
       const [, index, mine, theirs] = m;
+      if (isLogRecordChange(mine!, theirs!)) {
+        const outcome = logRecordParamFix(method, Number(index), source);
+        if ('decline' in outcome) return outcome;
+        edits.push(...outcome.edits);
+        done.push(outcome.description);
+        continue;
+      }
       if (nullableOf(theirs!) !== strip(mine!))
         return { decline: `parameter #${index}: ${theirs} is not the nullable form of ${mine}: not mechanical` };
       const type = list[Number(index) - 1]?.childForFieldName('type');

@@ -39,8 +39,10 @@ for plugins, re-target the plugin at the method's successor or update its argume
 
 \`mageup fix\` rewrites an override's signature when that cannot change what it does: the return type the parent added,
 when every \`return\` of the body is a literal of that type or \`parent::sameMethod(…)\` and the body ends in a
-return or throw (\`void\` when no return gives a value), and \`?Type\` for a parameter the parent made nullable. Any
-other difference declines the fix.`,
+return or throw (\`void\` when no return gives a value), \`?Type\` for a parameter the parent made nullable, and
+\`\\Monolog\\LogRecord\` for a Monolog 3 handler's, processor's or formatter's \`array $record\` when the body only reads
+the keys LogRecord answers (a processor may also set its \`extra\`/\`formatted\` and return it). Any other difference
+declines the fix.`,
     // One rule id, five checks (signature/*.ts), each with its messages.
     messages: {
       ...callArityMessages,
