@@ -25,6 +25,7 @@ import { summarize, type UnderCheck } from './summary.js';
 import { newest } from '../rules/platform/service-versions.js';
 import type { CheckOptions, CheckResult, TargetResult } from './types.js';
 import { FileContextBuilder } from './files/file-context.js';
+import { GraphqlFactsBuilder } from './graphql/project-schemas.js';
 import { vendorSchemaContext } from './files/db-schema-from-vendor.js';
 import { isDirectory } from './files/release-files.js';
 import { applyPolicy, governanceReport, type PolicyOutcome } from '../governance/policy.js';
@@ -122,6 +123,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     problems,
   );
   const needsFiles = rules.some((r) => r.meta.category === 'overrides');
+  const graphql = rules.some((r) => r.meta.category === 'graphql') ? new GraphqlFactsBuilder(model, problems) : null;
   const composer = await composerFacts(model, options, now, problems);
 
   const results: TargetResult[] = [];
@@ -147,6 +149,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       composer: composerOfTarget,
       ...(patchLevels ? { patchLevels } : {}),
       ...(needsFiles ? { files: fileContext.contextFor(current.release, release) } : {}),
+      ...(graphql ? { graphql: graphql.factsFor(current.release?.version ?? null, release.version) } : {}),
       ...vendorSchemas(options, model, current.release, release, rules, problems),
     };
     const composerResult = await composerForTarget(context, options, problems);

@@ -20,6 +20,8 @@ export type FindingCategory =
   | 'lifecycle'
   | 'overrides'
   | 'conflicts'
+  /** The project's GraphQL schemas against the core schema of the target. */
+  | 'graphql'
   /** Findings of `mageup db health` about the live database. */
   | 'database'
   /** Findings of `mageup monitor` about the running store after go-live (logs, cron, indexers, queues). */

@@ -3,6 +3,7 @@ import type { Rule } from './rule.js';
 import { rules as composerRules } from './composer/index.js';
 import { rules as conflictsRules } from './conflicts/index.js';
 import { rules as dbSchemaRules } from './db-schema/index.js';
+import { rules as graphqlRules } from './graphql/index.js';
 import { rules as lifecycleRules } from './lifecycle/index.js';
 import { rules as overridesRules } from './overrides/index.js';
 import { rules as phpApiRules } from './php-api/index.js';
@@ -26,6 +27,7 @@ export function allRules(): Rule[] {
       ...lifecycleRules,
       ...overridesRules,
       ...conflictsRules,
+      ...graphqlRules,
     ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
     const map = new Map<string, Rule>();
     for (const rule of list) {

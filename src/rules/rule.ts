@@ -12,6 +12,7 @@ import type { ReleaseComposerRecord } from '../knowledge/release-composer.js';
 import type { ReleaseLookup } from '../knowledge/extension-releases.js';
 import type { PatchLevelsFile } from '../knowledge/patch-levels.js';
 import type { SolverResult } from '../check/composer-solver.js';
+import type { GraphqlFacts } from '../check/graphql/project-schemas.js';
 
 export interface RuleMeta {
   /** Stable id, `category/kebab-name`, e.g. `php-api/removed-class`. Never reused for another meaning. */
@@ -111,6 +112,12 @@ export interface RuleContext {
   dbSchema?: { core: DbSchemaIndex; vendorFiles: VendorSchemaFile[] };
   /** Adobe's isolated patch files and hotfixes per line (shipped data); absent in tests that do not give it. */
   patchLevels?: PatchLevelsFile;
+  /**
+   * The project's own etc/schema.graphqls files (custom and third-party modules), parsed, and the core GraphQL schema
+   * of the current and target releases from the shipped index (null when it does not cover a release). Absent when
+   * no graphql rule runs: graphql rules then stay silent.
+   */
+  graphql?: GraphqlFacts;
   report(finding: ReportInput): void;
 }
 

@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Problem } from '../../core/problem.js';
+import { moduleFixture, projectFixture, runRule } from '../../rules/testing.js';
+import { rule as coreFieldChanged } from '../../rules/graphql/core-field-changed.js';
+import { rule as coreTypeRemoved } from '../../rules/graphql/core-type-removed.js';
+import { GraphqlFactsBuilder } from './project-schemas.js';
+
+function project(files: Record<string, string>) {
+  const root = mkdtempSync(join(tmpdir(), 'mageup-graphql-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(root, file, '..'), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+  const modules = [
+    moduleFixture('Acme_Search', { graphqlSchemas: ['app/code/Acme/Search/etc/schema.graphqls'] }),
+    moduleFixture('Acme_Broken', { graphqlSchemas: ['app/code/Acme/Broken/etc/schema.graphqls'] }),
+    // Magento's own schemas are the index's, never the project's.
+    moduleFixture(
+      'Magento_CatalogGraphQl',
+      { graphqlSchemas: ['vendor/magento/module-catalog-graph-ql/etc/schema.graphqls'] },
+      { core: true, path: 'vendor/magento/module-catalog-graph-ql', location: 'vendor' },
+    ),
+  ];
+  return { root, model: projectFixture({ root, modules }) };
+}
+
+test('project schemas are read once, core and broken ones aside, and judged against the real 2.3.3 → 2.3.4 schema', async () => {
+  const { root, model } = project({
+    // A real pattern of 2.3.x search extensions: products() redeclared with its own resolver.
+    'app/code/Acme/Search/etc/schema.graphqls': [
+      'type Query {',
+      '    products(search: String, filter: ProductFilterInput, pageSize: Int = 20, currentPage: Int = 1, sort: ProductSortInput): Products',
+      '        @resolver(class: "Acme\\\\Search\\\\Model\\\\Resolver\\\\Products")',
+      '}',
+      'extend type Products { acme_took_ms: Int }',
+    ].join('\n'),
+    'app/code/Acme/Broken/etc/schema.graphqls': 'type Query {\n  broken(: String\n}\n',
+    'vendor/magento/module-catalog-graph-ql/etc/schema.graphqls': 'type Query { nope: Nope }',
+  });
+  try {
+    const problems: Problem[] = [];
+    const builder = new GraphqlFactsBuilder(model, problems);
+    const graphql = builder.factsFor('2.3.3', '2.3.4');
+    assert.deepEqual(
+      graphql.schemas.map((s) => [s.file, s.module]),
+      [['app/code/Acme/Search/etc/schema.graphqls', 'Acme_Search']],
+    );
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.file, p.line]),
+      [['graphql-syntax', 'app/code/Acme/Broken/etc/schema.graphqls', 2]],
+    );
+    assert.equal(builder.factsFor('2.3.3', '2.4.0').schemas, graphql.schemas, 'parsed once');
+    const findings = await runRule(coreFieldChanged, { graphql });
+    assert.deepEqual(
+      findings.map((f) => [f.messageId, f.line, f.data?.changes]),
+      [
+        [
+          'argsChanged',
+          2,
+          'filter: ProductFilterInput → ProductAttributeFilterInput; sort: ProductSortInput → ProductAttributeSortInput',
+        ],
+      ],
+    );
+    // A line the index does not cover: "could not verify", never "removed".
+    const unknown = await runRule(coreTypeRemoved, { graphql: builder.factsFor('2.3.3', '2.9.0') });
+    assert.deepEqual(
+      unknown.map((f) => [f.messageId, f.severity]),
+      [['unverified', 'info']],
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,121 @@
+// The project's own GraphQL schemas (custom and third-party modules; Magento's are the index's), parsed once per
+// check for every graphql rule, and the core schema of the current and target releases they are judged against.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Problem } from '../../core/problem.js';
+import { nearestOfLine } from '../../knowledge/coverage.js';
+import { loadGraphqlIndex, type GraphqlIndex, type GraphqlRelease } from '../../knowledge/graphql/index.js';
+import { readGraphqlSchema, type SchemaDeclaration } from '../../knowledge/graphql/read-schema.js';
+import type { ProjectModel } from '../../project/model.js';
+
+/** One module's etc/schema.graphqls, parsed. */
+export interface ProjectGraphqlSchema {
+  /** Root-relative path. */
+  file: string;
+  module: string;
+  package: string | null;
+  declarations: SchemaDeclaration[];
+}
+
+/** The core schema a rule compares with, and what to call it in messages (`2.4.8-p3 (GraphQL data of 2.4.8-p2)`). */
+export interface CoreGraphqlSchema {
+  schema: GraphqlRelease;
+  label: string;
+}
+
+export interface GraphqlFacts {
+  schemas: ProjectGraphqlSchema[];
+  /** Core schema of the current release (or the nearest indexed one of its line); null when not covered. */
+  current: CoreGraphqlSchema | null;
+  /** Same for the target; null when not covered: rules then say "could not verify". */
+  target: CoreGraphqlSchema | null;
+  /** Release names for messages when a side is not covered. */
+  currentVersion: string | null;
+  targetVersion: string;
+}
+
+/**
+ * Reads every non-core module's etc/schema.graphqls (the one file Magento's GraphQlReader loads per module). A file
+ * that does not parse is a problem (Magento's /graphql endpoint fails on it too) and is left out.
+ */
+export function readProjectGraphqlSchemas(model: ProjectModel, problems: Problem[]): ProjectGraphqlSchema[] {
+  const out: ProjectGraphqlSchema[] = [];
+  for (const m of model.modules) {
+    if (m.core) continue;
+    for (const file of m.customizations.graphqlSchemas) {
+      if (file !== `${m.path ? `${m.path}/` : ''}etc/schema.graphqls`) continue;
+      let source: string;
+      try {
+        source = readFileSync(join(model.root, file), 'utf8');
+      } catch (error) {
+        problems.push({
+          code: 'file-unreadable',
+          level: 'warning',
+          file,
+          message: `${file} could not be read (${error instanceof Error ? error.message : String(error)}): its GraphQL schema is not checked.`,
+        });
+        continue;
+      }
+      const result = readGraphqlSchema(source);
+      if ('error' in result) {
+        problems.push({
+          code: 'graphql-syntax',
+          level: 'warning',
+          file,
+          ...(result.line ? { line: result.line } : {}),
+          message: `${file}${result.line ? `:${result.line}` : ''}: not a valid GraphQL schema (${result.error}); its GraphQL declarations are not checked.`,
+        });
+        continue;
+      }
+      out.push({ file, module: m.name, package: m.package, declarations: result.declarations });
+    }
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : 1));
+}
+
+/** Builds RuleContext.graphql per target; the shipped index is read once, and only when a schema needs it. */
+export class GraphqlFactsBuilder {
+  private index: GraphqlIndex | null | undefined;
+  private schemas: ProjectGraphqlSchema[] | undefined;
+
+  constructor(
+    private readonly model: ProjectModel,
+    private readonly problems: Problem[],
+    /** Index to use (tests); default: the shipped one. */
+    index?: GraphqlIndex | null,
+  ) {
+    this.index = index;
+  }
+
+  private core(version: string | null): CoreGraphqlSchema | null {
+    if (!version) return null;
+    if (this.index === undefined) {
+      try {
+        this.index = loadGraphqlIndex();
+      } catch (error) {
+        this.problems.push({
+          code: 'graphql-schema-unavailable',
+          level: 'warning',
+          message: `The GraphQL schema index could not be read (${error instanceof Error ? error.message : String(error)}): the project's GraphQL schemas are not verified.`,
+        });
+        this.index = null;
+      }
+    }
+    const stand = this.index ? nearestOfLine(version, this.index.releases()) : undefined;
+    const schema = stand ? this.index!.release(stand) : undefined;
+    if (!schema) return null;
+    return { schema, label: stand === version ? version : `${version} (GraphQL data of ${stand})` };
+  }
+
+  factsFor(current: string | null, target: string): GraphqlFacts {
+    this.schemas ??= readProjectGraphqlSchemas(this.model, this.problems);
+    const any = this.schemas.length > 0;
+    return {
+      schemas: this.schemas,
+      current: any ? this.core(current) : null,
+      target: any ? this.core(target) : null,
+      currentVersion: current,
+      targetVersion: target,
+    };
+  }
+}

@@ -1,0 +1,68 @@
+// The core GraphQL schema of a release, from the shipped index. A release the index does not hold is answered by
+// `undefined`: callers say "could not verify", never "removed".
+import { fileURLToPath } from 'node:url';
+import { readChecksummedJson } from '../integrity.js';
+import { rangesContain } from '../ranges.js';
+import {
+  GRAPHQL_SCHEMA_FILE,
+  GRAPHQL_SCHEMA_VERSION,
+  type GraphqlFieldDef,
+  type GraphqlIndexFile,
+  type GraphqlTypeDef,
+} from './format.js';
+
+export * from './format.js';
+
+export const SHIPPED_GRAPHQL_SCHEMA_FILE = fileURLToPath(
+  new URL(`../../../data/${GRAPHQL_SCHEMA_FILE}`, import.meta.url),
+);
+
+/** The core schema of one release. */
+export interface GraphqlRelease {
+  /** The indexed release the facts come from. */
+  release: string;
+  type(name: string): GraphqlTypeDef | undefined;
+  /**
+   * A field of a type as Magento serves it: declared on the type, else copied from an interface it implements (the
+   * GraphQlReader copies interface fields into implementing types). `from` names the interface it came from.
+   */
+  field(type: string, name: string): { def: GraphqlFieldDef; from?: string } | undefined;
+}
+
+export interface GraphqlIndex {
+  releases(): string[];
+  release(version: string): GraphqlRelease | undefined;
+}
+
+export function loadGraphqlIndex(file: string = SHIPPED_GRAPHQL_SCHEMA_FILE): GraphqlIndex {
+  return graphqlIndexFrom(readChecksummedJson(file, GRAPHQL_SCHEMA_VERSION) as GraphqlIndexFile);
+}
+
+export function graphqlIndexFrom(data: GraphqlIndexFile): GraphqlIndex {
+  return {
+    releases: () => [...data.releases],
+    release(version) {
+      const position = data.releases.indexOf(version);
+      if (position < 0) return undefined;
+      const type = (name: string): GraphqlTypeDef | undefined => {
+        if (!Object.hasOwn(data.types, name)) return undefined;
+        const at = data.types[name]!.find(([, ranges]) => rangesContain(ranges, position));
+        return at ? data.defs[at[0]] : undefined;
+      };
+      return {
+        release: version,
+        type,
+        field(typeName, name) {
+          const def = type(typeName);
+          if (!def) return undefined;
+          if (def.f && Object.hasOwn(def.f, name)) return { def: def.f[name]! };
+          for (const iface of def.i ?? []) {
+            const inherited = type(iface)?.f;
+            if (inherited && Object.hasOwn(inherited, name)) return { def: inherited[name]!, from: iface };
+          }
+          return undefined;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { Rule } from '../rule.js';
+import { touchesOf, where } from './core-schema.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'graphql/core-deprecated',
+    severity: 'info',
+    category: 'graphql',
+    description:
+      'schema.graphqls redeclares a core GraphQL field, or uses a core type, that the target newly marks @deprecated',
+    docs: 'A core field or type that the target marks `@deprecated` still works, but Adobe removes deprecated GraphQL fields in a later release and headless clients (PWA Studio, custom front ends) are told to stop querying them. A module that redeclares the field (its own `@resolver`) or builds on the type keeps the old API alive. Only deprecations new in the target are reported, from the core schema of the current and the target release (`data/graphql-schema.json.gz`). Move to the replacement the deprecation reason names.',
+    messages: {
+      fieldDeprecated: 'Redeclares core field {{type}}.{{field}}, which {{target}} marks deprecated: {{reason}}',
+      typeDeprecated: 'Uses core {{kind}} {{type}}, which {{target}} marks deprecated: {{reason}}',
+    },
+  },
+  check(context) {
+    const facts = context.graphql;
+    if (!facts?.current || !facts.target) return;
+    const { current, target } = facts;
+    for (const schema of facts.schemas) {
+      const reported = new Set<string>();
+      for (const touch of touchesOf(schema)) {
+        const before = current.schema.type(touch.type);
+        const after = target.schema.type(touch.type);
+        if (!before || !after || after.d === undefined || before.d !== undefined || reported.has(touch.type)) continue;
+        reported.add(touch.type);
+        context.report({
+          ...where(schema),
+          line: touch.line,
+          messageId: 'typeDeprecated',
+          data: { kind: after.k, type: touch.type, target: target.label, reason: after.d || '(no reason given)' },
+          subject: touch.type,
+          recommendation: `Move to what the deprecation of ${touch.type} names before a release removes it.`,
+          effort: { hours: 0.5, confidence: 'low' },
+        });
+      }
+      for (const declaration of schema.declarations) {
+        if (!current.schema.type(declaration.name)) continue;
+        for (const field of declaration.fields) {
+          const before = current.schema.field(declaration.name, field.name)?.def;
+          const after = target.schema.field(declaration.name, field.name)?.def;
+          if (!before || !after || after.d === undefined || before.d !== undefined) continue;
+          // The module deprecating the field itself (as the target does) is already done.
+          if (field.deprecated !== undefined) continue;
+          context.report({
+            ...where(schema),
+            line: field.line,
+            messageId: 'fieldDeprecated',
+            data: {
+              type: declaration.name,
+              field: field.name,
+              target: target.label,
+              reason: after.d || '(no reason given)',
+            },
+            subject: `${declaration.name}.${field.name}`,
+            recommendation: `Follow the deprecation of ${declaration.name}.${field.name}: serve the replacement field and tell the front ends that query this one.`,
+            effort: { hours: 0.5, confidence: 'low' },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,93 @@
+import type { GraphqlFieldDef } from '../../knowledge/graphql/index.js';
+import type { Rule } from '../rule.js';
+import { modulesOf, where } from './core-schema.js';
+
+/** `added pageSize: Int; removed search; filter: ProductFilterInput → ProductAttributeFilterInput`. */
+function argumentChanges(before: GraphqlFieldDef, after: GraphqlFieldDef, mine: Record<string, string>): string[] {
+  const was = before.a ?? {};
+  const now = after.a ?? {};
+  const out: string[] = [];
+  for (const [name, type] of Object.entries(now)) {
+    if (!Object.hasOwn(was, name)) {
+      // An argument this module already declares with the target's type is handled.
+      if (mine[name] !== type) out.push(`added ${name}: ${type}`);
+    } else if (was[name] !== type && mine[name] !== type) out.push(`${name}: ${was[name]} → ${type}`);
+  }
+  for (const name of Object.keys(was)) if (!Object.hasOwn(now, name)) out.push(`removed ${name}`);
+  return out;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'graphql/core-field-changed',
+    severity: 'warning',
+    category: 'graphql',
+    description:
+      'schema.graphqls redeclares a core GraphQL field whose type or arguments the target changed, or that the target removed',
+    docs: "Magento merges every module's `etc/schema.graphqls` by type name (GraphQlReader, `array_replace_recursive`): a module that redeclares a core field — to swap its `@resolver`, add an argument or change its type — overrides the core declaration field by field. When the target changes that field, the override is out of date: a changed type is turned back into the old one for every client, a new core argument reaches a custom resolver that ignores it, a removed argument or field survives only through the module. Compared with the core schema of the current and the target release (`data/graphql-schema.json.gz`, fields inherited from interfaces included); nothing is reported when the target's data is missing (`graphql/core-type-removed` says \"could not verify\"). Update the declaration (and its resolver) to the target's field, or drop it when the core field now does what it was added for.",
+    messages: {
+      removed:
+        'Redeclares core field {{type}}.{{field}} ({{modules}} in {{current}}), which {{target}} removed: the field now exists only through this module{{resolver}}.',
+      typeChanged:
+        'Core field {{type}}.{{field}}, which this module redeclares as {{mine}}, changed type in {{target}}: {{before}} → {{after}}.',
+      argsChanged:
+        'Core field {{type}}.{{field}}, which this module redeclares{{resolver}}, changed its arguments in {{target}}: {{changes}}.',
+    },
+    messageSeverity: { removed: 'warning' },
+  },
+  check(context) {
+    const facts = context.graphql;
+    if (!facts?.current || !facts.target) return;
+    const { current, target } = facts;
+    for (const schema of facts.schemas) {
+      for (const declaration of schema.declarations) {
+        if (!current.schema.type(declaration.name) || !target.schema.type(declaration.name)) continue; // core-type-removed
+        for (const field of declaration.fields) {
+          const before = current.schema.field(declaration.name, field.name);
+          if (!before) continue; // the module's own field
+          const after = target.schema.field(declaration.name, field.name);
+          const data = {
+            type: declaration.name,
+            field: field.name,
+            current: current.label,
+            target: target.label,
+            resolver: field.resolver ? ` (resolver ${field.resolver})` : '',
+          };
+          const base = {
+            ...where(schema),
+            line: field.line,
+            subject: `${declaration.name}.${field.name}`,
+            effort: { hours: 1, confidence: 'low' as const },
+          };
+          if (!after) {
+            context.report({
+              ...base,
+              messageId: 'removed',
+              data: { ...data, modules: modulesOf(current.schema.type(declaration.name)!) },
+              recommendation: `Read ${target.label}'s release notes for what replaced ${declaration.name}.${field.name}; keep the field only if this module serves it on purpose.`,
+            });
+            continue;
+          }
+          if (after.def.t !== before.def.t && field.type !== after.def.t)
+            context.report({
+              ...base,
+              messageId: 'typeChanged',
+              data: { ...data, mine: field.type, before: before.def.t, after: after.def.t },
+              recommendation: `Declare ${declaration.name}.${field.name} as ${after.def.t} (as ${target.label} does), and return that from the resolver.`,
+            });
+          const changes = argumentChanges(before.def, after.def, field.args);
+          if (changes.length > 0)
+            context.report({
+              ...base,
+              messageId: 'argsChanged',
+              data: { ...data, changes: changes.join('; ') },
+              subject: `${declaration.name}.${field.name} args`,
+              recommendation: field.resolver
+                ? `Compare ${field.resolver} with the core resolver of ${target.label}: handle the new arguments and drop the removed ones.`
+                : `Declare the arguments as ${target.label} does.`,
+            });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,126 @@
+import type { Rule } from '../rule.js';
+import { modulesOf, projectTypes, touchesOf, where } from './core-schema.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'graphql/core-type-removed',
+    severity: 'error',
+    category: 'graphql',
+    description:
+      'schema.graphqls extends, implements or uses a core GraphQL type or interface that the target removed or turned into another kind',
+    docs: "Magento stitches one GraphQL schema from every module's `etc/schema.graphqls`. A field, argument or union whose type the target no longer declares, or an `implements` of an interface it removed, makes the whole schema fail to build: every `/graphql` request then fails, not only this module's. A `type`/`extend type` of a removed core type still builds, but only from this module's fields, and no core field returns it any more. Compared with the core schema of the current and the target release (`data/graphql-schema.json.gz`); a release the index does not cover is reported as \"could not verify\", never as removed. Find what replaced the type in the target's schema (release notes, the core module's `schema.graphqls`) and use that.",
+    messages: {
+      extendedRemoved:
+        'Declares fields on core {{kind}} {{type}} ({{modules}} in {{current}}), which {{target}} no longer has: Magento builds {{type}} from this declaration alone and no core field returns it.',
+      implementsRemoved:
+        '{{owner}} implements core interface {{type}} ({{modules}} in {{current}}), which {{target}} no longer has: the GraphQL schema fails to build.',
+      usesRemoved:
+        '{{owner}}.{{field}} uses core {{kind}} {{type}} ({{modules}} in {{current}}), which {{target}} no longer has: the GraphQL schema fails to build.',
+      kindChanged:
+        '{{how}} core {{kind}} {{type}}, which is a{{article}} {{now}} in {{target}}: the GraphQL schema fails to build or the declaration no longer means the same.',
+      unverified:
+        'Could not verify {{count}} core GraphQL types of this schema ({{types}}) against {{target}}: the knowledge base has no GraphQL schema data for that release.',
+    },
+    messageSeverity: { extendedRemoved: 'warning', unverified: 'info' },
+  },
+  check(context) {
+    const facts = context.graphql;
+    if (!facts?.current) return; // which types are core is known only from the current release's schema
+    const current = facts.current;
+    const target = facts.target;
+    const own = projectTypes(facts);
+    for (const schema of facts.schemas) {
+      const unverified = new Set<string>();
+      let firstUnverifiedLine = 0;
+      const reported = new Set<string>();
+      for (const touch of touchesOf(schema)) {
+        const before = current.schema.type(touch.type);
+        if (!before) continue; // not a core type of the current release: the index says nothing about it
+        if (!target) {
+          if (unverified.size === 0) firstUnverifiedLine = touch.line;
+          unverified.add(touch.type);
+          continue;
+        }
+        const after = target.schema.type(touch.type);
+        const key = `${touch.how} ${touch.declaration.name} ${touch.how === 'uses' ? touch.field : ''} ${touch.type}`;
+        if (reported.has(key)) continue;
+        const base = { ...where(schema), line: touch.line, effort: { hours: 2, confidence: 'low' as const } };
+        if (!after) {
+          // Another project schema that declares the type keeps it alive: only a declaration of it is then judged.
+          if (touch.how !== 'declares' && own.has(touch.type)) continue;
+          reported.add(key);
+          const data = {
+            kind: before.k,
+            type: touch.type,
+            modules: modulesOf(before),
+            current: current.label,
+            target: target.label,
+          };
+          if (touch.how === 'declares')
+            context.report({
+              ...base,
+              messageId: 'extendedRemoved',
+              data,
+              subject: `declares ${touch.type}`,
+              recommendation: `Find what replaced ${touch.type} in ${target.label} and move these fields there, or declare ${touch.type} as this module's own type on purpose.`,
+            });
+          else if (touch.how === 'implements')
+            context.report({
+              ...base,
+              messageId: 'implementsRemoved',
+              data: { ...data, owner: touch.declaration.name },
+              subject: `${touch.declaration.name} implements ${touch.type}`,
+              recommendation: `Drop \`implements ${touch.type}\` or implement the interface that replaced it in ${target.label}.`,
+            });
+          else
+            context.report({
+              ...base,
+              messageId: 'usesRemoved',
+              data: { ...data, owner: touch.declaration.name, field: touch.field || '(union member)' },
+              subject: `${touch.declaration.name}.${touch.field} ${touch.type}`,
+              recommendation: `Use the type that replaced ${touch.type} in ${target.label} (and update the resolver that builds the value).`,
+            });
+          continue;
+        }
+        // A kind change breaks `implements` (no longer an interface) and merged declarations of another kind.
+        const kindBroken =
+          after.k !== before.k &&
+          ((touch.how === 'implements' && after.k !== 'interface') ||
+            (touch.how === 'declares' && touch.declaration.kind === before.k));
+        if (kindBroken) {
+          reported.add(key);
+          context.report({
+            ...base,
+            messageId: 'kindChanged',
+            data: {
+              how: touch.how === 'implements' ? `${touch.declaration.name} implements` : 'Declares',
+              kind: before.k,
+              type: touch.type,
+              article: /^[aeiou]/.test(after.k) ? 'n' : '',
+              now: after.k,
+              target: target.label,
+            },
+            subject: `${touch.how} ${touch.type} kind`,
+            recommendation: `Read ${touch.type} in ${target.label}'s schema (${modulesOf(after)}) and declare against what it is now.`,
+          });
+        }
+      }
+      // One note per file: a data gap is not the module's problem.
+      if (unverified.size > 0)
+        context.report({
+          ...where(schema),
+          line: firstUnverifiedLine,
+          messageId: 'unverified',
+          data: {
+            count: unverified.size,
+            types: [...unverified].slice(0, 5).join(', ') + (unverified.size > 5 ? ', …' : ''),
+            target: facts.targetVersion,
+          },
+          subject: 'unverified',
+          recommendation:
+            'Compare the types with the etc/schema.graphqls files of the target release before upgrading.',
+          effort: { hours: 0, confidence: 'low' },
+        });
+    }
+  },
+};
