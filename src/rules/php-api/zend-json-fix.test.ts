@@ -64,3 +64,20 @@ test('fix: declined when the target does not install Laminas\\Json, or when the 
   assert.ok(r.declines.some((d) => /used on line 14 in a way the fixer leaves alone: the import stays/.test(d)));
   assert.match(r.text, /^use Zend_Json;$/m);
 });
+
+test('fix: Zend_Validate is declined with its Magento successor and why it is no drop-in', async () => {
+  const src = `<?php\nnamespace Acme;\nclass V\n{\n    public function ok($v) { return \\Zend_Validate::is($v, 'NotEmpty'); }\n}\n`;
+  const r = await fixWith(missingClass, 'app/code/Acme/V.php', src, {
+    ...overrides(withLaminas),
+    current: {
+      release: releaseFixture('2.4.5'),
+      symbols: indexOf([classDecl('Zend_Validate')], 'magento/zendframework1', '1.14.5'),
+    },
+  });
+  assert.equal(r.fixes.length, 0);
+  assert.equal(r.declines.length, 1);
+  assert.match(
+    r.declines[0]!,
+    /successor is \\Magento\\Framework\\Validator\\ValidatorChain .*489 in Laminas, 493 in Zend 1/,
+  );
+});

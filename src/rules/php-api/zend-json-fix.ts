@@ -4,7 +4,9 @@
 // decode() without a type argument gets `\Laminas\Json\Json::TYPE_ARRAY` (both declare TYPE_ARRAY = 1, TYPE_OBJECT = 0).
 // Other Zend_* classes (Zend_Http_Client, Zend_Validate_*, Zend_Filter_Input…) have no drop-in successor: their
 // Laminas counterparts differ in constructor options, request/response objects or return values, so the fixer
-// declines them with that reason.
+// declines them with that reason. Even Zend_Validate::is(), which Magento 2.4.6 replaced with
+// ValidatorChain::is(), is declined: the Laminas validators behind it judge some values differently (NotEmpty's
+// default types: 493 in Zend 1, 489 in Laminas, which no longer counts 0.0 as empty).
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../core/finding.js';
 import { nodesOnLine } from '../../fix/locate.js';
@@ -26,6 +28,10 @@ export function zendClassOf(finding: Finding): string | undefined {
 
 const REASONS: [RegExp, string][] = [
   [/^zend_http_/, 'Laminas\\Http\\Client takes a Request object and returns a Response with other methods'],
+  [
+    /^zend_validate$/,
+    "Magento's successor is \\Magento\\Framework\\Validator\\ValidatorChain (a Laminas chain; ValidatorChain::is($value, \\Magento\\Framework\\Validator\\NotEmpty::class) for Zend_Validate::is($value, 'NotEmpty')), but the Laminas validators behind it judge some values differently (NotEmpty's default types are 489 in Laminas, 493 in Zend 1: 0.0 is no longer empty)",
+  ],
   [/^zend_validate/, 'Laminas\\Validator classes take other constructor options and messages'],
   [/^zend_filter/, 'Laminas\\Filter and Laminas\\InputFilter work differently (no Zend_Filter_Input)'],
   [/^zend_uri/, 'Laminas\\Uri\\Uri parses and validates differently'],
