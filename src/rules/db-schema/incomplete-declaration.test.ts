@@ -125,3 +125,17 @@ test('an unread module makes every candidate "could not verify"', async () => {
     ['info', 'info', 'info'],
   );
 });
+
+test('an extension checked without a non-Magento module it loads after could get the type from it: could not verify', async () => {
+  const module = { ...moduleWithTables(leftovers), sequence: ['Magento_Catalog', 'Acme_Core'] };
+  const findings = await runRule(rule, { project: projectFixture({ modules: [module] }) });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.severity]),
+    [
+      [4, 'info'],
+      [5, 'info'],
+      [9, 'info'],
+    ],
+  );
+  assert.match(findings[0]!.message, /`Acme_Core`, which Acme_Sales depends on, was not read/);
+});

@@ -39,8 +39,9 @@ disabled with no column, alma/alma-monthlypayments-magento2#251).
 Which releases read the declarations this way is data, read from each release's own Db/SchemaBuilder.php
 (data/db-schema/declaration.json.gz, \`scripts/build-db-schema-declaration.ts\`). A target that is not indexed, or
 whose builder has another shape, gets "could not verify" (info). Declarations are merged over the target's core
-schema and every enabled module of the project; when some module's db_schema.xml was not read the finding is
-"could not verify" too.
+schema and every enabled module of the project; when some module's db_schema.xml was not read — or, checking an
+extension alone, a non-Magento module its module.xml \`<sequence>\` names is absent — the finding is "could not verify"
+too (that module may declare the column's type or the table's columns).
 
 **How to fix:** give the column its \`xsi:type\` (any valid type: the column stays disabled), give the table its
 columns, or delete the leftover declaration once the element is gone from every database.`,
@@ -85,23 +86,34 @@ columns, or delete the leftover declaration once the element is gone from every 
         fact === 'unknown'
           ? `${target}'s Db/SchemaBuilder.php reads the declarations in a shape MageUp does not know`
           : `${target} is not indexed`;
-      const incomplete = context.project.modules.some((m) => !m.core && m.customizationsScanned === false);
+      const unread = context.project.modules.some((m) => !m.core && m.customizationsScanned === false);
+      const present = new Set(context.project.modules.map((m) => m.name));
+      // A module the declaring module loads after (module.xml <sequence>) that MageUp does not have — an extension
+      // checked without the extensions it depends on — may give the table its columns or the column its type.
+      const unreadReason = (module: Module): string | undefined => {
+        if (unread) return "some module's db_schema.xml was not read";
+        const absent = module.sequence.filter((name) => !name.startsWith('Magento_') && !present.has(name));
+        return absent.length
+          ? `${absent.map((n) => `\`${n}\``).join(', ')}, which ${module.name} depends on, ${absent.length > 1 ? 'were' : 'was'} not read`
+          : undefined;
+      };
       const declarations = declarationsByTable(modules);
 
       for (const { module, table } of subjects) {
         const all = declarations.get(table.name) ?? [];
+        const notRead = unreadReason(module);
         // The nearest indexed core schema stands in when the target's is not indexed: a table or column core has
         // there counts as declared (never a finding on a guess).
         const coreTable = core.getTable(table.name);
         if (!coreTable && table.columns.length === 0 && all.every((t) => t.columns.length === 0)) {
-          report(context, fact === 'yes' && !incomplete, {
+          report(context, fact === 'yes' && !notRead, {
             messageId: 'columnlessTable',
             module,
             table,
             line: table.line,
             what: `table \`${table.name}\` is declared with no column by any module (nor core)`,
             disabled: table.disabled ? ' (`disabled="true"`)' : '',
-            whyUnknown: fact === 'yes' ? "some module's db_schema.xml was not read" : whyUnknown,
+            whyUnknown: fact === 'yes' ? (notRead ?? '') : whyUnknown,
             known,
             target,
             recommendation: table.disabled
@@ -116,7 +128,7 @@ columns, or delete the leftover declaration once the element is gone from every 
             !!coreTable?.columns[column.name]?.type ||
             all.some((t) => t.columns.some((c) => c.name === column.name && c.type));
           if (typed) continue;
-          report(context, fact === 'yes' && !incomplete, {
+          report(context, fact === 'yes' && !notRead, {
             messageId: 'untypedColumn',
             module,
             table,
@@ -124,7 +136,7 @@ columns, or delete the leftover declaration once the element is gone from every 
             line: column.line,
             what: `column \`${table.name}.${column.name}\` has no xsi:type in any declaration (nor core)`,
             disabled: column.disabled ? ' (`disabled="true"`)' : '',
-            whyUnknown: fact === 'yes' ? "some module's db_schema.xml was not read" : whyUnknown,
+            whyUnknown: fact === 'yes' ? (notRead ?? '') : whyUnknown,
             known,
             target,
             recommendation: `Give \`${table.name}.${column.name}\` its \`xsi:type\` (e.g. the type it had) — it can stay \`disabled="true"\`.`,
