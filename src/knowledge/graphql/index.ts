@@ -27,6 +27,11 @@ export interface GraphqlRelease {
    * GraphQlReader copies interface fields into implementing types). `from` names the interface it came from.
    */
   field(type: string, name: string): { def: GraphqlFieldDef; from?: string } | undefined;
+  /**
+   * Where the core schema uses a type: `Query.products(filter)` for an argument, `Products.items` for a field type,
+   * `union SearchResult` for a member (sorted). Empty when nothing core refers to it.
+   */
+  usersOf(name: string): string[];
 }
 
 export interface GraphqlIndex {
@@ -49,9 +54,31 @@ export function graphqlIndexFrom(data: GraphqlIndexFile): GraphqlIndex {
         const at = data.types[name]!.find(([, ranges]) => rangesContain(ranges, position));
         return at ? data.defs[at[0]] : undefined;
       };
+      let users: Map<string, string[]> | undefined;
+      const usersOf = (name: string): string[] => {
+        if (!users) {
+          users = new Map();
+          const add = (used: string, by: string): void => {
+            // A type that refers to itself (`or: ProductFilterInput`) is not used by that.
+            if (!by.startsWith(`${used}.`)) users!.set(used, [...(users!.get(used) ?? []), by]);
+          };
+          for (const typeName of Object.keys(data.types).sort()) {
+            const def = type(typeName);
+            if (!def) continue;
+            for (const member of def.u ?? []) add(member, `union ${typeName}`);
+            for (const [fieldName, field] of Object.entries(def.f ?? {})) {
+              add(namedType(field.t), `${typeName}.${fieldName}`);
+              for (const [arg, argType] of Object.entries(field.a ?? {}))
+                add(namedType(argType), `${typeName}.${fieldName}(${arg})`);
+            }
+          }
+        }
+        return users.get(name) ?? [];
+      };
       return {
         release: version,
         type,
+        usersOf,
         field(typeName, name) {
           const def = type(typeName);
           if (!def) return undefined;
@@ -65,4 +92,9 @@ export function graphqlIndexFrom(data: GraphqlIndexFile): GraphqlIndex {
       };
     },
   };
+}
+
+/** `[ProductInterface!]!` → `ProductInterface`. */
+function namedType(printed: string): string {
+  return printed.replace(/[[\]!\s]/g, '');
 }

@@ -4,17 +4,18 @@ import { modulesOf, where } from './core-schema.js';
 export const rule: Rule = {
   meta: {
     id: 'graphql/core-type-added',
-    severity: 'warning',
+    severity: 'error',
     category: 'graphql',
     description: "schema.graphqls declares its own GraphQL type under a name the target's core schema now uses",
-    docs: "Magento merges GraphQL declarations by type name, whichever module they come from. When the target adds a core type with the name a module already uses for its own type, the two are merged into one: the module's fields appear on the core type and the core fields on the module's, and when the kinds or a shared field's type differ, the schema fails to build or one side silently wins. Compared with the core schema of the current and the target release (`data/graphql-schema.json.gz`). Rename the module's type (with a vendor prefix) and its uses.",
+    docs: "Magento merges GraphQL declarations by type name, whichever module they come from. When the target adds a core type with the name a module already uses for its own type, the two are merged into one: the module's fields appear on the core type and the core fields on the module's, and when the kinds or a shared field's type differ, the schema fails to build or one side silently wins. Compared with the core schema of the current and the target release (`data/graphql-schema.json.gz`). A merge without conflict is noted at info (a module written for the target may extend the new core type on purpose); a conflict is an error. Rename the module's type (with a vendor prefix) and its uses.",
     messages: {
       merged:
         'Declares {{kind}} {{type}}, a name {{target}} gives to a core {{coreKind}} ({{modules}}): Magento merges the two into one type.',
       conflict:
         'Declares {{kind}} {{type}}, a name {{target}} gives to a core {{coreKind}} ({{modules}}), and they disagree ({{conflicts}}): the GraphQL schema fails to build or one declaration silently wins.',
     },
-    messageSeverity: { conflict: 'error' },
+    // Without a conflict the merge may be what the module wants (it was written for the target): noted, not judged.
+    messageSeverity: { merged: 'info' },
   },
   check(context) {
     const facts = context.graphql;

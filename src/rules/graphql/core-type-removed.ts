@@ -16,12 +16,14 @@ export const rule: Rule = {
         '{{owner}} implements core interface {{type}} ({{modules}} in {{current}}), which {{target}} no longer has: the GraphQL schema fails to build.',
       usesRemoved:
         '{{owner}}.{{field}} uses core {{kind}} {{type}} ({{modules}} in {{current}}), which {{target}} no longer has: the GraphQL schema fails to build.',
+      extendedOrphaned:
+        'Adds fields to core {{kind}} {{type}}, which no core field of {{target}} {{verb}} any more (in {{current}}: {{usedBy}}): these fields are never reached.',
       kindChanged:
         '{{how}} core {{kind}} {{type}}, which is a{{article}} {{now}} in {{target}}: the GraphQL schema fails to build or the declaration no longer means the same.',
       unverified:
         'Could not verify {{count}} core GraphQL types of this schema ({{types}}) against {{target}}: the knowledge base has no GraphQL schema data for that release.',
     },
-    messageSeverity: { extendedRemoved: 'warning', unverified: 'info' },
+    messageSeverity: { extendedRemoved: 'warning', extendedOrphaned: 'warning', unverified: 'info' },
   },
   check(context) {
     const facts = context.graphql;
@@ -29,6 +31,26 @@ export const rule: Rule = {
     const current = facts.current;
     const target = facts.target;
     const own = projectTypes(facts);
+    const projectUses = new Set(
+      facts.schemas.flatMap((s) =>
+        touchesOf(s)
+          .filter((t) => t.how !== 'declares')
+          .map((t) => t.type),
+      ),
+    );
+    /**
+     * A core input or object type that core fields used in the current release and none uses in the target (2.3.4's
+     * ProductFilterInput once products(filter:) took ProductAttributeFilterInput): fields added to it are dead. Root
+     * types, interface implementations and types the project itself uses are reachable and never said to be.
+     */
+    const orphaned = (name: string): boolean => {
+      const before = current.schema.type(name);
+      const after = target?.schema.type(name);
+      if (!before || !after || (after.k !== 'input' && after.k !== 'type') || after.k !== before.k) return false;
+      if (['Query', 'Mutation', 'Subscription'].includes(name) || (after.i?.length ?? 0) > 0) return false;
+      if (projectUses.has(name)) return false;
+      return current.schema.usersOf(name).length > 0 && target!.schema.usersOf(name).length === 0;
+    };
     for (const schema of facts.schemas) {
       const unverified = new Set<string>();
       let firstUnverifiedLine = 0;
@@ -80,6 +102,25 @@ export const rule: Rule = {
               subject: `${touch.declaration.name}.${touch.field} ${touch.type}`,
               recommendation: `Use the type that replaced ${touch.type} in ${target.label} (and update the resolver that builds the value).`,
             });
+          continue;
+        }
+        if (touch.how === 'declares' && touch.declaration.fields.length > 0 && orphaned(touch.type)) {
+          reported.add(key);
+          const usedBy = current.schema.usersOf(touch.type);
+          context.report({
+            ...base,
+            messageId: 'extendedOrphaned',
+            data: {
+              kind: before.k,
+              type: touch.type,
+              verb: before.k === 'input' ? 'takes' : 'returns',
+              current: current.label,
+              target: target.label,
+              usedBy: usedBy.slice(0, 3).join(', ') + (usedBy.length > 3 ? ', …' : ''),
+            },
+            subject: `declares ${touch.type} orphaned`,
+            recommendation: `Find the ${before.k} that replaced ${touch.type} where ${usedBy[0] ?? 'it'} was used in ${target.label}, and add the fields there.`,
+          });
           continue;
         }
         // A kind change breaks `implements` (no longer an interface) and merged declarations of another kind.

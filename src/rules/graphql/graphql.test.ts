@@ -140,7 +140,7 @@ test('core-type-added: the target adds a core type with the name of a project ty
   const findings = await runRule(coreTypeAdded, { graphql });
   assert.deepEqual(
     findings.map((f) => [f.messageId, f.data?.type, f.severity]),
-    [['merged', 'AcmeWidget', 'warning']],
+    [['merged', 'AcmeWidget', 'info']],
   );
   const clash = graphqlFacts({ [FILE]: 'type AcmeWidget { id: String }\nextend type Brand { x: Int }' }, CORE);
   const conflict = await runRule(coreTypeAdded, { graphql: clash });
@@ -148,4 +148,28 @@ test('core-type-added: the target adds a core type with the name of a project ty
     conflict.map((f) => [f.messageId, f.data?.conflicts, f.severity]),
     [['conflict', 'id: ID vs String', 'error']],
   );
+});
+
+test('core-type-removed: fields added to a core input no core field takes any more are never reached', async () => {
+  const core = {
+    current:
+      'input OldFilter { sku: String or: OldFilter }\ninput NewFilter { sku: String }\ntype Query { products(filter: OldFilter): Int }',
+    target:
+      'input OldFilter { sku: String or: OldFilter }\ninput NewFilter { sku: String }\ntype Query { products(filter: NewFilter): Int }',
+  };
+  const graphql = graphqlFacts(
+    { [FILE]: 'input OldFilter { acme_flag: String }\ninput NewFilter { acme: String }' },
+    core,
+  );
+  const findings = await runRule(coreTypeRemoved, { graphql });
+  assert.deepEqual(
+    findings.map((f) => [f.messageId, f.data?.type, f.data?.usedBy, f.severity]),
+    [['extendedOrphaned', 'OldFilter', 'Query.products(filter)', 'warning']],
+  );
+  // A module that still uses the input itself keeps it reachable.
+  const used = graphqlFacts(
+    { [FILE]: 'input OldFilter { acme_flag: String }\ntype Query { acme(f: OldFilter): Int }' },
+    core,
+  );
+  assert.deepEqual(await runRule(coreTypeRemoved, { graphql: used }), []);
 });
