@@ -29,6 +29,12 @@ interface CorpusCase {
   to: string;
   php: string;
   expect: { rules: string[]; files: string[] };
+  /**
+   * Checked with `--baseline-vendor`/`--target-vendor` of the two releases' vendor/magento trees (from the public
+   * OS mirror, by extract.sh into $MAGEUP_MAGENTO_TREES/<version>/vendor): theme overrides are then compared with
+   * exact diffs, as a user with both vendor trees runs it, instead of by file hash only.
+   */
+  magentoTrees?: boolean;
   what: string;
   source: string;
 }
@@ -70,6 +76,7 @@ interface CaseResult {
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const TREES = process.env.MAGEUP_CORPUS_TREES ?? '/work/trees/corpus';
+const MAGENTO_TREES = process.env.MAGEUP_MAGENTO_TREES ?? '/work/trees/magento';
 const args = process.argv.slice(2);
 const only = args.flatMap((a, i) => (args[i - 1] === '--case' ? [a] : []));
 const verbose = args.includes('--verbose');
@@ -87,13 +94,14 @@ for (const c of cases) {
     id: c.id,
     kind: c.kind,
     repo: c.repo,
-    upgrade: `${c.from} → ${c.to}, PHP ${c.php}`,
+    upgrade: `${c.from} → ${c.to}, PHP ${c.php}${c.magentoTrees ? ', both vendor trees' : ''}`,
     source: c.source,
     status: 'absent',
   };
   const brokenDir = join(TREES, c.id, 'broken', c.dir ?? '');
   const fixedDir = join(TREES, c.id, 'fixed', c.dir ?? '');
-  if (!existsSync(brokenDir) || !existsSync(fixedDir)) {
+  const vendors = c.magentoTrees ? [c.from, c.to].map((v) => join(MAGENTO_TREES, v, 'vendor')) : [];
+  if (!existsSync(brokenDir) || !existsSync(fixedDir) || vendors.some((v) => !existsSync(v))) {
     console.log(`${c.id}: absent: run the fetch step (bash bench/corpus/extract.sh ${c.id})`);
     results.push(base);
     continue;
@@ -167,7 +175,17 @@ else if (write) {
 
 async function checkVersion(c: CorpusCase, path: string): Promise<VersionOutcome> {
   const started = performance.now();
-  const result = await runCheck({ path, from: c.from, to: c.to, php: c.php, clock, workers: 1, cacheDir: false });
+  const vendor = (v: string) => join(MAGENTO_TREES, v, 'vendor');
+  const result = await runCheck({
+    path,
+    from: c.from,
+    to: c.to,
+    php: c.php,
+    clock,
+    workers: 1,
+    cacheDir: false,
+    ...(c.magentoTrees ? { baselineVendor: vendor(c.from), targetVendor: vendor(c.to) } : {}),
+  });
   const expectedFiles = new Set(c.expect.files);
   const expectedRules = new Set(c.expect.rules);
   const all = result.findings
@@ -272,8 +290,9 @@ function renderMarkdown(all: CorpusCase[], rows: CaseResult[], t: typeof totals)
     '',
     '```sh',
     '# 1. fetch each repository named in bench/corpus/cases.json as a bare git snapshot under /work/.mirror/<owner>+<name>/repo',
-    '#    (or MIRROR=<dir> with the same layout), then extract both versions of every case outside the repository:',
-    'bash bench/corpus/extract.sh            # → /work/trees/corpus/<case>/{broken,fixed}',
+    '#    (or MIRROR=<dir> with the same layout), then extract both versions of every case outside the repository;',
+    '#    cases marked "both vendor trees" also need speedupmate/Magento2-OS-Mirror (vendor/magento of each release):',
+    'bash bench/corpus/extract.sh            # → /work/trees/corpus/<case>/{broken,fixed}, /work/trees/magento/<version>',
     '# 2. score (about a minute on 2 cores; one worker thread, no analysis cache):',
     'node --import tsx bench/corpus/run.ts   # [--case <id>] [--verbose] [--no-write]',
     '```',

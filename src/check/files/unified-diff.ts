@@ -1,9 +1,16 @@
 // A small line diff (LCS over the part between common prefix and suffix) rendered as a unified diff, for showing
 // how a core file an override was copied from changed between two versions.
 
-export function unifiedDiff(before: string, after: string, labelA: string, labelB: string, context = 3): string {
-  const a = before.split('\n');
-  const b = after.split('\n');
+export interface LineOp {
+  op: ' ' | '-' | '+';
+  line: string;
+  /** Index in the before (`ia`) and after (`ib`) lines where the op stands. */
+  ia: number;
+  ib: number;
+}
+
+/** The line-level edit script from `a` to `b` (LCS over the part between common prefix and suffix). */
+export function lineOps(a: string[], b: string[]): LineOp[] {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -14,7 +21,7 @@ export function unifiedDiff(before: string, after: string, labelA: string, label
   }
   const midA = a.slice(start, endA);
   const midB = b.slice(start, endB);
-  const ops: { op: ' ' | '-' | '+'; line: string; ia: number; ib: number }[] = [];
+  const ops: LineOp[] = [];
   for (let i = 0; i < start; i++) ops.push({ op: ' ', line: a[i]!, ia: i, ib: i });
   if (midA.length * midB.length > 4_000_000) {
     // Too large for the quadratic table: show it as a replacement of the middle.
@@ -48,6 +55,11 @@ export function unifiedDiff(before: string, after: string, labelA: string, label
     }
   }
   for (let k = 0; k < a.length - endA; k++) ops.push({ op: ' ', line: a[endA + k]!, ia: endA + k, ib: endB + k });
+  return ops;
+}
+
+export function unifiedDiff(before: string, after: string, labelA: string, labelB: string, context = 3): string {
+  const ops = lineOps(before.split('\n'), after.split('\n'));
   if (!ops.some((o) => o.op !== ' ')) return '';
   const out = [`--- ${labelA}`, `+++ ${labelB}`];
   let k = 0;

@@ -2,7 +2,7 @@
 // rules (template, layout, web, email, redundant, no original) only decide what to say.
 import type { Theme, ThemeOverride } from '../../project/model.js';
 import { describeChain, lookupOriginal, originalCandidates, type OriginalRef } from '../../check/files/originals.js';
-import { sameIgnoringComments } from '../../check/files/meaningful.js';
+import { overrideCarriesChange, sameIgnoringComments } from '../../check/files/meaningful.js';
 import { unifiedDiff } from '../../check/files/unified-diff.js';
 import type { RuleContext } from '../rule.js';
 import type { ReleaseFiles } from '../../check/files/release-files.js';
@@ -147,6 +147,10 @@ export const THEME_OVERRIDE_MESSAGES = {
   changedNoDiff:
     'Theme {{theme}} overrides {{what}} {{original}}, which changed between {{current}} and {{target}}. Changed ' +
     'upstream; run with --baseline-vendor/--target-vendor for the diff.',
+  carried:
+    'Theme {{theme}} overrides {{what}} {{original}}, which changed between {{current}} and {{target}}; the override ' +
+    'already reflects the change (it keeps no line the upstream removed and has the lines it added wherever it has ' +
+    'their surroundings). The upstream diff is attached.',
   unverified:
     'Could not verify {{what}} {{original}} (overridden by theme {{theme}}) against {{target}}: the knowledge base has ' +
     'no file data for {{component}} there, so whether it changed is unknown.',
@@ -162,7 +166,12 @@ export const THEME_OVERRIDE_MESSAGES = {
 };
 
 /** Severities of THEME_OVERRIDE_MESSAGES that are not the rules' `warning`. */
-export const THEME_OVERRIDE_SEVERITIES = { unverified: 'info', unplaced: 'info', removed: 'error' } as const;
+export const THEME_OVERRIDE_SEVERITIES = {
+  carried: 'info',
+  unverified: 'info',
+  unplaced: 'info',
+  removed: 'error',
+} as const;
 
 /** Reports changed/removed overrides of one kind; the four theme-*-changed rules share it. */
 export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverride['kind'][], what: string): void {
@@ -199,11 +208,18 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
       const own = context.files?.projectText?.(override.file);
       const after = context.files?.target?.text?.(state.original.component, state.original.path);
       if (own !== undefined && after !== undefined && sameIgnoringComments(own, after, override.file)) continue;
+      const before = context.files?.current?.text?.(state.original.component, state.original.path);
+      // The override keeps none of what the upstream removed and has what it added: ported already (info).
+      const carried =
+        own !== undefined &&
+        after !== undefined &&
+        before !== undefined &&
+        overrideCarriesChange(before, after, own, override.file);
       context.report({
         file: override.file,
         ...(override.module ? { module: override.module } : {}),
         subject: `${theme.code} ${override.modulePath}`,
-        messageId: state.diff ? 'changed' : 'changedNoDiff',
+        messageId: carried ? 'carried' : state.diff ? 'changed' : 'changedNoDiff',
         data: {
           theme: theme.code,
           what,
@@ -211,7 +227,9 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
           current: currentLabel,
           target: targetLabel,
         },
-        recommendation: `Compare the override with the new original and port the upstream change (bug and security fixes) into ${override.file}.`,
+        recommendation: carried
+          ? `Read the attached upstream diff once against ${override.file} to confirm the change is carried.`
+          : `Compare the override with the new original and port the upstream change (bug and security fixes) into ${override.file}.`,
         ...(state.diff ? { details: state.diff } : {}),
         effort: { hours: 1, confidence: 'medium' },
       });
