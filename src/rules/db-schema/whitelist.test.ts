@@ -73,3 +73,32 @@ test('a module without a whitelist is told once; another module whitelisting a d
     [[3, 'noWhitelist']],
   );
 });
+
+test('a table is named once, not as "table `t` of `t`"', async () => {
+  const table: DbTable = {
+    name: 'acme_old',
+    file: FILE,
+    line: 12,
+    disabled: true,
+    columns: [],
+    indexes: [],
+    constraints: [],
+  };
+  const listedElsewhere: DbTable = { ...table, name: 'acme_new', line: 14, disabled: false };
+  const module = moduleFixture('Acme_Sales', {
+    dbSchema: [table, listedElsewhere],
+    dbSchemaWhitelist: { file: 'x', tables: { acme_log: {} } },
+  });
+  const findings = await runRule(rule, { project: projectFixture({ modules: [module] }) });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.severity, f.message]),
+    [
+      [
+        12,
+        'warning',
+        'Acme_Sales disables table `acme_old`, which no db_schema_whitelist.json lists: Magento will not drop it',
+      ],
+      [14, 'info', 'Acme_Sales declares table `acme_new`, which its db_schema_whitelist.json does not list'],
+    ],
+  );
+});

@@ -26,12 +26,15 @@ module's etc/db_schema_whitelist.json.`,
       messages: {
         disabledNotListed:
           '{{module}} disables {{what}} `{{name}}` of `{{table}}`, which no db_schema_whitelist.json lists: Magento will not drop it',
+        disabledTableNotListed:
+          '{{module}} disables table `{{table}}`, which no db_schema_whitelist.json lists: Magento will not drop it',
         noWhitelist: '{{module}} declares tables in db_schema.xml but has no etc/db_schema_whitelist.json',
         notListed:
           '{{module}} declares {{what}} `{{name}}` of `{{table}}`, which its db_schema_whitelist.json does not list',
+        tableNotListed: '{{module}} declares table `{{table}}`, which its db_schema_whitelist.json does not list',
         noSchemaData: '{{rule}}: core schema data unavailable: {{error}}',
       },
-      messageSeverity: { noWhitelist: 'info', notListed: 'info' },
+      messageSeverity: { noWhitelist: 'info', notListed: 'info', tableNotListed: 'info' },
     },
     check(context) {
       const declared = customTables(context);
@@ -84,8 +87,12 @@ module's etc/db_schema_whitelist.json.`,
           if (e.disabled) {
             if (listed(table.name, e.type, e.name) || inCore(table.name, e.type, e.name)) continue;
             context.report({
-              messageId: 'disabledNotListed',
-              data: { module: module.name, what: e.what, name: e.name, table: table.name },
+              ...(e.type === 'table'
+                ? { messageId: 'disabledTableNotListed', data: { module: module.name, table: table.name } }
+                : {
+                    messageId: 'disabledNotListed',
+                    data: { module: module.name, what: e.what, name: e.name, table: table.name },
+                  }),
               ...where,
               recommendation: `Add \`${e.name}\` to the whitelist of the module that declared it (generate-whitelist before disabling), or drop it with a schema patch.`,
               effort: { hours: 0.5, confidence: 'high' },
@@ -110,8 +117,12 @@ module's etc/db_schema_whitelist.json.`,
           if (inCore(table.name, e.type, e.name)) continue;
           if (e.type === 'table' ? own.tables[table.name] : own.tables[table.name]?.[e.type]?.[e.name]) continue;
           context.report({
-            messageId: 'notListed',
-            data: { module: module.name, what: e.what, name: e.name, table: table.name },
+            ...(e.type === 'table'
+              ? { messageId: 'tableNotListed', data: { module: module.name, table: table.name } }
+              : {
+                  messageId: 'notListed',
+                  data: { module: module.name, what: e.what, name: e.name, table: table.name },
+                }),
             ...where,
             recommendation: `Regenerate the whitelist: bin/magento setup:db-declaration:generate-whitelist --module-name=${module.name}.`,
             effort: { hours: 0.25, confidence: 'high' },
