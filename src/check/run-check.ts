@@ -123,7 +123,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     problems,
   );
   const needsFiles = rules.some((r) => r.meta.category === 'overrides');
-  const graphql = rules.some((r) => r.meta.category === 'graphql') ? new GraphqlFactsBuilder(model, problems) : null;
+  const graphql = rules.some((r) => r.meta.category === 'graphql')
+    ? new GraphqlFactsBuilder(model, problems, {
+        ...(options.baselineVendor ? { baseline: options.baselineVendor } : {}),
+        ...(options.targetVendor ? { target: options.targetVendor } : {}),
+      })
+    : null;
   const composer = await composerFacts(model, options, now, problems);
 
   const results: TargetResult[] = [];

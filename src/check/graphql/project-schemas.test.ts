@@ -75,3 +75,27 @@ test('project schemas are read once, core and broken ones aside, and judged agai
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('with --baseline-vendor/--target-vendor the core schemas come from the two trees', async () => {
+  const { root, model } = project({
+    'app/code/Acme/Search/etc/schema.graphqls': 'type Acme implements LegacyInterface { id: ID }',
+    'baseline/magento/module-legacy-graph-ql/etc/module.xml': '<config><module name="Magento_LegacyGraphQl"/></config>',
+    'baseline/magento/module-legacy-graph-ql/etc/schema.graphqls': 'interface LegacyInterface { id: ID }',
+    'target/magento/module-other-graph-ql/etc/schema.graphqls': 'type Other { id: ID }',
+  });
+  try {
+    const builder = new GraphqlFactsBuilder(model, [], {
+      baseline: join(root, 'baseline'),
+      target: join(root, 'target'),
+    });
+    const graphql = builder.factsFor('2.4.6', '2.4.8');
+    assert.equal(graphql.current?.schema.type('LegacyInterface')?.m[0], 'Magento_LegacyGraphQl');
+    const findings = await runRule(coreTypeRemoved, { graphql });
+    assert.deepEqual(
+      findings.map((f) => [f.messageId, f.data?.type, String(f.data?.target).startsWith('target ')]),
+      [['implementsRemoved', 'LegacyInterface', true]],
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

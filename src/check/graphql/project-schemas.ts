@@ -1,10 +1,17 @@
 // The project's own GraphQL schemas (custom and third-party modules; Magento's are the index's), parsed once per
 // check for every graphql rule, and the core schema of the current and target releases they are judged against.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../../core/problem.js';
 import { nearestOfLine } from '../../knowledge/coverage.js';
-import { loadGraphqlIndex, type GraphqlIndex, type GraphqlRelease } from '../../knowledge/graphql/index.js';
+import {
+  graphqlIndexFrom,
+  loadGraphqlIndex,
+  type GraphqlIndex,
+  type GraphqlRelease,
+  type GraphqlTypeDef,
+} from '../../knowledge/graphql/index.js';
+import { mergeDeclaration } from '../../knowledge/graphql/merge.js';
 import { readGraphqlSchema, type SchemaDeclaration } from '../../knowledge/graphql/read-schema.js';
 import type { ProjectModel } from '../../project/model.js';
 
@@ -77,17 +84,78 @@ export function readProjectGraphqlSchemas(model: ProjectModel, problems: Problem
 export class GraphqlFactsBuilder {
   private index: GraphqlIndex | null | undefined;
   private schemas: ProjectGraphqlSchema[] | undefined;
+  private readonly trees = new Map<string, CoreGraphqlSchema | null>();
 
   constructor(
     private readonly model: ProjectModel,
     private readonly problems: Problem[],
+    /** `--baseline-vendor`/`--target-vendor`: the core schema is then read from those trees, not the index. */
+    private readonly vendor: { baseline?: string; target?: string } = {},
     /** Index to use (tests); default: the shipped one. */
     index?: GraphqlIndex | null,
   ) {
     this.index = index;
   }
 
-  private core(version: string | null): CoreGraphqlSchema | null {
+  /** The core schema a vendor tree's vendor/magento/module-*\/etc/schema.graphqls stitch to (null when it has none). */
+  private fromTree(dir: string, label: string): CoreGraphqlSchema | null {
+    if (this.trees.has(dir)) return this.trees.get(dir)!;
+    const schema = new Map<string, GraphqlTypeDef>();
+    let packages: string[] = [];
+    try {
+      packages = readdirSync(join(dir, 'magento'))
+        .filter((p) => p.startsWith('module-'))
+        .sort();
+    } catch {
+      packages = [];
+    }
+    for (const pkg of packages) {
+      const file = join(dir, 'magento', pkg, 'etc', 'schema.graphqls');
+      let source: string;
+      try {
+        source = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      const moduleXml = (() => {
+        try {
+          return readFileSync(join(dir, 'magento', pkg, 'etc', 'module.xml'), 'utf8');
+        } catch {
+          return '';
+        }
+      })();
+      const module = /<module\s[^>]*name="([^"]+)"/.exec(moduleXml)?.[1] ?? pkg;
+      const result = readGraphqlSchema(source);
+      if ('error' in result) {
+        this.problems.push({
+          code: 'graphql-syntax',
+          level: 'warning',
+          message: `${file}${result.line ? `:${result.line}` : ''}: not a valid GraphQL schema (${result.error}); left out of the ${label} core schema.`,
+        });
+        continue;
+      }
+      for (const d of result.declarations) mergeDeclaration(schema, d, module, () => {});
+    }
+    const core =
+      schema.size === 0
+        ? null
+        : {
+            schema: graphqlIndexFrom({
+              schema: 1,
+              generatedAt: '',
+              source: dir,
+              releases: [label],
+              defs: [...schema.values()],
+              types: Object.fromEntries([...schema.keys()].map((name, i) => [name, [[i, '0']]])),
+            }).release(label)!,
+            label,
+          };
+    this.trees.set(dir, core);
+    return core;
+  }
+
+  private core(version: string | null, tree?: string, side?: string): CoreGraphqlSchema | null {
+    if (tree) return this.fromTree(tree, `${side} ${tree}`);
     if (!version) return null;
     if (this.index === undefined) {
       try {
@@ -112,8 +180,8 @@ export class GraphqlFactsBuilder {
     const any = this.schemas.length > 0;
     return {
       schemas: this.schemas,
-      current: any ? this.core(current) : null,
-      target: any ? this.core(target) : null,
+      current: any ? this.core(current, this.vendor.baseline, 'baseline') : null,
+      target: any ? this.core(target, this.vendor.target, 'target') : null,
       currentVersion: current,
       targetVersion: target,
     };
