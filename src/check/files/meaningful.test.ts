@@ -96,3 +96,12 @@ describe('overrideCarriesChange', () => {
     assert.equal(sameIgnoringComments(before, after, 'x.phtml'), false);
   });
 });
+
+describe('sameIgnoringComments', () => {
+  it("keeps Knockout's containerless bindings: <!-- ko … --> is code, not a comment", () => {
+    const before = `<td class="col col-price">\n    <each args="element.getRegion('price')" render=""/>\n</td>`;
+    const after = `<!-- ko ifnot: (method.error_message) -->\n${before}\n<!-- /ko -->`;
+    assert.equal(sameIgnoringComments(before, after, 'shipping-method-item.html'), false);
+    assert.equal(sameIgnoringComments(before, `<!-- Copyright -->\n${before}`, 'shipping-method-item.html'), true);
+  });
+});

@@ -3,9 +3,12 @@
 
 import { lineOps } from './unified-diff.js';
 
-/** Comments of a file type: `<!-- -->` in markup, `/* *\/` and line comments in JS and LESS/CSS. */
+/**
+ * Comments of a file type: `<!-- -->` in markup, `/* *\/` and line comments in JS and LESS/CSS. Knockout's
+ * containerless bindings (`<!-- ko if: … -->`, `<!-- /ko -->`) are code, not comments: they stay.
+ */
 function stripComments(text: string, path: string): string {
-  if (/\.(html|phtml|xml)$/.test(path)) return text.replace(/<!--[\s\S]*?-->/g, '');
+  if (/\.(html|phtml|xml)$/.test(path)) return text.replace(/<!--(?!\s*\/?ko\b)[\s\S]*?-->/g, '');
   if (/\.(js|less|css)$/.test(path))
     return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[\s;{}(),])\/\/.*$/gm, '$1');
   return text;
