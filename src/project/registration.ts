@@ -18,9 +18,10 @@ export interface Registration {
   package: string | null;
 }
 
-// ComponentRegistrar::register(ComponentRegistrar::MODULE, 'Vendor_Module', __DIR__ [. '/sub']);
+// ComponentRegistrar::register(ComponentRegistrar::MODULE, 'Vendor_Module', __DIR__ [. '/sub']); the name may also be a
+// class constant (`Module::IDENTIFIER`, M2E Pro), read for a module from the etc/module.xml beside it.
 const REGISTER_CALL =
-  /ComponentRegistrar::register\s*\(\s*(?:\\?(?:[A-Za-z_][\w]*\\)*ComponentRegistrar::)?(MODULE|THEME|LANGUAGE|LIBRARY|SETUP)\s*,\s*(['"])([^'"]+)\2\s*,\s*(?:__DIR__|dirname\(__FILE__\))(?:\s*\.\s*(['"])([^'"]*)\4)?/g;
+  /ComponentRegistrar::register\s*\(\s*(?:\\?(?:[A-Za-z_][\w]*\\)*ComponentRegistrar::)?(MODULE|THEME|LANGUAGE|LIBRARY|SETUP)\s*,\s*(?:(['"])([^'"]+)\2|(\\?[A-Za-z_][\w\\]*::[A-Za-z_]\w*))\s*,\s*(?:__DIR__|dirname\(__FILE__\))(?:\s*\.\s*(['"])([^'"]*)\5)?/g;
 
 /**
  * Reads the registrations of a registration.php without executing it: the calls Magento generates and every module
@@ -33,9 +34,10 @@ export function parseRegistration(ctx: LoadContext, file: string, pkg: string | 
   const baseDir = dirname(file);
   for (const m of text.matchAll(REGISTER_CALL)) {
     const type = (m[1] ?? '').toLowerCase() as ComponentType;
-    const suffix = m[5] ?? '';
+    const suffix = m[6] ?? '';
     const dir = posix.normalize(suffix ? `${baseDir}/${suffix}` : baseDir).replace(/\/$/, '');
-    found.push({ type, name: m[3] ?? '', dir: dir === '.' ? '' : dir, file, package: pkg });
+    const name = m[3] ?? (type === 'module' ? moduleXmlName(ctx, dir) : undefined);
+    if (name) found.push({ type, name, dir: dir === '.' ? '' : dir, file, package: pkg });
   }
   if (found.length === 0 && /ComponentRegistrar/.test(text)) {
     ctx.problem({
@@ -46,6 +48,12 @@ export function parseRegistration(ctx: LoadContext, file: string, pkg: string | 
     });
   }
   return found;
+}
+
+/** `<module name="Vendor_Module">` of the etc/module.xml in a module directory (registration by class constant). */
+function moduleXmlName(ctx: LoadContext, dir: string): string | undefined {
+  const xml = ctx.readText(posix.normalize(`${dir}/etc/module.xml`));
+  return xml ? /<module\s[^>]*\bname\s*=\s*["']([A-Za-z0-9]+_[A-Za-z0-9]+)["']/.exec(xml)?.[1] : undefined;
 }
 
 /** Where a non-Composer installation registers components (Magento's registration_globlist.php). */
