@@ -143,6 +143,7 @@ test('fix: declined where a LogRecord would not behave as the array did', async 
       "sort($record['context']); $this->send($record['context']);",
       /passes `\$record\['context'\]` to sort\(\) by reference/,
     ],
+    ["$this->trim($record['context']);", /passes `\$record\['context'\]` to trim\(\) by reference/],
     ["$record['extra']['x'] = 1; $this->send($record['extra']);", /a change to a LogRecord reaches the caller/],
     ["$record['formatted'] .= 'x';", /a change to a LogRecord reaches the caller/],
     ["$e = &$record['extra'];", /changes `\$record\['extra'\]`/],
@@ -156,7 +157,7 @@ test('fix: declined where a LogRecord would not behave as the array did', async 
     ["$this->write(['message' => 'x']);", /calls write\(\) itself/],
   ];
   for (const [body, reason] of handlerCases) {
-    const src = `<?php\nnamespace Acme;\nclass H extends \\${processing}\n{\n    protected function write(array $record): void\n    {\n        ${body}\n    }\n}\n`;
+    const src = `<?php\nnamespace Acme;\nclass H extends \\${processing}\n{\n    protected function write(array $record): void\n    {\n        ${body}\n    }\n\n    private function trim(array &$a): void {}\n}\n`;
     const r = await fixWith(signatureMismatch, 'app/code/Acme/H.php', src, context);
     assert.equal(r.findings, 1, body);
     assert.equal(r.fixes.length, 0, body);

@@ -165,7 +165,7 @@ export function logRecordParamFix(
       writes++;
       return undefined;
     }
-    const byRef = passedByReference(top);
+    const byRef = passedByReference(top, cls);
     if (byRef)
       return `line ${top.startPosition.row + 1} passes \`${snippet(top)}\` to ${byRef}() by reference: a LogRecord does not keep that change`;
     reads.set(key, Math.min(reads.get(key) ?? Infinity, top.startIndex));
@@ -330,18 +330,39 @@ function writeOf(top: Node): { right: Node | null } | 'reference' | 'unset' | 'u
   return undefined;
 }
 
-/** The builtin a subscript chain is handed to by reference, if any. */
-function passedByReference(top: Node): string | undefined {
+/**
+ * The function a subscript chain is handed to by reference, if any: a builtin that takes that argument by reference,
+ * or a method of the same class (`$this->m()`, `self::m()`, `static::m()`) declaring that parameter `&`. Methods
+ * declared elsewhere (a parent, another file) are not looked at: the fixer reads one file.
+ */
+function passedByReference(top: Node, cls: Node): string | undefined {
   const argument = top.parent;
   if (argument?.type !== 'argument') return undefined;
   const call = argument.parent?.parent;
-  if (call?.type !== 'function_call_expression') return undefined;
-  const fn = (call.childForFieldName('function')?.text ?? '').replace(/^\\/, '').toLowerCase();
-  const positions = BY_REFERENCE[fn];
-  if (!positions) return undefined;
   const args = argument.parent!.namedChildren.filter((a) => a?.type === 'argument');
   const at = args.findIndex((a) => a!.equals(argument));
-  return positions === 'all' || positions.includes(at) ? fn : undefined;
+  if (call?.type === 'function_call_expression') {
+    const fn = (call.childForFieldName('function')?.text ?? '').replace(/^\\/, '').toLowerCase();
+    const positions = BY_REFERENCE[fn];
+    if (!positions) return undefined;
+    return positions === 'all' || positions.includes(at) ? fn : undefined;
+  }
+  const own =
+    (call?.type === 'member_call_expression' && call.childForFieldName('object')?.text === '$this') ||
+    (call?.type === 'scoped_call_expression' && /^(self|static)$/i.test(call.childForFieldName('scope')?.text ?? ''));
+  if (!own) return undefined;
+  const called = call!.childForFieldName('name')?.text.toLowerCase();
+  const declared = cls
+    .childForFieldName('body')
+    ?.namedChildren.find(
+      (m) => m?.type === 'method_declaration' && m.childForFieldName('name')?.text.toLowerCase() === called,
+    );
+  const params =
+    declared
+      ?.childForFieldName('parameters')
+      ?.namedChildren.filter((p): p is Node => p !== null && p.type.endsWith('_parameter')) ?? [];
+  const param = params[at] ?? (params.at(-1)?.type === 'variadic_parameter' ? params.at(-1) : undefined);
+  return param?.children.some((c) => c?.type === 'reference_modifier') ? `${called}` : undefined;
 }
 
 /** `parent::<same method>(…, $record, …)` with the record at its own position (1-based `index`). */
