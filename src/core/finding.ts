@@ -56,6 +56,12 @@ export interface Finding {
   line?: number;
   column?: number;
   message: string;
+  /**
+   * The id of the rule's message (`meta.messages`) that `message` was made from, and the values of its placeholders
+   * (ESLint's shape): what fixers read and tests assert, never the English. Absent on findings no check rule made.
+   */
+  messageId?: string;
+  data?: MessageData;
   recommendation: string;
   effort?: Effort;
   /** Adobe Upgrade Compatibility Tool issue code, where one matches. */
@@ -84,6 +90,18 @@ export interface Finding {
    * their rule's `fixable` decides from the finding alone.
    */
   fixable?: true;
+}
+
+/**
+ * Values of a message's `{{placeholders}}`: text, a number, or a list of message parts (each a message id of the same
+ * meta with its own values) that is rendered part by part and joined with `; ` — the reasons a signature no longer fits.
+ */
+export type MessageData = Record<string, string | number | MessagePart[]>;
+
+/** One part of a list placeholder: a message of the rule's meta with the values of its placeholders. */
+export interface MessagePart {
+  messageId: string;
+  data?: Record<string, string | number>;
 }
 
 export interface RelatedLocation {

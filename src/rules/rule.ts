@@ -1,6 +1,6 @@
 import type { Tree } from 'web-tree-sitter';
 import { makeFinding } from '../core/finding.js';
-import type { Finding, FindingCategory, FindingInput, Severity } from '../core/finding.js';
+import type { Finding, FindingCategory, FindingInput, MessageData, MessagePart, Severity } from '../core/finding.js';
 import type { ProjectModel } from '../project/model.js';
 import type { Advisory, Release, ReleaseCatalog, SymbolIndex } from '../knowledge/types.js';
 import type { PhpFileAnalysis } from '../php/types.js';
@@ -42,8 +42,7 @@ export interface RuleMeta {
 /** A check rule's meta: every check rule reports by message id, so it declares its messages. */
 export type CheckRuleMeta = RuleMeta & { messages: Record<string, string> };
 
-/** Values of a message's `{{placeholders}}`. */
-export type MessageData = Record<string, string | number>;
+export type { MessageData, MessagePart };
 
 /** What a rule hands to `report()`: the finding's facts, its message by id with the placeholders' values. */
 export type ReportInput = Omit<FindingInput, 'ruleId' | 'category' | 'message' | 'severity'> & {
@@ -121,37 +120,53 @@ export interface RuleContext {
   report(finding: ReportInput): void;
 }
 
-/** A finding with the message id and data it was made from (what rule tests assert). */
+/** A finding with the message id and data it was made from (the finding keeps them too). */
 export interface RuleFinding {
   finding: Finding;
-  messageId?: string;
-  data?: MessageData;
+  messageId: string;
+  data: MessageData;
 }
 
 /**
- * The finding a rule's report makes: message text from the template `meta.messages[messageId]`, severity from the
- * report, else `meta.messageSeverity`, else `meta.severity`. Throws on a message id the meta does not declare or a
- * placeholder the data does not fill, so messages stay data.
+ * The finding a rule's report makes: message text from the template `meta.messages[messageId]` (`formatMessage`),
+ * severity from the report, else `meta.messageSeverity`, else `meta.severity`; the finding keeps the message id and
+ * data. Throws on a message id the meta does not declare or a placeholder the data does not fill, so messages stay
+ * data.
  */
 export function ruleFinding(meta: CheckRuleMeta, input: ReportInput): RuleFinding {
   const { messageId, data = {}, severity, category, ...rest } = input;
-  const template = meta.messages[messageId];
-  if (template === undefined)
-    throw new Error(`Rule ${meta.id} reported message "${messageId}" its meta does not declare.`);
-  const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
-    const value = data[name];
-    if (value === undefined) throw new Error(`Rule ${meta.id}, message "${messageId}": no value for {{${name}}}.`);
-    return String(value);
-  });
   const finding = makeFinding({
     ...(meta.uctCode !== undefined ? { uctCode: meta.uctCode } : {}),
     ...rest,
     severity: severity ?? meta.messageSeverity?.[messageId] ?? meta.severity,
-    message,
+    message: formatMessage(meta, messageId, data),
+    messageId,
+    data,
     ruleId: meta.id,
     category: category ?? meta.category,
   });
   return { finding, messageId, data };
+}
+
+/**
+ * The text of message `messageId` of a rule's messages, its `{{name}}` placeholders filled from `data`; a list value
+ * (message parts) is rendered part by part from the same messages and joined with `; `. The one place message text is
+ * made: `ruleFinding()` for findings, fixers for the reasons they decline.
+ */
+export function formatMessage(
+  meta: Pick<CheckRuleMeta, 'id' | 'messages'>,
+  messageId: string,
+  data: MessageData = {},
+): string {
+  const template = meta.messages[messageId];
+  if (template === undefined)
+    throw new Error(`Rule ${meta.id} reported message "${messageId}" its meta does not declare.`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const value = data[name];
+    if (value === undefined) throw new Error(`Rule ${meta.id}, message "${messageId}": no value for {{${name}}}.`);
+    if (!Array.isArray(value)) return String(value);
+    return value.map((part) => formatMessage(meta, part.messageId, part.data)).join('; ');
+  });
 }
 
 export interface Rule {

@@ -5,7 +5,7 @@ import type { Customizations, Module, ProjectModel } from '../project/model.js';
 import { emptyCustomizations } from '../project/customizations/index.js';
 import type { Release, ReleaseCatalog } from '../knowledge/types.js';
 import { createSymbolIndex } from '../knowledge/memory-symbol-index.js';
-import { ruleFinding, type MessageData, type Rule, type RuleContext } from './rule.js';
+import { ruleFinding, type Rule, type RuleContext } from './rule.js';
 
 export function projectFixture(overrides: Partial<ProjectModel> = {}): ProjectModel {
   return {
@@ -81,12 +81,9 @@ export type ContextOverrides = Partial<Omit<RuleContext, 'report' | 'target'>> &
   target?: Partial<RuleContext['target']>;
 };
 
-/** A finding as a rule test sees it: with the message id and data the rule reported (what tests assert). */
-export type TestFinding = Finding & { messageId?: string; data?: MessageData };
-
-/** Runs one rule over a context built from the overrides and returns its findings, sorted. */
-export async function runRule(rule: Rule, overrides: ContextOverrides = {}): Promise<TestFinding[]> {
-  const findings: TestFinding[] = [];
+/** Runs one rule over a context built from the overrides and returns its findings (with message id and data), sorted. */
+export async function runRule(rule: Rule, overrides: ContextOverrides = {}): Promise<Finding[]> {
+  const findings: Finding[] = [];
   const context: RuleContext = {
     project: projectFixture(),
     catalog: missingCatalog,
@@ -102,13 +99,9 @@ export async function runRule(rule: Rule, overrides: ContextOverrides = {}): Pro
       ...overrides.target,
     },
     report(input) {
-      const made = ruleFinding(rule.meta, input);
-      findings.push({
-        ...made.finding,
-        ...(made.messageId !== undefined ? { messageId: made.messageId, data: made.data } : {}),
-      });
+      findings.push(ruleFinding(rule.meta, input).finding);
     },
   };
   await rule.check(context);
-  return sortFindings(findings) as TestFinding[];
+  return sortFindings(findings);
 }

@@ -8,25 +8,32 @@
 //   - Monolog 3's `array $record` → `LogRecord $record` where the body cannot tell (monolog-record-fix.ts).
 // Anything else the finding lists (a parameter added, a type narrowed, static-ness, visibility…) declines the fix:
 // those need a decision about what the method does. The fixer reads what the target declares from the finding's
-// reasons (the types are the ones the check compared), never from the disk.
+// message id and data (the reasons, with the types the check compared), never from the disk nor the English text.
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../core/finding.js';
 import { nodesOnLine } from '../../fix/locate.js';
-import type { FixOutcome, FixSource, TextEdit } from '../rule.js';
+import { formatMessage, type FixOutcome, type FixSource, type TextEdit } from '../rule.js';
 import { isLogRecordChange, logRecordParamFix } from './monolog-record-fix.js';
+import { incompatibilityMessages, type IncompatibilityReason } from './type-compat.js';
 
-/** Only override findings (`override:child::method:parent`) have a fix; calls, plugins and missing methods do not. */
+const OVERRIDE = new Set(['override', 'overrideNoBaseline']);
+
+/**
+ * Only override findings (messages `override`, `overrideNoBaseline`) have a fix; calls, plugins and missing methods do
+ * not. The method and the class that declares the method it overrides, lower-cased.
+ */
 export function overrideOf(finding: Finding): { method: string; owner: string } | undefined {
-  if (finding.ruleId !== 'php-api/signature-mismatch') return undefined;
-  const m = /^override:.+::([^:]+):(.+)$/.exec(finding.subject ?? '');
-  return m ? { method: m[1]!, owner: m[2]! } : undefined;
+  if (finding.ruleId !== 'php-api/signature-mismatch' || !OVERRIDE.has(finding.messageId ?? '')) return undefined;
+  const { method, owner } = finding.data ?? {};
+  if (typeof method !== 'string' || typeof owner !== 'string') return undefined;
+  return { method: method.toLowerCase(), owner: strip(owner) };
 }
 
 export function fixOverrideSignature(finding: Finding, source: FixSource): FixOutcome {
   const override = overrideOf(finding);
   if (!override || !finding.line) return { decline: 'not an override finding with a line' };
-  const reasons = reasonsOf(finding.message);
-  if (reasons.length === 0) return { decline: 'the finding does not list what differs' };
+  const reasons = finding.data?.reasons;
+  if (!Array.isArray(reasons) || reasons.length === 0) return { decline: 'the finding does not list what differs' };
   const methods = nodesOnLine(source.tree.rootNode, finding.line, METHOD).filter(
     (n) => n.childForFieldName('name')?.text.toLowerCase() === override.method,
   );
@@ -37,23 +44,23 @@ export function fixOverrideSignature(finding: Finding, source: FixSource): FixOu
   const list = params.namedChildren.filter((p): p is Node => p !== null && PARAMS.has(p.type));
   const edits: TextEdit[] = [];
   const done: string[] = [];
-  for (const reason of reasons) {
-    let m: RegExpExecArray | null;
-    if ((m = /^it declares no return type, the parent returns (.+)$/.exec(reason))) {
-      const outcome = returnTypeEdit(method, params, m[1]!, override.owner, source.text);
+  for (const reason of reasons as IncompatibilityReason[]) {
+    const data = reason.data ?? {};
+    if (reason.messageId === 'returnTypeMissing') {
+      const outcome = returnTypeEdit(method, params, String(data.theirs), override.owner, source.text);
       if ('decline' in outcome) return outcome;
       edits.push(outcome.edit);
       done.push(outcome.description);
-    } else if ((m = /^parameter #(\d+) type (\S+) does not accept the parent's (\S+)$/.exec(reason))) {
-      const [, index, mine, theirs] = m;
-      if (isLogRecordChange(mine!, theirs!)) {
+    } else if (reason.messageId === 'paramType') {
+      const { index, mine, theirs } = data;
+      if (isLogRecordChange(String(mine), String(theirs))) {
         const outcome = logRecordParamFix(method, Number(index), source);
         if ('decline' in outcome) return outcome;
         edits.push(...outcome.edits);
         done.push(outcome.description);
         continue;
       }
-      if (nullableOf(theirs!) !== strip(mine!))
+      if (nullableOf(String(theirs)) !== strip(String(mine)))
         return { decline: `parameter #${index}: ${theirs} is not the nullable form of ${mine}: not mechanical` };
       const type = list[Number(index) - 1]?.childForFieldName('type');
       if (!type || (type.type !== 'named_type' && type.type !== 'primitive_type'))
@@ -61,17 +68,14 @@ export function fixOverrideSignature(finding: Finding, source: FixSource): FixOu
       edits.push({ start: type.startIndex, end: type.startIndex, text: '?' });
       done.push(`parameter #${index} ${type.text} → ?${type.text}`);
     } else {
-      return { decline: `${reason}: not mechanical (it changes what the method does or who may call it)` };
+      const text = formatMessage(REASONS, reason.messageId, data);
+      return { decline: `${text}: not mechanical (it changes what the method does or who may call it)` };
     }
   }
   return { edits, description: `${override.method}(): ${done.join(', ')}` };
 }
 
-/** The reasons an override finding lists: between "in <release>: " and ". Signature". */
-function reasonsOf(text: string): string[] {
-  const m = /\(\) in [^:]+: (.+?)\. Signature /.exec(text);
-  return m ? m[1]!.split('; ') : [];
-}
+const REASONS = { id: 'php-api/signature-mismatch', messages: incompatibilityMessages };
 
 function strip(type: string): string {
   return type.replace(/^\\/, '').toLowerCase();

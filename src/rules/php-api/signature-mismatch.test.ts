@@ -88,17 +88,28 @@ test('overrides and implementations that the target signature breaks, with befor
     method: 'save',
     owner: repo,
     release: '2.4.8',
-    reasons:
-      'it takes 1 parameter(s), the parent 2; it declares no return type, the parent returns Magento\\Catalog\\Model\\Item',
+    reasons: [
+      { messageId: 'fewerParams', data: { mine: 1, theirs: 2 } },
+      { messageId: 'returnTypeMissing', data: { theirs: 'Magento\\Catalog\\Model\\Item' } },
+    ],
     current: '2.4.6',
     before: 'public function save(Magento\\Catalog\\Model\\Item $item)',
     after: 'public function save(Magento\\Catalog\\Model\\Item $item, bool $force): Magento\\Catalog\\Model\\Item',
     yours: 'public function save(Magento\\Catalog\\Model\\Item $item)',
   });
-  // The text the fixer reads its reasons back from (signature-fix.ts).
-  assert.match(
+  // The rendering: the reasons, each a message of its own, joined with "; ".
+  assert.equal(
     save.message,
-    /in 2\.4\.6: `public function save\(Magento\\Catalog\\Model\\Item \$item\)` → in 2\.4\.8: `public function save\(Magento\\Catalog\\Model\\Item \$item, bool \$force\): Magento\\Catalog\\Model\\Item`/,
+    'Acme\\Shop\\Model\\MyRepo::save() no longer fits Magento\\Catalog\\Model\\Repo::save() in 2.4.8: it takes 1 ' +
+      'parameter(s), the parent 2; it declares no return type, the parent returns Magento\\Catalog\\Model\\Item. ' +
+      'Signature in 2.4.6: `public function save(Magento\\Catalog\\Model\\Item $item)` → in 2.4.8: `public function ' +
+      'save(Magento\\Catalog\\Model\\Item $item, bool $force): Magento\\Catalog\\Model\\Item`; yours: `public ' +
+      'function save(Magento\\Catalog\\Model\\Item $item)`',
+  );
+  assert.equal(
+    findings[0]!.message,
+    'Acme\\Shop\\Model\\MyRepo does not implement Magento\\Catalog\\Api\\ThingInterface::two(), which 2.4.8 ' +
+      'adds to the interface: `public function two(): int`',
   );
   assert.equal(save.severity, 'critical');
 });
@@ -151,7 +162,7 @@ class RepoPlugin
     findings.map((f) => f.messageId),
     ['pluginParams', 'pluginTargetGone', 'pluginUnreachable'],
   );
-  assert.equal(findings[0]!.data?.reasons, 'it declares 1 argument(s) of the method, which takes 2');
+  assert.deepEqual(findings[0]!.data?.reasons, [{ messageId: 'pluginArgCount', data: { count: 1, total: 2 } }]);
   assert.equal(findings[1]!.data?.where, 'app/code/Acme/Shop/etc/di.xml:4');
   assert.equal(findings[1]!.data?.method, 'gone');
   assert.equal(findings[2]!.data?.problem, 'final');
@@ -189,7 +200,9 @@ test('Monolog 3: a handler overriding write(array $record) against write(LogReco
   });
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.messageId, 'override');
-  assert.equal(findings[0]!.data?.reasons, "parameter #1 type array does not accept the parent's Monolog\\LogRecord");
+  assert.deepEqual(findings[0]!.data?.reasons, [
+    { messageId: 'paramType', data: { index: 1, mine: 'array', theirs: 'Monolog\\LogRecord' } },
+  ]);
 });
 
 test('parent::__construct() and new with fewer arguments than the target constructor requires', async () => {
@@ -359,9 +372,21 @@ class Grid extends \\Magento\\Backend\\Block\\Widget\\Grid\\Extended
     ],
   );
   assert.equal(findings[0]!.messageId, 'forwardedArgs');
+  assert.deepEqual(findings[0]!.data?.problems, [
+    {
+      messageId: 'argumentShiftedWas',
+      data: {
+        index: 2,
+        variable: 'data',
+        type: 'array',
+        slot: '?Magento\\Framework\\Url\\DecoderInterface $urlDecoder = null',
+        was: 'array $data = []',
+      },
+    },
+  ]);
   assert.match(
-    String(findings[0]!.data?.problems),
-    /argument #2 `\$data` \(array\) now lands on `\?Magento\\Framework\\Url\\DecoderInterface \$urlDecoder = null`/,
+    findings[0]!.message,
+    /: argument #2 `\$data` \(array\) now lands on `\?Magento\\Framework\\Url\\DecoderInterface \$urlDecoder = null` \(was `array \$data = \[\]`\)\. Signature in 2\.4\.6: /,
   );
   // Same arguments against an unchanged parent: nothing.
   const unchanged = await runRule(signatureMismatch, {

@@ -1,3 +1,4 @@
+import type { MessagePart } from '../../core/finding.js';
 import type { MethodDecl, ParamDecl } from '../../php/types.js';
 import type { ClassWorld } from './class-world.js';
 
@@ -101,6 +102,30 @@ function required(params: ParamDecl[]): number {
   return params.filter((p) => p.default === undefined && !p.variadic).length;
 }
 
+/** The reasons `incompatibilities()` gives, as messages of php-api/signature-mismatch (mine: the child's; theirs: the parent's). */
+export const incompatibilityMessages = {
+  parentFinal: 'the parent method is final',
+  parentStatic: 'the parent method is static',
+  parentNotStatic: 'the parent method is not static',
+  visibilityNarrower: 'visibility {{mine}} is narrower than {{theirs}}',
+  fewerParams: 'it takes {{mine}} parameter(s), the parent {{theirs}}',
+  moreRequired: 'it requires {{mine}} argument(s), the parent only {{theirs}}',
+  paramByRef: 'parameter #{{index}} must be passed by reference',
+  paramNotByRef: 'parameter #{{index}} must not be passed by reference',
+  paramTypedParentAny: 'parameter #{{index}} is typed {{mine}} but the parent accepts any value',
+  paramType: "parameter #{{index}} type {{mine}} does not accept the parent's {{theirs}}",
+  returnByRef: 'the parent returns by reference',
+  returnTypeMissing: 'it declares no return type, the parent returns {{theirs}}',
+  returnType: 'return type {{mine}} is not compatible with {{theirs}}',
+};
+
+type Incompatibility = keyof typeof incompatibilityMessages;
+
+/** One reason a method no longer fits the one it overrides: a message id of `incompatibilityMessages` with its values. */
+export interface IncompatibilityReason extends MessagePart {
+  messageId: Incompatibility;
+}
+
 /**
  * Why `child` cannot override/implement `parent` under PHP's inheritance rules (LSP: contravariant parameters,
  * covariant return, same static-ness and by-reference passing, no narrower visibility, no final parent). Empty when
@@ -112,43 +137,44 @@ export function incompatibilities(
   parent: MethodDecl,
   parentClass: string,
   world: ClassWorld,
-): string[] {
-  const reasons: string[] = [];
-  if (parent.final) reasons.push('the parent method is final');
-  if (!!parent.static !== !!child.static)
-    reasons.push(parent.static ? 'the parent method is static' : 'the parent method is not static');
+): IncompatibilityReason[] {
+  const reasons: IncompatibilityReason[] = [];
+  const reason = (messageId: Incompatibility, data?: Record<string, string | number>): void =>
+    void reasons.push(data ? { messageId, data } : { messageId });
+  if (parent.final) reason('parentFinal');
+  if (!!parent.static !== !!child.static) reason(parent.static ? 'parentStatic' : 'parentNotStatic');
   if (VISIBILITY_RANK[child.visibility] > VISIBILITY_RANK[parent.visibility])
-    reasons.push(`visibility ${child.visibility} is narrower than ${parent.visibility}`);
+    reason('visibilityNarrower', { mine: child.visibility, theirs: parent.visibility });
   const childVariadic = child.params.some((p) => p.variadic);
   if (child.params.length < parent.params.length && !childVariadic)
-    reasons.push(`it takes ${child.params.length} parameter(s), the parent ${parent.params.length}`);
+    reason('fewerParams', { mine: child.params.length, theirs: parent.params.length });
   if (required(child.params) > required(parent.params))
-    reasons.push(`it requires ${required(child.params)} argument(s), the parent only ${required(parent.params)}`);
+    reason('moreRequired', { mine: required(child.params), theirs: required(parent.params) });
   parent.params.forEach((parentParam, index) => {
     const childParam = child.params[index] ?? (childVariadic ? child.params.at(-1) : undefined);
     if (!childParam) return;
     if (!!childParam.byRef !== !!parentParam.byRef)
-      reasons.push(`parameter #${index + 1} ${parentParam.byRef ? 'must' : 'must not'} be passed by reference`);
+      reason(parentParam.byRef ? 'paramByRef' : 'paramNotByRef', { index: index + 1 });
     const childType = paramType(childParam, childClass);
     if (!childType) return; // untyped accepts anything
     const parentType = paramType(parentParam, parentClass);
     if (!parentType) {
       if (!childType.members.includes('mixed'))
-        reasons.push(`parameter #${index + 1} is typed ${childParam.type} but the parent accepts any value`);
+        reason('paramTypedParentAny', { index: index + 1, mine: childParam.type! });
       return;
     }
     if (typeSubsumed(parentType, childType, world) === false)
-      reasons.push(`parameter #${index + 1} type ${childParam.type} does not accept the parent's ${parentParam.type}`);
+      reason('paramType', { index: index + 1, mine: childParam.type!, theirs: parentParam.type! });
   });
-  if (parent.byRefReturn && !child.byRefReturn) reasons.push('the parent returns by reference');
+  if (parent.byRefReturn && !child.byRefReturn) reason('returnByRef');
   const parentReturn = parseType(parent.returnType, parentClass);
   if (parentReturn) {
     const childReturn = parseType(child.returnType, childClass);
-    if (!childReturn) reasons.push(`it declares no return type, the parent returns ${parent.returnType}`);
+    if (!childReturn) reason('returnTypeMissing', { theirs: parent.returnType! });
     else if (parentReturn.members.includes('void') !== childReturn.members.includes('void'))
-      reasons.push(`return type ${child.returnType} is not compatible with ${parent.returnType}`);
+      reason('returnType', { mine: child.returnType!, theirs: parent.returnType! });
     else if (!parentReturn.members.includes('void') && typeSubsumed(childReturn, parentReturn, world) === false) {
-      reasons.push(`return type ${child.returnType} is not compatible with ${parent.returnType}`);
+      reason('returnType', { mine: child.returnType!, theirs: parent.returnType! });
     }
   }
   return reasons;

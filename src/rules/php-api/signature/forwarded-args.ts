@@ -1,4 +1,4 @@
-import type { RuleContext } from '../../rule.js';
+import type { MessagePart, RuleContext } from '../../rule.js';
 import type { ClassWorld } from '../class-world.js';
 import { codeUnderCheck } from '../code-under-check.js';
 import { formatMethod, formatParam } from '../signature-format.js';
@@ -10,6 +10,9 @@ export const forwardedArgsMessages = {
   forwardedArgs:
     'parent::{{member}}() passes arguments that no longer fit {{method}} in {{release}}: {{problems}}. Signature in ' +
     '{{current}}: `{{before}}` → in {{release}}: `{{after}}`',
+  // {{problems}}: a list of these.
+  argumentShifted: 'argument #{{index}} `${{variable}}` ({{type}}) now lands on `{{slot}}`',
+  argumentShiftedWas: 'argument #{{index}} `${{variable}}` ({{type}}) now lands on `{{slot}}` (was `{{was}}`)',
 };
 
 /**
@@ -34,7 +37,7 @@ export function checkForwardedArguments(context: RuleContext, target: ClassWorld
       if (declarations.length !== 1) continue;
       const own = declarations[0]!.methods.find((m) => m.name.toLowerCase() === ref.inMethod!.toLowerCase());
       if (!own) continue;
-      const problems: string[] = [];
+      const problems: MessagePart[] = [];
       ref.argVars.forEach((variable, index) => {
         const param = variable ? own.params.find((p) => p.name.replace(/^\$/, '') === variable) : undefined;
         const passed = param && !param.variadic ? paramType(param, ref.inClass) : undefined;
@@ -45,10 +48,11 @@ export function checkForwardedArguments(context: RuleContext, target: ClassWorld
         const was = before.member.params[index];
         const wasType = was && !was.variadic ? paramType(was, before.owner.decl.name) : undefined;
         if (wasType && typeSubsumed(passed, wasType, current) === false) return; // already wrong before
+        const shifted = { index: index + 1, variable: variable!, type: param!.type!, slot: formatParam(slot) };
         problems.push(
-          `argument #${index + 1} \`$${variable}\` (${param!.type}) now lands on \`${formatParam(slot)}\`${
-            was ? ` (was \`${formatParam(was)}\`)` : ''
-          }`,
+          was
+            ? { messageId: 'argumentShiftedWas', data: { ...shifted, was: formatParam(was) } }
+            : { messageId: 'argumentShifted', data: shifted },
         );
       });
       if (problems.length === 0) continue;
@@ -59,7 +63,7 @@ export function checkForwardedArguments(context: RuleContext, target: ClassWorld
           member: ref.member,
           method: label,
           release: releaseLabel(context),
-          problems: problems.join('; '),
+          problems,
           current: currentLabel(context),
           before: formatMethod(before.member),
           after: formatMethod(after.member),

@@ -1,18 +1,19 @@
 import type { ClassDecl, MethodDecl } from '../../../php/types.js';
 import type { ClassWorld } from '../class-world.js';
 import { formatMethod } from '../signature-format.js';
-import { incompatibilities } from '../type-compat.js';
+import { incompatibilities, incompatibilityMessages } from '../type-compat.js';
 import { currentLabel, releaseLabel } from '../worlds.js';
 import { reportAt, type ClassCheck } from './report.js';
 
 export const overrideMessages = {
-  // The fixer reads the reasons back between "in <release>: " and ". Signature" (signature-fix.ts).
+  // {{reasons}}: a list of incompatibilityMessages (type-compat.ts), which the fixer reads (signature-fix.ts).
   override:
     '{{class}}::{{method}}() no longer fits {{owner}}::{{method}}() in {{release}}: {{reasons}}. Signature in ' +
     '{{current}}: `{{before}}` → in {{release}}: `{{after}}`; yours: `{{yours}}`',
   overrideNoBaseline:
     '{{class}}::{{method}}() no longer fits {{owner}}::{{method}}() in {{release}}: {{reasons}}. Signature in ' +
     '{{release}}: `{{after}}`; yours: `{{yours}}`',
+  ...incompatibilityMessages,
 };
 
 /** Core methods (class parents and interfaces) a method overrides or implements, nearest first, each once. */
@@ -54,7 +55,7 @@ export const checkOverrides: ClassCheck = (context, unit, decl, target, current)
           method: own.name,
           owner: proto.owner,
           release: releaseLabel(context),
-          reasons: reasons.join('; '),
+          reasons,
           ...(before ? { current: currentLabel(context), before: formatMethod(before) } : {}),
           after: formatMethod(proto.member),
           yours: formatMethod(own),

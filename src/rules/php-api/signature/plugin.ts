@@ -1,7 +1,7 @@
 import type { MethodDecl } from '../../../php/types.js';
 import type { Plugin } from '../../../project/model.js';
 import type { Severity } from '../../../core/finding.js';
-import type { RuleContext } from '../../rule.js';
+import type { MessagePart, RuleContext } from '../../rule.js';
 import type { ClassWorld } from '../class-world.js';
 import { movesWithTarget } from '../code-under-check.js';
 import { formatMethod, formatParam } from '../signature-format.js';
@@ -25,6 +25,10 @@ export const pluginMessages = {
   pluginParamsNoBaseline:
     'plugin {{plugin}}::{{pluginMethod}}() (di.xml {{where}}) no longer matches {{target}}::{{method}}(): ' +
     '{{reasons}}. Signature in {{release}}: `{{after}}`; plugin: `{{yours}}`',
+  // {{reasons}}: a list of these.
+  pluginArgCount: 'it declares {{count}} argument(s) of the method, which takes {{total}}',
+  pluginArgCountAfter: 'it declares {{count}} argument(s) of the method, which has only {{total}}',
+  pluginArgType: "argument ${{name}} is {{mine}}, the method's is {{theirs}}",
 };
 
 export const pluginMessageSeverity: Record<string, Severity> = { pluginUnreachable: 'error' };
@@ -111,7 +115,7 @@ function checkPlugin(
       messageId: before?.found ? 'pluginParams' : 'pluginParamsNoBaseline',
       data: {
         ...names,
-        reasons: reasons.join('; '),
+        reasons,
         ...(before?.found ? { current: currentLabel(context), before: formatMethod(before.found.member) } : {}),
         after: formatMethod(m),
         yours: formatMethod(pm),
@@ -130,26 +134,27 @@ function pluginParamProblems(
   original: MethodDecl,
   world: ClassWorld,
   originalClass: string,
-): string[] {
+): MessagePart[] {
   const skip = kind === 'before' ? 1 : 2;
   const extra = pluginMethod.params.slice(skip);
   if (extra.length === 0) return [];
   const expected = kind === 'after' ? original.params.slice(0, extra.length) : original.params;
   if (extra.length !== expected.length) {
-    return [
-      `it declares ${extra.length} argument(s) of the method, which ${kind === 'after' ? 'has only' : 'takes'} ${original.params.length}`,
-    ];
+    const data = { count: extra.length, total: original.params.length };
+    const prefix = kind === 'after'; // an after plugin may declare a prefix of the arguments
+    return [{ messageId: prefix ? 'pluginArgCountAfter' : 'pluginArgCount', data }];
   }
-  const problems: string[] = [];
+  const problems: MessagePart[] = [];
   extra.forEach((param, index) => {
     const mine = paramType(param);
     const theirs = paramType(expected[index]!, originalClass);
     if (!mine || !theirs) return;
     const fits = typeSubsumed({ ...theirs, nullable: false }, { ...mine, nullable: true }, world);
     if (fits === false)
-      problems.push(
-        `argument $${param.name.replace(/^\$/, '')} is ${param.type}, the method's is ${expected[index]!.type}`,
-      );
+      problems.push({
+        messageId: 'pluginArgType',
+        data: { name: param.name.replace(/^\$/, ''), mine: param.type!, theirs: expected[index]!.type! },
+      });
   });
   return problems;
 }
