@@ -125,9 +125,17 @@ function isJqueryObject(node: AcornNode): boolean {
   return (name === 'fn' || name === 'prototype') && isJqueryObject(n.object!);
 }
 
+/** The jqXHR object of jQuery's ajax() (`jqXHR`) and migrate's wrapper (`jQXHR`), or `deferred.promise( jqXHR )`. */
+function isJqXhrObject(node: AcornNode): boolean {
+  const n = node as unknown as { type: string; name?: string; arguments?: AcornNode[] };
+  if (n.type === 'Identifier') return /^jqxhr$/i.test(n.name ?? '');
+  return n.type === 'CallExpression' && (n.arguments ?? []).some((a) => isJqXhrObject(a));
+}
+
 /**
  * Watched APIs a jQuery (or migrate) file defines: `jQuery.fn.X = …`, `X:` in `jQuery.fn.extend({…})`/`jQuery.extend`,
- * or migrate's `migrateWarnFunc(jQuery.fn, "X", …)` / `migrateWarnProp(jQuery, "X", …)`.
+ * or migrate's `migrateWarnFunc(jQuery.fn, "X", …)` / `migrateWarnProp(jQuery, "X", …)`; the jqXHR callbacks as
+ * `jqXHR.success = jqXHR.done` (jQuery 1.x) or migrate's `migrateWarnFunc(jQXHR, "success", …)`.
  */
 async function definedApis(git: GitObjects, sha: string): Promise<Set<string>> {
   let found = apiCache.get(sha);
@@ -140,12 +148,15 @@ async function definedApis(git: GitObjects, sha: string): Promise<Set<string>> {
       const left = n.left!;
       const name = memberName(left);
       if (name && watched.has(name) && isJqueryObject(left.object as AcornNode)) found!.add(name);
+      if (name && watched.has(`jqXHR.${name}`) && isJqXhrObject(left.object as AcornNode)) found!.add(`jqXHR.${name}`);
     } else if (node.type === 'CallExpression') {
       const callArgs = (node as unknown as { arguments: AcornNode[] }).arguments;
       const callee = n.callee!;
       const [first, second] = callArgs;
       const literal = (second as { value?: unknown } | undefined)?.value;
       if (first && isJqueryObject(first) && typeof literal === 'string' && watched.has(literal)) found!.add(literal);
+      if (first && isJqXhrObject(first) && typeof literal === 'string' && watched.has(`jqXHR.${literal}`))
+        found!.add(`jqXHR.${literal}`);
       if (memberName(callee) === 'extend' && isJqueryObject(callee.object as AcornNode)) {
         for (const arg of callArgs) {
           if (arg.type !== 'ObjectExpression') continue;

@@ -6,8 +6,21 @@
 export const JS_MODULE_SCHEMA = 1;
 export const JS_MODULE_FILE = 'js-modules.json.gz';
 
-/** APIs jQuery removed (1.9: live, die, browser, sub; 3.0: size, andSelf) that custom JS still calls. */
-export const WATCHED_JQUERY_APIS = ['size', 'andSelf', 'live', 'die', 'browser', 'sub'] as const;
+/**
+ * APIs jQuery removed (1.9: live, die, browser, sub; 3.0: size, andSelf, and the jqXHR callbacks `.success()`,
+ * `.error()`, `.complete()` of `$.ajax()`) that custom JS still calls.
+ */
+export const WATCHED_JQUERY_APIS = [
+  'size',
+  'andSelf',
+  'live',
+  'die',
+  'browser',
+  'sub',
+  'jqXHR.success',
+  'jqXHR.error',
+  'jqXHR.complete',
+] as const;
 export type JqueryApi = (typeof WATCHED_JQUERY_APIS)[number];
 
 export interface JsModuleIndexFile {

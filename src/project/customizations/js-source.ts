@@ -81,6 +81,8 @@ export function readJsSource(source: string, file: string, area: string, problem
         !guarded(node, ancestors, method)
       )
         apis.push({ api: method, line: lineOf(node) });
+      else if (method && JQXHR_CALLBACKS.has(method) && object && isJqXhr(object) && !guarded(node, ancestors, method))
+        apis.push({ api: `jqXHR.${method}`, line: lineOf(node) });
     } else if (node.type === 'MemberExpression') {
       const object = (node as unknown as { object: AcornNode }).object;
       const parent = ancestors.at(-1) as (AcornNode & { object?: AcornNode }) | undefined;
@@ -201,6 +203,22 @@ function addDependency(result: JsSource, node: AcornNode | null | undefined): vo
   const value = (node as { value?: unknown } | null)?.value;
   if (node?.type === 'Literal' && typeof value === 'string' && value !== '')
     result.dependencies.push({ id: value, line: lineOf(node) });
+}
+
+/** jqXHR callbacks jQuery 3.0 removed (`.done()`, `.fail()`, `.always()` remain). */
+const JQXHR_CALLBACKS = new Set(['success', 'error', 'complete']);
+const AJAX_CALLS = new Set(['ajax', 'get', 'post', 'getJSON', 'getScript']);
+const JQXHR_CHAIN = new Set(['done', 'fail', 'always', 'then', 'catch', 'progress', ...JQXHR_CALLBACKS]);
+
+/** `$.ajax(…)`, `$.post(…)` or a chain of their promise methods: what returns a jqXHR. */
+function isJqXhr(node: AcornNode): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const callee = (node as unknown as { callee: AcornNode }).callee;
+  const name = memberName(callee);
+  const object = (callee as unknown as { object?: AcornNode }).object;
+  if (!name || !object) return false;
+  if (AJAX_CALLS.has(name) && isJqueryGlobal(object)) return true;
+  return JQXHR_CHAIN.has(name) && isJqXhr(object);
 }
 
 function isJqueryGlobal(node: AcornNode): boolean {

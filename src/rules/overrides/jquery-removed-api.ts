@@ -9,7 +9,16 @@ const REPLACEMENT: Record<string, string> = {
   die: '$(document).off(events, selector)',
   browser: 'feature detection (or navigator.userAgent when unavoidable)',
   sub: 'a plugin on $.fn',
+  'jqXHR.success': '.done()',
+  'jqXHR.error': '.fail()',
+  'jqXHR.complete': '.always()',
 };
+
+/** How the call reads in the message: `.size()`, `$.browser`, `$.ajax(…).success()`. */
+function callOf(api: string): string {
+  if (api === 'browser' || api === 'sub') return `$.${api}`;
+  return api.startsWith('jqXHR.') ? `$.ajax(…).${api.slice(6)}()` : `.${api}()`;
+}
 
 export const rule: Rule = {
   meta: {
@@ -23,7 +32,7 @@ export const rule: Rule = {
       gone: '{{call}} is gone from jQuery {{jquery}}{{migrate}} in {{target}}{{before}}.',
     },
     messageSeverity: { unverified: 'info' },
-    docs: "Magento 2.4.4 moved from jQuery 1.12 + jquery-migrate 1.4 to jQuery 3.6 + jquery-migrate 3.3, and 2.4.6 stopped loading jquery-migrate. `.live()`, `.die()`, `$.browser` and `$.sub()` go with 2.4.4, `.size()` and `.andSelf()` with 2.4.6: calling them throws a TypeError that stops the rest of the script. Reported only when the target release's own jQuery files (parsed, per release) lack the API.",
+    docs: "Magento 2.4.4 moved from jQuery 1.12 + jquery-migrate 1.4 to jQuery 3.6 + jquery-migrate 3.3, and 2.4.6 stopped loading jquery-migrate. `.live()`, `.die()`, `$.browser` and `$.sub()` go with 2.4.4, `.size()`, `.andSelf()` and the `.success()`/`.error()`/`.complete()` callbacks of `$.ajax()` (jQuery 3.0 removed them, migrate 3 restored them) with 2.4.6: calling them throws a TypeError that stops the rest of the script. Reported only when the target release's own jQuery files (parsed, per release) lack the API.",
   },
   check(context) {
     const js = context.files?.target?.js;
@@ -56,7 +65,7 @@ export const rule: Rule = {
         context.report({
           messageId: 'gone',
           data: {
-            call: api === 'browser' || api === 'sub' ? `$.${api}` : `.${api}()`,
+            call: callOf(api),
             jquery: js.jquery ?? '?',
             migrate: js.migrate ? ` with jquery-migrate ${js.migrate}` : ' (no jquery-migrate loaded)',
             target: js.release,

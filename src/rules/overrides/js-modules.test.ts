@@ -29,7 +29,7 @@ const index = jsModuleIndexFrom({
     ['3.6.0', '1'],
   ],
   migrate: [['1.4.1', '0']],
-  provides: { size: '0', andSelf: '0', live: '0', browser: '0' },
+  provides: { size: '0', andSelf: '0', live: '0', browser: '0', 'jqXHR.success': '0', 'jqXHR.error': '0' },
 } satisfies JsModuleIndexFile);
 
 function files(version: '2.4.3' | '2.4.6', withJs = true): ReleaseFiles {
@@ -181,5 +181,38 @@ describe('frontend JS rules', () => {
       unknown.map((f) => f.severity),
       ['info'],
     );
+  });
+
+  it('reads the jqXHR callbacks jQuery 3 removed only on what $.ajax() and its promise chain return', async () => {
+    const ajax = `define(['jquery'], function ($) {
+  $.ajax({ url: '/a' }).success(function () {}).error(function () {});
+  $.post('/b').done(function () {}).complete(function () {});
+  var xhr = { success: function () {} };
+  xhr.success();
+  $('#form').validate().error();
+});`;
+    const js = readJsSource(ajax, 'app/code/Acme/Js/view/frontend/web/js/ajax.js', 'frontend', []);
+    assert.deepEqual(
+      js.jqueryApis.map((a) => [a.api, a.line]),
+      [
+        ['jqXHR.error', 2],
+        ['jqXHR.success', 2],
+        ['jqXHR.complete', 3],
+      ],
+    );
+    const findings = await runRule(jqueryApiRule, {
+      project: projectFixture({ modules: [moduleWith('Acme_Js', { js: [js] })] }),
+      files: { current: files('2.4.3'), target: files('2.4.6') },
+    });
+    assert.deepEqual(
+      findings.map((f) => [f.subject, f.line]),
+      [
+        ['jqXHR.error', 2],
+        ['jqXHR.success', 2],
+        ['jqXHR.complete', 3],
+      ],
+    );
+    assert.match(findings[1]!.message, /^\$\.ajax\(…\)\.success\(\) is gone from jQuery 3\.6\.0/);
+    assert.match(findings[1]!.recommendation ?? '', /\.done\(\)/);
   });
 });
