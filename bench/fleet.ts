@@ -37,7 +37,7 @@ const cli = args.includes('--dist') ? ['bin/mageup.js'] : ['--import', 'tsx', 's
 type Worker = WorkerProcess;
 
 const startWorker = (url: string, onEvent: (e: WorkerEvent, w: Worker) => void): Worker =>
-  startWorkerProcess(url, { cli, lease, retryDelay: '5', maintenance: '5', stderr: 'ignore' }, onEvent);
+  startWorkerProcess(url, { cli, lease, maintenance: '5', stderr: 'ignore' }, onEvent);
 
 const load = (): string =>
   loadavg()
@@ -52,10 +52,11 @@ async function benchRun(workerCount: number, count: number, projectsDir: string)
   try {
     const projects = generateFleetProjects(projectsDir, count);
     for (const p of projects) await addProject(store.db, { name: p.name, location: p.path, tags: [p.edition, p.base] });
-    const boss = await startBoss(store, {}, { retryLimit: 3, retryDelaySeconds: 5, leaseSeconds: Number(lease) });
+    const retry = { retryLimit: 3, retryDelaySeconds: 5 };
+    const boss = await startBoss(store, {}, { ...retry, leaseSeconds: Number(lease) });
     const loadBefore = load();
     const t0 = Date.now();
-    const { queued } = await enqueueScans(boss, store);
+    const { queued } = await enqueueScans(boss, store, { retry });
     await boss.stop({ graceful: false, wait: true, close: true });
     let killed: { jobId: string; project: string; at: number } | undefined;
     // From the SIGKILL to the killed job's start on another worker: lease + maintenance + retry delay + a free worker.

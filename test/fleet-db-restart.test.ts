@@ -40,8 +40,9 @@ describe(
       store = await openFleetStore(server.url);
       const generated = generateFleetProjects(join(dir, 'projects'), PROJECTS);
       for (const p of generated) await addProject(store.db, { name: p.name, location: p.path });
-      const boss = await startBoss(store, {}, { retryLimit: 3, retryDelaySeconds: 1, leaseSeconds: 10 });
-      assert.equal((await enqueueScans(boss, store)).queued.length, PROJECTS);
+      const retry = { retryLimit: 3, retryDelaySeconds: 1 };
+      const boss = await startBoss(store, {}, { ...retry, leaseSeconds: 10 });
+      assert.equal((await enqueueScans(boss, store, { retry })).queued.length, PROJECTS);
       await boss.stop({ graceful: false, wait: true, close: true });
 
       const recorded = async (): Promise<number> =>
@@ -51,7 +52,6 @@ describe(
           startWorkerProcess(server.url, {
             cli: ['--import', 'tsx', 'scripts/mageup-dev.ts'],
             lease: '10',
-            retryDelay: '1',
             maintenance: '2',
             stderr: 'ignore',
           }),

@@ -25,7 +25,6 @@ const startWorker = (url: string, onEvent?: (e: WorkerEvent, w: Worker) => void)
     {
       cli: ['--import', 'tsx', 'scripts/mageup-dev.ts'],
       lease: String(LEASE),
-      retryDelay: String(RETRY_DELAY),
       maintenance: String(MAINTENANCE),
       stderr: 'inherit',
     },
@@ -66,11 +65,12 @@ describe('fleet scans on pg-boss with several worker processes (real PostgreSQL)
     await addProject(store.db, { name: 'not-magento', location: join(dir, 'empty') });
     await addProject(store.db, { name: 'unreachable', location: `file://${join(dir, 'missing.git')}` });
 
-    const boss = await startBoss(store, {}, { retryLimit: 2, retryDelaySeconds: RETRY_DELAY, leaseSeconds: LEASE });
-    const first = await enqueueScans(boss, store);
+    const retry = { retryLimit: 2, retryDelaySeconds: RETRY_DELAY };
+    const boss = await startBoss(store, {}, { ...retry, leaseSeconds: LEASE });
+    const first = await enqueueScans(boss, store, { retry });
     assert.equal(first.queued.length, PROJECTS + 2);
     // One waiting job per store: a second scan while they wait adds nothing.
-    const second = await enqueueScans(boss, store);
+    const second = await enqueueScans(boss, store, { retry });
     assert.deepEqual([second.queued.length, second.alreadyQueued.length], [0, PROJECTS + 2]);
     await boss.stop({ graceful: false, wait: true, close: true });
 

@@ -24,12 +24,41 @@ export interface ScheduleJobData {
   tags: string[];
 }
 
-/** Queue settings: what a job may cost before the engine gives up on it. */
-export interface QueuePolicy {
-  /** Attempts after the first (default 3). */
+/**
+ * How a scan that failed is retried, and where it goes after the last retry: the one place MageUp sets it. Each retry
+ * waits with backoff (pg-boss 10: the n-th retry after a random delay between retryDelaySeconds × 2^(n-1) and twice
+ * that), and a job that failed its last retry is copied into DEAD_QUEUE. `startBoss` writes it on the scan queue
+ * (creating the queue, or updating one an older MageUp created with other values) and `enqueueScans` on every job it
+ * sends: pg-boss copies a queue's settings into a job when the job is created, so a job's retries never depend on which
+ * process happened to create the queue. No command line option changes it (tests pass shorter delays through the
+ * library).
+ */
+export interface RetryPolicy {
+  /** Attempts after the first. */
   retryLimit: number;
-  /** Seconds before the first retry; doubled each time with backoff (default 30). */
+  /** Seconds before the first retry, doubled for each next one (backoff). */
   retryDelaySeconds: number;
+}
+
+export const SCAN_RETRY: RetryPolicy = { retryLimit: 3, retryDelaySeconds: 15 };
+
+/** pg-boss's options for a scan job under `retry`: with backoff, dead-lettered after the last retry. */
+export function scanRetryOptions(retry: RetryPolicy = SCAN_RETRY): {
+  retryLimit: number;
+  retryDelay: number;
+  retryBackoff: true;
+  deadLetter: string;
+} {
+  return {
+    retryLimit: retry.retryLimit,
+    retryDelay: retry.retryDelaySeconds,
+    retryBackoff: true,
+    deadLetter: DEAD_QUEUE,
+  };
+}
+
+/** Queue settings: the retry policy, and what a worker's lease is. */
+export interface QueuePolicy extends RetryPolicy {
   /**
    * A running job's lease: pg-boss 10 has no heartbeat, so a job expires (is failed and retried) `leaseSeconds` after
    * it started, and its worker keeps pushing that moment forward while it runs (holdLease). A killed worker's job thus
@@ -38,7 +67,7 @@ export interface QueuePolicy {
   leaseSeconds: number;
 }
 
-export const DEFAULT_QUEUE_POLICY: QueuePolicy = { retryLimit: 3, retryDelaySeconds: 15, leaseSeconds: 60 };
+export const DEFAULT_QUEUE_POLICY: QueuePolicy = { ...SCAN_RETRY, leaseSeconds: 60 };
 
 /** How often supervising processes (workers) look for expired jobs, by default. */
 export const DEFAULT_MAINTENANCE_SECONDS = 15;
@@ -78,19 +107,21 @@ export async function startBoss(
   boss.on('error', (error) => opts.onError?.(error));
   try {
     await boss.start();
-    await boss.createQueue(DEAD_QUEUE, { name: DEAD_QUEUE, retentionDays: 30 } as PgBossType.Queue);
-    await boss.createQueue(SCAN_QUEUE, {
+    // Nothing takes jobs from it: a person reads it. pg-boss sets a dead letter's retention from the failed job's.
+    await boss.createQueue(DEAD_QUEUE, { name: DEAD_QUEUE });
+    const scanQueue = {
       name: SCAN_QUEUE,
       // stately: per store (singleton key) at most one job waiting and one running; a second `fleet scan` while one
       // waits adds nothing.
       policy: 'stately',
-      retryLimit: policy.retryLimit,
-      retryDelay: policy.retryDelaySeconds,
-      retryBackoff: true,
+      ...scanRetryOptions(policy),
       // A job starts with one lease; its worker renews it (holdLease).
       expireInSeconds: policy.leaseSeconds,
-      deadLetter: DEAD_QUEUE,
-    });
+    } satisfies PgBossType.Queue;
+    // createQueue leaves an existing queue as it is: updateQueue makes it follow the policy.
+    // pg-boss adds its parsed fields to the options it is given: each call gets its own copy.
+    await boss.createQueue(SCAN_QUEUE, { ...scanQueue });
+    await boss.updateQueue(SCAN_QUEUE, { ...scanQueue });
     await boss.createQueue(SCHEDULE_QUEUE, { name: SCHEDULE_QUEUE, policy: 'stately' });
   } catch (error) {
     await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
@@ -158,7 +189,7 @@ export async function holdLease(
 export async function enqueueScans(
   boss: PgBossType,
   store: FleetStore,
-  opts: { tags?: string[]; names?: string[]; batch?: string; target?: string } = {},
+  opts: { tags?: string[]; names?: string[]; batch?: string; target?: string; retry?: RetryPolicy } = {},
 ): Promise<{ batch: string; queued: { project: string; jobId: string }[]; alreadyQueued: string[] }> {
   const batch = opts.batch ?? new Date().toISOString();
   let projects = await listProjects(store.db, opts.tags ? { tags: opts.tags } : {});
@@ -170,7 +201,7 @@ export async function enqueueScans(
   const alreadyQueued: string[] = [];
   for (const p of projects) {
     const data: ScanJobData = { project: p.name, batch, ...(opts.target ? { target: opts.target } : {}) };
-    const id = await boss.send(SCAN_QUEUE, data, { singletonKey: p.name });
+    const id = await boss.send(SCAN_QUEUE, data, { singletonKey: p.name, ...scanRetryOptions(opts.retry) });
     if (id) queued.push({ project: p.name, jobId: id });
     else alreadyQueued.push(p.name);
   }

@@ -220,6 +220,7 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
     const { queued } = await enqueueScans(boss, store, {
       ...(job.data.tags?.length ? { tags: job.data.tags } : {}),
       batch: `schedule ${new Date().toISOString()}`,
+      retry: policy,
     });
     emit({ type: 'schedule', queued: queued.length });
   });

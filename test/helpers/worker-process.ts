@@ -11,9 +11,8 @@ export interface WorkerProcess {
 export interface WorkerProcessOptions {
   /** How to run the CLI: node arguments before the command (e.g. ['--import', 'tsx', 'scripts/mageup-dev.ts']). */
   cli: string[];
-  /** pg-boss timings in seconds, passed as --lease, --retry-delay and --maintenance. */
+  /** pg-boss timings in seconds, passed as --lease and --maintenance (retries are the jobs' own: enqueueScans). */
   lease: string;
-  retryDelay: string;
   maintenance: string;
   /** Where the worker's stderr goes. */
   stderr: 'inherit' | 'ignore';
@@ -39,8 +38,6 @@ export function startWorkerProcess(
       '--no-cache',
       '--lease',
       options.lease,
-      '--retry-delay',
-      options.retryDelay,
       '--maintenance',
       options.maintenance,
     ],

@@ -29,10 +29,6 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       '--lease <seconds>',
       `a job whose worker stopped renewing it for this long is retried elsewhere (default ${DEFAULT_QUEUE_POLICY.leaseSeconds})`,
     )
-    .option(
-      '--retry-delay <seconds>',
-      `first retry delay, doubled each time (default ${DEFAULT_QUEUE_POLICY.retryDelaySeconds})`,
-    )
     .option('--maintenance <seconds>', `how often expired jobs are looked for (default ${DEFAULT_MAINTENANCE_SECONDS})`)
     .option('--json', 'one JSON event per line on stdout (for supervisors and tests)')
     .action(
@@ -42,7 +38,6 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         threads: string;
         cache: boolean;
         lease?: string;
-        retryDelay?: string;
         maintenance?: string;
         json?: boolean;
       }) => {
@@ -62,7 +57,6 @@ export function register(program: Command, setExitCode: SetExitCode): void {
             policy: {
               ...DEFAULT_QUEUE_POLICY,
               leaseSeconds: positive('--lease', opts.lease, DEFAULT_QUEUE_POLICY.leaseSeconds),
-              retryDelaySeconds: positive('--retry-delay', opts.retryDelay, DEFAULT_QUEUE_POLICY.retryDelaySeconds),
             },
             maintenanceIntervalSeconds: positive('--maintenance', opts.maintenance, DEFAULT_MAINTENANCE_SECONDS),
             onEvent: log,
