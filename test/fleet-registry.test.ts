@@ -101,6 +101,23 @@ function behaves(open: () => Promise<FleetStore>): void {
       assert.equal(acme.lastScan?.ok, false);
       assert.equal(acme.lastScan?.error, 'boom');
       assert.equal(acme.lastGoodScan?.status?.version, '2.4.6-p3');
+      assert.equal(acme.previousGoodScan, null);
+      // A later good scan: shown, and compared with the one before it (the trend), the failure in between skipped.
+      await recordScan(store.db, {
+        ...base,
+        project: 'acme-de',
+        jobId: 'j4',
+        startedAt: at(4),
+        finishedAt: at(5),
+        ok: true,
+        error: null,
+        status: status('2.4.6-p5'),
+      });
+      const later = (await fleetStatus(store.db)).find((r) => r.name === 'acme-de')!;
+      assert.deepEqual(
+        [later.lastScan?.status?.version, later.lastGoodScan, later.previousGoodScan?.status?.version],
+        ['2.4.6-p5', null, '2.4.6-p3'],
+      );
       const vanilla = rows.find((r) => r.name === 'vanilla')!;
       assert.equal(vanilla.lastScan, null);
       assert.deepEqual([vanilla.progress?.phase, vanilla.progress?.percent], ['check', 40]);

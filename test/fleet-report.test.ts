@@ -50,6 +50,7 @@ const row = (name: string, s: StoreStatus | null, error: string | null = null): 
     status: s,
   },
   lastGoodScan: null,
+  previousGoodScan: null,
   progress: null,
 });
 
@@ -76,6 +77,36 @@ describe('fleet report', () => {
       endedSupport: 1,
     });
     assert.match(renderFleetReport(report, 'md'), /\| broken \| .*could not verify/);
+  });
+
+  it('shows every severity, the trend against the previous successful scan, and verify', () => {
+    const before: StoreStatus = {
+      ...status,
+      target: '2.4.8',
+      bySeverity: { critical: 14, error: 5, warning: 8, info: 12 },
+    };
+    const withHistory = {
+      ...row('acme', { ...status, verify: { verdict: 'failed', failed: 2 } }),
+      previousGoodScan: { ...row('acme', before).lastScan!, id: 0, finishedAt: '2026-10-01T10:01:00.000Z' },
+    };
+    const r = buildFleetReport([withHistory, row('fresh', status)], new Date('2026-12-01T00:00:00Z'));
+    const [acme, fresh] = r.stores;
+    assert.equal(acme!.info, 11);
+    assert.deepEqual(acme!.trend, {
+      findings: 36,
+      previousFindings: 39,
+      change: -3,
+      previousScanAt: '2026-10-01T10:01:00.000Z',
+      previousTarget: '2.4.8',
+    });
+    assert.deepEqual(acme!.verify, { verdict: 'failed', failed: 2 });
+    assert.equal(fresh!.trend, null);
+    const md = renderFleetReport(r, 'md');
+    assert.match(md, /\| Critical \| Error \| Warning \| Info \| Trend \|/);
+    assert.match(md, /\| 14 \| 3 \| 8 \| 11 \| -3 since 2026-10-01 \(39 → 36; then against 2\.4\.8\) \|/);
+    assert.match(md, /\| first scan \|/);
+    assert.match(md, /\| failed \(2\) \|/);
+    assert.match(renderFleetReport(r, 'text'), /-3 since 2026-10-01/);
   });
 
   it('escapes HTML, Markdown and spreadsheet formulas', () => {

@@ -4,7 +4,10 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import type { CheckSummary } from '../src/check/types.js';
+import { openExploited } from '../src/fleet/exploited.js';
 import { PermanentScanError, scanProject } from '../src/fleet/scan.js';
+import { loadPatchLevels } from '../src/knowledge/patch-levels.js';
 import type { FleetProject } from '../src/fleet/index.js';
 import { startStorefront } from './fixtures/storefront/server.js';
 
@@ -43,6 +46,14 @@ describe('one fleet scan, in-process', () => {
     assert.deepEqual([outcome.runs.audit.command, outcome.runs.check?.command], ['audit', 'check']);
     assert.deepEqual(outcome.runs.check?.targets, ['2.4.8']);
     assert.deepEqual([...new Set(phases)], ['audit', 'check']);
+    // One engine per fact: the fleet report's numbers are the recorded check run's (what `mageup check` printed and
+    // the dashboard reads back), and the dashboard's exploited bulletins, taken from the recorded findings, agree.
+    const recorded = outcome.runs.check!;
+    const summary = recorded.summary as CheckSummary;
+    assert.deepEqual(s.bySeverity, summary.bySeverity);
+    assert.equal(s.effortHours, summary.effortHours);
+    assert.equal(s.risk, summary.risk.level);
+    assert.deepEqual(openExploited(recorded.findings, loadPatchLevels()), s.openExploited);
   });
 
   it('runs verify when the store has a URL: its verdict is in the status (the fixture storefront, regressions planted)', async () => {

@@ -44,8 +44,10 @@ export async function fleetStatus(db: SqlConnection, opts: { tags?: string[] } =
     `SELECT DISTINCT ON (project) * FROM mageup_fleet_scans WHERE project = ANY($1::text[]) ORDER BY project, id DESC`,
     [names],
   );
-  const good = await db.query<ScanRow>(
-    `SELECT DISTINCT ON (project) * FROM mageup_fleet_scans WHERE project = ANY($1::text[]) AND ok ORDER BY project, id DESC`,
+  // The two newest successful scans of each store: the one shown and the one the trend compares it with.
+  const good = await db.query<ScanRow & { rank: string | number }>(
+    `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY project ORDER BY id DESC) AS rank
+       FROM mageup_fleet_scans WHERE project = ANY($1::text[]) AND ok) g WHERE rank <= 2`,
     [names],
   );
   const progress = await db.query<ProgressRow>(
@@ -53,15 +55,22 @@ export async function fleetStatus(db: SqlConnection, opts: { tags?: string[] } =
     [names],
   );
   const byName = <T extends { project: string }>(rows: T[]): Map<string, T> => new Map(rows.map((r) => [r.project, r]));
-  const [latestBy, goodBy, progressBy] = [byName(latest.rows), byName(good.rows), byName(progress.rows)];
+  const [latestBy, goodBy, previousBy, progressBy] = [
+    byName(latest.rows),
+    byName(good.rows.filter((r) => Number(r.rank) === 1)),
+    byName(good.rows.filter((r) => Number(r.rank) === 2)),
+    byName(progress.rows),
+  ];
   return projects.map((p) => {
     const last = latestBy.get(p.name);
     const ok = goodBy.get(p.name);
     const prog = progressBy.get(p.name);
+    const previous = previousBy.get(p.name);
     return {
       ...p,
       lastScan: last ? toScan(last) : null,
       lastGoodScan: ok && ok.id !== last?.id ? toScan(ok) : null,
+      previousGoodScan: previous ? toScan(previous) : null,
       progress: prog ? toProgress(prog) : null,
     };
   });

@@ -83,5 +83,7 @@ export interface FleetStoreRow extends FleetProject {
   lastScan: FleetScan | null;
   /** The latest successful scan, when the latest one failed. */
   lastGoodScan: FleetScan | null;
+  /** The successful scan before the one whose status is shown: the trend compares the two. */
+  previousGoodScan: FleetScan | null;
   progress: ScanProgress | null;
 }

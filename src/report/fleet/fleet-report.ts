@@ -1,9 +1,9 @@
 import { currentStatus } from '../../fleet/status.js';
-import type { FleetStoreRow } from '../../fleet/types.js';
+import type { FleetStoreRow, StoreStatus } from '../../fleet/types.js';
 import { version as toolVersion } from '../../version.js';
 
 /** Version of the fleet report JSON. */
-export const FLEET_REPORT_SCHEMA_VERSION = '1.0.0';
+export const FLEET_REPORT_SCHEMA_VERSION = '1.1.0';
 
 /** One store as the account manager reads it: every value from the latest successful scan, or null ("could not verify"). */
 export interface FleetReportStore {
@@ -20,12 +20,24 @@ export interface FleetReportStore {
   critical: number | null;
   error: number | null;
   warning: number | null;
+  info: number | null;
+  /** Findings of the scan shown against the successful scan before it (null: no earlier scan to compare with). */
+  trend: {
+    findings: number;
+    previousFindings: number;
+    change: number;
+    previousScanAt: string;
+    /** The release the earlier scan judged against, when it was another one (the counts are then not like for like). */
+    previousTarget: string | null;
+  } | null;
   effortHours: number | null;
   target: string | null;
   /** `yes`, `blocked`, or `could not verify` (extensions whose releases could not be read). */
   move: 'yes' | 'blocked' | 'could not verify' | 'not scanned';
   blockedBy: string[];
   unverifiedExtensions: string[];
+  /** verify's verdict on the storefront URL (`passed`, `failed`), null when no URL is configured. */
+  verify: { verdict: string; failed: number } | null;
   scannedAt: string | null;
   /** The latest scan failed (its error); the values above come from the scan before it, if any. */
   lastError: string | null;
@@ -67,6 +79,8 @@ export function buildFleetReport(rows: FleetStoreRow[], now = new Date()): Fleet
       critical: s ? s.bySeverity.critical : null,
       error: s ? s.bySeverity.error : null,
       warning: s ? s.bySeverity.warning : null,
+      info: s ? s.bySeverity.info : null,
+      trend: trendOf(s, row.previousGoodScan?.status ?? null, row.previousGoodScan?.finishedAt ?? null),
       effortHours: s?.effortHours ?? null,
       target: s?.target ?? null,
       move: !s
@@ -78,6 +92,7 @@ export function buildFleetReport(rows: FleetStoreRow[], now = new Date()): Fleet
             : 'could not verify',
       blockedBy: s?.blockedBy ?? [],
       unverifiedExtensions: s?.unverifiedExtensions ?? [],
+      verify: s?.verify ?? null,
       scannedAt: good?.finishedAt ?? null,
       lastError: row.lastScan && !row.lastScan.ok ? row.lastScan.error : null,
     };
@@ -96,5 +111,24 @@ export function buildFleetReport(rows: FleetStoreRow[], now = new Date()): Fleet
       endedSupport: stores.filter((s) => s.supportStatus === 'ended').length,
     },
     stores,
+  };
+}
+
+const total = (s: StoreStatus): number => Object.values(s.bySeverity).reduce((a, b) => a + b, 0);
+
+function trendOf(
+  now: StoreStatus | null,
+  before: StoreStatus | null,
+  beforeAt: string | null,
+): FleetReportStore['trend'] {
+  if (!now || !before || !beforeAt) return null;
+  const findings = total(now);
+  const previousFindings = total(before);
+  return {
+    findings,
+    previousFindings,
+    change: findings - previousFindings,
+    previousScanAt: beforeAt,
+    previousTarget: before.target !== now.target ? before.target : null,
   };
 }

@@ -25,14 +25,30 @@ const COLUMNS: { header: string; cell(s: FleetReportStore): string }[] = [
   { header: 'Critical', cell: (s) => num(s.critical) },
   { header: 'Error', cell: (s) => num(s.error) },
   { header: 'Warning', cell: (s) => num(s.warning) },
+  { header: 'Info', cell: (s) => num(s.info) },
+  { header: 'Trend', cell: trendText },
   { header: 'Effort (h)', cell: (s) => num(s.effortHours) },
   { header: 'Move', cell: moveText },
+  {
+    header: 'Verify',
+    cell: (s) =>
+      s.verify === null ? 'no URL' : s.verify.verdict === 'failed' ? `failed (${s.verify.failed})` : s.verify.verdict,
+  },
   { header: 'Scanned', cell: (s) => (s.scannedAt ? s.scannedAt.slice(0, 16).replace('T', ' ') : 'never') },
   { header: 'Last error', cell: (s) => s.lastError ?? '' },
 ];
 
 function num(n: number | null): string {
   return n === null ? UNKNOWN : String(n);
+}
+
+/** "+3 since 2026-11-01 (33 → 36)": all findings of the scan shown against the successful scan before it. */
+function trendText(s: FleetReportStore): string {
+  const t = s.trend;
+  if (!t) return s.scannedAt ? 'first scan' : UNKNOWN;
+  const sign = t.change > 0 ? `+${t.change}` : t.change === 0 ? '±0' : String(t.change);
+  const against = t.previousTarget ? `; then against ${t.previousTarget}` : '';
+  return `${sign} since ${t.previousScanAt.slice(0, 10)} (${t.previousFindings} → ${t.findings}${against})`;
 }
 
 function moveText(s: FleetReportStore): string {
@@ -72,6 +88,7 @@ function renderText(r: FleetReport): string {
     'Open exploited bulletins',
     'Critical',
     'Error',
+    'Trend',
     'Effort (h)',
     'Move',
   ];
