@@ -134,6 +134,14 @@ export function describeOriginal(o: OriginalRef): string {
 }
 
 /** The messages of the four theme-*-changed rules, which report through reportChangedOverrides (spread into their meta). */
+/** The docs of the four theme-*-changed rules, which differ only in the kind of file they judge. */
+export const THEME_OVERRIDE_DOCS =
+  'A theme file replaces the core original entirely, so upstream fixes to the original never reach the store. ' +
+  'MageUp compares the original (found along the theme parent chain, then the module) between the current and the ' +
+  'target version: from the shipped file-hash index, or with exact diffs from --baseline-vendor/--target-vendor trees. ' +
+  'With the diffs, an override that already reflects the change (it keeps no line the upstream removed and has the ' +
+  'lines it added wherever it has their surroundings) is reported at info, with the diff to read once.';
+
 export const THEME_OVERRIDE_MESSAGES = {
   deeperChanged:
     'Theme {{theme}} overrides {{what}} {{deeper}}, which changed between {{current}} and {{target}}, through ' +

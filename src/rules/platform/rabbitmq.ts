@@ -1,6 +1,5 @@
 import type { Rule } from '../rule.js';
-import { listVersions, uncertainty } from './service-versions.js';
-import { serviceChange } from './service-change.js';
+import { reportServiceChange } from './service-change.js';
 
 /** RabbitMQ (AMQP message queues) against the versions the target supports. */
 export const rabbitmqRule: Rule = {
@@ -24,27 +23,10 @@ export const rabbitmqRule: Rule = {
   check(ctx) {
     if (ctx.project.kind === 'extension') return;
     if (!ctx.project.services.queue?.amqp) return;
-    const current = ctx.current.release;
-    const target = ctx.target.release;
-    const change = serviceChange(current, target, 'rabbitmq');
-    if (!change || !current) return;
-    const where = ctx.platform?.settings.amqp;
-    ctx.report({
-      file: where?.file,
-      line: where?.line,
-      subject: `rabbitmq ${target.version}`,
-      messageId: change.noOverlap ? 'noOverlap' : 'changed',
-      data: {
-        target: target.version,
-        after: listVersions(change.after),
-        current: current.version,
-        before: listVersions(change.before),
-        uncertainty: uncertainty(target),
-      },
-      recommendation:
-        `Drain the queues (stop the consumers), upgrade RabbitMQ to ${listVersions(change.after)}, then deploy ` +
-        `${target.version}.`,
-      effort: { hours: change.noOverlap ? 2 : 0.5, confidence: 'low' },
+    reportServiceChange(ctx, 'rabbitmq', ctx.platform?.settings.amqp, {
+      recommendation: (versions, target) =>
+        `Drain the queues (stop the consumers), upgrade RabbitMQ to ${versions}, then deploy ${target}.`,
+      hours: { noOverlap: 2, changed: 0.5 },
     });
   },
 };

@@ -1,6 +1,7 @@
 // Shared by the service rules: what the target drops of what the current release supported.
 import type { Release, ServiceName } from '../../knowledge/types.js';
-import { dropped, listVersions, supported } from './service-versions.js';
+import type { RuleContext } from '../rule.js';
+import { dropped, listVersions, supported, uncertainty } from './service-versions.js';
 
 export interface ServiceChange {
   service: ServiceName;
@@ -32,4 +33,39 @@ export function describeChange(change: ServiceChange, label: string, current: Re
     `${target.version} supports ${label} ${listVersions(change.after)}; ${current.version} supported ` +
     `${listVersions(change.before)}`
   );
+}
+
+/**
+ * The finding of a service rule whose service has one version list (platform/rabbitmq, platform/varnish): the target
+ * drops versions the current release supported (`noOverlap` when it drops them all, else `changed`), at the line of
+ * the service's settings when known. Nothing when either side is unknown or nothing is dropped.
+ */
+export function reportServiceChange(
+  ctx: RuleContext,
+  service: ServiceName,
+  where: { file: string; line: number } | undefined,
+  advice: {
+    recommendation: (versions: string, target: string) => string;
+    hours: { noOverlap: number; changed: number };
+  },
+): void {
+  const current = ctx.current.release;
+  const target = ctx.target.release;
+  const change = serviceChange(current, target, service);
+  if (!change || !current) return;
+  ctx.report({
+    file: where?.file,
+    line: where?.line,
+    subject: `${service} ${target.version}`,
+    messageId: change.noOverlap ? 'noOverlap' : 'changed',
+    data: {
+      target: target.version,
+      after: listVersions(change.after),
+      current: current.version,
+      before: listVersions(change.before),
+      uncertainty: uncertainty(target),
+    },
+    recommendation: advice.recommendation(listVersions(change.after), target.version),
+    effort: { hours: change.noOverlap ? advice.hours.noOverlap : advice.hours.changed, confidence: 'low' },
+  });
 }

@@ -1,6 +1,5 @@
 import type { Rule } from '../rule.js';
-import { listVersions, uncertainty } from './service-versions.js';
-import { serviceChange } from './service-change.js';
+import { reportServiceChange } from './service-change.js';
 
 /** Varnish as full page cache against the Varnish versions the target supports. */
 export const varnishRule: Rule = {
@@ -24,27 +23,10 @@ export const varnishRule: Rule = {
   check(ctx) {
     if (ctx.project.kind === 'extension') return;
     if (ctx.project.services.pageCache?.backend !== 'varnish') return;
-    const current = ctx.current.release;
-    const target = ctx.target.release;
-    const change = serviceChange(current, target, 'varnish');
-    if (!change || !current) return;
-    const where = ctx.platform?.settings.pageCache;
-    ctx.report({
-      file: where?.file,
-      line: where?.line,
-      subject: `varnish ${target.version}`,
-      messageId: change.noOverlap ? 'noOverlap' : 'changed',
-      data: {
-        target: target.version,
-        after: listVersions(change.after),
-        current: current.version,
-        before: listVersions(change.before),
-        uncertainty: uncertainty(target),
-      },
-      recommendation:
-        `Upgrade Varnish to ${listVersions(change.after)} and regenerate the VCL with ` +
-        `bin/magento varnish:vcl:generate after the code upgrade.`,
-      effort: { hours: change.noOverlap ? 3 : 1, confidence: 'low' },
+    reportServiceChange(ctx, 'varnish', ctx.platform?.settings.pageCache, {
+      recommendation: (versions) =>
+        `Upgrade Varnish to ${versions} and regenerate the VCL with bin/magento varnish:vcl:generate after the code upgrade.`,
+      hours: { noOverlap: 3, changed: 1 },
     });
   },
 };
