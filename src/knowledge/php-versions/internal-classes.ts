@@ -50,3 +50,54 @@ export const PHP_INTERNAL_CLASSES: ReadonlySet<string> = new Set(
 export function isPhpInternalClass(name: string): boolean {
   return PHP_INTERNAL_CLASSES.has((name.startsWith('\\') ? name.slice(1) : name).toLowerCase());
 }
+
+// Non-private properties PHP's own classes declare (php-src stubs), for the rules that ask "does any class in the
+// hierarchy declare $x?". Only what is listed is known: any other internal class answers undefined ("cannot tell"),
+// so a rule stays silent rather than call a property of, say, DOMDocument dynamic.
+const THROWABLE_PROPERTIES = ['message', 'code', 'file', 'line'];
+const PROPERTIES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['errorexception', [...THROWABLE_PROPERTIES, 'severity']],
+  ['pdoexception', [...THROWABLE_PROPERTIES, 'errorInfo']],
+  ['mysqli_sql_exception', [...THROWABLE_PROPERTIES, 'sqlstate']],
+  [
+    'soapfault',
+    [
+      ...THROWABLE_PROPERTIES,
+      'faultstring',
+      'faultcode',
+      'faultcodens',
+      'faultactor',
+      'detail',
+      '_name',
+      'headerfault',
+    ],
+  ],
+  ['pdostatement', ['queryString']],
+  // Not a Throwable despite its name.
+  ['libxmlerror', ['level', 'code', 'column', 'message', 'file', 'line']],
+]);
+// Internal interfaces and classes that declare no property a subclass could write.
+const NO_PROPERTIES = new Set(
+  `throwable traversable iterator iteratoraggregate arrayaccess countable serializable stringable jsonserializable
+  unitenum backedenum datetimeinterface splobserver splsubject outeriterator recursiveiterator seekableiterator
+  sessionhandlerinterface sessionidinterface sessionupdatetimestamphandlerinterface reflector
+  datetime datetimeimmutable datetimezone sessionhandler pdo splobjectstorage spldoublylinkedlist splqueue splstack
+  splfixedarray splheap splminheap splmaxheap splpriorityqueue iteratoriterator filteriterator callbackfilteriterator
+  recursivecallbackfilteriterator recursivefilteriterator parentiterator limititerator norewinditerator
+  appenditerator infiniteiterator emptyiterator multipleiterator recursiveiteratoriterator`.split(/\s+/),
+);
+
+/**
+ * The non-private properties an internal class or interface declares (its internal parents' included), or undefined
+ * when MageUp does not know them (not internal, or an internal class with properties not listed here).
+ */
+export function internalClassProperties(name: string): readonly string[] | undefined {
+  const key = (name.startsWith('\\') ? name.slice(1) : name).toLowerCase();
+  if (!PHP_INTERNAL_CLASSES.has(key)) return undefined;
+  const listed = PROPERTIES.get(key);
+  if (listed) return listed;
+  if (NO_PROPERTIES.has(key)) return [];
+  // Every internal *Exception / *Error class descends from Exception or Error (their four protected properties).
+  if (/(exception|error)$/.test(key)) return THROWABLE_PROPERTIES;
+  return undefined;
+}

@@ -133,3 +133,31 @@ class Tight { private $x; public function run() { $this->d = 1; } }
   ]);
   assert.equal(r.remaining, 3, 'the three declined ones');
 });
+
+test("PHP's own parents: \\Exception's properties are declared; an internal class with unknown properties silences", async () => {
+  const src = `<?php
+namespace Acme\\Shop\\Model;
+class BaseException extends \\RuntimeException {}
+class InvalidStatus extends BaseException
+{
+    public function __construct($status)
+    {
+        $this->message = "bad $status";
+        $this->code = 3;
+        $this->status = $status;
+    }
+}
+class Doc extends \\DOMDocument { public function run() { $this->anything = 1; } }
+class Bag extends \\ArrayObject { public function run() { $this->anything = 1; } }
+class Stamp extends \\DateTimeImmutable { public function run() { $this->zone = 1; } }
+`;
+  const unit = await unitOf('app/code/Acme/Shop/Model/InvalidStatus.php', src);
+  const findings = await runRule(dynamicProperty, { code: [unit], target: { symbols: target, php: '8.2' } });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.data]),
+    [
+      [10, { class: 'Acme\\Shop\\Model\\InvalidStatus', property: 'status', php: '8.2' }],
+      [15, { class: 'Acme\\Shop\\Model\\Stamp', property: 'zone', php: '8.2' }],
+    ],
+  );
+});

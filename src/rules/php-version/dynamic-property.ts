@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../core/finding.js';
 import { enclosingClassLike, lineEnding, memberInsertion } from '../../fix/class-body.js';
 import { nodesOnLine } from '../../fix/locate.js';
+import { internalClassProperties, isPhpInternalClass } from '../../knowledge/php-versions/internal-classes.js';
 import { phpAtLeast } from '../../knowledge/php-versions/php-version.js';
 import type { FixOutcome, FixSource, Rule } from '../rule.js';
 import { prepareWorlds, worldsOf } from '../php-api/worlds.js';
@@ -18,8 +19,9 @@ export const dynamicProperty: Rule = {
 8.2 deprecates it (RFC "Deprecate dynamic properties"), PHP 9 is expected to throw. The hierarchy is walked through the
 code under check and the target's symbol index (parents, traits); classes with \`__set\` in the hierarchy, with
 \`#[\\AllowDynamicProperties]\` (inherited) or extending \`stdClass\` are exempt. When part of the hierarchy is unknown the
-rule stays silent. Reported once per class and property, at the first assignment; \`warning\` on PHP 8.2+, \`error\` for
-PHP 9.
+rule stays silent; so does it when an ancestor is one of PHP's own classes whose properties MageUp does not know
+(\\Exception's \`$message\`, \`$code\`, \`$file\`, \`$line\` are known). Reported once per class and property, at the first
+assignment; \`warning\` on PHP 8.2+, \`error\` for PHP 9.
 
 **How to fix:** declare the property (\`private ?Foo $foo = null;\`, or constructor promotion), or, if the class really
 needs a bag of values, add \`#[\\AllowDynamicProperties]\` or use an array property.`,
@@ -56,6 +58,19 @@ needs a bag of values, add \`#[\\AllowDynamicProperties]\` or use an array prope
       }
       return exempt.get(key);
     };
+    // PHP's own ancestors (\Exception's $message, …): the symbol index covers Composer packages only. True when one
+    // declares the property, undefined when one's properties are unknown to MageUp (then the rule cannot tell).
+    const internalDeclares = (cls: string, property: string): boolean | undefined => {
+      let known: boolean | undefined = false;
+      for (const c of target.ancestors(cls).classes)
+        for (const name of [c.decl.extends ?? '', ...c.decl.implements]) {
+          if (!name || !isPhpInternalClass(name)) continue;
+          const properties = internalClassProperties(name);
+          if (properties?.includes(property)) return true;
+          if (!properties) known = undefined;
+        }
+      return known;
+    };
     for (const unit of codeUnderCheck(context)) {
       for (const ref of unit.analysis.references) {
         if (ref.kind !== 'property-fetch' || !ref.write || ref.via !== '$this' || !ref.member) continue;
@@ -64,6 +79,7 @@ needs a bag of values, add \`#[\\AllowDynamicProperties]\` or use an array prope
         if (seen.has(key)) continue;
         if (target.findProperty(ref.name, ref.member).found) continue;
         if (isExempt(ref.name) !== false) continue;
+        if (internalDeclares(ref.name, ref.member) !== false) continue;
         seen.add(key);
         context.report({
           severity,
