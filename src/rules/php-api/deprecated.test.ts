@@ -71,7 +71,11 @@ class B
   );
   const findings = await runRule(deprecated, { code: [unit], target: { symbols } });
   assert.equal(findings.length, 1);
-  assert.match(findings[0]!.message, /`Magento\\Framework\\Model\\AbstractModel::save\(\)` \(magento\/framework\)/);
+  assert.equal(findings[0]!.messageId, 'deprecated');
+  assert.deepEqual(
+    [findings[0]!.data?.label, findings[0]!.data?.declaredBy],
+    ['`Magento\\Framework\\Model\\AbstractModel::save()`', 'magento/framework'],
+  );
 });
 
 test('fix: $block->escapeHtml() → $escaper->escapeHtml() in a 2.4 template, every call of the method; declines', async () => {

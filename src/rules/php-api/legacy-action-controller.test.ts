@@ -73,7 +73,8 @@ test('controllers extending Action without an HTTP method interface; admin, abst
     findings.map((f) => [f.file, f.line, f.subject, f.severity]),
     [['app/code/Acme/Shop/Controller/Index/Save.php', 6, 'controller:acme\\shop\\controller\\index\\save', 'info']],
   );
-  assert.match(findings[0]!.message, /\$this->_redirect\(\), \$this->getRequest\(\), \$this->messageManager/);
+  assert.equal(findings[0]!.messageId, 'noHttpMethodInherited');
+  assert.equal(findings[0]!.data?.inherited, '$this->_redirect(), $this->getRequest(), $this->messageManager');
   assert.equal(findings[0]!.effort?.hours, 1);
   // A target without the method interfaces (before 2.3) says nothing.
   assert.deepEqual(await runRule(legacyActionController, { code: units, target: { symbols: indexOf([]) } }), []);

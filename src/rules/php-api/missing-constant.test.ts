@@ -35,5 +35,12 @@ class Order extends CoreOrder
       [6, 1214],
     ],
   );
+  assert.deepEqual(
+    findings.map((f) => [f.messageId, f.data?.member, f.data?.verb, f.data?.class]),
+    [
+      ['memberGone', 'Magento\\Sales\\Model\\Order::OLD_FLAG', 'read', 'Magento\\Sales\\Model\\Order'],
+      ['memberGone', 'Magento\\Sales\\Model\\Order::OLD_FLAG', 'read', 'Acme\\Shop\\Model\\Order'],
+    ],
+  );
   assert.match(findings[0]!.message, /Magento\\Sales\\Model\\Order::OLD_FLAG is read here/);
 });

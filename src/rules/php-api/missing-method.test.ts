@@ -61,6 +61,18 @@ test('calls and overrides of methods the target removed, nothing for magic or un
       [18, 'critical', 1410],
     ],
   );
+  assert.deepEqual(
+    findings.map((f) => f.messageId),
+    ['deadOverride', 'memberGone', 'memberGone'],
+  );
+  assert.deepEqual(findings[0]!.data, {
+    class: 'Acme\\Shop\\Model\\Child',
+    method: 'legacyThing',
+    owner: 'Magento\\Catalog\\Model\\Base',
+    was: 'public function legacyThing()',
+    current: '2.4.6',
+    release: '2.4.8',
+  });
   assert.match(findings[0]!.message, /overrides Magento\\Catalog\\Model\\Base::legacyThing\(\)/);
   assert.match(
     findings[1]!.message,

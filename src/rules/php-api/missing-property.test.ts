@@ -39,5 +39,10 @@ class View extends \\Magento\\Framework\\View\\Element\\Template
       [9, 1516],
     ],
   );
+  assert.equal(findings[1]!.messageId, 'memberGone');
+  assert.deepEqual(
+    [findings[1]!.data?.member, findings[1]!.data?.verb],
+    ['Magento\\Framework\\View\\Element\\Template::$_oldRegistry', 'assigned'],
+  );
   assert.match(findings[1]!.message, /::\$_oldRegistry is assigned here/);
 });
