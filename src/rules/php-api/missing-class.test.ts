@@ -45,6 +45,14 @@ test('reports classes the current release has and the target lacks, with the UCT
       [11, 1110, 'new:magento\\framework\\old\\helper'],
     ],
   );
+  assert.equal(critical[1]!.messageId, 'gone');
+  assert.deepEqual(critical[1]!.data, {
+    what: 'class `Magento\\Framework\\Old\\Helper`',
+    from: ' of magento/framework',
+    use: 'extended',
+    current: '2.4.6',
+    release: '2.4.8',
+  });
   assert.match(
     critical[1]!.message,
     /class `Magento\\Framework\\Old\\Helper` of magento\/framework is extended here; 2\.4\.6 declares it, 2\.4\.8 does not/,
@@ -53,6 +61,8 @@ test('reports classes the current release has and the target lacks, with the UCT
   // The factory is generated from a class the target has; Countable is PHP's; the unknown class is reported once as info.
   const info = findings.filter((f) => f.severity === 'info');
   assert.equal(info.length, 1);
+  assert.equal(info[0]!.messageId, 'unresolved');
+  assert.equal(info[0]!.data?.name, 'Acme\\Nowhere\\Foo');
   assert.match(info[0]!.message, /cannot resolve `Acme\\Nowhere\\Foo`/);
   assert.equal(info[0]!.uctCode, undefined);
 });
@@ -113,12 +123,14 @@ test('checks class names in di.xml and layout XML of non-core modules', async ()
       ['app/code/Acme/Shop/view/frontend/layout/default.xml', 7, 1114],
     ],
   );
-  assert.match(findings[2]!.message, /passed as a layout object argument \(view model\)/);
+  assert.equal(findings[2]!.messageId, 'gone');
+  assert.equal(findings[2]!.data?.use, 'passed as a layout object argument (view model)');
 });
 
 test('says so when the target has no index', async () => {
   const findings = await runRule(missingClass, { target: { symbols: { ...target, coverage: 'none' } } });
   assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.messageId, 'noIndex');
   assert.match(findings[0]!.message, /skipped: no symbol index/);
 });
 
@@ -234,9 +246,10 @@ class Acme_Cache_Backend extends Zend_Cache_Backend
     findings.map((f) => [f.severity, f.line, f.subject]),
     [['info', 2, 'index-gap:acme/zend-cache-fork']],
   );
-  assert.match(
-    findings[0]!.message,
-    /2\.4\.8 still requires \(`\^1\.16`\) but the symbol index of 2\.4\.8 does not cover/,
+  assert.equal(findings[0]!.messageId, 'indexGap');
+  assert.deepEqual(
+    [findings[0]!.data?.pkg, findings[0]!.data?.required],
+    ['acme/zend-cache-fork', 'which 2.4.8 still requires (`^1.16`) but'],
   );
   // Without the requirement the package really left the release: reported as missing.
   const gone = await runRule(missingClass, {
