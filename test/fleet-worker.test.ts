@@ -13,7 +13,7 @@ import { startWorkerProcess, type WorkerProcess } from './helpers/worker-process
 const PROJECTS = 10;
 // Worker timings (seconds): a killed worker's job comes back after at most LEASE (unrenewed) + MAINTENANCE + 2 ×
 // RETRY_DELAY (the first retry's backoff) + a poll and a free worker.
-const LEASE = 10;
+const LEASE = 20;
 const MAINTENANCE = 2;
 const RETRY_DELAY = 1;
 
