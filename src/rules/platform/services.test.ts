@@ -28,6 +28,7 @@ test('platform/database: no supported version left is an error', async () => {
   const [f, ...rest] = await runRule(databaseRule, context);
   assert.equal(rest.length, 0);
   assert.equal(f!.severity, 'error');
+  assert.equal(f!.messageId, 'mustUpgrade');
   assert.match(f!.message, /MySQL 8\.4/);
   assert.match(f!.message, /MariaDB 11\.4/);
 });
@@ -35,8 +36,9 @@ test('platform/database: no supported version left is an error', async () => {
 test('platform/cache: Redis to Valkey is a warning naming the uses', async () => {
   const [f] = await runRule(cacheRule, context);
   assert.equal(f!.severity, 'warning');
+  assert.equal(f!.messageId, 'valkeyOnly');
+  assert.deepEqual([f!.data?.uses, f!.data?.valkey], ['cache "default", sessions', '8']);
   assert.match(f!.message, /Valkey 8/);
-  assert.match(f!.message, /cache "default", sessions/);
 });
 
 test('platform/cache: only a Redis version change is info; no Redis, no finding', async () => {
@@ -52,6 +54,8 @@ test('platform/varnish and platform/rabbitmq: warn when the used service must be
   assert.match(v!.recommendation, /varnish:vcl:generate/);
   const [r] = await runRule(rabbitmqRule, context);
   assert.equal(r!.severity, 'warning');
+  assert.equal(r!.messageId, 'noOverlap');
+  assert.deepEqual([r!.data?.after, r!.data?.before], ['4.1', '3.11']);
   assert.match(r!.message, /RabbitMQ 4\.1/);
   assert.deepEqual(await runRule(varnishRule, { ...context, project: projectFixture() }), []);
 });
