@@ -256,7 +256,8 @@ describe('mageup serve: the dashboard in Chromium', () => {
     const server = await startServer({ port: 0, env: { MAGEUP_DATA_DIR: dataDir } });
     servers.push(server);
     const { page } = await open(server);
-    await page.goto(server.url);
+    // The first page opens every project's PGlite store: at load 30 on two cores that alone took over 30 s.
+    await page.goto(server.url, { timeout: 120_000 });
     await page.waitForSelector('html[data-ready="1"]');
     assert.deepEqual(await visible(page), ['alpha', 'beta', 'gamma']);
     assert.match(await page.locator('tr.store', { hasText: 'beta' }).innerText(), /can move to 2\.4\.8 now/);
