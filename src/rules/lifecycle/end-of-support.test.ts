@@ -16,13 +16,15 @@ test('an ended current line is a warning; a supported target says nothing', asyn
   });
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.severity, 'warning');
+  assert.equal(findings[0]!.messageId, 'support');
+  assert.deepEqual([findings[0]!.data?.role, findings[0]!.data?.when], ['current', 'ended on 2026-08-11']);
   assert.match(findings[0]!.message, /ended on 2026-08-11/);
 });
 
 test('a target ending within six months is a warning, an ended target an error', async () => {
   const [soon] = await runRule(endOfSupportRule, { now, target: { release: endingSoon } });
   assert.equal(soon!.severity, 'warning');
-  assert.match(soon!.message, /ends on 2027-04-09 \(in 137 days\)/);
+  assert.equal(soon!.data?.when, 'ends on 2027-04-09 (in 137 days)');
   const [gone] = await runRule(endOfSupportRule, { now, target: { release: ended } });
   assert.equal(gone!.severity, 'error');
 });
@@ -42,7 +44,7 @@ test('the clock decides: the same line a year earlier is fine', async () => {
 test('a low-confidence date says it is uncertain', async () => {
   const unsure = releaseFixture('2.4.6-p3', { endOfSupport: '2026-08-11', endOfSupportConfidence: 'low' });
   const [f] = await runRule(endOfSupportRule, { now, target: { release: unsure } });
-  assert.match(f!.message, /uncertain/);
+  assert.equal(f!.data?.uncertain, ' (uncertain: the end-of-support date is not firmly published)');
 });
 
 test('extension mode: an ended target is only a note (vendors check old lines on purpose)', async () => {

@@ -24,6 +24,11 @@ test('an MSP reCAPTCHA package on a target with the security package is a duplic
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.severity, 'warning');
   assert.equal(findings[0]!.file, 'vendor/msp/recaptcha/composer.json');
+  assert.equal(findings[0]!.messageId, 'native');
+  assert.deepEqual(
+    [findings[0]!.data?.what, findings[0]!.data?.natives],
+    ['msp/recaptcha', 'Magento_ReCaptchaAdminUi, Magento_ReCaptchaFrontendUi, Magento_ReCaptchaCustomer'],
+  );
   assert.match(findings[0]!.message, /Magento_ReCaptcha/);
 });
 
