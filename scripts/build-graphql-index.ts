@@ -11,12 +11,10 @@
  * Usage: node --import tsx scripts/build-graphql-index.ts [--mirror DIR] [--out FILE]
  * Deterministic: the same snapshots give the same bytes.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GitObjects } from '../src/indexer/git-objects.js';
+import type { GitObjects } from '../src/indexer/git-objects.js';
 import { writeChecksummedJson } from '../src/knowledge/integrity.js';
-import { compareLooseVersions } from '../src/knowledge/api/versions.js';
 import { encodeRanges } from '../src/knowledge/ranges.js';
 import { readGraphqlSchema, type SchemaDeclaration } from '../src/knowledge/graphql/read-schema.js';
 import { mergeDeclaration } from '../src/knowledge/graphql/merge.js';
@@ -26,7 +24,7 @@ import {
   type GraphqlIndexFile,
   type GraphqlTypeDef,
 } from '../src/knowledge/graphql/format.js';
-import { openInstallTrees } from './install-trees.js';
+import { openReleaseInstalls } from './install-trees.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,20 +32,8 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: resolve(import.meta.dirname, `../data/${GRAPHQL_SCHEMA_FILE}`) },
   },
 });
-const dir = join(args.mirror!, 'controlaltdelete-nl+magento2-code-tracker', 'repo');
-if (!existsSync(dir)) throw new Error(`${dir} is missing: fetch controlaltdelete-nl/magento2-code-tracker first`);
-const tracker = new GitObjects(dir);
 const log = (m: string): void => void process.stderr.write(`${m}\n`);
-const installTrees = await openInstallTrees(args.mirror!, log);
-
-const branches = tracker.refs('refs/heads/magento-*').sort((a, b) => compareLooseVersions(a.slice(8), b.slice(8)));
-const installs = branches.map((branch) => ({
-  git: tracker,
-  commit: tracker.firstCommit(branch),
-  release: branch.slice('magento-'.length),
-}));
-for (const tree of installTrees) installs.push({ git: tree.git, commit: tree.commit, release: tree.release });
-installs.sort((a, b) => compareLooseVersions(a.release, b.release));
+const { tracker, branches, installTrees, installs } = await openReleaseInstalls(args.mirror!, log);
 
 /**
  * Adobe's Payment Services come with 2.4.7+ through adobe-commerce/os-extensions-metapackage at a version range, not

@@ -11,14 +11,11 @@
  * Deterministic: the same snapshots give the same bytes.
  */
 import { resolve } from 'node:path';
-import { join } from 'node:path';
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'acorn';
 import type { Node as AcornNode } from 'acorn';
-import { GitObjects } from '../src/indexer/git-objects.js';
+import type { GitObjects } from '../src/indexer/git-objects.js';
 import { writeChecksummedJson } from '../src/knowledge/integrity.js';
-import { compareLooseVersions } from '../src/knowledge/api/versions.js';
 import { encodeRanges } from '../src/knowledge/ranges.js';
 import { readRequireJsConfig } from '../src/project/customizations/requirejs.js';
 import { walk } from '../src/project/customizations/js-source.js';
@@ -28,7 +25,7 @@ import {
   WATCHED_JQUERY_APIS,
   type JsModuleIndexFile,
 } from '../src/knowledge/js-modules/format.js';
-import { openInstallTrees } from './install-trees.js';
+import { openReleaseInstalls } from './install-trees.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,20 +33,8 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: resolve(import.meta.dirname, `../data/${JS_MODULE_FILE}`) },
   },
 });
-const dir = join(args.mirror!, 'controlaltdelete-nl+magento2-code-tracker', 'repo');
-if (!existsSync(dir)) throw new Error(`${dir} is missing: fetch controlaltdelete-nl/magento2-code-tracker first`);
-const tracker = new GitObjects(dir);
 const log = (m: string): void => void process.stderr.write(`${m}\n`);
-const installTrees = await openInstallTrees(args.mirror!, log);
-
-const branches = tracker.refs('refs/heads/magento-*').sort((a, b) => compareLooseVersions(a.slice(8), b.slice(8)));
-const installs = branches.map((branch) => ({
-  git: tracker,
-  commit: tracker.firstCommit(branch),
-  release: branch.slice('magento-'.length),
-}));
-for (const tree of installTrees) installs.push({ git: tree.git, commit: tree.commit, release: tree.release });
-installs.sort((a, b) => compareLooseVersions(a.release, b.release));
+const { tracker, branches, installTrees, installs } = await openReleaseInstalls(args.mirror!, log);
 
 interface ConfigFacts {
   map: [string, string][];

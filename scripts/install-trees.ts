@@ -15,6 +15,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitObjects } from '../src/indexer/git-objects.js';
+import { compareLooseVersions } from '../src/knowledge/api/versions.js';
 
 export interface InstallTree {
   /** owner/name on GitHub. */
@@ -91,4 +92,34 @@ async function verify(git: GitObjects, commit: string, release: string): Promise
   }
   if (checked < 100) return `only ${checked} vendor/magento packages agree with the lock`;
   return undefined;
+}
+
+/** One snapshot of one release: a commit in a git store. */
+export interface ReleaseInstall {
+  git: GitObjects;
+  commit: string;
+  release: string;
+}
+
+/**
+ * The code tracker's releases (the first install on each `magento-*` branch) and the verified install trees, oldest
+ * release first: the list every per-release knowledge script walks.
+ */
+export async function openReleaseInstalls(
+  mirror: string,
+  log: (m: string) => void,
+): Promise<{ tracker: GitObjects; branches: string[]; installTrees: OpenedInstallTree[]; installs: ReleaseInstall[] }> {
+  const dir = join(mirror, 'controlaltdelete-nl+magento2-code-tracker', 'repo');
+  if (!existsSync(dir)) throw new Error(`${dir} is missing: fetch controlaltdelete-nl/magento2-code-tracker first`);
+  const tracker = new GitObjects(dir);
+  const installTrees = await openInstallTrees(mirror, log);
+  const branches = tracker.refs('refs/heads/magento-*').sort((a, b) => compareLooseVersions(a.slice(8), b.slice(8)));
+  const installs: ReleaseInstall[] = branches.map((branch) => ({
+    git: tracker,
+    commit: tracker.firstCommit(branch),
+    release: branch.slice('magento-'.length),
+  }));
+  for (const tree of installTrees) installs.push({ git: tree.git, commit: tree.commit, release: tree.release });
+  installs.sort((a, b) => compareLooseVersions(a.release, b.release));
+  return { tracker, branches, installTrees, installs };
 }
