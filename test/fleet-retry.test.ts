@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -18,19 +17,9 @@ import {
 } from '../src/fleet/queue.js';
 import { startWorker, type RunningWorker, type WorkerEvent } from '../src/fleet/worker.js';
 import { createTestDatabase } from './helpers/pg-database.js';
+import { git } from './helpers/git.js';
 
 const RETRY = { retryLimit: 3, retryDelaySeconds: 1 };
-
-const git = (...args: string[]): string =>
-  execFileSync('git', args, {
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@e',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@e',
-    },
-  }).toString();
 
 describe(
   'fleet retries: backoff and the dead-letter queue, set by MageUp in one place (real PostgreSQL)',

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +9,7 @@ import { PermanentScanError, scanProject } from '../src/fleet/scan.js';
 import { loadPatchLevels } from '../src/knowledge/patch-levels.js';
 import type { FleetProject } from '../src/fleet/index.js';
 import { startStorefront } from './fixtures/storefront/server.js';
+import { git } from './helpers/git.js';
 
 const project = (location: string, target: string | null = null): FleetProject => ({
   name: 'acme',
@@ -75,16 +75,6 @@ describe('one fleet scan, in-process', () => {
   });
 
   it('clones a git URL (a local bare repository over file://) and fetches it again on the next scan', async () => {
-    const git = (...args: string[]): string =>
-      execFileSync('git', args, {
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 't',
-          GIT_AUTHOR_EMAIL: 't@e',
-          GIT_COMMITTER_NAME: 't',
-          GIT_COMMITTER_EMAIL: 't@e',
-        },
-      }).toString();
     const work = join(dir, 'work');
     cpSync(resolve('test/fixtures/projects/store'), work, { recursive: true });
     git('-C', work, 'init', '--quiet', '-b', 'main');

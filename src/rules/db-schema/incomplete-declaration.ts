@@ -4,7 +4,7 @@ import type { DeclarationRulesIndex } from '../../knowledge/db-schema/declaratio
 import { loadDeclarationRules } from '../../knowledge/db-schema/declaration.js';
 import type { DbTable, Module } from '../../project/model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { coreSchemaIndex, moduleFields } from './schema-pair.js';
+import { coreSchemaIndex, declarationRules, moduleFields } from './schema-pair.js';
 
 const RULE = 'db-schema/incomplete-declaration';
 
@@ -63,18 +63,8 @@ columns, or delete the leftover declaration once the element is gone from every 
         .filter((m) => !m.core)
         .flatMap((module) => module.customizations.dbSchema.map((table) => ({ module, table })));
       if (!subjects.length) return;
-      let index: DeclarationRulesIndex;
-      try {
-        index = loadRules();
-      } catch (error) {
-        context.report({
-          messageId: 'noRulesData',
-          data: { rule: RULE, error: (error as Error).message },
-          recommendation: 'Reinstall mageup, or regenerate data/db-schema with scripts/build-db-schema-declaration.ts.',
-          subject: 'no-declaration-data',
-        });
-        return;
-      }
+      const index = declarationRules(context, loadRules, RULE);
+      if (!index) return;
       const schema = coreSchemaIndex(context, loadSchema, RULE);
       if (!schema) return;
       const target = context.target.release.version;

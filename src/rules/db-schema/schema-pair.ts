@@ -1,4 +1,5 @@
 import type { CoreSchema, DbSchemaIndex } from '../../knowledge/db-schema/index.js';
+import type { DeclarationRulesIndex } from '../../knowledge/db-schema/declaration.js';
 import type { DbTable, Module } from '../../project/model.js';
 import type { VendorSchemaFile } from '../../check/files/vendor-schemas.js';
 import type { RuleContext } from '../rule.js';
@@ -94,6 +95,25 @@ export function coreSchemaIndex(
       severity: 'info',
       recommendation: 'Reinstall mageup, or regenerate data/db-schema with scripts/build-db-schema-index.ts.',
       subject: 'no-schema-data',
+    });
+    return undefined;
+  }
+}
+
+/** The declaration rules per release (XSD and schema builder), or undefined after one info finding saying why not. */
+export function declarationRules(
+  context: RuleContext,
+  load: () => DeclarationRulesIndex,
+  ruleLabel: string,
+): DeclarationRulesIndex | undefined {
+  try {
+    return load();
+  } catch (error) {
+    context.report({
+      messageId: 'noRulesData',
+      data: { rule: ruleLabel, error: (error as Error).message },
+      recommendation: 'Reinstall mageup, or regenerate data/db-schema with scripts/build-db-schema-declaration.ts.',
+      subject: 'no-declaration-data',
     });
     return undefined;
   }

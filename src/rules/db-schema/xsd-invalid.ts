@@ -2,7 +2,7 @@ import type { DeclarationRules, DeclarationRulesIndex, Violation } from '../../k
 import { loadDeclarationRules, xsdViolations } from '../../knowledge/db-schema/declaration.js';
 import type { DbChildElement, DbTable } from '../../project/model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { customTables, moduleFields } from './schema-pair.js';
+import { customTables, declarationRules, moduleFields } from './schema-pair.js';
 
 const RULE = 'db-schema/xsd-invalid';
 
@@ -49,18 +49,8 @@ one "could not verify" note. Constraints without \`xsi:type\` are not checked (t
     check(context) {
       const subjects = customTables(context).filter(({ module }) => module.enabled !== false);
       if (!subjects.length) return;
-      let index: DeclarationRulesIndex;
-      try {
-        index = loadRules();
-      } catch (error) {
-        context.report({
-          messageId: 'noRulesData',
-          data: { rule: RULE, error: (error as Error).message },
-          recommendation: 'Reinstall mageup, or regenerate data/db-schema with scripts/build-db-schema-declaration.ts.',
-          subject: 'no-declaration-data',
-        });
-        return;
-      }
+      const index = declarationRules(context, loadRules, RULE);
+      if (!index) return;
       const target = context.target.release.version;
       const rules = index.at(target);
       if (!rules) {
