@@ -21,7 +21,7 @@ export const rule: Rule = {
       kindChanged:
         '{{how}} core {{kind}} {{type}}, which is a{{article}} {{now}} in {{target}}: the GraphQL schema fails to build or the declaration no longer means the same.',
       unverified:
-        'Could not verify {{count}} core GraphQL types of this schema ({{types}}) against {{target}}: the knowledge base has no GraphQL schema data for that release.',
+        'Could not verify the core GraphQL types this schema uses ({{types}}) against {{target}}: the knowledge base has no GraphQL schema data for that release.',
     },
     messageSeverity: { extendedRemoved: 'warning', extendedOrphaned: 'warning', unverified: 'info' },
   },
