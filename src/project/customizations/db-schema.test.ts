@@ -20,6 +20,16 @@ test('db_schema.xml: foreign keys keep their reference column', () => {
     referenceTable: 'b',
     referenceColumn: 'id',
     disabled: false,
+    // Every attribute and child as written: db-schema/xsd-invalid judges them against the target's XSD.
+    attributes: {
+      'xsi:type': 'foreign',
+      referenceId: 'A_B',
+      table: 'a',
+      column: 'b_id',
+      referenceTable: 'b',
+      referenceColumn: 'id',
+    },
+    children: [],
   });
 });
 
