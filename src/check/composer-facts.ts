@@ -66,6 +66,19 @@ export async function composerFacts(
     }
   };
   const told = new Set<string>();
+  const tellOnce = (version: string, message: string): void => {
+    if (told.has(version)) return;
+    told.add(version);
+    problems.push({ code: 'composer-data-missing', level: 'warning', message });
+  };
+  // The nearest release of the line, or none when the shipped data cannot say (unreadable data is reported above).
+  const nearestOf = (find: (version: string) => ReleaseComposerRecord | undefined, version: string) => {
+    try {
+      return find(version);
+    } catch {
+      return undefined;
+    }
+  };
   // A target without its metapackage in the data: the nearest release of its line stands in (the rule of every
   // other family, src/knowledge/coverage.ts), and the check says so; a line without any record is not compared.
   const targetRecord = (
@@ -75,53 +88,35 @@ export async function composerFacts(
     if (found?.template === null) {
       // A metapackage read from a real composer.lock: its own library constraints, the project template of the
       // nearest release of its line that has one (said so).
-      let nearest: ReleaseComposerRecord | undefined;
-      try {
-        nearest = nearestTemplateRecord(version);
-      } catch {
-        nearest = undefined;
-      }
-      if (!told.has(version)) {
-        told.add(version);
-        problems.push({
-          code: 'composer-data-missing',
-          level: 'warning',
-          message: nearest
-            ? `MageUp's data has no project template of ${version} (its metapackage is known): the root ` +
+      const nearest = nearestOf(nearestTemplateRecord, version);
+      tellOnce(
+        version,
+        nearest
+          ? `MageUp's data has no project template of ${version} (its metapackage is known): the root ` +
               `composer.json is compared with the ${nearest.version} project template, ` +
               `the nearest release of its line (derived from ${nearest.version}: a change ${version} made to the ` +
               `template is not known; compare with magento/project-community-edition ${version} before following ` +
               `the template moves).`
-            : `MageUp's data has no project template of ${version} nor of another release of its line: the root ` +
+          : `MageUp's data has no project template of ${version} nor of another release of its line: the root ` +
               `composer.json (require-dev tooling) was not compared with it (could not verify).`,
-        });
-      }
+      );
       return nearest
         ? { record: { ...found, template: nearest.template }, derivedFrom: nearest.version, templateOnly: true }
         : { record: found };
     }
     if (found) return { record: found };
-    let nearest: ReleaseComposerRecord | undefined;
-    try {
-      nearest = nearestReleaseComposer(version);
-    } catch {
-      nearest = undefined;
-    }
-    if (!told.has(version)) {
-      told.add(version);
-      problems.push({
-        code: 'composer-data-missing',
-        level: 'warning',
-        message: nearest
-          ? `MageUp's data has no Composer metapackage or project template of ${version}: the root composer.json ` +
+    const nearest = nearestOf(nearestReleaseComposer, version);
+    tellOnce(
+      version,
+      nearest
+        ? `MageUp's data has no Composer metapackage or project template of ${version}: the root composer.json ` +
             `and the library constraints are compared with those of ${nearest.version}, the nearest release of its ` +
             `line (derived from ${nearest.version}: a change ${version} made is not known; compare with ` +
             `magento/project-community-edition ${version} before following the template moves).`
-          : `MageUp's data has no Composer metapackage or project template of ${version} nor of another release of ` +
+        : `MageUp's data has no Composer metapackage or project template of ${version} nor of another release of ` +
             `its line: the root composer.json (require-dev tooling) and the library constraints were not compared ` +
             `with it (could not verify).`,
-      });
-    }
+    );
     return nearest ? { record: nearest, derivedFrom: nearest.version } : { record: null };
   };
   return {
