@@ -9,7 +9,14 @@ import type { ResolvedClass } from './class-world.js';
 import { currentLabel, isTypeKeyword, prepareWorlds, preparedIndex, releaseLabel, worldsOf } from './worlds.js';
 import { compareLooseVersions } from '../../knowledge/api/versions.js';
 import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
-import { fixZendClass, LAMINAS_JSON, laminasJsonHint, zendClassOf } from './zend-json-fix.js';
+import {
+  fixZendClass,
+  LAMINAS_HTTP_REQUEST,
+  LAMINAS_JSON,
+  laminasHttpHint,
+  laminasJsonHint,
+  zendClassOf,
+} from './zend-json-fix.js';
 
 /**
  * UCT codes by how the missing class is used (Adobe's "Upgrade Compatibility Tool error messages" reference):
@@ -188,6 +195,8 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
   if (origin?.see?.length) hints.push(`see ${origin.see.join(', ')}`);
   if (decl.name.toLowerCase() === 'zend_json' && worldsOf(context).target.get(LAMINAS_JSON))
     hints.push(laminasJsonHint(context.target.release.version));
+  if (decl.name.toLowerCase() === 'zend_http_client' && worldsOf(context).target.get(LAMINAS_HTTP_REQUEST))
+    hints.push(laminasHttpHint(context.target.release.version));
   const library = libraryHint(decl.name);
   if (library) hints.push(library);
   else if (before.package && !before.package.startsWith('magento/') && !requirersOf(context, before.package).length) {

@@ -81,3 +81,84 @@ test('fix: Zend_Validate is declined with its Magento successor and why it is no
     /successor is \\Magento\\Framework\\Validator\\ValidatorChain .*489 in Laminas, 493 in Zend 1/,
   );
 });
+
+const withLaminasHttp = indexOf(
+  [classDecl('Laminas\\Http\\Request'), classDecl('Laminas\\Http\\Client')],
+  'laminas/laminas-http',
+  '2.19.0',
+);
+const curlAdapter = [
+  '<?php',
+  'namespace Acme\\Shop\\Client;',
+  '',
+  'use Zend_Http_Client;',
+  '',
+  'class CurlAdapter',
+  '{',
+  "    public function write($method, $http_ver = '1.1'): string",
+  '    {',
+  '        // the verb decides the curl options',
+  '        if ($method === Zend_Http_Client::POST) {',
+  '            return \\Zend_Http_Client::ENC_URLENCODED;',
+  '        } elseif ($method === Zend_Http_Client::PATCH && $http_ver === Zend_Http_Client::HTTP_1) {',
+  '            return Zend_Http_Client::HTTP_0;',
+  '        }',
+  '        return Zend_Http_Client::GET;',
+  '    }',
+  '}',
+  '',
+].join('\r\n');
+
+test('fix: Zend_Http_Client constants name their laminas-http namesakes of the same value, the import goes', async () => {
+  const r = await fixWith(
+    missingClass,
+    'app/code/Acme/Shop/Client/CurlAdapter.php',
+    curlAdapter,
+    overrides(withLaminasHttp),
+  );
+  assert.deepEqual(r.declines, []);
+  assert.equal(r.findings, 7);
+  assert.equal(r.remaining, 0);
+  assert.ok(r.parses);
+  assert.equal(
+    r.text,
+    curlAdapter
+      .replace('use Zend_Http_Client;\r\n', '')
+      .replace('Zend_Http_Client::POST', '\\Laminas\\Http\\Request::METHOD_POST')
+      .replace('\\Zend_Http_Client::ENC_URLENCODED', '\\Laminas\\Http\\Client::ENC_URLENCODED')
+      .replace('Zend_Http_Client::PATCH', '\\Laminas\\Http\\Request::METHOD_PATCH')
+      .replace('Zend_Http_Client::HTTP_1', '\\Laminas\\Http\\Request::VERSION_11')
+      .replace('Zend_Http_Client::HTTP_0', '\\Laminas\\Http\\Request::VERSION_10')
+      .replace('Zend_Http_Client::GET', '\\Laminas\\Http\\Request::METHOD_GET'),
+  );
+  assert.ok(r.fixes.includes('Zend_Http_Client::HTTP_1 → \\Laminas\\Http\\Request::VERSION_11 (the same value)'));
+});
+
+test('fix: the Zend_Http_Client object, a constant without a namesake and a target without laminas-http are declined', async () => {
+  const client = curlAdapter.replace(
+    'return Zend_Http_Client::GET;',
+    'return (new Zend_Http_Client())->request(Zend_Http_Client::MERGE);',
+  );
+  const r = await fixWith(
+    missingClass,
+    'app/code/Acme/Shop/Client/CurlAdapter.php',
+    client,
+    overrides(withLaminasHttp),
+  );
+  assert.deepEqual(r.declines.sort(), [
+    'Zend_Http_Client is used on line 16 in a way the fixer leaves alone: the import stays',
+    'Zend_Http_Client::MERGE has no namesake of the same value in laminas/laminas-http',
+    'no mechanical replacement for Zend_Http_Client: Laminas\\Http\\Client takes a Request object and returns a Response with other methods; migrate it by hand',
+  ]);
+  assert.equal(r.remaining, 3, 'the import, new and MERGE');
+  assert.match(r.text, /^use Zend_Http_Client;\r$/m);
+  assert.match(r.text, /\\Laminas\\Http\\Request::METHOD_POST/);
+  const without = await fixWith(
+    missingClass,
+    'app/code/Acme/Shop/Client/CurlAdapter.php',
+    curlAdapter,
+    overrides(indexOf([])),
+  );
+  assert.equal(without.text, curlAdapter);
+  assert.ok(without.declines.every((d) => /does not install Laminas\\Http\\Request/.test(d)));
+});

@@ -2,17 +2,49 @@
 // static encode()/decode() and its TYPE_* constants have a direct equivalent in `Laminas\Json\Json`, which takes the
 // same arguments. One difference: Zend_Json::decode() returns arrays by default, Laminas's decode() objects, so a
 // decode() without a type argument gets `\Laminas\Json\Json::TYPE_ARRAY` (both declare TYPE_ARRAY = 1, TYPE_OBJECT = 0).
-// Other Zend_* classes (Zend_Http_Client, Zend_Validate_*, Zend_Filter_Input…) have no drop-in successor: their
-// Laminas counterparts differ in constructor options, request/response objects or return values, so the fixer
-// declines them with that reason. Even Zend_Validate::is(), which Magento 2.4.6 replaced with
-// ValidatorChain::is(), is declined: the Laminas validators behind it judge some values differently (NotEmpty's
-// default types: 493 in Zend 1, 489 in Laminas, which no longer counts 0.0 as empty).
+// Zend_Http_Client's constants (HTTP methods, protocol versions, body encodings, AUTH_BASIC) have namesakes of the
+// very same string values in Laminas\Http\Request and Laminas\Http\Client (laminas/laminas-http), so a constant is
+// renamed, never the client itself. Other Zend_* classes (Zend_Http_Client's objects, Zend_Validate_*,
+// Zend_Filter_Input…) have no drop-in successor: their Laminas counterparts differ in constructor options,
+// request/response objects or return values, so the fixer declines them with that reason.
+// Even Zend_Validate::is(), which Magento 2.4.6 replaced with ValidatorChain::is(), is declined: the Laminas
+// validators behind it judge some values differently (NotEmpty's default types: 493 in Zend 1, 489 in Laminas, which
+// no longer counts 0.0 as empty).
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../core/finding.js';
 import { nodesOnLine } from '../../fix/locate.js';
 import type { FixOutcome, FixSource } from '../rule.js';
 
 export const LAMINAS_JSON = 'Laminas\\Json\\Json';
+export const LAMINAS_HTTP_REQUEST = 'Laminas\\Http\\Request';
+const LAMINAS_HTTP_CLIENT = 'Laminas\\Http\\Client';
+
+/**
+ * Zend_Http_Client's constants and their namesakes of the same value in laminas/laminas-http (read from both sources:
+ * magento/zendframework1 1.14's Zend/Http/Client.php, laminas-http 2.x's Request.php, AbstractMessage.php, Client.php).
+ * MERGE, CONTENT_TYPE, CONTENT_LENGTH and VTYPE_* have none.
+ */
+const HTTP_CLIENT_CONSTANTS: Record<string, string> = {
+  GET: `${LAMINAS_HTTP_REQUEST}::METHOD_GET`,
+  POST: `${LAMINAS_HTTP_REQUEST}::METHOD_POST`,
+  PUT: `${LAMINAS_HTTP_REQUEST}::METHOD_PUT`,
+  HEAD: `${LAMINAS_HTTP_REQUEST}::METHOD_HEAD`,
+  DELETE: `${LAMINAS_HTTP_REQUEST}::METHOD_DELETE`,
+  TRACE: `${LAMINAS_HTTP_REQUEST}::METHOD_TRACE`,
+  OPTIONS: `${LAMINAS_HTTP_REQUEST}::METHOD_OPTIONS`,
+  CONNECT: `${LAMINAS_HTTP_REQUEST}::METHOD_CONNECT`,
+  PATCH: `${LAMINAS_HTTP_REQUEST}::METHOD_PATCH`,
+  HTTP_1: `${LAMINAS_HTTP_REQUEST}::VERSION_11`, // '1.1'
+  HTTP_0: `${LAMINAS_HTTP_REQUEST}::VERSION_10`, // '1.0'
+  ENC_URLENCODED: `${LAMINAS_HTTP_CLIENT}::ENC_URLENCODED`,
+  ENC_FORMDATA: `${LAMINAS_HTTP_CLIENT}::ENC_FORMDATA`,
+  AUTH_BASIC: `${LAMINAS_HTTP_CLIENT}::AUTH_BASIC`,
+};
+
+/** How the recommendation of a Zend_Http_Client finding says the target installs laminas-http (the fixer's go-ahead). */
+export function laminasHttpHint(release: string): string {
+  return `its constants have namesakes of the same value in \`\\${LAMINAS_HTTP_REQUEST}\` (METHOD_GET…, VERSION_11/VERSION_10 for HTTP_1/HTTP_0) and \`\\${LAMINAS_HTTP_CLIENT}\` (ENC_URLENCODED, ENC_FORMDATA, AUTH_BASIC), installed by ${release} (laminas/laminas-http); the client itself takes a Request object and returns a Response with other methods`;
+}
 
 /** How the recommendation of a Zend_Json finding says the target installs the replacement (the fixer's go-ahead). */
 export function laminasJsonHint(release: string): string {
@@ -38,37 +70,84 @@ const REASONS: [RegExp, string][] = [
   [/^zend_json_/, 'only Zend_Json itself maps one to one'],
 ];
 
-/** Zend_Json::encode()/decode()/TYPE_* → \Laminas\Json\Json, and its import dropped; anything else declined. */
+/** How each Zend class with a mechanical part is rewritten: a `Zend_X::` use (its scope name node) → edits. */
+interface ZendRewrite {
+  name: string;
+  /** The recommendation names this when the target installs the replacement. */
+  installed: string;
+  notInstalled: string;
+  rewrite: (scope: Node) => FixOutcome;
+  /** What the file names instead, once every use is rewritten. */
+  replacement: string;
+}
+
+const REWRITES: Record<string, ZendRewrite> = {
+  zend_json: {
+    name: 'Zend_Json',
+    installed: `\`\\${LAMINAS_JSON}\``,
+    notInstalled: `the target release does not install ${LAMINAS_JSON}: use Magento\\Framework\\Serialize\\Serializer\\Json (injected) by hand`,
+    rewrite: (scope) => rewriteJson(scope),
+    replacement: `\\${LAMINAS_JSON}`,
+  },
+  zend_http_client: {
+    name: 'Zend_Http_Client',
+    installed: `\`\\${LAMINAS_HTTP_REQUEST}\``,
+    notInstalled: `the target release does not install ${LAMINAS_HTTP_REQUEST} (laminas/laminas-http): migrate it by hand`,
+    rewrite: (scope) => rewriteHttpClientConstant(scope),
+    replacement: `\\${LAMINAS_HTTP_REQUEST} / \\${LAMINAS_HTTP_CLIENT} constants`,
+  },
+};
+
+/**
+ * Zend_Json::encode()/decode()/TYPE_* → \Laminas\Json\Json, Zend_Http_Client::GET… → \Laminas\Http\Request::METHOD_GET…,
+ * and their import dropped; anything else declined.
+ */
 export function fixZendClass(finding: Finding, source: FixSource): FixOutcome {
   const zend = zendClassOf(finding);
   if (!zend || !finding.line) return { decline: 'the finding does not name a Zend Framework 1 class and its line' };
-  if (zend !== 'zend_json') {
+  const how = REWRITES[zend];
+  const kind = finding.subject!.slice(0, finding.subject!.indexOf(':'));
+  if (!how || (zend === 'zend_http_client' && kind !== 'class-constant' && kind !== 'import')) {
     const why = REASONS.find(([re]) => re.test(zend))?.[1] ?? 'its Laminas or Magento successor is no drop-in';
     return { decline: `no mechanical replacement for ${zendName(zend)}: ${why}; migrate it by hand` };
   }
-  if (!finding.recommendation.includes(`\`\\${LAMINAS_JSON}\``))
-    return {
-      decline: `the target release does not install ${LAMINAS_JSON}: use Magento\\Framework\\Serialize\\Serializer\\Json (injected) by hand`,
-    };
-  const kind = finding.subject!.slice(0, finding.subject!.indexOf(':'));
+  if (!finding.recommendation.includes(how.installed)) return { decline: how.notInstalled };
   const root = source.tree.rootNode;
-  if (kind === 'import') return dropImport(finding, source, root);
+  if (kind === 'import') return dropImport(finding, source, root, how);
+  const isZend = (n: Node): boolean => sameName(n, how.name);
   // The finding's column is that of the class name or (for a call) of the method name.
   const columnOf = (n: Node | null | undefined): number => (n ? n.startPosition.column + 1 : -1);
   const scopes = nodesOnLine(root, finding.line, NAMES).filter((n) => {
     const use = n.parent;
-    if (!isZendJson(n) || !use || !USES.has(use.type) || use.child(0)?.equals(n) !== true) return false;
+    if (!isZend(n) || !use || !USES.has(use.type) || use.child(0)?.equals(n) !== true) return false;
     if (finding.column === undefined) return true;
     const member = use.type === 'scoped_call_expression' ? use.childForFieldName('name') : use.namedChild(1);
     return [columnOf(n), columnOf(n) + 1, columnOf(member)].includes(finding.column);
   });
   const scope = scopes[0];
   if (scopes.length !== 1 || !scope)
-    return { decline: `cannot find Zend_Json:: at ${finding.line}:${finding.column ?? '?'}` };
-  return rewrite(scope);
+    return { decline: `cannot find ${how.name}:: at ${finding.line}:${finding.column ?? '?'}` };
+  return how.rewrite(scope);
 }
 
-function rewrite(scope: Node): FixOutcome {
+/** `Zend_Http_Client::POST` → `\Laminas\Http\Request::METHOD_POST` (the same string); other uses declined. */
+function rewriteHttpClientConstant(scope: Node): FixOutcome {
+  const use = scope.parent!;
+  if (use.type !== 'class_constant_access_expression')
+    return {
+      decline: `Zend_Http_Client::${use.childForFieldName('name')?.text ?? '?'}(): only its constants have namesakes`,
+    };
+  const constant = use.namedChild(1)?.text ?? '?';
+  const replacement = HTTP_CLIENT_CONSTANTS[constant];
+  if (!replacement)
+    return { decline: `Zend_Http_Client::${constant} has no namesake of the same value in laminas/laminas-http` };
+  return {
+    edits: [{ start: use.startIndex, end: use.endIndex, text: `\\${replacement}` }],
+    description: `Zend_Http_Client::${constant} → \\${replacement} (the same value)`,
+  };
+}
+
+function rewriteJson(scope: Node): FixOutcome {
   const use = scope.parent!;
   const replace = { start: scope.startIndex, end: scope.endIndex, text: `\\${LAMINAS_JSON}` };
   if (use.type === 'class_constant_access_expression') {
@@ -97,24 +176,27 @@ function rewrite(scope: Node): FixOutcome {
   };
 }
 
-/** `use Zend_Json;` removed, when it is a statement of its own and every Zend_Json:: use in the file gets rewritten. */
-function dropImport(finding: Finding, source: FixSource, root: Node): FixOutcome {
-  const clauses = nodesOnLine(root, finding.line!, CLAUSES).filter((c) => /^\\?zend_json$/i.test(c.text.trim()));
+/** `use Zend_X;` removed, when it is a statement of its own and every Zend_X:: use in the file gets rewritten. */
+function dropImport(finding: Finding, source: FixSource, root: Node, how: ZendRewrite): FixOutcome {
+  const clauses = nodesOnLine(root, finding.line!, CLAUSES).filter((c) => sameName(c, how.name));
   const clause = clauses[0];
   const statement = clause?.parent;
   if (clauses.length !== 1 || !clause || statement?.type !== 'namespace_use_declaration')
-    return { decline: '`use Zend_Json;` is not a plain import of its own (an alias or a group): edit it by hand' };
+    return { decline: `\`use ${how.name};\` is not a plain import of its own (an alias or a group): edit it by hand` };
   if (statement.namedChildren.filter((c) => c?.type === 'namespace_use_clause').length !== 1)
-    return { decline: 'the import of Zend_Json shares its `use` statement: edit it by hand' };
+    return { decline: `the import of ${how.name} shares its \`use\` statement: edit it by hand` };
   const others = allNodes(root).filter(
     (n) =>
-      NAMES.has(n.type) && n.parent?.type !== 'qualified_name' && isZendJson(n) && !n.equals(clause.namedChild(0)!),
+      NAMES.has(n.type) &&
+      n.parent?.type !== 'qualified_name' &&
+      sameName(n, how.name) &&
+      !n.equals(clause.namedChild(0)!),
   );
   for (const n of others) {
-    const outcome = n.parent && USES.has(n.parent.type) ? rewrite(n) : { decline: 'other use' };
+    const outcome = n.parent && USES.has(n.parent.type) ? how.rewrite(n) : { decline: 'other use' };
     if ('decline' in outcome)
       return {
-        decline: `Zend_Json is used on line ${n.startPosition.row + 1} in a way the fixer leaves alone: the import stays`,
+        decline: `${how.name} is used on line ${n.startPosition.row + 1} in a way the fixer leaves alone: the import stays`,
       };
   }
   const text = source.text;
@@ -125,15 +207,16 @@ function dropImport(finding: Finding, source: FixSource, root: Node): FixOutcome
     text.slice(lineStart, statement.startIndex).trim() !== '' ||
     text.slice(statement.endIndex, lineEnd).trim() !== ''
   )
-    return { decline: '`use Zend_Json;` shares its line with other code: edit it by hand' };
+    return { decline: `\`use ${how.name};\` shares its line with other code: edit it by hand` };
   return {
     edits: [{ start: lineStart, end: lineEnd, text: '' }],
-    description: 'drops `use Zend_Json;` (every use now names \\Laminas\\Json\\Json)',
+    description: `drops \`use ${how.name};\` (every use now names ${how.replacement})`,
   };
 }
 
-function isZendJson(n: Node): boolean {
-  return /^\\?zend_json$/i.test(n.text);
+/** `Zend_X` or `\Zend_X` (case-insensitive, as PHP resolves class names). */
+function sameName(n: Node, name: string): boolean {
+  return n.text.trim().replace(/^\\/, '').toLowerCase() === name.toLowerCase();
 }
 
 function zendName(lower: string): string {
