@@ -3,7 +3,7 @@
 import { intersects, satisfies } from '../../composer/index.js';
 import type { ComposerPackage } from '../../project/model.js';
 import type { RuleContext } from '../rule.js';
-import { installsNote, RELEASE_METAPACKAGES, targetAnswer, type TargetAnswer } from './target-versions.js';
+import { RELEASE_METAPACKAGES, targetAnswer, type TargetAnswer } from './target-versions.js';
 
 /**
  * Who wrote the requirement: a Magento extension (its vendor must ship a release for the target), a generic library
@@ -15,15 +15,16 @@ export type RequirerKind = 'extension' | 'library' | 'root' | 'root-dev';
 export interface RequirementConflict {
   /** Requiring package (`acme/module-foo`), or `Root composer.json` / the extension's name for the root. */
   requirer: string;
+  /** The requiring package's name; null for a project's root composer.json (Composer calls it `Root composer.json`). */
+  requirerPackage: string | null;
   requirerVersion?: string;
   requirerKind: RequirerKind;
   /** Where the requirement is written, relative to the root. */
   file: string;
   dependency: string;
   constraint: string;
+  /** What the target installs or requires of `dependency`, which `constraint` excludes. */
   answer: TargetAnswer;
-  /** Composer-style sentence: `acme/foo 1.2.0 requires magento/framework 103.0.4 -> the target installs 103.0.8`. */
-  sentence: string;
   /** A version of the requirer the target installs itself (it is part of the release), when there is one. */
   fittingVersion?: string;
   /** For a PHP conflict: other PHP minors the target supports that the requirement allows (`--php` could pick one). */
@@ -52,11 +53,12 @@ export function requirementConflicts(ctx: RuleContext): RequirementConflict[] {
     if (!kind) continue;
     const file = pkg.path ? `${pkg.path}/composer.json` : 'composer.lock';
     for (const [dep, constraint] of Object.entries(pkg.require)) {
-      const conflict = conflictOf(ctx, { name: pkg.name, version: pkg.version, kind }, file, dep, constraint);
+      const requirer = { name: pkg.name, package: pkg.name, version: pkg.version, kind };
+      const conflict = conflictOf(ctx, requirer, file, dep, constraint);
       if (conflict) out.push(conflict);
     }
   }
-  const rootLabel = ctx.project.kind === 'extension' ? rootName(ctx) : 'Root composer.json';
+  const rootPackage = ctx.project.kind === 'extension' ? rootName(ctx) : null;
   const roots: [Record<string, string>, RequirerKind][] = [
     [ctx.project.rootRequire, 'root'],
     [ctx.project.kind === 'project' ? ctx.project.rootRequireDev : {}, 'root-dev'],
@@ -65,7 +67,8 @@ export function requirementConflicts(ctx: RuleContext): RequirementConflict[] {
     for (const [dep, constraint] of Object.entries(requires)) {
       // The project's own metapackage requirement is the upgrade itself, not a conflict.
       if (ctx.project.kind === 'project' && RELEASE_METAPACKAGES.has(dep)) continue;
-      const conflict = conflictOf(ctx, { name: rootLabel, kind }, 'composer.json', dep, constraint);
+      const requirer = { name: rootPackage ?? 'Root composer.json', package: rootPackage, kind };
+      const conflict = conflictOf(ctx, requirer, 'composer.json', dep, constraint);
       if (conflict) out.push(conflict);
     }
   }
@@ -109,33 +112,25 @@ function rootName(ctx: RuleContext): string {
 
 function conflictOf(
   ctx: RuleContext,
-  requirer: { name: string; version?: string; kind: RequirerKind },
+  requirer: { name: string; package: string | null; version?: string; kind: RequirerKind },
   file: string,
   dep: string,
   constraint: string,
 ): RequirementConflict | undefined {
   const answer = targetAnswer(ctx.target, dep.toLowerCase());
   if (!answer) return undefined;
-  const who = requirer.version ? `${requirer.name} ${requirer.version}` : requirer.name;
   let ok: boolean;
-  let tail: string;
   try {
     switch (answer.kind) {
       case 'exact':
         ok = satisfies(answer.version, constraint);
-        tail = `the target installs ${answer.version}`;
-        break;
-      case 'constraint':
-        ok = intersects(constraint, answer.constraint);
-        tail = `${answer.by} requires ${dep} ${answer.constraint}${installsNote(answer)}`;
         break;
       case 'php':
         ok = intersects(constraint, `~${answer.version}.0`);
-        tail = `the target runs PHP ${answer.version}`;
         break;
+      case 'constraint':
       case 'plugin-api':
         ok = intersects(constraint, answer.constraint);
-        tail = `${ctx.target.release.version} needs Composer ${answer.constraint.replace(/\^(\d+)\.0/g, '$1')}`;
         break;
     }
   } catch {
@@ -145,13 +140,13 @@ function conflictOf(
   const fitting = requirer.version ? ctx.target.release.packages[requirer.name] : undefined;
   return {
     requirer: requirer.name,
+    requirerPackage: requirer.package,
     requirerVersion: requirer.version,
     requirerKind: requirer.kind,
     file,
     dependency: dep,
     constraint,
     answer,
-    sentence: `${who} requires ${dep} ${constraint} -> ${tail}`,
     fittingVersion: fitting,
     ...(answer.kind === 'php' ? { phpAlternatives: otherPhp(ctx, constraint, answer.version) } : {}),
   };

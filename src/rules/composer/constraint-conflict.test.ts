@@ -34,6 +34,13 @@ test('quotes an exact magento/* requirement the way Composer does', async () => 
   const findings = await run([pkg('acme/module-foo', '1.2.0', { 'magento/framework': '103.0.4' })]);
   assert.equal(findings.length, 1);
   const [f] = findings;
+  assert.equal(f!.messageId, 'targetInstalls');
+  assert.deepEqual(f!.data, {
+    requirer: [{ messageId: 'packageVersion', data: { package: 'acme/module-foo', version: '1.2.0' } }],
+    dependency: 'magento/framework',
+    constraint: '103.0.4',
+    installs: '103.0.8',
+  });
   assert.equal(f!.message, 'acme/module-foo 1.2.0 requires magento/framework 103.0.4 -> the target installs 103.0.8');
   assert.equal(f!.severity, 'critical');
   assert.equal(f!.package, 'acme/module-foo');
@@ -43,6 +50,18 @@ test('quotes an exact magento/* requirement the way Composer does', async () => 
 
 test('a third-party library constraint of the target metapackage and PHP', async () => {
   const findings = await run([pkg('acme/logger', '2.0.0', { 'monolog/monolog': '^2.0', php: '~7.4.0||~8.1.0' })]);
+  const byId = new Map(findings.map((f) => [f.messageId, f.data]));
+  assert.deepEqual([...byId.keys()].sort(), ['targetPhp', 'targetRequires']);
+  // The shipped composer record of 2.4.8 says which major it installs on PHP 8.4.
+  assert.deepEqual(byId.get('targetRequires'), {
+    requirer: [{ messageId: 'packageVersion', data: { package: 'acme/logger', version: '2.0.0' } }],
+    dependency: 'monolog/monolog',
+    constraint: '^2.0',
+    requiredBy: 'magento/product-community-edition 2.4.8',
+    required: '^3.6',
+    major: 3,
+  });
+  assert.equal(byId.get('targetPhp')!.php, '8.4');
   assert.deepEqual(findings.map((f) => f.message).sort(), [
     'acme/logger 2.0.0 requires monolog/monolog ^2.0 -> magento/product-community-edition 2.4.8 requires monolog/monolog ^3.6 (installs 3.x)',
     'acme/logger 2.0.0 requires php ~7.4.0||~8.1.0 -> the target runs PHP 8.4',
@@ -92,6 +111,12 @@ test('libraries: checked only when the root pins them (warning); root require an
       ['warning', 'acme/plugin 1.0.0 requires composer-plugin-api ^1.0 -> 2.4.8 needs Composer 2'],
     ],
   );
+  assert.deepEqual(
+    findings.map((f) => f.messageId),
+    ['targetRequires', 'targetRequires', 'targetComposer'],
+  );
+  assert.deepEqual(findings[0]!.data?.requirer, [{ messageId: 'rootComposerJson' }]);
+  assert.deepEqual([findings[2]!.data?.target, findings[2]!.data?.composer], ['2.4.8', '2']);
   assert.equal(findings[0]!.file, 'composer.json');
 });
 
@@ -112,4 +137,34 @@ test('packages that only come with a bundled extension move with the release', a
     pkg('paypal/module-braintree-core', '4.5.0', { php: '~7.4.0' }),
   ]);
   assert.deepEqual(findings, []);
+});
+
+test("an extension's own composer.json, and a library constraint the data cannot say the installed major of", async () => {
+  const unknownRecord = releaseFixture('2.4.99', {
+    packages: { 'magento/framework': '103.0.99' },
+    thirdParty: { 'monolog/monolog': '^3.6' },
+  });
+  const findings = await runRule(constraintConflictRule, {
+    project: projectFixture({
+      kind: 'extension',
+      packages: [pkg('acme/module-ext', '1.0.0', {}, { source: 'root', path: '' })],
+      rootRequire: { 'magento/framework': '103.0.4', 'monolog/monolog': '^2.0' },
+    }),
+    target: { release: unknownRecord, php: '8.4' },
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.messageId, f.data?.requirer, f.message]),
+    [
+      [
+        'targetInstalls',
+        [{ messageId: 'package', data: { package: 'acme/module-ext' } }],
+        'acme/module-ext requires magento/framework 103.0.4 -> the target installs 103.0.99',
+      ],
+      [
+        'targetRequiresConstraintOnly',
+        [{ messageId: 'package', data: { package: 'acme/module-ext' } }],
+        'acme/module-ext requires monolog/monolog ^2.0 -> magento/product-community-edition 2.4.99 requires monolog/monolog ^3.6 (constraint only)',
+      ],
+    ],
+  );
 });

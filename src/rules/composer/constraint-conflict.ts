@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.js';
-import { requirementConflicts } from './conflicts.js';
+import type { MessagePart, ReportInput, Rule } from '../rule.js';
+import { requirementConflicts, type RequirementConflict } from './conflicts.js';
 import { fitAdvice } from './extension-fit.js';
 import { templateReplacement } from './root-template.js';
 
@@ -19,8 +19,24 @@ export const constraintConflictRule: Rule = {
       'target); generic libraries are checked only when the root composer.json pins them (a warning: a newer ' +
       'release usually fits), since Composer moves transitive libraries along with the upgrade. Fix: update the ' +
       'package to a release made for the target, or replace it.',
-    // The sentence is the constraint engine's own (check/composer-constraints), shared with `mageup plan`.
-    messages: { conflict: '{{sentence}}' },
+    // Composer's own wording (`<requirer> requires <dependency> <constraint> -> <why not>`), one message per answer
+    // of the target; `mageup plan` lists these findings' messages as they are.
+    messages: {
+      targetInstalls: '{{requirer}} requires {{dependency}} {{constraint}} -> the target installs {{installs}}',
+      targetRequires:
+        '{{requirer}} requires {{dependency}} {{constraint}} -> {{requiredBy}} requires {{dependency}} {{required}} ' +
+        '(installs {{major}}.x)',
+      // The data does not say which major the target installs of the library: only its constraint is known.
+      targetRequiresConstraintOnly:
+        '{{requirer}} requires {{dependency}} {{constraint}} -> {{requiredBy}} requires {{dependency}} {{required}} ' +
+        '(constraint only)',
+      targetPhp: '{{requirer}} requires {{dependency}} {{constraint}} -> the target runs PHP {{php}}',
+      targetComposer: '{{requirer}} requires {{dependency}} {{constraint}} -> {{target}} needs Composer {{composer}}',
+      // The requirer, as Composer names it.
+      packageVersion: '{{package}} {{version}}',
+      package: '{{package}}',
+      rootComposerJson: 'Root composer.json',
+    },
   },
   check(ctx) {
     const target = ctx.target.release.version;
@@ -48,8 +64,7 @@ export const constraintConflictRule: Rule = {
         package: root ? undefined : c.requirer,
         file: c.file,
         subject: `${c.requirer} requires ${c.dependency} ${c.constraint}`,
-        messageId: 'conflict',
-        data: { sentence: c.sentence },
+        ...conflictMessage(c, target),
         recommendation: recommendation + phpNote,
         effort:
           c.fittingVersion || root || c.requirerKind === 'library'
@@ -59,3 +74,33 @@ export const constraintConflictRule: Rule = {
     }
   },
 };
+
+/** The message of a conflict: which answer of the target the requirement excludes, and the facts it names. */
+function conflictMessage(c: RequirementConflict, target: string): Pick<ReportInput, 'messageId' | 'data'> {
+  const requirer: MessagePart =
+    c.requirerPackage === null
+      ? { messageId: 'rootComposerJson' }
+      : c.requirerVersion
+        ? { messageId: 'packageVersion', data: { package: c.requirerPackage, version: c.requirerVersion } }
+        : { messageId: 'package', data: { package: c.requirerPackage } };
+  const asked = { requirer: [requirer], dependency: c.dependency, constraint: c.constraint };
+  const answer = c.answer;
+  switch (answer.kind) {
+    case 'exact':
+      return { messageId: 'targetInstalls', data: { ...asked, installs: answer.version } };
+    case 'constraint': {
+      const required = { ...asked, requiredBy: answer.by, required: answer.constraint };
+      return answer.installs
+        ? { messageId: 'targetRequires', data: { ...required, major: answer.installs.major } }
+        : { messageId: 'targetRequiresConstraintOnly', data: required };
+    }
+    case 'php':
+      return { messageId: 'targetPhp', data: { ...asked, php: answer.version } };
+    case 'plugin-api':
+      // `^2.0 || ^3.0` is said as Composer majors: `2 || 3`.
+      return {
+        messageId: 'targetComposer',
+        data: { ...asked, target, composer: answer.constraint.replace(/\^(\d+)\.0/g, '$1') },
+      };
+  }
+}

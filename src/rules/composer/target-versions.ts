@@ -54,15 +54,6 @@ export function targetAnswer(target: CheckTarget, name: string): TargetAnswer | 
 }
 
 /**
- * What a message adds after a target's library constraint: ` (installs 6.x)` when the data says which major the target
- * installs, ` (constraint only)` when it does not.
- */
-export function installsNote(answer: TargetAnswer): string {
-  if (answer.kind !== 'constraint') return '';
-  return answer.installs ? ` (installs ${answer.installs.major}.x)` : ' (constraint only)';
-}
-
-/**
  * The target's project template as messages name it: `magento/project-community-edition 2.4.8-p3`, or for a target
  * the data has no metapackage of, the nearest release of its line that stands in, said as such (never passed off as
  * the target's own).
