@@ -9,7 +9,8 @@
  *   - edits outside the finding's lines (its line; for dynamic-property, whose fix declares the property in the class,
  *     the class's lines; for implicit-nullable, whose finding points at the function name,
  *     the signature up to its closing parenthesis, where the parameter may sit on a later line (signature-mismatch:
- *     up to its return type); for php-api/deprecated,
+ *     up to its return type, and the lines of the method's body where its LogRecord fix reads `$this->level` as
+ *     `->value`); for php-api/deprecated,
  *     which reports the first use of a symbol per file, the lines of the other uses of that symbol; for
  *     legacy-action-controller, the `use` line after which it imports the interface it adds);
  *   - against the maintainers' fix commit (the case's fixed tree): of the lines the patch changes, how many the
@@ -249,7 +250,14 @@ function score(c: CorpusCase, result: FixResult, broken: string, fixedTree: stri
         // legacy-action-controller imports the interface it adds: the edit sits on the file's last `use` line.
         const addedImport =
           f.ruleId === 'php-api/legacy-action-controller' && /^\s*use\s/.test(originalLines[line - 1] ?? '');
-        if (!onFinding && !addedImport && !sameUse?.test(originalLines[line - 1] ?? '')) {
+        // signature-mismatch's LogRecord fix reads `$this->level` as `->value` in comparisons of the method's body.
+        const levelRead =
+          f.ruleId === 'php-api/signature-mismatch' &&
+          f.fix.includes('->value`') &&
+          line >= (f.line ?? 0) &&
+          line <= methodLastLine(tree.rootNode, f.line ?? 0) &&
+          /\$this\s*->\s*(level\b|getlevel\s*\()/i.test(originalLines[line - 1] ?? '');
+        if (!onFinding && !addedImport && !levelRead && !sameUse?.test(originalLines[line - 1] ?? '')) {
           offFindingLine++;
           score.outside++;
         }
@@ -319,6 +327,12 @@ function findingLastLine(root: Node, ruleId: string, line: number): number {
     if (returns) last = Math.max(last, returns.endPosition.row + 1);
   }
   return last;
+}
+
+/** The last line of the method whose name is on `line` (the line itself when there is none). */
+function methodLastLine(root: Node, line: number): number {
+  const names = nodesOnLine(root, line, new Set(['name'])).filter((n) => n.parent?.type === 'method_declaration');
+  return Math.max(line, ...names.map((n) => n.parent!.endPosition.row + 1));
 }
 
 /** First and last line of the class declaration around `line` (the line itself when it is in none). */

@@ -131,6 +131,48 @@ class Fmt extends \\${formatter}
   );
 });
 
+test("fix: `$this->level` compared with the record's level becomes `$this->level->value` (Adyen's handlers)", async () => {
+  const src = [
+    '<?php',
+    'namespace Acme\\Log;',
+    '',
+    `class Exact extends \\${processing}`,
+    '{',
+    '    /** only the exact level */',
+    '    public function isHandling(array $record): bool',
+    '    {',
+    "        return $record['level'] == $this->level;",
+    '    }',
+    '',
+    '    protected function write(array $record): void',
+    '    {',
+    "        $up = fn () => $record['level'] >= $this->getLevel();",
+    "        $this->send($record['message'], $up());",
+    '    }',
+    '}',
+    '',
+  ].join('\r\n');
+  const r = await fixWith(signatureMismatch, 'app/code/Acme/Log/Exact.php', src, context);
+  assert.deepEqual(r.declines, []);
+  assert.equal(r.remaining, 0);
+  assert.ok(r.parses);
+  assert.equal(lints(r.text), true);
+  assert.equal(
+    r.text,
+    src
+      .replace('isHandling(array $record)', 'isHandling(\\Monolog\\LogRecord $record)')
+      .replace('write(array $record)', 'write(\\Monolog\\LogRecord $record)')
+      .replace('== $this->level;', '== $this->level->value;')
+      .replace('$this->getLevel();', '$this->getLevel()->value;'),
+  );
+  assert.match(r.fixes[0]!, /`\$this->level` → `…->value` in 1 comparison \(a Monolog\\Level enum in Monolog 3/);
+  // A class with a `level` of its own, or a method of another line than AbstractHandler's, is left alone.
+  const own = src.replace('{\r\n    /** only', '{\r\n    protected $level = 100;\r\n\r\n    /** only');
+  const declined = await fixWith(signatureMismatch, 'app/code/Acme/Log/Exact.php', own, context);
+  assert.equal(declined.fixes.length, 0);
+  assert.equal(declined.declines.length, 2);
+});
+
 test('fix: declined where a LogRecord would not behave as the array did', async () => {
   const handlerCases: [string, RegExp][] = [
     ['foreach ($record as $k => $v) { $this->n++; }', /uses \$record as a whole .*an object, not an array/],
@@ -147,7 +189,9 @@ test('fix: declined where a LogRecord would not behave as the array did', async 
     ["$record['extra']['x'] = 1; $this->send($record['extra']);", /a change to a LogRecord reaches the caller/],
     ["$record['formatted'] .= 'x';", /a change to a LogRecord reaches the caller/],
     ["$e = &$record['extra'];", /changes `\$record\['extra'\]`/],
-    ["$this->send($record['level'] == $this->level);", /`\$this->level`, a Monolog\\Level enum/],
+    ['$this->send($this->level);', /`\$this->level`, a Monolog\\Level enum/],
+    ["$this->level = $record['level'];", /`\$this->level`, a Monolog\\Level enum/],
+    ["$this->send($record['level'] >= $this->getLevel(true));", /`\$this->getLevel\(true\)`, a Monolog\\Level enum/],
     [
       "$this->send($record instanceof \\Monolog\\LogRecord ? $record->message : $record['message']);",
       /dual Monolog 2\/3 code/,

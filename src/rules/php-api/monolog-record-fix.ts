@@ -14,8 +14,10 @@
 // `__invoke()` whose every return is `return $record;` — writes `$record['extra'][…]` / `$record['formatted']`
 // (Monolog 3 processors do exactly that, and the caller keeps what the processor returns). A processor declared
 // `: array` then returns `LogRecord` too (returning the record from an `array` function would be a TypeError).
-// Declined: any other use of the record, reads of `$this->level` (a `Level` enum in Monolog 3, where the body expects
-// an int), dual Monolog 2/3 code (`Logger::API`, `instanceof LogRecord`, a conditionally declared class), a file that
+// `$this->level` (and `$this->getLevel()`) is a `Level` enum in Monolog 3 where it was an int: compared with
+// something (`$record['level'] == $this->level`, Adyen's handlers), it becomes `$this->level->value`, the same int,
+// in handlers whose method overrides one of AbstractHandler's line and that declare no `level` of their own.
+// Declined: any other use of the record, other uses of `$this->level`, dual Monolog 2/3 code (`Logger::API`, `instanceof LogRecord`, a conditionally declared class), a file that
 // calls the method itself (its callers would have to pass a LogRecord), and what hides a variable's uses (`compact()`,
 // `$$name`, `func_get_args()`, include).
 import type { Node } from 'web-tree-sitter';
@@ -85,6 +87,7 @@ export function logRecordParamFix(
   method: Node,
   index: number,
   source: FixSource,
+  owner: string,
 ): { edits: TextEdit[]; description: string } | { decline: string } {
   const name = method.childForFieldName('name')?.text ?? '?';
   const params = method.childForFieldName('parameters');
@@ -173,17 +176,8 @@ export function logRecordParamFix(
   });
   if (problem) return { decline: problem };
 
-  const level = firstNode(
-    body,
-    (n) =>
-      (n.type === 'member_access_expression' || n.type === 'member_call_expression') &&
-      n.childForFieldName('object')?.text === '$this' &&
-      /^(level|getlevel)$/i.test(n.childForFieldName('name')?.text ?? ''),
-  );
-  if (level)
-    return {
-      decline: `line ${level.startPosition.row + 1} uses \`${snippet(level)}\`, a Monolog\\Level enum in Monolog 3 where the body expects an int (compare \`->value\`): change it by hand`,
-    };
+  const level = levelReads(body, cls, owner);
+  if ('decline' in level) return level;
   const hidden = firstNode(
     body,
     (n) =>
@@ -207,6 +201,8 @@ export function logRecordParamFix(
 
   const written = logRecordName(cls);
   const edits: TextEdit[] = [{ start: type.startIndex, end: type.endIndex, text: written }];
+  // `$this->level` compared as the int it was in Monolog 1/2: the Level enum's value is that int.
+  for (const read of level.reads) edits.push({ start: read.endIndex, end: read.endIndex, text: '->value' });
   let returnNote = '';
   const returnType = method.childForFieldName('return_type');
   if (processor && returnType?.text.toLowerCase() === 'array') {
@@ -226,11 +222,20 @@ export function logRecordParamFix(
     ...(forwards ? [`hands it to parent::${name}()`] : []),
     ...(writes > 0 ? ['sets its extra/formatted and returns it'] : []),
   ];
+  const levelNote =
+    level.reads.length > 0
+      ? `, ${level.reads
+          .map((r) => `\`${snippet(r)}\``)
+          .filter((t, i, all) => all.indexOf(t) === i)
+          .join(
+            ', ',
+          )} → \`…->value\` in ${level.reads.length} comparison${level.reads.length === 1 ? '' : 's'} (a Monolog\\Level enum in Monolog 3, its value the int it was)`
+      : '';
   return {
     edits,
     description: `parameter #${index} array $${variable} → ${written} $${variable}${returnNote} (the body ${
       used.length > 0 ? used.join(', ') : 'does not use it'
-    }; needs Monolog 3: Magento 2.4.8+)`,
+    }${levelNote}; needs Monolog 3: Magento 2.4.8+)`,
   };
 }
 
@@ -450,6 +455,67 @@ function collect(root: Node, test: (n: Node) => boolean): Node[] {
     const n = stack.pop()!;
     if (test(n)) out.push(n);
     for (const c of n.namedChildren) if (c && !NESTED_SCOPES.has(c.type) && c.type !== 'arrow_function') stack.push(c);
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/**
+ * The Monolog classes (lower case) whose methods an override may belong to where `$this->level` is AbstractHandler's
+ * `protected Level $level` in Monolog 3 (an int in Monolog 1/2): AbstractHandler and the classes that extend it.
+ */
+const LEVEL_OWNERS = new Set([
+  'monolog\\handler\\abstracthandler',
+  'monolog\\handler\\abstractprocessinghandler',
+  'monolog\\handler\\streamhandler',
+  'monolog\\handler\\rotatingfilehandler',
+  'magento\\framework\\logger\\handler\\base',
+]);
+
+const COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '<', '<=', '>', '>=', '<=>']);
+
+/**
+ * `$this->level` / `$this->getLevel()` in the body: Monolog 3's AbstractHandler holds a `Level` enum there. Each may
+ * become `…->value` (the very int Monolog 1/2 held) when it is an operand of a comparison, the method overrides one of
+ * AbstractHandler's line (LEVEL_OWNERS) and the class declares no `level` of its own; any other use declines.
+ */
+function levelReads(body: Node, cls: Node, owner: string): { reads: Node[] } | { decline: string } {
+  // Closures and arrow functions bind `$this` too: every use in the body counts.
+  const uses = everyNode(
+    body,
+    (n) =>
+      (n.type === 'member_access_expression' || n.type === 'member_call_expression') &&
+      n.childForFieldName('object')?.text === '$this' &&
+      /^(level|getlevel)$/i.test(n.childForFieldName('name')?.text ?? ''),
+  );
+  const reads: Node[] = [];
+  for (const use of uses) {
+    const parent = use.parent;
+    const compared =
+      parent?.type === 'binary_expression' &&
+      COMPARISONS.has(parent.childForFieldName('operator')?.text ?? '') &&
+      (use.type === 'member_access_expression' || (use.childForFieldName('arguments')?.namedChildCount ?? 1) === 0);
+    const own = firstNode(
+      cls,
+      (n) =>
+        (n.type === 'property_element' && n.text.replace(/\s*=.*$/s, '').toLowerCase() === '$level') ||
+        (n.type === 'method_declaration' && n.childForFieldName('name')?.text.toLowerCase() === 'getlevel'),
+    );
+    if (!compared || !LEVEL_OWNERS.has(owner) || own)
+      return {
+        decline: `line ${use.startPosition.row + 1} uses \`${snippet(use)}\`, a Monolog\\Level enum in Monolog 3 where the body expects an int (compare \`->value\`): change it by hand`,
+      };
+    reads.push(use);
+  }
+  return { reads };
+}
+
+function everyNode(root: Node, test: (n: Node) => boolean): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (test(n)) out.push(n);
+    for (const c of n.namedChildren) if (c && c.type !== 'anonymous_class') stack.push(c);
   }
   return out.sort((a, b) => a.startIndex - b.startIndex);
 }

@@ -54,7 +54,7 @@ export function fixOverrideSignature(finding: Finding, source: FixSource): FixOu
     } else if (reason.messageId === 'paramType') {
       const { index, mine, theirs } = data;
       if (isLogRecordChange(String(mine), String(theirs))) {
-        const outcome = logRecordParamFix(method, Number(index), source);
+        const outcome = logRecordParamFix(method, Number(index), source, override.owner);
         if ('decline' in outcome) return outcome;
         edits.push(...outcome.edits);
         done.push(outcome.description);
