@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { bodyHash } from './body-hash.js';
+import { onlyForwards } from './forwards-only.js';
 import { startsByRefusingNonPost } from './refuses-non-post.js';
 import { emptyClassDecl } from './class-decl.js';
 import { parseDocFlags } from './docblock.js';
@@ -446,6 +447,7 @@ export class DeclarationReader {
         .filter((n) => n !== '' && !new RegExp(`\\$${n}\\b`).test(bodySource));
       if (unused.length > 0) method.unusedParams = unused;
       if (startsByRefusingNonPost(body)) method.refusesNonPost = true;
+      if (name.toLowerCase() === 'execute' && onlyForwards(body)) method.forwardsOnly = true;
     }
     // Promoted constructor parameters declare properties.
     if (isConstructor) {

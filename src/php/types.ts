@@ -48,6 +48,8 @@ export interface MethodDecl extends DocFlags {
    * what php-api/legacy-action-controller's fixer needs, known at check time. Absent otherwise and in skeletons.
    */
   refusesNonPost?: true;
+  /** `execute()` only: the body does nothing but forward to another action (`onlyForwards` in forwards-only.ts). */
+  forwardsOnly?: true;
 }
 
 export interface PropertyDecl extends DocFlags {

@@ -57,3 +57,44 @@ test('admin controllers that keep Magento_Backend::admin; a resource, _isAllowed
   );
   assert.match(findings[0]!.recommendation, /ADMIN_RESOURCE = 'Acme_Shop::…'/);
 });
+
+test("an action that only forwards inherits the target's ACL check: silent; one that does more before forwarding is reported", async () => {
+  const action = (name: string, execute: string) =>
+    unitOf(
+      `app/code/Acme/Shop/Controller/Adminhtml/Thing/${name}.php`,
+      `<?php
+namespace Acme\\Shop\\Controller\\Adminhtml\\Thing;
+
+class ${name} extends \\Magento\\Backend\\App\\Action
+{
+    public function execute()
+    {
+${execute}
+    }
+}
+`,
+    );
+  const code = [
+    await action('NewAction', "        // the form of a new thing is the edit form\n        $this->_forward('edit');"),
+    await action('Create', "        return $this->resultForwardFactory->create()->forward('edit');"),
+    await action(
+      'Index',
+      "        $resultForward = $this->resultForwardFactory->create();\n        $resultForward->setController('thing')->setParams($this->getRequest()->getParams());\n        return $resultForward->forward('grid');",
+    ),
+    await action(
+      'Save',
+      "        $this->thingRepository->save($this->getRequest()->getParam('thing'));\n        $this->_forward('edit');",
+    ),
+    await action(
+      'Delete',
+      "        $this->thingRepository->deleteById(5);\n        return $this->resultForwardFactory->create()->forward('index');",
+    ),
+    await action('Grid', '        return $this->resultPageFactory->create();'),
+  ];
+  const findings = await runRule(adminControllerAcl, { code, target: { symbols: index } });
+  assert.deepEqual(findings.map((f) => (f.file ?? '').replace(/^.*\//, '')).sort(), [
+    'Delete.php',
+    'Grid.php',
+    'Save.php',
+  ]);
+});

@@ -1,6 +1,9 @@
 // Admin controllers that keep Magento\Backend\App\AbstractAction's ACL check as it is: its ADMIN_RESOURCE is
 // `Magento_Backend::admin`, which every admin role holds, so any admin user can run the action. A finding only: the
 // resource the action needs is a decision (and an acl.xml entry) only the module's author can make.
+// Silent for an action whose execute() only forwards (`$this->_forward('edit')`, `->forward('edit')`): Forward sets the
+// request undispatched, Magento\Framework\App\FrontController matches the target action and dispatches it, and the
+// target's AbstractAction::dispatch() runs its own _isAllowed() before anything happens. The target is judged itself.
 import type { Rule } from '../rule.js';
 import { codeUnderCheck } from '../php-api/code-under-check.js';
 import { prepareWorlds, worldsOf } from '../php-api/worlds.js';
@@ -18,6 +21,10 @@ export const adminControllerAcl: Rule = {
 \`ADMIN_RESOURCE\` constant. A controller that declares neither inherits \`ADMIN_RESOURCE = 'Magento_Backend::admin'\`,
 which every admin role holds: a user whose role should not reach the action (a support agent's role without sales or
 system access) can run it by its URL. Magento's own admin controllers each name their resource.
+
+An action whose \`execute()\` only forwards to another action (\`$this->_forward('edit')\`, or a forward result's
+\`->forward('edit')\`) is not reported: Magento's front controller dispatches the target action, whose own
+\`dispatch()\` checks its own resource before it runs, so the forward reaches nothing the target's ACL does not guard.
 
 **How to fix:** declare \`const ADMIN_RESOURCE = 'Vendor_Module::resource';\` naming a resource of the module's
 \`etc/acl.xml\` (add one when none fits), or override \`_isAllowed()\` when the check depends on the request.`,
@@ -42,6 +49,7 @@ system access) can run it by its URL. Magento's own admin controllers each name 
         const allowed = target.findMethod(decl.name, '_isAllowed').found;
         const fromBase = (owner: string | undefined) => owner?.toLowerCase() === BACKEND_ACTION.toLowerCase();
         if (!fromBase(resource?.owner.decl.name) || !fromBase(allowed?.owner.decl.name)) continue;
+        if (target.findMethod(decl.name, 'execute').found?.member.forwardsOnly) continue;
         context.report({
           file: unit.analysis.file,
           line: decl.line,
