@@ -3,9 +3,10 @@
  * Regenerates the shipped file-hash index, `data/file-hashes/**`: for every magento/* package version of every release
  * in controlaltdelete-nl/magento2-code-tracker (branches magento-2.3.0 … magento-2.4.8-p1, first install of each) and
  * of the verified full installs of scripts/install-trees.ts (2.4.7-p7, 2.4.7-p8, 2.4.8-p2, when fetched), the
- * git blob sha of each overridable/extendable non-PHP file and the layout blocks/containers declared. Read straight from
- * git objects (`ls-tree` gives the hashes; only layout XML, module.xml and registration.php blobs are read, to name
- * components and layout elements). No file content is written.
+ * git blob sha of each overridable/extendable non-PHP file, the layout blocks/containers and the di.xml preferences
+ * declared (per area; magento2-base's app/etc/di.xml too). Read straight from
+ * git objects (`ls-tree` gives the hashes; only layout XML, di.xml, module.xml and registration.php blobs are read, to
+ * name components, layout elements and core preferences). No file content is written.
  *
  * Usage: node --import tsx scripts/build-file-hash-index.ts [--mirror DIR] [--out DIR]
  * Deterministic: the same snapshot gives the same bytes.
@@ -21,6 +22,8 @@ import { compareLooseVersions } from '../src/knowledge/api/versions.js';
 import { openInstallTrees } from './install-trees.js';
 import {
   declaredLayoutNames,
+  declaredPreferences,
+  diArea,
   encodeRanges,
   FILE_HASH_SCHEMA,
   HASH_LENGTH,
@@ -44,6 +47,8 @@ const installTrees = await openInstallTrees(args.mirror!, log);
 
 interface VersionData {
   files: Map<string, string>; // path → full blob sha
+  /** di.xml path → blob sha (app/etc/di.xml of magento2-base too, which the tracked files leave out). */
+  di: Map<string, string>;
   kind: PackageFileHashes['kind'];
   component?: string;
   /** The snapshot the blobs are read from. */
@@ -52,6 +57,7 @@ interface VersionData {
 const packages = new Map<string, Map<string, VersionData>>();
 const releases: FileHashManifest['releases'] = {};
 const layoutCache = new Map<string, { name: string; kind: 'block' | 'container' }[]>();
+const preferenceCache = new Map<string, { for: string; type: string }[]>();
 let newest = '';
 
 async function componentOf(
@@ -103,7 +109,8 @@ for (const { git, commit, release, label } of installs) {
     if (versions.has(composer.version)) continue;
     const all = new Map(git.lsTree(top.sha, true).map((e) => [e.path, e.sha]));
     const files = new Map([...all].filter(([path]) => isTrackedFile(path)));
-    versions.set(composer.version, { files, git, ...(await componentOf(git, all)) });
+    const di = new Map([...all].filter(([path]) => diArea(path) !== undefined));
+    versions.set(composer.version, { files, di, git, ...(await componentOf(git, all)) });
   }
   releases[release] = set;
   log(`${label}: ${Object.keys(set).length} packages`);
@@ -113,6 +120,12 @@ async function layoutNamesOf(git: GitObjects, sha: string): Promise<{ name: stri
   let names = layoutCache.get(sha);
   if (!names) layoutCache.set(sha, (names = declaredLayoutNames((await git.readText(sha)) ?? '')));
   return names;
+}
+
+async function preferencesOf(git: GitObjects, sha: string): Promise<{ for: string; type: string }[]> {
+  let found = preferenceCache.get(sha);
+  if (!found) preferenceCache.set(sha, (found = declaredPreferences((await git.readText(sha)) ?? '')));
+  return found;
 }
 
 const out = resolve(args.out!);
@@ -134,6 +147,7 @@ for (const name of [...packages.keys()].sort()) {
   const versions = [...byVersion.keys()].sort(compareLooseVersions);
   const fileTimeline = new Map<string, Map<string, number[]>>();
   const nameTimeline = new Map<string, Map<string, number[]>>();
+  const preferenceTimeline = new Map<string, Map<string, number[]>>();
   let kind: PackageFileHashes['kind'] = 'library';
   let component: string | undefined;
   for (const [index, version] of versions.entries()) {
@@ -155,6 +169,17 @@ for (const name of [...packages.keys()].sort()) {
         }
       }
     }
+    for (const [path, sha] of data.di) {
+      const area = diArea(path)!;
+      // Within one file the last declaration for a type wins, as in Magento's merged config.
+      const byFor = new Map((await preferencesOf(data.git, sha)).map((p) => [p.for, p.type]));
+      for (const [forType, type] of byFor) {
+        const key = `${area}:${forType}`;
+        let variants = preferenceTimeline.get(key);
+        if (!variants) preferenceTimeline.set(key, (variants = new Map()));
+        variants.set(type, [...(variants.get(type) ?? []), index]);
+      }
+    }
   }
   const timelines = (map: Map<string, Map<string, number[]>>): Record<string, [string, string][]> =>
     Object.fromEntries(
@@ -169,6 +194,7 @@ for (const name of [...packages.keys()].sort()) {
     versions,
     files: timelines(fileTimeline),
     layoutNames: timelines(nameTimeline),
+    preferences: timelines(preferenceTimeline),
   };
   totalFiles += fileTimeline.size;
   const bytes = gzipSync(JSON.stringify(data), { level: 9 });

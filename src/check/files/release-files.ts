@@ -7,12 +7,30 @@ import type { Problem } from '../../core/problem.js';
 import { LoadContext } from '../../project/context.js';
 import type { ProjectModel } from '../../project/model.js';
 import { vendorTreeRegistrations } from '../../project/registration.js';
-import { declaredLayoutNames, HASH_LENGTH } from '../../knowledge/file-hashes/format.js';
+import { declaredLayoutNames, declaredPreferences, diArea, HASH_LENGTH } from '../../knowledge/file-hashes/format.js';
 import type { FileHashIndex, PackageFiles } from '../../knowledge/file-hashes/index.js';
 import type { JsRelease } from '../../knowledge/js-modules/index.js';
 
 /** `Magento_Catalog` (module), `frontend/Magento/luma` (theme) or `lib` (lib/web of magento2-base). */
 export type Component = string;
+
+/** One `<preference>` of a core di.xml. */
+export interface CorePreference {
+  for: string;
+  type: string;
+  /** `global` (etc/di.xml, app/etc/di.xml) or the area folder (`frontend`, `adminhtml`, `webapi_rest`…). */
+  area: string;
+  /** Whose di.xml declares it (`lib` for magento2-base's app/etc/di.xml). */
+  component: Component;
+}
+
+/** Preferences keyed by the lower-cased `for` type (PHP class names are case-insensitive). */
+export type CorePreferences = Map<string, CorePreference[]>;
+
+function addPreference(into: CorePreferences, preference: CorePreference): void {
+  const key = preference.for.toLowerCase();
+  into.set(key, [...(into.get(key) ?? []), preference]);
+}
 
 export interface ReleaseFiles {
   /** What this is, for messages: `2.4.8`, `vendor tree /path`. */
@@ -32,6 +50,8 @@ export interface ReleaseFiles {
    * means removed only when the target holds that component at all.
    */
   layoutOwner(nameOrHandle: string, kind: 'name' | 'handle'): Component | undefined;
+  /** The `<preference>`s of every core di.xml (modules' etc/ and etc/<area>/, magento2-base's app/etc/di.xml). */
+  preferences(): CorePreferences;
   /** Core RequireJS aliases and jQuery of the release (shipped JS index), when it covers the release. */
   js?: JsRelease;
 }
@@ -75,6 +95,7 @@ export function releaseFilesFromIndex(
   let names: Map<string, 'block' | 'container'> | undefined;
   let handles: Set<string> | undefined;
   let owners: { name: Map<string, Component>; handle: Map<string, Component> } | undefined;
+  let preferences: CorePreferences | undefined;
   return {
     label,
     source: 'knowledge',
@@ -101,6 +122,22 @@ export function releaseFilesFromIndex(
         }
       }
       return owners[kind].get(key);
+    },
+    preferences() {
+      if (!preferences) {
+        preferences = new Map();
+        for (const p of all)
+          for (const [key, type] of p.preferences) {
+            const colon = key.indexOf(':');
+            addPreference(preferences, {
+              for: key.slice(colon + 1),
+              type,
+              area: key.slice(0, colon),
+              component: componentOf(p),
+            });
+          }
+      }
+      return preferences;
     },
   };
 }
@@ -184,10 +221,27 @@ export function releaseFilesFromRoots(roots: Map<Component, string>, label: stri
     return layoutFiles;
   };
   let owners: { name: Map<string, Component>; handle: Map<string, Component> } | undefined;
+  let preferences: CorePreferences | undefined;
   return {
     label,
     source: 'vendor',
     hasComponent: (c) => roots.has(c),
+    preferences() {
+      if (!preferences) {
+        preferences = new Map();
+        for (const [c, root] of roots) {
+          // lib is magento2-base's lib/web: the framework's preferences are in its app/etc/di.xml.
+          const files =
+            c === 'lib'
+              ? [{ file: join(root, '../../app/etc/di.xml'), area: 'global' }]
+              : diFiles(root).map((path) => ({ file: join(root, path), area: diArea(path)! }));
+          for (const { file, area } of files)
+            for (const p of declaredPreferences(readOrUndefined(file) ?? ''))
+              addPreference(preferences, { ...p, area, component: c });
+        }
+      }
+      return preferences;
+    },
     hash(c, path) {
       const file = fileOf(c, path);
       if (!file) return undefined;
@@ -230,6 +284,14 @@ export function releaseFilesFromRoots(roots: Map<Component, string>, label: stri
   };
 }
 
+/** etc/di.xml and etc/<area>/di.xml of a module directory, relative to it. */
+function diFiles(root: string): string[] {
+  const out = existsSync(join(root, 'etc/di.xml')) ? ['etc/di.xml'] : [];
+  for (const area of safeList(join(root, 'etc')))
+    if (existsSync(join(root, 'etc', area, 'di.xml'))) out.push(`etc/${area}/di.xml`);
+  return out;
+}
+
 function safeList(dir: string): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
@@ -269,6 +331,7 @@ function walk(root: string, rel: string, out: string[], keep: (path: string) => 
  * vendor tree lacks (a partial or stub vendor/ must not make core files look absent).
  */
 export function layerReleaseFiles(primary: ReleaseFiles, fallback: ReleaseFiles): ReleaseFiles {
+  let preferences: CorePreferences | undefined;
   let names: Map<string, 'block' | 'container'> | undefined;
   let handles: Set<string> | undefined;
   return {
@@ -286,6 +349,19 @@ export function layerReleaseFiles(primary: ReleaseFiles, fallback: ReleaseFiles)
       return handles;
     },
     layoutOwner: (key, kind) => primary.layoutOwner(key, kind) ?? fallback.layoutOwner(key, kind),
+    preferences() {
+      // A component the primary tree holds speaks for itself; the index fills in the components it lacks.
+      preferences ??= new Map(
+        [...new Set([...fallback.preferences().keys(), ...primary.preferences().keys()])].map((key) => [
+          key,
+          [
+            ...(primary.preferences().get(key) ?? []),
+            ...(fallback.preferences().get(key) ?? []).filter((p) => !primary.hasComponent(p.component)),
+          ],
+        ]),
+      );
+      return preferences;
+    },
   };
 }
 
@@ -312,6 +388,16 @@ export function releaseFilesFromMemory(
       return names;
     },
     layoutHandles: () => collectHandles(all.map((x) => x.p)),
+    preferences() {
+      const preferences: CorePreferences = new Map();
+      for (const { c, p } of all) {
+        const area = diArea(p);
+        if (area)
+          for (const d of declaredPreferences(components[c]![p]!))
+            addPreference(preferences, { ...d, area, component: c });
+      }
+      return preferences;
+    },
     layoutOwner(key, kind) {
       for (const { c, p } of all) {
         if (!/(^|\/)layout\/.+\.xml$/.test(p)) continue;

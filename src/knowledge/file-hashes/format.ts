@@ -1,8 +1,11 @@
 // On-disk format of the shipped file-hash index (`data/file-hashes/`): for every magento/* package version, the git
 // blob sha (shortened) of each file a project can override or extend (templates, layouts, web assets, email templates,
-// etc/*.xml, requirejs-config.js) and the layout blocks/containers its layouts declare. No file content is stored.
+// etc/*.xml, requirejs-config.js), the layout blocks/containers its layouts declare and the preferences its di.xml
+// files declare. No file content is stored.
+import { parseXml } from '../../project/xml.js';
 
-export const FILE_HASH_SCHEMA = 1;
+/** 2: `preferences` added (a data directory without them is refused, not read as "no preferences"). */
+export const FILE_HASH_SCHEMA = 2;
 /** The manifest: gzipped JSON with `manifest.json.gz.sha256` beside it. */
 export const MANIFEST_FILE = 'manifest.json.gz';
 /** Hex digits kept of each git blob sha1: 40 bits tell two versions of one file apart with room to spare. */
@@ -33,6 +36,8 @@ export interface PackageFileHashes {
   files: Record<string, [string, string][]>;
   /** Layout block/container name → [`block`|`container`, version ranges][] */
   layoutNames: Record<string, [string, string][]>;
+  /** `<area>:<interface or class>` (area `global` for etc/di.xml) → [preferred type, version ranges][] */
+  preferences: Record<string, [string, string][]>;
 }
 
 export { encodeRanges, rangesContain } from '../ranges.js';
@@ -73,4 +78,27 @@ export function declaredLayoutNames(xml: string): { name: string; kind: 'block' 
     if (name) out.push({ name, kind: m[1] as 'block' | 'container' });
   }
   return out;
+}
+
+/**
+ * The area of a di.xml path inside a package: `etc/di.xml` → global, `etc/frontend/di.xml` → frontend; magento2-base's
+ * `app/etc/di.xml` (the framework's preferences) is global too.
+ */
+export function diArea(path: string): string | undefined {
+  if (path === 'app/etc/di.xml') return 'global';
+  const m = /^etc\/(?:([^/]+)\/)?di\.xml$/.exec(path);
+  return m ? (m[1] ?? 'global') : undefined;
+}
+
+/**
+ * The `<preference for type>` pairs a di.xml declares (class names without a leading backslash, as Magento reads
+ * them). Parsed as XML, so commented-out preferences are not counted; a file that does not parse gives none.
+ */
+export function declaredPreferences(xml: string): { for: string; type: string }[] {
+  const parsed = parseXml(xml);
+  if (!parsed.ok) return [];
+  const name = (v: string | undefined) => (v ?? '').trim().replace(/^\\+/, '');
+  return parsed.root.children
+    .filter((el) => el.name === 'preference' && name(el.attrs.for) && name(el.attrs.type))
+    .map((el) => ({ for: name(el.attrs.for), type: name(el.attrs.type) }));
 }

@@ -28,6 +28,8 @@ export interface PackageFiles {
   hashes: Map<string, string>;
   /** Layout block/container names declared by the package's layouts. */
   layoutNames: Map<string, 'block' | 'container'>;
+  /** di.xml preferences: `<area>:<for>` → preferred type. */
+  preferences: Map<string, string>;
 }
 
 export interface FileHashIndex {
@@ -82,6 +84,11 @@ export function loadFileHashIndex(dataDir: string = SHIPPED_FILE_HASH_DIR): File
         const hit = variants.find(([, ranges]) => rangesContain(ranges, index));
         if (hit) layoutNames.set(name, hit[0] as 'block' | 'container');
       }
+      const preferences = new Map<string, string>();
+      for (const [key, variants] of Object.entries(data.preferences)) {
+        const hit = variants.find(([, ranges]) => rangesContain(ranges, index));
+        if (hit) preferences.set(key, hit[0]);
+      }
       return {
         package: pkg,
         version,
@@ -89,6 +96,7 @@ export function loadFileHashIndex(dataDir: string = SHIPPED_FILE_HASH_DIR): File
         ...(data.component ? { component: data.component } : {}),
         hashes,
         layoutNames,
+        preferences,
       };
     },
     packageOfComponent(component) {

@@ -6,6 +6,7 @@ import { rule as jsDependencyTarget } from './js-dependency-target.js';
 import { rule as layoutReferenceRemoved } from './layout-reference-removed.js';
 import { rule as legacySetupScript } from './legacy-setup-script.js';
 import { rule as noOriginal } from './no-original.js';
+import { rule as pluginPreferenceMoved } from './plugin-preference-moved.js';
 import { rule as pluginTargetAdded } from './plugin-target-added.js';
 import { rule as pluginTargetChanged } from './plugin-target-changed.js';
 import { rule as preferenceChanged } from './preference-changed.js';
@@ -28,6 +29,7 @@ export const rules: Rule[] = [
   layoutReferenceRemoved,
   legacySetupScript,
   noOriginal,
+  pluginPreferenceMoved,
   pluginTargetAdded,
   pluginTargetChanged,
   preferenceChanged,
