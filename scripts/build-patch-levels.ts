@@ -7,10 +7,15 @@
  * lines), which is what detection matches in a store's files. No patch content is written. A patch whose file is not
  * in the snapshot is listed with `files: null` ("not covered": only declarations can tell whether it is applied).
  *
- * Usage: node --import tsx scripts/build-patch-levels.ts [--mirror DIR] [--out FILE]
+ * A patch file the snapshot lacks may come from `--patch-dir` when `patchFiles` in the sources pins its SHA-256 and
+ * names where a byte-exact copy was read; a copy whose hash differs is refused (the patch stays "not covered").
+ *
+ * Usage: node --import tsx scripts/build-patch-levels.ts [--mirror DIR] [--patch-dir DIR] [--out FILE]
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeChecksummedJson } from '../src/knowledge/integrity.js';
@@ -27,6 +32,7 @@ import {
 const { values: args } = parseArgs({
   options: {
     mirror: { type: 'string', default: '/work/.mirror' },
+    'patch-dir': { type: 'string', default: join(homedir(), '.cache', 'mageup-build', 'patch-files') },
     out: { type: 'string', default: resolve(import.meta.dirname, '../data/patch-levels.json.gz') },
   },
 });
@@ -39,6 +45,8 @@ interface Sources {
   levels: (PatchLevelRecord & { lines: string[]; linesCommerceOnly?: string[]; fileStem: string | null })[];
   mageOs: PatchLevelsFile['mageOs'];
   metaPackages: PatchLevelsFile['metaPackages'];
+  /** Patch files read outside the snapshot: file name → pinned SHA-256, where the copy was read, why the pin is trusted. */
+  patchFiles?: Record<string, { sha256: string; copy: string; verification: string }>;
 }
 const facts = JSON.parse(
   readFileSync(resolve(import.meta.dirname, 'data/patch-levels.sources.json'), 'utf8'),
@@ -111,6 +119,27 @@ function manifest(diff: string): PatchedFile[] {
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/** A patch file from --patch-dir whose SHA-256 is the one `patchFiles` pins; anything else is refused. */
+function pinnedCopy(name: string): { diff: string; source: string } | undefined {
+  const pin = facts.patchFiles?.[name];
+  if (!pin) return undefined;
+  const path = join(args['patch-dir']!, name);
+  if (!existsSync(path)) {
+    log(`${name}: pinned but not in ${args['patch-dir']} (see patchFiles in the sources for where to read it)`);
+    return undefined;
+  }
+  const bytes = readFileSync(path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== pin.sha256) {
+    log(`${name}: refused, SHA-256 ${sha256} is not the pinned ${pin.sha256}`);
+    return undefined;
+  }
+  return {
+    diff: bytes.toString('utf8'),
+    source: `${pin.copy} (SHA-256 ${pin.sha256.slice(0, 12)}… as pinned; see patchFiles)`,
+  };
+}
+
 const code = (base: string): string => base.replace(/\./g, '').replace('-', '');
 const patches: PatchFileRecord[] = [];
 const commerceOnly: Record<string, string[]> = {};
@@ -138,10 +167,17 @@ for (const level of facts.levels) {
     const found = candidates.length > 0 ? findPatch(candidates) : undefined;
     let files: PatchedFile[] | null = null;
     let filesSource = 'not covered: the patch file is not in the fetched SamJUK/m2-meta-security-patches snapshot';
+    const pinned = found ? undefined : pinnedCopy(`${id}.patch`);
+    // The Commerce Version Tool ships inside the patch; it tells nothing about this patch's own files.
+    const ownFiles = (diff: string): PatchedFile[] =>
+      manifest(diff).filter((f) => f.path !== 'vendor/bin/patch-status');
     if (found) {
-      // The Commerce Version Tool ships inside the patch; it tells nothing about this patch's own files.
-      files = manifest(git('show', `${found.ref}:${found.path}`)).filter((f) => f.path !== 'vendor/bin/patch-status');
+      files = ownFiles(git('show', `${found.ref}:${found.path}`));
       filesSource = `SamJUK/m2-meta-security-patches ${found.ref} (${found.commit}) ${found.path}`;
+      log(`${id}: ${files.length} files from ${filesSource}`);
+    } else if (pinned) {
+      files = ownFiles(pinned.diff);
+      filesSource = pinned.source;
       log(`${id}: ${files.length} files from ${filesSource}`);
     } else log(`${id}: ${filesSource}`);
     patches.push({

@@ -278,6 +278,25 @@ test('shipped data: every level has its sources; July has file hashes on every l
     const p = shipped.patches.find((x) => x.id === id)!;
     assert.ok(p.files && p.files.length >= 30, id);
   }
+  // August's 2.4.9 file comes from a copy whose SHA-256 matches the pin; the other lines' August files were found nowhere.
+  const aug249 = shipped.patches.find((x) => x.id === '249-2026-08-001-CE')!;
+  assert.deepEqual(
+    aug249.files?.map((f) => f.path.replace(/^vendor\/magento\//, '')),
+    [
+      'lib/web/underscore.js',
+      'module-cms/Controller/Adminhtml/Wysiwyg/Images/DeleteFiles.php',
+      'module-cms/Controller/Adminhtml/Wysiwyg/Images/DeleteFolder.php',
+      'module-cms/Controller/Adminhtml/Wysiwyg/Images/NewFolder.php',
+      'module-cms/Controller/Adminhtml/Wysiwyg/Images/OnInsert.php',
+      'module-cms/Controller/Adminhtml/Wysiwyg/Images/Upload.php',
+      'module-cms/etc/module.xml',
+      'module-customer/Controller/Account/Edit.php',
+      'module-review/Controller/Adminhtml/Product/Save.php',
+    ],
+  );
+  assert.match(aug249.filesSource, /marytailor2\.4\.9 9a6a326 .*SHA-256 292c6579eb3d/);
+  for (const id of ['246p15-2026-08-001-CE', '247p10-2026-08-001-CE', '248p5-2026-08-001-CE'])
+    assert.equal(shipped.patches.find((x) => x.id === id)!.files, null, id);
   assert.deepEqual(shipped.bases, {
     '2.4.6': '2.4.6-p15',
     '2.4.7': '2.4.7-p10',

@@ -114,11 +114,18 @@ function renderCloud(s: KbStatus): string[] {
 function renderPatchLevels(s: KbStatus): string[] {
   const p = s.patchLevels;
   if (!p) return [`Patch levels: unavailable (${s.patchLevelsProblem ?? 'unknown problem'})`];
+  // Files the snapshot ends before but a hash-pinned copy was read for (kb-status carries where, per patch).
+  const later = p.filesSnapshot
+    ? p.lines.flatMap((l) =>
+        l.patches.filter((x) => x.contents.available && x.date > p.filesSnapshot!.date).map((x) => x.id),
+      )
+    : [];
   const out = [
     `Patch levels (Adobe's isolated security patch files and hotfixes, data as of ${p.asOf})`,
     p.filesSnapshot
       ? `  Patch file contents: read from ${p.filesSnapshot.repo} ${p.filesSnapshot.commit}, a snapshot that ends ` +
-        `${p.filesSnapshot.date}; later files are known by their bulletin only (detection by declarations, "could not verify" otherwise).`
+        `${p.filesSnapshot.date}${later.length ? `, and from copies whose SHA-256 matches a pin (${later.join(', ')})` : ''}; ` +
+        `other later files are known by their bulletin only (detection by declarations, "could not verify" otherwise).`
       : '  Patch file contents: no snapshot read; every patch is known by its bulletin only.',
     '  Included in a later -pN: Adobe says isolated files "are incorporated into the next full security patch"; ' +
       '"none yet" = no -pN of the line was released after the patch; "unknown" = one was, but no release notes read say so.',
