@@ -11,7 +11,9 @@
  * The second form builds the release lists of the libraries Magento constrains (symfony, laminas, monolog, …), from
  * which `src/knowledge/target-installs.ts` tells the version a release installs.
  *
- * Repositories that are not fetched are listed and skipped. Deterministic for the same snapshots.
+ * Repositories that are not fetched are listed and skipped, or with `--keep-absent` keep the packages the current
+ * output file has from them (built by this script from their tags before), so adding repositories does not need
+ * every earlier one fetched again. Deterministic for the same snapshots.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,7 +26,7 @@ import {
   type ExtensionSnapshotFile,
   type PackageRelease,
 } from '../src/knowledge/extension-releases.js';
-import { writeChecksummedJson } from '../src/knowledge/integrity.js';
+import { readChecksummedJson, writeChecksummedJson } from '../src/knowledge/integrity.js';
 
 function main(): void {
   const { values } = parseArgs({
@@ -33,6 +35,7 @@ function main(): void {
       out: { type: 'string', default: 'data' },
       list: { type: 'string', default: join(import.meta.dirname, 'extension-repos.txt') },
       file: { type: 'string', default: EXTENSION_RELEASES_FILE },
+      'keep-absent': { type: 'boolean', default: false },
     },
   });
   const repos = readFileSync(values.list!, 'utf8')
@@ -45,7 +48,9 @@ function main(): void {
   const absent: string[] = [];
   let tagsRead = 0;
   for (const repo of repos) {
-    const gitDir = join(resolve(values.mirror!), repo.replace('/', '+'), 'repo');
+    const checkout = join(resolve(values.mirror!), repo.replace('/', '+'), 'repo');
+    // Most snapshots are bare; some arrive as a checkout holding only .git.
+    const gitDir = existsSync(join(checkout, '.git')) ? join(checkout, '.git') : checkout;
     if (!existsSync(gitDir)) {
       absent.push(repo);
       continue;
@@ -85,23 +90,35 @@ function main(): void {
       holders.reduce((a, b) => (b.names.get(name)!.length > a.names.get(name)!.length ? b : a));
     packages[name] = { repo: `github.com/${home.repo}`, releases: home.names.get(name)! };
   }
+  const file = join(resolve(values.out!), values.file!);
+  const kept = new Set<string>();
+  if (values['keep-absent'] && absent.length > 0 && existsSync(file)) {
+    const before = readChecksummedJson(file, EXTENSION_RELEASES_SCHEMA) as ExtensionSnapshotFile;
+    const absentHomes = new Set(absent.map((r) => `github.com/${r}`.toLowerCase()));
+    for (const [name, entry] of Object.entries(before.packages)) {
+      if (packages[name] || !absentHomes.has(entry.repo.toLowerCase())) continue;
+      packages[name] = entry;
+      kept.add(entry.repo.toLowerCase());
+    }
+  }
   for (const entry of Object.values(packages)) {
     entry.releases.sort((a, b) => compareVersions(normalizeVersion(a.version), normalizeVersion(b.version)));
   }
   const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a < b ? -1 : 1)));
   const doc: ExtensionSnapshotFile = {
     schema: EXTENSION_RELEASES_SCHEMA,
-    note: `Tags of ${repos.length - absent.length} public repositories (scripts/${basename(values.list!)})`,
+    note: `Tags of ${repos.length - absent.length + kept.size} public repositories (scripts/${basename(values.list!)})`,
     packages: sorted,
   };
-  const file = join(resolve(values.out!), values.file!);
   const r = writeChecksummedJson(file, doc);
   const releases = Object.values(sorted).reduce((n, p) => n + p.releases.length, 0);
   console.log(
     `${file}: ${Object.keys(sorted).length} packages, ${releases} releases from ${tagsRead} tags of ` +
       `${repos.length - absent.length} repositories; ${r.bytes} bytes`,
   );
-  if (absent.length > 0) console.log(`not fetched (skipped): ${absent.join(', ')}`);
+  if (kept.size > 0) console.log(`not fetched, packages kept from ${file}: ${kept.size} repositories`);
+  const skipped = absent.filter((r) => !kept.has(`github.com/${r}`.toLowerCase()));
+  if (skipped.length > 0) console.log(`not fetched (skipped): ${skipped.join(', ')}`);
 }
 
 /** A tag as Composer's VCS repository reads it: a version-like name and a valid root composer.json with a name. */
