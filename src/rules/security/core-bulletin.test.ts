@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createReleaseCatalog } from '../../knowledge/catalog.js';
 import { fixedClock } from '../../knowledge/clock.js';
+import type { MessagePart } from '../rule.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
 import { coreBulletinRule } from './core-bulletin.js';
 
@@ -34,10 +35,20 @@ test('lists every bulletin the current version lacks, with the patch of its own 
     findings.map((f) => f.subject),
     ['APSB23-35', 'APSB23-42', 'APSB24-18'],
   );
-  assert.match(findings[2]!.message, /fixed in 2\.4\.7/);
+  assert.deepEqual(
+    findings.map((f) => [f.messageId, f.data?.fix]),
+    [
+      ['lacksFixes', [{ messageId: 'fixedIn', data: { release: '2.4.6-p1' } }]],
+      ['lacksFixes', [{ messageId: 'fixedIn', data: { release: '2.4.6-p2' } }]],
+      ['lacksFixes', [{ messageId: 'fixedIn', data: { release: '2.4.7' } }]],
+    ],
+  );
+  assert.equal(
+    findings[0]!.message,
+    'Magento 2.4.6 lacks the fixes of APSB23-35 (2023-06-13): fixed in 2.4.6-p1 (uncertain: the affected versions are derived from the fixed releases).',
+  );
   assert.doesNotMatch(findings[2]!.recommendation, /Until the upgrade/);
   assert.ok(findings.every((f) => f.severity === 'critical'));
-  assert.match(findings[0]!.message, /fixed in 2\.4\.6-p1/);
   assert.match(findings[0]!.recommendation, /2\.4\.7 includes the fix/);
   assert.equal(findings[0]!.effort?.hours, 0);
 });
@@ -91,12 +102,41 @@ test('per patch level: each missing or partly applied patch file of the line, ex
     ],
   );
   assert.ok(patches.every((f) => f.severity === 'critical'));
+  assert.deepEqual(
+    patches.map((f) => f.messageId),
+    ['patchExploited', 'patchExploited', 'patchSevere', 'patchSevere'],
+  );
   const aug = patches[1]!;
-  assert.match(aug.message, /^Exploited in the wild: .*APSB26-92, CVE-2026-48413, CVE-2026-71362, CVSS 9\.1/);
-  assert.match(aug.message, /Patch level: 2\.4\.8-p5 \+ 2026-jul, missing 2026-aug, missing hotfix VULN-39341/);
+  const label = '2.4.8-p5 + 2026-jul, missing 2026-aug, missing hotfix VULN-39341, missing 2026-sep, missing 2026-oct';
+  assert.deepEqual(
+    [aug.data?.state, aug.data?.what, aug.data?.facts, aug.data?.label],
+    [
+      [{ messageId: 'missing' }],
+      [{ messageId: 'isolated', data: { level: '2026-aug' } }],
+      [{ messageId: 'facts', data: { refs: 'APSB26-92, CVE-2026-48413, CVE-2026-71362, CVSS 9.1' } }],
+      label,
+    ],
+  );
+  assert.equal(
+    aug.message,
+    `Exploited in the wild: Magento 2.4.8-p5 lacks the 2026-aug isolated security patch of 2026-08-11 (APSB26-92, CVE-2026-48413, CVE-2026-71362, CVSS 9.1). Patch level: ${label}. Evidence: ${String(aug.data?.evidence)}.`,
+  );
   assert.match(aug.recommendation, /Apply 248p5-2026-08-001-CE\.patch \(it needs 2\.4\.8-p5\)/);
   assert.match(aug.recommendation, /Composer operations .* remove it/);
-  assert.match(patches[0]!.message, /^Exploited in the wild: .*CVE-2026-75650, CVSS 10\)/);
+  assert.deepEqual(
+    [patches[0]!.data?.what, patches[0]!.data?.facts],
+    [
+      [{ messageId: 'hotfixNamed', data: { level: 'VULN-39341', name: 'StyleSmuggler' } }],
+      [{ messageId: 'facts', data: { refs: 'APSB26-146, CVE-2026-75650, CVSS 10' } }],
+    ],
+  );
+  // No bulletin confirmed for October yet: the finding says so.
+  assert.deepEqual(patches[2]!.data?.facts, [
+    {
+      messageId: 'factsUnconfirmed',
+      data: { refs: 'CVE-2026-91013, CVE-2026-92464, CVE-2026-92909, CVE-2026-92910, CVE-2026-95630, CVE-2026-103849' },
+    },
+  ]);
 
   const behind = await runRule(coreBulletinRule, {
     project: { ...store, magento: { ...store.magento, version: '2.4.8-p3' } },
@@ -107,7 +147,29 @@ test('per patch level: each missing or partly applied patch file of the line, ex
   });
   const level = behind.filter((f) => f.subject === 'patch level 2.4.8');
   assert.equal(level.length, 1);
-  assert.match(level[0]!.message, /^Exploited in the wild: Magento 2\.4\.8-p3 cannot take the 5 isolated/);
+  assert.equal(level[0]!.messageId, 'behindExploited');
+  assert.deepEqual(
+    [level[0]!.data?.base, level[0]!.data?.count, level[0]!.data?.requires],
+    ['2.4.8-p3', 5, '2.4.8-p5'],
+  );
+  assert.deepEqual(
+    (level[0]!.data?.patches as MessagePart[]).map((p) => [p.messageId, p.data?.level]),
+    [
+      ['behindPatchExploited', '2026-aug'],
+      ['behindPatchExploited', 'VULN-39341'],
+      ['behindPatch', '2026-jul'],
+      ['behindPatch', '2026-sep'],
+      ['behindPatchUnconfirmed', '2026-oct'],
+    ],
+  );
+  assert.equal(
+    level[0]!.message,
+    'Exploited in the wild: Magento 2.4.8-p3 cannot take the 5 isolated security patch files and hotfixes of 2.4.8 released since July 2026 (they apply only on 2.4.8-p5): ' +
+      '2026-aug (APSB26-92, CVE-2026-48413, CVE-2026-71362, exploited); VULN-39341 (APSB26-146, CVE-2026-75650, exploited); ' +
+      '2026-jul (APSB26-73, CVE-2026-47984, CVE-2026-47997, CVE-2026-48001, CVE-2026-48356, CVE-2026-48358); ' +
+      '2026-sep (APSB26-138, CVE-2026-76200); ' +
+      '2026-oct (bulletin not confirmed, CVE-2026-91013, CVE-2026-92464, CVE-2026-92909, CVE-2026-92910, CVE-2026-95630, CVE-2026-103849).',
+  );
   assert.match(
     level[0]!.recommendation,
     /^Upgrade to 2\.4\.8-p5, then apply in order: 248p5-2026-07-001-CE\.patch, 248p5-2026-08-001-CE\.patch, VULN-39341 hotfix/,

@@ -1,8 +1,13 @@
 import { bulletinsMissing, type MagentoReleaseCatalog } from '../../knowledge/catalog.js';
 import { compareMagentoVersions } from '../../knowledge/magento-version.js';
 import type { ReleaseCatalog } from '../../knowledge/types.js';
-import type { Rule, RuleContext } from '../rule.js';
-import { mageOsCarrying, projectPatchLevel, type PatchAssessment } from '../../knowledge/patch-levels.js';
+import type { MessagePart, Rule, RuleContext } from '../rule.js';
+import {
+  mageOsCarrying,
+  projectPatchLevel,
+  type PatchAssessment,
+  type PatchLevelRecord,
+} from '../../knowledge/patch-levels.js';
 
 function isMagentoCatalog(catalog: ReleaseCatalog): catalog is MagentoReleaseCatalog {
   return typeof (catalog as Partial<MagentoReleaseCatalog>).bulletins === 'function';
@@ -28,12 +33,25 @@ export const coreBulletinRule: Rule = {
       "Tool's report, and reports each missing or partly applied patch file with its bulletin, CVEs and the -pN it needs.",
     messages: {
       lacksFixes: 'Magento {{version}} lacks the fixes of {{id}}{{about}}{{fix}}{{uncertain}}.',
+      // Optional parts of lacksFixes (each placeholder holds one of them, or none).
+      aboutSeverityDate: ' ({{severity}}, {{date}})',
+      aboutSeverity: ' ({{severity}})',
+      aboutDate: ' ({{date}})',
+      fixedIn: ': fixed in {{release}}',
+      uncertain: ' (uncertain: the affected versions are derived from the fixed releases)',
       behind:
         'Magento {{base}} cannot take the {{count}} isolated security patch files and hotfixes of {{line}} released ' +
         'since July 2026 (they apply only on {{requires}}): {{patches}}.',
       behindExploited:
         'Exploited in the wild: Magento {{base}} cannot take the {{count}} isolated security patch files and hotfixes ' +
         'of {{line}} released since July 2026 (they apply only on {{requires}}): {{patches}}.',
+      // The patches of behind/behindExploited: the patch level with its bulletin and CVEs.
+      behindPatch: '{{level}} ({{refs}})',
+      behindPatchExploited: '{{level}} ({{refs}}, exploited)',
+      behindPatchUnconfirmed: '{{level}} (bulletin not confirmed, {{refs}})',
+      behindPatchUnconfirmedExploited: '{{level}} (bulletin not confirmed, {{refs}}, exploited)',
+      behindPatchUnknown: '{{level}} (bulletin not confirmed)',
+      behindPatchUnknownExploited: '{{level}} (bulletin not confirmed, exploited)',
       // Exploited, critical or of unknown severity: critical; the others are errors.
       patch:
         'Magento {{base}} {{state}} {{what}} of {{date}} ({{facts}}){{partial}}. Patch level: {{label}}. Evidence: {{evidence}}.',
@@ -42,6 +60,17 @@ export const coreBulletinRule: Rule = {
       patchExploited:
         'Exploited in the wild: Magento {{base}} {{state}} {{what}} of {{date}} ({{facts}}){{partial}}. Patch level: ' +
         '{{label}}. Evidence: {{evidence}}.',
+      // The parts of patch/patchSevere/patchExploited: how much of the patch the store has, which patch, its facts.
+      missing: 'lacks',
+      partial: 'has only part of',
+      unknown: 'cannot be shown to have',
+      hotfix: 'hotfix {{level}}',
+      hotfixNamed: 'hotfix {{level}} ({{name}})',
+      isolated: 'the {{level}} isolated security patch',
+      facts: '{{refs}}',
+      factsUnconfirmed: 'bulletin not confirmed, {{refs}}',
+      factsUnknown: 'bulletin not confirmed',
+      filesPatched: ': {{patched}} of {{total}} files patched',
     },
     messageSeverity: { patch: 'error' },
   },
@@ -68,8 +97,6 @@ export const coreBulletinRule: Rule = {
       const onTargetLine = fixes.find(
         (v) => catalog.get(v)?.minor === target.minor && compareMagentoVersions(v, target.version) > 0,
       );
-      const uncertain =
-        bulletin?.confidence === 'low' ? ' (uncertain: the affected versions are derived from the fixed releases)' : '';
       ctx.report({
         package: product,
         // Where the version was read (composer.lock's metapackage entry, composer.json's exact constraint, …).
@@ -80,13 +107,9 @@ export const coreBulletinRule: Rule = {
         data: {
           version: current.version,
           id,
-          about: bulletin?.severity
-            ? ` (${bulletin.severity}` + (bulletin.date ? `, ${bulletin.date})` : ')')
-            : bulletin?.date
-              ? ` (${bulletin.date})`
-              : '',
-          fix: fix ? `: fixed in ${fix}` : '',
-          uncertain,
+          about: aboutBulletin(bulletin?.severity, bulletin?.date),
+          fix: fix ? [{ messageId: 'fixedIn', data: { release: fix } }] : [],
+          uncertain: bulletin?.confidence === 'low' ? [{ messageId: 'uncertain' }] : [],
         },
         recommendation:
           (targetFixes
@@ -100,11 +123,31 @@ export const coreBulletinRule: Rule = {
   },
 };
 
-const STATE: Record<Exclude<PatchAssessment['state'], 'applied'>, string> = {
-  missing: 'lacks',
-  partial: 'has only part of',
-  unknown: 'cannot be shown to have',
-};
+/** The parenthesis after a bulletin's id: its severity and date, when the catalog has them. */
+function aboutBulletin(severity: string | null | undefined, date: string | null | undefined): MessagePart[] {
+  if (severity)
+    return [
+      date
+        ? { messageId: 'aboutSeverityDate', data: { severity, date } }
+        : { messageId: 'aboutSeverity', data: { severity } },
+    ];
+  return date ? [{ messageId: 'aboutDate', data: { date } }] : [];
+}
+
+/**
+ * A patch of behind/behindExploited: its level, bulletin and CVEs (`refs`, identifiers joined with `, `), exploited or
+ * not; "bulletin not confirmed" when the data has no bulletin for it.
+ */
+function behindPatch(level: PatchLevelRecord): MessagePart {
+  const cves = level.cves.join(', ');
+  const ids = level.bulletin
+    ? (['behindPatch', 'behindPatchExploited'] as const)
+    : cves
+      ? (['behindPatchUnconfirmed', 'behindPatchUnconfirmedExploited'] as const)
+      : (['behindPatchUnknown', 'behindPatchUnknownExploited'] as const);
+  const refs = level.bulletin ? [level.bulletin, ...level.cves].join(', ') : cves;
+  return { messageId: ids[level.exploited ? 1 : 0], data: { level: level.level, ...(refs ? { refs } : {}) } };
+}
 
 /** One finding per isolated patch file or hotfix of the current line that is not fully applied; exploited first. */
 function reportPatchLevel(ctx: RuleContext): void {
@@ -129,12 +172,7 @@ function reportPatchLevel(ctx: RuleContext): void {
         count: open.length,
         line: status.line,
         requires: String(status.requires),
-        patches: open
-          .map(
-            (p) =>
-              `${p.level.level} (${[p.level.bulletin ?? 'bulletin not confirmed', ...p.level.cves].join(', ')}${p.level.exploited ? ', exploited' : ''})`,
-          )
-          .join('; '),
+        patches: open.map((p) => behindPatch(p.level)),
       },
       recommendation:
         `Upgrade to ${status.requires}, then apply in order: ${chain.join(', ')}. ` +
@@ -146,15 +184,18 @@ function reportPatchLevel(ctx: RuleContext): void {
   for (const p of open) {
     const { level, record } = p;
     const state = p.state as Exclude<PatchAssessment['state'], 'applied'>;
-    const facts = [
-      level.bulletin ?? 'bulletin not confirmed',
-      ...level.cves,
-      ...(level.cvss !== null ? [`CVSS ${level.cvss}`] : []),
-    ].join(', ');
-    const what =
-      level.kind === 'hotfix'
-        ? `hotfix ${level.level}${level.name ? ` (${level.name})` : ''}`
-        : `the ${level.level} isolated security patch`;
+    const scored = [...level.cves, ...(level.cvss !== null ? [`CVSS ${level.cvss}`] : [])];
+    const facts: MessagePart = level.bulletin
+      ? { messageId: 'facts', data: { refs: [level.bulletin, ...scored].join(', ') } }
+      : scored.length > 0
+        ? { messageId: 'factsUnconfirmed', data: { refs: scored.join(', ') } }
+        : { messageId: 'factsUnknown' };
+    const what: MessagePart =
+      level.kind !== 'hotfix'
+        ? { messageId: 'isolated', data: { level: level.level } }
+        : level.name
+          ? { messageId: 'hotfixNamed', data: { level: level.level, name: level.name } }
+          : { messageId: 'hotfix', data: { level: level.level } };
     const severe = level.exploited || level.severity === 'critical' || level.severity === null;
     const carrier = mageOs ? mageOsCarrying(ctx.patchLevels, level.level) : undefined;
     const order =
@@ -167,11 +208,14 @@ function reportPatchLevel(ctx: RuleContext): void {
       messageId: level.exploited ? 'patchExploited' : severe ? 'patchSevere' : 'patch',
       data: {
         base: status.base,
-        state: STATE[state],
-        what,
+        state: [{ messageId: state }],
+        what: [what],
         date: level.date,
-        facts,
-        partial: state === 'partial' ? `: ${p.filesPatched} of ${p.filesTotal} files patched` : '',
+        facts: [facts],
+        partial:
+          state === 'partial'
+            ? [{ messageId: 'filesPatched', data: { patched: String(p.filesPatched), total: String(p.filesTotal) } }]
+            : [],
         label: status.label,
         evidence: p.evidence.join('; '),
       },
