@@ -59,7 +59,25 @@ test('each advisory of an installed version, with the fixed version; APSB left t
       ['magento/magento2-base', 'magento/magento2-base CVE-2022-24086', 'error'],
     ],
   );
-  assert.match(findings[0]!.message, /CVE-2023-29197/);
+  assert.deepEqual(
+    findings.map((f) => [f.messageId, f.data?.what]),
+    [
+      [
+        'affectedFixed',
+        [
+          {
+            messageId: 'advisoryCve',
+            data: { id: 'GHSA-wxmh-65f7-jcvw', cve: 'CVE-2023-29197', title: 'Improper header validation' },
+          },
+        ],
+      ],
+      ['affectedFixed', [{ messageId: 'advisory', data: { id: 'CVE-2022-24086', title: 'Template injection' } }]],
+    ],
+  );
+  assert.equal(
+    findings[0]!.message,
+    'guzzlehttp/psr7 2.4.3 is affected by GHSA-wxmh-65f7-jcvw (CVE-2023-29197): Improper header validation. Fixed in 2.4.5.',
+  );
   assert.match(findings[0]!.recommendation, /Update guzzlehttp\/psr7 to 2\.4\.5/);
   assert.match(findings[1]!.recommendation, /moves magento\/magento2-base to 2\.4\.8/);
 });
@@ -161,14 +179,25 @@ test('dev-only packages labelled and ranked lower; Windows-only and Composer lib
   const findings = await runRule(packageAdvisoryRule, { project, advisoriesFor: (n) => db[n] ?? [] });
   const by = (id: string) => findings.find((f) => f.subject?.endsWith(` ${id}`))!;
   assert.equal(by('PU-1').severity, 'warning');
-  assert.match(by('PU-1').message, /^\[dev\] .*dev-only package/);
+  assert.deepEqual(
+    [by('PU-1').messageId, by('PU-1').data?.dev, by('PU-1').data?.notes],
+    ['affectedFixedNoted', [{ messageId: 'dev' }], [{ messageId: 'devOnly' }]],
+  );
+  assert.equal(
+    by('PU-1').message,
+    '[dev] phpunit/phpunit 9.5.0 is affected by PU-1: A vulnerability. Fixed in 9.5.10. Note: dev-only package (require-dev): not deployed by composer install --no-dev.',
+  );
   assert.equal(by('PM-1').severity, 'info');
-  assert.match(by('PM-1').message, /Windows hosts only/);
+  assert.deepEqual(by('PM-1').data?.notes, [{ messageId: 'windowsOnly' }]);
   assert.equal(by('C-1').severity, 'info');
-  assert.match(by('C-1').message, /not run by the store: Composer's library copy/);
-  assert.match(
+  assert.deepEqual(by('C-1').data?.notes, [{ messageId: 'composerLibrary' }]);
+  assert.deepEqual(
+    [by('roave:acme/old').messageId, by('roave:acme/old').data?.what],
+    ['affected', [{ messageId: 'roave', data: { name: 'acme/old', affected: '<1.2' } }]],
+  );
+  assert.equal(
     by('roave:acme/old').message,
-    /Roave\/SecurityAdvisories lists acme\/old <1\.2 as having known vulnerabilities \(that list gives no advisory text or CVE\)/,
+    'acme/old 1.0.0 is affected by Roave/SecurityAdvisories lists acme/old <1.2 as having known vulnerabilities (that list gives no advisory text or CVE). No fixed version is known.',
   );
   assert.match(by('roave:acme/old').recommendation, /packagist\.org\/packages\/acme\/old\/advisories/);
 });

@@ -5,7 +5,7 @@ import type { MagentoReleaseCatalog } from '../../knowledge/catalog.js';
 import { compareMagentoVersions } from '../../knowledge/magento-version.js';
 import type { Advisory, ReleaseCatalog } from '../../knowledge/types.js';
 import type { ComposerPackage } from '../../project/model.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { MessagePart, Rule, RuleContext } from '../rule.js';
 
 const SEVERITY: Record<NonNullable<Advisory['severity']>, Severity> = {
   critical: 'critical',
@@ -115,8 +115,25 @@ export const packageAdvisoryRule: Rule = {
       'store runs. Roave/SecurityAdvisories entries carry no advisory text: the finding says so and links the sources.',
     // The severity is the advisory's, lowered for dev-only, Windows-only and Composer-library cases (see the notes).
     messages: {
-      affectedFixed: '{{dev}}{{name}} {{version}} is affected by {{what}}{{uncertain}}. Fixed in {{fixedIn}}.{{notes}}',
-      affected: '{{dev}}{{name}} {{version}} is affected by {{what}}{{uncertain}}. No fixed version is known.{{notes}}',
+      affectedFixed: '{{dev}}{{name}} {{version}} is affected by {{what}}{{uncertain}}. Fixed in {{fixedIn}}.',
+      affected: '{{dev}}{{name}} {{version}} is affected by {{what}}{{uncertain}}. No fixed version is known.',
+      affectedFixedNoted:
+        '{{dev}}{{name}} {{version}} is affected by {{what}}{{uncertain}}. Fixed in {{fixedIn}}. Note: {{notes}}.',
+      affectedNoted:
+        '{{dev}}{{name}} {{version}} is affected by {{what}}{{uncertain}}. No fixed version is known. Note: {{notes}}.',
+      // The parts of the messages above: the dev label, the advisory, the uncertainty and the notes (joined by `; `).
+      dev: '[dev] ',
+      advisory: '{{id}}: {{title}}',
+      advisoryCve: '{{id}} ({{cve}}): {{title}}',
+      roave:
+        'Roave/SecurityAdvisories lists {{name}} {{affected}} as having known vulnerabilities (that list gives no ' +
+        'advisory text or CVE)',
+      uncertain: ' (uncertain: the affected range is derived)',
+      devOnly: 'dev-only package (require-dev): not deployed by composer install --no-dev',
+      windowsOnly: 'affects Windows hosts only; Magento runs on Linux',
+      composerLibrary:
+        "not run by the store: Composer's library copy in vendor/ is loaded only by Magento's setup tooling; the " +
+        'advisory concerns the composer command you run, which is a separate install',
     },
   },
   check(ctx) {
@@ -141,43 +158,44 @@ export const packageAdvisoryRule: Rule = {
         const core = pkg.source === 'core';
         const targetVersion = ctx.target.release.packages[pkg.name];
         const fixedByUpgrade = core && targetVersion !== undefined;
-        const uncertain = advisory.confidence === 'low' ? ' (uncertain: the affected range is derived)' : '';
         const windowsOnly = /\bwindows\b/i.test(advisory.title);
         const composerLibrary = NOT_RUN_BY_STORE.has(pkg.name);
         const roave = advisory.source === 'roave';
         let severity: Severity = advisory.severity ? SEVERITY[advisory.severity] : 'error';
-        const notes: string[] = [];
+        const notes: MessagePart[] = [];
         if (isDev(pkg)) {
           severity = DEV_CAP[severity];
-          notes.push('dev-only package (require-dev): not deployed by composer install --no-dev');
+          notes.push({ messageId: 'devOnly' });
         }
         if (windowsOnly) {
           severity = 'info';
-          notes.push('affects Windows hosts only; Magento runs on Linux');
+          notes.push({ messageId: 'windowsOnly' });
         }
         if (composerLibrary) {
           severity = 'info';
-          notes.push(
-            "not run by the store: Composer's library copy in vendor/ is loaded only by Magento's setup tooling; the advisory concerns the composer command you run, which is a separate install",
-          );
+          notes.push({ messageId: 'composerLibrary' });
         }
-        const what = roave
-          ? `Roave/SecurityAdvisories lists ${pkg.name} ${advisory.affected} as having known vulnerabilities (that list gives no advisory text or CVE)`
-          : `${advisory.id}${advisory.cve && advisory.cve !== advisory.id ? ` (${advisory.cve})` : ''}: ${advisory.title}`;
+        const what: MessagePart = roave
+          ? { messageId: 'roave', data: { name: pkg.name, affected: advisory.affected } }
+          : advisory.cve && advisory.cve !== advisory.id
+            ? { messageId: 'advisoryCve', data: { id: advisory.id, cve: advisory.cve, title: advisory.title } }
+            : { messageId: 'advisory', data: { id: advisory.id, title: advisory.title } };
         ctx.report({
           severity,
           package: pkg.name,
           file: pkg.path ? `${pkg.path}/composer.json` : 'composer.lock',
           subject: `${pkg.name} ${advisory.id}`,
-          messageId: advisory.fixedIn ? 'affectedFixed' : 'affected',
+          ...(notes.length > 0
+            ? { messageId: advisory.fixedIn ? 'affectedFixedNoted' : 'affectedNoted' }
+            : { messageId: advisory.fixedIn ? 'affectedFixed' : 'affected' }),
           data: {
-            dev: isDev(pkg) ? '[dev] ' : '',
+            dev: isDev(pkg) ? [{ messageId: 'dev' }] : [],
             name: pkg.name,
             version: pkg.version,
-            what,
-            uncertain,
-            fixedIn: advisory.fixedIn ?? '',
-            notes: notes.length ? ` Note: ${notes.join('; ')}.` : '',
+            what: [what],
+            uncertain: advisory.confidence === 'low' ? [{ messageId: 'uncertain' }] : [],
+            ...(advisory.fixedIn ? { fixedIn: advisory.fixedIn } : {}),
+            ...(notes.length > 0 ? { notes } : {}),
           },
           recommendation:
             (fixedByUpgrade
