@@ -4,8 +4,10 @@
  * magento-2.3.0 … , first install of each) and the verified full installs of scripts/install-trees.ts, the RequireJS
  * aliases of every core requirejs-config.js (modules' view/<area>/ and themes'; `map['*']` and `paths`), the jQuery
  * version of lib/web/jquery.js, the jquery-migrate a core config loads by default (`deps`), and which removed jQuery
- * APIs (WATCHED_JQUERY_APIS) jQuery core or that migrate still defines. Configs and jQuery are parsed with acorn, never
- * run. Module files and their hashes are the file-hash index's (scripts/build-file-hash-index.ts).
+ * APIs (WATCHED_JQUERY_APIS) jQuery core or that migrate still defines, and the method names every JS file of a
+ * module's view/<area>/web and of lib/web/mage defines (read by the project model's engine, readJsSource). Configs,
+ * jQuery and modules are parsed with acorn, never run. Module files and their hashes are the file-hash index's
+ * (scripts/build-file-hash-index.ts).
  *
  * Usage: node --import tsx scripts/build-js-module-index.ts [--mirror DIR] [--out FILE]
  * Deterministic: the same snapshots give the same bytes.
@@ -18,7 +20,7 @@ import type { GitObjects } from '../src/indexer/git-objects.js';
 import { writeChecksummedJson } from '../src/knowledge/integrity.js';
 import { encodeRanges } from '../src/knowledge/ranges.js';
 import { readRequireJsConfig } from '../src/project/customizations/requirejs.js';
-import { walk } from '../src/project/customizations/js-source.js';
+import { isProjectJs, readJsSource, walk } from '../src/project/customizations/js-source.js';
 import {
   JS_MODULE_FILE,
   JS_MODULE_SCHEMA,
@@ -43,6 +45,34 @@ interface ConfigFacts {
 }
 const configCache = new Map<string, ConfigFacts>();
 const apiCache = new Map<string, Set<string>>();
+const methodCache = new Map<string, string | null>();
+const moduleNameCache = new Map<string, string | undefined>();
+
+/** `Magento_Checkout view/frontend/web/js/sidebar.js` or `lib mage/menu.js` for a path under vendor/magento. */
+async function methodKey(git: GitObjects, path: string, byPath: Map<string, string>): Promise<string | undefined> {
+  if (!isProjectJs(path)) return undefined;
+  const lib = /^magento2-base\/lib\/web\/(mage\/.+)$/.exec(path);
+  if (lib) return `lib ${lib[1]}`;
+  const module = /^(module-[^/]+)\/(view\/(?:base|frontend|adminhtml)\/web\/.+)$/.exec(path);
+  if (!module) return undefined;
+  const xml = byPath.get(`${module[1]}/etc/module.xml`);
+  if (!xml) return undefined;
+  if (!moduleNameCache.has(xml))
+    moduleNameCache.set(xml, /<module\b[^>]*\bname\s*=\s*"([^"]+)"/.exec((await git.readText(xml)) ?? '')?.[1]);
+  const name = moduleNameCache.get(xml);
+  return name ? `${name} ${module[2]}` : undefined;
+}
+
+/** The file's method names, space-separated; null when it does not parse or is too big to be a hand-written module. */
+async function methodsOf(git: GitObjects, sha: string): Promise<string | null> {
+  if (methodCache.has(sha)) return methodCache.get(sha)!;
+  const source = (await git.readText(sha)) ?? '';
+  const problems: { message: string }[] = [];
+  const facts = readJsSource(source, sha, 'base', problems as never);
+  const names = problems.length > 0 || source.length > 512 * 1024 ? null : facts.methods.join(' ');
+  methodCache.set(sha, names);
+  return names;
+}
 
 /** Where a core config applies: `view/<area>/requirejs-config.js` of a module, or a theme package's area. */
 function areaOf(path: string): string | undefined {
@@ -163,6 +193,7 @@ const paths = new Map<string, Map<string, number[]>>();
 const jquery = new Map<string, number[]>();
 const migrate = new Map<string, number[]>();
 const provides = new Map<string, number[]>();
+const methods = new Map<string, Map<string, number[]>>();
 let newest = '';
 const add = (table: Map<string, Map<string, number[]>>, key: string, value: string, position: number): void => {
   let values = table.get(key);
@@ -218,8 +249,17 @@ for (const { git, commit, release } of installs) {
     for (const api of await definedApis(git, migrateSha)) apis.add(api);
   }
   for (const api of apis) push(provides, api, position);
+  let files = 0;
+  for (const entry of entries) {
+    const key = await methodKey(git, entry.path, byPath);
+    if (!key) continue;
+    const names = await methodsOf(git, entry.sha);
+    if (names === null) continue;
+    add(methods, key, names, position);
+    files++;
+  }
   log(
-    `${release}: ${seenMap.size} map, ${seenPaths.size} paths, jQuery ${jquerySha ? [...jquery].find(([, p]) => p.includes(position))?.[0] : '-'}, provides ${[...apis].sort().join(' ') || '-'}`,
+    `${release}: ${seenMap.size} map, ${seenPaths.size} paths, jQuery ${jquerySha ? [...jquery].find(([, p]) => p.includes(position))?.[0] : '-'}, provides ${[...apis].sort().join(' ') || '-'}, ${files} JS files' methods`,
   );
 }
 
@@ -241,10 +281,12 @@ const document: JsModuleIndexFile = {
   jquery: [...jquery].map(([v, p]) => [v, encodeRanges(p)]),
   migrate: [...migrate].map(([v, p]) => [v, encodeRanges(p)]),
   provides: Object.fromEntries([...provides].sort().map(([api, p]) => [api, encodeRanges(p)])),
+  methods: timelines(methods),
 };
 const { bytes } = writeChecksummedJson(args.out!, document);
 tracker.close();
 for (const tree of installTrees) tree.git.close();
 log(
-  `${releases.length} releases, ${map.size} map ids, ${paths.size} path ids, ${(bytes / 1024).toFixed(1)} KB → ${args.out}`,
+  `${releases.length} releases, ${map.size} map ids, ${paths.size} path ids, ${methods.size} JS files with methods, ` +
+    `${(bytes / 1024).toFixed(1)} KB → ${args.out}`,
 );

@@ -335,6 +335,13 @@ export interface JsSource {
   dependencies: { id: string; line: number }[];
   /** `.size()`, `.andSelf()`, `.live()`, `.die()`, `$.browser`, `$.sub()` uses (files that use jQuery). */
   jqueryApis: { api: string; line: number }[];
+  /**
+   * Names of the functions the file defines as properties (`name: function`, `name() {}`, `X.prototype.name = …`):
+   * a widget's or component's methods, and a mixin's own.
+   */
+  methods: string[];
+  /** Methods called on `this` (or a variable holding it: `var self = this`), first line of each name. */
+  thisCalls: { name: string; line: number }[];
 }
 
 export interface SetupScript {

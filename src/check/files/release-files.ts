@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import type { Problem } from '../../core/problem.js';
 import { LoadContext } from '../../project/context.js';
 import type { ProjectModel } from '../../project/model.js';
+import { readJsSource } from '../../project/customizations/js-source.js';
 import { vendorTreeRegistrations } from '../../project/registration.js';
 import { declaredLayoutNames, declaredPreferences, diArea, HASH_LENGTH } from '../../knowledge/file-hashes/format.js';
 import type { FileHashIndex, PackageFiles } from '../../knowledge/file-hashes/index.js';
@@ -54,6 +55,21 @@ export interface ReleaseFiles {
   preferences(): CorePreferences;
   /** Core RequireJS aliases and jQuery of the release (shipped JS index), when it covers the release. */
   js?: JsRelease;
+}
+
+/**
+ * The functions a core JS file defines as properties (a widget's or component's methods; `path` as `hash` takes it):
+ * parsed from the tree's text when the release files have text (vendor trees), else the shipped JS index's;
+ * undefined when neither holds the file or it does not parse.
+ */
+export function jsMethods(files: ReleaseFiles, component: Component, path: string): Set<string> | undefined {
+  const text = files.text?.(component, path);
+  if (text === undefined) return files.js?.methods(component, path);
+  // readJsSource leaves bundled libraries (over 512 KB) unparsed: no methods known, not none.
+  if (text.length > 512 * 1024) return undefined;
+  const problems: Problem[] = [];
+  const parsed = readJsSource(text, path, 'base', problems);
+  return problems.length > 0 ? undefined : new Set(parsed.methods);
 }
 
 export function isDirectory(path: string): boolean {

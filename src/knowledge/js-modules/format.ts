@@ -1,9 +1,11 @@
 // On-disk format of the shipped RequireJS index (`data/js-modules.json.gz`): per release, the module-id aliases that
 // core requirejs-config.js files declare (`map['*']` and `paths`, by area) and the jQuery the default page loads
-// (core version, jquery-migrate when a core config loads it, and which removed jQuery APIs are still provided). The
-// module files themselves and their hashes are in the file-hash index (lib/web and every module's view/*/web).
+// (core version, jquery-migrate when a core config loads it, and which removed jQuery APIs are still provided), and the
+// method names each core module's JS file defines. The module files themselves and their hashes are in the file-hash
+// index (lib/web and every module's view/*/web).
 
-export const JS_MODULE_SCHEMA = 1;
+/** 2: `methods` added (a file without them is refused, not read as "no methods"). */
+export const JS_MODULE_SCHEMA = 2;
 export const JS_MODULE_FILE = 'js-modules.json.gz';
 
 /**
@@ -43,4 +45,10 @@ export interface JsModuleIndexFile {
   migrate: [string, string][];
   /** Watched API → release ranges where jQuery core or the default migrate still provides it. */
   provides: Record<string, string>;
+  /**
+   * `<component> <path>` (`Magento_Checkout view/frontend/web/js/sidebar.js`, `lib mage/menu.js`) → [the names of the
+   * functions the file defines as properties, space-separated and sorted, release ranges][]. Files of modules'
+   * view/<area>/web and of lib/web/mage; a file that does not parse (or is a bundled library) is absent: unknown.
+   */
+  methods: Record<string, [string, string][]>;
 }

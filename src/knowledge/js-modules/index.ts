@@ -27,6 +27,11 @@ export interface JsRelease {
   migrate: string | undefined;
   /** Does the default page (jQuery core + the migrate it loads) still provide this API? */
   provides(api: JqueryApi): boolean;
+  /**
+   * The functions a core JS file defines as properties (a widget's or component's methods), for a component
+   * (`Magento_Checkout`, `lib`) and path inside it; undefined when the index does not hold the file at this release.
+   */
+  methods(component: string, path: string): Set<string> | undefined;
 }
 
 export interface JsModuleIndex {
@@ -67,6 +72,10 @@ export function jsModuleIndexFrom(data: JsModuleIndexFile): JsModuleIndex {
         jquery: at(data.jquery, position),
         migrate: at(data.migrate, position),
         provides: (api) => WATCHED_JQUERY_APIS.includes(api) && rangesContain(data.provides[api] ?? '', position),
+        methods(component, path) {
+          const names = at(data.methods[`${component} ${path}`], position);
+          return names === undefined ? undefined : new Set(names.split(' ').filter(Boolean));
+        },
       };
     },
   };

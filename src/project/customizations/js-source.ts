@@ -16,7 +16,7 @@ const MAX_BYTES = 512 * 1024;
  * that does not parse is reported and yields nothing.
  */
 export function readJsSource(source: string, file: string, area: string, problems: Problem[]): JsSource {
-  const result: JsSource = { file, area, dependencies: [], jqueryApis: [] };
+  const result: JsSource = { file, area, dependencies: [], jqueryApis: [], methods: [], thisCalls: [] };
   if (source.length > MAX_BYTES) return result;
   let program: AcornNode;
   try {
@@ -43,7 +43,15 @@ export function readJsSource(source: string, file: string, area: string, problem
   const aliases: { name: string; init: string }[] = [];
   let usesJquery = false;
   let usesPrototype = false;
+  const methods = new Set<string>();
+  // Calls on `this` or on a name that may hold it, resolved once the names assigned `this` are known.
+  const memberCalls: { receiver: string; name: string; line: number }[] = [];
+  const thisNames = new Set(['this']);
   walkWithAncestors(program, [], (node, ancestors) => {
+    const defined = definedMethod(node);
+    if (defined) methods.add(defined);
+    const holder = thisHolder(node);
+    if (holder) thisNames.add(holder);
     if (node.type === 'Identifier') {
       const id = (node as unknown as { name: string }).name;
       if (id === 'jQuery') usesJquery = true;
@@ -72,6 +80,13 @@ export function readJsSource(source: string, file: string, area: string, problem
       }
       const method = memberName(callee);
       const object = (callee as unknown as { object?: AcornNode }).object;
+      const receiver =
+        object?.type === 'ThisExpression'
+          ? 'this'
+          : object?.type === 'Identifier'
+            ? (object as { name?: string }).name
+            : undefined;
+      if (method && receiver) memberCalls.push({ receiver, name: method, line: lineOf(node) });
       if (method === 'size' && call.arguments.length === 0 && object) {
         if (!guarded(node, ancestors, 'size')) sizeCalls.push({ line: lineOf(node), root: receiverRoot(object) });
       } else if (
@@ -97,6 +112,10 @@ export function readJsSource(source: string, file: string, area: string, problem
         apis.push({ api: 'browser', line: lineOf(node) });
     }
   });
+  result.methods = [...methods].sort();
+  const called = new Map<string, number>();
+  for (const c of memberCalls) if (thisNames.has(c.receiver) && !called.has(c.name)) called.set(c.name, c.line);
+  result.thisCalls = [...called].map(([name, line]) => ({ name, line }));
   usesJquery ||= result.dependencies.some((d) => d.id === 'jquery');
   usesPrototype ||= result.dependencies.some((d) => PROTOTYPE_IDS.has(d.id));
   for (const a of aliases) if (jqueryNames.has(a.init)) jqueryNames.add(a.name);
@@ -107,6 +126,43 @@ export function readJsSource(source: string, file: string, area: string, problem
   // `.size()` or `.live()` on anything else (a Backbone collection, a custom object) is not jQuery's.
   if (usesJquery) result.jqueryApis = apis.sort((a, b) => a.line - b.line);
   return result;
+}
+
+const FUNCTION_TYPES = new Set(['FunctionExpression', 'ArrowFunctionExpression']);
+
+/** `name: function () {}`, `name() {}`, `name: () => …`, `X.prototype.name = function`, `this.name = function`. */
+function definedMethod(node: AcornNode): string | undefined {
+  const n = node as unknown as {
+    key?: { type: string; name?: string; value?: unknown };
+    computed?: boolean;
+    value?: AcornNode;
+    left?: AcornNode;
+    right?: AcornNode;
+  };
+  if (node.type === 'Property' || node.type === 'MethodDefinition') {
+    if (!n.value || !FUNCTION_TYPES.has(n.value.type) || n.computed || !n.key) return undefined;
+    return n.key.type === 'Identifier' ? n.key.name : typeof n.key.value === 'string' ? n.key.value : undefined;
+  }
+  if (node.type === 'AssignmentExpression' && n.right && FUNCTION_TYPES.has(n.right.type) && n.left) {
+    const object = (n.left as { object?: AcornNode }).object;
+    if (object?.type === 'ThisExpression' || (object && memberName(object) === 'prototype')) return memberName(n.left);
+  }
+  return undefined;
+}
+
+/** `var self = this` / `self = this`: the name now holds `this`. */
+function thisHolder(node: AcornNode): string | undefined {
+  const n = node as unknown as {
+    id?: { type: string; name?: string };
+    init?: AcornNode | null;
+    left?: { type: string; name?: string };
+    right?: AcornNode;
+  };
+  if (node.type === 'VariableDeclarator' && n.init?.type === 'ThisExpression' && n.id?.type === 'Identifier')
+    return n.id.name;
+  if (node.type === 'AssignmentExpression' && n.right?.type === 'ThisExpression' && n.left?.type === 'Identifier')
+    return n.left.name;
+  return undefined;
 }
 
 /** RequireJS ids that load Prototype.js (Magento's theme requirejs-config maps `prototype` to `legacy-build.min`). */

@@ -5,6 +5,7 @@ import { rule as jqueryUiModule } from './jquery-ui-module.js';
 import { rule as jsDependencyTarget } from './js-dependency-target.js';
 import { rule as layoutReferenceRemoved } from './layout-reference-removed.js';
 import { rule as legacySetupScript } from './legacy-setup-script.js';
+import { rule as mixinMethodRemoved } from './mixin-method-removed.js';
 import { rule as noOriginal } from './no-original.js';
 import { rule as pluginPreferenceMoved } from './plugin-preference-moved.js';
 import { rule as pluginTargetAdded } from './plugin-target-added.js';
@@ -28,6 +29,7 @@ export const rules: Rule[] = [
   jsDependencyTarget,
   layoutReferenceRemoved,
   legacySetupScript,
+  mixinMethodRemoved,
   noOriginal,
   pluginPreferenceMoved,
   pluginTargetAdded,

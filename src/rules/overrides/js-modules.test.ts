@@ -12,7 +12,7 @@ import { rule as jqueryUiRule } from './jquery-ui-module.js';
 // Two releases shaped like 2.4.3 → 2.4.6: the wysiwygAdapter alias moves, jquery-ui 1.9 and ui-modules/slider go,
 // jquery-migrate stops being loaded.
 const index = jsModuleIndexFrom({
-  schema: 1,
+  schema: 2,
   generatedAt: '',
   source: 'test',
   releases: ['2.4.3', '2.4.6'],
@@ -30,6 +30,7 @@ const index = jsModuleIndexFrom({
   ],
   migrate: [['1.4.1', '0']],
   provides: { size: '0', andSelf: '0', live: '0', browser: '0', 'jqXHR.success': '0', 'jqXHR.error': '0' },
+  methods: {},
 } satisfies JsModuleIndexFile);
 
 function files(version: '2.4.3' | '2.4.6', withJs = true): ReleaseFiles {
