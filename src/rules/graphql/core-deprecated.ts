@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { touchesOf, where } from './core-schema.js';
+import { schemasAgainstCore, touchesOf, where } from './core-schema.js';
 
 export const rule: Rule = {
   meta: {
@@ -15,10 +15,7 @@ export const rule: Rule = {
     },
   },
   check(context) {
-    const facts = context.graphql;
-    if (!facts?.current || !facts.target) return;
-    const { current, target } = facts;
-    for (const schema of facts.schemas) {
+    for (const { schema, current, target } of schemasAgainstCore(context.graphql)) {
       const reported = new Set<string>();
       for (const touch of touchesOf(schema)) {
         const before = current.schema.type(touch.type);

@@ -1,6 +1,6 @@
 import type { GraphqlFieldDef } from '../../knowledge/graphql/index.js';
 import type { Rule } from '../rule.js';
-import { modulesOf, where } from './core-schema.js';
+import { modulesOf, schemasAgainstCore, where } from './core-schema.js';
 
 /** `added pageSize: Int; removed search; filter: ProductFilterInput → ProductAttributeFilterInput`. */
 function argumentChanges(before: GraphqlFieldDef, after: GraphqlFieldDef, mine: Record<string, string>): string[] {
@@ -36,10 +36,7 @@ export const rule: Rule = {
     messageSeverity: { removed: 'warning' },
   },
   check(context) {
-    const facts = context.graphql;
-    if (!facts?.current || !facts.target) return;
-    const { current, target } = facts;
-    for (const schema of facts.schemas) {
+    for (const { schema, current, target } of schemasAgainstCore(context.graphql)) {
       for (const declaration of schema.declarations) {
         if (!current.schema.type(declaration.name) || !target.schema.type(declaration.name)) continue; // core-type-removed
         for (const field of declaration.fields) {

@@ -1,5 +1,5 @@
 // Shared by the graphql rules: which core GraphQL types and fields the project's schemas touch, and how.
-import type { GraphqlFacts, ProjectGraphqlSchema } from '../../check/graphql/project-schemas.js';
+import type { CoreGraphqlSchema, GraphqlFacts, ProjectGraphqlSchema } from '../../check/graphql/project-schemas.js';
 import type { GraphqlTypeDef } from '../../knowledge/graphql/index.js';
 import { BUILT_IN_TYPES, type SchemaDeclaration } from '../../knowledge/graphql/read-schema.js';
 
@@ -18,6 +18,17 @@ export type Touch =
       type: string;
       line: number;
     };
+
+/**
+ * Each project schema with the core schema of the current and the target release it is compared against: none when
+ * either release is not covered (graphql/core-type-removed then says "could not verify").
+ */
+export function* schemasAgainstCore(
+  facts: GraphqlFacts | undefined,
+): Generator<{ schema: ProjectGraphqlSchema; current: CoreGraphqlSchema; target: CoreGraphqlSchema }> {
+  if (!facts?.current || !facts.target) return;
+  for (const schema of facts.schemas) yield { schema, current: facts.current, target: facts.target };
+}
 
 /** Every type name the project's schemas declare (a type they declare themselves is never "missing"). */
 export function projectTypes(facts: GraphqlFacts): Set<string> {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { modulesOf, where } from './core-schema.js';
+import { modulesOf, schemasAgainstCore, where } from './core-schema.js';
 
 export const rule: Rule = {
   meta: {
@@ -18,10 +18,7 @@ export const rule: Rule = {
     messageSeverity: { merged: 'info' },
   },
   check(context) {
-    const facts = context.graphql;
-    if (!facts?.current || !facts.target) return;
-    const { current, target } = facts;
-    for (const schema of facts.schemas) {
+    for (const { schema, current, target } of schemasAgainstCore(context.graphql)) {
       for (const declaration of schema.declarations) {
         if (declaration.extend || current.schema.type(declaration.name)) continue; // extending core on purpose
         const core = target.schema.type(declaration.name);
