@@ -1,7 +1,7 @@
 import type { ClassKind } from '../../php/types.js';
 import { isSeeTarget } from '../../php/docblock.js';
-import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../core/finding.js';
+import { findNodes, firstNode } from '../../fix/walk.js';
 import { compareMagentoVersions } from '../../knowledge/magento-version.js';
 import type { FixOutcome, FixSource, Rule } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
@@ -138,29 +138,25 @@ export function fixBlockEscape(finding: Finding, source: FixSource): FixOutcome 
     if (compareMagentoVersions(version, since) < 0)
       return { decline: `the ${label} release ${version} gives templates no $escaper (${since} does)` };
   }
-  const calls: Node[] = [];
-  let assignsEscaper = false;
-  const stack: Node[] = [source.tree.rootNode];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'assignment_expression' || node.type === 'reference_assignment_expression') {
-      if (node.childForFieldName('left')?.text === '$escaper') assignsEscaper = true;
-    } else if (node.type === 'member_call_expression') {
-      const object = node.childForFieldName('object');
-      const name = node.childForFieldName('name');
-      if (
-        object?.type === 'variable_name' &&
-        (object.text === '$block' || object.text === '$this') &&
-        name?.text.toLowerCase() === method
-      )
-        calls.push(object);
-    }
-    for (const child of node.children) if (child) stack.push(child);
-  }
+  const root = source.tree.rootNode;
+  const assignsEscaper = firstNode(
+    root,
+    (n) =>
+      (n.type === 'assignment_expression' || n.type === 'reference_assignment_expression') &&
+      n.childForFieldName('left')?.text === '$escaper',
+  );
+  const calls = findNodes(root, (n) => {
+    if (n.type !== 'member_call_expression') return false;
+    const object = n.childForFieldName('object');
+    return (
+      object?.type === 'variable_name' &&
+      (object.text === '$block' || object.text === '$this') &&
+      n.childForFieldName('name')?.text.toLowerCase() === method
+    );
+  }).map((call) => call.childForFieldName('object')!);
   if (assignsEscaper) return { decline: 'the template assigns $escaper itself: change it by hand' };
   if (!calls.some((o) => o.startPosition.row + 1 === finding.line))
     return { decline: `cannot find the call on line ${finding.line ?? '?'}` };
-  calls.sort((a, b) => a.startIndex - b.startIndex);
   const written = calls[0]!.parent!.childForFieldName('name')!.text;
   return {
     edits: calls.map((o) => ({ start: o.startIndex, end: o.endIndex, text: '$escaper' })),

@@ -11,6 +11,7 @@ import type { Finding } from '../../core/finding.js';
 import type { ClassDecl } from '../../php/types.js';
 import { lineEnding } from '../../fix/class-body.js';
 import { nodesOnLine } from '../../fix/locate.js';
+import { classImports, fileUseStatements, importedName } from '../../fix/use-imports.js';
 import { startsByRefusingNonPost } from '../../php/refuses-non-post.js';
 import type { CodeUnit, FixOutcome, FixSource, Rule } from '../rule.js';
 import type { ClassWorld } from './class-world.js';
@@ -137,7 +138,7 @@ export function fixPostOnlyAction(finding: Finding, source: FixSource): FixOutco
     return { decline: `execute() does not start by refusing non-POST requests: ${unsure}` };
 
   const { text } = source;
-  const imported = importedAs(source.tree.rootNode, POST_INTERFACE);
+  const imported = importedName(classImports(fileUseStatements(source.tree.rootNode)), POST_INTERFACE);
   const taken = !imported && shortNameTaken(source.tree.rootNode, 'HttpPostActionInterface');
   const lastUse = lastTopLevelUse(source.tree.rootNode);
   const addImport = !imported && !taken && lastUse !== undefined;
@@ -165,43 +166,15 @@ export function fixPostOnlyAction(finding: Finding, source: FixSource): FixOutco
   };
 }
 
-/** The name a file's top-level `use` gives a class (its alias or short name), when it imports it. */
-function importedAs(root: Node, fqcn: string): string | undefined {
-  for (const clause of useClauses(root)) {
-    const name = clause.namedChildren.find((n) => n?.type === 'qualified_name' || n?.type === 'name');
-    if (name?.text.replace(/^\\/, '').toLowerCase() !== fqcn.toLowerCase()) continue;
-    const alias = clause.childForFieldName('alias') ?? clause.namedChildren.find((n, i) => i > 0 && n?.type === 'name');
-    return alias?.text ?? fqcn.slice(fqcn.lastIndexOf('\\') + 1);
-  }
-  return undefined;
-}
-
 /** The short name may already mean something in the file (another import, a group import, a class): use the FQCN. */
 function shortNameTaken(root: Node, short: string): boolean {
   return new RegExp(`\\b${short}\\b`, 'i').test(root.text);
 }
 
-/** The class imports (`use A\\B;`, not `use function`/`use const`) at the top level or in a namespace of the file. */
-function useClauses(root: Node): Node[] {
-  return topLevelUses(root)
-    .filter((d) => !d.children.some((c) => c?.type === 'function' || c?.type === 'const'))
-    .flatMap((d) => d.namedChildren.filter((c): c is Node => c?.type === 'namespace_use_clause'));
-}
-
-function topLevelUses(root: Node): Node[] {
-  const scopes = [
-    root,
-    ...root.namedChildren.flatMap((n) => (n?.type === 'namespace_definition' ? [n.childForFieldName('body')] : [])),
-  ];
-  return scopes.flatMap(
-    (s) => s?.namedChildren.filter((n): n is Node => n?.type === 'namespace_use_declaration') ?? [],
-  );
-}
-
 /** The last `use` statement of a file with at most one namespace, after which an import goes. */
 function lastTopLevelUse(root: Node): Node | undefined {
   if (root.namedChildren.filter((n) => n?.type === 'namespace_definition').length > 1) return undefined;
-  return topLevelUses(root).at(-1);
+  return fileUseStatements(root).at(-1);
 }
 
 const CLASS_NODES = new Set(['class_declaration']);

@@ -21,6 +21,8 @@
 // calls the method itself (its callers would have to pass a LogRecord), and what hides a variable's uses (`compact()`,
 // `$$name`, `func_get_args()`, include).
 import type { Node } from 'web-tree-sitter';
+import { classImports, importedName, useStatementsIn } from '../../fix/use-imports.js';
+import { findNodes, firstNode, NESTED_SCOPES } from '../../fix/walk.js';
 import type { FixSource, TextEdit } from '../rule.js';
 
 export const LOG_RECORD = 'Monolog\\LogRecord';
@@ -76,7 +78,6 @@ const BY_REFERENCE: Record<string, number[] | 'all'> = {
 /** Functions that see a method's variables without naming them. */
 const HIDDEN_ACCESS = new Set(['compact', 'extract', 'get_defined_vars', 'func_get_args', 'func_get_arg', 'eval']);
 
-const NESTED_SCOPES = new Set(['anonymous_function', 'function_definition', 'class_declaration', 'anonymous_class']);
 const WRITES = new Set(['assignment_expression', 'augmented_assignment_expression']);
 
 /**
@@ -127,7 +128,7 @@ export function logRecordParamFix(
     };
 
   const processor = name.toLowerCase() === '__invoke';
-  const returns = collect(body, (n) => n.type === 'return_statement');
+  const returns = findNodes(body, (n) => n.type === 'return_statement', { skip: NESTED_SCOPES });
   const returnsRecord = (r: Node): boolean => {
     const value = r.namedChildren.filter((c) => c !== null && c.type !== 'comment');
     return value.length === 1 && isVariable(value[0]!, variable);
@@ -265,7 +266,8 @@ function scan(body: Node, variable: string, judge: (use: Use) => string | undefi
         return `line ${node.startPosition.row + 1} hands $${variable} to a closure (\`use\`): change it by hand`;
       continue;
     }
-    if (NESTED_SCOPES.has(node.type)) continue;
+    // An arrow function sees the method's variables (by value): it is walked below.
+    if (NESTED_SCOPES.has(node.type) && node.type !== 'arrow_function') continue;
     if (node.type === 'arrow_function') {
       const own = node
         .childForFieldName('parameters')
@@ -430,33 +432,13 @@ function conditionallyDeclared(cls: Node): boolean {
   return false;
 }
 
-/** How the file names Monolog\LogRecord at the class: its import (or alias), else the fully qualified name. */
+/**
+ * How the file names Monolog\LogRecord at the class: its import (or alias) in the class's own namespace block before
+ * the class, else the fully qualified name.
+ */
 function logRecordName(cls: Node): string {
-  const scope = cls.parent;
-  for (const declaration of scope?.namedChildren ?? []) {
-    if (declaration?.type !== 'namespace_use_declaration' || declaration.startIndex > cls.startIndex) continue;
-    // `use function …` / `use const …` and group imports are left aside (the full name is always right).
-    if (declaration.children.some((c) => c?.type === 'function' || c?.type === 'const')) continue;
-    for (const clause of declaration.namedChildren) {
-      if (clause?.type !== 'namespace_use_clause') continue;
-      const target = clause.namedChildren.find((c) => c !== null && c.type !== 'comment');
-      if (!target || target.text.replace(/^\\/, '').toLowerCase() !== LOG_RECORD.toLowerCase()) continue;
-      const alias = clause.childForFieldName('alias')?.text;
-      return alias ?? 'LogRecord';
-    }
-  }
-  return `\\${LOG_RECORD}`;
-}
-
-function collect(root: Node, test: (n: Node) => boolean): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (test(n)) out.push(n);
-    for (const c of n.namedChildren) if (c && !NESTED_SCOPES.has(c.type) && c.type !== 'arrow_function') stack.push(c);
-  }
-  return out.sort((a, b) => a.startIndex - b.startIndex);
+  const before = cls.parent ? useStatementsIn(cls.parent).filter((d) => d.startIndex < cls.startIndex) : [];
+  return importedName(classImports(before), LOG_RECORD) ?? `\\${LOG_RECORD}`;
 }
 
 /**
@@ -471,6 +453,8 @@ const LEVEL_OWNERS = new Set([
   'magento\\framework\\logger\\handler\\base',
 ]);
 
+const ANONYMOUS_CLASS = new Set(['anonymous_class']);
+
 const COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '<', '<=', '>', '>=', '<=>']);
 
 /**
@@ -479,13 +463,14 @@ const COMPARISONS = new Set(['==', '!=', '<>', '===', '!==', '<', '<=', '>', '>=
  * AbstractHandler's line (LEVEL_OWNERS) and the class declares no `level` of its own; any other use declines.
  */
 function levelReads(body: Node, cls: Node, owner: string): { reads: Node[] } | { decline: string } {
-  // Closures and arrow functions bind `$this` too: every use in the body counts.
-  const uses = everyNode(
+  // Closures and arrow functions bind `$this` too: every use in the body counts, but an anonymous class's own.
+  const uses = findNodes(
     body,
     (n) =>
       (n.type === 'member_access_expression' || n.type === 'member_call_expression') &&
       n.childForFieldName('object')?.text === '$this' &&
       /^(level|getlevel)$/i.test(n.childForFieldName('name')?.text ?? ''),
+    { skip: ANONYMOUS_CLASS },
   );
   const reads: Node[] = [];
   for (const use of uses) {
@@ -507,28 +492,6 @@ function levelReads(body: Node, cls: Node, owner: string): { reads: Node[] } | {
     reads.push(use);
   }
   return { reads };
-}
-
-function everyNode(root: Node, test: (n: Node) => boolean): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (test(n)) out.push(n);
-    for (const c of n.namedChildren) if (c && c.type !== 'anonymous_class') stack.push(c);
-  }
-  return out.sort((a, b) => a.startIndex - b.startIndex);
-}
-
-function firstNode(root: Node, test: (n: Node) => boolean): Node | undefined {
-  let found: Node | undefined;
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (test(n) && (!found || n.startIndex < found.startIndex)) found = n;
-    for (const c of n.namedChildren) if (c) stack.push(c);
-  }
-  return found;
 }
 
 function snippet(node: Node): string {

@@ -12,6 +12,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../core/finding.js';
 import { nodesOnLine } from '../../fix/locate.js';
+import { findNodes, NESTED_SCOPES } from '../../fix/walk.js';
 import { formatMessage, type FixOutcome, type FixSource, type TextEdit } from '../rule.js';
 import { isLogRecordChange, logRecordParamFix } from './monolog-record-fix.js';
 import { incompatibilityMessages, type IncompatibilityReason } from './type-compat.js';
@@ -172,15 +173,10 @@ function fits(value: Node, base: string, nullable: boolean, owner: string, metho
 
 /** Return statements of a body, outside nested functions and classes; 'generator' when it yields. */
 function returnsOf(body: Node): Node[] | 'generator' {
-  const out: Node[] = [];
-  const stack: Node[] = [body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'yield_expression') return 'generator';
-    if (node.type === 'return_statement') out.push(node);
-    for (const child of node.namedChildren) if (child && !NESTED.has(child.type)) stack.push(child);
-  }
-  return out.sort((a, b) => a.startIndex - b.startIndex);
+  const found = findNodes(body, (n) => n.type === 'yield_expression' || n.type === 'return_statement', {
+    skip: NESTED_SCOPES,
+  });
+  return found.some((n) => n.type === 'yield_expression') ? 'generator' : found;
 }
 
 /** The fully qualified name (lower case) of the class the method's class extends, resolved through the imports. */
@@ -205,11 +201,3 @@ function parentClassOf(method: Node, text: string): string | undefined {
 
 const METHOD = new Set(['method_declaration']);
 const PARAMS = new Set(['simple_parameter', 'variadic_parameter', 'property_promotion_parameter']);
-const NESTED = new Set([
-  'anonymous_function',
-  'anonymous_function_creation_expression',
-  'arrow_function',
-  'function_definition',
-  'anonymous_class',
-  'class_declaration',
-]);

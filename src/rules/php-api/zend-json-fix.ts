@@ -13,6 +13,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../core/finding.js';
 import { nodesOnLine } from '../../fix/locate.js';
+import { findNodes } from '../../fix/walk.js';
 import type { FixOutcome, FixSource } from '../rule.js';
 
 export const LAMINAS_JSON = 'Laminas\\Json\\Json';
@@ -185,7 +186,8 @@ function dropImport(finding: Finding, source: FixSource, root: Node, how: ZendRe
     return { decline: `\`use ${how.name};\` is not a plain import of its own (an alias or a group): edit it by hand` };
   if (statement.namedChildren.filter((c) => c?.type === 'namespace_use_clause').length !== 1)
     return { decline: `the import of ${how.name} shares its \`use\` statement: edit it by hand` };
-  const others = allNodes(root).filter(
+  const others = findNodes(
+    root,
     (n) =>
       NAMES.has(n.type) &&
       n.parent?.type !== 'qualified_name' &&
@@ -221,17 +223,6 @@ function sameName(n: Node, name: string): boolean {
 
 function zendName(lower: string): string {
   return lower.replace(/(^|_)([a-z])/g, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`);
-}
-
-function allNodes(root: Node): Node[] {
-  const out: Node[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    out.push(n);
-    for (const c of n.namedChildren) if (c) stack.push(c);
-  }
-  return out;
 }
 
 const NAMES = new Set(['name', 'qualified_name']);
