@@ -59,6 +59,14 @@ test('each rule’s message severities name declared messages', () => {
   }
 });
 
+test('each rule’s list separators name placeholders of its messages', () => {
+  for (const rule of allRules()) {
+    const templates = Object.values(rule.meta.messages).join('\n');
+    for (const name of Object.keys(rule.meta.listSeparators ?? {}))
+      assert.ok(templates.includes(`{{${name}}}`), `${rule.meta.id}: listSeparators.${name} names no placeholder`);
+  }
+});
+
 const META: CheckRuleMeta = {
   id: 'test/rule',
   severity: 'error',

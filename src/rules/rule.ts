@@ -37,6 +37,11 @@ export interface RuleMeta {
    * still pass its own severity when the weight is computed from the facts (say, from the PHP version).
    */
   messageSeverity?: Record<string, Severity>;
+  /**
+   * How the parts of a list placeholder are joined, by placeholder name, when not with `; ` (platform/database's
+   * `{{changes}}` is one sentence per service: `. `).
+   */
+  listSeparators?: Record<string, string>;
 }
 
 /** A check rule's meta: every check rule reports by message id, so it declares its messages. */
@@ -150,11 +155,12 @@ export function ruleFinding(meta: CheckRuleMeta, input: ReportInput): RuleFindin
 
 /**
  * The text of message `messageId` of a rule's messages, its `{{name}}` placeholders filled from `data`; a list value
- * (message parts) is rendered part by part from the same messages and joined with `; `. The one place message text is
+ * (message parts) is rendered part by part from the same messages and joined with `; ` (or the meta's
+ * `listSeparators` of that placeholder). The one place message text is
  * made: `ruleFinding()` for findings, fixers for the reasons they decline.
  */
 export function formatMessage(
-  meta: Pick<CheckRuleMeta, 'id' | 'messages'>,
+  meta: Pick<CheckRuleMeta, 'id' | 'messages' | 'listSeparators'>,
   messageId: string,
   data: MessageData = {},
 ): string {
@@ -165,7 +171,9 @@ export function formatMessage(
     const value = data[name];
     if (value === undefined) throw new Error(`Rule ${meta.id}, message "${messageId}": no value for {{${name}}}.`);
     if (!Array.isArray(value)) return String(value);
-    return value.map((part) => formatMessage(meta, part.messageId, part.data)).join('; ');
+    return value
+      .map((part) => formatMessage(meta, part.messageId, part.data))
+      .join(meta.listSeparators?.[name] ?? '; ');
   });
 }
 

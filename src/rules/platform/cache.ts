@@ -1,6 +1,6 @@
 import type { Services } from '../../project/model.js';
 import type { Rule } from '../rule.js';
-import { listVersions, supported, uncertainty } from './service-versions.js';
+import { listVersions, supported, uncertainty, UNCERTAINTY_MESSAGES } from './service-versions.js';
 import { serviceChange } from './service-change.js';
 
 /** Does the project use Redis (or Valkey) for the cache, the page cache or sessions? */
@@ -25,6 +25,7 @@ export const cacheRule: Rule = {
       'lines raise the supported Redis version from time to time. The server version is not in the project files: ' +
       'when only the version changes the finding is informational; when Redis leaves the list it is a warning.',
     messages: {
+      ...UNCERTAINTY_MESSAGES,
       valkeyOnly:
         'The project uses Redis ({{uses}}); {{target}} supports Valkey {{valkey}} and no longer lists Redis{{note}}.',
       redisChanged:

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.js';
-import { fitsAny, listVersions, supported, uncertainty } from './service-versions.js';
+import type { MessagePart, Rule } from '../rule.js';
+import { fitsAny, listVersions, supported, uncertainty, UNCERTAINTY_MESSAGES } from './service-versions.js';
 import { serviceChange } from './service-change.js';
 
 /** The Composer version the project uses (as far as the lock tells) against what the target requires. */
@@ -15,6 +15,7 @@ export const composerRule: Rule = {
       'a lower bound of its version (several Composer minors share one plugin API). Composer 1 locks are certain to ' +
       'need an upgrade; other differences are reported with that uncertainty.',
     messages: {
+      ...UNCERTAINTY_MESSAGES,
       lockComposer:
         'composer.lock was written by Composer {{major}} (plugin-api-version {{api}}); {{target}} requires ' +
         '{{requirement}}{{note}}.',
@@ -24,6 +25,9 @@ export const composerRule: Rule = {
       unknownComposer:
         '{{target}} requires {{requirement}} ({{current}} required Composer {{before}}){{note}}; composer.lock does not ' +
         'tell which Composer wrote it.',
+      // {{requirement}}: the Composer versions the target supports, and its composer/composer constraint when known.
+      requirement: 'Composer {{versions}}',
+      requirementWithConstraint: 'Composer {{versions}} (composer/composer {{constraint}})',
     },
     messageSeverity: { lockComposerUncertain: 'warning', unknownComposer: 'info' },
   },
@@ -35,7 +39,12 @@ export const composerRule: Rule = {
     const api = ctx.platform?.composerPluginApi;
     const note = uncertainty(target);
     const subject = `composer ${target.version}`;
-    const requirement = `Composer ${listVersions(required)}${target.composerConstraint ? ` (composer/composer ${target.composerConstraint})` : ''}`;
+    const versions = listVersions(required);
+    const requirement: MessagePart[] = [
+      target.composerConstraint
+        ? { messageId: 'requirementWithConstraint', data: { versions, constraint: target.composerConstraint } }
+        : { messageId: 'requirement', data: { versions } },
+    ];
     if (api) {
       const [major = '0', minor = '0'] = api.value.split('.');
       if (fitsAny(api.value, required) || fitsAny(`${major}.${minor}.999`, required)) return;

@@ -1,6 +1,7 @@
-import type { Rule } from '../rule.js';
-import { describeChange, serviceChange, type ServiceChange } from './service-change.js';
-import { uncertainty } from './service-versions.js';
+import type { Release } from '../../knowledge/types.js';
+import type { MessagePart, Rule } from '../rule.js';
+import { serviceChange, type ServiceChange } from './service-change.js';
+import { listVersions, uncertainty, UNCERTAINTY_MESSAGES } from './service-versions.js';
 
 /**
  * When the server moves, as the plan's platform tracks decide it: before the code when the current release already
@@ -12,6 +13,19 @@ function timing(changes: ServiceChange[], current: string, target: string): stri
   if (common.length > 0)
     return `upgrade it before switching the code, to a version both ${current} and ${target} support (${[...new Set(common)].join(', ')})`;
   return `no version is supported by both ${current} and ${target}: upgrade the server in the upgrade window itself, right before setup:upgrade of ${target} (${current} refuses the new server version)`;
+}
+
+/** One part of `{{changes}}`: the versions of one service the target supports against the current release's. */
+function changed(messageId: string, change: ServiceChange, current: Release, target: Release): MessagePart {
+  return {
+    messageId,
+    data: {
+      target: target.version,
+      after: listVersions(change.after),
+      current: current.version,
+      before: listVersions(change.before),
+    },
+  };
 }
 
 /** MySQL / MariaDB versions the target supports against those the current release supported. */
@@ -26,13 +40,20 @@ export const databaseRule: Rule = {
       'MageUp compares what the current release supports with what the target supports: when none of the former ' +
       'remains, the database server must be upgraded before or with the code (check with `SELECT VERSION()`).',
     messages: {
+      ...UNCERTAINTY_MESSAGES,
       mustUpgrade:
         '{{changes}}{{uncertainty}}. The server version is not in the project files{{engine}}: the database server must ' +
         'be upgraded.',
       check:
         '{{changes}}{{uncertainty}}. The server version is not in the project files{{engine}}: check it is still supported.',
+      // The parts of {{changes}}, one sentence per service whose supported versions changed.
+      mysqlChanged: '{{target}} supports MySQL {{after}}; {{current}} supported {{before}}',
+      mariadbChanged: '{{target}} supports MariaDB {{after}}; {{current}} supported {{before}}',
+      // {{engine}}, when env.php names the database engine.
+      engine: ' (env.php db engine: {{engine}})',
     },
     messageSeverity: { check: 'warning' },
+    listSeparators: { changes: '. ' },
   },
   check(ctx) {
     if (ctx.project.kind === 'extension') return;
@@ -46,16 +67,18 @@ export const databaseRule: Rule = {
     const engine = ctx.project.services.db?.engine;
     const must = changes.every((c) => c.noOverlap) && changes.length === 2;
     const where = ctx.platform?.settings.db;
-    const label = (service: string) => (service === 'mysql' ? 'MySQL' : 'MariaDB');
     ctx.report({
       file: where?.file,
       line: where?.line,
       subject: `database ${current.version} -> ${target.version}`,
       messageId: must ? 'mustUpgrade' : 'check',
       data: {
-        changes: changes.map((c) => describeChange(c, label(c.service), current, target)).join('. '),
+        changes: [
+          ...(mysql ? [changed('mysqlChanged', mysql, current, target)] : []),
+          ...(mariadb ? [changed('mariadbChanged', mariadb, current, target)] : []),
+        ],
         uncertainty: uncertainty(target),
-        engine: engine ? ` (env.php db engine: ${engine})` : '',
+        engine: engine ? [{ messageId: 'engine', data: { engine } }] : [],
       },
       recommendation: `Check the server with SELECT VERSION(); ${timing(changes, current.version, target.version)}, and test the upgrade on a copy of the production database.`,
       effort: { hours: must ? 4 : 1, confidence: 'low' },

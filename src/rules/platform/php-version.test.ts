@@ -24,7 +24,8 @@ test('config.platform.php pinned to an unsupported PHP is critical, at its line'
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.severity, 'critical');
   assert.equal(findings[0]!.line, 37);
-  assert.match(findings[0]!.message, /pins PHP 8\.1\.0: 2\.4\.8 supports PHP 8\.3, 8\.4/);
+  assert.equal(findings[0]!.messageId, 'pinned');
+  assert.deepEqual([findings[0]!.data?.value, findings[0]!.data?.supported], ['8.1.0', '8.3, 8.4']);
 });
 
 test('require.php excluding the target PHP: critical, or error when another supported PHP fits', async () => {
@@ -39,6 +40,7 @@ test('require.php excluding the target PHP: critical, or error when another supp
     }),
   });
   assert.equal(old[0]!.severity, 'critical');
+  assert.equal(old[0]!.messageId, 'excludesAllPhp');
   const partly = await runRule(phpVersionRule, {
     target: { release: target, php: '8.4' },
     platform: platform({
@@ -49,7 +51,8 @@ test('require.php excluding the target PHP: critical, or error when another supp
     }),
   });
   assert.equal(partly[0]!.severity, 'error');
-  assert.match(partly[0]!.message, /allows 8\.3/);
+  assert.equal(partly[0]!.messageId, 'excludesTargetPhp');
+  assert.equal(partly[0]!.data?.other, '8.3');
 });
 
 test("a fitting PHP is silent; without declarations the model's require.php is used", async () => {

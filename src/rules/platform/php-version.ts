@@ -1,7 +1,7 @@
 import { intersects, satisfies } from '../../composer/index.js';
 import type { PlatformDeclaration } from '../../check/project-platform.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { fitsAny, listVersions, supported, uncertainty } from './service-versions.js';
+import { fitsAny, listVersions, supported, uncertainty, UNCERTAINTY_MESSAGES } from './service-versions.js';
 
 /** PHP the project resolves its dependencies for (config.platform.php, lock, require.php) against the target's. */
 export const phpVersionRule: Rule = {
@@ -17,6 +17,7 @@ export const phpVersionRule: Rule = {
       'not run. Fix: set `config.platform.php` to the PHP the target runs on, widen `require.php`, and upgrade the ' +
       'servers (CLI and FPM) to it.',
     messages: {
+      ...UNCERTAINTY_MESSAGES,
       pinned: '{{source}} pins PHP {{value}}: {{target}} supports PHP {{supported}}{{note}}.',
       excludesAllPhp: '{{source}} "{{value}}" excludes PHP {{php}}, the PHP {{target}} runs on{{note}}.',
       // Another PHP the target supports still fits: an error, not a blocker.

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { UNCERTAINTY_MESSAGES } from './service-versions.js';
 import { reportServiceChange } from './service-change.js';
 
 /** RabbitMQ (AMQP message queues) against the versions the target supports. */
@@ -13,6 +14,7 @@ export const rabbitmqRule: Rule = {
       'current release supported, upgrade the broker (drain the queues first: messages survive a broker upgrade ' +
       'only when it is done by the book).',
     messages: {
+      ...UNCERTAINTY_MESSAGES,
       noOverlap:
         'Message queues use RabbitMQ (queue/amqp); {{target}} supports RabbitMQ {{after}} ({{current}} supported {{before}}){{uncertainty}}.',
       changed:

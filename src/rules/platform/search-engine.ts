@@ -1,6 +1,6 @@
 import type { Release } from '../../knowledge/types.js';
-import type { Rule } from '../rule.js';
-import { listVersions, supported, uncertainty } from './service-versions.js';
+import type { MessagePart, Rule } from '../rule.js';
+import { listVersions, supported, uncertainty, UNCERTAINTY_MESSAGES } from './service-versions.js';
 
 /** Catalog search engines Magento knows, with the module package that provides each and the service it talks to. */
 const ENGINES: Record<
@@ -54,12 +54,17 @@ export const searchEngineRule: Rule = {
       '(2.4.8 removed Elasticsearch 7), `setup:upgrade` fails and the catalog search stops. Fix: move to a supported ' +
       'engine (OpenSearch), reindex, then switch `catalog/search/engine`.',
     messages: {
+      ...UNCERTAINTY_MESSAGES,
       // The module still ships but the release no longer lists the engine: an error, not a blocker.
       notListed: 'Catalog search engine "{{engine}}" ({{label}}) is not supported by {{target}}: {{reason}}{{note}}.',
       noAdapter: 'Catalog search engine "{{engine}}" ({{label}}) is not supported by {{target}}: {{reason}}{{note}}.',
       noneConfigured:
         'No search engine is configured in app/etc/env.php or config.php; every engine {{current}} supports is ' +
         'unsupported by {{target}}{{note}}.',
+      // The {{reason}} of notListed and noAdapter.
+      noLongerShips: '{{target}} no longer ships {{package}}',
+      hasNoAdapter: '{{target}} has no {{label}} adapter',
+      noLongerLists: '{{target}} no longer lists {{label}} among its supported search engines',
     },
     messageSeverity: { notListed: 'error', noneConfigured: 'warning' },
   },
@@ -89,17 +94,17 @@ export const searchEngineRule: Rule = {
         ? serviceVersions.length > 0
         : known.major !== undefined && serviceVersions.some((v) => v.split('.')[0] === known.major);
     if (shipsModule && (serviceListed || serviceVersions.length === 0)) return;
-    const reason = !shipsModule
+    const reason: MessagePart = !shipsModule
       ? known.package
-        ? `${target.version} no longer ships ${known.package}`
-        : `${target.version} has no ${known.label} adapter`
-      : `${target.version} no longer lists ${known.label} among its supported search engines`;
+        ? { messageId: 'noLongerShips', data: { target: target.version, package: known.package } }
+        : { messageId: 'hasNoAdapter', data: { target: target.version, label: known.label } }
+      : { messageId: 'noLongerLists', data: { target: target.version, label: known.label } };
     ctx.report({
       file,
       line: where?.line,
       subject,
       messageId: shipsModule ? 'notListed' : 'noAdapter',
-      data: { engine: configured.engine, label: known.label, target: target.version, reason, note },
+      data: { engine: configured.engine, label: known.label, target: target.version, reason: [reason], note },
       recommendation:
         `Before upgrading, install ${alternatives || 'a supported search engine'}, point catalog/search/engine at it ` +
         `(bin/magento config:set catalog/search/engine opensearch) and run a full reindex.`,
@@ -121,7 +126,7 @@ function supportedEngines(target: Release): string {
 function reportWhenCurrentEnginesDropped(
   current: Release | null,
   target: Release,
-  note: string,
+  note: MessagePart[],
   report: Parameters<Rule['check']>[0]['report'],
 ): void {
   if (!current) return;

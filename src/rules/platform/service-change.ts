@@ -28,13 +28,6 @@ export function serviceChange(
   return { service, before, after, dropped: gone, noOverlap: gone.length === before.length };
 }
 
-export function describeChange(change: ServiceChange, label: string, current: Release, target: Release): string {
-  return (
-    `${target.version} supports ${label} ${listVersions(change.after)}; ${current.version} supported ` +
-    `${listVersions(change.before)}`
-  );
-}
-
 /**
  * The finding of a service rule whose service has one version list (platform/rabbitmq, platform/varnish): the target
  * drops versions the current release supported (`noOverlap` when it drops them all, else `changed`), at the line of

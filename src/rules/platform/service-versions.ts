@@ -1,4 +1,5 @@
 // Reading the service versions a release supports, as published: `8.4`, `7.x`, `2.9.3+`, `8`, `2.2.26+`.
+import type { MessagePart } from '../../core/finding.js';
 import type { Release, ServiceName } from '../../knowledge/types.js';
 
 /** Versions of `service` the release supports, as published (empty when the data has none). */
@@ -53,15 +54,23 @@ export function listVersions(entries: string[]): string {
   return [...entries].sort((a, b) => compareParts(numbers(a), numbers(b))).join(', ');
 }
 
-/** ` (uncertain: …)` when the release's published requirements are not firm. */
-export function uncertainty(release: Release): string {
-  if (release.requirementsConfidence === 'low') {
-    return ` (uncertain: ${release.version} has no published requirements column of its own; values come from its base release)`;
-  }
-  if (release.requirementsExact === false) {
-    return ` (uncertain: requirements of ${release.version} are inherited from its base release)`;
-  }
-  return '';
+/**
+ * The messages of the `{{note}}`/`{{uncertainty}}` placeholder of every platform rule: ` (uncertain: …)` after a
+ * statement built on requirements that are not firm. Each platform rule declares them in its meta.
+ */
+export const UNCERTAINTY_MESSAGES = {
+  uncertainNoColumn:
+    ' (uncertain: {{release}} has no published requirements column of its own; values come from its base release)',
+  uncertainInherited: ' (uncertain: requirements of {{release}} are inherited from its base release)',
+};
+
+/** The `{{note}}` of a statement about the release's published requirements: a part when they are not firm. */
+export function uncertainty(release: Release): MessagePart[] {
+  if (release.requirementsConfidence === 'low')
+    return [{ messageId: 'uncertainNoColumn', data: { release: release.version } }];
+  if (release.requirementsExact === false)
+    return [{ messageId: 'uncertainInherited', data: { release: release.version } }];
+  return [];
 }
 
 /** Highest PHP minor a list supports (`['8.4', '8.3']` → `8.4`). */

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { UNCERTAINTY_MESSAGES } from './service-versions.js';
 import { reportServiceChange } from './service-change.js';
 
 /** Varnish as full page cache against the Varnish versions the target supports. */
@@ -13,6 +14,7 @@ export const varnishRule: Rule = {
       'Varnish majors and ships a VCL for them. When the target drops the versions the current release supported, ' +
       'upgrade Varnish and regenerate the VCL (`bin/magento varnish:vcl:generate`).',
     messages: {
+      ...UNCERTAINTY_MESSAGES,
       noOverlap:
         'The full page cache is Varnish; {{target}} supports Varnish {{after}} ({{current}} supported {{before}}){{uncertainty}}.',
       changed:
