@@ -53,7 +53,8 @@ describe('conflicts/around-without-proceed', () => {
       findings.map((f) => `${f.file}:${f.line}`),
       [`${file}:6`],
     );
-    assert.match(findings[0]!.message, /never calls \$proceed/);
+    assert.equal(findings[0]!.messageId, 'noProceed');
+    assert.deepEqual([findings[0]!.data?.method, findings[0]!.data?.proceed], ['aroundGetName', 'proceed']);
   });
 
   it("reports the registered module's file, not an unregistered copy declaring the same class", async () => {

@@ -25,6 +25,7 @@ describe('conflicts/duplicate-db-column', () => {
       findings.map((f) => `${f.file}:${f.line}`),
       ['app/code/Acme/Sales/etc/db_schema.xml:4', 'app/code/Ship/Date/etc/db_schema.xml:4'],
     );
-    assert.match(findings[0]!.message, /sales_order\.delivery_date/);
+    assert.equal(findings[0]!.messageId, 'duplicate');
+    assert.equal(findings[0]!.data?.column, 'sales_order.delivery_date');
   });
 });

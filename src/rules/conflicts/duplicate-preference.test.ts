@@ -30,6 +30,7 @@ describe('conflicts/duplicate-preference', () => {
       ['app/code/Acme/Pdf/etc/di.xml:3'],
     );
     assert.deepEqual(findings[0]!.related, [{ file: 'app/code/Pdf/Pro/etc/di.xml', line: 5, module: 'Pdf_Pro' }]);
-    assert.match(findings[0]!.message, /also by Pdf_Pro/);
+    assert.equal(findings[0]!.messageId, 'duplicate');
+    assert.equal(findings[0]!.data?.others, 'Pdf_Pro (Pdf_Pro\\Invoice, app/code/Pdf/Pro/etc/di.xml:5)');
   });
 });

@@ -33,6 +33,10 @@ describe('conflicts/plugin-sort-order', () => {
       findings[0]!.related?.map((r) => r.file),
       ['app/code/Seo/Plus/etc/di.xml'],
     );
-    assert.match(findings[0]!.message, /Product::getName has sortOrder 10, like seo_plus/);
+    assert.equal(findings[0]!.messageId, 'sameOrder');
+    assert.deepEqual(
+      [findings[0]!.data?.target, findings[0]!.data?.sortOrder, findings[0]!.data?.others],
+      ['Magento\\Catalog\\Model\\Product::getName', '10', 'seo_plus (app/code/Seo/Plus/etc/di.xml:4)'],
+    );
   });
 });

@@ -18,7 +18,6 @@ test('an ended current line is a warning; a supported target says nothing', asyn
   assert.equal(findings[0]!.severity, 'warning');
   assert.equal(findings[0]!.messageId, 'support');
   assert.deepEqual([findings[0]!.data?.role, findings[0]!.data?.when], ['current', 'ended on 2026-08-11']);
-  assert.match(findings[0]!.message, /ended on 2026-08-11/);
 });
 
 test('a target ending within six months is a warning, an ended target an error', async () => {

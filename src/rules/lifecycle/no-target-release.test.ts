@@ -29,14 +29,18 @@ test('one finding per extension whose magento/* or PHP requirements exclude the 
   const findings = await runRule(noTargetReleaseRule, { project, target: { release: target, php: '8.4' } });
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.package, 'acme/old');
-  assert.match(
-    findings[0]!.message,
-    /No known release of acme\/old supports 2\.4\.8: the installed 1\.0\.0 requires magento\/framework 103\.0\.4, php ~7\.4\.0/,
-  );
+  assert.equal(findings[0]!.messageId, 'noRelease');
+  assert.deepEqual(findings[0]!.data, {
+    requirer: 'acme/old',
+    target: '2.4.8',
+    installed: '1.0.0',
+    deps: 'magento/framework 103.0.4, php ~7.4.0',
+  });
 });
 
 test('extension mode: the extension itself', async () => {
   const project = projectFixture({ kind: 'extension', rootRequire: { 'magento/framework': '103.0.6' } });
   const [f] = await runRule(noTargetReleaseRule, { project, target: { release: target, php: '8.4' } });
-  assert.match(f!.message, /This extension's composer.json excludes 2\.4\.8/);
+  assert.equal(f!.messageId, 'rootExcludes');
+  assert.deepEqual(f!.data, { target: '2.4.8', deps: 'magento/framework 103.0.6' });
 });

@@ -40,7 +40,8 @@ test('dynamic properties on $this, once per class and property, exemptions honou
     findings.map((f) => [f.line, f.severity, f.subject]),
     [[12, 'warning', 'acme\\shop\\block\\view::$helper']],
   );
-  assert.match(findings[0]!.message, /creates dynamic property \$helper/);
+  assert.equal(findings[0]!.messageId, 'dynamicProperty');
+  assert.equal(findings[0]!.data?.property, 'helper');
   const php9 = await runRule(dynamicProperty, { code: [unit], target: { symbols: target, php: '9.0' } });
   assert.equal(php9[0]!.severity, 'error');
 });

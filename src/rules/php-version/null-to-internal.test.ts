@@ -24,7 +24,8 @@ test('literal nulls to non-nullable internal parameters', async () => {
       [5, 'error'],
     ],
   );
-  assert.match(findings[1]!.message, /str_replace\(\) gets null as argument #3: deprecated since PHP 8\.1/);
+  assert.equal(findings[1]!.messageId, 'deprecated');
+  assert.deepEqual(findings[1]!.data, { name: 'str_replace', positions: '3', php: '8.1' });
   const php80 = await runRule(nullToInternal, { code: [unit], target: { php: '8.0' } });
   assert.deepEqual(
     php80.map((f) => f.line),

@@ -34,7 +34,12 @@ test('removed (critical) and deprecated (warning) functions for the target PHP',
       [13, 'warning', 'function:strftime'],
     ],
   );
-  assert.match(findings[0]!.message, /each\(\) is deprecated in PHP 7\.2, removed in PHP 8\.0/);
+  assert.equal(findings[0]!.messageId, 'removed');
+  assert.deepEqual(findings[0]!.data, {
+    call: 'each()',
+    history: 'deprecated in PHP 7.2, removed in PHP 8.0',
+    php: '8.3',
+  });
   assert.match(findings[0]!.recommendation, /foreach/);
   const old = await runRule(removedFunction, { code: [unit], target: { php: '7.4' } });
   assert.deepEqual(

@@ -17,6 +17,7 @@ test('__sleep()/__wakeup() at info on PHP 8.5+, unless the class already has the
       [5, 'info', 'Old::__wakeup()'],
     ],
   );
-  assert.match(findings[0]!.message, /no notice at run time/);
+  assert.equal(findings[0]!.messageId, 'softDeprecated');
+  assert.deepEqual(findings[0]!.data, { class: 'Old', method: '__sleep' });
   assert.deepEqual(await runRule(sleepWakeup, { code: [unit], target: { php: '8.4' } }), []);
 });

@@ -39,7 +39,8 @@ test('methods of classes implementing internal interfaces without their tentativ
       [13, 'acme\\obj::offsetexists'],
     ],
   );
-  assert.match(findings[0]!.message, /without its tentative return type Traversable/);
+  assert.equal(findings[0]!.messageId, 'tentative');
+  assert.equal(findings[0]!.data?.type, 'Traversable');
   assert.deepEqual(
     await runRule(tentativeReturnTypeRule, { code: [unit], target: { symbols: target, php: '8.0' } }),
     [],
