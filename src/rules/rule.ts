@@ -156,8 +156,8 @@ export function ruleFinding(meta: CheckRuleMeta, input: ReportInput): RuleFindin
 /**
  * The text of message `messageId` of a rule's messages, its `{{name}}` placeholders filled from `data`; a list value
  * (message parts) is rendered part by part from the same messages and joined with `; ` (or the meta's
- * `listSeparators` of that placeholder). The one place message text is
- * made: `ruleFinding()` for findings, fixers for the reasons they decline.
+ * `listSeparators` of that placeholder). The one place message text is made: `ruleFinding()` for findings, fixers
+ * for the reasons they decline.
  */
 export function formatMessage(
   meta: Pick<CheckRuleMeta, 'id' | 'messages' | 'listSeparators'>,
