@@ -20,7 +20,7 @@
 //                                                                                      → exposed files
 //   visual    a style in the footer template that paints the home page's main column red → visual change
 //   flows     the product page's add-to-cart button renamed (addtocart.phtml)          → checkout flow fails
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -135,8 +135,7 @@ function restore(): string[] {
   for (const rel of Object.values(FILES)) {
     const file = join(ROOT, rel);
     if (existsSync(file + SUFFIX)) {
-      copyFileSync(file + SUFFIX, file);
-      rmSync(file + SUFFIX);
+      renameSync(file + SUFFIX, file);
       done.push(rel);
     }
   }
@@ -202,10 +201,12 @@ async function main(): Promise<void> {
   console.log(renderVerify(before, 'text'));
   if (process.env.SKIP_CHANGES) return;
 
+  // The original is moved aside and the planted file written anew: the tree may share its files by hard links with
+  // another store (setup.sh upgrade-test's `cp -al` of /srv/m247), which an in-place write would change too.
   const touch = (rel: string, edit: (s: string) => string): void => {
     const file = join(ROOT, rel);
-    copyFileSync(file, file + SUFFIX);
-    writeFileSync(file, edit(readFileSync(file, 'utf8')));
+    renameSync(file, file + SUFFIX);
+    writeFileSync(file, edit(readFileSync(file + SUFFIX, 'utf8')));
   };
   try {
     touch(FILES.categoryImage, (s) => `${s}\n<?php if ( ?>\n`);
@@ -228,7 +229,7 @@ async function main(): Promise<void> {
     mkdirSync(join(ROOT, 'pub/.git'), { recursive: true });
     writeFileSync(join(ROOT, 'pub/.git/HEAD'), 'ref: refs/heads/main\n');
     writeFileSync(join(ROOT, 'pub/.git/config'), '[core]\n\trepositoryformatversion = 0\n');
-    copyFileSync(join(ROOT, FILES.config), join(ROOT, FILES.config + SUFFIX));
+    copyFileSync(join(ROOT, FILES.config), join(ROOT, FILES.config + SUFFIX)); // module:disable rewrites it
     magento('module:disable', 'Magento_SendFriendGraphQl');
     magento('cache:flush');
     console.log(`\nchanges planted, caches flushed; warm-up of the baseline's pages: ${await warmUp(before)}`);
