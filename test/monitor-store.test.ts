@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runMonitor } from '../src/monitor/index.js';
@@ -97,6 +98,49 @@ describe('store health from the database (real MariaDB)', () => {
       assert.ok(!r.findings.some((f) => f.ruleId === 'monitor/cron-stopped'), 'no cron table is not "cron stopped"');
     } finally {
       await empty.drop();
+    }
+  });
+
+  it('reports a failed cron job once: its log records in cron.log are part of cron-failed', async () => {
+    // As Magento 2.4.7's cron observer logs a failure (seen on the real store of ../shared/real-store): the summary
+    // line, then the exception with its trace, both in cron.log, at the time of the failed cron_schedule row.
+    const logs = mkdtempSync(join(tmpdir(), 'mageup-monitor-cron-'));
+    const at = new Date(Date.now() - 3 * 3_600_000).toISOString().replace('Z', '000+00:00');
+    const message = "Feed export failed: SQLSTATE[42S22]: Column not found: 1054 Unknown column 'outlet_name'";
+    writeFileSync(
+      join(logs, 'cron.log'),
+      [
+        `[${at}] main.INFO: Cron Job acme_catalog_feed_export is run [] []`,
+        `[${at}] main.ERROR: Cron Job acme_catalog_feed_export has an error: ${message}. Statistics: {"sum":0,"count":1} [] []`,
+        `[${at}] main.CRITICAL: PDOException: ${message} in /var/www/app/code/Acme/Catalog/Model/FeedExporter.php:55`,
+        'Stack trace:',
+        '#0 /var/www/app/code/Acme/Catalog/Model/FeedExporter.php(55): PDOStatement->execute()',
+        '#1 /var/www/app/code/Acme/Catalog/Cron/ExportFeed.php(20): Acme\\Catalog\\Model\\FeedExporter->export()',
+        '#2 [internal function]: Acme\\Catalog\\Cron\\ExportFeed->execute()',
+        '#3 /var/www/vendor/magento/module-cron/Observer/ProcessCronQueueObserver.php(381): call_user_func_array()',
+        '#4 {main} [] []',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const cutover = Date.now() - 86_400_000;
+      const run = (dsn: string | false) => runMonitor({ path: SAMPLE_STORE, logDir: logs, cutover, dsn });
+      const { result: r } = await run(db.dsn());
+      const feed = r.findings.filter((f) => /acme_catalog_feed_export|Feed export failed/.test(f.message));
+      assert.deepEqual(
+        feed.map((f) => `${f.ruleId} ${f.module} ${f.file}:${f.line}`),
+        ['monitor/cron-failed Acme_Catalog app/code/Acme/Catalog/Model/FeedExporter.php:55'],
+      );
+      assert.match(feed[0]!.message, /new in the logs since the cutover/);
+      assert.match(feed[0]!.recommendation!, /the stack is in cron\.log/);
+      // Without the database the logs are the only place the failure shows: both records stay new errors.
+      const { result: logsOnly } = await run(false);
+      assert.deepEqual(
+        logsOnly.findings.filter((f) => f.ruleId === 'monitor/new-error').map((f) => f.module),
+        ['Acme_Catalog', 'Acme_Catalog'],
+      );
+    } finally {
+      rmSync(logs, { recursive: true, force: true });
     }
   });
 

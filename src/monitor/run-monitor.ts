@@ -12,6 +12,7 @@ import { loadProject } from '../project/load.js';
 import type { ProjectModel } from '../project/model.js';
 import { detectRoot, NotMagentoProjectError } from '../project/root.js';
 import { version } from '../version.js';
+import { linkCronFailures } from './cron-failures.js';
 import { isOwnCode, OriginMap } from './origin.js';
 import { MONITOR_RULES } from './rules/registry.js';
 import { combineOutcomes, scanUnit, unitsOf, type ScanAnswer, type ScanTask, type ScanUnit } from './parallel.js';
@@ -148,6 +149,7 @@ export function judge(session: MonitorSession): MonitorResult {
     ...(settings.cutover !== undefined ? { cutover: new Date(settings.cutover).toISOString() } : {}),
     ...(settings.since !== undefined ? { since: new Date(settings.since).toISOString() } : {}),
     ...logFacts,
+    errors: linkCronFailures(logFacts.errors, store),
     ...(store ? { store } : {}),
     // Only the project's own jobs: core and bundled modules' cron is Magento's.
     declaredCron: (project?.modules ?? [])

@@ -89,6 +89,8 @@ export interface ErrorClass extends ErrorGroup {
   status: 'new' | 'gone' | 'increased' | 'decreased' | 'steady' | 'seen';
   rateBefore?: number;
   rateAfter?: number;
+  /** The failed cron job (cron_schedule) whose failure these records log: reported once, by monitor/cron-failed. */
+  cronJob?: string;
 }
 
 export interface Noise {

@@ -13,6 +13,7 @@ export const errorClass: MonitorRule = {
     if (facts.cutover) return;
     for (const e of facts.errors) {
       if (e.level === 'WARNING') continue;
+      if (e.cronJob) continue; // a failed cron job's records: monitor/cron-failed reports them once
       report({
         severity: 'warning',
         ...(e.origin?.module ? { module: e.origin.module } : {}),

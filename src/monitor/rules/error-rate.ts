@@ -13,6 +13,7 @@ export const errorRate: MonitorRule = {
     const unit = facts.rateBasis.unit;
     for (const e of facts.errors) {
       if (e.status !== 'increased' || e.rateBefore === undefined || e.rateAfter === undefined) continue;
+      if (e.cronJob) continue; // a failed cron job's records: monitor/cron-failed reports them once
       report({
         severity: e.level === 'WARNING' ? 'warning' : 'error',
         ...(e.origin?.module ? { module: e.origin.module } : {}),

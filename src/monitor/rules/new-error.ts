@@ -14,6 +14,7 @@ export const newError: MonitorRule = {
     const covered = facts.coverage.beforeHours > 0;
     for (const e of facts.errors) {
       if (e.status !== 'new') continue;
+      if (e.cronJob) continue; // a failed cron job's records: monitor/cron-failed reports them once
       const major = e.level !== 'WARNING';
       report({
         severity: covered ? (major ? 'error' : 'warning') : 'warning',
