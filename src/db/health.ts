@@ -106,6 +106,7 @@ export async function checkDbHealth(session: ReadOnlySession, opts: HealthOption
     release: opts.target?.version ?? currentRelease,
     isTarget: opts.target !== undefined,
     server: session.server,
+    ...serverForTarget(session.server, opts.target),
   });
   await checkOrphans(session, byName, report);
 
@@ -206,11 +207,30 @@ export function declaresUtf8mb4(release: string, server: Pick<ServerInfo, 'flavo
   return ['10.4', '10.6', '11.4'].includes(`${major}.${minor}`);
 }
 
+/**
+ * The server the target release will run on: this one when the target supports it, else the first version the
+ * target supports (what db/server-version tells to upgrade to) — 2.4.8 on MariaDB 11.4 declares utf8mb4 where the
+ * 10.11 of today would keep utf8mb3, so the charset work of its setup:upgrade depends on it.
+ */
+function serverForTarget(
+  server: ServerInfo,
+  target: Release | undefined,
+): { targetServer?: Pick<ServerInfo, 'flavor' | 'number'> } {
+  const supported = target?.requirements[server.flavor] ?? [];
+  if (supported.length === 0 || fitsAny(server.number, supported)) return {};
+  return { targetServer: { flavor: server.flavor, number: supported[0]! } };
+}
+
 function checkCharsets(
   tables: TableInfo[],
   columns: Map<string, number>,
   report: Report,
-  against: { release: string | null; isTarget: boolean; server: ServerInfo },
+  against: {
+    release: string | null;
+    isTarget: boolean;
+    server: ServerInfo;
+    targetServer?: Pick<ServerInfo, 'flavor' | 'number'>;
+  },
 ): void {
   const foreign = tables.filter(
     (t) => t.collation && !/^utf8mb4/i.test(t.collation) && !MAGENTO_UTF8.test(t.collation),
@@ -233,12 +253,14 @@ function checkCharsets(
   const notPending =
     'A charset is not pending setup: Magento before 2.4.6 declares "utf8", which MariaDB 10.6+ and MySQL 8.0.30+ name "utf8mb3", so its bin/magento setup:db:status may call the schema out of date for these tables alone; pending setup is judged from setup_module below.';
   const release = against.release;
-  if (release && declaresUtf8mb4(release, against.server)) {
+  const server = against.targetServer ?? against.server;
+  if (release && declaresUtf8mb4(release, server)) {
+    const serverName = `${server.flavor === 'mysql' ? 'MySQL' : 'MariaDB'} ${server.number}`;
     report(
       'charset',
       'info',
       'utf8mb3',
-      `${names.length} table(s) in utf8/utf8mb3 (${utf8.length} by default collation, ${columnCount} utf8mb3 column(s)); Magento ${release} declares utf8mb4 on ${against.server.flavor === 'mysql' ? 'MySQL' : 'MariaDB'} ${against.server.number}, and its setup:upgrade alters tables whose charset differs from the declaration: ${list}`,
+      `${names.length} table(s) in utf8/utf8mb3 (${utf8.length} by default collation, ${columnCount} utf8mb3 column(s)); Magento ${release} declares utf8mb4 on ${serverName}${against.targetServer ? ` (the server it needs; this one runs ${against.server.number})` : ''}, and its setup:upgrade alters tables whose charset differs from the declaration: ${list}`,
       `Time setup:upgrade of ${release} on a copy of production: changing these tables is part of its work in the maintenance window (the largest tables below). ${notPending}`,
     );
     return;
