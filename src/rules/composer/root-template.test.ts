@@ -4,6 +4,7 @@ import { loadReleaseCatalog } from '../../knowledge/catalog.js';
 import { releaseLookup, type PackageReleases } from '../../knowledge/extension-releases.js';
 import { releaseComposer } from '../../knowledge/release-composer.js';
 import type { ComposerPackage } from '../../project/model.js';
+import type { MessagePart } from '../rule.js';
 import { projectFixture, runRule } from '../testing.js';
 import { constraintConflictRule } from './constraint-conflict.js';
 import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
@@ -94,13 +95,25 @@ test('2.4.4 root require-dev against the 2.4.8-p3 project template: the template
   const mftf = findings.find((f) => f.message.includes('magento2-functional-testing-framework'))!;
   assert.equal(mftf.severity, 'error');
   assert.equal(mftf.file, 'composer.json');
-  assert.match(
-    mftf.message,
-    /^require-dev magento\/magento2-functional-testing-framework \^3\.7 -> magento\/project-community-edition 2\.4\.8-p3 requires magento\/magento2-functional-testing-framework \^5\.0; the installed 3\.8\.0 requires /,
-  );
-  assert.match(mftf.message, /symfony\/console \^4\.4 \(2\.4\.8-p3: \^6\.4, installs 6\.x\)/);
-  assert.match(mftf.message, /monolog\/monolog \^2\.3 \(2\.4\.8-p3: \^3\.6, installs 3\.x\)/);
-  assert.match(mftf.message, /dev-only/);
+  assert.equal(mftf.messageId, 'moveDev');
+  assert.deepEqual(mftf.data, {
+    section: 'require-dev',
+    name: MFTF,
+    constraint: '^3.7',
+    template: [{ messageId: 'template', data: { release: '2.4.8-p3' } }],
+    wanted: '^5.0',
+    evidence: [
+      {
+        messageId: 'installedRequires',
+        data: {
+          installed: '3.8.0',
+          blockers:
+            'symfony/console ^4.4 (2.4.8-p3: ^6.4, installs 6.x), symfony/process ^4.4 (2.4.8-p3: ^6.4, installs 6.x), ' +
+            'monolog/monolog ^2.3 (2.4.8-p3: ^3.6, installs 3.x)',
+        },
+      },
+    ],
+  });
   assert.match(
     mftf.recommendation,
     /composer require --dev magento\/magento2-functional-testing-framework:"\^5\.0" --no-update/,
@@ -109,6 +122,21 @@ test('2.4.4 root require-dev against the 2.4.8-p3 project template: the template
   // symfony/finder ^5.2 fits the libraries 2.4.8-p3 installs; the MFTF the root must move to excludes it.
   const finder = findings.find((f) => f.message.startsWith('require-dev symfony/finder'))!;
   assert.equal(finder.severity, 'error');
+  assert.deepEqual(finder.data?.evidence, [
+    {
+      messageId: 'toolingRequires',
+      data: {
+        tool: MFTF,
+        toolConstraint: '^5.0',
+        target: '2.4.8-p3',
+        count: 2,
+        versions: '5.0.6 … 5.3.0',
+        source: 'fixture',
+        name: 'symfony/finder',
+        wants: '^6.4 or ^6.4||^7.4',
+      },
+    },
+  ]);
   assert.equal(
     finder.message,
     'require-dev symfony/finder ^5.2 -> magento/project-community-edition 2.4.8-p3 requires symfony/finder ^6.4; ' +
@@ -119,8 +147,14 @@ test('2.4.4 root require-dev against the 2.4.8-p3 project template: the template
   // pdepend ~2.10.0: the template moved to 3.x-dev, but nothing 2.4.8-p3 installs excludes 2.10.
   const pdepend = findings.find((f) => f.message.startsWith('require-dev pdepend/pdepend'))!;
   assert.equal(pdepend.severity, 'info');
-  assert.match(pdepend.message, /template requires pdepend\/pdepend 3\.x-dev, but nothing MageUp knows 2\.4\.8-p3 /);
-  assert.match(pdepend.message, /\(dev-only\)\.$/);
+  assert.deepEqual(
+    [pdepend.messageId, pdepend.data?.theTemplate, pdepend.data?.wanted, pdepend.data?.target],
+    ['devUndecided', [{ messageId: 'theTemplate', data: { release: '2.4.8-p3' } }], '3.x-dev', '2.4.8-p3'],
+  );
+  assert.equal(
+    pdepend.message,
+    "require-dev pdepend/pdepend ~2.10.0: the 2.4.8-p3 project template requires pdepend/pdepend 3.x-dev, but nothing MageUp knows 2.4.8-p3 to install excludes ~2.10.0 (its metapackages, its template's require, the tooling the root must move to, the installed version's requirements) (dev-only).",
+  );
   assert.ok(findings.some((f) => f.message.startsWith('require-dev friendsofphp/php-cs-fixer ~3.3.0 ->')));
   const dropped = findings.find((f) => f.message.startsWith('require-dev sebastian/phpcpd'))!;
   assert.equal(dropped.severity, 'info');
@@ -158,10 +192,12 @@ test("the shipped snapshot of MFTF's tags tells the same about symfony/finder", 
   });
   const finder = findings.find((f) => f.message.startsWith('require-dev symfony/finder'))!;
   assert.equal(finder.severity, 'error');
-  assert.match(
-    finder.message,
-    /every magento\/magento2-functional-testing-framework \^5\.0 release that fits 2\.4\.8-p3 \(\d+: 5\.0\.0 … /,
+  const [evidence] = finder.data?.evidence as MessagePart[];
+  assert.deepEqual(
+    [evidence!.messageId, evidence!.data?.tool, evidence!.data?.toolConstraint, evidence!.data?.target],
+    ['toolingRequires', MFTF, '^5.0', '2.4.8-p3'],
   );
+  assert.ok(String(evidence!.data?.versions).startsWith('5.0.0 … '), String(evidence!.data?.versions));
 });
 
 test('a root-pinned tool the template moves is reported once, by root-template', async () => {
@@ -189,9 +225,15 @@ test('a target without metapackage data is compared with the nearest release of 
   const findings = await runRule(rootTemplateRule, derived);
   const mftf = findings.find((f) => f.message.includes(MFTF))!;
   assert.equal(mftf.severity, 'error');
-  assert.match(
+  assert.deepEqual(
+    [mftf.messageId, mftf.data?.template, mftf.data?.wanted],
+    ['moveDev', [{ messageId: 'templateDerived', data: { from: '2.4.6-p14', target: '2.4.6-p15' } }], '^4.3.1'],
+  );
+  assert.ok(
+    mftf.message.startsWith(
+      "require-dev magento/magento2-functional-testing-framework ^3.7 -> magento/project-community-edition 2.4.6-p14 (derived from 2.4.6-p14: MageUp's data has no template of 2.4.6-p15) requires magento/magento2-functional-testing-framework ^4.3.1; ",
+    ),
     mftf.message,
-    /-> magento\/project-community-edition 2\.4\.6-p14 \(derived from 2\.4\.6-p14: MageUp's data has no template of 2\.4\.6-p15\) requires magento\/magento2-functional-testing-framework \^4\.3/,
   );
   assert.match(mftf.recommendation, /as the 2\.4\.6-p14 project template \(derived from 2\.4\.6-p14: /);
   const proposal = proposeComposerJson({

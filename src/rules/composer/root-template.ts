@@ -1,8 +1,14 @@
 import { satisfies } from '../../composer/index.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { MessagePart, Rule, RuleContext } from '../rule.js';
 import { requirementConflicts } from './conflicts.js';
 import { isStable, requirementBlocker, safeIntersects, safeSatisfies, targetClosure } from './extension-fit.js';
-import { RELEASE_METAPACKAGES, targetAnswer, templateName, templatePhrase } from './target-versions.js';
+import {
+  RELEASE_METAPACKAGES,
+  TEMPLATE_MESSAGES,
+  targetAnswer,
+  templatePart,
+  templatePhrase,
+} from './target-versions.js';
 
 /**
  * The root composer.json against the target's project template (magento/project-community-edition): the tooling a
@@ -32,9 +38,21 @@ export const rootTemplateRule: Rule = {
       '`conflict` entries that exclude a version the target installs are reported as well. ' +
       "Fix: take the template's constraint (the proposed composer.json of `mageup check --composer-json-out` does).",
     messages: {
-      move: '{{section}} {{name}} {{constraint}} -> {{template}} requires {{name}} {{wanted}}{{evidence}}.',
+      move: '{{section}} {{name}} {{constraint}} -> {{template}} requires {{name}} {{wanted}}.',
+      moveBecause: '{{section}} {{name}} {{constraint}} -> {{template}} requires {{name}} {{wanted}}; {{evidence}}.',
+      // A require-dev pin moves only on evidence that the target excludes it (else devUndecided).
       moveDev:
-        '{{section}} {{name}} {{constraint}} -> {{template}} requires {{name}} {{wanted}}{{evidence}}' + DEV_NOTE + '.',
+        '{{section}} {{name}} {{constraint}} -> {{template}} requires {{name}} {{wanted}}; {{evidence}}' +
+        DEV_NOTE +
+        '.',
+      // The evidence of move*, joined by `; `: what the target installs, the installed version's requirements, or the
+      // tooling the root must move to excludes the pin.
+      targetExcludes: "the target's libraries exclude it: {{blockers}}",
+      installedRequires: 'the installed {{installed}} requires {{blockers}}',
+      toolingRequires:
+        'every {{tool}} {{toolConstraint}} release that fits {{target}} ({{count}}: {{versions}}, {{source}}) requires ' +
+        '{{name}} {{wants}}',
+      ...TEMPLATE_MESSAGES,
       installedBlocks:
         '{{section}} {{name}} {{constraint}}: the installed {{installed}} requires {{blockers}}, and {{theTemplate}} no ' +
         'longer requires {{name}}.',
@@ -55,6 +73,7 @@ export const rootTemplateRule: Rule = {
     },
     messageSeverity: {
       move: 'critical',
+      moveBecause: 'critical',
       installedBlocks: 'critical',
       devDropped: 'info',
       devUndecided: 'info',
@@ -68,7 +87,7 @@ export const rootTemplateRule: Rule = {
     const template = record?.template;
     if (!record || !template) return;
     const target = ctx.target.release.version;
-    const theTemplate = templatePhrase(ctx);
+    const theTemplate = [templatePart(ctx, 'theTemplate')];
     const reportedElsewhere = new Set(
       requirementConflicts(ctx)
         .filter((c) => c.requirerKind === 'root' || c.requirerKind === 'root-dev')
@@ -91,10 +110,15 @@ export const rootTemplateRule: Rule = {
         const wanted = same[name] ?? other[name];
         const installed = ctx.project.packages.find((p) => p.name === name);
         const blockers = installed ? installedBlockers(ctx, installed.require) : [];
-        const because =
+        const because: MessagePart[] =
           installed && blockers.length > 0
-            ? `; the installed ${installed.version} requires ${blockers.join(', ')}`
-            : '';
+            ? [
+                {
+                  messageId: 'installedRequires',
+                  data: { installed: installed.version, blockers: blockers.join(', ') },
+                },
+              ]
+            : [];
         if (wanted !== undefined) {
           if (safeIntersects(constraint, wanted)) continue;
           const excluded = installedBlockers(ctx, { [name]: constraint });
@@ -103,8 +127,9 @@ export const rootTemplateRule: Rule = {
             continue;
           }
           moved.push({ name, wanted });
-          const own = excluded.length > 0 ? `; the target's libraries exclude it: ${excluded.join(', ')}` : '';
-          reportMove(ctx, section, name, constraint, wanted, `${own}${because}`);
+          const own: MessagePart[] =
+            excluded.length > 0 ? [{ messageId: 'targetExcludes', data: { blockers: excluded.join(', ') } }] : [];
+          reportMove(ctx, section, name, constraint, wanted, [...own, ...because]);
         } else if (blockers.length > 0 && cameWithTemplate(oldTemplate, name)) {
           // Only what the current template brought: a client's own extension is composer/constraint-conflict's.
           ctx.report({
@@ -137,7 +162,7 @@ export const rootTemplateRule: Rule = {
     for (const pin of undecided) {
       const excludedBy = moved.map((m) => toolingExcludes(ctx, m, pin.name, pin.constraint)).find(Boolean);
       if (excludedBy) {
-        reportMove(ctx, pin.section, pin.name, pin.constraint, pin.wanted, `; ${excludedBy}`);
+        reportMove(ctx, pin.section, pin.name, pin.constraint, pin.wanted, [excludedBy]);
         continue;
       }
       ctx.report({
@@ -173,14 +198,16 @@ function reportMove(
   name: string,
   constraint: string,
   wanted: string,
-  evidence: string,
+  evidence: MessagePart[],
 ): void {
   const dev = section === 'require-dev';
+  const data = { section, name, constraint, template: [templatePart(ctx, 'template')], wanted };
   ctx.report({
     file: 'composer.json',
     subject: `root-template ${section} ${name}`,
-    messageId: dev ? 'moveDev' : 'move',
-    data: { section, name, constraint, template: templateName(ctx), wanted, evidence },
+    ...(dev || evidence.length > 0
+      ? { messageId: dev ? 'moveDev' : 'moveBecause', data: { ...data, evidence } }
+      : { messageId: 'move', data }),
     recommendation:
       `Set "${name}": "${wanted}" in ${section}, as ${templatePhrase(ctx)} does ` +
       `(composer require${dev ? ' --dev' : ''} ${name}:"${wanted}" --no-update).`,
@@ -198,7 +225,7 @@ function toolingExcludes(
   tool: { name: string; wanted: string },
   name: string,
   constraint: string,
-): string | undefined {
+): MessagePart | undefined {
   const list = ctx.composer?.releases.releasesOf(tool.name);
   if (!list) return undefined;
   const fitting = list.releases.filter(
@@ -209,10 +236,19 @@ function toolingExcludes(
   const wants = fitting.map((r) => r.require[name]);
   if (wants.some((w) => w === undefined || safeIntersects(constraint, w))) return undefined;
   const versions = fitting.length === 1 ? fitting[0]!.version : `${fitting[0]!.version} … ${fitting.at(-1)!.version}`;
-  return (
-    `every ${tool.name} ${tool.wanted} release that fits ${ctx.target.release.version} (${fitting.length}: ` +
-    `${versions}, ${list.source}) requires ${name} ${[...new Set(wants)].join(' or ')}`
-  );
+  return {
+    messageId: 'toolingRequires',
+    data: {
+      tool: tool.name,
+      toolConstraint: tool.wanted,
+      target: ctx.target.release.version,
+      count: fitting.length,
+      versions,
+      source: list.source,
+      name,
+      wants: [...new Set(wants)].join(' or '),
+    },
+  };
 }
 
 /** Root `conflict` entries that exclude a version the target installs. */

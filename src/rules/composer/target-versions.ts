@@ -2,7 +2,7 @@
 // third-party constraints, PHP and Composer's plugin API.
 import { releaseComposer } from '../../knowledge/release-composer.js';
 import { targetInstalls, type InstalledLibrary } from '../../knowledge/target-installs.js';
-import type { CheckTarget, ComposerFacts } from '../rule.js';
+import { formatMessage, type CheckTarget, type ComposerFacts, type MessagePart } from '../rule.js';
 
 /** Packages that are the release itself: their version is the release version. */
 export const RELEASE_METAPACKAGES = new Set([
@@ -54,23 +54,33 @@ export function targetAnswer(target: CheckTarget, name: string): TargetAnswer | 
 }
 
 /**
- * The target's project template as messages name it: `magento/project-community-edition 2.4.8-p3`, or for a target
- * the data has no metapackage of, the nearest release of its line that stands in, said as such (never passed off as
- * the target's own).
+ * The target's project template as messages name it, by message id: `magento/project-community-edition 2.4.8-p3`
+ * (`template`), `the 2.4.8-p3 project template` (`theTemplate`), or for a target the data has no metapackage of, the
+ * nearest release of its line that stands in, said as such (`…Derived`: never passed off as the target's own).
  */
-export function templateName(ctx: { target: CheckTarget; composer?: ComposerFacts | undefined }): string {
+export const TEMPLATE_MESSAGES = {
+  template: 'magento/project-community-edition {{release}}',
+  templateDerived:
+    "magento/project-community-edition {{from}} (derived from {{from}}: MageUp's data has no template of {{target}})",
+  theTemplate: 'the {{release}} project template',
+  theTemplateDerived:
+    "the {{from}} project template (derived from {{from}}: MageUp's data has no template of {{target}})",
+};
+
+/** The message part naming the target's project template (`template`) or the phrase about it (`theTemplate`). */
+export function templatePart(
+  ctx: { target: CheckTarget; composer?: ComposerFacts | undefined },
+  form: 'template' | 'theTemplate',
+): MessagePart {
   const target = ctx.target.release.version;
   const from = ctx.composer?.targetDerivedFrom;
   return from
-    ? `magento/project-community-edition ${from} (derived from ${from}: MageUp's data has no template of ${target})`
-    : `magento/project-community-edition ${target}`;
+    ? { messageId: `${form}Derived`, data: { from, target } }
+    : { messageId: form, data: { release: target } };
 }
 
 /** `the 2.4.8-p3 project template`, or `the 2.4.6-p14 project template (derived: … no template of 2.4.6-p15)`. */
 export function templatePhrase(ctx: { target: CheckTarget; composer?: ComposerFacts | undefined }): string {
-  const target = ctx.target.release.version;
-  const from = ctx.composer?.targetDerivedFrom;
-  return from
-    ? `the ${from} project template (derived from ${from}: MageUp's data has no template of ${target})`
-    : `the ${target} project template`;
+  const part = templatePart(ctx, 'theTemplate');
+  return formatMessage({ id: 'composer/project-template', messages: TEMPLATE_MESSAGES }, part.messageId, part.data);
 }
