@@ -101,3 +101,84 @@ test('fix: declined where the new signature could change what the method does', 
   const r = await fixWith(signatureMismatch, 'app/code/Acme/Leaf.php', src, context);
   assert.match(r.declines[0]!, /returns `parent::count\(\)`, not known to fit int/);
 });
+
+// Monolog 3's Logger::addRecord(int|Level $level, …): a parameter the parent widened.
+const logger = 'Monolog\\Logger';
+const monologContext = {
+  current: {
+    release: releaseFixture('2.4.7'),
+    symbols: indexOf([
+      classDecl(logger, {
+        methods: [
+          method('addRecord', {
+            params: [
+              { name: 'level', type: 'int' },
+              { name: 'message', type: 'string' },
+            ],
+            returnType: 'bool',
+          }),
+        ],
+      }),
+    ]),
+  },
+  target: {
+    release: releaseFixture('2.4.8'),
+    symbols: indexOf([
+      classDecl(logger, {
+        methods: [
+          method('addRecord', {
+            params: [
+              { name: 'level', type: 'int|Monolog\\Level' },
+              { name: 'message', type: 'string' },
+            ],
+            returnType: 'bool',
+          }),
+        ],
+      }),
+      classDecl('Monolog\\Level', { kind: 'enum' }),
+    ]),
+  },
+};
+
+test('fix: a parameter the parent widened takes the parent’s type when the body only hands it to parent::same()', async () => {
+  const src = [
+    '<?php',
+    'namespace Acme\\Log;',
+    '',
+    'class Logger extends \\Monolog\\Logger',
+    '{',
+    '    public function addRecord(int $level, string $message): bool',
+    '    {',
+    "        $message = '[acme] ' . $message;",
+    '        return parent::addRecord($level, $message);',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  const r = await fixWith(signatureMismatch, 'app/code/Acme/Log/Logger.php', src, monologContext);
+  assert.deepEqual(r.declines, []);
+  assert.equal(r.remaining, 0);
+  assert.ok(r.parses);
+  assert.equal(r.text, src.replace('addRecord(int $level', 'addRecord(int|\\Monolog\\Level $level'));
+  assert.deepEqual(r.fixes, [
+    "addrecord(): parameter #1 int → int|\\Monolog\\Level (as the parent's: the body only hands it to parent::addRecord())",
+  ]);
+  // The body looks at the level itself (Monolog 3 passes a Level enum there): declined.
+  for (const [line, why] of [
+    [
+      '        $this->sentry->send($message, $level);',
+      /line 8 uses \$level other than handing it to parent::addRecord\(\)/,
+    ],
+    [
+      '        if ($level >= 400) { $message .= "!"; }',
+      /line 8 uses \$level other than handing it to parent::addRecord\(\)/,
+    ],
+    ['        $args = func_get_args();', /line 8 may reach \$level without naming it/],
+  ] as const) {
+    const other = src.replace("        $message = '[acme] ' . $message;", line);
+    const d = await fixWith(signatureMismatch, 'app/code/Acme/Log/Logger.php', other, monologContext);
+    assert.equal(d.fixes.length, 0, line);
+    assert.match(d.declines[0] ?? '', why, line);
+    assert.match(d.declines[0] ?? '', /int\|Monolog\\Level is not the nullable form of int and /, line);
+  }
+});

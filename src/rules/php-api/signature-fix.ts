@@ -5,6 +5,8 @@
 //     the parent's own result `return parent::sameMethod(…)` when the parent class is the one that declares it), the
 //     body ends in return/throw (no implicit null), and it is no generator; `void` when no return gives a value;
 //   - a parameter the parent made nullable (`Foo $x` → `?Foo $x`): the override only widens what it accepts;
+//   - a parameter the parent widened (`int $level` → `int|\Monolog\Level $level`, Monolog 3's addRecord()) when the
+//     body only hands it on to `parent::sameMethod()` at the same position;
 //   - Monolog 3's `array $record` → `LogRecord $record` where the body cannot tell (monolog-record-fix.ts).
 // Anything else the finding lists (a parameter added, a type narrowed, static-ness, visibility…) declines the fix:
 // those need a decision about what the method does. The fixer reads what the target declares from the finding's
@@ -61,8 +63,19 @@ export function fixOverrideSignature(finding: Finding, source: FixSource): FixOu
         done.push(outcome.description);
         continue;
       }
-      if (nullableOf(String(theirs)) !== strip(String(mine)))
-        return { decline: `parameter #${index}: ${theirs} is not the nullable form of ${mine}: not mechanical` };
+      const param = list[Number(index) - 1];
+      if (nullableOf(String(theirs)) !== strip(String(mine))) {
+        const widened = param
+          ? widenedParamEdit(method, param, Number(index), String(mine), String(theirs))
+          : undefined;
+        if (!widened || 'decline' in widened)
+          return {
+            decline: `parameter #${index}: ${theirs} is not the nullable form of ${mine}${widened ? ` and ${widened.decline}` : ''}: not mechanical`,
+          };
+        edits.push(widened.edit);
+        done.push(widened.description);
+        continue;
+      }
       const type = list[Number(index) - 1]?.childForFieldName('type');
       if (!type || (type.type !== 'named_type' && type.type !== 'primitive_type'))
         return { decline: `parameter #${index}: cannot rewrite its type ${type?.text ?? '(none)'} for sure` };
@@ -77,6 +90,92 @@ export function fixOverrideSignature(finding: Finding, source: FixSource): FixOu
 }
 
 const REASONS = { id: 'php-api/signature-mismatch', messages: incompatibilityMessages };
+
+/**
+ * A parameter whose type the parent widened (`int` → `int|\\Monolog\\Level`, Monolog 3's Logger::addRecord()): the
+ * override takes the parent's type when its body does nothing with the parameter but hand it to
+ * `parent::sameMethod()` at the same position — the value then meets the parent's own type, as it did before.
+ */
+function widenedParamEdit(
+  method: Node,
+  param: Node,
+  index: number,
+  mine: string,
+  theirs: string,
+): { edit: TextEdit; description: string } | { decline: string } | undefined {
+  const union = (t: string): string[] | undefined =>
+    /[&()]/.test(t) ? undefined : (t.startsWith('?') ? [t.slice(1), 'null'] : t.split('|')).map(strip);
+  const mineParts = union(mine);
+  const theirParts = union(theirs);
+  // `self`/`static`/`parent` would name another class in the override.
+  if (theirParts?.some((p) => /^(self|static|parent)$/.test(p))) return undefined;
+  if (
+    !mineParts ||
+    !theirParts ||
+    !mineParts.every((p) => theirParts.includes(p)) ||
+    theirParts.length <= mineParts.length
+  )
+    return undefined;
+  const type = param.childForFieldName('type');
+  const variable = param.childForFieldName('name')?.text;
+  if (
+    param.type !== 'simple_parameter' ||
+    !type ||
+    !variable ||
+    param.children.some((c) => c?.type === 'reference_modifier')
+  )
+    return { decline: 'the parameter is variadic, promoted or by reference' };
+  const body = method.childForFieldName('body');
+  const shown = method.childForFieldName('name')?.text;
+  const name = shown?.toLowerCase();
+  if (!body || !name) return { decline: 'the method has no body' };
+  const stack: Node[] = [body];
+  let forwarded = false;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (
+      node.type === 'dynamic_variable_name' ||
+      (node.type === 'function_call_expression' && HIDDEN_ACCESS.test(node.childForFieldName('function')?.text ?? ''))
+    )
+      return { decline: `line ${node.startPosition.row + 1} may reach ${variable} without naming it` };
+    if (node.type === 'variable_name' && node.text === variable) {
+      const argument = node.parent;
+      const call = argument?.parent?.parent;
+      const position =
+        argument?.parent?.namedChildren.filter((a) => a?.type === 'argument').findIndex((a) => a!.equals(argument)) ??
+        -1;
+      if (
+        argument?.type !== 'argument' ||
+        argument.namedChildCount !== 1 ||
+        call?.type !== 'scoped_call_expression' ||
+        call.childForFieldName('scope')?.text.toLowerCase() !== 'parent' ||
+        call.childForFieldName('name')?.text.toLowerCase() !== name ||
+        position !== index - 1
+      )
+        return {
+          decline: `line ${node.startPosition.row + 1} uses ${variable} other than handing it to parent::${shown}()`,
+        };
+      forwarded = true;
+    }
+    for (const child of node.namedChildren) if (child) stack.push(child);
+  }
+  if (!forwarded) return { decline: `the body does not hand ${variable} to parent::${shown}()` };
+  const written = theirs
+    .replace(/^\?/, '')
+    .split('|')
+    .map((p) =>
+      BUILTIN.has(p.toLowerCase()) || /^(null|false|true|callable)$/i.test(p) ? p : `\\${p.replace(/^\\/, '')}`,
+    )
+    .join('|');
+  const nullable = theirs.startsWith('?') ? `${written}|null` : written;
+  return {
+    edit: { start: type.startIndex, end: type.endIndex, text: nullable },
+    description: `parameter #${index} ${type.text} → ${nullable} (as the parent's: the body only hands it to parent::${shown}())`,
+  };
+}
+
+/** Calls that see a method's variables without naming them. */
+const HIDDEN_ACCESS = /^\\?(compact|extract|get_defined_vars|func_get_args|func_get_arg|eval)$/i;
 
 function strip(type: string): string {
   return type.replace(/^\\/, '').toLowerCase();
