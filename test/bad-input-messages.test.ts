@@ -132,6 +132,10 @@ describe('an extension with an invalid composer.json', () => {
   it('check still analyses its code and reports the JSON problem once', async () => {
     const result = await runCheck({ path: ext, from: '2.4.6', to: '2.4.8', workers: 1, cacheDir: false });
     assert.equal(result.problems.filter((p) => p.code === 'json-invalid').length, 1);
+    // The text report names the place once (the message carries it), not `composer.json:6: composer.json:6:3: …`.
+    const { renderCheckReport } = await import('../src/report/json/render-report.js');
+    const text = renderCheckReport(result, 'text', { color: false });
+    assert.match(text, /\n {2}error {2}composer\.json:6:3: not valid JSON/);
     assert.ok(
       result.findings.some((f) => f.ruleId === 'php-version/implicit-nullable' && f.file === 'Model/Thing.php'),
       JSON.stringify(result.findings.map((f) => [f.ruleId, f.file])),

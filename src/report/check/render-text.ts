@@ -45,7 +45,8 @@ export function renderCheckText(result: CheckResult, opts: { color?: boolean; ex
   if (result.problems.length > 0) {
     out.push('', c.bold(`Problems (${result.problems.length})`));
     for (const p of result.problems) {
-      const where = p.file ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : '';
+      // Many messages name their file themselves (`composer.json:6:3: not valid JSON`): never print it twice.
+      const where = p.file && !p.message.startsWith(`${p.file}:`) ? `${p.file}${p.line ? `:${p.line}` : ''}: ` : '';
       out.push(
         `  ${p.level === 'error' ? c.red('error') : c.yellow('warning')}  ${safe(where + p.message)} [${safe(p.code)}]`,
       );
