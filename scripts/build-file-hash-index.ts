@@ -4,9 +4,10 @@
  * in controlaltdelete-nl/magento2-code-tracker (branches magento-2.3.0 … magento-2.4.8-p1, first install of each) and
  * of the verified full installs of scripts/install-trees.ts (2.4.7-p7, 2.4.7-p8, 2.4.8-p2, when fetched), the
  * git blob sha of each overridable/extendable non-PHP file, the layout blocks/containers and the di.xml preferences
- * declared (per area; magento2-base's app/etc/di.xml too). Read straight from
- * git objects (`ls-tree` gives the hashes; only layout XML, di.xml, module.xml and registration.php blobs are read, to
- * name components, layout elements and core preferences). No file content is written.
+ * declared (per area; magento2-base's app/etc/di.xml too). Read straight from git objects (`ls-tree` gives the hashes;
+ * layout XML, di.xml, module.xml and registration.php blobs are read, to name components, layout elements and core
+ * preferences, and every variant of a file that changes across versions, for its meaningful hash: comments and
+ * whitespace dropped, so a change of comments only is known as such). No file content is written.
  *
  * Usage: node --import tsx scripts/build-file-hash-index.ts [--mirror DIR] [--out DIR]
  * Deterministic: the same snapshot gives the same bytes.
@@ -19,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { GitObjects } from '../src/indexer/git-objects.js';
 import { writeChecksummedJson } from '../src/knowledge/integrity.js';
 import { compareLooseVersions } from '../src/knowledge/api/versions.js';
+import { meaningfulHash } from '../src/check/files/meaningful.js';
 import { openInstallTrees } from './install-trees.js';
 import {
   declaredLayoutNames,
@@ -146,6 +148,8 @@ for (const name of [...packages.keys()].sort()) {
   const byVersion = packages.get(name)!;
   const versions = [...byVersion.keys()].sort(compareLooseVersions);
   const fileTimeline = new Map<string, Map<string, number[]>>();
+  /** path → short hash → where to read that variant (the first version holding it). */
+  const blobs = new Map<string, Map<string, { git: GitObjects; sha: string }>>();
   const nameTimeline = new Map<string, Map<string, number[]>>();
   const preferenceTimeline = new Map<string, Map<string, number[]>>();
   let kind: PackageFileHashes['kind'] = 'library';
@@ -159,6 +163,9 @@ for (const name of [...packages.keys()].sort()) {
       let variants = fileTimeline.get(path);
       if (!variants) fileTimeline.set(path, (variants = new Map()));
       variants.set(hash, [...(variants.get(hash) ?? []), index]);
+      let where = blobs.get(path);
+      if (!where) blobs.set(path, (where = new Map()));
+      if (!where.has(hash)) where.set(hash, { git: data.git, sha });
       if (/(^|\/)(layout|page_layout)\/.+\.xml$/.test(path)) {
         for (const declared of await layoutNamesOf(data.git, sha)) {
           let kinds = nameTimeline.get(declared.name);
@@ -187,12 +194,26 @@ for (const name of [...packages.keys()].sort()) {
         .sort()
         .map((key) => [key, [...map.get(key)!].map(([k, v]) => [k, encodeRanges(v)] as [string, string])]),
     );
+  // A file with several variants gets each variant's meaningful hash (read once per blob).
+  const files: PackageFileHashes['files'] = {};
+  for (const [path, entries] of Object.entries(timelines(fileTimeline))) {
+    files[path] =
+      entries.length < 2
+        ? entries
+        : await Promise.all(
+            entries.map(async ([hash, ranges]): Promise<[string, string, string?]> => {
+              const { git, sha } = blobs.get(path)!.get(hash)!;
+              const text = await git.readText(sha);
+              return text === null ? [hash, ranges] : [hash, ranges, meaningfulHash(text, path)];
+            }),
+          );
+  }
   const data: PackageFileHashes = {
     package: name,
     kind,
     ...(component ? { component } : {}),
     versions,
-    files: timelines(fileTimeline),
+    files,
     layoutNames: timelines(nameTimeline),
     preferences: timelines(preferenceTimeline),
   };

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { overrideCarriesChange, sameIgnoringComments } from './meaningful.js';
+import { meaningfulHash, overrideCarriesChange, sameIgnoringComments } from './meaningful.js';
 
 // Shapes of real upgrade ports (bench/corpus): the Alpaca theme's minicart template after 2.4.1 removed
 // closeSidebar(), a product list template after 2.4.4 guarded strpos($pos, …).
@@ -103,5 +103,26 @@ describe('sameIgnoringComments', () => {
     const after = `<!-- ko ifnot: (method.error_message) -->\n${before}\n<!-- /ko -->`;
     assert.equal(sameIgnoringComments(before, after, 'shipping-method-item.html'), false);
     assert.equal(sameIgnoringComments(before, `<!-- Copyright -->\n${before}`, 'shipping-method-item.html'), true);
+  });
+});
+
+describe('meaningfulHash', () => {
+  it("is the same for versions that differ in comments and whitespace only, templates' PHP comments included", () => {
+    const old = `<?php\n// @codingStandardsIgnoreFile\n/**\n * Copyright © Magento, Inc.\n */\n?>\n<?php // phpcs:ignore ?>\n<div><?= /* @escapeNotVerified */ $block->getHtml() ?></div>\n`;
+    const now = `<?php\n/**\n * Copyright 2024 Adobe\n * All Rights Reserved.\n */\n?>\n<?php ?>\n  <div><?= /* @noEscape */ $block->getHtml() ?></div>\n\n<!-- note -->\n`;
+    assert.equal(
+      meaningfulHash(old, 'view/frontend/templates/x.phtml'),
+      meaningfulHash(now, 'view/frontend/templates/x.phtml'),
+    );
+    assert.ok(sameIgnoringComments(old, now, 'view/frontend/templates/x.phtml'));
+    assert.notEqual(
+      meaningfulHash(old, 'view/frontend/templates/x.phtml'),
+      meaningfulHash(now.replace('getHtml', 'getText'), 'view/frontend/templates/x.phtml'),
+    );
+    // A URL in markup is no comment.
+    assert.notEqual(
+      meaningfulHash('<a href="https://a.example/x">', 'x.phtml'),
+      meaningfulHash('<a href="https://a.example/y">', 'x.phtml'),
+    );
   });
 });

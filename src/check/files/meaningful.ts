@@ -1,14 +1,25 @@
 // Whether an upstream change to an original matters to an override: upgrade-patch-helper ignores changes that only
 // touch comments, whitespace or blank lines ("not meaningful"), and so does MageUp, with the same normalisation.
 
+import { createHash } from 'node:crypto';
+import { HASH_LENGTH } from '../../knowledge/file-hashes/format.js';
 import { lineOps } from './unified-diff.js';
 
 /**
  * Comments of a file type: `<!-- -->` in markup, `/* *\/` and line comments in JS and LESS/CSS. Knockout's
- * containerless bindings (`<!-- ko if: … -->`, `<!-- /ko -->`) are code, not comments: they stay.
+ * containerless bindings (`<!-- ko if: … -->`, `<!-- /ko -->`) are code, not comments: they stay. Templates also lose
+ * their PHP comments of the forms Magento's headers use: `/** Copyright … *\/` blocks, a line that is a `// …` comment
+ * (`// @codingStandardsIgnoreFile`) and a `// …` right after `<?php` (`<?php // phpcs:ignore ?>`); other `//` in a
+ * template may be markup text and stay.
  */
 function stripComments(text: string, path: string): string {
-  if (/\.(html|phtml|xml)$/.test(path)) return text.replace(/<!--(?!\s*\/?ko\b)[\s\S]*?-->/g, '');
+  if (/\.phtml$/.test(path))
+    return text
+      .replace(/<!--(?!\s*\/?ko\b)[\s\S]*?-->/g, '')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^[ \t]*\/\/.*$/gm, '')
+      .replace(/(<\?php)[ \t]*\/\/[^\n]*?(?=\?>|$)/gm, '$1 ');
+  if (/\.(html|xml)$/.test(path)) return text.replace(/<!--(?!\s*\/?ko\b)[\s\S]*?-->/g, '');
   if (/\.(js|less|css)$/.test(path))
     return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[\s;{}(),])\/\/.*$/gm, '$1');
   return text;
@@ -22,6 +33,18 @@ function normalise(text: string): string {
     .map((l) => l.trim())
     .filter((l) => l !== '')
     .join('\n');
+}
+
+/**
+ * A short hash of a file's meaningful text (comments, whitespace and blank lines dropped, as sameIgnoringComments
+ * compares): two versions with equal hashes differ only in those. The file-hash index ships it for every file that
+ * changed across releases (scripts/build-file-hash-index.ts), so the comparison holds without the files' text.
+ */
+export function meaningfulHash(text: string, path: string): string {
+  return createHash('sha1')
+    .update(normalise(stripComments(text, path)))
+    .digest('hex')
+    .slice(0, HASH_LENGTH);
 }
 
 /** True when two versions of a file differ only in comments, whitespace or blank lines. */

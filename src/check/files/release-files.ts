@@ -11,6 +11,7 @@ import { vendorTreeRegistrations } from '../../project/registration.js';
 import { declaredLayoutNames, declaredPreferences, diArea, HASH_LENGTH } from '../../knowledge/file-hashes/format.js';
 import type { FileHashIndex, PackageFiles } from '../../knowledge/file-hashes/index.js';
 import type { JsRelease } from '../../knowledge/js-modules/index.js';
+import { meaningfulHash, sameIgnoringComments } from './meaningful.js';
 
 /** `Magento_Catalog` (module), `frontend/Magento/luma` (theme) or `lib` (lib/web of magento2-base). */
 export type Component = string;
@@ -42,6 +43,11 @@ export interface ReleaseFiles {
   hash(component: Component, path: string): string | undefined;
   /** File content: vendor trees only. */
   text?(component: Component, path: string): string | undefined;
+  /**
+   * Hash of the file's text without comments and whitespace (`meaningfulHash`): computed from the text in vendor
+   * trees, shipped by the index for files that change across versions. Undefined when unknown.
+   */
+  meaningfulHash?(component: Component, path: string): string | undefined;
   /** Layout blocks and containers declared anywhere. */
   layoutNames(): Map<string, 'block' | 'container'>;
   /** Layout handles (layout file names without .xml) anywhere. */
@@ -78,6 +84,25 @@ export function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * How a file that differs between two releases is known to differ only in comments, whitespace or blank lines:
+ * `texts` when both texts are at hand (vendor trees) and say so, `hashes` when only meaningful hashes are (the shipped
+ * index: no text to diff), undefined when the change is not shown to be cosmetic.
+ */
+export function cosmeticChange(
+  current: ReleaseFiles,
+  target: ReleaseFiles,
+  component: Component,
+  path: string,
+): 'texts' | 'hashes' | undefined {
+  const before = current.text?.(component, path);
+  const after = target.text?.(component, path);
+  if (before !== undefined && after !== undefined)
+    return sameIgnoringComments(before, after, path) ? 'texts' : undefined;
+  const a = current.meaningfulHash?.(component, path);
+  return a !== undefined && a === target.meaningfulHash?.(component, path) ? 'hashes' : undefined;
 }
 
 /** git's blob sha1, the same hash the index stores, so vendor trees and the index compare directly. */
@@ -117,6 +142,7 @@ export function releaseFilesFromIndex(
     source: 'knowledge',
     hasComponent: (c) => byComponent.has(c),
     hash: (c, path) => byComponent.get(c)?.hashes.get(c === 'lib' ? `lib/web/${path}` : path),
+    meaningfulHash: (c, path) => byComponent.get(c)?.meaningful.get(c === 'lib' ? `lib/web/${path}` : path),
     layoutNames() {
       if (!names) {
         names = new Map();
@@ -276,6 +302,10 @@ export function releaseFilesFromRoots(roots: Map<Component, string>, label: stri
       const file = fileOf(c, path);
       return file ? readOrUndefined(file) : undefined;
     },
+    meaningfulHash(c, path) {
+      const text = this.text?.(c, path);
+      return text === undefined ? undefined : meaningfulHash(text, path);
+    },
     layoutNames() {
       if (!names) {
         names = new Map();
@@ -356,6 +386,8 @@ export function layerReleaseFiles(primary: ReleaseFiles, fallback: ReleaseFiles)
     hasComponent: (c) => primary.hasComponent(c) || fallback.hasComponent(c),
     hash: (c, path) => primary.hash(c, path) ?? fallback.hash(c, path),
     text: (c, path) => primary.text?.(c, path),
+    meaningfulHash: (c, path) =>
+      primary.hash(c, path) !== undefined ? primary.meaningfulHash?.(c, path) : fallback.meaningfulHash?.(c, path),
     layoutNames() {
       names ??= new Map([...fallback.layoutNames(), ...primary.layoutNames()]);
       return names;
@@ -396,6 +428,10 @@ export function releaseFilesFromMemory(
       return text === undefined ? undefined : gitBlobHash(Buffer.from(text));
     },
     text: (c, path) => components[c]?.[path],
+    meaningfulHash(c, path) {
+      const text = components[c]?.[path];
+      return text === undefined ? undefined : meaningfulHash(text, path);
+    },
     layoutNames() {
       const names = new Map<string, 'block' | 'container'>();
       for (const { c, p } of all)

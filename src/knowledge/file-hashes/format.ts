@@ -32,8 +32,12 @@ export interface PackageFileHashes {
   /** `Magento_Catalog` for modules, `frontend/Magento/luma` for themes. */
   component?: string;
   versions: string[];
-  /** Path inside the package → [hash, version ranges][] */
-  files: Record<string, [string, string][]>;
+  /**
+   * Path inside the package → [hash, version ranges, meaningful hash][]. The meaningful hash (comments, whitespace and
+   * blank lines dropped: `meaningfulHash` of check/files/meaningful.ts) is kept for files with more than one variant:
+   * equal meaningful hashes mean a change of comments or whitespace only. Absent in data built before it existed.
+   */
+  files: Record<string, [string, string, string?][]>;
   /** Layout block/container name → [`block`|`container`, version ranges][] */
   layoutNames: Record<string, [string, string][]>;
   /** `<area>:<interface or class>` (area `global` for etc/di.xml) → [preferred type, version ranges][] */

@@ -12,6 +12,21 @@ import {
   SHIPPED_FILE_HASH_DIR,
 } from './index.js';
 
+describe('shipped file-hash data: meaningful hashes', () => {
+  it("tells a change of comments only (Checkout's cart/totals.phtml, 2.3.2 → 2.3.3: an escaping annotation) from a real change", () => {
+    const index = loadFileHashIndex();
+    const path = 'view/frontend/templates/cart/totals.phtml';
+    const [before, after] = ['100.3.2', '100.3.3'].map((v) => index.packageFiles('magento/module-checkout', v)!);
+    assert.notEqual(before!.hashes.get(path), after!.hashes.get(path));
+    assert.equal(before!.meaningful.get(path), after!.meaningful.get(path));
+    const cart = 'view/frontend/templates/cart/item/default.phtml';
+    assert.notEqual(
+      before!.meaningful.get(cart),
+      index.packageFiles('magento/module-checkout', '100.4.8')!.meaningful.get(cart),
+    );
+  });
+});
+
 describe('file-hash index format', () => {
   it('encodes version index sets as ranges', () => {
     assert.equal(encodeRanges([5, 0, 1, 2, 7, 8]), '0-2,5,7-8');

@@ -26,6 +26,8 @@ export interface PackageFiles {
   component?: string;
   /** Path inside the package → short hash. */
   hashes: Map<string, string>;
+  /** Path → meaningful hash (comments and whitespace dropped), for files that change across versions. */
+  meaningful: Map<string, string>;
   /** Layout block/container names declared by the package's layouts. */
   layoutNames: Map<string, 'block' | 'container'>;
   /** di.xml preferences: `<area>:<for>` → preferred type. */
@@ -75,9 +77,11 @@ export function loadFileHashIndex(dataDir: string = SHIPPED_FILE_HASH_DIR): File
       const index = data.versions.indexOf(version);
       if (index < 0) return undefined;
       const hashes = new Map<string, string>();
+      const meaningful = new Map<string, string>();
       for (const [path, variants] of Object.entries(data.files)) {
         const hit = variants.find(([, ranges]) => rangesContain(ranges, index));
         if (hit) hashes.set(path, hit[0]);
+        if (hit?.[2]) meaningful.set(path, hit[2]);
       }
       const layoutNames = new Map<string, 'block' | 'container'>();
       for (const [name, variants] of Object.entries(data.layoutNames)) {
@@ -95,6 +99,7 @@ export function loadFileHashIndex(dataDir: string = SHIPPED_FILE_HASH_DIR): File
         kind: data.kind,
         ...(data.component ? { component: data.component } : {}),
         hashes,
+        meaningful,
         layoutNames,
         preferences,
       };

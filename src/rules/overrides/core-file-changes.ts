@@ -1,5 +1,6 @@
 // Core configuration files whose change matters to how a store is operated (queues, cron): compared per enabled
 // core module between the current and the target release.
+import { cosmeticChange } from '../../check/files/release-files.js';
 import type { RuleContext } from '../rule.js';
 
 /** The messages of the rules that report through reportCoreFileChanges (spread into their meta). */
@@ -20,6 +21,8 @@ export function reportCoreFileChanges(
       const before = current.hash(module, file);
       const after = target.hash(module, file);
       if (before === after) continue;
+      // Comments and whitespace only (texts, or the index's meaningful hashes): nothing about operating it changed.
+      if (before && after && cosmeticChange(current, target, module, file)) continue;
       const how = !before ? 'added' : !after ? 'removed' : 'changed';
       const { note, recommendation } = advice(file, how);
       context.report({

@@ -1,5 +1,6 @@
 // Shared by the mixin and map rules: which RequireJS entries point at core JS that changed or disappeared.
 import type { JsSource, RequireJsConfig } from '../../project/model.js';
+import { cosmeticChange } from '../../check/files/release-files.js';
 import type { RuleContext } from '../rule.js';
 import { areaOfRequireJsFile, resolveJsModule } from './js-modules.js';
 
@@ -82,7 +83,8 @@ export function checkJsTarget(
       `${id} loads ${facts.now} in ${target.label} (${facts.file} in ${current.label}): core requirejs-config.js now points it at another file`,
       facts,
     );
-  else if (after.hash !== before.hash)
+  // A change of comments and whitespace only (texts, or the index's meaningful hashes) changes nothing a mixin sees.
+  else if (after.hash !== before.hash && !cosmeticChange(current, target, before.component, before.path))
     report('changed', `${facts.now} changed between ${current.label} and ${target.label}`, facts);
 }
 

@@ -5,7 +5,7 @@ import { describeChain, lookupOriginal, originalCandidates, type OriginalRef } f
 import { overrideCarriesChange, sameIgnoringComments } from '../../check/files/meaningful.js';
 import { unifiedDiff } from '../../check/files/unified-diff.js';
 import type { RuleContext } from '../rule.js';
-import type { ReleaseFiles } from '../../check/files/release-files.js';
+import { cosmeticChange, type ReleaseFiles } from '../../check/files/release-files.js';
 
 export type OverrideState =
   /** Nothing to compare: no data for the current release, or a project parent theme holds the original. */
@@ -15,8 +15,11 @@ export type OverrideState =
   | { kind: 'no-original' }
   /** No original now, but the target adds one along the chain: from the upgrade on, the file overrides it. */
   | { kind: 'appears'; original: OriginalRef & { hash: string } }
-  /** Unchanged, or changed only in comments and whitespace (`cosmetic`: upgrade-patch-helper's "not meaningful"). */
-  | { kind: 'unchanged'; original: OriginalRef & { hash: string }; cosmetic?: true; targetHash?: string }
+  /**
+   * Unchanged, or changed only in comments and whitespace (`cosmetic`: upgrade-patch-helper's "not meaningful"), as
+   * the two texts show (`texts`) or, without the texts, the index's meaningful hashes (`hashes`).
+   */
+  | { kind: 'unchanged'; original: OriginalRef & { hash: string }; cosmetic?: 'texts' | 'hashes'; targetHash?: string }
   | { kind: 'changed'; original: OriginalRef & { hash: string }; targetHash: string; diff?: string }
   | { kind: 'removed'; original: OriginalRef & { hash: string } }
   /** Known now, but the target's data does not hold its component (release or package not covered): never "removed". */
@@ -66,12 +69,12 @@ export function evaluateOverrides(context: RuleContext): EvaluatedOverride[] {
           else if (!targetHash) state = { kind: 'removed', original };
           else if (targetHash === original.hash) state = { kind: 'unchanged', original };
           else {
-            const before = current.text?.(original.component, original.path);
-            const after = target.text?.(original.component, original.path);
-            const name = `${original.component}::${original.path}`;
-            if (before !== undefined && after !== undefined && sameIgnoringComments(before, after, original.path)) {
-              state = { kind: 'unchanged', original, cosmetic: true, targetHash };
-            } else {
+            const cosmetic = cosmeticChange(current, target, original.component, original.path);
+            if (cosmetic) state = { kind: 'unchanged', original, cosmetic, targetHash };
+            else {
+              const before = current.text?.(original.component, original.path);
+              const after = target.text?.(original.component, original.path);
+              const name = `${original.component}::${original.path}`;
               const diff =
                 before !== undefined && after !== undefined
                   ? unifiedDiff(before, after, `${name} (${current.label})`, `${name} (${target.label})`)
@@ -110,10 +113,9 @@ function changedBeneath(
     if (!current.hasComponent(c.component) || !target.hasComponent(c.component)) continue;
     const a = current.hash(c.component, c.path);
     const b = target.hash(c.component, c.path);
-    if (!a || !b || a === b) continue;
+    if (!a || !b || a === b || cosmeticChange(current, target, c.component, c.path)) continue;
     const before = current.text?.(c.component, c.path);
     const after = target.text?.(c.component, c.path);
-    if (before !== undefined && after !== undefined && sameIgnoringComments(before, after, c.path)) continue;
     const name = `${c.component}::${c.path}`;
     const diff =
       before !== undefined && after !== undefined
@@ -159,6 +161,9 @@ export const THEME_OVERRIDE_MESSAGES = {
     'Theme {{theme}} overrides {{what}} {{original}}, which changed between {{current}} and {{target}}; the override ' +
     'already reflects the change (it keeps no line the upstream removed and has the lines it added wherever it has ' +
     'their surroundings). The upstream diff is attached.',
+  commentsOnly:
+    'Theme {{theme}} overrides {{what}} {{original}}, which changed between {{current}} and {{target}} in comments ' +
+    'and whitespace only (file data: the text without comments is the same): nothing to port.',
   unverified:
     'Could not verify {{what}} {{original}} (overridden by theme {{theme}}) against {{target}}: the knowledge base has ' +
     'no file data for {{component}} there, so whether it changed is unknown.',
@@ -176,6 +181,7 @@ export const THEME_OVERRIDE_MESSAGES = {
 /** Severities of THEME_OVERRIDE_MESSAGES that are not the rules' `warning`. */
 export const THEME_OVERRIDE_SEVERITIES = {
   carried: 'info',
+  commentsOnly: 'info',
   unverified: 'info',
   unplaced: 'info',
   removed: 'error',
@@ -240,6 +246,24 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
           : `Compare the override with the new original and port the upstream change (bug and security fixes) into ${override.file}.`,
         ...(state.diff ? { details: state.diff } : {}),
         effort: { hours: 1, confidence: 'medium' },
+      });
+    } else if (state.kind === 'unchanged' && state.cosmetic === 'hashes') {
+      // With both texts at hand a cosmetic change is not reported (upgrade-patch-helper's "not meaningful"); from the
+      // shipped data alone no diff can be shown, so an info says what is known and why nothing is to do.
+      context.report({
+        file: override.file,
+        ...(override.module ? { module: override.module } : {}),
+        subject: `${theme.code} ${override.modulePath}`,
+        messageId: 'commentsOnly',
+        data: {
+          theme: theme.code,
+          what,
+          original: describeOriginal(state.original),
+          current: currentLabel,
+          target: targetLabel,
+        },
+        recommendation: 'Nothing to port; run with --baseline-vendor/--target-vendor to read the change.',
+        effort: { hours: 0, confidence: 'high' },
       });
     } else if (state.kind === 'unverified') {
       context.report({

@@ -184,6 +184,42 @@ describe('overrides/theme-template-changed', () => {
     );
   });
 
+  it('from file data without text (the shipped index): a change of comments only is an info saying so, any other change a warning', async () => {
+    const t = themeWith(
+      'frontend/Acme/shop',
+      [],
+      [
+        { module: 'Magento_Checkout', kind: 'template', modulePath: 'templates/cart/totals.phtml' },
+        { module: 'Magento_Checkout', kind: 'template', modulePath: 'templates/cart/form.phtml' },
+      ],
+    );
+    // Magento's cart/totals.phtml from 2.3 to 2.4: only the escaping annotation comment changed.
+    const totals = (note: string) =>
+      `<?php\n/**\n * Copyright © Magento, Inc. All rights reserved.\n */\n?>\n<div id="cart-totals">\n  <?= /* ${note} */ $block->getJsLayout() ?>\n</div>\n`;
+    // Hashes only, as releaseFilesFromIndex gives them: no text to diff.
+    const withoutText = (label: string, after: boolean) => {
+      const files = releaseFilesFromMemory(label, {
+        Magento_Checkout: {
+          'view/frontend/templates/cart/totals.phtml': totals(after ? '@noEscape' : '@escapeNotVerified'),
+          'view/frontend/templates/cart/form.phtml': after ? '<form class="new"></form>' : '<form></form>',
+        },
+      });
+      return { ...files, text: undefined };
+    };
+    const context = {
+      project: projectFixture({ themes: [t] }),
+      files: { current: withoutText('2.3.7', false), target: withoutText('2.4.8-p2', true) },
+    };
+    const findings = await runRule(rule, context);
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.severity, f.messageId, f.effort?.hours]),
+      [
+        ['app/design/frontend/Acme/shop/Magento_Checkout/templates/cart/form.phtml', 'warning', 'changedNoDiff', 1],
+        ['app/design/frontend/Acme/shop/Magento_Checkout/templates/cart/totals.phtml', 'info', 'commentsOnly', 0],
+      ],
+    );
+  });
+
   it("a Hyvä theme's own template is not compared with Magento's Luma original; a Hyvä child's override still is", async () => {
     const base = themeWith(
       'frontend/Hyva/default',

@@ -1,4 +1,4 @@
-import { sameIgnoringComments } from '../../check/files/meaningful.js';
+import { cosmeticChange } from '../../check/files/release-files.js';
 import type { Rule } from '../rule.js';
 
 export const rule: Rule = {
@@ -37,9 +37,8 @@ export const rule: Rule = {
         const before = current.hash(component, 'etc/view.xml');
         const after = target.hash(component, 'etc/view.xml');
         if (!before || !after || before === after) continue;
-        const a = current.text?.(component, 'etc/view.xml');
-        const b = target.text?.(component, 'etc/view.xml');
-        if (a !== undefined && b !== undefined && sameIgnoringComments(a, b, 'etc/view.xml')) continue;
+        // Comments and whitespace only (texts, or the index's meaningful hashes): no setting changed.
+        if (cosmeticChange(current, target, component, 'etc/view.xml')) continue;
         context.report({
           file: own,
           subject: `${theme.code} ${component}`,
