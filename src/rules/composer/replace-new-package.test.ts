@@ -47,7 +47,7 @@ test('an extension that replaces the search modules of 2.4.7 is told 2.4.8 adds 
   assert.equal(f!.package, 'acme/module-no-search');
   assert.equal(f!.messageId, 'missesOne');
   assert.deepEqual(f!.data, {
-    label: 'acme/module-no-search 1.0.0',
+    label: [{ messageId: 'packageVersion', data: { package: 'acme/module-no-search', version: '1.0.0' } }],
     replaced: 'magento/module-elasticsearch, magento/module-elasticsearch-7, magento/module-open-search',
     target: '2.4.8-p3',
     missing: 'magento/module-elasticsearch-8',
@@ -59,6 +59,10 @@ test('the root composer.json replace section, and what already replaces the new 
   const root = await run([], { 'magento/module-elasticsearch-7': '*' });
   assert.equal(root.length, 1);
   assert.equal(root[0]!.file, 'composer.json');
+  assert.equal(
+    root[0]!.message,
+    'The root composer.json replaces magento/module-elasticsearch-7, but 2.4.8-p3 adds magento/module-elasticsearch-8 of the same family, which it does not replace: Composer installs it with the upgrade.',
+  );
   assert.equal(
     root[0]!.recommendation,
     'Add "magento/module-elasticsearch-8": "*" to the replace section of composer.json.',

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext } from '../rule.js';
+import type { MessagePart, Rule, RuleContext } from '../rule.js';
 import { isUsersPackage } from './conflicts.js';
 import { fitAdvice } from './extension-fit.js';
 
@@ -27,6 +27,9 @@ export const replaceNewPackageRule: Rule = {
       missesSeveral:
         '{{label}} replaces {{replaced}}, but {{target}} adds {{missing}} of the same family, which it does not ' +
         'replace: Composer installs them with the upgrade.',
+      // Who replaces: the root composer.json or a package.
+      rootComposerJson: 'The root composer.json',
+      packageVersion: '{{package}} {{version}}',
     },
   },
   check(ctx) {
@@ -34,13 +37,12 @@ export const replaceNewPackageRule: Rule = {
     const target = ctx.target.release.packages;
     const added = Object.keys(target).filter((n) => current[n] === undefined);
     if (added.length === 0) return;
-    const replacers: { name: string; label: string; file: string; replace: Record<string, string>; root: boolean }[] =
-      [];
+    const replacers: Replacer[] = [];
     const rootReplace = ctx.project.rootComposer?.replace ?? {};
     if (Object.keys(rootReplace).length > 0) {
       replacers.push({
         name: 'Root composer.json',
-        label: 'The root composer.json',
+        label: { messageId: 'rootComposerJson' },
         file: 'composer.json',
         replace: rootReplace,
         root: true,
@@ -50,7 +52,7 @@ export const replaceNewPackageRule: Rule = {
       if (!isUsersPackage(pkg) || !pkg.replace) continue;
       replacers.push({
         name: pkg.name,
-        label: `${pkg.name} ${pkg.version}`,
+        label: { messageId: 'packageVersion', data: { package: pkg.name, version: pkg.version } },
         file: pkg.path ? `${pkg.path}/composer.json` : 'composer.lock',
         replace: pkg.replace,
         root: false,
@@ -73,12 +75,16 @@ export const replaceNewPackageRule: Rule = {
   },
 };
 
-function reportMissing(
-  ctx: RuleContext,
-  r: { name: string; label: string; file: string; root: boolean },
-  replaced: string[],
-  missing: string[],
-): void {
+/** A composer.json with a `replace` section: the root's or an installed package's. */
+interface Replacer {
+  name: string;
+  label: MessagePart;
+  file: string;
+  replace: Record<string, string>;
+  root: boolean;
+}
+
+function reportMissing(ctx: RuleContext, r: Replacer, replaced: string[], missing: string[]): void {
   const target = ctx.target.release.version;
   const entries = missing.map((m) => `"${m}": "*"`).join(', ');
   ctx.report({
@@ -86,7 +92,7 @@ function reportMissing(
     file: r.file,
     subject: `${r.name} replace misses ${missing.join(',')}`,
     messageId: missing.length > 1 ? 'missesSeveral' : 'missesOne',
-    data: { label: r.label, replaced: replaced.join(', '), target, missing: missing.join(', ') },
+    data: { label: [r.label], replaced: replaced.join(', '), target, missing: missing.join(', ') },
     recommendation: r.root
       ? `Add ${entries} to the replace section of composer.json.`
       : `Update ${r.name} to a release that also replaces ${missing.join(', ')}, or add ${entries} to the root ` +
