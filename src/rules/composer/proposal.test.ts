@@ -5,7 +5,7 @@ import type { PackageReleases } from '../../knowledge/extension-releases.js';
 import { releaseComposer } from '../../knowledge/release-composer.js';
 import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
 import type { ComposerPackage, ProjectModel } from '../../project/model.js';
-import type { RuleContext } from '../rule.js';
+import type { MessagePart, RuleContext } from '../rule.js';
 import { projectFixture, runRule } from '../testing.js';
 import { proposeComposerJson } from './proposal.js';
 import { proposedComposerJsonRule } from './proposed-composer-json.js';
@@ -108,6 +108,25 @@ test('the check shows the proposal as one info finding with the diff as details'
   const findings = await runRule(proposedComposerJsonRule, context);
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.severity, 'info');
+  assert.equal(findings[0]!.messageId, 'proposal');
+  const changes = findings[0]!.data?.changes as MessagePart[];
+  assert.equal(findings[0]!.data?.count, changes.length);
+  assert.deepEqual(changes.slice(0, 2), [
+    {
+      messageId: 'change',
+      data: { section: 'require', name: 'magento/product-community-edition', from: '2.4.4', to: '2.4.8-p3' },
+    },
+    {
+      messageId: 'changeNew',
+      data: { section: 'require', name: 'magento/composer-dependency-version-audit-plugin', to: '~0.1' },
+    },
+  ]);
+  assert.ok(
+    findings[0]!.message.startsWith(
+      `${changes.length} change(s) to composer.json for 2.4.8-p3: require magento/product-community-edition 2.4.4 → 2.4.8-p3, require magento/composer-dependency-version-audit-plugin (new) → ~0.1, `,
+    ),
+    findings[0]!.message,
+  );
   assert.match(findings[0]!.details!, /^--- a\/composer\.json/);
   assert.match(findings[0]!.recommendation, /klaviyo\/magento2-extension:"\^4\.1\.2" --no-update && /);
   assert.match(

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule.js';
-import { proposeComposerJson } from './proposal.js';
+import type { MessagePart, Rule } from '../rule.js';
+import { proposeComposerJson, type ComposerChange } from './proposal.js';
 
 /** The exact composer.json changes for the target, as a diff (details) and commands (recommendation). */
 export const proposedComposerJsonRule: Rule = {
@@ -16,28 +16,30 @@ export const proposedComposerJsonRule: Rule = {
       'the target adds to a replaced family, and `config.platform.php`. The finding carries the unified diff; ' +
       '`mageup check --composer-json-out FILE` writes the proposed file, and `--solve` lets Composer itself judge it ' +
       'in a temporary copy. Packages no change can fix (no release supports the target) are named.',
-    messages: { proposal: '{{count}} change(s) to composer.json for {{target}}: {{changes}}.{{unresolved}}' },
+    messages: {
+      proposal: '{{count}} change(s) to composer.json for {{target}}: {{changes}}.',
+      proposalBlocked:
+        '{{count}} change(s) to composer.json for {{target}}: {{changes}}. Still blocking after it: {{unresolved}}.',
+      // One change (from → to; a new or removed entry says so) and one package no change can fix, with the reason.
+      change: '{{section}} {{name}} {{from}} → {{to}}',
+      changeNew: '{{section}} {{name}} (new) → {{to}}',
+      changeRemoved: '{{section}} {{name}} {{from}} → (removed)',
+      changeNewRemoved: '{{section}} {{name}} (new) → (removed)',
+      unresolved: '{{name}} ({{reason}})',
+    },
+    listSeparators: { changes: ', ' },
   },
   check(ctx) {
     const proposal = proposeComposerJson(ctx);
     if (!proposal || proposal.changes.length === 0) return;
     const target = ctx.target.release.version;
-    const unresolved =
-      proposal.unresolved.length > 0
-        ? ` Still blocking after it: ${proposal.unresolved.map((u) => `${u.name} (${u.reason})`).join('; ')}.`
-        : '';
+    const data = { count: proposal.changes.length, target, changes: proposal.changes.map(changePart) };
     ctx.report({
       file: 'composer.json',
       subject: `proposed composer.json for ${target}`,
-      messageId: 'proposal',
-      data: {
-        count: proposal.changes.length,
-        target,
-        changes: proposal.changes
-          .map((c) => `${c.section} ${c.name} ${c.from ?? '(new)'} → ${c.to ?? '(removed)'}`)
-          .join(', '),
-        unresolved,
-      },
+      ...(proposal.unresolved.length > 0
+        ? { messageId: 'proposalBlocked', data: { ...data, unresolved: proposal.unresolved.map(unresolvedPart) } }
+        : { messageId: 'proposal', data }),
       recommendation:
         `Apply them (mageup check --composer-json-out composer.proposed.json writes the file): ` +
         edits(proposal.commands) +
@@ -46,6 +48,20 @@ export const proposedComposerJsonRule: Rule = {
     });
   },
 };
+
+function changePart(c: ComposerChange): MessagePart {
+  const facts = { section: c.section, name: c.name };
+  if (c.from !== undefined && c.to !== undefined)
+    return { messageId: 'change', data: { ...facts, from: c.from, to: c.to } };
+  if (c.to !== undefined) return { messageId: 'changeNew', data: { ...facts, to: c.to } };
+  if (c.from !== undefined) return { messageId: 'changeRemoved', data: { ...facts, from: c.from } };
+  return { messageId: 'changeNewRemoved', data: facts };
+}
+
+const unresolvedPart = (u: { name: string; reason: string }): MessagePart => ({
+  messageId: 'unresolved',
+  data: { name: u.name, reason: u.reason },
+});
 
 /** Changes no composer command makes (replace, conflict): said after the commands. */
 function edits(commands: string[]): string {
