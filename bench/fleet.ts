@@ -37,7 +37,7 @@ const cli = args.includes('--dist') ? ['bin/mageup.js'] : ['--import', 'tsx', 's
 type Worker = WorkerProcess;
 
 const startWorker = (url: string, onEvent: (e: WorkerEvent, w: Worker) => void): Worker =>
-  startWorkerProcess(url, { cli, lease, maintenance: '5', stderr: 'ignore' }, onEvent);
+  startWorkerProcess(url, { cli, lease, maintenance: '5', stderr: 'capture' }, onEvent);
 
 const load = (): string =>
   loadavg()

@@ -53,7 +53,7 @@ describe(
             cli: ['--import', 'tsx', 'scripts/mageup-dev.ts'],
             lease: '10',
             maintenance: '2',
-            stderr: 'ignore',
+            stderr: 'capture',
           }),
         );
       const deadline = Date.now() + 300_000;
@@ -71,7 +71,8 @@ describe(
       // Restarted mid-run: with scans still to do.
       assert.ok(restartedAt !== undefined && restartedAt < PROJECTS, `restarted at ${restartedAt}`);
       // The workers lived through it and noticed (their pools reported the lost connections).
-      for (const w of workers) assert.equal(w.child.exitCode, null);
+      for (const w of workers)
+        assert.equal(w.child.exitCode, null, `worker ${w.child.pid} exited; its stderr:\n${w.stderr()}`);
       assert.ok(workers.some((w) => w.events.some((e) => e.type === 'error')));
 
       const scans = (

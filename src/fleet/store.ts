@@ -100,9 +100,18 @@ async function openPool(spec: string): Promise<SqlConnection> {
     query,
     async transaction(fn) {
       const client = await pool.connect();
-      const q: SqlConnection['query'] = async (sql, params) => ({
-        rows: (await client.query(sql, params as unknown[])).rows,
-      });
+      // A checked-out client reports its lost connection as an 'error' event, which kills the process when nobody
+      // listens (the pool listens to idle clients only). The transaction's own statements fail with it: keep it for them.
+      let lost: Error | undefined;
+      const onLost = (error: Error): void => {
+        lost ??= error; // the first says why (the server's message); the socket's end follows
+      };
+      client.on('error', onLost);
+      const q: SqlConnection['query'] = async (sql, params) => {
+        // Not "Client has encountered a connection error and is not queryable": the error that broke it.
+        if (lost) throw lost;
+        return { rows: (await client.query(sql, params as unknown[])).rows };
+      };
       let broken: unknown;
       try {
         await client.query('BEGIN');
@@ -114,7 +123,9 @@ async function openPool(spec: string): Promise<SqlConnection> {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release(broken instanceof Error && !('code' in broken) ? broken : undefined);
+        client.off('error', onLost);
+        // A lost or failed connection leaves the pool; a statement's SQL error (with its SQLSTATE) does not.
+        client.release(lost ?? (broken instanceof Error && !('code' in broken) ? broken : undefined));
       }
     },
     close: () => pool.end(),

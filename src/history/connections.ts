@@ -92,6 +92,12 @@ export async function openPostgres(url: string): Promise<SqlConnection> {
     throw new StoreError(`--store: schema must be a plain identifier, not "${schema}"`);
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: parsed.href, connectionTimeoutMillis: 10_000 });
+  // A lost connection (server restart, terminated backend) is also emitted as an 'error' event, which kills the
+  // process when nobody listens (`mageup serve` reads server stores for days): the next statement fails with it instead.
+  let lost: Error | undefined;
+  client.on('error', (error) => {
+    lost ??= error; // the first says why (the server's message); the socket's end follows
+  });
   try {
     await client.connect();
     if (schema) {
@@ -105,6 +111,7 @@ export async function openPostgres(url: string): Promise<SqlConnection> {
     );
   }
   const query: SqlConnection['query'] = async (sql, params) => {
+    if (lost) throw lost;
     const result = await client.query(sql, params as unknown[]);
     return { rows: result.rows };
   };

@@ -6,6 +6,8 @@ export interface WorkerProcess {
   child: ChildProcess;
   events: WorkerEvent[];
   exited: Promise<void>;
+  /** The last 64 KB of its stderr (with `stderr: 'capture'`). */
+  stderr(): string;
 }
 
 export interface WorkerProcessOptions {
@@ -14,8 +16,11 @@ export interface WorkerProcessOptions {
   /** pg-boss timings in seconds, passed as --lease and --maintenance (retries are the jobs' own: enqueueScans). */
   lease: string;
   maintenance: string;
-  /** Where the worker's stderr goes. */
-  stderr: 'inherit' | 'ignore';
+  /**
+   * Where the worker's stderr goes: through to ours, or kept (`stderr()`) and printed when the worker exits with an
+   * error code, so that a worker dying in a test or bench says why.
+   */
+  stderr: 'inherit' | 'capture';
 }
 
 /**
@@ -41,12 +46,25 @@ export function startWorkerProcess(
       '--maintenance',
       options.maintenance,
     ],
-    { stdio: ['ignore', 'pipe', options.stderr] },
+    { stdio: ['ignore', 'pipe', options.stderr === 'inherit' ? 'inherit' : 'pipe'] },
   );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-65_536);
+  });
   const worker: WorkerProcess = {
     child,
     events: [],
-    exited: new Promise((resolve) => child.on('exit', () => resolve())),
+    // 'close' rather than 'exit': its stderr has been read to the end.
+    exited: new Promise((resolve) =>
+      child.on('close', (code) => {
+        // Killed by a signal (tests and benches kill workers on purpose) is code null; 0 is a clean stop.
+        if (code && options.stderr === 'capture')
+          process.stderr.write(`worker ${child.pid} exited with code ${code}; its stderr:\n${stderr || '(empty)'}\n`);
+        resolve();
+      }),
+    ),
+    stderr: () => stderr,
   };
   let buffer = '';
   child.stdout!.on('data', (chunk: Buffer) => {
