@@ -127,6 +127,7 @@ export async function startBoss(
     await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
     throw new StoreError(
       `the job engine cannot start on ${redact(store.spec)}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
     );
   }
   return boss;

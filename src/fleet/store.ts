@@ -42,10 +42,48 @@ export async function openFleetStore(spec: string): Promise<FleetStore> {
     await db.close().catch(() => undefined);
     throw new StoreError(
       `the fleet store ${location} cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
     );
   }
   return { db, location, spec: server ? spec : resolve(spec), server };
 }
+
+/**
+ * Errors that mean the server could not be reached or went away (refused, reset, restarting, shutting down, starting
+ * up, out of connections), which waiting can cure; not a wrong password, a missing database or a failed statement.
+ * Follows `cause` (our StoreErrors wrap the driver's error) and AggregateError (a host name with several addresses).
+ */
+export function isConnectionLoss(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECTION_LOSS_CODES.has(code)) return true;
+    // pg's own: the socket ended, or connectionTimeoutMillis passed.
+    if (/^Connection terminated|timeout expired/i.test(e.message)) return true;
+    if (e instanceof AggregateError && e.errors.some(isConnectionLoss)) return true;
+  }
+  return false;
+}
+
+const CONNECTION_LOSS_CODES = new Set([
+  // Node's socket errors.
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  // SQLSTATE class 08 (connection exception) and 57P01-57P03 (admin/crash shutdown, cannot connect now), 53300 (too
+  // many connections).
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 
 /** The job engine (pg-boss) needs a PostgreSQL server; the embedded store keeps the registry and reports only. */
 export function requireServer(store: FleetStore | string, what: string): void {
@@ -90,6 +128,7 @@ async function openPool(spec: string): Promise<SqlConnection> {
     await pool.end().catch(() => undefined);
     throw new StoreError(
       `cannot connect to the fleet store ${redact(spec)}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
     );
   }
   const query: SqlConnection['query'] = async (sql, params) => {

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type PgBossType from 'pg-boss';
+import { StoreError } from '../history/connections.js';
 import { insertRun } from '../history/index.js';
 import { userCacheDir } from '../knowledge/cache-dir.js';
 import {
@@ -17,7 +18,7 @@ import {
 import { getProject, FleetError } from './registry.js';
 import { PermanentScanError, scanProject } from './scan.js';
 import { recordScan, setProgress } from './status.js';
-import type { FleetStore } from './store.js';
+import { isConnectionLoss, openFleetStore, type FleetStore } from './store.js';
 import type { FleetScan } from './types.js';
 
 export interface WorkerOptions {
@@ -43,6 +44,8 @@ export type WorkerEvent =
   /** The job expired while this worker still ran it (it could not renew its lease in time): it may run elsewhere. */
   | { type: 'lease-lost'; jobId: string; project: string; attempt: number }
   | { type: 'schedule'; queued: number }
+  /** The store could not be reached while the worker started (startFleetWorker): it tries again after `delayMs`. */
+  | { type: 'start-retry'; attempt: number; attempts: number; delayMs: number; error: string }
   | { type: 'error'; error: string };
 
 export interface RunningWorker {
@@ -214,16 +217,34 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
       else await nap((opts.pollSeconds ?? 2) * 1000);
     }
   };
-  const slots = Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, () => slot());
-  await boss.work<ScheduleJobData>(SCHEDULE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 30 }, async ([job]) => {
-    if (!job) return;
-    const { queued } = await enqueueScans(boss, store, {
-      ...(job.data.tags?.length ? { tags: job.data.tags } : {}),
-      batch: `schedule ${new Date().toISOString()}`,
-      retry: policy,
-    });
-    emit({ type: 'schedule', queued: queued.length });
-  });
+  // Cron ticks, in a loop of our own too: pg-boss 10's work() completes a job without awaiting it (manager.js
+  // watch/onFetch), so a server lost at that moment is an unhandled rejection, which ends the process.
+  const scheduleLoop = async (): Promise<void> => {
+    while (!stopping) {
+      const [tick] = await boss
+        .fetch<ScheduleJobData>(SCHEDULE_QUEUE, { batchSize: 1 })
+        .catch(() => [] as PgBossType.Job<ScheduleJobData>[]);
+      if (!tick) {
+        await nap(30_000);
+        continue;
+      }
+      try {
+        const { queued } = await enqueueScans(boss, store, {
+          ...(tick.data.tags?.length ? { tags: tick.data.tags } : {}),
+          batch: `schedule ${new Date().toISOString()}`,
+          retry: policy,
+        });
+        emit({ type: 'schedule', queued: queued.length });
+        await boss.complete(SCHEDULE_QUEUE, tick.id);
+      } catch (error) {
+        // The tick expires and comes back (a store whose scan already waits gets no second one).
+        const message = error instanceof Error ? error.message : String(error);
+        emit({ type: 'error', error: `schedule: ${message}` });
+        await boss.fail(SCHEDULE_QUEUE, tick.id, { message }).catch(() => undefined);
+      }
+    }
+  };
+  const slots = [...Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, () => slot()), scheduleLoop()];
   emit({ type: 'started', worker: name });
   return {
     name,
@@ -243,4 +264,47 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
       await store.db.close().catch(() => undefined);
     },
   };
+}
+
+/** How `startFleetWorker` waits for a store it cannot reach yet: `attempts` tries, the waits doubling up to a cap. */
+export interface StartupRetry {
+  attempts: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** 8 tries over about 2 minutes (1, 2, 4, 8, 16, 30, 30 s): a server restart, not an outage. */
+export const STARTUP_RETRY: StartupRetry = { attempts: 8, firstDelayMs: 1000, maxDelayMs: 30_000 };
+
+/**
+ * `mageup worker`: opens the fleet store at `spec` and starts a worker on it. A server that cannot be reached, or
+ * goes away while the worker sets up (restarting, starting up), is tried again with backoff, each wait announced as a
+ * `start-retry` event; any other error (wrong password, missing database, a failed migration) ends at once, and so
+ * does the last try.
+ */
+export async function startFleetWorker(
+  spec: string,
+  opts: WorkerOptions & { startup?: StartupRetry } = {},
+): Promise<RunningWorker> {
+  const retry = opts.startup ?? STARTUP_RETRY;
+  let waitedMs = 0;
+  for (let attempt = 1; ; attempt++) {
+    let store: FleetStore | undefined;
+    try {
+      store = await openFleetStore(spec);
+      return await startWorker(store, opts);
+    } catch (error) {
+      await store?.db.close().catch(() => undefined);
+      if (!isConnectionLoss(error)) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempt >= retry.attempts)
+        throw new StoreError(`${message} (gave up after ${attempt} tries over ${(waitedMs / 1000).toFixed(1)} s)`, {
+          cause: error,
+        });
+      const delayMs = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (attempt - 1));
+      opts.onEvent?.({ type: 'start-retry', attempt, attempts: retry.attempts, delayMs, error: message });
+      await new Promise((r) => setTimeout(r, delayMs));
+      waitedMs += delayMs;
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { fleetStoreSpec, openFleetStore, requireServer } from '../../fleet/index.js';
+import { fleetStoreSpec, requireServer } from '../../fleet/index.js';
 import { DEFAULT_MAINTENANCE_SECONDS, DEFAULT_QUEUE_POLICY } from '../../fleet/queue.js';
 import type { WorkerEvent } from '../../fleet/worker.js';
 import { terminalSafe } from '../../report/format.js';
@@ -48,9 +48,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         {
           const spec = fleetStoreSpec(opts.store);
           requireServer(spec, 'mageup worker');
-          const store = await openFleetStore(spec);
-          const { startWorker } = await import('../../fleet/worker.js');
-          const worker = await startWorker(store, {
+          const { startFleetWorker } = await import('../../fleet/worker.js');
+          const worker = await startFleetWorker(spec, {
             concurrency: positive('--concurrency', opts.concurrency, 1),
             threads: positive('--threads', opts.threads, 1),
             ...(opts.cache ? {} : { cacheDir: false as const }),
@@ -90,6 +89,8 @@ function describe(e: WorkerEvent): string {
       return `${e.project}: its job expired while still running (lease not renewed in time); another worker may run it too, the result is recorded once`;
     case 'schedule':
       return `schedule: ${e.queued} scan(s) queued`;
+    case 'start-retry':
+      return `cannot start yet (${e.error}); trying again in ${Math.round(e.delayMs / 1000)} s (try ${e.attempt + 1} of ${e.attempts})`;
     default:
       return `job engine: ${e.error}`;
   }
