@@ -7,6 +7,7 @@ import { classDecl, indexOf, indexOfPackages, method, unitOf } from './fixtures.
 
 const target = indexOf([
   classDecl('Magento\\Framework\\Old', { deprecated: '2.4.7 use New', see: ['Magento\\Framework\\New'] }),
+  classDecl('Magento\\Framework\\Going', { deprecated: 'will be removed in 2.5.0' }),
   classDecl('Magento\\Framework\\Svc', {
     methods: [method('legacy', { deprecated: '', see: ['we'] }), method('fine')],
   }),
@@ -26,11 +27,12 @@ class A extends Old
 `,
   );
   const findings = await runRule(deprecated, { code: [unit], target: { symbols: target } });
+  // Advice without an announced removal costs no upgrade hours: the code keeps working on the target.
   assert.deepEqual(
-    findings.map((f) => [f.line, f.uctCode, f.severity]),
+    findings.map((f) => [f.line, f.uctCode, f.severity, f.effort?.hours]),
     [
-      [3, 1132, 'info'],
-      [7, 1439, 'info'],
+      [3, 1132, 'info', 0],
+      [7, 1439, 'info', 0],
     ],
   );
   assert.match(
@@ -40,6 +42,21 @@ class A extends Old
   assert.match(findings[0]!.recommendation, /@see\): Magento\\Framework\\New/);
   // Prose after @see in an index built before it was filtered ("@see we don't recommend…") names no replacement.
   assert.doesNotMatch(findings[1]!.recommendation, /@see/);
+});
+
+test('a deprecation that announces its removal is a warning with an hour to move away', async () => {
+  const unit = await unitOf(
+    'app/code/Acme/Shop/Model/B.php',
+    `<?php
+namespace Acme\\Shop\\Model;
+class B extends \\Magento\\Framework\\Going {}
+`,
+  );
+  const findings = await runRule(deprecated, { code: [unit], target: { symbols: target } });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.severity, f.messageId, f.effort?.hours]),
+    [[3, 'warning', 'deprecatedRemovalAnnounced', 1]],
+  );
 });
 
 test('an inherited deprecated method names the package that declares it, not the subclass package', async () => {

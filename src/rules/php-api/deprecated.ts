@@ -99,7 +99,9 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
           use: describeUse(use.kind),
         },
         recommendation: `Plan the move away from it before it is removed.${see || ' Prefer an @api interface of the same module.'}`,
-        effort: { hours: 1, confidence: 'low' },
+        // Without an announced removal the code keeps working on the target: advice, no upgrade hours (one per file
+        // for a removal announced, which the move away must come before).
+        effort: { hours: removalAnnounced ? 1 : 0, confidence: 'low' },
         subject: `deprecated:${label.toLowerCase()}`,
         uctCode: uctCodeForDeprecated(use, cls.decl.kind, member),
       });
