@@ -85,13 +85,13 @@ describe('mageup kb status', () => {
     assert.match(stdout, /Online advisories: never fetched/);
     assert.match(
       stdout,
-      /^VERSION\s+DATE\s+TYPE\s+PACKAGE SET\s+REQUIREMENTS\s+API\s+DB SCHEMA\s+FILE HASHES\s+LAYOUT\s+SUPPORT$/m,
+      /^VERSION\s+DATE\s+TYPE\s+PACKAGE SET\s+REQUIREMENTS\s+API\s+DB SCHEMA\s+FILE HASHES\s+LAYOUT\s+GRAPHQL\s+JS\s+SUPPORT$/m,
     );
     assert.match(stdout, /^2\.4\.7-p3\s+2024-10-08\s+security\s+metapackage \(\d+\)\s+high/m);
     assert.match(stdout, /^2\.3\.7-p4\s.*low, inherited/m);
     // Coverage per family: a derived release names the release standing in.
     assert.match(stdout, /^2\.4\.8-p3\s.*from 2\.4\.8-p2\s+from 2\.4\.8-p2/m);
-    assert.match(stdout, /^2\.4\.8-p2\s.*indexed\s+indexed\s+indexed\s+indexed/m);
+    assert.match(stdout, /^2\.4\.8-p2\s.*indexed\s+indexed\s+indexed\s+indexed\s+indexed\s+indexed/m);
     assert.match(stdout, /releases are indexed in every family/);
     // Patch levels: per line the -pN the isolated files apply on, each file with bulletin, CVE, exploitation, contents.
     assert.match(

@@ -103,8 +103,9 @@ export interface CheckSummary {
   /** Magento's bundled packages with findings, one collapsed line each (empty with `--include-bundled`). */
   bundled: BundledPackage[];
   /**
-   * How the knowledge covers each target, per rule family (PHP API, db schema, file hashes, layout names): indexed,
-   * derived from another release, or not covered (its rules then say "could not verify", never "removed").
+   * How the knowledge covers each target, per rule family (PHP API, db schema, file hashes, layout names, GraphQL
+   * schema, RequireJS/JS): indexed, derived from another release, or not covered (its rules then say "could not
+   * verify", never "removed").
    */
   coverage: ReleaseCoverage[];
 }

@@ -16,6 +16,8 @@ const sources = {
   },
   dbSchema: ['2.4.7-p7', '2.4.8', '2.4.8-p1'],
   fileHashes: ['2.4.7-p7', '2.4.8', '2.4.8-p1'],
+  graphql: ['2.4.7-p7', '2.4.8', '2.4.8-p1', '2.4.8-p2'],
+  js: ['2.4.7-p7', '2.4.8', '2.4.8-p1'],
 };
 
 describe('coverage', () => {
@@ -32,13 +34,18 @@ describe('coverage', () => {
     assert.deepEqual(p3.api, { state: 'derived', from: '2.4.8-p1' });
     assert.deepEqual(p3.fileHashes, { state: 'derived', from: '2.4.8-p1' });
     assert.deepEqual(p3.layoutNames, p3.fileHashes);
+    assert.deepEqual(p3.graphql, { state: 'derived', from: '2.4.8-p2' }, 'each family has its own releases');
+    assert.deepEqual(p3.js, { state: 'derived', from: '2.4.8-p1' });
     const next = coverageOf('2.4.9', sources);
     assert.deepEqual(next.api, { state: 'not-covered' });
     assert.deepEqual(next.fileHashes, { state: 'not-covered' });
+    assert.deepEqual(next.graphql, { state: 'not-covered' });
+    assert.deepEqual(next.js, { state: 'not-covered' });
     assert.deepEqual(next.dbSchema, { state: 'derived', from: '2.4.8-p1' }, 'the db schema index answers any line');
     assert.equal(
       describeReleaseCoverage(p3),
-      'PHP API derived from 2.4.8-p1 · db schema derived from 2.4.8-p1 · file hashes derived from 2.4.8-p1 · layout names derived from 2.4.8-p1',
+      'PHP API derived from 2.4.8-p1 · db schema derived from 2.4.8-p1 · file hashes derived from 2.4.8-p1 · layout names derived from 2.4.8-p1 · GraphQL schema derived from 2.4.8-p2 · ' +
+        'RequireJS/JS derived from 2.4.8-p1',
     );
     assert.equal(describeCoverage({ state: 'not-covered' }), 'not covered');
     assert.equal(isComplete(coverageOf('2.4.8', sources)), true);
@@ -48,6 +55,7 @@ describe('coverage', () => {
   it('reads the shipped data: every indexed file-hash release is indexed in the API too', () => {
     const shipped = loadCoverageSources();
     assert.ok(shipped.fileHashes.length > 0 && shipped.dbSchema.length > 0);
+    assert.ok(shipped.graphql.includes('2.4.8') && shipped.js.includes('2.4.8'), 'the GraphQL and JS indexes are read');
     for (const release of shipped.fileHashes) assert.equal(shipped.api[release]?.coverage, 'indexed', release);
   });
 

@@ -6,8 +6,11 @@ import { gunzipSync } from 'node:zlib';
 import { defaultDataDir } from './catalog.js';
 import { compareMagentoVersions, minorOf } from './magento-version.js';
 
-/** The families of release facts: PHP API, core db schemas, hashes of overridable files, layout names. */
-export const COVERAGE_FAMILIES = ['api', 'dbSchema', 'fileHashes', 'layoutNames'] as const;
+/**
+ * The families of release facts: PHP API, core db schemas, hashes of overridable files, layout names, the core GraphQL
+ * schema and the RequireJS facts (aliases, jQuery, JS module methods).
+ */
+export const COVERAGE_FAMILIES = ['api', 'dbSchema', 'fileHashes', 'layoutNames', 'graphql', 'js'] as const;
 export type CoverageFamily = (typeof COVERAGE_FAMILIES)[number];
 
 export const FAMILY_LABELS: Record<CoverageFamily, string> = {
@@ -15,6 +18,8 @@ export const FAMILY_LABELS: Record<CoverageFamily, string> = {
   dbSchema: 'db schema',
   fileHashes: 'file hashes',
   layoutNames: 'layout names',
+  graphql: 'GraphQL schema',
+  js: 'RequireJS/JS',
 };
 
 /**
@@ -35,6 +40,8 @@ export interface CoverageSources {
   api: Record<string, { coverage: 'indexed' | 'derived'; base?: string; gaps?: string[] }>;
   dbSchema: readonly string[];
   fileHashes: readonly string[];
+  graphql: readonly string[];
+  js: readonly string[];
 }
 
 const INDEXED: FamilyCoverage = { state: 'indexed' };
@@ -56,6 +63,9 @@ export function coverageOf(version: string, sources: CoverageSources): ReleaseCo
     fileHashes: files,
     // Layout names are read from the same trees as the file hashes.
     layoutNames: files,
+    // The GraphQL and JS indexes answer a release they lack from the nearest of its line, as the file hashes do.
+    graphql: sameLineCoverage(version, sources.graphql),
+    js: sameLineCoverage(version, sources.js),
   };
 }
 
@@ -125,6 +135,8 @@ export function loadCoverageSources(dataDir: string = defaultDataDir()): Coverag
       (readGzJson<{ releases?: Record<string, unknown> }>(join(dataDir, 'file-hashes', 'manifest.json.gz'))
         ?.releases as Record<string, unknown> | undefined) ?? {},
     ),
+    graphql: releaseList(join(dataDir, 'graphql-schema.json.gz')),
+    js: releaseList(join(dataDir, 'js-modules.json.gz')),
   };
   shipped = { dir: dataDir, sources };
   return sources;
@@ -158,6 +170,12 @@ export function readApiCoverage(file: string): {
     };
   }
   return { state: 'present', releases };
+}
+
+/** The `releases` list of a gzipped index (empty when missing or unreadable: its loader reports the damage). */
+function releaseList(file: string): string[] {
+  const releases = readGzJson<{ releases?: unknown }>(file)?.releases;
+  return Array.isArray(releases) ? releases.filter((r): r is string => typeof r === 'string') : [];
 }
 
 function readGzJson<T>(file: string): T | undefined {

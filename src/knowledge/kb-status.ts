@@ -95,7 +95,7 @@ export interface KbReleaseStatus {
   requirements: { confidence: Confidence; exact: boolean; services: number };
   api: 'indexed' | 'derived' | 'none';
   apiBase?: string;
-  /** Per family of facts (PHP API, db schema, file hashes, layout names): indexed, derived from a release, not covered. */
+  /** Per family of facts (PHP API, db schema, file hashes, layout names, GraphQL schema, RequireJS/JS): indexed, derived from a release, not covered. */
   coverage: Record<CoverageFamily, FamilyCoverage>;
   support: { endOfSupport: string | null; status: string; confidence: Confidence };
 }

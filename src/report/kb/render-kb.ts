@@ -76,13 +76,15 @@ function renderStatus(s: KbStatus): string {
     'DB SCHEMA',
     'FILE HASHES',
     'LAYOUT',
+    'GRAPHQL',
+    'JS',
     'SUPPORT',
   ];
   out.push(renderTable(header, rows, { rule: false }));
   const lowCount = s.releases.filter((r) => r.requirements.confidence === 'low').length;
   out.push('');
   out.push(
-    'API, DB SCHEMA, FILE HASHES, LAYOUT: "indexed" from a real tree of the release; "from X" derived from release X ' +
+    'API, DB SCHEMA, FILE HASHES, LAYOUT, GRAPHQL, JS: "indexed" from a real tree of the release; "from X" derived from release X ' +
       '(later changes unknown); "not covered": checks of that family say "could not verify".',
   );
   const complete = s.releases.filter((r) => families.every((f) => r.coverage[f].state === 'indexed'));
