@@ -38,4 +38,14 @@ describe('conflicts/route-frontname', () => {
     ];
     assert.deepEqual(await runRule(rule, { project: projectFixture({ modules }) }), []);
   });
+
+  it('routes that only add a module to another route (no frontName of their own) do not collide on ""', async () => {
+    // Mageplaza_DeleteOrders `<route id="sales">` and Mageplaza_SecurityPro `<route id="mpsecurity">`, each with only
+    // a `<module before=…>` (keyclampstore-com): two extensions of two routes, no frontName between them.
+    const modules = [
+      moduleWith('Acme_DeleteOrders', { routes: [route('Acme_DeleteOrders', 'sales', '', 'adminhtml')] }),
+      moduleWith('Acme_SecurityPro', { routes: [route('Acme_SecurityPro', 'acmesecurity', '', 'adminhtml')] }),
+    ];
+    assert.deepEqual(await runRule(rule, { project: projectFixture({ modules }) }), []);
+  });
 });

@@ -16,6 +16,9 @@ export const rule: Rule = {
     for (const m of context.project.modules) {
       if (m.enabled === false) continue;
       for (const route of m.customizations.routes) {
+        // `<route id="sales"><module name="…" before="Magento_Sales"/></route>` adds the module to a route declared
+        // elsewhere: no frontName of its own, so nothing to collide (the declaring module's frontName is the one).
+        if (!route.frontName) continue;
         const key = `${route.area}\0${route.frontName.toLowerCase()}`;
         groups.set(key, [...(groups.get(key) ?? []), { module: m.name, route }]);
       }
