@@ -98,3 +98,30 @@ ${execute}
     'Save.php',
   ]);
 });
+
+test('a class the admin router cannot dispatch (directly under Controller\\Adminhtml, or outside it) is not reported', async () => {
+  // Codazon_Lookbookpro's Controller\Adminhtml\AbstractMassStatus (keyclampstore-com): a base class whose MassEnable and
+  // MassDisable subclasses are the actions; ActionList::get() only builds Controller\Adminhtml\<controller>\<action>.
+  const at = (path: string, namespace: string, name: string) =>
+    unitOf(
+      `app/code/Acme/Shop/${path}/${name}.php`,
+      `<?php
+namespace ${namespace};
+
+class ${name} extends \\Magento\\Backend\\App\\Action
+{
+    public function execute() {}
+}
+`,
+    );
+  const code = [
+    await at('Controller/Adminhtml', 'Acme\\Shop\\Controller\\Adminhtml', 'AbstractMassStatus'),
+    await at('Model', 'Acme\\Shop\\Model', 'NotAnAction'),
+    await at('Controller/Adminhtml/Thing/Sub', 'Acme\\Shop\\Controller\\Adminhtml\\Thing\\Sub', 'Deep'),
+  ];
+  const findings = await runRule(adminControllerAcl, { code, target: { symbols: index } });
+  assert.deepEqual(
+    findings.map((f) => f.file),
+    ['app/code/Acme/Shop/Controller/Adminhtml/Thing/Sub/Deep.php'],
+  );
+});

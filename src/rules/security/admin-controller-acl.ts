@@ -10,6 +10,18 @@ import { prepareWorlds, worldsOf } from '../php-api/worlds.js';
 
 const BACKEND_ACTION = 'Magento\\Backend\\App\\AbstractAction';
 
+/**
+ * Can the admin router dispatch this class? Router\ActionList::get() builds the class from the URL as
+ * `<Vendor>\<Module>\Controller\Adminhtml\<controller>\<action>` (an underscore in either adds a level; an empty
+ * controller becomes `index`), so an action sits at least two levels below Controller\Adminhtml. A class directly
+ * there (`Controller\Adminhtml\AbstractMassStatus`) or elsewhere is a base class or helper nobody reaches by URL;
+ * its routable subclasses are judged themselves.
+ */
+function dispatchable(fqcn: string): boolean {
+  const rest = /\\Controller\\Adminhtml\\(.+)$/i.exec(fqcn)?.[1];
+  return rest !== undefined && rest.split('\\').length >= 2;
+}
+
 export const adminControllerAcl: Rule = {
   meta: {
     id: 'security/admin-controller-acl',
@@ -25,6 +37,8 @@ system access) can run it by its URL. Magento's own admin controllers each name 
 An action whose \`execute()\` only forwards to another action (\`$this->_forward('edit')\`, or a forward result's
 \`->forward('edit')\`) is not reported: Magento's front controller dispatches the target action, whose own
 \`dispatch()\` checks its own resource before it runs, so the forward reaches nothing the target's ACL does not guard.
+Nor is a class the admin router cannot reach: actions sit at \`Controller\\Adminhtml\\<Controller>\\<Action>\`, so a base
+class directly under \`Controller\\Adminhtml\` is never dispatched (its subclasses are judged themselves).
 
 **How to fix:** declare \`const ADMIN_RESOURCE = 'Vendor_Module::resource';\` naming a resource of the module's
 \`etc/acl.xml\` (add one when none fits), or override \`_isAllowed()\` when the check depends on the request.`,
@@ -42,7 +56,7 @@ An action whose \`execute()\` only forwards to another action (\`$this->_forward
     if (base?.source !== 'index' || !base.decl.constants.some((c) => c.name === 'ADMIN_RESOURCE')) return;
     for (const unit of codeUnderCheck(context)) {
       for (const decl of unit.analysis.classes) {
-        if (decl.kind !== 'class' || decl.abstract) continue;
+        if (decl.kind !== 'class' || decl.abstract || !dispatchable(decl.name)) continue;
         if (target.isSubtypeOf(decl.name, BACKEND_ACTION) !== true) continue;
         if (target.ancestors(decl.name).unresolved.length > 0) continue; // an unknown parent may declare it
         const resource = target.findConstant(decl.name, 'ADMIN_RESOURCE').found;
