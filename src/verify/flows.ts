@@ -227,13 +227,15 @@ async function registerLogin(step: Step, page: Page, store: Storefront): Promise
       waitUntil: 'load',
       timeout: STEP_TIMEOUT,
     });
-    const form = page.locator('#login-form, form.form-login').first();
+    // The form that holds login[username]: Luma's hidden authentication popup, which Knockout renders on every page
+    // (ahead of the page's own form, once its script ran), is also `form.form-login#login-form` with a `#send2`.
+    const form = page.locator('form:has(input[name="login[username]"])').first();
     await form.locator('input[name="login[username]"]').fill(email, { timeout: STEP_TIMEOUT });
     // By name: the field's id is `pass` before 2.4.7 and `password` from 2.4.7 on.
     await form.locator('input[name="login[password]"]').fill(password, { timeout: STEP_TIMEOUT });
     await Promise.all([
       page.waitForURL((u) => /customer\/account\/?(index\/?)?$/.test(u.pathname), { timeout: STEP_TIMEOUT }),
-      page.locator('#send2').first().click(),
+      form.locator('button[type="submit"]').first().click(),
     ]);
   });
 }
