@@ -24,6 +24,11 @@ const CONFIG = join(ROOT, 'app/etc/config.php');
 const SUFFIX = '.mageup-bench';
 const JOB = 'acme_probe_stock_sync';
 const HITS = 4;
+// A word of letters only in the planted messages, so each run's faults are new classes (monitor masks numbers and hex
+// ids, and the log lines of earlier runs stay in the store's logs).
+const RUN = Date.now()
+  .toString(36)
+  .replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!);
 
 const MODULE_FILES: Record<string, string> = {
   'registration.php': `<?php
@@ -73,7 +78,7 @@ class Index implements HttpGetActionInterface
 `,
   'view/frontend/templates/probe.phtml': `<p>Stock widget</p>
 <?php $id = (int) $block->getRequest()->getParam('id'); ?>
-<?php throw new \\RuntimeException('Stock widget failed for product ' . $id); ?>
+<?php throw new \\RuntimeException('Stock widget ${RUN} failed for product ' . $id); ?>
 `,
   'etc/cron_groups.xml': `<?xml version="1.0"?>
 <config xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="urn:magento:module:Magento_Cron:etc/cron_groups.xsd">
@@ -104,7 +109,7 @@ class StockSync
 {
     public function execute(): void
     {
-        throw new \\RuntimeException('Stock sync endpoint refused the credentials (HTTP 401)');
+        throw new \\RuntimeException('Stock sync ${RUN} endpoint refused the credentials (HTTP 401)');
     }
 }
 `,
@@ -115,9 +120,9 @@ const EXPECT: { fault: string; rule: string; match: RegExp }[] = [
   {
     fault: 'template throws (page answers 200)',
     rule: 'monitor/new-error',
-    match: /Stock widget failed.*Acme_MonitorProbe/s,
+    match: new RegExp(`Stock widget ${RUN} failed.*Acme_MonitorProbe`, 's'),
   },
-  { fault: 'cron job throws', rule: 'monitor/cron-failed', match: new RegExp(JOB) },
+  { fault: 'cron job throws', rule: 'monitor/cron-failed', match: new RegExp(`${JOB}.*Stock sync ${RUN}`) },
   { fault: 'customer_grid indexer reset', rule: 'monitor/indexer-invalid', match: /customer_grid/ },
 ];
 
@@ -185,7 +190,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   // Magento writes its log times to the second: the cutover is the second before the first planted fault.
   const cutover = Math.floor(Date.now() / 1000) * 1000 - 1000;
-  console.log(`cutover ${new Date(cutover).toISOString()} (load average ${load()})`);
+  console.log(`cutover ${new Date(cutover).toISOString()}, run word ${RUN} (load average ${load()})`);
   try {
     for (const [rel, text] of Object.entries(MODULE_FILES)) {
       mkdirSync(dirname(join(MODULE_DIR, rel)), { recursive: true });
@@ -233,6 +238,12 @@ async function main(): Promise<void> {
         `  ${e.fault.padEnd(38)} ${hit ? `${hit.ruleId} ${hit.severity}: ${hit.message.slice(0, 220)}` : `NOT NAMED (expected ${e.rule})`}`,
       );
     }
+    const cronMentions = result.findings.filter(
+      (f) => f.message.includes(`Stock sync ${RUN}`) || f.message.includes(JOB),
+    );
+    console.log(
+      `the cron failure is told by ${cronMentions.length} finding(s): ${cronMentions.map((f) => f.ruleId).join(', ')}`,
+    );
     console.log('\nall findings:');
     for (const f of result.findings) console.log(`  ${f.severity.padEnd(8)} ${f.ruleId}  ${f.message.slice(0, 240)}`);
     console.log(`\nreport: ${OUT}/monitor.{txt,json}`);
