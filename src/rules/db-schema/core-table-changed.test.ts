@@ -64,9 +64,10 @@ test('changed and removed core columns and tables the custom schema touches, wit
       [14, 'error', 'fk:acme_log.ACME_LOG_GONE_ID'],
     ],
   );
-  assert.match(
-    findings[0]!.message,
-    /varchar\(255\) NULL \(2\.4\.6\) → text NULL \(2\.4\.8\).*type varchar \(target text\), length 255 \(target none\)/,
+  assert.equal(findings[0]!.messageId, 'columnChangedOverridden');
+  assert.deepEqual(
+    [findings[0]!.data?.was, findings[0]!.data?.now, findings[0]!.data?.clashes],
+    ['varchar(255) NULL', 'text NULL', 'type varchar (target text), length 255 (target none)'],
   );
 });
 
@@ -76,7 +77,7 @@ test('a later target uses the nearest indexed release and says so', async () => 
     current: { release: releaseFixture('2.4.6'), symbols: null },
     target: { release: releaseFixture('2.4.8-p3') },
   });
-  assert.match(findings[0]!.message, /core schema of 2\.4\.8 used for 2\.4\.8-p3: nearest indexed release/);
+  assert.equal(findings[0]!.data?.note, ' (core schema of 2.4.8 used for 2.4.8-p3: nearest indexed release)');
 });
 
 test('an unknown current version is said once; broken data is an info finding, not a crash', async () => {
@@ -94,5 +95,6 @@ test('an unknown current version is said once; broken data is an info finding, n
     project: projectFixture({ modules: [module] }),
     current: { release: releaseFixture('2.4.6'), symbols: null },
   });
-  assert.match(findings[0]!.message, /core schema data unavailable: checksum mismatch/);
+  assert.equal(findings[0]!.messageId, 'noSchemaData');
+  assert.equal(findings[0]!.data?.error, 'checksum mismatch');
 });

@@ -44,5 +44,6 @@ test('foreign keys to a table or column the target lacks, or a module disables',
       [8, 'tableMissing', 'a module disables'],
     ],
   );
-  assert.match(findings[1]!.message, /"Table sales_thing do not have column with name legacy"/);
+  assert.equal(findings[1]!.messageId, 'columnMissing');
+  assert.deepEqual([findings[1]!.data?.referenceTable, findings[1]!.data?.referenceColumn], ['sales_thing', 'legacy']);
 });

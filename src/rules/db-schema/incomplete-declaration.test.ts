@@ -43,11 +43,13 @@ test('at a target whose builder reads every declaration, typeless columns and co
       [9, 'error', 'columnlessTable'],
     ],
   );
-  assert.match(
-    findings[0]!.message,
-    /`sales_thing.is_used_in_autocomplete` has no xsi:type .*\(`disabled="true"`\).*Undefined array key "type"/,
+  assert.equal(findings[0]!.messageId, 'untypedColumn');
+  assert.deepEqual(
+    [findings[0]!.data?.table, findings[0]!.data?.column, findings[0]!.data?.disabled],
+    ['sales_thing', 'is_used_in_autocomplete', ' (`disabled="true"`)'],
   );
-  assert.match(findings[2]!.message, /table `acme_insurance` .*Undefined array key "column"/);
+  assert.equal(findings[2]!.messageId, 'columnlessTable');
+  assert.equal(findings[2]!.data?.table, 'acme_insurance');
 });
 
 test('a type or a column from another enabled module is enough; a disabled module gives none', async () => {
@@ -109,9 +111,10 @@ test('a target whose builder skips disabled declarations has nothing to say; an 
       [9, 'info', 'unverified'],
     ],
   );
-  assert.match(
-    unknown[0]!.message,
-    /2\.4\.9 is not indexed; setup:upgrade stops on it at 2\.4\.8: could not verify at 2\.4\.9/,
+  assert.equal(unknown[0]!.messageId, 'unverified');
+  assert.deepEqual(
+    [unknown[0]!.data?.why, unknown[0]!.data?.known, unknown[0]!.data?.target],
+    ['2.4.9 is not indexed', '2.4.8', '2.4.9'],
   );
 });
 
@@ -137,5 +140,6 @@ test('an extension checked without a non-Magento module it loads after could get
       [9, 'info'],
     ],
   );
-  assert.match(findings[0]!.message, /`Acme_Core`, which Acme_Sales depends on, was not read/);
+  assert.equal(findings[0]!.messageId, 'unverified');
+  assert.equal(findings[0]!.data?.why, '`Acme_Core`, which Acme_Sales depends on, was not read');
 });

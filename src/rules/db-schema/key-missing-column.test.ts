@@ -47,7 +47,11 @@ test('an index on a disabled or undeclared column stops setup:upgrade; core and 
       [13, 'error', 'missing', 'no module declares (nor core)'],
     ],
   );
-  assert.match(findings[0]!.message, /setup:upgrade stops with "Table acme_log do not have column with name old"/);
+  assert.equal(findings[0]!.messageId, 'missing');
+  assert.deepEqual(
+    [findings[0]!.data?.table, findings[0]!.data?.column, findings[0]!.data?.why],
+    ['acme_log', 'old', 'a module disables'],
+  );
 });
 
 test('a column another module declares is found; an unread module makes the rest "could not verify"', async () => {
@@ -84,5 +88,5 @@ test('a column another module declares is found; an unread module makes the rest
     findings.map((f) => [f.line, f.severity, f.messageId]),
     [[5, 'info', 'unverified']],
   );
-  assert.match(findings[0]!.message, /could not verify/);
+  assert.equal(findings[0]!.messageId, 'unverified');
 });

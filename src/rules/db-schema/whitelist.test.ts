@@ -56,10 +56,8 @@ test('a disabled element no whitelist lists, and entries the module whitelist mi
       [10, 'info', 'notListed'],
     ],
   );
-  assert.match(
-    findings[1]!.message,
-    /Acme_Sales disables column `old` of `acme_log`, which no db_schema_whitelist\.json lists/,
-  );
+  assert.equal(findings[1]!.messageId, 'disabledNotListed');
+  assert.deepEqual(findings[1]!.data, { module: 'Acme_Sales', what: 'column', name: 'old', table: 'acme_log' });
 });
 
 test('a module without a whitelist is told once; another module whitelisting a disabled element is enough', async () => {

@@ -91,8 +91,10 @@ test("declarations the target's XSD rejects are reported at their line; an undec
       [11, 'warning', 'violation', 'child element <column> is not allowed here'],
     ],
   );
-  assert.match(findings[2]!.message, /setup:upgrade stops with "Types blobby is not declared"/);
-  assert.match(findings[1]!.message, /developer mode \("Invalid Document"\)/);
+  assert.equal(findings[2]!.messageId, 'unknownType');
+  assert.equal(findings[2]!.data?.type, 'blobby');
+  assert.equal(findings[1]!.messageId, 'violation');
+  assert.equal(findings[1]!.data?.what, 'length="2048" is not integer ≤ 1024');
 });
 
 test('a target without declaration data gets one "could not verify" note', async () => {

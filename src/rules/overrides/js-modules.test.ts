@@ -129,9 +129,10 @@ describe('frontend JS rules', () => {
         [4, 'warning'],
       ],
     );
-    assert.match(
-      findings[1]!.message,
-      /wysiwygAdapter loads lib\/web\/mage\/adminhtml\/wysiwyg\/tiny_mce\/tinymce5Adapter\.js/,
+    assert.equal(findings[1]!.messageId, 'moved');
+    assert.deepEqual(
+      [findings[1]!.data?.id, findings[1]!.data?.now],
+      ['wysiwygAdapter', 'lib/web/mage/adminhtml/wysiwyg/tiny_mce/tinymce5Adapter.js'],
     );
   });
 
@@ -140,7 +141,9 @@ describe('frontend JS rules', () => {
       project: project(),
       files: { current: files('2.4.3'), target: files('2.4.6', false) },
     });
-    assert.ok(findings.some((f) => f.severity === 'info' && /Could not verify .*wysiwygAdapter/.test(f.message)));
+    assert.ok(
+      findings.some((f) => f.messageId === 'unverified' && String(f.data?.ids).split(', ').includes('wysiwygAdapter')),
+    );
     assert.ok(!findings.some((f) => f.line === 4 && f.severity !== 'info'));
   });
 
@@ -213,7 +216,11 @@ describe('frontend JS rules', () => {
         ['jqXHR.complete', 3],
       ],
     );
-    assert.match(findings[1]!.message, /^\$\.ajax\(…\)\.success\(\) is gone from jQuery 3\.6\.0/);
+    assert.equal(findings[1]!.messageId, 'gone');
+    assert.deepEqual(
+      [findings[1]!.data?.call, findings[1]!.data?.jquery, findings[1]!.data?.target],
+      ['$.ajax(…).success()', '3.6.0', '2.4.6'],
+    );
     assert.match(findings[1]!.recommendation ?? '', /\.done\(\)/);
   });
 });

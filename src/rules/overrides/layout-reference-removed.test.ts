@@ -78,7 +78,11 @@ describe('overrides/layout-reference-removed', () => {
         [4, 'warning'],
       ],
     );
-    assert.match(findings[0]!.message, /^Could not verify layout block "checkout.root" against 2.4.9/);
+    assert.equal(findings[0]!.messageId, 'unverifiedComponent');
+    assert.deepEqual(
+      [findings[0]!.data?.what, findings[0]!.data?.targetLabel],
+      ['layout block "checkout.root"', '2.4.9'],
+    );
     const none = await runRule(rule, {
       project: projectFixture({ modules: [module] }),
       files: { current: before, target: null },
@@ -88,6 +92,7 @@ describe('overrides/layout-reference-removed', () => {
       [['info', 'not-covered']],
       'one "could not verify" per layout file when the target has no layout data',
     );
-    assert.match(none[0]!.message, /the 2 core layout names this file uses \(checkout.root, old.content\)/);
+    assert.equal(none[0]!.messageId, 'unverifiedNames');
+    assert.deepEqual([none[0]!.data?.count, none[0]!.data?.names], [2, 'checkout.root, old.content']);
   });
 });

@@ -24,6 +24,7 @@ describe('overrides/no-original', () => {
       findings.map((f) => f.file),
       ['app/design/frontend/Acme/shop/Magento_Theme/templates/moved.phtml'],
     );
-    assert.match(findings[0]!.message, /No original found/);
+    assert.equal(findings[0]!.messageId, 'noOriginal');
+    assert.equal(findings[0]!.data?.where, 'Magento_Theme');
   });
 });

@@ -77,7 +77,8 @@ describe('overrides/preference-changed', () => {
       findings.map((f) => [f.line, f.severity]),
       [[3, 'warning']],
     );
-    assert.match(findings[0]!.message, /AbstractPdf::insertOrder\(\) body changed/);
+    assert.equal(findings[0]!.messageId, 'changed');
+    assert.equal(findings[0]!.data?.changes, 'AbstractPdf::insertOrder() body changed');
   });
 
   it('a preference that extends the original is judged on the methods it overrides (inherited-only changes are info); one for a core class is not reported', async () => {
@@ -153,8 +154,10 @@ describe('overrides/preference-changed', () => {
         [7, 'warning'],
       ],
     );
-    assert.match(findings[1]!.message, /overrides none of these, so they reach the store through inheritance/);
-    assert.match(findings[0]!.message, /insertOrder\(\) body changed \(overridden by the preference\)/);
+    assert.equal(findings[1]!.messageId, 'inherited');
+    assert.equal(findings[1]!.data?.type, 'Acme\\Pdf\\Inherits');
+    assert.equal(findings[0]!.messageId, 'changed');
+    assert.equal(findings[0]!.data?.changes, 'AbstractPdf::insertOrder() body changed (overridden by the preference)');
   });
 
   it('needs the current API to compare', async () => {

@@ -53,9 +53,10 @@ describe('overrides/redundant-override', () => {
       findings.map((f) => [f.file, f.severity]),
       [[file, 'info']],
     );
-    assert.match(
-      findings[0]!.message,
-      /identical to Magento_Theme::view\/frontend\/templates\/ahead\.phtml as 2\.4\.8 has it/,
+    assert.equal(findings[0]!.messageId, 'identicalToTarget');
+    assert.deepEqual(
+      [findings[0]!.data?.original, findings[0]!.data?.target],
+      ['Magento_Theme::view/frontend/templates/ahead.phtml', '2.4.8'],
     );
     assert.deepEqual(await runRule(templateChanged, context), []);
   });

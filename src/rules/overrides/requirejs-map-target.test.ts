@@ -30,6 +30,7 @@ describe('overrides/requirejs-map-target', () => {
       findings.map((f) => f.line),
       [3],
     );
-    assert.match(findings[0]!.message, /customer-data\.js changed between 1 and 2/);
+    assert.equal(findings[0]!.messageId, 'changed');
+    assert.equal(findings[0]!.data?.from, 'Magento_Customer/js/customer-data');
   });
 });

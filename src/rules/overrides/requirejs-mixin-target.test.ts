@@ -38,6 +38,7 @@ describe('overrides/requirejs-mixin-target', () => {
         [7, 'error'],
       ],
     );
-    assert.match(findings[1]!.message, /lib\/web\/jquery\/fileUploader\/jquery\.fileupload\.js is absent/);
+    assert.equal(findings[1]!.messageId, 'removed');
+    assert.equal(findings[1]!.data?.target, 'jquery/fileUploader/jquery.fileupload');
   });
 });

@@ -22,9 +22,10 @@ describe('theme overrides: the fallback chain beneath a third-party theme copy',
       files: { current: files('copy\n', 'v1\n'), target: files('copy\n', 'v2\n') },
     });
     assert.equal(findings.length, 1);
-    assert.match(
-      findings[0]!.message,
-      /overrides template Magento_Catalog::view\/frontend\/templates\/x\.phtml, which changed .* through frontend\/Vendor\/base: Magento_Catalog\/templates\/x\.phtml \(fallback chain: frontend\/Vendor\/base: Magento_Catalog\/templates\/x\.phtml → Magento_Catalog::view\/frontend\/templates\/x\.phtml\)/,
+    assert.equal(findings[0]!.messageId, 'deeperChangedDiff');
+    assert.deepEqual(
+      [findings[0]!.data?.deeper, findings[0]!.data?.original],
+      ['Magento_Catalog::view/frontend/templates/x.phtml', 'frontend/Vendor/base: Magento_Catalog/templates/x.phtml'],
     );
   });
 

@@ -30,7 +30,8 @@ describe('overrides/theme-email-changed', () => {
       findings.map((f) => f.file),
       ['app/design/frontend/Acme/shop/Magento_Customer/email/password_reset.html'],
     );
-    assert.ok(findings[0]!.message.includes('Magento_Customer::view/frontend/email/password_reset.html'));
+    assert.equal(findings[0]!.messageId, 'changed');
+    assert.equal(findings[0]!.data?.original, 'Magento_Customer::view/frontend/email/password_reset.html');
     assert.match(findings[0]!.details!, /-v1\n\+v2/);
   });
 

@@ -34,7 +34,8 @@ describe('overrides/theme-layout-changed', () => {
       findings.map((f) => f.file),
       ['app/design/frontend/Acme/shop/Magento_Catalog/layout/override/base/catalog_product_view.xml'],
     );
-    assert.ok(findings[0]!.message.includes('Magento_Catalog::view/frontend/layout/catalog_product_view.xml'));
+    assert.equal(findings[0]!.messageId, 'changed');
+    assert.equal(findings[0]!.data?.original, 'Magento_Catalog::view/frontend/layout/catalog_product_view.xml');
     assert.match(findings[0]!.details!, /-v1\n\+v2/);
   });
 

@@ -56,10 +56,8 @@ describe('overrides/theme-template-changed', () => {
         findings.map((f) => [f.file, f.severity]),
         [['app/design/frontend/Acme/shop/Magento_Catalog/templates/view.phtml', 'info']],
       );
-      assert.match(
-        findings[0]!.message,
-        /^Could not verify template Magento_Catalog::view\/frontend\/templates\/view.phtml/,
-      );
+      assert.equal(findings[0]!.messageId, 'unverified');
+      assert.equal(findings[0]!.data?.original, 'Magento_Catalog::view/frontend/templates/view.phtml');
       assert.equal(findings[0]!.effort?.hours, 0);
     }
   });
@@ -79,7 +77,8 @@ describe('overrides/theme-template-changed', () => {
     };
     const findings = await runRule(rule, { project, files });
     assert.equal(findings.length, 1);
-    assert.match(findings[0]!.message, /frontend\/Magento\/luma/);
+    assert.equal(findings[0]!.messageId, 'changed');
+    assert.equal(findings[0]!.data?.original, 'frontend/Magento/luma: Magento_Catalog/templates/view.phtml');
   });
 
   it('without content (hashes only) says how to get the diff; without file knowledge it stays silent', async () => {
@@ -94,7 +93,7 @@ describe('overrides/theme-template-changed', () => {
       project,
       files: { current: hashesOnly('a', '1'), target: hashesOnly('b', '2') },
     });
-    assert.match(findings[0]!.message, /run with --baseline-vendor\/--target-vendor for the diff/);
+    assert.equal(findings[0]!.messageId, 'changedNoDiff');
     assert.deepEqual(await runRule(rule, { project }), []);
   });
 
@@ -114,15 +113,16 @@ describe('overrides/theme-template-changed', () => {
     assert.equal(unplaced.length, 1);
     assert.equal(unplaced[0]!.severity, 'info');
     // The override and the chain tried are named; the module's Luma template is never the original.
-    assert.match(
-      unplaced[0]!.message,
-      /^Could not verify template .*Magento_Catalog\/templates\/view\.phtml \(theme frontend\/Acme\/hyva\)/,
+    assert.equal(unplaced[0]!.messageId, 'unplaced');
+    assert.deepEqual(
+      [unplaced[0]!.data?.theme, unplaced[0]!.data?.tried, unplaced[0]!.data?.holder],
+      [
+        'frontend/Acme/hyva',
+        'frontend/Hyva/default: Magento_Catalog/templates/view.phtml',
+        'theme frontend/Hyva/default',
+      ],
     );
-    assert.match(
-      unplaced[0]!.message,
-      /chain tried \(frontend\/Hyva\/default: Magento_Catalog\/templates\/view\.phtml\) reaches theme frontend\/Hyva\/default/,
-    );
-    assert.doesNotMatch(unplaced[0]!.message, /view\/frontend/);
+    assert.ok(!Object.values(unplaced[0]!.data ?? {}).some((v) => String(v).includes('view/frontend')));
     const withHyva = (v: string) =>
       releaseFilesFromMemory(v, {
         'frontend/Hyva/default': { 'Magento_Catalog/templates/view.phtml': `hyva ${v}` },
@@ -132,7 +132,8 @@ describe('overrides/theme-template-changed', () => {
       project: projectFixture({ themes: [hyva] }),
       files: { current: withHyva('1'), target: withHyva('2') },
     });
-    assert.match(findings[0]!.message, /frontend\/Hyva\/default/);
+    assert.equal(findings[0]!.messageId, 'changed');
+    assert.equal(findings[0]!.data?.original, 'frontend/Hyva/default: Magento_Catalog/templates/view.phtml');
   });
 
   it('a parent theme of the project holding the same file is the original (not upstream): nothing to say', async () => {
@@ -266,9 +267,10 @@ describe('overrides/theme-template-changed', () => {
     });
     assert.equal(findings.length, 1);
     assert.equal(findings[0]!.severity, 'warning');
-    assert.match(
-      findings[0]!.message,
-      /overrides nothing in 2\.3\.0 but overrides template Magento_Ui::view\/base\/templates\/grid\/masonry\.phtml, new in 2\.3\.7-p3/,
+    assert.equal(findings[0]!.messageId, 'appears');
+    assert.deepEqual(
+      [findings[0]!.data?.current, findings[0]!.data?.original, findings[0]!.data?.target],
+      ['2.3.0', 'Magento_Ui::view/base/templates/grid/masonry.phtml', '2.3.7-p3'],
     );
   });
 });

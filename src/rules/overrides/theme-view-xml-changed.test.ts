@@ -29,9 +29,20 @@ describe('overrides/theme-view-xml-changed', () => {
         [own, 'frontend/Acme/shop frontend/Magento/luma'],
       ].sort(),
     );
-    assert.match(
-      findings.find((f) => f.subject?.endsWith('luma'))!.message,
-      /merges over frontend\/Magento\/luma: etc\/view\.xml, .*\(fallback chain: frontend\/Acme\/shop → frontend\/Magento\/luma → frontend\/Magento\/blank\)/,
+    assert.deepEqual(
+      findings.map((f) => [f.messageId, f.data?.component, f.data?.chain]),
+      [
+        [
+          'parentChanged',
+          'frontend/Magento/blank',
+          'frontend/Acme/shop → frontend/Magento/luma → frontend/Magento/blank',
+        ],
+        [
+          'parentChanged',
+          'frontend/Magento/luma',
+          'frontend/Acme/shop → frontend/Magento/luma → frontend/Magento/blank',
+        ],
+      ],
     );
   });
 

@@ -27,7 +27,8 @@ describe('overrides/theme-web-changed', () => {
       findings.map((f) => f.file),
       ['app/design/frontend/Acme/shop/Magento_Catalog/web/js/gallery.js'],
     );
-    assert.ok(findings[0]!.message.includes('Magento_Catalog::view/frontend/web/js/gallery.js'));
+    assert.equal(findings[0]!.messageId, 'changed');
+    assert.equal(findings[0]!.data?.original, 'Magento_Catalog::view/frontend/web/js/gallery.js');
     assert.match(findings[0]!.details!, /-v1\n\+v2/);
   });
 
