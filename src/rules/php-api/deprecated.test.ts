@@ -35,9 +35,10 @@ class A extends Old
       [7, 1439, 'info', 0],
     ],
   );
-  assert.match(
-    findings[0]!.message,
-    /class `Magento\\Framework\\Old` \(magento\/framework\) is deprecated in 2\.4\.8: 2\.4\.7 use New/,
+  assert.equal(findings[0]!.messageId, 'deprecated');
+  assert.deepEqual(
+    [findings[0]!.data?.label, findings[0]!.data?.declaredBy, findings[0]!.data?.note],
+    ['class `Magento\\Framework\\Old`', 'magento/framework', ': 2.4.7 use New'],
   );
   assert.match(findings[0]!.recommendation, /@see\): Magento\\Framework\\New/);
   // Prose after @see in an index built before it was filtered ("@see we don't recommend…") names no replacement.

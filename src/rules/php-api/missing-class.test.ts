@@ -53,17 +53,12 @@ test('reports classes the current release has and the target lacks, with the UCT
     current: '2.4.6',
     release: '2.4.8',
   });
-  assert.match(
-    critical[1]!.message,
-    /class `Magento\\Framework\\Old\\Helper` of magento\/framework is extended here; 2\.4\.6 declares it, 2\.4\.8 does not/,
-  );
   assert.match(critical[1]!.recommendation, /@deprecated: since 2\.4\.6; see Magento\\Framework\\New\\Helper/);
   // The factory is generated from a class the target has; Countable is PHP's; the unknown class is reported once as info.
   const info = findings.filter((f) => f.severity === 'info');
   assert.equal(info.length, 1);
   assert.equal(info[0]!.messageId, 'unresolved');
   assert.equal(info[0]!.data?.name, 'Acme\\Nowhere\\Foo');
-  assert.match(info[0]!.message, /cannot resolve `Acme\\Nowhere\\Foo`/);
   assert.equal(info[0]!.uctCode, undefined);
 });
 
@@ -131,7 +126,6 @@ test('says so when the target has no index', async () => {
   const findings = await runRule(missingClass, { target: { symbols: { ...target, coverage: 'none' } } });
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.messageId, 'noIndex');
-  assert.match(findings[0]!.message, /skipped: no symbol index/);
 });
 
 test('a dropped library the project still requires itself is a warning, not critical', async () => {
@@ -420,7 +414,14 @@ class Fee { public function __construct(private \\PayPal\\Braintree\\Gateway\\Co
     findings.map((f) => [f.severity, f.subject]),
     [['info', 'index-gap:paypal/module-braintree-core']],
   );
-  assert.match(findings[0]!.message, /installs through adobe-commerce\/os-extensions-metapackage 1\.0\.1/);
+  assert.equal(findings[0]!.messageId, 'indexGap');
+  assert.deepEqual(
+    [findings[0]!.data?.pkg, findings[0]!.data?.required],
+    [
+      'paypal/module-braintree-core',
+      'which 2.4.8 installs through adobe-commerce/os-extensions-metapackage 1.0.1 (a version no indexed tree shows), so',
+    ],
+  );
 });
 
 test('a vendor package’s references to its sibling packages’ classes are internal, not judged against the release', async () => {

@@ -73,10 +73,9 @@ test('calls and overrides of methods the target removed, nothing for magic or un
     current: '2.4.6',
     release: '2.4.8',
   });
-  assert.match(findings[0]!.message, /overrides Magento\\Catalog\\Model\\Base::legacyThing\(\)/);
-  assert.match(
-    findings[1]!.message,
-    /Magento\\Catalog\\Model\\Base::legacyThing\(\) \(was `public function legacyThing\(\)`\) is called here/,
+  assert.deepEqual(
+    [findings[1]!.data?.member, findings[1]!.data?.signature, findings[1]!.data?.verb],
+    ['Magento\\Catalog\\Model\\Base::legacyThing()', ' (was `public function legacyThing()`)', 'called'],
   );
   assert.match(findings[1]!.recommendation, /@deprecated: use modernThing\(\)/);
 });
