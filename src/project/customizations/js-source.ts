@@ -47,7 +47,9 @@ export function readJsSource(source: string, file: string, area: string, problem
   // Calls on `this` or on a name that may hold it, resolved once the names assigned `this` are known.
   const memberCalls: { receiver: string; name: string; line: number }[] = [];
   const thisNames = new Set(['this']);
+  const xhrVars = new KeptJqXhrs(program);
   walkWithAncestors(program, [], (node, ancestors) => {
+    xhrVars.visit(node, ancestors);
     const defined = definedMethod(node);
     if (defined) methods.add(defined);
     const holder = thisHolder(node);
@@ -96,8 +98,10 @@ export function readJsSource(source: string, file: string, area: string, problem
         !guarded(node, ancestors, method)
       )
         apis.push({ api: method, line: lineOf(node) });
-      else if (method && JQXHR_CALLBACKS.has(method) && object && isJqXhr(object) && !guarded(node, ancestors, method))
-        apis.push({ api: `jqXHR.${method}`, line: lineOf(node) });
+      else if (method && JQXHR_CALLBACKS.has(method) && object && !guarded(node, ancestors, method)) {
+        if (isJqXhr(object)) apis.push({ api: `jqXHR.${method}`, line: lineOf(node) });
+        else xhrVars.call(jqXhrChainRoot(object), ancestors, { api: `jqXHR.${method}`, line: lineOf(node) });
+      }
     } else if (node.type === 'MemberExpression') {
       const object = (node as unknown as { object: AcornNode }).object;
       const parent = ancestors.at(-1) as (AcornNode & { object?: AcornNode }) | undefined;
@@ -123,6 +127,7 @@ export function readJsSource(source: string, file: string, area: string, problem
   // `url.split('?').size()`): in a file that loads it, `.size()` is jQuery's only on a receiver built by jQuery.
   for (const c of sizeCalls)
     if (!usesPrototype || isJqueryCall(c.root, jqueryNames)) apis.push({ api: 'size', line: c.line });
+  apis.push(...xhrVars.uses());
   // `.size()` or `.live()` on anything else (a Backbone collection, a custom object) is not jQuery's.
   if (usesJquery) result.jqueryApis = apis.sort((a, b) => a.line - b.line);
   return result;
@@ -275,6 +280,126 @@ function isJqXhr(node: AcornNode): boolean {
   if (!name || !object) return false;
   if (AJAX_CALLS.has(name) && isJqueryGlobal(object)) return true;
   return JQXHR_CHAIN.has(name) && isJqXhr(object);
+}
+
+/** `xhr` in `xhr.done(…).success`: the start of a chain of jqXHR promise methods. */
+function jqXhrChainRoot(node: AcornNode): AcornNode {
+  let n = node;
+  for (;;) {
+    const callee = (n as unknown as { callee?: AcornNode }).callee;
+    const object = callee && (callee as unknown as { object?: AcornNode }).object;
+    const name = callee && memberName(callee);
+    if (n.type !== 'CallExpression' || !object || !name || !JQXHR_CHAIN.has(name)) return n;
+    n = object;
+  }
+}
+
+const SCOPE_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/**
+ * A jqXHR kept in a variable (`var xhr = $.ajax(…); xhr.success(…)`) or on `this` (`this.xhr = $.ajax(…)`). Judged
+ * only where nothing else can be in it: the name is written once in the whole function scope that declares it (an
+ * initialiser or an assignment, never a parameter), by `$.ajax()`/`$.get()`/`$.post()`…, in that same function scope,
+ * and the callback is called there too; a property of `this` is written once in the file. `let`/`const` count as
+ * function-scoped: a name declared in two blocks of one function is written twice, so not judged.
+ */
+class KeptJqXhrs {
+  private readonly declared = new Map<AcornNode, Set<string>>();
+  private readonly writes: { scopes: AcornNode[]; name: string; ajax: boolean }[] = [];
+  private readonly calls: { scopes: AcornNode[]; name: string; api: string; line: number }[] = [];
+  private readonly propertyWrites = new Map<string, boolean[]>();
+  private readonly propertyCalls: { name: string; api: string; line: number }[] = [];
+
+  constructor(private readonly program: AcornNode) {}
+
+  visit(node: AcornNode, ancestors: AcornNode[]): void {
+    const n = node as unknown as {
+      id?: AcornNode & { name?: string };
+      init?: AcornNode | null;
+      params?: (AcornNode & { name?: string })[];
+      left?: AcornNode & { name?: string; object?: AcornNode };
+      right?: AcornNode;
+    };
+    if (SCOPE_TYPES.has(node.type)) {
+      const scopes = [...this.scopesOf(ancestors), node];
+      for (const p of n.params ?? []) if (p.type === 'Identifier' && p.name) this.write(scopes, p.name, false, true);
+    } else if (node.type === 'VariableDeclarator' && n.id?.type === 'Identifier' && n.id.name) {
+      const scopes = this.scopesOf(ancestors);
+      this.declare(scopes.at(-1)!, n.id.name);
+      // `for (var x of list)` writes x without an initialiser.
+      const loop = ancestors.at(-2);
+      const iterated = loop?.type === 'ForInStatement' || loop?.type === 'ForOfStatement';
+      if (n.init || iterated) this.write(scopes, n.id.name, !!n.init && isJqXhr(n.init), false);
+    } else if (node.type === 'AssignmentExpression' && n.left && n.right) {
+      if (n.left.type === 'Identifier' && n.left.name)
+        this.write(this.scopesOf(ancestors), n.left.name, isJqXhr(n.right), false);
+      const property = memberName(n.left);
+      if (property) {
+        const list = this.propertyWrites.get(property) ?? [];
+        list.push(n.left.object?.type === 'ThisExpression' && isJqXhr(n.right));
+        this.propertyWrites.set(property, list);
+      }
+    } else if (node.type === 'UpdateExpression') {
+      const arg = (node as unknown as { argument: AcornNode & { name?: string } }).argument;
+      if (arg.type === 'Identifier' && arg.name) this.write(this.scopesOf(ancestors), arg.name, false, false);
+    }
+  }
+
+  /** A removed callback called on `root`: kept until the file's writes are all known. */
+  call(root: AcornNode, ancestors: AcornNode[], use: { api: string; line: number }): void {
+    const r = root as unknown as { name?: string; object?: AcornNode };
+    if (root.type === 'Identifier' && r.name && r.name !== '$' && r.name !== 'jQuery')
+      this.calls.push({ scopes: this.scopesOf(ancestors), name: r.name, ...use });
+    else if (r.object?.type === 'ThisExpression') {
+      const name = memberName(root);
+      if (name) this.propertyCalls.push({ name, ...use });
+    }
+  }
+
+  uses(): { api: string; line: number }[] {
+    const out: { api: string; line: number }[] = [];
+    const byVariable = new Map<AcornNode, Map<string, { count: number; ajaxHere: boolean }>>();
+    for (const w of this.writes) {
+      const scope = this.declaringScope(w.scopes, w.name);
+      const names = byVariable.get(scope) ?? new Map<string, { count: number; ajaxHere: boolean }>();
+      const seen = names.get(w.name) ?? { count: 0, ajaxHere: false };
+      seen.count++;
+      seen.ajaxHere = w.ajax && w.scopes.at(-1) === scope;
+      names.set(w.name, seen);
+      byVariable.set(scope, names);
+    }
+    for (const c of this.calls) {
+      const scope = this.declaringScope(c.scopes, c.name);
+      const seen = byVariable.get(scope)?.get(c.name);
+      if (seen?.count === 1 && seen.ajaxHere && c.scopes.at(-1) === scope) out.push({ api: c.api, line: c.line });
+    }
+    for (const c of this.propertyCalls) {
+      const writes = this.propertyWrites.get(c.name);
+      if (writes?.length === 1 && writes[0]) out.push({ api: c.api, line: c.line });
+    }
+    return out;
+  }
+
+  private scopesOf(ancestors: AcornNode[]): AcornNode[] {
+    return [this.program, ...ancestors.filter((a) => SCOPE_TYPES.has(a.type))];
+  }
+
+  private declare(scope: AcornNode, name: string): void {
+    const names = this.declared.get(scope) ?? new Set<string>();
+    names.add(name);
+    this.declared.set(scope, names);
+  }
+
+  private write(scopes: AcornNode[], name: string, ajax: boolean, declares: boolean): void {
+    if (declares) this.declare(scopes.at(-1)!, name);
+    this.writes.push({ scopes, name, ajax });
+  }
+
+  /** The innermost function in `scopes` declaring `name` (the program for globals). */
+  private declaringScope(scopes: AcornNode[], name: string): AcornNode {
+    for (let i = scopes.length - 1; i >= 0; i--) if (this.declared.get(scopes[i]!)?.has(name)) return scopes[i]!;
+    return this.program;
+  }
 }
 
 function isJqueryGlobal(node: AcornNode): boolean {

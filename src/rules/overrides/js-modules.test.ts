@@ -29,7 +29,15 @@ const index = jsModuleIndexFrom({
     ['3.6.0', '1'],
   ],
   migrate: [['1.4.1', '0']],
-  provides: { size: '0', andSelf: '0', live: '0', browser: '0', 'jqXHR.success': '0', 'jqXHR.error': '0' },
+  provides: {
+    size: '0',
+    andSelf: '0',
+    live: '0',
+    browser: '0',
+    'jqXHR.success': '0',
+    'jqXHR.error': '0',
+    'jqXHR.complete': '0',
+  },
   methods: {},
 } satisfies JsModuleIndexFile);
 
@@ -222,5 +230,65 @@ describe('frontend JS rules', () => {
       ['$.ajax(…).success()', '3.6.0', '2.4.6'],
     );
     assert.match(findings[1]!.recommendation ?? '', /\.done\(\)/);
+  });
+
+  it('reads the removed jqXHR callbacks on a jqXHR kept in a variable only when nothing else can be in it', async () => {
+    const kept = `define(['jquery'], function ($) {
+  var xhr = $.ajax({ url: '/a' });
+  xhr.success(function () {});
+  const req = jQuery.post('/b');
+  req.done(function () {}).error(function () {});
+  function later() {
+    let pending;
+    pending = $.get('/c');
+    pending.complete(function () {});
+  }
+  var again = $.ajax('/d');
+  again = { success: function () {} };
+  again.success();
+  function param(xhr) { xhr.success(); }
+  function elsewhere() { xhr.success(); }
+  var twice = $.ajax('/e');
+  if (twice) { var twice = $.ajax('/f'); }
+  twice.success();
+  return {
+    load: function () { this.request = $.ajax('/g'); this.request.complete(function () {}); },
+    other: function () { this.pending = $.ajax('/h'); this.pending.success(); },
+    reset: function () { this.pending = null; }
+  };
+});`;
+    const js = readJsSource(kept, 'app/code/Acme/Js/view/frontend/web/js/kept.js', 'frontend', []);
+    assert.deepEqual(
+      js.jqueryApis.map((a) => [a.api, a.line]),
+      [
+        ['jqXHR.success', 3],
+        ['jqXHR.error', 5],
+        ['jqXHR.complete', 9],
+        ['jqXHR.complete', 20],
+      ],
+    );
+    const findings = await runRule(jqueryApiRule, {
+      project: projectFixture({ modules: [moduleWith('Acme_Js', { js: [js] })] }),
+      files: { current: files('2.4.3'), target: files('2.4.6') },
+    });
+    assert.deepEqual(
+      findings.map((f) => [f.subject, f.line, f.severity]),
+      [
+        ['jqXHR.success', 3, 'error'],
+        ['jqXHR.error', 5, 'error'],
+        ['jqXHR.complete', 9, 'error'],
+        ['jqXHR.complete', 20, 'error'],
+      ],
+    );
+    // The same message and the same release knowledge as the chained form.
+    assert.match(
+      findings[0]!.message,
+      /^\$\.ajax\(…\)\.success\(\) is gone from jQuery 3\.6\.0 .*2\.4\.3 still provides it/,
+    );
+    const same = await runRule(jqueryApiRule, {
+      project: projectFixture({ modules: [moduleWith('Acme_Js', { js: [js] })] }),
+      files: { current: files('2.4.3'), target: files('2.4.3') },
+    });
+    assert.deepEqual(same, []);
   });
 });
