@@ -77,7 +77,9 @@ test('a later target uses the nearest indexed release and says so', async () => 
     current: { release: releaseFixture('2.4.6'), symbols: null },
     target: { release: releaseFixture('2.4.8-p3') },
   });
-  assert.equal(findings[0]!.data?.note, ' (core schema of 2.4.8 used for 2.4.8-p3: nearest indexed release)');
+  assert.deepEqual(findings[0]!.data?.note, [
+    { messageId: 'nearestSchema', data: { release: '2.4.8', requested: '2.4.8-p3' } },
+  ]);
 });
 
 test('an unknown current version is said once; broken data is an info finding, not a crash', async () => {

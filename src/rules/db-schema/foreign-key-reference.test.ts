@@ -39,11 +39,17 @@ test('foreign keys to a table or column the target lacks, or a module disables',
   assert.deepEqual(
     findings.map((f) => [f.line, f.messageId, f.data?.why]),
     [
-      [6, 'tableMissing', 'no module declares (nor core)'],
-      [7, 'columnMissing', 'no module declares (nor core)'],
-      [8, 'tableMissing', 'a module disables'],
+      [6, 'tableMissing', [{ messageId: 'declaredByNone' }]],
+      [7, 'columnMissing', [{ messageId: 'declaredByNone' }]],
+      [8, 'tableMissing', [{ messageId: 'disabledByModule' }]],
     ],
   );
   assert.equal(findings[1]!.messageId, 'columnMissing');
   assert.deepEqual([findings[1]!.data?.referenceTable, findings[1]!.data?.referenceColumn], ['sales_thing', 'legacy']);
+  // One rendering: {{why}} is a part, {{note}} an empty list.
+  assert.equal(
+    findings[1]!.message,
+    'Acme_Sales: foreign key `FK_GONE_COLUMN` on `acme_log` references `sales_thing.legacy`, which no module declares ' +
+      '(nor core) at 2.4.8: setup:upgrade stops with "Table sales_thing do not have column with name legacy"',
+  );
 });

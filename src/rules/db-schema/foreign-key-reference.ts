@@ -2,7 +2,8 @@ import type { DbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { Rule } from '../rule.js';
 import { customTables, moduleFields } from './schema-pair.js';
-import { mergedTargetSchema } from './target-schema.js';
+import { NEAREST_SCHEMA_MESSAGES } from './schema-pair.js';
+import { ABSENT_MESSAGES, mergedTargetSchema, whyAbsent } from './target-schema.js';
 
 export function createForeignKeyReferenceRule(load: () => DbSchemaIndex): Rule {
   return {
@@ -26,6 +27,8 @@ db_schema.xml was not read.
 **How to fix:** point the foreign key at a table and column the target declares, or disable the foreign key (or drop
 it) together with the table or column it referenced.`,
       messages: {
+        ...NEAREST_SCHEMA_MESSAGES,
+        ...ABSENT_MESSAGES,
         tableMissing:
           '{{module}}: foreign key `{{key}}` on `{{table}}` references table `{{referenceTable}}`, which {{why}} at {{target}}: setup:upgrade stops{{note}}',
         columnMissing:
@@ -64,7 +67,7 @@ it) together with the table or column it referenced.`,
             table: table.name,
             referenceTable,
             referenceColumn,
-            why: state.disabled ? 'a module disables' : 'no module declares (nor core)',
+            why: whyAbsent(state),
             target,
             note: schema.note,
           },

@@ -42,15 +42,15 @@ test('an index on a disabled or undeclared column stops setup:upgrade; core and 
   assert.deepEqual(
     findings.map((f) => [f.line, f.severity, f.messageId, f.data?.why]),
     [
-      [6, 'error', 'missing', 'a module disables'],
-      [7, 'error', 'missing', 'no module declares (nor core)'],
-      [13, 'error', 'missing', 'no module declares (nor core)'],
+      [6, 'error', 'missing', [{ messageId: 'disabledByModule' }]],
+      [7, 'error', 'missing', [{ messageId: 'declaredByNone' }]],
+      [13, 'error', 'missing', [{ messageId: 'declaredByNone' }]],
     ],
   );
   assert.equal(findings[0]!.messageId, 'missing');
   assert.deepEqual(
     [findings[0]!.data?.table, findings[0]!.data?.column, findings[0]!.data?.why],
-    ['acme_log', 'old', 'a module disables'],
+    ['acme_log', 'old', [{ messageId: 'disabledByModule' }]],
   );
 });
 

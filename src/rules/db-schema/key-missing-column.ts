@@ -2,7 +2,8 @@ import type { DbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { Rule } from '../rule.js';
 import { customTables, moduleFields } from './schema-pair.js';
-import { mergedTargetSchema } from './target-schema.js';
+import { NEAREST_SCHEMA_MESSAGES } from './schema-pair.js';
+import { ABSENT_MESSAGES, mergedTargetSchema, whyAbsent } from './target-schema.js';
 
 export function createKeyMissingColumnRule(load: () => DbSchemaIndex): Rule {
   return {
@@ -25,6 +26,8 @@ db_schema.xml was not read.
 **How to fix:** declare the column (or stop disabling it), or remove it from the index/constraint — or disable the
 index/constraint together with the column.`,
       messages: {
+        ...NEAREST_SCHEMA_MESSAGES,
+        ...ABSENT_MESSAGES,
         missing:
           '{{module}}: {{what}} `{{key}}` on `{{table}}` lists column `{{column}}`, which {{why}} at {{target}}: setup:upgrade stops with "Table {{table}} do not have column with name {{column}}"{{note}}',
         unverified:
@@ -58,7 +61,7 @@ index/constraint together with the column.`,
                 key: key.referenceId,
                 table: table.name,
                 column,
-                why: state.disabled ? 'a module disables' : 'no module declares (nor core)',
+                why: whyAbsent(state),
                 target,
                 note: schema.note,
               },

@@ -2,10 +2,40 @@ import type { CoreSchema, DbSchemaIndex } from '../../knowledge/db-schema/index.
 import type { DeclarationRulesIndex } from '../../knowledge/db-schema/declaration.js';
 import type { DbTable, Module } from '../../project/model.js';
 import type { VendorSchemaFile } from '../../check/files/vendor-schemas.js';
-import type { RuleContext } from '../rule.js';
+import type { MessagePart, RuleContext } from '../rule.js';
+
+/**
+ * The `{{note}}` of a db-schema message when the nearest indexed release stands in for a release compared (one part,
+ * naming one or both), declared by every rule whose messages carry it.
+ */
+export const NEAREST_SCHEMA_MESSAGES = {
+  nearestSchema: ' (core schema of {{release}} used for {{requested}}: nearest indexed release)',
+  nearestSchemas:
+    ' (core schema of {{release}} used for {{requested}}: nearest indexed release; core schema of {{release2}} used ' +
+    'for {{requested2}}: nearest indexed release)',
+};
+
+/** The `{{note}}` for the core schemas compared: empty when each is the release's own. */
+export function nearestSchemaNote(schemas: readonly CoreSchema[]): MessagePart[] {
+  const [first, second] = schemas.filter((s) => !s.exact);
+  if (!first) return [];
+  if (!second) return [{ messageId: 'nearestSchema', data: { release: first.release, requested: first.requested } }];
+  return [
+    {
+      messageId: 'nearestSchemas',
+      data: {
+        release: first.release,
+        requested: first.requested,
+        release2: second.release,
+        requested2: second.requested,
+      },
+    },
+  ];
+}
 
 /** The messages schemaPair() reports with, declared by every rule that calls it (spread into its meta). */
 export const SCHEMA_PAIR_MESSAGES = {
+  ...NEAREST_SCHEMA_MESSAGES,
   noCurrentVersion:
     '{{rule}}: the current Magento version is unknown, so core tables cannot be compared between releases',
   noSchemaData: '{{rule}}: core schema data unavailable: {{error}}',
@@ -18,8 +48,8 @@ export const SCHEMA_PAIR_SEVERITIES = { noCurrentVersion: 'info', noSchemaData: 
 export interface SchemaPair {
   current: CoreSchema;
   target: CoreSchema;
-  /** ' (core schema of 2.4.8-p1 used for 2.4.8-p3: nearest indexed release)' or ''. */
-  note: string;
+  /** The `{{note}}` naming a nearest release that stands in for one (nearestSchemaNote). */
+  note: MessagePart[];
 }
 
 /**
@@ -42,10 +72,7 @@ export function schemaPair(context: RuleContext, load: () => DbSchemaIndex, rule
   if (!index) return undefined;
   const current = index.at(currentVersion);
   const target = index.at(context.target.release.version);
-  const notes = [current, target]
-    .filter((s) => !s.exact)
-    .map((s) => `core schema of ${s.release} used for ${s.requested}: nearest indexed release`);
-  return { current, target, note: notes.length ? ` (${notes.join('; ')})` : '' };
+  return { current, target, note: nearestSchemaNote([current, target]) };
 }
 
 /**

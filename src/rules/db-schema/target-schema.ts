@@ -1,6 +1,20 @@
 import type { CoreSchema, DbSchemaIndex } from '../../knowledge/db-schema/index.js';
-import type { RuleContext } from '../rule.js';
-import { coreSchemaIndex } from './schema-pair.js';
+import type { MessagePart, RuleContext } from '../rule.js';
+import { coreSchemaIndex, nearestSchemaNote } from './schema-pair.js';
+
+/**
+ * The `{{why}}` of a key or foreign key naming an element the target's schema lacks: a module disables it, or none
+ * declares it. Declared by the rules that report it.
+ */
+export const ABSENT_MESSAGES = {
+  disabledByModule: 'a module disables',
+  declaredByNone: 'no module declares (nor core)',
+};
+
+/** The `{{why}}` of an element the target's merged schema lacks. */
+export function whyAbsent(state: ElementState): MessagePart[] {
+  return [{ messageId: state.disabled ? 'disabledByModule' : 'declaredByNone' }];
+}
 
 /** Whether the target's merged declarative schema has a table or column, and who decided. */
 export interface ElementState {
@@ -14,8 +28,8 @@ export interface ElementState {
 
 export interface MergedSchema {
   core: CoreSchema;
-  /** ' (core schema of … used for …: nearest indexed release)' or ''. */
-  note: string;
+  /** The `{{note}}` naming the nearest release that stands in for the target (nearestSchemaNote). */
+  note: MessagePart[];
   table(name: string): ElementState;
   column(table: string, column: string): ElementState;
   /** Some non-core module's db_schema.xml was not read: an element declared nowhere may come from it. */
@@ -55,7 +69,7 @@ export function mergedTargetSchema(
   };
   return {
     core,
-    note: core.exact ? '' : ` (core schema of ${core.release} used for ${core.requested}: nearest indexed release)`,
+    note: nearestSchemaNote([core]),
     table: (name) => state(!!core.getTable(name), tables.get(name)),
     column: (table, column) => {
       const t = state(!!core.getTable(table), tables.get(table));
