@@ -15,7 +15,7 @@ const clock = fixedClock('2026-12-01T12:00:00Z');
 /** The PHP check prints for its one target, and the PHP plan prints after its last hop (text formats). */
 async function printed(
   php: string | undefined,
-): Promise<{ check: string; plan: string; checkedOn: string; hops: number }> {
+): Promise<{ check: string; plan: string; checkedOn: string; hops: number; pathNote: boolean }> {
   const result = await runCheck({
     path: STORE,
     to: '2.4.8-p3',
@@ -42,7 +42,11 @@ async function printed(
   const planText = renderPlan(plan, 'text', clock);
   const afters = [...planText.matchAll(/PHP during the upgrade: [\d.]+; after: (\d+\.\d+)/g)].map((m) => m[1]!);
   assert.equal(afters.length, plan.hops.length, 'one PHP line per hop');
+  // check prices the direct jump; when plan stops on the way, check's summary names plan's path (every format).
+  const path = [plan.hops[0]!.from, ...plan.hops.map((h) => h.to)];
+  assert.deepEqual(result.summary.planPath, plan.hops.length > 1 ? path : undefined);
   return {
+    pathNote: checkText.includes(`mageup plan recommends ${path.join(' → ')} (${plan.hops.length} hops)`),
     check: /Target 2\.4\.8-p3 on PHP (\d+\.\d+)/.exec(checkText)?.[1] ?? 'none',
     plan: afters.at(-1)!,
     checkedOn: checkedOn['2.4.8-p3'] ?? 'none',
@@ -52,14 +56,15 @@ async function printed(
 
 describe('check and plan share one target PHP', () => {
   it('without --php: check prints the PHP the plan ends on, and plan checks its last hop on it', async () => {
-    const { check, plan, checkedOn, hops } = await printed(undefined);
+    const { check, plan, checkedOn, hops, pathNote } = await printed(undefined);
     assert.ok(hops > 1, 'the path stops on the way: the direct hop alone would choose PHP 8.4');
+    assert.ok(pathNote, "check's effort line names the plan's path");
     assert.equal(check, plan);
     assert.equal(checkedOn, plan);
   });
 
   it('with --php 8.4: both print 8.4', async () => {
-    assert.deepEqual(await printed('8.4'), { check: '8.4', plan: '8.4', checkedOn: '8.4', hops: 2 });
+    assert.deepEqual(await printed('8.4'), { check: '8.4', plan: '8.4', checkedOn: '8.4', hops: 2, pathNote: true });
   });
 
   it('plan --php refuses what check --php refuses', async () => {

@@ -188,6 +188,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
         scope,
         collapsed,
         hop ? directHopWork(model, hop, kept, catalog, composerResult?.extensions) : undefined,
+        hop?.planPath,
       ),
       findings: kept,
       composer: composerResult,
@@ -217,6 +218,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       scope,
       mergeBundled(results.map((r) => r.summary.bundled)),
       hop ? directHopWork(model, hop, union, catalog, results.at(-1)!.composer?.extensions) : undefined,
+      hop?.planPath,
     );
   }
   return {

@@ -58,6 +58,8 @@ export function summarize(
   scope: UnderCheck,
   bundled: BundledPackage[] = [],
   work?: HopWork,
+  /** The path plan recommends instead of the direct jump, when it stops on the way. */
+  planPath?: string[],
 ): CheckSummary {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let perFinding = 0;
@@ -82,6 +84,7 @@ export function summarize(
     effortHours: work ? work.effort.totalHours : Math.round(perFinding * 10) / 10,
     effortModel: work ? EFFORT_MODEL : EXTENSION_EFFORT_MODEL,
     ...(work ? { effort: work.effort } : {}),
+    ...(work && planPath ? { planPath } : {}),
     actions,
     risk: assessRisk(findings),
     modules: ratio(moduleHits.size, scope.modules.length),
@@ -147,4 +150,17 @@ function contains(dir: string, file: string): boolean {
 
 function ratio(needingUpdate: number, total: number): Ratio {
   return { total, needingUpdate, percent: total === 0 ? 0 : Math.round((needingUpdate / total) * 1000) / 10 };
+}
+
+/**
+ * The sentence every format prints under the effort when plan recommends stopping on the way: check prices the direct
+ * jump, plan the path (each hop with its own platform steps, tests and deployment), so the two totals differ.
+ */
+export function planPathNote(summary: CheckSummary): string | undefined {
+  const path = summary.planPath;
+  if (!path || path.length < 3) return undefined;
+  return (
+    `The effort is the direct jump ${path[0]} → ${path.at(-1)}; mageup plan recommends ${path.join(' → ')} ` +
+    `(${path.length - 1} hops), whose total also counts each hop's platform steps, tests and deployment.`
+  );
 }

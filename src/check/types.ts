@@ -89,6 +89,11 @@ export interface CheckSummary {
   /** Where the hours go (platform, extensions, code, tests, deployment, buffer): the same breakdown as a plan hop. */
   effort?: HopEffort;
   /**
+   * When `mageup plan` recommends stopping on the way (current → … → target, more than one hop): the releases of that
+   * path. effortHours is the direct jump's; plan's total covers each hop's platform steps, tests and deployment.
+   */
+  planPath?: string[];
+  /**
    * Third-party extensions with findings: one action per package, whatever its number of findings. Every findings
    * listing shows these instead of the findings they hold (`--expand` lists those under their action).
    */

@@ -20,6 +20,8 @@ export interface DirectHop {
   tracks: TrackPlan[];
   /** The PHP the store runs on the target after this hop, as the plan chooses it. */
   php: string | null;
+  /** The path `plan` recommends instead of the direct jump, when it stops on the way (its releases, in order). */
+  planPath?: string[];
 }
 
 /**
@@ -40,16 +42,21 @@ export function directHop(
   const states = currentPlatform(model, platform, current, all, declaredPlatform(model.root));
   let php = options.php;
   const phpState = states.find((s) => s.def.id === 'php');
-  if (php === undefined && phpState) {
-    const stops = candidateStops(catalog, current, target, model.magento.edition, options.now);
-    const path = findPath(catalog, current, target, stops, states).best.releases;
+  const stops = candidateStops(catalog, current, target, model.magento.edition, options.now);
+  const path = findPath(catalog, current, target, stops, states).best.releases;
+  if (php === undefined && phpState)
     php = planTrack(phpState, path, all)
       .values.at(-1)
       ?.version.match(/^\d+\.\d+/)?.[0];
-  }
   const tracks = states.map((s) => planTrack(s, [current, target], all, finalValue(s.def.id, php)));
   const after = tracks.find((t) => t.state.def.id === 'php')?.values[0]?.version;
-  return { current, target, tracks, php: after?.match(/^\d+\.\d+/)?.[0] ?? null };
+  return {
+    current,
+    target,
+    tracks,
+    php: after?.match(/^\d+\.\d+/)?.[0] ?? null,
+    ...(path.length > 2 ? { planPath: path.map((r) => r.version) } : {}),
+  };
 }
 
 /** What the project's config file declares the store runs (`plan.platform`), as plan reads it; none when unreadable. */

@@ -1,5 +1,6 @@
 import { describeReleaseCoverage, isComplete } from '../../knowledge/coverage.js';
 import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
+import { planPathNote } from '../../check/summary.js';
 import { textDetails } from '../finding-details.js';
 import { colors, renderTable, terminalSafe, type Colors } from '../format.js';
 import { groupFindings, hours, location, rolledUpNote, severityCounts } from './group.js';
@@ -123,6 +124,8 @@ function renderSummary(s: CheckSummary, c: Colors): string[] {
       `  Effort: platform ${hours(e.platformHours)}, extensions ${hours(e.extensionHours)}, code ${hours(e.codeHours)}, ` +
         `tests ${hours(e.testHours)}, deployment ${hours(e.deployHours)}, +${e.bufferPercent} % risk buffer`,
     );
+    const note = planPathNote(s);
+    if (note) lines.push(`  ${terminalSafe(note)}`);
   }
   for (const fact of s.lowConfidence) lines.push(c.yellow(`  Uncertain: ${terminalSafe(fact)}`));
   for (const b of s.bundled) lines.push(c.dim(`  Bundled: ${terminalSafe(b.message)}`));

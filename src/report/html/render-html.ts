@@ -11,7 +11,7 @@ import {
   type Severity,
 } from '../../core/finding.js';
 import { securityExposure, securityFindings } from '../../core/security-order.js';
-import { actionOf, assessRisk, rolledUp } from '../../check/summary.js';
+import { actionOf, assessRisk, planPathNote, rolledUp } from '../../check/summary.js';
 import type { PackageAction } from '../../check/types.js';
 import { rolledUpNote, severityCounts } from '../check/group.js';
 import type { GovernanceReport } from '../../governance/policy.js';
@@ -279,7 +279,8 @@ function effortBreakdown(s: CheckResult['summary']): string {
   const e = s.effort;
   return (
     `${s.effortHours} developer hours: platform ${e.platformHours} h, extensions ${e.extensionHours} h, code ` +
-    `${e.codeHours} h, tests ${e.testHours} h, deployment ${e.deployHours} h, +${e.bufferPercent} % risk buffer`
+    `${e.codeHours} h, tests ${e.testHours} h, deployment ${e.deployHours} h, +${e.bufferPercent} % risk buffer` +
+    (planPathNote(s) ? `. ${planPathNote(s)}` : '')
   );
 }
 
