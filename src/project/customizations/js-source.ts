@@ -12,6 +12,12 @@ export function isProjectJs(path: string): boolean {
 const MAX_BYTES = 512 * 1024;
 
 /**
+ * The banner of a copy of jQuery itself (`/*! jQuery JavaScript Library v1.11.0`, `/*! jQuery v3.7.1 | (c) …`): its
+ * `.complete()`, `.andSelf()` and `.size()` are the APIs its own version defines, run on itself, not on Magento's jQuery.
+ */
+const JQUERY_BUILD = /^\s*\/\*!?\s*\*?\s*jQuery (?:JavaScript Library )?v\d/;
+
+/**
  * Dependencies and removed-jQuery-API uses of one JS file, from its syntax tree (acorn; the file is never run). A file
  * that does not parse is reported and yields nothing.
  */
@@ -129,7 +135,7 @@ export function readJsSource(source: string, file: string, area: string, problem
     if (!usesPrototype || isJqueryCall(c.root, jqueryNames)) apis.push({ api: 'size', line: c.line });
   apis.push(...xhrVars.uses());
   // `.size()` or `.live()` on anything else (a Backbone collection, a custom object) is not jQuery's.
-  if (usesJquery) result.jqueryApis = apis.sort((a, b) => a.line - b.line);
+  if (usesJquery && !JQUERY_BUILD.test(source.slice(0, 200))) result.jqueryApis = apis.sort((a, b) => a.line - b.line);
   return result;
 }
 

@@ -32,7 +32,7 @@ export const rule: Rule = {
       gone: '{{call}} is gone from jQuery {{jquery}}{{migrate}} in {{target}}{{before}}.',
     },
     messageSeverity: { unverified: 'info' },
-    docs: "Magento 2.4.4 moved from jQuery 1.12 + jquery-migrate 1.4 to jQuery 3.6 + jquery-migrate 3.3, and 2.4.6 stopped loading jquery-migrate. `.live()`, `.die()`, `$.browser` and `$.sub()` go with 2.4.4, `.size()`, `.andSelf()` and the `.success()`/`.error()`/`.complete()` callbacks of `$.ajax()` (jQuery 3.0 removed them, migrate 3 restored them) with 2.4.6: calling them throws a TypeError that stops the rest of the script. Reported only when the target release's own jQuery files (parsed, per release) lack the API.",
+    docs: "Magento 2.4.4 moved from jQuery 1.12 + jquery-migrate 1.4 to jQuery 3.6 + jquery-migrate 3.3, and 2.4.6 stopped loading jquery-migrate. `.live()`, `.die()`, `$.browser` and `$.sub()` go with 2.4.4, `.size()`, `.andSelf()` and the `.success()`/`.error()`/`.complete()` callbacks of `$.ajax()` (jQuery 3.0 removed them, migrate 3 restored them) with 2.4.6: calling them throws a TypeError that stops the rest of the script. Reported only when the target release's own jQuery files (parsed, per release) lack the API. A copy of jQuery itself kept in a module or theme (its `jQuery JavaScript Library v…` banner) is not judged: its calls run on the version it defines.",
   },
   check(context) {
     const js = context.files?.target?.js;

@@ -120,6 +120,18 @@ describe('frontend JS rules', () => {
         ['andSelf', 6],
       ],
     );
+    // A copy of jQuery 1.11 itself (Nwdthemes Revslider's export/js/jquery.js, Plazathemes Hozmegamenu's js/jquery.js):
+    // its `.load()` calls its own jqXHR's `.complete()`, which that version defines.
+    const ownJquery = `/*!
+ * jQuery JavaScript Library v1.11.0
+ */
+(function (window) { var jQuery = function () {}; jQuery.ajax({ url: u }).done(f).complete(g); })(this);`;
+    assert.deepEqual(readJsSource(ownJquery, 'jquery.js', 'adminhtml', []).jqueryApis, []);
+    assert.equal(
+      readJsSource(ownJquery.replace('jQuery JavaScript Library v1.11.0', 'a slider'), 'j.js', 'frontend', [])
+        .jqueryApis.length,
+      1,
+    );
     const problems: { code: string }[] = [];
     readJsSource('define([', 'bad.js', 'frontend', problems as never);
     assert.equal(problems[0]?.code, 'js-syntax');
