@@ -29,7 +29,7 @@ const status = (version: string): StoreStatus => ({
   patchLevel: null,
   support: { endOfSupport: null, daysLeft: null, status: 'unknown' },
   openExploited: [],
-  exploitedUnverified: [],
+  unverifiedBulletins: [],
   target: '2.4.9',
   bySeverity: { critical: 1, error: 0, warning: 0, info: 0 },
   effortHours: 10,

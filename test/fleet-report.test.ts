@@ -16,7 +16,7 @@ const status: StoreStatus = {
   },
   support: { endOfSupport: '2026-08-11', daysLeft: -100, status: 'ended' },
   openExploited: [{ bulletin: 'APSB24-40', name: 'CosmicSting', cves: ['CVE-2024-34102'], fixedBy: '2.4.6-p6' }],
-  exploitedUnverified: [],
+  unverifiedBulletins: [],
   target: '2.4.9',
   bySeverity: { critical: 14, error: 3, warning: 8, info: 11 },
   effortHours: 129,
@@ -72,6 +72,7 @@ describe('fleet report', () => {
       scanned: 1,
       failed: 1,
       exposed: 1,
+      withUnverified: 0,
       canMove: 0,
       blocked: 1,
       endedSupport: 1,
@@ -107,6 +108,51 @@ describe('fleet report', () => {
     assert.match(md, /\| first scan \|/);
     assert.match(md, /\| failed \(2\) \|/);
     assert.match(renderFleetReport(r, 'text'), /-3 since 2026-10-01/);
+  });
+
+  it('lists the bulletins check could not verify apart from the open ones, in every format', () => {
+    const gap = 'the patch-level data (as of 2026-12-03) has no record of the 2.4.10 line';
+    const gaps: StoreStatus = {
+      ...status,
+      target: '2.4.10-alpha1',
+      unverifiedBulletins: [
+        { bulletin: 'APSB26-73', release: '2.4.10-alpha1', reason: gap },
+        { bulletin: 'APSB26-92', release: '2.4.10-alpha1', reason: gap },
+        { bulletin: null, release: '2.4.99', reason: 'the release catalog does not know this version' },
+      ],
+    };
+    // Recorded before MageUp kept the field: not "none", but unknown.
+    const { unverifiedBulletins: _, ...older } = status;
+    const r = buildFleetReport([row('gappy', gaps), row('older', older), row('clean', status)], new Date('2026-12-01'));
+    assert.equal(r.totals.withUnverified, 1);
+    assert.equal(r.stores[0]!.unverifiedBulletins?.length, 3);
+    assert.deepEqual(r.stores[0]!.openExploited, ['APSB24-40 (CosmicSting) → 2.4.6-p6']);
+    assert.equal(r.stores[1]!.unverifiedBulletins, null);
+    const cell = `3: APSB26-73, APSB26-92 against 2.4.10-alpha1 (${gap}); every bulletin against 2.4.99 (the release catalog does not know this version)`;
+    const md = renderFleetReport(r, 'md');
+    assert.match(md, /\| Open exploited bulletins \| Bulletins not verified \|/);
+    assert.ok(md.includes(`| APSB24-40 (CosmicSting) → 2.4.6-p6 | ${cell} |`), md);
+    assert.ok(md.includes('| could not verify (no check recorded them) |'));
+    assert.ok(md.includes('| APSB24-40 (CosmicSting) → 2.4.6-p6 | none |'));
+    assert.ok(md.includes('3 exposed to an exploited bulletin, 1 with bulletins MageUp could not verify;'));
+    assert.ok(renderFleetReport(r, 'html').includes(`<td>${cell}</td>`));
+    assert.ok(renderFleetReport(r, 'csv').includes(`,"${cell}",`));
+    const text = renderFleetReport(r, 'text').split('\n');
+    assert.match(text[0]!, /OPEN EXPLOITED BULLETINS +NOT VERIFIED/);
+    assert.match(
+      text.find((l) => l.startsWith('gappy'))!,
+      /CosmicSting\) → 2\.4\.6-p6 +3 /,
+    );
+    assert.match(
+      text.find((l) => l.startsWith('older'))!,
+      /→ 2\.4\.6-p6 +could not verify /,
+    );
+    const json = JSON.parse(renderFleetReport(r, 'json')) as {
+      schemaVersion: string;
+      stores: { unverifiedBulletins: unknown }[];
+    };
+    assert.equal(json.schemaVersion, '2.0.0');
+    assert.deepEqual(json.stores[0]!.unverifiedBulletins, gaps.unverifiedBulletins);
   });
 
   it('escapes HTML, Markdown and spreadsheet formulas', () => {

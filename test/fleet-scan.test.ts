@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CheckSummary } from '../src/check/types.js';
-import { openExploited } from '../src/fleet/exploited.js';
+import { openExploited, unverifiedBulletins } from '../src/fleet/exploited.js';
 import { PermanentScanError, scanProject } from '../src/fleet/scan.js';
 import { loadPatchLevels } from '../src/knowledge/patch-levels.js';
 import type { FleetProject } from '../src/fleet/index.js';
@@ -54,6 +54,9 @@ describe('one fleet scan, in-process', () => {
     assert.equal(s.effortHours, summary.effortHours);
     assert.equal(s.risk, summary.risk.level);
     assert.deepEqual(openExploited(recorded.findings, loadPatchLevels()), s.openExploited);
+    // 2.4.6 and 2.4.8 are lines the data covers: nothing unverified (serve-dashboard checks a target it does not cover).
+    assert.deepEqual(s.unverifiedBulletins, []);
+    assert.deepEqual(unverifiedBulletins(recorded.findings, loadPatchLevels()), s.unverifiedBulletins);
   });
 
   it('runs verify when the store has a URL: its verdict is in the status (the fixture storefront, regressions planted)', async () => {

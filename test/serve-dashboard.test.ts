@@ -11,12 +11,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCheck } from '../src/check/index.js';
 import type { CheckResult } from '../src/check/types.js';
 import { isBlocker } from '../src/core/blocker.js';
+import { unverifiedBulletins } from '../src/fleet/exploited.js';
 import { addProject } from '../src/fleet/registry.js';
 import { migrateFleet } from '../src/fleet/schema.js';
 import { recordScan } from '../src/fleet/status.js';
 import { RunStore, runOfCheck } from '../src/history/index.js';
 import { projectDataDir } from '../src/knowledge/cache-dir.js';
 import { fixedClock } from '../src/knowledge/clock.js';
+import { loadPatchLevels } from '../src/knowledge/patch-levels.js';
 import { hashPassword, readCredentials, ServeError } from '../src/serve/auth.js';
 import { startServer, type RunningServer } from '../src/serve/server.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/verify/browser.js';
@@ -29,9 +31,9 @@ const outDir = process.env.MAGEUP_TEST_OUTPUT ?? mkdtempSync(join(tmpdir(), 'mag
 mkdirSync(outDir, { recursive: true });
 
 /**
- * Three stores of one agency, recorded as `check` records them: "alpha" is the real sample store (2.4.6-p3, blocked,
+ * Four stores of one agency, recorded as `check` records them: "alpha" is the real sample store (2.4.6-p3, blocked,
  * CosmicSting open) checked twice, "beta" the same store with its blockers resolved (can move now), "gamma" a result
- * whose names carry HTML and script. Project roots are absolute paths the page must never show.
+ * whose names carry HTML and script, "zeta" the sample store checked against 2.4.10-alpha1 (bulletins not verified). Project roots are absolute paths the page must never show.
  */
 async function fixtures(): Promise<{ project: string; result: CheckResult; at: string }[]> {
   const sample = await runCheck({
@@ -62,11 +64,21 @@ async function fixtures(): Promise<{ project: string; result: CheckResult; at: s
       summary: { ...r.summary, findings: distinct.size, bySeverity },
     };
   };
+  // The same store checked against a release whose line the patch-level data has no record of: its isolated-patch
+  // bulletins are "could not verify", by the check's own findings.
+  const towardAlpha = await runCheck({
+    path: SAMPLE_STORE,
+    to: '2.4.10-alpha1',
+    clock: fixedClock('2026-11-23'),
+    workers: 1,
+    cacheDir: false,
+  });
   return [
     { project: '/srv/agency/alpha', result: earlier, at: '2026-11-01T09:00:00Z' },
     { project: '/srv/agency/alpha', result: sample, at: '2026-11-20T09:00:00Z' },
     { project: '/srv/agency/beta', result: resolved(sample), at: '2026-11-21T09:00:00Z' },
     { project: '/srv/agency/gamma', result: hostileCheckResult(), at: '2026-11-22T09:00:00Z' },
+    { project: '/srv/agency/zeta', result: towardAlpha, at: '2026-11-22T10:00:00Z' },
   ];
 }
 
@@ -165,6 +177,10 @@ describe('mageup serve: the dashboard in Chromium', () => {
     return { page, requests, errors, context };
   }
 
+  /** A store's row by its exact name (a target such as 2.4.10-alpha1 in another row must not match "alpha"). */
+  const storeRow = (page: Page, name: string) =>
+    page.locator('tr.store').filter({ has: page.getByRole('button', { name, exact: true }) });
+
   const visible = (page: Page): Promise<string[]> =>
     page.$$eval('tr.store:not([hidden]) td.name button', (els) => els.map((e) => e.textContent ?? ''));
 
@@ -174,14 +190,14 @@ describe('mageup serve: the dashboard in Chromium', () => {
     const { page, requests, errors } = await open(server);
     await page.goto(server.url);
     await page.waitForSelector('html[data-ready="1"]');
-    assert.deepEqual(await visible(page), ['alpha', 'beta', 'gamma']);
-    const alpha = page.locator('tr.store', { hasText: 'alpha' });
+    assert.deepEqual(await visible(page), ['alpha', 'beta', 'gamma', 'zeta']);
+    const alpha = storeRow(page, 'alpha');
     assert.match(await alpha.innerText(), /Open Source/);
     assert.match(await alpha.innerText(), /2\.4\.6-p3/);
     assert.match(await alpha.innerText(), /CosmicSting/);
     assert.match(await alpha.innerText(), /blocked for 2\.4\.8/);
-    assert.match(await alpha.locator('td').nth(8).innerText(), /−5/, 'trend: 5 findings fewer than the first run');
-    assert.match(await page.locator('tr.store', { hasText: 'beta' }).innerText(), /can move to 2\.4\.8 now/);
+    assert.match(await alpha.locator('td').nth(9).innerText(), /−5/, 'trend: 5 findings fewer than the first run');
+    assert.match(await storeRow(page, 'beta').innerText(), /can move to 2\.4\.8 now/);
     assert.equal(await page.locator('#card-can-move .v').innerText(), '1');
     await page.screenshot({ path: join(outDir, 'dashboard.png'), fullPage: true });
     assertScreenshot(join(outDir, 'dashboard.png'));
@@ -192,13 +208,45 @@ describe('mageup serve: the dashboard in Chromium', () => {
     assert.match(page.url(), /status=can-move/);
     await page.selectOption('#f-status', '');
     await page.fill('#f-text', 'cosmicsting');
-    assert.deepEqual(await visible(page), ['alpha', 'beta']);
+    assert.deepEqual(await visible(page), ['alpha', 'beta', 'zeta']);
     await page.selectOption('#f-status', 'blocked');
-    assert.deepEqual(await visible(page), ['alpha']);
-    assert.equal(await page.locator('#shown').innerText(), '1 of 3 stores shown');
+    assert.deepEqual(await visible(page), ['alpha', 'zeta']);
+    assert.equal(await page.locator('#shown').innerText(), '2 of 4 stores shown');
     await page.screenshot({ path: join(outDir, 'filtered.png'), fullPage: true });
     assertScreenshot(join(outDir, 'filtered.png'));
     await page.fill('#f-text', '');
+    await page.selectOption('#f-status', '');
+
+    // Bulletins check could not verify: apart from the open ones, counted from the check's own findings.
+    const zeta = storeRow(page, 'zeta');
+    const zetaResult = list.find((f) => f.project === '/srv/agency/zeta')!.result;
+    const gaps = unverifiedBulletins(zetaResult.findings, loadPatchLevels());
+    assert.deepEqual(
+      gaps.map((g) => g.bulletin),
+      ['APSB26-73', 'APSB26-92', 'APSB26-146', 'APSB26-138', '2026-oct'],
+    );
+    assert.equal(
+      gaps.length,
+      zetaResult.findings
+        .filter((f) => f.messageId === 'patchesNotVerified')
+        .reduce((n, f) => n + (f.data!.bulletins as unknown[]).length, 0),
+    );
+    const cells = async (name: string): Promise<string[]> => storeRow(page, name).locator('td').allInnerTexts();
+    assert.match((await cells('zeta'))[6]!, /^5 against 2\.4\.10-alpha1$/);
+    assert.match((await cells('zeta'))[5]!, /CosmicSting/, 'still open, and counted apart');
+    assert.equal((await cells('alpha'))[6], 'none');
+    assert.equal(await page.locator('#card-not-verified .v').innerText(), '1');
+    await page.selectOption('#f-status', 'bulletins-unverified');
+    assert.deepEqual(await visible(page), ['zeta']);
+    await zeta.locator('td.name button').click();
+    const zetaDetail = page.locator('tr.detail:not([hidden])');
+    assert.match(
+      await zetaDetail.innerText(),
+      /Bulletins not verified\s+APSB26-73, APSB26-92, APSB26-146, APSB26-138, 2026-oct against 2\.4\.10-alpha1: the patch-level data \(as of \d{4}-\d\d-\d\d\) has no record of the 2\.4\.10 line/,
+    );
+    await page.screenshot({ path: join(outDir, 'not-verified.png'), fullPage: true });
+    assertScreenshot(join(outDir, 'not-verified.png'));
+    await zeta.locator('td.name button').click();
     await page.selectOption('#f-status', '');
 
     // Sorting: by findings (worst first on the second click), by name back.
@@ -211,7 +259,7 @@ describe('mageup serve: the dashboard in Chromium', () => {
     await page.screenshot({ path: join(outDir, 'sorted.png'), fullPage: true });
     assertScreenshot(join(outDir, 'sorted.png'));
     await page.locator('#stores > thead th', { hasText: 'Store' }).click();
-    assert.deepEqual(await visible(page), ['alpha', 'beta', 'gamma']);
+    assert.deepEqual(await visible(page), ['alpha', 'beta', 'gamma', 'zeta']);
 
     // Drill-down: the store's runs, then its HTML report (the CLI's renderer).
     await alpha.locator('td.name button').click();
@@ -241,7 +289,7 @@ describe('mageup serve: the dashboard in Chromium', () => {
     const { page } = await open(server);
     await page.goto(server.url);
     await page.waitForSelector('html[data-ready="1"]');
-    await page.locator('tr.store', { hasText: 'gamma' }).locator('td.name button').click();
+    await storeRow(page, 'gamma').locator('td.name button').click();
     assert.match(await page.locator('tr.detail:not([hidden])').innerText(), /<script>window\.__pwned=1<\/script>/);
     assert.equal(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned), undefined);
     const html = (await get(server.url)).body;
@@ -259,10 +307,10 @@ describe('mageup serve: the dashboard in Chromium', () => {
     // The first page opens every project's PGlite store: at load 30 on two cores that alone took over 30 s.
     await page.goto(server.url, { timeout: 120_000 });
     await page.waitForSelector('html[data-ready="1"]');
-    assert.deepEqual(await visible(page), ['alpha', 'beta', 'gamma']);
-    assert.match(await page.locator('tr.store', { hasText: 'beta' }).innerText(), /can move to 2\.4\.8 now/);
+    assert.deepEqual(await visible(page), ['alpha', 'beta', 'gamma', 'zeta']);
+    assert.match(await storeRow(page, 'beta').innerText(), /can move to 2\.4\.8 now/);
     assert.ok(!(await page.content()).includes(dataDir), 'the data directory is not shown');
-    await page.locator('tr.store', { hasText: 'alpha' }).locator('td.name button').click();
+    await storeRow(page, 'alpha').locator('td.name button').click();
     await page.locator('tr.detail:not([hidden]) a.report').first().click();
     await page.waitForSelector('#summary');
     assert.match(await page.title(), /alpha/);
@@ -288,7 +336,7 @@ describe('mageup serve: the dashboard in Chromium', () => {
     const admitted = await open(server, { auth: { username: 'ops', password } });
     assert.equal((await admitted.page.goto(server.url))?.status(), 200);
     await admitted.page.waitForSelector('html[data-ready="1"]');
-    assert.deepEqual(await visible(admitted.page), ['alpha', 'beta', 'gamma']);
+    assert.deepEqual(await visible(admitted.page), ['alpha', 'beta', 'gamma', 'zeta']);
 
     await assert.rejects(startServer({ store: db!.url, host: '0.0.0.0', port: 0 }), (e: Error) => {
       assert.ok(e instanceof ServeError);
@@ -343,10 +391,10 @@ describe('mageup serve: the dashboard in Chromium', () => {
     assert.deepEqual(await visible(page), ['acme-alpha'], 'the tag filter, taken from the URL');
     await page.selectOption('#f-tag', 'acme');
     assert.deepEqual(await visible(page), ['acme-alpha', 'acme-delta']);
-    assert.match(await page.locator('tr.store', { hasText: 'acme-delta' }).innerText(), /not scanned yet/);
-    assert.match(await page.locator('tr.store', { hasText: 'acme-alpha' }).innerText(), /CosmicSting/);
+    assert.match(await storeRow(page, 'acme-delta').innerText(), /not scanned yet/);
+    assert.match(await storeRow(page, 'acme-alpha').innerText(), /CosmicSting/);
     await page.selectOption('#f-tag', '');
-    assert.deepEqual(await visible(page), ['acme-alpha', 'acme-delta', 'beta', 'gamma']);
+    assert.deepEqual(await visible(page), ['acme-alpha', 'acme-delta', 'beta', 'gamma', 'zeta']);
     await page.screenshot({ path: join(outDir, 'fleet.png'), fullPage: true });
     assertScreenshot(join(outDir, 'fleet.png'));
   });

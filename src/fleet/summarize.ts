@@ -5,7 +5,7 @@ import type { PatchLevelsFile } from '../knowledge/patch-levels.js';
 import type { MagentoReleaseCatalog } from '../knowledge/catalog.js';
 import type { AuditReport } from '../report/audit/audit-report.js';
 import type { VerifyRun } from '../verify/types.js';
-import { openExploited } from './exploited.js';
+import { openExploited, unverifiedBulletins } from './exploited.js';
 import { moveReadiness } from './readiness.js';
 import type { StoreStatus } from './types.js';
 
@@ -29,13 +29,10 @@ export function summarizeStore(input: {
     : { endOfSupport: null, daysLeft: null, status: 'unknown' as const };
 
   const target = check?.targets[0];
-  // Open exploited bulletins and the move verdict come from the engines the dashboard uses too (exploited.ts,
+  // Open exploited bulletins, the bulletins check could not verify and the move verdict come from the engines the dashboard uses too (exploited.ts,
   // readiness.ts), so the fleet report, the dashboard and the check report agree.
   const exploited = target ? openExploited(target.findings, input.patchLevels) : [];
-  const exploitedUnverified: string[] = [];
-  if (!target) exploitedUnverified.push('check did not run');
-  for (const p of audit.patchLevel?.patches ?? [])
-    if (p.exploited && p.state === 'unknown') exploitedUnverified.push(p.bulletin ?? p.level);
+  const unverified = target ? unverifiedBulletins(target.findings, input.patchLevels) : null;
   const patches = audit.patchLevel?.patches ?? [];
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, target?.summary.bySeverity[s] ?? 0])) as Record<
     Severity,
@@ -64,7 +61,7 @@ export function summarizeStore(input: {
       : null,
     support,
     openExploited: exploited,
-    exploitedUnverified,
+    unverifiedBulletins: unverified,
     target: target?.version ?? null,
     bySeverity,
     effortHours: target ? target.summary.effortHours : null,

@@ -1,7 +1,7 @@
 import type { Severity } from '../core/finding.js';
-import type { OpenExploited } from './exploited.js';
+import type { OpenExploited, UnverifiedBulletin } from './exploited.js';
 
-export type { OpenExploited };
+export type { OpenExploited, UnverifiedBulletin };
 
 /** One store of the fleet as registered with `mageup fleet add`. */
 export interface FleetProject {
@@ -35,8 +35,11 @@ export interface StoreStatus {
   };
   /** Exploited bulletins the store lacks (by its version, or an isolated patch found missing). */
   openExploited: OpenExploited[];
-  /** Exploited bulletins whose state could not be decided (patch state unknown, version unknown). */
-  exploitedUnverified: string[];
+  /**
+   * Bulletins check could not verify (its coverage gaps, patches whose state could not be read): not counted as open.
+   * Null when no check ran; absent in statuses recorded before MageUp kept it.
+   */
+  unverifiedBulletins?: UnverifiedBulletin[] | null;
   /** The release `check` judged against. */
   target: string | null;
   bySeverity: Record<Severity, number>;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { CheckResult } from '../check/types.js';
 import type { Severity } from '../core/finding.js';
-import { openExploited, type OpenExploited } from '../fleet/exploited.js';
+import { openExploited, unverifiedBulletins, type OpenExploited, type UnverifiedBulletin } from '../fleet/exploited.js';
 import { furthestReady, moveReadiness, type MoveReadiness } from '../fleet/readiness.js';
 import { fleetStatus } from '../fleet/status.js';
 import type { FleetStoreRow } from '../fleet/types.js';
@@ -32,6 +32,8 @@ export interface DashboardStore {
   support: Pick<SupportStatus, 'endOfSupport' | 'daysLeft' | 'status'>;
   /** Null when no check was recorded: exposure could not be verified. */
   openExploited: OpenExploited[] | null;
+  /** Bulletins the latest check could not verify (coverage gaps), apart from the open ones; null when no check. */
+  unverifiedBulletins: UnverifiedBulletin[] | null;
   bySeverity: Record<Severity, number> | null;
   findings: number | null;
   effortHours: number | null;
@@ -191,6 +193,7 @@ function projectRow(
     patchLevel: audit?.patchLevel?.label ?? null,
     support: { endOfSupport: support.endOfSupport, daysLeft: support.daysLeft, status: support.status },
     openExploited: check ? openExploited(check.findings, knowledge.patchLevels) : null,
+    unverifiedBulletins: check ? unverifiedBulletins(check.findings, knowledge.patchLevels) : null,
     bySeverity: check ? check.summary.bySeverity : null,
     findings: check ? check.summary.findings : null,
     effortHours: check ? check.summary.effortHours : null,
@@ -246,6 +249,7 @@ function unscannedRow(source: StoreSource, f: FleetStoreRow): DashboardStore {
     patchLevel: null,
     support: { endOfSupport: null, daysLeft: null, status: 'unknown' },
     openExploited: null,
+    unverifiedBulletins: null,
     bySeverity: null,
     findings: null,
     effortHours: null,

@@ -42,7 +42,7 @@ svg.spark circle{fill:var(--accent)}
 tr.detail td{background:#fafbfd;padding:12px 16px}
 .detail-grid{display:grid;grid-template-columns:minmax(0,1.3fr) minmax(0,1fr) minmax(0,1.3fr);gap:20px}
 td.sevs,td.nowrap{white-space:nowrap}
-.detail-grid h3{font-size:13px;margin:0 0 6px}
+.detail-grid h3{font-size:13px;margin:0 0 6px}.detail-grid h3.spaced{margin-top:14px}
 .detail-grid ul{margin:0;padding-left:18px}
 .detail-grid li{margin:3px 0}
 table.runs{border:0}

@@ -29,6 +29,7 @@ const EDITIONS: Record<string, string> = {
 export function renderDashboard(d: Dashboard, opts: { toolVersion: string; storeLabel: string }): string {
   const stores = d.stores;
   const exposed = stores.filter((s) => (s.openExploited?.length ?? 0) > 0).length;
+  const notVerified = stores.filter((s) => (s.unverifiedBulletins?.length ?? 0) > 0).length;
   const canMove = stores.filter((s) => s.canMoveTo !== null).length;
   const blocked = stores.filter((s) => status(s).includes('blocked')).length;
   const ended = stores.filter((s) => s.support.status === 'ended').length;
@@ -50,6 +51,15 @@ export function renderDashboard(d: Dashboard, opts: { toolVersion: string; store
   out.push('<section class="cards" id="totals">');
   out.push(card('Stores', String(stores.length), ''));
   out.push(card('Exposed to exploited bulletins', String(exposed), exposed > 0 ? 'bad' : 'good', 'exposed'));
+  out.push(
+    card(
+      'Bulletins not verified',
+      String(notVerified),
+      notVerified > 0 ? 'warn' : '',
+      'not-verified',
+      'stores whose data does not cover every bulletin',
+    ),
+  );
   out.push(card('Can move now', String(canMove), canMove > 0 ? 'good' : '', 'can-move'));
   out.push(card('Blocked', String(blocked), blocked > 0 ? 'warn' : '', 'blocked'));
   out.push(
@@ -71,7 +81,7 @@ export function renderDashboard(d: Dashboard, opts: { toolVersion: string; store
       '<div class="filters"><input type="search" id="f-text" placeholder="Filter by store, version, blocker…" aria-label="Filter stores">' +
         `<label>Edition <select id="f-edition"><option value="">all</option>${editions.map((e) => `<option value="${h(e)}">${h(EDITIONS[e] ?? e)}</option>`).join('')}</select></label>` +
         '<label>Status <select id="f-status"><option value="">all</option><option value="exposed">exposed (exploited bulletin open)</option>' +
-        '<option value="can-move">can move now</option><option value="blocked">blocked</option><option value="unverified">could not verify</option>' +
+        '<option value="bulletins-unverified">bulletins not verified</option><option value="can-move">can move now</option><option value="blocked">blocked</option><option value="unverified">could not verify</option>' +
         '<option value="unchecked">no check run</option></select></label>' +
         (tags.length > 0
           ? `<label>Tag <select id="f-tag"><option value="">all</option>${tags.map((t) => `<option value="${h(t)}">${h(t)}</option>`).join('')}</select></label>`
@@ -84,7 +94,8 @@ export function renderDashboard(d: Dashboard, opts: { toolVersion: string; store
       '<table id="stores"><thead><tr>' +
         '<th data-sort="text">Store</th><th data-sort="text">Edition</th><th data-sort="text">Version</th>' +
         '<th data-sort="text">Patch level</th><th data-sort="text">End of support</th>' +
-        '<th data-sort="number">Exploited open</th><th data-sort="number">Findings</th>' +
+        '<th data-sort="number">Exploited open</th><th data-sort="number">Not verified</th>' +
+        '<th data-sort="number">Findings</th>' +
         '<th data-sort="number">Effort</th><th data-sort="number">Trend</th><th data-sort="text">Upgrade</th>' +
         '<th data-sort="text">Last run</th></tr></thead><tbody>',
     );
@@ -106,6 +117,7 @@ function card(label: string, value: string, cls: string, id = label.toLowerCase(
 function status(s: DashboardStore): string[] {
   const out: string[] = [];
   if ((s.openExploited?.length ?? 0) > 0) out.push('exposed');
+  if ((s.unverifiedBulletins?.length ?? 0) > 0) out.push('bulletins-unverified');
   if (s.readiness.length === 0) out.push('unchecked');
   else if (s.canMoveTo) out.push('can-move');
   else if (s.readiness.some((r) => r.canMoveNow === false)) out.push('blocked');
@@ -133,6 +145,15 @@ function row(s: DashboardStore): string {
         : `<td data-value="${s.openExploited.length}"><span class="pill bad">${s.openExploited.length}</span> <span class="muted">${h(
             s.openExploited.map((o) => o.name ?? o.bulletin).join(', '),
           )}</span></td>`;
+  const unverified = s.unverifiedBulletins;
+  const notVerified =
+    unverified === null
+      ? '<td data-value=""><span class="muted">could not verify</span></td>'
+      : unverified.length === 0
+        ? '<td data-value="0"><span class="pill good">none</span></td>'
+        : `<td data-value="${unverified.length}"><span class="pill warn">${unverified.length}</span> <span class="muted">${h(
+            [...new Set(unverified.map((u) => u.release))].map((r) => `against ${r}`).join(', '),
+          )}</span></td>`;
   const text = [
     s.name,
     ...s.tags,
@@ -142,6 +163,7 @@ function row(s: DashboardStore): string {
     s.patchLevel ?? '',
     ...s.readiness.flatMap((r) => [r.target, ...r.blockedBy]),
     ...(s.openExploited ?? []).flatMap((o) => [o.bulletin, o.name ?? '', ...o.cves]),
+    ...(unverified ?? []).map((u) => u.bulletin ?? ''),
   ]
     .join(' ')
     .toLowerCase();
@@ -159,6 +181,7 @@ function row(s: DashboardStore): string {
     `<td>${s.patchLevel ? h(s.patchLevel) : '<span class="muted">no audit</span>'}</td>` +
     `<td data-value="${h(s.support.endOfSupport ?? '')}">${support(s)}</td>` +
     exploited +
+    notVerified +
     `<td class="sevs" data-value="${weight}">${severity}</td>` +
     `<td class="num" data-value="${s.effortHours ?? ''}">${s.effortHours === null ? '' : `${effortDays(s.effortHours)} d`}</td>` +
     trend(s) +
@@ -224,7 +247,7 @@ function trend(s: DashboardStore): string {
 }
 
 function detail(s: DashboardStore): string {
-  const out: string[] = [`<tr class="detail" id="detail-${h(s.id)}" hidden><td colspan="11"><div class="detail-grid">`];
+  const out: string[] = [`<tr class="detail" id="detail-${h(s.id)}" hidden><td colspan="12"><div class="detail-grid">`];
   out.push('<div><h3>Upgrade readiness</h3>');
   if (s.readiness.length === 0) out.push('<p class="muted">No check recorded: run <code>mageup check</code>.</p>');
   else {
@@ -262,6 +285,26 @@ function detail(s: DashboardStore): string {
     for (const o of s.openExploited)
       out.push(
         `<li><strong>${h(o.bulletin)}</strong>${o.name ? ` (${h(o.name)})` : ''} ${h(o.cves.join(', '))}${o.fixedBy ? ` · fixed by ${h(o.fixedBy)}` : ''}</li>`,
+      );
+    out.push('</ul>');
+  }
+  // Beside the open ones, in the same column: the bulletins the data could not settle either way.
+  out.push('<h3 class="spaced">Bulletins not verified</h3>');
+  if (s.unverifiedBulletins === null) out.push('<p class="muted">Could not verify: no check recorded.</p>');
+  else if (s.unverifiedBulletins.length === 0) out.push('<p>None: the data covers every bulletin of this check.</p>');
+  else {
+    // Grouped by release and reason: one gap usually leaves several bulletins open to doubt.
+    const groups = new Map<string, { release: string; reason: string; bulletins: string[] }>();
+    for (const u of s.unverifiedBulletins) {
+      const key = `${u.release}\0${u.reason}`;
+      const group = groups.get(key) ?? { release: u.release, reason: u.reason, bulletins: [] };
+      group.bulletins.push(u.bulletin ?? 'every bulletin');
+      groups.set(key, group);
+    }
+    out.push('<ul>');
+    for (const g of groups.values())
+      out.push(
+        `<li><strong>${h(g.bulletins.join(', '))}</strong> against ${h(g.release)}: <span class="muted">${h(g.reason)}</span></li>`,
       );
     out.push('</ul>');
   }

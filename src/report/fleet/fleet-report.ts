@@ -1,9 +1,10 @@
 import { currentStatus } from '../../fleet/status.js';
-import type { FleetStoreRow, StoreStatus } from '../../fleet/types.js';
+import type { FleetStoreRow, StoreStatus, UnverifiedBulletin } from '../../fleet/types.js';
 import { version as toolVersion } from '../../version.js';
 
 /** Version of the fleet report JSON. */
-export const FLEET_REPORT_SCHEMA_VERSION = '1.1.0';
+/** 2.0.0: `exploitedUnverified` (audit's unknown patch states) gave way to `unverifiedBulletins` (check's gaps). */
+export const FLEET_REPORT_SCHEMA_VERSION = '2.0.0';
 
 /** One store as the account manager reads it: every value from the latest successful scan, or null ("could not verify"). */
 export interface FleetReportStore {
@@ -16,7 +17,11 @@ export interface FleetReportStore {
   endOfSupport: string | null;
   supportStatus: string;
   openExploited: string[];
-  exploitedUnverified: string[];
+  /**
+   * Bulletins check could not verify for the store (the data does not cover its version, its target's, or a patch's
+   * state), never counted as open; null when no check recorded them (not scanned, or scanned before MageUp kept them).
+   */
+  unverifiedBulletins: UnverifiedBulletin[] | null;
   critical: number | null;
   error: number | null;
   warning: number | null;
@@ -52,6 +57,8 @@ export interface FleetReport {
     scanned: number;
     failed: number;
     exposed: number;
+    /** Stores with at least one bulletin check could not verify. */
+    withUnverified: number;
     canMove: number;
     blocked: number;
     endedSupport: number;
@@ -75,7 +82,7 @@ export function buildFleetReport(rows: FleetStoreRow[], now = new Date()): Fleet
       openExploited: (s?.openExploited ?? []).map(
         (b) => `${b.bulletin}${b.name ? ` (${b.name})` : ''}${b.fixedBy ? ` → ${b.fixedBy}` : ''}`,
       ),
-      exploitedUnverified: s?.exploitedUnverified ?? [],
+      unverifiedBulletins: s?.unverifiedBulletins ?? null,
       critical: s ? s.bySeverity.critical : null,
       error: s ? s.bySeverity.error : null,
       warning: s ? s.bySeverity.warning : null,
@@ -106,6 +113,7 @@ export function buildFleetReport(rows: FleetStoreRow[], now = new Date()): Fleet
       scanned: stores.filter((s) => s.scannedAt).length,
       failed: stores.filter((s) => s.lastError).length,
       exposed: stores.filter((s) => s.openExploited.length > 0).length,
+      withUnverified: stores.filter((s) => (s.unverifiedBulletins?.length ?? 0) > 0).length,
       canMove: stores.filter((s) => s.move === 'yes').length,
       blocked: stores.filter((s) => s.move === 'blocked').length,
       endedSupport: stores.filter((s) => s.supportStatus === 'ended').length,

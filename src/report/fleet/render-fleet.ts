@@ -14,14 +14,8 @@ const COLUMNS: { header: string; cell(s: FleetReportStore): string }[] = [
   { header: 'Version', cell: (s) => s.version ?? UNKNOWN },
   { header: 'Patch level', cell: (s) => s.patchLevel ?? (s.version ? 'no patch files known for the line' : UNKNOWN) },
   { header: 'End of support', cell: (s) => (s.endOfSupport ? `${s.endOfSupport} (${s.supportStatus})` : UNKNOWN) },
-  {
-    header: 'Open exploited bulletins',
-    cell: (s) =>
-      [
-        s.openExploited.join('; ') || (s.scannedAt ? 'none' : UNKNOWN),
-        ...(s.exploitedUnverified.length ? [`could not verify: ${s.exploitedUnverified.join(', ')}`] : []),
-      ].join('; '),
-  },
+  { header: 'Open exploited bulletins', cell: (s) => s.openExploited.join('; ') || (s.scannedAt ? 'none' : UNKNOWN) },
+  { header: 'Bulletins not verified', cell: unverifiedText },
   { header: 'Critical', cell: (s) => num(s.critical) },
   { header: 'Error', cell: (s) => num(s.error) },
   { header: 'Warning', cell: (s) => num(s.warning) },
@@ -51,6 +45,26 @@ function trendText(s: FleetReportStore): string {
   return `${sign} since ${t.previousScanAt.slice(0, 10)} (${t.previousFindings} → ${t.findings}${against})`;
 }
 
+/**
+ * "5: APSB26-73, APSB26-92, … against 2.4.10-alpha1 (the patch-level data … has no record of the 2.4.10 line)": the
+ * count, then the bulletins grouped by release and reason; "none", or "could not verify" when no check recorded them.
+ */
+function unverifiedText(s: Pick<FleetReportStore, 'unverifiedBulletins' | 'scannedAt'>): string {
+  const list = s.unverifiedBulletins;
+  if (!list) return s.scannedAt ? `${UNKNOWN} (no check recorded them)` : UNKNOWN;
+  if (list.length === 0) return 'none';
+  const groups = new Map<string, string[]>();
+  for (const u of list) {
+    const key = `${u.release}\0${u.reason}`;
+    groups.set(key, [...(groups.get(key) ?? []), u.bulletin ?? 'every bulletin']);
+  }
+  const parts = [...groups].map(([key, ids]) => {
+    const [release, reason] = key.split('\0');
+    return `${ids.join(', ')} against ${release} (${reason})`;
+  });
+  return `${list.length}: ${parts.join('; ')}`;
+}
+
 function moveText(s: FleetReportStore): string {
   if (s.move === 'yes') return `can move to ${s.target} now`;
   if (s.move === 'blocked') return `blocked by ${s.blockedBy.join('; ')}`;
@@ -75,7 +89,7 @@ export function renderFleetReport(report: FleetReport, format: FleetReportFormat
 
 function totalsLine(r: FleetReport): string {
   const t = r.totals;
-  return `${t.stores} stores, ${t.scanned} scanned, ${t.failed} with a failed last scan; ${t.exposed} exposed to an exploited bulletin; ${t.canMove} can move now, ${t.blocked} blocked; ${t.endedSupport} past end of support.`;
+  return `${t.stores} stores, ${t.scanned} scanned, ${t.failed} with a failed last scan; ${t.exposed} exposed to an exploited bulletin, ${t.withUnverified} with bulletins MageUp could not verify; ${t.canMove} can move now, ${t.blocked} blocked; ${t.endedSupport} past end of support.`;
 }
 
 function renderText(r: FleetReport): string {
@@ -92,7 +106,13 @@ function renderText(r: FleetReport): string {
     'Effort (h)',
     'Move',
   ];
+  // The terminal gets the count only: the bulletins and reasons are in the other formats.
+  const notVerified = {
+    header: 'Not verified',
+    cell: (s: FleetReportStore) => (s.unverifiedBulletins ? String(s.unverifiedBulletins.length) : UNKNOWN),
+  };
   const cols = COLUMNS.filter((c) => pick.includes(c.header));
+  cols.splice(cols.findIndex((c) => c.header === 'Open exploited bulletins') + 1, 0, notVerified);
   return `${renderTable(
     cols.map((c) => c.header.toUpperCase()),
     r.stores.map((s) => cols.map((c) => terminalSafe(c.cell(s)))),

@@ -189,3 +189,91 @@ test('points at the file and line the version was read from (composer.json when 
   assert.ok(findings.length > 0);
   assert.ok(findings.every((f) => f.file === 'composer.json' && f.line === 7));
 });
+
+test('coverage gaps: a version the catalog does not know, a line the patch-level data has no record of (info, "could not verify")', async () => {
+  const { loadPatchLevels } = await import('../../knowledge/patch-levels.js');
+  const { unverifiedBulletins, openExploited } = await import('../../fleet/exploited.js');
+  const patchLevels = loadPatchLevels();
+  const p5 = releaseFixture('2.4.8-p5', { date: '2026-05-12' });
+  const alpha = releaseFixture('2.4.10-alpha1', { date: '2026-10-13' });
+  const store = (version: string) =>
+    projectFixture({
+      magento: { ...project.magento, version },
+      patchEvidence: { files: {}, declared: [], packages: {} },
+    });
+  const run = (version: string, current: typeof p5 | null, target: typeof p5) =>
+    runRule(coreBulletinRule, {
+      project: store(version),
+      catalog: createReleaseCatalog([p5, alpha], fixedClock('2026-12-03')),
+      current: { release: current, symbols: null },
+      target: { release: target },
+      patchLevels,
+    });
+  const gaps = (findings: Awaited<ReturnType<typeof run>>) =>
+    findings.filter((f) => f.messageId === 'notVerified' || f.messageId === 'patchesNotVerified');
+
+  // A covered line, moving within covered lines: nothing unverified.
+  assert.deepEqual(gaps(await run('2.4.8-p5', p5, p5)), []);
+
+  // The target's line (2.4.10) is newer than every line the patch-level data covers.
+  const toAlpha = gaps(await run('2.4.8-p5', p5, alpha));
+  assert.equal(toAlpha.length, 1);
+  assert.equal(toAlpha[0]!.severity, 'info');
+  assert.equal(
+    toAlpha[0]!.message,
+    'Could not verify the isolated security patches and hotfixes since July 2026 (APSB26-73; APSB26-92; APSB26-146; ' +
+      'APSB26-138; 2026-oct) against Magento 2.4.10-alpha1 (the target): the patch-level data (as of ' +
+      `${patchLevels.asOf}) has no record of the 2.4.10 line.`,
+  );
+  const unverified = unverifiedBulletins(toAlpha, patchLevels);
+  assert.deepEqual(
+    unverified.map((u) => `${u.bulletin}@${u.release}`),
+    ['APSB26-73', 'APSB26-92', 'APSB26-146', 'APSB26-138', '2026-oct'].map((b) => `${b}@2.4.10-alpha1`),
+  );
+
+  // A current version the release catalog does not know: its bulletins could not be verified (not "none").
+  const unknown = gaps(await run('2.4.8-p99', null, p5));
+  assert.deepEqual(
+    unknown.map((f) => [f.severity, f.message]),
+    [
+      [
+        'info',
+        'Could not verify which Adobe security bulletins (APSB) Magento 2.4.8-p99 lacks: the release catalog does not know this version.',
+      ],
+    ],
+  );
+  assert.deepEqual(unverifiedBulletins(unknown, patchLevels), [
+    { bulletin: null, release: '2.4.8-p99', reason: 'the release catalog does not know this version' },
+  ]);
+
+  // An older line than any covered gets no isolated patches: nothing to verify, no finding.
+  const old = releaseFixture('2.4.5-p14', { date: '2025-08-12' });
+  assert.deepEqual(gaps(await run('2.4.5-p14', old, p5)), []);
+
+  // A patch whose state the project does not tell is unverified, never open.
+  const unread = await runRule(coreBulletinRule, {
+    project: projectFixture({
+      magento: { ...project.magento, version: '2.4.8-p5' },
+      patchEvidence: {
+        files: {},
+        declared: [],
+        packages: {},
+        cvt: { applied: [], missing: [], unknown: [], source: 'x' },
+      },
+    }),
+    catalog: createReleaseCatalog([p5], fixedClock('2026-12-03')),
+    current: { release: p5, symbols: null },
+    target: { release: p5 },
+    patchLevels,
+  });
+  const julyUnknown = unread.filter((f) => f.message.includes('cannot be shown to have'));
+  assert.deepEqual(
+    julyUnknown.map((f) => f.subject),
+    ['patch 248p5-2026-07-001-CE'],
+  );
+  assert.deepEqual(openExploited(julyUnknown, patchLevels), []);
+  assert.deepEqual(
+    unverifiedBulletins(julyUnknown, patchLevels).map((u) => u.bulletin),
+    ['APSB26-73'],
+  );
+});

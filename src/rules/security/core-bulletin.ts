@@ -1,5 +1,5 @@
 import { bulletinsMissing, type MagentoReleaseCatalog } from '../../knowledge/catalog.js';
-import { compareMagentoVersions } from '../../knowledge/magento-version.js';
+import { compareMagentoVersions, minorOf } from '../../knowledge/magento-version.js';
 import type { ReleaseCatalog } from '../../knowledge/types.js';
 import type { MessagePart, Rule, RuleContext } from '../rule.js';
 import {
@@ -30,7 +30,11 @@ export const coreBulletinRule: Rule = {
       'remove them. MageUp reads the patch level from the patched files themselves (git blob ids of every file a ' +
       'known patch changes, in vendor/ and the magento2-base copies at the root), the composer patch plugins, ' +
       'm2-hotfixes/, the quality patches list, Mage-OS and patch metapackage versions, and the Commerce Version ' +
-      "Tool's report, and reports each missing or partly applied patch file with its bulletin, CVEs and the -pN it needs.",
+      "Tool's report, and reports each missing or partly applied patch file with its bulletin, CVEs and the -pN it needs.\n\n" +
+      'What the shipped data cannot answer is said as "could not verify" (info), never guessed either way: a current ' +
+      'version the release catalog does not know, and a current or target release on a line the patch-level data has ' +
+      'no record of although it is newer than the lines it covers (a pre-release such as 2.4.10-alpha1, or a line ' +
+      'released after the data). The fleet report and `mageup serve` count these bulletins apart from the open ones.',
     messages: {
       lacksFixes: 'Magento {{version}} lacks the fixes of {{id}}{{about}}{{fix}}{{uncertain}}.',
       // Optional parts of lacksFixes (each placeholder holds one of them, or none).
@@ -71,11 +75,18 @@ export const coreBulletinRule: Rule = {
       factsUnconfirmed: 'bulletin not confirmed, {{refs}}',
       factsUnknown: 'bulletin not confirmed',
       filesPatched: ': {{patched}} of {{total}} files patched',
+      // Coverage gaps: what the shipped data cannot answer is said, never guessed either way.
+      notVerified: 'Could not verify which Adobe security bulletins (APSB) Magento {{version}} lacks: {{reason}}.',
+      patchesNotVerified:
+        'Could not verify the isolated security patches and hotfixes since July 2026 ({{bulletins}}) against Magento ' +
+        '{{version}} ({{role}}): {{reason}}.',
+      bulletin: '{{id}}',
     },
-    messageSeverity: { patch: 'error' },
+    messageSeverity: { patch: 'error', notVerified: 'info', patchesNotVerified: 'info' },
   },
   check(ctx) {
     reportPatchLevel(ctx);
+    reportCoverageGaps(ctx);
     const current = ctx.current.release;
     if (!current || ctx.project.kind === 'extension' || !isMagentoCatalog(ctx.catalog)) return;
     const catalog = ctx.catalog;
@@ -147,6 +158,64 @@ function behindPatch(level: PatchLevelRecord): MessagePart {
       : (['behindPatchUnknown', 'behindPatchUnknownExploited'] as const);
   const refs = level.bulletin ? [level.bulletin, ...level.cves].join(', ') : cves;
   return { messageId: ids[level.exploited ? 1 : 0], data: { level: level.level, ...(refs ? { refs } : {}) } };
+}
+
+/**
+ * The releases whose bulletins the shipped data cannot judge, one info finding each: a current version the release
+ * catalog does not know (`notVerified`: which APSB bulletins it lacks), and a current or target release on a line the
+ * patch-level data has no record of although it is newer than the lines it covers (`patchesNotVerified`, its bulletins
+ * as `bulletin` parts: whether the isolated patches and hotfixes since July 2026 concern it, or are included in it).
+ * The fleet status and the dashboard count these findings (fleet/exploited.ts), so every report says the same.
+ */
+function reportCoverageGaps(ctx: RuleContext): void {
+  if (ctx.project.kind === 'extension') return;
+  const version = ctx.current.release?.version ?? ctx.project.magento.version;
+  if (!version) return;
+  const at = {
+    package: ctx.project.magento.productPackage ?? undefined,
+    file: ctx.project.magento.versionFile ?? 'composer.lock',
+    ...(ctx.project.magento.versionLine ? { line: ctx.project.magento.versionLine } : {}),
+  };
+  if (!ctx.current.release)
+    ctx.report({
+      ...at,
+      subject: `bulletins of ${version}`,
+      messageId: 'notVerified',
+      data: { version, reason: 'the release catalog does not know this version' },
+      recommendation: 'Update the knowledge base (mageup kb update), or check the version read from composer.lock.',
+    });
+  const data = ctx.patchLevels;
+  if (!data) return;
+  const covered = Object.keys(data.bases).sort(compareMagentoVersions);
+  const oldest = covered[0];
+  const levels = [...data.levels].sort((a, b) => a.date.localeCompare(b.date));
+  if (!oldest || levels.length === 0) return;
+  // An older line than any covered gets no isolated patches at all (out of support): nothing to verify there.
+  const uncovered = (v: string): boolean =>
+    !covered.includes(minorOf(v)) && compareMagentoVersions(minorOf(v), oldest) > 0;
+  const target = ctx.target.release.version;
+  const releases = [
+    ...(uncovered(version) ? [{ release: version, role: 'the current release' }] : []),
+    ...(target !== version && uncovered(target) ? [{ release: target, role: 'the target' }] : []),
+  ];
+  for (const { release, role } of releases)
+    ctx.report({
+      ...at,
+      subject: `patch levels of ${release}`,
+      messageId: 'patchesNotVerified',
+      data: {
+        bulletins: levels.map((l) => ({
+          messageId: 'bulletin',
+          data: { id: l.bulletin ?? (l.kind === 'hotfix' ? `hotfix ${l.level}` : l.level) },
+        })),
+        version: release,
+        role,
+        reason: `the patch-level data (as of ${data.asOf}) has no record of the ${minorOf(release)} line`,
+      },
+      recommendation:
+        "Update the knowledge base (mageup kb update); until then, read Adobe's bulletins for the line: " +
+        'https://helpx.adobe.com/security/products/magento.html',
+    });
 }
 
 /** One finding per isolated patch file or hotfix of the current line that is not fully applied; exploited first. */
