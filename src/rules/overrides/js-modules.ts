@@ -34,11 +34,19 @@ export function applyCoreAliases(id: string, area: string, js: JsRelease): strin
   return js.pathed(mapped, area) ?? mapped;
 }
 
-/** `Magento_Checkout/js/view/shipping` → view/<area>/web/js/view/shipping.js; `jquery/x` → lib/web/jquery/x.js. */
-export function resolveJsModule(id: string, area: string, files: ReleaseFiles): JsFile | 'unknown' | undefined {
-  const original = moduleOfDependency(id);
+/**
+ * `Magento_Checkout/js/view/shipping` → view/<area>/web/js/view/shipping.js; `jquery/x` → lib/web/jquery/x.js.
+ * `asPath`: the value of a `paths` entry, which RequireJS joins to baseUrl as it is (no map, no paths, no plugin).
+ */
+export function resolveJsModule(
+  id: string,
+  area: string,
+  files: ReleaseFiles,
+  asPath = false,
+): JsFile | 'unknown' | undefined {
+  const original = asPath ? id : moduleOfDependency(id);
   // An id core configs alias ambiguously, or to a URL, is not a file we can compare.
-  const clean = files.js ? applyCoreAliases(original, area, files.js) : original;
+  const clean = files.js && !asPath ? applyCoreAliases(original, area, files.js) : original;
   if (clean === '' || /^(https?:)?\/\//.test(clean) || clean.startsWith('.')) return 'unknown';
   const aliased = clean !== original ? { aliased: clean } : {};
   const file = /\.(js|html)$/.test(clean) ? clean : `${clean}.js`;

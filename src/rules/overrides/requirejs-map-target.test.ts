@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { releaseFilesFromMemory } from '../../check/files/release-files.js';
+import { jsModuleIndexFrom, type JsModuleIndexFile } from '../../knowledge/js-modules/index.js';
 import { projectFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
 import { rule } from './requirejs-map-target.js';
@@ -32,5 +33,99 @@ describe('overrides/requirejs-map-target', () => {
     );
     assert.equal(findings[0]!.messageId, 'changed');
     assert.equal(findings[0]!.data?.from, 'Magento_Customer/js/customer-data');
+  });
+
+  // 2.4.3 → 2.4.4 as the JS index has them: jquery/ui-modules/tabs.js moves to widgets/, core map follows it.
+  const index = jsModuleIndexFrom({
+    schema: 2,
+    generatedAt: '',
+    source: 'test',
+    releases: ['2.4.3', '2.4.4'],
+    map: { 'base jquery-ui-modules/tabs': [['jquery/ui-modules/widgets/tabs', '1']] },
+    paths: { 'base jquery-ui-modules': [['jquery/ui-modules', '0-1']] },
+    jquery: [],
+    migrate: [],
+    provides: {},
+    methods: {},
+  } satisfies JsModuleIndexFile);
+  const releases = (version: '2.4.3' | '2.4.4', withJs = true) => {
+    const old = version === '2.4.3';
+    const f = releaseFilesFromMemory(version, {
+      lib: {
+        'jquery/jquery-ui.js': 'ui',
+        'mage/menu.js': 'menu',
+        ...(old ? { 'jquery/ui-modules/tabs.js': 't' } : { 'jquery/ui-modules/widgets/tabs.js': 't' }),
+      },
+      Magento_Ui: { 'view/base/web/js/modal/modal.js': 'm' },
+    });
+    if (withJs) f.js = index.release(version)!;
+    return f;
+  };
+  const pathsTheme = () =>
+    themeWith('frontend/Acme/shop', [], [], {
+      requirejs: [
+        {
+          file: 'app/design/frontend/Acme/shop/requirejs-config.js',
+          mixins: [],
+          map: [],
+          paths: [
+            // quickdevbar's `jqueryTabs: ['jquery-ui-modules/tabs', 'jquery/jquery-ui']` (only the first path is read)
+            { from: 'jqueryTabs', to: 'jquery-ui-modules/tabs', line: 3 },
+            { from: 'oldTabs', to: 'jquery/ui-modules/tabs', line: 4 },
+            { from: 'menu', to: 'mage/menu', line: 5 },
+            { from: 'modal', to: 'Magento_Ui/js/modal/modal', line: 6 },
+            { from: 'own', to: 'js/own-widget', line: 7 },
+            { from: 'vendor', to: 'Acme_Widget/js/widget', line: 8 },
+            { from: 'cdn', to: '//cdn.example.com/lib', line: 9 },
+          ],
+        },
+      ],
+    });
+
+  it('reads paths values as files: a core file the target removed, a core id used as a path', async () => {
+    const findings = await runRule(rule, {
+      project: projectFixture({ themes: [pathsTheme()] }),
+      files: { current: releases('2.4.3'), target: releases('2.4.4') },
+    });
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.messageId, f.severity]),
+      [
+        [3, 'pathIsId', 'warning'],
+        [4, 'pathRemoved', 'error'],
+      ],
+    );
+    assert.match(
+      findings[0]!.message,
+      /jquery-ui-modules\/tabs, a module id, not a file: .* requests jquery-ui-modules\/tabs\.js, which 2\.4\.4 does not ship \(nor did 2\.4\.3\) \(a 404\); the id jquery-ui-modules\/tabs loads lib\/web\/jquery\/ui-modules\/widgets\/tabs\.js in 2\.4\.4/,
+    );
+    assert.match(findings[0]!.recommendation ?? '', /\(jquery\/ui-modules\/widgets\/tabs\)/);
+    assert.match(findings[1]!.message, /lib\/web\/jquery\/ui-modules\/tabs\.js, which 2\.4\.4 no longer ships/);
+  });
+
+  it('says "could not verify" at info when the knowledge does not cover the target', async () => {
+    const noAliases = await runRule(rule, {
+      project: projectFixture({ themes: [pathsTheme()] }),
+      files: { current: releases('2.4.3'), target: releases('2.4.4', false) },
+    });
+    assert.deepEqual(
+      noAliases.map((f) => [f.line, f.messageId, f.severity]),
+      [
+        [3, 'pathUnverified', 'info'],
+        [4, 'pathRemoved', 'error'],
+      ],
+    );
+    const noTarget = await runRule(rule, {
+      project: projectFixture({ themes: [pathsTheme()] }),
+      files: { current: releases('2.4.3'), target: null },
+    });
+    assert.deepEqual(
+      noTarget.map((f) => [f.line, f.messageId, f.severity, f.effort?.hours]),
+      [
+        [3, 'pathUnverified', 'info', 0],
+        [4, 'pathUnverified', 'info', 0],
+        [5, 'pathUnverified', 'info', 0],
+        [6, 'pathUnverified', 'info', 0],
+      ],
+    );
   });
 });

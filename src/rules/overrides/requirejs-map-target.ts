@@ -1,4 +1,6 @@
-import type { Rule } from '../rule.js';
+import type { ReleaseFiles } from '../../check/files/release-files.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { resolveJsModule, type JsFile } from './js-modules.js';
 import { checkJsTarget, requireJsConfigs } from './requirejs-targets.js';
 
 export const rule: Rule = {
@@ -7,13 +9,19 @@ export const rule: Rule = {
     severity: 'warning',
     category: 'overrides',
     description: 'requirejs-config.js map/paths entry replacing core JS that changed or disappeared in the target',
-    docs: 'A map (or paths) entry replaces a core JS module with a custom copy: upstream changes to the original never reach the store, and a removed original leaves the copy serving a dead id.',
+    docs: 'A map (or paths) entry replaces a core JS module with a custom copy: upstream changes to the original never reach the store, and a removed original leaves the copy serving a dead id. A paths value is a file path: RequireJS joins it to baseUrl as written, without core map or paths, so a value naming a core file the target removed, or a core module id (`jquery-ui-modules/tabs`, which only core aliases make a file), requests a file that is not there (a 404, then the next path of the entry if it has one).',
     messages: {
       changed: '{{to}} replaces {{from}}: {{detail}}.',
       removed: '{{to}} replaces {{from}}: {{detail}}.',
       unverified: '{{to}} replaces {{from}}: {{detail}}.',
+      pathRemoved:
+        'paths entry {{from}} points at {{file}}, which {{target}} no longer ships (it did in {{current}}): RequireJS requests {{to}}.js and gets a 404.',
+      pathIsId:
+        'paths entry {{from}} points at {{to}}, a module id, not a file: RequireJS joins paths values to baseUrl without core map or paths, so it requests {{to}}.js, which {{target}} does not ship{{already}} (a 404); the id {{to}} loads {{file}} in {{target}}.',
+      pathUnverified:
+        'Could not verify the paths entry {{from}} → {{to}} ({{file}} in {{current}}) against {{target}}: the knowledge base has no {{what}} data for it there.',
     },
-    messageSeverity: { removed: 'error', unverified: 'info' },
+    messageSeverity: { removed: 'error', unverified: 'info', pathRemoved: 'error', pathUnverified: 'info' },
   },
   check(context) {
     for (const { config, area } of requireJsConfigs(context)) {
@@ -33,6 +41,88 @@ export const rule: Rule = {
           }),
         );
       }
+      for (const entry of config.paths) {
+        const judged = judgePathValue(context, entry.to, area);
+        if (!judged) continue;
+        const { verdict: messageId, file, what, already } = judged;
+        context.report({
+          file: config.file,
+          line: entry.line,
+          subject: `${entry.from} path ${entry.to}`,
+          messageId,
+          data: {
+            from: entry.from,
+            to: entry.to,
+            file,
+            what,
+            already,
+            current: context.files!.current!.label,
+            target: context.files?.target?.label ?? context.target.release.version,
+          },
+          recommendation:
+            messageId === 'pathUnverified'
+              ? 'Check that the file exists in a target install, or pass --target-vendor.'
+              : messageId === 'pathIsId'
+                ? `Point the path at the file itself (${judged.path}), or depend on the id ${entry.to} directly instead of through a paths alias.`
+                : 'Point the path at the file that replaces it in the target, or ship the file with the module.',
+          effort: { hours: messageId === 'pathUnverified' ? 0 : 0.5, confidence: 'medium' },
+        });
+      }
     }
   },
 };
+
+type PathJudgement = {
+  verdict: 'pathRemoved' | 'pathIsId' | 'pathUnverified';
+  file: string;
+  what: string;
+  already: string;
+  /** What to write as the paths value to load the same file (pathIsId). */
+  path?: string;
+};
+
+/**
+ * A paths value RequireJS will request as a file: judged only when core knowledge says what it is (a core file in the
+ * current release, or a core module id there or in the target). A value the target still ships as a file is fine.
+ */
+function judgePathValue(context: RuleContext, value: string, area: string): PathJudgement | undefined {
+  const current = context.files?.current;
+  const target = context.files?.target;
+  if (!current) return undefined;
+  const before = resolveJsModule(value, area, current, true);
+  if (before === 'unknown') return undefined; // another module's file, a URL: not core's to judge
+  const after = target ? resolveJsModule(value, area, target, true) : 'unknown';
+  if (after !== undefined && after !== 'unknown') return undefined; // the file is there
+  if (before !== undefined) {
+    if (after === 'unknown') return { verdict: 'pathUnverified', file: where(before), what: 'file', already: '' };
+    return { verdict: 'pathRemoved', file: where(before), what: '', already: '' };
+  }
+  // Not a file in the current release either: ours only when core aliases make it a module id.
+  const idBefore = resolveJsModule(value, area, current);
+  const idAfter = target ? resolveJsModule(value, area, target) : 'unknown';
+  if (isFile(idAfter) && target) {
+    const already = ` (nor did ${current.label})`;
+    return { verdict: 'pathIsId', file: where(idAfter), what: '', already, path: pathValueOf(idAfter) };
+  }
+  if (isFile(idBefore) && (idAfter === 'unknown' || !aliasesKnown(target)))
+    return { verdict: 'pathUnverified', file: where(idBefore), what: 'file or RequireJS alias', already: '' };
+  return undefined;
+}
+
+/** The paths value that loads `file`: lib/web/jquery/x.js → jquery/x; Magento_Ui::view/base/web/js/y.js → Magento_Ui/js/y. */
+function pathValueOf(file: JsFile): string {
+  const path = file.path.replace(/\.js$/, '');
+  return file.component === 'lib' ? path : `${file.component}/${path.replace(/^view\/[^/]+\/web\//, '')}`;
+}
+
+function isFile(f: JsFile | 'unknown' | undefined): f is JsFile {
+  return f !== undefined && f !== 'unknown';
+}
+
+function aliasesKnown(files: ReleaseFiles | null | undefined): boolean {
+  return files?.js !== undefined;
+}
+
+function where(file: { component: string; path: string }): string {
+  return file.component === 'lib' ? `lib/web/${file.path}` : `${file.component}::${file.path}`;
+}
