@@ -115,10 +115,17 @@ describe('mageup verify against the fixture storefront, before and after planted
     assert.equal(page('default', 'checkout').http?.redirects.length, 1, 'empty cart: checkout redirects to the cart');
     assert.deepEqual(page('default', 'home').browser?.pageErrors, []);
     assert.ok(existsSync(join(work, 'before.files', page('fr', 'home').browser!.screenshot!)), 'screenshot written');
-    // Nothing planted yet: only what the fixture really has (admin at /admin, a public version).
+    // Nothing planted yet: only what the fixture really has (admin at /admin, a public version, the product page's
+    // gallery race that the real 2.4.7-p7 store showed).
     assert.deepEqual(
       [...new Set(beforeRun.findings.map((f) => f.ruleId))].sort(),
-      ['verify/admin-path', 'verify/exploited-bulletin', 'verify/security-header', 'verify/version-disclosure'],
+      [
+        'verify/admin-path',
+        'verify/exploited-bulletin',
+        'verify/js-error',
+        'verify/security-header',
+        'verify/version-disclosure',
+      ],
       rules(beforeRun).join('\n'),
     );
     // `Magento/2.4` names the line only: exploited bulletins are "could not verify" (info), never a guess.
@@ -195,6 +202,13 @@ describe('mageup verify against the fixture storefront, before and after planted
       'critical',
     );
     assert.ok(has(afterRun, 'verify/js-error', /product page .*priceBox is undefined/), msg);
+    // The product page threw another exception in the baseline too: the new one is still a regression.
+    const jsError = (text: RegExp) =>
+      afterRun.findings.find((f) => f.ruleId === 'verify/js-error' && text.test(f.message));
+    const isNew = (f: { fingerprint: string } | undefined) =>
+      f !== undefined && afterRun.comparison!.regressionFingerprints.includes(f.fingerprint);
+    assert.ok(jsError(/product page .*fotorama/) && !isNew(jsError(/fotorama/)), 'the baseline exception is unchanged');
+    assert.ok(isNew(jsError(/priceBox/)), 'the new exception is a regression');
     assert.ok(has(afterRun, 'verify/perf-regression', /search page TTFB .*Mann-Whitney/), msg);
     assert.ok(has(afterRun, 'verify/graphql-removed', PLANTED.removedGraphqlField), msg);
     assert.ok(has(afterRun, 'verify/security-header', 'no X-Frame-Options'), msg);

@@ -1,4 +1,5 @@
 import type { Finding } from '../core/finding.js';
+import { normaliseMessage } from '../monitor/fingerprint.js';
 import { cacheVerdict } from './net.js';
 import { verifyFinding } from './rules.js';
 import type { FlowResult, LoadTestResult, PageResult, PerfSeries, SecurityResult } from './types.js';
@@ -8,6 +9,16 @@ export const SLOW_PAGE_MS = 3000;
 
 const shorten = (list: string[], n = 3): string =>
   list.slice(0, n).join(' | ') + (list.length > n ? ` (+${list.length - n} more)` : '');
+
+/** Errors grouped by their normalised message (the monitor's masking of ids, numbers, URLs), in order of appearance. */
+function distinct(errors: string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const e of errors) {
+    const key = normaliseMessage(e);
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return groups;
+}
 
 /** Findings of the smoke probe: statuses, redirects, time, and what the browser saw. */
 export function judgePages(pages: PageResult[]): Finding[] {
@@ -91,21 +102,31 @@ export function judgePages(pages: PageResult[]): Finding[] {
         }),
       );
     const pageErrors = b.pageErrors.filter((e) => !b.requireJsErrors.includes(e) && !b.knockoutErrors.includes(e));
-    if (pageErrors.length > 0)
+    // One finding per distinct error (ids and numbers masked): against a baseline, a new exception on a page that
+    // already threw another one is a regression of its own, not the page's old finding.
+    for (const [key, errors] of distinct(pageErrors))
       out.push(
         verifyFinding('js-error', {
           store: p.store,
-          subject,
-          message: `${at}: ${pageErrors.length} uncaught exception(s): ${shorten(pageErrors)}`,
+          subject: `${subject} ${key}`,
+          message: `${at}: uncaught exception${errors.length > 1 ? ` (${errors.length}×)` : ''}: ${errors[0]}`,
         }),
       );
-    if (b.requireJsErrors.length > 0)
+    for (const [key, errors] of distinct(b.requireJsErrors))
       out.push(
-        verifyFinding('requirejs-error', { store: p.store, subject, message: `${at}: ${shorten(b.requireJsErrors)}` }),
+        verifyFinding('requirejs-error', {
+          store: p.store,
+          subject: `${subject} ${key}`,
+          message: `${at}: ${errors[0]}`,
+        }),
       );
-    if (b.knockoutErrors.length > 0)
+    for (const [key, errors] of distinct(b.knockoutErrors))
       out.push(
-        verifyFinding('knockout-error', { store: p.store, subject, message: `${at}: ${shorten(b.knockoutErrors)}` }),
+        verifyFinding('knockout-error', {
+          store: p.store,
+          subject: `${subject} ${key}`,
+          message: `${at}: ${errors[0]}`,
+        }),
       );
     const consoleOnly = b.consoleErrors.filter(
       (e) => !b.requireJsErrors.includes(e) && !b.knockoutErrors.includes(e) && !b.mixedContent.includes(e),
@@ -181,12 +202,13 @@ export function judgeSecurity(results: SecurityResult[]): Finding[] {
           message: `${r.origin}: no ${name} header on the home page`,
         }),
       );
+    // Magento_Csp's etc/config.xml sets storefront report_only=1; Magento_Checkout's (2.4.7+) sets 0 for checkout only.
     if (headersKnown && !csp && cspReport)
       out.push(
         verifyFinding('security-header', {
           subject: `${r.origin} csp-report-only`,
           severity: 'info',
-          message: `${r.origin}: Content-Security-Policy is in report-only mode (Magento's default before 2.4.7 on storefront pages): it reports, it does not block`,
+          message: `${r.origin}: Content-Security-Policy is in report-only mode (Magento's default on storefront pages — 2.4.7 enforces it on the checkout page only): it reports, it does not block`,
         }),
       );
     for (const c of r.cookies) {
