@@ -31,7 +31,8 @@ export const rule: Rule = {
           data: { kind: script.kind, class: script.class ? ` ${script.class}` : '' },
           recommendation:
             'Move the schema to db_schema.xml (with db_schema_whitelist.json) and the data to data patches.',
-          effort: { hours: 2, confidence: 'low' },
+          // Advice, not upgrade work: the target still runs these scripts (plan's default for info is 0 h too).
+          effort: { hours: 0, confidence: 'high' },
         });
       }
     }
