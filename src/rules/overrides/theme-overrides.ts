@@ -193,14 +193,18 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
   const targetLabel = context.files?.target?.label ?? context.target.release.version;
   for (const { theme, override, state, deeper } of evaluateOverrides(context)) {
     if (!kinds.includes(override.kind)) continue;
+    const at = {
+      file: override.file,
+      ...(override.module ? { module: override.module } : {}),
+      subject: `${theme.code} ${override.modulePath}`,
+    };
     // Beneath a third-party theme's copy, the module's own original changed too: the copy may lag behind it.
     for (const d of deeper ?? []) {
       if (!('original' in state)) break;
       const chain = describeChain([state.original, d]);
       context.report({
-        file: override.file,
-        ...(override.module ? { module: override.module } : {}),
-        subject: `${theme.code} ${override.modulePath} ${d.component}`,
+        ...at,
+        subject: `${at.subject} ${d.component}`,
         messageId: d.diff ? 'deeperChangedDiff' : 'deeperChanged',
         data: {
           theme: theme.code,
@@ -230,9 +234,7 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
         before !== undefined &&
         overrideCarriesChange(before, after, own, override.file);
       context.report({
-        file: override.file,
-        ...(override.module ? { module: override.module } : {}),
-        subject: `${theme.code} ${override.modulePath}`,
+        ...at,
         messageId: carried ? 'carried' : state.diff ? 'changed' : 'changedNoDiff',
         data: {
           theme: theme.code,
@@ -251,9 +253,7 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
       // With both texts at hand a cosmetic change is not reported (upgrade-patch-helper's "not meaningful"); from the
       // shipped data alone no diff can be shown, so an info says what is known and why nothing is to do.
       context.report({
-        file: override.file,
-        ...(override.module ? { module: override.module } : {}),
-        subject: `${theme.code} ${override.modulePath}`,
+        ...at,
         messageId: 'commentsOnly',
         data: {
           theme: theme.code,
@@ -267,9 +267,7 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
       });
     } else if (state.kind === 'unverified') {
       context.report({
-        file: override.file,
-        ...(override.module ? { module: override.module } : {}),
-        subject: `${theme.code} ${override.modulePath}`,
+        ...at,
         messageId: 'unverified',
         data: {
           what,
@@ -283,9 +281,7 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
       });
     } else if (state.kind === 'appears') {
       context.report({
-        file: override.file,
-        ...(override.module ? { module: override.module } : {}),
-        subject: `${theme.code} ${override.modulePath}`,
+        ...at,
         messageId: 'appears',
         data: {
           theme: theme.code,
@@ -305,9 +301,7 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
           ? 'lib/web'
           : `module ${state.missing}`;
       context.report({
-        file: override.file,
-        ...(override.module ? { module: override.module } : {}),
-        subject: `${theme.code} ${override.modulePath}`,
+        ...at,
         messageId: 'unplaced',
         data: {
           what,
@@ -322,9 +316,7 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
       });
     } else if (state.kind === 'removed') {
       context.report({
-        file: override.file,
-        ...(override.module ? { module: override.module } : {}),
-        subject: `${theme.code} ${override.modulePath}`,
+        ...at,
         messageId: 'removed',
         data: { theme: theme.code, what, original: describeOriginal(state.original), target: targetLabel },
         recommendation:
