@@ -36,17 +36,25 @@ export function applyCoreAliases(id: string, area: string, js: JsRelease): strin
 
 /**
  * `Magento_Checkout/js/view/shipping` → view/<area>/web/js/view/shipping.js; `jquery/x` → lib/web/jquery/x.js.
- * `asPath`: the value of a `paths` entry, which RequireJS joins to baseUrl as it is (no map, no paths, no plugin).
+ * `as`: `path` for the value of a `paths` entry, which RequireJS joins to baseUrl as it is (no map, no paths, no
+ * plugin); `mapped` for the value of a `map` entry, which RequireJS does not map again but runs through paths (so only
+ * known when the release's alias data is).
  */
 export function resolveJsModule(
   id: string,
   area: string,
   files: ReleaseFiles,
-  asPath = false,
+  as: 'id' | 'path' | 'mapped' = 'id',
 ): JsFile | 'unknown' | undefined {
-  const original = asPath ? id : moduleOfDependency(id);
+  const original = as === 'path' ? id : moduleOfDependency(id);
+  if (as === 'mapped' && !files.js) return 'unknown';
   // An id core configs alias ambiguously, or to a URL, is not a file we can compare.
-  const clean = files.js && !asPath ? applyCoreAliases(original, area, files.js) : original;
+  const clean =
+    as === 'mapped'
+      ? (files.js!.pathed(original, area) ?? original)
+      : files.js && as === 'id'
+        ? applyCoreAliases(original, area, files.js)
+        : original;
   if (clean === '' || /^(https?:)?\/\//.test(clean) || clean.startsWith('.')) return 'unknown';
   const aliased = clean !== original ? { aliased: clean } : {};
   const file = /\.(js|html)$/.test(clean) ? clean : `${clean}.js`;

@@ -128,4 +128,56 @@ describe('overrides/requirejs-map-target', () => {
       ],
     );
   });
+
+  it('reads map values as ids RequireJS runs through paths but never maps again', async () => {
+    const theme = themeWith('frontend/Acme/shop', [], [], {
+      requirejs: [
+        {
+          file: 'app/design/frontend/Acme/shop/requirejs-config.js',
+          mixins: [],
+          map: [
+            // 2.4.3: jquery/ui-modules/tabs.js through core paths; 2.4.4 only core map (not applied) finds it.
+            { from: 'acmeTabs', to: 'jquery-ui-modules/tabs', line: 3 },
+            { from: 'acmeMenu', to: 'mage/menu', line: 4 },
+            { from: 'acmeOwn', to: 'Acme_Widget/js/widget', line: 5 },
+            { from: 'acmeTheme', to: 'js/own', line: 6 },
+          ],
+          paths: [],
+        },
+      ],
+    });
+    const upgrade = await runRule(rule, {
+      project: projectFixture({ themes: [theme] }),
+      files: { current: releases('2.4.3'), target: releases('2.4.4') },
+    });
+    assert.deepEqual(
+      upgrade.map((f) => [f.line, f.messageId, f.severity]),
+      [[3, 'mapRemoved', 'error']],
+    );
+    assert.match(
+      upgrade[0]!.message,
+      /loads lib\/web\/jquery\/ui-modules\/tabs\.js in 2\.4\.3, which 2\.4\.4 no longer ships/,
+    );
+    assert.match(upgrade[0]!.recommendation ?? '', /\(jquery\/ui-modules\/widgets\/tabs\)/);
+    const onNew = await runRule(rule, {
+      project: projectFixture({ themes: [theme] }),
+      files: { current: releases('2.4.4'), target: releases('2.4.4') },
+    });
+    assert.deepEqual(
+      onNew.map((f) => [f.line, f.messageId, f.severity]),
+      [[3, 'mapIsAliased', 'warning']],
+    );
+    assert.match(onNew[0]!.message, /requests jquery\/ui-modules\/tabs\.js, which 2\.4\.4 does not ship/);
+    const noAliases = await runRule(rule, {
+      project: projectFixture({ themes: [theme] }),
+      files: { current: releases('2.4.3'), target: releases('2.4.4', false) },
+    });
+    assert.deepEqual(
+      noAliases.map((f) => [f.line, f.messageId, f.severity]),
+      [
+        [3, 'mapUnverified', 'info'],
+        [4, 'mapUnverified', 'info'],
+      ],
+    );
+  });
 });

@@ -18,10 +18,23 @@ export const rule: Rule = {
         'paths entry {{from}} points at {{file}}, which {{target}} no longer ships (it did in {{current}}): RequireJS requests {{to}}.js and gets a 404.',
       pathIsId:
         'paths entry {{from}} points at {{to}}, a module id, not a file: RequireJS joins paths values to baseUrl without core map or paths, so it requests {{to}}.js, which {{target}} does not ship{{already}} (a 404); the id {{to}} loads {{file}} in {{target}}.',
+      mapRemoved:
+        'map entry {{from}} → {{to}} loads {{file}} in {{current}}, which {{target}} no longer ships: RequireJS runs a map value through paths but does not map it again, so core aliases that moved the module do not apply (a 404).',
+      mapIsAliased:
+        'map entry {{from}} → {{to}} requests {{file}}, which {{target}} does not ship{{already}} (a 404): RequireJS runs a map value through paths but does not map it again, and only core map makes {{to}} load {{now}} in {{target}}.',
+      mapUnverified:
+        'Could not verify the map entry {{from}} → {{to}} ({{file}} in {{current}}) against {{target}}: the knowledge base has no {{what}} data for it there.',
       pathUnverified:
         'Could not verify the paths entry {{from}} → {{to}} ({{file}} in {{current}}) against {{target}}: the knowledge base has no {{what}} data for it there.',
     },
-    messageSeverity: { removed: 'error', unverified: 'info', pathRemoved: 'error', pathUnverified: 'info' },
+    messageSeverity: {
+      removed: 'error',
+      unverified: 'info',
+      pathRemoved: 'error',
+      pathUnverified: 'info',
+      mapRemoved: 'error',
+      mapUnverified: 'info',
+    },
   },
   check(context) {
     for (const { config, area } of requireJsConfigs(context)) {
@@ -40,6 +53,32 @@ export const rule: Rule = {
             effort: { hours: state === 'unverified' ? 0 : 1, confidence: 'low' },
           }),
         );
+      }
+      for (const entry of config.map) {
+        const judged = judgeMapValue(context, entry.to, area);
+        if (!judged) continue;
+        const { verdict: messageId, file, what, already, now } = judged;
+        context.report({
+          file: config.file,
+          line: entry.line,
+          subject: `${entry.from} map ${entry.to}`,
+          messageId,
+          data: {
+            from: entry.from,
+            to: entry.to,
+            file,
+            what,
+            already,
+            now: now ?? '',
+            current: context.files!.current!.label,
+            target: context.files?.target?.label ?? context.target.release.version,
+          },
+          recommendation:
+            messageId === 'mapUnverified'
+              ? 'Check that the module exists in a target install, or pass --target-vendor.'
+              : `Map ${entry.from} to the id that loads the file in the target${judged.path ? ` (${judged.path})` : ''}.`,
+          effort: { hours: messageId === 'mapUnverified' ? 0 : 0.5, confidence: 'medium' },
+        });
       }
       for (const entry of config.paths) {
         const judged = judgePathValue(context, entry.to, area);
@@ -73,12 +112,14 @@ export const rule: Rule = {
 };
 
 type PathJudgement = {
-  verdict: 'pathRemoved' | 'pathIsId' | 'pathUnverified';
+  verdict: 'pathRemoved' | 'pathIsId' | 'pathUnverified' | 'mapRemoved' | 'mapIsAliased' | 'mapUnverified';
   file: string;
   what: string;
   already: string;
   /** What to write as the paths value to load the same file (pathIsId). */
   path?: string;
+  /** The file the full core aliases make of the value in the target (mapIsAliased). */
+  now?: string;
 };
 
 /**
@@ -89,9 +130,9 @@ function judgePathValue(context: RuleContext, value: string, area: string): Path
   const current = context.files?.current;
   const target = context.files?.target;
   if (!current) return undefined;
-  const before = resolveJsModule(value, area, current, true);
+  const before = resolveJsModule(value, area, current, 'path');
   if (before === 'unknown') return undefined; // another module's file, a URL: not core's to judge
-  const after = target ? resolveJsModule(value, area, target, true) : 'unknown';
+  const after = target ? resolveJsModule(value, area, target, 'path') : 'unknown';
   if (after !== undefined && after !== 'unknown') return undefined; // the file is there
   if (before !== undefined) {
     if (after === 'unknown') return { verdict: 'pathUnverified', file: where(before), what: 'file', already: '' };
@@ -107,6 +148,42 @@ function judgePathValue(context: RuleContext, value: string, area: string): Path
   if (isFile(idBefore) && (idAfter === 'unknown' || !aliasesKnown(target)))
     return { verdict: 'pathUnverified', file: where(idBefore), what: 'file or RequireJS alias', already: '' };
   return undefined;
+}
+
+/** A map value: an id RequireJS runs through paths only. Judged only where core knowledge says what it loads. */
+function judgeMapValue(context: RuleContext, value: string, area: string): PathJudgement | undefined {
+  const current = context.files?.current;
+  const target = context.files?.target;
+  if (!current) return undefined;
+  const before = resolveJsModule(value, area, current, 'mapped');
+  const after = target ? resolveJsModule(value, area, target, 'mapped') : 'unknown';
+  if (isFile(after)) return undefined; // loads a file in the target
+  if (isFile(before)) {
+    if (after === 'unknown')
+      return { verdict: 'mapUnverified', file: where(before), what: 'file or RequireJS alias', already: '' };
+    const now = target ? resolveJsModule(value, area, target) : undefined;
+    return {
+      verdict: 'mapRemoved',
+      file: where(before),
+      what: '',
+      already: '',
+      ...(isFile(now) ? { path: pathValueOf(now) } : {}),
+    };
+  }
+  if (before === 'unknown' || after === 'unknown') return undefined;
+  // A 404 in both releases: ours only when core map (which a map value never gets) makes the value a file.
+  const idAfter = resolveJsModule(value, area, target!);
+  if (!isFile(idAfter)) return undefined;
+  // The URL under baseUrl: the value after core paths (the only aliases it gets).
+  const requested = `${target!.js?.pathed(value, area) ?? value}.js`;
+  return {
+    verdict: 'mapIsAliased',
+    file: requested,
+    what: '',
+    already: ` (nor did ${current.label})`,
+    now: where(idAfter),
+    path: pathValueOf(idAfter),
+  };
 }
 
 /** The paths value that loads `file`: lib/web/jquery/x.js → jquery/x; Magento_Ui::view/base/web/js/y.js → Magento_Ui/js/y. */
