@@ -352,12 +352,15 @@ export function assessPatchLevel(
       state = 'unknown';
       notes.push('no declaration either: could not verify');
     }
-    if (!state) {
+    if (!state && record.files) {
       state = 'missing';
+      notes.push('no sign of it');
+    }
+    if (!state) {
+      // Without the patch's files nothing on disk can tell: it may have been applied by hand to vendor/.
+      state = 'unknown';
       notes.push(
-        record.files
-          ? 'no sign of it'
-          : 'no sign of it in composer patches, m2-hotfixes or the Commerce Version Tool report (its files are not in the shipped data, so they could not be checked)',
+        'no sign of it in composer patches, m2-hotfixes or the Commerce Version Tool report, and its files are not in the shipped data: could not verify',
       );
     }
     patches.push({

@@ -91,7 +91,8 @@ test('per patch level: each missing or partly applied patch file of the line, ex
     patchLevels,
   });
   const patches = findings.filter((f) => (f.subject ?? '').startsWith('patch '));
-  // July is declared (vendor/ absent: the declaration is all there is); the rest of the chain is missing.
+  // July is declared (vendor/ absent: the declaration is all there is). The rest of the chain has no file data and no
+  // declaration: it cannot be shown to be applied (it may have been applied by hand), still critical.
   assert.deepEqual(
     patches.map((f) => f.subject),
     [
@@ -107,11 +108,11 @@ test('per patch level: each missing or partly applied patch file of the line, ex
     ['patchExploited', 'patchExploited', 'patchSevere', 'patchSevere'],
   );
   const aug = patches[1]!;
-  const label = '2.4.8-p5 + 2026-jul, missing 2026-aug, missing hotfix VULN-39341, missing 2026-sep, missing 2026-oct';
+  const label = '2.4.8-p5 + 2026-jul, unknown 2026-aug, unknown hotfix VULN-39341, unknown 2026-sep, unknown 2026-oct';
   assert.deepEqual(
     [aug.data?.state, aug.data?.what, aug.data?.facts, aug.data?.label],
     [
-      [{ messageId: 'missing' }],
+      [{ messageId: 'unknown' }],
       [{ messageId: 'isolated', data: { level: '2026-aug' } }],
       [{ messageId: 'facts', data: { refs: 'APSB26-92, CVE-2026-48413, CVE-2026-71362, CVSS 9.1' } }],
       label,
@@ -119,7 +120,7 @@ test('per patch level: each missing or partly applied patch file of the line, ex
   );
   assert.equal(
     aug.message,
-    `Exploited in the wild: Magento 2.4.8-p5 lacks the 2026-aug isolated security patch of 2026-08-11 (APSB26-92, CVE-2026-48413, CVE-2026-71362, CVSS 9.1). Patch level: ${label}. Evidence: ${String(aug.data?.evidence)}.`,
+    `Exploited in the wild: Magento 2.4.8-p5 cannot be shown to have the 2026-aug isolated security patch of 2026-08-11 (APSB26-92, CVE-2026-48413, CVE-2026-71362, CVSS 9.1). Patch level: ${label}. Evidence: ${String(aug.data?.evidence)}.`,
   );
   assert.match(aug.recommendation, /Apply 248p5-2026-08-001-CE\.patch \(it needs 2\.4\.8-p5\)/);
   assert.match(aug.recommendation, /Composer operations .* remove it/);
@@ -266,14 +267,23 @@ test('coverage gaps: a version the catalog does not know, a line the patch-level
     target: { release: p5 },
     patchLevels,
   });
-  const julyUnknown = unread.filter((f) => f.message.includes('cannot be shown to have'));
+  // July's files are not in the project; the later patches have no file data at all: none is shown open.
+  const notShown = unread.filter((f) => f.message.includes('cannot be shown to have'));
   assert.deepEqual(
-    julyUnknown.map((f) => f.subject),
-    ['patch 248p5-2026-07-001-CE'],
+    notShown.map((f) => f.subject),
+    [
+      'patch VULN-39341-2.4.8-p5',
+      'patch 248p5-2026-08-001-CE',
+      'patch 248p5-2026-07-001-CE',
+      'patch 248p5-2026-oct-CE',
+      'patch 248p5-2026-09-001-CE',
+    ],
   );
-  assert.deepEqual(openExploited(julyUnknown, patchLevels), []);
+  assert.deepEqual(openExploited(notShown, patchLevels), []);
   assert.deepEqual(
-    unverifiedBulletins(julyUnknown, patchLevels).map((u) => u.bulletin),
-    ['APSB26-73'],
+    unverifiedBulletins(notShown, patchLevels)
+      .map((u) => u.bulletin)
+      .sort(),
+    ['2026-oct', 'APSB26-138', 'APSB26-146', 'APSB26-73', 'APSB26-92'],
   );
 });
