@@ -54,6 +54,11 @@ export const rule: Rule = {
           }),
         );
       }
+      // Read only once an entry is judged, which needs the current release's files.
+      const labels = () => ({
+        current: context.files!.current!.label,
+        target: context.files?.target?.label ?? context.target.release.version,
+      });
       for (const entry of config.map) {
         const judged = judgeMapValue(context, entry.to, area);
         if (!judged) continue;
@@ -70,8 +75,7 @@ export const rule: Rule = {
             what,
             already,
             now: now ?? '',
-            current: context.files!.current!.label,
-            target: context.files?.target?.label ?? context.target.release.version,
+            ...labels(),
           },
           recommendation:
             messageId === 'mapUnverified'
@@ -95,8 +99,7 @@ export const rule: Rule = {
             file,
             what,
             already,
-            current: context.files!.current!.label,
-            target: context.files?.target?.label ?? context.target.release.version,
+            ...labels(),
           },
           recommendation:
             messageId === 'pathUnverified'

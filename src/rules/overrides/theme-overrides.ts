@@ -193,6 +193,13 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
   const targetLabel = context.files?.target?.label ?? context.target.release.version;
   for (const { theme, override, state, deeper } of evaluateOverrides(context)) {
     if (!kinds.includes(override.kind)) continue;
+    const named = (original: Parameters<typeof describeOriginal>[0]) => ({
+      theme: theme.code,
+      what,
+      original: describeOriginal(original),
+      current: currentLabel,
+      target: targetLabel,
+    });
     const at = {
       file: override.file,
       ...(override.module ? { module: override.module } : {}),
@@ -236,13 +243,7 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
       context.report({
         ...at,
         messageId: carried ? 'carried' : state.diff ? 'changed' : 'changedNoDiff',
-        data: {
-          theme: theme.code,
-          what,
-          original: describeOriginal(state.original),
-          current: currentLabel,
-          target: targetLabel,
-        },
+        data: named(state.original),
         recommendation: carried
           ? `Read the attached upstream diff once against ${override.file} to confirm the change is carried.`
           : `Compare the override with the new original and port the upstream change (bug and security fixes) into ${override.file}.`,
@@ -255,13 +256,7 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
       context.report({
         ...at,
         messageId: 'commentsOnly',
-        data: {
-          theme: theme.code,
-          what,
-          original: describeOriginal(state.original),
-          current: currentLabel,
-          target: targetLabel,
-        },
+        data: named(state.original),
         recommendation: 'Nothing to port; run with --baseline-vendor/--target-vendor to read the change.',
         effort: { hours: 0, confidence: 'high' },
       });
