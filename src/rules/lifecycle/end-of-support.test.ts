@@ -17,13 +17,20 @@ test('an ended current line is a warning; a supported target says nothing', asyn
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.severity, 'warning');
   assert.equal(findings[0]!.messageId, 'support');
-  assert.deepEqual([findings[0]!.data?.role, findings[0]!.data?.when], ['current', 'ended on 2026-08-11']);
+  assert.deepEqual(
+    [findings[0]!.data?.role, findings[0]!.data?.when],
+    ['current', [{ messageId: 'ended', data: { date: '2026-08-11' } }]],
+  );
+  assert.equal(
+    findings[0]!.message,
+    'The current release 2.4.6-p3 belongs to the 2.4.6 line, whose regular support ended on 2026-08-11.',
+  );
 });
 
 test('a target ending within six months is a warning, an ended target an error', async () => {
   const [soon] = await runRule(endOfSupportRule, { now, target: { release: endingSoon } });
   assert.equal(soon!.severity, 'warning');
-  assert.equal(soon!.data?.when, 'ends on 2027-04-09 (in 137 days)');
+  assert.deepEqual(soon!.data?.when, [{ messageId: 'endsOn', data: { date: '2027-04-09', days: '137' } }]);
   const [gone] = await runRule(endOfSupportRule, { now, target: { release: ended } });
   assert.equal(gone!.severity, 'error');
 });
@@ -43,7 +50,7 @@ test('the clock decides: the same line a year earlier is fine', async () => {
 test('a low-confidence date says it is uncertain', async () => {
   const unsure = releaseFixture('2.4.6-p3', { endOfSupport: '2026-08-11', endOfSupportConfidence: 'low' });
   const [f] = await runRule(endOfSupportRule, { now, target: { release: unsure } });
-  assert.equal(f!.data?.uncertain, ' (uncertain: the end-of-support date is not firmly published)');
+  assert.deepEqual(f!.data?.uncertain, [{ messageId: 'uncertainDate' }]);
 });
 
 test('extension mode: an ended target is only a note (vendors check old lines on purpose)', async () => {

@@ -1,6 +1,6 @@
 import { supportStatus, type SupportStatus } from '../../knowledge/lifecycle.js';
 import type { Release } from '../../knowledge/types.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { MessagePart, Rule, RuleContext } from '../rule.js';
 
 /** Current and target lines out of (regular) support or ending within six months. */
 export const endOfSupportRule: Rule = {
@@ -17,6 +17,10 @@ export const endOfSupportRule: Rule = {
     messages: {
       support:
         'The {{role}} release {{version}} belongs to the {{line}} line, whose regular support {{when}}{{uncertain}}.{{extended}}',
+      ended: 'ended on {{date}}',
+      endsOn: 'ends on {{date}} (in {{days}} days)',
+      uncertainDate: ' (uncertain: the end-of-support date is not firmly published)',
+      extendedSupport: ' Adobe Commerce extended support runs to {{date}}.',
     },
   },
   check(ctx) {
@@ -30,11 +34,11 @@ function report(ctx: RuleContext, release: Release, role: 'current' | 'target'):
   const status = supportStatus(release, ctx.now);
   if (status.status !== 'ended' && status.status !== 'ending-soon') return;
   const line = release.supportLine ?? release.minor;
-  const uncertain = status.confidence === 'low' ? ' (uncertain: the end-of-support date is not firmly published)' : '';
-  const when = describe(status);
-  const extended = release.endOfExtendedSupport
-    ? ` Adobe Commerce extended support runs to ${release.endOfExtendedSupport}.`
-    : '';
+  const uncertain: MessagePart[] = status.confidence === 'low' ? [{ messageId: 'uncertainDate' }] : [];
+  const when = [describe(status)];
+  const extended: MessagePart[] = release.endOfExtendedSupport
+    ? [{ messageId: 'extendedSupport', data: { date: release.endOfExtendedSupport } }]
+    : [];
   ctx.report({
     // An extension vendor checking older lines on purpose gets a note, not an error.
     severity:
@@ -58,7 +62,9 @@ function report(ctx: RuleContext, release: Release, role: 'current' | 'target'):
   });
 }
 
-function describe(status: SupportStatus): string {
-  if (status.status === 'ended') return `ended on ${status.endOfSupport}`;
-  return `ends on ${status.endOfSupport} (in ${status.daysLeft} days)`;
+function describe(status: SupportStatus): MessagePart {
+  // Both statuses come from a known date, so neither value is null here.
+  const date = String(status.endOfSupport);
+  if (status.status === 'ended') return { messageId: 'ended', data: { date } };
+  return { messageId: 'endsOn', data: { date, days: String(status.daysLeft) } };
 }

@@ -34,13 +34,23 @@ test('one finding per extension whose magento/* or PHP requirements exclude the 
     requirer: 'acme/old',
     target: '2.4.8',
     installed: '1.0.0',
-    deps: 'magento/framework 103.0.4, php ~7.4.0',
+    deps: [
+      { messageId: 'requirement', data: { dependency: 'magento/framework', constraint: '103.0.4' } },
+      { messageId: 'requirement', data: { dependency: 'php', constraint: '~7.4.0' } },
+    ],
   });
+  assert.equal(
+    findings[0]!.message,
+    'No known release of acme/old supports 2.4.8: the installed 1.0.0 requires magento/framework 103.0.4, php ~7.4.0.',
+  );
 });
 
 test('extension mode: the extension itself', async () => {
   const project = projectFixture({ kind: 'extension', rootRequire: { 'magento/framework': '103.0.6' } });
   const [f] = await runRule(noTargetReleaseRule, { project, target: { release: target, php: '8.4' } });
   assert.equal(f!.messageId, 'rootExcludes');
-  assert.deepEqual(f!.data, { target: '2.4.8', deps: 'magento/framework 103.0.6' });
+  assert.deepEqual(f!.data, {
+    target: '2.4.8',
+    deps: [{ messageId: 'requirement', data: { dependency: 'magento/framework', constraint: '103.0.6' } }],
+  });
 });

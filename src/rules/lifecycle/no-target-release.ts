@@ -18,7 +18,9 @@ export const noTargetReleaseRule: Rule = {
     messages: {
       rootExcludes: "This extension's composer.json excludes {{target}} ({{deps}}).",
       noRelease: 'No known release of {{requirer}} supports {{target}}: the installed {{installed}} requires {{deps}}.',
+      requirement: '{{dependency}} {{constraint}}',
     },
+    listSeparators: { deps: ', ' },
   },
   check(ctx) {
     const byRequirer = new Map<string, ReturnType<typeof requirementConflicts>>();
@@ -38,7 +40,10 @@ export const noTargetReleaseRule: Rule = {
       const first = conflicts[0]!;
       const isRoot = first.requirerKind === 'root';
       if (!isRoot && extensionFit(ctx, requirer).first) continue; // A release fits: constraint-conflict names it.
-      const deps = conflicts.map((c) => `${c.dependency} ${c.constraint}`).join(', ');
+      const deps = conflicts.map((c) => ({
+        messageId: 'requirement',
+        data: { dependency: c.dependency, constraint: c.constraint },
+      }));
       ctx.report({
         package: isRoot ? undefined : requirer,
         file: first.file,
