@@ -1,15 +1,15 @@
 import type { Services } from '../../project/model.js';
-import type { Rule } from '../rule.js';
+import type { MessagePart, Rule } from '../rule.js';
 import { listVersions, supported, uncertainty, UNCERTAINTY_MESSAGES } from './service-versions.js';
 import { serviceChange } from './service-change.js';
 
 /** Does the project use Redis (or Valkey) for the cache, the page cache or sessions? */
-function redisUses(services: Services): string[] {
-  const uses: string[] = [];
+function redisUses(services: Services): MessagePart[] {
+  const uses: MessagePart[] = [];
   for (const [id, frontend] of Object.entries(services.cache?.frontend ?? {})) {
-    if (/redis|valkey/i.test(frontend.backend)) uses.push(`cache "${id}"`);
+    if (/redis|valkey/i.test(frontend.backend)) uses.push({ messageId: 'usesCache', data: { id } });
   }
-  if (services.session && /redis|valkey/i.test(services.session.save)) uses.push('sessions');
+  if (services.session && /redis|valkey/i.test(services.session.save)) uses.push({ messageId: 'usesSessions' });
   return uses;
 }
 
@@ -31,7 +31,10 @@ export const cacheRule: Rule = {
       redisChanged:
         'The project uses Redis ({{uses}}); {{target}} supports Redis {{after}} ({{current}} supported {{before}}){{note}}. ' +
         'The server version is not in the project files.',
+      usesCache: 'cache "{{id}}"',
+      usesSessions: 'sessions',
     },
+    listSeparators: { uses: ', ' },
     messageSeverity: { redisChanged: 'info' },
   },
   check(ctx) {
@@ -50,7 +53,7 @@ export const cacheRule: Rule = {
         line: where?.line,
         subject,
         messageId: 'valkeyOnly',
-        data: { uses: uses.join(', '), target: target.version, valkey: listVersions(valkey), note },
+        data: { uses, target: target.version, valkey: listVersions(valkey), note },
         recommendation:
           `Replace the Redis server with Valkey ${listVersions(valkey)} (a drop-in replacement: env.php settings ` +
           `stay the same) or confirm with your host that your Redis version is still fit for ${target.version}.`,
@@ -66,7 +69,7 @@ export const cacheRule: Rule = {
       subject,
       messageId: 'redisChanged',
       data: {
-        uses: uses.join(', '),
+        uses,
         target: target.version,
         after: listVersions(change.after),
         current: String(ctx.current.release?.version),

@@ -68,7 +68,11 @@ test('platform/cache: Redis to Valkey is a warning naming the uses', async () =>
   const [f] = await runRule(cacheRule, context);
   assert.equal(f!.severity, 'warning');
   assert.equal(f!.messageId, 'valkeyOnly');
-  assert.deepEqual([f!.data?.uses, f!.data?.valkey], ['cache "default", sessions', '8']);
+  assert.deepEqual(
+    [f!.data?.uses, f!.data?.valkey],
+    [[{ messageId: 'usesCache', data: { id: 'default' } }, { messageId: 'usesSessions' }], '8'],
+  );
+  assert.match(f!.message, /^The project uses Redis \(cache "default", sessions\); 2\.4\.8 supports Valkey 8 /);
 });
 
 test('platform/cache: only a Redis version change is info; no Redis, no finding', async () => {
