@@ -36,10 +36,18 @@ test('removed (critical) and deprecated (warning) functions for the target PHP',
   );
   assert.equal(findings[0]!.messageId, 'removed');
   assert.deepEqual(findings[0]!.data, {
-    call: 'each()',
-    history: 'deprecated in PHP 7.2, removed in PHP 8.0',
+    call: [{ messageId: 'call', data: { name: 'each' } }],
+    history: [
+      { messageId: 'deprecatedIn', data: { version: '7.2' } },
+      { messageId: 'removedIn', data: { version: '8.0' } },
+    ],
     php: '8.3',
   });
+  assert.equal(
+    findings[0]!.message,
+    'each() is deprecated in PHP 7.2, removed in PHP 8.0; the target runs PHP 8.3: "Call to undefined function"',
+  );
+  assert.deepEqual(findings[2]!.data?.call, [{ messageId: 'callWithoutArgument', data: { name: 'get_class' } }]);
   assert.match(findings[0]!.recommendation, /foreach/);
   const old = await runRule(removedFunction, { code: [unit], target: { php: '7.4' } });
   assert.deepEqual(

@@ -1,5 +1,5 @@
 import { functionLifecycle } from '../../knowledge/php-versions/removed-functions.js';
-import type { Rule } from '../rule.js';
+import type { MessagePart, Rule } from '../rule.js';
 import { appliesOn, declaresFunction, whereOf } from './php-target.js';
 import { codeUnderCheck } from '../php-api/code-under-check.js';
 
@@ -20,7 +20,12 @@ indexed package (a polyfill) declares the function.
     messages: {
       removed: '{{call}} is {{history}}; the target runs PHP {{php}}: "Call to undefined function"',
       deprecated: '{{call}} is {{history}}; the target runs PHP {{php}}',
+      call: '{{name}}()',
+      callWithoutArgument: '{{name}}() without argument',
+      deprecatedIn: 'deprecated in PHP {{version}}',
+      removedIn: 'removed in PHP {{version}}',
     },
+    listSeparators: { history: ', ' },
     messageSeverity: { deprecated: 'warning' },
   },
   check(context) {
@@ -37,19 +42,16 @@ indexed package (a polyfill) declares the function.
         const removed = lifecycle.removed !== undefined && appliesOn(context, lifecycle.removed);
         const deprecated = !removed && lifecycle.deprecated !== undefined && appliesOn(context, lifecycle.deprecated);
         if (!removed && !deprecated) continue;
-        const history = [
-          lifecycle.deprecated ? `deprecated in PHP ${lifecycle.deprecated}` : '',
-          lifecycle.removed ? `removed in PHP ${lifecycle.removed}` : '',
-        ]
-          .filter(Boolean)
-          .join(', ');
+        const history: MessagePart[] = [];
+        if (lifecycle.deprecated) history.push({ messageId: 'deprecatedIn', data: { version: lifecycle.deprecated } });
+        if (lifecycle.removed) history.push({ messageId: 'removedIn', data: { version: lifecycle.removed } });
         context.report({
           ...whereOf(unit),
           line: ref.line,
           column: ref.column,
           messageId: removed ? 'removed' : 'deprecated',
           data: {
-            call: `${name}()${lifecycle.argCount === 0 ? ' without argument' : ''}`,
+            call: [{ messageId: lifecycle.argCount === 0 ? 'callWithoutArgument' : 'call', data: { name } }],
             history,
             php: context.target.php,
           },
