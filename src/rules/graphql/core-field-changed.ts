@@ -1,19 +1,21 @@
 import type { GraphqlFieldDef } from '../../knowledge/graphql/index.js';
-import type { Rule } from '../rule.js';
+import type { MessagePart, Rule } from '../rule.js';
 import { modulesOf, schemasAgainstCore, where } from './core-schema.js';
 
-/** `added pageSize: Int; removed search; filter: ProductFilterInput → ProductAttributeFilterInput`. */
-function argumentChanges(before: GraphqlFieldDef, after: GraphqlFieldDef, mine: Record<string, string>): string[] {
+/** `added pageSize: Int; removed search; filter: ProductFilterInput → ProductAttributeFilterInput`, as message parts. */
+function argumentChanges(before: GraphqlFieldDef, after: GraphqlFieldDef, mine: Record<string, string>): MessagePart[] {
   const was = before.a ?? {};
   const now = after.a ?? {};
-  const out: string[] = [];
+  const out: MessagePart[] = [];
   for (const [name, type] of Object.entries(now)) {
     if (!Object.hasOwn(was, name)) {
       // An argument this module already declares with the target's type is handled.
-      if (mine[name] !== type) out.push(`added ${name}: ${type}`);
-    } else if (was[name] !== type && mine[name] !== type) out.push(`${name}: ${was[name]} → ${type}`);
+      if (mine[name] !== type) out.push({ messageId: 'argAdded', data: { name, type } });
+    } else if (was[name] !== type && mine[name] !== type)
+      out.push({ messageId: 'argTypeChanged', data: { name, before: String(was[name]), after: type } });
   }
-  for (const name of Object.keys(was)) if (!Object.hasOwn(now, name)) out.push(`removed ${name}`);
+  for (const name of Object.keys(was))
+    if (!Object.hasOwn(now, name)) out.push({ messageId: 'argRemoved', data: { name } });
   return out;
 }
 
@@ -32,6 +34,10 @@ export const rule: Rule = {
         'Core field {{type}}.{{field}}, which this module redeclares as {{mine}}, changed type in {{target}}: {{before}} → {{after}}.',
       argsChanged:
         'Core field {{type}}.{{field}}, which this module redeclares{{resolver}}, changed its arguments in {{target}}: {{changes}}.',
+      viaResolver: ' (resolver {{resolver}})',
+      argAdded: 'added {{name}}: {{type}}',
+      argRemoved: 'removed {{name}}',
+      argTypeChanged: '{{name}}: {{before}} → {{after}}',
     },
     messageSeverity: { removed: 'warning' },
   },
@@ -48,7 +54,7 @@ export const rule: Rule = {
             field: field.name,
             current: current.label,
             target: target.label,
-            resolver: field.resolver ? ` (resolver ${field.resolver})` : '',
+            resolver: field.resolver ? [{ messageId: 'viaResolver', data: { resolver: field.resolver } }] : [],
           };
           const base = {
             ...where(schema),
@@ -77,7 +83,7 @@ export const rule: Rule = {
             context.report({
               ...base,
               messageId: 'argsChanged',
-              data: { ...data, changes: changes.join('; ') },
+              data: { ...data, changes },
               subject: `${declaration.name}.${field.name} args`,
               recommendation: field.resolver
                 ? `Compare ${field.resolver} with the core resolver of ${target.label}: handle the new arguments and drop the removed ones.`

@@ -110,15 +110,24 @@ test('core-type-removed: a kind change breaks implements', async () => {
 test('core-field-changed: removed fields, changed types and arguments of redeclared core fields', async () => {
   const graphql = graphqlFacts({ [FILE]: PROJECT }, CORE);
   const findings = await runRule(coreFieldChanged, { graphql });
-  const got = findings.map((f) => [f.messageId, f.subject, f.data?.changes ?? f.data?.after ?? '']).sort();
+  const got = findings.map((f) => [f.messageId, f.subject, f.data?.after ?? '']).sort();
   assert.deepEqual(got, [
-    ['argsChanged', 'Query.products args', 'added currentPage: Int; removed search'],
+    ['argsChanged', 'Query.products args', ''],
     ['removed', 'Query.legacyThing', ''],
     ['typeChanged', 'Query.cmsPage', 'Float'],
   ]);
+  const args = findings.find((f) => f.messageId === 'argsChanged')!;
+  assert.deepEqual(args.data?.changes, [
+    { messageId: 'argAdded', data: { name: 'currentPage', type: 'Int' } },
+    { messageId: 'argRemoved', data: { name: 'search' } },
+  ]);
+  assert.match(args.message, /changed its arguments in .*: added currentPage: Int; removed search\.$/);
   // cmsPage(id: String) already matches the target's argument: no args finding for it.
   const removed = findings.find((f) => f.messageId === 'removed')!;
-  assert.equal(removed.data?.resolver, ' (resolver Acme\\Api\\Model\\Legacy)');
+  assert.deepEqual(removed.data?.resolver, [
+    { messageId: 'viaResolver', data: { resolver: 'Acme\\Api\\Model\\Legacy' } },
+  ]);
+  assert.match(removed.message, / only through this module \(resolver Acme\\Api\\Model\\Legacy\)\.$/);
 });
 
 test('core-field-changed: silent without the target schema', async () => {
