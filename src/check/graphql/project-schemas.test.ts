@@ -61,9 +61,22 @@ test('project schemas are read once, core and broken ones aside, and judged agai
         [
           'argsChanged',
           2,
-          'filter: ProductFilterInput → ProductAttributeFilterInput; sort: ProductSortInput → ProductAttributeSortInput',
+          [
+            {
+              messageId: 'argTypeChanged',
+              data: { name: 'filter', before: 'ProductFilterInput', after: 'ProductAttributeFilterInput' },
+            },
+            {
+              messageId: 'argTypeChanged',
+              data: { name: 'sort', before: 'ProductSortInput', after: 'ProductAttributeSortInput' },
+            },
+          ],
         ],
       ],
+    );
+    assert.match(
+      findings[0]!.message,
+      /: filter: ProductFilterInput → ProductAttributeFilterInput; sort: ProductSortInput → ProductAttributeSortInput\.$/,
     );
     // A line the index does not cover: "could not verify", never "removed".
     const unknown = await runRule(coreTypeRemoved, { graphql: builder.factsFor('2.3.3', '2.9.0') });
