@@ -67,7 +67,18 @@ test('changed and removed core columns and tables the custom schema touches, wit
   assert.equal(findings[0]!.messageId, 'columnChangedOverridden');
   assert.deepEqual(
     [findings[0]!.data?.was, findings[0]!.data?.now, findings[0]!.data?.clashes],
-    ['varchar(255) NULL', 'text NULL', 'type varchar (target text), length 255 (target none)'],
+    [
+      'varchar(255) NULL',
+      'text NULL',
+      [
+        { messageId: 'clashType', data: { mine: 'varchar', target: 'text' } },
+        { messageId: 'clashLengthNoTarget', data: { mine: '255' } },
+      ],
+    ],
+  );
+  assert.match(
+    findings[0]!.message,
+    / and its type varchar \(target text\), length 255 \(target none\) would override the target's definition/,
   );
 });
 

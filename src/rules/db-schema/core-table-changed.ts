@@ -1,7 +1,7 @@
 import type { CoreColumn, DbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { DbColumn } from '../../project/model.js';
-import type { Rule } from '../rule.js';
+import type { MessagePart, Rule } from '../rule.js';
 import { customTables, moduleFields, SCHEMA_PAIR_MESSAGES, SCHEMA_PAIR_SEVERITIES, schemaPair } from './schema-pair.js';
 
 /** `varchar(255) NOT NULL` */
@@ -20,13 +20,21 @@ export function describeColumn(column: CoreColumn): string {
 }
 
 /** Attributes the custom declaration sets that contradict the target's column. */
-function overriddenAttributes(custom: DbColumn, target: CoreColumn): string[] {
-  const clashes: string[] = [];
-  if (custom.type && custom.type !== target.type) clashes.push(`type ${custom.type} (target ${target.type})`);
+function overriddenAttributes(custom: DbColumn, target: CoreColumn): MessagePart[] {
+  const clashes: MessagePart[] = [];
+  if (custom.type && custom.type !== target.type)
+    clashes.push({ messageId: 'clashType', data: { mine: custom.type, target: target.type } });
   if (custom.length !== undefined && custom.length !== target.length)
-    clashes.push(`length ${custom.length} (target ${target.length ?? 'none'})`);
+    clashes.push(
+      target.length === undefined
+        ? { messageId: 'clashLengthNoTarget', data: { mine: custom.length } }
+        : { messageId: 'clashLength', data: { mine: custom.length, target: target.length } },
+    );
   if (custom.nullable !== undefined && custom.nullable !== target.nullable)
-    clashes.push(`nullable=${custom.nullable} (target ${target.nullable})`);
+    clashes.push({
+      messageId: 'clashNullable',
+      data: { mine: String(custom.nullable), target: String(target.nullable) },
+    });
   return clashes;
 }
 
@@ -68,8 +76,13 @@ changes), align them with the target's definition, or move the data to a table t
         columnChangedOverridden:
           'core column `{{column}}` changed: {{was}} ({{current}}) → {{now}} ({{target}}); {{module}} re-declares it and ' +
           "its {{clashes}} would override the target's definition{{note}}",
+        clashType: 'type {{mine}} (target {{target}})',
+        clashLength: 'length {{mine}} (target {{target}})',
+        clashLengthNoTarget: 'length {{mine}} (target none)',
+        clashNullable: 'nullable={{mine}} (target {{target}})',
         foreignKey: 'foreign key {{key}} of `{{table}}`{{columns}} {{problem}}{{note}}',
       },
+      listSeparators: { clashes: ', ' },
       messageSeverity: { ...SCHEMA_PAIR_SEVERITIES, columnChanged: 'warning' },
     },
     check(context) {
@@ -145,7 +158,7 @@ changes), align them with the target's definition, or move the data to a table t
               ...where,
               line: column.line,
               ...(clashes.length
-                ? { messageId: 'columnChangedOverridden', data: { ...changed, clashes: clashes.join(', ') } }
+                ? { messageId: 'columnChangedOverridden', data: { ...changed, clashes } }
                 : { messageId: 'columnChanged', data: changed }),
               recommendation: clashes.length
                 ? `Remove the overriding attributes from ${table.file}:${column.line} (declare only what the module must change), or align them with ${describeColumn(now)}.`

@@ -46,8 +46,9 @@ test('at a target whose builder reads every declaration, typeless columns and co
   assert.equal(findings[0]!.messageId, 'untypedColumn');
   assert.deepEqual(
     [findings[0]!.data?.table, findings[0]!.data?.column, findings[0]!.data?.disabled],
-    ['sales_thing', 'is_used_in_autocomplete', ' (`disabled="true"`)'],
+    ['sales_thing', 'is_used_in_autocomplete', [{ messageId: 'disabledDeclaration' }]],
   );
+  assert.match(findings[0]!.message, /has no xsi:type in any declaration \(nor core\) \(`disabled="true"`\): /);
   assert.equal(findings[2]!.messageId, 'columnlessTable');
   assert.equal(findings[2]!.data?.table, 'acme_insurance');
 });
@@ -115,6 +116,14 @@ test('a target whose builder skips disabled declarations has nothing to say; an 
   assert.deepEqual(
     [unknown[0]!.data?.why, unknown[0]!.data?.known, unknown[0]!.data?.target],
     ['2.4.9 is not indexed', '2.4.8', '2.4.9'],
+  );
+  assert.deepEqual(unknown[2]!.data?.what, [{ messageId: 'whatColumnlessTable', data: { table: 'acme_insurance' } }]);
+  assert.deepEqual(unknown[0]!.data?.what, [
+    { messageId: 'whatUntypedColumn', data: { table: 'sales_thing', column: 'is_used_in_autocomplete' } },
+  ]);
+  assert.match(
+    unknown[0]!.message,
+    /^Acme_Sales: column `sales_thing\.is_used_in_autocomplete` has no xsi:type in any declaration \(nor core\) \(`disabled="true"`\): 2\.4\.9 is not indexed; /,
   );
 });
 

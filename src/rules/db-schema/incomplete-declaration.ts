@@ -3,7 +3,7 @@ import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { DeclarationRulesIndex } from '../../knowledge/db-schema/declaration.js';
 import { loadDeclarationRules } from '../../knowledge/db-schema/declaration.js';
 import type { DbTable, Module } from '../../project/model.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { MessagePart, Rule, RuleContext } from '../rule.js';
 import { coreSchemaIndex, declarationRules, moduleFields } from './schema-pair.js';
 
 const RULE = 'db-schema/incomplete-declaration';
@@ -52,6 +52,9 @@ columns, or delete the leftover declaration once the element is gone from every 
           '{{module}}: column `{{table}}.{{column}}` has no xsi:type in any declaration (nor core){{disabled}}: setup:upgrade at {{target}} stops with `Warning: Undefined array key "type"` (Db/SchemaBuilder.php)',
         unverified:
           '{{module}}: {{what}}{{disabled}}: {{why}}; setup:upgrade stops on it at {{known}}: could not verify at {{target}}',
+        disabledDeclaration: ' (`disabled="true"`)',
+        whatColumnlessTable: 'table `{{table}}` is declared with no column by any module (nor core)',
+        whatUntypedColumn: 'column `{{table}}.{{column}}` has no xsi:type in any declaration (nor core)',
         noSchemaData: '{{rule}}: core schema data unavailable: {{error}}',
         noRulesData: '{{rule}}: declaration data unavailable: {{error}}',
       },
@@ -101,8 +104,8 @@ columns, or delete the leftover declaration once the element is gone from every 
             module,
             table,
             line: table.line,
-            what: `table \`${table.name}\` is declared with no column by any module (nor core)`,
-            disabled: table.disabled ? ' (`disabled="true"`)' : '',
+            what: [{ messageId: 'whatColumnlessTable', data: { table: table.name } }],
+            disabled: table.disabled ? [{ messageId: 'disabledDeclaration' }] : [],
             whyUnknown: fact === 'yes' ? (notRead ?? '') : whyUnknown,
             known,
             target,
@@ -124,8 +127,8 @@ columns, or delete the leftover declaration once the element is gone from every 
             table,
             column: column.name,
             line: column.line,
-            what: `column \`${table.name}.${column.name}\` has no xsi:type in any declaration (nor core)`,
-            disabled: column.disabled ? ' (`disabled="true"`)' : '',
+            what: [{ messageId: 'whatUntypedColumn', data: { table: table.name, column: column.name } }],
+            disabled: column.disabled ? [{ messageId: 'disabledDeclaration' }] : [],
             whyUnknown: fact === 'yes' ? (notRead ?? '') : whyUnknown,
             known,
             target,
@@ -144,8 +147,8 @@ interface Candidate {
   table: DbTable;
   column?: string;
   line: number;
-  what: string;
-  disabled: string;
+  what: MessagePart[];
+  disabled: MessagePart[];
   whyUnknown: string;
   known: string;
   target: string;
