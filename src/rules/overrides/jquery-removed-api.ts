@@ -1,5 +1,5 @@
 import type { JqueryApi } from '../../knowledge/js-modules/index.js';
-import type { Rule } from '../rule.js';
+import type { MessagePart, Rule } from '../rule.js';
 import { jsSources } from './requirejs-targets.js';
 
 const REPLACEMENT: Record<string, string> = {
@@ -30,6 +30,11 @@ export const rule: Rule = {
       unverified:
         'Could not verify the jQuery APIs this file uses ({{apis}}) against {{target}}: the knowledge base has no jQuery data for it.',
       gone: '{{call}} is gone from jQuery {{jquery}}{{migrate}} in {{target}}{{before}}.',
+      withMigrate: ' with jquery-migrate {{version}}',
+      noMigrate: ' (no jquery-migrate loaded)',
+      stillProvided: ' ({{release}} still provides it: jQuery {{jquery}})',
+      stillProvidedWithMigrate: ' ({{release}} still provides it: jQuery {{jquery}} + jquery-migrate {{migrate}})',
+      alreadyMissing: ' (already missing in {{release}})',
     },
     messageSeverity: { unverified: 'info' },
     docs: "Magento 2.4.4 moved from jQuery 1.12 + jquery-migrate 1.4 to jQuery 3.6 + jquery-migrate 3.3, and 2.4.6 stopped loading jquery-migrate. `.live()`, `.die()`, `$.browser` and `$.sub()` go with 2.4.4, `.size()`, `.andSelf()` and the `.success()`/`.error()`/`.complete()` callbacks of `$.ajax()` (jQuery 3.0 removed them, migrate 3 restored them) with 2.4.6: calling them throws a TypeError that stops the rest of the script. Reported only when the target release's own jQuery files (parsed, per release) lack the API. A copy of jQuery itself kept in a module or theme (its `jQuery JavaScript Library v…` banner) is not judged: its calls run on the version it defines.",
@@ -57,17 +62,26 @@ export const rule: Rule = {
       for (const use of source.jqueryApis) {
         const api = use.api as JqueryApi;
         if (js.provides(api)) continue;
-        const before = current
-          ? current.provides(api)
-            ? ` (${current.release} still provides it: jQuery ${current.jquery ?? '?'}${current.migrate ? ` + jquery-migrate ${current.migrate}` : ''})`
-            : ` (already missing in ${current.release})`
-          : '';
+        const before: MessagePart[] = !current
+          ? []
+          : !current.provides(api)
+            ? [{ messageId: 'alreadyMissing', data: { release: current.release } }]
+            : current.migrate
+              ? [
+                  {
+                    messageId: 'stillProvidedWithMigrate',
+                    data: { release: current.release, jquery: current.jquery ?? '?', migrate: current.migrate },
+                  },
+                ]
+              : [{ messageId: 'stillProvided', data: { release: current.release, jquery: current.jquery ?? '?' } }];
         context.report({
           messageId: 'gone',
           data: {
             call: callOf(api),
             jquery: js.jquery ?? '?',
-            migrate: js.migrate ? ` with jquery-migrate ${js.migrate}` : ' (no jquery-migrate loaded)',
+            migrate: [
+              js.migrate ? { messageId: 'withMigrate', data: { version: js.migrate } } : { messageId: 'noMigrate' },
+            ],
             target: js.release,
             before,
           },

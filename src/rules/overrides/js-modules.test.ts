@@ -241,6 +241,17 @@ describe('frontend JS rules', () => {
       [findings[1]!.data?.call, findings[1]!.data?.jquery, findings[1]!.data?.target],
       ['$.ajax(…).success()', '3.6.0', '2.4.6'],
     );
+    assert.deepEqual(
+      [findings[1]!.data?.migrate, findings[1]!.data?.before],
+      [
+        [{ messageId: 'noMigrate' }],
+        [{ messageId: 'stillProvidedWithMigrate', data: { release: '2.4.3', jquery: '1.12.4', migrate: '1.4.1' } }],
+      ],
+    );
+    assert.equal(
+      findings[1]!.message,
+      '$.ajax(…).success() is gone from jQuery 3.6.0 (no jquery-migrate loaded) in 2.4.6 (2.4.3 still provides it: jQuery 1.12.4 + jquery-migrate 1.4.1).',
+    );
     assert.match(findings[1]!.recommendation ?? '', /\.done\(\)/);
   });
 
