@@ -78,7 +78,10 @@ describe('overrides/preference-changed', () => {
       [[3, 'warning']],
     );
     assert.equal(findings[0]!.messageId, 'changed');
-    assert.equal(findings[0]!.data?.changes, 'AbstractPdf::insertOrder() body changed');
+    assert.deepEqual(findings[0]!.data?.changes, [
+      { messageId: 'methodBody', data: { cls: 'AbstractPdf', method: 'insertOrder' } },
+    ]);
+    assert.match(findings[0]!.message, /: AbstractPdf::insertOrder\(\) body changed[.;]/);
   });
 
   it('a preference that extends the original is judged on the methods it overrides (inherited-only changes are info); one for a core class is not reported', async () => {
@@ -157,7 +160,13 @@ describe('overrides/preference-changed', () => {
     assert.equal(findings[1]!.messageId, 'inherited');
     assert.equal(findings[1]!.data?.type, 'Acme\\Pdf\\Inherits');
     assert.equal(findings[0]!.messageId, 'changed');
-    assert.equal(findings[0]!.data?.changes, 'AbstractPdf::insertOrder() body changed (overridden by the preference)');
+    assert.deepEqual(findings[0]!.data?.changes, [
+      { messageId: 'methodBodyOverridden', data: { cls: 'AbstractPdf', method: 'insertOrder' } },
+    ]);
+    assert.match(
+      findings[0]!.message,
+      /: AbstractPdf::insertOrder\(\) body changed \(overridden by the preference\)\./,
+    );
   });
 
   it('needs the current API to compare', async () => {

@@ -1,9 +1,17 @@
 import type { SymbolIndex } from '../../knowledge/types.js';
 import type { ClassDecl } from '../../php/types.js';
 import { releaseLabel } from '../php-api/worlds.js';
-import type { Rule } from '../rule.js';
+import type { MessagePart, Rule } from '../rule.js';
 import { siblings } from '../../project/ownership.js';
-import { classChanges } from './class-changes.js';
+import { classChanges, type MethodChange } from './class-changes.js';
+
+/** The messages of a changed method by how it changed: as it is, and when the preference overrides it. */
+const METHOD_CHANGE: Record<MethodChange['how'], [string, string]> = {
+  removed: ['methodRemoved', 'methodRemovedOverridden'],
+  signature: ['methodSignature', 'methodSignatureOverridden'],
+  body: ['methodBody', 'methodBodyOverridden'],
+  added: ['methodAdded', 'methodAddedOverridden'],
+};
 
 export const rule: Rule = {
   meta: {
@@ -23,7 +31,18 @@ export const rule: Rule = {
       inherited:
         'Preference {{type}} for {{for}}, whose code changed in {{release}}: {{changes}}; {{type}} extends it and ' +
         'overrides none of these, so they reach the store through inheritance.',
+      // One part per changed method ({{changes}}), by how it changed and whether the preference overrides it.
+      methodRemoved: '{{cls}}::{{method}}() removed',
+      methodSignature: '{{cls}}::{{method}}() signature',
+      methodBody: '{{cls}}::{{method}}() body changed',
+      methodAdded: '{{cls}}::{{method}}() added',
+      methodRemovedOverridden: '{{cls}}::{{method}}() removed (overridden by the preference)',
+      methodSignatureOverridden: '{{cls}}::{{method}}() signature (overridden by the preference)',
+      methodBodyOverridden: '{{cls}}::{{method}}() body changed (overridden by the preference)',
+      methodAddedOverridden: '{{cls}}::{{method}}() added (overridden by the preference)',
+      andMore: 'and {{count}} more',
     },
+    listSeparators: { changes: ', ' },
     messageSeverity: { inherited: 'info' },
   },
   check(context) {
@@ -56,12 +75,11 @@ export const rule: Rule = {
         const list = (inheritedOnly ? [...changes] : overridden).sort(
           (a, b) => Number(own.has(b.name.toLowerCase())) - Number(own.has(a.name.toLowerCase())),
         );
-        const shown = list
-          .slice(0, 6)
-          .map(
-            (c) =>
-              `${c.owner.split('\\').pop()}::${c.name}() ${c.how === 'body' ? 'body changed' : c.how}${own.has(c.name.toLowerCase()) ? ' (overridden by the preference)' : ''}`,
-          );
+        const changed: MessagePart[] = list.slice(0, 6).map((c) => ({
+          messageId: METHOD_CHANGE[c.how][own.has(c.name.toLowerCase()) ? 1 : 0],
+          data: { cls: String(c.owner.split('\\').pop()), method: c.name },
+        }));
+        if (list.length > 6) changed.push({ messageId: 'andMore', data: { count: list.length - 6 } });
         context.report({
           file: pref.file,
           line: pref.line,
@@ -72,7 +90,7 @@ export const rule: Rule = {
             type: pref.type,
             for: pref.for,
             release: releaseLabel(context),
-            changes: `${shown.join(', ')}${list.length > 6 ? `, and ${list.length - 6} more` : ''}`,
+            changes: changed,
           },
           recommendation: inheritedOnly
             ? `Check that ${pref.type} still fits the changed ${pref.for}; nothing to port.`
