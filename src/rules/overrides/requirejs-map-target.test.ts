@@ -33,6 +33,16 @@ describe('overrides/requirejs-map-target', () => {
     );
     assert.equal(findings[0]!.messageId, 'changed');
     assert.equal(findings[0]!.data?.from, 'Magento_Customer/js/customer-data');
+    assert.deepEqual(findings[0]!.data?.detail, [
+      {
+        messageId: 'detailChanged',
+        data: { now: 'Magento_Customer::view/frontend/web/js/customer-data.js', current: '1', target: '2' },
+      },
+    ]);
+    assert.equal(
+      findings[0]!.message,
+      'js/customer-data replaces Magento_Customer/js/customer-data: Magento_Customer::view/frontend/web/js/customer-data.js changed between 1 and 2.',
+    );
   });
 
   // 2.4.3 → 2.4.4 as the JS index has them: jquery/ui-modules/tabs.js moves to widgets/, core map follows it.

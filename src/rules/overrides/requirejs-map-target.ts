@@ -1,7 +1,7 @@
 import type { ReleaseFiles } from '../../check/files/release-files.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { resolveJsModule, type JsFile } from './js-modules.js';
-import { checkJsTarget, requireJsConfigs } from './requirejs-targets.js';
+import { checkJsTarget, JS_TARGET_DETAIL_MESSAGES, requireJsConfigs } from './requirejs-targets.js';
 
 export const rule: Rule = {
   meta: {
@@ -14,6 +14,7 @@ export const rule: Rule = {
       changed: '{{to}} replaces {{from}}: {{detail}}.',
       removed: '{{to}} replaces {{from}}: {{detail}}.',
       unverified: '{{to}} replaces {{from}}: {{detail}}.',
+      ...JS_TARGET_DETAIL_MESSAGES,
       pathRemoved:
         'paths entry {{from}} points at {{file}}, which {{target}} no longer ships (it did in {{current}}): RequireJS requests {{to}}.js and gets a 404.',
       pathIsId:

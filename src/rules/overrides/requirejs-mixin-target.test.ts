@@ -40,5 +40,15 @@ describe('overrides/requirejs-mixin-target', () => {
     );
     assert.equal(findings[1]!.messageId, 'removed');
     assert.equal(findings[1]!.data?.target, 'jquery/fileUploader/jquery.fileupload');
+    assert.deepEqual(findings[0]!.data?.detail, [
+      { messageId: 'detailChanged', data: { now: 'Magento_Ui::view/base/web/js/grid.js', current: '1', target: '2' } },
+    ]);
+    assert.deepEqual(findings[1]!.data?.detail, [
+      { messageId: 'detailAbsent', data: { file: 'lib/web/jquery/fileUploader/jquery.fileupload.js', target: '2' } },
+    ]);
+    assert.equal(
+      findings[1]!.message,
+      'Mixin Acme_Ui/js/upload-mixin on jquery/fileUploader/jquery.fileupload: lib/web/jquery/fileUploader/jquery.fileupload.js is absent from 2.',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { checkJsTarget, requireJsConfigs } from './requirejs-targets.js';
+import { checkJsTarget, JS_TARGET_DETAIL_MESSAGES, requireJsConfigs } from './requirejs-targets.js';
 
 export const rule: Rule = {
   meta: {
@@ -12,6 +12,7 @@ export const rule: Rule = {
       changed: 'Mixin {{mixin}} on {{target}}: {{detail}}.',
       removed: 'Mixin {{mixin}} on {{target}}: {{detail}}.',
       unverified: 'Mixin {{mixin}} on {{target}}: {{detail}}.',
+      ...JS_TARGET_DETAIL_MESSAGES,
     },
     messageSeverity: { removed: 'error', unverified: 'info' },
   },

@@ -1,7 +1,7 @@
 // Shared by the mixin and map rules: which RequireJS entries point at core JS that changed or disappeared.
 import type { JsSource, RequireJsConfig } from '../../project/model.js';
 import { cosmeticChange } from '../../check/files/release-files.js';
-import type { RuleContext } from '../rule.js';
+import type { MessagePart, RuleContext } from '../rule.js';
 import { areaOfRequireJsFile, resolveJsModule } from './js-modules.js';
 
 export function requireJsConfigs(context: RuleContext): { config: RequireJsConfig; area: string }[] {
@@ -46,11 +46,23 @@ export interface JsTargetFacts {
 /** `unverified`: the target's data does not cover the module's component (reported at info, 0 h). */
 export type JsTargetState = 'changed' | 'moved' | 'removed' | 'unverified';
 
+/** The messages of checkJsTarget's `detail` part, declared by each rule that prints it as `{{detail}}`. */
+export const JS_TARGET_DETAIL_MESSAGES = {
+  detailUnverifiedFile:
+    'could not verify {{file}} against {{target}}: the knowledge base has no file data for {{component}} there',
+  detailUnverifiedAlias:
+    'could not verify {{file}} against {{target}}: the knowledge base has no RequireJS alias data for {{component}} there',
+  detailAbsent: '{{file}} is absent from {{target}}',
+  detailMoved:
+    '{{id}} loads {{now}} in {{target}} ({{file}} in {{current}}): core requirejs-config.js now points it at another file',
+  detailChanged: '{{now}} changed between {{current}} and {{target}}',
+};
+
 export function checkJsTarget(
   context: RuleContext,
   id: string,
   area: string,
-  report: (state: JsTargetState, detail: string, facts: JsTargetFacts) => void,
+  report: (state: JsTargetState, detail: [MessagePart], facts: JsTargetFacts) => void,
 ): void {
   const current = context.files?.current;
   const target = context.files?.target;
@@ -68,24 +80,35 @@ export function checkJsTarget(
   // An id only a core alias made a file cannot be judged against a target whose aliases are unknown.
   if (!target || after === 'unknown' || (before.aliased !== undefined && !target.js)) {
     // Core JS now, but the target's data does not hold its component: unknown, never "removed".
+    const messageId = target && after !== 'unknown' ? 'detailUnverifiedAlias' : 'detailUnverifiedFile';
     report(
       'unverified',
-      `could not verify ${facts.file} against ${facts.target}: the knowledge base has no ${target && after !== 'unknown' ? 'RequireJS alias' : 'file'} data for ${before.component} there`,
+      [{ messageId, data: { file: facts.file, target: facts.target, component: before.component } }],
       facts,
     );
     return;
   }
-  if (after === undefined) report('removed', `${facts.file} is absent from ${target.label}`, facts);
+  if (after === undefined)
+    report('removed', [{ messageId: 'detailAbsent', data: { file: facts.file, target: target.label } }], facts);
   else if (after.component !== before.component || after.path !== before.path)
     // A core alias now points elsewhere (wysiwygAdapter: tinymce4Adapter → tinymce5Adapter): a different module.
     report(
       'moved',
-      `${id} loads ${facts.now} in ${target.label} (${facts.file} in ${current.label}): core requirejs-config.js now points it at another file`,
+      [
+        {
+          messageId: 'detailMoved',
+          data: { id, now: facts.now, target: target.label, file: facts.file, current: current.label },
+        },
+      ],
       facts,
     );
   // A change of comments and whitespace only (texts, or the index's meaningful hashes) changes nothing a mixin sees.
   else if (after.hash !== before.hash && !cosmeticChange(current, target, before.component, before.path))
-    report('changed', `${facts.now} changed between ${current.label} and ${target.label}`, facts);
+    report(
+      'changed',
+      [{ messageId: 'detailChanged', data: { now: facts.now, current: current.label, target: target.label } }],
+      facts,
+    );
 }
 
 function where(file: { component: string; path: string }): string {
