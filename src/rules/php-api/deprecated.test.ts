@@ -38,8 +38,13 @@ class A extends Old
   assert.equal(findings[0]!.messageId, 'deprecated');
   assert.deepEqual(
     [findings[0]!.data?.label, findings[0]!.data?.declaredBy, findings[0]!.data?.note],
-    ['class `Magento\\Framework\\Old`', 'magento/framework', ': 2.4.7 use New'],
+    [
+      'class `Magento\\Framework\\Old`',
+      'magento/framework',
+      [{ messageId: 'deprecationNote', data: { text: '2.4.7 use New' } }],
+    ],
   );
+  assert.match(findings[0]!.message, / is deprecated in .*: 2\.4\.7 use New — /);
   assert.match(findings[0]!.recommendation, /@see\): Magento\\Framework\\New/);
   // Prose after @see in an index built before it was filtered ("@see we don't recommend…") names no replacement.
   assert.doesNotMatch(findings[1]!.recommendation, /@see/);

@@ -44,6 +44,7 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
       deprecated: '{{label}} ({{declaredBy}}) is deprecated in {{release}}{{note}} — {{use}} here',
       // Its removal is announced: a warning, not only advice.
       deprecatedRemovalAnnounced: '{{label}} ({{declaredBy}}) is deprecated in {{release}}{{note}} — {{use}} here',
+      deprecationNote: ': {{text}}',
     },
     messageSeverity: { deprecatedRemovalAnnounced: 'warning' },
   },
@@ -95,7 +96,8 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
           label,
           declaredBy: String(declaredBy),
           release: releaseLabel(context),
-          note: note.deprecated ? `: ${note.deprecated}` : '',
+          // The @deprecated text of the docblock, quoted as it is.
+          note: note.deprecated ? [{ messageId: 'deprecationNote', data: { text: note.deprecated } }] : [],
           use: describeUse(use.kind),
         },
         recommendation: `Plan the move away from it before it is removed.${see || ' Prefer an @api interface of the same module.'}`,
