@@ -47,12 +47,16 @@ test('reports classes the current release has and the target lacks, with the UCT
   );
   assert.equal(critical[1]!.messageId, 'gone');
   assert.deepEqual(critical[1]!.data, {
-    what: 'class `Magento\\Framework\\Old\\Helper`',
-    from: ' of magento/framework',
+    what: [{ messageId: 'declaredClass', data: { kind: 'class', name: 'Magento\\Framework\\Old\\Helper' } }],
+    from: [{ messageId: 'ofPackage', data: { pkg: 'magento/framework' } }],
     use: 'extended',
     current: '2.4.6',
     release: '2.4.8',
   });
+  assert.equal(
+    critical[1]!.message,
+    'class `Magento\\Framework\\Old\\Helper` of magento/framework is extended here; 2.4.6 declares it, 2.4.8 does not',
+  );
   assert.match(critical[1]!.recommendation, /@deprecated: since 2\.4\.6; see Magento\\Framework\\New\\Helper/);
   // The factory is generated from a class the target has; Countable is PHP's; the unknown class is reported once as info.
   const info = findings.filter((f) => f.severity === 'info');
@@ -243,7 +247,11 @@ class Acme_Cache_Backend extends Zend_Cache_Backend
   assert.equal(findings[0]!.messageId, 'indexGap');
   assert.deepEqual(
     [findings[0]!.data?.pkg, findings[0]!.data?.required],
-    ['acme/zend-cache-fork', 'which 2.4.8 still requires (`^1.16`) but'],
+    ['acme/zend-cache-fork', [{ messageId: 'stillRequires', data: { target: '2.4.8', constraint: '^1.16' } }]],
+  );
+  assert.match(
+    findings[0]!.message,
+    /: it comes from acme\/zend-cache-fork, which 2\.4\.8 still requires \(`\^1\.16`\) but the symbol index of /,
   );
   // Without the requirement the package really left the release: reported as missing.
   const gone = await runRule(missingClass, {
@@ -419,7 +427,12 @@ class Fee { public function __construct(private \\PayPal\\Braintree\\Gateway\\Co
     [findings[0]!.data?.pkg, findings[0]!.data?.required],
     [
       'paypal/module-braintree-core',
-      'which 2.4.8 installs through adobe-commerce/os-extensions-metapackage 1.0.1 (a version no indexed tree shows), so',
+      [
+        {
+          messageId: 'installedThrough',
+          data: { target: '2.4.8', through: 'adobe-commerce/os-extensions-metapackage 1.0.1' },
+        },
+      ],
     ],
   );
 });

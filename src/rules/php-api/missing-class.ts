@@ -1,7 +1,7 @@
 import type { ClassKind } from '../../php/types.js';
 import { siblings } from '../../project/ownership.js';
 import { isPhpInternalClass } from '../../knowledge/php-versions/internal-classes.js';
-import type { CodeUnit, Rule, RuleContext } from '../rule.js';
+import type { CodeUnit, MessagePart, Rule, RuleContext } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse, locationOf } from './class-uses.js';
 import { GUARDED_HINT } from './member-check.js';
@@ -93,6 +93,12 @@ the feature natively.`,
       noIndex: 'php-api checks skipped: no symbol index for {{target}}',
       unresolved:
         'cannot resolve `{{name}}` ({{use}}): neither {{current}} nor {{release}} declares it, nor does the code under check',
+      // {{what}}, {{from}} and {{required}} are parts of these messages.
+      generatedClass: 'generated class `{{name}}` (from `{{source}}`)',
+      declaredClass: '{{kind}} `{{name}}`',
+      ofPackage: ' of {{pkg}}',
+      installedThrough: 'which {{target}} installs through {{through}} (a version no indexed tree shows), so',
+      stillRequires: 'which {{target}} still requires (`{{constraint}}`) but',
       gone: '{{what}}{{from}} is {{use}} here; {{current}} declares it, {{release}} does not',
       // A library the project or an extension still requires itself may stay installed: a warning.
       goneStillRequired: '{{what}}{{from}} is {{use}} here; {{current}} declares it, {{release}} does not',
@@ -183,11 +189,12 @@ the feature natively.`,
 
 function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClass): void {
   const decl = before.decl;
-  const what =
+  const what: MessagePart[] = [
     before.source === 'generated'
-      ? `generated class \`${use.name}\` (from \`${before.generatedFrom}\`)`
-      : `${decl.kind} \`${decl.name}\``;
-  const from = before.package ? ` of ${before.package}` : '';
+      ? { messageId: 'generatedClass', data: { name: use.name, source: String(before.generatedFrom) } }
+      : { messageId: 'declaredClass', data: { kind: decl.kind, name: decl.name } },
+  ];
+  const from: MessagePart[] = before.package ? [{ messageId: 'ofPackage', data: { pkg: before.package } }] : [];
   const hints: string[] = [];
   const origin = before.source === 'generated' ? context.current.symbols?.getClass(before.generatedFrom ?? '') : decl;
   if (origin?.deprecated !== undefined)
@@ -248,9 +255,14 @@ function reportIndexGap(context: RuleContext, use: ClassUse, pkg: string, seen: 
   seen.add(key);
   const release = context.target.release;
   const through = context.target.symbols.notCovered?.[pkg];
-  const required = through
-    ? `which ${release.version} installs through ${through} (a version no indexed tree shows), so`
-    : `which ${release.version} still requires (\`${release.packages[pkg] ?? release.thirdParty[pkg]}\`) but`;
+  const required: MessagePart[] = [
+    through
+      ? { messageId: 'installedThrough', data: { target: release.version, through } }
+      : {
+          messageId: 'stillRequires',
+          data: { target: release.version, constraint: String(release.packages[pkg] ?? release.thirdParty[pkg]) },
+        },
+  ];
   context.report({
     ...locationOf(use),
     messageId: 'indexGap',
