@@ -1,5 +1,5 @@
 import type { ConstantDecl, MethodDecl, PropertyDecl } from '../../php/types.js';
-import type { RuleContext } from '../rule.js';
+import type { MessagePart, RuleContext } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse, locationOf } from './class-uses.js';
 import type { ClassWorld, MemberLookup } from './class-world.js';
@@ -47,6 +47,8 @@ export const MEMBER_MESSAGES = {
   memberGoneGuarded:
     '{{member}}{{signature}} is {{verb}} here on `{{class}}`; {{current}} declares it, {{release}} no longer does on ' +
     'that class or its ancestors',
+  // {{signature}}: the method's declaration in the current release (empty for constants and properties).
+  wasSignature: ' (was `{{declaration}}`)',
 };
 
 export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeOf: (use: ClassUse) => number): void {
@@ -76,7 +78,10 @@ export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeO
         `${currentLabel(context)} marked it @deprecated${declared.deprecated ? `: ${declared.deprecated}` : ''}`,
       );
     if (declared.see?.length) hints.push(`see ${declared.see.join(', ')}`);
-    const signature = kind === 'method' ? ` (was \`${formatMethod(declared as MethodDecl)}\`)` : '';
+    const signature: MessagePart[] =
+      kind === 'method'
+        ? [{ messageId: 'wasSignature', data: { declaration: formatMethod(declared as MethodDecl) } }]
+        : [];
     const verb = use.reference?.write
       ? 'assigned'
       : use.kind === 'webapi-service' || use.kind === 'cron'

@@ -75,7 +75,15 @@ test('calls and overrides of methods the target removed, nothing for magic or un
   });
   assert.deepEqual(
     [findings[1]!.data?.member, findings[1]!.data?.signature, findings[1]!.data?.verb],
-    ['Magento\\Catalog\\Model\\Base::legacyThing()', ' (was `public function legacyThing()`)', 'called'],
+    [
+      'Magento\\Catalog\\Model\\Base::legacyThing()',
+      [{ messageId: 'wasSignature', data: { declaration: 'public function legacyThing()' } }],
+      'called',
+    ],
+  );
+  assert.match(
+    findings[1]!.message,
+    /^Magento\\Catalog\\Model\\Base::legacyThing\(\) \(was `public function legacyThing\(\)`\) is called here /,
   );
   assert.match(findings[1]!.recommendation, /@deprecated: use modernThing\(\)/);
 });
