@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { openPglite, redact, StoreError } from '../history/connections.js';
+import { openPglite, redact, StoreError, watchConnectionLoss } from '../history/connections.js';
 import { migrate, MIGRATION_LOCK_KEY, type SqlConnection } from '../history/sql.js';
 import { userDataDir } from '../knowledge/cache-dir.js';
 import { migrateFleet } from './schema.js';
@@ -139,16 +139,10 @@ async function openPool(spec: string): Promise<SqlConnection> {
     query,
     async transaction(fn) {
       const client = await pool.connect();
-      // A checked-out client reports its lost connection as an 'error' event, which kills the process when nobody
-      // listens (the pool listens to idle clients only). The transaction's own statements fail with it: keep it for them.
-      let lost: Error | undefined;
-      const onLost = (error: Error): void => {
-        lost ??= error; // the first says why (the server's message); the socket's end follows
-      };
-      client.on('error', onLost);
+      // The pool listens to idle clients only: a checked-out one's lost connection must fail the transaction.
+      const loss = watchConnectionLoss(client);
       const q: SqlConnection['query'] = async (sql, params) => {
-        // Not "Client has encountered a connection error and is not queryable": the error that broke it.
-        if (lost) throw lost;
+        loss.throwIfLost();
         return { rows: (await client.query(sql, params as unknown[])).rows };
       };
       let broken: unknown;
@@ -162,9 +156,9 @@ async function openPool(spec: string): Promise<SqlConnection> {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.off('error', onLost);
+        loss.stop();
         // A lost or failed connection leaves the pool; a statement's SQL error (with its SQLSTATE) does not.
-        client.release(lost ?? (broken instanceof Error && !('code' in broken) ? broken : undefined));
+        client.release(loss.lost() ?? (broken instanceof Error && !('code' in broken) ? broken : undefined));
       }
     },
     close: () => pool.end(),

@@ -79,6 +79,29 @@ async function saveTemplate(db: PGlite): Promise<void> {
  * A PostgreSQL server: `postgres://user@host:port/db`, with an optional `schema=<name>` query parameter to keep the
  * tables in their own schema (created when missing).
  */
+/**
+ * A pg client reports a lost connection (server restart, terminated backend) as an 'error' event, which kills the
+ * process when nobody listens (a pool listens to its idle clients only). This keeps the first such error so that the
+ * client's next statement fails with it: the server's message, not "Client has encountered a connection error".
+ */
+export function watchConnectionLoss(client: {
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
+}): { lost(): Error | undefined; throwIfLost(): void; stop(): void } {
+  let lost: Error | undefined;
+  const onError = (error: Error): void => {
+    lost ??= error; // the first says why (the server's message); the socket's end follows
+  };
+  client.on('error', onError);
+  return {
+    lost: () => lost,
+    throwIfLost() {
+      if (lost) throw lost;
+    },
+    stop: () => void client.off('error', onError),
+  };
+}
+
 export async function openPostgres(url: string): Promise<SqlConnection> {
   let parsed: URL;
   try {
@@ -92,12 +115,8 @@ export async function openPostgres(url: string): Promise<SqlConnection> {
     throw new StoreError(`--store: schema must be a plain identifier, not "${schema}"`);
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: parsed.href, connectionTimeoutMillis: 10_000 });
-  // A lost connection (server restart, terminated backend) is also emitted as an 'error' event, which kills the
-  // process when nobody listens (`mageup serve` reads server stores for days): the next statement fails with it instead.
-  let lost: Error | undefined;
-  client.on('error', (error) => {
-    lost ??= error; // the first says why (the server's message); the socket's end follows
-  });
+  // `mageup serve` reads server stores for days: a restart must fail the next statement, not end the process.
+  const loss = watchConnectionLoss(client);
   try {
     await client.connect();
     if (schema) {
@@ -111,7 +130,7 @@ export async function openPostgres(url: string): Promise<SqlConnection> {
     );
   }
   const query: SqlConnection['query'] = async (sql, params) => {
-    if (lost) throw lost;
+    loss.throwIfLost();
     const result = await client.query(sql, params as unknown[]);
     return { rows: result.rows };
   };
