@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { Problem } from '../../core/problem.js';
 import { LoadContext } from '../../project/context.js';
 import type { ProjectModel } from '../../project/model.js';
-import { readJsSource } from '../../project/customizations/js-source.js';
+import { JS_SOURCE_MAX_BYTES, readJsSource } from '../../project/customizations/js-source.js';
 import { vendorTreeRegistrations } from '../../project/registration.js';
 import { declaredLayoutNames, declaredPreferences, diArea, HASH_LENGTH } from '../../knowledge/file-hashes/format.js';
 import type { FileHashIndex, PackageFiles } from '../../knowledge/file-hashes/index.js';
@@ -71,8 +71,8 @@ export interface ReleaseFiles {
 export function jsMethods(files: ReleaseFiles, component: Component, path: string): Set<string> | undefined {
   const text = files.text?.(component, path);
   if (text === undefined) return files.js?.methods(component, path);
-  // readJsSource leaves bundled libraries (over 512 KB) unparsed: no methods known, not none.
-  if (text.length > 512 * 1024) return undefined;
+  // readJsSource leaves bundled libraries unparsed: no methods known, not none.
+  if (text.length > JS_SOURCE_MAX_BYTES) return undefined;
   const problems: Problem[] = [];
   const parsed = readJsSource(text, path, 'base', problems);
   return problems.length > 0 ? undefined : new Set(parsed.methods);

@@ -9,7 +9,7 @@ export function isProjectJs(path: string): boolean {
 }
 
 /** Bigger files are bundled libraries, not hand-written modules: not parsed. */
-const MAX_BYTES = 512 * 1024;
+export const JS_SOURCE_MAX_BYTES = 512 * 1024;
 
 /**
  * The banner of a copy of jQuery itself (`/*! jQuery JavaScript Library v1.11.0`, `/*! jQuery v3.7.1 | (c) …`): its
@@ -23,7 +23,7 @@ const JQUERY_BUILD = /^\s*\/\*!?\s*\*?\s*jQuery (?:JavaScript Library )?v\d/;
  */
 export function readJsSource(source: string, file: string, area: string, problems: Problem[]): JsSource {
   const result: JsSource = { file, area, dependencies: [], jqueryApis: [], methods: [], thisCalls: [] };
-  if (source.length > MAX_BYTES) return result;
+  if (source.length > JS_SOURCE_MAX_BYTES) return result;
   let program: AcornNode;
   try {
     program = parse(source, { ecmaVersion: 'latest', sourceType: 'script', locations: true, allowHashBang: true });
