@@ -273,7 +273,7 @@ export interface StartupRetry {
   maxDelayMs: number;
 }
 
-/** 8 tries over about 2 minutes (1, 2, 4, 8, 16, 30, 30 s): a server restart, not an outage. */
+/** 8 tries, waiting 1, 2, 4, 8, 16, 30 and 30 s between them (91 s in all): a server restart, not an outage. */
 export const STARTUP_RETRY: StartupRetry = { attempts: 8, firstDelayMs: 1000, maxDelayMs: 30_000 };
 
 /**
