@@ -159,6 +159,34 @@ test('core-type-added: the target adds a core type with the name of a project ty
   );
 });
 
+test('core-type-added: the target adds a core field under the name of a field the project added to a core type', async () => {
+  // 2.3.1 declared Mutation.createCustomer(input:) and generateCustomerToken; a 2.3.0 backport declared both itself.
+  const core = {
+    current: 'type Mutation { placeOrder(cart_id: String!): String }',
+    target:
+      'type Mutation { placeOrder(cart_id: String!): String createCustomer(input: CustomerInput!): CustomerOutput generateCustomerToken(email: String!, password: String!): CustomerToken }\ninput CustomerInput { email: String }\ntype CustomerOutput { id: Int }\ntype CustomerToken { token: String }',
+  };
+  const graphql = graphqlFacts(
+    {
+      [FILE]:
+        'type Mutation {\n  createCustomer(customer: AcmeCustomerInput!, password: String!): AcmeCustomerType\n  generateCustomerToken(email: String!, password: String!): CustomerToken\n  acmeThing: Int\n}',
+    },
+    core,
+  );
+  const findings = await runRule(coreTypeAdded, { graphql });
+  assert.deepEqual(
+    findings.map((f) => [f.messageId, f.data?.field, f.severity, f.line]),
+    [
+      ['fieldConflict', 'createCustomer', 'error', 2],
+      ['fieldMerged', 'generateCustomerToken', 'info', 3],
+    ],
+  );
+  assert.equal(
+    findings[0]?.data?.conflicts,
+    'CustomerOutput vs AcmeCustomerType; arguments (input: CustomerInput!) vs (customer: AcmeCustomerInput!, password: String!)',
+  );
+});
+
 test('core-type-removed: fields added to a core input no core field takes any more are never reached', async () => {
   const core = {
     current:
