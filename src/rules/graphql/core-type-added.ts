@@ -42,9 +42,26 @@ export const rule: Rule = {
   },
   check(context) {
     for (const { schema, current, target } of schemasAgainstCore(context.graphql)) {
+      /** One name clash: merged (info) without conflicts, a conflict otherwise. */
+      const clash = (
+        at: { line: number; subject: string; recommendation: string },
+        messageIds: readonly [merged: string, conflict: string],
+        conflicts: string[],
+        data: Record<string, string>,
+      ) =>
+        context.report({
+          ...where(schema),
+          ...at,
+          messageId: conflicts.length > 0 ? messageIds[1] : messageIds[0],
+          data: {
+            ...data,
+            target: target.label,
+            ...(conflicts.length > 0 ? { conflicts: conflicts.slice(0, 4).join('; ') } : {}),
+          },
+          effort: { hours: 2, confidence: 'low' },
+        });
       for (const declaration of schema.declarations) {
-        const before = current.schema.type(declaration.name);
-        if (before) {
+        if (current.schema.type(declaration.name)) {
           // A core type in both releases: a field of the module's own that the target now declares too.
           const after = target.schema.type(declaration.name);
           if (!after) continue; // core-type-removed
@@ -52,22 +69,16 @@ export const rule: Rule = {
             if (current.schema.field(declaration.name, field.name)) continue; // core-field-changed
             const core = target.schema.field(declaration.name, field.name);
             if (!core) continue;
-            const conflicts = fieldConflicts(core.def, field);
-            context.report({
-              ...where(schema),
-              line: field.line,
-              messageId: conflicts.length > 0 ? 'fieldConflict' : 'fieldMerged',
-              data: {
-                type: declaration.name,
-                field: field.name,
-                target: target.label,
-                modules: modulesOf(after),
-                ...(conflicts.length > 0 ? { conflicts: conflicts.join('; ') } : {}),
+            clash(
+              {
+                line: field.line,
+                subject: `${declaration.name}.${field.name}`,
+                recommendation: `Compare this module's ${declaration.name}.${field.name} with ${target.label}'s: drop it if the core field does the job, or rename it with a vendor prefix.`,
               },
-              subject: `${declaration.name}.${field.name}`,
-              recommendation: `Compare this module's ${declaration.name}.${field.name} with ${target.label}'s: drop it if the core field does the job, or rename it with a vendor prefix.`,
-              effort: { hours: 2, confidence: 'low' },
-            });
+              ['fieldMerged', 'fieldConflict'],
+              fieldConflicts(core.def, field),
+              { type: declaration.name, field: field.name, modules: modulesOf(after) },
+            );
           }
           continue;
         }
@@ -80,22 +91,16 @@ export const rule: Rule = {
           const theirs = target.schema.field(declaration.name, field.name)?.def;
           if (theirs && theirs.t !== field.type) conflicts.push(`${field.name}: ${theirs.t} vs ${field.type}`);
         }
-        context.report({
-          ...where(schema),
-          line: declaration.line,
-          messageId: conflicts.length > 0 ? 'conflict' : 'merged',
-          data: {
-            kind: declaration.kind,
-            type: declaration.name,
-            coreKind: core.k,
-            target: target.label,
-            modules: modulesOf(core),
-            ...(conflicts.length > 0 ? { conflicts: conflicts.slice(0, 4).join('; ') } : {}),
+        clash(
+          {
+            line: declaration.line,
+            subject: declaration.name,
+            recommendation: `Rename this module's ${declaration.name} with a vendor prefix (and every field that returns or takes it).`,
           },
-          subject: declaration.name,
-          recommendation: `Rename this module's ${declaration.name} with a vendor prefix (and every field that returns or takes it).`,
-          effort: { hours: 2, confidence: 'low' },
-        });
+          ['merged', 'conflict'],
+          conflicts,
+          { kind: declaration.kind, type: declaration.name, coreKind: core.k, modules: modulesOf(core) },
+        );
       }
     }
   },
