@@ -17,7 +17,7 @@ import type { ComposerFacts } from '../rules/rule.js';
 import type { CheckOptions, TargetComposer } from './types.js';
 import { extensionTable } from '../rules/composer/extension-fit.js';
 import { formatComposerJson, proposeComposerJson } from '../rules/composer/proposal.js';
-import type { RuleContext } from '../rules/rule.js';
+import type { PackageContext } from '../rules/rule.js';
 import { runComposerSolver } from './composer-solver.js';
 import { join } from 'node:path';
 
@@ -149,7 +149,7 @@ export function packagesToLookUp(model: ProjectModel): string[] {
  * verdict on it, which is also put into the context for composer/solver-problem.
  */
 export async function composerForTarget(
-  ctx: Omit<RuleContext, 'report'>,
+  ctx: PackageContext,
   options: Pick<CheckOptions, 'solve' | 'solveTimeoutMs' | 'metadataCacheDir'>,
   problems: Problem[],
 ): Promise<TargetComposer> {

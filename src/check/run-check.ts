@@ -30,6 +30,7 @@ import { vendorSchemaContext } from './files/db-schema-from-vendor.js';
 import { isDirectory } from './files/release-files.js';
 import { applyPolicy, governanceReport, type PolicyOutcome } from '../governance/policy.js';
 import { composerFacts, composerForTarget } from './composer-facts.js';
+import { CodeFactsBuilder } from './class-facts.js';
 
 /** Raised for a bad option value (a PHP version that is not `x.y`…): the CLI prints it and exits 2. */
 export class CheckOptionError extends MageupError {
@@ -130,6 +131,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       })
     : null;
   const composer = await composerFacts(model, options, now, problems);
+  const codeFacts = new CodeFactsBuilder(code, { release: current.release, symbols: currentSymbols });
 
   const results: TargetResult[] = [];
   const coverages: ReleaseCoverage[] = [];
@@ -148,6 +150,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       current: { release: current.release, symbols: currentSymbols },
       target: { release, php, symbols },
       code,
+      ...(await codeFacts.factsFor(release, symbols)),
       advisoriesFor: advisoryLookup,
       now,
       platform,

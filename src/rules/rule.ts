@@ -13,6 +13,7 @@ import type { ReleaseLookup } from '../knowledge/extension-releases.js';
 import type { PatchLevelsFile } from '../knowledge/patch-levels.js';
 import type { SolverResult } from '../check/composer-solver.js';
 import type { GraphqlFacts } from '../check/graphql/project-schemas.js';
+import type { ClassWorld } from '../check/class-world.js';
 
 export interface RuleMeta {
   /** Stable id, `category/kebab-name`, e.g. `php-api/removed-class`. Never reused for another meaning. */
@@ -81,7 +82,19 @@ export interface RuleContext {
   /** The project's current release, when known. */
   current: { release: Release | null; symbols: SymbolIndex | null };
   target: CheckTarget;
+  /** Every code unit analysed (config and ownership questions look at all of them). */
   code: CodeUnit[];
+  /**
+   * The code units code rules report on for this target: `code` but those of packages that move with the target
+   * (check/code-under-check.ts).
+   */
+  underCheck: CodeUnit[];
+  /**
+   * The class model of the code under check: the code's classes over the target release's symbol index and, when the
+   * current release's index is known (coverage not `none`), over the current one's; each index completed with the
+   * packages its metapackage requires but the index lacks (check/class-facts.ts).
+   */
+  classes: { target: ClassWorld; current: ClassWorld | null };
   advisoriesFor(pkg: string, version: string): Advisory[];
   now: Date;
   /**
@@ -124,6 +137,9 @@ export interface RuleContext {
   graphql?: GraphqlFacts;
   report(finding: ReportInput): void;
 }
+
+/** The context without its code facts: what package-level questions (Composer's) are answered from. */
+export type PackageContext = Omit<RuleContext, 'report' | 'underCheck' | 'classes'>;
 
 /** A finding with the message id and data it was made from (the finding keeps them too). */
 export interface RuleFinding {

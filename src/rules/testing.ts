@@ -5,6 +5,7 @@ import type { Customizations, Module, ProjectModel } from '../project/model.js';
 import { emptyCustomizations } from '../project/customizations/index.js';
 import type { Release, ReleaseCatalog } from '../knowledge/types.js';
 import { createSymbolIndex } from '../knowledge/memory-symbol-index.js';
+import { CodeFactsBuilder } from '../check/class-facts.js';
 import { ruleFinding, type Rule, type RuleContext } from './rule.js';
 
 export function projectFixture(overrides: Partial<ProjectModel> = {}): ProjectModel {
@@ -77,14 +78,14 @@ const missingCatalog = new Proxy({} as ReleaseCatalog, {
   },
 });
 
-export type ContextOverrides = Partial<Omit<RuleContext, 'report' | 'target'>> & {
+export type ContextOverrides = Partial<Omit<RuleContext, 'report' | 'target' | 'underCheck' | 'classes'>> & {
   target?: Partial<RuleContext['target']>;
 };
 
 /** Runs one rule over a context built from the overrides and returns its findings (with message id and data), sorted. */
 export async function runRule(rule: Rule, overrides: ContextOverrides = {}): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const context: RuleContext = {
+  const base = {
     project: projectFixture(),
     catalog: missingCatalog,
     current: { release: null, symbols: null },
@@ -98,6 +99,12 @@ export async function runRule(rule: Rule, overrides: ContextOverrides = {}): Pro
       symbols: createSymbolIndex([]),
       ...overrides.target,
     },
+  };
+  // The code facts as check/ builds them for a run.
+  const facts = await new CodeFactsBuilder(base.code, base.current).factsFor(base.target.release, base.target.symbols);
+  const context: RuleContext = {
+    ...base,
+    ...facts,
     report(input) {
       findings.push(ruleFinding(rule.meta, input).finding);
     },

@@ -4,7 +4,7 @@
 import { intersects, normalizeVersion, parseStability, satisfies } from '../../composer/index.js';
 import type { PackageRelease } from '../../knowledge/extension-releases.js';
 import { closureRequirements, type ClosureRequirement } from '../../knowledge/release-composer.js';
-import type { RuleContext } from '../rule.js';
+import type { PackageContext, RuleContext } from '../rule.js';
 import { targetAnswer } from './target-versions.js';
 import { isMagentoExtension, isUsersPackage, movesWithRelease } from './conflicts.js';
 
@@ -29,7 +29,7 @@ const fits = new WeakMap<object, Map<string, ExtensionFit>>();
 const closures = new WeakMap<object, Map<string, ClosureRequirement[]>>();
 
 /** The fit of one package for the context's target (undefined facts → `known: false`). */
-export function extensionFit(ctx: Omit<RuleContext, 'report'>, name: string): ExtensionFit {
+export function extensionFit(ctx: PackageContext, name: string): ExtensionFit {
   const cacheKey = ctx.composer ?? ctx;
   let byName = fits.get(cacheKey);
   if (!byName) fits.set(cacheKey, (byName = new Map()));
@@ -67,10 +67,7 @@ export function caretOf(release: PackageRelease): string {
  * The first requirement (`php ~8.1.0||~8.2.0`) that excludes the target, or undefined when all allow it. Requirements
  * the target says nothing about (ext-*, packages it neither installs nor constrains) are not judged.
  */
-export function requirementBlocker(
-  ctx: Omit<RuleContext, 'report'>,
-  require: Record<string, string>,
-): string | undefined {
+export function requirementBlocker(ctx: PackageContext, require: Record<string, string>): string | undefined {
   for (const [dep, constraint] of Object.entries(require)) {
     const name = dep.toLowerCase();
     if (/^(ext-|lib-)/.test(name)) continue;
@@ -88,7 +85,7 @@ export function requirementBlocker(
   return undefined;
 }
 
-function allows(ctx: Omit<RuleContext, 'report'>, name: string, constraint: string): boolean {
+function allows(ctx: PackageContext, name: string, constraint: string): boolean {
   const answer = targetAnswer(ctx.target, name);
   if (answer) {
     switch (answer.kind) {
@@ -113,7 +110,7 @@ function allows(ctx: Omit<RuleContext, 'report'>, name: string, constraint: stri
 }
 
 /** The target's closure on libraries (product, base, template require; not the template's require-dev), once per context. */
-export function targetClosure(ctx: Omit<RuleContext, 'report'>): Map<string, ClosureRequirement[]> {
+export function targetClosure(ctx: PackageContext): Map<string, ClosureRequirement[]> {
   const cacheKey = ctx.composer ?? ctx;
   let closure = closures.get(cacheKey);
   if (!closure) {
@@ -199,7 +196,7 @@ export interface ExtensionRow {
   blocker?: string;
 }
 
-export function extensionTable(ctx: Omit<RuleContext, 'report'>): ExtensionRow[] {
+export function extensionTable(ctx: PackageContext): ExtensionRow[] {
   const withRelease = movesWithRelease(ctx.project.packages);
   return ctx.project.packages
     .filter((p) => isUsersPackage(p) && p.source !== 'path' && isMagentoExtension(p) && !withRelease.has(p.name))

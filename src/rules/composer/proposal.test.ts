@@ -5,7 +5,7 @@ import type { PackageReleases } from '../../knowledge/extension-releases.js';
 import { releaseComposer } from '../../knowledge/release-composer.js';
 import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
 import type { ComposerPackage, ProjectModel } from '../../project/model.js';
-import type { MessagePart, RuleContext } from '../rule.js';
+import type { MessagePart, PackageContext } from '../rule.js';
 import { projectFixture, runRule } from '../testing.js';
 import { proposeComposerJson } from './proposal.js';
 import { proposedComposerJsonRule } from './proposed-composer-json.js';
@@ -62,7 +62,7 @@ const project: ProjectModel = projectFixture({
   },
   packages: [klaviyo],
 });
-const context: Omit<RuleContext, 'report'> = {
+const context: PackageContext = {
   project,
   catalog,
   current: { release: catalog.get('2.4.4')!, symbols: null },

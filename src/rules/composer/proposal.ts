@@ -3,7 +3,7 @@
 // extension required at the newest release that allows the target, replace entries the target's new modules need,
 // and config.platform.php at the target's PHP. Computed from the same facts the composer rules judge.
 import { unifiedDiff } from '../../check/files/unified-diff.js';
-import type { RuleContext } from '../rule.js';
+import type { PackageContext } from '../rule.js';
 import { isUsersPackage } from './conflicts.js';
 import { caretOf, extensionFit, requirementBlocker, safeIntersects, safeSatisfies } from './extension-fit.js';
 import { family } from './replace-new-package.js';
@@ -37,7 +37,7 @@ export interface ComposerProposal {
 type Json = Record<string, unknown>;
 
 /** The proposal for a project's root composer.json, or undefined for an extension or a project without one. */
-export function proposeComposerJson(ctx: Omit<RuleContext, 'report'>): ComposerProposal | undefined {
+export function proposeComposerJson(ctx: PackageContext): ComposerProposal | undefined {
   const root = ctx.project.rootComposer;
   if (ctx.project.kind !== 'project' || !root) return undefined;
   const target = ctx.target.release.version;

@@ -7,8 +7,8 @@ import type { FixOutcome, FixSource, Rule } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse, locationOf } from './class-uses.js';
 import { memberLabel } from './member-check.js';
-import { isTypeKeyword, prepareWorlds, releaseLabel, worldsOf } from './worlds.js';
-import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
+import { isTypeKeyword, releaseLabel } from './worlds.js';
+import { movesWithTarget } from '../../check/code-under-check.js';
 
 /** UCT warning codes for uses of `@deprecated` code, by use and kind. */
 function uctCodeForDeprecated(
@@ -49,13 +49,12 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
     messageSeverity: { deprecatedRemovalAnnounced: 'warning' },
   },
   async check(context) {
-    await prepareWorlds(context);
     if (context.target.symbols.coverage === 'none') return;
-    const { target } = worldsOf(context);
+    const { target } = context.classes;
     const seen = new Set<string>();
     for (const use of [
-      ...codeClassUses(codeUnderCheck(context)),
-      ...configClassUses(context.project, (p) => movesWithTarget(context, p)),
+      ...codeClassUses(context.underCheck),
+      ...configClassUses(context.project, (p) => movesWithTarget(context.target.release, p)),
     ]) {
       if (isTypeKeyword(use.name)) continue;
       const cls = target.get(use.name);

@@ -14,9 +14,8 @@ import { nodesOnLine } from '../../fix/locate.js';
 import { classImports, fileUseStatements, importedName } from '../../fix/use-imports.js';
 import { startsByRefusingNonPost } from '../../php/refuses-non-post.js';
 import type { CodeUnit, FixOutcome, FixSource, Rule } from '../rule.js';
-import type { ClassWorld } from './class-world.js';
-import { codeUnderCheck } from './code-under-check.js';
-import { prepareWorlds, releaseLabel, worldsOf } from './worlds.js';
+import type { ClassWorld } from '../../check/class-world.js';
+import { releaseLabel } from './worlds.js';
 
 const ACTION = 'Magento\\Framework\\App\\Action\\Action';
 const ABSTRACT_ACTION = 'Magento\\Framework\\App\\Action\\AbstractAction';
@@ -56,11 +55,10 @@ returned, and nothing else changes. Every other controller is left to the develo
     },
   },
   async check(context) {
-    await prepareWorlds(context);
     if (context.target.symbols.coverage === 'none') return;
-    const { target } = worldsOf(context);
+    const { target } = context.classes;
     if (target.get(POST_INTERFACE)?.source !== 'index') return; // a target before 2.3 has no method interfaces
-    for (const unit of codeUnderCheck(context)) {
+    for (const unit of context.underCheck) {
       for (const decl of unit.analysis.classes) {
         if (decl.kind !== 'class' || decl.abstract) continue;
         if (target.isSubtypeOf(decl.name, ACTION) !== true) continue;

@@ -2,10 +2,10 @@ import type { ConstantDecl, MethodDecl, PropertyDecl } from '../../php/types.js'
 import type { MessagePart, RuleContext } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse, locationOf } from './class-uses.js';
-import type { ClassWorld, MemberLookup } from './class-world.js';
+import type { ClassWorld, MemberLookup } from '../../check/class-world.js';
 import { formatMethod } from './signature-format.js';
-import { currentLabel, isTypeKeyword, releaseLabel, worldsOf } from './worlds.js';
-import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
+import { currentLabel, isTypeKeyword, releaseLabel } from './worlds.js';
+import { movesWithTarget } from '../../check/code-under-check.js';
 
 export type MemberKind = 'method' | 'constant' | 'property';
 
@@ -53,12 +53,12 @@ export const MEMBER_MESSAGES = {
 
 export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeOf: (use: ClassUse) => number): void {
   if (context.target.symbols.coverage === 'none') return;
-  const { target, current } = worldsOf(context);
+  const { target, current } = context.classes;
   if (!current) return;
   const seen = new Set<string>();
   for (const use of [
-    ...codeClassUses(codeUnderCheck(context)),
-    ...configClassUses(context.project, (p) => movesWithTarget(context, p)),
+    ...codeClassUses(context.underCheck),
+    ...configClassUses(context.project, (p) => movesWithTarget(context.target.release, p)),
   ]) {
     if (use.memberKind !== kind || !use.member || isTypeKeyword(use.name)) continue;
     if (!target.get(use.name)) continue; // the class itself is gone: php-api/missing-class says so

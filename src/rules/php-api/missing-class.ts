@@ -5,10 +5,10 @@ import type { CodeUnit, MessagePart, Rule, RuleContext } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
 import { codeClassUses, configClassUses, describeUse, locationOf } from './class-uses.js';
 import { GUARDED_HINT } from './member-check.js';
-import type { ResolvedClass } from './class-world.js';
-import { currentLabel, isTypeKeyword, prepareWorlds, preparedIndex, releaseLabel, worldsOf } from './worlds.js';
+import type { ResolvedClass } from '../../check/class-world.js';
+import { currentLabel, isTypeKeyword, releaseLabel } from './worlds.js';
 import { compareLooseVersions } from '../../knowledge/api/versions.js';
-import { codeUnderCheck, movesWithTarget } from './code-under-check.js';
+import { movesWithTarget } from '../../check/code-under-check.js';
 import {
   fixZendClass,
   LAMINAS_HTTP_REQUEST,
@@ -124,7 +124,6 @@ the feature natively.`,
   fixable: (finding) => zendClassOf(finding) !== undefined,
   fix: (finding, source) => fixZendClass(finding, source),
   async check(context) {
-    await prepareWorlds(context);
     const coverage = context.target.symbols.coverage;
     if (coverage === 'none') {
       context.report({
@@ -135,12 +134,13 @@ the feature natively.`,
       });
       return;
     }
-    const { target, current } = worldsOf(context);
+    const { target, current } = context.classes;
     const unresolvedSeen = new Set<string>();
     const gapsSeen = new Set<string>();
+    const unitsByFile = new Map(context.code.map((u) => [u.analysis.file, u]));
     const uses = [
-      ...codeClassUses(codeUnderCheck(context)),
-      ...configClassUses(context.project, (p) => movesWithTarget(context, p)),
+      ...codeClassUses(context.underCheck),
+      ...configClassUses(context.project, (p) => movesWithTarget(context.target.release, p)),
     ];
     // `__construct(private Foo $foo)` is both a dependency and a parameter type: one finding, as a dependency.
     const dependencies = new Set(uses.filter((u) => u.kind === 'constructor-dependency').map(positionOf));
@@ -165,7 +165,7 @@ the feature natively.`,
         continue;
       }
       if (use.reference === undefined) continue; // configuration names: often core virtual types
-      if (use.kind === 'import' && importsNamespace(context, use)) continue; // `use Foo\Bar;` then `Bar\Baz`
+      if (use.kind === 'import' && importsNamespace(unitsByFile, use)) continue; // `use Foo\Bar;` then `Bar\Baz`
       const key = `${use.package ?? use.module ?? ''}\0${use.name.toLowerCase()}`;
       if (unresolvedSeen.has(key)) continue;
       unresolvedSeen.add(key);
@@ -200,9 +200,9 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
   if (origin?.deprecated !== undefined)
     hints.push(`${currentLabel(context)} marked it @deprecated${origin.deprecated ? `: ${origin.deprecated}` : ''}`);
   if (origin?.see?.length) hints.push(`see ${origin.see.join(', ')}`);
-  if (decl.name.toLowerCase() === 'zend_json' && worldsOf(context).target.get(LAMINAS_JSON))
+  if (decl.name.toLowerCase() === 'zend_json' && context.classes.target.get(LAMINAS_JSON))
     hints.push(laminasJsonHint(context.target.release.version));
-  if (decl.name.toLowerCase() === 'zend_http_client' && worldsOf(context).target.get(LAMINAS_HTTP_REQUEST))
+  if (decl.name.toLowerCase() === 'zend_http_client' && context.classes.target.get(LAMINAS_HTTP_REQUEST))
     hints.push(laminasHttpHint(context.target.release.version));
   const library = libraryHint(decl.name);
   if (library) hints.push(library);
@@ -245,7 +245,7 @@ function targetIndexLacks(context: RuleContext, pkg: string): boolean {
   const release = context.target.release;
   if (context.target.symbols.notCovered?.[pkg] !== undefined) return true;
   if (release.packages[pkg] === undefined && release.thirdParty[pkg] === undefined) return false;
-  return preparedIndex(context.target.symbols).packages()[pkg] === undefined;
+  return context.classes.target.index?.packages()[pkg] === undefined;
 }
 
 /** Said once per package: classes of a package the target requires but its index lacks cannot be judged. */
@@ -327,13 +327,9 @@ function requirersOf(context: RuleContext, pkg: string): string[] {
   return requirers.sort();
 }
 
-const unitsByFile = new WeakMap<readonly CodeUnit[], Map<string, CodeUnit>>();
-
 /** `use A\\B;` followed by uses of `A\\B\\C` in the same file: B is a namespace, not a class. */
-function importsNamespace(context: RuleContext, use: ClassUse): boolean {
+function importsNamespace(unitsByFile: ReadonlyMap<string, CodeUnit>, use: ClassUse): boolean {
   const prefix = `${use.name.toLowerCase()}\\`;
-  let byFile = unitsByFile.get(context.code);
-  if (!byFile) unitsByFile.set(context.code, (byFile = new Map(context.code.map((u) => [u.analysis.file, u]))));
-  const unit = byFile.get(use.file);
+  const unit = unitsByFile.get(use.file);
   return !!unit?.analysis.references.some((r) => r.name.toLowerCase().startsWith(prefix));
 }

@@ -1,6 +1,5 @@
 import type { Rule } from '../rule.js';
 import { checkMemberUses, MEMBER_MESSAGES } from './member-check.js';
-import { prepareWorlds } from './worlds.js';
 
 export const missingConstant: Rule = {
   meta: {
@@ -19,7 +18,6 @@ your own class (Adobe's advice for UCT 1214).`,
     messageSeverity: { memberGoneGuarded: 'info' },
   },
   async check(context) {
-    await prepareWorlds(context);
     checkMemberUses(context, 'constant', () => 1214);
   },
 };

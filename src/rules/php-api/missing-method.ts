@@ -3,8 +3,7 @@ import { nodesOnLine } from '../../fix/locate.js';
 import type { FixOutcome, FixSource, Rule, RuleContext } from '../rule.js';
 import { checkMemberUses, MEMBER_MESSAGES } from './member-check.js';
 import { formatMethod } from './signature-format.js';
-import { currentLabel, prepareWorlds, releaseLabel, worldsOf } from './worlds.js';
-import { codeUnderCheck } from './code-under-check.js';
+import { currentLabel, releaseLabel } from './worlds.js';
 
 export const missingMethod: Rule = {
   meta: {
@@ -37,7 +36,6 @@ release when present), or move the logic into your own class.`,
     messageSeverity: { deadOverride: 'error', memberGoneGuarded: 'info' },
   },
   async check(context) {
-    await prepareWorlds(context);
     checkMemberUses(context, 'method', () => 1410);
     checkOverrides(context);
   },
@@ -107,9 +105,9 @@ const CALLS = new Set(['member_call_expression', 'nullsafe_member_call_expressio
 /** Custom methods overriding a parent method the target no longer declares. */
 function checkOverrides(context: RuleContext): void {
   if (context.target.symbols.coverage === 'none') return;
-  const { target, current } = worldsOf(context);
+  const { target, current } = context.classes;
   if (!current) return;
-  for (const unit of codeUnderCheck(context)) {
+  for (const unit of context.underCheck) {
     for (const decl of unit.analysis.classes) {
       if (!decl.extends || !target.get(decl.extends)) continue;
       for (const own of decl.methods) {

@@ -1,6 +1,5 @@
 import type { Rule } from '../rule.js';
 import { checkMemberUses, MEMBER_MESSAGES } from './member-check.js';
-import { prepareWorlds } from './worlds.js';
 
 export const missingProperty: Rule = {
   meta: {
@@ -21,7 +20,6 @@ your own class. UCT codes: 1514 (use), 1516 (assignment).`,
     messageSeverity: { memberGoneGuarded: 'info' },
   },
   async check(context) {
-    await prepareWorlds(context);
     checkMemberUses(context, 'property', (use) => (use.reference?.write ? 1516 : 1514));
   },
 };

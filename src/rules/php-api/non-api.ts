@@ -1,8 +1,7 @@
 import type { Rule } from '../rule.js';
 import { codeClassUses, locationOf } from './class-uses.js';
-import { isCorePackage } from './class-world.js';
-import { prepareWorlds, releaseLabel, worldsOf } from './worlds.js';
-import { codeUnderCheck } from './code-under-check.js';
+import { isCorePackage } from '../../check/class-world.js';
+import { releaseLabel } from './worlds.js';
 
 /** The uses that tie custom code to a core class's implementation, with their UCT codes. */
 const TIGHT_USES = {
@@ -34,11 +33,10 @@ inheritance; at least cover the behaviour with tests run after each upgrade.`,
     },
   },
   async check(context) {
-    await prepareWorlds(context);
     if (context.target.symbols.coverage === 'none') return;
-    const { target } = worldsOf(context);
+    const { target } = context.classes;
     const seen = new Set<string>();
-    for (const use of codeClassUses(codeUnderCheck(context))) {
+    for (const use of codeClassUses(context.underCheck)) {
       if (!(use.kind in TIGHT_USES)) continue;
       // parent::/self::/static:: calls follow from the class's own extends, already listed.
       if (use.kind === 'static-call' && use.reference?.via && ['parent', 'self', 'static'].includes(use.reference.via))

@@ -1,12 +1,10 @@
 import type { Rule, RuleContext } from '../rule.js';
-import { codeUnderCheck } from './code-under-check.js';
 import { fixOverrideSignature, overrideOf } from './signature-fix.js';
 import { callArityMessages, checkCallArity } from './signature/call-arity.js';
 import { checkForwardedArguments, forwardedArgsMessages } from './signature/forwarded-args.js';
 import { checkOverrides, overrideMessages } from './signature/override.js';
 import { checkPlugins, pluginMessageSeverity, pluginMessages } from './signature/plugin.js';
 import { checkUnimplemented, unimplementedMessages } from './signature/unimplemented.js';
-import { prepareWorlds, worldsOf } from './worlds.js';
 
 export const signatureMismatch: Rule = {
   meta: {
@@ -54,10 +52,9 @@ declines the fix.`,
     messageSeverity: { ...pluginMessageSeverity },
   },
   async check(context) {
-    await prepareWorlds(context);
     if (context.target.symbols.coverage === 'none') return;
-    const { target, current } = worldsOf(context);
-    for (const unit of codeUnderCheck(context)) {
+    const { target, current } = context.classes;
+    for (const unit of context.underCheck) {
       // A class declared more than once in a file (`if (Logger::API < 3) { class X … } else { class X … }`, the usual
       // dual Monolog 2/3 support) is fine when one of its declarations fits the target.
       const variants = new Map<string, PendingFinding[][]>();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MethodDecl } from '../../php/types.js';
-import { ClassWorld } from './class-world.js';
+import { ClassWorld } from '../../check/class-world.js';
 import { classDecl, indexOf, method, unitOf } from './fixtures.js';
 import { incompatibilities, paramType, parseType, type IncompatibilityReason } from './type-compat.js';
 

@@ -1,6 +1,6 @@
 import type { MessagePart } from '../../core/finding.js';
 import type { MethodDecl, ParamDecl } from '../../php/types.js';
-import type { ClassWorld } from './class-world.js';
+import type { ClassWorld } from '../../check/class-world.js';
 
 /** A declared type as a set of lower-cased members (`?Foo` → foo|null); intersections stay one member. */
 export interface TypeSet {

@@ -2,7 +2,6 @@ import type { Finding } from '../../core/finding.js';
 import { nodesOnLine } from '../../fix/locate.js';
 import type { FixOutcome, FixSource, Rule } from '../rule.js';
 import { appliesOn, whereOf } from './php-target.js';
-import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 export const dollarBraceInterpolation: Rule = {
   meta: {
@@ -18,7 +17,7 @@ string interpolation"). Reported when the target PHP is 8.2 or newer.
   },
   check(context) {
     if (!appliesOn(context, '8.2')) return;
-    for (const unit of codeUnderCheck(context)) {
+    for (const unit of context.underCheck) {
       for (const at of unit.analysis.dollarBraceInterpolations ?? []) {
         context.report({
           ...whereOf(unit),

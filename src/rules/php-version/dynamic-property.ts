@@ -5,9 +5,7 @@ import { nodesOnLine } from '../../fix/locate.js';
 import { internalClassProperties, isPhpInternalClass } from '../../knowledge/php-versions/internal-classes.js';
 import { phpAtLeast } from '../../knowledge/php-versions/php-version.js';
 import type { FixOutcome, FixSource, Rule } from '../rule.js';
-import { prepareWorlds, worldsOf } from '../php-api/worlds.js';
 import { appliesOn, whereOf } from './php-target.js';
-import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 export const dynamicProperty: Rule = {
   meta: {
@@ -33,9 +31,8 @@ needs a bag of values, add \`#[\\AllowDynamicProperties]\` or use an array prope
     },
   },
   async check(context) {
-    await prepareWorlds(context);
     if (!appliesOn(context, '8.2')) return;
-    const { target } = worldsOf(context);
+    const { target } = context.classes;
     const severity = phpAtLeast(context.target.php, '9.0') ? 'error' : 'warning';
     const seen = new Set<string>();
     const exempt = new Map<string, boolean | undefined>();
@@ -71,7 +68,7 @@ needs a bag of values, add \`#[\\AllowDynamicProperties]\` or use an array prope
         }
       return known;
     };
-    for (const unit of codeUnderCheck(context)) {
+    for (const unit of context.underCheck) {
       for (const ref of unit.analysis.references) {
         if (ref.kind !== 'property-fetch' || !ref.write || ref.via !== '$this' || !ref.member) continue;
         if (!target.declaredByCode(ref.name)) continue;

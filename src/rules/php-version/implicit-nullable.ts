@@ -4,7 +4,6 @@ import { nodesOnLine } from '../../fix/locate.js';
 import type { FixOutcome, FixSource, Rule } from '../rule.js';
 import { parseType } from '../php-api/type-compat.js';
 import { appliesOn, callables, dollar, whereOf } from './php-target.js';
-import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 export const implicitNullable: Rule = {
   meta: {
@@ -25,7 +24,7 @@ PHP 7.1+; tools such as Rector (\`ExplicitNullableParamTypeRector\`) or php-cs-f
   },
   check(context) {
     if (!appliesOn(context, '8.4')) return;
-    for (const unit of codeUnderCheck(context)) {
+    for (const unit of context.underCheck) {
       for (const { label, decl } of callables(unit)) {
         for (const param of decl.params) {
           if (!param.type || param.default?.trim().toLowerCase() !== 'null') continue;

@@ -1,7 +1,6 @@
 import { nullSensitiveFunction } from '../../knowledge/php-versions/null-sensitive-params.js';
 import type { Rule } from '../rule.js';
 import { appliesOn, declaresFunction, whereOf } from './php-target.js';
-import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 export const nullToInternal: Rule = {
   meta: {
@@ -27,7 +26,7 @@ Magento code calls most).
   },
   check(context) {
     if (!appliesOn(context, '8.0')) return;
-    for (const unit of codeUnderCheck(context)) {
+    for (const unit of context.underCheck) {
       for (const ref of unit.analysis.references) {
         if (ref.kind !== 'function-call' || !ref.nullArgs?.length) continue;
         if (ref.name.includes('\\') && !ref.namespacedName) continue;

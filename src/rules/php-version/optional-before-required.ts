@@ -2,7 +2,6 @@ import type { ParamDecl } from '../../php/types.js';
 import type { Rule } from '../rule.js';
 import { parseType } from '../php-api/type-compat.js';
 import { appliesOn, callables, dollar, whereOf } from './php-target.js';
-import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 /**
  * The PHP version from which an optional parameter before a required one is deprecated: 8.0 in general; a null
@@ -37,7 +36,7 @@ default (mind the callers: named arguments and call sites may need updating).`,
     },
   },
   check(context) {
-    for (const unit of codeUnderCheck(context)) {
+    for (const unit of context.underCheck) {
       for (const { label, decl } of callables(unit)) {
         const lastRequired = decl.params.findLastIndex((p) => p.default === undefined && !p.variadic);
         for (const param of decl.params.slice(0, Math.max(lastRequired, 0))) {

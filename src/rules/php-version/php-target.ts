@@ -1,7 +1,6 @@
 import { phpAtLeast } from '../../knowledge/php-versions/php-version.js';
 import type { CodeUnit, RuleContext } from '../rule.js';
 import type { DeprecatedSyntax, FunctionDecl, MethodDecl } from '../../php/types.js';
-import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 /** True when the target PHP is `since` or newer: the finding applies. */
 export function appliesOn(context: RuleContext, since: string): boolean {
@@ -40,6 +39,6 @@ export function* deprecatedSyntax(
   context: RuleContext,
   kinds: readonly DeprecatedSyntax['kind'][],
 ): Generator<{ unit: CodeUnit; at: DeprecatedSyntax }> {
-  for (const unit of codeUnderCheck(context))
+  for (const unit of context.underCheck)
     for (const at of unit.analysis.deprecatedSyntax ?? []) if (kinds.includes(at.kind)) yield { unit, at };
 }

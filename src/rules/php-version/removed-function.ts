@@ -1,7 +1,6 @@
 import { functionLifecycle } from '../../knowledge/php-versions/removed-functions.js';
 import type { MessagePart, Rule } from '../rule.js';
 import { appliesOn, declaresFunction, whereOf } from './php-target.js';
-import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 export const removedFunction: Rule = {
   meta: {
@@ -29,7 +28,7 @@ indexed package (a polyfill) declares the function.
     messageSeverity: { deprecated: 'warning' },
   },
   check(context) {
-    for (const unit of codeUnderCheck(context)) {
+    for (const unit of context.underCheck) {
       for (const ref of unit.analysis.references) {
         if (ref.kind !== 'function-call') continue;
         const name = ref.name.includes('\\') ? ref.name.slice(ref.name.lastIndexOf('\\') + 1) : ref.name;

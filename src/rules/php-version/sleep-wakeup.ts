@@ -1,5 +1,4 @@
 import type { Rule } from '../rule.js';
-import { codeUnderCheck } from '../php-api/code-under-check.js';
 import { appliesOn, whereOf } from './php-target.js';
 
 export const sleepWakeup: Rule = {
@@ -22,7 +21,7 @@ documentation-only deprecation). Reported at info when the target PHP is 8.5 or 
   },
   check(context) {
     if (!appliesOn(context, '8.5')) return;
-    for (const unit of codeUnderCheck(context)) {
+    for (const unit of context.underCheck) {
       for (const cls of unit.analysis.classes) {
         const names = new Set(cls.methods.map((m) => m.name.toLowerCase()));
         for (const method of cls.methods) {

@@ -1,8 +1,6 @@
 import { hasTentativeTypes, tentativeReturnType } from '../../knowledge/php-versions/tentative-return-types.js';
 import type { Rule } from '../rule.js';
-import { prepareWorlds, worldsOf } from '../php-api/worlds.js';
 import { appliesOn, whereOf } from './php-target.js';
-import { codeUnderCheck } from '../php-api/code-under-check.js';
 
 /** Internal classes/interfaces that inherit tentative methods from other internal ones. */
 const INTERNAL_PARENTS: Record<string, string[]> = {
@@ -54,10 +52,9 @@ older PHP must still be supported.`,
     },
   },
   async check(context) {
-    await prepareWorlds(context);
     if (!appliesOn(context, '8.1')) return;
-    const { target } = worldsOf(context);
-    for (const unit of codeUnderCheck(context)) {
+    const { target } = context.classes;
+    for (const unit of context.underCheck) {
       for (const decl of unit.analysis.classes) {
         if (decl.kind === 'interface') continue;
         const { classes } = target.ancestors(decl.name);

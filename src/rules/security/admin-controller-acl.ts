@@ -5,8 +5,6 @@
 // request undispatched, Magento\Framework\App\FrontController matches the target action and dispatches it, and the
 // target's AbstractAction::dispatch() runs its own _isAllowed() before anything happens. The target is judged itself.
 import type { Rule } from '../rule.js';
-import { codeUnderCheck } from '../php-api/code-under-check.js';
-import { prepareWorlds, worldsOf } from '../php-api/worlds.js';
 
 const BACKEND_ACTION = 'Magento\\Backend\\App\\AbstractAction';
 
@@ -49,12 +47,11 @@ class directly under \`Controller\\Adminhtml\` is never dispatched (its subclass
     },
   },
   async check(context) {
-    await prepareWorlds(context);
     if (context.target.symbols.coverage === 'none') return;
-    const { target } = worldsOf(context);
+    const { target } = context.classes;
     const base = target.get(BACKEND_ACTION);
     if (base?.source !== 'index' || !base.decl.constants.some((c) => c.name === 'ADMIN_RESOURCE')) return;
-    for (const unit of codeUnderCheck(context)) {
+    for (const unit of context.underCheck) {
       for (const decl of unit.analysis.classes) {
         if (decl.kind !== 'class' || decl.abstract || !dispatchable(decl.name)) continue;
         if (target.isSubtypeOf(decl.name, BACKEND_ACTION) !== true) continue;

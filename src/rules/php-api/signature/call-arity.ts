@@ -1,7 +1,6 @@
 import type { MethodDecl } from '../../../php/types.js';
 import type { RuleContext } from '../../rule.js';
-import type { ClassWorld } from '../class-world.js';
-import { codeUnderCheck } from '../code-under-check.js';
+import type { ClassWorld } from '../../../check/class-world.js';
 import { formatMethod, formatParam } from '../signature-format.js';
 import { currentLabel, releaseLabel } from '../worlds.js';
 import { reportAt } from './report.js';
@@ -25,7 +24,7 @@ function requiredCount(method: MethodDecl): number {
 export function checkCallArity(context: RuleContext, target: ClassWorld, current: ClassWorld | null): void {
   if (!current) return;
   const seen = new Set<string>();
-  for (const unit of codeUnderCheck(context)) {
+  for (const unit of context.underCheck) {
     for (const ref of unit.analysis.references) {
       if (ref.argCount === undefined) continue;
       const member =

@@ -1,6 +1,5 @@
 import type { MessagePart, RuleContext } from '../../rule.js';
-import type { ClassWorld } from '../class-world.js';
-import { codeUnderCheck } from '../code-under-check.js';
+import type { ClassWorld } from '../../../check/class-world.js';
 import { formatMethod, formatParam } from '../signature-format.js';
 import { paramType, typeSubsumed } from '../type-compat.js';
 import { currentLabel, releaseLabel } from '../worlds.js';
@@ -23,7 +22,7 @@ export const forwardedArgsMessages = {
  */
 export function checkForwardedArguments(context: RuleContext, target: ClassWorld, current: ClassWorld | null): void {
   if (!current) return;
-  for (const unit of codeUnderCheck(context)) {
+  for (const unit of context.underCheck) {
     for (const ref of unit.analysis.references) {
       if (!ref.argVars || !ref.member || !ref.inClass || !ref.inMethod) continue;
       // `write(array $r) { parent::write($r); }`: the override itself no longer fits, which checkOverrides reports.

@@ -1,5 +1,5 @@
 import type { ClassDecl, MethodDecl } from '../../../php/types.js';
-import type { ClassWorld } from '../class-world.js';
+import type { ClassWorld } from '../../../check/class-world.js';
 import { formatMethod } from '../signature-format.js';
 import { incompatibilities, incompatibilityMessages } from '../type-compat.js';
 import { currentLabel, releaseLabel } from '../worlds.js';

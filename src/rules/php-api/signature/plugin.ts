@@ -2,8 +2,8 @@ import type { MethodDecl } from '../../../php/types.js';
 import type { Plugin } from '../../../project/model.js';
 import type { Severity } from '../../../core/finding.js';
 import type { MessagePart, RuleContext } from '../../rule.js';
-import type { ClassWorld } from '../class-world.js';
-import { movesWithTarget } from '../code-under-check.js';
+import type { ClassWorld } from '../../../check/class-world.js';
+import { movesWithTarget } from '../../../check/code-under-check.js';
 import { formatMethod, formatParam } from '../signature-format.js';
 import { paramType, typeSubsumed } from '../type-compat.js';
 import { currentLabel, releaseLabel } from '../worlds.js';
@@ -36,7 +36,7 @@ export const pluginMessageSeverity: Record<string, Severity> = { pluginUnreachab
 /** The plugins of the project's own and third-party modules (not core's, nor those that move with the target). */
 export function checkPlugins(context: RuleContext, target: ClassWorld, current: ClassWorld | null): void {
   for (const module of context.project.modules) {
-    if (module.core || movesWithTarget(context, module.package)) continue;
+    if (module.core || movesWithTarget(context.target.release, module.package)) continue;
     for (const plugin of module.customizations.plugins) {
       if (plugin.type && !plugin.disabled) checkPlugin(context, plugin, module.package, module.name, target, current);
     }

@@ -3,7 +3,7 @@
 // under check).
 import type { ClassDecl } from '../../../php/types.js';
 import type { CodeUnit, MessageData, RuleContext } from '../../rule.js';
-import type { ClassWorld } from '../class-world.js';
+import type { ClassWorld } from '../../../check/class-world.js';
 
 /** A check of one class declaration of the code under check against the target (and the current release, if known). */
 export type ClassCheck = (

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiDataWriter } from '../../knowledge/api/writer.js';
-import { releaseFixture } from '../testing.js';
-import { classDecl, indexOf } from './fixtures.js';
+import { classDecl, indexOf } from '../../rules/php-api/fixtures.js';
+import { releaseFixture } from '../../rules/testing.js';
+import { ApiDataWriter } from './writer.js';
 import { supplementIndex } from './release-supplement.js';
 
 test('adds packages the metapackage requires but the release index lacks, at the highest stored fitting version', async () => {

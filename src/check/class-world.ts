@@ -1,8 +1,8 @@
-import { emptyClassDecl } from '../../php/class-decl.js';
-import type { ClassDecl, ConstantDecl, MethodDecl, PropertyDecl } from '../../php/types.js';
-import type { SymbolIndex } from '../../knowledge/types.js';
-import { isPhpInternalClass } from '../../knowledge/php-versions/internal-classes.js';
-import type { CodeUnit } from '../rule.js';
+import { emptyClassDecl } from '../php/class-decl.js';
+import type { ClassDecl, ConstantDecl, MethodDecl, PropertyDecl } from '../php/types.js';
+import type { SymbolIndex } from '../knowledge/types.js';
+import { isPhpInternalClass } from '../knowledge/php-versions/internal-classes.js';
+import type { CodeUnit } from '../rules/rule.js';
 
 /** Where a class declaration was found. */
 export interface ResolvedClass {

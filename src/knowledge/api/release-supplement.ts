@@ -1,8 +1,8 @@
 import { satisfies } from '../../composer/semver.js';
-import { loadSymbolIndex, SHIPPED_API_DIR } from '../../knowledge/api/load.js';
-import { readManifest } from '../../knowledge/api/store.js';
-import { compareLooseVersions } from '../../knowledge/api/versions.js';
-import type { Release, SymbolIndex } from '../../knowledge/types.js';
+import type { Release, SymbolIndex } from '../types.js';
+import { loadSymbolIndex, SHIPPED_API_DIR } from './load.js';
+import { readManifest } from './store.js';
+import { compareLooseVersions } from './versions.js';
 
 /**
  * A release's symbol index can lack packages the release's metapackage requires directly (the shipped index builds
