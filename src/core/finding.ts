@@ -58,11 +58,17 @@ export interface Finding {
   message: string;
   /**
    * The id of the rule's message (`meta.messages`) that `message` was made from, and the values of its placeholders
-   * (ESLint's shape): what fixers read and tests assert, never the English. Absent on findings no check rule made.
+   * and the recommendation's (ESLint's shape): what fixers read and tests assert, never the English. Absent on
+   * findings no check rule made.
    */
   messageId?: string;
   data?: MessageData;
   recommendation: string;
+  /**
+   * The id of the rule's recommendation (`meta.recommendations`) that `recommendation` was made from, filled from the
+   * same `data`. Absent on findings no check rule made.
+   */
+  recommendationId?: string;
   effort?: Effort;
   /** Adobe Upgrade Compatibility Tool issue code, where one matches. */
   uctCode?: number;
@@ -93,7 +99,7 @@ export interface Finding {
 }
 
 /**
- * Values of a message's `{{placeholders}}`: text, a number, or a list of message parts (each a message id of the same
+ * Values of the `{{placeholders}}` of a finding's message and recommendation: text, a number, or a list of message parts (each a message id of the same
  * meta with its own values) that is rendered part by part and joined with `; ` — the reasons a signature no longer fits.
  */
 export type MessageData = Record<string, string | number | MessagePart[]>;

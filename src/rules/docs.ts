@@ -25,7 +25,15 @@ function rulePage(meta: RuleMeta): string {
     `- **Default severity:** ${meta.severity}`,
     ...(meta.uctCode !== undefined ? [`- **Upgrade Compatibility Tool code:** ${meta.uctCode}`] : []),
   ];
-  return `# ${meta.id}\n\n${meta.description}\n\n${facts.join('\n')}\n\n${meta.docs.trim()}\n`;
+  return `# ${meta.id}\n\n${meta.description}\n\n${facts.join('\n')}\n\n${meta.docs.trim()}\n${recommendationList(meta)}`;
+}
+
+/** The rule's recommendation templates, `{{placeholders}}` as declared (filled from each finding's data). */
+function recommendationList(meta: RuleMeta): string {
+  const entries = Object.entries(meta.recommendations ?? {});
+  if (entries.length === 0) return '';
+  const items = entries.map(([id, template]) => `- \`${id}\`: ${template}`);
+  return `\n## Recommendations\n\n${items.join('\n')}\n`;
 }
 
 function indexPage(metas: RuleMeta[]): string {

@@ -52,6 +52,28 @@ test('every message id a rule file reports is declared in the meta of a rule of 
   }
 });
 
+test('every recommendation id a rule file reports is declared in the meta of a rule of its folder', () => {
+  const declared = new Map<string, Set<string>>();
+  for (const rule of allRules()) {
+    const folder = rule.meta.id.split('/')[0]!;
+    const ids = declared.get(folder) ?? new Set<string>();
+    for (const id of Object.keys(rule.meta.recommendations ?? {})) ids.add(id);
+    declared.set(folder, ids);
+  }
+  for (const file of ruleSources(RULES_DIR)) {
+    const folder = relative(RULES_DIR, file).split(/[\\/]/)[0]!;
+    const text = readFileSync(file, 'utf8');
+    for (const line of text.split('\n').filter((l) => /\brecommendationId:/.test(l))) {
+      for (const [, id] of line.split('recommendationId')[1]!.matchAll(/'(\w+)'/g)) {
+        assert.ok(
+          declared.get(folder)?.has(id!),
+          `${relative(RULES_DIR, file)} recommends "${id}", declared by no ${folder} rule`,
+        );
+      }
+    }
+  }
+});
+
 test('each rule’s message severities name declared messages', () => {
   for (const rule of allRules()) {
     for (const id of Object.keys(rule.meta.messageSeverity ?? {}))
@@ -59,9 +81,11 @@ test('each rule’s message severities name declared messages', () => {
   }
 });
 
-test('each rule’s list separators name placeholders of its messages', () => {
+test('each rule’s list separators name placeholders of its messages or recommendations', () => {
   for (const rule of allRules()) {
-    const templates = Object.values(rule.meta.messages).join('\n');
+    const templates = [...Object.values(rule.meta.messages), ...Object.values(rule.meta.recommendations ?? {})].join(
+      '\n',
+    );
     for (const name of Object.keys(rule.meta.listSeparators ?? {}))
       assert.ok(templates.includes(`{{${name}}}`), `${rule.meta.id}: listSeparators.${name} names no placeholder`);
   }
@@ -73,8 +97,9 @@ const META: CheckRuleMeta = {
   category: 'php-api',
   description: 'd',
   docs: 'd',
-  messages: { gone: 'Class {{cls}} was removed in {{target}}.', soft: 'Maybe {{cls}}.' },
+  messages: { gone: 'Class {{cls}} was removed in {{target}}.', soft: 'Maybe {{cls}}.', why: 'it moved to {{to}}' },
   messageSeverity: { soft: 'info' },
+  recommendations: { replace: 'Replace {{cls}} ({{reasons}}).' },
 };
 
 test('ruleFinding fills the template and takes the severity of the message, the report, or the rule', () => {
@@ -95,5 +120,20 @@ test('ruleFinding refuses a message id the meta does not declare, and a placehol
   assert.throws(
     () => ruleFinding(META, { messageId: 'gone', data: { cls: 'A' }, recommendation: 'r' }),
     /\{\{target\}\}/,
+  );
+});
+
+test('ruleFinding fills the recommendation from the same data, its list parts from the messages, and keeps the id', () => {
+  const made = ruleFinding(META, {
+    messageId: 'soft',
+    recommendationId: 'replace',
+    data: { cls: 'A', reasons: [{ messageId: 'why', data: { to: 'B' } }] },
+  });
+  assert.equal(made.finding.recommendation, 'Replace A (it moved to B).');
+  assert.equal(made.finding.recommendationId, 'replace');
+  assert.throws(() => ruleFinding(META, { messageId: 'soft', recommendationId: 'gone', data: { cls: 'A' } }), /gone/);
+  assert.throws(
+    () => ruleFinding(META, { messageId: 'soft', recommendationId: 'replace', data: { cls: 'A' } }),
+    /\{\{reasons\}\}/,
   );
 });

@@ -34,6 +34,12 @@ export interface RuleMeta {
    */
   messages?: Record<string, string>;
   /**
+   * What to do about a finding, keyed by id like `messages`: a report names one by `recommendationId`, and its
+   * `{{name}}` placeholders are filled from the same `data` as the message (a list value is rendered from `messages`,
+   * the rule's phrases). Declared by the check rules that report by recommendation id.
+   */
+  recommendations?: Record<string, string>;
+  /**
    * Severity of a message when it is not `severity` (a rule whose findings differ in weight by kind). A report may
    * still pass its own severity when the weight is computed from the facts (say, from the PHP version).
    */
@@ -50,13 +56,19 @@ export type CheckRuleMeta = RuleMeta & { messages: Record<string, string> };
 
 export type { MessageData, MessagePart };
 
-/** What a rule hands to `report()`: the finding's facts, its message by id with the placeholders' values. */
-export type ReportInput = Omit<FindingInput, 'ruleId' | 'category' | 'message' | 'severity'> & {
+/**
+ * What a rule hands to `report()`: the finding's facts, its message and recommendation by id with the placeholders'
+ * values (one `data` fills both templates).
+ */
+export type ReportInput = Omit<
+  FindingInput,
+  'ruleId' | 'category' | 'message' | 'severity' | 'recommendation' | 'recommendationId'
+> & {
   category?: FindingCategory;
   severity?: Severity;
   messageId: string;
   data?: MessageData;
-};
+} & ({ recommendationId: string; recommendation?: never } | { recommendation: string; recommendationId?: never });
 
 /** Code under check: PHP files with their analysis, keyed by path relative to root. */
 export interface CodeUnit {
@@ -155,7 +167,7 @@ export interface RuleFinding {
  * data.
  */
 export function ruleFinding(meta: CheckRuleMeta, input: ReportInput): RuleFinding {
-  const { messageId, data = {}, severity, category, ...rest } = input;
+  const { messageId, data = {}, severity, category, recommendationId, recommendation, ...rest } = input;
   const finding = makeFinding({
     ...(meta.uctCode !== undefined ? { uctCode: meta.uctCode } : {}),
     ...rest,
@@ -163,6 +175,9 @@ export function ruleFinding(meta: CheckRuleMeta, input: ReportInput): RuleFindin
     message: formatMessage(meta, messageId, data),
     messageId,
     data,
+    recommendation:
+      recommendationId !== undefined ? formatRecommendation(meta, recommendationId, data) : recommendation!,
+    ...(recommendationId !== undefined ? { recommendationId } : {}),
     ruleId: meta.id,
     category: category ?? meta.category,
   });
@@ -183,9 +198,33 @@ export function formatMessage(
   const template = meta.messages[messageId];
   if (template === undefined)
     throw new Error(`Rule ${meta.id} reported message "${messageId}" its meta does not declare.`);
+  return fillTemplate(meta, template, `message "${messageId}"`, data);
+}
+
+/**
+ * The text of recommendation `recommendationId` of a rule's recommendations, filled like a message: placeholders from
+ * `data`, a list value rendered part by part from the rule's messages.
+ */
+export function formatRecommendation(
+  meta: Pick<CheckRuleMeta, 'id' | 'messages' | 'recommendations' | 'listSeparators'>,
+  recommendationId: string,
+  data: MessageData = {},
+): string {
+  const template = meta.recommendations?.[recommendationId];
+  if (template === undefined)
+    throw new Error(`Rule ${meta.id} reported recommendation "${recommendationId}" its meta does not declare.`);
+  return fillTemplate(meta, template, `recommendation "${recommendationId}"`, data);
+}
+
+function fillTemplate(
+  meta: Pick<CheckRuleMeta, 'id' | 'messages' | 'listSeparators'>,
+  template: string,
+  what: string,
+  data: MessageData,
+): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
     const value = data[name];
-    if (value === undefined) throw new Error(`Rule ${meta.id}, message "${messageId}": no value for {{${name}}}.`);
+    if (value === undefined) throw new Error(`Rule ${meta.id}, ${what}: no value for {{${name}}}.`);
     if (!Array.isArray(value)) return String(value);
     return value
       .map((part) => formatMessage(meta, part.messageId, part.data))
