@@ -180,7 +180,8 @@ describe(
         assert.ok(w >= min - 0.05, `retry ${i + 1} after ${w} s, at least ${min} s`);
         assert.ok(w <= 2 * min + 15, `retry ${i + 1} after ${w} s`);
       });
-      assert.ok(waits[2]! > waits[0]!, `backoff: ${waits.join(', ')} s`);
+      // The lower bounds prove the backoff (a fixed 1 s delay cannot wait 4 s before the third retry on a quiet
+      // machine); comparing the first and third waits does not: under load the first alone can take 9 s.
 
       // Then in the dead-letter queue, with the scan's data and last error; recorded as failed for the report.
       // Kept about four weeks: pg-boss gives a dead letter twice what was left of the failed job's retention (14 days).
