@@ -12,6 +12,9 @@ listed in PHP 8.5's UPGRADING). Reported when the target PHP is 8.5 or newer.
 
 **How to fix:** call \`shell_exec('…')\` — or, better in Magento code, \`Magento\\Framework\\Shell\` or Symfony Process,
 which escape arguments.`,
+    recommendations: {
+      shellExec: "Call shell_exec('…') instead (or Magento\\Framework\\Shell, which escapes arguments).",
+    },
     messages: { backtick: 'the backtick operator is deprecated since PHP 8.5 (target runs {{php}})' },
   },
   check(context) {
@@ -23,7 +26,7 @@ which escape arguments.`,
         column: at.column,
         messageId: 'backtick',
         data: { php: context.target.php },
-        recommendation: "Call shell_exec('…') instead (or Magento\\Framework\\Shell, which escapes arguments).",
+        recommendationId: 'shellExec',
         effort: { hours: 0.1, confidence: 'high' },
         subject: `backtick:${at.line}`,
       });

@@ -11,6 +11,9 @@ export const caseSemicolon: Rule = {
 "Deprecations for PHP 8.5"; listed in PHP 8.5's UPGRADING). Reported when the target PHP is 8.5 or newer.
 
 **How to fix:** write \`case X:\` and \`default:\`.`,
+    recommendations: {
+      colon: 'End the case (or default) label with a colon.',
+    },
     messages: {
       caseSemicolon: 'a switch label ends with ";" instead of ":", deprecated since PHP 8.5 (target runs {{php}})',
     },
@@ -24,7 +27,7 @@ export const caseSemicolon: Rule = {
         column: at.column,
         messageId: 'caseSemicolon',
         data: { php: context.target.php },
-        recommendation: 'End the case (or default) label with a colon.',
+        recommendationId: 'colon',
         effort: { hours: 0.1, confidence: 'high' },
         subject: `case-semicolon:${at.line}`,
       });

@@ -17,6 +17,9 @@ heredocs: a \`{\` right after a variable, a property name, a \`]\` or another su
 PHP is 8.0 or newer, \`warning\` on 7.4.
 
 **How to fix:** write \`$str[0]\` (the same read: square brackets work on every PHP version). \`mageup fix\` does it.`,
+    recommendations: {
+      squareBrackets: 'Write the offset in square brackets: `$str[0]` instead of `$str{0}`.',
+    },
     messages: {
       removed: 'curly-brace offset `{…}` was removed in PHP 8.0: the file does not parse (target runs {{php}})',
       deprecated: 'curly-brace offset `{…}` is deprecated since PHP 7.4 and removed in PHP 8.0 (target runs {{php}})',
@@ -33,7 +36,7 @@ PHP is 8.0 or newer, \`warning\` on 7.4.
         column: at.column,
         messageId: removed ? 'removed' : 'deprecated',
         data: { php: context.target.php },
-        recommendation: 'Write the offset in square brackets: `$str[0]` instead of `$str{0}`.',
+        recommendationId: 'squareBrackets',
         effort: { hours: 0.1, confidence: 'high' },
         subject: `curly-offset:${at.line}:${at.column}`,
       });

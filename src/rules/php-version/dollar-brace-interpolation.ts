@@ -13,6 +13,9 @@ export const dollarBraceInterpolation: Rule = {
 string interpolation"). Reported when the target PHP is 8.2 or newer.
 
 **How to fix:** write \`"{$var}"\` (or \`"$var"\`); for \`"\${expr}"\` (variable variables) use \`"{\${expr}}"\`.`,
+    recommendations: {
+      braceDollar: 'Write "{$var}" instead of "${var}".',
+    },
     messages: { dollarBrace: '"${…}" string interpolation is deprecated since PHP 8.2 (target runs {{php}})' },
   },
   check(context) {
@@ -25,7 +28,7 @@ string interpolation"). Reported when the target PHP is 8.2 or newer.
           column: at.column,
           messageId: 'dollarBrace',
           data: { php: context.target.php },
-          recommendation: 'Write "{$var}" instead of "${var}".',
+          recommendationId: 'braceDollar',
           effort: { hours: 0.1, confidence: 'high' },
           subject: `dollar-brace:${at.line}`,
         });

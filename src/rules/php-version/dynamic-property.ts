@@ -24,6 +24,10 @@ assignment; \`warning\` on PHP 8.2+, \`error\` for PHP 9.
 **How to fix:** declare the property (\`private ?Foo $foo = null;\`, or constructor promotion), or, if the class really
 needs a bag of values, add \`#[\\AllowDynamicProperties]\` or use an array property.`,
     // Severity from the facts: an error once the target PHP is 9.0 (where the deprecation becomes an Error).
+    recommendations: {
+      declare:
+        'Declare `private ${{property}};` (typed if you can) in {{class}}, or add #[\\AllowDynamicProperties] if the class is meant to hold arbitrary values.',
+    },
     messages: {
       dynamicProperty:
         '{{class}} creates dynamic property ${{property}}: no class in its hierarchy declares it (deprecated since PHP ' +
@@ -85,7 +89,7 @@ needs a bag of values, add \`#[\\AllowDynamicProperties]\` or use an array prope
           column: ref.column,
           messageId: 'dynamicProperty',
           data: { class: ref.name, property: ref.member, php: context.target.php },
-          recommendation: `Declare \`private $${ref.member};\` (typed if you can) in ${ref.name}, or add #[\\AllowDynamicProperties] if the class is meant to hold arbitrary values.`,
+          recommendationId: 'declare',
           effort: { hours: 0.25, confidence: 'high' },
           subject: `${ref.name.toLowerCase()}::$${ref.member}`,
         });

@@ -27,7 +27,10 @@ test('typed parameters defaulting to null without a nullable type, on PHP 8.4+',
       [6, 'Acme\\B::c():s'],
     ],
   );
-  assert.match(findings[0]!.recommendation, /\?Acme\\Foo \$x = null/);
+  assert.deepEqual(
+    [findings[0]!.recommendationId, findings[0]!.data?.type, findings[0]!.data?.param],
+    ['nullable', 'Acme\\Foo', '$x'],
+  );
   assert.deepEqual(await runRule(implicitNullable, { code: [unit], target: { php: '8.3' } }), []);
 });
 

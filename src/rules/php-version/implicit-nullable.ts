@@ -16,6 +16,10 @@ make it an error. Reported only when the target PHP is 8.4 or newer.
 
 **How to fix:** declare the null explicitly: \`?Foo $x = null\` (or \`Foo|null $x = null\`). The change is safe on
 PHP 7.1+; tools such as Rector (\`ExplicitNullableParamTypeRector\`) or php-cs-fixer (\`nullable_type_declaration_for_default_null_value\`) do it in bulk.`,
+    recommendations: {
+      nullable: 'Declare it `?{{type}} {{param}} = null`.',
+      nullableUnion: 'Declare it `?{{type}} {{param}} = null` (or add |null to the union).',
+    },
     messages: {
       implicitNullable:
         '{{label}}: parameter {{param}} is implicitly nullable (`{{type}} {{param}} = null`), deprecated since PHP 8.4 ' +
@@ -35,7 +39,7 @@ PHP 7.1+; tools such as Rector (\`ExplicitNullableParamTypeRector\`) or php-cs-f
             line: decl.line,
             messageId: 'implicitNullable',
             data: { label, param: dollar(param.name), type: param.type, php: context.target.php },
-            recommendation: `Declare it \`?${param.type.replace(/^\\/, '\\')} ${dollar(param.name)} = null\`${param.type.includes('|') ? ' (or add |null to the union)' : ''}.`,
+            recommendationId: param.type.includes('|') ? 'nullableUnion' : 'nullable',
             effort: { hours: 0.1, confidence: 'high' },
             subject: `${label}:${param.name}`,
           });

@@ -11,13 +11,14 @@ test('(boolean), (integer), (double), (binary) casts on PHP 8.5+; canonical cast
   );
   const findings = await runRule(nonCanonicalCast, { code: [unit], target: { php: '8.5' } });
   assert.deepEqual(
-    findings.map((f) => [f.line, f.recommendation]),
+    findings.map((f) => [f.line, f.recommendationId, f.data?.cast, f.data?.canonical]),
     [
-      [2, 'Write (bool) instead of (boolean).'],
-      [3, 'Write (int) instead of (integer).'],
-      [4, 'Write (float) instead of (double).'],
-      [5, 'Write (string) instead of (binary).'],
+      [2, 'canonical', 'boolean', 'bool'],
+      [3, 'canonical', 'integer', 'int'],
+      [4, 'canonical', 'double', 'float'],
+      [5, 'canonical', 'binary', 'string'],
     ],
   );
+  assert.equal(findings[0]!.recommendation, 'Write (bool) instead of (boolean).');
   assert.deepEqual(await runRule(nonCanonicalCast, { code: [unit], target: { php: '8.4' } }), []);
 });

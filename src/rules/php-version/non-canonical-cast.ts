@@ -14,6 +14,9 @@ export const nonCanonicalCast: Rule = {
 instead"). Reported when the target PHP is 8.5 or newer.
 
 **How to fix:** write \`(bool)\`, \`(int)\`, \`(float)\` and \`(string)\`.`,
+    recommendations: {
+      canonical: 'Write ({{canonical}}) instead of ({{cast}}).',
+    },
     messages: { cast: 'the ({{cast}}) cast is deprecated since PHP 8.5 (target runs {{php}})' },
   },
   check(context) {
@@ -25,8 +28,8 @@ instead"). Reported when the target PHP is 8.5 or newer.
         line: at.line,
         column: at.column,
         messageId: 'cast',
-        data: { cast, php: context.target.php },
-        recommendation: `Write (${CANONICAL[cast] ?? '…'}) instead of (${cast}).`,
+        data: { cast, php: context.target.php, canonical: CANONICAL[cast] ?? '…' },
+        recommendationId: 'canonical',
         effort: { hours: 0.1, confidence: 'high' },
         subject: `cast:${cast}:${at.line}`,
       });

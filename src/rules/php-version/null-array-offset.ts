@@ -13,6 +13,10 @@ instead"). Only a literal \`null\` is reported: a variable that may hold null at
 Reported when the target PHP is 8.5 or newer.
 
 **How to fix:** use \`''\` (what PHP always used for a null key).`,
+    recommendations: {
+      emptyKey: "Use '' instead of null as the key.",
+      emptyOffset: "Use '' instead of null as the offset.",
+    },
     messages: {
       keyExists: 'array_key_exists(null, …) is deprecated since PHP 8.5 (target runs {{php}})',
       offset: 'null used as an array offset is deprecated since PHP 8.5 (target runs {{php}})',
@@ -28,7 +32,7 @@ Reported when the target PHP is 8.5 or newer.
         column: at.column,
         messageId: call ? 'keyExists' : 'offset',
         data: { php: context.target.php },
-        recommendation: `Use '' instead of null${call ? ' as the key' : ' as the offset'}.`,
+        recommendationId: call ? 'emptyKey' : 'emptyOffset',
         effort: { hours: 0.1, confidence: 'high' },
         subject: `${at.kind}:${at.line}`,
       });

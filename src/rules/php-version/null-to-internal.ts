@@ -18,6 +18,10 @@ or runtime deprecation logs. The function table is curated (the string, array, P
 Magento code calls most).
 
 **How to fix:** pass '' / 0 / [] instead, or guard: \`(string) $value\`, \`$value ?? ''\`.`,
+    recommendations: {
+      passArray: 'Pass an array ([]) or guard the call.',
+      passEmpty: "Pass '' (or 0) instead of null, or cast: (string) $value.",
+    },
     messages: {
       typeError: '{{name}}() gets null as argument #{{positions}}: a TypeError since PHP 8.0 (target runs {{php}})',
       deprecated: '{{name}}() gets null as argument #{{positions}}: deprecated since PHP 8.1 (target runs {{php}})',
@@ -43,9 +47,7 @@ Magento code calls most).
           column: ref.column,
           messageId: typeError ? 'typeError' : 'deprecated',
           data: { name, positions: positions.map((p) => p + 1).join(', #'), php: context.target.php },
-          recommendation: typeError
-            ? 'Pass an array ([]) or guard the call.'
-            : "Pass '' (or 0) instead of null, or cast: (string) $value.",
+          recommendationId: typeError ? 'passArray' : 'passEmpty',
           effort: { hours: 0.25, confidence: 'high' },
           subject: `null-arg:${name.toLowerCase()}:${positions.join(',')}`,
         });

@@ -29,6 +29,10 @@ least the version of the case at hand.
 
 **How to fix:** move required parameters first, or give the later parameters defaults too, or drop the useless
 default (mind the callers: named arguments and call sites may need updating).`,
+    recommendations: {
+      reorder:
+        'Reorder the parameters (required first) or remove the default of {{param}}; update the callers accordingly.',
+    },
     messages: {
       optionalFirst:
         '{{label}}: optional parameter {{param}} (= {{default}}) is declared before required {{required}}, deprecated ' +
@@ -56,7 +60,7 @@ default (mind the callers: named arguments and call sites may need updating).`,
               since,
               php: context.target.php,
             },
-            recommendation: `Reorder the parameters (required first) or remove the default of ${dollar(param.name)}; update the callers accordingly.`,
+            recommendationId: 'reorder',
             effort: { hours: 0.25, confidence: 'medium' },
             subject: `${label}:${param.name}`,
           });

@@ -42,13 +42,14 @@ test('removed (critical) and deprecated (warning) functions for the target PHP',
       { messageId: 'removedIn', data: { version: '8.0' } },
     ],
     php: '8.3',
+    replacement: 'foreach',
   });
   assert.equal(
     findings[0]!.message,
     'each() is deprecated in PHP 7.2, removed in PHP 8.0; the target runs PHP 8.3: "Call to undefined function"',
   );
   assert.deepEqual(findings[2]!.data?.call, [{ messageId: 'callWithoutArgument', data: { name: 'get_class' } }]);
-  assert.match(findings[0]!.recommendation, /foreach/);
+  assert.equal(findings[0]!.recommendationId, 'replacement');
   const old = await runRule(removedFunction, { code: [unit], target: { php: '7.4' } });
   assert.deepEqual(
     old.map((f) => [f.line, f.severity]),

@@ -16,6 +16,9 @@ reported only when the target PHP is that version or newer. Calls are not report
 indexed package (a polyfill) declares the function.
 
 **How to fix:** use the replacement named in the finding.`,
+    recommendations: {
+      replacement: 'Use {{replacement}}.',
+    },
     messages: {
       removed: '{{call}} is {{history}}; the target runs PHP {{php}}: "Call to undefined function"',
       deprecated: '{{call}} is {{history}}; the target runs PHP {{php}}',
@@ -53,8 +56,9 @@ indexed package (a polyfill) declares the function.
             call: [{ messageId: lifecycle.argCount === 0 ? 'callWithoutArgument' : 'call', data: { name } }],
             history,
             php: context.target.php,
+            replacement: lifecycle.replacement,
           },
-          recommendation: `Use ${lifecycle.replacement}.`,
+          recommendationId: 'replacement',
           effort: { hours: removed ? 1 : 0.5, confidence: 'medium' },
           subject: `function:${name.toLowerCase()}`,
         });

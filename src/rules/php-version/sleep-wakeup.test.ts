@@ -18,6 +18,7 @@ test('__sleep()/__wakeup() at info on PHP 8.5+, unless the class already has the
     ],
   );
   assert.equal(findings[0]!.messageId, 'softDeprecated');
-  assert.deepEqual(findings[0]!.data, { class: 'Old', method: '__sleep' });
+  assert.deepEqual(findings[0]!.data, { class: 'Old', method: '__sleep', modern: '__serialize' });
+  assert.equal(findings[0]!.recommendationId, 'implementModern');
   assert.deepEqual(await runRule(sleepWakeup, { code: [unit], target: { php: '8.4' } }), []);
 });

@@ -14,6 +14,9 @@ documentation-only deprecation). Reported at info when the target PHP is 8.5 or 
 \`__serialize()\`/\`__unserialize()\` already (then PHP ignores the old pair).
 
 **How to fix:** nothing is required for 8.5; when touching the class, implement \`__serialize()\`/\`__unserialize()\`.`,
+    recommendations: {
+      implementModern: 'When this class is next changed, implement {{modern}}() instead.',
+    },
     messages: {
       softDeprecated:
         '{{class}}::{{method}}() is soft-deprecated in PHP 8.5 (documentation only: no notice at run time)',
@@ -33,8 +36,8 @@ documentation-only deprecation). Reported at info when the target PHP is 8.5 or 
             ...whereOf(unit),
             line: method.line,
             messageId: 'softDeprecated',
-            data: { class: cls.name, method: method.name },
-            recommendation: `When this class is next changed, implement ${modern}() instead.`,
+            data: { class: cls.name, method: method.name, modern },
+            recommendationId: 'implementModern',
             effort: { hours: 0, confidence: 'high' },
             subject: `${cls.name}::${name}`,
           });

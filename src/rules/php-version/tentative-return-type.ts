@@ -45,6 +45,10 @@ internal one are reported (a userland parent in between takes the check). Report
 
 **How to fix:** add the return type shown (PHP 8.0+ code can use \`mixed\`), or add \`#[\\ReturnTypeWillChange]\` while
 older PHP must still be supported.`,
+    recommendations: {
+      declareType:
+        'Declare `: {{type}}` on {{method}}(), or add #[\\ReturnTypeWillChange] while PHP < 8.1 must still be supported.',
+    },
     messages: {
       tentative:
         '{{class}}::{{method}}() overrides internal {{owner}}::{{method}}() without its tentative return type {{type}} ' +
@@ -84,7 +88,7 @@ older PHP must still be supported.`,
             line: m.line,
             messageId: 'tentative',
             data: { class: decl.name, method: m.name, owner, type, php: context.target.php },
-            recommendation: `Declare \`: ${type}\` on ${m.name}(), or add #[\\ReturnTypeWillChange] while PHP < 8.1 must still be supported.`,
+            recommendationId: 'declareType',
             effort: { hours: 0.1, confidence: 'high' },
             subject: `${decl.name.toLowerCase()}::${m.name.toLowerCase()}`,
           });
