@@ -4,7 +4,7 @@ import { intersects, satisfies } from '../composer/index.js';
 import type { Problem } from '../core/problem.js';
 import type { Release, ReleaseCatalog } from '../knowledge/types.js';
 import type { MagentoReleaseCatalog } from '../knowledge/catalog.js';
-import type { ProjectModel } from '../project/model.js';
+import type { Edition, ProjectModel } from '../project/model.js';
 import { RELEASE_METAPACKAGES } from '../rules/composer/target-versions.js';
 
 export interface CurrentRelease {
@@ -30,8 +30,7 @@ export function resolveCurrent(
     });
     return { release: null, source: 'unknown' };
   }
-  const upstream =
-    catalog.get(version) ?? (catalog.mageOsUpstream ? catalog.get(catalog.mageOsUpstream(version) ?? '') : undefined);
+  const upstream = releaseOfVersion(catalog, version, model.magento.edition);
   if (!upstream) {
     problems.push({
       code: 'version-unknown',
@@ -41,6 +40,21 @@ export function resolveCurrent(
     return { release: null, source: model.magento.versionSource ?? 'unknown' };
   }
   return { release: upstream, source: model.magento.versionSource ?? 'unknown' };
+}
+
+/**
+ * The catalog's release for a project's version. Only a Mage-OS install's version is mapped through the Mage-OS
+ * table: Magento 2.1/2.2 numbers (an Adobe Commerce 2.2.1) are also Mage-OS version numbers of 2.4.x builds, and
+ * would be read as a release years newer than the one installed.
+ */
+export function releaseOfVersion(
+  catalog: ReleaseCatalog & Partial<Pick<MagentoReleaseCatalog, 'mageOsUpstream'>>,
+  version: string,
+  edition: Edition,
+): Release | undefined {
+  const release = catalog.get(version);
+  if (release || edition !== 'mage-os' || !catalog.mageOsUpstream) return release;
+  return catalog.get(catalog.mageOsUpstream(version) ?? '');
 }
 
 /** The oldest published release whose package set satisfies every magento/* and PHP requirement of the extension. */

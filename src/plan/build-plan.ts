@@ -1,6 +1,7 @@
 import { readProjectPlatform } from '../check/project-platform.js';
 import { loadPatchLevels } from '../knowledge/patch-levels.js';
 import { runCheck } from '../check/run-check.js';
+import { releaseOfVersion } from '../check/current-release.js';
 import { ownByReleases } from '../check/owners.js';
 import type { Finding } from '../core/finding.js';
 import type { Problem } from '../core/problem.js';
@@ -10,6 +11,7 @@ import { UnknownVersionError } from '../knowledge/errors.js';
 import { compareMagentoVersions } from '../knowledge/magento-version.js';
 import type { Release } from '../knowledge/types.js';
 import { loadProject } from '../project/load.js';
+import type { Edition } from '../project/model.js';
 import { version as toolVersion } from '../version.js';
 import { parseDay } from './calendar.js';
 import { readPlanConfig } from './config.js';
@@ -83,6 +85,7 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
   const current = resolveCurrent(
     catalog,
     options.from ?? model.magento.upstreamVersion ?? model.magento.version ?? undefined,
+    model.magento.edition,
   );
   const spec = options.to ?? config.to ?? 'latest';
   if (spec.trim() === '')
@@ -276,12 +279,12 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
   };
 }
 
-function resolveCurrent(catalog: MagentoReleaseCatalog, version: string | undefined): Release {
+function resolveCurrent(catalog: MagentoReleaseCatalog, version: string | undefined, edition: Edition): Release {
   if (!version)
     throw new PlanInputError(
       'The current Magento version cannot be told from the project (no composer.lock?): pass --from <version>.',
     );
-  const release = catalog.get(version) ?? catalog.get(catalog.mageOsUpstream(version) ?? '');
+  const release = releaseOfVersion(catalog, version, edition);
   if (!release)
     throw new UnknownVersionError(
       version,
