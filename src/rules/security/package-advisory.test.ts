@@ -226,3 +226,48 @@ test('one vulnerability, one finding: a core advisory that is an Adobe bulletin 
   });
   assert.deepEqual(findings, []);
 });
+
+test("advisories on Magento's own package that the target's version no longer has are one finding, not one each", async () => {
+  // An Adobe Commerce 2.2.1 (before the catalog's bulletins): FriendsOfPHP lists dozens of PRODSECBUG advisories
+  // on the product metapackage, every one gone at the target.
+  const old = (n: number, severity: Advisory['severity']): Advisory => ({
+    id: `magento/product-community-edition/CVE-2019-${8100 + n}`,
+    cve: `CVE-2019-${8100 + n}`,
+    package: 'magento/product-community-edition',
+    title: `PRODSECBUG-${2400 + n}`,
+    affected: '>=2.2.0,<2.2.10',
+    source: 'friendsofphp',
+    severity,
+    fixedIn: '2.2.10',
+  });
+  const list = [old(1, 'medium'), old(2, 'high'), ...Array.from({ length: 7 }, (_, i) => old(3 + i, 'low'))];
+  const lookupOld = (name: string, version: string) =>
+    name === 'magento/product-community-edition' && version.startsWith('2.2.') ? list : [];
+  const project = projectFixture({ packages: [pkg('magento/product-community-edition', '2.2.1', 'core')] });
+  const target = releaseFixture('2.4.8', { packages: { 'magento/product-community-edition': '2.4.8' } });
+  const findings = await runRule(packageAdvisoryRule, {
+    project,
+    advisoriesFor: lookupOld,
+    target: { release: target },
+  });
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.messageId, 'coreFixedByUpgrade');
+  assert.equal(findings[0]!.severity, 'error');
+  assert.equal(findings[0]!.effort?.hours, 0);
+  assert.equal(
+    findings[0]!.message,
+    'magento/product-community-edition 2.2.1 is affected by 9 known advisories (CVE-2019-8101, CVE-2019-8102, ' +
+      'CVE-2019-8103, CVE-2019-8104, CVE-2019-8105, CVE-2019-8106, and 3 more), none of which affects the 2.4.8 ' +
+      'the upgrade installs.',
+  );
+  // One advisory alone keeps its own finding, as before.
+  const one = await runRule(packageAdvisoryRule, {
+    project,
+    advisoriesFor: (name, version) => lookupOld(name, version).slice(0, 1),
+    target: { release: target },
+  });
+  assert.deepEqual(
+    one.map((f) => f.messageId),
+    ['affectedFixed'],
+  );
+});

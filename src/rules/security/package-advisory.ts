@@ -1,6 +1,6 @@
 import { NOT_RUN_BY_STORE } from '../../core/security-order.js';
 import { satisfies } from '../../composer/index.js';
-import type { Severity } from '../../core/finding.js';
+import { severityRank, type Severity } from '../../core/finding.js';
 import type { MagentoReleaseCatalog } from '../../knowledge/catalog.js';
 import { compareMagentoVersions } from '../../knowledge/magento-version.js';
 import type { Advisory, ReleaseCatalog } from '../../knowledge/types.js';
@@ -97,6 +97,32 @@ function advice(ctx: RuleContext, pkg: ComposerPackage, advisory: Advisory): str
   return `${advisory.fixedIn} is ${because}: upgrade ${first.by.name} to a release that allows ${pkg.name} ${advisory.fixedIn}, then update ${pkg.name}.${details}`;
 }
 
+/** Ids shown before "and N more" in the one finding of a core package's advisories the upgrade leaves behind. */
+const IDS_SHOWN = 6;
+
+/** One finding for several advisories on Magento's own package that the target's version of it no longer has. */
+function reportFixedByUpgrade(ctx: RuleContext, pkg: ComposerPackage, targetVersion: string, gone: Advisory[]): void {
+  const severity = gone
+    .map((a): Severity => (a.severity ? SEVERITY[a.severity] : 'error'))
+    .map((s) => (isDev(pkg) ? DEV_CAP[s] : s))
+    .sort((a, b) => severityRank(a) - severityRank(b))[0]!;
+  const ids = [...new Set(gone.map((a) => a.cve ?? a.id))].sort();
+  const shown: MessagePart[] = ids.slice(0, IDS_SHOWN).map((id) => ({ messageId: 'advisoryId', data: { id } }));
+  if (ids.length > IDS_SHOWN) shown.push({ messageId: 'andMore', data: { count: ids.length - IDS_SHOWN } });
+  ctx.report({
+    severity,
+    package: pkg.name,
+    file: pkg.path ? `${pkg.path}/composer.json` : 'composer.lock',
+    subject: `${pkg.name} advisories fixed by the upgrade`,
+    messageId: 'coreFixedByUpgrade',
+    data: { name: pkg.name, version: pkg.version, count: gone.length, ids: shown, targetVersion },
+    recommendation:
+      `The upgrade to ${ctx.target.release.version} moves ${pkg.name} to ${targetVersion}, which none of these ` +
+      'advisories affect; until then apply the vendor patches for the ones that are exploited.',
+    effort: { hours: 0, confidence: 'medium' },
+  });
+}
+
 /** Known advisories affecting the installed version of every package (the core metapackage included). */
 export const packageAdvisoryRule: Rule = {
   meta: {
@@ -134,30 +160,44 @@ export const packageAdvisoryRule: Rule = {
       composerLibrary:
         "not run by the store: Composer's library copy in vendor/ is loaded only by Magento's setup tooling; the " +
         'advisory concerns the composer command you run, which is a separate install',
+      // Magento's own package, several advisories the upgrade's version no longer has: one finding, not one each.
+      coreFixedByUpgrade:
+        '{{name}} {{version}} is affected by {{count}} known advisories ({{ids}}), none of which affects the {{targetVersion}} the upgrade installs.',
+      advisoryId: '{{id}}',
+      andMore: 'and {{count}} more',
     },
+    listSeparators: { ids: ', ' },
   },
   check(ctx) {
     const seen = new Set<string>();
     let bulletins: Set<string> | undefined;
     const packages = [...ctx.project.packages].sort((a, b) => a.name.localeCompare(b.name));
     for (const pkg of packages) {
-      for (const advisory of ctx.advisoriesFor(pkg.name, pkg.version)) {
-        if (advisory.source === 'apsb') continue;
+      const core = pkg.source === 'core';
+      const targetVersion = ctx.target.release.packages[pkg.name];
+      const fixedByUpgrade = core && targetVersion !== undefined;
+      const open = ctx.advisoriesFor(pkg.name, pkg.version).filter((advisory) => {
+        if (advisory.source === 'apsb') return false;
         // The same vulnerability as an Adobe bulletin on the core (CosmicSting, …): security/core-bulletin owns it.
         const apsb = /apsb\d{2}-\d+/i.exec(`${advisory.link ?? ''} ${advisory.title}`)?.[0]?.toUpperCase();
-        if (
-          pkg.source === 'core' &&
-          apsb &&
-          ctx.project.kind === 'project' &&
-          (bulletins ??= bulletinIds(ctx.catalog)).has(apsb)
-        )
-          continue;
+        if (core && apsb && ctx.project.kind === 'project' && (bulletins ??= bulletinIds(ctx.catalog)).has(apsb))
+          return false;
         const key = `${pkg.name}\0${advisory.id}`;
-        if (seen.has(key)) continue;
+        if (seen.has(key)) return false;
         seen.add(key);
-        const core = pkg.source === 'core';
-        const targetVersion = ctx.target.release.packages[pkg.name];
-        const fixedByUpgrade = core && targetVersion !== undefined;
+        return true;
+      });
+      // A release older than the bulletin era (2.2.x: no APSB in the catalog) carries dozens of advisories on
+      // Magento's own metapackage, all gone at the target: one finding says so instead of one error each.
+      const stillAtTarget = fixedByUpgrade
+        ? new Set(ctx.advisoriesFor(pkg.name, targetVersion).map((a) => a.id))
+        : undefined;
+      const gone = stillAtTarget ? open.filter((a) => !stillAtTarget.has(a.id)) : [];
+      if (gone.length > 1) {
+        reportFixedByUpgrade(ctx, pkg, targetVersion!, gone);
+        open.splice(0, open.length, ...open.filter((a) => !gone.includes(a)));
+      }
+      for (const advisory of open) {
         const windowsOnly = /\bwindows\b/i.test(advisory.title);
         const composerLibrary = NOT_RUN_BY_STORE.has(pkg.name);
         const roave = advisory.source === 'roave';
