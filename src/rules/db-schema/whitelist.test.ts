@@ -52,7 +52,7 @@ test('a disabled element no whitelist lists, and entries the module whitelist mi
     findings.map((f) => [f.line, f.severity, f.messageId]),
     [
       [5, 'info', 'notListed'],
-      [6, 'warning', 'disabledNotListed'],
+      [6, 'info', 'disabledNotListed'],
       [10, 'info', 'notListed'],
     ],
   );
@@ -93,10 +93,40 @@ test('a table is named once, not as "table `t` of `t`"', async () => {
     [
       [
         12,
-        'warning',
+        'info',
         'Acme_Sales disables table `acme_old`, which no db_schema_whitelist.json lists: Magento will not drop it',
       ],
       [14, 'info', 'Acme_Sales declares table `acme_new`, which its db_schema_whitelist.json does not list'],
+    ],
+  );
+});
+
+test('a left-over column is info (it costs disk only), a left-over unique key a warning (still enforced)', async () => {
+  // MageWorx_OptionDependency 2.x disables its old varchar columns and their unique key without whitelisting them.
+  const table: DbTable = {
+    name: 'acme_dependency',
+    file: FILE,
+    line: 20,
+    disabled: false,
+    columns: [
+      { name: 'dependency_id', type: 'int', line: 21, disabled: false },
+      { name: 'child_option_id', type: 'varchar', line: 22, disabled: true },
+    ],
+    indexes: [],
+    constraints: [
+      { referenceId: 'ACME_DEPENDENCY_CHILD', type: 'unique', line: 23, columns: ['child_option_id'], disabled: true },
+    ],
+  };
+  const module = moduleFixture('Acme_Options', {
+    dbSchema: [table],
+    dbSchemaWhitelist: { file: 'x', tables: { acme_dependency: { column: { dependency_id: true } } } },
+  });
+  const findings = await runRule(rule, { project: projectFixture({ modules: [module] }) });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.severity, f.messageId]),
+    [
+      [22, 'info', 'disabledNotListed'],
+      [23, 'warning', 'disabledNotListed'],
     ],
   );
 });

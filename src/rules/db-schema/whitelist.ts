@@ -16,7 +16,9 @@ constraint) only to elements some module's db_schema_whitelist.json lists: \`Dif
 module's whitelist and returns false for anything else, so the change is skipped without a word
 (vendor/magento/framework/Setup/Declaration/Schema/Diff/Diff.php). A module that disables an element nobody
 whitelists leaves it in the database; a module without a whitelist, or whose whitelist misses what it declares, will
-not be able to drop those elements in a later release.
+not be able to drop those elements in a later release. A left-over table or column is info: it costs disk only, since
+Magento's connection runs with \`SQL_MODE=''\` (an insert that omits a NOT NULL column still works); a left-over
+index or constraint is a warning, because the database still enforces it.
 
 Core's whitelists are taken to list what core declares at the target (they are generated from core's
 db_schema.xml).
@@ -87,6 +89,9 @@ module's etc/db_schema_whitelist.json.`,
           if (e.disabled) {
             if (listed(table.name, e.type, e.name) || inCore(table.name, e.type, e.name)) continue;
             context.report({
+              // A left-over table or column costs disk only (Magento's connection runs with SQL_MODE='', so an
+              // insert that omits a NOT NULL column still works); a left-over index or constraint is still enforced.
+              ...(e.type === 'table' || e.type === 'column' ? { severity: 'info' as const } : {}),
               ...(e.type === 'table'
                 ? { messageId: 'disabledTableNotListed', data: { module: module.name, table: table.name } }
                 : {
