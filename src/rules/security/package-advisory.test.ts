@@ -243,7 +243,8 @@ test("advisories on Magento's own package that the target's version no longer ha
   const list = [old(1, 'medium'), old(2, 'high'), ...Array.from({ length: 7 }, (_, i) => old(3 + i, 'low'))];
   const lookupOld = (name: string, version: string) =>
     name === 'magento/product-community-edition' && version.startsWith('2.2.') ? list : [];
-  const project = projectFixture({ packages: [pkg('magento/product-community-edition', '2.2.1', 'core')] });
+  // In a Commerce install magento/product-community-edition is `adobe` (magento/product-enterprise-edition requires it).
+  const project = projectFixture({ packages: [pkg('magento/product-community-edition', '2.2.1', 'adobe')] });
   const target = releaseFixture('2.4.8', { packages: { 'magento/product-community-edition': '2.4.8' } });
   const findings = await runRule(packageAdvisoryRule, {
     project,

@@ -173,7 +173,9 @@ export const packageAdvisoryRule: Rule = {
     let bulletins: Set<string> | undefined;
     const packages = [...ctx.project.packages].sort((a, b) => a.name.localeCompare(b.name));
     for (const pkg of packages) {
-      const core = pkg.source === 'core';
+      // Magento's own: an open-source package, or one the Commerce metapackage brings (in a Commerce install even
+      // magento/product-community-edition is `adobe`, required by magento/product-enterprise-edition).
+      const core = pkg.source === 'core' || pkg.source === 'adobe';
       const targetVersion = ctx.target.release.packages[pkg.name];
       const fixedByUpgrade = core && targetVersion !== undefined;
       const open = ctx.advisoriesFor(pkg.name, pkg.version).filter((advisory) => {
