@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from '../overrides/fixtures.js';
+import { unitOf } from '../php-api/fixtures.js';
 import { rule } from './duplicate-preference.js';
 
 const pref = (module: string, line: number, area = 'global') => ({
@@ -32,5 +33,42 @@ describe('conflicts/duplicate-preference', () => {
     assert.deepEqual(findings[0]!.related, [{ file: 'app/code/Pdf/Pro/etc/di.xml', line: 5, module: 'Pdf_Pro' }]);
     assert.equal(findings[0]!.messageId, 'duplicate');
     assert.equal(findings[0]!.data?.others, 'Pdf_Pro (Pdf_Pro\\Invoice, app/code/Pdf/Pro/etc/di.xml:5)');
+  });
+
+  it('a module that loads after the other and whose class extends the other’s is a chain, not a conflict', async () => {
+    // Mageplaza LayeredNavigationUltimate (sequence: …Pro) prefers its Helper\Data, which extends …Pro's.
+    const helper = (module: string, line: number) => ({
+      file: `app/code/${module.replace('_', '/')}/etc/di.xml`,
+      line,
+      for: 'Nav\\Base\\Helper\\Data',
+      type: `${module.replace('_', '\\')}\\Helper\\Data`,
+      area: 'global',
+    });
+    const pro = moduleWith('Nav_Pro', { preferences: [helper('Nav_Pro', 3)] });
+    const ultimate = {
+      ...moduleWith('Nav_Ultimate', { preferences: [helper('Nav_Ultimate', 4)] }),
+      sequence: ['Nav_Pro'],
+    };
+    const code = [
+      await unitOf(
+        'app/code/Nav/Pro/Helper/Data.php',
+        '<?php namespace Nav\\Pro\\Helper; class Data extends \\Nav\\Base\\Helper\\Data {}',
+      ),
+      await unitOf(
+        'app/code/Nav/Ultimate/Helper/Data.php',
+        '<?php namespace Nav\\Ultimate\\Helper; use Nav\\Pro\\Helper\\Data as ProData; class Data extends ProData {}',
+      ),
+    ];
+    const chain = await runRule(rule, { project: projectFixture({ modules: [pro, ultimate] }), code });
+    assert.deepEqual(chain, []);
+    // Without the sequence, which one wins is the load order's accident: still a conflict.
+    const unordered = await runRule(rule, {
+      project: projectFixture({ modules: [pro, { ...ultimate, sequence: [] }] }),
+      code,
+    });
+    assert.equal(unordered.length, 1);
+    // Loaded after, but a class of its own that does not extend the other's: the other's replacement is lost.
+    const unrelated = await runRule(rule, { project: projectFixture({ modules: [pro, ultimate] }), code: [code[0]!] });
+    assert.equal(unrelated.length, 1);
   });
 });
