@@ -21,3 +21,5 @@ export type { DbHealthReport, HealthOptions, LargeTable } from './health.js';
 export { renderHealthMarkdown, renderHealthText } from './render-health.js';
 export { openProjectSession, readSnapshotFile } from './project-session.js';
 export type { ProjectSessionRequest } from './project-session.js';
+export { compareSnapshotFiles, projectDbHealth, snapshotProjectDb } from './run-db.js';
+export type { DbConnectRequest } from './run-db.js';

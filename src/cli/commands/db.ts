@@ -28,24 +28,20 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       .argument('[path]', 'Magento project root (credentials from app/etc/env.php)', '.')
       .option('--output <file>', 'write the snapshot to a file instead of stdout'),
   ).action(async (path: string, opts: ConnectOptions & { output?: string }) => {
-    const { openProjectSession, snapshotToJson, takeSnapshot } = await import('../../db/index.js');
-    const { writeOutput } = await import('../../report/format.js');
-    const { session, project } = await openProjectSession({
+    const [{ snapshotProjectDb, snapshotToJson }, { writeOutput }] = await Promise.all([
+      import('../../db/index.js'),
+      import('../../report/format.js'),
+    ]);
+    const snapshot = await snapshotProjectDb({
       path,
       ...(opts.dsn ? { dsn: opts.dsn } : {}),
       timeoutSeconds: timeoutOf(opts.timeout),
-      wantModel: false,
     });
-    try {
-      const snapshot = await takeSnapshot(session, { magentoVersion: project?.magento.version ?? null });
-      await writeOutput(snapshotToJson(snapshot), opts.output);
-      if (snapshot.partial) {
-        process.stderr.write(
-          `mageup db snapshot: partial snapshot, missing: ${snapshot.missing.map((m) => m.table).join(', ')}\n`,
-        );
-      }
-    } finally {
-      await session.close();
+    await writeOutput(snapshotToJson(snapshot), opts.output);
+    if (snapshot.partial) {
+      process.stderr.write(
+        `mageup db snapshot: partial snapshot, missing: ${snapshot.missing.map((m) => m.table).join(', ')}\n`,
+      );
     }
     setExitCode(EXIT.ok);
   });
@@ -70,26 +66,13 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         afterFile: string,
         opts: { format: Format; output?: string; to?: string; project?: string },
       ) => {
-        const { bundledSchemaOf, compareSnapshots, readSnapshotFile, renderComparisonMarkdown, renderComparisonText } =
-          await import('../../db/index.js');
-        const [{ loadReleaseCatalog }, { loadDbSchemaIndex }, { loadDataPatchConfig }, { writeOutput }] =
-          await Promise.all([
-            import('../../knowledge/catalog.js'),
-            import('../../knowledge/db-schema/index.js'),
-            import('../../knowledge/data-patches.js'),
-            import('../../report/format.js'),
-          ]);
-        const before = readSnapshotFile(beforeFile);
-        const after = readSnapshotFile(afterFile);
-        const targetRelease = opts.to ? loadReleaseCatalog().resolve(opts.to).version : undefined;
-        const bundledSchema = opts.project
-          ? bundledSchemaOf(await (await import('../../project/load.js')).loadProject(opts.project))
-          : undefined;
-        const comparison = compareSnapshots(before, after, {
-          targetRelease,
-          schemaIndex: loadDbSchemaIndex(),
-          dataPatchConfig: loadDataPatchConfig(),
-          ...(bundledSchema ? { bundledSchema } : {}),
+        const [{ compareSnapshotFiles, renderComparisonMarkdown, renderComparisonText }, { writeOutput }] =
+          await Promise.all([import('../../db/index.js'), import('../../report/format.js')]);
+        const comparison = await compareSnapshotFiles({
+          before: beforeFile,
+          after: afterFile,
+          ...(opts.to ? { to: opts.to } : {}),
+          ...(opts.project ? { project: opts.project } : {}),
         });
         const text =
           opts.format === 'json'
@@ -115,26 +98,16 @@ export function register(program: Command, setExitCode: SetExitCode): void {
       .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('text'))
       .option('--output <file>', 'write the report to a file instead of stdout'),
   ).action(async (path: string, opts: ConnectOptions & { to?: string; format: Format; output?: string }) => {
-    const { checkDbHealth, openProjectSession, renderHealthMarkdown, renderHealthText } =
-      await import('../../db/index.js');
-    const [{ loadReleaseCatalog }, { loadDbSchemaIndex }, { writeOutput }] = await Promise.all([
-      import('../../knowledge/catalog.js'),
-      import('../../knowledge/db-schema/index.js'),
+    const [{ projectDbHealth, renderHealthMarkdown, renderHealthText }, { writeOutput }] = await Promise.all([
+      import('../../db/index.js'),
       import('../../report/format.js'),
     ]);
-    const target = opts.to ? loadReleaseCatalog().resolve(opts.to) : undefined;
-    const { session, project } = await openProjectSession({
+    const report = await projectDbHealth({
       path,
       ...(opts.dsn ? { dsn: opts.dsn } : {}),
       timeoutSeconds: timeoutOf(opts.timeout),
-      wantModel: true,
+      ...(opts.to ? { to: opts.to } : {}),
     });
-    let report;
-    try {
-      report = await checkDbHealth(session, { project, target, schemaIndex: loadDbSchemaIndex() });
-    } finally {
-      await session.close();
-    }
     const text =
       opts.format === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`
