@@ -6,15 +6,8 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type PgBossType from 'pg-boss';
 import { addProject, openFleetStore, type FleetStore } from '../src/fleet/index.js';
-import {
-  BOSS_SCHEMA,
-  DEAD_QUEUE,
-  enqueueScans,
-  SCAN_QUEUE,
-  SCAN_RETRY,
-  scanRetryOptions,
-  startBoss,
-} from '../src/fleet/queue.js';
+import { BOSS_SCHEMA, DEAD_QUEUE, enqueueScans, SCAN_QUEUE, scanRetryOptions, startBoss } from '../src/fleet/queue.js';
+import { SCAN_RETRY } from '../src/fleet/policy.js';
 import { startWorker, type RunningWorker, type WorkerEvent } from '../src/fleet/worker.js';
 import { createTestDatabase } from './helpers/pg-database.js';
 import { git } from './helpers/git.js';

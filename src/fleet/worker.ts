@@ -5,16 +5,15 @@ import { StoreError } from '../history/connections.js';
 import { insertRun } from '../history/index.js';
 import { userCacheDir } from '../knowledge/cache-dir.js';
 import {
-  DEFAULT_QUEUE_POLICY,
   enqueueScans,
   holdLease,
   SCAN_QUEUE,
   SCHEDULE_QUEUE,
   startBoss,
-  type QueuePolicy,
   type ScanJobData,
   type ScheduleJobData,
 } from './queue.js';
+import { DEFAULT_QUEUE_POLICY, type QueuePolicy } from './policy.js';
 import { getProject, FleetError } from './registry.js';
 import { PermanentScanError, scanProject } from './scan.js';
 import { recordScan, setProgress } from './status.js';

@@ -1,41 +1,16 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import {
-  addProject,
-  fleetStatus,
-  fleetStoreSpec,
-  FleetError,
-  openFleetStore,
-  parseTags,
-  removeProject,
-  requireServer,
-  type FleetStore,
-} from '../../fleet/index.js';
-import { clearSchedule, enqueueScans, setSchedule, startBoss } from '../../fleet/queue.js';
-import { buildFleetReport } from '../../report/fleet/fleet-report.js';
-import { FLEET_REPORT_FORMATS, renderFleetReport, type FleetReportFormat } from '../../report/fleet/render-fleet.js';
-import { renderTable, terminalSafe, writeOutput } from '../../report/format.js';
+import { FLEET_REPORT_FORMATS, type FleetReportFormat } from '../../report/formats.js';
 import { EXIT } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
 const STORE_HELP =
   'fleet store: postgres://… (needed by scan, schedule and worker) or a directory (default: $MAGEUP_FLEET_STORE, else one in the user data directory)';
 
-/** Opens the store, runs `fn`, closes (expected failures are MageupErrors: main prints them and exits 2). */
-async function withStore(
-  command: string,
-  spec: string | undefined,
-  setExitCode: SetExitCode,
-  fn: (store: FleetStore) => Promise<void>,
-): Promise<void> {
-  let store: FleetStore | undefined;
-  try {
-    store = await openFleetStore(fleetStoreSpec(spec));
-    await fn(store);
-  } finally {
-    await store?.db.close().catch(() => undefined);
-  }
-}
+// Each subcommand loads its library when it runs, not at start-up: the fleet store, the job engine, the renderers.
+const fleetLibrary = () => import('../../fleet/index.js');
+const runFleet = () => import('../../fleet/run-fleet.js');
+const formatting = () => import('../../report/format.js');
 
 /** `mageup fleet add|list|remove|scan|schedule|report`: an agency's stores, scanned by `mageup worker`s. */
 export function register(program: Command, setExitCode: SetExitCode): void {
@@ -58,19 +33,23 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         name: string,
         location: string,
         opts: { tags?: string; to?: string; url?: string; replace?: boolean; store?: string },
-      ) =>
-        withStore('add', opts.store, setExitCode, async (store) => {
-          const p = await addProject(store.db, {
-            name,
-            location,
-            tags: parseTags(opts.tags),
-            ...(opts.url ? { verifyUrl: opts.url } : {}),
-            ...(opts.to ? { target: opts.to } : {}),
-            ...(opts.replace ? { replace: true } : {}),
-          });
-          process.stdout.write(`Added ${terminalSafe(p.name)}: ${terminalSafe(p.location)} (${p.kind})\n`);
-          setExitCode(EXIT.ok);
-        }),
+      ) => {
+        const [{ fleetAdd }, { parseTags }, { terminalSafe }] = await Promise.all([
+          runFleet(),
+          fleetLibrary(),
+          formatting(),
+        ]);
+        const p = await fleetAdd(opts.store, {
+          name,
+          location,
+          tags: parseTags(opts.tags),
+          ...(opts.url ? { verifyUrl: opts.url } : {}),
+          ...(opts.to ? { target: opts.to } : {}),
+          ...(opts.replace ? { replace: true } : {}),
+        });
+        process.stdout.write(`Added ${terminalSafe(p.name)}: ${terminalSafe(p.location)} (${p.kind})\n`);
+        setExitCode(EXIT.ok);
+      },
     );
 
   fleet
@@ -79,53 +58,56 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--tags <list>', 'only stores carrying all these tags')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--store <dir|url>', STORE_HELP)
-    .action(async (opts: { tags?: string; format: string; store?: string }) =>
-      withStore('list', opts.store, setExitCode, async (store) => {
-        const rows = await fleetStatus(store.db, { tags: parseTags(opts.tags) });
-        if (opts.format === 'json') {
-          process.stdout.write(`${JSON.stringify({ store: store.location, stores: rows }, null, 2)}\n`);
-        } else if (rows.length === 0) {
-          process.stdout.write(
-            `No stores in ${terminalSafe(store.location)} (mageup fleet add <name> <path|git-url>).\n`,
-          );
-        } else {
-          process.stdout.write(
-            `${renderTable(
-              ['NAME', 'LOCATION', 'TAGS', 'LAST SCAN', 'STATE'],
-              rows.map((r) => [
-                terminalSafe(r.name),
-                terminalSafe(r.location),
-                terminalSafe(r.tags.join(',')),
-                r.lastScan ? r.lastScan.finishedAt.slice(0, 16).replace('T', ' ') : 'never',
-                terminalSafe(
-                  r.progress && !['done', 'failed'].includes(r.progress.phase)
-                    ? `${r.progress.phase} ${r.progress.percent}%`
-                    : r.lastScan
-                      ? r.lastScan.ok
-                        ? 'ok'
-                        : `failed: ${(r.lastScan.error ?? '').slice(0, 100)}`
-                      : '',
-                ),
-              ]),
-            )}\nStore: ${terminalSafe(store.location)}\n`,
-          );
-        }
-        setExitCode(EXIT.ok);
-      }),
-    );
+    .action(async (opts: { tags?: string; format: string; store?: string }) => {
+      const [{ fleetList }, { parseTags }, { renderTable, terminalSafe }] = await Promise.all([
+        runFleet(),
+        fleetLibrary(),
+        formatting(),
+      ]);
+      const store = await fleetList(opts.store, parseTags(opts.tags));
+      const { rows } = store;
+      if (opts.format === 'json') {
+        process.stdout.write(`${JSON.stringify({ store: store.location, stores: rows }, null, 2)}\n`);
+      } else if (rows.length === 0) {
+        process.stdout.write(
+          `No stores in ${terminalSafe(store.location)} (mageup fleet add <name> <path|git-url>).\n`,
+        );
+      } else {
+        process.stdout.write(
+          `${renderTable(
+            ['NAME', 'LOCATION', 'TAGS', 'LAST SCAN', 'STATE'],
+            rows.map((r) => [
+              terminalSafe(r.name),
+              terminalSafe(r.location),
+              terminalSafe(r.tags.join(',')),
+              r.lastScan ? r.lastScan.finishedAt.slice(0, 16).replace('T', ' ') : 'never',
+              terminalSafe(
+                r.progress && !['done', 'failed'].includes(r.progress.phase)
+                  ? `${r.progress.phase} ${r.progress.percent}%`
+                  : r.lastScan
+                    ? r.lastScan.ok
+                      ? 'ok'
+                      : `failed: ${(r.lastScan.error ?? '').slice(0, 100)}`
+                    : '',
+              ),
+            ]),
+          )}\nStore: ${terminalSafe(store.location)}\n`,
+        );
+      }
+      setExitCode(EXIT.ok);
+    });
 
   fleet
     .command('remove')
     .description('Unregister a store (its runs and scans stay in the history)')
     .argument('<name>')
     .option('--store <dir|url>', STORE_HELP)
-    .action(async (name: string, opts: { store?: string }) =>
-      withStore('remove', opts.store, setExitCode, async (store) => {
-        await removeProject(store.db, name);
-        process.stdout.write(`Removed ${terminalSafe(name)}\n`);
-        setExitCode(EXIT.ok);
-      }),
-    );
+    .action(async (name: string, opts: { store?: string }) => {
+      const [{ fleetRemove }, { terminalSafe }] = await Promise.all([runFleet(), formatting()]);
+      await fleetRemove(opts.store, name);
+      process.stdout.write(`Removed ${terminalSafe(name)}\n`);
+      setExitCode(EXIT.ok);
+    });
 
   fleet
     .command('scan')
@@ -134,36 +116,28 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option('--tags <list>', 'only stores carrying all these tags')
     .option('--to <version>', "target release for this scan (default: each store's own --to, else latest)")
     .option('--store <url>', STORE_HELP)
-    .action(async (names: string[], opts: { tags?: string; to?: string; store?: string }) =>
-      withStore('scan', opts.store, setExitCode, async (store) => {
-        requireServer(store, 'fleet scan');
-        const boss = await startBoss(store);
-        try {
-          const tags = parseTags(opts.tags);
-          const result = await enqueueScans(boss, store, {
-            ...(tags.length ? { tags } : {}),
-            ...(names.length ? { names } : {}),
-            ...(opts.to ? { target: opts.to } : {}),
-          });
-          process.stdout.write(
-            `Queued ${result.queued.length} scan(s)` +
-              (result.alreadyQueued.length
-                ? `; already waiting: ${result.alreadyQueued.map(terminalSafe).join(', ')}`
-                : '') +
-              `. Workers (mageup worker --store …) run them; mageup fleet list shows progress.\n`,
-          );
-          if (names.length) {
-            const known = new Set([...result.queued.map((q) => q.project), ...result.alreadyQueued]);
-            const unknown = names.filter((n) => !known.has(n));
-            if (unknown.length)
-              throw new FleetError(`no store named ${unknown.map((n) => `"${n}"`).join(', ')} in the fleet`);
-          }
-          setExitCode(EXIT.ok);
-        } finally {
-          await boss.stop({ graceful: false, wait: true, close: true });
-        }
-      }),
-    );
+    .action(async (names: string[], opts: { tags?: string; to?: string; store?: string }) => {
+      const [{ fleetScan }, { FleetError, parseTags }, { terminalSafe }] = await Promise.all([
+        runFleet(),
+        fleetLibrary(),
+        formatting(),
+      ]);
+      const result = await fleetScan(opts.store, {
+        names,
+        tags: parseTags(opts.tags),
+        ...(opts.to ? { target: opts.to } : {}),
+      });
+      process.stdout.write(
+        `Queued ${result.queued.length} scan(s)` +
+          (result.alreadyQueued.length
+            ? `; already waiting: ${result.alreadyQueued.map(terminalSafe).join(', ')}`
+            : '') +
+          `. Workers (mageup worker --store …) run them; mageup fleet list shows progress.\n`,
+      );
+      if (result.unknown.length)
+        throw new FleetError(`no store named ${result.unknown.map((n) => `"${n}"`).join(', ')} in the fleet`);
+      setExitCode(EXIT.ok);
+    });
 
   fleet
     .command('schedule')
@@ -171,24 +145,16 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .argument('<when>', 'monthly | weekly | daily | "<cron>" | off')
     .option('--tags <list>', 'only stores carrying all these tags')
     .option('--store <url>', STORE_HELP)
-    .action(async (when: string, opts: { tags?: string; store?: string }) =>
-      withStore('schedule', opts.store, setExitCode, async (store) => {
-        requireServer(store, 'fleet schedule');
-        const boss = await startBoss(store);
-        try {
-          if (when === 'off') {
-            await clearSchedule(boss);
-            process.stdout.write('Schedule removed.\n');
-          } else {
-            const cron = await setSchedule(boss, when, parseTags(opts.tags));
-            process.stdout.write(`Scheduled: "${cron}" (UTC). A running worker turns each tick into scans.\n`);
-          }
-          setExitCode(EXIT.ok);
-        } finally {
-          await boss.stop({ graceful: false, wait: true, close: true });
-        }
-      }),
-    );
+    .action(async (when: string, opts: { tags?: string; store?: string }) => {
+      const [{ fleetSchedule }, { parseTags }] = await Promise.all([runFleet(), fleetLibrary()]);
+      const cron = await fleetSchedule(opts.store, when, parseTags(opts.tags));
+      process.stdout.write(
+        cron === null
+          ? 'Schedule removed.\n'
+          : `Scheduled: "${cron}" (UTC). A running worker turns each tick into scans.\n`,
+      );
+      setExitCode(EXIT.ok);
+    });
 
   fleet
     .command('report')
@@ -199,11 +165,17 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .addOption(new Option('--format <format>', 'output format').choices([...FLEET_REPORT_FORMATS]).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--store <dir|url>', STORE_HELP)
-    .action(async (opts: { tags?: string; format: FleetReportFormat; output?: string; store?: string }) =>
-      withStore('report', opts.store, setExitCode, async (store) => {
-        const report = buildFleetReport(await fleetStatus(store.db, { tags: parseTags(opts.tags) }));
-        await writeOutput(renderFleetReport(report, opts.format), opts.output);
-        setExitCode(EXIT.ok);
-      }),
-    );
+    .action(async (opts: { tags?: string; format: FleetReportFormat; output?: string; store?: string }) => {
+      const [{ fleetList }, { parseTags }, { writeOutput }, { buildFleetReport }, { renderFleetReport }] =
+        await Promise.all([
+          runFleet(),
+          fleetLibrary(),
+          formatting(),
+          import('../../report/fleet/fleet-report.js'),
+          import('../../report/fleet/render-fleet.js'),
+        ]);
+      const report = buildFleetReport((await fleetList(opts.store, parseTags(opts.tags))).rows);
+      await writeOutput(renderFleetReport(report, opts.format), opts.output);
+      setExitCode(EXIT.ok);
+    });
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { fleetStoreSpec, requireServer } from '../../fleet/index.js';
-import { DEFAULT_MAINTENANCE_SECONDS, DEFAULT_QUEUE_POLICY } from '../../fleet/queue.js';
+import { DEFAULT_MAINTENANCE_SECONDS, DEFAULT_QUEUE_POLICY } from '../../fleet/policy.js';
 import type { WorkerEvent } from '../../fleet/worker.js';
 import { terminalSafe } from '../../report/format.js';
 import { EXIT, UsageError } from '../exit.js';
@@ -46,9 +45,13 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           else process.stderr.write(`mageup worker: ${terminalSafe(describe(e))}\n`);
         };
         {
+          // Loaded here, not at start-up: the fleet store and the job engine.
+          const [{ fleetStoreSpec, requireServer }, { startFleetWorker }] = await Promise.all([
+            import('../../fleet/index.js'),
+            import('../../fleet/worker.js'),
+          ]);
           const spec = fleetStoreSpec(opts.store);
           requireServer(spec, 'mageup worker');
-          const { startFleetWorker } = await import('../../fleet/worker.js');
           const worker = await startFleetWorker(spec, {
             concurrency: positive('--concurrency', opts.concurrency, 1),
             threads: positive('--threads', opts.threads, 1),

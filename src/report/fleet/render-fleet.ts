@@ -1,9 +1,7 @@
 import { escapeHtml } from '../html/escape.js';
 import { markdownTable, renderTable, terminalSafe } from '../format.js';
+import type { FleetReportFormat } from '../formats.js';
 import type { FleetReport, FleetReportStore } from './fleet-report.js';
-
-export const FLEET_REPORT_FORMATS = ['text', 'json', 'md', 'html', 'csv'] as const;
-export type FleetReportFormat = (typeof FLEET_REPORT_FORMATS)[number];
 
 const UNKNOWN = 'could not verify';
 
