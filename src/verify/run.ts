@@ -47,7 +47,12 @@ export interface VerifyOptions {
   flows?: FlowResult['name'][];
   allowHosts?: string[];
   configFile?: string;
-  /** Where screenshots and diff images go (default: a fresh directory under .mageup/verify). */
+  /** Save this run as a baseline to this file (`--save-baseline`), its screenshots next to it. */
+  saveBaseline?: string;
+  /**
+   * Where screenshots and diff images go (default: `<saveBaseline without .json>.files`, else a fresh directory under
+   * .mageup/verify).
+   */
   artifactsDir?: string;
   samples?: number;
   browserSamples?: number;
@@ -107,7 +112,10 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyRun> {
     project = await loadProject(opts.projectDir);
   }
   const artifactsDir = resolve(
-    opts.artifactsDir ?? join('.mageup', 'verify', new Date().toISOString().replace(/[:.]/g, '-')),
+    opts.artifactsDir ??
+      (opts.saveBaseline
+        ? `${opts.saveBaseline.replace(/\.json$/i, '')}.files`
+        : join('.mageup', 'verify', new Date().toISOString().replace(/[:.]/g, '-'))),
   );
   const net = new Net({
     allowedHosts: [base.host, '127.0.0.1', 'localhost', ...config.allowHosts, ...(opts.allowHosts ?? [])],
@@ -263,6 +271,7 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyRun> {
       maxRequests: net.opts.maxRequests,
       durationMs: Math.round(performance.now() - started),
     };
+    if (opts.saveBaseline) writeBaseline(opts.saveBaseline, run);
     return run;
   } finally {
     const launched = launching ? await launching : null;

@@ -87,10 +87,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         return n;
       };
       if (opts.baseline && opts.saveBaseline) throw new VerifyInputError('--baseline and --save-baseline: give one');
-      const artifacts =
-        opts.artifacts ?? (opts.saveBaseline ? opts.saveBaseline.replace(/\.json$/i, '') + '.files' : undefined);
       // Loaded here, not at start-up: the browser driver and the probes cost seconds to load.
-      const { renderVerify, runVerify, writeBaseline } = await import('../../verify/index.js');
+      const { renderVerify, runVerify } = await import('../../verify/index.js');
       const run = await runVerify({
         baseUrl,
         ...(opts.project ? { projectDir: opts.project } : {}),
@@ -101,7 +99,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         placeOrder: opts.placeOrder === true,
         ...(opts.allowHost ? { allowHosts: opts.allowHost.split(',') } : {}),
         ...(opts.config ? { configFile: opts.config } : {}),
-        ...(artifacts ? { artifactsDir: artifacts } : {}),
+        ...(opts.saveBaseline ? { saveBaseline: opts.saveBaseline } : {}),
+        ...(opts.artifacts ? { artifactsDir: opts.artifacts } : {}),
         samples: num('samples', opts.samples),
         browserSamples: num('browser-samples', opts.browserSamples),
         concurrency: num('concurrency', opts.concurrency),
@@ -110,10 +109,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         timeoutMs: num('timeout', opts.timeout) * 1000,
         onProgress: opts.quiet ? undefined : (m) => process.stderr.write(`mageup verify: ${m}\n`),
       });
-      if (opts.saveBaseline) {
-        writeBaseline(opts.saveBaseline, run);
-        if (!opts.quiet) process.stderr.write(`mageup verify: baseline written to ${opts.saveBaseline}\n`);
-      }
+      if (opts.saveBaseline && !opts.quiet)
+        process.stderr.write(`mageup verify: baseline written to ${opts.saveBaseline}\n`);
       await writeOutput(
         renderVerify(run, opts.format, { color: !opts.output && colorEnabled(process.stdout) }),
         opts.output,
