@@ -72,13 +72,7 @@ export function evaluateOverrides(context: RuleContext): EvaluatedOverride[] {
             const cosmetic = cosmeticChange(current, target, original.component, original.path);
             if (cosmetic) state = { kind: 'unchanged', original, cosmetic, targetHash };
             else {
-              const before = current.text?.(original.component, original.path);
-              const after = target.text?.(original.component, original.path);
-              const name = `${original.component}::${original.path}`;
-              const diff =
-                before !== undefined && after !== undefined
-                  ? unifiedDiff(before, after, `${name} (${current.label})`, `${name} (${target.label})`)
-                  : undefined;
+              const diff = originalDiff(original, current, target);
               state = { kind: 'changed', original, targetHash, ...(diff ? { diff } : {}) };
             }
           }
@@ -114,19 +108,23 @@ function changedBeneath(
     const a = current.hash(c.component, c.path);
     const b = target.hash(c.component, c.path);
     if (!a || !b || a === b || cosmeticChange(current, target, c.component, c.path)) continue;
-    const before = current.text?.(c.component, c.path);
-    const after = target.text?.(c.component, c.path);
-    const name = `${c.component}::${c.path}`;
-    const diff =
-      before !== undefined && after !== undefined
-        ? unifiedDiff(before, after, `${name} (${current.label})`, `${name} (${target.label})`)
-        : undefined;
+    const diff = originalDiff(c, current, target);
     out.push({ ...c, ...(diff ? { diff } : {}) });
   }
   return out;
 }
 
 /** A theme shipped by Hyvä (`Hyva/…`, upgrade-patch-helper's "Hyvä base theme") whose original is a core module file. */
+/** The original's diff from the current release to the target, when both releases hold its text (vendor trees). */
+function originalDiff(o: OriginalRef, current: ReleaseFiles, target: ReleaseFiles): string | undefined {
+  const before = current.text?.(o.component, o.path);
+  const after = target.text?.(o.component, o.path);
+  const name = `${o.component}::${o.path}`;
+  return before !== undefined && after !== undefined
+    ? unifiedDiff(before, after, `${name} (${current.label})`, `${name} (${target.label})`)
+    : undefined;
+}
+
 function hyvaBaseOverCore(theme: Theme, component: string): boolean {
   return theme.code.slice(theme.area.length + 1).startsWith('Hyva/') && component.startsWith('Magento_');
 }
