@@ -31,6 +31,7 @@ import { isDirectory } from './files/release-files.js';
 import { applyPolicy, governanceReport, type PolicyOutcome } from '../governance/policy.js';
 import { composerFacts, composerForTarget } from './composer-facts.js';
 import { CodeFactsBuilder } from './class-facts.js';
+import { shippedDbSchema } from './db-schema-knowledge.js';
 
 /** Raised for a bad option value (a PHP version that is not `x.y`…): the CLI prints it and exits 2. */
 export class CheckOptionError extends MageupError {
@@ -132,6 +133,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     : null;
   const composer = await composerFacts(model, options, now, problems);
   const codeFacts = new CodeFactsBuilder(code, { release: current.release, symbols: currentSymbols });
+  const shippedSchema = rules.some((r) => r.meta.category === 'db-schema') ? shippedDbSchema(model) : undefined;
 
   const results: TargetResult[] = [];
   const coverages: ReleaseCoverage[] = [];
@@ -156,6 +158,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       platform,
       composer: composerOfTarget,
       ...(patchLevels ? { patchLevels } : {}),
+      ...(shippedSchema ? { shippedDbSchema: shippedSchema } : {}),
       ...(needsFiles ? { files: fileContext.contextFor(current.release, release) } : {}),
       ...(graphql ? { graphql: graphql.factsFor(current.release?.version ?? null, release.version) } : {}),
       ...vendorSchemas(options, model, current.release, release, rules, problems),

@@ -8,6 +8,7 @@ import type { ProjectPlatform } from '../check/project-platform.js';
 import type { ReleaseFiles } from '../check/files/release-files.js';
 import type { VendorSchemaFile } from '../check/files/vendor-schemas.js';
 import type { DbSchemaIndex } from '../knowledge/db-schema/index.js';
+import type { DeclarationRulesIndex } from '../knowledge/db-schema/declaration.js';
 import type { ReleaseComposerRecord } from '../knowledge/release-composer.js';
 import type { ReleaseLookup } from '../knowledge/extension-releases.js';
 import type { PatchLevelsFile } from '../knowledge/patch-levels.js';
@@ -139,6 +140,12 @@ export interface RuleContext {
    * both trees: db-schema rules then use the shipped core schema, and third-party schemas are not compared.
    */
   dbSchema?: { core: DbSchemaIndex; vendorFiles: VendorSchemaFile[] };
+  /**
+   * The shipped db-schema knowledge (check/db-schema-knowledge.ts): the core schema of each indexed release and the
+   * declaration rules (XSD, schema builder), or the error that kept each from being read. Absent when no module under
+   * check declares tables.
+   */
+  shippedDbSchema?: ShippedDbSchema;
   /** Adobe's isolated patch files and hotfixes per line (shipped data); absent in tests that do not give it. */
   patchLevels?: PatchLevelsFile;
   /**
@@ -148,6 +155,11 @@ export interface RuleContext {
    */
   graphql?: GraphqlFacts;
   report(finding: ReportInput): void;
+}
+
+export interface ShippedDbSchema {
+  core: { data: DbSchemaIndex } | { error: string };
+  declaration: { data: DeclarationRulesIndex } | { error: string };
 }
 
 /** The context without its code facts: what package-level questions (Composer's) are answered from. */

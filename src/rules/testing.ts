@@ -6,6 +6,7 @@ import { emptyCustomizations } from '../project/customizations/index.js';
 import type { Release, ReleaseCatalog } from '../knowledge/types.js';
 import { createSymbolIndex } from '../knowledge/memory-symbol-index.js';
 import { CodeFactsBuilder } from '../check/class-facts.js';
+import { shippedDbSchema } from '../check/db-schema-knowledge.js';
 import { ruleFinding, type Rule, type RuleContext } from './rule.js';
 
 export function projectFixture(overrides: Partial<ProjectModel> = {}): ProjectModel {
@@ -100,11 +101,14 @@ export async function runRule(rule: Rule, overrides: ContextOverrides = {}): Pro
       ...overrides.target,
     },
   };
-  // The code facts as check/ builds them for a run.
+  // The facts as check/ builds them for a run.
   const facts = await new CodeFactsBuilder(base.code, base.current).factsFor(base.target.release, base.target.symbols);
+  const shipped =
+    rule.meta.category === 'db-schema' && !base.shippedDbSchema ? shippedDbSchema(base.project) : undefined;
   const context: RuleContext = {
     ...base,
     ...facts,
+    ...(shipped ? { shippedDbSchema: shipped } : {}),
     report(input) {
       findings.push(ruleFinding(rule.meta, input).finding);
     },

@@ -1,8 +1,15 @@
-import type { CoreColumn, DbSchemaIndex } from '../../knowledge/db-schema/index.js';
-import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
+import type { CoreColumn } from '../../knowledge/db-schema/index.js';
 import type { DbColumn } from '../../project/model.js';
 import type { MessagePart, Rule } from '../rule.js';
-import { customTables, moduleFields, SCHEMA_PAIR_MESSAGES, SCHEMA_PAIR_SEVERITIES, schemaPair } from './schema-pair.js';
+import {
+  customTables,
+  moduleFields,
+  SCHEMA_PAIR_MESSAGES,
+  SCHEMA_PAIR_SEVERITIES,
+  schemaPair,
+  shippedCoreSchema,
+  type SchemaSource,
+} from './schema-pair.js';
 
 /** `varchar(255) NOT NULL` */
 export function describeColumn(column: CoreColumn): string {
@@ -42,7 +49,7 @@ function sameColumn(a: CoreColumn, b: CoreColumn): boolean {
   return describeColumn(a) === describeColumn(b);
 }
 
-export function createCoreTableChangedRule(load: () => DbSchemaIndex): Rule {
+export function createCoreTableChangedRule(load: SchemaSource): Rule {
   return {
     meta: {
       id: 'db-schema/core-table-changed',
@@ -200,4 +207,4 @@ changes), align them with the target's definition, or move the data to a table t
   };
 }
 
-export const coreTableChanged = createCoreTableChangedRule(loadDbSchemaIndex);
+export const coreTableChanged = createCoreTableChangedRule(shippedCoreSchema);

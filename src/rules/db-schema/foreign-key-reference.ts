@@ -1,11 +1,9 @@
-import type { DbSchemaIndex } from '../../knowledge/db-schema/index.js';
-import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { Rule } from '../rule.js';
-import { customTables, moduleFields } from './schema-pair.js';
+import { customTables, moduleFields, shippedCoreSchema, type SchemaSource } from './schema-pair.js';
 import { NEAREST_SCHEMA_MESSAGES } from './schema-pair.js';
 import { ABSENT_MESSAGES, mergedTargetSchema, whyAbsent } from './target-schema.js';
 
-export function createForeignKeyReferenceRule(load: () => DbSchemaIndex): Rule {
+export function createForeignKeyReferenceRule(load: SchemaSource): Rule {
   return {
     meta: {
       id: 'db-schema/foreign-key-reference',
@@ -83,4 +81,4 @@ it) together with the table or column it referenced.`,
   };
 }
 
-export const foreignKeyReference = createForeignKeyReferenceRule(loadDbSchemaIndex);
+export const foreignKeyReference = createForeignKeyReferenceRule(shippedCoreSchema);

@@ -1,10 +1,15 @@
-import type { DbSchemaIndex } from '../../knowledge/db-schema/index.js';
-import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { DeclarationRulesIndex } from '../../knowledge/db-schema/declaration.js';
-import { loadDeclarationRules } from '../../knowledge/db-schema/declaration.js';
 import type { DbTable, Module } from '../../project/model.js';
 import type { MessagePart, Rule, RuleContext } from '../rule.js';
-import { coreSchemaIndex, declarationRules, moduleFields } from './schema-pair.js';
+import {
+  coreSchemaIndex,
+  declarationRules,
+  moduleFields,
+  shippedCoreSchema,
+  shippedDeclarationRules,
+  type RulesSource,
+  type SchemaSource,
+} from './schema-pair.js';
 
 const RULE = 'db-schema/incomplete-declaration';
 
@@ -12,10 +17,7 @@ const RULE = 'db-schema/incomplete-declaration';
  * A table that no db_schema.xml gives a column, or a column that no db_schema.xml gives an `xsi:type`, in the target
  * whose Db\SchemaBuilder reads every merged declaration (2.4.7-p5 and later indexed releases).
  */
-export function createIncompleteDeclarationRule(
-  loadSchema: () => DbSchemaIndex,
-  loadRules: () => DeclarationRulesIndex,
-): Rule {
+export function createIncompleteDeclarationRule(loadSchema: SchemaSource, loadRules: RulesSource): Rule {
   return {
     meta: {
       id: RULE,
@@ -208,4 +210,4 @@ function releasesReading(index: DeclarationRulesIndex): string {
   return yes.length > 3 ? `${yes[0]} … ${yes.at(-1)} (${yes.length} indexed releases)` : yes.join(', ');
 }
 
-export const incompleteDeclaration = createIncompleteDeclarationRule(loadDbSchemaIndex, loadDeclarationRules);
+export const incompleteDeclaration = createIncompleteDeclarationRule(shippedCoreSchema, shippedDeclarationRules);

@@ -1,11 +1,9 @@
-import type { DbSchemaIndex } from '../../knowledge/db-schema/index.js';
-import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { Rule } from '../rule.js';
-import { customTables, moduleFields } from './schema-pair.js';
+import { customTables, moduleFields, shippedCoreSchema, type SchemaSource } from './schema-pair.js';
 import { NEAREST_SCHEMA_MESSAGES } from './schema-pair.js';
 import { ABSENT_MESSAGES, mergedTargetSchema, whyAbsent } from './target-schema.js';
 
-export function createKeyMissingColumnRule(load: () => DbSchemaIndex): Rule {
+export function createKeyMissingColumnRule(load: SchemaSource): Rule {
   return {
     meta: {
       id: 'db-schema/key-missing-column',
@@ -81,4 +79,4 @@ index/constraint together with the column.`,
   };
 }
 
-export const keyMissingColumn = createKeyMissingColumnRule(loadDbSchemaIndex);
+export const keyMissingColumn = createKeyMissingColumnRule(shippedCoreSchema);

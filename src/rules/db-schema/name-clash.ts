@@ -1,10 +1,16 @@
-import type { DbSchemaIndex } from '../../knowledge/db-schema/index.js';
-import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { Rule } from '../rule.js';
 import { describeColumn } from './core-table-changed.js';
-import { customTables, moduleFields, SCHEMA_PAIR_MESSAGES, SCHEMA_PAIR_SEVERITIES, schemaPair } from './schema-pair.js';
+import {
+  customTables,
+  moduleFields,
+  SCHEMA_PAIR_MESSAGES,
+  SCHEMA_PAIR_SEVERITIES,
+  schemaPair,
+  shippedCoreSchema,
+  type SchemaSource,
+} from './schema-pair.js';
 
-export function createNameClashRule(load: () => DbSchemaIndex): Rule {
+export function createNameClashRule(load: SchemaSource): Rule {
   return {
     meta: {
       id: 'db-schema/name-clash',
@@ -114,4 +120,4 @@ patch, and update the code that uses it — before upgrading.`,
   };
 }
 
-export const nameClash = createNameClashRule(loadDbSchemaIndex);
+export const nameClash = createNameClashRule(shippedCoreSchema);

@@ -2,7 +2,28 @@ import type { CoreSchema, DbSchemaIndex } from '../../knowledge/db-schema/index.
 import type { DeclarationRulesIndex } from '../../knowledge/db-schema/declaration.js';
 import type { DbTable, Module } from '../../project/model.js';
 import type { VendorSchemaFile } from '../../check/files/vendor-schemas.js';
-import type { MessagePart, RuleContext } from '../rule.js';
+import type { MessagePart, RuleContext, ShippedDbSchema } from '../rule.js';
+
+/** Where a db-schema rule takes the core schema index from: the shipped one by default, a fixture in tests. */
+export type SchemaSource = (context: RuleContext) => DbSchemaIndex;
+/** Where a db-schema rule takes the declaration rules from: the shipped ones by default, a fixture in tests. */
+export type RulesSource = (context: RuleContext) => DeclarationRulesIndex;
+
+/** The shipped core schema index check/ read into the context; throws the reason it could not be read. */
+export const shippedCoreSchema: SchemaSource = (context) => shipped(context, 'core');
+
+/** The shipped declaration rules check/ read into the context; throws the reason they could not be read. */
+export const shippedDeclarationRules: RulesSource = (context) => shipped(context, 'declaration');
+
+function shipped<K extends keyof ShippedDbSchema>(
+  context: RuleContext,
+  key: K,
+): Extract<ShippedDbSchema[K], { data: unknown }>['data'] {
+  const entry = context.shippedDbSchema?.[key];
+  if (!entry) throw new Error('the shipped db-schema data was not read for this check');
+  if ('error' in entry) throw new Error(entry.error);
+  return entry.data;
+}
 
 /**
  * The `{{note}}` of a db-schema message when the nearest indexed release stands in for a release compared (one part,
@@ -56,7 +77,7 @@ export interface SchemaPair {
  * Resolves both schemas, or reports (once, as info) why the db-schema rules cannot run, and returns undefined.
  * Loading problems of the shipped data become an info finding, never a crash.
  */
-export function schemaPair(context: RuleContext, load: () => DbSchemaIndex, ruleLabel: string): SchemaPair | undefined {
+export function schemaPair(context: RuleContext, load: SchemaSource, ruleLabel: string): SchemaPair | undefined {
   if (!customTables(context).length) return undefined;
   const currentVersion = context.current.release?.version ?? context.project.magento.version;
   if (!currentVersion) {
@@ -110,11 +131,11 @@ export function moduleFields(module: Module): { package?: string; module: string
  */
 export function coreSchemaIndex(
   context: RuleContext,
-  load: () => DbSchemaIndex,
+  load: SchemaSource,
   ruleLabel: string,
 ): DbSchemaIndex | undefined {
   try {
-    return context.dbSchema?.core ?? load();
+    return context.dbSchema?.core ?? load(context);
   } catch (error) {
     context.report({
       messageId: 'noSchemaData',
@@ -130,11 +151,11 @@ export function coreSchemaIndex(
 /** The declaration rules per release (XSD and schema builder), or undefined after one info finding saying why not. */
 export function declarationRules(
   context: RuleContext,
-  load: () => DeclarationRulesIndex,
+  load: RulesSource,
   ruleLabel: string,
 ): DeclarationRulesIndex | undefined {
   try {
-    return load();
+    return load(context);
   } catch (error) {
     context.report({
       messageId: 'noRulesData',

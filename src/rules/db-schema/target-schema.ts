@@ -1,6 +1,6 @@
-import type { CoreSchema, DbSchemaIndex } from '../../knowledge/db-schema/index.js';
+import type { CoreSchema } from '../../knowledge/db-schema/index.js';
 import type { MessagePart, RuleContext } from '../rule.js';
-import { coreSchemaIndex, nearestSchemaNote } from './schema-pair.js';
+import { coreSchemaIndex, nearestSchemaNote, type SchemaSource } from './schema-pair.js';
 
 /**
  * The `{{why}}` of a key or foreign key naming an element the target's schema lacks: a module disables it, or none
@@ -44,7 +44,7 @@ export interface MergedSchema {
  */
 export function mergedTargetSchema(
   context: RuleContext,
-  load: () => DbSchemaIndex,
+  load: SchemaSource,
   ruleLabel: string,
 ): MergedSchema | undefined {
   const index = coreSchemaIndex(context, load, ruleLabel);

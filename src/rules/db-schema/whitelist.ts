@@ -1,10 +1,8 @@
-import type { DbSchemaIndex } from '../../knowledge/db-schema/index.js';
-import { loadDbSchemaIndex } from '../../knowledge/db-schema/index.js';
 import type { Rule } from '../rule.js';
-import { customTables, moduleFields } from './schema-pair.js';
+import { customTables, moduleFields, shippedCoreSchema, type SchemaSource } from './schema-pair.js';
 import { mergedTargetSchema } from './target-schema.js';
 
-export function createWhitelistRule(load: () => DbSchemaIndex): Rule {
+export function createWhitelistRule(load: SchemaSource): Rule {
   return {
     meta: {
       id: 'db-schema/whitelist',
@@ -139,4 +137,4 @@ module's etc/db_schema_whitelist.json.`,
   };
 }
 
-export const whitelist = createWhitelistRule(loadDbSchemaIndex);
+export const whitelist = createWhitelistRule(shippedCoreSchema);

@@ -1,12 +1,18 @@
-import type { DeclarationRules, DeclarationRulesIndex, Violation } from '../../knowledge/db-schema/declaration.js';
-import { loadDeclarationRules, xsdViolations } from '../../knowledge/db-schema/declaration.js';
+import type { DeclarationRules, Violation } from '../../knowledge/db-schema/declaration.js';
+import { xsdViolations } from '../../knowledge/db-schema/declaration.js';
 import type { DbChildElement, DbTable } from '../../project/model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { customTables, declarationRules, moduleFields } from './schema-pair.js';
+import {
+  customTables,
+  declarationRules,
+  moduleFields,
+  shippedDeclarationRules,
+  type RulesSource,
+} from './schema-pair.js';
 
 const RULE = 'db-schema/xsd-invalid';
 
-export function createXsdInvalidRule(loadRules: () => DeclarationRulesIndex): Rule {
+export function createXsdInvalidRule(loadRules: RulesSource): Rule {
   return {
     meta: {
       id: RULE,
@@ -152,4 +158,4 @@ function reportViolation(context: RuleContext, rules: DeclarationRules, v: Viola
   });
 }
 
-export const xsdInvalid = createXsdInvalidRule(loadDeclarationRules);
+export const xsdInvalid = createXsdInvalidRule(shippedDeclarationRules);
