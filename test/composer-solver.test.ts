@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composerAvailable, parseProblems, runComposerSolver } from '../src/check/composer-solver.js';
-import { solverProblemRule } from '../src/rules/composer/solver-problem.js';
+import { solverProblem as solverProblemRule } from '../src/rules/composer/solver-problem.js';
 import { projectFixture, runRule } from '../src/rules/testing.js';
 import { serveComposerRepo, type RepoPackage } from './helpers/composer-repo.js';
 

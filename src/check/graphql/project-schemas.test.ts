@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Problem } from '../../core/problem.js';
 import { moduleFixture, projectFixture, runRule } from '../../rules/testing.js';
-import { rule as coreFieldChanged } from '../../rules/graphql/core-field-changed.js';
-import { rule as coreTypeRemoved } from '../../rules/graphql/core-type-removed.js';
+import { coreFieldChanged } from '../../rules/graphql/core-field-changed.js';
+import { coreTypeRemoved } from '../../rules/graphql/core-type-removed.js';
 import { GraphqlFactsBuilder } from './project-schemas.js';
 
 function project(files: Record<string, string>) {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ComposerPackage } from '../../project/model.js';
 import { projectFixture, runRule } from '../testing.js';
-import { abandonedPackageRule } from './abandoned-package.js';
+import { abandonedPackage as abandonedPackageRule } from './abandoned-package.js';
 
 const pkg = (name: string, abandoned?: boolean | string): ComposerPackage => ({
   name,

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 
 /** Installed packages their maintainers marked abandoned, with the replacement they name. */
-export const abandonedPackageRule: Rule = {
+export const abandonedPackage: Rule = {
   meta: {
     id: 'composer/abandoned-package',
     severity: 'warning',

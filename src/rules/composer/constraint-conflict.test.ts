@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ComposerPackage } from '../../project/model.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
-import { constraintConflictRule } from './constraint-conflict.js';
+import { constraintConflict as constraintConflictRule } from './constraint-conflict.js';
 
 const pkg = (
   name: string,

@@ -4,7 +4,7 @@ import { fitAdvice } from './extension-fit.js';
 import { templateReplacement } from './root-template.js';
 
 /** Installed packages whose requirements the target's package set, PHP or libraries cannot satisfy. */
-export const constraintConflictRule: Rule = {
+export const constraintConflict: Rule = {
   meta: {
     id: 'composer/constraint-conflict',
     severity: 'critical',

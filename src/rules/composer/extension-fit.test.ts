@@ -5,8 +5,8 @@ import { releaseLookup, type PackageReleases } from '../../knowledge/extension-r
 import { releaseComposer } from '../../knowledge/release-composer.js';
 import type { ComposerPackage } from '../../project/model.js';
 import { projectFixture, runRule } from '../testing.js';
-import { constraintConflictRule } from './constraint-conflict.js';
-import { noTargetReleaseRule } from '../lifecycle/no-target-release.js';
+import { constraintConflict as constraintConflictRule } from './constraint-conflict.js';
+import { noTargetRelease as noTargetReleaseRule } from '../lifecycle/no-target-release.js';
 
 const catalog = loadReleaseCatalog();
 const ext = (name: string, version: string, require: Record<string, string>): ComposerPackage => ({

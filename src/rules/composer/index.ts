@@ -1,18 +1,18 @@
 import type { Rule } from '../rule.js';
-import { abandonedPackageRule } from './abandoned-package.js';
-import { constraintConflictRule } from './constraint-conflict.js';
-import { removedCorePackageRule } from './removed-core-package.js';
-import { replaceNewPackageRule } from './replace-new-package.js';
-import { rootTemplateRule } from './root-template.js';
-import { proposedComposerJsonRule } from './proposed-composer-json.js';
-import { solverProblemRule } from './solver-problem.js';
+import { abandonedPackage } from './abandoned-package.js';
+import { constraintConflict } from './constraint-conflict.js';
+import { removedCorePackage } from './removed-core-package.js';
+import { replaceNewPackage } from './replace-new-package.js';
+import { rootTemplate } from './root-template.js';
+import { proposedComposerJson } from './proposed-composer-json.js';
+import { solverProblem } from './solver-problem.js';
 
 export const rules: Rule[] = [
-  constraintConflictRule,
-  abandonedPackageRule,
-  removedCorePackageRule,
-  rootTemplateRule,
-  replaceNewPackageRule,
-  proposedComposerJsonRule,
-  solverProblemRule,
+  constraintConflict,
+  abandonedPackage,
+  removedCorePackage,
+  rootTemplate,
+  replaceNewPackage,
+  proposedComposerJson,
+  solverProblem,
 ];

@@ -8,7 +8,7 @@ import type { ComposerPackage, ProjectModel } from '../../project/model.js';
 import type { MessagePart, PackageContext } from '../rule.js';
 import { projectFixture, runRule } from '../testing.js';
 import { proposeComposerJson } from './proposal.js';
-import { proposedComposerJsonRule } from './proposed-composer-json.js';
+import { proposedComposerJson as proposedComposerJsonRule } from './proposed-composer-json.js';
 
 const catalog = loadReleaseCatalog();
 // The root composer.json of the public 2.4.4 tree (speedupmate/Magento2-OS-Mirror, tag magento2-os-2.4.4), trimmed.

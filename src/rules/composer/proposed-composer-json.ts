@@ -2,7 +2,7 @@ import type { MessagePart, Rule } from '../rule.js';
 import { proposeComposerJson, type ComposerChange } from './proposal.js';
 
 /** The exact composer.json changes for the target, as a diff (details) and commands (recommendation). */
-export const proposedComposerJsonRule: Rule = {
+export const proposedComposerJson: Rule = {
   meta: {
     id: 'composer/proposed-composer-json',
     severity: 'info',

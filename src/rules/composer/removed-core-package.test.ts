@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ComposerPackage } from '../../project/model.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
-import { removedCorePackageRule } from './removed-core-package.js';
+import { removedCorePackage as removedCorePackageRule } from './removed-core-package.js';
 
 const current = releaseFixture('2.4.6-p3', {
   packages: { 'magento/module-elasticsearch-7': '100.4.8', 'magento/framework': '103.0.6-p3' },

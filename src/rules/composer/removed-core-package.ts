@@ -19,7 +19,7 @@ function packageSet(release: Release): Set<string> {
 }
 
 /** magento/* packages the project (or a package it installs) requires that the target no longer ships. */
-export const removedCorePackageRule: Rule = {
+export const removedCorePackage: Rule = {
   meta: {
     id: 'composer/removed-core-package',
     severity: 'error',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { loadReleaseCatalog } from '../../knowledge/catalog.js';
 import type { ComposerPackage } from '../../project/model.js';
 import { projectFixture, runRule } from '../testing.js';
-import { replaceNewPackageRule } from './replace-new-package.js';
+import { replaceNewPackage as replaceNewPackageRule } from './replace-new-package.js';
 
 const catalog = loadReleaseCatalog();
 const disabler = (replace: Record<string, string>): ComposerPackage => ({

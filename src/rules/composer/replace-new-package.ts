@@ -7,7 +7,7 @@ import { fitAdvice } from './extension-fit.js';
  * often — while the target adds a module of the same family it does not replace: Composer installs the new one, and it
  * requires what was replaced, so the update fails or the removed feature comes back.
  */
-export const replaceNewPackageRule: Rule = {
+export const replaceNewPackage: Rule = {
   meta: {
     id: 'composer/replace-new-package',
     severity: 'error',

@@ -6,10 +6,10 @@ import { releaseComposer } from '../../knowledge/release-composer.js';
 import type { ComposerPackage } from '../../project/model.js';
 import type { MessagePart } from '../rule.js';
 import { projectFixture, runRule } from '../testing.js';
-import { constraintConflictRule } from './constraint-conflict.js';
+import { constraintConflict as constraintConflictRule } from './constraint-conflict.js';
 import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
 import { proposeComposerJson } from './proposal.js';
-import { rootTemplateRule } from './root-template.js';
+import { rootTemplate as rootTemplateRule } from './root-template.js';
 
 // The real 2.4.4 and 2.4.8-p3 records (catalog and shipped Composer data); the project is the 2.4.4 root's shape.
 const catalog = loadReleaseCatalog();

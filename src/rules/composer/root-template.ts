@@ -18,7 +18,7 @@ import {
 /** Said of a require-dev pin. */
 const DEV_NOTE = ' (dev-only: never installed in production, but Composer resolves require-dev on every update)';
 
-export const rootTemplateRule: Rule = {
+export const rootTemplate: Rule = {
   meta: {
     id: 'composer/root-template',
     severity: 'error',

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 
 /** Composer's own problem report on the proposed composer.json (`mageup check --solve`), one finding per problem. */
-export const solverProblemRule: Rule = {
+export const solverProblem: Rule = {
   meta: {
     id: 'composer/solver-problem',
     severity: 'critical',

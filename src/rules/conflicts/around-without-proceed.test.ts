@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyzePhp } from '../../php/index.js';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from '../overrides/fixtures.js';
-import { rule } from './around-without-proceed.js';
+import { aroundWithoutProceed as rule } from './around-without-proceed.js';
 
 const source = `<?php
 namespace Acme\\Catalog\\Plugin;

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 
-export const rule: Rule = {
+export const aroundWithoutProceed: Rule = {
   meta: {
     id: 'conflicts/around-without-proceed',
     severity: 'warning',

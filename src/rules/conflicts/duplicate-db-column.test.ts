@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from '../overrides/fixtures.js';
-import { rule } from './duplicate-db-column.js';
+import { duplicateDbColumn as rule } from './duplicate-db-column.js';
 
 const table = (module: string, columns: string[]) => ({
   file: `app/code/${module.replace('_', '/')}/etc/db_schema.xml`,

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 
-export const rule: Rule = {
+export const duplicateDbColumn: Rule = {
   meta: {
     id: 'conflicts/duplicate-db-column',
     severity: 'warning',

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from '../overrides/fixtures.js';
 import { unitOf } from '../php-api/fixtures.js';
-import { rule } from './duplicate-preference.js';
+import { duplicatePreference as rule } from './duplicate-preference.js';
 
 const pref = (module: string, line: number, area = 'global') => ({
   file: `app/code/${module.replace('_', '/')}/etc/di.xml`,

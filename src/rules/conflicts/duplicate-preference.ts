@@ -55,7 +55,7 @@ function supersedes(
   );
 }
 
-export const rule: Rule = {
+export const duplicatePreference: Rule = {
   meta: {
     id: 'conflicts/duplicate-preference',
     severity: 'error',

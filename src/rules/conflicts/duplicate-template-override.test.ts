@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith, themeWith } from '../overrides/fixtures.js';
-import { rule } from './duplicate-template-override.js';
+import { duplicateTemplateOverride as rule } from './duplicate-template-override.js';
 
 const layout = (module: string, template: string, handle = 'default', updates: string[] = []) => ({
   file: `app/code/${module.replace('_', '/')}/view/frontend/layout/${handle}.xml`,

@@ -53,7 +53,7 @@ function handleMeeting(project: ProjectModel): (area: string, a: string, b: stri
   };
 }
 
-export const rule: Rule = {
+export const duplicateTemplateOverride: Rule = {
   meta: {
     id: 'conflicts/duplicate-template-override',
     severity: 'warning',

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from '../overrides/fixtures.js';
-import { rule } from './observer-name.js';
+import { observerName as rule } from './observer-name.js';
 
 const observer = (module: string, name: string, disabled = false) => ({
   file: `app/code/${module.replace('_', '/')}/etc/events.xml`,

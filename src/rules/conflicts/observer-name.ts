@@ -1,7 +1,7 @@
 import type { Observer } from '../../project/model.js';
 import type { Rule } from '../rule.js';
 
-export const rule: Rule = {
+export const observerName: Rule = {
   meta: {
     id: 'conflicts/observer-name',
     severity: 'warning',

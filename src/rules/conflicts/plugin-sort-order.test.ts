@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from '../overrides/fixtures.js';
-import { rule } from './plugin-sort-order.js';
+import { pluginSortOrder as rule } from './plugin-sort-order.js';
 
 const plugin = (module: string, sortOrder: number | undefined, methods: string[]) => ({
   file: `app/code/${module.replace('_', '/')}/etc/di.xml`,

@@ -2,7 +2,7 @@ import type { Plugin } from '../../project/model.js';
 import type { Rule } from '../rule.js';
 import { oneConflict } from './one-conflict.js';
 
-export const rule: Rule = {
+export const pluginSortOrder: Rule = {
   meta: {
     id: 'conflicts/plugin-sort-order',
     severity: 'warning',

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from '../overrides/fixtures.js';
-import { rule } from './route-frontname.js';
+import { routeFrontname as rule } from './route-frontname.js';
 
 const route = (module: string, id: string, frontName: string, area = 'frontend') => ({
   file: `app/code/${module.replace('_', '/')}/etc/${area}/routes.xml`,

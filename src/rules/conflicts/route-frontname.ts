@@ -2,7 +2,7 @@ import type { Route } from '../../project/model.js';
 import type { Rule } from '../rule.js';
 import { oneConflict } from './one-conflict.js';
 
-export const rule: Rule = {
+export const routeFrontname: Rule = {
   meta: {
     id: 'conflicts/route-frontname',
     severity: 'error',

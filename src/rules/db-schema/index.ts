@@ -4,8 +4,8 @@ import { foreignKeyReference } from './foreign-key-reference.js';
 import { incompleteDeclaration } from './incomplete-declaration.js';
 import { keyMissingColumn } from './key-missing-column.js';
 import { nameClash } from './name-clash.js';
-import { rule as vendorCoreTableChanged } from './vendor-core-table-changed.js';
-import { rule as vendorSchemaChanged } from './vendor-schema-changed.js';
+import { vendorCoreTableChanged } from './vendor-core-table-changed.js';
+import { vendorSchemaChanged } from './vendor-schema-changed.js';
 import { whitelist } from './whitelist.js';
 import { xsdInvalid } from './xsd-invalid.js';
 

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 import { vendorTreeSchemas } from './schema-pair.js';
 
-export const rule: Rule = {
+export const vendorCoreTableChanged: Rule = {
   meta: {
     id: 'db-schema/vendor-core-table-changed',
     severity: 'warning',

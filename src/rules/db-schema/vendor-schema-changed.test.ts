@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vendorSchemaContext } from '../../check/files/db-schema-from-vendor.js';
 import { releaseFixture, runRule } from '../testing.js';
-import { rule as vendorSchemaChanged } from './vendor-schema-changed.js';
-import { rule as vendorCoreTableChanged } from './vendor-core-table-changed.js';
+import { vendorSchemaChanged } from './vendor-schema-changed.js';
+import { vendorCoreTableChanged } from './vendor-core-table-changed.js';
 
 const schema = (tables: string) =>
   `<?xml version="1.0"?>\n<schema xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n${tables}\n</schema>\n`;

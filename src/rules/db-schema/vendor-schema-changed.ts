@@ -21,7 +21,7 @@ export function tableChanges(
   return out;
 }
 
-export const rule: Rule = {
+export const vendorSchemaChanged: Rule = {
   meta: {
     id: 'db-schema/vendor-schema-changed',
     severity: 'warning',

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 import { schemasAgainstCore, touchesOf, where } from './core-schema.js';
 
-export const rule: Rule = {
+export const coreDeprecated: Rule = {
   meta: {
     id: 'graphql/core-deprecated',
     severity: 'info',

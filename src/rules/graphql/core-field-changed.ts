@@ -19,7 +19,7 @@ function argumentChanges(before: GraphqlFieldDef, after: GraphqlFieldDef, mine: 
   return out;
 }
 
-export const rule: Rule = {
+export const coreFieldChanged: Rule = {
   meta: {
     id: 'graphql/core-field-changed',
     severity: 'warning',

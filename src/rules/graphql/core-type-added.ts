@@ -19,7 +19,7 @@ function fieldConflicts(core: GraphqlFieldDef, mine: { type: string; args: Recor
   return out;
 }
 
-export const rule: Rule = {
+export const coreTypeAdded: Rule = {
   meta: {
     id: 'graphql/core-type-added',
     severity: 'error',

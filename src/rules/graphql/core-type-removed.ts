@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 import { modulesOf, projectTypes, touchesOf, where } from './core-schema.js';
 
-export const rule: Rule = {
+export const coreTypeRemoved: Rule = {
   meta: {
     id: 'graphql/core-type-removed',
     severity: 'error',

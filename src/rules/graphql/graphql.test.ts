@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { runRule } from '../testing.js';
-import { rule as coreTypeRemoved } from './core-type-removed.js';
-import { rule as coreFieldChanged } from './core-field-changed.js';
-import { rule as coreDeprecated } from './core-deprecated.js';
-import { rule as coreTypeAdded } from './core-type-added.js';
+import { coreTypeRemoved } from './core-type-removed.js';
+import { coreFieldChanged } from './core-field-changed.js';
+import { coreDeprecated } from './core-deprecated.js';
+import { coreTypeAdded } from './core-type-added.js';
 import { graphqlFacts } from './fixtures.js';
 
 const FILE = 'app/code/Acme/Api/etc/schema.graphqls';

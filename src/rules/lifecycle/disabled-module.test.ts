@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { emptyCustomizations } from '../../project/customizations/index.js';
 import type { Module } from '../../project/model.js';
 import { projectFixture, runRule } from '../testing.js';
-import { disabledModuleRule } from './disabled-module.js';
+import { disabledModule as disabledModuleRule } from './disabled-module.js';
 
 const module = (name: string, enabled: boolean | null, core = false): Module => ({
   name,

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 
 /** Non-core modules installed but disabled in app/etc/config.php: dead weight to upgrade. */
-export const disabledModuleRule: Rule = {
+export const disabledModule: Rule = {
   meta: {
     id: 'lifecycle/disabled-module',
     severity: 'info',

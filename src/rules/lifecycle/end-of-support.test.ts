@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
-import { endOfSupportRule } from './end-of-support.js';
+import { endOfSupport as endOfSupportRule } from './end-of-support.js';
 
 const now = new Date('2026-11-23T00:00:00Z');
 const ended = releaseFixture('2.4.6-p3', { endOfSupport: '2026-08-11', supportLine: '2.4.6' });

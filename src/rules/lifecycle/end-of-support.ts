@@ -3,7 +3,7 @@ import type { Release } from '../../knowledge/types.js';
 import type { MessagePart, Rule, RuleContext } from '../rule.js';
 
 /** Current and target lines out of (regular) support or ending within six months. */
-export const endOfSupportRule: Rule = {
+export const endOfSupport: Rule = {
   meta: {
     id: 'lifecycle/end-of-support',
     severity: 'warning',

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
-import { disabledModuleRule } from './disabled-module.js';
-import { endOfSupportRule } from './end-of-support.js';
-import { nativeDuplicateRule } from './native-duplicate.js';
-import { noTargetReleaseRule } from './no-target-release.js';
+import { disabledModule } from './disabled-module.js';
+import { endOfSupport } from './end-of-support.js';
+import { nativeDuplicate } from './native-duplicate.js';
+import { noTargetRelease } from './no-target-release.js';
 
-export const rules: Rule[] = [endOfSupportRule, disabledModuleRule, nativeDuplicateRule, noTargetReleaseRule];
+export const rules: Rule[] = [endOfSupport, disabledModule, nativeDuplicate, noTargetRelease];

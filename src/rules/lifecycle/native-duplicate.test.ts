@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ComposerPackage } from '../../project/model.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
-import { nativeDuplicateRule } from './native-duplicate.js';
+import { nativeDuplicate as nativeDuplicateRule } from './native-duplicate.js';
 import { NATIVE_FEATURES } from './native-features.js';
 
 const pkg = (name: string): ComposerPackage => ({

@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 import { NATIVE_FEATURES } from './native-features.js';
 
 /** Extensions duplicating a feature the target ships natively (see native-features.ts for the sourced list). */
-export const nativeDuplicateRule: Rule = {
+export const nativeDuplicate: Rule = {
   meta: {
     id: 'lifecycle/native-duplicate',
     severity: 'warning',

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ComposerPackage } from '../../project/model.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
-import { noTargetReleaseRule } from './no-target-release.js';
+import { noTargetRelease as noTargetReleaseRule } from './no-target-release.js';
 
 const target = releaseFixture('2.4.8', {
   packages: { 'magento/framework': '103.0.8' },

@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 import { extensionFit, fitAdvice } from '../composer/extension-fit.js';
 
 /** Extensions whose requirements exclude the target, with no version known to fit. */
-export const noTargetReleaseRule: Rule = {
+export const noTargetRelease: Rule = {
   meta: {
     id: 'lifecycle/no-target-release',
     severity: 'warning',

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
-import { rule } from './core-cron-changed.js';
+import { coreCronChanged as rule } from './core-cron-changed.js';
 
 describe('overrides/core-cron-changed', () => {
   it('reports changed core crontab.xml when the project has cron jobs of its own', async () => {

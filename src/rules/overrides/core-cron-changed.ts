@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 import { CORE_FILE_MESSAGES, reportCoreFileChanges } from './core-file-changes.js';
 
-export const rule: Rule = {
+export const coreCronChanged: Rule = {
   meta: {
     id: 'overrides/core-cron-changed',
     severity: 'info',

@@ -20,7 +20,7 @@ function callOf(api: string): string {
   return api.startsWith('jqXHR.') ? `$.ajax(…).${api.slice(6)}()` : `.${api}()`;
 }
 
-export const rule: Rule = {
+export const jqueryRemovedApi: Rule = {
   meta: {
     id: 'overrides/jquery-removed-api',
     severity: 'error',

@@ -7,7 +7,7 @@ function splitId(id: string): string | undefined {
   return widget ? `jquery-ui-modules/${widget}` : undefined;
 }
 
-export const rule: Rule = {
+export const jqueryUiModule: Rule = {
   meta: {
     id: 'overrides/jquery-ui-module',
     severity: 'error',

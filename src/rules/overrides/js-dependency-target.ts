@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 import { checkJsTarget, isJqueryUiId, jsSources } from './requirejs-targets.js';
 
-export const rule: Rule = {
+export const jsDependencyTarget: Rule = {
   meta: {
     id: 'overrides/js-dependency-target',
     severity: 'error',

@@ -5,9 +5,9 @@ import { readJsSource } from '../../project/customizations/js-source.js';
 import { releaseFilesFromMemory, type ReleaseFiles } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
-import { rule as dependencyRule } from './js-dependency-target.js';
-import { rule as jqueryApiRule } from './jquery-removed-api.js';
-import { rule as jqueryUiRule } from './jquery-ui-module.js';
+import { jsDependencyTarget as dependencyRule } from './js-dependency-target.js';
+import { jqueryRemovedApi as jqueryApiRule } from './jquery-removed-api.js';
+import { jqueryUiModule as jqueryUiRule } from './jquery-ui-module.js';
 
 // Two releases shaped like 2.4.3 → 2.4.6: the wysiwygAdapter alias moves, jquery-ui 1.9 and ui-modules/slider go,
 // jquery-migrate stops being loaded.

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
-import { rule } from './layout-reference-removed.js';
+import { layoutReferenceRemoved as rule } from './layout-reference-removed.js';
 
 describe('overrides/layout-reference-removed', () => {
   it('reports references, moves and handle updates to names the target no longer declares', async () => {

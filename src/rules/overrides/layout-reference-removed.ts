@@ -1,7 +1,7 @@
 import type { LayoutFile } from '../../project/model.js';
 import type { Rule } from '../rule.js';
 
-export const rule: Rule = {
+export const layoutReferenceRemoved: Rule = {
   meta: {
     id: 'overrides/layout-reference-removed',
     severity: 'warning',

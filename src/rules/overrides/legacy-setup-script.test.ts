@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
-import { rule } from './legacy-setup-script.js';
+import { legacySetupScript as rule } from './legacy-setup-script.js';
 import type { CodeUnit } from '../rule.js';
 
 describe('overrides/legacy-setup-script', () => {

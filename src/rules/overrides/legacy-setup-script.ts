@@ -2,7 +2,7 @@ import type { Rule } from '../rule.js';
 
 const LEGACY = new Set(['install-schema', 'upgrade-schema', 'install-data', 'upgrade-data', 'recurring']);
 
-export const rule: Rule = {
+export const legacySetupScript: Rule = {
   meta: {
     id: 'overrides/legacy-setup-script',
     severity: 'info',

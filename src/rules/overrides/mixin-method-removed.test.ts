@@ -5,7 +5,7 @@ import { jsModuleIndexFrom } from '../../knowledge/js-modules/index.js';
 import { readJsSource } from '../../project/customizations/js-source.js';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith, themeWith } from './fixtures.js';
-import { rule } from './mixin-method-removed.js';
+import { mixinMethodRemoved as rule } from './mixin-method-removed.js';
 
 // The shape of Alpaca's Magento_Checkout/js/sidebar-mixin.js on 2.4.0 → 2.4.1 (sidebar.js lost _isOverflowed).
 const sidebar = (withOverflow: boolean) => `define(['jquery', 'jquery-ui-modules/widget'], function ($) {

@@ -12,7 +12,7 @@ const BASE_CALLS = new Set(['_super', '_superApply']);
  * the target drops that method from the module, the call throws ("is not a function") and the widget stops working
  * (Alpaca's Magento_Checkout/js/sidebar-mixin.js after 2.4.1 removed `_isOverflowed` from sidebar.js).
  */
-export const rule: Rule = {
+export const mixinMethodRemoved: Rule = {
   meta: {
     id: 'overrides/mixin-method-removed',
     severity: 'error',

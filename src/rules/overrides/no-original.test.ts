@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
-import { rule } from './no-original.js';
+import { noOriginal as rule } from './no-original.js';
 
 describe('overrides/no-original', () => {
   it('reports a file in a known module folder with no original, not files of unknown modules', async () => {

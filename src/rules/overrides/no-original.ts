@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 import { evaluateOverrides } from './theme-overrides.js';
 
-export const rule: Rule = {
+export const noOriginal: Rule = {
   meta: {
     id: 'overrides/no-original',
     severity: 'info',

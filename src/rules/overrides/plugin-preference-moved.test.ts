@@ -7,7 +7,7 @@ import type { ClassDecl } from '../../php/types.js';
 import type { Plugin } from '../../project/model.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
-import { rule } from './plugin-preference-moved.js';
+import { pluginPreferenceMoved as rule } from './plugin-preference-moved.js';
 
 // The shape of SendCloud #136 on Magento's CartRepositoryInterface, with the preference moved between two releases.
 const CART = 'Magento\\Quote\\Api\\CartRepositoryInterface';

@@ -13,7 +13,7 @@ import { activePlugins } from './plugins.js';
  * - declared on the old concrete class: code that asks for the interface now gets the new class, so the plugin runs
  *   only where the new class still delegates to the old one.
  */
-export const rule: Rule = {
+export const pluginPreferenceMoved: Rule = {
   meta: {
     id: 'overrides/plugin-preference-moved',
     severity: 'warning',

@@ -7,7 +7,7 @@ import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
 import { loadProject } from '../../project/load.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
-import { rule } from './plugin-target-added.js';
+import { pluginTargetAdded as rule } from './plugin-target-added.js';
 
 const profile = createSymbolIndex([
   {

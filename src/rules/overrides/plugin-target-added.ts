@@ -3,7 +3,7 @@ import type { Rule } from '../rule.js';
 import { methodsWithParents } from './class-changes.js';
 import { activePlugins } from './plugins.js';
 
-export const rule: Rule = {
+export const pluginTargetAdded: Rule = {
   meta: {
     id: 'overrides/plugin-target-added',
     severity: 'warning',

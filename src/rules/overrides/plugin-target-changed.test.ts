@@ -4,7 +4,7 @@ import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
 import type { MethodDecl } from '../../php/types.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
-import { rule } from './plugin-target-changed.js';
+import { pluginTargetChanged as rule } from './plugin-target-changed.js';
 
 const m = (name: string, extra: Partial<MethodDecl> = {}): MethodDecl => ({
   name,

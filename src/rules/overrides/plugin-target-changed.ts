@@ -5,7 +5,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { methodsWithParents, onlyOptionalParamsAdded, signatureOf } from './class-changes.js';
 import { activePlugins } from './plugins.js';
 
-export const rule: Rule = {
+export const pluginTargetChanged: Rule = {
   meta: {
     id: 'overrides/plugin-target-changed',
     severity: 'warning',

@@ -5,7 +5,7 @@ import type { ClassDecl, MethodDecl } from '../../php/types.js';
 import type { CodeUnit } from '../rule.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
-import { rule } from './preference-changed.js';
+import { preferenceChanged as rule } from './preference-changed.js';
 
 const method = (name: string, bodyHash: string, extra: Partial<MethodDecl> = {}): MethodDecl => ({
   name,

@@ -13,7 +13,7 @@ const METHOD_CHANGE: Record<MethodChange['how'], [string, string]> = {
   added: ['methodAdded', 'methodAddedOverridden'],
 };
 
-export const rule: Rule = {
+export const preferenceChanged: Rule = {
   meta: {
     id: 'overrides/preference-changed',
     severity: 'warning',

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
-import { rule } from './queue-consumer-changed.js';
+import { queueConsumerChanged as rule } from './queue-consumer-changed.js';
 
 describe('overrides/queue-consumer-changed', () => {
   it('reports core queue files added, removed or changed for enabled core modules', async () => {

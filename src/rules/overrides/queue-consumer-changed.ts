@@ -9,7 +9,7 @@ const QUEUE_FILES = [
   'etc/communication.xml',
 ];
 
-export const rule: Rule = {
+export const queueConsumerChanged: Rule = {
   meta: {
     id: 'overrides/queue-consumer-changed',
     severity: 'info',

@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { gitBlobHash, releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
-import { rule } from './redundant-override.js';
-import { rule as templateChanged } from './theme-template-changed.js';
+import { redundantOverride as rule } from './redundant-override.js';
+import { themeTemplateChanged as templateChanged } from './theme-template-changed.js';
 
 describe('overrides/redundant-override', () => {
   it('reports an override identical to its original, not a customized one', async () => {

@@ -3,7 +3,7 @@ import type { ReleaseFiles } from '../../check/files/release-files.js';
 import type { Rule } from '../rule.js';
 import { describeOriginal, evaluateOverrides } from './theme-overrides.js';
 
-export const rule: Rule = {
+export const redundantOverride: Rule = {
   meta: {
     id: 'overrides/redundant-override',
     severity: 'info',

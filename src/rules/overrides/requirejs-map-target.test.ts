@@ -4,7 +4,7 @@ import { releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { jsModuleIndexFrom, type JsModuleIndexFile } from '../../knowledge/js-modules/index.js';
 import { projectFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
-import { rule } from './requirejs-map-target.js';
+import { requirejsMapTarget as rule } from './requirejs-map-target.js';
 
 describe('overrides/requirejs-map-target', () => {
   it('reports map and paths entries of a theme replacing core JS that changed', async () => {

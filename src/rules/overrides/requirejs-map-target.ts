@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { resolveJsModule, type JsFile } from './js-modules.js';
 import { checkJsTarget, JS_TARGET_DETAIL_MESSAGES, requireJsConfigs } from './requirejs-targets.js';
 
-export const rule: Rule = {
+export const requirejsMapTarget: Rule = {
   meta: {
     id: 'overrides/requirejs-map-target',
     severity: 'warning',

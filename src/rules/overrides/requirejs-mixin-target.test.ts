@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
-import { rule } from './requirejs-mixin-target.js';
+import { requirejsMixinTarget as rule } from './requirejs-mixin-target.js';
 
 describe('overrides/requirejs-mixin-target', () => {
   it('reports mixins on changed and removed core JS (module ids and lib/web ids), not on unchanged or non-core JS', async () => {

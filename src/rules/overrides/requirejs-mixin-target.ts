@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 import { checkJsTarget, JS_TARGET_DETAIL_MESSAGES, requireJsConfigs } from './requirejs-targets.js';
 
-export const rule: Rule = {
+export const requirejsMixinTarget: Rule = {
   meta: {
     id: 'overrides/requirejs-mixin-target',
     severity: 'warning',

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { projectFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
-import { rule } from './setup-patch.js';
+import { setupPatch as rule } from './setup-patch.js';
 
 describe('overrides/setup-patch', () => {
   it('lists data and schema patches of custom modules (info), not legacy scripts or core modules', async () => {

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 
-export const rule: Rule = {
+export const setupPatch: Rule = {
   meta: {
     id: 'overrides/setup-patch',
     severity: 'info',

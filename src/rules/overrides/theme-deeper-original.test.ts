@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
-import { rule } from './theme-template-changed.js';
+import { themeTemplateChanged as rule } from './theme-template-changed.js';
 
 describe('theme overrides: the fallback chain beneath a third-party theme copy', () => {
   const files = (vendorCopy: string, module: string) =>

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
-import { rule } from './theme-email-changed.js';
+import { themeEmailChanged as rule } from './theme-email-changed.js';
 
 describe('overrides/theme-email-changed', () => {
   const theme = themeWith(

@@ -6,7 +6,7 @@ import {
   THEME_OVERRIDE_SEVERITIES,
 } from './theme-overrides.js';
 
-export const rule: Rule = {
+export const themeEmailChanged: Rule = {
   meta: {
     id: 'overrides/theme-email-changed',
     severity: 'warning',

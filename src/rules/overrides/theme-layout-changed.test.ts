@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
-import { rule } from './theme-layout-changed.js';
+import { themeLayoutChanged as rule } from './theme-layout-changed.js';
 
 describe('overrides/theme-layout-changed', () => {
   const theme = themeWith(

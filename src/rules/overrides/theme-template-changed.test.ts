@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
-import { rule } from './theme-template-changed.js';
-import { rule as webChanged } from './theme-web-changed.js';
+import { themeTemplateChanged as rule } from './theme-template-changed.js';
+import { themeWebChanged as webChanged } from './theme-web-changed.js';
 
 const theme = themeWith(
   'frontend/Acme/shop',

@@ -6,7 +6,7 @@ import {
   THEME_OVERRIDE_SEVERITIES,
 } from './theme-overrides.js';
 
-export const rule: Rule = {
+export const themeTemplateChanged: Rule = {
   meta: {
     id: 'overrides/theme-template-changed',
     severity: 'warning',

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
-import { rule } from './theme-view-xml-changed.js';
+import { themeViewXmlChanged as rule } from './theme-view-xml-changed.js';
 
 describe('overrides/theme-view-xml-changed', () => {
   const theme = themeWith('frontend/Acme/shop', ['Magento/luma', 'Magento/blank'], []);

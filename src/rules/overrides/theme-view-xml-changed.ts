@@ -1,7 +1,7 @@
 import { cosmeticChange } from '../../check/files/release-files.js';
 import type { Rule } from '../rule.js';
 
-export const rule: Rule = {
+export const themeViewXmlChanged: Rule = {
   meta: {
     id: 'overrides/theme-view-xml-changed',
     severity: 'warning',

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { releaseFilesFromMemory } from '../../check/files/release-files.js';
 import { projectFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
-import { rule } from './theme-web-changed.js';
+import { themeWebChanged as rule } from './theme-web-changed.js';
 
 describe('overrides/theme-web-changed', () => {
   const theme = themeWith(

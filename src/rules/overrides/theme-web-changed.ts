@@ -6,7 +6,7 @@ import {
   THEME_OVERRIDE_SEVERITIES,
 } from './theme-overrides.js';
 
-export const rule: Rule = {
+export const themeWebChanged: Rule = {
   meta: {
     id: 'overrides/theme-web-changed',
     severity: 'warning',

@@ -11,7 +11,7 @@ import { nullToInternal } from './null-to-internal.js';
 import { optionalBeforeRequired } from './optional-before-required.js';
 import { removedFunction } from './removed-function.js';
 import { sleepWakeup } from './sleep-wakeup.js';
-import { tentativeReturnTypeRule } from './tentative-return-type.js';
+import { tentativeReturnType } from './tentative-return-type.js';
 
 export const rules: Rule[] = [
   dynamicProperty,
@@ -20,7 +20,7 @@ export const rules: Rule[] = [
   removedFunction,
   dollarBraceInterpolation,
   nullToInternal,
-  tentativeReturnTypeRule,
+  tentativeReturnType,
   backtickOperator,
   nonCanonicalCast,
   caseSemicolon,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runRule } from '../testing.js';
-import { tentativeReturnTypeRule } from './tentative-return-type.js';
+import { tentativeReturnType as tentativeReturnTypeRule } from './tentative-return-type.js';
 import { classDecl, indexOf, method, unitOf } from '../php-api/fixtures.js';
 
 const target = indexOf([

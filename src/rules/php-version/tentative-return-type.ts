@@ -1,4 +1,7 @@
-import { hasTentativeTypes, tentativeReturnType } from '../../knowledge/php-versions/tentative-return-types.js';
+import {
+  hasTentativeTypes,
+  tentativeReturnType as tentativeTypeOf,
+} from '../../knowledge/php-versions/tentative-return-types.js';
 import type { Rule } from '../rule.js';
 import { appliesOn, whereOf } from './php-target.js';
 
@@ -30,7 +33,7 @@ function expandInternal(names: string[]): string[] {
   return [...result];
 }
 
-export const tentativeReturnTypeRule: Rule = {
+export const tentativeReturnType: Rule = {
   meta: {
     id: 'php-version/tentative-return-type',
     severity: 'warning',
@@ -72,7 +75,7 @@ older PHP must still be supported.`,
         const userlandAncestors = classes.filter((c) => c.decl.name.toLowerCase() !== decl.name.toLowerCase());
         for (const m of decl.methods) {
           if (m.returnType || m.returnTypeWillChange) continue;
-          const owner = internal.find((name) => tentativeReturnType(name, m.name));
+          const owner = internal.find((name) => tentativeTypeOf(name, m.name));
           if (!owner) continue;
           if (
             userlandAncestors.some(
@@ -82,7 +85,7 @@ older PHP must still be supported.`,
             )
           )
             continue;
-          const type = tentativeReturnType(owner, m.name)!;
+          const type = tentativeTypeOf(owner, m.name)!;
           context.report({
             ...whereOf(unit),
             line: m.line,

@@ -14,7 +14,7 @@ function redisUses(services: Services): MessagePart[] {
 }
 
 /** Redis/Valkey for cache and sessions against the target (2.4.8 lists Valkey instead of Redis). */
-export const cacheRule: Rule = {
+export const cache: Rule = {
   meta: {
     id: 'platform/cache',
     severity: 'warning',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { releaseFixture, runRule } from '../testing.js';
-import { composerRule } from './composer.js';
+import { composer as composerRule } from './composer.js';
 
 const target = releaseFixture('2.4.8', {
   requirements: { composer: ['2.9.3+'] },

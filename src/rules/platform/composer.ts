@@ -3,7 +3,7 @@ import { fitsAny, listVersions, supported, uncertainty, UNCERTAINTY_MESSAGES } f
 import { serviceChange } from './service-change.js';
 
 /** The Composer version the project uses (as far as the lock tells) against what the target requires. */
-export const composerRule: Rule = {
+export const composer: Rule = {
   meta: {
     id: 'platform/composer',
     severity: 'error',

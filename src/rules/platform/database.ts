@@ -29,7 +29,7 @@ function changed(messageId: string, change: ServiceChange, current: Release, tar
 }
 
 /** MySQL / MariaDB versions the target supports against those the current release supported. */
-export const databaseRule: Rule = {
+export const database: Rule = {
   meta: {
     id: 'platform/database',
     severity: 'error',

@@ -1,18 +1,10 @@
 import type { Rule } from '../rule.js';
-import { cacheRule } from './cache.js';
-import { composerRule } from './composer.js';
-import { databaseRule } from './database.js';
-import { phpVersionRule } from './php-version.js';
-import { rabbitmqRule } from './rabbitmq.js';
-import { searchEngineRule } from './search-engine.js';
-import { varnishRule } from './varnish.js';
+import { cache } from './cache.js';
+import { composer } from './composer.js';
+import { database } from './database.js';
+import { phpVersion } from './php-version.js';
+import { rabbitmq } from './rabbitmq.js';
+import { searchEngine } from './search-engine.js';
+import { varnish } from './varnish.js';
 
-export const rules: Rule[] = [
-  phpVersionRule,
-  searchEngineRule,
-  databaseRule,
-  cacheRule,
-  varnishRule,
-  rabbitmqRule,
-  composerRule,
-];
+export const rules: Rule[] = [phpVersion, searchEngine, database, cache, varnish, rabbitmq, composer];

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PlatformDeclaration } from '../../check/project-platform.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
-import { phpVersionRule } from './php-version.js';
+import { phpVersion as phpVersionRule } from './php-version.js';
 
 const target = releaseFixture('2.4.8', {
   requirements: { php: ['8.4', '8.3'] },

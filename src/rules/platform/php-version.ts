@@ -4,7 +4,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { fitsAny, listVersions, supported, uncertainty, UNCERTAINTY_MESSAGES } from './service-versions.js';
 
 /** PHP the project resolves its dependencies for (config.platform.php, lock, require.php) against the target's. */
-export const phpVersionRule: Rule = {
+export const phpVersion: Rule = {
   meta: {
     id: 'platform/php-version',
     severity: 'critical',

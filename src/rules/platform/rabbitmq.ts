@@ -3,7 +3,7 @@ import { UNCERTAINTY_MESSAGES } from './service-versions.js';
 import { reportServiceChange } from './service-change.js';
 
 /** RabbitMQ (AMQP message queues) against the versions the target supports. */
-export const rabbitmqRule: Rule = {
+export const rabbitmq: Rule = {
   meta: {
     id: 'platform/rabbitmq',
     severity: 'warning',

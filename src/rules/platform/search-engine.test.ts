@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
-import { searchEngineRule } from './search-engine.js';
+import { searchEngine as searchEngineRule } from './search-engine.js';
 
 const current = releaseFixture('2.4.6-p3', {
   requirements: { elasticsearch: ['8.5', '7.17'], opensearch: ['2.5'] },

@@ -42,7 +42,7 @@ const ENGINES: Record<
 };
 
 /** The catalog search engine configured in env.php/config.php against the engines the target ships and supports. */
-export const searchEngineRule: Rule = {
+export const searchEngine: Rule = {
   meta: {
     id: 'platform/search-engine',
     severity: 'critical',

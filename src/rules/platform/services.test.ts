@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
-import { cacheRule } from './cache.js';
-import { databaseRule } from './database.js';
-import { rabbitmqRule } from './rabbitmq.js';
-import { varnishRule } from './varnish.js';
+import { cache as cacheRule } from './cache.js';
+import { database as databaseRule } from './database.js';
+import { rabbitmq as rabbitmqRule } from './rabbitmq.js';
+import { varnish as varnishRule } from './varnish.js';
 
 const current = releaseFixture('2.4.6-p3', {
   requirements: { mysql: ['8.0'], mariadb: ['10.6'], redis: ['7.0'], varnish: ['7.3'], rabbitmq: ['3.11'] },

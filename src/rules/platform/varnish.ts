@@ -3,7 +3,7 @@ import { UNCERTAINTY_MESSAGES } from './service-versions.js';
 import { reportServiceChange } from './service-change.js';
 
 /** Varnish as full page cache against the Varnish versions the target supports. */
-export const varnishRule: Rule = {
+export const varnish: Rule = {
   meta: {
     id: 'platform/varnish',
     severity: 'warning',

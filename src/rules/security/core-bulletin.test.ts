@@ -4,7 +4,7 @@ import { createReleaseCatalog } from '../../knowledge/catalog.js';
 import { fixedClock } from '../../knowledge/clock.js';
 import type { MessagePart } from '../rule.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
-import { coreBulletinRule } from './core-bulletin.js';
+import { coreBulletin as coreBulletinRule } from './core-bulletin.js';
 
 const releases = [
   releaseFixture('2.4.6', { date: '2023-03-14', apsb: ['APSB23-17'] }),

@@ -14,7 +14,7 @@ function isMagentoCatalog(catalog: ReleaseCatalog): catalog is MagentoReleaseCat
 }
 
 /** Adobe security bulletins (APSB) the current core version lacks, with the release that fixes each. */
-export const coreBulletinRule: Rule = {
+export const coreBulletin: Rule = {
   meta: {
     id: 'security/core-bulletin',
     severity: 'critical',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Advisory } from '../../knowledge/types.js';
 import type { ComposerPackage } from '../../project/model.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
-import { packageAdvisoryRule } from './package-advisory.js';
+import { packageAdvisory as packageAdvisoryRule } from './package-advisory.js';
 
 const pkg = (name: string, version: string, source: ComposerPackage['source'] = 'third-party'): ComposerPackage => ({
   name,

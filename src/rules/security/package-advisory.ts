@@ -124,7 +124,7 @@ function reportFixedByUpgrade(ctx: RuleContext, pkg: ComposerPackage, targetVers
 }
 
 /** Known advisories affecting the installed version of every package (the core metapackage included). */
-export const packageAdvisoryRule: Rule = {
+export const packageAdvisory: Rule = {
   meta: {
     id: 'security/package-advisory',
     severity: 'error',
