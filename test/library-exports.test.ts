@@ -61,7 +61,7 @@ describe('library entry (src/index.ts)', () => {
     ]) {
       assert.ok(E.prototype instanceof Error, E.name);
     }
-    // One effort model: check's direct hop and plan's hops are computed by the same function.
+    // One effort model: check's summary and plan's hops are priced by the same function (pathWork).
     assert.match(mageup.PLAN_EFFORT_MODEL, /^Per hop/);
     assert.equal(mageup.CHECK_EFFORT_MODEL, mageup.PLAN_EFFORT_MODEL);
     assert.equal(mageup.systemClock.now() instanceof Date, true);

@@ -1,5 +1,6 @@
 // One platform model for check and plan: the target PHP check prints is the PHP plan ends on, with and without
-// --php, even when the plan's path stops on the way (the direct hop alone would pick another PHP).
+// --php, even when the plan's path stops on the way (the direct jump alone would pick another PHP), and check prices
+// the same hops on the same PHP.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { runCheck } from '../src/check/run-check.js';
@@ -42,11 +43,15 @@ async function printed(
   const planText = renderPlan(plan, 'text', clock);
   const afters = [...planText.matchAll(/PHP during the upgrade: [\d.]+; after: (\d+\.\d+)/g)].map((m) => m[1]!);
   assert.equal(afters.length, plan.hops.length, 'one PHP line per hop');
-  // check prices the direct jump; when plan stops on the way, check's summary names plan's path (every format).
+  // check prices plan's path (the same hops, each on the same PHP); its summary names them (every format).
   const path = [plan.hops[0]!.from, ...plan.hops.map((h) => h.to)];
-  assert.deepEqual(result.summary.planPath, plan.hops.length > 1 ? path : undefined);
+  assert.deepEqual(result.summary.path?.recommended, path);
+  assert.deepEqual(
+    result.summary.path?.hops.map((h) => `${h.from} → ${h.to} on ${h.php}`),
+    plan.hops.map((h) => `${h.from} → ${h.to} on ${h.phpAfter?.match(/^\d+\.\d+/)?.[0]}`),
+  );
   return {
-    pathNote: checkText.includes(`mageup plan recommends ${path.join(' → ')} (${plan.hops.length} hops)`),
+    pathNote: checkText.includes(`The effort prices the path mageup plan recommends, ${path[0]} → `),
     check: /Target 2\.4\.8-p3 on PHP (\d+\.\d+)/.exec(checkText)?.[1] ?? 'none',
     plan: afters.at(-1)!,
     checkedOn: checkedOn['2.4.8-p3'] ?? 'none',
@@ -58,7 +63,7 @@ describe('check and plan share one target PHP', () => {
   it('without --php: check prints the PHP the plan ends on, and plan checks its last hop on it', async () => {
     const { check, plan, checkedOn, hops, pathNote } = await printed(undefined);
     assert.ok(hops > 1, 'the path stops on the way: the direct hop alone would choose PHP 8.4');
-    assert.ok(pathNote, "check's effort line names the plan's path");
+    assert.ok(pathNote, "check's effort note names the path it prices");
     assert.equal(check, plan);
     assert.equal(checkedOn, plan);
   });

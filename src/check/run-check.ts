@@ -16,14 +16,17 @@ import { allRules } from '../rules/registry.js';
 import { ruleFinding, type CodeUnit, type Rule, type RuleContext } from '../rules/rule.js';
 import { version as toolVersion } from '../version.js';
 import { buildCodeUnits } from './code-units.js';
-import { directHop, directHopWork, phpMinorError } from './work.js';
+import { phpMinorError, planSettings, upgradeRoute, type UpgradeRoute } from './work.js';
 import { collapseBundled, isCollapsed, mergeBundled, ownByReleases, tagOwners } from './owners.js';
 import { clientModules, OwnershipIndex } from '../project/ownership.js';
 import { resolveCurrent } from './current-release.js';
 import { readProjectPlatform, type ProjectPlatform } from './project-platform.js';
-import { summarize, type UnderCheck } from './summary.js';
+import { summarize, type SummaryWork, type UnderCheck } from './summary.js';
 import { newest } from '../rules/platform/service-versions.js';
-import type { CheckOptions, CheckResult, TargetResult } from './types.js';
+import type { BundledPackage, CheckOptions, CheckResult, TargetComposer, TargetResult } from './types.js';
+import { currentPlatform } from '../plan/current-platform.js';
+import { listExtensions } from '../plan/extensions.js';
+import { attributeFindings, extensionSteps, pathWork, type PathWork } from '../plan/work.js';
 import { FileContextBuilder } from './files/file-context.js';
 import { GraphqlFactsBuilder } from './graphql/project-schemas.js';
 import { vendorSchemaContext } from './files/db-schema-from-vendor.js';
@@ -93,13 +96,37 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     }
   }
 
+  // One route per target with plan (the path it recommends, or the direct jump with --direct), before ownership:
+  // every release of a route is compared, so what any of them installs is Magento's.
+  const platform = await readProjectPlatform(model.root);
+  const settings = planSettings(model);
+  const routes = new Map<string, UpgradeRoute>();
+  if (model.kind === 'project' && current.release) {
+    const states = currentPlatform(model, platform, current.release, catalog.all(), settings.platform);
+    for (const { release } of targets) {
+      const php = options.phpByTarget?.[release.version] ?? options.php;
+      routes.set(
+        release.version,
+        upgradeRoute(catalog, current.release, release, states, {
+          edition: model.magento.edition,
+          now,
+          ...(php ? { php } : {}),
+          direct: options.direct === true,
+        }),
+      );
+    }
+  }
+
   // Ownership once, over the lock and every release compared: what any of them installs is Magento's.
-  ownByReleases(model, [current.release, ...targets.map((t) => t.release)]);
+  ownByReleases(model, [
+    current.release,
+    ...targets.map((t) => t.release),
+    ...[...routes.values()].flatMap((r) => r.releases),
+  ]);
   const owners = new OwnershipIndex(model);
   const includeBundled = options.includeBundled === true;
   const bundledNames = new Set(model.packages.filter((p) => p.ownership === 'bundled').map((p) => p.name));
 
-  const platform = await readProjectPlatform(model.root);
   const only = options.only ?? 'all';
   const code = await buildCodeUnits(model, {
     only,
@@ -135,15 +162,15 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const codeFacts = new CodeFactsBuilder(code, { release: current.release, symbols: currentSymbols });
   const shippedSchema = rules.some((r) => r.meta.category === 'db-schema') ? shippedDbSchema(model) : undefined;
 
-  const results: TargetResult[] = [];
-  const coverages: ReleaseCoverage[] = [];
-  const outcomes: { target: string; outcome: PolicyOutcome }[] = [];
-  for (const { spec, release } of targets) {
+  /** The rules on one release and PHP, the project read and analysed once: each target, and each stop of a route. */
+  const judged = new Map<string, Promise<Judged>>();
+  const judge = (release: Release, php: string, asTarget: boolean): Promise<Judged> => {
+    const key = `${release.version}\0${php}`;
+    if (!judged.has(key)) judged.set(key, judgeOne(release, php, asTarget));
+    return judged.get(key)!;
+  };
+  const judgeOne = async (release: Release, php: string, asTarget: boolean): Promise<Judged> => {
     options.onProgress?.({ phase: 'rules' });
-    // One platform model with plan: the target PHP is the one the plan ends on (--php overrides both).
-    const asked = options.phpByTarget?.[release.version] ?? options.php;
-    const hop = directHop(model, platform, current.release, release, catalog, { php: asked, now });
-    const php = asked ?? hop?.php ?? targetPhp(release);
     const symbols = await symbolsFor(release, problems);
     const composerOfTarget = composer.forTarget(current.release, release);
     const context = {
@@ -163,18 +190,45 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       ...(graphql ? { graphql: graphql.factsFor(current.release?.version ?? null, release.version) } : {}),
       ...vendorSchemas(options, model, current.release, release, rules, problems),
     };
-    const composerResult = await composerForTarget(context, options, problems);
+    // A stop on the way is judged for its findings and extension fits; Composer's solver runs for the targets only.
+    const composerResult = await composerForTarget(
+      context,
+      asTarget ? options : { ...options, solve: false },
+      problems,
+    );
     let findings = tagOwners(await runRules(rules, context, problems), owners);
     const collapsed = includeBundled ? [] : collapseBundled(findings, owners);
     if (!includeBundled) findings = findings.filter((f) => !isCollapsed(f));
+    let outcome: PolicyOutcome | undefined;
     if (options.policy) {
-      const outcome = applyPolicy(findings, options.policy);
-      outcomes.push({ target: release.version, outcome });
+      outcome = applyPolicy(findings, options.policy);
       findings = outcome.kept;
     }
     const kept = sortFindings(
       unique(findings).filter((f) => severityRank(f.severity) <= severityRank(minSeverity) && inScope(f, model, only)),
     );
+    return { findings: kept, composer: composerResult, collapsed, symbols, ...(outcome ? { outcome } : {}) };
+  };
+
+  const results: TargetResult[] = [];
+  const coverages: ReleaseCoverage[] = [];
+  const outcomes: { target: string; outcome: PolicyOutcome }[] = [];
+  const pricings: (TargetPricing | undefined)[] = [];
+  for (const { spec, release } of targets) {
+    // One platform model with plan: the target PHP is the one the plan ends on (--php overrides both).
+    const route = routes.get(release.version);
+    const php =
+      options.phpByTarget?.[release.version] ??
+      options.php ??
+      route?.phpByTarget[release.version] ??
+      targetPhp(release);
+    const { findings: kept, composer: composerResult, collapsed, symbols, outcome } = await judge(release, php, true);
+    if (outcome) outcomes.push({ target: release.version, outcome });
+    // Each stop of the route judged like the target, on the PHP of its hop: the path's work and effort, as plan's.
+    const pricing = route
+      ? await priceRoute(route, (stop) => judge(stop, route.phpByTarget[stop.version] ?? targetPhp(stop), false))
+      : undefined;
+    pricings.push(pricing);
     const coverage = targetCoverage(release.version, symbols);
     coverages.push(coverage);
     const scope = underCheck(
@@ -189,21 +243,58 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       requested: spec,
       php,
       symbols: symbols.coverage,
-      summary: summarize(
-        kept,
-        scope,
-        collapsed,
-        hop ? directHopWork(model, hop, kept, catalog, composerResult?.extensions) : undefined,
-        hop?.planPath,
-      ),
+      summary: summarize(kept, scope, collapsed, pricing && targetWork(pricing, kept, release, composerResult)),
       findings: kept,
       composer: composerResult,
     });
   }
 
+  /** The route's work: each hop target's findings and extension fits (the target's own are the last hop's). */
+  async function priceRoute(
+    route: UpgradeRoute,
+    judgeStop: (stop: Release) => Promise<Judged>,
+  ): Promise<TargetPricing> {
+    // One after the other: the rules share the run's builders and problems.
+    const stops: Judged[] = [];
+    for (const stop of route.releases.slice(1)) stops.push(await judgeStop(stop));
+    return {
+      route,
+      path: pathWork({
+        releases: route.releases,
+        tracks: route.tracks,
+        findings: stops.map((j) => j.findings),
+        fits: stops.map((j) => j.composer?.extensions ?? []),
+        extensions: listExtensions(model),
+        size: settings.size,
+        catalog,
+      }),
+    };
+  }
+
+  /** The summary's pricing: the route's path, and the target's package actions from these findings. */
+  function targetWork(
+    pricing: TargetPricing,
+    findings: Finding[],
+    release: Release,
+    composerResult: TargetComposer | undefined,
+  ): SummaryWork {
+    return {
+      path: pricing.path,
+      phpByTarget: pricing.route.phpByTarget,
+      direct: options.direct === true,
+      recommended: pricing.route.best.releases.map((r) => r.version),
+      extensions: extensionSteps(
+        attributeFindings([findings])[0] ?? [],
+        listExtensions(model),
+        release.version,
+        composerResult?.extensions,
+      ),
+    };
+  }
+
   const all = results.flatMap((r) => r.findings.map((f) => ({ ...f, target: r.version })));
   // One target: its summary is the run's, so every format shows the same numbers. Several: a finding present in
-  // several targets counts once, and the effort is that of the direct hop to the last target.
+  // several targets counts once, and the effort is that of the path to the last target.
   let summary = results[0]!.summary;
   if (results.length > 1) {
     const union = sortFindings(unique(results.flatMap((r) => r.findings)));
@@ -214,17 +305,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       [...new Set(results.flatMap((r) => r.summary.lowConfidence))],
       coverages,
     );
-    const last = targets.at(-1)!.release;
-    const hop = directHop(model, platform, current.release, last, catalog, {
-      php: options.phpByTarget?.[last.version] ?? options.php,
-      now,
-    });
+    const last = pricings.at(-1);
     summary = summarize(
       union,
       scope,
       mergeBundled(results.map((r) => r.summary.bundled)),
-      hop ? directHopWork(model, hop, union, catalog, results.at(-1)!.composer?.extensions) : undefined,
-      hop?.planPath,
+      last && targetWork(last, union, targets.at(-1)!.release, results.at(-1)!.composer),
     );
   }
   return {
@@ -245,6 +331,21 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     minSeverity,
     ...(options.policy ? { governance: governanceReport(options.policy, outcomes) } : {}),
   };
+}
+
+/** What the rules found on one release and PHP. */
+interface Judged {
+  findings: Finding[];
+  composer: TargetComposer | undefined;
+  collapsed: BundledPackage[];
+  symbols: SymbolIndex;
+  outcome?: PolicyOutcome;
+}
+
+/** A target's route and the work along it. */
+interface TargetPricing {
+  route: UpgradeRoute;
+  path: PathWork;
 }
 
 /** Newest PHP minor the target supports (published requirements, else its metapackage's php constraint). */

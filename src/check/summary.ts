@@ -1,9 +1,10 @@
 // The one summary of a check: counts, effort and risk computed here and nowhere else. Every format (text, JSON,
-// Markdown, HTML, SARIF) prints these numbers, and `plan` computes the same effort with the same function per hop.
+// Markdown, HTML, SARIF) prints these numbers; the effort is pathWork's, the function `plan` prices its hops with.
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../core/finding.js';
 import type { ReleaseCoverage } from '../knowledge/coverage.js';
-import { EFFORT_MODEL as HOP_EFFORT_MODEL, isExtensionFinding, type HopWork } from '../plan/work.js';
-import type { BundledPackage, CheckSummary, PackageAction, Ratio, Risk } from './types.js';
+import type { ExtensionStep } from '../plan/types.js';
+import { EFFORT_MODEL as HOP_EFFORT_MODEL, isExtensionFinding, type PathWork } from '../plan/work.js';
+import type { BundledPackage, CheckSummary, PackageAction, PricedPath, Ratio, Risk } from './types.js';
 
 /** Hours for a finding whose rule gave no estimate. */
 export const DEFAULT_EFFORT: Record<Severity, number> = { critical: 2, error: 1, warning: 0.5, info: 0 };
@@ -49,17 +50,28 @@ export function assessRisk(findings: Finding[]): Risk {
   return { level: 'low', reasons: ['nothing critical, no error, no open security issue'] };
 }
 
+/** What a project's summary prices: the path's work (plan's), and the target's package actions. */
+export interface SummaryWork {
+  path: PathWork;
+  /** The PHP each hop target is checked on, by release version. */
+  phpByTarget: Record<string, string>;
+  direct: boolean;
+  /** The path `plan` recommends (release versions). */
+  recommended: string[];
+  /** The plan's extension step of each package for the target's own findings: the actions the listings show. */
+  extensions: ExtensionStep[];
+}
+
 /**
- * Summary of a set of findings (already deduplicated by the caller when they span targets). `work` is the direct
- * hop's work from the shared plan model (absent for an extension checked on its own).
+ * Summary of a set of findings (already deduplicated by the caller when they span targets). `work` is the priced
+ * path from the shared plan model (absent for an extension checked on its own); the counts and the risk are the
+ * findings'.
  */
 export function summarize(
   findings: Finding[],
   scope: UnderCheck,
   bundled: BundledPackage[] = [],
-  work?: HopWork,
-  /** The path plan recommends instead of the direct jump, when it stops on the way. */
-  planPath?: string[],
+  work?: SummaryWork,
 ): CheckSummary {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let perFinding = 0;
@@ -81,10 +93,9 @@ export function summarize(
     findings: findings.length,
     bySeverity,
     complexityScore: 3 * bySeverity.critical + 2 * bySeverity.error + bySeverity.warning,
-    effortHours: work ? work.effort.totalHours : Math.round(perFinding * 10) / 10,
+    effortHours: work ? work.path.effort.totalHours : Math.round(perFinding * 10) / 10,
     effortModel: work ? EFFORT_MODEL : EXTENSION_EFFORT_MODEL,
-    ...(work ? { effort: work.effort } : {}),
-    ...(work && planPath ? { planPath } : {}),
+    ...(work ? { effort: work.path.effort, path: pricedPath(work) } : {}),
     actions,
     risk: assessRisk(findings),
     modules: ratio(moduleHits.size, scope.modules.length),
@@ -95,12 +106,25 @@ export function summarize(
   };
 }
 
+function pricedPath(work: SummaryWork): PricedPath {
+  return {
+    direct: work.direct,
+    hops: work.path.hops.map((h) => ({
+      from: h.from.version,
+      to: h.to.version,
+      php: work.phpByTarget[h.to.version] ?? null,
+      hours: h.effort.totalHours,
+    })),
+    recommended: [...work.recommended],
+  };
+}
+
 /**
  * One action per third-party extension with findings: every finding in its code or about its package rolls up into
  * it (the same findings, hours and sentence as the plan's extension step), and every findings listing shows the
  * action instead of them. Custom code is never rolled up.
  */
-function packageActions(findings: Finding[], work: HopWork | undefined): PackageAction[] {
+function packageActions(findings: Finding[], work: SummaryWork | undefined): PackageAction[] {
   const names = new Set((work?.extensions ?? []).map((e) => e.package));
   const byPackage = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -153,14 +177,21 @@ function ratio(needingUpdate: number, total: number): Ratio {
 }
 
 /**
- * The sentence every format prints under the effort when plan recommends stopping on the way: check prices the direct
- * jump, plan the path (each hop with its own platform steps, tests and deployment), so the two totals differ.
+ * The sentence every format prints under a project's effort: which upgrade it prices (each hop with its hours), and
+ * the other choice (`--direct`, or the path `mageup plan` recommends), so check and plan are read the same way.
  */
-export function planPathNote(summary: CheckSummary): string | undefined {
-  const path = summary.planPath;
-  if (!path || path.length < 3) return undefined;
-  return (
-    `The effort is the direct jump ${path[0]} → ${path.at(-1)}; mageup plan recommends ${path.join(' → ')} ` +
-    `(${path.length - 1} hops), whose total also counts each hop's platform steps, tests and deployment.`
-  );
+export function pathNote(summary: CheckSummary): string | undefined {
+  const path = summary.path;
+  if (!path || path.hops.length === 0) return undefined;
+  const first = path.hops[0]!.from;
+  const hops = `${first} → ${path.hops.map((h) => `${h.to} (${h.hours} h)`).join(' → ')}`;
+  const recommended = path.recommended.join(' → ');
+  if (path.direct) {
+    return path.recommended.length > 2
+      ? `The effort prices the direct jump ${hops}, as mageup plan --direct does; mageup plan recommends ${recommended} (check without --direct prices it).`
+      : `The effort prices the direct jump ${hops}, as mageup plan --direct does; it is also the path mageup plan recommends.`;
+  }
+  return path.hops.length > 1
+    ? `The effort prices the path mageup plan recommends, ${hops}: ${path.hops.length} hops, each with its own platform steps, tests and deployment (--direct prices the direct jump, as mageup plan --direct).`
+    : `The effort prices ${hops}, the path mageup plan recommends (one hop, as mageup plan prints).`;
 }

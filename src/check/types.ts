@@ -19,6 +19,11 @@ export interface CheckOptions {
   php?: string;
   /** Target PHP per target release (`{ '2.4.7-p7': '8.3' }`), before `php`: plan passes the PHP of each hop. */
   phpByTarget?: Record<string, string>;
+  /**
+   * Price the direct jump to each target (as `plan --direct`) instead of the path `plan` recommends, whose stops on the
+   * way are then judged too (on the PHP of their hop). The findings listed are the target's either way.
+   */
+  direct?: boolean;
   /** `custom`: only custom code is checked (not third-party vendor code). Default `all`. */
   only?: 'custom' | 'all';
   /**
@@ -83,16 +88,16 @@ export interface CheckSummary {
   bySeverity: Record<Severity, number>;
   /** UCT's complexity score: 3 × critical + 2 × error + warning. */
   complexityScore: number;
-  /** Total effort in developer hours (for a project: the direct hop's total, risk buffer included, as `plan`). */
+  /** Total effort in developer hours (for a project: the priced path's total, risk buffer included, as `plan`'s). */
   effortHours: number;
   effortModel: string;
-  /** Where the hours go (platform, extensions, code, tests, deployment, buffer): the same breakdown as a plan hop. */
-  effort?: HopEffort;
   /**
-   * When `mageup plan` recommends stopping on the way (current → … → target, more than one hop): the releases of that
-   * path. effortHours is the direct jump's; plan's total covers each hop's platform steps, tests and deployment.
+   * Where the hours go (platform, extensions, code, tests, deployment, buffer), added up over the hops of `path`: the
+   * breakdown of a plan hop, or of several (the buffer is then what the hops' buffers add, in percent of their base).
    */
-  planPath?: string[];
+  effort?: HopEffort;
+  /** The upgrade the effort prices (a project): the hops of `mageup plan`'s path, or the direct jump with --direct. */
+  path?: PricedPath;
   /**
    * Third-party extensions with findings: one action per package, whatever its number of findings. Every findings
    * listing shows these instead of the findings they hold (`--expand` lists those under their action).
@@ -113,6 +118,15 @@ export interface CheckSummary {
    * verify", never "removed").
    */
   coverage: ReleaseCoverage[];
+}
+
+export interface PricedPath {
+  /** `--direct`: the direct jump, whatever `plan` recommends. */
+  direct: boolean;
+  /** The hops priced, in order, each with its total hours (risk buffer included): they add up to effortHours. */
+  hops: { from: string; to: string; php: string | null; hours: number }[];
+  /** The path `mageup plan` recommends (current release, stops, target): the hops above unless --direct. */
+  recommended: string[];
 }
 
 /**

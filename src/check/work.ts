@@ -1,70 +1,63 @@
-// The platform and effort model `check` shares with `plan`: for each target, the direct hop from the current release
-// planned like one hop of `mageup plan` (same platform tracks, same target PHP, same work and effort functions).
-import type { Finding } from '../core/finding.js';
+// The upgrade route `check` shares with `plan`: for a target, the path plan recommends (or the direct jump with
+// --direct), its platform tracks and the PHP each hop target is checked on, computed here for both commands.
 import type { MagentoReleaseCatalog } from '../knowledge/catalog.js';
 import type { Release } from '../knowledge/types.js';
 import type { ServiceValue } from '../plan/types.js';
 import type { ProjectModel } from '../project/model.js';
-import type { ExtensionRow } from '../rules/composer/extension-fit.js';
-import { currentPlatform } from '../plan/current-platform.js';
-import { listExtensions } from '../plan/extensions.js';
+import type { StoreSize } from '../plan/runbook.js';
 import { readPlanConfig } from '../plan/config.js';
-import { candidateStops, findPath, minorIndex } from '../plan/path.js';
-import { planTrack, type TrackPlan } from '../plan/tracks.js';
-import { attributeFindings, hopLowConfidence, hopWork, type HopWork } from '../plan/work.js';
-import type { ProjectPlatform } from './project-platform.js';
+import { candidateStops, findPath, type PlannedPath } from '../plan/path.js';
+import { planTrack, type TrackPlan, type TrackState } from '../plan/tracks.js';
 
-export interface DirectHop {
-  current: Release;
-  target: Release;
+export interface UpgradeRoute {
+  /** The releases priced: the current one, the stops, the target (two with --direct). */
+  releases: Release[];
   tracks: TrackPlan[];
-  /** The PHP the store runs on the target after this hop, as the plan chooses it. */
-  php: string | null;
-  /** The path `plan` recommends instead of the direct jump, when it stops on the way (its releases, in order). */
-  planPath?: string[];
+  /** The PHP `x.y` each hop target is checked on, by release version (absent when the PHP track is unknown). */
+  phpByTarget: Record<string, string>;
+  /** The path plan recommends and the direct jump, both with their cost. */
+  best: PlannedPath;
+  direct: PlannedPath;
 }
 
 /**
- * The platform tracks of the hop current → target (none for an extension or an unknown current release). The PHP
- * after it is the one `plan` ends on for this target (its path may stop on the way and keep a PHP the direct hop
- * would change), unless the user asks for one (`--php`, which `plan --php` honours the same way).
+ * The route from `current` to `target`: the recommended path (the direct jump when `direct`), the platform tracks over
+ * it with the PHP after the last hop fixed to `php` when asked (`--php`), and the PHP of every hop target.
  */
-export function directHop(
-  model: ProjectModel,
-  platform: ProjectPlatform,
-  current: Release | null,
-  target: Release,
+export function upgradeRoute(
   catalog: MagentoReleaseCatalog,
-  options: { php?: string; now: Date },
-): DirectHop | null {
-  if (model.kind !== 'project' || !current) return null;
+  current: Release,
+  target: Release,
+  states: readonly TrackState[],
+  options: { edition: string; now: Date; php?: string; direct?: boolean },
+): UpgradeRoute {
   const all = catalog.all();
-  const states = currentPlatform(model, platform, current, all, declaredPlatform(model.root));
-  let php = options.php;
-  const phpState = states.find((s) => s.def.id === 'php');
-  const stops = candidateStops(catalog, current, target, model.magento.edition, options.now);
-  const path = findPath(catalog, current, target, stops, states).best.releases;
-  if (php === undefined && phpState)
-    php = planTrack(phpState, path, all)
-      .values.at(-1)
-      ?.version.match(/^\d+\.\d+/)?.[0];
-  const tracks = states.map((s) => planTrack(s, [current, target], all, finalValue(s.def.id, php)));
-  const after = tracks.find((t) => t.state.def.id === 'php')?.values[0]?.version;
-  return {
-    current,
-    target,
-    tracks,
-    php: after?.match(/^\d+\.\d+/)?.[0] ?? null,
-    ...(path.length > 2 ? { planPath: path.map((r) => r.version) } : {}),
-  };
+  const stops = candidateStops(catalog, current, target, options.edition, options.now);
+  const { best, direct } = findPath(catalog, current, target, stops, states);
+  const releases = (options.direct ? direct : best).releases;
+  const tracks = states.map((s) => planTrack(s, releases, all, finalValue(s.def.id, options.php)));
+  const phpTrack = tracks.find((t) => t.state.def.id === 'php');
+  const phpByTarget: Record<string, string> = {};
+  releases.slice(1).forEach((r, k) => {
+    const php = phpTrack?.values[k]?.version.match(/^\d+\.\d+/)?.[0];
+    if (php) phpByTarget[r.version] = php;
+  });
+  return { releases, tracks, phpByTarget, best, direct };
 }
 
-/** What the project's config file declares the store runs (`plan.platform`), as plan reads it; none when unreadable. */
-function declaredPlatform(root: string): Record<string, string> {
+/**
+ * What the project's config file says of the store (`plan.platform`, `plan.ordersPerDay`, `plan.catalogSize`), as plan
+ * reads it; nothing when the file is unreadable.
+ */
+export function planSettings(model: ProjectModel): { platform: Record<string, string>; size: StoreSize } {
   try {
-    return readPlanConfig(root).platform ?? {};
+    const config = readPlanConfig(model.root);
+    return {
+      platform: config.platform ?? {},
+      size: { ordersPerDay: config.ordersPerDay, catalogSize: config.catalogSize },
+    };
   } catch {
-    return {}; // an invalid config file is reported by the governance loader (check) or refused (plan)
+    return { platform: {}, size: {} }; // an invalid config file is reported by the governance loader (check) or refused (plan)
   }
 }
 
@@ -78,26 +71,4 @@ export function phpMinorError(php: string | undefined): string | undefined {
   return php !== undefined && !/^\d+\.\d+$/.test(php)
     ? `--php must be a PHP minor version such as 8.3, not "${php}".`
     : undefined;
-}
-
-/** The work and effort of the direct hop for these findings (fingerprint-distinct, as plan attributes them). */
-export function directHopWork(
-  model: ProjectModel,
-  hop: DirectHop,
-  findings: Finding[],
-  catalog: MagentoReleaseCatalog,
-  fits: readonly ExtensionRow[] = [],
-): HopWork {
-  const all = catalog.all();
-  const index = minorIndex(catalog);
-  return hopWork({
-    findings: attributeFindings([findings])[0] ?? [],
-    extensions: listExtensions(model),
-    platform: hop.tracks.flatMap((t) => t.steps[0] ?? []),
-    target: hop.target.version,
-    size: {},
-    lowConfidence: hopLowConfidence(hop.current, hop.target, all, hop.tracks, 0),
-    minorsCrossed: Math.max(0, index(hop.target) - index(hop.current)),
-    fits,
-  });
 }

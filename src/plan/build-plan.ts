@@ -20,14 +20,14 @@ import { listExtensions } from './extensions.js';
 import type { ExtensionRow } from '../rules/composer/extension-fit.js';
 import type { HopComposer } from './runbook.js';
 import { DEFAULT_PRESETS, parseFreeze, presetWindows } from './freeze.js';
-import { candidateStops, COST_MODEL, findPath, minorIndex, whyStop } from './path.js';
+import { COST_MODEL, whyStop } from './path.js';
 import { currentPlatform, PLATFORM_KEYS } from './current-platform.js';
 import { runbook } from './runbook.js';
 import { buildSchedule } from './schedule.js';
 import { describeValue, planTrack } from './tracks.js';
-import type { FreezeWindow, Hop, Plan, PlatformStep } from './types.js';
-import { finalValue, phpMinorError } from '../check/work.js';
-import { attributeFindings, EFFORT_MODEL, hopLowConfidence, hopWork, round } from './work.js';
+import type { FreezeWindow, Hop, Plan } from './types.js';
+import { phpMinorError, upgradeRoute } from '../check/work.js';
+import { EFFORT_MODEL, pathWork, round } from './work.js';
 
 export interface PlanOptions {
   path: string;
@@ -125,58 +125,54 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
     (s) => `${s.def.label}${s.condition ? ` (${s.condition})` : ''}: ${describeValue(s.value)} — ${s.source}`,
   );
 
-  const stops = candidateStops(catalog, current, target, model.magento.edition, now);
-  const { best, direct } = findPath(catalog, current, target, stops, states);
+  // One route with check: the same path, tracks and PHP per hop target (`check --direct` is `plan --direct`).
+  const route = upgradeRoute(catalog, current, target, states, {
+    edition: model.magento.edition,
+    now,
+    ...(options.php ? { php: options.php } : {}),
+    direct: options.direct === true,
+  });
+  const { best, direct, releases, tracks, phpByTarget } = route;
   const chosen = options.direct ? direct : best;
   const other = options.direct ? best : direct;
-  const releases = chosen.releases;
   // The same ownership as check: what any stop of the path installs is Magento's, not an extension to upgrade.
   ownByReleases(model, releases);
-  // One platform model with check: --php fixes the PHP after the last hop, and each hop is checked on its PHP.
-  const tracks = states.map((s) => planTrack(s, releases, all, finalValue(s.def.id, options.php)));
   const phpTrack = tracks.find((t) => t.state.def.id === 'php');
 
   const targets = releases.slice(1).map((r) => r.version);
-  const phpByTarget: Record<string, string> = {};
-  targets.forEach((version, k) => {
-    const php = phpTrack?.values[k]?.version.match(/^\d+\.\d+/)?.[0];
-    if (php) phpByTarget[version] = php;
-  });
   const checked = options.check
     ? await options.check(targets, phpByTarget)
     : await defaultCheck(options.path, targets, phpByTarget, clock, options.from, options.cacheDir);
   problems.push(...checked.problems);
-  const perHop = attributeFindings(checked.findings);
-  const extensions = listExtensions(model);
-  const index = minorIndex(catalog);
   const product = model.magento.productPackage ?? 'magento/product-community-edition';
+  // One effort with check: the work of every hop and the total come from pathWork, which check's summary calls too.
+  const work = pathWork({
+    releases,
+    tracks,
+    findings: checked.findings,
+    fits: checked.fits ?? [],
+    extensions: listExtensions(model),
+    size: {
+      ordersPerDay: options.ordersPerDay ?? config.ordersPerDay,
+      catalogSize: options.catalogSize ?? config.catalogSize,
+    },
+    catalog,
+  });
 
   const hops: Hop[] = [];
   for (let k = 1; k < releases.length; k++) {
-    const from = releases[k - 1]!;
-    const to = releases[k]!;
-    const platform: PlatformStep[] = tracks.flatMap((t) => t.steps[k - 1] ?? []);
-    const lowConfidence = hopLowConfidence(from, to, all, tracks, k - 1);
-    const minorsCrossed = Math.max(0, index(to) - index(from));
     const {
+      from,
+      to,
+      platform,
+      lowConfidence,
+      minorsCrossed,
       extensions: ext,
       code,
       tests,
       deployment,
       effort,
-    } = hopWork({
-      findings: perHop[k - 1] ?? [],
-      extensions,
-      platform,
-      target: to.version,
-      size: {
-        ordersPerDay: options.ordersPerDay ?? config.ordersPerDay,
-        catalogSize: options.catalogSize ?? config.catalogSize,
-      },
-      lowConfidence,
-      minorsCrossed,
-      fits: checked.fits?.[k - 1] ?? [],
-    });
+    } = work.hops[k - 1]!;
     const phpDuring = phpTrack?.during[k - 1];
     const phpAfter = phpTrack?.values[k - 1];
     const why =
@@ -271,7 +267,7 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
     },
     platformAssumptions: assumptions,
     hops,
-    totalHours: round(hops.reduce((s, h) => s + h.effort.totalHours, 0)),
+    totalHours: work.effort.totalHours,
     schedule,
     warnings,
     notes,
@@ -381,10 +377,12 @@ async function defaultCheck(
   composer: (HopComposer | undefined)[];
   fits: ExtensionRow[][];
 }> {
+  // Plan prices its own hops with these findings: each target judged alone (direct), no route judged again.
   const result = await runCheck({
     path,
     to: targets,
     phpByTarget,
+    direct: true,
     clock,
     ...(from ? { from } : {}),
     ...(cacheDir !== undefined ? { cacheDir } : {}),

@@ -3,12 +3,14 @@
 // nothing; every finding in a third-party extension rolls up into one upgrade action for its package; platform
 // findings are settings of the platform steps; the rest are code changes grouped by module.
 import type { Finding } from '../core/finding.js';
+import type { MagentoReleaseCatalog } from '../knowledge/catalog.js';
 import type { Release } from '../knowledge/types.js';
 import type { CodeChangeGroup, DeploymentChoice, ExtensionStep, HopEffort, PlatformStep, TestStep } from './types.js';
 import type { ExtensionInfo } from './extensions.js';
 import { chooseDeployment, type StoreSize } from './runbook.js';
 import type { TrackPlan } from './tracks.js';
 import type { ExtensionRow } from '../rules/composer/extension-fit.js';
+import { minorIndex } from './path.js';
 
 const DEFAULT_HOURS: Record<string, number> = { critical: 2, error: 1, warning: 0.5, info: 0 };
 
@@ -226,7 +228,7 @@ export function testSteps(extensions: ExtensionStep[], codeModules: number, plat
 }
 
 export const EFFORT_MODEL =
-  "Per hop (check: the direct hop from the current release to each target; plan: each hop of the path): platform steps (their hours) + third-party extensions, one action per package whatever its number of findings (must-upgrade when a warning or worse names it: 2 h; replace, when the target ships its feature natively: the finding's estimate, at least 2 h; verify-only: 0.25 h; +2 h for payment/shipping/tax/checkout) + code changes in custom code (each finding's own estimate; without one: critical 2 h, error 1 h, warning 0.5 h) + tests (listed with hours) + deployment (4 h maintenance, 8 h blue-green). Magento's own code (core and the packages its metapackages bundle) costs nothing: Composer replaces it. Risk buffer on top: 20% base, +10% per change made in the upgrade window, +10% when the hop relies on low-confidence catalog values, +5% per minor line beyond the first, +10% when most code hours have low-confidence estimates; capped at 100%.";
+  "Per hop of the upgrade path (check and plan price the same path: the one plan recommends, or the direct jump with --direct), summed over the hops: platform steps (their hours) + third-party extensions, one action per package whatever its number of findings (must-upgrade when a warning or worse names it: 2 h; replace, when the target ships its feature natively: the finding's estimate, at least 2 h; verify-only: 0.25 h; +2 h for payment/shipping/tax/checkout) + code changes in custom code (each finding's own estimate; without one: critical 2 h, error 1 h, warning 0.5 h) + tests (listed with hours) + deployment (4 h maintenance, 8 h blue-green). Magento's own code (core and the packages its metapackages bundle) costs nothing: Composer replaces it. Risk buffer on top: 20% base, +10% per change made in the upgrade window, +10% when the hop relies on low-confidence catalog values, +5% per minor line beyond the first, +10% when most code hours have low-confidence estimates; capped at 100%.";
 
 export function hopEffort(parts: {
   platform: PlatformStep[];
@@ -356,4 +358,84 @@ export function lowConfidenceOf(release: Release, all: readonly Release[]): stri
   if (release.endOfSupportConfidence === 'low') out.push(`end of support of ${release.minor} is of low confidence`);
   for (const n of release.notes ?? []) if (/php|support/i.test(n)) out.push(`catalog note on ${release.version}: ${n}`);
   return out;
+}
+
+export interface PathInput {
+  /** The path: the current release, the stops, the target. */
+  releases: Release[];
+  /** The platform tracks planned over that path. */
+  tracks: TrackPlan[];
+  /** Per hop target, in path order, the findings `check` reports there (each is counted in the first hop showing it). */
+  findings: Finding[][];
+  /** Per hop target, the releases of each third-party extension that allow it. */
+  fits?: readonly (readonly ExtensionRow[] | undefined)[];
+  extensions: ExtensionInfo[];
+  size: StoreSize;
+  catalog: MagentoReleaseCatalog;
+}
+
+export interface PathHopWork extends HopWork {
+  from: Release;
+  to: Release;
+  platform: PlatformStep[];
+  lowConfidence: string[];
+  minorsCrossed: number;
+}
+
+export interface PathWork {
+  hops: PathHopWork[];
+  /** The hops' efforts added up (one hop: its own); totalHours is the path's total, `check`'s and `plan`'s. */
+  effort: HopEffort;
+}
+
+/**
+ * The work and effort of every hop of an upgrade path, and their total: the one function `check` (its summary) and
+ * `plan` (its hops and total) both call, so both print the same hours for the same path.
+ */
+export function pathWork(input: PathInput): PathWork {
+  const all = input.catalog.all();
+  const index = minorIndex(input.catalog);
+  const perHop = attributeFindings(input.findings);
+  const hops: PathHopWork[] = [];
+  for (let k = 1; k < input.releases.length; k++) {
+    const from = input.releases[k - 1]!;
+    const to = input.releases[k]!;
+    const platform = input.tracks.flatMap((t) => t.steps[k - 1] ?? []);
+    const lowConfidence = hopLowConfidence(from, to, all, input.tracks, k - 1);
+    const minorsCrossed = Math.max(0, index(to) - index(from));
+    const work = hopWork({
+      findings: perHop[k - 1] ?? [],
+      extensions: input.extensions,
+      platform,
+      target: to.version,
+      size: input.size,
+      lowConfidence,
+      minorsCrossed,
+      fits: input.fits?.[k - 1] ?? [],
+    });
+    hops.push({ ...work, from, to, platform, lowConfidence, minorsCrossed });
+  }
+  return { hops, effort: sumEfforts(hops.map((h) => h.effort)) };
+}
+
+/**
+ * Efforts of several hops as one: parts and totals added; the buffer is what the hops' buffers add to their base, in
+ * percent, and its reasons name each hop's.
+ */
+function sumEfforts(efforts: HopEffort[]): HopEffort {
+  if (efforts.length === 1) return efforts[0]!;
+  const sum = (part: (e: HopEffort) => number) => round(efforts.reduce((s, e) => s + part(e), 0));
+  const baseHours = sum((e) => e.baseHours);
+  const totalHours = sum((e) => e.totalHours);
+  return {
+    platformHours: sum((e) => e.platformHours),
+    extensionHours: sum((e) => e.extensionHours),
+    codeHours: sum((e) => e.codeHours),
+    testHours: sum((e) => e.testHours),
+    deployHours: sum((e) => e.deployHours),
+    baseHours,
+    bufferPercent: baseHours > 0 ? round(((totalHours - baseHours) / baseHours) * 100) : 0,
+    bufferReasons: efforts.map((e, k) => `hop ${k + 1}: ${e.bufferPercent}% (${e.bufferReasons.join(', ')})`),
+    totalHours,
+  };
 }

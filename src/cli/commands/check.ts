@@ -10,6 +10,7 @@ interface CheckCommandOptions {
   to?: string;
   from?: string;
   php?: string;
+  direct?: boolean;
   only?: 'custom' | 'all';
   includeBundled?: boolean;
   expand?: boolean;
@@ -55,6 +56,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     )
     .option('--from <version>', 'extension mode: the release the extension runs on now (default: oldest it allows)')
     .option('--php <x.y>', 'target PHP version (default: the PHP mageup plan ends on; plan --php takes the same)')
+    .option(
+      '--direct',
+      'price the direct jump to the target, as plan --direct (default: the path plan recommends, its stops checked too)',
+    )
     .addOption(
       new Option('--only <scope>', 'check only custom code, not third-party vendor code').choices(['custom', 'all']),
     )
@@ -149,6 +154,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           },
           from: opts.from,
           php: opts.php,
+          ...(opts.direct ? { direct: true } : {}),
           only: opts.only,
           ...(opts.includeBundled ? { includeBundled: true } : {}),
           minSeverity: opts.minSeverity,

@@ -1,6 +1,6 @@
 import { describeReleaseCoverage } from '../../knowledge/coverage.js';
 import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
-import { planPathNote } from '../../check/summary.js';
+import { pathNote } from '../../check/summary.js';
 import { markdownDetails, isUnifiedDiff } from '../finding-details.js';
 import { escapeMarkdown, markdownTable } from '../format.js';
 import { groupFindings, hours, location, rolledUpNote, severityCounts } from './group.js';
@@ -119,7 +119,7 @@ function renderNotes(s: CheckSummary): string[] {
         `+${e.bufferPercent} % risk buffer`,
       '',
     );
-    const note = planPathNote(s);
+    const note = pathNote(s);
     if (note) out.push(escapeMarkdown(note), '');
   }
   if (s.actions.length > 0) {

@@ -1,6 +1,6 @@
 import { describeReleaseCoverage, isComplete } from '../../knowledge/coverage.js';
 import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
-import { planPathNote } from '../../check/summary.js';
+import { pathNote } from '../../check/summary.js';
 import { textDetails } from '../finding-details.js';
 import { colors, renderTable, terminalSafe, type Colors } from '../format.js';
 import { groupFindings, hours, location, rolledUpNote, severityCounts } from './group.js';
@@ -124,7 +124,7 @@ function renderSummary(s: CheckSummary, c: Colors): string[] {
       `  Effort: platform ${hours(e.platformHours)}, extensions ${hours(e.extensionHours)}, code ${hours(e.codeHours)}, ` +
         `tests ${hours(e.testHours)}, deployment ${hours(e.deployHours)}, +${e.bufferPercent} % risk buffer`,
     );
-    const note = planPathNote(s);
+    const note = pathNote(s);
     if (note) lines.push(`  ${terminalSafe(note)}`);
   }
   for (const fact of s.lowConfidence) lines.push(c.yellow(`  Uncertain: ${terminalSafe(fact)}`));

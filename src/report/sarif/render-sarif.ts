@@ -69,7 +69,7 @@ export function renderSarif(view: FindingsView, opts: { ruleMeta: RuleMetaOf }):
                         findings: view.summary.findings,
                         bySeverity: view.summary.bySeverity,
                         effortHours: view.summary.effortHours,
-                        ...(view.summary.planPath ? { planPath: view.summary.planPath } : {}),
+                        ...(view.summary.path ? { path: view.summary.path } : {}),
                         risk: view.summary.risk.level,
                         // One action per third-party extension: its results carry `packageAction`.
                         actions: view.summary.actions.map((a) => ({

@@ -1,0 +1,105 @@
+// One effort for one upgrade (issue #11): `check` and `plan` price the same path with the same function (pathWork),
+// so every check format (text, JSON, Markdown, HTML, SARIF) and every plan format print the same total for the same
+// store and target: the path plan recommends by default, the direct jump with --direct. The sample store's path to
+// 2.4.8-p3 stops on 2.4.7-p10; the vanilla store's is one hop.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { runCheck } from '../src/check/run-check.js';
+import { fixedClock } from '../src/knowledge/clock.js';
+import { buildPlan } from '../src/plan/build-plan.js';
+import { renderPlan } from '../src/plan/render.js';
+import { renderCheckReport } from '../src/report/json/render-report.js';
+import { SAMPLE_STORE } from './helpers/expected.js';
+
+const VANILLA = fileURLToPath(new URL('./fixtures/projects/vanilla-2.4.7-p7', import.meta.url));
+const clock = fixedClock('2026-12-01T12:00:00Z');
+// One analysis cache for the file: check and plan's own check parse each store once.
+const cacheDir = mkdtempSync(join(tmpdir(), 'mageup-effort-'));
+after(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+/** The effort each check format prints, in hours. */
+function printedByCheck(result: Awaited<ReturnType<typeof runCheck>>): Record<string, number> {
+  const number = (text: string, pattern: RegExp, format: string): number => {
+    const m = pattern.exec(text);
+    assert.ok(m, `${format}: no effort in the summary`);
+    return Number(m[1]);
+  };
+  const json = JSON.parse(renderCheckReport(result, 'json')) as { summary: { effortHours: number } };
+  const sarif = JSON.parse(renderCheckReport(result, 'sarif')) as {
+    runs: { properties: { summary: { effortHours: number } } }[];
+  };
+  return {
+    text: number(renderCheckReport(result, 'text', { color: false }), / effort ([\d.]+) h\n/, 'text'),
+    json: json.summary.effortHours,
+    md: number(renderCheckReport(result, 'md'), /\*\*Effort ([\d.]+) h:\*\*/, 'md'),
+    html: number(renderCheckReport(result, 'html'), /([\d.]+) developer hours: platform/, 'html'),
+    sarif: sarif.runs[0]!.properties.summary.effortHours,
+  };
+}
+
+async function compare(path: string, to: string, direct: boolean) {
+  const check = await runCheck({ path, to, clock, cacheDir, workers: 1, direct });
+  const plan = await buildPlan({ path, to, clock, cacheDir, freezePresets: ['none'], direct });
+  const total = plan.totalHours;
+  assert.deepEqual(printedByCheck(check), { text: total, json: total, md: total, html: total, sarif: total });
+  for (const format of ['text', 'md', 'html'] as const)
+    assert.ok(renderPlan(plan, format, clock).includes(`Total effort ${total} h`), `plan ${format}`);
+  // The same hops, each with the same hours; every check format names them under the effort.
+  const hops = plan.hops.map((h) => ({ from: h.from, to: h.to, hours: h.effort.totalHours }));
+  assert.deepEqual(
+    check.summary.path?.hops.map(({ from, to, hours }) => ({ from, to, hours })),
+    hops,
+  );
+  assert.equal(check.summary.path?.direct, direct);
+  assert.deepEqual(check.summary.effort, plan.hops.length === 1 ? plan.hops[0]!.effort : check.summary.effort);
+  const named = `${hops[0]!.from} → ${hops.map((h) => `${h.to} (${h.hours} h)`).join(' → ')}`;
+  for (const format of ['text', 'md', 'html'] as const) {
+    const text = renderCheckReport(check, format, { color: false }).replaceAll('&gt;', '>');
+    assert.ok(text.includes(named), `check ${format} names the hops it prices: ${named}`);
+  }
+  return { check, plan };
+}
+
+describe('check and plan print one effort for one store and target', () => {
+  it('sample store → 2.4.8-p3: the recommended path stops on the way, and check prices it hop by hop', async () => {
+    const { check, plan } = await compare(SAMPLE_STORE, '2.4.8-p3', false);
+    assert.ok(plan.hops.length > 1, 'the path stops on the way');
+    const e = check.summary.effort!;
+    const sum = (part: (h: (typeof plan.hops)[number]) => number) =>
+      Math.round(plan.hops.reduce((s, h) => s + part(h), 0) * 10) / 10;
+    assert.deepEqual(
+      [e.platformHours, e.extensionHours, e.codeHours, e.testHours, e.deployHours, e.baseHours],
+      [
+        sum((h) => h.effort.platformHours),
+        sum((h) => h.effort.extensionHours),
+        sum((h) => h.effort.codeHours),
+        sum((h) => h.effort.testHours),
+        sum((h) => h.effort.deployHours),
+        sum((h) => h.effort.baseHours),
+      ],
+    );
+    // The findings listed are the target's alone: the stop's are priced, not listed.
+    assert.ok(check.findings.every((f) => f.target === '2.4.8-p3'));
+    assert.deepEqual(
+      check.targets.map((t) => t.version),
+      ['2.4.8-p3'],
+    );
+  });
+
+  it('sample store → 2.4.8-p3 --direct: check --direct prices the direct jump as plan --direct', async () => {
+    const { check, plan } = await compare(SAMPLE_STORE, '2.4.8-p3', true);
+    assert.equal(plan.hops.length, 1);
+    assert.ok(check.summary.path!.recommended.length > 2, 'the note still names the recommended path');
+  });
+
+  it('vanilla store → 2.4.8-p3: one hop, with and without --direct', async () => {
+    const path = await compare(VANILLA, '2.4.8-p3', false);
+    const direct = await compare(VANILLA, '2.4.8-p3', true);
+    assert.equal(path.plan.hops.length, 1);
+    assert.equal(path.check.summary.effortHours, direct.check.summary.effortHours);
+  });
+});
