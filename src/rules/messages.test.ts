@@ -42,7 +42,10 @@ test('every message id a rule file reports is declared in the meta of a rule of 
     const text = readFileSync(file, 'utf8');
     // `messageId: 'x'` and `messageId: cond ? 'x' : 'y'`: every quoted id on the line.
     for (const line of text.split('\n').filter((l) => /\bmessageId\??:/.test(l) && !/\bmessageId\?:/.test(l))) {
-      for (const [, id] of line.split('messageId')[1]!.matchAll(/'(\w+)'/g)) {
+      for (const [, id] of line
+        .split('messageId')[1]!
+        .split('recommendationId')[0]!
+        .matchAll(/'(\w+)'/g)) {
         assert.ok(
           declared.get(folder)?.has(id!),
           `${relative(RULES_DIR, file)} reports "${id}", declared by no ${folder} rule`,

@@ -40,12 +40,16 @@ test('quotes an exact magento/* requirement the way Composer does', async () => 
     dependency: 'magento/framework',
     constraint: '103.0.4',
     installs: '103.0.8',
+    release: '2.4.8',
+    name: 'acme/module-foo',
+    phpNote: [],
+    fit: [{ messageId: 'fitUnknown', data: { name: 'acme/module-foo' } }],
   });
   assert.equal(f!.message, 'acme/module-foo 1.2.0 requires magento/framework 103.0.4 -> the target installs 103.0.8');
   assert.equal(f!.severity, 'critical');
   assert.equal(f!.package, 'acme/module-foo');
   assert.equal(f!.file, 'vendor/acme/module-foo/composer.json');
-  assert.match(f!.recommendation, /MageUp has no release list for acme\/module-foo/);
+  assert.equal(f!.recommendationId, 'update');
 });
 
 test('a third-party library constraint of the target metapackage and PHP', async () => {
@@ -60,6 +64,10 @@ test('a third-party library constraint of the target metapackage and PHP', async
     requiredBy: 'magento/product-community-edition 2.4.8',
     required: '^3.6',
     major: 3,
+    release: '2.4.8',
+    name: 'acme/logger',
+    phpNote: [],
+    fit: [{ messageId: 'fitUnknown', data: { name: 'acme/logger' } }],
   });
   assert.equal(byId.get('targetPhp')!.php, '8.4');
   assert.deepEqual(findings.map((f) => f.message).sort(), [
@@ -123,7 +131,9 @@ test('libraries: checked only when the root pins them (warning); root require an
 test('only the newest target PHP excluded: an error naming the PHP that still fits', async () => {
   const [f] = await run([pkg('acme/module-php83', '1.0.0', { php: '~8.2.0||~8.3.0' })]);
   assert.equal(f!.severity, 'error');
-  assert.match(f!.recommendation, /PHP 8\.3/);
+  assert.deepEqual(f!.data?.phpNote, [
+    { messageId: 'orOtherPhp', data: { release: '2.4.8', php: '8.3', last: '8.3' } },
+  ]);
 });
 
 test('packages that only come with a bundled extension move with the release', async () => {

@@ -1,6 +1,6 @@
 import type { MessagePart, ReportInput, Rule } from '../rule.js';
 import { requirementConflicts, type RequirementConflict } from './conflicts.js';
-import { fitAdvice } from './extension-fit.js';
+import { FIT_MESSAGES, fitAdvicePart } from './extension-fit.js';
 import { templateReplacement } from './root-template.js';
 
 /** Installed packages whose requirements the target's package set, PHP or libraries cannot satisfy. */
@@ -21,7 +21,20 @@ export const constraintConflict: Rule = {
       'package to a release made for the target, or replace it.',
     // Composer's own wording (`<requirer> requires <dependency> <constraint> -> <why not>`), one message per answer
     // of the target; `mageup plan` lists these findings' messages as they are.
+    recommendations: {
+      letMove: '{{release}} itself installs {{name}} {{fitting}}, which fits: let the upgrade move it.{{phpNote}}',
+      changeRequire:
+        'Change the require entry in composer.json to a constraint that allows what {{release}} installs.{{phpNote}}',
+      changeRequireDev:
+        'Change the require-dev entry in composer.json to a constraint that allows what {{release}} installs.{{phpNote}}',
+      widenLibrary:
+        'Widen the root composer.json constraint on {{name}} so Composer can pick a release that allows it. {{fit}}{{phpNote}}',
+      update: 'Update {{name}} to a release made for {{release}}. {{fit}}{{phpNote}}',
+    },
     messages: {
+      ...FIT_MESSAGES,
+      orOtherPhp:
+        ' Or run {{release}} on PHP {{php}}, which it allows and {{release}} supports (mageup check --php {{last}}).',
       targetInstalls: '{{requirer}} requires {{dependency}} {{constraint}} -> the target installs {{installs}}',
       targetRequires:
         '{{requirer}} requires {{dependency}} {{constraint}} -> {{requiredBy}} requires {{dependency}} {{required}} ' +
@@ -45,17 +58,19 @@ export const constraintConflict: Rule = {
       if (c.requirerKind === 'library' && templateReplacement(ctx, c.requirer)) continue;
       const root = c.requirerKind === 'root' || c.requirerKind === 'root-dev';
       const otherPhp = c.phpAlternatives && c.phpAlternatives.length > 0 ? c.phpAlternatives.join(', ') : undefined;
-      const phpNote = otherPhp
-        ? ` Or run ${target} on PHP ${otherPhp}, which it allows and ${target} supports (mageup check --php ${c.phpAlternatives![c.phpAlternatives!.length - 1]}).`
-        : '';
-      const recommendation = c.fittingVersion
-        ? `${target} itself installs ${c.requirer} ${c.fittingVersion}, which fits: let the upgrade move it.`
+      const phpNote: MessagePart[] = otherPhp
+        ? [{ messageId: 'orOtherPhp', data: { release: target, php: otherPhp, last: c.phpAlternatives!.at(-1)! } }]
+        : [];
+      const recommendationId = c.fittingVersion
+        ? 'letMove'
         : root
-          ? `Change the ${c.requirerKind === 'root-dev' ? 'require-dev' : 'require'} entry in composer.json to a constraint that allows what ${target} installs.`
+          ? c.requirerKind === 'root-dev'
+            ? 'changeRequireDev'
+            : 'changeRequire'
           : c.requirerKind === 'library'
-            ? `Widen the root composer.json constraint on ${c.requirer} so Composer can pick a release that allows it. ` +
-              fitAdvice(ctx, c.requirer)
-            : `Update ${c.requirer} to a release made for ${target}. ${fitAdvice(ctx, c.requirer)}`;
+            ? 'widenLibrary'
+            : 'update';
+      const { messageId, data } = conflictMessage(c, target);
       ctx.report({
         // A library pinned by the root usually has a newer release that fits; dev tooling blocks only dev installs.
         // Excluding only the newest PHP of the target is an error (another supported PHP works), not a blocker.
@@ -64,8 +79,18 @@ export const constraintConflict: Rule = {
         package: root ? undefined : c.requirer,
         file: c.file,
         subject: `${c.requirer} requires ${c.dependency} ${c.constraint}`,
-        ...conflictMessage(c, target),
-        recommendation: recommendation + phpNote,
+        messageId,
+        data: {
+          ...data,
+          release: target,
+          name: c.requirer,
+          phpNote,
+          ...(c.fittingVersion ? { fitting: c.fittingVersion } : {}),
+          ...(recommendationId === 'widenLibrary' || recommendationId === 'update'
+            ? { fit: [fitAdvicePart(ctx, c.requirer)] }
+            : {}),
+        },
+        recommendationId,
         effort:
           c.fittingVersion || root || c.requirerKind === 'library'
             ? { hours: 0.5, confidence: 'medium' }

@@ -4,7 +4,7 @@
 import { intersects, normalizeVersion, parseStability, satisfies } from '../../composer/index.js';
 import type { PackageRelease } from '../../knowledge/extension-releases.js';
 import { closureRequirements, type ClosureRequirement } from '../../knowledge/release-composer.js';
-import type { PackageContext, RuleContext } from '../rule.js';
+import { formatMessage, type MessagePart, type PackageContext, type RuleContext } from '../rule.js';
 import { targetAnswer } from './target-versions.js';
 import { isMagentoExtension, isUsersPackage, movesWithRelease } from './conflicts.js';
 
@@ -132,35 +132,64 @@ export function isStable(version: string): boolean {
   }
 }
 
-/** One sentence on which release to move to, for recommendations: never "no version list" without saying why. */
-export function fitAdvice(ctx: RuleContext, name: string): string {
+/**
+ * The phrases of `fitAdvicePart()`: declared by every rule whose recommendation names the release to move to
+ * (`{{fit}}`).
+ */
+export const FIT_MESSAGES = {
+  fitOwnPackage: "{{name}} is the project's own package ({{path}}): change its composer.json to allow {{target}}.",
+  fitOwnPackageNoPath:
+    "{{name}} is the project's own package (a path repository): change its composer.json to allow {{target}}.",
+  fitUnknown:
+    'MageUp has no release list for {{name}} (not in the Composer metadata cache nor in its snapshot of public ' +
+    "extensions): run mageup check --online to read it from the project's repositories, or ask its vendor.",
+  fitOnly:
+    '{{latest}} is the only release whose requirements allow {{target}} on PHP {{php}} ({{checked}} releases ' +
+    'checked, from {{source}}): composer require {{name}}:"{{caret}}" --no-update.',
+  fitRange:
+    '{{first}} is the first release and {{latest}} the latest whose requirements allow {{target}} on PHP {{php}} ' +
+    '({{checked}} releases checked, from {{source}}): composer require {{name}}:"{{caret}}" --no-update.',
+  fitNone:
+    'No public release of {{name}} supports {{target}} on PHP {{php}} ({{checked}} releases checked, from ' +
+    '{{source}}): ask its vendor or replace it.',
+  fitNoneNewest:
+    'No public release of {{name}} supports {{target}} on PHP {{php}} ({{checked}} releases checked, from ' +
+    '{{source}}; the newest, {{newest}}, requires {{blocker}}): ask its vendor or replace it.',
+};
+
+/**
+ * One sentence on which release to move to, for recommendations (a part of `FIT_MESSAGES`): never "no version list"
+ * without saying why.
+ */
+export function fitAdvicePart(ctx: RuleContext, name: string): MessagePart {
   const target = ctx.target.release.version;
   const pkg = ctx.project.packages.find((p) => p.name === name.toLowerCase());
   if (pkg?.source === 'path') {
-    return `${name} is the project's own package (${pkg.path ?? 'a path repository'}): change its composer.json to allow ${target}.`;
+    return pkg.path
+      ? { messageId: 'fitOwnPackage', data: { name, path: pkg.path, target } }
+      : { messageId: 'fitOwnPackageNoPath', data: { name, target } };
   }
   const fit = extensionFit(ctx, name);
-  if (!fit.known) {
-    return (
-      `MageUp has no release list for ${name} (not in the Composer metadata cache nor in its snapshot of public ` +
-      `extensions): run mageup check --online to read it from the project's repositories, or ask its vendor.`
-    );
-  }
+  if (!fit.known) return { messageId: 'fitUnknown', data: { name } };
+  const checked = { name, target, php: ctx.target.php, checked: fit.checked, source: String(fit.source) };
   if (fit.first && fit.latest) {
-    const range =
-      fit.first.version === fit.latest.version
-        ? `${fit.latest.version} is the only release`
-        : `${fit.first.version} is the first release and ${fit.latest.version} the latest`;
-    return (
-      `${range} whose requirements allow ${target} on PHP ${ctx.target.php} (${fit.checked} releases checked, ` +
-      `from ${fit.source}): composer require ${name}:"${caretOf(fit.latest)}" --no-update.`
-    );
+    const caret = caretOf(fit.latest);
+    return fit.first.version === fit.latest.version
+      ? { messageId: 'fitOnly', data: { ...checked, latest: fit.latest.version, caret } }
+      : { messageId: 'fitRange', data: { ...checked, first: fit.first.version, latest: fit.latest.version, caret } };
   }
-  return (
-    `No public release of ${name} supports ${target} on PHP ${ctx.target.php} (${fit.checked} releases checked, from ` +
-    `${fit.source}${fit.newest ? `; the newest, ${fit.newest.version}, requires ${fit.newestBlocker}` : ''}): ask its ` +
-    `vendor or replace it.`
-  );
+  return fit.newest
+    ? {
+        messageId: 'fitNoneNewest',
+        data: { ...checked, newest: fit.newest.version, blocker: String(fit.newestBlocker) },
+      }
+    : { messageId: 'fitNone', data: checked };
+}
+
+/** `fitAdvicePart()` as text, for the recommendations still built in code. */
+export function fitAdvice(ctx: RuleContext, name: string): string {
+  const part = fitAdvicePart(ctx, name);
+  return formatMessage({ id: 'composer/fit', messages: FIT_MESSAGES }, part.messageId, part.data);
 }
 
 /** intersects() that treats an unparsable constraint as "not judged" (Composer itself reports it; never guessed). */

@@ -7,6 +7,10 @@ export const aroundWithoutProceed: Rule = {
     category: 'conflicts',
     description: 'Around plugin that never calls $proceed: the original method and every later plugin are skipped',
     docs: 'An around plugin that never calls its callable parameter replaces the method for good: later plugins (of any module) and the original never run, and upstream fixes to the method never apply. Detected when the plugin method body never mentions the callable parameter at all.',
+    recommendations: {
+      callProceed:
+        'Call ${{proceed}}(...) (or use a before/after plugin) unless replacing the method entirely is intended and documented.',
+    },
     messages: {
       noProceed:
         '{{method}}() (plugin {{plugin}} on {{target}}) never calls ${{proceed}}: later plugins and the original ' +
@@ -58,7 +62,7 @@ export const aroundWithoutProceed: Rule = {
               proceed,
               original: `${method.name.slice(6, 7).toLowerCase()}${method.name.slice(7)}`,
             },
-            recommendation: `Call $${proceed}(...) (or use a before/after plugin) unless replacing the method entirely is intended and documented.`,
+            recommendationId: 'callProceed',
             effort: { hours: 1, confidence: 'medium' },
           });
         }

@@ -7,6 +7,9 @@ export const duplicateDbColumn: Rule = {
     category: 'conflicts',
     description: 'Two modules declare the same column of the same table in db_schema.xml',
     docs: "Declarative schema merges db_schema.xml files: the module loaded last decides the column definition, and removing either module may drop the column. Core-table changes across releases are db-schema/core-table-changed's job.",
+    recommendations: {
+      oneOwner: 'Let one module own the column; the other should depend on it (sequence) instead of redeclaring it.',
+    },
     messages: { duplicate: 'Column {{column}} ({{type}}) is also declared by {{others}}.' },
   },
   check(context) {
@@ -39,8 +42,7 @@ export const duplicateDbColumn: Rule = {
             type: entry.type,
             others: others.map((o) => `${o.module} (${o.type}, ${o.file}:${o.line})`).join(', '),
           },
-          recommendation:
-            'Let one module own the column; the other should depend on it (sequence) instead of redeclaring it.',
+          recommendationId: 'oneOwner',
         });
       }
     }

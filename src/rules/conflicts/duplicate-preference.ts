@@ -62,6 +62,9 @@ export const duplicatePreference: Rule = {
     category: 'conflicts',
     description: 'Two modules declare a preference for the same type in the same area: only one wins',
     docs: 'Magento keeps the preference of the module loaded last (module sequence), so the other module silently loses its replacement. Merge the two into one class, or turn one into a plugin.',
+    recommendations: {
+      keepOne: 'Keep one preference: merge the behaviours into one class, or replace one preference with plugins.',
+    },
     messages: { duplicate: '{{for}} is preferred by {{module}} ({{type}}) and also by {{others}}; only one wins.' },
   },
   check(context) {
@@ -95,8 +98,7 @@ export const duplicatePreference: Rule = {
             type: pref.type,
             others: others.map((o) => `${o.module} (${o.pref.type}, ${o.pref.file}:${o.pref.line})`).join(', '),
           },
-          recommendation:
-            'Keep one preference: merge the behaviours into one class, or replace one preference with plugins.',
+          recommendationId: 'keepOne',
           effort: { hours: 4, confidence: 'low' },
           related,
         });

@@ -68,6 +68,11 @@ export const duplicateTemplateOverride: Rule = {
       'page of their own route (`megamenu_wysiwyg_images_index`, `themelayoutpro_wysiwyg_images_index`) never meet; ' +
       '`default`, a page handle of Magento (which its layouts may pull in elsewhere), a handle one of the layouts ' +
       "`<update>`s, and a handle's `_type_…`/`_id_…` and `hyva_` variants are treated as meeting.",
+    recommendations: {
+      oneBlockOwner:
+        'Let one module own the block; the other should add a child block or use a plugin on the block instead.',
+      compareAfterUpdates: 'Compare with {{shadowed}} after each update of {{updated}}.',
+    },
     messages: {
       blockTemplate:
         'Block "{{name}}" gets template {{template}} from {{module}} and {{others}}: only one is rendered.',
@@ -113,8 +118,7 @@ export const duplicateTemplateOverride: Rule = {
             module: e.module,
             others: others.map((o) => `${o.template} from ${o.module} (${o.file}:${o.line})`).join(', '),
           },
-          recommendation:
-            'Let one module own the block; the other should add a child block or use a plugin on the block instead.',
+          recommendationId: 'oneBlockOwner',
         });
       }
     }
@@ -134,8 +138,14 @@ export const duplicateTemplateOverride: Rule = {
             file: o.file,
             subject: `${theme.code} ${o.module ?? ''}/${o.modulePath}`,
             messageId: 'shadowsParent',
-            data: { file: o.file, shadowed, parent: parent.code, where: parent.package ?? parent.path },
-            recommendation: `Compare with ${shadowed} after each update of ${parent.package ?? parent.code}.`,
+            data: {
+              file: o.file,
+              shadowed,
+              parent: parent.code,
+              where: parent.package ?? parent.path,
+              updated: parent.package ?? parent.code,
+            },
+            recommendationId: 'compareAfterUpdates',
           });
         }
       }

@@ -8,6 +8,10 @@ export const observerName: Rule = {
     category: 'conflicts',
     description: 'Two modules declare an observer with the same name on the same event',
     docs: "events.xml merges observers by name: a second module using the same name replaces (or disables) the first one's observer instead of adding its own.",
+    recommendations: {
+      intendedDisable: 'Intended when disabling a core observer; otherwise rename it.',
+      prefixName: 'Use a name prefixed with your module so both observers run.',
+    },
     messages: {
       sameName:
         'Observer "{{name}}" on {{event}} ({{instance}}) is also declared by {{others}}: the later module replaces the other.',
@@ -44,9 +48,7 @@ export const observerName: Rule = {
               .map((o) => `${o.module} (${o.observer.instance}, ${o.observer.file}:${o.observer.line})`)
               .join(', '),
           },
-          recommendation: observer.disabled
-            ? 'Intended when disabling a core observer; otherwise rename it.'
-            : 'Use a name prefixed with your module so both observers run.',
+          recommendationId: observer.disabled ? 'intendedDisable' : 'prefixName',
         });
       }
     }

@@ -9,6 +9,9 @@ export const pluginSortOrder: Rule = {
     category: 'conflicts',
     description: 'Several plugins of different modules on one method with the same sortOrder',
     docs: "With equal sortOrder the order between plugins is undefined (it follows module load order), so which one sees the other's result can change when modules are added or upgraded.",
+    recommendations: {
+      distinctSortOrder: 'Give the plugins distinct sortOrder values in the order they must run.',
+    },
     messages: {
       sameOrder:
         'Plugin {{name}} on {{target}} has sortOrder {{sortOrder}}, like {{others}}: their order is undefined.',
@@ -59,7 +62,7 @@ export const pluginSortOrder: Rule = {
             sortOrder: String(plugin.sortOrder),
             others: others.map((o) => `${o.plugin.name} (${o.plugin.file}:${o.plugin.line})`).join(', '),
           },
-          recommendation: 'Give the plugins distinct sortOrder values in the order they must run.',
+          recommendationId: 'distinctSortOrder',
           effort: { hours: 0.5, confidence: 'medium' },
           related,
         });

@@ -9,6 +9,9 @@ export const routeFrontname: Rule = {
     category: 'conflicts',
     description: 'Two modules declare routes with the same frontName in the same area',
     docs: "Only one router wins a frontName; the other module's controllers become unreachable (or respond to each other's URLs).",
+    recommendations: {
+      otherFrontName: 'Give one of the routes another frontName (URLs change: add rewrites for the old ones).',
+    },
     messages: { sameFrontName: 'frontName "{{frontName}}" ({{area}}) is also {{others}}.' },
   },
   check(context) {
@@ -45,7 +48,7 @@ export const routeFrontname: Rule = {
             area: route.area,
             others: others.map((o) => `${o.module}'s (${o.route.file}:${o.route.line})`).join(', '),
           },
-          recommendation: 'Give one of the routes another frontName (URLs change: add rewrites for the old ones).',
+          recommendationId: 'otherFrontName',
           effort: { hours: 2, confidence: 'medium' },
           related,
         });

@@ -11,6 +11,11 @@ export const disabledModule: Rule = {
       'A disabled module still has to install with the target (its Composer constraints take part in resolution, ' +
       'its code is compiled by setup:di:compile) while it does nothing. Removing it before the upgrade shrinks the ' +
       'work. Core modules are left alone: disabling them is a normal choice.',
+    recommendations: {
+      removePackage:
+        'If it is no longer needed, remove it before upgrading (composer remove {{package}}); its requirements and code still count.',
+      deletePath: 'If it is no longer needed, delete {{path}} before upgrading; its code is still compiled.',
+    },
     messages: { disabled: '{{module}} is installed but disabled in app/etc/config.php.' },
   },
   check(ctx) {
@@ -24,10 +29,8 @@ export const disabledModule: Rule = {
         file: module.registrationFile ?? module.path,
         subject: `${module.name} disabled`,
         messageId: 'disabled',
-        data: { module: module.name },
-        recommendation: module.package
-          ? `If it is no longer needed, remove it before upgrading (composer remove ${module.package}); its requirements and code still count.`
-          : `If it is no longer needed, delete ${module.path} before upgrading; its code is still compiled.`,
+        data: { module: module.name, ...(module.package ? { package: module.package } : { path: module.path }) },
+        recommendationId: module.package ? 'removePackage' : 'deletePath',
         effort: { hours: 0.5, confidence: 'medium' },
       });
     }

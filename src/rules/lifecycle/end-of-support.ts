@@ -14,6 +14,12 @@ export const endOfSupport: Rule = {
       'dates come from the release catalog (the clock is injectable, so tests and plans can fix "today"). A target ' +
       'ending soon means planning the next upgrade already; an ended target is a poor choice.',
     // The severity is the release's role and status (and whether an extension vendor checks older lines on purpose).
+    recommendations: {
+      upgradeNow: 'Upgrade: the {{line}} line gets no more security patches.',
+      planBefore: 'Plan the upgrade before {{endOfSupport}}.',
+      chooseSupported: 'Choose a supported target (mageup check --to latest).',
+      expectAnother: 'Expect another upgrade soon after this one, or target a newer line.',
+    },
     messages: {
       support:
         'The {{role}} release {{version}} belongs to the {{line}} line, whose regular support {{when}}{{uncertain}}.{{extended}}',
@@ -49,15 +55,23 @@ function report(ctx: RuleContext, release: Release, role: 'current' | 'target'):
         : 'warning',
     subject: `${role} ${line} ${status.status}`,
     messageId: 'support',
-    data: { role, version: release.version, line, when, uncertain, extended },
-    recommendation:
+    data: {
+      role,
+      version: release.version,
+      line,
+      when,
+      uncertain,
+      extended,
+      endOfSupport: String(status.endOfSupport),
+    },
+    recommendationId:
       role === 'current'
         ? status.status === 'ended'
-          ? `Upgrade: the ${line} line gets no more security patches.`
-          : `Plan the upgrade before ${status.endOfSupport}.`
+          ? 'upgradeNow'
+          : 'planBefore'
         : status.status === 'ended'
-          ? `Choose a supported target (mageup check --to latest).`
-          : `Expect another upgrade soon after this one, or target a newer line.`,
+          ? 'chooseSupported'
+          : 'expectAnother',
     effort: { hours: 0, confidence: 'high' },
   });
 }

@@ -14,6 +14,12 @@ export const nativeDuplicate: Rule = {
       'authentication and reCAPTCHA, Gene BlueFoot, Magefan Login as Customer). Running both means two ' +
       'implementations of one feature, clashing configuration and an extension that is no longer maintained. Fix: ' +
       'migrate the configuration to the native module and remove the extension.',
+    recommendations: {
+      moveModule: 'Move its configuration to {{native}}, disable and remove {{what}}. Source: {{source}}',
+      moveModulePackage:
+        'Move its configuration to {{native}}, disable and remove {{what}} (composer remove {{package}}). Source: {{source}}',
+      movePackage: 'Move its configuration to {{native}} and remove it (composer remove {{what}}). Source: {{source}}',
+    },
     messages: {
       native: '{{what}} provides {{feature}}, which {{target}} ships natively ({{natives}}, since {{since}}).',
     },
@@ -44,10 +50,11 @@ export const nativeDuplicate: Rule = {
             target: target.version,
             natives: feature.nativeModules.join(', '),
             since: feature.since,
+            native: String(feature.nativeModules[0]),
+            source: feature.source,
+            ...(module.package ? { package: module.package } : {}),
           },
-          recommendation:
-            `Move its configuration to ${feature.nativeModules[0]}, disable and remove ${module.name}` +
-            `${module.package ? ` (composer remove ${module.package})` : ''}. Source: ${feature.source}`,
+          recommendationId: module.package ? 'moveModulePackage' : 'moveModule',
           effort: { hours: 4, confidence: 'low' },
           resolution: 'replace',
         });
@@ -66,8 +73,10 @@ export const nativeDuplicate: Rule = {
             target: target.version,
             natives: feature.nativeModules.join(', '),
             since: feature.since,
+            native: String(feature.nativeModules[0]),
+            source: feature.source,
           },
-          recommendation: `Move its configuration to ${feature.nativeModules[0]} and remove it (composer remove ${pkg.name}). Source: ${feature.source}`,
+          recommendationId: 'movePackage',
           effort: { hours: 4, confidence: 'low' },
           resolution: 'replace',
         });

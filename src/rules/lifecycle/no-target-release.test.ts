@@ -38,7 +38,9 @@ test('one finding per extension whose magento/* or PHP requirements exclude the 
       { messageId: 'requirement', data: { dependency: 'magento/framework', constraint: '103.0.4' } },
       { messageId: 'requirement', data: { dependency: 'php', constraint: '~7.4.0' } },
     ],
+    fit: [{ messageId: 'fitUnknown', data: { name: 'acme/old' } }],
   });
+  assert.equal(findings[0]!.recommendationId, 'fit');
   assert.equal(
     findings[0]!.message,
     'No known release of acme/old supports 2.4.8: the installed 1.0.0 requires magento/framework 103.0.4, php ~7.4.0.',
@@ -53,4 +55,5 @@ test('extension mode: the extension itself', async () => {
     target: '2.4.8',
     deps: [{ messageId: 'requirement', data: { dependency: 'magento/framework', constraint: '103.0.6' } }],
   });
+  assert.equal(f!.recommendationId, 'releaseAllowing');
 });

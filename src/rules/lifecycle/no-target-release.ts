@@ -1,6 +1,6 @@
 import { requirementConflicts } from '../composer/conflicts.js';
 import type { Rule } from '../rule.js';
-import { extensionFit, fitAdvice } from '../composer/extension-fit.js';
+import { extensionFit, FIT_MESSAGES, fitAdvicePart } from '../composer/extension-fit.js';
 
 /** Extensions whose requirements exclude the target, with no version known to fit. */
 export const noTargetRelease: Rule = {
@@ -15,7 +15,12 @@ export const noTargetRelease: Rule = {
       "(`mageup check --online`, cached) or MageUp's snapshot of public extensions; when a release fits, " +
       'composer/constraint-conflict names it and this rule stays silent. Each conflicting requirement is listed by ' +
       'composer/constraint-conflict.',
+    recommendations: {
+      releaseAllowing: 'Release a version whose constraints allow {{target}} (and test it there).',
+      fit: '{{fit}}',
+    },
     messages: {
+      ...FIT_MESSAGES,
       rootExcludes: "This extension's composer.json excludes {{target}} ({{deps}}).",
       noRelease: 'No known release of {{requirer}} supports {{target}}: the installed {{installed}} requires {{deps}}.',
       requirement: '{{dependency}} {{constraint}}',
@@ -49,11 +54,18 @@ export const noTargetRelease: Rule = {
         file: first.file,
         subject: `${requirer} no release for ${target}`,
         ...(isRoot
-          ? { messageId: 'rootExcludes', data: { target, deps } }
-          : { messageId: 'noRelease', data: { requirer, target, installed: String(first.requirerVersion), deps } }),
-        recommendation: isRoot
-          ? `Release a version whose constraints allow ${target} (and test it there).`
-          : fitAdvice(ctx, requirer),
+          ? { messageId: 'rootExcludes', data: { target, deps }, recommendationId: 'releaseAllowing' }
+          : {
+              messageId: 'noRelease',
+              data: {
+                requirer,
+                target,
+                installed: String(first.requirerVersion),
+                deps,
+                fit: [fitAdvicePart(ctx, requirer)],
+              },
+              recommendationId: 'fit',
+            }),
         effort: { hours: isRoot ? 2 : 4, confidence: 'low' },
       });
     }
