@@ -1,5 +1,5 @@
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { MageupError } from '../core/errors.js';
 
 /** Bad credentials file or option: the message names the cause. */
@@ -44,9 +44,16 @@ export async function verifyPassword(password: string, encoded: string): Promise
  * A new API token for `name`: 32 random bytes (base64url, `mgu_` prefix), shown once; the credentials file keeps only
  * `name:sha256$<hex>`. A random 256-bit token needs no slow hash: SHA-256 cannot be searched back to it.
  */
-export function newToken(name: string): { token: string; line: string } {
+function newToken(name: string): { token: string; line: string } {
   const token = `mgu_${randomBytes(32).toString('base64url')}`;
   return { token, line: `${name}:sha256$${createHash('sha256').update(token).digest('hex')}` };
+}
+
+/** `serve --new-token`: appends a new token's hash to the credentials file (created 0600) and returns the token. */
+export function addToken(file: string, name: string): string {
+  const { token, line } = newToken(name);
+  appendFileSync(file, `${line}\n`, { mode: 0o600 });
+  return token;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { supportDates } from '../report/html/support-dates.js';
 import { renderCheckReport } from '../report/json/render-report.js';
 import { version as toolVersion } from '../version.js';
-import { BasicAuth, ServeError } from './auth.js';
+import { BasicAuth, readCredentials, ServeError } from './auth.js';
 import { readDashboard, readRunResult, type Dashboard, type DashboardStore } from './overview.js';
 import { renderDashboard, DASHBOARD_CSP } from './page.js';
 import { storeSources, type StoreSource } from './sources.js';
@@ -15,6 +15,8 @@ export interface ServeOptions {
   port?: number;
   /** User → scrypt hash (readCredentials). Required to listen beyond the loopback interface. */
   credentials?: Map<string, string>;
+  /** `--auth-file`: the credentials file to read when `credentials` is not given. */
+  authFile?: string;
   /** How long a read of the stores is shown before the next request reads them again (default 30 s). */
   refreshMs?: number;
   env?: NodeJS.ProcessEnv;
@@ -37,7 +39,9 @@ export function isLoopback(host: string): boolean {
  * any other interface unless credentials are configured; read-only (GET and HEAD only); every store is opened, read
  * and closed per refresh, so running checks are never locked out for long.
  */
-export async function startServer(opts: ServeOptions = {}): Promise<RunningServer> {
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const { authFile, ...rest } = options;
+  const opts: ServeOptions = authFile && !rest.credentials ? { ...rest, credentials: readCredentials(authFile) } : rest;
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? 8377;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServeError(`--port: not a port: ${port}`);

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { appendFileSync } from 'node:fs';
-import { hashPassword, newToken, readCredentials } from '../../serve/auth.js';
 import { EXIT, UsageError } from '../exit.js';
 import type { SetExitCode } from './index.js';
 
@@ -42,8 +40,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
             throw new UsageError('--new-token: a name without ":" or spaces, at most 64 characters');
           if (!opts.authFile)
             throw new UsageError('--new-token needs --auth-file <file>: the file the token is added to');
-          const { token, line } = newToken(opts.newToken);
-          appendFileSync(opts.authFile, `${line}\n`, { mode: 0o600 });
+          const { addToken } = await import('../../serve/auth.js');
+          const token = addToken(opts.authFile, opts.newToken);
           process.stderr.write(
             `mageup serve: token "${opts.newToken}" added to ${opts.authFile} (hashed); it is shown once, here:\n`,
           );
@@ -54,6 +52,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
         if (opts.hashPassword !== undefined) {
           if (!/^[^:\s]{1,64}$/.test(opts.hashPassword))
             throw new UsageError('--hash-password: a user name without ":" or spaces, at most 64 characters');
+          const { hashPassword } = await import('../../serve/auth.js');
           const password = (await readStdin()).replace(/\r?\n$/, '');
           process.stdout.write(`${opts.hashPassword}:${await hashPassword(password)}\n`);
           setExitCode(EXIT.ok);
@@ -69,7 +68,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           ...(opts.store ? { store: opts.store } : {}),
           host: opts.host,
           port,
-          ...(opts.authFile ? { credentials: readCredentials(opts.authFile) } : {}),
+          ...(opts.authFile ? { authFile: opts.authFile } : {}),
           refreshMs: refresh * 1000,
         });
         process.stderr.write(
