@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
 import type { ClassDecl, MethodDecl } from '../../php/types.js';
+import type { MessagePart } from '../../core/finding.js';
 import type { CodeUnit } from '../rule.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
@@ -173,6 +174,45 @@ describe('overrides/preference-changed', () => {
     assert.deepEqual(
       await runRule(rule, { project: projectFixture({ modules: [module] }), target: { symbols: target } }),
       [],
+    );
+  });
+
+  it('a replacement beside the original gets changes of their shared parents through its own: not to port', async () => {
+    // Mageplaza LayeredNavigationPro's attribute Form replaces Catalog's Edit\Form but extends Generic, as the
+    // original does: AbstractBlock/DataObject changes reach it anyway; only the original's own methods are lost.
+    const sibling: CodeUnit = {
+      analysis: {
+        file: 'app/code/Acme/Pdf/Invoice.php',
+        classes: [cls('Acme\\Pdf\\Invoice', [method('draw', 'mine')], { extends: 'Magento\\Sales\\Pdf\\AbstractPdf' })],
+      } as CodeUnit['analysis'],
+      package: null,
+      module: 'Acme_Pdf',
+      origin: 'custom',
+    };
+    const only = moduleWith('Acme_Pdf', { preferences: [module.customizations.preferences[0]!] });
+    const parentOnly = await runRule(rule, {
+      project: projectFixture({ modules: [only] }),
+      current: { release: releaseFixture('2.4.6-p3'), symbols: current },
+      target: { symbols: target },
+      code: [sibling],
+    });
+    assert.deepEqual(
+      parentOnly.map((f) => [f.line, f.severity, f.messageId]),
+      [[3, 'info', 'inherited']],
+    );
+    const ownToo = index(
+      cls('Magento\\Sales\\Pdf\\Invoice', [method('draw', 'b')], { extends: 'Magento\\Sales\\Pdf\\AbstractPdf' }),
+      cls('Magento\\Sales\\Pdf\\AbstractPdf', [method('insertOrder', 'y')]),
+    );
+    const both = await runRule(rule, {
+      project: projectFixture({ modules: [only] }),
+      current: { release: releaseFixture('2.4.6-p3'), symbols: current },
+      target: { symbols: ownToo },
+      code: [sibling],
+    });
+    assert.deepEqual(
+      both.map((f) => [f.severity, f.messageId, (f.data?.changes as MessagePart[]).map((c) => c.data?.method)]),
+      [['warning', 'changed', ['draw']]],
     );
   });
 });

@@ -68,7 +68,14 @@ export const preferenceChanged: Rule = {
         const chain = mine ? ancestorsUpTo(mine, pref.for, code, current) : undefined;
         const own = new Set((chain ?? (mine ? [mine] : [])).flatMap((c) => c.methods.map((x) => x.name.toLowerCase())));
         const inherits = chain !== undefined;
-        const overridden = [...changes].filter((c) => !inherits || own.has(c.name.toLowerCase()));
+        // A replacement beside the original (both extend Generic…) shares the original's ancestors: a change in
+        // AbstractBlock or DataObject reaches it through its own parents, unless it overrides that method.
+        const shared = !inherits && mine ? ancestorNames(mine, code, current) : new Set<string>();
+        const overridden = [...changes].filter((c) =>
+          inherits
+            ? own.has(c.name.toLowerCase())
+            : !shared.has(c.owner.toLowerCase()) || own.has(c.name.toLowerCase()),
+        );
         // Any change of the original is named (upgrade-patch-helper does too); one that reaches the store through
         // inheritance, the preference overriding none of the changed methods, only as info: check it still fits.
         const inheritedOnly = overridden.length === 0;
@@ -125,4 +132,15 @@ function ancestorsUpTo(
     parent = (next ?? current.getClass(parent))?.extends?.replace(/^\\/, '');
   }
   return undefined;
+}
+
+/** Every ancestor of `cls` (lower-cased), looked up in the code under check, then in the current release. */
+function ancestorNames(cls: ClassDecl, code: Map<string, ClassDecl>, current: SymbolIndex): Set<string> {
+  const out = new Set<string>();
+  let parent = cls.extends?.replace(/^\\/, '');
+  while (parent && !out.has(parent.toLowerCase())) {
+    out.add(parent.toLowerCase());
+    parent = (code.get(parent.toLowerCase()) ?? current.getClass(parent))?.extends?.replace(/^\\/, '');
+  }
+  return out;
 }
