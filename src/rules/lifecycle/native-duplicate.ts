@@ -33,6 +33,16 @@ export const nativeDuplicate: Rule = {
         ? feature.nativePackage in target.packages
         : compareMagentoVersions(target.version, feature.since) >= 0;
       if (!native) continue;
+      // What the message says of a module or package duplicating this feature.
+      const nativeData = (what: string) => ({
+        what,
+        feature: feature.feature,
+        target: target.version,
+        natives: feature.nativeModules.join(', '),
+        since: feature.since,
+        native: String(feature.nativeModules[0]),
+        source: feature.source,
+      });
       const found = new Set<string>();
       for (const name of feature.modules) {
         const module = modules.get(name.toLowerCase());
@@ -44,16 +54,7 @@ export const nativeDuplicate: Rule = {
           file: module.registrationFile ?? module.path,
           subject: `${module.name} duplicates ${feature.nativeModules[0]}`,
           messageId: 'native',
-          data: {
-            what: module.name,
-            feature: feature.feature,
-            target: target.version,
-            natives: feature.nativeModules.join(', '),
-            since: feature.since,
-            native: String(feature.nativeModules[0]),
-            source: feature.source,
-            ...(module.package ? { package: module.package } : {}),
-          },
+          data: { ...nativeData(module.name), ...(module.package ? { package: module.package } : {}) },
           recommendationId: module.package ? 'moveModulePackage' : 'moveModule',
           effort: { hours: 4, confidence: 'low' },
           resolution: 'replace',
@@ -67,15 +68,7 @@ export const nativeDuplicate: Rule = {
           file: pkg.path ? `${pkg.path}/composer.json` : 'composer.lock',
           subject: `${pkg.name} duplicates ${feature.nativeModules[0]}`,
           messageId: 'native',
-          data: {
-            what: pkg.name,
-            feature: feature.feature,
-            target: target.version,
-            natives: feature.nativeModules.join(', '),
-            since: feature.since,
-            native: String(feature.nativeModules[0]),
-            source: feature.source,
-          },
+          data: nativeData(pkg.name),
           recommendationId: 'movePackage',
           effort: { hours: 4, confidence: 'low' },
           resolution: 'replace',
