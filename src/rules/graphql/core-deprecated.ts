@@ -9,6 +9,11 @@ export const coreDeprecated: Rule = {
     description:
       'schema.graphqls redeclares a core GraphQL field, or uses a core type, that the target newly marks @deprecated',
     docs: 'A core field or type that the target marks `@deprecated` still works, but Adobe removes deprecated GraphQL fields in a later release and headless clients (PWA Studio, custom front ends) are told to stop querying them. A module that redeclares the field (its own `@resolver`) or builds on the type keeps the old API alive. Only deprecations new in the target are reported, from the core schema of the current and the target release (`data/graphql-schema.json.gz`). Move to the replacement the deprecation reason names.',
+    recommendations: {
+      moveAway: 'Move to what the deprecation of {{type}} names before a release removes it.',
+      followDeprecation:
+        'Follow the deprecation of {{type}}.{{field}}: serve the replacement field and tell the front ends that query this one.',
+    },
     messages: {
       fieldDeprecated: 'Redeclares core field {{type}}.{{field}}, which {{target}} marks deprecated: {{reason}}',
       typeDeprecated: 'Uses core {{kind}} {{type}}, which {{target}} marks deprecated: {{reason}}',
@@ -28,7 +33,7 @@ export const coreDeprecated: Rule = {
           messageId: 'typeDeprecated',
           data: { kind: after.k, type: touch.type, target: target.label, reason: after.d || '(no reason given)' },
           subject: touch.type,
-          recommendation: `Move to what the deprecation of ${touch.type} names before a release removes it.`,
+          recommendationId: 'moveAway',
           effort: { hours: 0.5, confidence: 'low' },
         });
       }
@@ -51,7 +56,7 @@ export const coreDeprecated: Rule = {
               reason: after.d || '(no reason given)',
             },
             subject: `${declaration.name}.${field.name}`,
-            recommendation: `Follow the deprecation of ${declaration.name}.${field.name}: serve the replacement field and tell the front ends that query this one.`,
+            recommendationId: 'followDeprecation',
             effort: { hours: 0.5, confidence: 'low' },
           });
         }

@@ -27,6 +27,15 @@ export const coreFieldChanged: Rule = {
     description:
       'schema.graphqls redeclares a core GraphQL field whose type or arguments the target changed, or that the target removed',
     docs: "Magento merges every module's `etc/schema.graphqls` by type name (GraphQlReader, `array_replace_recursive`): a module that redeclares a core field — to swap its `@resolver`, add an argument or change its type — overrides the core declaration field by field. When the target changes that field, the override is out of date: a changed type is turned back into the old one for every client, a new core argument reaches a custom resolver that ignores it, a removed argument or field survives only through the module. Compared with the core schema of the current and the target release (`data/graphql-schema.json.gz`, fields inherited from interfaces included); nothing is reported when the target's data is missing (`graphql/core-type-removed` says \"could not verify\"). Update the declaration (and its resolver) to the target's field, or drop it when the core field now does what it was added for.",
+    recommendations: {
+      readReleaseNotes:
+        "Read {{target}}'s release notes for what replaced {{type}}.{{field}}; keep the field only if this module serves it on purpose.",
+      declareAsTarget:
+        'Declare {{type}}.{{field}} as {{after}} (as {{target}} does), and return that from the resolver.',
+      compareResolver:
+        'Compare {{resolverClass}} with the core resolver of {{target}}: handle the new arguments and drop the removed ones.',
+      declareArguments: 'Declare the arguments as {{target}} does.',
+    },
     messages: {
       removed:
         'Redeclares core field {{type}}.{{field}} ({{modules}} in {{current}}), which {{target}} removed: the field now exists only through this module{{resolver}}.',
@@ -67,7 +76,7 @@ export const coreFieldChanged: Rule = {
               ...base,
               messageId: 'removed',
               data: { ...data, modules: modulesOf(current.schema.type(declaration.name)!) },
-              recommendation: `Read ${target.label}'s release notes for what replaced ${declaration.name}.${field.name}; keep the field only if this module serves it on purpose.`,
+              recommendationId: 'readReleaseNotes',
             });
             continue;
           }
@@ -76,18 +85,16 @@ export const coreFieldChanged: Rule = {
               ...base,
               messageId: 'typeChanged',
               data: { ...data, mine: field.type, before: before.def.t, after: after.def.t },
-              recommendation: `Declare ${declaration.name}.${field.name} as ${after.def.t} (as ${target.label} does), and return that from the resolver.`,
+              recommendationId: 'declareAsTarget',
             });
           const changes = argumentChanges(before.def, after.def, field.args);
           if (changes.length > 0)
             context.report({
               ...base,
               messageId: 'argsChanged',
-              data: { ...data, changes },
+              data: { ...data, changes, ...(field.resolver ? { resolverClass: field.resolver } : {}) },
               subject: `${declaration.name}.${field.name} args`,
-              recommendation: field.resolver
-                ? `Compare ${field.resolver} with the core resolver of ${target.label}: handle the new arguments and drop the removed ones.`
-                : `Declare the arguments as ${target.label} does.`,
+              recommendationId: field.resolver ? 'compareResolver' : 'declareArguments',
             });
         }
       }

@@ -27,6 +27,11 @@ export const coreTypeAdded: Rule = {
     description:
       "schema.graphqls declares its own GraphQL type, or its own field on a core type, under a name the target's core schema now uses",
     docs: "Magento merges GraphQL declarations by type name, whichever module they come from, and the fields of one type field by field. When the target adds a core type with the name a module already uses for its own type, the two are merged into one: the module's fields appear on the core type and the core fields on the module's, and when the kinds or a shared field's type differ, the schema fails to build or one side silently wins. The same holds for a field: a module that added `createCustomer` to `Mutation` before the target declared its own `Mutation.createCustomer` now merges the two declarations — the module's arguments and resolver (or the core's, by module order) serve every client of the core field. Compared with the core schema of the current and the target release (`data/graphql-schema.json.gz`). A merge without conflict is noted at info (a module written for the target may extend the new core type on purpose); a conflict (another kind, another field type, other arguments) is an error. Rename the module's type or field (with a vendor prefix) and its uses, or drop it when the core one now does the job.",
+    recommendations: {
+      compareField:
+        "Compare this module's {{type}}.{{field}} with {{target}}'s: drop it if the core field does the job, or rename it with a vendor prefix.",
+      renameType: "Rename this module's {{type}} with a vendor prefix (and every field that returns or takes it).",
+    },
     messages: {
       merged:
         'Declares {{kind}} {{type}}, a name {{target}} gives to a core {{coreKind}} ({{modules}}): Magento merges the two into one type.',
@@ -44,7 +49,7 @@ export const coreTypeAdded: Rule = {
     for (const { schema, current, target } of schemasAgainstCore(context.graphql)) {
       /** One name clash: merged (info) without conflicts, a conflict otherwise. */
       const clash = (
-        at: { line: number; subject: string; recommendation: string },
+        at: { line: number; subject: string; recommendationId: string },
         messageIds: readonly [merged: string, conflict: string],
         conflicts: string[],
         data: Record<string, string>,
@@ -73,7 +78,7 @@ export const coreTypeAdded: Rule = {
               {
                 line: field.line,
                 subject: `${declaration.name}.${field.name}`,
-                recommendation: `Compare this module's ${declaration.name}.${field.name} with ${target.label}'s: drop it if the core field does the job, or rename it with a vendor prefix.`,
+                recommendationId: 'compareField',
               },
               ['fieldMerged', 'fieldConflict'],
               fieldConflicts(core.def, field),
@@ -95,7 +100,7 @@ export const coreTypeAdded: Rule = {
           {
             line: declaration.line,
             subject: declaration.name,
-            recommendation: `Rename this module's ${declaration.name} with a vendor prefix (and every field that returns or takes it).`,
+            recommendationId: 'renameType',
           },
           ['merged', 'conflict'],
           conflicts,

@@ -9,6 +9,19 @@ export const coreTypeRemoved: Rule = {
     description:
       'schema.graphqls extends, implements or uses a core GraphQL type or interface that the target removed or turned into another kind',
     docs: "Magento stitches one GraphQL schema from every module's `etc/schema.graphqls`. A field, argument or union whose type the target no longer declares, or an `implements` of an interface it removed, makes the whole schema fail to build: every `/graphql` request then fails, not only this module's. A `type`/`extend type` of a removed core type still builds, but only from this module's fields, and no core field returns it any more. Compared with the core schema of the current and the target release (`data/graphql-schema.json.gz`); a release the index does not cover is reported as \"could not verify\", never as removed. Find what replaced the type in the target's schema (release notes, the core module's `schema.graphqls`) and use that.",
+    recommendations: {
+      moveFields:
+        "Find what replaced {{type}} in {{target}} and move these fields there, or declare {{type}} as this module's own type on purpose.",
+      dropImplements: 'Drop `implements {{type}}` or implement the interface that replaced it in {{target}}.',
+      useReplacement:
+        'Use the type that replaced {{type}} in {{target}} (and update the resolver that builds the value).',
+      findReplacement:
+        'Find the {{kind}} that replaced {{type}} where {{firstUser}} was used in {{target}}, and add the fields there.',
+      findReplacementUnused:
+        'Find the {{kind}} that replaced {{type}} where it was used in {{target}}, and add the fields there.',
+      readNow: "Read {{type}} in {{target}}'s schema ({{nowModules}}) and declare against what it is now.",
+      compareTypes: 'Compare the types with the etc/schema.graphqls files of the target release before upgrading.',
+    },
     messages: {
       extendedRemoved:
         'Declares fields on core {{kind}} {{type}} ({{modules}} in {{current}}), which {{target}} no longer has: Magento builds {{type}} from this declaration alone and no core field returns it.',
@@ -84,7 +97,7 @@ export const coreTypeRemoved: Rule = {
               messageId: 'extendedRemoved',
               data,
               subject: `declares ${touch.type}`,
-              recommendation: `Find what replaced ${touch.type} in ${target.label} and move these fields there, or declare ${touch.type} as this module's own type on purpose.`,
+              recommendationId: 'moveFields',
             });
           else if (touch.how === 'implements')
             context.report({
@@ -92,7 +105,7 @@ export const coreTypeRemoved: Rule = {
               messageId: 'implementsRemoved',
               data: { ...data, owner: touch.declaration.name },
               subject: `${touch.declaration.name} implements ${touch.type}`,
-              recommendation: `Drop \`implements ${touch.type}\` or implement the interface that replaced it in ${target.label}.`,
+              recommendationId: 'dropImplements',
             });
           else
             context.report({
@@ -100,7 +113,7 @@ export const coreTypeRemoved: Rule = {
               messageId: 'usesRemoved',
               data: { ...data, owner: touch.declaration.name, field: touch.field || '(union member)' },
               subject: `${touch.declaration.name}.${touch.field} ${touch.type}`,
-              recommendation: `Use the type that replaced ${touch.type} in ${target.label} (and update the resolver that builds the value).`,
+              recommendationId: 'useReplacement',
             });
           continue;
         }
@@ -117,9 +130,10 @@ export const coreTypeRemoved: Rule = {
               current: current.label,
               target: target.label,
               usedBy: usedBy.slice(0, 3).join(', ') + (usedBy.length > 3 ? ', …' : ''),
+              ...(usedBy[0] ? { firstUser: usedBy[0] } : {}),
             },
             subject: `declares ${touch.type} orphaned`,
-            recommendation: `Find the ${before.k} that replaced ${touch.type} where ${usedBy[0] ?? 'it'} was used in ${target.label}, and add the fields there.`,
+            recommendationId: usedBy[0] ? 'findReplacement' : 'findReplacementUnused',
           });
           continue;
         }
@@ -140,9 +154,10 @@ export const coreTypeRemoved: Rule = {
               article: /^[aeiou]/.test(after.k) ? 'n' : '',
               now: after.k,
               target: target.label,
+              nowModules: modulesOf(after),
             },
             subject: `${touch.how} ${touch.type} kind`,
-            recommendation: `Read ${touch.type} in ${target.label}'s schema (${modulesOf(after)}) and declare against what it is now.`,
+            recommendationId: 'readNow',
           });
         }
       }
@@ -158,8 +173,7 @@ export const coreTypeRemoved: Rule = {
             target: facts.targetVersion,
           },
           subject: 'unverified',
-          recommendation:
-            'Compare the types with the etc/schema.graphqls files of the target release before upgrading.',
+          recommendationId: 'compareTypes',
           effort: { hours: 0, confidence: 'low' },
         });
     }
