@@ -18,6 +18,7 @@ import { classKindOf, compactName, DeclarationReader, line, singleClassOf, type 
 import { parseVarTags } from './docblock.js';
 import { isBuiltinType, NameScope, type ImportKind } from './names.js';
 import { sharedPhpParser, type PhpParser } from './parser.js';
+import { maskReservedClassNames, unmaskClassNames } from './reserved-names.js';
 import { functionSkeleton } from './skeleton.js';
 import type {
   ClassDecl,
@@ -52,6 +53,26 @@ export function analyzePhpWith(
   hash?: string,
 ): PhpFileAnalysis {
   const contentHash = hash ?? createHash('sha1').update(source).digest('hex');
+  const analysis = analyzeParsed(parser, source, file, options, contentHash);
+  if (analysis.errors.length === 0) return analysis;
+  // A class named after a word a later PHP reserves (`class Match`) does not parse: read it from a masked copy.
+  const masked = maskReservedClassNames(source);
+  if (!masked) return analysis;
+  const retry = analyzeParsed(parser, masked.source, file, options, contentHash);
+  if (retry.errors.length >= analysis.errors.length) return analysis;
+  const declared = unmaskClassNames(retry.classes, masked.masked);
+  const uses = masked.uses.filter((use) => declared.has(use.line));
+  if (uses.length > 0) retry.deprecatedSyntax = [...uses, ...(retry.deprecatedSyntax ?? [])];
+  return retry;
+}
+
+function analyzeParsed(
+  parser: PhpParser,
+  source: string,
+  file: string,
+  options: AnalyzeOptions,
+  contentHash: string,
+): PhpFileAnalysis {
   if (options.declarationsOnly === true) return analyzeDeclarations(parser, source, file, contentHash);
   const full = analyzeText(parser, source, file, false, contentHash);
   if (full.errors.length === 0) return full;

@@ -165,11 +165,21 @@ export interface PhpSyntaxError {
  */
 export interface DeprecatedSyntax {
   /** `curly-offset`: `$str{0}`, removed in PHP 8.0 (found only in files that do not parse). */
-  kind: 'backtick' | 'non-canonical-cast' | 'case-semicolon' | 'null-offset' | 'array-key-exists-null' | 'curly-offset';
+  /** `reserved-name`: a class, interface or trait named `fn`, `match`, `mixed` or `never` (see php/reserved-names.ts). */
+  kind:
+    | 'backtick'
+    | 'non-canonical-cast'
+    | 'case-semicolon'
+    | 'null-offset'
+    | 'array-key-exists-null'
+    | 'curly-offset'
+    | 'reserved-name';
   line: number;
   column: number;
   /** The cast as written, lower-cased without spaces (`boolean`), for non-canonical casts. */
   cast?: string;
+  /** The reserved word as written (`Match`), for reserved names. */
+  name?: string;
 }
 
 /** Everything extracted from one PHP file. */

@@ -10,6 +10,7 @@ import { nullArrayOffset } from './null-array-offset.js';
 import { nullToInternal } from './null-to-internal.js';
 import { optionalBeforeRequired } from './optional-before-required.js';
 import { removedFunction } from './removed-function.js';
+import { reservedClassName } from './reserved-class-name.js';
 import { sleepWakeup } from './sleep-wakeup.js';
 import { tentativeReturnType } from './tentative-return-type.js';
 
@@ -26,5 +27,6 @@ export const rules: Rule[] = [
   caseSemicolon,
   nullArrayOffset,
   curlyStringOffset,
+  reservedClassName,
   sleepWakeup,
 ];

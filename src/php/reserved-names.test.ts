@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { it } from 'node:test';
-import analyzeBatch from './analyze-worker.js';
+import analyzeBatch from '../indexer/analyze-worker.js';
 
 it('indexes a PHP 7 class named Match (reserved since PHP 8) under its real name', async () => {
   const source =
