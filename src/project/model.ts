@@ -323,7 +323,11 @@ export interface RequireJsConfig {
   /** `line` is the mixin's own entry; `targetLine` the key of the module it wraps (findings about the target). */
   mixins: { target: string; mixin: string; line: number; targetLine?: number }[];
   map: { from: string; to: string; line: number }[];
-  paths: { from: string; to: string; line: number }[];
+  /**
+   * `to` is the (first) path; `fallbacks` the paths after it when the value is an array: RequireJS tries them in
+   * order when the one before fails to load (null: an element that is not a string literal, so not known).
+   */
+  paths: { from: string; to: string; line: number; fallbacks?: (string | null)[] }[];
 }
 
 /** One JS file of a module or theme: what it loads through RequireJS and which removed jQuery APIs it calls. */

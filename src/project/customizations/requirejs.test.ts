@@ -16,7 +16,9 @@ describe('readRequireJsConfig', () => {
       { from: 'x', to: 'Acme_X/js/x', line: 4 },
       { from: 'b', to: 'Acme_X/js/b', line: 4 },
     ]);
-    assert.deepEqual(config.paths, [{ from: 'fallback', to: 'Acme_X/js/cdn', line: 5 }]);
+    assert.deepEqual(config.paths, [
+      { from: 'fallback', to: 'Acme_X/js/cdn', line: 5, fallbacks: ['Acme_X/js/local'] },
+    ]);
     assert.deepEqual(config.mixins, [
       { target: 'mage/validation', mixin: 'Acme_X/js/validation-mixin', line: 6, targetLine: 6 },
     ]);

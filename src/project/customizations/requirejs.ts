@@ -36,8 +36,9 @@ export function readRequireJsConfig(source: string, file: string, problems: Prob
       }
     } else if (key === 'paths' && value.type === 'ObjectExpression') {
       for (const [from, to, prop] of entries(value)) {
-        const target = literalString(to) ?? literalString(firstElement(to));
-        if (target !== undefined) result.paths.push({ from, to: target, line: lineOf(prop) });
+        const [target, ...fallbacks] = literalString(to) !== undefined ? [literalString(to)!] : arrayStrings(to);
+        if (target === undefined || target === null) continue;
+        result.paths.push({ from, to: target, line: lineOf(prop), ...(fallbacks.length > 0 ? { fallbacks } : {}) });
       }
     } else if (key === 'config' && value.type === 'ObjectExpression') {
       const mixins = entries(value).find(([k]) => k === 'mixins')?.[1];
@@ -120,10 +121,10 @@ function literalString(node: Expr | undefined): string | undefined {
   return typeof node.value === 'string' ? node.value : undefined;
 }
 
-function firstElement(node: Expr): Expr | undefined {
-  if (node.type !== 'ArrayExpression') return undefined;
-  const first = node.elements[0];
-  return first && first.type !== 'SpreadElement' ? first : undefined;
+/** The elements of an array value, in order: their strings, null for an element that is not a string literal. */
+function arrayStrings(node: Expr): (string | null)[] {
+  if (node.type !== 'ArrayExpression') return [];
+  return node.elements.map((e) => (e && e.type !== 'SpreadElement' ? (literalString(e) ?? null) : null));
 }
 
 function lineOf(node: AcornNode): number {

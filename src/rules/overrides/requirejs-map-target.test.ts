@@ -112,6 +112,40 @@ describe('overrides/requirejs-map-target', () => {
     assert.match(findings[1]!.message, /lib\/web\/jquery\/ui-modules\/tabs\.js, which 2\.4\.4 no longer ships/);
   });
 
+  it('judges a paths array as RequireJS loads it: broken only when no listed path loads', async () => {
+    const theme = themeWith('frontend/Acme/shop', [], [], {
+      requirejs: [
+        {
+          file: 'app/design/frontend/Acme/shop/requirejs-config.js',
+          mixins: [],
+          map: [],
+          paths: [
+            // quickdevbar's `jqueryTabs: ['jquery-ui-modules/tabs', 'jquery/jquery-ui']`: the fallback ships.
+            { from: 'jqueryTabs', to: 'jquery-ui-modules/tabs', line: 3, fallbacks: ['jquery/jquery-ui'] },
+            { from: 'oldTabs', to: 'jquery/ui-modules/tabs', line: 4, fallbacks: ['jquery/ui-modules/gone'] },
+            { from: 'cdnTabs', to: 'jquery/ui-modules/tabs', line: 5, fallbacks: ['//cdn.example.com/tabs'] },
+            { from: 'varTabs', to: 'jquery/ui-modules/tabs', line: 6, fallbacks: [null] },
+            { from: 'fine', to: 'mage/menu', line: 7, fallbacks: ['jquery/ui-modules/gone'] },
+          ],
+        },
+      ],
+    });
+    const findings = await runRule(rule, {
+      project: projectFixture({ themes: [theme] }),
+      files: { current: releases('2.4.3'), target: releases('2.4.4') },
+    });
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.messageId, f.severity, f.data?.fallback]),
+      [
+        [3, 'pathFallback', 'info', 'jquery/jquery-ui'],
+        [4, 'pathRemoved', 'error', ''],
+        [5, 'pathFallbackUnverified', 'info', '//cdn.example.com/tabs'],
+        [6, 'pathFallbackUnverified', 'info', '(an element that is not a string)'],
+      ],
+    );
+    assert.match(findings[0]!.message, /loads the next path, jquery\/jquery-ui \(lib\/web\/jquery\/jquery-ui\.js\)/);
+  });
+
   it('says "could not verify" at info when the knowledge does not cover the target', async () => {
     const noAliases = await runRule(rule, {
       project: projectFixture({ themes: [pathsTheme()] }),

@@ -9,7 +9,7 @@ export const requirejsMapTarget: Rule = {
     severity: 'warning',
     category: 'overrides',
     description: 'requirejs-config.js map/paths entry replacing core JS that changed or disappeared in the target',
-    docs: 'A map (or paths) entry replaces a core JS module with a custom copy: upstream changes to the original never reach the store, and a removed original leaves the copy serving a dead id. A paths value is a file path: RequireJS joins it to baseUrl as written, without core map or paths, so a value naming a core file the target removed, or a core module id (`jquery-ui-modules/tabs`, which only core aliases make a file), requests a file that is not there (a 404, then the next path of the entry if it has one).',
+    docs: 'A map (or paths) entry replaces a core JS module with a custom copy: upstream changes to the original never reach the store, and a removed original leaves the copy serving a dead id. A paths value is a file path: RequireJS joins it to baseUrl as written, without core map or paths, so a value naming a core file the target removed, or a core module id (`jquery-ui-modules/tabs`, which only core aliases make a file), requests a file that is not there (a 404). RequireJS then tries the next path of an array value, so such an entry is an error only when no listed path loads in the target; a fallback that loads leaves an info (the 404 stays).',
     messages: {
       changed: '{{to}} replaces {{from}}: {{detail}}.',
       removed: '{{to}} replaces {{from}}: {{detail}}.',
@@ -25,6 +25,12 @@ export const requirejsMapTarget: Rule = {
         'map entry {{from}} → {{to}} requests {{file}}, which {{target}} does not ship{{already}} (a 404): RequireJS runs a map value through paths but does not map it again, and only core map makes {{to}} load {{now}} in {{target}}.',
       mapUnverified:
         'Could not verify the map entry {{from}} → {{to}} ({{file}} in {{current}}) against {{target}}: the knowledge base has no {{what}} data for it there.',
+      pathFallback:
+        'paths entry {{from}}: its first path {{to}} requests a file {{target}} does not ship (a 404); RequireJS then ' +
+        'loads the next path, {{fallback}} ({{file}}), so the module loads, after a 404 on every page that needs it.',
+      pathFallbackUnverified:
+        'paths entry {{from}}: its first path {{to}} requests a file {{target}} does not ship (a 404); RequireJS then ' +
+        'tries {{fallback}}, which the knowledge base cannot place: could not verify that the module loads.',
       pathUnverified:
         'Could not verify the paths entry {{from}} → {{to}} ({{file}} in {{current}}) against {{target}}: the knowledge base has no {{what}} data for it there.',
     },
@@ -33,6 +39,8 @@ export const requirejsMapTarget: Rule = {
       unverified: 'info',
       pathRemoved: 'error',
       pathUnverified: 'info',
+      pathFallback: 'info',
+      pathFallbackUnverified: 'info',
       mapRemoved: 'error',
       mapUnverified: 'info',
     },
@@ -86,7 +94,8 @@ export const requirejsMapTarget: Rule = {
         });
       }
       for (const entry of config.paths) {
-        const judged = judgePathValue(context, entry.to, area);
+        const first = judgePathValue(context, entry.to, area);
+        const judged = first && withFallbacks(context, first, entry.fallbacks ?? [], area);
         if (!judged) continue;
         const { verdict: messageId, file, what, already } = judged;
         context.report({
@@ -100,14 +109,17 @@ export const requirejsMapTarget: Rule = {
             file,
             what,
             already,
+            fallback: judged.fallback ?? '',
             ...labels(),
           },
           recommendation:
-            messageId === 'pathUnverified'
+            messageId === 'pathUnverified' || messageId === 'pathFallbackUnverified'
               ? 'Check that the file exists in a target install, or pass --target-vendor.'
-              : messageId === 'pathIsId'
-                ? `Point the path at the file itself (${judged.path}), or depend on the id ${entry.to} directly instead of through a paths alias.`
-                : 'Point the path at the file that replaces it in the target, or ship the file with the module.',
+              : messageId === 'pathFallback'
+                ? `Drop ${entry.to} from the entry (or point it at ${judged.path ?? 'the file'}): every page that needs ${entry.from} requests it first and gets a 404.`
+                : messageId === 'pathIsId'
+                  ? `Point the path at the file itself (${judged.path}), or depend on the id ${entry.to} directly instead of through a paths alias.`
+                  : 'Point the path at the file that replaces it in the target, or ship the file with the module.',
           effort: { hours: messageId === 'pathUnverified' ? 0 : 0.5, confidence: 'medium' },
         });
       }
@@ -116,7 +128,17 @@ export const requirejsMapTarget: Rule = {
 };
 
 type PathJudgement = {
-  verdict: 'pathRemoved' | 'pathIsId' | 'pathUnverified' | 'mapRemoved' | 'mapIsAliased' | 'mapUnverified';
+  verdict:
+    | 'pathRemoved'
+    | 'pathIsId'
+    | 'pathUnverified'
+    | 'pathFallback'
+    | 'pathFallbackUnverified'
+    | 'mapRemoved'
+    | 'mapIsAliased'
+    | 'mapUnverified';
+  /** The fallback path that loads (pathFallback) or that no data places (pathFallbackUnverified). */
+  fallback?: string;
   file: string;
   what: string;
   already: string;
@@ -152,6 +174,29 @@ function judgePathValue(context: RuleContext, value: string, area: string): Path
   if (isFile(idBefore) && (idAfter === 'unknown' || !aliasesKnown(target)))
     return { verdict: 'pathUnverified', file: where(idBefore), what: 'file or RequireJS alias', already: '' };
   return undefined;
+}
+
+/**
+ * A first path that fails in the target, judged as RequireJS loads a paths array: it tries the next path on a load
+ * error, so the module is broken only when no listed path loads. A fallback the target ships makes the 404 a cost,
+ * not a break (info); one no data places (another module's file, a URL, not a string) leaves it unverified (info).
+ */
+function withFallbacks(
+  context: RuleContext,
+  first: PathJudgement,
+  fallbacks: (string | null)[],
+  area: string,
+): PathJudgement {
+  if (first.verdict !== 'pathRemoved' && first.verdict !== 'pathIsId') return first;
+  const target = context.files?.target;
+  if (!target) return first;
+  let unplaced: string | undefined;
+  for (const fallback of fallbacks) {
+    const loaded = fallback === null ? 'unknown' : resolveJsModule(fallback, area, target, 'path');
+    if (isFile(loaded)) return { ...first, verdict: 'pathFallback', fallback: fallback!, file: where(loaded) };
+    if (loaded === 'unknown') unplaced ??= fallback ?? '(an element that is not a string)';
+  }
+  return unplaced === undefined ? first : { ...first, verdict: 'pathFallbackUnverified', fallback: unplaced };
 }
 
 /** A map value: an id RequireJS runs through paths only. Judged only where core knowledge says what it loads. */
