@@ -308,14 +308,24 @@ export interface LayoutFile {
   area: string;
   handle: string;
   /** Block classes declared in the layout with their lines. */
-  blocks: { class: string; name?: string; template?: string; line: number }[];
-  references: { kind: 'block' | 'container'; name: string; line: number }[];
+  blocks: { class: string; name?: string; template?: string; line: number; arguments?: LayoutArgument[] }[];
+  references: { kind: 'block' | 'container'; name: string; line: number; arguments?: LayoutArgument[] }[];
   /** `<update handle="…"/>`: other layout handles this file pulls in. */
   updates?: { handle: string; line: number }[];
   /** `<move element="…" destination="…"/>`: blocks or containers moved (either may disappear in a release). */
   moves?: { element: string; destination: string; line: number }[];
   /** Classes named by `<argument xsi:type="object">` and `<item xsi:type="object">` (view models, data providers). */
   objects?: { class: string; argument?: string; line: number }[];
+}
+
+/** One `<arguments><argument name xsi:type>` of a block or referenceBlock: the data the block's template reads. */
+export interface LayoutArgument {
+  name: string;
+  /** `xsi:type` as written (`string`, `object`, `array`…). */
+  type: string;
+  /** The class of an `object` argument (a view model). */
+  class?: string;
+  line: number;
 }
 
 export interface RequireJsConfig {

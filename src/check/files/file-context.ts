@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Problem } from '../../core/problem.js';
 import { loadFileHashIndex, type FileHashIndex } from '../../knowledge/file-hashes/index.js';
 import { loadJsModuleIndex, type JsModuleIndex } from '../../knowledge/js-modules/index.js';
+import { loadLayoutArgumentIndex, type LayoutArgumentIndex } from '../../knowledge/layout-arguments/index.js';
 import type { Release } from '../../knowledge/types.js';
 import type { ProjectModel } from '../../project/model.js';
 import type { RuleContext } from '../../rules/rule.js';
@@ -26,11 +27,14 @@ export interface FileContextOptions {
   index?: FileHashIndex | null;
   /** RequireJS index to use (tests); default: the shipped one. */
   jsIndex?: JsModuleIndex | null;
+  /** Layout-argument index to use (tests); default: the shipped one. */
+  layoutArgumentIndex?: LayoutArgumentIndex | null;
 }
 
 export class FileContextBuilder {
   private index: FileHashIndex | null | undefined;
   private jsIndex: JsModuleIndex | null | undefined;
+  private layoutArgumentIndex: LayoutArgumentIndex | null | undefined;
   private current: ReleaseFiles | null | undefined;
   private readonly targets = new Map<string, ReleaseFiles | null>();
 
@@ -41,10 +45,11 @@ export class FileContextBuilder {
   ) {
     this.index = options.index;
     this.jsIndex = options.jsIndex;
+    this.layoutArgumentIndex = options.layoutArgumentIndex;
   }
 
-  /** Core RequireJS aliases and jQuery of `version` (or the nearest indexed release of its line) on `files`. */
-  private withJs(files: ReleaseFiles | null, version: string | undefined): ReleaseFiles | null {
+  /** Core RequireJS aliases and jQuery, and template arguments, of `version` (or the nearest indexed release of its line) on `files`. */
+  private withIndexes(files: ReleaseFiles | null, version: string | undefined): ReleaseFiles | null {
     if (!files || !version) return files;
     if (this.jsIndex === undefined) {
       try {
@@ -61,6 +66,27 @@ export class FileContextBuilder {
     const stand = this.jsIndex ? nearestOfLine(version, this.jsIndex.releases()) : undefined;
     const js = stand ? this.jsIndex!.release(stand) : undefined;
     if (js) files.js = js;
+    return this.withLayoutArguments(files, version);
+  }
+
+  /** What core templates of `version` (or the nearest indexed release of its line) read, on `files`. */
+  private withLayoutArguments(files: ReleaseFiles, version: string): ReleaseFiles {
+    if (this.layoutArgumentIndex === undefined) {
+      try {
+        this.layoutArgumentIndex = loadLayoutArgumentIndex();
+      } catch (error) {
+        this.problems.push({
+          code: 'layout-arguments-unavailable',
+          level: 'warning',
+          message: `The layout-argument index could not be read (${error instanceof Error ? error.message : String(error)}): the arguments core templates need from layouts are not verified.`,
+        });
+        this.layoutArgumentIndex = null;
+      }
+    }
+    const index = this.layoutArgumentIndex;
+    const stand = index ? nearestOfLine(version, index.releases()) : undefined;
+    const release = stand ? index!.release(stand) : undefined;
+    if (release) files.layoutArguments = release;
     return files;
   }
 
@@ -97,7 +123,7 @@ export class FileContextBuilder {
   currentFiles(current: Release | null): ReleaseFiles | null {
     if (this.current !== undefined) return this.current;
     if (this.options.baselineVendor) {
-      this.current = this.withJs(
+      this.current = this.withIndexes(
         this.vendor(this.options.baselineVendor, `baseline ${this.options.baselineVendor}`),
         current?.version ?? this.model.magento.version ?? undefined,
       );
@@ -120,7 +146,7 @@ export class FileContextBuilder {
       this.model.kind === 'project' && existsSync(join(this.model.root, 'vendor', 'magento'))
         ? releaseFilesFromProject(this.model, version ?? 'installed vendor')
         : null;
-    this.current = this.withJs(
+    this.current = this.withIndexes(
       installed && known ? layerReleaseFiles(installed, known) : (known ?? installed),
       version ?? undefined,
     );
@@ -132,7 +158,10 @@ export class FileContextBuilder {
       if (!this.targets.has('vendor'))
         this.targets.set(
           'vendor',
-          this.withJs(this.vendor(this.options.targetVendor, `target ${this.options.targetVendor}`), target.version),
+          this.withIndexes(
+            this.vendor(this.options.targetVendor, `target ${this.options.targetVendor}`),
+            target.version,
+          ),
         );
       return this.targets.get('vendor')!;
     }
@@ -148,7 +177,7 @@ export class FileContextBuilder {
       }
       this.targets.set(
         target.version,
-        this.withJs(
+        this.withIndexes(
           index && stand
             ? releaseFilesFromIndex(index, index.releasePackages(stand)!, labelFor(target.version, stand))
             : null,

@@ -11,6 +11,7 @@ import { vendorTreeRegistrations } from '../../project/registration.js';
 import { declaredLayoutNames, declaredPreferences, diArea, HASH_LENGTH } from '../../knowledge/file-hashes/format.js';
 import type { FileHashIndex, PackageFiles } from '../../knowledge/file-hashes/index.js';
 import type { JsRelease } from '../../knowledge/js-modules/index.js';
+import type { LayoutArgumentRelease } from '../../knowledge/layout-arguments/index.js';
 import { meaningfulHash, sameIgnoringComments } from './meaningful.js';
 
 /** `Magento_Catalog` (module), `frontend/Magento/luma` (theme) or `lib` (lib/web of magento2-base). */
@@ -61,6 +62,8 @@ export interface ReleaseFiles {
   preferences(): CorePreferences;
   /** Core RequireJS aliases and jQuery of the release (shipped JS index), when it covers the release. */
   js?: JsRelease;
+  /** Data keys core templates read and the view models core layouts pass them (shipped index), when it covers the release. */
+  layoutArguments?: LayoutArgumentRelease;
 }
 
 /**

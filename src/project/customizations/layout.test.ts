@@ -23,11 +23,34 @@ describe('readLayoutXml', () => {
     const parsed = parseXml(xml);
     assert.ok(parsed.ok);
     const layout = readLayoutXml(parsed.root, 'view/frontend/layout/default.xml', 'frontend');
-    assert.deepEqual(layout.blocks, [{ class: 'Magento\\Framework\\View\\Element\\Template', name: 'a', line: 3 }]);
+    assert.deepEqual(layout.blocks, [
+      {
+        class: 'Magento\\Framework\\View\\Element\\Template',
+        name: 'a',
+        line: 3,
+        arguments: [
+          { name: 'view_model', type: 'object', class: 'Acme\\Shop\\ViewModel\\Hello', line: 5 },
+          { name: 'title', type: 'string', line: 6 },
+          { name: 'providers', type: 'array', line: 7 },
+        ],
+      },
+    ]);
     assert.deepEqual(layout.objects, [
       { class: 'Acme\\Shop\\ViewModel\\Hello', argument: 'view_model', line: 5 },
       { class: 'Acme\\Shop\\Provider', argument: 'p', line: 8 },
     ]);
+  });
+
+  it('keeps the arguments of a referenceBlock, not those of the blocks nested in it', () => {
+    const parsed = parseXml(
+      '<page xmlns:xsi="x"><body><referenceBlock name="r"><arguments><argument name="k" xsi:type="string">v</argument>' +
+        '</arguments><block name="n"><arguments><argument name="m" xsi:type="string">w</argument></arguments></block>' +
+        '</referenceBlock></body></page>',
+    );
+    assert.ok(parsed.ok);
+    const layout = readLayoutXml(parsed.root, 'x.xml', 'frontend');
+    assert.deepEqual(layout.references[0]!.arguments, [{ name: 'k', type: 'string', line: 1 }]);
+    assert.deepEqual(layout.blocks[0]!.arguments, [{ name: 'm', type: 'string', line: 1 }]);
   });
 
   it('leaves objects out when there are none', () => {

@@ -3,6 +3,7 @@ import { coreCronChanged } from './core-cron-changed.js';
 import { jqueryRemovedApi } from './jquery-removed-api.js';
 import { jqueryUiModule } from './jquery-ui-module.js';
 import { jsDependencyTarget } from './js-dependency-target.js';
+import { layoutArgumentNeededByTemplate } from './layout-argument-needed-by-template.js';
 import { layoutReferenceRemoved } from './layout-reference-removed.js';
 import { legacySetupScript } from './legacy-setup-script.js';
 import { mixinMethodRemoved } from './mixin-method-removed.js';
@@ -27,6 +28,7 @@ export const rules: Rule[] = [
   jqueryRemovedApi,
   jqueryUiModule,
   jsDependencyTarget,
+  layoutArgumentNeededByTemplate,
   layoutReferenceRemoved,
   legacySetupScript,
   mixinMethodRemoved,

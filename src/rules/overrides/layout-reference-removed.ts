@@ -1,5 +1,5 @@
-import type { LayoutFile } from '../../project/model.js';
 import type { Rule } from '../rule.js';
+import { projectLayouts } from './layouts.js';
 
 export const layoutReferenceRemoved: Rule = {
   meta: {
@@ -53,12 +53,7 @@ export const layoutReferenceRemoved: Rule = {
         recommendation: `Check the layouts of a ${context.target.release.version} install, or pass --target-vendor.`,
         effort: { hours: 0, confidence: 'low' },
       });
-    const layouts: LayoutFile[] = [
-      ...context.project.modules.filter((m) => !m.core).flatMap((m) => m.customizations.layouts),
-      ...context.project.themes
-        .filter((t) => !(t.location === 'vendor' && t.package?.startsWith('magento/')))
-        .flatMap((t) => t.layouts ?? []),
-    ];
+    const layouts = projectLayouts(context);
     // Names the project declares itself are never "removed".
     const own = new Set(layouts.flatMap((l) => l.blocks.map((b) => b.name).filter((n): n is string => !!n)));
     const gone = (name: string) => before.has(name) && !after.has(name) && !own.has(name);
