@@ -21,12 +21,12 @@ import { GitObjects } from '../src/indexer/git-objects.js';
 import { writeChecksummedJson } from '../src/knowledge/integrity.js';
 import { compareLooseVersions } from '../src/knowledge/api/versions.js';
 import { meaningfulHash } from '../src/check/files/meaningful.js';
+import { encodeTimelines } from '../src/knowledge/ranges.js';
 import { openInstallTrees } from './install-trees.js';
 import {
   declaredLayoutNames,
   declaredPreferences,
   diArea,
-  encodeRanges,
   FILE_HASH_SCHEMA,
   HASH_LENGTH,
   isTrackedFile,
@@ -188,15 +188,9 @@ for (const name of [...packages.keys()].sort()) {
       }
     }
   }
-  const timelines = (map: Map<string, Map<string, number[]>>): Record<string, [string, string][]> =>
-    Object.fromEntries(
-      [...map.keys()]
-        .sort()
-        .map((key) => [key, [...map.get(key)!].map(([k, v]) => [k, encodeRanges(v)] as [string, string])]),
-    );
   // A file with several variants gets each variant's meaningful hash (read once per blob).
   const files: PackageFileHashes['files'] = {};
-  for (const [path, entries] of Object.entries(timelines(fileTimeline))) {
+  for (const [path, entries] of Object.entries(encodeTimelines(fileTimeline))) {
     files[path] =
       entries.length < 2
         ? entries
@@ -214,8 +208,8 @@ for (const name of [...packages.keys()].sort()) {
     ...(component ? { component } : {}),
     versions,
     files,
-    layoutNames: timelines(nameTimeline),
-    preferences: timelines(preferenceTimeline),
+    layoutNames: encodeTimelines(nameTimeline),
+    preferences: encodeTimelines(preferenceTimeline),
   };
   totalFiles += fileTimeline.size;
   const bytes = gzipSync(JSON.stringify(data), { level: 9 });

@@ -18,7 +18,7 @@ import { parse } from 'acorn';
 import type { Node as AcornNode } from 'acorn';
 import type { GitObjects } from '../src/indexer/git-objects.js';
 import { writeChecksummedJson } from '../src/knowledge/integrity.js';
-import { encodeRanges } from '../src/knowledge/ranges.js';
+import { addPosition, encodeRanges, encodeTimelines, type PositionTable } from '../src/knowledge/ranges.js';
 import { readRequireJsConfig } from '../src/project/customizations/requirejs.js';
 import { isProjectJs, readJsSource, walk } from '../src/project/customizations/js-source.js';
 import {
@@ -188,18 +188,13 @@ async function definedApis(git: GitObjects, sha: string): Promise<Set<string>> {
 }
 
 const releases: string[] = [];
-const map = new Map<string, Map<string, number[]>>();
-const paths = new Map<string, Map<string, number[]>>();
+const map: PositionTable = new Map();
+const paths: PositionTable = new Map();
 const jquery = new Map<string, number[]>();
 const migrate = new Map<string, number[]>();
 const provides = new Map<string, number[]>();
-const methods = new Map<string, Map<string, number[]>>();
+const methods: PositionTable = new Map();
 let newest = '';
-const add = (table: Map<string, Map<string, number[]>>, key: string, value: string, position: number): void => {
-  let values = table.get(key);
-  if (!values) table.set(key, (values = new Map()));
-  values.set(value, [...(values.get(value) ?? []), position]);
-};
 const push = (table: Map<string, number[]>, key: string, position: number): void =>
   void table.set(key, [...(table.get(key) ?? []), position]);
 
@@ -230,8 +225,8 @@ for (const { git, commit, release } of installs) {
     }
     for (const d of facts.deps) deps.add(d);
   }
-  for (const [key, to] of seenMap) add(map, key, to, position);
-  for (const [key, to] of seenPaths) add(paths, key, to, position);
+  for (const [key, to] of seenMap) addPosition(map, key, to, position);
+  for (const [key, to] of seenPaths) addPosition(paths, key, to, position);
 
   const jquerySha = byPath.get('magento2-base/lib/web/jquery.js');
   const apis = new Set<string>();
@@ -255,7 +250,7 @@ for (const { git, commit, release } of installs) {
     if (!key) continue;
     const names = await methodsOf(git, entry.sha);
     if (names === null) continue;
-    add(methods, key, names, position);
+    addPosition(methods, key, names, position);
     files++;
   }
   log(
@@ -263,12 +258,6 @@ for (const { git, commit, release } of installs) {
   );
 }
 
-const timelines = (table: Map<string, Map<string, number[]>>): Record<string, [string, string][]> =>
-  Object.fromEntries(
-    [...table.keys()]
-      .sort()
-      .map((key) => [key, [...table.get(key)!].map(([v, p]) => [v, encodeRanges(p)] as [string, string])]),
-  );
 const document: JsModuleIndexFile = {
   schema: JS_MODULE_SCHEMA,
   generatedAt: newest,
@@ -276,12 +265,12 @@ const document: JsModuleIndexFile = {
     `controlaltdelete-nl/magento2-code-tracker branches ${branches[0]} … ${branches.at(-1)} (first install each)` +
     installTrees.map((t) => `; ${t.repo} ${t.ref} (${t.release})`).join(''),
   releases,
-  map: timelines(map),
-  paths: timelines(paths),
+  map: encodeTimelines(map),
+  paths: encodeTimelines(paths),
   jquery: [...jquery].map(([v, p]) => [v, encodeRanges(p)]),
   migrate: [...migrate].map(([v, p]) => [v, encodeRanges(p)]),
   provides: Object.fromEntries([...provides].sort().map(([api, p]) => [api, encodeRanges(p)])),
-  methods: timelines(methods),
+  methods: encodeTimelines(methods),
 };
 const { bytes } = writeChecksummedJson(args.out!, document);
 tracker.close();

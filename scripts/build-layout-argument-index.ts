@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { GitObjects } from '../src/indexer/git-objects.js';
 import { writeChecksummedJson } from '../src/knowledge/integrity.js';
-import { encodeRanges } from '../src/knowledge/ranges.js';
+import { addPosition, encodeTimelines, type PositionTable } from '../src/knowledge/ranges.js';
 import {
   LAYOUT_ARGUMENT_FILE,
   LAYOUT_ARGUMENT_SCHEMA,
@@ -57,15 +57,10 @@ async function layoutOf(git: GitObjects, sha: string, area: string): Promise<Lay
 }
 
 const releases: string[] = [];
-const reads = new Map<string, Map<string, number[]>>();
-const required = new Map<string, Map<string, number[]>>();
-const provided = new Map<string, Map<string, number[]>>();
+const reads: PositionTable = new Map();
+const required: PositionTable = new Map();
+const provided: PositionTable = new Map();
 let newest = '';
-const add = (table: Map<string, Map<string, number[]>>, key: string, value: string, position: number): void => {
-  let values = table.get(key);
-  if (!values) table.set(key, (values = new Map()));
-  values.set(value, [...(values.get(value) ?? []), position]);
-};
 const addTo = <T>(map: Map<string, Set<T>>, key: string, value: T): void => {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
@@ -116,8 +111,8 @@ for (const { git, commit, release } of installs) {
         }
     }
   }
-  for (const [key, keys] of releaseReads) add(reads, key, keys.join(' '), position);
-  for (const [key, names] of argsByName) add(provided, key, [...names].sort().join(' '), position);
+  for (const [key, keys] of releaseReads) addPosition(reads, key, keys.join(' '), position);
+  for (const [key, names] of argsByName) addPosition(provided, key, [...names].sort().join(' '), position);
   // A template needs a view model when a block rendering it gets one from a core layout and the template reads it.
   const releaseRequired = new Map<string, Map<string, string>>();
   for (const [key, templates] of templatesByName) {
@@ -143,18 +138,13 @@ for (const { git, commit, release } of installs) {
       }
     }
   }
-  for (const [file, needs] of releaseRequired) add(required, file, [...needs.values()].sort().join(' '), position);
+  for (const [file, needs] of releaseRequired)
+    addPosition(required, file, [...needs.values()].sort().join(' '), position);
   log(
     `${release}: ${releaseReads.size} templates, ${releaseRequired.size} needing view models, ${argsByName.size} block names with arguments`,
   );
 }
 
-const timelines = (table: Map<string, Map<string, number[]>>): Record<string, [string, string][]> =>
-  Object.fromEntries(
-    [...table.keys()]
-      .sort()
-      .map((key) => [key, [...table.get(key)!].map(([v, p]) => [v, encodeRanges(p)] as [string, string])]),
-  );
 const document: LayoutArgumentIndexFile = {
   schema: LAYOUT_ARGUMENT_SCHEMA,
   generatedAt: newest,
@@ -162,9 +152,9 @@ const document: LayoutArgumentIndexFile = {
     `controlaltdelete-nl/magento2-code-tracker branches ${branches[0]} … ${branches.at(-1)} (first install each)` +
     installTrees.map((t) => `; ${t.repo} ${t.ref} (${t.release})`).join(''),
   releases,
-  reads: timelines(reads),
-  required: timelines(required),
-  provided: timelines(provided),
+  reads: encodeTimelines(reads),
+  required: encodeTimelines(required),
+  provided: encodeTimelines(provided),
 };
 const { bytes } = writeChecksummedJson(args.out!, document);
 tracker.close();

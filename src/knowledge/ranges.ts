@@ -55,3 +55,22 @@ export function rangesContain(timeline: string, position: number): boolean {
   }
   return false;
 }
+
+/** Key → value → the positions (versions, releases) that hold it: what an index builder collects. */
+export type PositionTable = Map<string, Map<string, number[]>>;
+
+/** Records that `value` holds for `key` at `position`. */
+export function addPosition(table: PositionTable, key: string, value: string, position: number): void {
+  let values = table.get(key);
+  if (!values) table.set(key, (values = new Map()));
+  values.set(value, [...(values.get(value) ?? []), position]);
+}
+
+/** A table as the shipped timelines: key (sorted) → [value, ranges][]. */
+export function encodeTimelines(table: PositionTable): Record<string, [string, string][]> {
+  return Object.fromEntries(
+    [...table.keys()]
+      .sort()
+      .map((key) => [key, [...table.get(key)!].map(([v, p]) => [v, encodeRanges(p)] as [string, string])]),
+  );
+}
