@@ -1,4 +1,5 @@
-import { templateDataReads, templateOf, type LayoutArgumentRelease } from '../../knowledge/layout-arguments/index.js';
+import { templateDataReads, templateOf } from '../../knowledge/layout-arguments/format.js';
+import type { LayoutArgumentRelease } from '../../knowledge/layout-arguments/index.js';
 import type { LayoutFile, Theme } from '../../project/model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { projectLayouts } from './layouts.js';
