@@ -31,12 +31,8 @@ export interface RequirementConflict {
   phpAlternatives?: string[];
 }
 
-const cache = new WeakMap<RuleContext, RequirementConflict[]>();
-
 /** Every requirement of the user's packages (and of the root) that the target cannot satisfy. Deterministic. */
 export function requirementConflicts(ctx: RuleContext): RequirementConflict[] {
-  const cached = cache.get(ctx);
-  if (cached) return cached;
   const out: RequirementConflict[] = [];
   const pinnedByRoot = new Set(
     [...Object.keys(ctx.project.rootRequire), ...Object.keys(ctx.project.rootRequireDev)].map((n) => n.toLowerCase()),
@@ -72,7 +68,6 @@ export function requirementConflicts(ctx: RuleContext): RequirementConflict[] {
       if (conflict) out.push(conflict);
     }
   }
-  cache.set(ctx, out);
   return out;
 }
 
