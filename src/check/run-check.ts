@@ -28,6 +28,7 @@ import { currentPlatform } from '../plan/current-platform.js';
 import { listExtensions } from '../plan/extensions.js';
 import { attributeFindings, extensionSteps, pathWork, type PathWork } from '../plan/work.js';
 import { FileContextBuilder } from './files/file-context.js';
+import { withThemeOverrides } from './files/theme-overrides.js';
 import { GraphqlFactsBuilder } from './graphql/project-schemas.js';
 import { vendorSchemaContext } from './files/db-schema-from-vendor.js';
 import { isDirectory } from './files/release-files.js';
@@ -186,7 +187,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       composer: composerOfTarget,
       ...(patchLevels ? { patchLevels } : {}),
       ...(shippedSchema ? { shippedDbSchema: shippedSchema } : {}),
-      ...(needsFiles ? { files: fileContext.contextFor(current.release, release) } : {}),
+      ...(needsFiles ? { files: withThemeOverrides(model, fileContext.contextFor(current.release, release)) } : {}),
       ...(graphql ? { graphql: graphql.factsFor(current.release?.version ?? null, release.version) } : {}),
       ...vendorSchemas(options, model, current.release, release, rules, problems),
     };

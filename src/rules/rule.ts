@@ -15,6 +15,7 @@ import type { PatchLevelsFile } from '../knowledge/patch-levels.js';
 import type { SolverResult } from '../check/composer-solver.js';
 import type { GraphqlFacts } from '../check/graphql/project-schemas.js';
 import type { ClassWorld } from '../check/class-world.js';
+import type { EvaluatedOverride } from '../check/files/theme-overrides.js';
 
 export interface RuleMeta {
   /** Stable id, `category/kebab-name`, e.g. `php-api/removed-class`. Never reused for another meaning. */
@@ -127,6 +128,8 @@ export interface RuleContext {
     projectHash?: (file: string) => string | undefined;
     /** Text of a project file (root-relative), for comparisons that ignore comments and whitespace. */
     projectText?: (file: string) => string | undefined;
+    /** Each theme override with its original now and at the target (check/files/theme-overrides.ts), once. */
+    themeOverrides?: EvaluatedOverride[];
   };
   /**
    * What the current and the target release ask of Composer (product and base requirements, project template) and

@@ -7,6 +7,7 @@ import type { Release, ReleaseCatalog } from '../knowledge/types.js';
 import { createSymbolIndex } from '../knowledge/memory-symbol-index.js';
 import { CodeFactsBuilder } from '../check/class-facts.js';
 import { shippedDbSchema } from '../check/db-schema-knowledge.js';
+import { withThemeOverrides } from '../check/files/theme-overrides.js';
 import { ruleFinding, type Rule, type RuleContext } from './rule.js';
 
 export function projectFixture(overrides: Partial<ProjectModel> = {}): ProjectModel {
@@ -109,6 +110,7 @@ export async function runRule(rule: Rule, overrides: ContextOverrides = {}): Pro
     ...base,
     ...facts,
     ...(shipped ? { shippedDbSchema: shipped } : {}),
+    ...(base.files && !base.files.themeOverrides ? { files: withThemeOverrides(base.project, base.files) } : {}),
     report(input) {
       findings.push(ruleFinding(rule.meta, input).finding);
     },

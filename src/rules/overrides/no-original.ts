@@ -1,5 +1,4 @@
 import type { Rule } from '../rule.js';
-import { evaluateOverrides } from './theme-overrides.js';
 
 export const noOriginal: Rule = {
   meta: {
@@ -16,7 +15,7 @@ export const noOriginal: Rule = {
     },
   },
   check(context) {
-    for (const { theme, override, state } of evaluateOverrides(context)) {
+    for (const { theme, override, state } of context.files?.themeOverrides ?? []) {
       if (state.kind !== 'no-original' || override.kind === 'layout') continue;
       context.report({
         file: override.file,

@@ -1,7 +1,7 @@
 import { sameIgnoringComments } from '../../check/files/meaningful.js';
 import type { ReleaseFiles } from '../../check/files/release-files.js';
 import type { Rule } from '../rule.js';
-import { describeOriginal, evaluateOverrides } from './theme-overrides.js';
+import { describeOriginal } from './theme-overrides.js';
 
 export const redundantOverride: Rule = {
   meta: {
@@ -19,7 +19,7 @@ export const redundantOverride: Rule = {
   check(context) {
     const projectHash = context.files?.projectHash;
     if (!projectHash) return;
-    for (const { theme, override, state } of evaluateOverrides(context)) {
+    for (const { theme, override, state } of context.files?.themeOverrides ?? []) {
       if (state.kind !== 'unchanged' && state.kind !== 'changed') continue;
       const own = projectHash(override.file);
       // Equal apart from comments and whitespace counts as identical (upgrade-patch-helper's normalisation).
