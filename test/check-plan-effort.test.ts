@@ -102,4 +102,17 @@ describe('check and plan print one effort for one store and target', () => {
     assert.equal(path.plan.hops.length, 1);
     assert.equal(path.check.summary.effortHours, direct.check.summary.effortHours);
   });
+
+  it('a bare --to 2.4.8 is one target: 2.4.8 itself for both, the newer patch advised the same way', async () => {
+    const { check, plan } = await compare(VANILLA, '2.4.8', false);
+    const [target] = check.targets;
+    assert.equal(target!.version, '2.4.8');
+    assert.equal(plan.target.version, '2.4.8');
+    assert.match(target!.advice ?? '', /^2\.4\.8-p\d+ is the latest security patch of the 2\.4\.8 line on 2026-12-01/);
+    assert.equal(plan.target.advice, target!.advice);
+    const printed = `Advice: ${target!.advice}.`;
+    assert.ok(renderCheckReport(check, 'text', { color: false }).includes(printed), 'check text');
+    assert.ok(renderCheckReport(check, 'md').includes(printed), 'check md');
+    assert.ok(renderPlan(plan, 'text', clock).includes(`Target 2.4.8. ${printed}`), 'plan text');
+  });
 });

@@ -20,6 +20,7 @@ import { phpMinorError, planSettings, upgradeRoute, type UpgradeRoute } from './
 import { collapseBundled, isCollapsed, mergeBundled, ownByReleases, tagOwners } from './owners.js';
 import { clientModules, OwnershipIndex } from '../project/ownership.js';
 import { resolveCurrent } from './current-release.js';
+import { resolveTarget } from './target.js';
 import { readProjectPlatform, type ProjectPlatform } from './project-platform.js';
 import { summarize, type SummaryWork, type UnderCheck } from './summary.js';
 import { newest } from '../rules/platform/service-versions.js';
@@ -83,10 +84,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   problems.push(...model.problems);
   const current = resolveCurrent(model, catalog, options.from, problems);
   // Resolve every target before any work: an unknown one fails fast with the nearest suggestions.
-  const targets = specs.map((spec) => ({
-    spec,
-    release: catalog.resolve(spec, { current: current.release?.version, now, edition: catalogEdition(model) }),
-  }));
+  const targets = specs.map((spec) =>
+    resolveTarget(catalog, spec, { now, current: current.release?.version, edition: catalogEdition(model) }),
+  );
   // Like plan: an upgrade check only goes forward; what a downgrade breaks is not a question this tool answers.
   for (const { release } of targets) {
     if (current.release && compareMagentoVersions(release.version, current.release.version) < 0) {
@@ -215,7 +215,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const coverages: ReleaseCoverage[] = [];
   const outcomes: { target: string; outcome: PolicyOutcome }[] = [];
   const pricings: (TargetPricing | undefined)[] = [];
-  for (const { spec, release } of targets) {
+  for (const { requested, release, advice } of targets) {
     // One platform model with plan: the target PHP is the one the plan ends on (--php overrides both).
     const route = routes.get(release.version);
     const php =
@@ -241,7 +241,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     );
     results.push({
       version: release.version,
-      requested: spec,
+      requested,
+      ...(advice ? { advice } : {}),
       php,
       symbols: symbols.coverage,
       summary: summarize(kept, scope, collapsed, pricing && targetWork(pricing, kept, release, composerResult)),
@@ -551,7 +552,7 @@ export type { MagentoReleaseCatalog };
  * The catalog edition whose releases `latest`/`latest-patch` may pick: an Open Source store must not be sent to an
  * Adobe Commerce-only patch. Mage-OS follows Open Source; an unknown edition is not narrowed.
  */
-function catalogEdition(model: ProjectModel): string | undefined {
+export function catalogEdition(model: ProjectModel): string | undefined {
   switch (model.magento.edition) {
     case 'open-source':
     case 'mage-os':

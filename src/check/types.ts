@@ -171,6 +171,8 @@ export interface TargetResult {
   version: string;
   /** As asked, `latest`. */
   requested: string;
+  /** A newer security patch of the target's line, as advice (the target stays the release asked for). */
+  advice?: string;
   php: string;
   /** How the target's symbols are known: `indexed`, `derived` (from a nearby release) or `none`. */
   symbols: 'indexed' | 'derived' | 'none';

@@ -1,6 +1,7 @@
 import { readProjectPlatform } from '../check/project-platform.js';
 import { loadPatchLevels } from '../knowledge/patch-levels.js';
-import { runCheck } from '../check/run-check.js';
+import { catalogEdition, runCheck } from '../check/run-check.js';
+import { resolveTarget, type ResolvedTarget } from '../check/target.js';
 import { releaseOfVersion } from '../check/current-release.js';
 import { ownByReleases } from '../check/owners.js';
 import type { Finding } from '../core/finding.js';
@@ -11,7 +12,7 @@ import { UnknownVersionError } from '../knowledge/errors.js';
 import { compareMagentoVersions } from '../knowledge/magento-version.js';
 import type { Release } from '../knowledge/types.js';
 import { loadProject } from '../project/load.js';
-import type { Edition } from '../project/model.js';
+import type { Edition, ProjectModel } from '../project/model.js';
 import { version as toolVersion } from '../version.js';
 import { parseDay } from './calendar.js';
 import { readPlanConfig } from './config.js';
@@ -31,7 +32,7 @@ import { EFFORT_MODEL, pathWork, round } from './work.js';
 
 export interface PlanOptions {
   path: string;
-  /** Target: `2.4.8` (its latest security patch), `2.4.8-p3` (exactly), `latest`. Default: the config's, else `latest`. */
+  /** Target: `2.4.8` and `2.4.8-p3` exactly (as check), `2.4.8-latest`, `latest`. Default: the config's, else `latest`. */
   to?: string;
   /** The release the project runs, when its files do not tell. */
   from?: string;
@@ -90,7 +91,7 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
   const spec = options.to ?? config.to ?? 'latest';
   if (spec.trim() === '')
     throw new PlanInputError('--to needs a release (e.g. 2.4.8, 2.4.8-p3, latest, latest-patch), got "".');
-  const { release: target, note: targetNote } = resolveTarget(catalog, spec, now);
+  const { release: target, requested, advice } = planTarget(catalog, spec, now, current.version, model);
   if (compareMagentoVersions(target.version, current.version) < 0) {
     throw new PlanInputError(
       `The target ${target.version} is older than the current release ${current.version}: a plan only goes forward (a downgrade means restoring a backup).`,
@@ -177,7 +178,7 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
     const phpAfter = phpTrack?.values[k - 1];
     const why =
       k === releases.length - 1
-        ? [`The target${targetNote ? ` (${targetNote})` : ''}.`]
+        ? [`The target${advice ? ` (${advice})` : ''}.`]
         : whyStop(from, to, releases[k + 1]!, all, states);
     hops.push({
       index: k,
@@ -255,7 +256,7 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
       endOfSupport: current.endOfSupport,
       endOfSupportConfidence: current.endOfSupportConfidence,
     },
-    target: { version: target.version, requested: spec, ...(targetNote ? { note: targetNote } : {}) },
+    target: { version: target.version, requested, ...(advice ? { advice } : {}) },
     direct: options.direct === true,
     costModel: COST_MODEL,
     effortModel: EFFORT_MODEL,
@@ -290,20 +291,17 @@ function resolveCurrent(catalog: MagentoReleaseCatalog, version: string | undefi
   return release;
 }
 
-/** A bare `X.Y.Z` means its line's latest security patch at the clock's date; anything else resolves as written. */
-function resolveTarget(catalog: MagentoReleaseCatalog, spec: string, now: Date): { release: Release; note?: string } {
+/** The target as check resolves it (one function); plan refuses pre-releases and releases not yet published. */
+function planTarget(
+  catalog: MagentoReleaseCatalog,
+  spec: string,
+  now: Date,
+  current: string,
+  model: ProjectModel,
+): ResolvedTarget {
   const today = isoDay(now);
-  let release = catalog.resolve(spec, { now });
-  let note: string | undefined;
-  if (/^v?\d+\.\d+\.\d+$/.test(spec.trim())) {
-    const latest = catalog.latestPatch(release.minor, { now });
-    if (latest && latest.version !== release.version) {
-      note = `${spec} resolved to ${latest.version}, the latest security patch of the ${release.minor} line on ${today}; pass --to ${release.version}-p0 for the release itself`;
-      release = latest;
-    }
-  } else if (/^v?\d+\.\d+\.\d+-p0$/i.test(spec.trim())) {
-    release = catalog.resolve(spec.trim().replace(/-p0$/i, ''), { now });
-  }
+  const resolved = resolveTarget(catalog, spec, { now, current, edition: catalogEdition(model) });
+  const { release } = resolved;
   if (release.type === 'beta')
     throw new PlanInputError(
       `${release.version} is a pre-release: plan to a released version (nearest: ${catalog.nearest(release.minor).join(', ')}).`,
@@ -313,7 +311,7 @@ function resolveTarget(catalog: MagentoReleaseCatalog, spec: string, now: Date):
       `${release.version} is not released on ${today}${release.date ? ` (release date ${release.date})` : ''}: plan to a published release.`,
     );
   }
-  return { release, ...(note ? { note } : {}) };
+  return resolved;
 }
 
 function collectFreezes(

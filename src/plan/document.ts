@@ -3,6 +3,7 @@
 import { escapeMarkdown, markdownTable, renderTable, terminalSafe } from '../report/format.js';
 import { escapeHtml } from '../report/html/escape.js';
 import { cspHash } from '../report/html/page-assets.js';
+import { targetLabel } from '../check/target.js';
 import { describeValue } from './tracks.js';
 import type { Plan } from './types.js';
 
@@ -24,7 +25,11 @@ export function planDocument(plan: Plan): Block[] {
   const b: Block[] = [];
   b.push({ kind: 'heading', level: 1, text: `Upgrade plan: ${plan.current.version} → ${plan.target.version}` });
   for (const w of plan.warnings) b.push({ kind: 'paragraph', tone: 'warning', text: `WARNING: ${w}` });
-  if (plan.target.note) b.push({ kind: 'paragraph', tone: 'note', text: `Target: ${plan.target.note}.` });
+  b.push({
+    kind: 'paragraph',
+    ...(plan.target.advice ? { tone: 'note' as const } : {}),
+    text: `Target ${targetLabel(plan.target)}${plan.target.advice ? `. Advice: ${plan.target.advice}` : ''}.`,
+  });
   b.push({
     kind: 'paragraph',
     text: `${plan.hops.length} hop(s): ${[plan.current.version, ...plan.hops.map((h) => h.to)].join(' → ')}. Total effort ${plan.totalHours} h; finishes ${plan.schedule.finish} at ${plan.schedule.capacityHoursPerWeek} h/week from ${plan.schedule.start}. End of support of ${plan.current.version}'s line: ${plan.current.endOfSupport ?? 'unknown'}.`,

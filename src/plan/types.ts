@@ -158,7 +158,8 @@ export interface Plan {
   date: string;
   project: { root: string; edition: string };
   current: { version: string; endOfSupport: string | null; endOfSupportConfidence: Confidence };
-  target: { version: string; requested: string; note?: string };
+  /** The target as check resolves it; advice names a newer security patch of its line. */
+  target: { version: string; requested: string; advice?: string };
   direct: boolean;
   costModel: string;
   effortModel: string;

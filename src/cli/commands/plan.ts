@@ -47,7 +47,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .argument('[path]', 'project root or a directory inside it', '.')
     .option(
       '--to <version>',
-      'target: 2.4.8 (its latest security patch), 2.4.8-p3 (exactly), latest (default: config, else latest)',
+      'target: 2.4.8, 2.4.8-p3 (exactly, as check; a newer patch of the line is advised), 2.4.8-latest, latest (default: config, else latest)',
     )
     .option('--from <version>', 'the release the project runs, when its files do not tell')
     .option('--start <date>', 'first working day, YYYY-MM-DD (default: today)')

@@ -1,6 +1,7 @@
 import { describeReleaseCoverage } from '../../knowledge/coverage.js';
 import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
 import { pathNote } from '../../check/summary.js';
+import { targetLabel } from '../../check/target.js';
 import { markdownDetails, isUnifiedDiff } from '../finding-details.js';
 import { escapeMarkdown, markdownTable } from '../format.js';
 import { groupFindings, hours, location, rolledUpNote, severityCounts } from './group.js';
@@ -69,7 +70,8 @@ export function renderCheckMarkdown(result: CheckResult, opts: { expand?: boolea
 }
 
 function renderTarget(target: TargetResult, expand: boolean): string[] {
-  const out = [`## Target ${escapeMarkdown(target.version)} (PHP ${escapeMarkdown(target.php)})`];
+  const out = [`## Target ${escapeMarkdown(targetLabel(target))} (PHP ${escapeMarkdown(target.php)})`];
+  if (target.advice) out.push('', `Advice: ${escapeMarkdown(target.advice)}.`);
   if (target.findings.length === 0) return [...out, '', 'No findings.'];
   for (const group of groupFindings(target.findings, target.summary.actions)) {
     const title =

@@ -1,6 +1,7 @@
 import { describeReleaseCoverage, isComplete } from '../../knowledge/coverage.js';
 import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
 import { pathNote } from '../../check/summary.js';
+import { targetLabel } from '../../check/target.js';
 import { textDetails } from '../finding-details.js';
 import { colors, renderTable, terminalSafe, type Colors } from '../format.js';
 import { groupFindings, hours, location, rolledUpNote, severityCounts } from './group.js';
@@ -59,12 +60,13 @@ export function renderCheckText(result: CheckResult, opts: { color?: boolean; ex
 function renderTarget(target: TargetResult, c: Colors, expand: boolean): string[] {
   const safe = terminalSafe;
   const out = [
-    c.bold(`Target ${safe(target.version)}`) +
-      `${target.requested !== target.version ? ` (${safe(target.requested)})` : ''} on PHP ${safe(target.php)}` +
+    c.bold(`Target ${safe(targetLabel(target))}`) +
+      ` on PHP ${safe(target.php)}` +
       (target.symbols !== 'indexed'
         ? c.yellow(` — core API ${target.symbols === 'none' ? 'not indexed' : 'derived'}`)
         : ''),
   ];
+  if (target.advice) out.push(c.dim(`  Advice: ${safe(target.advice)}.`));
   if (target.findings.length === 0) out.push(c.green('  No findings.'));
   for (const group of groupFindings(target.findings, target.summary.actions)) {
     out.push(
