@@ -24,6 +24,9 @@ db_schema.xml was not read.
 
 **How to fix:** point the foreign key at a table and column the target declares, or disable the foreign key (or drop
 it) together with the table or column it referenced.`,
+      recommendations: {
+        pointOrDisable: 'Point `{{key}}` at a table and column {{target}} declares, or disable it.',
+      },
       messages: {
         ...NEAREST_SCHEMA_MESSAGES,
         ...ABSENT_MESSAGES,
@@ -72,7 +75,7 @@ it) together with the table or column it referenced.`,
           ...moduleFields(module),
           file: table.file,
           line: fk.line,
-          recommendation: `Point \`${fk.referenceId}\` at a table and column ${target} declares, or disable it.`,
+          recommendationId: 'pointOrDisable',
           effort: { hours: 1, confidence: 'medium' },
           subject: `foreign-key:${table.name}.${fk.referenceId}`,
         });

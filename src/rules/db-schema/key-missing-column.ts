@@ -23,6 +23,10 @@ db_schema.xml was not read.
 
 **How to fix:** declare the column (or stop disabling it), or remove it from the index/constraint — or disable the
 index/constraint together with the column.`,
+      recommendations: {
+        disableKey: 'Disable `{{key}}` too, or stop disabling `{{table}}.{{column}}`.',
+        declareColumn: "Declare `{{table}}.{{column}}` in the module's db_schema.xml, or drop it from `{{key}}`.",
+      },
       messages: {
         ...NEAREST_SCHEMA_MESSAGES,
         ...ABSENT_MESSAGES,
@@ -66,9 +70,7 @@ index/constraint together with the column.`,
               ...moduleFields(module),
               file: table.file,
               line: key.line,
-              recommendation: state.disabled
-                ? `Disable \`${key.referenceId}\` too, or stop disabling \`${table.name}.${column}\`.`
-                : `Declare \`${table.name}.${column}\` in the module's db_schema.xml, or drop it from \`${key.referenceId}\`.`,
+              recommendationId: state.disabled ? 'disableKey' : 'declareColumn',
               effort: { hours: 0.5, confidence: 'high' },
               subject: `key-column:${table.name}.${key.referenceId}.${column}`,
             });

@@ -27,6 +27,14 @@ in the current release are not reported here (see \`db-schema/core-table-changed
 
 **How to fix:** rename the custom table/column/index (prefix it with the vendor), migrate the data with a schema/data
 patch, and update the code that uses it — before upgrading.`,
+      recommendations: {
+        renameTable:
+          "Rename the module's table (e.g. with a vendor prefix) and migrate its data before upgrading; core's `{{table}}` has {{coreColumns}} columns of its own.",
+        renameColumn:
+          "Rename the module's column (vendor prefix) and migrate its values, or adopt the core column if it means the same.",
+        renameKey:
+          'Rename the referenceId (Magento derives them from table and columns; a vendor prefix avoids clashes).',
+      },
       messages: {
         ...SCHEMA_PAIR_MESSAGES,
         table: '{{module}} declares table `{{table}}`, which {{target}} adds to core ({{packages}}){{note}}',
@@ -56,8 +64,9 @@ patch, and update the code that uses it — before upgrading.`,
               target: target.release,
               packages: after.packages.join(', '),
               note,
+              coreColumns: Object.keys(after.columns).length,
             },
-            recommendation: `Rename the module's table (e.g. with a vendor prefix) and migrate its data before upgrading; core's \`${table.name}\` has ${Object.keys(after.columns).length} columns of its own.`,
+            recommendationId: 'renameTable',
             effort: { hours: 4, confidence: 'medium' },
             subject: `table:${table.name}`,
           });
@@ -77,7 +86,7 @@ patch, and update the code that uses it — before upgrading.`,
               core: describeColumn(after.columns[column.name]!),
               note,
             },
-            recommendation: `Rename the module's column (vendor prefix) and migrate its values, or adopt the core column if it means the same.`,
+            recommendationId: 'renameColumn',
             effort: { hours: 2, confidence: 'medium' },
             subject: `column:${table.name}.${column.name}`,
           });
@@ -109,8 +118,7 @@ patch, and update the code that uses it — before upgrading.`,
               columns: inAfter.columns.join(', '),
               note,
             },
-            recommendation:
-              'Rename the referenceId (Magento derives them from table and columns; a vendor prefix avoids clashes).',
+            recommendationId: 'renameKey',
             effort: { hours: 1, confidence: 'medium' },
             subject: `key:${table.name}.${key.id}`,
           });

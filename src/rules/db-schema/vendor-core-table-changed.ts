@@ -16,6 +16,10 @@ declares a table core changed. Upgrade-patch-helper reports the same as "DB sche
 
 **How to fix:** compare the package's declaration with the target's core table; update the package to a release made
 for the target when they disagree.`,
+    recommendations: {
+      compareDeclaration:
+        "Compare the package's declaration of `{{table}}` with the target's; update the package when they disagree.",
+    },
     messages: {
       targetAdds:
         'DB schema target changed: {{file}} ({{package}}) declares core table `{{table}}`, which {{target}} adds ({{coreFiles}}).',
@@ -51,7 +55,7 @@ for the target when they disagree.`,
             target: after.release,
             coreFiles: coreFiles.join(', '),
           },
-          recommendation: `Compare the package's declaration of \`${table}\` with the target's; update the package when they disagree.`,
+          recommendationId: 'compareDeclaration',
           effort: { hours: 0.5, confidence: 'medium' },
         });
       }

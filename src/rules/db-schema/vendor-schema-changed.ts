@@ -37,6 +37,10 @@ may be narrowed, and custom code or reports reading the table may break. Upgrade
 
 **How to fix:** read the package's release notes for the table; back the data up before \`setup:upgrade\` when a table
 or column goes; check custom code and integrations that read it.`,
+    recommendations: {
+      backUp: 'Back up `{{table}}` before setup:upgrade if its data matters; check code that reads it.',
+      review: 'Review what setup:upgrade will do to `{{table}}` and the code that reads it.',
+    },
     messages: {
       vendorSchema: 'DB schema {{change}}: {{file}} ({{package}}) in the target vendor tree {{what}} (a core table).',
     },
@@ -55,16 +59,14 @@ or column goes; check custom code and integrations that read it.`,
             : change === 'removed'
               ? `no longer declares table \`${table}\`${file.target ? '' : ' (the file is gone from the target tree)'}`
               : `changes its declaration of table \`${table}\``;
+        const gone = change === 'removed';
         context.report({
           package: file.package,
           file: file.file,
           subject: `${file.file} ${table}`,
           messageId: 'vendorSchema',
-          data: { change, file: file.file, package: file.package, what },
-          recommendation:
-            change === 'removed'
-              ? `Back up \`${table}\` before setup:upgrade if its data matters; check code that reads it.`
-              : `Review what setup:upgrade will do to \`${table}\` and the code that reads it.`,
+          data: { change, file: file.file, package: file.package, what, table },
+          recommendationId: gone ? 'backUp' : 'review',
           effort: { hours: 0.5, confidence: 'medium' },
         });
       }

@@ -23,6 +23,14 @@ db_schema.xml).
 
 **How to fix:** run \`bin/magento setup:db-declaration:generate-whitelist --module-name=<Module>\` and commit the
 module's etc/db_schema_whitelist.json.`,
+      recommendations: {
+        addToWhitelist:
+          'Add `{{name}}` to the whitelist of the module that declared it (generate-whitelist before disabling), or drop it with a schema patch.',
+        generateWhitelist:
+          'Run bin/magento setup:db-declaration:generate-whitelist --module-name={{module}} and commit the file.',
+        regenerateWhitelist:
+          'Regenerate the whitelist: bin/magento setup:db-declaration:generate-whitelist --module-name={{module}}.',
+      },
       messages: {
         disabledNotListed:
           '{{module}} disables {{what}} `{{name}}` of `{{table}}`, which no db_schema_whitelist.json lists: Magento will not drop it',
@@ -91,13 +99,16 @@ module's etc/db_schema_whitelist.json.`,
               // insert that omits a NOT NULL column still works); a left-over index or constraint is still enforced.
               ...(e.type === 'table' || e.type === 'column' ? { severity: 'info' as const } : {}),
               ...(e.type === 'table'
-                ? { messageId: 'disabledTableNotListed', data: { module: module.name, table: table.name } }
+                ? {
+                    messageId: 'disabledTableNotListed',
+                    data: { module: module.name, table: table.name, name: e.name },
+                  }
                 : {
                     messageId: 'disabledNotListed',
                     data: { module: module.name, what: e.what, name: e.name, table: table.name },
                   }),
               ...where,
-              recommendation: `Add \`${e.name}\` to the whitelist of the module that declared it (generate-whitelist before disabling), or drop it with a schema patch.`,
+              recommendationId: 'addToWhitelist',
               effort: { hours: 0.5, confidence: 'high' },
               subject: `whitelist-disabled:${table.name}.${e.type}.${e.name}`,
             });
@@ -110,7 +121,7 @@ module's etc/db_schema_whitelist.json.`,
               messageId: 'noWhitelist',
               data: { module: module.name },
               ...where,
-              recommendation: `Run bin/magento setup:db-declaration:generate-whitelist --module-name=${module.name} and commit the file.`,
+              recommendationId: 'generateWhitelist',
               effort: { hours: 0.25, confidence: 'high' },
               subject: `whitelist-file:${module.name}`,
             });
@@ -127,7 +138,7 @@ module's etc/db_schema_whitelist.json.`,
                   data: { module: module.name, what: e.what, name: e.name, table: table.name },
                 }),
             ...where,
-            recommendation: `Regenerate the whitelist: bin/magento setup:db-declaration:generate-whitelist --module-name=${module.name}.`,
+            recommendationId: 'regenerateWhitelist',
             effort: { hours: 0.25, confidence: 'high' },
             subject: `whitelist-entry:${table.name}.${e.type}.${e.name}`,
           });
