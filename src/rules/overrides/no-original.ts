@@ -9,6 +9,9 @@ export const noOriginal: Rule = {
     docs:
       'A theme file under `Vendor_Module/` that exists in no parent theme and not in the module is either a new file ' +
       '(fine) or an override of a file that moved or was renamed (dead: the store no longer uses it).',
+    recommendations: {
+      findCurrentPath: 'If it was meant to override a core file, find its current path; otherwise nothing to do.',
+    },
     messages: {
       noOriginal:
         'No original found for {{file}} in {{where}} ({{current}}): a new file, or an override of a file that moved.',
@@ -26,7 +29,7 @@ export const noOriginal: Rule = {
           where: override.module ?? 'the parent themes',
           current: context.files!.current!.label,
         },
-        recommendation: 'If it was meant to override a core file, find its current path; otherwise nothing to do.',
+        recommendationId: 'findCurrentPath',
       });
     }
   },

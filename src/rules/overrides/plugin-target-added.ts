@@ -15,6 +15,9 @@ export const pluginTargetAdded: Rule = {
       'with the upgrade, untested. Plugins typed with a virtualType are followed to their class. Upgrade-patch-helper ' +
       'reports the same as "Plugin Enabled".\n\n**How to fix:** test the plugin against the new class, or remove the ' +
       'declaration if it was written for another version.',
+    recommendations: {
+      testOrRemove: 'Test {{pluginClass}} against {{targetClass}} as the target ships it, or remove the declaration.',
+    },
     messages: {
       added:
         'Plugin {{name}} ({{plugin}}) on {{target}}, a class {{current}} does not have and {{release}} adds: the ' +
@@ -47,8 +50,10 @@ export const pluginTargetAdded: Rule = {
             target: `${plugin.target}${intercepted ? `::${intercepted.name}()` : ''}`,
             current: currentLabel(context),
             release: releaseLabel(context),
+            pluginClass: cls,
+            targetClass: plugin.target,
           },
-          recommendation: `Test ${cls} against ${plugin.target} as the target ships it, or remove the declaration.`,
+          recommendationId: 'testOrRemove',
           effort: { hours: 1, confidence: 'low' },
         });
       }

@@ -7,6 +7,9 @@ export const setupPatch: Rule = {
     category: 'overrides',
     description: 'Data and schema patches of custom code, to review against the target',
     docs: 'Patches run once; what they assume about core tables, attributes and configuration may no longer hold on the target (a new install of the target runs them against the new core data). Listed like upgrade-patch-helper\'s "Setup Patch Data/Schema" so they are reviewed.',
+    recommendations: {
+      nothingUnlessChanged: 'Nothing to change unless the core data or tables it touches changed in the target.',
+    },
     messages: {
       dataPatch: 'Data patch {{patch}}: re-check what it assumes about core tables and data on the target.',
       schemaPatch: 'Schema patch {{patch}}: re-check what it assumes about core tables and data on the target.',
@@ -25,7 +28,7 @@ export const setupPatch: Rule = {
           subject: `${script.kind} ${script.class ?? script.file}`,
           messageId: script.kind === 'data-patch' ? 'dataPatch' : 'schemaPatch',
           data: { patch: script.class ?? script.file },
-          recommendation: 'Nothing to change unless the core data or tables it touches changed in the target.',
+          recommendationId: 'nothingUnlessChanged',
         });
       }
     }

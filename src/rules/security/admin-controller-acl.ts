@@ -40,6 +40,12 @@ class directly under \`Controller\\Adminhtml\` is never dispatched (its subclass
 
 **How to fix:** declare \`const ADMIN_RESOURCE = 'Vendor_Module::resource';\` naming a resource of the module's
 \`etc/acl.xml\` (add one when none fits), or override \`_isAllowed()\` when the check depends on the request.`,
+    recommendations: {
+      declareResource:
+        "Declare `const ADMIN_RESOURCE = '{{module}}::…';` with a resource of the module's etc/acl.xml (or override _isAllowed()).",
+      declareResourceNoModule:
+        "Declare `const ADMIN_RESOURCE = 'Vendor_Module::…';` with a resource of the module's etc/acl.xml (or override _isAllowed()).",
+    },
     messages: {
       noAcl:
         "Admin controller {{class}} declares no ADMIN_RESOURCE and no _isAllowed(): it inherits {{parent}}'s resource " +
@@ -67,8 +73,8 @@ class directly under \`Controller\\Adminhtml\` is never dispatched (its subclass
           ...(unit.package ? { package: unit.package } : {}),
           ...(unit.module ? { module: unit.module } : {}),
           messageId: 'noAcl',
-          data: { class: decl.name, parent: BACKEND_ACTION },
-          recommendation: `Declare \`const ADMIN_RESOURCE = '${unit.module ?? 'Vendor_Module'}::…';\` with a resource of the module's etc/acl.xml (or override _isAllowed()).`,
+          data: { class: decl.name, parent: BACKEND_ACTION, ...(unit.module ? { module: unit.module } : {}) },
+          recommendationId: unit.module ? 'declareResource' : 'declareResourceNoModule',
           effort: { hours: 0.25, confidence: 'medium' },
           subject: `admin-resource:${decl.name.toLowerCase()}`,
         });
