@@ -58,6 +58,11 @@ describe('overrideCarriesChange', () => {
     assert.equal(overrideCarriesChange(minicartBefore, minicartAfter, rewritten(true), 'content.html'), false);
   });
 
+  it('an empty override (it blanks the original out) does not, though it keeps no removed line', () => {
+    assert.equal(overrideCarriesChange(minicartBefore, minicartAfter, '', 'content.html'), false);
+    assert.equal(overrideCarriesChange(minicartBefore, minicartAfter, '<!-- emptied -->\n', 'content.html'), false);
+  });
+
   it('a copy of the old original does not, a copy of the new one does', () => {
     assert.equal(overrideCarriesChange(listBefore, listAfter, listBefore, 'list.phtml'), false);
     assert.equal(overrideCarriesChange(listBefore, listAfter, listAfter, 'list.phtml'), true);

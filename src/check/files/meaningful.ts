@@ -85,6 +85,8 @@ export function overrideCarriesChange(before: string, after: string, own: string
   const a = meaningfulLines(before, path);
   const b = meaningfulLines(after, path);
   const mine = meaningfulLines(own, path).join('\n');
+  // An empty override (it blanks the original out) has none of the new code: it carries no change.
+  if (mine.trim() === '') return false;
   const flat = mine.replace(/\n/g, '');
   const has = (line: string) => flat.includes(line);
   const inA = new Set(a);

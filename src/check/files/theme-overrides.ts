@@ -113,8 +113,17 @@ function changedBeneath(
   target: ReleaseFiles,
 ): (OriginalRef & { diff?: string })[] {
   const at = candidates.findIndex((c) => c.component === found.component && c.path === found.path);
+  return changedAmong(candidates.slice(at + 1), current, target);
+}
+
+/** The candidates that both releases hold and that changed beyond comments, with their diffs. */
+export function changedAmong(
+  candidates: OriginalRef[],
+  current: ReleaseFiles,
+  target: ReleaseFiles,
+): (OriginalRef & { diff?: string })[] {
   const out: (OriginalRef & { diff?: string })[] = [];
-  for (const c of candidates.slice(at + 1)) {
+  for (const c of candidates) {
     if (!current.hasComponent(c.component) || !target.hasComponent(c.component)) continue;
     const a = current.hash(c.component, c.path);
     const b = target.hash(c.component, c.path);
@@ -125,7 +134,6 @@ function changedBeneath(
   return out;
 }
 
-/** A theme shipped by Hyvä (`Hyva/…`, upgrade-patch-helper's "Hyvä base theme") whose original is a core module file. */
 /** The original's diff from the current release to the target, when both releases hold its text (vendor trees). */
 function originalDiff(o: OriginalRef, current: ReleaseFiles, target: ReleaseFiles): string | undefined {
   const before = current.text?.(o.component, o.path);
@@ -136,6 +144,7 @@ function originalDiff(o: OriginalRef, current: ReleaseFiles, target: ReleaseFile
     : undefined;
 }
 
+/** A theme shipped by Hyvä (`Hyva/…`, upgrade-patch-helper's "Hyvä base theme") whose original is a core module file. */
 function hyvaBaseOverCore(theme: Theme, component: string): boolean {
   return theme.code.slice(theme.area.length + 1).startsWith('Hyva/') && component.startsWith('Magento_');
 }

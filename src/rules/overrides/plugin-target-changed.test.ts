@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createSymbolIndex } from '../../knowledge/memory-symbol-index.js';
+import type { CodeUnit } from '../rule.js';
 import type { MethodDecl } from '../../php/types.js';
 import { projectFixture, releaseFixture, runRule } from '../testing.js';
 import { moduleWith } from './fixtures.js';
@@ -117,5 +118,78 @@ describe('overrides/plugin-target-changed: the installed version of the package'
     assert.deepEqual(await run('103.4.28'), []);
     // Installed below the target's version: the upgrade moves it, the change is real.
     assert.equal((await run('103.4.10')).length, 1);
+  });
+});
+
+describe('overrides/plugin-target-changed: a plugin whose code is under check', () => {
+  it('reports a re-signed method the plugin still fits (return type, or arguments it does not declare) and leaves the rest to signature-mismatch', async () => {
+    const module = moduleWith('Acme_Catalog', {
+      plugins: [
+        {
+          file: 'app/code/Acme/Catalog/etc/di.xml',
+          line: 4,
+          target: 'Magento\\Catalog\\Model\\Product',
+          name: 'acme',
+          type: 'Acme\\Catalog\\Plugin\\P',
+          disabled: false,
+          area: 'global',
+          methods: ['beforeGetName', 'afterGetName', 'aroundGetName', 'beforeLoad', 'aroundSave'],
+        },
+      ],
+    });
+    const p = (name: string, extra = {}) => ({ name, ...extra });
+    const pluginCode = {
+      analysis: {
+        file: 'app/code/Acme/Catalog/Plugin/P.php',
+        classes: [
+          {
+            name: 'Acme\\Catalog\\Plugin\\P',
+            kind: 'class',
+            implements: [],
+            traits: [],
+            properties: [],
+            constants: [],
+            line: 1,
+            methods: [
+              m('beforeGetName', { params: [p('subject')] }),
+              m('afterGetName', { params: [p('subject'), p('result')] }),
+              m('aroundGetName', { params: [p('subject'), p('proceed')] }),
+              m('beforeLoad', { params: [p('subject')] }),
+              m('aroundSave', { params: [p('subject'), p('proceed'), p('item')] }),
+            ],
+          },
+        ],
+      },
+      package: null,
+      module: 'Acme_Catalog',
+      origin: 'custom',
+    } as unknown as CodeUnit;
+    const findings = await runRule(rule, {
+      project: projectFixture({ modules: [module] }),
+      code: [pluginCode],
+      current: {
+        release: releaseFixture('2.3.5'),
+        symbols: index([
+          m('getName', { returnType: 'string' }),
+          m('load', { params: [p('id')] }),
+          m('save', { params: [p('item')] }),
+        ]),
+      },
+      target: {
+        symbols: index([
+          m('getName', { returnType: '?string' }),
+          m('load', { params: [p('id', { type: 'int' })] }),
+          m('save', { params: [p('item', { type: 'array' })] }),
+        ]),
+      },
+    });
+    // getName() may now return null: every plugin on it is to review. beforeLoad() declares none of load()'s
+    // arguments, so it still fits; aroundSave() declares save()'s re-typed argument: signature-mismatch's judgement.
+    assert.deepEqual(findings.map((f) => `${f.severity} ${/::(\w+)\)/.exec(f.message)?.[1]}`).sort(), [
+      'warning afterGetName',
+      'warning aroundGetName',
+      'warning beforeGetName',
+      'warning beforeLoad',
+    ]);
   });
 });

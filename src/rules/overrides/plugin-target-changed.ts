@@ -1,6 +1,7 @@
 import { releaseLabel } from '../php-api/worlds.js';
 import { siblings } from '../../project/ownership.js';
 import { compareLooseVersions } from '../../knowledge/api/versions.js';
+import type { MethodDecl } from '../../php/types.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { methodsWithParents, onlyOptionalParamsAdded, signatureOf } from './class-changes.js';
 import { activePlugins } from './plugins.js';
@@ -37,12 +38,13 @@ export const pluginTargetChanged: Rule = {
       if (!after) continue;
       if (notUpgraded(context, plugin.target)) continue;
       // One engine per fact: whether a plugin still fits a method (exists, interceptable, arguments) is
-      // php-api/signature-mismatch's judgement when the plugin's code is under check; this rule adds changed bodies.
-      const pluginAnalysed = context.code.some((u) =>
-        u.analysis.classes.some(
-          (c) => c.name.toLowerCase() === (plugin.class ?? plugin.type!).replace(/^\\/, '').toLowerCase(),
-        ),
-      );
+      // php-api/signature-mismatch's judgement when the plugin's code is under check; this rule adds the changes
+      // that leave it fitting (bodies, and signatures whose change cannot touch the arguments the plugin declares).
+      const pluginClass = (plugin.class ?? plugin.type!).replace(/^\\/, '').toLowerCase();
+      const pluginDecl = context.code
+        .flatMap((u) => u.analysis.classes)
+        .find((c) => c.name.toLowerCase() === pluginClass);
+      const pluginAnalysed = pluginDecl !== undefined;
       for (const pm of plugin.methods) {
         const mm = /^(before|around|after)(.+)$/.exec(pm);
         if (!mm) continue;
@@ -53,7 +55,11 @@ export const pluginTargetChanged: Rule = {
         const now = after.get(key);
         let change: { messageId: string; data: Record<string, string> };
         if (pluginAnalysed && (!now || now.final || now.visibility !== 'public' || now.static)) continue;
-        if (pluginAnalysed && now && signatureOf(now) !== signatureOf(old)) continue;
+        if (pluginAnalysed && now && signatureOf(now) !== signatureOf(old)) {
+          const declared = pluginDecl.methods.find((x) => x.name.toLowerCase() === pm.toLowerCase());
+          const ownArgs = (declared?.params.length ?? 0) > (kind === 'before' ? 1 : 2);
+          if (ownArgs && paramsOf(now) !== paramsOf(old)) continue;
+        }
         if (!now) {
           change = { messageId: 'removed', data: { release: releaseLabel(context) } };
         } else if (now.final || now.visibility !== 'public' || now.static) {
@@ -61,7 +67,8 @@ export const pluginTargetChanged: Rule = {
           change = { messageId: 'notInterceptable', data: { became, release: releaseLabel(context) } };
         } else if (signatureOf(now) !== signatureOf(old)) {
           // Appended optional parameters break nothing a plugin relies on (around plugins should pass ...$args on).
-          const compatible = kind === 'after' || onlyOptionalParamsAdded(old, now);
+          // An analysed plugin that still declares no changed argument fits (signature-mismatch would say otherwise).
+          const compatible = kind === 'after' || pluginAnalysed || onlyOptionalParamsAdded(old, now);
           change = {
             messageId: compatible ? 'signatureCompatible' : 'signature',
             data: { before: signatureOf(old), after: signatureOf(now) },
@@ -90,6 +97,9 @@ export const pluginTargetChanged: Rule = {
     }
   },
 };
+
+/** A method's signature without its return type: what a plugin's declared arguments are checked against. */
+const paramsOf = (m: MethodDecl) => signatureOf({ ...m, returnType: undefined });
 
 /**
  * Does the upgrade leave the target class's package at (or above) the version the store has installed? Packages

@@ -43,3 +43,39 @@ describe('overrides/theme-layout-changed', () => {
     assert.deepEqual(await runRule(rule, { project, files: { current: files('v1\n'), target: files('v1\n') } }), []);
   });
 });
+
+describe('overrides/theme-layout-changed: layout extensions', () => {
+  const theme = themeWith(
+    'frontend/Acme/shop',
+    ['Magento/luma'],
+    [{ module: 'Magento_Catalog', kind: 'layout', modulePath: 'layout/catalog_category_view.xml' }],
+  );
+  const project = projectFixture({ themes: [theme] });
+  const files = (module: string, luma: string) =>
+    releaseFilesFromMemory(module, {
+      'frontend/Magento/luma': { 'Magento_Catalog/layout/catalog_category_view.xml': luma },
+      Magento_Catalog: { 'view/frontend/layout/catalog_category_view.xml': module },
+    });
+
+  it('names (info) each merged original of an extension that changed: the module file, a parent theme file', async () => {
+    const findings = await runRule(rule, {
+      project,
+      files: { current: files('<page a="1"/>\n', '<page/>\n'), target: files('<page a="2"/>\n', '<page/>\n') },
+    });
+    assert.deepEqual(
+      findings.map((f) => [f.messageId, f.severity, f.data?.original]),
+      [['extendsChanged', 'info', 'Magento_Catalog::view/frontend/layout/catalog_category_view.xml']],
+    );
+    assert.match(findings[0]!.details!, /-<page a="1"\/>\n\+<page a="2"\/>/);
+  });
+
+  it('says nothing for comment-only changes', async () => {
+    assert.deepEqual(
+      await runRule(rule, {
+        project,
+        files: { current: files('<page/>\n', '<page/>\n'), target: files('<page/><!-- x -->\n', '<page/>\n') },
+      }),
+      [],
+    );
+  });
+});

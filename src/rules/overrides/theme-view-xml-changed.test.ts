@@ -14,10 +14,15 @@ describe('overrides/theme-view-xml-changed', () => {
       'frontend/Magento/luma': { 'etc/view.xml': luma },
       'frontend/Magento/blank': { 'etc/view.xml': blank },
     });
-  const run = (current: ReturnType<typeof files>, target: ReturnType<typeof files>, hasOwn = true) =>
+  const run = (current: ReturnType<typeof files>, target: ReturnType<typeof files>, hasOwn = true, ownText?: string) =>
     runRule(rule, {
       project,
-      files: { current, target, projectHash: (file) => (hasOwn && file === own ? 'h' : undefined) },
+      files: {
+        current,
+        target,
+        projectHash: (file) => (hasOwn && file === own ? 'h' : undefined),
+        ...(ownText ? { projectText: (file: string) => (file === own ? ownText : undefined) } : {}),
+      },
     });
 
   it('names each parent whose etc/view.xml changed, with the whole fallback chain', async () => {
@@ -49,5 +54,21 @@ describe('overrides/theme-view-xml-changed', () => {
   it('ignores comment-only changes, unchanged parents and themes without their own view.xml', async () => {
     assert.deepEqual(await run(files('<view a="1"/>', '<view/>'), files('<view a="1"/><!-- x -->', '<view/>')), []);
     assert.deepEqual(await run(files('<view a="1"/>', '<view/>'), files('<view a="2"/>', '<view/>'), false), []);
+  });
+
+  it("says a theme file identical to the parent's new etc/view.xml already carries the change (info)", async () => {
+    const findings = await run(
+      files('<view a="1"/>', '<view b="1"/>'),
+      files('<view a="2"/>', '<view b="2"/>'),
+      true,
+      '<!-- copied --><view b="2"/>',
+    );
+    assert.deepEqual(
+      findings.map((f) => [f.data?.component, f.messageId, f.severity]),
+      [
+        ['frontend/Magento/luma', 'parentChanged', 'warning'],
+        ['frontend/Magento/blank', 'identicalToTarget', 'info'],
+      ],
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { sameIgnoringComments } from '../../check/files/meaningful.js';
 import { cosmeticChange } from '../../check/files/release-files.js';
 import type { Rule } from '../rule.js';
 
@@ -11,14 +12,20 @@ export const themeViewXmlChanged: Rule = {
       "A theme's `etc/view.xml` (image sizes, gallery options, excluded files…) is merged over its parents' along the " +
       'fallback chain: a setting the target adds or changes in a parent (Luma, Blank) reaches the store unless the ' +
       "theme's own file sets it, and a setting the theme copied keeps the old value. Each parent whose `etc/view.xml` " +
-      'changed beyond comments and whitespace is named, nearest first. Upgrade-patch-helper reports the same as an ' +
-      "override of `etc/view.xml`.\n\n**How to fix:** diff the parent's `etc/view.xml` between the versions and " +
+      "changed beyond comments and whitespace is named, nearest first; a theme file identical to the parent's new one " +
+      'already carries the change (info: it only keeps later changes out). Upgrade-patch-helper reports the same as an ' +
+      "override (or a redundant override) of `etc/view.xml`.\n\n**How to fix:** diff the parent's `etc/view.xml` between " +
+      'the versions and ' +
       "decide for each changed setting whether the theme's file should follow it.",
     messages: {
       parentChanged:
         '{{own}} merges over {{component}}: etc/view.xml, which changed from {{current}} to {{target}} (fallback ' +
         'chain: {{chain}}).',
+      identicalToTarget:
+        '{{own}} is identical to {{component}}: etc/view.xml as {{target}} has it (it already carries the change; ' +
+        'fallback chain: {{chain}}).',
     },
+    messageSeverity: { identicalToTarget: 'info' },
   },
   check(context) {
     const files = context.files;
@@ -39,10 +46,14 @@ export const themeViewXmlChanged: Rule = {
         if (!before || !after || before === after) continue;
         // Comments and whitespace only (texts, or the index's meaningful hashes): no setting changed.
         if (cosmeticChange(current, target, component, 'etc/view.xml')) continue;
+        const ownText = files.projectText?.(own);
+        const targetText = target.text?.(component, 'etc/view.xml');
+        const carried =
+          ownText !== undefined && targetText !== undefined && sameIgnoringComments(ownText, targetText, own);
         context.report({
           file: own,
           subject: `${theme.code} ${component}`,
-          messageId: 'parentChanged',
+          messageId: carried ? 'identicalToTarget' : 'parentChanged',
           data: {
             own,
             component,
@@ -50,8 +61,10 @@ export const themeViewXmlChanged: Rule = {
             target: target.label,
             chain: [theme.code, ...theme.parentChain.map((p) => `${theme.area}/${p}`)].join(' → '),
           },
-          recommendation: `Diff ${component}'s etc/view.xml between the versions; carry the changed settings your theme should follow into ${own}.`,
-          effort: { hours: 0.5, confidence: 'medium' },
+          recommendation: carried
+            ? `Delete ${own} after upgrading unless it is meant to pin ${component}'s settings, so later changes reach the store.`
+            : `Diff ${component}'s etc/view.xml between the versions; carry the changed settings your theme should follow into ${own}.`,
+          effort: { hours: carried ? 0.25 : 0.5, confidence: 'medium' },
         });
       }
     }
