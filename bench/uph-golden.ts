@@ -6,7 +6,7 @@
  * dev/phpunit/functional/expected_output/. Its setup script (dev/Docker/setup-magento-with-diff.sh) installs a release,
  * adds its test packages (dev/Test*), upgrades, then edits files of the new vendor tree ("spoofs" changes) and installs
  * its test module and theme in app/. This bench replays that from public trees:
- *   - the two releases' complete vendor/ trees come from speedupmate/Magento2-OS-Mirror (tags magento2-os-<version>);
+ *   - each release's complete vendor/ tree comes from a public mirror of Composer installs (see TREES);
  *   - UPH's test packages are copied into both vendor trees as Composer copies a path repository; the script's edits
  *     are replayed on the target tree; app/code/Ampersand/Test and app/design/frontend/Ampersand/theme go into the
  *     project, whose own vendor/ is the baseline tree (the project before the upgrade);
@@ -15,12 +15,18 @@
  *     and every MageUp finding of warning level or above to a golden line.
  * Recall = golden lines found / golden lines; precision = MageUp warnings matching a golden line / MageUp warnings.
  *
- * Only m23 (2.3.0 → 2.3.7-p3) can be built: the other pairs need 2.4.5-p1 and 2.4.7-p3 vendor trees with their
- * third-party packages, which no public mirror holds (speedupmate stops at 2.4.4; lrvipuls/mage247 is 2.4.7-p7).
+ * Pairs (UPH's dev/Docker/docker-compose.yml): m23 2.3.0 → 2.3.7-p3, m24nodb 2.3.5 → 2.4.7-p3, m2451nodb
+ * 2.3.5 → 2.4.5-p1. No public mirror holds a whole 2.4.7-p3 install: its vendor/magento comes from
+ * controlaltdelete-nl/magento2-code-tracker (a Composer install of every release, Magento's packages only) and the
+ * rest of vendor/ (PayPal's Braintree modules, libraries) from the 2.4.7-p1 install of
+ * tiagosampaio/magento-opensource-releases. Braintree 4.6.1-p1 (2.4.7-p1) and 4.6.1-p10 (2.4.7-p7,
+ * lrvipuls/mage247) have the same etc/db_schema.xml and view/(base|frontend)/web/js/form-builder.js, the files UPH's
+ * lines name, so 4.6.1-p3 between them is taken to have them too.
  *
- * Needs the two fetched mirrors (`fetch` github:speedupmate/Magento2-OS-Mirror and
- * github:AmpersandHQ/ampersand-magento2-upgrade-patch-helper); without them it says so and exits 0.
- * Usage: node --import tsx bench/uph-golden.ts [--work DIR] [--keep] [--verbose]
+ * Needs the fetched mirrors each pair names (`fetch` github:<owner>/<name>) and
+ * github:AmpersandHQ/ampersand-magento2-upgrade-patch-helper; a pair whose mirror is absent is skipped with a line
+ * that says which.
+ * Usage: node --import tsx bench/uph-golden.ts [--work DIR] [--keep] [--verbose] [--pair ID]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -44,7 +50,6 @@ import { vendorTreeRegistrations } from '../src/project/registration.js';
 import { listDirs } from '../src/project/walk.js';
 
 const MIRROR = process.env.MIRROR ?? '/work/.mirror';
-const MAGENTO_GIT = join(MIRROR, 'speedupmate+Magento2-OS-Mirror/repo');
 const UPH_GIT = join(MIRROR, 'AmpersandHQ+ampersand-magento2-upgrade-patch-helper/repo');
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -52,13 +57,41 @@ const arg = (name: string) => {
 };
 const verbose = process.argv.includes('--verbose');
 
+/** Part of a release's install: `paths` of `ref` in a fetched mirror, less the paths under `without`. */
+interface TreePart {
+  repo: string;
+  ref: string;
+  paths: string[];
+  without?: string[];
+}
+const SPEEDUPMATE = 'speedupmate/Magento2-OS-Mirror';
+const RELEASES = 'tiagosampaio/magento-opensource-releases';
+const TRACKER = 'controlaltdelete-nl/magento2-code-tracker';
+const INSTALL = ['vendor', 'composer.json', 'composer.lock'];
+/** Each release's install, by version (a version is built once per work directory, whichever pair needs it). */
+const TREES: Record<string, TreePart[]> = {
+  '2.3.0': [{ repo: SPEEDUPMATE, ref: 'magento2-os-2.3.0', paths: INSTALL }],
+  '2.3.7-p3': [{ repo: SPEEDUPMATE, ref: 'magento2-os-2.3.7-p3', paths: INSTALL }],
+  '2.3.5': [{ repo: RELEASES, ref: '2.3.5', paths: INSTALL }],
+  '2.4.5-p1': [{ repo: RELEASES, ref: '2.4.5-p1', paths: INSTALL }],
+  '2.4.7-p3': [
+    { repo: TRACKER, ref: 'magento-2.4.7-p3', paths: ['vendor/magento', 'composer.json'] },
+    { repo: RELEASES, ref: '2.4.7-p1', paths: ['vendor'], without: ['vendor/magento/'] },
+  ],
+};
+const mirrorOf = (repo: string) => join(MIRROR, `${repo.replace('/', '+')}/repo`);
+
 interface Pair {
   id: string;
   golden: string;
   from: string;
   to: string;
 }
-const PAIRS: Pair[] = [{ id: 'm23', golden: 'magentom23.out.txt', from: '2.3.0', to: '2.3.7-p3' }];
+const PAIRS: Pair[] = [
+  { id: 'm23', golden: 'magentom23.out.txt', from: '2.3.0', to: '2.3.7-p3' },
+  { id: 'm24nodb', golden: 'magentom24-nodb.out.txt', from: '2.3.5', to: '2.4.7-p3' },
+  { id: 'm2451nodb', golden: 'magentom2451-nodb.out.txt', from: '2.3.5', to: '2.4.5-p1' },
+];
 
 /** UPH's test packages: directory in dev/ → Composer package name (vendor/<name>/ is where Composer copies them). */
 const PACKAGES: Record<string, string> = {
@@ -73,9 +106,11 @@ function git(dir: string, args: string[], input?: string): Buffer {
   return execFileSync('git', ['--git-dir', dir, ...args], { maxBuffer: 1 << 30, ...(input ? { input } : {}) });
 }
 
-/** Extracts paths of a tag; blobs the partial mirror lacks (a few large media files) are left out and counted. */
-function extract(tag: string, paths: string[], out: string): number {
-  const listing = git(MAGENTO_GIT, ['ls-tree', '-r', '-z', tag, ...paths])
+/** Extracts a part of an install; blobs the partial mirror lacks (a few large media files) are left out and counted. */
+function extract(part: TreePart, out: string): number {
+  const mirror = mirrorOf(part.repo);
+  const without = (path: string) => (part.without ?? []).some((w) => path.startsWith(w));
+  const listing = git(mirror, ['ls-tree', '-r', '-z', part.ref, ...part.paths])
     .toString()
     .split('\0')
     .filter(Boolean)
@@ -84,8 +119,8 @@ function extract(tag: string, paths: string[], out: string): number {
       const [, type, sha] = meta!.split(' ');
       return { type: type!, sha: sha!, path: path! };
     })
-    .filter((e) => e.type === 'blob');
-  const check = git(MAGENTO_GIT, ['cat-file', '--batch-check'], listing.map((e) => e.sha).join('\n') + '\n')
+    .filter((e) => e.type === 'blob' && !without(e.path));
+  const check = git(mirror, ['cat-file', '--batch-check'], listing.map((e) => e.sha).join('\n') + '\n')
     .toString()
     .split('\n');
   const missing = listing.filter((_, i) => check[i]?.endsWith(' missing')).map((e) => e.path);
@@ -97,17 +132,21 @@ function extract(tag: string, paths: string[], out: string): number {
       '-c',
       'set -o pipefail; git --git-dir "$1" archive "$2" -- "${@:4}" | tar -x -C "$3"',
       'extract',
-      MAGENTO_GIT,
-      tag,
+      mirror,
+      part.ref,
       out,
-      ...paths,
-      ...missing.map((p) => `:(exclude)${p}`),
+      ...part.paths,
+      ...[...(part.without ?? []), ...missing].map((p) => `:(exclude)${p}`),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  if (run.status !== 0) throw new Error(`git archive ${tag}: ${run.stderr.toString()}`);
+  if (run.status !== 0) throw new Error(`git archive ${part.repo} ${part.ref}: ${run.stderr.toString()}`);
   return missing.length;
 }
+
+/** The mirrors a version's tree needs that are not fetched. */
+const absentMirrors = (version: string): string[] =>
+  TREES[version]!.map((p) => p.repo).filter((repo) => !existsSync(mirrorOf(repo)));
 
 /** UPH's dev/<dir> (at the mirror's HEAD) into `out`. */
 function extractUph(dir: string, out: string): void {
@@ -182,9 +221,16 @@ function build(pair: Pair, work: string): Built {
   const fromTree = join(work, `tree-${pair.from}`);
   const toTree = join(work, `tree-${pair.to}`);
   let missing = 0;
-  if (!existsSync(join(fromTree, 'vendor')))
-    missing += extract(`magento2-os-${pair.from}`, ['vendor', 'composer.json', 'composer.lock'], fromTree);
-  if (!existsSync(join(toTree, 'vendor'))) missing += extract(`magento2-os-${pair.to}`, ['vendor'], toTree);
+  // A tree is extracted whole once; `.complete` marks it so an interrupted extraction is redone.
+  for (const [version, tree] of [
+    [pair.from, fromTree],
+    [pair.to, toTree],
+  ] as const) {
+    if (existsSync(join(tree, '.complete'))) continue;
+    rmSync(tree, { recursive: true, force: true });
+    for (const part of TREES[version]!) missing += extract(part, tree);
+    writeFileSync(join(tree, '.complete'), '');
+  }
   for (const tree of [fromTree, toTree]) {
     for (const [dir, name] of Object.entries(PACKAGES)) {
       rmSync(join(tree, 'vendor', name), { recursive: true, force: true });
@@ -273,7 +319,7 @@ function keysOf(f: Finding, dirs: Map<string, string>, prefixes: [string, string
   const msg = f.message;
   const original = (): string | undefined => {
     const m =
-      /(?:overrides (?:template|layout|web asset|email template) |identical to )(?:((?:frontend|adminhtml)\/[^/\s]+\/[^:\s]+): |([A-Z][A-Za-z0-9]*_[A-Za-z0-9]+)::)(\S+?)(?:,| \(| as )/.exec(
+      /(?:overrides (?:template|layout|web asset|email template) |extends layout |identical to )(?:((?:frontend|adminhtml)\/[^/\s]+\/[^:\s]+): |([A-Z][A-Za-z0-9]*_[A-Za-z0-9]+)::)(\S+?)(?:,| \(| as )/.exec(
         msg,
       );
     if (!m) return undefined;
@@ -286,7 +332,9 @@ function keysOf(f: Finding, dirs: Map<string, string>, prefixes: [string, string
     case 'overrides/theme-web-changed':
     case 'overrides/theme-email-changed': {
       const o = original();
-      return o && f.severity !== 'info' ? [`Override (phtml/js/html)|${o}|${f.file}`] : [];
+      // An extension's changed original is info (its references are layout-reference-removed's), UPH's line still.
+      const counts = f.severity !== 'info' || f.messageId?.startsWith('extendsChanged') === true;
+      return o && counts ? [`Override (phtml/js/html)|${o}|${f.file}`] : [];
     }
     case 'overrides/redundant-override': {
       const o = original();
@@ -304,9 +352,10 @@ function keysOf(f: Finding, dirs: Map<string, string>, prefixes: [string, string
       return [`${/no longer has/.test(msg) ? 'Preference Removed' : 'Preference'}|${file}|${m[1]!.replace(/^\\/, '')}`];
     }
     case 'overrides/theme-view-xml-changed': {
-      const m = /merges over ((?:frontend|adminhtml)\/\S+): etc\/view\.xml/.exec(msg);
-      const dir = m && dirs.get(m[1]!);
-      return dir ? [`Override (phtml/js/html)|${dir}/etc/view.xml|${f.file}`] : [];
+      const m = /(merges over|is identical to) ((?:frontend|adminhtml)\/\S+): etc\/view\.xml/.exec(msg);
+      const dir = m && dirs.get(m[2]!);
+      const type = m?.[1] === 'merges over' ? 'Override (phtml/js/html)' : 'Redundant Override';
+      return dir ? [`${type}|${dir}/etc/view.xml|${f.file}`] : [];
     }
     case 'overrides/plugin-target-added': {
       const m = /^Plugin \S+ \((\S+)\) on ([^:,]+)/.exec(msg);
@@ -385,14 +434,23 @@ async function runPair(pair: Pair, work: string): Promise<void> {
   }
 }
 
-if (!existsSync(MAGENTO_GIT) || !existsSync(UPH_GIT)) {
-  console.log(
-    `skipped: fetch github:speedupmate/Magento2-OS-Mirror and github:AmpersandHQ/ampersand-magento2-upgrade-patch-helper first (looked in ${MIRROR})`,
-  );
+if (!existsSync(UPH_GIT)) {
+  console.log(`skipped: fetch github:AmpersandHQ/ampersand-magento2-upgrade-patch-helper first (looked in ${MIRROR})`);
 } else {
   const work = arg('--work') ?? mkdtempSync(join(tmpdir(), 'mageup-uph-golden-'));
+  const only = arg('--pair');
   try {
-    for (const pair of PAIRS) await runPair(pair, work);
+    for (const pair of PAIRS) {
+      if (only && pair.id !== only) continue;
+      const absent = [...new Set([...absentMirrors(pair.from), ...absentMirrors(pair.to)])];
+      if (absent.length > 0) {
+        console.log(
+          `${pair.id}: skipped, tree absent: fetch ${absent.map((r) => `github:${r}`).join(', ')} (looked in ${MIRROR})`,
+        );
+        continue;
+      }
+      await runPair(pair, work);
+    }
   } finally {
     if (!process.argv.includes('--keep') && !arg('--work')) rmSync(work, { recursive: true, force: true });
   }
