@@ -36,22 +36,33 @@ const index = (methods: MethodDecl[], version = '1') =>
     },
   ]);
 
+/** Acme_Catalog with one plugin (Acme\\Catalog\\Plugin\\P) on Magento\\Catalog\\Model\\Product with these methods. */
+const pluginModule = (methods: string[]) =>
+  moduleWith('Acme_Catalog', {
+    plugins: [
+      {
+        file: 'app/code/Acme/Catalog/etc/di.xml',
+        line: 4,
+        target: 'Magento\\Catalog\\Model\\Product',
+        name: 'acme',
+        type: 'Acme\\Catalog\\Plugin\\P',
+        disabled: false,
+        area: 'global',
+        methods,
+      },
+    ],
+  });
+
 describe('overrides/plugin-target-changed', () => {
   it('reports removed, final, re-signed (around: error; optional param appended: warning) and changed methods', async () => {
-    const module = moduleWith('Acme_Catalog', {
-      plugins: [
-        {
-          file: 'app/code/Acme/Catalog/etc/di.xml',
-          line: 4,
-          target: 'Magento\\Catalog\\Model\\Product',
-          name: 'acme',
-          type: 'Acme\\Catalog\\Plugin\\P',
-          disabled: false,
-          area: 'global',
-          methods: ['aroundGone', 'beforeLocked', 'aroundSave', 'beforeLoad', 'afterGetName', 'afterSame'],
-        },
-      ],
-    });
+    const module = pluginModule([
+      'aroundGone',
+      'beforeLocked',
+      'aroundSave',
+      'beforeLoad',
+      'afterGetName',
+      'afterSame',
+    ]);
     const p = (name: string, extra = {}) => ({ name, ...extra });
     const current = index([
       m('gone'),
@@ -86,20 +97,7 @@ describe('overrides/plugin-target-changed', () => {
 
 describe('overrides/plugin-target-changed: the installed version of the package', () => {
   it('no finding when the target index holds the package at or below the installed version (not moved by the upgrade)', async () => {
-    const module = moduleWith('Acme_Catalog', {
-      plugins: [
-        {
-          file: 'app/code/Acme/Catalog/etc/di.xml',
-          line: 4,
-          target: 'Magento\\Catalog\\Model\\Product',
-          name: 'acme',
-          type: 'Acme\\Catalog\\Plugin\\P',
-          disabled: false,
-          area: 'global',
-          methods: ['afterGetName'],
-        },
-      ],
-    });
+    const module = pluginModule(['afterGetName']);
     const installed = (version: string) => ({
       name: 'magento/module-catalog',
       version,
@@ -123,20 +121,7 @@ describe('overrides/plugin-target-changed: the installed version of the package'
 
 describe('overrides/plugin-target-changed: a plugin whose code is under check', () => {
   it('reports a re-signed method the plugin still fits (return type, or arguments it does not declare) and leaves the rest to signature-mismatch', async () => {
-    const module = moduleWith('Acme_Catalog', {
-      plugins: [
-        {
-          file: 'app/code/Acme/Catalog/etc/di.xml',
-          line: 4,
-          target: 'Magento\\Catalog\\Model\\Product',
-          name: 'acme',
-          type: 'Acme\\Catalog\\Plugin\\P',
-          disabled: false,
-          area: 'global',
-          methods: ['beforeGetName', 'afterGetName', 'aroundGetName', 'beforeLoad', 'aroundSave'],
-        },
-      ],
-    });
+    const module = pluginModule(['beforeGetName', 'afterGetName', 'aroundGetName', 'beforeLoad', 'aroundSave']);
     const p = (name: string, extra = {}) => ({ name, ...extra });
     const pluginCode = {
       analysis: {
