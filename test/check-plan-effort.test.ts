@@ -3,11 +3,12 @@
 // store and target: the path plan recommends by default, the direct jump with --direct. The sample store's path to
 // 2.4.8-p3 stops on 2.4.7-p10; the vanilla store's is one hop.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { checkProject } from '../src/check/check-project.js';
 import { runCheck } from '../src/check/run-check.js';
 import { fixedClock } from '../src/knowledge/clock.js';
 import { buildPlan } from '../src/plan/build-plan.js';
@@ -114,5 +115,28 @@ describe('check and plan print one effort for one store and target', () => {
     assert.ok(renderCheckReport(check, 'text', { color: false }).includes(printed), 'check text');
     assert.ok(renderCheckReport(check, 'md').includes(printed), 'check md');
     assert.ok(renderPlan(plan, 'text', clock).includes(`Target 2.4.8. ${printed}`), 'plan text');
+  });
+
+  it("a config's exclusions, severity overrides and waivers: plan prices what check keeps", async () => {
+    const dir = join(cacheDir, 'governed');
+    cpSync(VANILLA, dir, { recursive: true });
+    const config = {
+      exclude: ['vendor/web-token/**'],
+      severity: { composer: 'off' },
+      waivers: [{ rule: 'platform', reason: 'hosting upgrades the services', owner: 'ops', expires: '2027-12-31' }],
+    };
+    writeFileSync(join(dir, 'mageup.config.json'), JSON.stringify(config));
+    const outcome = await checkProject({ path: dir, to: ['2.4.8-p3'], clock, cacheDir, workers: 1 });
+    assert.equal(outcome.kind, 'report');
+    const check = outcome.kind === 'report' ? outcome.result : undefined;
+    assert.ok(check?.governance, 'check applied the config');
+    const plan = await buildPlan({ path: dir, to: '2.4.8-p3', clock, cacheDir, freezePresets: ['none'] });
+    const ungoverned = await buildPlan({ path: VANILLA, to: '2.4.8-p3', clock, cacheDir, freezePresets: ['none'] });
+    assert.equal(check.summary.effortHours, plan.totalHours);
+    assert.ok(
+      plan.totalHours < ungoverned.totalHours,
+      `the config changes the total (${ungoverned.totalHours} h without)`,
+    );
+    assert.ok(plan.notes.some((n) => /exclusions, severity overrides and waivers of the config/.test(n)));
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createBaseline, defaultBaselineFile, resolvePolicy, writeBaseline } from '../governance/index.js';
 import { isoDay } from '../knowledge/catalog.js';
+import { systemClock } from '../knowledge/clock.js';
 import { CheckOptionError, runCheck } from './run-check.js';
 import type { CheckOptions, CheckResult } from './types.js';
 
@@ -38,7 +39,7 @@ export async function checkProject(request: CheckProjectRequest): Promise<CheckP
     ...(configFile ? { configFile } : {}),
     ...(baselineFile ? { baselineFile } : {}),
     useBaseline: baselineCreate === undefined,
-    today: isoDay(new Date()),
+    today: isoDay((request.clock ?? systemClock).now()),
   });
   const result = await runCheck({
     ...check,

@@ -16,6 +16,9 @@ import type { Edition, ProjectModel } from '../project/model.js';
 import { version as toolVersion } from '../version.js';
 import { parseDay } from './calendar.js';
 import { readPlanConfig } from './config.js';
+import { resolvePolicy } from '../governance/resolve-policy.js';
+import type { Policy } from '../governance/policy.js';
+import { relative } from 'node:path';
 import { PlanInputError } from './errors.js';
 import { listExtensions } from './extensions.js';
 import type { ExtensionRow } from '../rules/composer/extension-fit.js';
@@ -75,8 +78,14 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
   if (model.kind !== 'project')
     throw new PlanInputError(`${model.root} is one extension, not a Magento project: plan needs a project.`);
   const config = readPlanConfig(model.root);
+  // The governance check applies (exclusions, severity overrides, waivers, baseline): one total for one config.
+  const { policy } = resolvePolicy({ path: options.path, useBaseline: true, today });
   const notes: string[] = [];
   if (config.file) notes.push(`Settings read from ${config.file} (plan section); command-line options win.`);
+  if (config.file || policy.baseline)
+    notes.push(
+      `Findings priced after the exclusions, severity overrides and waivers of the config${policy.baseline ? ` and the baseline ${relative(model.root, policy.baseline.file) || policy.baseline.file}` : ''}, as check applies them.`,
+    );
   const catalog = loadReleaseCatalog({
     clock,
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
@@ -143,7 +152,7 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
   const targets = releases.slice(1).map((r) => r.version);
   const checked = options.check
     ? await options.check(targets, phpByTarget)
-    : await defaultCheck(options.path, targets, phpByTarget, clock, options.from, options.cacheDir);
+    : await defaultCheck(options.path, targets, phpByTarget, clock, options.from, options.cacheDir, policy);
   problems.push(...checked.problems);
   const product = model.magento.productPackage ?? 'magento/product-community-edition';
   // One effort with check: the work of every hop and the total come from pathWork, which check's summary calls too.
@@ -369,6 +378,7 @@ async function defaultCheck(
   clock: Clock,
   from: string | undefined,
   cacheDir: string | false | undefined,
+  policy: Policy,
 ): Promise<{
   findings: Finding[][];
   problems: Problem[];
@@ -382,6 +392,7 @@ async function defaultCheck(
     phpByTarget,
     direct: true,
     clock,
+    policy,
     ...(from ? { from } : {}),
     ...(cacheDir !== undefined ? { cacheDir } : {}),
   });
