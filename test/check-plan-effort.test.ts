@@ -10,6 +10,7 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { checkProject } from '../src/check/check-project.js';
 import { runCheck } from '../src/check/run-check.js';
+import type { StoreOptions } from '../src/check/work.js';
 import { fixedClock } from '../src/knowledge/clock.js';
 import { buildPlan } from '../src/plan/build-plan.js';
 import { renderPlan } from '../src/plan/render.js';
@@ -42,9 +43,9 @@ function printedByCheck(result: Awaited<ReturnType<typeof runCheck>>): Record<st
   };
 }
 
-async function compare(path: string, to: string, direct: boolean) {
-  const check = await runCheck({ path, to, clock, cacheDir, workers: 1, direct });
-  const plan = await buildPlan({ path, to, clock, cacheDir, freezePresets: ['none'], direct });
+async function compare(path: string, to: string, direct: boolean, store: StoreOptions = {}) {
+  const check = await runCheck({ path, to, clock, cacheDir, workers: 1, direct, ...store });
+  const plan = await buildPlan({ path, to, clock, cacheDir, freezePresets: ['none'], direct, ...store });
   const total = plan.totalHours;
   assert.deepEqual(printedByCheck(check), { text: total, json: total, md: total, html: total, sarif: total });
   for (const format of ['text', 'md', 'html'] as const)
@@ -138,5 +139,18 @@ describe('check and plan print one effort for one store and target', () => {
       `the config changes the total (${ungoverned.totalHours} h without)`,
     );
     assert.ok(plan.notes.some((n) => /exclusions, severity overrides and waivers of the config/.test(n)));
+  });
+
+  it("check takes plan's --platform, --orders-per-day and --catalog-size: the same store, the same total", async () => {
+    const store = { platform: { mariadb: '10.6', php: '8.2' }, ordersPerDay: 5000, catalogSize: 200000 };
+    const declared = await compare(VANILLA, '2.4.8-p3', false, store);
+    assert.equal(declared.plan.hops[0]!.deployment.strategy, 'blue-green');
+    const assumed = await buildPlan({ path: VANILLA, to: '2.4.8-p3', clock, cacheDir, freezePresets: ['none'] });
+    assert.notEqual(declared.plan.totalHours, assumed.totalHours, 'the store settings change the total');
+    for (const run of [
+      () => runCheck({ path: VANILLA, to: '2.4.8-p3', clock, cacheDir, workers: 1, platform: { oracle: '19' } }),
+      () => buildPlan({ path: VANILLA, to: '2.4.8-p3', clock, cacheDir, platform: { oracle: '19' } }),
+    ])
+      await assert.rejects(run(), /^StoreSettingError: Unknown platform service "oracle" \(known: /);
   });
 });

@@ -100,7 +100,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   // One route per target with plan (the path it recommends, or the direct jump with --direct), before ownership:
   // every release of a route is compared, so what any of them installs is Magento's.
   const platform = await readProjectPlatform(model.root);
-  const settings = planSettings(model);
+  const settings = planSettings(model, {
+    ...(options.platform ? { platform: options.platform } : {}),
+    ordersPerDay: options.ordersPerDay,
+    catalogSize: options.catalogSize,
+  });
   const routes = new Map<string, UpgradeRoute>();
   if (model.kind === 'project' && current.release) {
     const states = currentPlatform(model, platform, current.release, catalog.all(), settings.platform);

@@ -17,6 +17,11 @@ export interface CheckOptions {
   from?: string;
   /** Target PHP `x.y` (default: the PHP `plan` chooses for the direct hop). */
   php?: string;
+  /** What the store runs (`{ mariadb: '10.6' }`), over the config's `plan.platform`: as `plan --platform`. */
+  platform?: Record<string, string>;
+  /** Store traffic and catalog size, over the config's plan section: as plan's, they choose the deployment priced. */
+  ordersPerDay?: number;
+  catalogSize?: number;
   /** Target PHP per target release (`{ '2.4.7-p7': '8.3' }`), before `php`: plan passes the PHP of each hop. */
   phpByTarget?: Record<string, string>;
   /**

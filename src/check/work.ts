@@ -5,7 +5,9 @@ import type { Release } from '../knowledge/types.js';
 import type { ServiceValue } from '../plan/types.js';
 import type { ProjectModel } from '../project/model.js';
 import type { StoreSize } from '../plan/runbook.js';
-import { readPlanConfig } from '../plan/config.js';
+import { MageupError } from '../core/errors.js';
+import { readPlanConfig, type PlanConfig } from '../plan/config.js';
+import { PLATFORM_KEYS } from '../plan/current-platform.js';
 import { candidateStops, findPath, type PlannedPath } from '../plan/path.js';
 import { planTrack, type TrackPlan, type TrackState } from '../plan/tracks.js';
 
@@ -45,20 +47,54 @@ export function upgradeRoute(
   return { releases, tracks, phpByTarget, best, direct };
 }
 
+/** What `--platform`, `--orders-per-day` and `--catalog-size` say of the store: check and plan take the same. */
+export interface StoreOptions {
+  platform?: Record<string, string>;
+  ordersPerDay?: number | undefined;
+  catalogSize?: number | undefined;
+}
+
+/** A declared platform service or version that cannot be used: check and plan refuse it with the same message. */
+export class StoreSettingError extends MageupError {
+  override name = 'StoreSettingError';
+}
+
 /**
- * What the project's config file says of the store (`plan.platform`, `plan.ordersPerDay`, `plan.catalogSize`), as plan
- * reads it; nothing when the file is unreadable.
+ * The store as check and plan price it: the options over the config file's `plan.platform`, `plan.ordersPerDay`,
+ * `plan.catalogSize`. Throws StoreSettingError for an unknown service or a version that is not `8.2` / `10.6.12`.
  */
-export function planSettings(model: ProjectModel): { platform: Record<string, string>; size: StoreSize } {
-  try {
-    const config = readPlanConfig(model.root);
-    return {
-      platform: config.platform ?? {},
-      size: { ordersPerDay: config.ordersPerDay, catalogSize: config.catalogSize },
-    };
-  } catch {
-    return { platform: {}, size: {} }; // an invalid config file is reported by the governance loader (check) or refused (plan)
+export function storeSettings(
+  config: Pick<PlanConfig, 'platform' | 'ordersPerDay' | 'catalogSize'>,
+  options: StoreOptions,
+): { platform: Record<string, string>; size: StoreSize } {
+  const platform = { ...(config.platform ?? {}), ...(options.platform ?? {}) };
+  for (const [key, version] of Object.entries(platform)) {
+    if (!PLATFORM_KEYS.includes(key))
+      throw new StoreSettingError(`Unknown platform service "${key}" (known: ${PLATFORM_KEYS.join(', ')}).`);
+    if (!/^\d+(\.\d+){0,2}$/.test(version))
+      throw new StoreSettingError(`Platform version of ${key} must look like 8.2 or 10.6.12, not "${version}".`);
   }
+  return {
+    platform,
+    size: {
+      ordersPerDay: options.ordersPerDay ?? config.ordersPerDay,
+      catalogSize: options.catalogSize ?? config.catalogSize,
+    },
+  };
+}
+
+/** check's store settings: as plan's, with an unreadable config file left to the governance loader to report. */
+export function planSettings(
+  model: ProjectModel,
+  options: StoreOptions = {},
+): { platform: Record<string, string>; size: StoreSize } {
+  let config: PlanConfig = {};
+  try {
+    config = readPlanConfig(model.root);
+  } catch {
+    // an invalid config file is reported by the governance loader (check) or refused (plan)
+  }
+  return storeSettings(config, options);
 }
 
 /** The value a track must reach after the last hop: only PHP can be asked for (`--php`). */

@@ -25,12 +25,12 @@ import type { ExtensionRow } from '../rules/composer/extension-fit.js';
 import type { HopComposer } from './runbook.js';
 import { DEFAULT_PRESETS, parseFreeze, presetWindows } from './freeze.js';
 import { COST_MODEL, whyStop } from './path.js';
-import { currentPlatform, PLATFORM_KEYS } from './current-platform.js';
+import { currentPlatform } from './current-platform.js';
 import { runbook } from './runbook.js';
 import { buildSchedule } from './schedule.js';
 import { describeValue, planTrack } from './tracks.js';
 import type { FreezeWindow, Hop, Plan } from './types.js';
-import { phpMinorError, upgradeRoute } from '../check/work.js';
+import { phpMinorError, storeSettings, upgradeRoute } from '../check/work.js';
 import { EFFORT_MODEL, pathWork, round } from './work.js';
 
 export interface PlanOptions {
@@ -117,13 +117,8 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
     throw new PlanInputError(`--capacity must be a positive number of hours per week, not ${capacity}.`);
   const start = options.start ?? config.start ?? today;
   if (!parseDay(start)) throw new PlanInputError(`--start "${start}" is not an ISO date (YYYY-MM-DD).`);
-  const declared = { ...(config.platform ?? {}), ...(options.platform ?? {}) };
-  for (const key of Object.keys(declared)) {
-    if (!PLATFORM_KEYS.includes(key))
-      throw new PlanInputError(`Unknown platform service "${key}" (known: ${PLATFORM_KEYS.join(', ')}).`);
-    if (!/^\d+(\.\d+){0,2}$/.test(declared[key]!))
-      throw new PlanInputError(`Platform version of ${key} must look like 8.2 or 10.6.12, not "${declared[key]}".`);
-  }
+  // One store with check: the same options over the same config values, refused with the same messages.
+  const { platform: declared, size } = storeSettings(config, options);
 
   const phpError = phpMinorError(options.php);
   if (phpError) throw new PlanInputError(phpError);
@@ -162,10 +157,7 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
     findings: checked.findings,
     fits: checked.fits ?? [],
     extensions: listExtensions(model),
-    size: {
-      ordersPerDay: options.ordersPerDay ?? config.ordersPerDay,
-      catalogSize: options.catalogSize ?? config.catalogSize,
-    },
+    size,
     catalog,
   });
 

@@ -4,9 +4,10 @@ import { SEVERITIES, type Severity } from '../../core/finding.js';
 import { CHECK_REPORT_FORMATS, type CheckReportFormat } from '../../report/formats.js';
 import { EXIT, UsageError } from '../exit.js';
 import { finishRun } from '../finish-run.js';
+import { parseStoreOptions, addStoreOptions, type StoreOptionValues } from '../store-options.js';
 import type { SetExitCode } from './index.js';
 
-interface CheckCommandOptions {
+interface CheckCommandOptions extends StoreOptionValues {
   to?: string;
   from?: string;
   php?: string;
@@ -46,7 +47,7 @@ interface CheckCommandOptions {
  * Exit 0 when nothing is at or above --min-severity, 1 when something is, 2 when the check could not run.
  */
 export function register(program: Command, setExitCode: SetExitCode): void {
-  program
+  const command = program
     .command('check')
     .description('What breaks when this project (or extension) moves to a target Magento version')
     .argument('[path]', 'project root, a directory inside it, or one extension', '.')
@@ -59,7 +60,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     .option(
       '--direct',
       'price the direct jump to the target, as plan --direct (default: the path plan recommends, its stops checked too)',
-    )
+    );
+  addStoreOptions(command)
     .addOption(
       new Option('--only <scope>', 'check only custom code, not third-party vendor code').choices(['custom', 'all']),
     )
@@ -155,6 +157,7 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           from: opts.from,
           php: opts.php,
           ...(opts.direct ? { direct: true } : {}),
+          ...parseStoreOptions(opts),
           only: opts.only,
           ...(opts.includeBundled ? { includeBundled: true } : {}),
           minSeverity: opts.minSeverity,

@@ -1,13 +1,13 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { systemClock } from '../../knowledge/clock.js';
-import { PlanInputError } from '../../plan/errors.js';
 import { PLAN_FORMATS, type PlanFormat } from '../../plan/formats.js';
 import { writeOutput } from '../../report/format.js';
 import { finishRun } from '../finish-run.js';
+import { addStoreOptions, collect, nonNegative, parseStoreOptions, type StoreOptionValues } from '../store-options.js';
 import type { SetExitCode } from './index.js';
 
-interface PlanCommandOptions {
+interface PlanCommandOptions extends StoreOptionValues {
   to?: string;
   from?: string;
   start?: string;
@@ -17,9 +17,6 @@ interface PlanCommandOptions {
   capacity?: string;
   hypercare?: string;
   direct?: boolean;
-  ordersPerDay?: string;
-  catalogSize?: string;
-  platform: string[];
   php?: string;
   format: PlanFormat;
   output?: string;
@@ -27,21 +24,12 @@ interface PlanCommandOptions {
   history: boolean;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-function number(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new PlanInputError(`${name} must be a non-negative number, not "${value}".`);
-  return n;
-}
-
 /**
  * `mageup plan [path] --to <version>`: the hops to the target, the work and effort per hop, a schedule around freeze
  * windows and a runbook. Exit 0 for a plan that finishes before end of support, 1 when it cannot, 2 for bad input.
  */
 export function register(program: Command, setExitCode: SetExitCode): void {
-  program
+  const command = program
     .command('plan')
     .description('Upgrade path, work per hop, schedule (with freeze windows) and runbook to a target Magento version')
     .argument('[path]', 'project root or a directory inside it', '.')
@@ -64,10 +52,8 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     )
     .option('--capacity <hours>', 'team hours per week (default 40)')
     .option('--hypercare <days>', 'working days to watch production after each go-live (default 2)')
-    .option('--direct', 'plan the direct jump, with its added risk spelled out')
-    .option('--orders-per-day <n>', 'store traffic, for maintenance vs blue-green')
-    .option('--catalog-size <n>', 'number of products, for downtime and maintenance vs blue-green')
-    .option('--platform <service=version>', 'what the store runs, e.g. mariadb=10.6 php=8.2 (repeatable)', collect, [])
+    .option('--direct', 'plan the direct jump, with its added risk spelled out');
+  addStoreOptions(command)
     .option(
       '--php <x.y>',
       'PHP after the upgrade (default: the one the platform tracks choose; check --php takes the same)',
@@ -80,12 +66,6 @@ export function register(program: Command, setExitCode: SetExitCode): void {
     )
     .option('--no-history', 'do not record this plan in the history')
     .action(async (path: string, opts: PlanCommandOptions) => {
-      const platform: Record<string, string> = {};
-      for (const p of opts.platform) {
-        const m = /^([a-z]+)=(.+)$/.exec(p.trim());
-        if (!m) throw new PlanInputError(`--platform "${p}" is not service=version (mariadb=10.6).`);
-        platform[m[1]!] = m[2]!;
-      }
       const { buildPlan } = await import('../../plan/build-plan.js');
       const plan = await buildPlan({
         path,
@@ -98,12 +78,10 @@ export function register(program: Command, setExitCode: SetExitCode): void {
           ?.split(',')
           .map((s) => s.trim())
           .filter(Boolean),
-        capacity: number('--capacity', opts.capacity),
-        hypercareDays: number('--hypercare', opts.hypercare),
+        capacity: nonNegative('--capacity', opts.capacity),
+        hypercareDays: nonNegative('--hypercare', opts.hypercare),
         direct: opts.direct,
-        ordersPerDay: number('--orders-per-day', opts.ordersPerDay),
-        catalogSize: number('--catalog-size', opts.catalogSize),
-        platform,
+        ...parseStoreOptions(opts),
         php: opts.php,
       });
       const { renderPlan } = await import('../../plan/render.js');
