@@ -9,6 +9,11 @@ import {
   type PatchLevelRecord,
 } from '../../knowledge/patch-levels.js';
 
+/** The tail of every patch finding's recommendation: patch files do not survive a reinstall. */
+const REAPPLY =
+  ' Composer operations that reinstall the patched packages remove it: re-apply after every composer install/update ' +
+  '(declare it in a composer patch plugin).{{modified}} Bulletin: {{url}}';
+
 function isMagentoCatalog(catalog: ReleaseCatalog): catalog is MagentoReleaseCatalog {
   return typeof (catalog as Partial<MagentoReleaseCatalog>).bulletins === 'function';
 }
@@ -35,6 +40,23 @@ export const coreBulletin: Rule = {
       'version the release catalog does not know, and a current or target release on a line the patch-level data has ' +
       'no record of although it is newer than the lines it covers (a pre-release such as 2.4.10-alpha1, or a line ' +
       'released after the data). The fleet report and `mageup serve` count these bulletins apart from the open ones.',
+    recommendations: {
+      targetFixes: 'The upgrade to {{target}} includes the fix.{{untilUpgrade}}{{bulletinUrl}}',
+      targetLacks: '{{target}} lacks it too: target {{targetFix}} instead.{{untilUpgrade}}{{bulletinUrl}}',
+      updateKnowledge: 'Update the knowledge base (mageup kb update), or check the version read from composer.lock.',
+      readBulletins:
+        "Update the knowledge base (mageup kb update); until then, read Adobe's bulletins for the line: " +
+        'https://helpx.adobe.com/security/products/magento.html',
+      upgradeThenApplyAll:
+        'Upgrade to {{requires}}, then apply in order: {{chain}}. ' +
+        'Composer operations that reinstall the patched packages remove them: declare them in a composer patch plugin.',
+      upgradeMageOs: 'Upgrade Mage-OS to {{carrier}} or later, which carries it.' + REAPPLY,
+      upgradeThenApply:
+        'Upgrade to {{requires}} first (isolated patches apply only on the latest -pN of the line), then apply ' +
+        '{{patchFile}}.{{order}}' +
+        REAPPLY,
+      apply: 'Apply {{patchFile}} (it needs {{requires}}).{{order}}' + REAPPLY,
+    },
     messages: {
       lacksFixes: 'Magento {{version}} lacks the fixes of {{id}}{{about}}{{fix}}{{uncertain}}.',
       // Optional parts of lacksFixes (each placeholder holds one of them, or none).
@@ -81,6 +103,15 @@ export const coreBulletin: Rule = {
         'Could not verify the isolated security patches and hotfixes since July 2026 ({{bulletins}}) against Magento ' +
         '{{version}} ({{role}}): {{reason}}.',
       bulletin: '{{id}}',
+      // The parts of the recommendations: the release to target, the security patch release of the line until the
+      // upgrade, the bulletin's page, the order of the patch files and the files something else changed (five shown).
+      targetFixRelease: '{{release}} or later',
+      targetFixLater: 'a later release',
+      untilUpgrade: ' Until the upgrade, move to {{release}} (a security patch release of your line).',
+      bulletinUrl: ' Bulletin: {{url}}',
+      order: ' Apply the missing files in order: {{chain}}.',
+      modified: ' Files changed by something else: {{files}}.',
+      modifiedMore: ' Files changed by something else: {{files}}, ….',
     },
     messageSeverity: { patch: 'error', notVerified: 'info', patchesNotVerified: 'info' },
   },
@@ -121,13 +152,18 @@ export const coreBulletin: Rule = {
           about: aboutBulletin(bulletin?.severity, bulletin?.date),
           fix: fix ? [{ messageId: 'fixedIn', data: { release: fix } }] : [],
           uncertain: bulletin?.confidence === 'low' ? [{ messageId: 'uncertain' }] : [],
+          target: target.version,
+          ...(targetFixes
+            ? {}
+            : {
+                targetFix: onTargetLine
+                  ? [{ messageId: 'targetFixRelease', data: { release: onTargetLine } }]
+                  : [{ messageId: 'targetFixLater' }],
+              }),
+          untilUpgrade: onLine ? [{ messageId: 'untilUpgrade', data: { release: onLine } }] : [],
+          bulletinUrl: bulletin?.url ? [{ messageId: 'bulletinUrl', data: { url: bulletin.url } }] : [],
         },
-        recommendation:
-          (targetFixes
-            ? `The upgrade to ${ctx.target.release.version} includes the fix.`
-            : `${target.version} lacks it too: target ${onTargetLine ? `${onTargetLine} or later` : 'a later release'} instead.`) +
-          (onLine ? ` Until the upgrade, move to ${onLine} (a security patch release of your line).` : '') +
-          (bulletin?.url ? ` Bulletin: ${bulletin.url}` : ''),
+        recommendationId: targetFixes ? 'targetFixes' : 'targetLacks',
         effort: { hours: targetFixes ? 0 : 2, confidence: 'medium' },
       });
     }
@@ -182,7 +218,7 @@ function reportCoverageGaps(ctx: RuleContext): void {
       subject: `bulletins of ${version}`,
       messageId: 'notVerified',
       data: { version, reason: 'the release catalog does not know this version' },
-      recommendation: 'Update the knowledge base (mageup kb update), or check the version read from composer.lock.',
+      recommendationId: 'updateKnowledge',
     });
   const data = ctx.patchLevels;
   if (!data) return;
@@ -212,9 +248,7 @@ function reportCoverageGaps(ctx: RuleContext): void {
         role,
         reason: `the patch-level data (as of ${data.asOf}) has no record of the ${minorOf(release)} line`,
       },
-      recommendation:
-        "Update the knowledge base (mageup kb update); until then, read Adobe's bulletins for the line: " +
-        'https://helpx.adobe.com/security/products/magento.html',
+      recommendationId: 'readBulletins',
     });
 }
 
@@ -242,10 +276,9 @@ function reportPatchLevel(ctx: RuleContext): void {
         line: status.line,
         requires: String(status.requires),
         patches: open.map((p) => behindPatch(p.level)),
+        chain: chain.join(', '),
       },
-      recommendation:
-        `Upgrade to ${status.requires}, then apply in order: ${chain.join(', ')}. ` +
-        'Composer operations that reinstall the patched packages remove them: declare them in a composer patch plugin.',
+      recommendationId: 'upgradeThenApplyAll',
       effort: { hours: 2, confidence: 'medium' },
     });
     return;
@@ -267,8 +300,9 @@ function reportPatchLevel(ctx: RuleContext): void {
           : { messageId: 'hotfix', data: { level: level.level } };
     const severe = level.exploited || level.severity === 'critical' || level.severity === null;
     const carrier = mageOs ? mageOsCarrying(ctx.patchLevels, level.level) : undefined;
-    const order =
-      chain.length > 1 && level.kind === 'isolated' ? ` Apply the missing files in order: ${chain.join(', ')}.` : '';
+    const order: MessagePart[] =
+      chain.length > 1 && level.kind === 'isolated' ? [{ messageId: 'order', data: { chain: chain.join(', ') } }] : [];
+    const modified = p.filesModified ?? [];
     ctx.report({
       package: ctx.project.magento.productPackage ?? undefined,
       file: 'composer.lock',
@@ -287,18 +321,22 @@ function reportPatchLevel(ctx: RuleContext): void {
             : [],
         label: status.label,
         evidence: p.evidence.join('; '),
+        ...(carrier ? { carrier: carrier.version } : {}),
+        requires: record.requires,
+        patchFile: record.file,
+        order,
+        modified:
+          modified.length > 0
+            ? [
+                {
+                  messageId: modified.length > 5 ? 'modifiedMore' : 'modified',
+                  data: { files: modified.slice(0, 5).join(', ') },
+                },
+              ]
+            : [],
+        url: level.bulletinUrl,
       },
-      recommendation:
-        (carrier
-          ? `Upgrade Mage-OS to ${carrier.version} or later, which carries it.`
-          : status.behind
-            ? `Upgrade to ${record.requires} first (isolated patches apply only on the latest -pN of the line), then apply ${record.file}.${order}`
-            : `Apply ${record.file} (it needs ${record.requires}).${order}`) +
-        ' Composer operations that reinstall the patched packages remove it: re-apply after every composer install/update (declare it in a composer patch plugin).' +
-        (p.filesModified && p.filesModified.length > 0
-          ? ` Files changed by something else: ${p.filesModified.slice(0, 5).join(', ')}${p.filesModified.length > 5 ? ', …' : ''}.`
-          : '') +
-        ` Bulletin: ${level.bulletinUrl}`,
+      recommendationId: carrier ? 'upgradeMageOs' : status.behind ? 'upgradeThenApply' : 'apply',
       effort: { hours: 1, confidence: 'medium' },
     });
   }

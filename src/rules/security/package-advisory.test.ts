@@ -78,8 +78,11 @@ test('each advisory of an installed version, with the fixed version; APSB left t
     findings[0]!.message,
     'guzzlehttp/psr7 2.4.3 is affected by GHSA-wxmh-65f7-jcvw (CVE-2023-29197): Improper header validation. Fixed in 2.4.5.',
   );
-  assert.match(findings[0]!.recommendation, /Update guzzlehttp\/psr7 to 2\.4\.5/);
-  assert.match(findings[1]!.recommendation, /moves magento\/magento2-base to 2\.4\.8/);
+  assert.deepEqual([findings[0]!.recommendationId, findings[0]!.data?.fixedIn], ['update', '2.4.5']);
+  assert.deepEqual(
+    [findings[1]!.recommendationId, findings[1]!.data?.name, findings[1]!.data?.targetVersion],
+    ['fixedByUpgrade', 'magento/magento2-base', '2.4.8'],
+  );
 });
 
 const adv = (over: Partial<Advisory> & Pick<Advisory, 'id' | 'package'>): Advisory => ({
@@ -125,14 +128,14 @@ test('advice a user can follow: fixes only where the installed constraints allow
     target: { release: target },
     catalog: createReleaseCatalog([target, later], fixedClock('2026-12-03')),
   });
-  const rec = (id: string): string => findings.find((f) => f.subject?.endsWith(` ${id}`))!.recommendation;
-  assert.match(
-    rec('JWT-1'),
-    /4\.0\.0 is blocked by magento\/framework's \^3\.1 — fixed by upgrading Magento to 2\.4\.10/,
-  );
-  assert.match(rec('FJWT-1'), /blocked by acme\/module-pay's \^6\.0: upgrade acme\/module-pay/);
-  assert.match(rec('GQL-1'), /cannot be removed: magento\/framework requires it/);
-  assert.match(rec('PSR7-1'), /^Update guzzlehttp\/psr7 to 2\.4\.5/);
+  const rec = (id: string): unknown[] => {
+    const f = findings.find((f) => f.subject?.endsWith(` ${id}`))!;
+    return [f.recommendationId, f.data?.by, f.data?.constraint, f.data?.release];
+  };
+  assert.deepEqual(rec('JWT-1'), ['upgradeMagento', 'magento/framework', '^3.1', '2.4.10']);
+  assert.deepEqual(rec('FJWT-1'), ['upgradeBlocker', 'acme/module-pay', '^6.0', undefined]);
+  assert.deepEqual(rec('GQL-1'), ['mitigateRequired', 'magento/framework', undefined, undefined]);
+  assert.deepEqual(rec('PSR7-1'), ['update', undefined, undefined, undefined]);
 
   const none = await runRule(packageAdvisoryRule, {
     project,
@@ -140,7 +143,7 @@ test('advice a user can follow: fixes only where the installed constraints allow
     target: { release: target },
     catalog: createReleaseCatalog([target], fixedClock('2026-12-03')),
   });
-  assert.match(none.find((f) => f.subject?.endsWith(' JWT-1'))!.recommendation, /^No fix within Magento's constraints/);
+  assert.equal(none.find((f) => f.subject?.endsWith(' JWT-1'))!.recommendationId, 'noFixInMagento');
 });
 
 test('dev-only packages labelled and ranked lower; Windows-only and Composer library copies at info; Roave says what it says', async () => {
@@ -199,7 +202,9 @@ test('dev-only packages labelled and ranked lower; Windows-only and Composer lib
     by('roave:acme/old').message,
     'acme/old 1.0.0 is affected by Roave/SecurityAdvisories lists acme/old <1.2 as having known vulnerabilities (that list gives no advisory text or CVE). No fixed version is known.',
   );
-  assert.match(by('roave:acme/old').recommendation, /packagist\.org\/packages\/acme\/old\/advisories/);
+  assert.deepEqual(by('roave:acme/old').data?.readMore, [
+    { messageId: 'readMore', data: { name: 'acme/old', query: 'acme%2Fold' } },
+  ]);
 });
 
 test('one vulnerability, one finding: a core advisory that is an Adobe bulletin is left to core-bulletin (CosmicSting)', async () => {

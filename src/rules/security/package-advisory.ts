@@ -67,34 +67,31 @@ function releaseAllowing(ctx: RuleContext, name: string, version: string): strin
   })?.version;
 }
 
-/** What a user can do about one advisory, given who constrains the package. */
-function advice(ctx: RuleContext, pkg: ComposerPackage, advisory: Advisory): string {
-  const details = advisory.link ? ` Details: ${advisory.link}` : '';
+/**
+ * What a user can do about one advisory, given who constrains the package: a recommendation id with the values it
+ * adds to the finding's data (the package's name and the fixed version are there already).
+ */
+function advice(
+  ctx: RuleContext,
+  pkg: ComposerPackage,
+  advisory: Advisory,
+): { recommendationId: string; data: Record<string, string> } {
   const magentoNeeds = ctx.project.packages.filter((p) => p.require[pkg.name] && !isDev(p) && isMagentos(p));
   if (!advisory.fixedIn) {
-    if (magentoNeeds.length > 0) {
-      return (
-        `No fixed version is known, and ${pkg.name} cannot be removed: ${magentoNeeds[0]!.name} requires it. ` +
-        `Mitigate as the advisory says (restrict the affected feature or input).${details}`
-      );
-    }
-    return `No fixed version is known: replace or remove ${pkg.name}, or mitigate as the advisory says.${details}`;
+    if (magentoNeeds.length > 0) return { recommendationId: 'mitigateRequired', data: { by: magentoNeeds[0]!.name } };
+    return { recommendationId: 'replaceOrMitigate', data: {} };
   }
   const blocked = blockers(ctx.project.packages, pkg.name, advisory.fixedIn);
-  if (blocked.length === 0) {
-    return `Update ${pkg.name} to ${advisory.fixedIn} or later (composer update ${pkg.name}).${details}`;
-  }
+  if (blocked.length === 0) return { recommendationId: 'update', data: {} };
   const first = blocked[0]!;
-  const byMagento = isMagentos(first.by);
-  const because = `blocked by ${first.by.name}'s ${first.constraint}`;
-  if (byMagento) {
+  const by = { by: first.by.name, constraint: first.constraint };
+  if (isMagentos(first.by)) {
     const release = releaseAllowing(ctx, pkg.name, advisory.fixedIn);
     return release
-      ? `${advisory.fixedIn} is ${because} — fixed by upgrading Magento to ${release}.${details}`
-      : `No fix within Magento's constraints: ${advisory.fixedIn} is ${because}, and no known release allows it. ` +
-          `Mitigate as the advisory says (restrict the affected feature or input) until Magento raises the constraint.${details}`;
+      ? { recommendationId: 'upgradeMagento', data: { ...by, release } }
+      : { recommendationId: 'noFixInMagento', data: by };
   }
-  return `${advisory.fixedIn} is ${because}: upgrade ${first.by.name} to a release that allows ${pkg.name} ${advisory.fixedIn}, then update ${pkg.name}.${details}`;
+  return { recommendationId: 'upgradeBlocker', data: by };
 }
 
 /** Ids shown before "and N more" in the one finding of a core package's advisories the upgrade leaves behind. */
@@ -115,10 +112,15 @@ function reportFixedByUpgrade(ctx: RuleContext, pkg: ComposerPackage, targetVers
     file: pkg.path ? `${pkg.path}/composer.json` : 'composer.lock',
     subject: `${pkg.name} advisories fixed by the upgrade`,
     messageId: 'coreFixedByUpgrade',
-    data: { name: pkg.name, version: pkg.version, count: gone.length, ids: shown, targetVersion },
-    recommendation:
-      `The upgrade to ${ctx.target.release.version} moves ${pkg.name} to ${targetVersion}, which none of these ` +
-      'advisories affect; until then apply the vendor patches for the ones that are exploited.',
+    data: {
+      name: pkg.name,
+      version: pkg.version,
+      count: gone.length,
+      ids: shown,
+      targetVersion,
+      target: ctx.target.release.version,
+    },
+    recommendationId: 'allFixedByUpgrade',
     effort: { hours: 0, confidence: 'medium' },
   });
 }
@@ -140,6 +142,30 @@ export const packageAdvisory: Rule = {
       'production code; Windows-only advisories are info on Linux hosting; Composer’s library copy is not code the ' +
       'store runs. Roave/SecurityAdvisories entries carry no advisory text: the finding says so and links the sources.',
     // The severity is the advisory's, lowered for dev-only, Windows-only and Composer-library cases (see the notes).
+    // Each but allFixedByUpgrade ends with the advisory's link and, for Roave's list, where to read more.
+    recommendations: {
+      fixedByUpgrade:
+        'The upgrade to {{target}} moves {{name}} to {{targetVersion}}{{fixedFrom}}; until then apply the vendor ' +
+        'patch.{{details}}{{readMore}}',
+      mitigateRequired:
+        'No fixed version is known, and {{name}} cannot be removed: {{by}} requires it. Mitigate as the advisory ' +
+        'says (restrict the affected feature or input).{{details}}{{readMore}}',
+      replaceOrMitigate:
+        'No fixed version is known: replace or remove {{name}}, or mitigate as the advisory says.{{details}}{{readMore}}',
+      update: 'Update {{name}} to {{fixedIn}} or later (composer update {{name}}).{{details}}{{readMore}}',
+      upgradeMagento:
+        "{{fixedIn}} is blocked by {{by}}'s {{constraint}} — fixed by upgrading Magento to {{release}}.{{details}}{{readMore}}",
+      noFixInMagento:
+        "No fix within Magento's constraints: {{fixedIn}} is blocked by {{by}}'s {{constraint}}, and no known " +
+        'release allows it. Mitigate as the advisory says (restrict the affected feature or input) until Magento ' +
+        'raises the constraint.{{details}}{{readMore}}',
+      upgradeBlocker:
+        "{{fixedIn}} is blocked by {{by}}'s {{constraint}}: upgrade {{by}} to a release that allows {{name}} " +
+        '{{fixedIn}}, then update {{name}}.{{details}}{{readMore}}',
+      allFixedByUpgrade:
+        'The upgrade to {{target}} moves {{name}} to {{targetVersion}}, which none of these advisories affect; until ' +
+        'then apply the vendor patches for the ones that are exploited.',
+    },
     messages: {
       affectedFixed: '{{dev}}{{name}} {{version}} is affected by {{what}}{{uncertain}}. Fixed in {{fixedIn}}.',
       affected: '{{dev}}{{name}} {{version}} is affected by {{what}}{{uncertain}}. No fixed version is known.',
@@ -165,6 +191,12 @@ export const packageAdvisory: Rule = {
         '{{name}} {{version}} is affected by {{count}} known advisories ({{ids}}), none of which affects the {{targetVersion}} the upgrade installs.',
       advisoryId: '{{id}}',
       andMore: 'and {{count}} more',
+      // The parts of the recommendations: the fixed version, the advisory's link, Roave's pointers.
+      fixedFrom: ' (fixed from {{fixedIn}})',
+      details: ' Details: {{link}}',
+      readMore:
+        ' Read more: https://packagist.org/packages/{{name}}/advisories and the GitHub advisory database ' +
+        '(https://github.com/advisories?query={{query}}).',
     },
     listSeparators: { ids: ', ' },
   },
@@ -222,6 +254,18 @@ export const packageAdvisory: Rule = {
           : advisory.cve && advisory.cve !== advisory.id
             ? { messageId: 'advisoryCve', data: { id: advisory.id, cve: advisory.cve, title: advisory.title } }
             : { messageId: 'advisory', data: { id: advisory.id, title: advisory.title } };
+        const recommended = fixedByUpgrade
+          ? {
+              recommendationId: 'fixedByUpgrade',
+              data: {
+                target: ctx.target.release.version,
+                targetVersion: targetVersion,
+                fixedFrom: advisory.fixedIn
+                  ? [{ messageId: 'fixedFrom', data: { fixedIn: advisory.fixedIn } }]
+                  : ([] as MessagePart[]),
+              },
+            }
+          : advice(ctx, pkg, advisory);
         ctx.report({
           severity,
           package: pkg.name,
@@ -238,17 +282,13 @@ export const packageAdvisory: Rule = {
             uncertain: advisory.confidence === 'low' ? [{ messageId: 'uncertain' }] : [],
             ...(advisory.fixedIn ? { fixedIn: advisory.fixedIn } : {}),
             ...(notes.length > 0 ? { notes } : {}),
+            ...recommended.data,
+            details: advisory.link ? [{ messageId: 'details', data: { link: advisory.link } }] : [],
+            readMore: roave
+              ? [{ messageId: 'readMore', data: { name: pkg.name, query: encodeURIComponent(pkg.name) } }]
+              : [],
           },
-          recommendation:
-            (fixedByUpgrade
-              ? `The upgrade to ${ctx.target.release.version} moves ${pkg.name} to ${targetVersion}` +
-                (advisory.fixedIn ? ` (fixed from ${advisory.fixedIn})` : '') +
-                '; until then apply the vendor patch.' +
-                (advisory.link ? ` Details: ${advisory.link}` : '')
-              : advice(ctx, pkg, advisory)) +
-            (roave
-              ? ` Read more: https://packagist.org/packages/${pkg.name}/advisories and the GitHub advisory database (https://github.com/advisories?query=${encodeURIComponent(pkg.name)}).`
-              : ''),
+          recommendationId: recommended.recommendationId,
           effort: { hours: fixedByUpgrade || severity === 'info' ? 0 : 1, confidence: 'medium' },
         });
       }
