@@ -24,6 +24,12 @@ export const cache: Rule = {
       'From 2.4.8 Adobe lists Valkey (the open-source fork of Redis, protocol compatible) instead of Redis; older ' +
       'lines raise the supported Redis version from time to time. The server version is not in the project files: ' +
       'when only the version changes the finding is informational; when Redis leaves the list it is a warning.',
+    recommendations: {
+      replaceWithValkey:
+        'Replace the Redis server with Valkey {{valkey}} (a drop-in replacement: env.php settings stay the same) or ' +
+        'confirm with your host that your Redis version is still fit for {{target}}.',
+      checkRedis: 'Check redis-server --version and upgrade it to Redis {{after}} if older.',
+    },
     messages: {
       ...UNCERTAINTY_MESSAGES,
       valkeyOnly:
@@ -54,9 +60,7 @@ export const cache: Rule = {
         subject,
         messageId: 'valkeyOnly',
         data: { uses, target: target.version, valkey: listVersions(valkey), note },
-        recommendation:
-          `Replace the Redis server with Valkey ${listVersions(valkey)} (a drop-in replacement: env.php settings ` +
-          `stay the same) or confirm with your host that your Redis version is still fit for ${target.version}.`,
+        recommendationId: 'replaceWithValkey',
         effort: { hours: 2, confidence: 'medium' },
       });
       return;
@@ -76,7 +80,7 @@ export const cache: Rule = {
         before: listVersions(change.before),
         note,
       },
-      recommendation: `Check redis-server --version and upgrade it to Redis ${listVersions(change.after)} if older.`,
+      recommendationId: 'checkRedis',
       effort: { hours: 1, confidence: 'low' },
     });
   },

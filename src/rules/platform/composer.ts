@@ -14,6 +14,13 @@ export const composer: Rule = {
       '`plugin-api-version` recorded in composer.lock tells the plugin API of the Composer that last wrote the lock: ' +
       'a lower bound of its version (several Composer minors share one plugin API). Composer 1 locks are certain to ' +
       'need an upgrade; other differences are reported with that uncertainty.',
+    recommendations: {
+      upgradeAndRelock:
+        'Run composer --version on every machine that installs the store (developers, CI, servers) and upgrade with ' +
+        'composer self-update to a version {{target}} accepts, then rewrite the lock with it.',
+      checkComposer:
+        'Check composer --version on every machine that installs the store and upgrade with composer self-update.',
+    },
     messages: {
       ...UNCERTAINTY_MESSAGES,
       lockComposer:
@@ -60,9 +67,7 @@ export const composer: Rule = {
         subject,
         messageId: certain ? 'lockComposer' : 'lockComposerUncertain',
         data: { major, minor, api: api.value, target: target.version, requirement, note },
-        recommendation:
-          `Run composer --version on every machine that installs the store (developers, CI, servers) and upgrade with ` +
-          `composer self-update to a version ${target.version} accepts, then rewrite the lock with it.`,
+        recommendationId: 'upgradeAndRelock',
         effort: { hours: certain ? 2 : 0.5, confidence: certain ? 'medium' : 'low' },
       });
       return;
@@ -79,7 +84,7 @@ export const composer: Rule = {
         before: listVersions(change.before),
         note,
       },
-      recommendation: `Check composer --version on every machine that installs the store and upgrade with composer self-update.`,
+      recommendationId: 'checkComposer',
       effort: { hours: 0.5, confidence: 'low' },
     });
   },

@@ -5,14 +5,14 @@ import { listVersions, uncertainty, UNCERTAINTY_MESSAGES } from './service-versi
 
 /**
  * When the server moves, as the plan's platform tracks decide it: before the code when the current release already
- * accepts a version the target supports; otherwise in the upgrade window itself (2.4.7's own version check refuses
- * MariaDB 11.4, so upgrading the server first would break setup:upgrade on the running release).
+ * accepts a version the target supports (`upgradeBefore`, those versions as `common`); otherwise in the upgrade window
+ * itself (2.4.7's own version check refuses MariaDB 11.4, so upgrading the server first would break setup:upgrade on
+ * the running release).
  */
-function timing(changes: ServiceChange[], current: string, target: string): string {
+function timing(changes: ServiceChange[]): { recommendationId: string; common?: string } {
   const common = changes.flatMap((c) => c.after.filter((v) => c.before.includes(v)));
-  if (common.length > 0)
-    return `upgrade it before switching the code, to a version both ${current} and ${target} support (${[...new Set(common)].join(', ')})`;
-  return `no version is supported by both ${current} and ${target}: upgrade the server in the upgrade window itself, right before setup:upgrade of ${target} (${current} refuses the new server version)`;
+  if (common.length > 0) return { recommendationId: 'upgradeBefore', common: [...new Set(common)].join(', ') };
+  return { recommendationId: 'upgradeInWindow' };
 }
 
 /** One part of `{{changes}}`: the versions of one service the target supports against the current release's. */
@@ -39,6 +39,15 @@ export const database: Rule = {
       'Each release supports a few MySQL and MariaDB versions. The server version is not in the project files, so ' +
       'MageUp compares what the current release supports with what the target supports: when none of the former ' +
       'remains, the database server must be upgraded before or with the code (check with `SELECT VERSION()`).',
+    recommendations: {
+      upgradeBefore:
+        'Check the server with SELECT VERSION(); upgrade it before switching the code, to a version both ' +
+        '{{current}} and {{target}} support ({{common}}), and test the upgrade on a copy of the production database.',
+      upgradeInWindow:
+        'Check the server with SELECT VERSION(); no version is supported by both {{current}} and {{target}}: upgrade ' +
+        'the server in the upgrade window itself, right before setup:upgrade of {{target}} ({{current}} refuses the ' +
+        'new server version), and test the upgrade on a copy of the production database.',
+    },
     messages: {
       ...UNCERTAINTY_MESSAGES,
       mustUpgrade:
@@ -67,6 +76,7 @@ export const database: Rule = {
     const engine = ctx.project.services.db?.engine;
     const must = changes.every((c) => c.noOverlap) && changes.length === 2;
     const where = ctx.platform?.settings.db;
+    const { recommendationId, common } = timing(changes);
     ctx.report({
       file: where?.file,
       line: where?.line,
@@ -79,8 +89,11 @@ export const database: Rule = {
         ],
         uncertainty: uncertainty(target),
         engine: engine ? [{ messageId: 'engine', data: { engine } }] : [],
+        current: current.version,
+        target: target.version,
+        ...(common !== undefined ? { common } : {}),
       },
-      recommendation: `Check the server with SELECT VERSION(); ${timing(changes, current.version, target.version)}, and test the upgrade on a copy of the production database.`,
+      recommendationId,
       effort: { hours: must ? 4 : 1, confidence: 'low' },
     });
   },

@@ -16,6 +16,16 @@ export const phpVersion: Rule = {
       'is not one the target release supports, `composer update` to the target fails or installs packages that do ' +
       'not run. Fix: set `config.platform.php` to the PHP the target runs on, widen `require.php`, and upgrade the ' +
       'servers (CLI and FPM) to it.',
+    recommendations: {
+      setPinned:
+        'Set {{source}} to {{runPhp}} (the PHP {{target}} will run on), then run the web and CLI servers on PHP ' +
+        '{{runPhp}}: Composer resolves every dependency for the declared PHP.',
+      widen: 'Widen {{source}} to allow {{php}}{{metapackage}}.',
+      widenOrOther: 'Widen {{source}} to allow {{php}}{{metapackage}}, or run the target on PHP {{other}} with --php.',
+      upgradeServers:
+        'Upgrade the web and CLI servers to PHP {{runPhp}} and declare it in composer.json (config.platform.php) so ' +
+        'Composer resolves for it.',
+    },
     messages: {
       ...UNCERTAINTY_MESSAGES,
       pinned: '{{source}} pins PHP {{value}}: {{target}} supports PHP {{supported}}{{note}}.',
@@ -27,6 +37,8 @@ export const phpVersion: Rule = {
       undeclared:
         'The project declares no PHP version; {{current}} runs on PHP {{currentPhp}} and {{target}} needs PHP ' +
         "{{targetPhp}}{{note}}: the servers' PHP must change.",
+      // The part of widen/widenOrOther: the target metapackage's PHP constraint, when known.
+      metapackage: ' (the target metapackage requires php {{constraint}})',
     },
     messageSeverity: { excludesTargetPhp: 'error', undeclared: 'warning' },
   },
@@ -51,16 +63,24 @@ export const phpVersion: Rule = {
             target: target.version,
             supported: supportedPhp.length > 0 ? listVersions(supportedPhp) : String(target.phpConstraint),
             note,
+            runPhp: ctx.target.php,
           },
-          recommendation:
-            `Set ${decl.source} to ${ctx.target.php} (the PHP ${target.version} will run on), then run the web and CLI ` +
-            `servers on PHP ${ctx.target.php}: Composer resolves every dependency for the declared PHP.`,
+          recommendationId: 'setPinned',
           effort: { hours: 1, confidence: 'medium' },
         });
       } else {
         if (intersectsSafe(decl.value, `~${ctx.target.php}.0`)) continue;
         const other = supportedPhp.filter((v) => v !== ctx.target.php && intersectsSafe(decl.value, `~${v}.0`));
-        const excluded = { source: decl.source, value: decl.value, php: ctx.target.php, target: target.version, note };
+        const excluded = {
+          source: decl.source,
+          value: decl.value,
+          php: ctx.target.php,
+          target: target.version,
+          note,
+          metapackage: target.phpConstraint
+            ? [{ messageId: 'metapackage', data: { constraint: target.phpConstraint } }]
+            : [],
+        };
         ctx.report({
           file: decl.file,
           line: decl.line,
@@ -71,10 +91,7 @@ export const phpVersion: Rule = {
                 data: { ...excluded, other: listVersions(other) },
               }
             : { messageId: 'excludesAllPhp', data: excluded }),
-          recommendation:
-            `Widen ${decl.source} to allow ${ctx.target.php}` +
-            (target.phpConstraint ? ` (the target metapackage requires php ${target.phpConstraint})` : '') +
-            (other.length > 0 ? `, or run the target on PHP ${listVersions(other)} with --php.` : '.'),
+          recommendationId: other.length > 0 ? 'widenOrOther' : 'widen',
           effort: { hours: 0.5, confidence: 'high' },
         });
       }
@@ -96,10 +113,9 @@ export const phpVersion: Rule = {
         target: target.version,
         targetPhp: listVersions(supportedPhp),
         note,
+        runPhp: ctx.target.php,
       },
-      recommendation:
-        `Upgrade the web and CLI servers to PHP ${ctx.target.php} and declare it in composer.json ` +
-        `(config.platform.php) so Composer resolves for it.`,
+      recommendationId: 'upgradeServers',
       effort: { hours: 2, confidence: 'low' },
     });
   },

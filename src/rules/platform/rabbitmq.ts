@@ -13,6 +13,9 @@ export const rabbitmq: Rule = {
       'When env.php configures `queue/amqp`, message queues run on RabbitMQ. When the target drops the versions the ' +
       'current release supported, upgrade the broker (drain the queues first: messages survive a broker upgrade ' +
       'only when it is done by the book).',
+    recommendations: {
+      upgrade: 'Drain the queues (stop the consumers), upgrade RabbitMQ to {{after}}, then deploy {{target}}.',
+    },
     messages: {
       ...UNCERTAINTY_MESSAGES,
       noOverlap:
@@ -25,10 +28,6 @@ export const rabbitmq: Rule = {
   check(ctx) {
     if (ctx.project.kind === 'extension') return;
     if (!ctx.project.services.queue?.amqp) return;
-    reportServiceChange(ctx, 'rabbitmq', ctx.platform?.settings.amqp, {
-      recommendation: (versions, target) =>
-        `Drain the queues (stop the consumers), upgrade RabbitMQ to ${versions}, then deploy ${target}.`,
-      hours: { noOverlap: 2, changed: 0.5 },
-    });
+    reportServiceChange(ctx, 'rabbitmq', ctx.platform?.settings.amqp, { noOverlap: 2, changed: 0.5 });
   },
 };

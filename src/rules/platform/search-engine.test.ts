@@ -30,7 +30,8 @@ test('Elasticsearch 7 on 2.4.8 is critical: its module is gone', async () => {
   assert.deepEqual(f!.data?.reason, [
     { messageId: 'noLongerShips', data: { target: '2.4.8', package: 'magento/module-elasticsearch-7' } },
   ]);
-  assert.match(f!.recommendation, /OpenSearch 2\.19/);
+  assert.equal(f!.recommendationId, 'installEngine');
+  assert.match(String(f!.data?.engines), /OpenSearch 2\.19/);
 });
 
 test('OpenSearch and Elasticsearch 8 are fine on 2.4.8', async () => {

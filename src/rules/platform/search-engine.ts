@@ -53,6 +53,15 @@ export const searchEngine: Rule = {
       '`magento/module-open-search`, …). When the target no longer ships the module of the configured engine ' +
       '(2.4.8 removed Elasticsearch 7), `setup:upgrade` fails and the catalog search stops. Fix: move to a supported ' +
       'engine (OpenSearch), reindex, then switch `catalog/search/engine`.',
+    recommendations: {
+      installEngine:
+        'Before upgrading, install {{engines}}, point catalog/search/engine at it (bin/magento config:set ' +
+        'catalog/search/engine opensearch) and run a full reindex.',
+      installAnyEngine:
+        'Before upgrading, install a supported search engine, point catalog/search/engine at it (bin/magento ' +
+        'config:set catalog/search/engine opensearch) and run a full reindex.',
+      checkEngine: 'Check the engine in the database (catalog/search/engine) and move to {{engines}} before upgrading.',
+    },
     messages: {
       ...UNCERTAINTY_MESSAGES,
       // The module still ships but the release no longer lists the engine: an error, not a blocker.
@@ -104,10 +113,15 @@ export const searchEngine: Rule = {
       line: where?.line,
       subject,
       messageId: shipsModule ? 'notListed' : 'noAdapter',
-      data: { engine: configured.engine, label: known.label, target: target.version, reason: [reason], note },
-      recommendation:
-        `Before upgrading, install ${alternatives || 'a supported search engine'}, point catalog/search/engine at it ` +
-        `(bin/magento config:set catalog/search/engine opensearch) and run a full reindex.`,
+      data: {
+        engine: configured.engine,
+        label: known.label,
+        target: target.version,
+        reason: [reason],
+        note,
+        engines: alternatives,
+      },
+      recommendationId: alternatives ? 'installEngine' : 'installAnyEngine',
       effort: { hours: 4, confidence: 'medium' },
     });
   },
@@ -139,8 +153,8 @@ function reportWhenCurrentEnginesDropped(
   report({
     subject: `search engine ${current.version} -> ${target.version}`,
     messageId: 'noneConfigured',
-    data: { current: current.version, target: target.version, note },
-    recommendation: `Check the engine in the database (catalog/search/engine) and move to ${supportedEngines(target)} before upgrading.`,
+    data: { current: current.version, target: target.version, note, engines: supportedEngines(target) },
+    recommendationId: 'checkEngine',
     effort: { hours: 4, confidence: 'low' },
   });
 }

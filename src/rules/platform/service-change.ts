@@ -31,16 +31,14 @@ export function serviceChange(
 /**
  * The finding of a service rule whose service has one version list (platform/rabbitmq, platform/varnish): the target
  * drops versions the current release supported (`noOverlap` when it drops them all, else `changed`), at the line of
- * the service's settings when known. Nothing when either side is unknown or nothing is dropped.
+ * the service's settings when known, recommending the rule's `upgrade` (filled from the message's data: `{{after}}`,
+ * `{{target}}`). Nothing when either side is unknown or nothing is dropped.
  */
 export function reportServiceChange(
   ctx: RuleContext,
   service: ServiceName,
   where: { file: string; line: number } | undefined,
-  advice: {
-    recommendation: (versions: string, target: string) => string;
-    hours: { noOverlap: number; changed: number };
-  },
+  hours: { noOverlap: number; changed: number },
 ): void {
   const current = ctx.current.release;
   const target = ctx.target.release;
@@ -58,7 +56,7 @@ export function reportServiceChange(
       before: listVersions(change.before),
       uncertainty: uncertainty(target),
     },
-    recommendation: advice.recommendation(listVersions(change.after), target.version),
-    effort: { hours: change.noOverlap ? advice.hours.noOverlap : advice.hours.changed, confidence: 'low' },
+    recommendationId: 'upgrade',
+    effort: { hours: change.noOverlap ? hours.noOverlap : hours.changed, confidence: 'low' },
   });
 }

@@ -13,6 +13,10 @@ export const varnish: Rule = {
       'When the page cache is Varnish (`http_cache_hosts` or caching_application 2), each release supports given ' +
       'Varnish majors and ships a VCL for them. When the target drops the versions the current release supported, ' +
       'upgrade Varnish and regenerate the VCL (`bin/magento varnish:vcl:generate`).',
+    recommendations: {
+      upgrade:
+        'Upgrade Varnish to {{after}} and regenerate the VCL with bin/magento varnish:vcl:generate after the code upgrade.',
+    },
     messages: {
       ...UNCERTAINTY_MESSAGES,
       noOverlap:
@@ -25,10 +29,6 @@ export const varnish: Rule = {
   check(ctx) {
     if (ctx.project.kind === 'extension') return;
     if (ctx.project.services.pageCache?.backend !== 'varnish') return;
-    reportServiceChange(ctx, 'varnish', ctx.platform?.settings.pageCache, {
-      recommendation: (versions) =>
-        `Upgrade Varnish to ${versions} and regenerate the VCL with bin/magento varnish:vcl:generate after the code upgrade.`,
-      hours: { noOverlap: 3, changed: 1 },
-    });
+    reportServiceChange(ctx, 'varnish', ctx.platform?.settings.pageCache, { noOverlap: 3, changed: 1 });
   },
 };
