@@ -5,11 +5,13 @@ import { userCacheDir } from '../knowledge/cache-dir.js';
 import { releaseLookup } from '../knowledge/extension-releases.js';
 import { projectRepositories, refreshPackageMetadata } from '../knowledge/package-metadata.js';
 import {
+  closureRequirements,
   nearestReleaseComposer,
   nearestTemplateRecord,
   releaseComposer,
   type ReleaseComposerRecord,
 } from '../knowledge/release-composer.js';
+import { targetInstalls } from '../knowledge/target-installs.js';
 import type { Release } from '../knowledge/types.js';
 import type { ProjectModel } from '../project/model.js';
 import { isMagentoExtension, isUsersPackage } from '../rules/composer/conflicts.js';
@@ -22,7 +24,38 @@ import { runComposerSolver } from './composer-solver.js';
 import { join } from 'node:path';
 
 export interface CheckComposerFacts {
-  forTarget(current: Release | null, target: Release): ComposerFacts;
+  forTarget(current: Release | null, target: Release, php: string): ComposerFacts;
+}
+
+/**
+ * The facts derived from a target's records, once per target and PHP: what it installs of each library its own
+ * metapackage constrains (read from the shipped data on first ask), its closure on libraries, and the memo of
+ * extension fits every rule's context shares.
+ */
+export function targetDerivedFacts(
+  facts: Pick<ComposerFacts, 'target'>,
+  target: Release,
+  php: string,
+): Required<Pick<ComposerFacts, 'targetInstalls' | 'targetClosure' | 'fits'>> {
+  let own: ReleaseComposerRecord | undefined | null = null;
+  const ownRecord = (): ReleaseComposerRecord | undefined => {
+    if (own === null) {
+      try {
+        own = releaseComposer(target.version);
+      } catch {
+        own = undefined; // unreadable data is reported by composerFacts: the constraint is all that is said
+      }
+    }
+    return own;
+  };
+  return {
+    targetInstalls: (name) => {
+      const record = ownRecord();
+      return record ? targetInstalls(record, php, name) : undefined;
+    },
+    targetClosure: facts.target ? closureRequirements(facts.target) : new Map(),
+    fits: new Map(),
+  };
 }
 
 export async function composerFacts(
@@ -120,10 +153,11 @@ export async function composerFacts(
     return nearest ? { record: nearest, derivedFrom: nearest.version } : { record: null };
   };
   return {
-    forTarget: (current, target) => {
+    forTarget: (current, target, php) => {
       const { record: targetComposer, derivedFrom, templateOnly } = targetRecord(target.version);
       return {
         target: targetComposer,
+        ...targetDerivedFacts({ target: targetComposer }, target, php),
         ...(derivedFrom ? { targetDerivedFrom: derivedFrom } : {}),
         ...(templateOnly ? { targetTemplateOnly: true } : {}),
         current: current ? record(current.version) : null,

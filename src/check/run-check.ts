@@ -177,7 +177,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const judgeOne = async (release: Release, php: string, asTarget: boolean): Promise<Judged> => {
     options.onProgress?.({ phase: 'rules' });
     const symbols = await symbolsFor(release, problems);
-    const composerOfTarget = composer.forTarget(current.release, release);
+    const composerOfTarget = composer.forTarget(current.release, release, php);
     const context = {
       project: model,
       catalog,

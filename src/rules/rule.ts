@@ -9,7 +9,9 @@ import type { ReleaseFiles } from '../check/files/release-files.js';
 import type { VendorSchemaFile } from '../check/files/vendor-schemas.js';
 import type { DbSchemaIndex } from '../knowledge/db-schema/index.js';
 import type { DeclarationRulesIndex } from '../knowledge/db-schema/declaration.js';
-import type { ReleaseComposerRecord } from '../knowledge/release-composer.js';
+import type { ClosureRequirement, ReleaseComposerRecord } from '../knowledge/release-composer.js';
+import type { InstalledLibrary } from '../knowledge/target-installs.js';
+import type { ExtensionFit } from './composer/extension-fit.js';
 import type { ReleaseLookup } from '../knowledge/extension-releases.js';
 import type { PatchLevelsFile } from '../knowledge/patch-levels.js';
 import type { SolverResult } from '../check/composer-solver.js';
@@ -299,6 +301,16 @@ export interface ComposerFacts {
   targetTemplateOnly?: boolean;
   current: ReleaseComposerRecord | null;
   releases: ReleaseLookup;
+  /**
+   * What the target installs of a library its metapackage constrains, on the target PHP (src/knowledge/target-installs.ts
+   * over the target's own record, never a derived one), or undefined: "constraint only". Built by check/ (runRule in
+   * tests); absent, the target's constraint is all that is said.
+   */
+  targetInstalls?: (name: string) => InstalledLibrary | undefined;
+  /** The target's closure on libraries (product, base, template require), once per target; absent → from `target`. */
+  targetClosure?: Map<string, ClosureRequirement[]>;
+  /** The extension fits asked so far (by lower-case name), kept once per target; absent → computed on each ask. */
+  fits?: Map<string, ExtensionFit>;
   /** Composer's own verdict on the proposed composer.json (`check --solve`), when it ran. */
   solver?: SolverResult;
 }

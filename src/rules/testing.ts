@@ -8,7 +8,8 @@ import { createSymbolIndex } from '../knowledge/memory-symbol-index.js';
 import { CodeFactsBuilder } from '../check/class-facts.js';
 import { shippedDbSchema } from '../check/db-schema-knowledge.js';
 import { withThemeOverrides } from '../check/files/theme-overrides.js';
-import { ruleFinding, type Rule, type RuleContext } from './rule.js';
+import { targetDerivedFacts } from '../check/composer-facts.js';
+import { ruleFinding, type ComposerFacts, type Rule, type RuleContext } from './rule.js';
 
 export function projectFixture(overrides: Partial<ProjectModel> = {}): ProjectModel {
   return {
@@ -106,9 +107,18 @@ export async function runRule(rule: Rule, overrides: ContextOverrides = {}): Pro
   const facts = await new CodeFactsBuilder(base.code, base.current).factsFor(base.target.release, base.target.symbols);
   const shipped =
     rule.meta.category === 'db-schema' && !base.shippedDbSchema ? shippedDbSchema(base.project) : undefined;
+  // Composer facts as check/ completes them for the target; a test that gives none gets those of a target the data
+  // has no records nor release lists of, and what the target installs still comes from the shipped data.
+  const given: ComposerFacts = base.composer ?? {
+    target: null,
+    current: null,
+    releases: { releasesOf: () => undefined },
+  };
+  const composer = { ...targetDerivedFacts(given, base.target.release, base.target.php), ...given };
   const context: RuleContext = {
     ...base,
     ...facts,
+    composer,
     ...(shipped ? { shippedDbSchema: shipped } : {}),
     ...(base.files && !base.files.themeOverrides ? { files: withThemeOverrides(base.project, base.files) } : {}),
     report(input) {

@@ -112,7 +112,7 @@ function conflictOf(
   dep: string,
   constraint: string,
 ): RequirementConflict | undefined {
-  const answer = targetAnswer(ctx.target, dep.toLowerCase());
+  const answer = targetAnswer(ctx, dep.toLowerCase());
   if (!answer) return undefined;
   let ok: boolean;
   try {

@@ -24,17 +24,12 @@ export interface ExtensionFit {
   newestBlocker?: string;
 }
 
-// Keyed by the target's Composer facts (one object per target, shared by every rule's context), else the context.
-const fits = new WeakMap<object, Map<string, ExtensionFit>>();
-const closures = new WeakMap<object, Map<string, ClosureRequirement[]>>();
-
 /** The fit of one package for the context's target (undefined facts → `known: false`). */
 export function extensionFit(ctx: PackageContext, name: string): ExtensionFit {
-  const cacheKey = ctx.composer ?? ctx;
-  let byName = fits.get(cacheKey);
-  if (!byName) fits.set(cacheKey, (byName = new Map()));
+  // Kept in the target's Composer facts (check/ makes one per target, shared by every rule's context).
+  const byName = ctx.composer?.fits;
   const key = name.toLowerCase();
-  const cached = byName.get(key);
+  const cached = byName?.get(key);
   if (cached) return cached;
   const list = ctx.composer?.releases.releasesOf(key);
   let fit: ExtensionFit;
@@ -54,7 +49,7 @@ export function extensionFit(ctx: PackageContext, name: string): ExtensionFit {
       ...(fitting.length === 0 && newest ? { newest, newestBlocker: requirementBlocker(ctx, newest.require) } : {}),
     };
   }
-  byName.set(key, fit);
+  byName?.set(key, fit);
   return fit;
 }
 
@@ -73,7 +68,7 @@ export function requirementBlocker(ctx: PackageContext, require: Record<string, 
     if (/^(ext-|lib-)/.test(name)) continue;
     try {
       if (!allows(ctx, name, constraint)) {
-        const answer = targetAnswer(ctx.target, name);
+        const answer = targetAnswer(ctx, name);
         return answer?.kind === 'constraint' && answer.installs
           ? `${name} ${constraint} (${ctx.target.release.version} installs ${answer.installs.major}.x)`
           : `${name} ${constraint}`;
@@ -86,7 +81,7 @@ export function requirementBlocker(ctx: PackageContext, require: Record<string, 
 }
 
 function allows(ctx: PackageContext, name: string, constraint: string): boolean {
-  const answer = targetAnswer(ctx.target, name);
+  const answer = targetAnswer(ctx, name);
   if (answer) {
     switch (answer.kind) {
       case 'exact':
@@ -109,15 +104,11 @@ function allows(ctx: PackageContext, name: string, constraint: string): boolean 
   return true;
 }
 
-/** The target's closure on libraries (product, base, template require; not the template's require-dev), once per context. */
+/** The target's closure on libraries (product, base, template require; not the template's require-dev). */
 export function targetClosure(ctx: PackageContext): Map<string, ClosureRequirement[]> {
-  const cacheKey = ctx.composer ?? ctx;
-  let closure = closures.get(cacheKey);
-  if (!closure) {
-    closure = ctx.composer?.target ? closureRequirements(ctx.composer.target) : new Map();
-    closures.set(cacheKey, closure);
-  }
-  return closure;
+  const composer = ctx.composer;
+  if (composer?.targetClosure) return composer.targetClosure;
+  return composer?.target ? closureRequirements(composer.target) : new Map();
 }
 
 function statesPlatform(require: Record<string, string>): boolean {

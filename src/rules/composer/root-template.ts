@@ -254,7 +254,7 @@ function toolingExcludes(
 /** Root `conflict` entries that exclude a version the target installs. */
 function reportConflicts(ctx: RuleContext): void {
   for (const [dep, constraint] of Object.entries(ctx.project.rootComposer?.conflict ?? {})) {
-    const answer = targetAnswer(ctx.target, dep.toLowerCase());
+    const answer = targetAnswer(ctx, dep.toLowerCase());
     if (answer?.kind !== 'exact') continue;
     let hit = false;
     try {
@@ -283,7 +283,7 @@ function installedBlockers(ctx: RuleContext, require: Record<string, string>): s
   const closure = targetClosure(ctx);
   for (const [dep, constraint] of Object.entries(require)) {
     const name = dep.toLowerCase();
-    const answer = targetAnswer(ctx.target, name);
+    const answer = targetAnswer(ctx, name);
     if (answer?.kind === 'constraint') {
       if (!safeIntersects(constraint, answer.constraint))
         out.push(

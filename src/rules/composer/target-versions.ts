@@ -1,7 +1,6 @@
 // What the target release installs, as Composer sees it: exact magento/* versions, the metapackage's own
 // third-party constraints, PHP and Composer's plugin API.
-import { releaseComposer } from '../../knowledge/release-composer.js';
-import { targetInstalls, type InstalledLibrary } from '../../knowledge/target-installs.js';
+import type { InstalledLibrary } from '../../knowledge/target-installs.js';
 import { formatMessage, type CheckTarget, type ComposerFacts, type MessagePart } from '../rule.js';
 
 /** Packages that are the release itself: their version is the release version. */
@@ -28,7 +27,11 @@ export type TargetAnswer =
   | { kind: 'plugin-api'; constraint: string };
 
 /** What the target says about dependency `name`, or undefined when it says nothing (we then never guess). */
-export function targetAnswer(target: CheckTarget, name: string): TargetAnswer | undefined {
+export function targetAnswer(
+  ctx: { target: CheckTarget; composer?: ComposerFacts | undefined },
+  name: string,
+): TargetAnswer | undefined {
+  const target = ctx.target;
   const release = target.release;
   const metapackage = `magento/product-community-edition ${release.version}`;
   if (name === 'php') return { kind: 'php', version: target.php };
@@ -46,8 +49,7 @@ export function targetAnswer(target: CheckTarget, name: string): TargetAnswer | 
   if (exact !== undefined) return { kind: 'exact', version: exact, by: metapackage };
   const constraint = release.thirdParty[name];
   if (constraint !== undefined && !/^(ext-|lib-|php)/.test(name)) {
-    const record = releaseComposer(release.version);
-    const installs = record ? targetInstalls(record, target.php, name) : undefined;
+    const installs = ctx.composer?.targetInstalls?.(name);
     return { kind: 'constraint', constraint, by: metapackage, ...(installs ? { installs } : {}) };
   }
   return undefined;
