@@ -8,6 +8,9 @@ export const coreCronChanged: Rule = {
     category: 'overrides',
     description: 'Core cron jobs or cron groups added, removed or changed in the target',
     docs: 'Core crontab.xml/cron_groups.xml changes move schedules and groups: custom jobs in the same group, server crontabs that run single groups, and custom crontab.xml entries that reschedule or disable core jobs by name need a look.',
+    recommendations: {
+      checkCronJobs: 'Check custom cron jobs in the same groups and any job that reschedules a core job by name.',
+    },
     messages: CORE_FILE_MESSAGES,
   },
   check(context) {
@@ -15,7 +18,7 @@ export const coreCronChanged: Rule = {
     if (!context.project.modules.some((m) => !m.core && m.customizations.cronJobs.length > 0)) return;
     reportCoreFileChanges(context, ['etc/crontab.xml', 'etc/cron_groups.xml'], () => ({
       note: '',
-      recommendation: 'Check custom cron jobs in the same groups and any job that reschedules a core job by name.',
+      recommendationId: 'checkCronJobs',
     }));
   },
 };

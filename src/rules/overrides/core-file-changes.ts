@@ -6,10 +6,11 @@ import type { RuleContext } from '../rule.js';
 /** The messages of the rules that report through reportCoreFileChanges (spread into their meta). */
 export const CORE_FILE_MESSAGES = { coreFile: '{{module}} {{file}} is {{how}} in {{target}}{{note}}.' };
 
+/** Reports each core file of `files` that changed, with the note and recommendation id (of the rule's meta) `advice` picks. */
 export function reportCoreFileChanges(
   context: RuleContext,
   files: string[],
-  advice: (file: string, how: 'added' | 'removed' | 'changed') => { note: string; recommendation: string },
+  advice: (file: string, how: 'added' | 'removed' | 'changed') => { note: string; recommendationId: string },
 ): void {
   const current = context.files?.current;
   const target = context.files?.target;
@@ -24,13 +25,13 @@ export function reportCoreFileChanges(
       // Comments and whitespace only (texts, or the index's meaningful hashes): nothing about operating it changed.
       if (before && after && cosmeticChange(current, target, module, file)) continue;
       const how = !before ? 'added' : !after ? 'removed' : 'changed';
-      const { note, recommendation } = advice(file, how);
+      const { note, recommendationId } = advice(file, how);
       context.report({
         module,
         subject: `${module} ${file}`,
         messageId: 'coreFile',
         data: { module, file, how, target: target.label, note },
-        recommendation,
+        recommendationId,
       });
     }
   }

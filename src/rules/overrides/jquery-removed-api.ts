@@ -26,6 +26,11 @@ export const jqueryRemovedApi: Rule = {
     severity: 'error',
     category: 'overrides',
     description: 'Custom JS calls a jQuery API that the jQuery (and jquery-migrate) of the target no longer provides',
+    recommendations: {
+      checkJquery: 'Check them against the jQuery that release ships.',
+      useReplacement: 'Use {{replacement}} instead.',
+      useDocumented: 'Use the documented replacement instead.',
+    },
     messages: {
       unverified:
         'Could not verify the jQuery APIs this file uses ({{apis}}) against {{target}}: the knowledge base has no jQuery data for it.',
@@ -54,7 +59,7 @@ export const jqueryRemovedApi: Rule = {
           file: source.file,
           line: source.jqueryApis[0]!.line,
           subject: 'unverified',
-          recommendation: 'Check them against the jQuery that release ships.',
+          recommendationId: 'checkJquery',
           effort: { hours: 0, confidence: 'low' },
         });
         continue;
@@ -84,11 +89,12 @@ export const jqueryRemovedApi: Rule = {
             ],
             target: js.release,
             before,
+            ...(REPLACEMENT[api] ? { replacement: REPLACEMENT[api] } : {}),
           },
           file: source.file,
           line: use.line,
           subject: api,
-          recommendation: `Use ${REPLACEMENT[api] ?? 'the documented replacement'} instead.`,
+          recommendationId: REPLACEMENT[api] ? 'useReplacement' : 'useDocumented',
           effort: { hours: 0.25, confidence: 'high' },
         });
       }

@@ -8,6 +8,12 @@ export const jsDependencyTarget: Rule = {
     category: 'overrides',
     description: 'define()/require() dependency on core JS that the target removed or re-pointed',
     docs: 'A RequireJS dependency on a core module the target no longer ships fails to load (a 404 and a script error that stops the widget). When a core `map` now points the id at another file (wysiwygAdapter: TinyMCE 4 → 5 → 6 adapters), the dependency still loads but its API may differ. A core module whose content changed is not reported here: depending on it is normal.',
+    recommendations: {
+      findReplacement:
+        'Find the module that replaced it in the target (release notes, the core code that used it) and depend on that.',
+      checkCalls: 'Check the calls this file makes on the module against the target version of the new file.',
+      verifyTargets: 'Pass --target-vendor with a vendor tree of the target to verify them.',
+    },
     messages: {
       removed: 'Dependency {{id}}: {{file}} is absent from {{target}}.',
       moved:
@@ -30,16 +36,14 @@ export const jsDependencyTarget: Rule = {
             unverified.add(dep.id);
             return;
           }
+          const removed = state === 'removed';
           context.report({
             messageId: state,
             data: facts,
             file: js.file,
             line: dep.line,
             subject: dep.id,
-            recommendation:
-              state === 'removed'
-                ? 'Find the module that replaced it in the target (release notes, the core code that used it) and depend on that.'
-                : 'Check the calls this file makes on the module against the target version of the new file.',
+            recommendationId: removed ? 'findReplacement' : 'checkCalls',
             effort: { hours: state === 'removed' ? 2 : 1, confidence: 'low' },
           });
         });
@@ -56,7 +60,7 @@ export const jsDependencyTarget: Rule = {
           file: js.file,
           line: firstUnverifiedLine,
           subject: 'unverified',
-          recommendation: 'Pass --target-vendor with a vendor tree of the target to verify them.',
+          recommendationId: 'verifyTargets',
           effort: { hours: 0, confidence: 'low' },
         });
     }

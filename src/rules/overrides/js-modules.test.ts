@@ -176,7 +176,8 @@ describe('frontend JS rules', () => {
       findings.map((f) => [f.line, f.severity]),
       [[6, 'error']],
     );
-    assert.match(findings[0]!.recommendation ?? '', /jquery-ui-modules\/slider/);
+    assert.equal(findings[0]!.recommendationId, 'dependOnWidgets');
+    assert.match(String(findings[0]!.data?.widgets), /jquery-ui-modules\/slider/);
   });
 
   it('reports removed jQuery APIs only where the target jQuery lacks them', async () => {
@@ -252,7 +253,7 @@ describe('frontend JS rules', () => {
       findings[1]!.message,
       '$.ajax(…).success() is gone from jQuery 3.6.0 (no jquery-migrate loaded) in 2.4.6 (2.4.3 still provides it: jQuery 1.12.4 + jquery-migrate 1.4.1).',
     );
-    assert.match(findings[1]!.recommendation ?? '', /\.done\(\)/);
+    assert.deepEqual([findings[1]!.recommendationId, findings[1]!.data?.replacement], ['useReplacement', '.done()']);
   });
 
   it('reads the removed jqXHR callbacks on a jqXHR kept in a variable only when nothing else can be in it', async () => {

@@ -33,6 +33,12 @@ export const layoutArgumentNeededByTemplate: Rule = {
       'the block passes, the customization silently stops applying. Judged from the shipped layout-argument index ' +
       '(what each core template reads and which view models core layouts pass it, per release); a release or ' +
       'template the index does not hold is reported as "could not verify", never as a change.',
+    recommendations: {
+      renderOnTarget: 'Render these blocks on a {{release}} install.',
+      addArgument:
+        'Add <argument name="{{argument}}" xsi:type="object">{{class}}</argument> to the block\'s <arguments>.',
+      readTemplate: 'Read {{template}} of {{targetLabel}}: pass what it reads now instead, or drop the argument.',
+    },
     messages: {
       missing:
         'Block "{{block}}" renders {{template}}, which from {{target}} reads the view model "{{argument}}" that ' +
@@ -85,8 +91,9 @@ export const layoutArgumentNeededByTemplate: Rule = {
             templates: `${templates.slice(0, 5).join(', ')}${templates.length > 5 ? ', …' : ''}`,
             target: targetLabel,
             reason,
+            release: context.target.release.version,
           },
-          recommendation: `Render these blocks on a ${context.target.release.version} install.`,
+          recommendationId: 'renderOnTarget',
           effort: { hours: 0, confidence: 'low' },
         });
         continue;
@@ -110,7 +117,7 @@ export const layoutArgumentNeededByTemplate: Rule = {
               ...(b.copy ? { copy: b.copy } : {}),
               ...label,
             },
-            recommendation: `Add <argument name="${missing.argument}" xsi:type="object">${missing.class}</argument> to the block's <arguments>.`,
+            recommendationId: 'addArgument',
             effort: { hours: 0.5, confidence: 'high' },
           });
         }
@@ -120,8 +127,8 @@ export const layoutArgumentNeededByTemplate: Rule = {
             line: argument.line,
             subject: `${b.block.name ?? b.template} ${argument.name} unread`,
             messageId: 'unread',
-            data: { block: b.block.name ?? '(unnamed)', argument: argument.name, ...label },
-            recommendation: `Read ${b.template} of ${targetLabel}: pass what it reads now instead, or drop the argument.`,
+            data: { block: b.block.name ?? '(unnamed)', argument: argument.name, ...label, targetLabel },
+            recommendationId: 'readTemplate',
             effort: { hours: 1, confidence: 'medium' },
           });
         }

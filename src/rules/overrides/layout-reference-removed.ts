@@ -8,6 +8,12 @@ export const layoutReferenceRemoved: Rule = {
     category: 'overrides',
     description: 'Layout XML referencing a handle, block or container that the target no longer declares',
     docs: 'A `referenceBlock`/`referenceContainer`/`move`/`update handle` on a name the target removed is silently ignored by Magento: the customization stops applying without an error.',
+    recommendations: {
+      checkTargetLayouts: 'Check the layouts of a {{target}} install, or pass --target-vendor.',
+      pointReference: 'Find the element that replaced it in the target layouts and point the reference there.',
+      useNewHandle: 'Use the handle that replaced it in the target.',
+      renameFile: 'Rename the file to the handle that replaced it.',
+    },
     messages: {
       unverifiedComponent:
         'Could not verify {{what}} against {{targetLabel}}: {{current}} declares it in a component the knowledge base ' +
@@ -50,7 +56,7 @@ export const layoutReferenceRemoved: Rule = {
         subject,
         messageId: 'unverifiedComponent',
         data: { what, targetLabel, current: current.label, target: context.target.release.version },
-        recommendation: `Check the layouts of a ${context.target.release.version} install, or pass --target-vendor.`,
+        recommendationId: 'checkTargetLayouts',
         effort: { hours: 0, confidence: 'low' },
       });
     const layouts = projectLayouts(context);
@@ -79,7 +85,7 @@ export const layoutReferenceRemoved: Rule = {
             targetLabel,
             target: context.target.release.version,
           },
-          recommendation: `Check the layouts of a ${context.target.release.version} install, or pass --target-vendor.`,
+          recommendationId: 'checkTargetLayouts',
           effort: { hours: 0, confidence: 'low' },
         });
       }
@@ -105,7 +111,7 @@ export const layoutReferenceRemoved: Rule = {
           subject: `${ref.kind} ${ref.name}`,
           messageId: 'reference',
           data: { kind: ref.kind, name: ref.name, current: current.label, targetLabel },
-          recommendation: 'Find the element that replaced it in the target layouts and point the reference there.',
+          recommendationId: 'pointReference',
           effort: { hours: 1, confidence: 'medium' },
         });
       }
@@ -122,7 +128,7 @@ export const layoutReferenceRemoved: Rule = {
           subject: `handle ${update.handle}`,
           messageId: 'update',
           data: { handle: update.handle, current: current.label, targetLabel },
-          recommendation: 'Use the handle that replaced it in the target.',
+          recommendationId: 'useNewHandle',
           effort: { hours: 1, confidence: 'medium' },
         });
       }
@@ -140,7 +146,7 @@ export const layoutReferenceRemoved: Rule = {
           subject: `handle ${layout.handle}`,
           messageId: 'themeHandle',
           data: { handle: layout.handle, targetLabel },
-          recommendation: 'Rename the file to the handle that replaced it.',
+          recommendationId: 'renameFile',
         });
       }
     }

@@ -22,6 +22,10 @@ export const mixinMethodRemoved: Rule = {
       'A mixin extends a core widget or UI component and calls its methods on `this`. When the target release ' +
       'removes such a method from the wrapped module, the call throws "is not a function" and the widget or ' +
       'component stops working. Port the mixin to the target module: call what replaced the method, or drop the call.',
+    recommendations: {
+      testOnTarget: 'Test the mixin on a {{release}} install, or pass --baseline-vendor/--target-vendor.',
+      readTarget: 'Read {{targetFile}} of {{target}}: call what replaced {{method}}() there, or drop the call.',
+    },
     messages: {
       removed:
         'Mixin {{mixin}} calls this.{{method}}(), which {{file}} defines in {{current}} but no longer in {{target}}: ' +
@@ -61,8 +65,9 @@ export const mixinMethodRemoved: Rule = {
               methods: calls.map((c) => c.name).join(', '),
               target: targetLabel,
               reason,
+              release: context.target.release.version,
             },
-            recommendation: `Test the mixin on a ${context.target.release.version} install, or pass --baseline-vendor/--target-vendor.`,
+            recommendationId: 'testOnTarget',
             effort: { hours: 0, confidence: 'low' },
           });
         const methodsBefore = jsMethods(current, before.component, before.path);
@@ -95,8 +100,9 @@ export const mixinMethodRemoved: Rule = {
               file: where(before),
               current: current.label,
               target: targetLabel,
+              targetFile: where(after),
             },
-            recommendation: `Read ${where(after)} of ${targetLabel}: call what replaced ${call.name}() there, or drop the call.`,
+            recommendationId: 'readTarget',
             effort: { hours: 2, confidence: 'medium' },
           });
         }

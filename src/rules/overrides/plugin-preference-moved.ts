@@ -25,6 +25,11 @@ export const pluginPreferenceMoved: Rule = {
       'prefers another class (it receives the new one). A plugin declared on the old concrete class no longer ' +
       'intercepts calls made through the interface unless the new class delegates to the old one. Type `$subject` ' +
       'with the interface, and declare the plugin on the interface.',
+    recommendations: {
+      checkPreferences: 'Check the di.xml preferences of a {{release}} install, or pass --target-vendor.',
+      typeSubject: 'Type $subject as {{for}} (the interface the plugin is declared on).',
+      declareOnInterface: 'Declare the plugin on {{for}} (or also on {{now}}) if it must run wherever {{for}} is used.',
+    },
     messages: {
       subjectType:
         'Plugin {{name}} ({{plugin}}) on {{for}} types $subject as {{was}}, which core di.xml prefers for {{for}} in ' +
@@ -133,8 +138,8 @@ function judge(
     context.report({
       ...base,
       messageId: 'unverified',
-      data: { ...data, reason },
-      recommendation: `Check the di.xml preferences of a ${context.target.release.version} install, or pass --target-vendor.`,
+      data: { ...data, reason, release: context.target.release.version },
+      recommendationId: 'checkPreferences',
       effort: { hours: 0, confidence: 'low' },
     });
   if (!target) return unverified('the knowledge base has no di.xml data for its line');
@@ -155,14 +160,12 @@ function judge(
   // reaches it, plugin included: only a class that cannot reach it is reported.
   if (candidate.kind === 'concreteTarget' && mayDelegate(context.target.symbols, now, [candidate.was, candidate.for]))
     return;
+  const onSubject = candidate.kind === 'subjectType';
   context.report({
     ...base,
     messageId: candidate.kind,
     data: { ...data, now, component: after.find((p) => same(p.type, now))!.component },
-    recommendation:
-      candidate.kind === 'subjectType'
-        ? `Type $subject as ${candidate.for} (the interface the plugin is declared on).`
-        : `Declare the plugin on ${candidate.for} (or also on ${now}) if it must run wherever ${candidate.for} is used.`,
+    recommendationId: onSubject ? 'typeSubject' : 'declareOnInterface',
     effort: { hours: 1, confidence: 'medium' },
   });
 }

@@ -13,6 +13,10 @@ export const pluginTargetChanged: Rule = {
     category: 'overrides',
     description: 'Plugin on a core method that changed, was removed or became final/private in the target',
     docs: 'Plugins depend on the intercepted method: removed or final/private methods are never intercepted (or break compilation), a changed signature breaks around/before plugins, a changed body may change what after plugins receive.',
+    recommendations: {
+      reviewMethod:
+        'Review the new method and adapt the plugin (arguments, return value, whether $proceed is still right).',
+    },
     messages: {
       removed: 'Plugin {{name}} ({{plugin}}) on {{target}}, which was removed in {{release}}.',
       notInterceptable:
@@ -89,8 +93,7 @@ export const pluginTargetChanged: Rule = {
             plugin: `${plugin.class ?? plugin.type}::${pm}`,
             target: `${plugin.target}::${old.name}()`,
           },
-          recommendation:
-            'Review the new method and adapt the plugin (arguments, return value, whether $proceed is still right).',
+          recommendationId: 'reviewMethod',
           effort: { hours: error ? 2 : 1, confidence: 'low' },
         });
       }

@@ -26,6 +26,12 @@ export const preferenceChanged: Rule = {
       'change it does not override: the methods it overrides itself are listed first, and when it overrides none of the ' +
       'changed ones the finding is only info (the changes reach the store through inheritance). A preference for one ' +
       "of Magento's own classes is upgraded with Magento.",
+    recommendations: {
+      checkStillFits: 'Check that {{type}} still fits the changed {{for}}; nothing to port.',
+      portChanges:
+        'Diff {{for}} (and its parents) between the versions and port the changes into {{type}}; prefer a plugin ' +
+        'where possible.',
+    },
     messages: {
       changed: 'Preference {{type}} for {{for}}, whose code changed in {{release}}: {{changes}}.',
       inherited:
@@ -99,9 +105,7 @@ export const preferenceChanged: Rule = {
             release: releaseLabel(context),
             changes: changed,
           },
-          recommendation: inheritedOnly
-            ? `Check that ${pref.type} still fits the changed ${pref.for}; nothing to port.`
-            : `Diff ${pref.for} (and its parents) between the versions and port the changes into ${pref.type}; prefer a plugin where possible.`,
+          recommendationId: inheritedOnly ? 'checkStillFits' : 'portChanges',
           effort: { hours: inheritedOnly ? 0.25 : 2, confidence: 'low' },
         });
       }

@@ -16,17 +16,18 @@ export const queueConsumerChanged: Rule = {
     category: 'overrides',
     description: 'Core message-queue consumers or topology added, removed or changed in the target',
     docs: 'When `cron_consumers_runner/consumers` (env.php) or supervisor configs list consumers by hand, added or removed consumers must be added there; topology changes matter when AMQP is used. Custom queue_*.xml bound to a changed core topology should be reviewed.',
+    recommendations: {
+      updateConsumerList:
+        'If env.php cron_consumers_runner/consumers or supervisor lists consumers by hand, update that list.',
+      reviewQueueConfig: 'Review custom queue configuration bound to this topology.',
+    },
     messages: CORE_FILE_MESSAGES,
   },
   check(context) {
     reportCoreFileChanges(context, QUEUE_FILES, (file, how) =>
       file.endsWith('queue_consumer.xml')
-        ? {
-            note: ` (queue consumers ${how})`,
-            recommendation:
-              'If env.php cron_consumers_runner/consumers or supervisor lists consumers by hand, update that list.',
-          }
-        : { note: '', recommendation: 'Review custom queue configuration bound to this topology.' },
+        ? { note: ` (queue consumers ${how})`, recommendationId: 'updateConsumerList' }
+        : { note: '', recommendationId: 'reviewQueueConfig' },
     );
   },
 };

@@ -10,6 +10,11 @@ export const redundantOverride: Rule = {
     category: 'overrides',
     description: 'Theme override identical to the original it replaces',
     docs: 'A copy identical to the original only stops future upstream fixes from reaching the store: delete it.',
+    recommendations: {
+      deleteAfterUpgrade:
+        'Delete the override after upgrading so the store keeps receiving upstream changes of the original.',
+      deleteOverride: 'Delete the override so the store keeps receiving upstream changes of the original.',
+    },
     messages: {
       identical: '{{file}} is identical to {{original}} ({{current}}).',
       identicalToTarget:
@@ -41,8 +46,7 @@ export const redundantOverride: Rule = {
             original: describeOriginal(state.original),
             target: context.files!.target!.label,
           },
-          recommendation:
-            'Delete the override after upgrading so the store keeps receiving upstream changes of the original.',
+          recommendationId: 'deleteAfterUpgrade',
           effort: { hours: 0.25, confidence: 'high' },
         });
         continue;
@@ -56,7 +60,7 @@ export const redundantOverride: Rule = {
           original: describeOriginal(state.original),
           current: context.files!.current!.label,
         },
-        recommendation: 'Delete the override so the store keeps receiving upstream changes of the original.',
+        recommendationId: 'deleteOverride',
         effort: { hours: 0.25, confidence: 'high' },
       });
     }

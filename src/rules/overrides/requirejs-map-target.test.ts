@@ -108,7 +108,10 @@ describe('overrides/requirejs-map-target', () => {
       findings[0]!.message,
       /jquery-ui-modules\/tabs, a module id, not a file: .* requests jquery-ui-modules\/tabs\.js, which 2\.4\.4 does not ship \(nor did 2\.4\.3\) \(a 404\); the id jquery-ui-modules\/tabs loads lib\/web\/jquery\/ui-modules\/widgets\/tabs\.js in 2\.4\.4/,
     );
-    assert.match(findings[0]!.recommendation ?? '', /\(jquery\/ui-modules\/widgets\/tabs\)/);
+    assert.deepEqual(
+      [findings[0]!.recommendationId, findings[0]!.data?.path],
+      ['pointAtFile', 'jquery/ui-modules/widgets/tabs'],
+    );
     assert.match(findings[1]!.message, /lib\/web\/jquery\/ui-modules\/tabs\.js, which 2\.4\.4 no longer ships/);
   });
 
@@ -202,7 +205,10 @@ describe('overrides/requirejs-map-target', () => {
       upgrade[0]!.message,
       /loads lib\/web\/jquery\/ui-modules\/tabs\.js in 2\.4\.3, which 2\.4\.4 no longer ships/,
     );
-    assert.match(upgrade[0]!.recommendation ?? '', /\(jquery\/ui-modules\/widgets\/tabs\)/);
+    assert.deepEqual(
+      [upgrade[0]!.recommendationId, upgrade[0]!.data?.path],
+      ['mapToIdAt', 'jquery/ui-modules/widgets/tabs'],
+    );
     const onNew = await runRule(rule, {
       project: projectFixture({ themes: [theme] }),
       files: { current: releases('2.4.4'), target: releases('2.4.4') },

@@ -10,6 +10,22 @@ export const requirejsMapTarget: Rule = {
     category: 'overrides',
     description: 'requirejs-config.js map/paths entry replacing core JS that changed or disappeared in the target',
     docs: 'A map (or paths) entry replaces a core JS module with a custom copy: upstream changes to the original never reach the store, and a removed original leaves the copy serving a dead id. A paths value is a file path: RequireJS joins it to baseUrl as written, without core map or paths, so a value naming a core file the target removed, or a core module id (`jquery-ui-modules/tabs`, which only core aliases make a file), requests a file that is not there (a 404). RequireJS then tries the next path of an array value, so such an entry is an error only when no listed path loads in the target; a fallback that loads leaves an info (the 404 stays).',
+    recommendations: {
+      compareOnTarget: 'Compare the replacement with the original of a target install, or pass --target-vendor.',
+      portOrDrop: 'Port the upstream change of the original into the replacement, or drop the replacement.',
+      checkModule: 'Check that the module exists in a target install, or pass --target-vendor.',
+      mapToId: 'Map {{from}} to the id that loads the file in the target.',
+      mapToIdAt: 'Map {{from}} to the id that loads the file in the target ({{path}}).',
+      checkFile: 'Check that the file exists in a target install, or pass --target-vendor.',
+      dropFallback:
+        'Drop {{to}} from the entry (or point it at {{path}}): every page that needs {{from}} requests it first and ' +
+        'gets a 404.',
+      pointAtFile:
+        'Point the path at the file itself ({{path}}), or depend on the id {{to}} directly instead of through a ' +
+        'paths alias.',
+      pointAtReplacement:
+        'Point the path at the file that replaces it in the target, or ship the file with the module.',
+    },
     messages: {
       changed: '{{to}} replaces {{from}}: {{detail}}.',
       removed: '{{to}} replaces {{from}}: {{detail}}.',
@@ -48,20 +64,18 @@ export const requirejsMapTarget: Rule = {
   check(context) {
     for (const { config, area } of requireJsConfigs(context)) {
       for (const entry of [...config.map, ...config.paths]) {
-        checkJsTarget(context, entry.from, area, (state, detail) =>
+        checkJsTarget(context, entry.from, area, (state, detail) => {
+          const verify = state === 'unverified';
           context.report({
             file: config.file,
             line: entry.line,
             subject: `${entry.from} ${entry.to}`,
             messageId: state === 'removed' ? 'removed' : state === 'unverified' ? 'unverified' : 'changed',
             data: { to: entry.to, from: entry.from, detail },
-            recommendation:
-              state === 'unverified'
-                ? 'Compare the replacement with the original of a target install, or pass --target-vendor.'
-                : 'Port the upstream change of the original into the replacement, or drop the replacement.',
-            effort: { hours: state === 'unverified' ? 0 : 1, confidence: 'low' },
-          }),
-        );
+            recommendationId: verify ? 'compareOnTarget' : 'portOrDrop',
+            effort: { hours: verify ? 0 : 1, confidence: 'low' },
+          });
+        });
       }
       // Read only once an entry is judged, which needs the current release's files.
       const labels = () => ({
@@ -72,6 +86,7 @@ export const requirejsMapTarget: Rule = {
         const judged = judgeMapValue(context, entry.to, area);
         if (!judged) continue;
         const { verdict: messageId, file, what, already, now } = judged;
+        const verify = messageId === 'mapUnverified';
         context.report({
           file: config.file,
           line: entry.line,
@@ -85,12 +100,10 @@ export const requirejsMapTarget: Rule = {
             already,
             now: now ?? '',
             ...labels(),
+            ...(judged.path ? { path: judged.path } : {}),
           },
-          recommendation:
-            messageId === 'mapUnverified'
-              ? 'Check that the module exists in a target install, or pass --target-vendor.'
-              : `Map ${entry.from} to the id that loads the file in the target${judged.path ? ` (${judged.path})` : ''}.`,
-          effort: { hours: messageId === 'mapUnverified' ? 0 : 0.5, confidence: 'medium' },
+          recommendationId: verify ? 'checkModule' : judged.path ? 'mapToIdAt' : 'mapToId',
+          effort: { hours: verify ? 0 : 0.5, confidence: 'medium' },
         });
       }
       for (const entry of config.paths) {
@@ -111,15 +124,17 @@ export const requirejsMapTarget: Rule = {
             already,
             fallback: judged.fallback ?? '',
             ...labels(),
+            // The file the entry should name: 'the file' when a dropped fallback has none to name.
+            path: judged.path ?? (messageId === 'pathFallback' ? 'the file' : String(judged.path)),
           },
-          recommendation:
+          recommendationId:
             messageId === 'pathUnverified' || messageId === 'pathFallbackUnverified'
-              ? 'Check that the file exists in a target install, or pass --target-vendor.'
+              ? 'checkFile'
               : messageId === 'pathFallback'
-                ? `Drop ${entry.to} from the entry (or point it at ${judged.path ?? 'the file'}): every page that needs ${entry.from} requests it first and gets a 404.`
+                ? 'dropFallback'
                 : messageId === 'pathIsId'
-                  ? `Point the path at the file itself (${judged.path}), or depend on the id ${entry.to} directly instead of through a paths alias.`
-                  : 'Point the path at the file that replaces it in the target, or ship the file with the module.',
+                  ? 'pointAtFile'
+                  : 'pointAtReplacement',
           effort: { hours: messageId === 'pathUnverified' ? 0 : 0.5, confidence: 'medium' },
         });
       }

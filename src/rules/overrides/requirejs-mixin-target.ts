@@ -8,6 +8,11 @@ export const requirejsMixinTarget: Rule = {
     category: 'overrides',
     description: 'requirejs-config.js mixin on core JS that changed or disappeared in the target',
     docs: 'A mixin wraps the functions of a core JS module: when the module changes, the mixin may break or silently stop applying; when it disappears, the mixin never runs.',
+    recommendations: {
+      moveMixin: 'Find what replaced the module in the target and move the mixin there (or drop it).',
+      testOnTarget: 'Test the mixin on a target install, or pass --target-vendor to compare the module.',
+      reviewChange: 'Review the upstream change of the target module and test the mixin against it.',
+    },
     messages: {
       changed: 'Mixin {{mixin}} on {{target}}: {{detail}}.',
       removed: 'Mixin {{mixin}} on {{target}}: {{detail}}.',
@@ -26,12 +31,8 @@ export const requirejsMixinTarget: Rule = {
             subject: `${mixin.target} ${mixin.mixin}`,
             messageId: state === 'removed' ? 'removed' : state === 'unverified' ? 'unverified' : 'changed',
             data: { mixin: mixin.mixin, target: mixin.target, detail },
-            recommendation:
-              state === 'removed'
-                ? 'Find what replaced the module in the target and move the mixin there (or drop it).'
-                : state === 'unverified'
-                  ? 'Test the mixin on a target install, or pass --target-vendor to compare the module.'
-                  : 'Review the upstream change of the target module and test the mixin against it.',
+            recommendationId:
+              state === 'removed' ? 'moveMixin' : state === 'unverified' ? 'testOnTarget' : 'reviewChange',
             effort: { hours: state === 'removed' ? 4 : state === 'unverified' ? 0 : 1, confidence: 'low' },
           }),
         );

@@ -6,6 +6,7 @@ import {
   reportChangedOverrides,
   THEME_OVERRIDE_DOCS,
   THEME_OVERRIDE_MESSAGES,
+  THEME_OVERRIDE_RECOMMENDATIONS,
   THEME_OVERRIDE_SEVERITIES,
 } from './theme-overrides.js';
 
@@ -23,6 +24,12 @@ export const themeLayoutChanged: Rule = {
       'the module: each of those that changed is named at info (upgrade-patch-helper warns), since the page the ' +
       "extension's references act on changed; a reference to a block the target removed is " +
       'overrides/layout-reference-removed.',
+    recommendations: {
+      ...THEME_OVERRIDE_RECOMMENDATIONS,
+      readDiff:
+        'Read the upstream diff against {{file}}: check that the blocks and containers it references still mean ' +
+        'what it expects.',
+    },
     messages: {
       ...THEME_OVERRIDE_MESSAGES,
       extendsChanged:
@@ -61,7 +68,7 @@ export const themeLayoutChanged: Rule = {
               target: target.label,
               file: override.file,
             },
-            recommendation: `Read the upstream diff against ${override.file}: check that the blocks and containers it references still mean what it expects.`,
+            recommendationId: 'readDiff',
             ...(changed.diff ? { details: changed.diff } : {}),
             effort: { hours: 0.25, confidence: 'medium' },
           });

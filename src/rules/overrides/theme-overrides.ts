@@ -53,6 +53,27 @@ export const THEME_OVERRIDE_MESSAGES = {
 };
 
 /** Severities of THEME_OVERRIDE_MESSAGES that are not the rules' `warning`. */
+/** The recommendations of reportChangedOverrides (spread into the meta of the theme-*-changed rules). */
+export const THEME_OVERRIDE_RECOMMENDATIONS = {
+  checkDeeper: 'Check that {{file}} (and {{original}}, which it overrides first) carry the change of {{deeper}}.',
+  confirmCarried: 'Read the attached upstream diff once against {{file}} to confirm the change is carried.',
+  portChange:
+    'Compare the override with the new original and port the upstream change (bug and security fixes) into {{file}}.',
+  nothingToPort: 'Nothing to port; run with --baseline-vendor/--target-vendor to read the change.',
+  compareOnTarget:
+    'Compare the override with the original in a {{release}} install, or run with --target-vendor <vendor dir of a ' +
+    '{{release}} install>.',
+  mergeNewOriginal:
+    "Compare {{file}} with the new original: merge what the target's version brings, or rename the file if " +
+    'replacing it is not intended.',
+  pointAtTrees:
+    'Run with --baseline-vendor/--target-vendor pointing at vendor trees that hold {{missing}}, or compare the ' +
+    'override with its original by hand.',
+  moveCustomization:
+    'Find where the markup went in the target (renamed file, new block) and move the customization there, or delete ' +
+    'the override.',
+};
+
 export const THEME_OVERRIDE_SEVERITIES = {
   carried: 'info',
   commentsOnly: 'info',
@@ -95,8 +116,9 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
           target: targetLabel,
           original: describeOriginal(state.original),
           chain,
+          file: override.file,
         },
-        recommendation: `Check that ${override.file} (and ${describeOriginal(state.original)}, which it overrides first) carry the change of ${describeOriginal(d)}.`,
+        recommendationId: 'checkDeeper',
         ...(d.diff ? { details: d.diff } : {}),
         effort: { hours: 1, confidence: 'medium' },
       });
@@ -117,10 +139,8 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
       context.report({
         ...at,
         messageId: carried ? 'carried' : state.diff ? 'changed' : 'changedNoDiff',
-        data: named(state.original),
-        recommendation: carried
-          ? `Read the attached upstream diff once against ${override.file} to confirm the change is carried.`
-          : `Compare the override with the new original and port the upstream change (bug and security fixes) into ${override.file}.`,
+        data: { ...named(state.original), file: override.file },
+        recommendationId: carried ? 'confirmCarried' : 'portChange',
         ...(state.diff ? { details: state.diff } : {}),
         effort: { hours: 1, confidence: 'medium' },
       });
@@ -131,7 +151,7 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
         ...at,
         messageId: 'commentsOnly',
         data: named(state.original),
-        recommendation: 'Nothing to port; run with --baseline-vendor/--target-vendor to read the change.',
+        recommendationId: 'nothingToPort',
         effort: { hours: 0, confidence: 'high' },
       });
     } else if (state.kind === 'unverified') {
@@ -144,8 +164,9 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
           theme: theme.code,
           target: targetLabel,
           component: state.original.component,
+          release: context.target.release.version,
         },
-        recommendation: `Compare the override with the original in a ${context.target.release.version} install, or run with --target-vendor <vendor dir of a ${context.target.release.version} install>.`,
+        recommendationId: 'compareOnTarget',
         effort: { hours: 0, confidence: 'low' },
       });
     } else if (state.kind === 'appears') {
@@ -160,7 +181,7 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
           original: describeOriginal(state.original),
           target: targetLabel,
         },
-        recommendation: `Compare ${override.file} with the new original: merge what the target's version brings, or rename the file if replacing it is not intended.`,
+        recommendationId: 'mergeNewOriginal',
         effort: { hours: 1, confidence: 'medium' },
       });
     } else if (state.kind === 'unplaced') {
@@ -179,8 +200,9 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
           tried: describeChain(state.tried),
           holder,
           current: currentLabel,
+          missing: state.missing,
         },
-        recommendation: `Run with --baseline-vendor/--target-vendor pointing at vendor trees that hold ${state.missing}, or compare the override with its original by hand.`,
+        recommendationId: 'pointAtTrees',
         effort: { hours: 0, confidence: 'low' },
       });
     } else if (state.kind === 'removed') {
@@ -188,8 +210,7 @@ export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverrid
         ...at,
         messageId: 'removed',
         data: { theme: theme.code, what, original: describeOriginal(state.original), target: targetLabel },
-        recommendation:
-          'Find where the markup went in the target (renamed file, new block) and move the customization there, or delete the override.',
+        recommendationId: 'moveCustomization',
         effort: { hours: 2, confidence: 'low' },
       });
     }

@@ -3,6 +3,7 @@ import {
   reportChangedOverrides,
   THEME_OVERRIDE_DOCS,
   THEME_OVERRIDE_MESSAGES,
+  THEME_OVERRIDE_RECOMMENDATIONS,
   THEME_OVERRIDE_SEVERITIES,
 } from './theme-overrides.js';
 
@@ -13,6 +14,7 @@ export const themeTemplateChanged: Rule = {
     category: 'overrides',
     description: 'Theme template override whose core original changed or disappeared in the target',
     docs: THEME_OVERRIDE_DOCS,
+    recommendations: THEME_OVERRIDE_RECOMMENDATIONS,
     messages: THEME_OVERRIDE_MESSAGES,
     messageSeverity: THEME_OVERRIDE_SEVERITIES,
   },

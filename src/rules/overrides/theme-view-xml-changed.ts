@@ -17,6 +17,14 @@ export const themeViewXmlChanged: Rule = {
       "override (or a redundant override) of `etc/view.xml`.\n\n**How to fix:** diff the parent's `etc/view.xml` between " +
       'the versions and ' +
       "decide for each changed setting whether the theme's file should follow it.",
+    recommendations: {
+      deleteAfterUpgrade:
+        "Delete {{own}} after upgrading unless it is meant to pin {{component}}'s settings, so later changes reach " +
+        'the store.',
+      carrySettings:
+        "Diff {{component}}'s etc/view.xml between the versions; carry the changed settings your theme should follow " +
+        'into {{own}}.',
+    },
     messages: {
       parentChanged:
         '{{own}} merges over {{component}}: etc/view.xml, which changed from {{current}} to {{target}} (fallback ' +
@@ -61,9 +69,7 @@ export const themeViewXmlChanged: Rule = {
             target: target.label,
             chain: [theme.code, ...theme.parentChain.map((p) => `${theme.area}/${p}`)].join(' → '),
           },
-          recommendation: carried
-            ? `Delete ${own} after upgrading unless it is meant to pin ${component}'s settings, so later changes reach the store.`
-            : `Diff ${component}'s etc/view.xml between the versions; carry the changed settings your theme should follow into ${own}.`,
+          recommendationId: carried ? 'deleteAfterUpgrade' : 'carrySettings',
           effort: { hours: carried ? 0.25 : 0.5, confidence: 'medium' },
         });
       }
