@@ -9,6 +9,7 @@ import {
   schemaPair,
   shippedCoreSchema,
   type SchemaSource,
+  SCHEMA_DATA_RECOMMENDATIONS,
 } from './schema-pair.js';
 
 /** `varchar(255) NOT NULL` */
@@ -72,6 +73,20 @@ could not be verified.
 
 **How to fix:** drop the redundant column attributes from the custom declaration (declare only what the module really
 changes), align them with the target's definition, or move the data to a table the module owns.`,
+      recommendations: {
+        ...SCHEMA_DATA_RECOMMENDATIONS,
+        findMovedData:
+          'Find where {{target}} moved this data; remove or rewrite the declaration so the module does not create an ' +
+          'orphan `{{table}}`.',
+        switchToRenamed:
+          'Switch the declaration and the code to `{{renamedTo}}`; migrate existing values with a data patch.',
+        stopDeclaring: 'Stop declaring `{{columnName}}` unless the module owns it now; migrate its data first.',
+        removeOverrides:
+          'Remove the overriding attributes from {{file}}:{{line}} (declare only what the module must change), or align ' +
+          'them with {{now}}.',
+        reviewRedeclaration: 'Review the re-declaration of `{{columnName}}` against the new definition {{now}}.',
+        repointForeignKey: 'Point the foreign key at the table that replaced it, or drop it.',
+      },
       messages: {
         ...SCHEMA_PAIR_MESSAGES,
         tableRemoved:
@@ -113,7 +128,7 @@ changes), align them with the target's definition, or move the data to a table t
               target: target.release,
               note,
             },
-            recommendation: `Find where ${target.release} moved this data; remove or rewrite the declaration so the module does not create an orphan \`${table.name}\`.`,
+            recommendationId: 'findMovedData',
             effort: { hours: 3, confidence: 'low' },
             subject: `table:${table.name}`,
           });
@@ -141,10 +156,10 @@ changes), align them with the target's definition, or move the data to a table t
                   target: target.release,
                   renamed: renamed ? ` (likely renamed to \`${renamed}\`)` : '',
                   note,
+                  columnName: column.name,
+                  ...(renamed ? { renamedTo: renamed } : {}),
                 },
-                recommendation: renamed
-                  ? `Switch the declaration and the code to \`${renamed}\`; migrate existing values with a data patch.`
-                  : `Stop declaring \`${column.name}\` unless the module owns it now; migrate its data first.`,
+                recommendationId: renamed ? 'switchToRenamed' : 'stopDeclaring',
                 effort: { hours: 2, confidence: 'medium' },
                 subject: `column:${table.name}.${column.name}`,
               });
@@ -160,6 +175,9 @@ changes), align them with the target's definition, or move the data to a table t
               target: target.release,
               module: module.name,
               note,
+              columnName: column.name,
+              file: table.file,
+              line: String(column.line),
             };
             context.report({
               ...where,
@@ -167,9 +185,7 @@ changes), align them with the target's definition, or move the data to a table t
               ...(clashes.length
                 ? { messageId: 'columnChangedOverridden', data: { ...changed, clashes } }
                 : { messageId: 'columnChanged', data: changed }),
-              recommendation: clashes.length
-                ? `Remove the overriding attributes from ${table.file}:${column.line} (declare only what the module must change), or align them with ${describeColumn(now)}.`
-                : `Review the re-declaration of \`${column.name}\` against the new definition ${describeColumn(now)}.`,
+              recommendationId: clashes.length ? 'removeOverrides' : 'reviewRedeclaration',
               effort: { hours: clashes.length ? 1 : 0.5, confidence: 'medium' },
               subject: `column:${table.name}.${column.name}`,
             });
@@ -196,7 +212,7 @@ changes), align them with the target's definition, or move the data to a table t
                 problem,
                 note,
               },
-              recommendation: 'Point the foreign key at the table that replaced it, or drop it.',
+              recommendationId: 'repointForeignKey',
               effort: { hours: 1, confidence: 'medium' },
               subject: `fk:${table.name}.${constraint.referenceId}`,
             });

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 import { customTables, moduleFields, shippedCoreSchema, type SchemaSource } from './schema-pair.js';
-import { NEAREST_SCHEMA_MESSAGES } from './schema-pair.js';
+import { NEAREST_SCHEMA_MESSAGES, SCHEMA_DATA_RECOMMENDATIONS } from './schema-pair.js';
 import { ABSENT_MESSAGES, mergedTargetSchema, whyAbsent } from './target-schema.js';
 
 export function createForeignKeyReferenceRule(load: SchemaSource): Rule {
@@ -25,6 +25,7 @@ db_schema.xml was not read.
 **How to fix:** point the foreign key at a table and column the target declares, or disable the foreign key (or drop
 it) together with the table or column it referenced.`,
       recommendations: {
+        ...SCHEMA_DATA_RECOMMENDATIONS,
         pointOrDisable: 'Point `{{key}}` at a table and column {{target}} declares, or disable it.',
       },
       messages: {

@@ -9,6 +9,7 @@ import {
   shippedDeclarationRules,
   type RulesSource,
   type SchemaSource,
+  SCHEMA_DATA_RECOMMENDATIONS,
 } from './schema-pair.js';
 
 const RULE = 'db-schema/incomplete-declaration';
@@ -47,6 +48,13 @@ too (that module may declare the column's type or the table's columns).
 
 **How to fix:** give the column its \`xsi:type\` (any valid type: the column stays disabled), give the table its
 columns, or delete the leftover declaration once the element is gone from every database.`,
+      recommendations: {
+        ...SCHEMA_DATA_RECOMMENDATIONS,
+        deleteLeftover:
+          'Delete the leftover `<table name="{{table}}" disabled="true"/>` (the table is not core\'s), or declare its columns.',
+        declareColumns: 'Declare the columns of `{{table}}`, or delete the empty declaration.',
+        giveType: 'Give `{{table}}.{{column}}` its `xsi:type` (e.g. the type it had) — it can stay `disabled="true"`.',
+      },
       messages: {
         columnlessTable:
           '{{module}}: table `{{table}}` is declared with no column by any module (nor core){{disabled}}: setup:upgrade at {{target}} stops with `Warning: Undefined array key "column"` (Db/SchemaBuilder.php)',
@@ -111,9 +119,7 @@ columns, or delete the leftover declaration once the element is gone from every 
             whyUnknown: fact === 'yes' ? (notRead ?? '') : whyUnknown,
             known,
             target,
-            recommendation: table.disabled
-              ? `Delete the leftover \`<table name="${table.name}" disabled="true"/>\` (the table is not core's), or declare its columns.`
-              : `Declare the columns of \`${table.name}\`, or delete the empty declaration.`,
+            recommendationId: table.disabled ? 'deleteLeftover' : 'declareColumns',
             subject: `columnless-table:${table.name}`,
           });
         }
@@ -134,7 +140,7 @@ columns, or delete the leftover declaration once the element is gone from every 
             whyUnknown: fact === 'yes' ? (notRead ?? '') : whyUnknown,
             known,
             target,
-            recommendation: `Give \`${table.name}.${column.name}\` its \`xsi:type\` (e.g. the type it had) — it can stay \`disabled="true"\`.`,
+            recommendationId: 'giveType',
             subject: `untyped-column:${table.name}.${column.name}`,
           });
         }
@@ -154,7 +160,7 @@ interface Candidate {
   whyUnknown: string;
   known: string;
   target: string;
-  recommendation: string;
+  recommendationId: string;
   subject: string;
 }
 
@@ -164,7 +170,7 @@ function report(context: RuleContext, proven: boolean, c: Candidate): void {
     ...moduleFields(c.module),
     file: c.table.file,
     line: c.line,
-    recommendation: c.recommendation,
+    recommendationId: c.recommendationId,
     subject: c.subject,
   };
   if (proven)
@@ -190,6 +196,8 @@ function report(context: RuleContext, proven: boolean, c: Candidate): void {
         why: c.whyUnknown,
         known: c.known,
         target: c.target,
+        table: c.table.name,
+        ...(c.column ? { column: c.column } : {}),
       },
       ...common,
     });

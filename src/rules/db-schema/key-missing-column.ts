@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 import { customTables, moduleFields, shippedCoreSchema, type SchemaSource } from './schema-pair.js';
-import { NEAREST_SCHEMA_MESSAGES } from './schema-pair.js';
+import { NEAREST_SCHEMA_MESSAGES, SCHEMA_DATA_RECOMMENDATIONS } from './schema-pair.js';
 import { ABSENT_MESSAGES, mergedTargetSchema, whyAbsent } from './target-schema.js';
 
 export function createKeyMissingColumnRule(load: SchemaSource): Rule {
@@ -24,6 +24,7 @@ db_schema.xml was not read.
 **How to fix:** declare the column (or stop disabling it), or remove it from the index/constraint — or disable the
 index/constraint together with the column.`,
       recommendations: {
+        ...SCHEMA_DATA_RECOMMENDATIONS,
         disableKey: 'Disable `{{key}}` too, or stop disabling `{{table}}.{{column}}`.',
         declareColumn: "Declare `{{table}}.{{column}}` in the module's db_schema.xml, or drop it from `{{key}}`.",
       },

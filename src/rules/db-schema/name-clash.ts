@@ -8,6 +8,7 @@ import {
   schemaPair,
   shippedCoreSchema,
   type SchemaSource,
+  SCHEMA_DATA_RECOMMENDATIONS,
 } from './schema-pair.js';
 
 export function createNameClashRule(load: SchemaSource): Rule {
@@ -28,6 +29,7 @@ in the current release are not reported here (see \`db-schema/core-table-changed
 **How to fix:** rename the custom table/column/index (prefix it with the vendor), migrate the data with a schema/data
 patch, and update the code that uses it — before upgrading.`,
       recommendations: {
+        ...SCHEMA_DATA_RECOMMENDATIONS,
         renameTable:
           "Rename the module's table (e.g. with a vendor prefix) and migrate its data before upgrading; core's `{{table}}` has {{coreColumns}} columns of its own.",
         renameColumn:

@@ -63,6 +63,17 @@ export const SCHEMA_PAIR_MESSAGES = {
 };
 
 /** Both are notes (the rule could not run), whatever the rule's own severity. */
+/**
+ * The recommendations of schemaPair, coreSchemaIndex and declarationRules when they cannot run (spread into the meta
+ * of the rules that call them).
+ */
+export const SCHEMA_DATA_RECOMMENDATIONS = {
+  passCurrentVersion: 'Run the check on a project with a composer.lock, or pass --from <version> for an extension.',
+  reinstallSchemaData: 'Reinstall mageup, or regenerate data/db-schema with scripts/build-db-schema-index.ts.',
+  reinstallDeclarationData:
+    'Reinstall mageup, or regenerate data/db-schema with scripts/build-db-schema-declaration.ts.',
+};
+
 export const SCHEMA_PAIR_SEVERITIES = { noCurrentVersion: 'info', noSchemaData: 'info' } as const;
 
 /** The core schemas of the current and target releases, and a note when a nearest release stands in for one. */
@@ -84,7 +95,7 @@ export function schemaPair(context: RuleContext, load: SchemaSource, ruleLabel: 
     context.report({
       messageId: 'noCurrentVersion',
       data: { rule: ruleLabel },
-      recommendation: 'Run the check on a project with a composer.lock, or pass --from <version> for an extension.',
+      recommendationId: 'passCurrentVersion',
       subject: 'no-current-version',
     });
     return undefined;
@@ -141,7 +152,7 @@ export function coreSchemaIndex(
       messageId: 'noSchemaData',
       data: { rule: ruleLabel, error: (error as Error).message },
       severity: 'info',
-      recommendation: 'Reinstall mageup, or regenerate data/db-schema with scripts/build-db-schema-index.ts.',
+      recommendationId: 'reinstallSchemaData',
       subject: 'no-schema-data',
     });
     return undefined;
@@ -160,7 +171,7 @@ export function declarationRules(
     context.report({
       messageId: 'noRulesData',
       data: { rule: ruleLabel, error: (error as Error).message },
-      recommendation: 'Reinstall mageup, or regenerate data/db-schema with scripts/build-db-schema-declaration.ts.',
+      recommendationId: 'reinstallDeclarationData',
       subject: 'no-declaration-data',
     });
     return undefined;

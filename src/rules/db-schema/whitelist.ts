@@ -1,5 +1,11 @@
 import type { Rule } from '../rule.js';
-import { customTables, moduleFields, shippedCoreSchema, type SchemaSource } from './schema-pair.js';
+import {
+  customTables,
+  moduleFields,
+  shippedCoreSchema,
+  type SchemaSource,
+  SCHEMA_DATA_RECOMMENDATIONS,
+} from './schema-pair.js';
 import { mergedTargetSchema } from './target-schema.js';
 
 export function createWhitelistRule(load: SchemaSource): Rule {
@@ -24,6 +30,7 @@ db_schema.xml).
 **How to fix:** run \`bin/magento setup:db-declaration:generate-whitelist --module-name=<Module>\` and commit the
 module's etc/db_schema_whitelist.json.`,
       recommendations: {
+        ...SCHEMA_DATA_RECOMMENDATIONS,
         addToWhitelist:
           'Add `{{name}}` to the whitelist of the module that declared it (generate-whitelist before disabling), or drop it with a schema patch.',
         generateWhitelist:

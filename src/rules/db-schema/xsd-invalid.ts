@@ -8,6 +8,7 @@ import {
   moduleFields,
   shippedDeclarationRules,
   type RulesSource,
+  SCHEMA_DATA_RECOMMENDATIONS,
 } from './schema-pair.js';
 
 const RULE = 'db-schema/xsd-invalid';
@@ -39,6 +40,16 @@ The table of types, attributes and value types is read per release from each rel
 one "could not verify" note. Constraints without \`xsi:type\` are not checked (the XSD accepts anything there).
 
 **How to fix:** use a type the target declares, and only the attributes and values that type allows.`,
+      recommendations: {
+        ...SCHEMA_DATA_RECOMMENDATIONS,
+        checkByHand: "Check the declarations by hand against the target's Setup/Declaration/Schema/etc/*.xsd.",
+        useDeclaredType: 'Use one of the {{element}} types {{target}} declares: {{types}}.',
+        removeAttribute: 'Remove `{{attribute}}` (the type ignores it), or use a type that has it.',
+        setAttribute: 'Set `{{attribute}}` to {{expected}}.',
+        addAttribute: 'Add `{{attribute}}`.',
+        removeChild: 'Remove <{{child}}> from the {{element}}.',
+        addChild: 'Add <{{child}}> to the {{element}}.',
+      },
       messages: {
         unknownType:
           '{{module}}: {{element}} `{{name}}` on `{{table}}` has xsi:type="{{type}}", which {{target}} does not declare: setup:upgrade stops with "Types {{type}} is not declared"',
@@ -63,7 +74,7 @@ one "could not verify" note. Constraints without \`xsi:type\` are not checked (t
         context.report({
           messageId: 'notIndexed',
           data: { rule: RULE, target, first: index.releases[0] ?? '', last: index.releases.at(-1) ?? '' },
-          recommendation: "Check the declarations by hand against the target's Setup/Declaration/Schema/etc/*.xsd.",
+          recommendationId: 'checkByHand',
           subject: 'not-indexed',
         });
         return;
@@ -105,6 +116,15 @@ interface Where {
   fields: { package?: string; module: string; file: DbTable['file'] };
 }
 
+/** The recommendation of each kind of violation but an unknown type. */
+const FIX: Record<Exclude<Violation['kind'], 'unknown-type'>, string> = {
+  'attribute-not-allowed': 'removeAttribute',
+  'attribute-value': 'setAttribute',
+  'attribute-required': 'addAttribute',
+  'child-not-allowed': 'removeChild',
+  'child-required': 'addChild',
+};
+
 function reportViolation(context: RuleContext, rules: DeclarationRules, v: Violation, w: Where): void {
   const data = { module: w.module, element: w.element, name: w.name || '(no name)', table: w.table, target: w.target };
   const base = {
@@ -120,11 +140,10 @@ function reportViolation(context: RuleContext, rules: DeclarationRules, v: Viola
         ...data,
         type: v.type,
         disabled: w.disabled ? ' (the element is disabled, so only the XSD reads it)' : '',
+        types: Object.keys(w.element === 'column' ? rules.columnTypes : rules.constraintTypes).join(', '),
       },
       ...base,
-      recommendation: `Use one of the ${w.element} types ${w.target} declares: ${Object.keys(
-        w.element === 'column' ? rules.columnTypes : rules.constraintTypes,
-      ).join(', ')}.`,
+      recommendationId: 'useDeclaredType',
       subject: `xsd-type:${w.table}.${w.element}.${w.name}`,
     });
     return;
@@ -142,18 +161,15 @@ function reportViolation(context: RuleContext, rules: DeclarationRules, v: Viola
   const attribute = 'attribute' in v ? v.attribute : 'child' in v ? `<${v.child}>` : '';
   context.report({
     messageId: 'violation',
-    data: { ...data, what },
+    data: {
+      ...data,
+      what,
+      ...('attribute' in v ? { attribute: v.attribute } : {}),
+      ...('expected' in v ? { expected: v.expected } : {}),
+      ...('child' in v ? { child: v.child } : {}),
+    },
     ...base,
-    recommendation:
-      v.kind === 'attribute-not-allowed'
-        ? `Remove \`${v.attribute}\` (the type ignores it), or use a type that has it.`
-        : v.kind === 'attribute-value'
-          ? `Set \`${v.attribute}\` to ${v.expected}.`
-          : v.kind === 'attribute-required'
-            ? `Add \`${v.attribute}\`.`
-            : v.kind === 'child-not-allowed'
-              ? `Remove <${v.child}> from the ${w.element}.`
-              : `Add <${v.child}> to the ${w.element}.`,
+    recommendationId: FIX[v.kind],
     subject: `xsd:${w.table}.${w.element}.${w.name}.${v.kind}.${attribute}`,
   });
 }
