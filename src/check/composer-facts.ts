@@ -24,7 +24,8 @@ import { runComposerSolver } from './composer-solver.js';
 import { join } from 'node:path';
 
 export interface CheckComposerFacts {
-  forTarget(current: Release | null, target: Release, php: string): ComposerFacts;
+  /** `sink`: where a note on the target's data goes (a stop's own problems; the run's by default). */
+  forTarget(current: Release | null, target: Release, php: string, sink?: Problem[]): ComposerFacts;
 }
 
 /**
@@ -99,10 +100,10 @@ export async function composerFacts(
     }
   };
   const told = new Set<string>();
-  const tellOnce = (version: string, message: string): void => {
+  const tellOnce = (version: string, message: string, sink: Problem[]): void => {
     if (told.has(version)) return;
     told.add(version);
-    problems.push({ code: 'composer-data-missing', level: 'warning', message });
+    sink.push({ code: 'composer-data-missing', level: 'warning', message });
   };
   // The nearest release of the line, or none when the shipped data cannot say (unreadable data is reported above).
   const nearestOf = (find: (version: string) => ReleaseComposerRecord | undefined, version: string) => {
@@ -116,6 +117,7 @@ export async function composerFacts(
   // other family, src/knowledge/coverage.ts), and the check says so; a line without any record is not compared.
   const targetRecord = (
     version: string,
+    sink: Problem[],
   ): { record: ReleaseComposerRecord | null; derivedFrom?: string; templateOnly?: boolean } => {
     const found = record(version);
     if (found?.template === null) {
@@ -132,6 +134,7 @@ export async function composerFacts(
               `the template moves).`
           : `MageUp's data has no project template of ${version} nor of another release of its line: the root ` +
               `composer.json (require-dev tooling) was not compared with it (could not verify).`,
+        sink,
       );
       return nearest
         ? { record: { ...found, template: nearest.template }, derivedFrom: nearest.version, templateOnly: true }
@@ -149,12 +152,13 @@ export async function composerFacts(
         : `MageUp's data has no Composer metapackage or project template of ${version} nor of another release of ` +
             `its line: the root composer.json (require-dev tooling) and the library constraints were not compared ` +
             `with it (could not verify).`,
+      sink,
     );
     return nearest ? { record: nearest, derivedFrom: nearest.version } : { record: null };
   };
   return {
-    forTarget: (current, target, php) => {
-      const { record: targetComposer, derivedFrom, templateOnly } = targetRecord(target.version);
+    forTarget: (current, target, php, sink = problems) => {
+      const { record: targetComposer, derivedFrom, templateOnly } = targetRecord(target.version, sink);
       return {
         target: targetComposer,
         ...targetDerivedFacts({ target: targetComposer }, target, php),

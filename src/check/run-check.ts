@@ -176,8 +176,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   };
   const judgeOne = async (release: Release, php: string, asTarget: boolean): Promise<Judged> => {
     options.onProgress?.({ phase: 'rules' });
-    const symbols = await symbolsFor(release, problems);
-    const composerOfTarget = composer.forTarget(current.release, release, php);
+    // A stop's own problems are kept apart and told as the stop's (priceRoute): the user asked about the target.
+    const sink: Problem[] = asTarget ? problems : [];
+    const symbols = await symbolsFor(release, sink);
+    const composerOfTarget = composer.forTarget(current.release, release, php, sink);
     const context = {
       project: model,
       catalog,
@@ -193,15 +195,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       ...(shippedSchema ? { shippedDbSchema: shippedSchema } : {}),
       ...(needsFiles ? { files: withThemeOverrides(model, fileContext.contextFor(current.release, release)) } : {}),
       ...(graphql ? { graphql: graphql.factsFor(current.release?.version ?? null, release.version) } : {}),
-      ...vendorSchemas(options, model, current.release, release, rules, problems),
+      ...vendorSchemas(options, model, current.release, release, rules, sink),
     };
     // A stop on the way is judged for its findings and extension fits; Composer's solver runs for the targets only.
-    const composerResult = await composerForTarget(
-      context,
-      asTarget ? options : { ...options, solve: false },
-      problems,
-    );
-    let findings = tagOwners(await runRules(rules, context, problems), owners);
+    const composerResult = await composerForTarget(context, asTarget ? options : { ...options, solve: false }, sink);
+    let findings = tagOwners(await runRules(rules, context, sink), owners);
     const collapsed = includeBundled ? [] : collapseBundled(findings, owners);
     if (!includeBundled) findings = findings.filter((f) => !isCollapsed(f));
     let outcome: PolicyOutcome | undefined;
@@ -212,7 +210,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const kept = sortFindings(
       unique(findings).filter((f) => severityRank(f.severity) <= severityRank(minSeverity) && inScope(f, model, only)),
     );
-    return { findings: kept, composer: composerResult, collapsed, symbols, ...(outcome ? { outcome } : {}) };
+    return {
+      findings: kept,
+      composer: composerResult,
+      collapsed,
+      symbols,
+      ...(outcome ? { outcome } : {}),
+      ...(asTarget ? {} : { problems: sink }),
+    };
   };
 
   const results: TargetResult[] = [];
@@ -262,7 +267,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   ): Promise<TargetPricing> {
     // One after the other: the rules share the run's builders and problems.
     const stops: Judged[] = [];
-    for (const stop of route.releases.slice(1)) stops.push(await judgeStop(stop));
+    for (const stop of route.releases.slice(1)) {
+      const judgedStop = await judgeStop(stop);
+      stops.push(judgedStop);
+      for (const p of judgedStop.problems ?? [])
+        problems.push({ ...p, message: `While pricing the path's stop ${stop.version}: ${p.message}` });
+    }
     return {
       route,
       path: pathWork({
@@ -346,6 +356,8 @@ interface Judged {
   collapsed: BundledPackage[];
   symbols: SymbolIndex;
   outcome?: PolicyOutcome;
+  /** A stop's own problems (a target's go straight to the run's). */
+  problems?: Problem[];
 }
 
 /** A target's route and the work along it. */
