@@ -40,6 +40,10 @@ unless the \`@deprecated\` text announces the removal (warning).
 UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 1439 (methods), 1534/1536 (properties).
 
 **How to fix:** move to the replacement named by \`@see\`, ideally an \`@api\` interface.`,
+    recommendations: {
+      planMoveSee: 'Plan the move away from it before it is removed. Replacement (@see): {{see}}.',
+      planMove: 'Plan the move away from it before it is removed. Prefer an @api interface of the same module.',
+    },
     messages: {
       deprecated: '{{label}} ({{declaredBy}}) is deprecated in {{release}}{{note}} — {{use}} here',
       // Its removal is announced: a warning, not only advice.
@@ -85,7 +89,7 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
       seen.add(key);
       // The shipped index was built before prose after @see was left out: filter here too.
       const targets = note.see?.filter(isSeeTarget) ?? [];
-      const see = targets.length ? ` Replacement (@see): ${targets.join(', ')}.` : '';
+
       // A deprecation without an announced removal is advice (info): Magento keeps deprecated APIs for many releases.
       const removalAnnounced = /\bremov/i.test(note.deprecated ?? '');
       context.report({
@@ -98,8 +102,9 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
           // The @deprecated text of the docblock, quoted as it is.
           note: note.deprecated ? [{ messageId: 'deprecationNote', data: { text: note.deprecated } }] : [],
           use: describeUse(use.kind),
+          ...(targets.length ? { see: targets.join(', ') } : {}),
         },
-        recommendation: `Plan the move away from it before it is removed.${see || ' Prefer an @api interface of the same module.'}`,
+        recommendationId: targets.length ? 'planMoveSee' : 'planMove',
         // Without an announced removal the code keeps working on the target: advice, no upgrade hours (one per file
         // for a removal announced, which the move away must come before).
         effort: { hours: removalAnnounced ? 1 : 0, confidence: 'low' },

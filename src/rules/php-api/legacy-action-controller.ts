@@ -47,6 +47,14 @@ extending \`Action\`, and inject what \`$this->_request\`, \`$this->messageManag
 \`mageup fix\` adds \`HttpPostActionInterface\` when \`execute()\` begins by refusing every request that is not a POST
 (\`if (!$this->getRequest()->isPost()) { return …; }\`): such requests then get a 404 instead of what the refusal
 returned, and nothing else changes. Every other controller is left to the developer.`,
+    recommendations: {
+      implementInterfaces:
+        'Implement the Http*ActionInterface of each method that reaches it (HttpGetActionInterface for a page, ' +
+        "HttpPostActionInterface for a form's target), then stop extending Action.",
+      implementInterfacesInject:
+        'Implement the Http*ActionInterface of each method that reaches it (HttpGetActionInterface for a page, ' +
+        "HttpPostActionInterface for a form's target), then stop extending Action and inject instead of {{inherited}}.",
+    },
     messages: {
       noHttpMethod:
         '{{name}} extends {{action}}, deprecated in {{release}} (composition instead of inheritance), and declares no HTTP method interface: it answers every HTTP method',
@@ -78,9 +86,7 @@ returned, and nothing else changes. Every other controller is left to the develo
           ...(inherited.length > 0
             ? { messageId: 'noHttpMethodInherited', data: { ...data, inherited: inherited.join(', ') } }
             : { messageId: 'noHttpMethod', data }),
-          recommendation: `Implement the Http*ActionInterface of each method that reaches it (HttpGetActionInterface for a page, HttpPostActionInterface for a form's target), then stop extending Action${
-            inherited.length > 0 ? ` and inject instead of ${inherited.join(', ')}` : ''
-          }.`,
+          recommendationId: inherited.length > 0 ? 'implementInterfacesInject' : 'implementInterfaces',
           effort: { hours: 0.25 + 0.25 * inherited.length, confidence: 'low' },
           subject: `controller:${decl.name.toLowerCase()}`,
           ...(postOnly ? { fixable: true as const } : {}),

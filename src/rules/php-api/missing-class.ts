@@ -89,6 +89,11 @@ the declaring module's own namespace that no release and no code under check dec
 **How to fix:** replace the class with its successor (the message quotes the current release's \`@deprecated\`/\`@see\`
 note when there is one), or require the library that still provides it, or drop the customization if the target ships
 the feature natively.`,
+    recommendations: {
+      indexTarget: 'Run `mageup index` on a tree of the target release, or update the knowledge base.',
+      indexPackage:
+        'Run `mageup index` on a {{target}} install (or update the knowledge base) to check uses of {{pkg}}.',
+    },
     messages: {
       noIndex: 'php-api checks skipped: no symbol index for {{target}}',
       unresolved:
@@ -129,7 +134,7 @@ the feature natively.`,
       context.report({
         messageId: 'noIndex',
         data: { target: context.target.release.version },
-        recommendation: 'Run `mageup index` on a tree of the target release, or update the knowledge base.',
+        recommendationId: 'indexTarget',
         subject: 'no-index',
       });
       return;
@@ -267,7 +272,7 @@ function reportIndexGap(context: RuleContext, use: ClassUse, pkg: string, seen: 
     ...locationOf(use),
     messageId: 'indexGap',
     data: { name: use.name, use: describeUse(use.kind), target: release.version, pkg, required },
-    recommendation: `Run \`mageup index\` on a ${release.version} install (or update the knowledge base) to check uses of ${pkg}.`,
+    recommendationId: 'indexPackage',
     effort: { hours: 0, confidence: 'low' },
     subject: `index-gap:${pkg}`,
     uctCode: undefined,

@@ -27,6 +27,11 @@ attribute interfaces, and methods neither release declares (the receiver type ma
 **How to fix:** switch to the method's replacement (the message quotes \`@deprecated\`/\`@see\` notes of the current
 release when present), or move the logic into your own class.`,
     // Its other findings come from member-check.ts (shared with missing-constant and missing-property).
+    recommendations: {
+      reattach:
+        'Find where {{release}} moved this behaviour (a new method, a plugin point or an event) and re-attach your ' +
+        'customization there; remove the dead override.',
+    },
     messages: {
       ...MEMBER_MESSAGES,
       deadOverride:
@@ -132,7 +137,7 @@ function checkOverrides(context: RuleContext): void {
             current: currentLabel(context),
             release: releaseLabel(context),
           },
-          recommendation: `Find where ${releaseLabel(context)} moved this behaviour (a new method, a plugin point or an event) and re-attach your customization there; remove the dead override.`,
+          recommendationId: 'reattach',
           effort: { hours: 2, confidence: 'low' },
           subject: `override:${decl.name.toLowerCase()}::${own.name.toLowerCase()}`,
           uctCode: 1410,

@@ -28,6 +28,11 @@ UCT codes: 1121 (extending), 1327/1328 (inheriting/implementing), 1420 (instanti
 
 **How to fix:** depend on an \`@api\` interface through constructor injection, or use a plugin/observer instead of
 inheritance; at least cover the behaviour with tests run after each upgrade.`,
+    recommendations: {
+      preferApi:
+        'Prefer an @api interface through constructor injection (or a plugin/observer over inheritance); test this ' +
+        'behaviour after every upgrade.',
+    },
     messages: {
       nonApi: '{{how}} non-@api {{kind}} `{{name}}` ({{package}} in {{release}}): it may change in any release',
     },
@@ -61,8 +66,7 @@ inheritance; at least cover the behaviour with tests run after each upgrade.`,
           package: String(cls.package),
           release: releaseLabel(context),
         },
-        recommendation:
-          'Prefer an @api interface through constructor injection (or a plugin/observer over inheritance); test this behaviour after every upgrade.',
+        recommendationId: 'preferApi',
         effort: { hours: 0.5, confidence: 'low' },
         subject: `non-api:${use.kind}:${cls.decl.name.toLowerCase()}`,
         uctCode: cls.decl.kind === 'interface' ? how.interfaceCode : how.classCode,
