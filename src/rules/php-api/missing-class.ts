@@ -91,6 +91,9 @@ note when there is one), or require the library that still provides it, or drop 
 the feature natively.`,
     recommendations: {
       indexTarget: 'Run `mageup index` on a tree of the target release, or update the knowledge base.',
+      fixPreference:
+        'Remove the preference (its classes are gone) or point it at an existing class; if the type is a virtualType ' +
+        'declared by a module MageUp does not see, nothing to do.',
       indexPackage:
         'Run `mageup index` on a {{target}} install (or update the knowledge base) to check uses of {{pkg}}.',
     },
@@ -310,8 +313,7 @@ function reportMissingPreferenceType(context: RuleContext, use: ClassUse): void 
       release: releaseLabel(context),
       since: PREFERENCES_VALIDATED_SINCE,
     },
-    recommendation:
-      'Remove the preference (its classes are gone) or point it at an existing class; if the type is a virtualType declared by a module MageUp does not see, nothing to do.',
+    recommendationId: 'fixPreference',
     effort: { hours: 0.5, confidence: 'medium' },
     subject: `preference-type:${use.name.toLowerCase()}`,
     uctCode: undefined,
