@@ -74,3 +74,11 @@ export function encodeTimelines(table: PositionTable): Record<string, [string, s
       .map((key) => [key, [...table.get(key)!].map(([v, p]) => [v, encodeRanges(p)] as [string, string])]),
   );
 }
+
+/** The value a shipped timeline ([value, ranges][], encodeTimelines' form) holds at a release position, or undefined. */
+export function timelineValueAt<V>(
+  timeline: readonly (readonly [V, string])[] | undefined,
+  position: number,
+): V | undefined {
+  return timeline?.find(([, ranges]) => rangesContain(ranges, position))?.[0];
+}

@@ -2,7 +2,7 @@
 // `undefined`: callers say "could not verify", never "removed".
 import { fileURLToPath } from 'node:url';
 import { readChecksummedJson } from '../integrity.js';
-import { rangesContain } from '../ranges.js';
+import { timelineValueAt } from '../ranges.js';
 import {
   GRAPHQL_SCHEMA_FILE,
   GRAPHQL_SCHEMA_VERSION,
@@ -51,8 +51,8 @@ export function graphqlIndexFrom(data: GraphqlIndexFile): GraphqlIndex {
       if (position < 0) return undefined;
       const type = (name: string): GraphqlTypeDef | undefined => {
         if (!Object.hasOwn(data.types, name)) return undefined;
-        const at = data.types[name]!.find(([, ranges]) => rangesContain(ranges, position));
-        return at ? data.defs[at[0]] : undefined;
+        const at = timelineValueAt(data.types[name], position);
+        return at !== undefined ? data.defs[at] : undefined;
       };
       let users: Map<string, string[]> | undefined;
       const usersOf = (name: string): string[] => {

@@ -2,7 +2,7 @@
 // shipped index. A release the index does not hold is answered by `undefined`: callers say "could not verify".
 import { fileURLToPath } from 'node:url';
 import { readChecksummedJson } from '../integrity.js';
-import { rangesContain } from '../ranges.js';
+import { rangesContain, timelineValueAt } from '../ranges.js';
 import {
   JS_MODULE_FILE,
   JS_MODULE_SCHEMA,
@@ -44,8 +44,6 @@ export function loadJsModuleIndex(file: string = SHIPPED_JS_MODULE_FILE): JsModu
 }
 
 export function jsModuleIndexFrom(data: JsModuleIndexFile): JsModuleIndex {
-  const at = (timeline: [string, string][] | undefined, position: number): string | undefined =>
-    timeline?.find(([, ranges]) => rangesContain(ranges, position))?.[0];
   return {
     releases: () => [...data.releases],
     release(version) {
@@ -53,7 +51,7 @@ export function jsModuleIndexFrom(data: JsModuleIndexFile): JsModuleIndex {
       if (position < 0) return undefined;
       const lookup = (table: Record<string, [string, string][]>, id: string, area: string): string | undefined => {
         for (const a of area === 'base' ? ['base'] : [area, 'base']) {
-          const target = at(table[`${a} ${id}`], position);
+          const target = timelineValueAt(table[`${a} ${id}`], position);
           if (target !== undefined) return target;
         }
         return undefined;
@@ -69,11 +67,11 @@ export function jsModuleIndexFrom(data: JsModuleIndexFile): JsModuleIndex {
           }
           return undefined;
         },
-        jquery: at(data.jquery, position),
-        migrate: at(data.migrate, position),
+        jquery: timelineValueAt(data.jquery, position),
+        migrate: timelineValueAt(data.migrate, position),
         provides: (api) => WATCHED_JQUERY_APIS.includes(api) && rangesContain(data.provides[api] ?? '', position),
         methods(component, path) {
-          const names = at(data.methods[`${component} ${path}`], position);
+          const names = timelineValueAt(data.methods[`${component} ${path}`], position);
           return names === undefined ? undefined : new Set(names.split(' ').filter(Boolean));
         },
       };

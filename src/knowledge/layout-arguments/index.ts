@@ -3,7 +3,7 @@
 // say "could not verify", never "removed".
 import { fileURLToPath } from 'node:url';
 import { readChecksummedJson } from '../integrity.js';
-import { rangesContain } from '../ranges.js';
+import { timelineValueAt } from '../ranges.js';
 import { LAYOUT_ARGUMENT_FILE, LAYOUT_ARGUMENT_SCHEMA, type LayoutArgumentIndexFile } from './format.js';
 
 export * from './format.js';
@@ -39,8 +39,7 @@ export function layoutArgumentIndexFrom(data: LayoutArgumentIndexFile): LayoutAr
     release(version) {
       const position = data.releases.indexOf(version);
       if (position < 0) return undefined;
-      const at = (timeline: [string, string][] | undefined): string | undefined =>
-        timeline?.find(([, ranges]) => rangesContain(ranges, position))?.[0];
+      const at = (timeline: [string, string][] | undefined): string | undefined => timelineValueAt(timeline, position);
       const words = (value: string | undefined) => (value ?? '').split(' ').filter(Boolean);
       /** The template's key in the area Magento finds it: the layout's area first, then base. */
       const templateKey = (area: string, module: string, path: string): string | undefined => {
