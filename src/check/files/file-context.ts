@@ -51,18 +51,13 @@ export class FileContextBuilder {
   /** Core RequireJS aliases and jQuery, and template arguments, of `version` (or the nearest indexed release of its line) on `files`. */
   private withIndexes(files: ReleaseFiles | null, version: string | undefined): ReleaseFiles | null {
     if (!files || !version) return files;
-    if (this.jsIndex === undefined) {
-      try {
-        this.jsIndex = loadJsModuleIndex();
-      } catch (error) {
-        this.problems.push({
-          code: 'js-modules-unavailable',
-          level: 'warning',
-          message: `The RequireJS index could not be read (${error instanceof Error ? error.message : String(error)}): ids aliased by core requirejs-config.js files are not verified.`,
-        });
-        this.jsIndex = null;
-      }
-    }
+    if (this.jsIndex === undefined)
+      this.jsIndex = this.readShipped(
+        loadJsModuleIndex,
+        'js-modules-unavailable',
+        'The RequireJS index',
+        'ids aliased by core requirejs-config.js files are not verified',
+      );
     const stand = this.jsIndex ? nearestOfLine(version, this.jsIndex.releases()) : undefined;
     const js = stand ? this.jsIndex!.release(stand) : undefined;
     if (js) files.js = js;
@@ -71,18 +66,13 @@ export class FileContextBuilder {
 
   /** What core templates of `version` (or the nearest indexed release of its line) read, on `files`. */
   private withLayoutArguments(files: ReleaseFiles, version: string): ReleaseFiles {
-    if (this.layoutArgumentIndex === undefined) {
-      try {
-        this.layoutArgumentIndex = loadLayoutArgumentIndex();
-      } catch (error) {
-        this.problems.push({
-          code: 'layout-arguments-unavailable',
-          level: 'warning',
-          message: `The layout-argument index could not be read (${error instanceof Error ? error.message : String(error)}): the arguments core templates need from layouts are not verified.`,
-        });
-        this.layoutArgumentIndex = null;
-      }
-    }
+    if (this.layoutArgumentIndex === undefined)
+      this.layoutArgumentIndex = this.readShipped(
+        loadLayoutArgumentIndex,
+        'layout-arguments-unavailable',
+        'The layout-argument index',
+        'the arguments core templates need from layouts are not verified',
+      );
     const index = this.layoutArgumentIndex;
     const stand = index ? nearestOfLine(version, index.releases()) : undefined;
     const release = stand ? index!.release(stand) : undefined;
@@ -91,19 +81,28 @@ export class FileContextBuilder {
   }
 
   private shippedIndex(): FileHashIndex | null {
-    if (this.index === undefined) {
-      try {
-        this.index = loadFileHashIndex();
-      } catch (error) {
-        this.problems.push({
-          code: 'file-hashes-unavailable',
-          level: 'warning',
-          message: `The file-hash index could not be read (${error instanceof Error ? error.message : String(error)}): theme/JS override checks need --baseline-vendor and --target-vendor.`,
-        });
-        this.index = null;
-      }
-    }
+    if (this.index === undefined)
+      this.index = this.readShipped(
+        loadFileHashIndex,
+        'file-hashes-unavailable',
+        'The file-hash index',
+        'theme/JS override checks need --baseline-vendor and --target-vendor',
+      );
     return this.index;
+  }
+
+  /** A shipped index, or null after a problem naming it and what goes unverified without it. */
+  private readShipped<T>(load: () => T, code: string, what: string, without: string): T | null {
+    try {
+      return load();
+    } catch (error) {
+      this.problems.push({
+        code,
+        level: 'warning',
+        message: `${what} could not be read (${error instanceof Error ? error.message : String(error)}): ${without}.`,
+      });
+      return null;
+    }
   }
 
   private vendor(dir: string, label: string): ReleaseFiles | null {
