@@ -28,12 +28,32 @@ function rulePage(meta: RuleMeta): string {
   return `# ${meta.id}\n\n${meta.description}\n\n${facts.join('\n')}\n\n${meta.docs.trim()}\n${recommendationList(meta)}`;
 }
 
-/** The rule's recommendation templates, `{{placeholders}}` as declared (filled from each finding's data). */
+/** The rule's recommendation templates, each `{{placeholder}}` shown as `<placeholder>` (filled from each finding's data). */
 function recommendationList(meta: RuleMeta): string {
   const entries = Object.entries(meta.recommendations ?? {});
   if (entries.length === 0) return '';
-  const items = entries.map(([id, template]) => `- \`${id}\`: ${template}`);
-  return `\n## Recommendations\n\n${items.join('\n')}\n`;
+  const items = entries.map(([id, template]) => `- \`${id}\`: ${placeholdersShown(template)}`);
+  const legend = entries.some(([, template]) => PLACEHOLDER.test(template))
+    ? '\n\n`<name>` is filled in from each finding: a value (a class, a version) or an optional phrase, empty when it does not apply.'
+    : '';
+  return `\n## Recommendations${legend}\n\n${items.join('\n')}\n`;
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/;
+
+/**
+ * A template as a reader of the docs understands it: `{{name}}` (the engine's syntax) becomes `<name>`, escaped as
+ * `\<name>` outside code spans, where Markdown would take it for an HTML tag and show nothing.
+ */
+function placeholdersShown(template: string): string {
+  return template
+    .split('`')
+    .map((part, i) =>
+      part.replace(new RegExp(PLACEHOLDER.source, 'g'), (_, name: string) =>
+        i % 2 === 1 ? `<${name}>` : `\\<${name}>`,
+      ),
+    )
+    .join('`');
 }
 
 function indexPage(metas: RuleMeta[]): string {
