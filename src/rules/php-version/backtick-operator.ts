@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { appliesOn, deprecatedSyntax, whereOf } from './php-target.js';
+import { appliesOn, deprecatedSyntax, whereOf } from './code-helpers.js';
 
 export const backtickOperator: Rule = {
   meta: {

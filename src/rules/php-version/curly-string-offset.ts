@@ -2,7 +2,7 @@ import type { Finding } from '../../core/finding.js';
 import { phpAtLeast } from '../../knowledge/php-versions/php-version.js';
 import { curlyOffsets } from '../../php/curly-offsets.js';
 import type { FixOutcome, FixSource, Rule } from '../rule.js';
-import { appliesOn, deprecatedSyntax, whereOf } from './php-target.js';
+import { appliesOn, deprecatedSyntax, whereOf } from './code-helpers.js';
 
 export const curlyStringOffset: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 import type { Finding } from '../../core/finding.js';
 import { nodesOnLine } from '../../fix/locate.js';
 import type { FixOutcome, FixSource, Rule } from '../rule.js';
-import { appliesOn, whereOf } from './php-target.js';
+import { appliesOn, whereOf } from './code-helpers.js';
 
 export const dollarBraceInterpolation: Rule = {
   meta: {

@@ -5,7 +5,7 @@ import { nodesOnLine } from '../../fix/locate.js';
 import { internalClassProperties, isPhpInternalClass } from '../../knowledge/php-versions/internal-classes.js';
 import { phpAtLeast } from '../../knowledge/php-versions/php-version.js';
 import type { FixOutcome, FixSource, Rule } from '../rule.js';
-import { appliesOn, whereOf } from './php-target.js';
+import { appliesOn, whereOf } from './code-helpers.js';
 
 export const dynamicProperty: Rule = {
   meta: {

@@ -3,7 +3,7 @@ import type { Finding } from '../../core/finding.js';
 import { nodesOnLine } from '../../fix/locate.js';
 import type { FixOutcome, FixSource, Rule } from '../rule.js';
 import { parseType } from '../php-api/type-compat.js';
-import { appliesOn, callables, dollar, whereOf } from './php-target.js';
+import { appliesOn, callables, dollar, whereOf } from './code-helpers.js';
 
 export const implicitNullable: Rule = {
   meta: {

@@ -1,6 +1,6 @@
 import { nullSensitiveFunction } from '../../knowledge/php-versions/null-sensitive-params.js';
 import type { Rule } from '../rule.js';
-import { appliesOn, declaresFunction, whereOf } from './php-target.js';
+import { appliesOn, declaresFunction, whereOf } from './code-helpers.js';
 
 export const nullToInternal: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 import type { ParamDecl } from '../../php/types.js';
 import type { Rule } from '../rule.js';
 import { parseType } from '../php-api/type-compat.js';
-import { appliesOn, callables, dollar, whereOf } from './php-target.js';
+import { appliesOn, callables, dollar, whereOf } from './code-helpers.js';
 
 /**
  * The PHP version from which an optional parameter before a required one is deprecated: 8.0 in general; a null

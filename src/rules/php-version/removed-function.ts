@@ -1,6 +1,6 @@
 import { functionLifecycle } from '../../knowledge/php-versions/removed-functions.js';
 import type { MessagePart, Rule } from '../rule.js';
-import { appliesOn, declaresFunction, whereOf } from './php-target.js';
+import { appliesOn, declaresFunction, whereOf } from './code-helpers.js';
 
 export const removedFunction: Rule = {
   meta: {

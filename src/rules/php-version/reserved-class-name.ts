@@ -1,7 +1,7 @@
 import { phpAtLeast } from '../../knowledge/php-versions/php-version.js';
 import { RESERVED_SINCE } from '../../php/reserved-names.js';
 import type { Rule } from '../rule.js';
-import { deprecatedSyntax, whereOf } from './php-target.js';
+import { deprecatedSyntax, whereOf } from './code-helpers.js';
 
 export const reservedClassName: Rule = {
   meta: {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { appliesOn, whereOf } from './php-target.js';
+import { appliesOn, whereOf } from './code-helpers.js';
 
 export const sleepWakeup: Rule = {
   meta: {

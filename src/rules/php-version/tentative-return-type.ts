@@ -3,7 +3,7 @@ import {
   tentativeReturnType as tentativeTypeOf,
 } from '../../knowledge/php-versions/tentative-return-types.js';
 import type { Rule } from '../rule.js';
-import { appliesOn, whereOf } from './php-target.js';
+import { appliesOn, whereOf } from './code-helpers.js';
 
 /** Internal classes/interfaces that inherit tentative methods from other internal ones. */
 const INTERNAL_PARENTS: Record<string, string[]> = {

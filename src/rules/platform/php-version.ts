@@ -15,7 +15,9 @@ export const phpVersion: Rule = {
       '(recorded as `platform-overrides` in composer.lock), else the running PHP within `require.php`. When that PHP ' +
       'is not one the target release supports, `composer update` to the target fails or installs packages that do ' +
       'not run. Fix: set `config.platform.php` to the PHP the target runs on, widen `require.php`, and upgrade the ' +
-      'servers (CLI and FPM) to it.',
+      'servers (CLI and FPM) to it.\n\n' +
+      'This rule is about the platform; the rules of the `php-version` category are about the code: what a newer ' +
+      'PHP changes in the language (implicitly nullable parameters, dynamic properties, removed functions…).',
     recommendations: {
       setPinned:
         'Set {{source}} to {{runPhp}} (the PHP {{target}} will run on), then run the web and CLI servers on PHP ' +

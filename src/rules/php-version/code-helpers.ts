@@ -1,3 +1,6 @@
+// What the PHP-language rules of the `php-version` category share: whether the target PHP makes a change apply, where
+// a finding about a code unit is, and walks over the code's callables and deprecated syntax. (Named for what it holds:
+// not the platform's PHP, which is `platform/php-version`'s.)
 import { phpAtLeast } from '../../knowledge/php-versions/php-version.js';
 import type { CodeUnit, RuleContext } from '../rule.js';
 import type { DeprecatedSyntax, FunctionDecl, MethodDecl } from '../../php/types.js';
