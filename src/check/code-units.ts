@@ -5,6 +5,7 @@ import { analyzeFiles } from '../php/pool.js';
 import { codeFiles } from '../project/code-files.js';
 import type { ProjectModel } from '../project/model.js';
 import type { CodeUnit } from '../rules/rule.js';
+import { withoutShadowedCopies } from './shadowed-copies.js';
 
 export interface CodeUnitOptions {
   only: 'custom' | 'all';
@@ -20,7 +21,7 @@ export interface CodeUnitOptions {
 
 /**
  * Analyses the files `codeFiles(model)` lists (custom only with `only: 'custom'`, bundled packages left out unless
- * asked); core code is never among them.
+ * asked); core code is never among them. Copies of a class file that the autoloader never loads are left out.
  */
 export async function buildCodeUnits(model: ProjectModel, opts: CodeUnitOptions): Promise<CodeUnit[]> {
   const files = codeFiles(model).filter(
@@ -42,5 +43,5 @@ export async function buildCodeUnits(model: ProjectModel, opts: CodeUnitOptions)
     if (!source) continue;
     units.push({ analysis, package: source.package, module: source.module, origin: source.origin });
   }
-  return units;
+  return withoutShadowedCopies(units, opts.problems);
 }
