@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ComposerPackage } from '../../project/model.js';
-import { projectFixture, releaseFixture, runRule } from '../testing.js';
+import { moduleFixture, projectFixture, releaseFixture, runRule } from '../testing.js';
 import { nativeDuplicate as nativeDuplicateRule } from './native-duplicate.js';
 import { NATIVE_FEATURES } from './native-features.js';
 
@@ -56,4 +56,32 @@ test('the finding is resolved by replacing the package (its package action says 
     target: { release: target },
   });
   assert.equal(finding!.resolution, 'replace');
+});
+
+// Shaped on two real 2.3 stores (UglyWillDuckling/magento23's lock, valanitin/Test's config.php): Magento 2.3's
+// metapackage brings msp/twofactorauth and msp/recaptcha, whose code is in the uncommitted vendor/.
+test("2.3's MSP modules that came with Magento are Magento's, not the client's duplicate; an app/code copy is", async () => {
+  const target = releaseFixture('2.4.8', { packages: { 'magento/security-package': '1.1.7' } });
+  const onlyInConfig = (name: string) => moduleFixture(name, {}, { location: 'unknown', path: '' });
+  const bundled = { ...pkg('msp/twofactorauth'), ownership: 'bundled' as const };
+  const magentos = await runRule(nativeDuplicateRule, {
+    project: projectFixture({
+      packages: [bundled],
+      modules: [onlyInConfig('MSP_TwoFactorAuth'), onlyInConfig('MSP_ReCaptcha')],
+    }),
+    target: { release: target },
+  });
+  assert.deepEqual(magentos, []);
+  const clients = await runRule(nativeDuplicateRule, {
+    project: projectFixture({ modules: [moduleFixture('MSP_ReCaptcha'), onlyInConfig('Gene_BlueFoot')] }),
+    target: {
+      release: releaseFixture('2.4.8', {
+        packages: { 'magento/security-package': '1.1.7', 'magento/page-builder': '1.7.8' },
+      }),
+    },
+  });
+  assert.deepEqual(
+    clients.map((f) => f.module),
+    ['Gene_BlueFoot', 'MSP_ReCaptcha'],
+  );
 });

@@ -1,4 +1,5 @@
 import { compareMagentoVersions } from '../../knowledge/magento-version.js';
+import { OwnershipIndex } from '../../project/ownership.js';
 import type { Rule } from '../rule.js';
 import { NATIVE_FEATURES } from './native-features.js';
 
@@ -26,8 +27,17 @@ export const nativeDuplicate: Rule = {
   },
   check(ctx) {
     const target = ctx.target.release;
-    const modules = new Map(ctx.project.modules.filter((m) => !m.core).map((m) => [m.name.toLowerCase(), m]));
-    const packages = new Map(ctx.project.packages.map((p) => [p.name.toLowerCase(), p]));
+    // Magento's own and bundled code is never the client's duplicate: the upgrade's Composer update replaces it.
+    const owners = new OwnershipIndex(ctx.project);
+    const magentos = (o: string | undefined): boolean => o === 'core' || o === 'bundled';
+    const modules = new Map(
+      ctx.project.modules
+        .filter((m) => !m.core && !magentos(owners.ownerOf({ module: m.name, file: m.path })))
+        .map((m) => [m.name.toLowerCase(), m]),
+    );
+    const packages = new Map(
+      ctx.project.packages.filter((p) => !magentos(p.ownership)).map((p) => [p.name.toLowerCase(), p]),
+    );
     for (const feature of NATIVE_FEATURES) {
       const native = target.packagesKnown
         ? feature.nativePackage in target.packages
@@ -47,6 +57,8 @@ export const nativeDuplicate: Rule = {
       for (const name of feature.modules) {
         const module = modules.get(name.toLowerCase());
         if (!module) continue;
+        // Only in config.php, no code here: a module Magento's own metapackage brought (2.3's MSP) is Magento's.
+        if (module.location === 'unknown' && feature.bundledBefore) continue;
         found.add(module.package ?? module.name);
         ctx.report({
           module: module.name,

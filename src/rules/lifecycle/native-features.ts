@@ -12,6 +12,11 @@ export interface NativeFeature {
   /** First release that ships it natively. */
   since: string;
   source: string;
+  /**
+   * Magento's own metapackages required the extension before the native module replaced it (2.3's msp/*): listed in
+   * app/etc/config.php without code in the project, it came with Magento, and the upgrade's Composer update takes it.
+   */
+  bundledBefore?: string;
 }
 
 export const NATIVE_FEATURES: NativeFeature[] = [
@@ -22,6 +27,8 @@ export const NATIVE_FEATURES: NativeFeature[] = [
     nativeModules: ['Magento_TwoFactorAuth'],
     nativePackage: 'magento/security-package',
     since: '2.4.0',
+    // magento/product-community-edition 2.3.x requires msp/twofactorauth (2.3.2's lock: 3.1.1).
+    bundledBefore: '2.4.0',
     // MageSpecialist's module became Magento_TwoFactorAuth in magento/security-package (mandatory from 2.4.0).
     source:
       'https://experienceleague.adobe.com/en/docs/commerce-admin/systems/security/2fa/security-two-factor-authentication',
@@ -33,6 +40,8 @@ export const NATIVE_FEATURES: NativeFeature[] = [
     nativeModules: ['Magento_ReCaptchaAdminUi', 'Magento_ReCaptchaFrontendUi', 'Magento_ReCaptchaCustomer'],
     nativePackage: 'magento/security-package',
     since: '2.4.0',
+    // magento/product-community-edition 2.3.x requires msp/recaptcha (2.3.2's lock: 2.1.2); Mageplaza's is not Magento's.
+    bundledBefore: '2.4.0',
     source:
       'https://experienceleague.adobe.com/en/docs/commerce-admin/systems/security/captcha/security-google-recaptcha',
   },
