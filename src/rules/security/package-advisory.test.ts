@@ -277,3 +277,51 @@ test("advisories on Magento's own package that the target's version no longer ha
     ['affectedFixed'],
   );
 });
+
+// Shaped on UglyWillDuckling/magento23 (2.3.2 lock → 2.4.8-p3): guzzle 6.3.3 and otphp 8.3 are Magento's, and the
+// upgrade's metapackage moves guzzle to ^7.5 and drops msp/twofactorauth, the package that holds otphp back.
+test("a bundled library the target's range moves: advisories outside the range are fixed by the upgrade (0 h); a blocker the upgrade removes is no 'no fix'", async () => {
+  const bundled = (name: string, version: string, require: Record<string, string> = {}): ComposerPackage => ({
+    ...pkg(name, version),
+    require,
+    ownership: 'bundled',
+  });
+  const project = projectFixture({
+    packages: [
+      bundled('guzzlehttp/guzzle', '6.3.3'),
+      bundled('msp/twofactorauth', '3.1.1', { 'spomky-labs/otphp': '~8.3' }),
+      bundled('spomky-labs/otphp', '8.3.3'),
+    ],
+  });
+  const db: Record<string, Advisory[]> = {
+    'guzzlehttp/guzzle': [
+      adv({ id: 'G-1', package: 'guzzlehttp/guzzle', affected: '<6.5.7', fixedIn: '6.5.7', severity: 'high' }),
+      adv({ id: 'G-2', package: 'guzzlehttp/guzzle', affected: '<6.5.8', fixedIn: '6.5.8', severity: 'high' }),
+      adv({ id: 'G-3', package: 'guzzlehttp/guzzle', affected: '<7.9.9', fixedIn: '7.9.9', severity: 'high' }),
+    ],
+    'spomky-labs/otphp': [adv({ id: 'OTP-1', package: 'spomky-labs/otphp', fixedIn: '11.4.3', severity: 'high' })],
+  };
+  const current = releaseFixture('2.3.2', {
+    thirdParty: { 'msp/twofactorauth': '3.1.1', 'guzzlehttp/guzzle': '^6.3.3' },
+  });
+  const target = releaseFixture('2.4.8-p3', { thirdParty: { 'guzzlehttp/guzzle': '^7.5' } });
+  const findings = await runRule(packageAdvisoryRule, {
+    project,
+    advisoriesFor: (name) => db[name] ?? [],
+    current: { release: current, symbols: null },
+    target: { release: target },
+    catalog: (await import('../../knowledge/catalog.js')).createReleaseCatalog(
+      [target],
+      (await import('../../knowledge/clock.js')).fixedClock('2026-12-04'),
+    ),
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.subject, f.recommendationId, f.effort?.hours]),
+    [
+      ['guzzlehttp/guzzle advisories fixed by the upgrade', 'allFixedByUpgrade', 0],
+      ['guzzlehttp/guzzle G-3', 'update', 1],
+      ['spomky-labs/otphp OTP-1', 'blockerMovesUnverified', 1],
+    ],
+  );
+  assert.equal(findings[0]!.data?.targetVersion, '^7.5');
+});

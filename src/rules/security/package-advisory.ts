@@ -1,5 +1,5 @@
 import { NOT_RUN_BY_STORE } from '../../core/security-order.js';
-import { satisfies } from '../../composer/index.js';
+import { intersects, satisfies } from '../../composer/index.js';
 import { severityRank, type Severity } from '../../core/finding.js';
 import type { MagentoReleaseCatalog } from '../../knowledge/catalog.js';
 import { compareMagentoVersions } from '../../knowledge/magento-version.js';
@@ -38,6 +38,43 @@ const isMagentos = (p: ComposerPackage): boolean =>
   p.bundled === true ||
   p.ownership === 'core' ||
   p.ownership === 'bundled';
+
+function safeIntersects(a: string, b: string): boolean | undefined {
+  try {
+    return intersects(a, b);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The constraint the target's metapackage puts on a package Magento bundles, when it excludes the installed version:
+ * the upgrade's Composer update moves the package into that range (guzzlehttp/guzzle 6.3.3 under 2.4.8-p3's ^7.5).
+ */
+function movedByTarget(ctx: RuleContext, pkg: ComposerPackage): string | undefined {
+  if (!isMagentos(pkg) || isDev(pkg)) return undefined;
+  const c = ctx.target.release.thirdParty[pkg.name];
+  return c !== undefined && safeSatisfies(pkg.version, c) === false ? c : undefined;
+}
+
+/**
+ * Whether the upgrade moves or removes a package of Magento's, as far as the releases' data tells: a core package the
+ * target pins at another version, a bundled one the target's range excludes, or one the current release's
+ * metapackage requires and the target's no longer does (2.3's msp/twofactorauth). Unknown counts as not moving.
+ */
+function upgradeMoves(ctx: RuleContext, p: ComposerPackage): boolean {
+  const target = ctx.target.release;
+  const pinned = target.packages[p.name];
+  if (pinned !== undefined) return pinned !== p.version.replace(/^v/, '');
+  if (movedByTarget(ctx, p) !== undefined) return true;
+  const current = ctx.current.release;
+  return (
+    current !== null &&
+    current.thirdParty[p.name] !== undefined &&
+    target.packagesKnown &&
+    !(p.name in target.thirdParty)
+  );
+}
 
 /** Installed packages whose requirement on `name` excludes `version`, with that requirement. */
 function blockers(
@@ -87,9 +124,11 @@ function advice(
   const by = { by: first.by.name, constraint: first.constraint };
   if (isMagentos(first.by)) {
     const release = releaseAllowing(ctx, pkg.name, advisory.fixedIn);
-    return release
-      ? { recommendationId: 'upgradeMagento', data: { ...by, release } }
-      : { recommendationId: 'noFixInMagento', data: by };
+    if (release) return { recommendationId: 'upgradeMagento', data: { ...by, release } };
+    // The blocker itself moves with the upgrade: what it then allows is not in MageUp's data, so no verdict.
+    if (upgradeMoves(ctx, first.by))
+      return { recommendationId: 'blockerMovesUnverified', data: { ...by, target: ctx.target.release.version } };
+    return { recommendationId: 'noFixInMagento', data: by };
   }
   return { recommendationId: 'upgradeBlocker', data: by };
 }
@@ -159,6 +198,10 @@ export const packageAdvisory: Rule = {
         "No fix within Magento's constraints: {{fixedIn}} is blocked by {{by}}'s {{constraint}}, and no known " +
         'release allows it. Mitigate as the advisory says (restrict the affected feature or input) until Magento ' +
         'raises the constraint.{{details}}{{readMore}}',
+      blockerMovesUnverified:
+        "{{fixedIn}} is blocked by {{by}}'s {{constraint}}, and the upgrade to {{target}} moves or removes {{by}}: " +
+        'which {{name}} it then installs is not in MageUp’s data, so whether the upgrade fixes this could not be ' +
+        'verified. Check composer.lock after the upgrade.{{details}}{{readMore}}',
       upgradeBlocker:
         "{{fixedIn}} is blocked by {{by}}'s {{constraint}}: upgrade {{by}} to a release that allows {{name}} " +
         '{{fixedIn}}, then update {{name}}.{{details}}{{readMore}}',
@@ -208,8 +251,12 @@ export const packageAdvisory: Rule = {
       // Magento's own: an open-source package, or one the Commerce metapackage brings (in a Commerce install even
       // magento/product-community-edition is `adobe`, required by magento/product-enterprise-edition).
       const core = pkg.source === 'core' || pkg.source === 'adobe';
-      const targetVersion = ctx.target.release.packages[pkg.name];
+      // A bundled library the target's range moves (guzzle 6 → ^7.5): the advisories outside that range go with it.
+      const moved = core ? undefined : movedByTarget(ctx, pkg);
+      const targetVersion = core ? ctx.target.release.packages[pkg.name] : moved;
       const fixedByUpgrade = core && targetVersion !== undefined;
+      const clearedByMove = (a: Advisory): boolean =>
+        moved !== undefined && safeIntersects(a.affected, moved) === false;
       const open = ctx.advisoriesFor(pkg.name, pkg.version).filter((advisory) => {
         if (advisory.source === 'apsb') return false;
         // The same vulnerability as an Adobe bulletin on the core (CosmicSting, …): security/core-bulletin owns it.
@@ -226,7 +273,11 @@ export const packageAdvisory: Rule = {
       const stillAtTarget = fixedByUpgrade
         ? new Set(ctx.advisoriesFor(pkg.name, targetVersion).map((a) => a.id))
         : undefined;
-      const gone = stillAtTarget ? open.filter((a) => !stillAtTarget.has(a.id)) : [];
+      const gone = stillAtTarget
+        ? open.filter((a) => !stillAtTarget.has(a.id))
+        : moved
+          ? open.filter(clearedByMove)
+          : [];
       if (gone.length > 1) {
         reportFixedByUpgrade(ctx, pkg, targetVersion!, gone);
         open.splice(0, open.length, ...open.filter((a) => !gone.includes(a)));
@@ -254,12 +305,13 @@ export const packageAdvisory: Rule = {
           : advisory.cve && advisory.cve !== advisory.id
             ? { messageId: 'advisoryCve', data: { id: advisory.id, cve: advisory.cve, title: advisory.title } }
             : { messageId: 'advisory', data: { id: advisory.id, title: advisory.title } };
-        const recommended = fixedByUpgrade
+        const upgraded = fixedByUpgrade || clearedByMove(advisory);
+        const recommended = upgraded
           ? {
               recommendationId: 'fixedByUpgrade',
               data: {
                 target: ctx.target.release.version,
-                targetVersion: targetVersion,
+                targetVersion: targetVersion ?? '',
                 fixedFrom: advisory.fixedIn
                   ? [{ messageId: 'fixedFrom', data: { fixedIn: advisory.fixedIn } }]
                   : ([] as MessagePart[]),
@@ -289,7 +341,7 @@ export const packageAdvisory: Rule = {
               : [],
           },
           recommendationId: recommended.recommendationId,
-          effort: { hours: fixedByUpgrade || severity === 'info' ? 0 : 1, confidence: 'medium' },
+          effort: { hours: upgraded || severity === 'info' ? 0 : 1, confidence: 'medium' },
         });
       }
     }
