@@ -87,6 +87,8 @@ export interface AuditModule {
   path: string;
   location: Module['location'];
   core: boolean;
+  /** One judgement with summary.customModules (clientModules): what the reports list as not from Magento. */
+  notFromMagento: boolean;
   setupVersion?: string;
   sequence: string[];
 }
@@ -172,10 +174,27 @@ function auditPatchLevel(model: ProjectModel): AuditPatchLevel | undefined {
   };
 }
 
+/**
+ * The packages the reports list as extensions not from Magento: neither core nor brought by Magento's metapackages
+ * (2.3's Klarna, Amazon Pay, MSP are `bundled`), Magento modules or path repositories.
+ */
+export function extensionsNotFromMagento(report: Pick<AuditReport, 'packages' | 'modules'>): AuditPackage[] {
+  const modulePackages = new Set(report.modules.map((m) => m.package));
+  return packagesNotFromMagento(report).filter(
+    (p) => /^magento2?-/.test(p.type) || modulePackages.has(p.name) || p.source === 'path',
+  );
+}
+
+/** Every package neither core nor bundled by Magento (libraries included). */
+export function packagesNotFromMagento(report: Pick<AuditReport, 'packages'>): AuditPackage[] {
+  return report.packages.filter((p) => p.source !== 'core' && p.source !== 'adobe' && !p.bundled);
+}
+
 /** Builds the audit document from a model. Deterministic: every list is sorted, nothing depends on time. */
 export function buildAuditReport(model: ProjectModel): AuditReport {
   const patchLevel = auditPatchLevel(model);
   const modulesByState: Record<ModuleState, number> = { enabled: 0, disabled: 0, unknown: 0, 'not-registered': 0 };
+  const clients = new Set(clientModules(model));
   const modules = model.modules.map((m): AuditModule => {
     const state = moduleState(m, model.vendorInstalled !== false);
     modulesByState[state]++;
@@ -187,6 +206,7 @@ export function buildAuditReport(model: ProjectModel): AuditReport {
       path: m.path,
       location: m.location,
       core: m.core,
+      notFromMagento: clients.has(m),
       ...(m.setupVersion ? { setupVersion: m.setupVersion } : {}),
       sequence: [...m.sequence],
     };
@@ -232,7 +252,7 @@ export function buildAuditReport(model: ProjectModel): AuditReport {
       packagesBySource: sortKeys(packagesBySource),
       modules: modules.length,
       modulesByState,
-      customModules: clientModules(model).length,
+      customModules: clients.size,
       themes: model.themes.length,
       languagePacks: model.languagePacks.length,
       patches: model.patches.length,

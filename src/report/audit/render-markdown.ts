@@ -1,5 +1,5 @@
 import { escapeMarkdown, markdownTable } from '../format.js';
-import type { AuditReport } from './audit-report.js';
+import { extensionsNotFromMagento, type AuditPackage, type AuditReport } from './audit-report.js';
 import { CUSTOMIZATION_COLUMNS, countsLine, magentoLine, serviceRows } from './describe.js';
 
 /** The audit as Markdown for tickets and pull requests: summary first, long lists in collapsible sections. */
@@ -42,12 +42,8 @@ export function renderAuditMarkdown(report: AuditReport): string {
     out.push('', `Secrets set (values never shown): ${e(report.services.secretsPresent.join(', '))}`);
   }
 
-  const modulePackages = new Set(report.modules.map((m) => m.package));
-  const nonCore = report.packages.filter((p) => p.source !== 'core' && p.source !== 'adobe');
-  const extensions = nonCore.filter(
-    (p) => /^magento2?-/.test(p.type) || modulePackages.has(p.name) || p.source === 'path',
-  );
-  const packageRow = (p: (typeof nonCore)[number]): string[] => [
+  const extensions = extensionsNotFromMagento(report);
+  const packageRow = (p: AuditPackage): string[] => [
     p.name,
     p.version,
     p.type,
@@ -68,7 +64,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
     '',
     '</details>',
   );
-  const custom = report.modules.filter((m) => !m.core);
+  const custom = report.modules.filter((m) => m.notFromMagento);
   out.push('', `## Modules not from Magento (${custom.length})`, '');
   out.push(
     custom.length

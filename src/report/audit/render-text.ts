@@ -1,6 +1,11 @@
 import { colors, renderTable, terminalSafe } from '../format.js';
 import type { Colors } from '../format.js';
-import type { AuditPackage, AuditReport } from './audit-report.js';
+import {
+  extensionsNotFromMagento,
+  packagesNotFromMagento,
+  type AuditPackage,
+  type AuditReport,
+} from './audit-report.js';
 import { CUSTOMIZATION_COLUMNS, countsLine, magentoLine, serviceRows } from './describe.js';
 
 /**
@@ -74,12 +79,8 @@ export function renderAuditText(report: AuditReport, opts: { color: boolean }): 
     );
   }
 
-  const moduleLike = /^magento2?-/;
-  const modulePackages = new Set(report.modules.map((m) => m.package));
-  const nonCore = report.packages.filter((p) => p.source !== 'core' && p.source !== 'adobe');
-  const extensions = nonCore.filter(
-    (p) => moduleLike.test(p.type) || modulePackages.has(p.name) || p.source === 'path',
-  );
+  const nonCore = packagesNotFromMagento(report);
+  const extensions = extensionsNotFromMagento(report);
   section(
     `Extensions not from Magento (${extensions.length}; --format json lists all ${report.packages.length} packages)`,
   );
@@ -106,7 +107,7 @@ export function renderAuditText(report: AuditReport, opts: { color: boolean }): 
     );
   }
 
-  const custom = report.modules.filter((m) => !m.core);
+  const custom = report.modules.filter((m) => m.notFromMagento);
   section(`Modules not from Magento (${custom.length} of ${report.modules.length})`);
   if (custom.length === 0) out.push('  none');
   else {

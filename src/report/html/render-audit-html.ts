@@ -1,4 +1,4 @@
-import type { AuditReport } from '../audit/audit-report.js';
+import { packagesNotFromMagento, type AuditReport } from '../audit/audit-report.js';
 import { countsLine, magentoLine, serviceRows } from '../audit/describe.js';
 import { barChart } from './charts.js';
 import { escapeHtml as h } from './escape.js';
@@ -17,8 +17,8 @@ export function renderAuditHtml(report: AuditReport): string {
     `<table><thead><tr>${headers.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead><tbody>${rows
       .map((r) => `<tr>${r.map((c) => `<td>${h(c)}</td>`).join('')}</tr>`)
       .join('')}</tbody></table>`;
-  const nonCore = report.packages.filter((p) => p.source !== 'core' && p.source !== 'adobe');
-  const custom = report.modules.filter((m) => !m.core);
+  const nonCore = packagesNotFromMagento(report);
+  const custom = report.modules.filter((m) => m.notFromMagento);
   const out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="en">',

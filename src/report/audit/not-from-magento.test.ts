@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ComposerPackage } from '../../project/model.js';
+import { moduleFixture, projectFixture } from '../../rules/testing.js';
+import { renderAuditHtml } from '../html/render-audit-html.js';
+import { buildAuditReport } from './audit-report.js';
+import { renderAuditMarkdown } from './render-markdown.js';
+import { renderAuditText } from './render-text.js';
+
+const pkg = (name: string, over: Partial<ComposerPackage> = {}): ComposerPackage => ({
+  name,
+  version: '1.0.0',
+  type: 'magento2-module',
+  source: 'third-party',
+  license: [],
+  require: {},
+  ...over,
+});
+
+// Shaped on UglyWillDuckling/magento23 (2.3.2, vendor/ not committed): the summary said "19 not from Magento" while
+// the module section listed 30, and the extension section listed only Magento's bundled Klarna, Amazon, MSP.
+test("Magento's bundled packages and their config.php-only modules are not 'not from Magento'; every format counts alike", () => {
+  const model = projectFixture({
+    packages: [
+      pkg('klarna/module-core', { ownership: 'bundled', bundled: true }),
+      pkg('symfony/console', { type: 'library', ownership: 'bundled', bundled: true }),
+      pkg('mirasvit/module-search', { ownership: 'third-party', path: 'vendor/mirasvit/module-search' }),
+    ],
+    modules: [
+      moduleFixture('Klarna_Core', {}, { location: 'unknown', path: '', package: 'klarna/module-core' }),
+      moduleFixture(
+        'Mirasvit_Search',
+        {},
+        { location: 'vendor', path: 'vendor/mirasvit/module-search', package: 'mirasvit/module-search' },
+      ),
+      moduleFixture('Acme_Shop'),
+    ],
+  });
+  const report = buildAuditReport(model);
+  assert.equal(report.summary.customModules, 2);
+  assert.deepEqual(
+    report.modules.filter((m) => m.notFromMagento).map((m) => m.name),
+    ['Mirasvit_Search', 'Acme_Shop'],
+  );
+  const text = renderAuditText(report, { color: false });
+  assert.match(text, /2 not from Magento/);
+  assert.match(text, /Modules not from Magento \(2 of 3\)/);
+  assert.match(text, /Extensions not from Magento \(1;/);
+  assert.doesNotMatch(text, /klarna\/module-core|Klarna_Core/);
+  const md = renderAuditMarkdown(report);
+  assert.match(md, /## Modules not from Magento \(2\)/);
+  assert.match(md, /## Extensions not from Magento \(1\)/);
+  const html = renderAuditHtml(report);
+  assert.match(html, /Modules not from Magento \(2\)/);
+  assert.match(html, /Packages not from Magento \(1\)/);
+});
