@@ -11,9 +11,11 @@
  * process per project; raw reports go to bench/out/precision/<label>/ (not committed).
  *
  * Usage: node --import tsx bench/precision/run.ts [--to 2.4.8-p3,2.4.8-p1] [--per 6] [--seed 11] [--label after]
- *          [--trees DIR] [--extract] [--only <id>,…] [--reuse] [--no-write]
+ *          [--trees DIR] [--extract] [--only <id>,…] [--reuse] [--no-write] [--stratify]
  *   --per   findings drawn per project and target (6 × 7 projects × 2 targets = 84)
  *   --reuse read the raw reports of an earlier run with the same label instead of running the check again
+ *   --stratify draw across severity and rule: one finding of each severity-and-rule stratum in turn (strata
+ *           and findings in hash order), so the many findings of one rule do not crowd out the rare ones
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -119,6 +121,25 @@ function draw(items: Sampled[], n: number): Sampled[] {
     .sort((a, b) => a.r.localeCompare(b.r))
     .slice(0, n)
     .map(({ s }) => s);
+}
+
+/**
+ * Stratified draw: the pool is split by severity and rule, each stratum ordered by the same seeded hash as draw(),
+ * and the strata give one finding each in turn until n are drawn. Still seed-only, so a re-run keeps its draw.
+ */
+function drawStratified(items: Sampled[], n: number): Sampled[] {
+  const strata = new Map<string, Sampled[]>();
+  for (const s of draw(items, items.length)) {
+    const k = `${s.severity}|${s.ruleId}`;
+    strata.set(k, [...(strata.get(k) ?? []), s]);
+  }
+  const out: Sampled[] = [];
+  for (let round = 0; out.length < n && out.length < items.length; round++)
+    for (const list of strata.values()) {
+      const s = list[round];
+      if (s && out.length < n) out.push(s);
+    }
+  return out;
 }
 
 const slug = (repo: string): string => repo.replace('/', '+');
@@ -229,7 +250,7 @@ for (const p of projects) {
     const pool = severe
       .map((f) => sampledOf(p.id, t, f))
       .filter((s, i, a) => a.findIndex((o) => o.key === s.key) === i);
-    sample.push(...draw(pool, per));
+    sample.push(...(flag('--stratify') ? drawStratified(pool, per) : draw(pool, per)));
   }
   // Findings the first target has and the second lacks: where missing knowledge of a derived release would show.
   if (secondTarget) {
@@ -266,7 +287,7 @@ const md: string[] = [
   'never committed), each checked with `mageup check <project> --to ' +
     targets.join(',') +
     ' --format json --no-history`.',
-  `From every project and target, ${per} warning-or-worse findings are drawn with a fixed seed (${seed}); each drawn`,
+  `From every project and target, ${per} warning-or-worse findings are drawn with a fixed seed (${seed})${flag('--stratify') ? ', stratified by severity and rule (one of each in turn)' : ''}; each drawn`,
   'finding is judged by hand against the project code and the release trees (controlaltdelete-nl/magento2-code-tracker,',
   'speedupmate/Magento2-OS-Mirror): **true-useful** (real and worth an agency’s time), **true-noise** (real but nothing',
   'to do, or not the client’s work), **false** (not true for this project and target), with a reason.',
