@@ -3,7 +3,7 @@
 // store and target: the path plan recommends by default, the direct jump with --direct. The sample store's path to
 // 2.4.8-p3 stops on 2.4.7-p10; the vanilla store's is one hop.
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -43,13 +43,70 @@ function printedByCheck(result: Awaited<ReturnType<typeof runCheck>>): Record<st
   };
 }
 
+/** The optional clean-up each check format prints beside the effort, in hours (0 where none is printed). */
+function optionalByCheck(result: Awaited<ReturnType<typeof runCheck>>): Record<string, number> {
+  const note = /optional clean-up: ([\d.]+) h, not in the total/;
+  const printed = (text: string): number => Number(note.exec(text)?.[1] ?? 0);
+  const json = JSON.parse(renderCheckReport(result, 'json')) as { summary: { effort: { optionalHours: number } } };
+  const sarif = JSON.parse(renderCheckReport(result, 'sarif')) as {
+    runs: { properties: { summary: { optionalHours: number } } }[];
+  };
+  return {
+    text: printed(renderCheckReport(result, 'text', { color: false })),
+    json: json.summary.effort.optionalHours,
+    md: printed(renderCheckReport(result, 'md')),
+    html: printed(renderCheckReport(result, 'html')),
+    sarif: sarif.runs[0]!.properties.summary.optionalHours,
+  };
+}
+
+const round = (n: number): number => Math.round(n * 10) / 10;
+
+/** Info findings are notes: in every hop their hours are the optional figure, never in a group's, code or base hours. */
+function assertOptionalApart(plan: Awaited<ReturnType<typeof buildPlan>>): void {
+  for (const hop of plan.hops) {
+    for (const c of hop.code) {
+      assert.ok(
+        c.findings.every((f) => (f.severity === 'info') === (f.optional === true)),
+        c.module,
+      );
+      const hours = (optional: boolean) =>
+        round(c.findings.filter((f) => (f.optional === true) === optional).reduce((s, f) => s + f.hours, 0));
+      assert.equal(c.hours, hours(false), `${c.module}: required hours only`);
+      assert.equal(c.optionalHours, hours(true), `${c.module}: info hours apart`);
+    }
+    const e = hop.effort;
+    assert.equal(e.codeHours, round(hop.code.reduce((s, c) => s + c.hours, 0)));
+    assert.equal(e.optionalHours, round(hop.code.reduce((s, c) => s + c.optionalHours, 0)));
+    assert.equal(e.baseHours, round(e.platformHours + e.extensionHours + e.codeHours + e.testHours + e.deployHours));
+  }
+  assert.equal(plan.optionalHours, round(plan.hops.reduce((s, h) => s + h.effort.optionalHours, 0)));
+}
+
 async function compare(path: string, to: string, direct: boolean, store: StoreOptions = {}) {
   const check = await runCheck({ path, to, clock, cacheDir, workers: 1, direct, ...store });
   const plan = await buildPlan({ path, to, clock, cacheDir, freezePresets: ['none'], direct, ...store });
   const total = plan.totalHours;
   assert.deepEqual(printedByCheck(check), { text: total, json: total, md: total, html: total, sarif: total });
+  // The optional clean-up: one figure in every format of both commands, apart from the total.
+  const optional = plan.optionalHours;
+  assert.deepEqual(optionalByCheck(check), {
+    text: optional,
+    json: optional,
+    md: optional,
+    html: optional,
+    sarif: optional,
+  });
+  assert.equal(check.summary.effort?.optionalHours, optional);
+  assertOptionalApart(plan);
+  const totalLine =
+    optional > 0
+      ? `Total effort ${total} h (optional clean-up: ${optional} h, not in the total);`
+      : `Total effort ${total} h;`;
   for (const format of ['text', 'md', 'html'] as const)
-    assert.ok(renderPlan(plan, format, clock).includes(`Total effort ${total} h`), `plan ${format}`);
+    assert.ok(renderPlan(plan, format, clock).includes(totalLine), `plan ${format}: ${totalLine}`);
+  const planJson = JSON.parse(renderPlan(plan, 'json', clock)) as { totalHours: number; optionalHours: number };
+  assert.deepEqual([planJson.totalHours, planJson.optionalHours], [total, optional]);
   // The same hops, each with the same hours; every check format names them under the effort.
   const hops = plan.hops.map((h) => ({ from: h.from, to: h.to, hours: h.effort.totalHours }));
   assert.deepEqual(
@@ -92,6 +149,14 @@ describe('check and plan print one effort for one store and target', () => {
     );
   });
 
+  it('sample store: its info findings in custom code carry hours, printed as optional clean-up, not in the total', async () => {
+    const { plan } = await compare(SAMPLE_STORE, '2.4.8-p3', false);
+    assert.ok(plan.optionalHours > 0, 'php-api/non-api in Acme_Checkout: 0.5 h');
+    const notes = plan.hops.flatMap((h) => h.code.flatMap((c) => c.findings.filter((f) => f.optional)));
+    assert.ok(notes.some((f) => f.ruleId === 'php-api/non-api' && f.hours === 0.5));
+    assert.ok(renderPlan(plan, 'text', clock).includes('(0.5 h, optional)'), 'the plan lists it, marked optional');
+  });
+
   it('sample store → 2.4.8-p3 --direct: check --direct prices the direct jump as plan --direct', async () => {
     const { check, plan } = await compare(SAMPLE_STORE, '2.4.8-p3', true);
     assert.equal(plan.hops.length, 1);
@@ -118,6 +183,37 @@ describe('check and plan print one effort for one store and target', () => {
     assert.ok(renderPlan(plan, 'text', clock).includes(`Target 2.4.8. ${printed}`), 'plan text');
   });
 
+  it('a custom module whose only finding is info with hours: listed as optional, the code hours unchanged', async () => {
+    const dir = join(cacheDir, 'note-only');
+    cpSync(VANILLA, dir, { recursive: true });
+    const module = join(dir, 'app/code/Acme/Note');
+    mkdirSync(join(module, 'etc'), { recursive: true });
+    mkdirSync(join(module, 'Model'), { recursive: true });
+    writeFileSync(
+      join(module, 'registration.php'),
+      "<?php\nuse Magento\\Framework\\Component\\ComponentRegistrar;\n\nComponentRegistrar::register(ComponentRegistrar::MODULE, 'Acme_Note', __DIR__);\n",
+    );
+    writeFileSync(
+      join(module, 'etc/module.xml'),
+      '<?xml version="1.0"?>\n<config xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="urn:magento:framework:Module/etc/module.xsd">\n    <module name="Acme_Note"/>\n</config>\n',
+    );
+    // Extends a non-@api core class and nothing else: php-api/non-api, info, 0.5 h.
+    writeFileSync(
+      join(module, 'Model/Invoice.php'),
+      '<?php\ndeclare(strict_types=1);\n\nnamespace Acme\\Note\\Model;\n\nclass Invoice extends \\Magento\\Sales\\Model\\Order\\Pdf\\Invoice\n{\n}\n',
+    );
+    const { plan } = await compare(dir, '2.4.8-p3', false);
+    const bare = await buildPlan({ path: VANILLA, to: '2.4.8-p3', clock, cacheDir, freezePresets: ['none'] });
+    const group = plan.hops[0]!.code.find((c) => c.module === 'Acme_Note');
+    assert.deepEqual(
+      group?.findings.map((f) => [f.ruleId, f.severity, f.hours, f.optional]),
+      [['php-api/non-api', 'info', 0.5, true]],
+    );
+    assert.deepEqual([group!.hours, group!.optionalHours], [0, 0.5]);
+    assert.equal(plan.hops[0]!.effort.codeHours, bare.hops[0]!.effort.codeHours, 'the note adds no code hours');
+    assert.equal(plan.optionalHours, round(bare.optionalHours + 0.5), 'it is optional clean-up');
+  });
+
   it("a config's exclusions, severity overrides and waivers: plan prices what check keeps", async () => {
     const dir = join(cacheDir, 'governed');
     cpSync(VANILLA, dir, { recursive: true });
@@ -134,10 +230,14 @@ describe('check and plan print one effort for one store and target', () => {
     const plan = await buildPlan({ path: dir, to: '2.4.8-p3', clock, cacheDir, freezePresets: ['none'] });
     const ungoverned = await buildPlan({ path: VANILLA, to: '2.4.8-p3', clock, cacheDir, freezePresets: ['none'] });
     assert.equal(check.summary.effortHours, plan.totalHours);
+    assert.equal(check.summary.effort?.optionalHours, plan.optionalHours);
+    // On this store `composer: off` removes info findings only (composer/root-template): notes, so the config changes
+    // the optional clean-up, not the total.
     assert.ok(
-      plan.totalHours < ungoverned.totalHours,
-      `the config changes the total (${ungoverned.totalHours} h without)`,
+      plan.optionalHours < ungoverned.optionalHours,
+      `the config changes the optional clean-up (${ungoverned.optionalHours} h without)`,
     );
+    assert.ok(plan.totalHours <= ungoverned.totalHours);
     assert.ok(plan.notes.some((n) => /exclusions, severity overrides and waivers of the config/.test(n)));
   });
 

@@ -195,3 +195,13 @@ export function pathNote(summary: CheckSummary): string | undefined {
     ? `The effort prices the path mageup plan recommends, ${hops}: ${path.hops.length} hops, each with its own platform steps, tests and deployment (--direct prices the direct jump, as mageup plan --direct).`
     : `The effort prices ${hops}, the path mageup plan recommends (one hop, as mageup plan prints).`;
 }
+
+/**
+ * The phrase every check and plan format prints beside an effort whose info findings carry estimates: optional
+ * clean-up, apart from the total (none when there is nothing optional).
+ */
+export function optionalNote(effort: { optionalHours: number } | undefined): string | undefined {
+  return effort && effort.optionalHours > 0
+    ? `optional clean-up: ${effort.optionalHours} h, not in the total`
+    : undefined;
+}

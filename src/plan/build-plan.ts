@@ -270,6 +270,7 @@ export async function buildPlan(options: PlanOptions): Promise<Plan & { problems
     platformAssumptions: assumptions,
     hops,
     totalHours: work.effort.totalHours,
+    optionalHours: work.effort.optionalHours,
     schedule,
     warnings,
     notes,

@@ -3,6 +3,7 @@
 import { escapeMarkdown, markdownTable, renderTable, terminalSafe } from '../report/format.js';
 import { escapeHtml } from '../report/html/escape.js';
 import { cspHash } from '../report/html/page-assets.js';
+import { optionalNote } from '../check/summary.js';
 import { targetLabel } from '../check/target.js';
 import { describeValue } from './tracks.js';
 import type { Plan } from './types.js';
@@ -32,7 +33,7 @@ export function planDocument(plan: Plan): Block[] {
   });
   b.push({
     kind: 'paragraph',
-    text: `${plan.hops.length} hop(s): ${[plan.current.version, ...plan.hops.map((h) => h.to)].join(' → ')}. Total effort ${plan.totalHours} h; finishes ${plan.schedule.finish} at ${plan.schedule.capacityHoursPerWeek} h/week from ${plan.schedule.start}. End of support of ${plan.current.version}'s line: ${plan.current.endOfSupport ?? 'unknown'}.`,
+    text: `${plan.hops.length} hop(s): ${[plan.current.version, ...plan.hops.map((h) => h.to)].join(' → ')}. Total effort ${plan.totalHours} h${optionalNote(plan) ? ` (${optionalNote(plan)})` : ''}; finishes ${plan.schedule.finish} at ${plan.schedule.capacityHoursPerWeek} h/week from ${plan.schedule.start}. End of support of ${plan.current.version}'s line: ${plan.current.endOfSupport ?? 'unknown'}.`,
   });
   if (plan.alternative) {
     b.push({
@@ -115,13 +116,19 @@ export function planDocument(plan: Plan): Block[] {
       b.push({
         kind: 'table',
         headers: ['module', 'findings', 'hours', 'confidence'],
-        rows: hop.code.map((c) => [c.module, String(c.findings.length), String(c.hours), c.confidence]),
+        rows: hop.code.map((c) => [
+          c.module,
+          String(c.findings.length),
+          c.optionalHours > 0 ? `${c.hours} (+${c.optionalHours} optional)` : String(c.hours),
+          c.confidence,
+        ]),
       });
       b.push({
         kind: 'list',
         items: hop.code.flatMap((c) =>
           c.findings.map(
-            (f) => `${c.module}: ${f.ruleId}${f.file ? ` ${f.file}${f.line ? `:${f.line}` : ''}` : ''} (${f.hours} h)`,
+            (f) =>
+              `${c.module}: ${f.ruleId}${f.file ? ` ${f.file}${f.line ? `:${f.line}` : ''}` : ''} (${f.hours} h${f.optional ? ', optional' : ''})`,
           ),
         ),
       });
@@ -131,7 +138,7 @@ export function planDocument(plan: Plan): Block[] {
     const e = hop.effort;
     b.push({
       kind: 'paragraph',
-      text: `Effort: platform ${e.platformHours} h + extensions ${e.extensionHours} h + code ${e.codeHours} h + tests ${e.testHours} h + deployment ${e.deployHours} h = ${e.baseHours} h, + ${e.bufferPercent}% risk buffer (${e.bufferReasons.join(', ')}) = ${e.totalHours} h.`,
+      text: `Effort: platform ${e.platformHours} h + extensions ${e.extensionHours} h + code ${e.codeHours} h + tests ${e.testHours} h + deployment ${e.deployHours} h = ${e.baseHours} h, + ${e.bufferPercent}% risk buffer (${e.bufferReasons.join(', ')}) = ${e.totalHours} h.${optionalNote(e) ? ` Info findings, ${optionalNote(e)}.` : ''}`,
     });
     b.push({ kind: 'heading', level: 3, text: `Runbook: ${hop.from} → ${hop.to}` });
     for (const section of hop.runbook) {

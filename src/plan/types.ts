@@ -57,8 +57,20 @@ export interface ExtensionStep {
 export interface CodeChangeGroup {
   /** Module (`Vendor_Module`), package, or `project` for findings without either. */
   module: string;
-  findings: { ruleId: string; severity: string; file?: string; line?: number; message: string; hours: number }[];
+  findings: {
+    ruleId: string;
+    severity: string;
+    file?: string;
+    line?: number;
+    message: string;
+    hours: number;
+    /** An info finding: a note, not required by the upgrade; its hours are optional clean-up, not in the total. */
+    optional?: true;
+  }[];
+  /** Hours of the required findings (warning or worse): what the upgrade needs. */
   hours: number;
+  /** Hours of the optional findings (info), not in `hours` nor in any total. */
+  optionalHours: number;
   confidence: Confidence;
 }
 
@@ -80,6 +92,8 @@ export interface HopEffort {
   bufferPercent: number;
   bufferReasons: string[];
   totalHours: number;
+  /** Optional clean-up: the estimates of info findings in custom code, not in baseHours nor totalHours. */
+  optionalHours: number;
 }
 
 export interface Hop {
@@ -169,6 +183,8 @@ export interface Plan {
   platformAssumptions: string[];
   hops: Hop[];
   totalHours: number;
+  /** The hops' optional clean-up (info findings' estimates), not in totalHours. */
+  optionalHours: number;
   schedule: Schedule;
   warnings: string[];
   notes: string[];

@@ -1,7 +1,8 @@
 // Work per hop from `check` findings, the one effort model `check` and `plan` share: each finding belongs to the first
 // hop whose target shows it (fixed there, it does not come back). Magento's code (core and bundled packages) costs
 // nothing; every finding in a third-party extension rolls up into one upgrade action for its package; platform
-// findings are settings of the platform steps; the rest are code changes grouped by module.
+// findings are settings of the platform steps; the rest are code changes grouped by module. The total prices what the
+// upgrade requires: info findings are notes, their estimates added up apart as optional clean-up.
 import type { Finding } from '../core/finding.js';
 import type { MagentoReleaseCatalog } from '../knowledge/catalog.js';
 import type { Release } from '../knowledge/types.js';
@@ -159,7 +160,10 @@ export function codeChanges(findings: Finding[], extensions: ExtensionInfo[]): C
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([module, list]) => {
-      const confidences = list.map((f) => f.effort?.confidence ?? 'low');
+      // Info findings are notes, as for extensions: listed with their estimate, marked optional, never priced. The
+      // group's confidence is its required hours' (its notes' only when it has nothing required).
+      const required = list.filter(mustAct);
+      const confidences = (required.length ? required : list).map((f) => f.effort?.confidence ?? 'low');
       return {
         module,
         findings: list.map((f) => ({
@@ -169,8 +173,10 @@ export function codeChanges(findings: Finding[], extensions: ExtensionInfo[]): C
           ...(f.line ? { line: f.line } : {}),
           message: f.message,
           hours: findingHours(f),
+          ...(mustAct(f) ? {} : { optional: true as const }),
         })),
-        hours: round(list.reduce((s, f) => s + findingHours(f), 0)),
+        hours: round(required.reduce((s, f) => s + findingHours(f), 0)),
+        optionalHours: round(list.filter((f) => !mustAct(f)).reduce((s, f) => s + findingHours(f), 0)),
         confidence: confidences.includes('low') ? 'low' : confidences.includes('medium') ? 'medium' : 'high',
       };
     });
@@ -228,7 +234,7 @@ export function testSteps(extensions: ExtensionStep[], codeModules: number, plat
 }
 
 export const EFFORT_MODEL =
-  "Per hop of the upgrade path (check and plan price the same path: the one plan recommends, or the direct jump with --direct), summed over the hops: platform steps (their hours) + third-party extensions, one action per package whatever its number of findings (must-upgrade when a warning or worse names it: 2 h; replace, when the target ships its feature natively: the finding's estimate, at least 2 h; verify-only: 0.25 h; +2 h for payment/shipping/tax/checkout) + code changes in custom code (each finding's own estimate; without one: critical 2 h, error 1 h, warning 0.5 h) + tests (listed with hours) + deployment (4 h maintenance, 8 h blue-green). Magento's own code (core and the packages its metapackages bundle) costs nothing: Composer replaces it. Risk buffer on top: 20% base, +10% per change made in the upgrade window, +10% when the hop relies on low-confidence catalog values, +5% per minor line beyond the first, +10% when most code hours have low-confidence estimates; capped at 100%.";
+  "Per hop of the upgrade path (check and plan price the same path: the one plan recommends, or the direct jump with --direct), summed over the hops: platform steps (their hours) + third-party extensions, one action per package whatever its number of findings (must-upgrade when a warning or worse names it: 2 h; replace, when the target ships its feature natively: the finding's estimate, at least 2 h; verify-only: 0.25 h; +2 h for payment/shipping/tax/checkout) + code changes in custom code (each warning-or-worse finding's own estimate; without one: critical 2 h, error 1 h, warning 0.5 h; info findings are notes: listed with their estimate, marked optional, and added up apart as optional clean-up, not in the total) + tests (listed with hours) + deployment (4 h maintenance, 8 h blue-green). Magento's own code (core and the packages its metapackages bundle) costs nothing: Composer replaces it. Risk buffer on top: 20% base, +10% per change made in the upgrade window, +10% when the hop relies on low-confidence catalog values, +5% per minor line beyond the first, +10% when most code hours have low-confidence estimates; capped at 100%.";
 
 export function hopEffort(parts: {
   platform: PlatformStep[];
@@ -243,6 +249,7 @@ export function hopEffort(parts: {
   const extensionHours = round(parts.extensions.reduce((s, e) => s + e.hours, 0));
   const codeHours = round(parts.code.reduce((s, c) => s + c.hours, 0));
   const testHours = round(parts.tests.reduce((s, t) => s + t.hours, 0));
+  const optionalHours = round(parts.code.reduce((s, c) => s + c.optionalHours, 0));
   const baseHours = round(platformHours + extensionHours + codeHours + testHours + parts.deployHours);
   const reasons = ['20% base buffer'];
   let buffer = 20;
@@ -275,6 +282,7 @@ export function hopEffort(parts: {
     bufferPercent: buffer,
     bufferReasons: reasons,
     totalHours: round(baseHours * (1 + buffer / 100)),
+    optionalHours,
   };
 }
 
@@ -437,5 +445,6 @@ function sumEfforts(efforts: HopEffort[]): HopEffort {
     bufferPercent: baseHours > 0 ? round(((totalHours - baseHours) / baseHours) * 100) : 0,
     bufferReasons: efforts.map((e, k) => `hop ${k + 1}: ${e.bufferPercent}% (${e.bufferReasons.join(', ')})`),
     totalHours,
+    optionalHours: sum((e) => e.optionalHours),
   };
 }

@@ -1,6 +1,6 @@
 import { describeReleaseCoverage } from '../../knowledge/coverage.js';
 import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
-import { pathNote } from '../../check/summary.js';
+import { optionalNote, pathNote } from '../../check/summary.js';
 import { targetLabel } from '../../check/target.js';
 import { markdownDetails, isUnifiedDiff } from '../finding-details.js';
 import { escapeMarkdown, markdownTable } from '../format.js';
@@ -118,7 +118,7 @@ function renderNotes(s: CheckSummary): string[] {
     out.push(
       `**Effort ${hours(s.effortHours)}:** platform ${hours(e.platformHours)}, extensions ${hours(e.extensionHours)}, ` +
         `code ${hours(e.codeHours)}, tests ${hours(e.testHours)}, deployment ${hours(e.deployHours)}, ` +
-        `+${e.bufferPercent} % risk buffer`,
+        `+${e.bufferPercent} % risk buffer${optionalNote(e) ? `; ${optionalNote(e)}` : ''}`,
       '',
     );
     const note = pathNote(s);

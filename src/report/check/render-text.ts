@@ -1,6 +1,6 @@
 import { describeReleaseCoverage, isComplete } from '../../knowledge/coverage.js';
 import type { CheckResult, CheckSummary, TargetResult } from '../../check/types.js';
-import { pathNote } from '../../check/summary.js';
+import { optionalNote, pathNote } from '../../check/summary.js';
 import { targetLabel } from '../../check/target.js';
 import { textDetails } from '../finding-details.js';
 import { colors, renderTable, terminalSafe, type Colors } from '../format.js';
@@ -124,7 +124,8 @@ function renderSummary(s: CheckSummary, c: Colors): string[] {
     const e = s.effort;
     lines.push(
       `  Effort: platform ${hours(e.platformHours)}, extensions ${hours(e.extensionHours)}, code ${hours(e.codeHours)}, ` +
-        `tests ${hours(e.testHours)}, deployment ${hours(e.deployHours)}, +${e.bufferPercent} % risk buffer`,
+        `tests ${hours(e.testHours)}, deployment ${hours(e.deployHours)}, +${e.bufferPercent} % risk buffer` +
+        (optionalNote(e) ? `; ${optionalNote(e)}` : ''),
     );
     const note = pathNote(s);
     if (note) lines.push(`  ${terminalSafe(note)}`);

@@ -11,7 +11,7 @@ import {
   type Severity,
 } from '../../core/finding.js';
 import { securityExposure, securityFindings } from '../../core/security-order.js';
-import { actionOf, assessRisk, pathNote, rolledUp } from '../../check/summary.js';
+import { actionOf, assessRisk, optionalNote, pathNote, rolledUp } from '../../check/summary.js';
 import type { PackageAction } from '../../check/types.js';
 import { rolledUpNote, severityCounts } from '../check/group.js';
 import type { GovernanceReport } from '../../governance/policy.js';
@@ -280,6 +280,7 @@ function effortBreakdown(s: CheckResult['summary']): string {
   return (
     `${s.effortHours} developer hours: platform ${e.platformHours} h, extensions ${e.extensionHours} h, code ` +
     `${e.codeHours} h, tests ${e.testHours} h, deployment ${e.deployHours} h, +${e.bufferPercent} % risk buffer` +
+    (optionalNote(e) ? `; ${optionalNote(e)}` : '') +
     (pathNote(s) ? `. ${pathNote(s)}` : '')
   );
 }

@@ -69,6 +69,8 @@ export function renderSarif(view: FindingsView, opts: { ruleMeta: RuleMetaOf }):
                         findings: view.summary.findings,
                         bySeverity: view.summary.bySeverity,
                         effortHours: view.summary.effortHours,
+                        // Info findings' estimates in custom code: optional clean-up, not in effortHours.
+                        ...(view.summary.effort ? { optionalHours: view.summary.effort.optionalHours } : {}),
                         ...(view.summary.path ? { path: view.summary.path } : {}),
                         risk: view.summary.risk.level,
                         // One action per third-party extension: its results carry `packageAction`.
