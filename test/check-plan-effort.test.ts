@@ -183,7 +183,7 @@ describe('check and plan print one effort for one store and target', () => {
     assert.ok(renderPlan(plan, 'text', clock).includes(`Target 2.4.8. ${printed}`), 'plan text');
   });
 
-  it('a custom module whose only finding is info with hours: listed as optional, the code hours unchanged', async () => {
+  it('a custom module whose only finding is info with hours: listed as optional, the total unchanged', async () => {
     const dir = join(cacheDir, 'note-only');
     cpSync(VANILLA, dir, { recursive: true });
     const module = join(dir, 'app/code/Acme/Note');
@@ -211,6 +211,9 @@ describe('check and plan print one effort for one store and target', () => {
     );
     assert.deepEqual([group!.hours, group!.optionalHours], [0, 0.5]);
     assert.equal(plan.hops[0]!.effort.codeHours, bare.hops[0]!.effort.codeHours, 'the note adds no code hours');
+    // Nothing in the module must change: no retest either, so the total is the store's without it.
+    assert.deepEqual(plan.hops[0]!.tests, bare.hops[0]!.tests);
+    assert.equal(plan.totalHours, bare.totalHours, 'the total excludes it');
     assert.equal(plan.optionalHours, round(bare.optionalHours + 0.5), 'it is optional clean-up');
   });
 

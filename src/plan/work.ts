@@ -182,6 +182,11 @@ export function codeChanges(findings: Finding[], extensions: ExtensionInfo[]): C
     });
 }
 
+/** Groups with a required change (a warning or worse): a module holding only notes is not changed, nor retested. */
+export function changedModules(code: readonly CodeChangeGroup[]): number {
+  return code.filter((c) => c.findings.some((f) => !f.optional)).length;
+}
+
 export function testSteps(extensions: ExtensionStep[], codeModules: number, platform: PlatformStep[]): TestStep[] {
   const tests: TestStep[] = [
     {
@@ -234,7 +239,7 @@ export function testSteps(extensions: ExtensionStep[], codeModules: number, plat
 }
 
 export const EFFORT_MODEL =
-  "Per hop of the upgrade path (check and plan price the same path: the one plan recommends, or the direct jump with --direct), summed over the hops: platform steps (their hours) + third-party extensions, one action per package whatever its number of findings (must-upgrade when a warning or worse names it: 2 h; replace, when the target ships its feature natively: the finding's estimate, at least 2 h; verify-only: 0.25 h; +2 h for payment/shipping/tax/checkout) + code changes in custom code (each warning-or-worse finding's own estimate; without one: critical 2 h, error 1 h, warning 0.5 h; info findings are notes: listed with their estimate, marked optional, and added up apart as optional clean-up, not in the total) + tests (listed with hours) + deployment (4 h maintenance, 8 h blue-green). Magento's own code (core and the packages its metapackages bundle) costs nothing: Composer replaces it. Risk buffer on top: 20% base, +10% per change made in the upgrade window, +10% when the hop relies on low-confidence catalog values, +5% per minor line beyond the first, +10% when most code hours have low-confidence estimates; capped at 100%.";
+  "Per hop of the upgrade path (check and plan price the same path: the one plan recommends, or the direct jump with --direct), summed over the hops: platform steps (their hours) + third-party extensions, one action per package whatever its number of findings (must-upgrade when a warning or worse names it: 2 h; replace, when the target ships its feature natively: the finding's estimate, at least 2 h; verify-only: 0.25 h; +2 h for payment/shipping/tax/checkout) + code changes in custom code (each warning-or-worse finding's own estimate; without one: critical 2 h, error 1 h, warning 0.5 h; info findings are notes: listed with their estimate, marked optional, and added up apart as optional clean-up, not in the total) + tests (listed with hours; a module is retested when it has a required change) + deployment (4 h maintenance, 8 h blue-green). Magento's own code (core and the packages its metapackages bundle) costs nothing: Composer replaces it. Risk buffer on top: 20% base, +10% per change made in the upgrade window, +10% when the hop relies on low-confidence catalog values, +5% per minor line beyond the first, +10% when most code hours have low-confidence estimates; capped at 100%.";
 
 export function hopEffort(parts: {
   platform: PlatformStep[];
@@ -316,7 +321,7 @@ export interface HopWork {
 export function hopWork(input: HopWorkInput): HopWork {
   const extensions = extensionSteps(input.findings, input.extensions, input.target, input.fits);
   const code = codeChanges(input.findings, input.extensions);
-  const tests = testSteps(extensions, code.length, input.platform);
+  const tests = testSteps(extensions, changedModules(code), input.platform);
   const inWindow = input.platform.filter((p) => p.timing === 'in-window').length;
   const deployment = chooseDeployment(input.size, inWindow);
   const effort = hopEffort({
