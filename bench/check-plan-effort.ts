@@ -1,7 +1,8 @@
 /**
  * One effort for one upgrade (issue 11, item 4): `mageup check` and `mageup plan` on the sample store and the vanilla
  * fixture to one target, with and without --direct, and what judging the path's stops costs check. Prints, per store,
- * the total each command prints and the hops check prices, then check's CPU time pricing the path vs the direct jump
+ * the total each command prints, the hops check prices, its breakdown and the optional clean-up (info findings' hours,
+ * not in the total), then check's CPU time pricing the path vs the direct jump
  * (median of --runs runs each, one process, analysis cache warm: the added time is the rules on the stops).
  *
  * Usage: node --import tsx bench/check-plan-effort.ts [--to 2.4.8-p3] [--runs 3]
@@ -46,9 +47,15 @@ for (const [name, path] of Object.entries(STORES)) {
     const check = await runCheck({ path, to, clock, direct });
     const plan = await buildPlan({ path, to, clock, freezePresets: ['none'], direct });
     const hops = check.summary.path?.hops.map((h) => `${h.to} on PHP ${h.php} ${h.hours} h`).join(' → ');
+    const e = check.summary.effort;
+    const optional = e?.optionalHours === plan.optionalHours ? 'same' : `plan ${plan.optionalHours} h: DIFFERENT`;
     console.log(
       `${name}${direct ? ' --direct' : ''}: check ${check.summary.effortHours} h, plan ${plan.totalHours} h` +
-        `${check.summary.effortHours === plan.totalHours ? ' (same)' : ' (DIFFERENT)'}; ${check.current.version} → ${hops}`,
+        `${check.summary.effortHours === plan.totalHours ? ' (same)' : ' (DIFFERENT)'}; ${check.current.version} → ${hops}` +
+        (e
+          ? `; platform ${e.platformHours}, extensions ${e.extensionHours}, code ${e.codeHours}, tests ${e.testHours},` +
+            ` deployment ${e.deployHours} h, +${e.bufferPercent} %; optional clean-up ${e.optionalHours} h (${optional})`
+          : ''),
     );
   }
   const path_: number[] = [];
