@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { makeFinding, type FindingInput } from '../core/finding.js';
 import type { ComposerPackage } from '../project/model.js';
 import type { ExtensionInfo } from './extensions.js';
-import { extensionSteps } from './work.js';
+import { changedModules, codeChanges, extensionSteps, hopEffort } from './work.js';
 
 const pkg = (name: string): ComposerPackage => ({
   name,
@@ -67,4 +67,39 @@ test('other warning findings keep the upgrade action; info-only keeps verify', (
       ['verify', 0.3],
     ],
   );
+});
+
+test('custom code: info findings are listed as optional, their hours apart from the group, the hop and its tests', () => {
+  const note = finding({
+    package: 'acme/x',
+    owner: 'custom',
+    module: 'Acme_Note',
+    severity: 'info',
+    effort: { hours: 0.5, confidence: 'low' },
+  });
+  const fix = finding({
+    package: 'acme/x',
+    owner: 'custom',
+    module: 'Acme_Fix',
+    effort: { hours: 1, confidence: 'high' },
+  });
+  const code = codeChanges([note, fix, { ...note, fingerprint: 'other', module: 'Acme_Fix' }], []);
+  assert.deepEqual(
+    code.map((c) => [c.module, c.hours, c.optionalHours, c.confidence, c.findings.map((f) => f.optional ?? false)]),
+    [
+      ['Acme_Fix', 1, 0.5, 'high', [false, true]],
+      ['Acme_Note', 0, 0.5, 'low', [true]],
+    ],
+  );
+  assert.equal(changedModules(code), 1, 'a module of notes only is not retested');
+  const effort = hopEffort({
+    platform: [],
+    extensions: [],
+    code,
+    tests: [],
+    deployHours: 4,
+    lowConfidence: 0,
+    minorsCrossed: 1,
+  });
+  assert.deepEqual([effort.codeHours, effort.optionalHours, effort.baseHours], [1, 1, 5]);
 });
