@@ -41,6 +41,8 @@ const PRODUCT_REQUIREMENTS = [
   'mage-os/product-community-edition',
   'magento/magento2-base',
   'magento/magento2-ee-base',
+  // Adobe Commerce Cloud's project template requires the cloud metapackage, which brings the enterprise product.
+  'magento/magento-cloud-metapackage',
 ];
 
 const EXTENSION_TYPES = new Set([
@@ -88,7 +90,7 @@ export function detectRoot(path: string): DetectedRoot {
   throw new NotMagentoProjectError(
     first,
     'found no app/etc/di.xml, no composer.json requiring a Magento product package (magento/product-community-edition, ' +
-      'magento/product-enterprise-edition, mage-os/product-community-edition), and no extension (registration.php with ' +
+      'magento/product-enterprise-edition, mage-os/product-community-edition, magento/magento-cloud-metapackage), and no extension (registration.php with ' +
       'etc/module.xml, or a composer.json of type magento2-module/magento2-theme) here or in any parent directory',
   );
 }
