@@ -1,6 +1,7 @@
 // What the project declares about its platform outside the ProjectModel: the PHP version Composer resolves for
-// (composer.json config.platform.php, composer.lock platform / platform-overrides, require.php), the Composer that
-// wrote the lock, and the lines of the service settings in app/etc/env.php / config.php (so findings point at them).
+// (composer.json config.platform.php, composer.lock platform / platform-overrides, require.php) or Adobe Commerce
+// Cloud runs (.magento.app.yaml), the Composer that wrote the lock, and the lines of the service settings in
+// app/etc/env.php / config.php (so findings point at them).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -74,6 +75,18 @@ export async function readProjectPlatform(root: string): Promise<ProjectPlatform
       source: 'composer.lock platform',
       file: 'composer.lock',
       line: lineOfKey(lockJson, 'php', lineOfKey(lockJson, 'platform')),
+    });
+  }
+  // Adobe Commerce Cloud runs the PHP its application file names (`type: php:8.3`): the servers' PHP, declared.
+  const cloudApp = await readText(root, '.magento.app.yaml');
+  const cloudPhp = cloudApp ? /^type:\s*['"]?php:(\d+\.\d+)/m.exec(cloudApp) : null;
+  if (cloudApp && cloudPhp) {
+    platform.php.push({
+      value: cloudPhp[1]!,
+      kind: 'exact',
+      source: '.magento.app.yaml type',
+      file: '.magento.app.yaml',
+      line: cloudApp.slice(0, cloudPhp.index).split('\n').length,
     });
   }
   const pluginApi = str(lock?.['plugin-api-version']);
