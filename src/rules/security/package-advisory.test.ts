@@ -325,3 +325,45 @@ test("a bundled library the target's range moves: advisories outside the range a
   );
   assert.equal(findings[0]!.data?.targetVersion, '^7.5');
 });
+
+// Shaped on skukla/magento-cloud (Commerce Cloud 2.4.0-p1 lock): otphp is held by magento/module-two-factor-auth,
+// which magento/security-package brings, and 2.4.8-p3 pins another security-package; symfony/yaml is held by
+// magento/magento-cloud-docker, which the root requires itself (dev-develop), so the upgrade does not move it.
+test('a Magento package brought by one the target moves is moving too; one the root requires stays', async () => {
+  const core = (name: string, version: string, require: Record<string, string> = {}, direct = false) => ({
+    ...pkg(name, version, 'core'),
+    require,
+    ownership: 'core' as const,
+    direct,
+  });
+  const project = projectFixture({
+    packages: [
+      core('magento/security-package', '1.0.0-p1', { 'magento/module-two-factor-auth': '1.0.0' }),
+      core('magento/module-two-factor-auth', '1.0.0', { 'spomky-labs/otphp': '^10.0' }),
+      core('magento/magento-cloud-docker', 'dev-develop', { 'symfony/yaml': '^3.3||^4.0' }, true),
+      { ...pkg('spomky-labs/otphp', '10.0.1'), ownership: 'bundled' },
+      { ...pkg('symfony/yaml', '4.4.13'), ownership: 'bundled' },
+    ],
+  });
+  const db: Record<string, Advisory[]> = {
+    'spomky-labs/otphp': [adv({ id: 'OTP-1', package: 'spomky-labs/otphp', fixedIn: '11.4.3' })],
+    'symfony/yaml': [adv({ id: 'YAML-1', package: 'symfony/yaml', fixedIn: '5.4.52' })],
+  };
+  const target = releaseFixture('2.4.8-p3', { packages: { 'magento/security-package': '1.1.7-p3' } });
+  const findings = await runRule(packageAdvisoryRule, {
+    project,
+    advisoriesFor: (name) => db[name] ?? [],
+    target: { release: target },
+    catalog: (await import('../../knowledge/catalog.js')).createReleaseCatalog(
+      [target],
+      (await import('../../knowledge/clock.js')).fixedClock('2026-12-04'),
+    ),
+  });
+  assert.deepEqual(
+    findings.map((f) => [f.subject, f.recommendationId, f.data?.by]),
+    [
+      ['spomky-labs/otphp OTP-1', 'blockerMovesUnverified', 'magento/module-two-factor-auth'],
+      ['symfony/yaml YAML-1', 'noFixInMagento', 'magento/magento-cloud-docker'],
+    ],
+  );
+});

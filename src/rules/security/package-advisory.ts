@@ -59,20 +59,22 @@ function movedByTarget(ctx: RuleContext, pkg: ComposerPackage): string | undefin
 
 /**
  * Whether the upgrade moves or removes a package of Magento's, as far as the releases' data tells: a core package the
- * target pins at another version, a bundled one the target's range excludes, or one the current release's
- * metapackage requires and the target's no longer does (2.3's msp/twofactorauth). Unknown counts as not moving.
+ * target pins at another version, a bundled one the target's range excludes, one the current release's metapackage
+ * requires and the target's no longer does (2.3's msp/twofactorauth), or a Magento package brought by another that
+ * moves (magento/module-two-factor-auth through magento/security-package). Unknown counts as not moving.
  */
-function upgradeMoves(ctx: RuleContext, p: ComposerPackage): boolean {
+function upgradeMoves(ctx: RuleContext, p: ComposerPackage, seen = new Set<string>()): boolean {
+  if (seen.has(p.name)) return false;
+  seen.add(p.name);
   const target = ctx.target.release;
   const pinned = target.packages[p.name];
   if (pinned !== undefined) return pinned !== p.version.replace(/^v/, '');
   if (movedByTarget(ctx, p) !== undefined) return true;
   const current = ctx.current.release;
-  return (
-    current !== null &&
-    current.thirdParty[p.name] !== undefined &&
-    target.packagesKnown &&
-    !(p.name in target.thirdParty)
+  if (current?.thirdParty[p.name] !== undefined && target.packagesKnown && !(p.name in target.thirdParty)) return true;
+  if (p.direct) return false; // the root asks for it: it stays unless the root changes
+  return ctx.project.packages.some(
+    (q) => q.require[p.name] !== undefined && isMagentos(q) && !isDev(q) && upgradeMoves(ctx, q, seen),
   );
 }
 
