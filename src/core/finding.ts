@@ -104,10 +104,14 @@ export interface Finding {
  */
 export type MessageData = Record<string, string | number | MessagePart[]>;
 
-/** One part of a list placeholder: a message of the rule's meta with the values of its placeholders. */
+/**
+ * One part of a list placeholder: a message of the rule's meta with the values of its placeholders. A value may be a
+ * list of parts itself (a list inside one item: composer/root-template's evidence names the requirements it is made
+ * of), rendered the same way, each list joined by the separator of its own placeholder name.
+ */
 export interface MessagePart {
   messageId: string;
-  data?: Record<string, string | number>;
+  data?: MessageData;
 }
 
 export interface RelatedLocation {

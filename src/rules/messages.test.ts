@@ -140,3 +140,25 @@ test('ruleFinding fills the recommendation from the same data, its list parts fr
     /\{\{reasons\}\}/,
   );
 });
+
+test('a list part may hold a list itself: rendered alike, each list joined by the separator of its own name', () => {
+  const meta: CheckRuleMeta = {
+    ...META,
+    messages: {
+      pins: 'Pins: {{evidence}}.',
+      requires: '{{pkg}} requires {{blockers}}',
+      blocker: '{{name}} {{constraint}}',
+    },
+    listSeparators: { blockers: ', ' },
+  };
+  const blockers = [
+    { messageId: 'blocker', data: { name: 'a/b', constraint: '^1' } },
+    { messageId: 'blocker', data: { name: 'c/d', constraint: '^2' } },
+  ];
+  const evidence = [
+    { messageId: 'requires', data: { pkg: 'x', blockers } },
+    { messageId: 'requires', data: { pkg: 'y', blockers: blockers.slice(1) } },
+  ];
+  const made = ruleFinding(meta, { messageId: 'pins', data: { evidence }, recommendation: 'r' });
+  assert.equal(made.finding.message, 'Pins: x requires a/b ^1, c/d ^2; y requires c/d ^2.');
+});

@@ -50,7 +50,8 @@ export interface RuleMeta {
   messageSeverity?: Record<string, Severity>;
   /**
    * How the parts of a list placeholder are joined, by placeholder name, when not with `; ` (platform/database's
-   * `{{changes}}` is one sentence per service: `. `).
+   * `{{changes}}` is one sentence per service: `. `). A name means the same at any depth: it also joins a list that
+   * is a value of a part of another list (composer/root-template's `{{blockers}}` inside its `{{evidence}}`).
    */
   listSeparators?: Record<string, string>;
 }
@@ -204,8 +205,8 @@ export function ruleFinding(meta: CheckRuleMeta, input: ReportInput): RuleFindin
 /**
  * The text of message `messageId` of a rule's messages, its `{{name}}` placeholders filled from `data`; a list value
  * (message parts) is rendered part by part from the same messages and joined with `; ` (or the meta's
- * `listSeparators` of that placeholder). The one place message text is made: `ruleFinding()` for findings, fixers
- * for the reasons they decline.
+ * `listSeparators` of that placeholder), a part's own list values likewise. The one place message text is made:
+ * `ruleFinding()` for findings, fixers for the reasons they decline.
  */
 export function formatMessage(
   meta: Pick<CheckRuleMeta, 'id' | 'messages' | 'listSeparators'>,
