@@ -12,6 +12,13 @@ export const abandonedPackage: Rule = {
       'replacement. An abandoned package gets no fixes for new Magento or PHP versions or for security issues. ' +
       'Fix: move to the named replacement, or find one. Only packages the root composer.json requires are reported: ' +
       'a library Magento or an extension requires is theirs to replace, not the project’s.',
+    recommendations: {
+      replace:
+        'Replace {{name}} with {{replacement}} (composer remove {{name}} && composer require {{replacement}}) and adapt ' +
+        'the code that uses it.',
+      findAlternative:
+        'Find a maintained alternative to {{name}} or take over its maintenance; remove it if nothing uses it.',
+    },
     messages: {
       abandonedWithReplacement: '{{name}} {{version}} is abandoned; its maintainer suggests {{replacement}}.',
       abandoned: '{{name}} {{version}} is abandoned and names no replacement.',
@@ -35,11 +42,16 @@ export const abandonedPackage: Rule = {
         file: pkg.path ? `${pkg.path}/composer.json` : 'composer.lock',
         subject: `${pkg.name} abandoned`,
         ...(replacement
-          ? { messageId: 'abandonedWithReplacement', data: { name: pkg.name, version: pkg.version, replacement } }
-          : { messageId: 'abandoned', data: { name: pkg.name, version: pkg.version } }),
-        recommendation: replacement
-          ? `Replace ${pkg.name} with ${replacement} (composer remove ${pkg.name} && composer require ${replacement}) and adapt the code that uses it.`
-          : `Find a maintained alternative to ${pkg.name} or take over its maintenance; remove it if nothing uses it.`,
+          ? {
+              messageId: 'abandonedWithReplacement',
+              data: { name: pkg.name, version: pkg.version, replacement },
+              recommendationId: 'replace',
+            }
+          : {
+              messageId: 'abandoned',
+              data: { name: pkg.name, version: pkg.version },
+              recommendationId: 'findAlternative',
+            }),
         effort: { hours: replacement ? 2 : 8, confidence: 'low' },
       });
     }

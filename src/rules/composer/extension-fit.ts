@@ -4,7 +4,7 @@
 import { intersects, normalizeVersion, parseStability, satisfies } from '../../composer/index.js';
 import type { PackageRelease } from '../../knowledge/extension-releases.js';
 import { closureRequirements, type ClosureRequirement } from '../../knowledge/release-composer.js';
-import { formatMessage, type MessagePart, type PackageContext, type RuleContext } from '../rule.js';
+import type { MessagePart, PackageContext, RuleContext } from '../rule.js';
 import { targetAnswer } from './target-versions.js';
 import { isMagentoExtension, isUsersPackage, movesWithRelease } from './conflicts.js';
 
@@ -175,12 +175,6 @@ export function fitAdvicePart(ctx: RuleContext, name: string): MessagePart {
         data: { ...checked, newest: fit.newest.version, blocker: String(fit.newestBlocker) },
       }
     : { messageId: 'fitNone', data: checked };
-}
-
-/** `fitAdvicePart()` as text, for the recommendations still built in code. */
-export function fitAdvice(ctx: RuleContext, name: string): string {
-  const part = fitAdvicePart(ctx, name);
-  return formatMessage({ id: 'composer/fit', messages: FIT_MESSAGES }, part.messageId, part.data);
 }
 
 /** intersects() that treats an unparsable constraint as "not judged" (Composer itself reports it; never guessed). */

@@ -41,8 +41,13 @@ test('packages that require a removed core package, root or extension', async ()
     dep: 'magento/module-elasticsearch-7',
     constraint: '^100.4',
     target: '2.4.8',
+    replacement: [{ messageId: 'replacedElasticsearch7' }],
   });
-  assert.match(findings[1]!.recommendation, /module-open-search/);
+  assert.equal(findings[1]!.recommendationId, 'useReplacement');
+  assert.deepEqual(
+    [findings[0]!.recommendationId, findings[0]!.data?.dep, findings[0]!.data?.replacement],
+    ['useReplacement', 'magento/zendframework1', [{ messageId: 'replacedZendFramework1' }]],
+  );
 });
 
 test("a package only the old metapackage brought is not the user's problem", async () => {
@@ -78,6 +83,7 @@ test('a bundled extension the target stops bundling is a warning unless the root
   assert.equal(f!.severity, 'warning');
   assert.equal(f!.messageId, 'noLongerBundled');
   assert.equal(f!.data?.target, '2.4.8');
+  assert.equal(f!.recommendationId, 'requireYourself');
   assert.deepEqual(await run({ 'paypal/module-braintree': '^4.6' }), []);
 });
 

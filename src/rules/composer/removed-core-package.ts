@@ -2,15 +2,16 @@ import type { Release } from '../../knowledge/types.js';
 import type { Rule } from '../rule.js';
 import { isMagentoExtension, isUsersPackage } from './conflicts.js';
 
-/** Why a core package left the release and what replaces it, for the well-known removals. */
+/**
+ * Why a core package left the release and what replaces it, for the well-known removals: the id of the meta's message
+ * that says it.
+ */
 const REPLACEMENTS: Record<string, string> = {
-  'magento/module-elasticsearch-6': 'magento/module-open-search (OpenSearch) — the Elasticsearch 6 adapter was removed',
-  'magento/module-elasticsearch-7':
-    'magento/module-open-search (OpenSearch) or magento/module-elasticsearch-8 — the Elasticsearch 7 adapter was removed',
-  'magento/zendframework1':
-    'laminas/* packages and magento/zend-db, magento/zend-cache, magento/zend-pdf (forks of the Zend_* classes Magento still uses)',
-  'magento/adobe-stock-integration': 'nothing bundled: the Adobe Stock integration is no longer part of the release',
-  'magento/google-shopping-ads': 'nothing bundled: Google Shopping ads is no longer part of the release',
+  'magento/module-elasticsearch-6': 'replacedElasticsearch6',
+  'magento/module-elasticsearch-7': 'replacedElasticsearch7',
+  'magento/zendframework1': 'replacedZendFramework1',
+  'magento/adobe-stock-integration': 'replacedAdobeStock',
+  'magento/google-shopping-ads': 'replacedGoogleShoppingAds',
 };
 
 /** Names the release installs: its exact magento/* packages and the packages its metapackage requires. */
@@ -32,7 +33,25 @@ export const removedCorePackage: Rule = {
       'keeps an unmaintained copy. Fix: drop the requirement and move to the replacement. Third-party extensions the ' +
       'metapackage stops bundling (PayPal Braintree in 2.4.8) are reported as a warning: Composer removes them ' +
       'unless the project requires them itself.',
+    recommendations: {
+      requireYourself:
+        'If the store uses it, require it yourself (composer require {{name}}) at a version made for {{target}}; ' +
+        'otherwise disable its modules before upgrading.',
+      useReplacement: 'Remove the requirement; use {{replacement}}.',
+      removeRequirement:
+        'Remove the requirement on {{dep}} and the code that depends on it; {{target}} no longer ships it.',
+    },
     messages: {
+      // What replaces a well-known removal (REPLACEMENTS), the {{replacement}} of useReplacement.
+      replacedElasticsearch6: 'magento/module-open-search (OpenSearch) — the Elasticsearch 6 adapter was removed',
+      replacedElasticsearch7:
+        'magento/module-open-search (OpenSearch) or magento/module-elasticsearch-8 — the Elasticsearch 7 adapter was ' +
+        'removed',
+      replacedZendFramework1:
+        'laminas/* packages and magento/zend-db, magento/zend-cache, magento/zend-pdf (forks of the Zend_* classes ' +
+        'Magento still uses)',
+      replacedAdobeStock: 'nothing bundled: the Adobe Stock integration is no longer part of the release',
+      replacedGoogleShoppingAds: 'nothing bundled: Google Shopping ads is no longer part of the release',
       noLongerBundled:
         '{{name}} {{version}} comes with {{current}}; {{target}} no longer bundles it, so Composer removes it on upgrade.',
       requiresRemoved: '{{who}} requires {{dep}} {{constraint}}, which {{target}} no longer ships.',
@@ -73,9 +92,7 @@ export const removedCorePackage: Rule = {
         subject: `${pkg.name} no longer bundled`,
         messageId: 'noLongerBundled',
         data: { name: pkg.name, version: pkg.version, current: ctx.current.release!.version, target: target.version },
-        recommendation:
-          `If the store uses it, require it yourself (composer require ${pkg.name}) at a version made for ` +
-          `${target.version}; otherwise disable its modules before upgrading.`,
+        recommendationId: 'requireYourself',
         effort: { hours: 1, confidence: 'medium' },
       });
     }
@@ -88,10 +105,14 @@ export const removedCorePackage: Rule = {
           file,
           subject: `${pkg ?? 'root'} requires ${dep}`,
           messageId: 'requiresRemoved',
-          data: { who, dep, constraint, target: target.version },
-          recommendation: replacement
-            ? `Remove the requirement; use ${replacement}.`
-            : `Remove the requirement on ${dep} and the code that depends on it; ${target.version} no longer ships it.`,
+          data: {
+            who,
+            dep,
+            constraint,
+            target: target.version,
+            ...(replacement ? { replacement: [{ messageId: replacement }] } : {}),
+          },
+          recommendationId: replacement ? 'useReplacement' : 'removeRequirement',
           effort: { hours: pkg ? 3 : 1, confidence: 'low' },
         });
       }

@@ -1,6 +1,6 @@
 import type { MessagePart, Rule, RuleContext } from '../rule.js';
 import { isUsersPackage } from './conflicts.js';
-import { fitAdvice } from './extension-fit.js';
+import { FIT_MESSAGES, fitAdvicePart } from './extension-fit.js';
 
 /**
  * A package (or the root composer.json) that `replace`s core modules to remove them — search engine adapters most
@@ -20,7 +20,16 @@ export const replaceNewPackage: Rule = {
       'the replaced modules, so `composer update` fails, or the removed feature is back after the upgrade. Fix: add ' +
       'the new module to the `replace` section (root composer.json), or update the extension to a release that ' +
       'replaces it.',
+    recommendations: {
+      addReplace: 'Add {{entries}} to the replace section of composer.json.',
+      updateOrReplace:
+        'Update {{name}} to a release that also replaces {{missing}}, or add {{entries}} to the root ' +
+        "composer.json's replace section. {{fit}}",
+    },
     messages: {
+      ...FIT_MESSAGES,
+      // One `replace` entry to add, as composer.json writes it; {{entries}} joins them with `, `.
+      replaceEntry: '"{{name}}": "*"',
       missesOne:
         '{{label}} replaces {{replaced}}, but {{target}} adds {{missing}} of the same family, which it does not ' +
         'replace: Composer installs it with the upgrade.',
@@ -31,6 +40,7 @@ export const replaceNewPackage: Rule = {
       rootComposerJson: 'The root composer.json',
       packageVersion: '{{package}} {{version}}',
     },
+    listSeparators: { entries: ', ' },
   },
   check(ctx) {
     const current = ctx.current.release?.packages ?? {};
@@ -86,17 +96,19 @@ interface Replacer {
 
 function reportMissing(ctx: RuleContext, r: Replacer, replaced: string[], missing: string[]): void {
   const target = ctx.target.release.version;
-  const entries = missing.map((m) => `"${m}": "*"`).join(', ');
+  const entries: MessagePart[] = missing.map((name) => ({ messageId: 'replaceEntry', data: { name } }));
+  const data = { label: [r.label], replaced: replaced.join(', '), target, missing: missing.join(', '), entries };
   ctx.report({
     package: r.root ? undefined : r.name,
     file: r.file,
     subject: `${r.name} replace misses ${missing.join(',')}`,
     messageId: missing.length > 1 ? 'missesSeveral' : 'missesOne',
-    data: { label: [r.label], replaced: replaced.join(', '), target, missing: missing.join(', ') },
-    recommendation: r.root
-      ? `Add ${entries} to the replace section of composer.json.`
-      : `Update ${r.name} to a release that also replaces ${missing.join(', ')}, or add ${entries} to the root ` +
-        `composer.json's replace section. ${fitAdvice(ctx, r.name)}`,
+    ...(r.root
+      ? { data, recommendationId: 'addReplace' }
+      : {
+          data: { ...data, name: r.name, fit: [fitAdvicePart(ctx, r.name)] },
+          recommendationId: 'updateOrReplace',
+        }),
     effort: { hours: 0.5, confidence: 'medium' },
   });
 }

@@ -15,6 +15,15 @@ export const solverProblem: Rule = {
       "script runs, and a timeout bounds it. Each `Problem N` of Composer's report becomes a finding that names the " +
       "package and the constraint Composer could not satisfy, with Composer's own lines as details. Fix what it " +
       'names (usually: a release of that package for the target, or a wider constraint).',
+    recommendations: {
+      findRelease:
+        'Composer cannot satisfy {{package}}: find a release of it (or of what requires it) made for the target, or ' +
+        "widen the constraint; Composer's full explanation is in the details.",
+      findReleaseConstraint:
+        'Composer cannot satisfy {{package}} {{constraint}}: find a release of it (or of what requires it) made for ' +
+        "the target, or widen the constraint; Composer's full explanation is in the details.",
+      readDetails: "Read Composer's explanation in the details.",
+    },
     messages: { problem: 'Composer: Problem {{index}}: {{first}}' },
   },
   check(ctx) {
@@ -22,16 +31,19 @@ export const solverProblem: Rule = {
     if (!solver || solver.status !== 'problems') return;
     for (const p of solver.problems) {
       const first = p.blocking ?? p.lines[0] ?? '';
+      const constraint = (p.constraint ?? '').trimEnd();
       ctx.report({
         file: 'composer.json',
         ...(p.package ? { package: p.package } : {}),
         subject: `solver ${p.requirer ?? ''} ${p.package ?? first}`,
         messageId: 'problem',
-        data: { index: p.index, first },
-        recommendation: p.package
-          ? `Composer cannot satisfy ${p.package} ${p.constraint ?? ''}`.trimEnd() +
-            ": find a release of it (or of what requires it) made for the target, or widen the constraint; Composer's full explanation is in the details."
-          : "Read Composer's explanation in the details.",
+        data: {
+          index: p.index,
+          first,
+          ...(p.package ? { package: p.package } : {}),
+          ...(constraint ? { constraint } : {}),
+        },
+        recommendationId: !p.package ? 'readDetails' : constraint ? 'findReleaseConstraint' : 'findRelease',
         details: p.lines.map((l: string) => `- ${l}`).join('\n'),
         effort: { hours: 1, confidence: 'low' },
       });
