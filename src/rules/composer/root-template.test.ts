@@ -4,6 +4,7 @@ import { loadReleaseCatalog } from '../../knowledge/catalog.js';
 import { releaseLookup, type PackageReleases } from '../../knowledge/extension-releases.js';
 import { releaseComposer } from '../../knowledge/release-composer.js';
 import type { ComposerPackage } from '../../project/model.js';
+import type { Finding } from '../../core/finding.js';
 import type { MessagePart } from '../rule.js';
 import { projectFixture, runRule } from '../testing.js';
 import { constraintConflict as constraintConflictRule } from './constraint-conflict.js';
@@ -90,37 +91,60 @@ const context = {
   composer,
 };
 
+/** The finding on one root entry (`require-dev symfony/finder`, `conflict magento/framework`), by its subject. */
+const entry = (findings: Finding[], what: string): Finding | undefined =>
+  findings.find((f) => f.subject === `root-template ${what}`);
+const onPackage = (findings: Finding[], name: string): Finding[] =>
+  findings.filter((f) => f.subject?.endsWith(` ${name}`));
+const blocker = (name: string, constraint: string, required: string, major: number): MessagePart => ({
+  messageId: 'blockerInstalls',
+  data: { name, constraint, by: '2.4.8-p3', required, major },
+});
+
 test('2.4.4 root require-dev against the 2.4.8-p3 project template: the template replacements, dev-only', async () => {
   const findings = await runRule(rootTemplateRule, context);
-  const mftf = findings.find((f) => f.message.includes('magento2-functional-testing-framework'))!;
+  const mftf = entry(findings, `require-dev ${MFTF}`)!;
   assert.equal(mftf.severity, 'error');
   assert.equal(mftf.file, 'composer.json');
   assert.equal(mftf.messageId, 'moveDev');
+  assert.equal(mftf.recommendationId, 'takeTemplateDev');
   assert.deepEqual(mftf.data, {
     section: 'require-dev',
     name: MFTF,
     constraint: '^3.7',
     template: [{ messageId: 'template', data: { release: '2.4.8-p3' } }],
     wanted: '^5.0',
+    theTemplate: [{ messageId: 'theTemplate', data: { release: '2.4.8-p3' } }],
     evidence: [
       {
         messageId: 'installedRequires',
         data: {
           installed: '3.8.0',
-          blockers:
-            'symfony/console ^4.4 (2.4.8-p3: ^6.4, installs 6.x), symfony/process ^4.4 (2.4.8-p3: ^6.4, installs 6.x), ' +
-            'monolog/monolog ^2.3 (2.4.8-p3: ^3.6, installs 3.x)',
+          blockers: [
+            blocker('symfony/console', '^4.4', '^6.4', 6),
+            blocker('symfony/process', '^4.4', '^6.4', 6),
+            blocker('monolog/monolog', '^2.3', '^3.6', 3),
+          ],
         },
       },
     ],
   });
-  assert.match(
+  // End to end: the blockers, a list inside the evidence list, are joined by `, ` within it.
+  assert.equal(
+    mftf.message,
+    `require-dev ${MFTF} ^3.7 -> magento/project-community-edition 2.4.8-p3 requires ${MFTF} ^5.0; the installed ` +
+      '3.8.0 requires symfony/console ^4.4 (2.4.8-p3: ^6.4, installs 6.x), symfony/process ^4.4 (2.4.8-p3: ^6.4, ' +
+      'installs 6.x), monolog/monolog ^2.3 (2.4.8-p3: ^3.6, installs 3.x) ' +
+      '(dev-only: never installed in production, but Composer resolves require-dev on every update).',
+  );
+  assert.equal(
     mftf.recommendation,
-    /composer require --dev magento\/magento2-functional-testing-framework:"\^5\.0" --no-update/,
+    `Set "${MFTF}": "^5.0" in require-dev, as the 2.4.8-p3 project template does ` +
+      `(composer require --dev ${MFTF}:"^5.0" --no-update).`,
   );
 
   // symfony/finder ^5.2 fits the libraries 2.4.8-p3 installs; the MFTF the root must move to excludes it.
-  const finder = findings.find((f) => f.message.startsWith('require-dev symfony/finder'))!;
+  const finder = entry(findings, 'require-dev symfony/finder')!;
   assert.equal(finder.severity, 'error');
   assert.deepEqual(finder.data?.evidence, [
     {
@@ -130,13 +154,17 @@ test('2.4.4 root require-dev against the 2.4.8-p3 project template: the template
         toolConstraint: '^5.0',
         target: '2.4.8-p3',
         count: 2,
-        versions: '5.0.6 … 5.3.0',
+        versions: [{ messageId: 'versionRange', data: { first: '5.0.6', last: '5.3.0' } }],
         source: 'fixture',
         name: 'symfony/finder',
-        wants: '^6.4 or ^6.4||^7.4',
+        wants: [
+          { messageId: 'want', data: { constraint: '^6.4' } },
+          { messageId: 'want', data: { constraint: '^6.4||^7.4' } },
+        ],
       },
     },
   ]);
+  // End to end: the tooling's constraints joined by ` or `.
   assert.equal(
     finder.message,
     'require-dev symfony/finder ^5.2 -> magento/project-community-edition 2.4.8-p3 requires symfony/finder ^6.4; ' +
@@ -145,33 +173,46 @@ test('2.4.4 root require-dev against the 2.4.8-p3 project template: the template
       '(dev-only: never installed in production, but Composer resolves require-dev on every update).',
   );
   // pdepend ~2.10.0: the template moved to 3.x-dev, but nothing 2.4.8-p3 installs excludes 2.10.
-  const pdepend = findings.find((f) => f.message.startsWith('require-dev pdepend/pdepend'))!;
+  const pdepend = entry(findings, 'require-dev pdepend/pdepend')!;
   assert.equal(pdepend.severity, 'info');
   assert.deepEqual(
-    [pdepend.messageId, pdepend.data?.theTemplate, pdepend.data?.wanted, pdepend.data?.target],
-    ['devUndecided', [{ messageId: 'theTemplate', data: { release: '2.4.8-p3' } }], '3.x-dev', '2.4.8-p3'],
+    [pdepend.messageId, pdepend.recommendationId, pdepend.data],
+    [
+      'devUndecided',
+      'takeTemplateOptional',
+      {
+        name: 'pdepend/pdepend',
+        constraint: '~2.10.0',
+        theTemplate: [{ messageId: 'theTemplate', data: { release: '2.4.8-p3' } }],
+        wanted: '3.x-dev',
+        target: '2.4.8-p3',
+      },
+    ],
   );
-  assert.equal(
-    pdepend.message,
-    "require-dev pdepend/pdepend ~2.10.0: the 2.4.8-p3 project template requires pdepend/pdepend 3.x-dev, but nothing MageUp knows 2.4.8-p3 to install excludes ~2.10.0 (its metapackages, its template's require, the tooling the root must move to, the installed version's requirements) (dev-only).",
-  );
-  assert.ok(findings.some((f) => f.message.startsWith('require-dev friendsofphp/php-cs-fixer ~3.3.0 ->')));
-  const dropped = findings.find((f) => f.message.startsWith('require-dev sebastian/phpcpd'))!;
+  const csFixer = entry(findings, 'require-dev friendsofphp/php-cs-fixer')!;
+  assert.deepEqual([csFixer.messageId, csFixer.data?.constraint, csFixer.data?.wanted], ['moveDev', '~3.3.0', '^3.22']);
+  const dropped = entry(findings, 'require-dev sebastian/phpcpd')!;
   assert.equal(dropped.severity, 'info');
-  assert.ok(
-    !findings.some((f) => f.message.includes('acme/own-tool')),
-    'own tooling the templates never had is left alone',
+  assert.deepEqual(
+    [dropped.messageId, dropped.recommendationId, dropped.data?.current],
+    ['devDropped', 'removeUnlessUsed', '2.4.4'],
   );
-  assert.ok(!findings.some((f) => f.message.includes('composer-root-update-plugin')), '~2.0 allows ^2.0.4');
-  assert.ok(
-    !findings.some((f) => f.message.includes('acme/erp-bridge')),
+  assert.deepEqual(onPackage(findings, 'acme/own-tool'), [], 'own tooling the templates never had is left alone');
+  assert.deepEqual(onPackage(findings, 'magento/composer-root-update-plugin'), [], '~2.0 allows ^2.0.4');
+  assert.deepEqual(
+    onPackage(findings, 'acme/erp-bridge'),
+    [],
     'an extension the templates never had is composer/constraint-conflict\'s, not "no longer required by the template"',
   );
-  const conflict = findings.find((f) => f.message.startsWith('conflict magento/framework'))!;
+  const conflict = entry(findings, 'conflict magento/framework')!;
   assert.equal(conflict.severity, 'critical');
-  assert.equal(
-    conflict.message,
-    'conflict magento/framework >=103.0.8 -> 2.4.8-p3 installs magento/framework 103.0.8-p3.',
+  assert.deepEqual(
+    [conflict.messageId, conflict.recommendationId, conflict.data],
+    [
+      'conflict',
+      'narrowConflict',
+      { dep: 'magento/framework', constraint: '>=103.0.8', target: '2.4.8-p3', version: '103.0.8-p3' },
+    ],
   );
 });
 
@@ -180,9 +221,9 @@ test('without a release list of the tooling the root must move to, a pin only th
     ...context,
     composer: { ...composer, releases: { releasesOf: () => undefined } },
   });
-  const finder = findings.find((f) => f.message.startsWith('require-dev symfony/finder'))!;
+  const finder = entry(findings, 'require-dev symfony/finder')!;
   assert.equal(finder.severity, 'info');
-  assert.equal(findings.find((f) => f.message.includes(MFTF))!.severity, 'error');
+  assert.equal(entry(findings, `require-dev ${MFTF}`)!.severity, 'error');
 });
 
 test("the shipped snapshot of MFTF's tags tells the same about symfony/finder", async () => {
@@ -190,14 +231,15 @@ test("the shipped snapshot of MFTF's tags tells the same about symfony/finder", 
     ...context,
     composer: { ...composer, releases: releaseLookup() },
   });
-  const finder = findings.find((f) => f.message.startsWith('require-dev symfony/finder'))!;
+  const finder = entry(findings, 'require-dev symfony/finder')!;
   assert.equal(finder.severity, 'error');
   const [evidence] = finder.data?.evidence as MessagePart[];
   assert.deepEqual(
     [evidence!.messageId, evidence!.data?.tool, evidence!.data?.toolConstraint, evidence!.data?.target],
     ['toolingRequires', MFTF, '^5.0', '2.4.8-p3'],
   );
-  assert.ok(String(evidence!.data?.versions).startsWith('5.0.0 … '), String(evidence!.data?.versions));
+  const [versions] = evidence!.data?.versions as MessagePart[];
+  assert.deepEqual([versions!.messageId, versions!.data?.first], ['versionRange', '5.0.0']);
 });
 
 test('a root-pinned tool the template moves is reported once, by root-template', async () => {
@@ -223,11 +265,18 @@ test('a target without metapackage data is compared with the nearest release of 
     composer: { ...composer, target: releaseComposer('2.4.6-p14')!, targetDerivedFrom: '2.4.6-p14' },
   };
   const findings = await runRule(rootTemplateRule, derived);
-  const mftf = findings.find((f) => f.message.includes(MFTF))!;
+  const mftf = entry(findings, `require-dev ${MFTF}`)!;
   assert.equal(mftf.severity, 'error');
+  const derivedFrom = { from: '2.4.6-p14', target: '2.4.6-p15' };
   assert.deepEqual(
-    [mftf.messageId, mftf.data?.template, mftf.data?.wanted],
-    ['moveDev', [{ messageId: 'templateDerived', data: { from: '2.4.6-p14', target: '2.4.6-p15' } }], '^4.3.1'],
+    [mftf.messageId, mftf.data?.template, mftf.data?.wanted, mftf.recommendationId, mftf.data?.theTemplate],
+    [
+      'moveDev',
+      [{ messageId: 'templateDerived', data: derivedFrom }],
+      '^4.3.1',
+      'takeTemplateDev',
+      [{ messageId: 'theTemplateDerived', data: derivedFrom }],
+    ],
   );
   assert.ok(
     mftf.message.startsWith(
@@ -235,7 +284,6 @@ test('a target without metapackage data is compared with the nearest release of 
     ),
     mftf.message,
   );
-  assert.match(mftf.recommendation, /as the 2\.4\.6-p14 project template \(derived from 2\.4\.6-p14: /);
   const proposal = proposeComposerJson({
     ...derived,
     catalog,

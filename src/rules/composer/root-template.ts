@@ -2,13 +2,7 @@ import { satisfies } from '../../composer/index.js';
 import type { MessagePart, Rule, RuleContext } from '../rule.js';
 import { requirementConflicts } from './conflicts.js';
 import { isStable, requirementBlocker, safeIntersects, safeSatisfies, targetClosure } from './extension-fit.js';
-import {
-  RELEASE_METAPACKAGES,
-  TEMPLATE_MESSAGES,
-  targetAnswer,
-  templatePart,
-  templatePhrase,
-} from './target-versions.js';
+import { RELEASE_METAPACKAGES, TEMPLATE_MESSAGES, targetAnswer, templatePart } from './target-versions.js';
 
 /**
  * The root composer.json against the target's project template (magento/project-community-edition): the tooling a
@@ -37,6 +31,23 @@ export const rootTemplate: Rule = {
       'so dev-only entries block the upgrade too (they are labelled dev-only: they never reach production). Root ' +
       '`conflict` entries that exclude a version the target installs are reported as well. ' +
       "Fix: take the template's constraint (the proposed composer.json of `mageup check --composer-json-out` does).",
+    recommendations: {
+      takeTemplate:
+        'Set "{{name}}": "{{wanted}}" in {{section}}, as {{theTemplate}} does (composer require {{name}}:"{{wanted}}" ' +
+        '--no-update).',
+      takeTemplateDev:
+        'Set "{{name}}": "{{wanted}}" in {{section}}, as {{theTemplate}} does (composer require --dev ' +
+        '{{name}}:"{{wanted}}" --no-update).',
+      removeOrAllow: 'Remove it (composer remove {{name}} --no-update) or require a release that allows {{target}}.',
+      removeOrAllowDev:
+        'Remove it (composer remove --dev {{name}} --no-update) or require a release that allows {{target}}.',
+      removeUnlessUsed: 'Remove it unless your own tooling uses it (composer remove --dev {{name}} --no-update).',
+      takeTemplateOptional:
+        "Optional: take the template's constraint to keep the tooling of a fresh {{target}} install (composer " +
+        'require --dev {{name}}:"{{wanted}}" --no-update).',
+      keepStability: 'Keep "{{stability}}" only if a package needs it; stability flags (x/y:@dev) are narrower.',
+      narrowConflict: 'Remove or narrow the conflict entry on {{dep}} once what it guarded against is solved.',
+    },
     messages: {
       move: '{{section}} {{name}} {{constraint}} -> {{template}} requires {{name}} {{wanted}}.',
       moveBecause: '{{section}} {{name}} {{constraint}} -> {{template}} requires {{name}} {{wanted}}; {{evidence}}.',
@@ -52,6 +63,14 @@ export const rootTemplate: Rule = {
       toolingRequires:
         'every {{tool}} {{toolConstraint}} release that fits {{target}} ({{count}}: {{versions}}, {{source}}) requires ' +
         '{{name}} {{wants}}',
+      // The parts of the lists above. {{blockers}}: a requirement and what excludes it (the target's constraint or
+      // version, or the requirement of the target's closure `by` names), joined by `, `.
+      blocker: '{{name}} {{constraint}} ({{by}}: {{required}})',
+      blockerInstalls: '{{name}} {{constraint}} ({{by}}: {{required}}, installs {{major}}.x)',
+      // {{wants}}: the tooling's distinct constraints on the pin, joined by ` or `; {{versions}}: its fitting releases.
+      want: '{{constraint}}',
+      version: '{{version}}',
+      versionRange: '{{first}} … {{last}}',
       ...TEMPLATE_MESSAGES,
       installedBlocks:
         '{{section}} {{name}} {{constraint}}: the installed {{installed}} requires {{blockers}}, and {{theTemplate}} no ' +
@@ -71,6 +90,7 @@ export const rootTemplate: Rule = {
       stability: 'minimum-stability is "{{stability}}"; {{theTemplate}} uses "{{wanted}}".',
       conflict: 'conflict {{dep}} {{constraint}} -> {{target}} installs {{dep}} {{version}}.',
     },
+    listSeparators: { blockers: ', ', wants: ' or ' },
     messageSeverity: {
       move: 'critical',
       moveBecause: 'critical',
@@ -115,7 +135,7 @@ export const rootTemplate: Rule = {
             ? [
                 {
                   messageId: 'installedRequires',
-                  data: { installed: installed.version, blockers: blockers.join(', ') },
+                  data: { installed: installed.version, blockers },
                 },
               ]
             : [];
@@ -128,7 +148,7 @@ export const rootTemplate: Rule = {
           }
           moved.push({ name, wanted });
           const own: MessagePart[] =
-            excluded.length > 0 ? [{ messageId: 'targetExcludes', data: { blockers: excluded.join(', ') } }] : [];
+            excluded.length > 0 ? [{ messageId: 'targetExcludes', data: { blockers: excluded } }] : [];
           reportMove(ctx, section, name, constraint, wanted, [...own, ...because]);
         } else if (blockers.length > 0 && cameWithTemplate(oldTemplate, name)) {
           // Only what the current template brought: a client's own extension is composer/constraint-conflict's.
@@ -141,10 +161,11 @@ export const rootTemplate: Rule = {
               name,
               constraint,
               installed: installed!.version,
-              blockers: blockers.join(', '),
+              blockers,
               theTemplate,
+              target,
             },
-            recommendation: `Remove it (composer remove${dev ? ' --dev' : ''} ${name} --no-update) or require a release that allows ${target}.`,
+            recommendationId: dev ? 'removeOrAllowDev' : 'removeOrAllow',
             effort: { hours: 1, confidence: 'low' },
           });
         } else if (dev && oldTemplate && oldTemplate.requireDev[name] !== undefined) {
@@ -153,7 +174,7 @@ export const rootTemplate: Rule = {
             subject: `root-template ${section} ${name}`,
             messageId: 'devDropped',
             data: { name, constraint, current: String(ctx.current.release?.version), theTemplate },
-            recommendation: `Remove it unless your own tooling uses it (composer remove --dev ${name} --no-update).`,
+            recommendationId: 'removeUnlessUsed',
             effort: { hours: 0.1, confidence: 'medium' },
           });
         }
@@ -170,9 +191,7 @@ export const rootTemplate: Rule = {
         subject: `root-template ${pin.section} ${pin.name}`,
         messageId: 'devUndecided',
         data: { name: pin.name, constraint: pin.constraint, theTemplate, wanted: pin.wanted, target },
-        recommendation:
-          `Optional: take the template's constraint to keep the tooling of a fresh ${target} install ` +
-          `(composer require --dev ${pin.name}:"${pin.wanted}" --no-update).`,
+        recommendationId: 'takeTemplateOptional',
         effort: { hours: 0.1, confidence: 'medium' },
       });
     }
@@ -184,7 +203,7 @@ export const rootTemplate: Rule = {
         subject: 'root-template minimum-stability',
         messageId: 'stability',
         data: { stability, theTemplate, wanted: template.minimumStability },
-        recommendation: `Keep "${stability}" only if a package needs it; stability flags (x/y:@dev) are narrower.`,
+        recommendationId: 'keepStability',
         effort: { hours: 0.1, confidence: 'medium' },
       });
     }
@@ -201,16 +220,21 @@ function reportMove(
   evidence: MessagePart[],
 ): void {
   const dev = section === 'require-dev';
-  const data = { section, name, constraint, template: [templatePart(ctx, 'template')], wanted };
+  const data = {
+    section,
+    name,
+    constraint,
+    template: [templatePart(ctx, 'template')],
+    wanted,
+    theTemplate: [templatePart(ctx, 'theTemplate')],
+  };
   ctx.report({
     file: 'composer.json',
     subject: `root-template ${section} ${name}`,
     ...(dev || evidence.length > 0
       ? { messageId: dev ? 'moveDev' : 'moveBecause', data: { ...data, evidence } }
       : { messageId: 'move', data }),
-    recommendation:
-      `Set "${name}": "${wanted}" in ${section}, as ${templatePhrase(ctx)} does ` +
-      `(composer require${dev ? ' --dev' : ''} ${name}:"${wanted}" --no-update).`,
+    recommendationId: dev ? 'takeTemplateDev' : 'takeTemplate',
     effort: { hours: dev ? 1 : 0.5, confidence: 'medium' },
   });
 }
@@ -235,7 +259,10 @@ function toolingExcludes(
   if (fitting.length === 0) return undefined;
   const wants = fitting.map((r) => r.require[name]);
   if (wants.some((w) => w === undefined || safeIntersects(constraint, w))) return undefined;
-  const versions = fitting.length === 1 ? fitting[0]!.version : `${fitting[0]!.version} … ${fitting.at(-1)!.version}`;
+  const versions: MessagePart =
+    fitting.length === 1
+      ? { messageId: 'version', data: { version: fitting[0]!.version } }
+      : { messageId: 'versionRange', data: { first: fitting[0]!.version, last: fitting.at(-1)!.version } };
   return {
     messageId: 'toolingRequires',
     data: {
@@ -243,10 +270,10 @@ function toolingExcludes(
       toolConstraint: tool.wanted,
       target: ctx.target.release.version,
       count: fitting.length,
-      versions,
+      versions: [versions],
       source: list.source,
       name,
-      wants: [...new Set(wants)].join(' or '),
+      wants: [...new Set(wants)].map((constraint) => ({ messageId: 'want', data: { constraint: constraint! } })),
     },
   };
 }
@@ -268,7 +295,7 @@ function reportConflicts(ctx: RuleContext): void {
       subject: `root-template conflict ${dep}`,
       messageId: 'conflict',
       data: { dep, constraint, target: ctx.target.release.version, version: answer.version },
-      recommendation: `Remove or narrow the conflict entry on ${dep} once what it guarded against is solved.`,
+      recommendationId: 'narrowConflict',
       effort: { hours: 0.5, confidence: 'medium' },
     });
   }
@@ -278,28 +305,32 @@ function reportConflicts(ctx: RuleContext): void {
  * Requirements that what the target installs excludes: its exact magento/* versions, its metapackages' library
  * constraints and its template's require (not the template's require-dev: that is the template's choice of tooling).
  */
-function installedBlockers(ctx: RuleContext, require: Record<string, string>): string[] {
-  const out: string[] = [];
+function installedBlockers(ctx: RuleContext, require: Record<string, string>): MessagePart[] {
+  const out: MessagePart[] = [];
   const closure = targetClosure(ctx);
+  const target = ctx.target.release.version;
   for (const [dep, constraint] of Object.entries(require)) {
     const name = dep.toLowerCase();
     const answer = targetAnswer(ctx, name);
     if (answer?.kind === 'constraint') {
-      if (!safeIntersects(constraint, answer.constraint))
+      if (!safeIntersects(constraint, answer.constraint)) {
+        const data = { name, constraint, by: target, required: answer.constraint };
         out.push(
-          `${name} ${constraint} (${ctx.target.release.version}: ${answer.constraint}` +
-            `${answer.installs ? `, installs ${answer.installs.major}.x` : ''})`,
+          answer.installs
+            ? { messageId: 'blockerInstalls', data: { ...data, major: answer.installs.major } }
+            : { messageId: 'blocker', data },
         );
+      }
       continue;
     }
     if (answer?.kind === 'exact') {
       if (!safeSatisfies(answer.version, constraint))
-        out.push(`${name} ${constraint} (${ctx.target.release.version}: ${answer.version})`);
+        out.push({ messageId: 'blocker', data: { name, constraint, by: target, required: answer.version } });
       continue;
     }
     if (answer) continue; // PHP and the plugin API are the platform rules' business.
     const req = (closure.get(name) ?? []).find((r) => !safeIntersects(constraint, r.constraint));
-    if (req) out.push(`${name} ${constraint} (${req.by}: ${req.constraint})`);
+    if (req) out.push({ messageId: 'blocker', data: { name, constraint, by: req.by, required: req.constraint } });
   }
   return out;
 }
