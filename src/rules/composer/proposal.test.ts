@@ -128,10 +128,24 @@ test('the check shows the proposal as one info finding with the diff as details'
     findings[0]!.message,
   );
   assert.match(findings[0]!.details!, /^--- a\/composer\.json/);
-  assert.match(findings[0]!.recommendation, /klaviyo\/magento2-extension:"\^4\.1\.2" --no-update && /);
+  assert.equal(findings[0]!.recommendationId, 'apply');
+  assert.deepEqual(
+    (findings[0]!.data?.commands as MessagePart[]).slice(0, 2),
+    [
+      'composer require magento/product-community-edition=2.4.8-p3 --no-update',
+      'composer require magento/composer-dependency-version-audit-plugin:"~0.1" klaviyo/magento2-extension:"^4.1.2" --no-update',
+    ].map((command) => ({ messageId: 'command', data: { command } })),
+  );
+  const [editFirst] = findings[0]!.data?.edit as MessagePart[];
+  assert.equal(editFirst!.messageId, 'editFirst');
+  assert.deepEqual((editFirst!.data?.edits as MessagePart[])[0], {
+    messageId: 'edit',
+    data: { edit: '"replace": { "magento/module-elasticsearch-8": "*" }' },
+  });
+  // End to end: the edits no command makes, then the commands joined by ` && `.
   assert.match(
     findings[0]!.recommendation,
-    /writes the file\): edit composer\.json \("replace": \{ "magento\/module-elasticsearch-8": "\*" \}, .*\), then composer require/,
+    /writes the file\): edit composer\.json \("replace": \{ "magento\/module-elasticsearch-8": "\*" \}, .*\), then composer require magento\/product-community-edition=2\.4\.8-p3 --no-update && composer require /,
   );
   assert.deepEqual(
     await runRule(proposedComposerJsonRule, { ...context, project: { ...project, kind: 'extension' } }),

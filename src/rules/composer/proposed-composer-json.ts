@@ -16,6 +16,11 @@ export const proposedComposerJson: Rule = {
       'the target adds to a replaced family, and `config.platform.php`. The finding carries the unified diff; ' +
       '`mageup check --composer-json-out FILE` writes the proposed file, and `--solve` lets Composer itself judge it ' +
       'in a temporary copy. Packages no change can fix (no release supports the target) are named.',
+    recommendations: {
+      apply:
+        'Apply them (mageup check --composer-json-out composer.proposed.json writes the file): ' +
+        '{{edit}}{{commands}}',
+    },
     messages: {
       proposal: '{{count}} change(s) to composer.json for {{target}}: {{changes}}.',
       proposalBlocked:
@@ -26,24 +31,34 @@ export const proposedComposerJson: Rule = {
       changeRemoved: '{{section}} {{name}} {{from}} → (removed)',
       changeNewRemoved: '{{section}} {{name}} (new) → (removed)',
       unresolved: '{{name}} ({{reason}})',
+      // Of `apply`: the composer commands, run one after the other, and before them the edits no command makes
+      // (replace, conflict), when there are some.
+      command: '{{command}}',
+      editFirst: 'edit composer.json ({{edits}}), then ',
+      edit: '{{edit}}',
     },
-    listSeparators: { changes: ', ' },
+    listSeparators: { changes: ', ', commands: ' && ', edits: ', ' },
   },
   check(ctx) {
     const proposal = proposeComposerJson(ctx);
     if (!proposal || proposal.changes.length === 0) return;
     const target = ctx.target.release.version;
-    const data = { count: proposal.changes.length, target, changes: proposal.changes.map(changePart) };
+    const data = {
+      count: proposal.changes.length,
+      target,
+      changes: proposal.changes.map(changePart),
+      edit: edits(proposal.commands),
+      commands: proposal.commands
+        .filter((c) => !c.startsWith('#'))
+        .map((command) => ({ messageId: 'command', data: { command } })),
+    };
     ctx.report({
       file: 'composer.json',
       subject: `proposed composer.json for ${target}`,
       ...(proposal.unresolved.length > 0
         ? { messageId: 'proposalBlocked', data: { ...data, unresolved: proposal.unresolved.map(unresolvedPart) } }
         : { messageId: 'proposal', data }),
-      recommendation:
-        `Apply them (mageup check --composer-json-out composer.proposed.json writes the file): ` +
-        edits(proposal.commands) +
-        proposal.commands.filter((c) => !c.startsWith('#')).join(' && '),
+      recommendationId: 'apply',
       details: proposal.diff,
     });
   },
@@ -63,10 +78,10 @@ const unresolvedPart = (u: { name: string; reason: string }): MessagePart => ({
   data: { name: u.name, reason: u.reason },
 });
 
-/** Changes no composer command makes (replace, conflict): said after the commands. */
-function edits(commands: string[]): string {
+/** Changes no composer command makes (replace, conflict): said before the commands (none: an empty list). */
+function edits(commands: string[]): MessagePart[] {
   const list = commands
     .filter((c) => c.startsWith('# edit composer.json: '))
-    .map((c) => c.slice('# edit composer.json: '.length));
-  return list.length > 0 ? `edit composer.json (${list.join(', ')}), then ` : '';
+    .map((c) => ({ messageId: 'edit', data: { edit: c.slice('# edit composer.json: '.length) } }));
+  return list.length > 0 ? [{ messageId: 'editFirst', data: { edits: list } }] : [];
 }
