@@ -34,6 +34,10 @@ test('names the replacement when the maintainer gives one', async () => {
   assert.equal(findings[1]!.messageId, 'abandonedWithReplacement');
   assert.equal(findings[1]!.data?.replacement, 'symfony/mailer');
   assert.equal(findings[0]!.messageId, 'abandoned');
+  assert.deepEqual(
+    findings.map((f) => f.recommendationId),
+    ['findAlternative', 'replace'],
+  );
 });
 
 test('a library the project does not require itself is not reported (Magento requires it)', async () => {

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { loadReleaseCatalog } from '../../knowledge/catalog.js';
 import { releaseLookup, type PackageReleases } from '../../knowledge/extension-releases.js';
 import { releaseComposer } from '../../knowledge/release-composer.js';
+import type { Finding } from '../../core/finding.js';
 import type { ComposerPackage } from '../../project/model.js';
+import type { MessagePart } from '../rule.js';
 import { projectFixture, runRule } from '../testing.js';
 import { constraintConflict as constraintConflictRule } from './constraint-conflict.js';
 import { noTargetRelease as noTargetReleaseRule } from '../lifecycle/no-target-release.js';
@@ -56,25 +58,53 @@ const run = (rule = constraintConflictRule) =>
     },
   });
 
+/** The finding on one requirement of an installed package. */
+const requiring = (findings: Finding[], dependency: string): Finding | undefined =>
+  findings.find((f) => f.data?.dependency === dependency);
+
 test('an extension pinning the current symfony or laminas major is flagged at its composer.json', async () => {
   const findings = await run();
-  const symfony = findings.find((f) => f.message.includes('symfony/console'))!;
+  const symfony = requiring(findings, 'symfony/console')!;
   assert.equal(symfony.file, 'vendor/acme/module-pay/composer.json');
-  assert.equal(
-    symfony.message,
-    'acme/module-pay 1.0.0 requires symfony/console ^4.4 || ^5.4 -> magento/product-community-edition 2.4.8-p3 requires symfony/console ^6.4 (installs 6.x)',
+  assert.equal(symfony.messageId, 'targetRequires');
+  assert.deepEqual(
+    [symfony.data?.requirer, symfony.data?.constraint, symfony.data?.requiredBy, symfony.data?.required],
+    [
+      [{ messageId: 'packageVersion', data: { package: 'acme/module-pay', version: '1.0.0' } }],
+      '^4.4 || ^5.4',
+      'magento/product-community-edition 2.4.8-p3',
+      '^6.4',
+    ],
   );
-  const laminas = findings.find((f) => f.message.includes('laminas/laminas-code'))!;
+  assert.equal(symfony.data?.major, 6);
+  const laminas = requiring(findings, 'laminas/laminas-code')!;
   assert.equal(laminas.file, 'vendor/acme/module-old/composer.json');
 });
 
 test('first and latest release whose requirements allow the target and its PHP, stable only', async () => {
-  const symfony = (await run()).find((f) => f.message.includes('symfony/console'))!;
-  assert.match(
-    symfony.recommendation,
-    /v2\.1\.0 is the first release and 2\.2\.0 the latest whose requirements allow 2\.4\.8-p3 on PHP 8\.3 \(4 releases checked, from https:\/\/repo\.example\/ \(fetched 2026-12-01\)\): composer require acme\/module-pay:"\^2\.2\.0" --no-update\./,
-  );
+  const symfony = requiring(await run(), 'symfony/console')!;
+  assert.equal(symfony.recommendationId, 'update');
+  assert.deepEqual(symfony.data?.fit, [
+    {
+      messageId: 'fitRange',
+      data: {
+        name: 'acme/module-pay',
+        target: '2.4.8-p3',
+        php: '8.3',
+        checked: 4,
+        source: 'https://repo.example/ (fetched 2026-12-01)',
+        first: 'v2.1.0',
+        latest: '2.2.0',
+        caret: '^2.2.0',
+      },
+    },
+  ]);
   const old = (await run()).find((f) => f.package === 'acme/module-old')!;
+  assert.deepEqual(
+    [(old.data?.fit as MessagePart[])[0]!.messageId, (old.data?.fit as MessagePart[])[0]!.data?.blocker],
+    ['fitNoneNewest', 'laminas/laminas-code ^3.4 (2.4.8-p3 installs 4.x)'],
+  );
+  // End to end: the fit advice, a part of the recommendation, rendered into it.
   assert.match(
     old.recommendation,
     /No public release of acme\/module-old supports 2\.4\.8-p3 on PHP 8\.3 \(1 releases checked, from snapshot; the newest, 1\.0\.0, requires laminas\/laminas-code \^3\.4 \(2\.4\.8-p3 installs 4\.x\)\)/,
