@@ -83,7 +83,10 @@ test("Composer's problem report becomes findings naming the package and the cons
       index: 1,
       first:
         'acme/module-pay 2.0.0 requires acme/lib ^3.0 -> found acme/lib[2.1.0, 2.2.0] but it does not match the constraint.',
+      package: 'acme/lib',
+      constraint: '^3.0',
     });
+    assert.equal(f!.recommendationId, 'findReleaseConstraint');
     assert.equal(
       f!.message,
       'Composer: Problem 1: acme/module-pay 2.0.0 requires acme/lib ^3.0 -> found acme/lib[2.1.0, 2.2.0] but it does not match the constraint.',
