@@ -21,6 +21,8 @@ export interface ProjectPlatform {
   php: PlatformDeclaration[];
   /** `plugin-api-version` of composer.lock: the Composer that last wrote the lock is at least this API version. */
   composerPluginApi?: PlatformDeclaration;
+  /** The database server the project declares (Adobe Commerce Cloud's .magento/services.yaml), with its line. */
+  database?: { service: 'mysql' | 'mariadb'; version: string; file: string; line: number };
   /** Where service settings sit, for file:line on platform findings. */
   settings: Partial<
     Record<'searchEngine' | 'pageCache' | 'cache' | 'session' | 'amqp' | 'db', { file: string; line: number }>
@@ -88,6 +90,14 @@ export async function readProjectPlatform(root: string): Promise<ProjectPlatform
       file: '.magento.app.yaml',
       line: cloudApp.slice(0, cloudPhp.index).split('\n').length,
     });
+  }
+  // Cloud's services file: its `mysql` service type is MariaDB (`mysql:10.6` runs MariaDB 10.6), as is `mariadb:`.
+  const cloudServices = await readText(root, '.magento/services.yaml');
+  const db = cloudServices ? /^\s+type:\s*['"]?(?:mysql|mariadb):(\d+\.\d+)/m.exec(cloudServices) : null;
+  if (cloudServices && db) {
+    const line = cloudServices.slice(0, db.index + db[0].indexOf('type')).split('\n').length;
+    platform.database = { service: 'mariadb', version: db[1]!, file: '.magento/services.yaml', line };
+    platform.settings.db = { file: '.magento/services.yaml', line };
   }
   const pluginApi = str(lock?.['plugin-api-version']);
   if (pluginApi && lockJson) {

@@ -1,7 +1,7 @@
 import type { Release } from '../../knowledge/types.js';
 import type { MessagePart, Rule } from '../rule.js';
 import { serviceChange, type ServiceChange } from './service-change.js';
-import { listVersions, uncertainty, UNCERTAINTY_MESSAGES } from './service-versions.js';
+import { fitsAny, listVersions, supported, uncertainty, UNCERTAINTY_MESSAGES } from './service-versions.js';
 
 /**
  * When the server moves, as the plan's platform tracks decide it: before the code when the current release already
@@ -36,9 +36,11 @@ export const database: Rule = {
     category: 'platform',
     description: 'The target release no longer supports the MySQL/MariaDB versions the current release ran on.',
     docs:
-      'Each release supports a few MySQL and MariaDB versions. The server version is not in the project files, so ' +
-      'MageUp compares what the current release supports with what the target supports: when none of the former ' +
-      'remains, the database server must be upgraded before or with the code (check with `SELECT VERSION()`).',
+      'Each release supports a few MySQL and MariaDB versions. The server version is usually not in the project files, ' +
+      'so MageUp compares what the current release supports with what the target supports: when none of the former ' +
+      'remains, the database server must be upgraded before or with the code (check with `SELECT VERSION()`). An ' +
+      'Adobe Commerce Cloud project names its server in .magento/services.yaml (its `mysql` type is MariaDB): that ' +
+      'version is judged against the target instead, and a supported one is not reported.',
     recommendations: {
       upgradeBefore:
         'Check the server with SELECT VERSION(); upgrade it before switching the code, to a version both ' +
@@ -55,6 +57,10 @@ export const database: Rule = {
         'be upgraded.',
       check:
         '{{changes}}{{uncertainty}}. The server version is not in the project files{{engine}}: check it is still supported.',
+      // The project names its server (Adobe Commerce Cloud's .magento/services.yaml): judged on that version.
+      declaredUnsupported:
+        '{{file}} runs {{service}} {{version}}; {{target}} supports {{service}} {{after}}: the database server must be ' +
+        'upgraded.',
       // The parts of {{changes}}, one sentence per service whose supported versions changed.
       mysqlChanged: '{{target}} supports MySQL {{after}}; {{current}} supported {{before}}',
       mariadbChanged: '{{target}} supports MariaDB {{after}}; {{current}} supported {{before}}',
@@ -69,6 +75,31 @@ export const database: Rule = {
     const current = ctx.current.release;
     const target = ctx.target.release;
     if (!current) return;
+    const declared = ctx.platform?.database;
+    if (declared) {
+      const after = supported(target, declared.service);
+      if (after.length === 0 || fitsAny(declared.version, after)) return; // unknown, or still supported
+      const before = supported(current, declared.service);
+      const common = after.filter((v) => before.includes(v));
+      ctx.report({
+        file: declared.file,
+        line: declared.line,
+        subject: `database ${current.version} -> ${target.version}`,
+        messageId: 'declaredUnsupported',
+        data: {
+          file: declared.file,
+          service: declared.service === 'mariadb' ? 'MariaDB' : 'MySQL',
+          version: declared.version,
+          target: target.version,
+          after: listVersions(after),
+          current: current.version,
+          ...(common.length > 0 ? { common: common.join(', ') } : {}),
+        },
+        recommendationId: common.length > 0 ? 'upgradeBefore' : 'upgradeInWindow',
+        effort: { hours: 4, confidence: 'medium' },
+      });
+      return;
+    }
     const mysql = serviceChange(current, target, 'mysql');
     const mariadb = serviceChange(current, target, 'mariadb');
     const changes = [mysql, mariadb].filter((c) => c !== undefined);
