@@ -3,18 +3,34 @@
 import { SEVERITIES, severityRank, type Finding, type Severity } from '../core/finding.js';
 import type { ReleaseCoverage } from '../knowledge/coverage.js';
 import type { ExtensionStep } from '../plan/types.js';
-import { EFFORT_MODEL as HOP_EFFORT_MODEL, isExtensionFinding, type PathWork } from '../plan/work.js';
+import {
+  DEFAULT_HOURS,
+  EFFORT_MODEL as HOP_EFFORT_MODEL,
+  findingHours,
+  isExtensionFinding,
+  isMagentosCode,
+  mustAct,
+  type PathWork,
+} from '../plan/work.js';
 import type { BundledPackage, CheckSummary, PackageAction, PricedPath, Ratio, Risk } from './types.js';
 
-/** Hours for a finding whose rule gave no estimate. */
-export const DEFAULT_EFFORT: Record<Severity, number> = { critical: 2, error: 1, warning: 0.5, info: 0 };
+/** Hours for a finding whose rule gave no estimate (the effort engine's table, kept under its public name). */
+export const DEFAULT_EFFORT = DEFAULT_HOURS;
 
 /** Effort of a check on one extension (no store, so no platform, tests or deployment). */
 export const EXTENSION_EFFORT_MODEL =
   'Sum of per-finding estimates in developer hours: each rule states the hours one finding takes (e.g. a removed ' +
   'class 2 h, a Composer constraint 3 h); findings without an estimate count critical 2 h, error 1 h, warning ' +
-  "0.5 h, info 0 h. Magento's own packages cost nothing. A finding present in several targets counts once. " +
-  'Excludes testing and deployment.';
+  "0.5 h. Magento's own packages cost nothing; info findings are notes, their estimates optional clean-up not in the " +
+  'total. A finding present in several targets counts once. Excludes testing and deployment.';
+
+/**
+ * The findings that price an extension checked on its own, as the path's effort prices code: the client's (not
+ * Magento's bundled code) and required by the upgrade (warning or worse). The HTML's hours by category sum the same.
+ */
+export function pricedFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => !isMagentosCode(f) && mustAct(f));
+}
 
 export const EFFORT_MODEL = HOP_EFFORT_MODEL;
 
@@ -74,13 +90,11 @@ export function summarize(
   work?: SummaryWork,
 ): CheckSummary {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  let perFinding = 0;
   const moduleHits = new Set<string>();
   const fileHits = new Set<string>();
   const modulePaths = [...scope.modules].sort((a, b) => b.path.length - a.path.length);
   for (const f of findings) {
     bySeverity[f.severity]++;
-    if (f.owner !== 'bundled') perFinding += f.effort?.hours ?? DEFAULT_EFFORT[f.severity];
     if (severityRank(f.severity) > severityRank('warning')) continue;
     if (f.file && scope.files.has(f.file)) fileHits.add(f.file);
     const module =
@@ -93,7 +107,9 @@ export function summarize(
     findings: findings.length,
     bySeverity,
     complexityScore: 3 * bySeverity.critical + 2 * bySeverity.error + bySeverity.warning,
-    effortHours: work ? work.path.effort.totalHours : Math.round(perFinding * 10) / 10,
+    effortHours: work
+      ? work.path.effort.totalHours
+      : Math.round(pricedFindings(findings).reduce((sum, f) => sum + findingHours(f), 0) * 10) / 10,
     effortModel: work ? EFFORT_MODEL : EXTENSION_EFFORT_MODEL,
     ...(work ? { effort: work.path.effort, path: pricedPath(work) } : {}),
     actions,

@@ -3,7 +3,7 @@
 // nothing; every finding in a third-party extension rolls up into one upgrade action for its package; platform
 // findings are settings of the platform steps; the rest are code changes grouped by module. The total prices what the
 // upgrade requires: info findings are notes, their estimates added up apart as optional clean-up.
-import type { Finding } from '../core/finding.js';
+import type { Finding, Severity } from '../core/finding.js';
 import type { MagentoReleaseCatalog } from '../knowledge/catalog.js';
 import type { Release } from '../knowledge/types.js';
 import type { CodeChangeGroup, DeploymentChoice, ExtensionStep, HopEffort, PlatformStep, TestStep } from './types.js';
@@ -13,10 +13,11 @@ import type { TrackPlan } from './tracks.js';
 import type { ExtensionRow } from '../rules/composer/extension-fit.js';
 import { minorIndex } from './path.js';
 
-const DEFAULT_HOURS: Record<string, number> = { critical: 2, error: 1, warning: 0.5, info: 0 };
+/** Hours of a finding whose rule gave no estimate, by severity: the one table check, plan and every format use. */
+export const DEFAULT_HOURS: Readonly<Record<Severity, number>> = { critical: 2, error: 1, warning: 0.5, info: 0 };
 
 export function findingHours(f: Finding): number {
-  return f.effort?.hours ?? DEFAULT_HOURS[f.severity] ?? 0;
+  return f.effort?.hours ?? DEFAULT_HOURS[f.severity];
 }
 
 /** Per hop target (in path order), the findings first seen there. */
@@ -43,12 +44,12 @@ export function isExtensionFinding(f: Finding, extensions: ReadonlySet<string>):
 }
 
 /** Magento's own code (bundled packages): Composer replaces it with the upgrade, at no cost to the client. */
-function isMagentosCode(f: Finding): boolean {
+export function isMagentosCode(f: Finding): boolean {
   return f.owner === 'bundled';
 }
 
 /** Only warning-or-worse findings make an upgrade a must; info findings are notes. */
-function mustAct(f: Finding): boolean {
+export function mustAct(f: Finding): boolean {
   return f.severity !== 'info';
 }
 

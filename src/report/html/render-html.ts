@@ -1,6 +1,6 @@
 import { isBlocker } from '../../core/blocker.js';
 import { describeReleaseCoverage } from '../../knowledge/coverage.js';
-import { DEFAULT_EFFORT } from '../../check/summary.js';
+import { findingHours } from '../../plan/work.js';
 import type { CheckResult } from '../../check/types.js';
 import {
   findingKey,
@@ -11,7 +11,7 @@ import {
   type Severity,
 } from '../../core/finding.js';
 import { securityExposure, securityFindings } from '../../core/security-order.js';
-import { actionOf, assessRisk, optionalNote, pathNote, rolledUp } from '../../check/summary.js';
+import { actionOf, assessRisk, optionalNote, pathNote, pricedFindings, rolledUp } from '../../check/summary.js';
 import type { PackageAction } from '../../check/types.js';
 import { rolledUpNote, severityCounts } from '../check/group.js';
 import type { GovernanceReport } from '../../governance/policy.js';
@@ -422,10 +422,10 @@ function topModules(findings: Finding[]): Bar[] {
     .map(([label, value]) => ({ label, value }));
 }
 
+/** The extension's effort by category: the same findings and hours as its total (summarize's pricedFindings). */
 function effortByCategory(findings: Finding[]): Bar[] {
   const sums = new Map<FindingCategory, number>();
-  for (const f of findings)
-    sums.set(f.category, (sums.get(f.category) ?? 0) + (f.effort?.hours ?? DEFAULT_EFFORT[f.severity]));
+  for (const f of pricedFindings(findings)) sums.set(f.category, (sums.get(f.category) ?? 0) + findingHours(f));
   return [...sums.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([label, value]) => ({ label, value: Math.round(value * 10) / 10, color: '#5a8f5a' }));
