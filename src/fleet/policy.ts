@@ -22,7 +22,8 @@ export const SCAN_RETRY: RetryPolicy = { retryLimit: 3, retryDelaySeconds: 15 };
 export interface QueuePolicy extends RetryPolicy {
   /**
    * A running job's lease: pg-boss 10 has no heartbeat, so a job expires (is failed and retried) `leaseSeconds` after
-   * it started, and its worker keeps pushing that moment forward while it runs (holdLease). A killed worker's job thus
+   * it started, and its worker keeps pushing that moment forward while it runs, from a thread of its own so a scan busy
+   * on the main thread does not stop it (lease-keeper.ts). A killed worker's job thus
    * comes back within lease + maintenance interval + retry delay, however long a real scan takes. Default 60.
    */
   leaseSeconds: number;

@@ -56,6 +56,13 @@ export interface BossOptions {
   onError?(error: Error): void;
 }
 
+/** The fleet store's server without `?schema=` (that names the fleet tables' schema, not pg-boss's). */
+export function jobEngineUrl(store: FleetStore): string {
+  const url = new URL(store.spec);
+  url.searchParams.delete('schema');
+  return url.href;
+}
+
 /** Starts pg-boss on the fleet store's server and makes sure the queues exist with their policy. */
 export async function startBoss(
   store: FleetStore,
@@ -65,10 +72,8 @@ export async function startBoss(
   requireServer(store, 'the fleet job engine');
   // pg-boss 10 is CommonJS (export =).
   const PgBoss = createRequire(import.meta.url)('pg-boss') as typeof PgBossType;
-  const url = new URL(store.spec);
-  url.searchParams.delete('schema');
   const boss = new PgBoss({
-    connectionString: url.href,
+    connectionString: jobEngineUrl(store),
     schema: BOSS_SCHEMA,
     application_name: 'mageup-fleet-jobs',
     max: 4,
@@ -89,7 +94,7 @@ export async function startBoss(
       // waits adds nothing.
       policy: 'stately',
       ...scanRetryOptions(policy),
-      // A job starts with one lease; its worker renews it (holdLease).
+      // A job starts with one lease; its worker renews it (lease-keeper.ts).
       expireInSeconds: policy.leaseSeconds,
     } satisfies PgBossType.Queue;
     // createQueue leaves an existing queue as it is: updateQueue makes it follow the policy.
@@ -105,59 +110,6 @@ export async function startBoss(
     );
   }
   return boss;
-}
-
-export interface Lease {
-  /** Stops renewing (the job is done, or failed and left to pg-boss). */
-  release(): void;
-}
-
-/**
- * Keeps a running job alive while its worker is: sets the job's expiry to `leaseSeconds` from now at once and again
- * every quarter lease, so only a worker that stopped renewing (killed, hung, cut off from the database for most of a
- * lease) loses its job to expiry. pg-boss 10 has no keepalive of its own; this writes the one column its expiry reads
- * (`started_on + expire_in < now()`), keeping `started_on` true. A retried job carries the expire_in of its last
- * attempt, which the first renewal resets. `onLost`: the job is no longer this worker's (it expired and was retried
- * or failed): the scan goes on, and its result is still recorded once.
- */
-export async function holdLease(
-  boss: PgBossType,
-  queue: string,
-  jobId: string,
-  leaseSeconds: number,
-  on: { lost?(): void; error?(error: Error): void } = {},
-): Promise<Lease> {
-  const db = boss.getDb();
-  const sql = `UPDATE ${BOSS_SCHEMA}.job SET expire_in = (now() - started_on) + make_interval(secs => $3)
-               WHERE name = $1 AND id = $2 AND state = 'active' RETURNING 1`;
-  let lost = false;
-  let busy = false;
-  let released = false;
-  const renew = async (): Promise<void> => {
-    if (lost || busy || released) return;
-    busy = true;
-    try {
-      const { rows } = await db.executeSql(sql, [queue, jobId, leaseSeconds]);
-      // A renewal still on its way when the job ended finds it completed: that is not a lost lease.
-      if (rows.length === 0 && !released) {
-        lost = true;
-        on.lost?.();
-      }
-    } catch (error) {
-      // The database may be restarting: the next renewal tries again; the lease is lost only if all of them fail.
-      on.error?.(error instanceof Error ? error : new Error(String(error)));
-    } finally {
-      busy = false;
-    }
-  };
-  await renew();
-  const timer = setInterval(() => void renew(), (leaseSeconds * 1000) / 4);
-  return {
-    release: () => {
-      released = true;
-      clearInterval(timer);
-    },
-  };
 }
 
 /** Enqueues one scan per matching store; returns the job ids and the stores whose job was already waiting. */

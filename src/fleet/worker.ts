@@ -4,9 +4,9 @@ import type PgBossType from 'pg-boss';
 import { StoreError } from '../history/connections.js';
 import { insertRun } from '../history/index.js';
 import { userCacheDir } from '../knowledge/cache-dir.js';
+import { startLeaseKeeper } from './lease-keeper.js';
 import {
   enqueueScans,
-  holdLease,
   SCAN_QUEUE,
   SCHEDULE_QUEUE,
   startBoss,
@@ -75,6 +75,7 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
     policy,
   );
   const checkoutDir = join(userCacheDir(), 'fleet', 'checkouts');
+  const keeper = startLeaseKeeper(store, SCAN_QUEUE, policy.leaseSeconds);
 
   const handle = async (job: PgBossType.JobWithMetadata<ScanJobData>): Promise<void> => {
     const attempt = job.retryCount + 1;
@@ -82,7 +83,7 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
     const started = new Date();
     emit({ type: 'job-start', jobId: job.id, project: projectName, attempt });
     let lost = false;
-    const lease = await holdLease(boss, SCAN_QUEUE, job.id, policy.leaseSeconds, {
+    const lease = await keeper.hold(job.id, {
       lost: () => {
         lost = true;
         emit({ type: 'lease-lost', jobId: job.id, project: projectName, attempt });
@@ -259,6 +260,7 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
         }),
       ]);
       clearTimeout(timer);
+      await keeper.stop();
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });
       await store.db.close().catch(() => undefined);
     },
