@@ -61,7 +61,7 @@ describe('a running job keeps its lease while its worker renews it (real Postgre
   };
 
   it('outlives its lease while renewed, expires a lease after the renewals stop, and then is no longer held', async () => {
-    const keeper = startLeaseKeeper(store, SCAN_QUEUE, LEASE);
+    const keeper = await startLeaseKeeper(store, SCAN_QUEUE, LEASE);
     try {
       const id = await runningJob('p');
       let lost = 0;
@@ -92,7 +92,7 @@ describe('a running job keeps its lease while its worker renews it (real Postgre
 
   it('is renewed while the main thread is blocked, but lapses once that thread is silent past the stall limit', async () => {
     // Lease 2 s, stall limit 4 s: renewed for 4 s of silence, expired about 2 s later, long before the thread is back.
-    const keeper = startLeaseKeeper(store, SCAN_QUEUE, 2, 4);
+    const keeper = await startLeaseKeeper(store, SCAN_QUEUE, 2, 4);
     try {
       const id = await runningJob('hung');
       let lost = 0;

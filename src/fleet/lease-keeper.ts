@@ -21,6 +21,8 @@ export type ToKeeper =
   | { type: 'stop' };
 
 export type FromKeeper =
+  /** Loaded, its connection open (or failed to open: renewals will try again). */
+  | { type: 'ready' }
   /** The first renewal of a job's lease is done (whatever it found). */
   | { type: 'held'; jobId: string }
   | { type: 'lost'; jobId: string }
@@ -62,12 +64,12 @@ export interface LeaseKeeper {
  * longer than a lease lost its job (expired, retried elsewhere, scanned twice). The main thread still says it is alive
  * every quarter lease: one silent for STALL_LEASES leases is taken for hung and its leases lapse.
  */
-export function startLeaseKeeper(
+export async function startLeaseKeeper(
   store: FleetStore,
   queue: string,
   leaseSeconds: number,
   stallSeconds = STALL_LEASES * leaseSeconds,
-): LeaseKeeper {
+): Promise<LeaseKeeper> {
   const config: KeeperConfig = {
     url: jobEngineUrl(store),
     table: `${BOSS_SCHEMA}.job`,
@@ -87,11 +89,11 @@ export function startLeaseKeeper(
       const on = holds.get(message.jobId);
       holds.delete(message.jobId);
       on?.lost?.();
-    } else {
+    } else if (message.type === 'error') {
       for (const id of message.jobIds) holds.get(id)?.error?.(new Error(message.message));
     }
   };
-  /** The running thread, started when first needed and again after one died (taking over the leases held). */
+  /** The running thread, started again when a job starts after one died (taking over the leases held). */
   const keeperThread = (): Worker => {
     if (thread) return thread;
     const started = spawnThread(config);
@@ -111,6 +113,12 @@ export function startLeaseKeeper(
     for (const id of holds.keys()) started.postMessage({ type: 'hold', jobId: id } satisfies ToKeeper);
     return started;
   };
+  // Started and connected before the first job: on a loaded machine that can take longer than a lease (tsx, pg).
+  const first = keeperThread();
+  await new Promise<void>((resolve, reject) => {
+    first.on('message', (m: FromKeeper) => m.type === 'ready' && resolve());
+    first.once('exit', (code) => reject(new Error(`the lease keeper did not start (exit code ${code})`)));
+  });
   const alive = setInterval(() => thread?.postMessage({ type: 'alive' } satisfies ToKeeper), (leaseSeconds * 1000) / 4);
   alive.unref();
 

@@ -48,6 +48,13 @@ const timer = setInterval(
   (config.leaseSeconds * 1000) / 4,
 );
 
+// Open the connection before the first job needs it.
+void pool
+  .connect()
+  .then((client) => client.release())
+  .catch(() => undefined)
+  .finally(() => post({ type: 'ready' }));
+
 port.on('message', (message: ToKeeper) => {
   lastAlive = Date.now();
   if (message.type === 'hold') {

@@ -75,7 +75,13 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
     policy,
   );
   const checkoutDir = join(userCacheDir(), 'fleet', 'checkouts');
-  const keeper = startLeaseKeeper(store, SCAN_QUEUE, policy.leaseSeconds);
+  let keeper: Awaited<ReturnType<typeof startLeaseKeeper>>;
+  try {
+    keeper = await startLeaseKeeper(store, SCAN_QUEUE, policy.leaseSeconds);
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: false }).catch(() => undefined);
+    throw error;
+  }
 
   const handle = async (job: PgBossType.JobWithMetadata<ScanJobData>): Promise<void> => {
     const attempt = job.retryCount + 1;
