@@ -13,8 +13,9 @@ import { startWorkerProcess, type WorkerProcess } from './helpers/worker-process
 const PROJECTS = 10;
 // Worker timings (seconds): a killed worker's job comes back after at most LEASE (unrenewed) + MAINTENANCE + 2 ×
 // RETRY_DELAY (the first retry's backoff) + a poll and a free worker.
-// 40 s, not 20: at load 28 three workers busy scanning could not renew a 20 s lease in time (lease-lost, job retried).
-const LEASE = 40;
+// 15 s: the lease is renewed from a thread of its own (lease-keeper.ts). It was 40 s while renewals ran on the
+// scanning thread: at load 28 three workers busy scanning could not renew a 20 s lease in time (lease-lost, retried).
+const LEASE = 15;
 const MAINTENANCE = 2;
 const RETRY_DELAY = 1;
 
