@@ -115,7 +115,11 @@ test('a target whose builder skips disabled declarations has nothing to say; an 
   assert.equal(unknown[0]!.messageId, 'unverified');
   assert.deepEqual(
     [unknown[0]!.data?.why, unknown[0]!.data?.known, unknown[0]!.data?.target],
-    ['2.4.9 is not indexed', '2.4.8', '2.4.9'],
+    [
+      [{ messageId: 'whyNotIndexed', data: { target: '2.4.9' } }],
+      [{ messageId: 'knownRelease', data: { version: '2.4.8' } }],
+      '2.4.9',
+    ],
   );
   assert.deepEqual(unknown[2]!.data?.what, [{ messageId: 'whatColumnlessTable', data: { table: 'acme_insurance' } }]);
   assert.deepEqual(unknown[0]!.data?.what, [
@@ -150,5 +154,10 @@ test('an extension checked without a non-Magento module it loads after could get
     ],
   );
   assert.equal(findings[0]!.messageId, 'unverified');
-  assert.equal(findings[0]!.data?.why, '`Acme_Core`, which Acme_Sales depends on, was not read');
+  assert.deepEqual(findings[0]!.data?.why, [
+    {
+      messageId: 'whyAbsentDependency',
+      data: { modules: [{ messageId: 'absentModule', data: { name: 'Acme_Core' } }], module: 'Acme_Sales' },
+    },
+  ]);
 });

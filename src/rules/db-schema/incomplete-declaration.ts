@@ -65,9 +65,22 @@ columns, or delete the leftover declaration once the element is gone from every 
         disabledDeclaration: ' (`disabled="true"`)',
         whatColumnlessTable: 'table `{{table}}` is declared with no column by any module (nor core)',
         whatUntypedColumn: 'column `{{table}}.{{column}}` has no xsi:type in any declaration (nor core)',
+        // {{why}}: one of these.
+        whyUnknownShape: "{{target}}'s Db/SchemaBuilder.php reads the declarations in a shape MageUp does not know",
+        whyNotIndexed: '{{target}} is not indexed',
+        whyUnread: "some module's db_schema.xml was not read",
+        whyAbsentDependency: '{{modules}}, which {{module}} depends on, was not read',
+        whyAbsentDependencies: '{{modules}}, which {{module}} depends on, were not read',
+        // {{modules}}: these, comma-separated.
+        absentModule: '`{{name}}`',
+        // {{known}}: one of these, or knownRelease parts comma-separated.
+        knownNone: 'no indexed release',
+        knownRange: '{{first}} … {{last}} ({{count}} indexed releases)',
+        knownRelease: '{{version}}',
         noSchemaData: '{{rule}}: core schema data unavailable: {{error}}',
         noRulesData: '{{rule}}: declaration data unavailable: {{error}}',
       },
+      listSeparators: { modules: ', ', known: ', ' },
       messageSeverity: { unverified: 'info', noRulesData: 'info' },
     },
     check(context) {
@@ -85,20 +98,25 @@ columns, or delete the leftover declaration once the element is gone from every 
       const fact = index.at(target)?.readsEveryDeclaredColumnType;
       if (fact === 'no') return;
       const known = releasesReading(index);
-      const whyUnknown =
-        fact === 'unknown'
-          ? `${target}'s Db/SchemaBuilder.php reads the declarations in a shape MageUp does not know`
-          : `${target} is not indexed`;
+      const oddShape = fact === 'unknown';
+      const whyUnknown: MessagePart[] = [
+        { messageId: oddShape ? 'whyUnknownShape' : 'whyNotIndexed', data: { target } },
+      ];
       const unread = context.project.modules.some((m) => !m.core && m.customizationsScanned === false);
       const present = new Set(context.project.modules.map((m) => m.name));
       // A module the declaring module loads after (module.xml <sequence>) that MageUp does not have — an extension
       // checked without the extensions it depends on — may give the table its columns or the column its type.
-      const unreadReason = (module: Module): string | undefined => {
-        if (unread) return "some module's db_schema.xml was not read";
+      const unreadReason = (module: Module): MessagePart[] | undefined => {
+        if (unread) return [{ messageId: 'whyUnread' }];
         const absent = module.sequence.filter((name) => !name.startsWith('Magento_') && !present.has(name));
-        return absent.length
-          ? `${absent.map((n) => `\`${n}\``).join(', ')}, which ${module.name} depends on, ${absent.length > 1 ? 'were' : 'was'} not read`
-          : undefined;
+        if (!absent.length) return undefined;
+        const modules = absent.map((name) => ({ messageId: 'absentModule', data: { name } }));
+        return [
+          {
+            messageId: absent.length > 1 ? 'whyAbsentDependencies' : 'whyAbsentDependency',
+            data: { modules, module: module.name },
+          },
+        ];
       };
       const declarations = declarationsByTable(modules);
 
@@ -116,7 +134,7 @@ columns, or delete the leftover declaration once the element is gone from every 
             line: table.line,
             what: [{ messageId: 'whatColumnlessTable', data: { table: table.name } }],
             disabled: table.disabled ? [{ messageId: 'disabledDeclaration' }] : [],
-            whyUnknown: fact === 'yes' ? (notRead ?? '') : whyUnknown,
+            whyUnknown: fact === 'yes' ? (notRead ?? []) : whyUnknown,
             known,
             target,
             recommendationId: table.disabled ? 'deleteLeftover' : 'declareColumns',
@@ -137,7 +155,7 @@ columns, or delete the leftover declaration once the element is gone from every 
             line: column.line,
             what: [{ messageId: 'whatUntypedColumn', data: { table: table.name, column: column.name } }],
             disabled: column.disabled ? [{ messageId: 'disabledDeclaration' }] : [],
-            whyUnknown: fact === 'yes' ? (notRead ?? '') : whyUnknown,
+            whyUnknown: fact === 'yes' ? (notRead ?? []) : whyUnknown,
             known,
             target,
             recommendationId: 'giveType',
@@ -157,8 +175,8 @@ interface Candidate {
   line: number;
   what: MessagePart[];
   disabled: MessagePart[];
-  whyUnknown: string;
-  known: string;
+  whyUnknown: MessagePart[];
+  known: MessagePart[];
   target: string;
   recommendationId: string;
   subject: string;
@@ -211,11 +229,13 @@ function declarationsByTable(modules: Module[]): Map<string, DbTable[]> {
   return map;
 }
 
-/** "2.4.7-p5 … 2.4.8-p2" style list of the indexed releases whose builder is known to stop. */
-function releasesReading(index: DeclarationRulesIndex): string {
+/** "2.4.7-p5 … 2.4.8-p2" style list of the indexed releases whose builder is known to stop (`{{known}}`). */
+function releasesReading(index: DeclarationRulesIndex): MessagePart[] {
   const yes = index.releases.filter((r) => index.at(r)?.readsEveryDeclaredColumnType === 'yes');
-  if (!yes.length) return 'no indexed release';
-  return yes.length > 3 ? `${yes[0]} … ${yes.at(-1)} (${yes.length} indexed releases)` : yes.join(', ');
+  if (!yes.length) return [{ messageId: 'knownNone' }];
+  if (yes.length > 3)
+    return [{ messageId: 'knownRange', data: { first: yes[0]!, last: yes.at(-1)!, count: yes.length } }];
+  return yes.map((version) => ({ messageId: 'knownRelease', data: { version } }));
 }
 
 export const incompleteDeclaration = createIncompleteDeclarationRule(shippedCoreSchema, shippedDeclarationRules);
