@@ -1,4 +1,4 @@
-import { currentLabel, releaseLabel } from '../php-api/worlds.js';
+import { currentLabel, RELEASE_MESSAGES, releaseLabel } from '../php-api/worlds.js';
 import type { Rule } from '../rule.js';
 import { methodsWithParents } from './class-changes.js';
 import { activePlugins } from './plugins.js';
@@ -19,6 +19,7 @@ export const pluginTargetAdded: Rule = {
       testOrRemove: 'Test {{pluginClass}} against {{targetClass}} as the target ships it, or remove the declaration.',
     },
     messages: {
+      ...RELEASE_MESSAGES,
       added:
         'Plugin {{name}} ({{plugin}}) on {{target}}, a class {{current}} does not have and {{release}} adds: the ' +
         'plugin starts intercepting with the upgrade.',

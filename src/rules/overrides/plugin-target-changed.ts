@@ -1,8 +1,8 @@
-import { releaseLabel } from '../php-api/worlds.js';
+import { RELEASE_MESSAGES, releaseLabel } from '../php-api/worlds.js';
 import { siblings } from '../../project/ownership.js';
 import { compareLooseVersions } from '../../knowledge/api/versions.js';
 import type { MethodDecl } from '../../php/types.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { MessageData, Rule, RuleContext } from '../rule.js';
 import { methodsWithParents, onlyOptionalParamsAdded, signatureOf } from './class-changes.js';
 import { activePlugins } from './plugins.js';
 
@@ -18,6 +18,7 @@ export const pluginTargetChanged: Rule = {
         'Review the new method and adapt the plugin (arguments, return value, whether $proceed is still right).',
     },
     messages: {
+      ...RELEASE_MESSAGES,
       removed: 'Plugin {{name}} ({{plugin}}) on {{target}}, which was removed in {{release}}.',
       notInterceptable:
         'Plugin {{name}} ({{plugin}}) on {{target}}, which became {{became}} in {{release}}: it can no longer be ' +
@@ -57,7 +58,7 @@ export const pluginTargetChanged: Rule = {
         const old = before.get(key);
         if (!old) continue;
         const now = after.get(key);
-        let change: { messageId: string; data: Record<string, string> };
+        let change: { messageId: string; data: MessageData };
         if (pluginAnalysed && (!now || now.final || now.visibility !== 'public' || now.static)) continue;
         if (pluginAnalysed && now && signatureOf(now) !== signatureOf(old)) {
           const declared = pluginDecl.methods.find((x) => x.name.toLowerCase() === pm.toLowerCase());

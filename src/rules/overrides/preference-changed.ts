@@ -1,6 +1,6 @@
 import type { SymbolIndex } from '../../knowledge/types.js';
 import type { ClassDecl } from '../../php/types.js';
-import { releaseLabel } from '../php-api/worlds.js';
+import { RELEASE_MESSAGES, releaseLabel } from '../php-api/worlds.js';
 import type { MessagePart, Rule } from '../rule.js';
 import { siblings } from '../../project/ownership.js';
 import { classChanges, type MethodChange } from './class-changes.js';
@@ -33,6 +33,7 @@ export const preferenceChanged: Rule = {
         'where possible.',
     },
     messages: {
+      ...RELEASE_MESSAGES,
       changed: 'Preference {{type}} for {{for}}, whose code changed in {{release}}: {{changes}}.',
       inherited:
         'Preference {{type}} for {{for}}, whose code changed in {{release}}: {{changes}}; {{type}} extends it and ' +

@@ -1,6 +1,6 @@
 import type { Reference, ReferenceKind } from '../../php/types.js';
 import type { ProjectModel } from '../../project/model.js';
-import type { CodeUnit } from '../rule.js';
+import type { CodeUnit, MessagePart } from '../rule.js';
 
 /** Where a class name is used outside PHP: configuration the project model read. */
 export type ConfigUseKind =
@@ -40,38 +40,51 @@ const MEMBER_KIND: Partial<Record<ReferenceKind, ClassUse['memberKind']>> = {
   'property-fetch': 'property',
 };
 
-export function describeUse(kind: ClassUse['kind']): string {
-  const words: Record<ClassUse['kind'], string> = {
-    import: 'imported (use)',
-    new: 'instantiated (new)',
-    'static-call': 'called statically',
-    'class-constant': 'used for a class constant',
-    'static-property': 'used for a static property',
-    'class-string': 'named with ::class',
-    extends: 'extended',
-    implements: 'implemented',
-    'use-trait': 'used as a trait',
-    instanceof: 'checked with instanceof',
-    catch: 'caught',
-    'param-type': 'used as a parameter type',
-    'return-type': 'used as a return type',
-    'property-type': 'used as a property type',
-    'method-call': 'called',
-    'property-fetch': 'used for a property',
-    'function-call': 'called',
-    'constructor-dependency': 'injected through the constructor',
-    'di-preference': 'named in a di.xml preference',
-    'di-plugin': 'named in a di.xml plugin',
-    'di-type': 'configured in di.xml <type>',
-    'di-argument': 'injected as a di.xml argument',
-    'di-virtual-type': 'used as a di.xml virtualType base',
-    'layout-block': 'used as a layout block class',
-    'layout-object': 'passed as a layout object argument (view model)',
-    'webapi-service': 'exposed as a webapi.xml service',
-    observer: 'used as an observer instance',
-    cron: 'used as a cron job instance',
-  };
-  return words[kind];
+/** How messages say a class is used (`{{use}}`), by kind. */
+const USE_WORDS: Record<ClassUse['kind'], string> = {
+  import: 'imported (use)',
+  new: 'instantiated (new)',
+  'static-call': 'called statically',
+  'class-constant': 'used for a class constant',
+  'static-property': 'used for a static property',
+  'class-string': 'named with ::class',
+  extends: 'extended',
+  implements: 'implemented',
+  'use-trait': 'used as a trait',
+  instanceof: 'checked with instanceof',
+  catch: 'caught',
+  'param-type': 'used as a parameter type',
+  'return-type': 'used as a return type',
+  'property-type': 'used as a property type',
+  'method-call': 'called',
+  'property-fetch': 'used for a property',
+  'function-call': 'called',
+  'constructor-dependency': 'injected through the constructor',
+  'di-preference': 'named in a di.xml preference',
+  'di-plugin': 'named in a di.xml plugin',
+  'di-type': 'configured in di.xml <type>',
+  'di-argument': 'injected as a di.xml argument',
+  'di-virtual-type': 'used as a di.xml virtualType base',
+  'layout-block': 'used as a layout block class',
+  'layout-object': 'passed as a layout object argument (view model)',
+  'webapi-service': 'exposed as a webapi.xml service',
+  observer: 'used as an observer instance',
+  cron: 'used as a cron job instance',
+};
+
+/** `static-call` → `useStaticCall`: the message id saying how a class is used. */
+function useMessageId(kind: ClassUse['kind']): string {
+  return `use${kind.replace(/(^|-)(\w)/g, (_, __: string, c: string) => c.toUpperCase())}`;
+}
+
+/** The messages of describeUse(), one per kind of use; spread into the meta of every rule that reports it. */
+export const USE_MESSAGES: Record<string, string> = Object.fromEntries(
+  Object.entries(USE_WORDS).map(([kind, words]) => [useMessageId(kind as ClassUse['kind']), words]),
+);
+
+/** How a class is used, as a message part (`{{use}}`) of USE_MESSAGES. */
+export function describeUse(kind: ClassUse['kind']): MessagePart[] {
+  return [{ messageId: useMessageId(kind) }];
 }
 
 /** Class uses in PHP code: every reference except plain function calls. */

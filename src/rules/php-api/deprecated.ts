@@ -5,9 +5,9 @@ import { findNodes, firstNode } from '../../fix/walk.js';
 import { compareMagentoVersions } from '../../knowledge/magento-version.js';
 import type { FixOutcome, FixSource, Rule } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
-import { codeClassUses, configClassUses, describeUse, locationOf } from './class-uses.js';
+import { codeClassUses, configClassUses, describeUse, locationOf, USE_MESSAGES } from './class-uses.js';
 import { memberLabel } from './member-check.js';
-import { isTypeKeyword, releaseLabel } from './worlds.js';
+import { isTypeKeyword, RELEASE_MESSAGES, releaseLabel } from './worlds.js';
 import { movesWithTarget } from '../../check/code-under-check.js';
 
 /** UCT warning codes for uses of `@deprecated` code, by use and kind. */
@@ -45,6 +45,8 @@ UCT codes: 1131–1134 (classes), 1234 (constants), 1332–1338 (interfaces), 14
       planMove: 'Plan the move away from it before it is removed. Prefer an @api interface of the same module.',
     },
     messages: {
+      ...RELEASE_MESSAGES,
+      ...USE_MESSAGES,
       deprecated: '{{label}} ({{declaredBy}}) is deprecated in {{release}}{{note}} — {{use}} here',
       // Its removal is announced: a warning, not only advice.
       deprecatedRemovalAnnounced: '{{label}} ({{declaredBy}}) is deprecated in {{release}}{{note}} — {{use}} here',

@@ -15,7 +15,7 @@ import { classImports, fileUseStatements, importedName } from '../../fix/use-imp
 import { startsByRefusingNonPost } from '../../php/refuses-non-post.js';
 import type { CodeUnit, FixOutcome, FixSource, Rule } from '../rule.js';
 import type { ClassWorld } from '../../check/class-world.js';
-import { releaseLabel } from './worlds.js';
+import { RELEASE_MESSAGES, releaseLabel } from './worlds.js';
 
 const ACTION = 'Magento\\Framework\\App\\Action\\Action';
 const ABSTRACT_ACTION = 'Magento\\Framework\\App\\Action\\AbstractAction';
@@ -56,6 +56,7 @@ returned, and nothing else changes. Every other controller is left to the develo
         "HttpPostActionInterface for a form's target), then stop extending Action and inject instead of {{inherited}}.",
     },
     messages: {
+      ...RELEASE_MESSAGES,
       noHttpMethod:
         '{{name}} extends {{action}}, deprecated in {{release}} (composition instead of inheritance), and declares no HTTP method interface: it answers every HTTP method',
       noHttpMethodInherited:

@@ -1,10 +1,10 @@
 import type { ConstantDecl, MethodDecl, PropertyDecl } from '../../php/types.js';
 import type { MessagePart, RuleContext } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
-import { codeClassUses, configClassUses, describeUse, locationOf } from './class-uses.js';
+import { codeClassUses, configClassUses, describeUse, locationOf, USE_MESSAGES } from './class-uses.js';
 import type { ClassWorld, MemberLookup } from '../../check/class-world.js';
 import { formatMethod } from './signature-format.js';
-import { currentLabel, isTypeKeyword, releaseLabel } from './worlds.js';
+import { currentLabel, isTypeKeyword, RELEASE_MESSAGES, releaseLabel } from './worlds.js';
 import { movesWithTarget } from '../../check/code-under-check.js';
 
 export type MemberKind = 'method' | 'constant' | 'property';
@@ -38,8 +38,40 @@ export function memberLabel(kind: MemberKind, cls: string, member: string): stri
 export const GUARDED_HINT =
   'it sits inside a class_exists/method_exists/version guard, so it may be the branch the target never takes: check the condition';
 
+/**
+ * The hints before a recommendation's advice (`{{hints}}`, joined with `; `) that missing-class and the member rules
+ * share: the guard, and the current release's @deprecated/@see notes of what is gone.
+ */
+export const HINT_MESSAGES = {
+  guardedHint: GUARDED_HINT,
+  deprecatedHint: '{{current}} marked it @deprecated',
+  deprecatedNoteHint: '{{current}} marked it @deprecated: {{note}}',
+  // {{targets}}: the @see targets as written, comma-separated.
+  seeHint: 'see {{targets}}',
+};
+
+/** The current release's @deprecated and @see notes on a declaration that is gone, as HINT_MESSAGES parts. */
+export function deprecationHints(
+  context: RuleContext,
+  declared: { deprecated?: string; see?: string[] } | undefined,
+): MessagePart[] {
+  const hints: MessagePart[] = [];
+  const current = currentLabel(context);
+  if (declared?.deprecated !== undefined)
+    hints.push(
+      declared.deprecated
+        ? { messageId: 'deprecatedNoteHint', data: { current, note: declared.deprecated } }
+        : { messageId: 'deprecatedHint', data: { current } },
+    );
+  if (declared?.see?.length) hints.push({ messageId: 'seeHint', data: { targets: declared.see.join(', ') } });
+  return hints;
+}
+
 /** The messages of checkMemberUses, declared by the three rules that call it (spread into their meta). */
 export const MEMBER_MESSAGES = {
+  ...RELEASE_MESSAGES,
+  ...USE_MESSAGES,
+  ...HINT_MESSAGES,
   memberGone:
     '{{member}}{{signature}} is {{verb}} here on `{{class}}`; {{current}} declares it, {{release}} no longer does on ' +
     'that class or its ancestors',
@@ -49,6 +81,16 @@ export const MEMBER_MESSAGES = {
     'that class or its ancestors',
   // {{signature}}: the method's declaration in the current release (empty for constants and properties).
   wasSignature: ' (was `{{declaration}}`)',
+  // {{verb}}: one of these, or how configuration names the class (USE_MESSAGES).
+  verbAssigned: 'assigned',
+  verbCalled: 'called',
+  verbRead: 'read',
+};
+
+/** What to do about a member that is gone; `{{hints}}` (HINT_MESSAGES) before the advice when there are any. */
+export const MEMBER_RECOMMENDATIONS = {
+  replaceMember: "Use the target's replacement for {{member}}, or move the logic into your own code.",
+  replaceMemberHinted: "{{hints}}. Use the target's replacement for {{member}}, or move the logic into your own code.",
 };
 
 export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeOf: (use: ClassUse) => number): void {
@@ -72,24 +114,18 @@ export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeO
     seen.add(key);
     const owner = before.found.owner.decl.name;
     const declared = before.found.member;
-    const hints: string[] = [];
-    if (declared.deprecated !== undefined)
-      hints.push(
-        `${currentLabel(context)} marked it @deprecated${declared.deprecated ? `: ${declared.deprecated}` : ''}`,
-      );
-    if (declared.see?.length) hints.push(`see ${declared.see.join(', ')}`);
+    const hints = deprecationHints(context, declared);
     const signature: MessagePart[] =
       kind === 'method'
         ? [{ messageId: 'wasSignature', data: { declaration: formatMethod(declared as MethodDecl) } }]
         : [];
-    const verb = use.reference?.write
-      ? 'assigned'
+    const isMethod = kind === 'method';
+    const verb: MessagePart[] = use.reference?.write
+      ? [{ messageId: 'verbAssigned' }]
       : use.kind === 'webapi-service' || use.kind === 'cron'
         ? describeUse(use.kind)
-        : kind === 'method'
-          ? 'called'
-          : 'read';
-    if (use.reference?.guarded) hints.unshift(GUARDED_HINT);
+        : [{ messageId: isMethod ? 'verbCalled' : 'verbRead' }];
+    if (use.reference?.guarded) hints.unshift({ messageId: 'guardedHint' });
     context.report({
       ...locationOf(use),
       messageId: use.reference?.guarded ? 'memberGoneGuarded' : 'memberGone',
@@ -100,8 +136,9 @@ export function checkMemberUses(context: RuleContext, kind: MemberKind, uctCodeO
         class: use.name,
         current: currentLabel(context),
         release: releaseLabel(context),
+        hints,
       },
-      recommendation: `${hints.length ? `${hints.join('; ')}. ` : ''}Use the target's replacement for ${memberLabel(kind, owner, use.member)}, or move the logic into your own code.`,
+      recommendationId: hints.length ? 'replaceMemberHinted' : 'replaceMember',
       effort: { hours: kind === 'constant' ? 0.5 : 1, confidence: 'medium' },
       subject: `${kind}:${owner.toLowerCase()}::${use.member}`,
       uctCode: uctCodeOf(use),

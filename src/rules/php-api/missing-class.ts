@@ -3,20 +3,13 @@ import { siblings } from '../../project/ownership.js';
 import { isPhpInternalClass } from '../../knowledge/php-versions/internal-classes.js';
 import type { CodeUnit, MessagePart, Rule, RuleContext } from '../rule.js';
 import type { ClassUse } from './class-uses.js';
-import { codeClassUses, configClassUses, describeUse, locationOf } from './class-uses.js';
-import { GUARDED_HINT } from './member-check.js';
+import { codeClassUses, configClassUses, describeUse, locationOf, USE_MESSAGES } from './class-uses.js';
+import { deprecationHints, HINT_MESSAGES } from './member-check.js';
 import type { ResolvedClass } from '../../check/class-world.js';
-import { currentLabel, isTypeKeyword, releaseLabel } from './worlds.js';
+import { currentLabel, isTypeKeyword, RELEASE_MESSAGES, releaseLabel } from './worlds.js';
 import { compareLooseVersions } from '../../knowledge/api/versions.js';
 import { movesWithTarget } from '../../check/code-under-check.js';
-import {
-  fixZendClass,
-  LAMINAS_HTTP_REQUEST,
-  LAMINAS_JSON,
-  laminasHttpHint,
-  laminasJsonHint,
-  zendClassOf,
-} from './zend-json-fix.js';
+import { fixZendClass, LAMINAS_HTTP_REQUEST, LAMINAS_JSON, ZEND_HINT_MESSAGES, zendClassOf } from './zend-json-fix.js';
 
 /**
  * UCT codes by how the missing class is used (Adobe's "Upgrade Compatibility Tool error messages" reference):
@@ -43,20 +36,30 @@ export function uctCodeForMissing(kind: ClassUse['kind'], classKind: ClassKind |
   }
 }
 
-/** Library replacements worth naming when a whole library leaves the release. */
+/** Library replacements worth naming when a whole library leaves the release: the hint's message id by class name. */
 const LIBRARY_HINTS: [RegExp, string][] = [
-  [/^zend_/i, 'Zend Framework 1 (magento/zendframework1) is gone: use the Laminas or Magento\\Framework equivalent'],
-  [/^zend\\/i, 'Zend Framework 2/3 became Laminas: use the laminas/* class of the same name (Laminas\\…)'],
-  [
-    /^monolog\\/i,
-    'the Monolog major version changed: adapt to the Monolog API the target installs (e.g. LogRecord in Monolog 3)',
-  ],
-  [/^elasticsearch\\/i, 'the Elasticsearch client is gone: use the OpenSearch client/modules the target ships'],
+  [/^zend_/i, 'libraryZend1'],
+  [/^zend\\/i, 'libraryZend2'],
+  [/^monolog\\/i, 'libraryMonolog'],
+  [/^elasticsearch\\/i, 'libraryElasticsearch'],
 ];
 
-function libraryHint(name: string): string | undefined {
-  return LIBRARY_HINTS.find(([pattern]) => pattern.test(name))?.[1];
+const LIBRARY_MESSAGES = {
+  libraryZend1: 'Zend Framework 1 (magento/zendframework1) is gone: use the Laminas or Magento\\Framework equivalent',
+  libraryZend2: 'Zend Framework 2/3 became Laminas: use the laminas/* class of the same name (Laminas\\…)',
+  libraryMonolog:
+    'the Monolog major version changed: adapt to the Monolog API the target installs (e.g. LogRecord in Monolog 3)',
+  libraryElasticsearch: 'the Elasticsearch client is gone: use the OpenSearch client/modules the target ships',
+};
+
+function libraryHint(name: string): MessagePart[] {
+  const id = LIBRARY_HINTS.find(([pattern]) => pattern.test(name))?.[1];
+  return id ? [{ messageId: id }] : [];
 }
+
+const UNRESOLVED_ADVICE =
+  'Check the name: it may come from a PHP extension or a package MageUp does not index (then nothing to do), or be a ' +
+  'typo or a leftover of removed code.';
 
 export const missingClass: Rule = {
   meta: {
@@ -90,6 +93,17 @@ the declaring module's own namespace that no release and no code under check dec
 note when there is one), or require the library that still provides it, or drop the customization if the target ships
 the feature natively.`,
     recommendations: {
+      // {{hints}}: HINT_MESSAGES, LIBRARY_MESSAGES and the library notes below, joined with `; `.
+      replaceClass: 'Replace `{{class}}` with its successor in the target release.',
+      replaceClassHinted: '{{hints}}. Replace `{{class}}` with its successor in the target release.',
+      replaceParent:
+        'Replace `{{class}}` with its successor in the target release and re-check every overridden method against ' +
+        'the new parent.',
+      replaceParentHinted:
+        '{{hints}}. Replace `{{class}}` with its successor in the target release and re-check every overridden ' +
+        'method against the new parent.',
+      checkName: UNRESOLVED_ADVICE,
+      checkNameHinted: `{{hints}}. ${UNRESOLVED_ADVICE}`,
       indexTarget: 'Run `mageup index` on a tree of the target release, or update the knowledge base.',
       fixPreference:
         'Remove the preference (its classes are gone) or point it at an existing class; if the type is a virtualType ' +
@@ -98,6 +112,17 @@ the feature natively.`,
         'Run `mageup index` on a {{target}} install (or update the knowledge base) to check uses of {{pkg}}.',
     },
     messages: {
+      ...RELEASE_MESSAGES,
+      ...USE_MESSAGES,
+      ...HINT_MESSAGES,
+      ...LIBRARY_MESSAGES,
+      ...ZEND_HINT_MESSAGES,
+      stillRequiredHint:
+        '{{pkg}} is still required by {{requirers}}: it stays installed only if its constraints fit {{target}}',
+      // {{requirers}}: these, comma-separated.
+      rootRequirer: 'the root composer.json',
+      packageRequirer: '{{pkg}}',
+      notInstalledHint: '{{pkg}} is not installed by {{target}}: require a version that still has it, or migrate',
       noIndex: 'php-api checks skipped: no symbol index for {{target}}',
       unresolved:
         'cannot resolve `{{name}}` ({{use}}): neither {{current}} nor {{release}} declares it, nor does the code under check',
@@ -120,6 +145,7 @@ the feature natively.`,
         'virtualType of the modules under check; from {{since}} on, setup:di:compile fails with "Preference declared ' +
         'for … as "{{name}}", but the latter does not exist"',
     },
+    listSeparators: { requirers: ', ' },
     messageSeverity: {
       noIndex: 'info',
       unresolved: 'info',
@@ -177,6 +203,7 @@ the feature natively.`,
       const key = `${use.package ?? use.module ?? ''}\0${use.name.toLowerCase()}`;
       if (unresolvedSeen.has(key)) continue;
       unresolvedSeen.add(key);
+      const hints = libraryHint(use.name);
       context.report({
         ...locationOf(use),
         messageId: 'unresolved',
@@ -185,8 +212,9 @@ the feature natively.`,
           use: describeUse(use.kind),
           current: currentLabel(context),
           release: releaseLabel(context),
+          hints,
         },
-        recommendation: `${libraryHint(use.name) ? `${libraryHint(use.name)}. ` : ''}Check the name: it may come from a PHP extension or a package MageUp does not index (then nothing to do), or be a typo or a leftover of removed code.`,
+        recommendationId: hints.length ? 'checkNameHinted' : 'checkName',
         effort: { hours: 0.25, confidence: 'low' },
         subject: `unresolved:${use.name.toLowerCase()}`,
         uctCode: undefined,
@@ -203,38 +231,38 @@ function reportMissing(context: RuleContext, use: ClassUse, before: ResolvedClas
       : { messageId: 'declaredClass', data: { kind: decl.kind, name: decl.name } },
   ];
   const from: MessagePart[] = before.package ? [{ messageId: 'ofPackage', data: { pkg: before.package } }] : [];
-  const hints: string[] = [];
   const origin = before.source === 'generated' ? context.current.symbols?.getClass(before.generatedFrom ?? '') : decl;
-  if (origin?.deprecated !== undefined)
-    hints.push(`${currentLabel(context)} marked it @deprecated${origin.deprecated ? `: ${origin.deprecated}` : ''}`);
-  if (origin?.see?.length) hints.push(`see ${origin.see.join(', ')}`);
+  const target = context.target.release.version;
+  const hints = deprecationHints(context, origin);
   if (decl.name.toLowerCase() === 'zend_json' && context.classes.target.get(LAMINAS_JSON))
-    hints.push(laminasJsonHint(context.target.release.version));
+    hints.push({ messageId: 'laminasJsonHint', data: { target } });
   if (decl.name.toLowerCase() === 'zend_http_client' && context.classes.target.get(LAMINAS_HTTP_REQUEST))
-    hints.push(laminasHttpHint(context.target.release.version));
+    hints.push({ messageId: 'laminasHttpHint', data: { target } });
   const library = libraryHint(decl.name);
-  if (library) hints.push(library);
-  else if (before.package && !before.package.startsWith('magento/') && !requirersOf(context, before.package).length) {
-    hints.push(
-      `${before.package} is not installed by ${context.target.release.version}: require a version that still has it, or migrate`,
-    );
-  }
+  if (library.length) hints.push(...library);
+  else if (before.package && !before.package.startsWith('magento/') && !requirersOf(context, before.package).length)
+    hints.push({ messageId: 'notInstalledHint', data: { pkg: before.package, target } });
   const structural = use.kind === 'extends' || use.kind === 'implements' || use.kind === 'use-trait';
   // A library the target release drops may still be installed when the project or an extension requires it itself.
   const requiredBy =
     before.package && !before.package.startsWith('magento/') ? requirersOf(context, before.package) : [];
   if (requiredBy.length)
-    hints.unshift(
-      `${before.package} is still required by ${requiredBy.join(', ')}: it stays installed only if its constraints fit ${context.target.release.version}`,
-    );
-  if (use.reference?.guarded) hints.unshift(GUARDED_HINT);
+    hints.unshift({ messageId: 'stillRequiredHint', data: { pkg: before.package!, requirers: requiredBy, target } });
+  if (use.reference?.guarded) hints.unshift({ messageId: 'guardedHint' });
+  const advice = structural ? 'replaceParent' : 'replaceClass';
   context.report({
     ...locationOf(use),
     messageId: use.reference?.guarded ? 'goneGuarded' : requiredBy.length ? 'goneStillRequired' : 'gone',
-    data: { what, from, use: describeUse(use.kind), current: currentLabel(context), release: releaseLabel(context) },
-    recommendation: `${hints.length ? `${hints.join('; ')}. ` : ''}Replace \`${decl.name}\` with its successor in the target release${
-      structural ? ' and re-check every overridden method against the new parent' : ''
-    }.`,
+    data: {
+      what,
+      from,
+      use: describeUse(use.kind),
+      current: currentLabel(context),
+      release: releaseLabel(context),
+      class: decl.name,
+      hints,
+    },
+    recommendationId: hints.length ? `${advice}Hinted` : advice,
     effort: structural
       ? { hours: 4, confidence: 'medium' }
       : use.reference
@@ -324,14 +352,19 @@ function positionOf(use: ClassUse): string {
   return `${use.file}\0${use.line}\0${use.column ?? ''}\0${use.name.toLowerCase()}`;
 }
 
-/** The root project and non-core packages that require `pkg` themselves. */
-function requirersOf(context: RuleContext, pkg: string): string[] {
-  const requirers: string[] = [];
-  if (context.project.rootRequire[pkg] !== undefined) requirers.push('the root composer.json');
+/**
+ * The root project and non-core packages that require `pkg` themselves, as `{{requirers}}` parts. The root sorts where
+ * its words ("the root composer.json") always put it among the package names.
+ */
+function requirersOf(context: RuleContext, pkg: string): MessagePart[] {
+  const requirers: [string, MessagePart][] = [];
+  if (context.project.rootRequire[pkg] !== undefined)
+    requirers.push(['the root composer.json', { messageId: 'rootRequirer' }]);
   for (const p of context.project.packages) {
-    if (p.source !== 'core' && p.source !== 'root' && p.require[pkg] !== undefined) requirers.push(p.name);
+    if (p.source !== 'core' && p.source !== 'root' && p.require[pkg] !== undefined)
+      requirers.push([p.name, { messageId: 'packageRequirer', data: { pkg: p.name } }]);
   }
-  return requirers.sort();
+  return requirers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, part]) => part);
 }
 
 /** `use A\\B;` followed by uses of `A\\B\\C` in the same file: B is a namespace, not a class. */

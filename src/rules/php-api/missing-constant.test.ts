@@ -38,8 +38,13 @@ class Order extends CoreOrder
   assert.deepEqual(
     findings.map((f) => [f.messageId, f.data?.member, f.data?.verb, f.data?.class]),
     [
-      ['memberGone', 'Magento\\Sales\\Model\\Order::OLD_FLAG', 'read', 'Magento\\Sales\\Model\\Order'],
-      ['memberGone', 'Magento\\Sales\\Model\\Order::OLD_FLAG', 'read', 'Acme\\Shop\\Model\\Order'],
+      [
+        'memberGone',
+        'Magento\\Sales\\Model\\Order::OLD_FLAG',
+        [{ messageId: 'verbRead' }],
+        'Magento\\Sales\\Model\\Order',
+      ],
+      ['memberGone', 'Magento\\Sales\\Model\\Order::OLD_FLAG', [{ messageId: 'verbRead' }], 'Acme\\Shop\\Model\\Order'],
     ],
   );
 });

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { checkMemberUses, MEMBER_MESSAGES } from './member-check.js';
+import { checkMemberUses, MEMBER_MESSAGES, MEMBER_RECOMMENDATIONS } from './member-check.js';
 
 export const missingConstant: Rule = {
   meta: {
@@ -15,6 +15,7 @@ class) and the constant is declared by the current release on that class or its 
 **How to fix:** use the replacement constant if the target has one, or declare a private constant with the value in
 your own class (Adobe's advice for UCT 1214).`,
     messages: MEMBER_MESSAGES,
+    recommendations: MEMBER_RECOMMENDATIONS,
     messageSeverity: { memberGoneGuarded: 'info' },
   },
   async check(context) {

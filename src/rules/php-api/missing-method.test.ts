@@ -70,22 +70,28 @@ test('calls and overrides of methods the target removed, nothing for magic or un
     method: 'legacyThing',
     owner: 'Magento\\Catalog\\Model\\Base',
     was: 'public function legacyThing()',
-    current: '2.4.6',
-    release: '2.4.8',
+    current: [{ messageId: 'currentVersion', data: { version: '2.4.6' } }],
+    release: [{ messageId: 'targetVersion', data: { version: '2.4.8' } }],
   });
   assert.deepEqual(
     [findings[1]!.data?.member, findings[1]!.data?.signature, findings[1]!.data?.verb],
     [
       'Magento\\Catalog\\Model\\Base::legacyThing()',
       [{ messageId: 'wasSignature', data: { declaration: 'public function legacyThing()' } }],
-      'called',
+      [{ messageId: 'verbCalled' }],
     ],
   );
   assert.match(
     findings[1]!.message,
     /^Magento\\Catalog\\Model\\Base::legacyThing\(\) \(was `public function legacyThing\(\)`\) is called here /,
   );
-  assert.match(findings[1]!.recommendation, /@deprecated: use modernThing\(\)/);
+  assert.equal(findings[1]!.recommendationId, 'replaceMemberHinted');
+  assert.deepEqual(findings[1]!.data?.hints, [
+    {
+      messageId: 'deprecatedNoteHint',
+      data: { current: [{ messageId: 'currentVersion', data: { version: '2.4.6' } }], note: 'use modernThing()' },
+    },
+  ]);
 });
 
 test('silent without a current index (nothing to compare with)', async () => {

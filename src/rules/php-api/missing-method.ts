@@ -1,9 +1,9 @@
 import type { Finding } from '../../core/finding.js';
 import { nodesOnLine } from '../../fix/locate.js';
 import type { FixOutcome, FixSource, Rule, RuleContext } from '../rule.js';
-import { checkMemberUses, MEMBER_MESSAGES } from './member-check.js';
+import { checkMemberUses, MEMBER_MESSAGES, MEMBER_RECOMMENDATIONS } from './member-check.js';
 import { formatMethod } from './signature-format.js';
-import { currentLabel, releaseLabel } from './worlds.js';
+import { currentLabel, RELEASE_MESSAGES, releaseLabel } from './worlds.js';
 
 export const missingMethod: Rule = {
   meta: {
@@ -28,11 +28,13 @@ attribute interfaces, and methods neither release declares (the receiver type ma
 release when present), or move the logic into your own class.`,
     // Its other findings come from member-check.ts (shared with missing-constant and missing-property).
     recommendations: {
+      ...MEMBER_RECOMMENDATIONS,
       reattach:
         'Find where {{release}} moved this behaviour (a new method, a plugin point or an event) and re-attach your ' +
         'customization there; remove the dead override.',
     },
     messages: {
+      ...RELEASE_MESSAGES,
       ...MEMBER_MESSAGES,
       deadOverride:
         '{{class}}::{{method}}() overrides {{owner}}::{{method}}() (`{{was}}` in {{current}}), which {{release}} no ' +

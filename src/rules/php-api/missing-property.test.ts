@@ -42,6 +42,6 @@ class View extends \\Magento\\Framework\\View\\Element\\Template
   assert.equal(findings[1]!.messageId, 'memberGone');
   assert.deepEqual(
     [findings[1]!.data?.member, findings[1]!.data?.verb],
-    ['Magento\\Framework\\View\\Element\\Template::$_oldRegistry', 'assigned'],
+    ['Magento\\Framework\\View\\Element\\Template::$_oldRegistry', [{ messageId: 'verbAssigned' }]],
   );
 });

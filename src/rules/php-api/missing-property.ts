@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { checkMemberUses, MEMBER_MESSAGES } from './member-check.js';
+import { checkMemberUses, MEMBER_MESSAGES, MEMBER_RECOMMENDATIONS } from './member-check.js';
 
 export const missingProperty: Rule = {
   meta: {
@@ -17,6 +17,7 @@ PHP 8.2) that core no longer reads.
 **How to fix:** use the replacement (often a constructor-injected dependency or a getter), or declare the property in
 your own class. UCT codes: 1514 (use), 1516 (assignment).`,
     messages: MEMBER_MESSAGES,
+    recommendations: MEMBER_RECOMMENDATIONS,
     messageSeverity: { memberGoneGuarded: 'info' },
   },
   async check(context) {

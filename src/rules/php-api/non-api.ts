@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 import { codeClassUses, locationOf } from './class-uses.js';
 import { isCorePackage } from '../../check/class-world.js';
-import { releaseLabel } from './worlds.js';
+import { RELEASE_MESSAGES, releaseLabel } from './worlds.js';
 
 /** The uses that tie custom code to a core class's implementation, with their UCT codes. */
 const TIGHT_USES = {
@@ -34,6 +34,7 @@ inheritance; at least cover the behaviour with tests run after each upgrade.`,
         'behaviour after every upgrade.',
     },
     messages: {
+      ...RELEASE_MESSAGES,
       nonApi: '{{how}} non-@api {{kind}} `{{name}}` ({{package}} in {{release}}): it may change in any release',
     },
   },

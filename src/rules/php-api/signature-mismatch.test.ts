@@ -79,7 +79,7 @@ test('overrides and implementations that the target signature breaks, with befor
     class: 'Acme\\Shop\\Model\\MyRepo',
     owner: iface,
     method: 'two',
-    release: '2.4.8',
+    release: [{ messageId: 'targetVersion', data: { version: '2.4.8' } }],
     signature: 'public function two(): int',
   });
   const save = findings[1]!;
@@ -88,12 +88,12 @@ test('overrides and implementations that the target signature breaks, with befor
     class: 'Acme\\Shop\\Model\\MyRepo',
     method: 'save',
     owner: repo,
-    release: '2.4.8',
+    release: [{ messageId: 'targetVersion', data: { version: '2.4.8' } }],
     reasons: [
       { messageId: 'fewerParams', data: { mine: 1, theirs: 2 } },
       { messageId: 'returnTypeMissing', data: { theirs: 'Magento\\Catalog\\Model\\Item' } },
     ],
-    current: '2.4.6',
+    current: [{ messageId: 'currentVersion', data: { version: '2.4.6' } }],
     before: 'public function save(Magento\\Catalog\\Model\\Item $item)',
     after: 'public function save(Magento\\Catalog\\Model\\Item $item, bool $force): Magento\\Catalog\\Model\\Item',
     yours: 'public function save(Magento\\Catalog\\Model\\Item $item)',

@@ -1,4 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
+import { RELEASE_MESSAGES } from './worlds.js';
 import { fixOverrideSignature, overrideOf } from './signature-fix.js';
 import { callArityMessages, checkCallArity } from './signature/call-arity.js';
 import { checkForwardedArguments, forwardedArgsMessages } from './signature/forwarded-args.js';
@@ -43,6 +44,7 @@ the keys LogRecord answers (a processor may also set its \`extra\`/\`formatted\`
 declines the fix.`,
     // One rule id, five checks (signature/*.ts), each with its messages.
     messages: {
+      ...RELEASE_MESSAGES,
       ...callArityMessages,
       ...forwardedArgsMessages,
       ...overrideMessages,

@@ -42,14 +42,19 @@ const HTTP_CLIENT_CONSTANTS: Record<string, string> = {
   AUTH_BASIC: `${LAMINAS_HTTP_CLIENT}::AUTH_BASIC`,
 };
 
-/** How the recommendation of a Zend_Http_Client finding says the target installs laminas-http (the fixer's go-ahead). */
-export function laminasHttpHint(release: string): string {
-  return `its constants have namesakes of the same value in \`\\${LAMINAS_HTTP_REQUEST}\` (METHOD_GET…, VERSION_11/VERSION_10 for HTTP_1/HTTP_0) and \`\\${LAMINAS_HTTP_CLIENT}\` (ENC_URLENCODED, ENC_FORMDATA, AUTH_BASIC), installed by ${release} (laminas/laminas-http); the client itself takes a Request object and returns a Response with other methods`;
-}
+/**
+ * The hints of a missing-class finding (`{{hints}}` of its recommendation) that say the target installs the Laminas
+ * replacement: the fixer's go-ahead (`ZendRewrite.installed`).
+ */
+export const ZEND_HINT_MESSAGES = {
+  laminasJsonHint: `\`\\${LAMINAS_JSON}\` (laminas/laminas-json, installed by {{target}}) replaces it: the same static encode()/decode() and TYPE_* constants, except that its decode() returns objects unless given \`Json::TYPE_ARRAY\``,
+  laminasHttpHint: `its constants have namesakes of the same value in \`\\${LAMINAS_HTTP_REQUEST}\` (METHOD_GET…, VERSION_11/VERSION_10 for HTTP_1/HTTP_0) and \`\\${LAMINAS_HTTP_CLIENT}\` (ENC_URLENCODED, ENC_FORMDATA, AUTH_BASIC), installed by {{target}} (laminas/laminas-http); the client itself takes a Request object and returns a Response with other methods`,
+};
 
-/** How the recommendation of a Zend_Json finding says the target installs the replacement (the fixer's go-ahead). */
-export function laminasJsonHint(release: string): string {
-  return `\`\\${LAMINAS_JSON}\` (laminas/laminas-json, installed by ${release}) replaces it: the same static encode()/decode() and TYPE_* constants, except that its decode() returns objects unless given \`Json::TYPE_ARRAY\``;
+/** Whether a missing-class finding's hints include `messageId` (the finding's data, not its text). */
+function hinted(finding: Finding, messageId: string): boolean {
+  const hints = finding.data?.hints;
+  return Array.isArray(hints) && hints.some((hint) => hint.messageId === messageId);
 }
 
 /** The Zend class a missing-class finding is about, when it is a Zend Framework 1 class. */
@@ -74,8 +79,8 @@ const REASONS: [RegExp, string][] = [
 /** How each Zend class with a mechanical part is rewritten: a `Zend_X::` use (its scope name node) → edits. */
 interface ZendRewrite {
   name: string;
-  /** The recommendation names this when the target installs the replacement. */
-  installed: string;
+  /** The hint (ZEND_HINT_MESSAGES) the finding carries when the target installs the replacement. */
+  installed: keyof typeof ZEND_HINT_MESSAGES;
   notInstalled: string;
   rewrite: (scope: Node) => FixOutcome;
   /** What the file names instead, once every use is rewritten. */
@@ -85,14 +90,14 @@ interface ZendRewrite {
 const REWRITES: Record<string, ZendRewrite> = {
   zend_json: {
     name: 'Zend_Json',
-    installed: `\`\\${LAMINAS_JSON}\``,
+    installed: 'laminasJsonHint',
     notInstalled: `the target release does not install ${LAMINAS_JSON}: use Magento\\Framework\\Serialize\\Serializer\\Json (injected) by hand`,
     rewrite: (scope) => rewriteJson(scope),
     replacement: `\\${LAMINAS_JSON}`,
   },
   zend_http_client: {
     name: 'Zend_Http_Client',
-    installed: `\`\\${LAMINAS_HTTP_REQUEST}\``,
+    installed: 'laminasHttpHint',
     notInstalled: `the target release does not install ${LAMINAS_HTTP_REQUEST} (laminas/laminas-http): migrate it by hand`,
     rewrite: (scope) => rewriteHttpClientConstant(scope),
     replacement: `\\${LAMINAS_HTTP_REQUEST} / \\${LAMINAS_HTTP_CLIENT} constants`,
@@ -112,7 +117,7 @@ export function fixZendClass(finding: Finding, source: FixSource): FixOutcome {
     const why = REASONS.find(([re]) => re.test(zend))?.[1] ?? 'its Laminas or Magento successor is no drop-in';
     return { decline: `no mechanical replacement for ${zendName(zend)}: ${why}; migrate it by hand` };
   }
-  if (!finding.recommendation.includes(how.installed)) return { decline: how.notInstalled };
+  if (!hinted(finding, how.installed)) return { decline: how.notInstalled };
   const root = source.tree.rootNode;
   if (kind === 'import') return dropImport(finding, source, root, how);
   const isZend = (n: Node): boolean => sameName(n, how.name);
