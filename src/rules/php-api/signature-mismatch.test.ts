@@ -82,6 +82,7 @@ test('overrides and implementations that the target signature breaks, with befor
     release: [{ messageId: 'targetVersion', data: { version: '2.4.8' } }],
     signature: 'public function two(): int',
   });
+  assert.equal(findings[0]!.recommendationId, 'implement');
   const save = findings[1]!;
   assert.equal(save.messageId, 'override');
   assert.deepEqual(save.data, {
@@ -162,6 +163,10 @@ class RepoPlugin
   assert.deepEqual(
     findings.map((f) => f.messageId),
     ['pluginParams', 'pluginTargetGone', 'pluginUnreachable'],
+  );
+  assert.deepEqual(
+    findings.map((f) => f.recommendationId),
+    ['updateBeforeArguments', 'retargetPlugin', 'moveCustomization'],
   );
   assert.deepEqual(findings[0]!.data?.reasons, [{ messageId: 'pluginArgCount', data: { count: 1, total: 2 } }]);
   assert.equal(findings[1]!.data?.where, 'app/code/Acme/Shop/etc/di.xml:4');
@@ -250,7 +255,10 @@ class Thing extends \\Magento\\Framework\\Model\\AbstractModel
     [findings[1]!.data?.call, findings[1]!.data?.count, findings[1]!.data?.needed],
     ['new Magento\\Framework\\Model\\AbstractModel(…)', 1, 2],
   );
-  assert.match(findings[0]!.recommendation, /Magento\\Framework\\Serialize\\SerializerInterface \$serializer/);
+  assert.equal(findings[0]!.recommendationId, 'passConstructorArguments');
+  assert.deepEqual(findings[0]!.data?.arguments, [
+    { messageId: 'newArgument', data: { param: 'Magento\\Framework\\Serialize\\SerializerInterface $serializer' } },
+  ]);
 });
 
 test('one finding per overriding method: the nearest changed prototype, not each ancestor repeating it', async () => {

@@ -1,11 +1,15 @@
 import type { Rule, RuleContext } from '../rule.js';
 import { RELEASE_MESSAGES } from './worlds.js';
 import { fixOverrideSignature, overrideOf } from './signature-fix.js';
-import { callArityMessages, checkCallArity } from './signature/call-arity.js';
-import { checkForwardedArguments, forwardedArgsMessages } from './signature/forwarded-args.js';
-import { checkOverrides, overrideMessages } from './signature/override.js';
-import { checkPlugins, pluginMessageSeverity, pluginMessages } from './signature/plugin.js';
-import { checkUnimplemented, unimplementedMessages } from './signature/unimplemented.js';
+import { callArityMessages, callArityRecommendations, checkCallArity } from './signature/call-arity.js';
+import {
+  checkForwardedArguments,
+  forwardedArgsMessages,
+  forwardedArgsRecommendations,
+} from './signature/forwarded-args.js';
+import { checkOverrides, overrideMessages, overrideRecommendations } from './signature/override.js';
+import { checkPlugins, pluginMessageSeverity, pluginMessages, pluginRecommendations } from './signature/plugin.js';
+import { checkUnimplemented, unimplementedMessages, unimplementedRecommendations } from './signature/unimplemented.js';
 
 export const signatureMismatch: Rule = {
   meta: {
@@ -51,6 +55,14 @@ declines the fix.`,
       ...unimplementedMessages,
       ...pluginMessages,
     },
+    recommendations: {
+      ...callArityRecommendations,
+      ...forwardedArgsRecommendations,
+      ...overrideRecommendations,
+      ...unimplementedRecommendations,
+      ...pluginRecommendations,
+    },
+    listSeparators: { arguments: ', ' },
     messageSeverity: { ...pluginMessageSeverity },
   },
   async check(context) {

@@ -9,6 +9,14 @@ export const callArityMessages = {
   arity:
     '{{call}} is called with {{count}} argument(s); {{release}} requires {{needed}}. Signature in {{current}}: ' +
     '`{{before}}` → in {{release}}: `{{after}}`',
+  newArgument: '`{{param}}`',
+};
+
+export const callArityRecommendations = {
+  // {{arguments}}: newArgument parts, comma-separated.
+  passArguments: 'Pass the new argument(s) {{arguments}}.',
+  passConstructorArguments:
+    'Pass the new argument(s) {{arguments}} (inject them in your own constructor and hand them to the parent).',
 };
 
 function requiredCount(method: MethodDecl): number {
@@ -44,6 +52,7 @@ export function checkCallArity(context: RuleContext, target: ClassWorld, current
       if (seen.has(key)) continue;
       seen.add(key);
       const label = `${after.owner.decl.name}::${after.member.name}()`;
+      const constructor = member === '__construct';
       reportAt(context, unit, ref.line, {
         messageId: 'arity',
         data: {
@@ -54,15 +63,13 @@ export function checkCallArity(context: RuleContext, target: ClassWorld, current
           current: currentLabel(context),
           before: formatMethod(before.member),
           after: formatMethod(after.member),
+          arguments: after.member.params
+            .slice(ref.argCount, needed)
+            .map((p) => ({ messageId: 'newArgument', data: { param: formatParam(p) } })),
         },
-        recommendation: `Pass the new argument(s) ${after.member.params
-          .slice(ref.argCount, needed)
-          .map((p) => `\`${formatParam(p)}\``)
-          .join(
-            ', ',
-          )}${member === '__construct' ? ' (inject them in your own constructor and hand them to the parent)' : ''}.`,
+        recommendationId: constructor ? 'passConstructorArguments' : 'passArguments',
         subject: `arity:${label.toLowerCase()}`,
-        hours: member === '__construct' ? 1 : 0.5,
+        hours: constructor ? 1 : 0.5,
       });
     }
   }

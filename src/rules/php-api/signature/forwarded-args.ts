@@ -14,6 +14,14 @@ export const forwardedArgsMessages = {
   argumentShiftedWas: 'argument #{{index}} `${{variable}}` ({{type}}) now lands on `{{slot}}` (was `{{was}}`)',
 };
 
+const REORDER = 'Pass the arguments in the order of `{{after}}`';
+const REORDER_WHY = ' (a TypeError at run time; setup:di:compile reports "Incompatible argument type").';
+
+export const forwardedArgsRecommendations = {
+  reorderArguments: `${REORDER}${REORDER_WHY}`,
+  reorderConstructorArguments: `${REORDER} (inject new dependencies in your own constructor)${REORDER_WHY}`,
+};
+
 /**
  * `parent::__construct($context, $helper, $data)` where the parent inserted or removed a parameter: the count may still
  * fit while the arguments shift into slots of another type (TypeError; setup:di:compile "Incompatible argument type").
@@ -56,6 +64,7 @@ export function checkForwardedArguments(context: RuleContext, target: ClassWorld
       });
       if (problems.length === 0) continue;
       const label = `${after.owner.decl.name}::${after.member.name}()`;
+      const constructor = ref.member.toLowerCase() === '__construct';
       reportAt(context, unit, ref.line, {
         messageId: 'forwardedArgs',
         data: {
@@ -67,9 +76,7 @@ export function checkForwardedArguments(context: RuleContext, target: ClassWorld
           before: formatMethod(before.member),
           after: formatMethod(after.member),
         },
-        recommendation: `Pass the arguments in the order of \`${formatMethod(after.member)}\`${
-          ref.member.toLowerCase() === '__construct' ? ' (inject new dependencies in your own constructor)' : ''
-        } (a TypeError at run time; setup:di:compile reports "Incompatible argument type").`,
+        recommendationId: constructor ? 'reorderConstructorArguments' : 'reorderArguments',
         subject: `forwarded-args:${ref.inClass.toLowerCase()}::${ref.inMethod.toLowerCase()}:${label.toLowerCase()}`,
         hours: 1,
       });

@@ -16,6 +16,12 @@ export const overrideMessages = {
   ...incompatibilityMessages,
 };
 
+export const overrideRecommendations = {
+  matchOverride:
+    'Change {{class}}::{{method}}() to match `{{after}}` (PHP fatals at class load otherwise); keep callers of your ' +
+    'method in step.',
+};
+
 /** Core methods (class parents and interfaces) a method overrides or implements, nearest first, each once. */
 function prototypes(world: ClassWorld, decl: ClassDecl, method: string): { member: MethodDecl; owner: string }[] {
   const found: { member: MethodDecl; owner: string }[] = [];
@@ -60,7 +66,7 @@ export const checkOverrides: ClassCheck = (context, unit, decl, target, current)
           after: formatMethod(proto.member),
           yours: formatMethod(own),
         },
-        recommendation: `Change ${decl.name}::${own.name}() to match \`${formatMethod(proto.member)}\` (PHP fatals at class load otherwise); keep callers of your method in step.`,
+        recommendationId: 'matchOverride',
         subject: `override:${decl.name.toLowerCase()}::${own.name.toLowerCase()}:${proto.owner.toLowerCase()}`,
         hours: 0.5,
       });

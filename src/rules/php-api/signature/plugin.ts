@@ -31,6 +31,24 @@ export const pluginMessages = {
   pluginArgType: "argument ${{name}} is {{mine}}, the method's is {{theirs}}",
 };
 
+const UPDATE_ARGS = "Update the plugin's arguments after $subject";
+
+export const pluginRecommendations = {
+  retargetPlugin: 'Re-target the plugin at the method that replaced {{method}}() in {{release}}, or remove it.',
+  moveCustomization:
+    'Move the customization to another extension point (an observer, a plugin on a public caller, or a preference).',
+  // {{params}}: the intercepted method's parameters as the target declares them.
+  updateBeforeArguments: `${UPDATE_ARGS} to \`{{params}}\`.`,
+  updateAroundArguments: `${UPDATE_ARGS}, $proceed to \`{{params}}\`.`,
+  updateAfterArguments: `${UPDATE_ARGS}, $result to \`{{params}}\`.`,
+};
+
+const UPDATE_ARGUMENTS = {
+  before: 'updateBeforeArguments',
+  around: 'updateAroundArguments',
+  after: 'updateAfterArguments',
+} as const;
+
 export const pluginMessageSeverity: Record<string, Severity> = { pluginUnreachable: 'error' };
 
 /** The plugins of the project's own and third-party modules (not core's, nor those that move with the target). */
@@ -83,7 +101,7 @@ function checkPlugin(
       reportPluginAt(context, base, pm.line, {
         messageId: before?.found ? 'pluginTargetGone' : 'pluginTargetGoneNoBaseline',
         data: { ...names, ...(before?.found ? { before: formatMethod(before.found.member) } : {}) },
-        recommendation: `Re-target the plugin at the method that replaced ${original}() in ${releaseLabel(context)}, or remove it.`,
+        recommendationId: 'retargetPlugin',
         subject: `plugin:${plugin.type!.toLowerCase()}::${pm.name.toLowerCase()}`,
         hours: 2,
       });
@@ -98,7 +116,7 @@ function checkPlugin(
       reportPluginAt(context, base, pm.line, {
         messageId: 'pluginUnreachable',
         data: { ...names, problem, after: formatMethod(m) },
-        recommendation: `Move the customization to another extension point (an observer, a plugin on a public caller, or a preference).`,
+        recommendationId: 'moveCustomization',
         subject: `plugin-unreachable:${plugin.type!.toLowerCase()}::${pm.name.toLowerCase()}`,
         hours: 3,
       });
@@ -119,8 +137,9 @@ function checkPlugin(
         ...(before?.found ? { current: currentLabel(context), before: formatMethod(before.found.member) } : {}),
         after: formatMethod(m),
         yours: formatMethod(pm),
+        params: m.params.map(formatParam).join(', '),
       },
-      recommendation: `Update the plugin's arguments after $subject${kind === 'around' ? ', $proceed' : kind === 'after' ? ', $result' : ''} to \`${m.params.map(formatParam).join(', ')}\`.`,
+      recommendationId: UPDATE_ARGUMENTS[kind],
       subject: `plugin-params:${plugin.type!.toLowerCase()}::${pm.name.toLowerCase()}`,
       hours: 0.5,
     });

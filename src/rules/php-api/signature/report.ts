@@ -17,7 +17,7 @@ export type ClassCheck = (
 interface SignatureReport {
   messageId: string;
   data: MessageData;
-  recommendation: string;
+  recommendationId: string;
   subject: string;
   hours: number;
 }
@@ -30,7 +30,7 @@ export function reportAt(context: RuleContext, unit: CodeUnit, line: number, r: 
     line,
     ...(unit.package ? { package: unit.package } : {}),
     ...(unit.module ? { module: unit.module } : {}),
-    recommendation: r.recommendation,
+    recommendationId: r.recommendationId,
     effort: { hours: r.hours, confidence: 'high' },
     subject: r.subject,
   });
@@ -49,7 +49,7 @@ export function reportPluginAt(
     line,
     ...(where.pkg ? { package: where.pkg } : {}),
     module: where.moduleName,
-    recommendation: r.recommendation,
+    recommendationId: r.recommendationId,
     effort: { hours: r.hours, confidence: 'medium' },
     subject: r.subject,
   });

@@ -9,6 +9,10 @@ export const unimplementedMessages = {
     '{{class}} does not implement {{owner}}::{{method}}(), which {{release}} declares abstract: `{{signature}}`',
 };
 
+export const unimplementedRecommendations = {
+  implement: 'Implement `{{signature}}` in {{class}} (PHP fatals at class load otherwise).',
+};
+
 /** Abstract methods of core interfaces/parents that the target adds and the class hierarchy does not implement. */
 export const checkUnimplemented: ClassCheck = (context, unit, decl, target, current) => {
   const { classes, unresolved } = target.ancestors(decl.name);
@@ -36,7 +40,7 @@ export const checkUnimplemented: ClassCheck = (context, unit, decl, target, curr
           release: releaseLabel(context),
           signature: formatMethod(m),
         },
-        recommendation: `Implement \`${formatMethod(m)}\` in ${decl.name} (PHP fatals at class load otherwise).`,
+        recommendationId: 'implement',
         subject: `unimplemented:${decl.name.toLowerCase()}::${m.name.toLowerCase()}`,
         hours: 1,
       });
