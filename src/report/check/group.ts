@@ -1,6 +1,7 @@
 import { actionOf, rolledUp } from '../../check/summary.js';
 import type { PackageAction } from '../../check/types.js';
 import type { Finding } from '../../core/finding.js';
+import { isMagentosCode, mustAct } from '../../plan/work.js';
 
 export interface FindingGroup {
   /** Package name, else module name, else `Project` (platform and root-level findings). */
@@ -69,4 +70,15 @@ export function location(f: Finding): string {
 export function hours(h: number | undefined): string {
   if (h === undefined) return '';
   return `${Math.round(h * 10) / 10} h`;
+}
+
+/**
+ * A finding's hours as every findings listing prints them (text, Markdown, HTML): only what the total can bill reads
+ * as hours. Magento's bundled code is never priced (Composer replaces it): "0 h, Magento's code"; an info finding is a
+ * note: its estimate marked optional, as plan lists it. Empty when the rule gave no estimate.
+ */
+export function findingHoursLabel(f: Finding): string {
+  if (isMagentosCode(f)) return "0 h, Magento's code";
+  if (!f.effort) return '';
+  return mustAct(f) ? hours(f.effort.hours) : `${hours(f.effort.hours)}, optional`;
 }

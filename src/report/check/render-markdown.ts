@@ -4,7 +4,7 @@ import { optionalNote, pathNote } from '../../check/summary.js';
 import { targetLabel } from '../../check/target.js';
 import { markdownDetails, isUnifiedDiff } from '../finding-details.js';
 import { escapeMarkdown, markdownTable } from '../format.js';
-import { groupFindings, hours, location, rolledUpNote, severityCounts } from './group.js';
+import { findingHoursLabel, groupFindings, hours, location, rolledUpNote, severityCounts } from './group.js';
 import type { Finding } from '../../core/finding.js';
 
 /**
@@ -99,7 +99,7 @@ function findingsTable(findings: Finding[]): string[] {
   const out = [
     markdownTable(
       ['severity', 'rule', 'where', 'message', 'recommendation', 'effort'],
-      findings.map((f) => [f.severity, f.ruleId, location(f), f.message, f.recommendation, hours(f.effort?.hours)]),
+      findings.map((f) => [f.severity, f.ruleId, location(f), f.message, f.recommendation, findingHoursLabel(f)]),
     ),
   ];
   for (const f of findings) {

@@ -4,7 +4,7 @@ import { optionalNote, pathNote } from '../../check/summary.js';
 import { targetLabel } from '../../check/target.js';
 import { textDetails } from '../finding-details.js';
 import { colors, renderTable, terminalSafe, type Colors } from '../format.js';
-import { groupFindings, hours, location, rolledUpNote, severityCounts } from './group.js';
+import { findingHoursLabel, groupFindings, hours, location, rolledUpNote, severityCounts } from './group.js';
 import type { Finding } from '../../core/finding.js';
 
 /**
@@ -100,7 +100,7 @@ function findingLines(f: Finding, c: Colors, indent: string): string[] {
   const out = [
     `${indent}    ${sev(f.severity.toUpperCase().padEnd(8))} ${c.dim(f.ruleId)}${where ? `  ${safe(where)}` : ''}`,
     `${indent}             ${safe(f.message)}`,
-    `${indent}             ${c.dim('→')} ${safe(f.recommendation)}${f.effort ? c.dim(`  (${hours(f.effort.hours)})`) : ''}`,
+    `${indent}             ${c.dim('→')} ${safe(f.recommendation)}${findingHoursLabel(f) ? c.dim(`  (${findingHoursLabel(f)})`) : ''}`,
   ];
   if (f.details) out.push(...textDetails(f.details, `${indent}               `, c));
   return out;

@@ -1,6 +1,6 @@
 import { isBlocker } from '../../core/blocker.js';
 import { describeReleaseCoverage } from '../../knowledge/coverage.js';
-import { findingHours } from '../../plan/work.js';
+import { findingHours, isMagentosCode } from '../../plan/work.js';
 import type { CheckResult } from '../../check/types.js';
 import {
   findingKey,
@@ -13,7 +13,7 @@ import {
 import { securityExposure, securityFindings } from '../../core/security-order.js';
 import { actionOf, assessRisk, optionalNote, pathNote, pricedFindings, rolledUp } from '../../check/summary.js';
 import type { PackageAction } from '../../check/types.js';
-import { rolledUpNote, severityCounts } from '../check/group.js';
+import { findingHoursLabel, rolledUpNote, severityCounts } from '../check/group.js';
 import type { GovernanceReport } from '../../governance/policy.js';
 import { isUnifiedDiff } from '../finding-details.js';
 import { barChart, type Bar } from './charts.js';
@@ -311,7 +311,7 @@ function findingRow(f: Finding & { targets: string[] }, excerpt: Excerpt | undef
     `<td><code>${h(f.ruleId)}</code></td><td>${h(owner)}${f.module && f.module !== owner ? `<div class="muted">${h(f.module)}</div>` : ''}</td>` +
     `<td><code>${h(where)}</code></td>` +
     `<td><div class="msg">${h(f.message)}</div><div class="rec">→ ${h(f.recommendation)}</div>${details}${code}</td>` +
-    `<td class="num" data-value="${f.effort?.hours ?? 0}">${f.effort ? `${f.effort.hours} h` : ''}</td>` +
+    `<td class="num" data-value="${isMagentosCode(f) ? 0 : (f.effort?.hours ?? 0)}">${h(findingHoursLabel(f))}</td>` +
     `<td>${h(f.targets.join(', '))}</td></tr>`
   );
 }
