@@ -128,3 +128,11 @@ export async function runRule(rule: Rule, overrides: ContextOverrides = {}): Pro
   await rule.check(context);
   return sortFindings(findings);
 }
+
+/**
+ * The named values of a finding's data, for asserting what a message says by its facts rather than its English: a
+ * value the finding lacks comes out `undefined`, so `deepEqual` names it.
+ */
+export function dataOf(finding: Finding | undefined, ...names: string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((name) => [name, finding?.data?.[name]]));
+}

@@ -20,6 +20,9 @@ export const requirejsMapTarget: Rule = {
       dropFallback:
         'Drop {{to}} from the entry (or point it at {{path}}): every page that needs {{from}} requests it first and ' +
         'gets a 404.',
+      dropFallbackFile:
+        'Drop {{to}} from the entry (or point it at the file): every page that needs {{from}} requests it first and ' +
+        'gets a 404.',
       pointAtFile:
         'Point the path at the file itself ({{path}}), or depend on the id {{to}} directly instead of through a ' +
         'paths alias.',
@@ -34,13 +37,13 @@ export const requirejsMapTarget: Rule = {
       pathRemoved:
         'paths entry {{from}} points at {{file}}, which {{target}} no longer ships (it did in {{current}}): RequireJS requests {{to}}.js and gets a 404.',
       pathIsId:
-        'paths entry {{from}} points at {{to}}, a module id, not a file: RequireJS joins paths values to baseUrl without core map or paths, so it requests {{to}}.js, which {{target}} does not ship{{already}} (a 404); the id {{to}} loads {{file}} in {{target}}.',
+        'paths entry {{from}} points at {{to}}, a module id, not a file: RequireJS joins paths values to baseUrl without core map or paths, so it requests {{to}}.js, which {{target}} does not ship (nor did {{current}}) (a 404); the id {{to}} loads {{file}} in {{target}}.',
       mapRemoved:
         'map entry {{from}} → {{to}} loads {{file}} in {{current}}, which {{target}} no longer ships: RequireJS runs a map value through paths but does not map it again, so core aliases that moved the module do not apply (a 404).',
       mapIsAliased:
-        'map entry {{from}} → {{to}} requests {{file}}, which {{target}} does not ship{{already}} (a 404): RequireJS runs a map value through paths but does not map it again, and only core map makes {{to}} load {{now}} in {{target}}.',
+        'map entry {{from}} → {{to}} requests {{file}}, which {{target}} does not ship (nor did {{current}}) (a 404): RequireJS runs a map value through paths but does not map it again, and only core map makes {{to}} load {{now}} in {{target}}.',
       mapUnverified:
-        'Could not verify the map entry {{from}} → {{to}} ({{file}} in {{current}}) against {{target}}: the knowledge base has no {{what}} data for it there.',
+        'Could not verify the map entry {{from}} → {{to}} ({{file}} in {{current}}) against {{target}}: the knowledge base has no file or RequireJS alias data for it there.',
       pathFallback:
         'paths entry {{from}}: its first path {{to}} requests a file {{target}} does not ship (a 404); RequireJS then ' +
         'loads the next path, {{fallback}} ({{file}}), so the module loads, after a 404 on every page that needs it.',
@@ -49,6 +52,10 @@ export const requirejsMapTarget: Rule = {
         'tries {{fallback}}, which the knowledge base cannot place: could not verify that the module loads.',
       pathUnverified:
         'Could not verify the paths entry {{from}} → {{to}} ({{file}} in {{current}}) against {{target}}: the knowledge base has no {{what}} data for it there.',
+      // The parts of the messages above: what data pathUnverified lacks, a fallback that is not a path.
+      fileData: 'file',
+      fileOrAliasData: 'file or RequireJS alias',
+      notAString: '(an element that is not a string)',
     },
     messageSeverity: {
       removed: 'error',
@@ -85,7 +92,7 @@ export const requirejsMapTarget: Rule = {
       for (const entry of config.map) {
         const judged = judgeMapValue(context, entry.to, area);
         if (!judged) continue;
-        const { verdict: messageId, file, what, already, now } = judged;
+        const { verdict: messageId, file, now } = judged;
         const verify = messageId === 'mapUnverified';
         context.report({
           file: config.file,
@@ -96,8 +103,6 @@ export const requirejsMapTarget: Rule = {
             from: entry.from,
             to: entry.to,
             file,
-            what,
-            already,
             now: now ?? '',
             ...labels(),
             ...(judged.path ? { path: judged.path } : {}),
@@ -110,7 +115,7 @@ export const requirejsMapTarget: Rule = {
         const first = judgePathValue(context, entry.to, area);
         const judged = first && withFallbacks(context, first, entry.fallbacks ?? [], area);
         if (!judged) continue;
-        const { verdict: messageId, file, what, already } = judged;
+        const { verdict: messageId, file, lacks } = judged;
         context.report({
           file: config.file,
           line: entry.line,
@@ -120,18 +125,19 @@ export const requirejsMapTarget: Rule = {
             from: entry.from,
             to: entry.to,
             file,
-            what,
-            already,
-            fallback: judged.fallback ?? '',
+            ...(lacks ? { what: [{ messageId: lacks }] } : {}),
+            fallback: judged.fallback === null ? [{ messageId: 'notAString' }] : (judged.fallback ?? ''),
             ...labels(),
-            // The file the entry should name: 'the file' when a dropped fallback has none to name.
-            path: judged.path ?? (messageId === 'pathFallback' ? 'the file' : String(judged.path)),
+            // The file the entry should name (pathIsId, and a pathFallback after one).
+            ...(judged.path ? { path: judged.path } : {}),
           },
           recommendationId:
             messageId === 'pathUnverified' || messageId === 'pathFallbackUnverified'
               ? 'checkFile'
               : messageId === 'pathFallback'
-                ? 'dropFallback'
+                ? judged.path
+                  ? 'dropFallback'
+                  : 'dropFallbackFile'
                 : messageId === 'pathIsId'
                   ? 'pointAtFile'
                   : 'pointAtReplacement',
@@ -152,11 +158,14 @@ type PathJudgement = {
     | 'mapRemoved'
     | 'mapIsAliased'
     | 'mapUnverified';
-  /** The fallback path that loads (pathFallback) or that no data places (pathFallbackUnverified). */
-  fallback?: string;
+  /**
+   * The fallback path that loads (pathFallback) or that no data places (pathFallbackUnverified); null when that
+   * element of the array is not a string.
+   */
+  fallback?: string | null;
   file: string;
-  what: string;
-  already: string;
+  /** The data pathUnverified lacks: a message part's id. */
+  lacks?: 'fileData' | 'fileOrAliasData';
   /** What to write as the paths value to load the same file (pathIsId). */
   path?: string;
   /** The file the full core aliases make of the value in the target (mapIsAliased). */
@@ -176,18 +185,15 @@ function judgePathValue(context: RuleContext, value: string, area: string): Path
   const after = target ? resolveJsModule(value, area, target, 'path') : 'unknown';
   if (after !== undefined && after !== 'unknown') return undefined; // the file is there
   if (before !== undefined) {
-    if (after === 'unknown') return { verdict: 'pathUnverified', file: where(before), what: 'file', already: '' };
-    return { verdict: 'pathRemoved', file: where(before), what: '', already: '' };
+    if (after === 'unknown') return { verdict: 'pathUnverified', file: where(before), lacks: 'fileData' };
+    return { verdict: 'pathRemoved', file: where(before) };
   }
   // Not a file in the current release either: ours only when core aliases make it a module id.
   const idBefore = resolveJsModule(value, area, current);
   const idAfter = target ? resolveJsModule(value, area, target) : 'unknown';
-  if (isFile(idAfter) && target) {
-    const already = ` (nor did ${current.label})`;
-    return { verdict: 'pathIsId', file: where(idAfter), what: '', already, path: pathValueOf(idAfter) };
-  }
+  if (isFile(idAfter) && target) return { verdict: 'pathIsId', file: where(idAfter), path: pathValueOf(idAfter) };
   if (isFile(idBefore) && (idAfter === 'unknown' || !aliasesKnown(target)))
-    return { verdict: 'pathUnverified', file: where(idBefore), what: 'file or RequireJS alias', already: '' };
+    return { verdict: 'pathUnverified', file: where(idBefore), lacks: 'fileOrAliasData' };
   return undefined;
 }
 
@@ -205,11 +211,11 @@ function withFallbacks(
   if (first.verdict !== 'pathRemoved' && first.verdict !== 'pathIsId') return first;
   const target = context.files?.target;
   if (!target) return first;
-  let unplaced: string | undefined;
+  let unplaced: string | null | undefined;
   for (const fallback of fallbacks) {
     const loaded = fallback === null ? 'unknown' : resolveJsModule(fallback, area, target, 'path');
     if (isFile(loaded)) return { ...first, verdict: 'pathFallback', fallback: fallback!, file: where(loaded) };
-    if (loaded === 'unknown') unplaced ??= fallback ?? '(an element that is not a string)';
+    if (loaded === 'unknown' && unplaced === undefined) unplaced = fallback;
   }
   return unplaced === undefined ? first : { ...first, verdict: 'pathFallbackUnverified', fallback: unplaced };
 }
@@ -223,16 +229,9 @@ function judgeMapValue(context: RuleContext, value: string, area: string): PathJ
   const after = target ? resolveJsModule(value, area, target, 'mapped') : 'unknown';
   if (isFile(after)) return undefined; // loads a file in the target
   if (isFile(before)) {
-    if (after === 'unknown')
-      return { verdict: 'mapUnverified', file: where(before), what: 'file or RequireJS alias', already: '' };
+    if (after === 'unknown') return { verdict: 'mapUnverified', file: where(before) };
     const now = target ? resolveJsModule(value, area, target) : undefined;
-    return {
-      verdict: 'mapRemoved',
-      file: where(before),
-      what: '',
-      already: '',
-      ...(isFile(now) ? { path: pathValueOf(now) } : {}),
-    };
+    return { verdict: 'mapRemoved', file: where(before), ...(isFile(now) ? { path: pathValueOf(now) } : {}) };
   }
   if (before === 'unknown' || after === 'unknown') return undefined;
   // A 404 in both releases: ours only when core map (which a map value never gets) makes the value a file.
@@ -243,8 +242,6 @@ function judgeMapValue(context: RuleContext, value: string, area: string): PathJ
   return {
     verdict: 'mapIsAliased',
     file: requested,
-    what: '',
-    already: ` (nor did ${current.label})`,
     now: where(idAfter),
     path: pathValueOf(idAfter),
   };
