@@ -4,7 +4,7 @@ import { releaseFilesFromMemory, type ReleaseFiles } from '../../check/files/rel
 import { layoutArgumentIndexFrom, templateDataReads } from '../../knowledge/layout-arguments/index.js';
 import { readLayoutXml } from '../../project/customizations/layout.js';
 import { parseXml } from '../../project/xml.js';
-import { projectFixture, releaseFixture, runRule } from '../testing.js';
+import { dataOf, projectFixture, releaseFixture, runRule } from '../testing.js';
 import { themeWith } from './fixtures.js';
 import { layoutArgumentNeededByTemplate as rule } from './layout-argument-needed-by-template.js';
 
@@ -99,7 +99,7 @@ describe('overrides/layout-argument-needed-by-template', () => {
       findings.map((f) => [f.file, f.line, f.severity, f.messageId, f.data?.argument, f.data?.class]),
       [[LAYOUT_FILE, 5, 'warning', 'missing', 'wishlistDataViewModel', 'Magento\\Wishlist\\ViewModel\\WishlistData']],
     );
-    assert.match(findings[0]!.message, /from 2\.4\.2 reads the view model "wishlistDataViewModel"/);
+    assert.deepEqual(dataOf(findings[0], 'target'), { target: [{ messageId: 'release', data: { version: '2.4.2' } }] });
   });
 
   it('judges the theme’s own copy of the template by what the copy reads (Alpaca’s 2.4.2 port, before 035fffb8)', async () => {
@@ -110,10 +110,10 @@ describe('overrides/layout-argument-needed-by-template', () => {
       ported.map((f) => [f.line, f.messageId, f.data?.argument]),
       [[5, 'missingInCopy', 'wishlistDataViewModel']],
     );
-    assert.match(
-      ported[0]!.message,
-      /renders Magento_Wishlist::sidebar\.phtml through this theme's copy \(app\/design/,
-    );
+    assert.deepEqual(dataOf(ported[0], 'template', 'copy'), {
+      template: 'Magento_Wishlist::sidebar.phtml',
+      copy: COPY,
+    });
     // A copy that does not read it, or whose text is unknown: silent.
     assert.deepEqual(await run([withCopy()], files('2.4.1'), files('2.4.2'), () => SIDEBAR_241), []);
     assert.deepEqual(await run([withCopy()]), []);

@@ -1,7 +1,7 @@
 import { templateDataReads, templateOf } from '../../knowledge/layout-arguments/format.js';
 import type { LayoutArgumentRelease } from '../../knowledge/layout-arguments/index.js';
 import type { LayoutFile, Theme } from '../../project/model.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { MessagePart, Rule, RuleContext } from '../rule.js';
 import { projectLayouts } from './layouts.js';
 
 /** The block class a `<block>` without `class` gets, and the data keys it (not its template) reads itself. */
@@ -53,6 +53,14 @@ export const layoutArgumentNeededByTemplate: Rule = {
         '{{target}}: the argument has no effect there.',
       unverified:
         'Could not verify the arguments {{templates}} need from the blocks of this layout against {{target}}: {{reason}}.',
+      // The reasons of unverified.
+      noTargetData: 'the knowledge base has no layout-argument data for the {{version}} line',
+      noCurrentData: 'the knowledge base has no layout-argument data for {{current}}',
+      noCurrentDataUnlabelled: 'the knowledge base has no layout-argument data for the current release',
+      // A release as the messages name it: with the release whose layout data stands in for it, when another's does.
+      release: '{{version}}',
+      releaseFromData: '{{version}} (layout data of {{data}})',
+      unnamed: '(unnamed)',
     },
     messageSeverity: { unverified: 'info' },
   },
@@ -76,10 +84,12 @@ export const layoutArgumentNeededByTemplate: Rule = {
     for (const layout of layouts) {
       const blocks = coreTemplateBlocks(context, layout, themeOf.get(layout));
       if (blocks.length === 0) continue;
-      const reason = !after
-        ? `the knowledge base has no layout-argument data for the ${context.target.release.version} line`
+      const reason: MessagePart | undefined = !after
+        ? { messageId: 'noTargetData', data: { version: context.target.release.version } }
         : !before
-          ? `the knowledge base has no layout-argument data for ${files.current?.label ?? 'the current release'}`
+          ? files.current
+            ? { messageId: 'noCurrentData', data: { current: files.current.label } }
+            : { messageId: 'noCurrentDataUnlabelled' }
           : undefined;
       if (reason) {
         const templates = [...new Set(blocks.map((b) => b.template))];
@@ -90,7 +100,7 @@ export const layoutArgumentNeededByTemplate: Rule = {
           data: {
             templates: `${templates.slice(0, 5).join(', ')}${templates.length > 5 ? ', …' : ''}`,
             target: targetLabel,
-            reason,
+            reason: [reason],
             release: context.target.release.version,
           },
           recommendationId: 'renderOnTarget',
@@ -111,7 +121,7 @@ export const layoutArgumentNeededByTemplate: Rule = {
             subject: `${b.block.name ?? b.template} ${missing.argument}`,
             messageId: b.copy ? 'missingInCopy' : 'missing',
             data: {
-              block: b.block.name ?? '(unnamed)',
+              block: b.block.name ?? [{ messageId: 'unnamed' }],
               argument: missing.argument,
               class: missing.class,
               ...(b.copy ? { copy: b.copy } : {}),
@@ -127,7 +137,7 @@ export const layoutArgumentNeededByTemplate: Rule = {
             line: argument.line,
             subject: `${b.block.name ?? b.template} ${argument.name} unread`,
             messageId: 'unread',
-            data: { block: b.block.name ?? '(unnamed)', argument: argument.name, ...label, targetLabel },
+            data: { block: b.block.name ?? [{ messageId: 'unnamed' }], argument: argument.name, ...label, targetLabel },
             recommendationId: 'readTemplate',
             effort: { hours: 1, confidence: 'medium' },
           });
@@ -231,6 +241,10 @@ function unreadArguments(
 }
 
 /** `2.4.8-p3 (layout data of 2.4.8-p1)` when another release's data stands in. */
-function labelOf(version: string, data: LayoutArgumentRelease): string {
-  return version === data.release ? version : `${version} (layout data of ${data.release})`;
+function labelOf(version: string, data: LayoutArgumentRelease): MessagePart[] {
+  return [
+    version === data.release
+      ? { messageId: 'release', data: { version } }
+      : { messageId: 'releaseFromData', data: { version, data: data.release } },
+  ];
 }

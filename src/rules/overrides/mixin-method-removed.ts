@@ -1,6 +1,6 @@
 import { jsMethods } from '../../check/files/release-files.js';
 import type { JsSource, RequireJsConfig } from '../../project/model.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { MessagePart, Rule, RuleContext } from '../rule.js';
 import { resolveJsModule, type JsFile } from './js-modules.js';
 import { requireJsConfigs } from './requirejs-targets.js';
 
@@ -32,6 +32,10 @@ export const mixinMethodRemoved: Rule = {
         'the call throws "is not a function".',
       unverified:
         'Could not verify the methods mixin {{mixin}} calls on {{module}} ({{methods}}) against {{target}}: {{reason}}.',
+      // The reasons of unverified.
+      noMethodsThen: 'the knowledge base has no method data for {{file}} in {{current}}',
+      noFileData: 'the knowledge base has no file data for {{component}} there',
+      noMethodsThere: 'the knowledge base has no method data for {{file}} there',
     },
     messageSeverity: { unverified: 'info' },
   },
@@ -53,7 +57,7 @@ export const mixinMethodRemoved: Rule = {
         const after = target ? resolveJsModule(mixin.target, area, target) : 'unknown';
         if (after === undefined) continue; // removed module: requirejs-mixin-target reports it
         const targetLabel = target?.label ?? context.target.release.version;
-        const unverified = (reason: string) =>
+        const unverified = (reason: MessagePart) =>
           context.report({
             file: source.file,
             line: calls[0]!.line,
@@ -64,7 +68,7 @@ export const mixinMethodRemoved: Rule = {
               module: mixin.target,
               methods: calls.map((c) => c.name).join(', '),
               target: targetLabel,
-              reason,
+              reason: [reason],
               release: context.target.release.version,
             },
             recommendationId: 'testOnTarget',
@@ -72,19 +76,19 @@ export const mixinMethodRemoved: Rule = {
           });
         const methodsBefore = jsMethods(current, before.component, before.path);
         if (!methodsBefore) {
-          unverified(`the knowledge base has no method data for ${where(before)} in ${current.label}`);
+          unverified({ messageId: 'noMethodsThen', data: { file: where(before), current: current.label } });
           continue;
         }
         const relied = calls.filter((c) => methodsBefore.has(c.name));
         if (relied.length === 0) continue;
         if (after === 'unknown' || !target) {
-          unverified(`the knowledge base has no file data for ${before.component} there`);
+          unverified({ messageId: 'noFileData', data: { component: before.component } });
           continue;
         }
         if (after.hash === before.hash && after.path === before.path && after.component === before.component) continue;
         const methodsAfter = jsMethods(target, after.component, after.path);
         if (!methodsAfter) {
-          unverified(`the knowledge base has no method data for ${where(after)} there`);
+          unverified({ messageId: 'noMethodsThere', data: { file: where(after) } });
           continue;
         }
         for (const call of relied) {

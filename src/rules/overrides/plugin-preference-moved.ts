@@ -2,7 +2,7 @@ import type { CorePreferences, ReleaseFiles } from '../../check/files/release-fi
 import type { SymbolIndex } from '../../knowledge/types.js';
 import { siblings } from '../../project/ownership.js';
 import type { Plugin } from '../../project/model.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { MessagePart, Rule, RuleContext } from '../rule.js';
 import { activePlugins } from './plugins.js';
 
 /**
@@ -42,6 +42,10 @@ export const pluginPreferenceMoved: Rule = {
       unverified:
         'Could not verify the preference for {{for}} in {{target}} (plugin {{name}} relies on {{was}}, which core ' +
         'di.xml prefers in {{current}}): {{reason}}.',
+      // The reasons of unverified.
+      noLineData: 'the knowledge base has no di.xml data for its line',
+      noComponentData: 'its data does not hold {{component}}, whose di.xml declares the preference now',
+      noAncestors: 'the API index does not know every ancestor of {{class}}',
     },
     messageSeverity: { subjectType: 'error', unverified: 'info' },
   },
@@ -134,24 +138,24 @@ function judge(
     current: current.label,
     target: target?.label ?? context.target.release.version,
   };
-  const unverified = (reason: string) =>
+  const unverified = (reason: MessagePart) =>
     context.report({
       ...base,
       messageId: 'unverified',
-      data: { ...data, reason, release: context.target.release.version },
+      data: { ...data, reason: [reason], release: context.target.release.version },
       recommendationId: 'checkPreferences',
       effort: { hours: 0, confidence: 'low' },
     });
-  if (!target) return unverified('the knowledge base has no di.xml data for its line');
+  if (!target) return unverified({ messageId: 'noLineData' });
   const missing = declaring.find((c) => !target.hasComponent(c));
-  if (missing) return unverified(`its data does not hold ${missing}, whose di.xml declares the preference now`);
+  if (missing) return unverified({ messageId: 'noComponentData', data: { component: missing } });
   const after = target.preferences().get(candidate.for.toLowerCase()) ?? [];
   const preferred = effective(after, plugin.area);
   // No preference, or several modules declaring one (the winner depends on the module order): nothing to say.
   if (preferred.length !== 1) return;
   const now = preferred[0]!;
   const fits = isA(context.target.symbols, now, candidate.was);
-  if (fits === undefined) return unverified(`the API index does not know every ancestor of ${now}`);
+  if (fits === undefined) return unverified({ messageId: 'noAncestors', data: { class: now } });
   if (fits) return;
   // A class Magento never intercepts (a lazy proxy such as 2.4.2's LoggerProxy) hands calls to an object the plugins
   // on the interface still intercept, with that object as $subject.
