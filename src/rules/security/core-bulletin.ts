@@ -103,6 +103,9 @@ export const coreBulletin: Rule = {
         'Could not verify the isolated security patches and hotfixes since July 2026 ({{bulletins}}) against Magento ' +
         '{{version}} ({{role}}): {{reason}}.',
       bulletin: '{{id}}',
+      // The role of the release patchesNotVerified concerns. (Its {{reason}} stays text: src/fleet/exploited.ts reads it.)
+      currentRelease: 'the current release',
+      targetRelease: 'the target',
       // The parts of the recommendations: the release to target, the security patch release of the line until the
       // upgrade, the bulletin's page, the order of the patch files and the files something else changed (five shown).
       targetFixRelease: '{{release}} or later',
@@ -231,8 +234,8 @@ function reportCoverageGaps(ctx: RuleContext): void {
     !covered.includes(minorOf(v)) && compareMagentoVersions(minorOf(v), oldest) > 0;
   const target = ctx.target.release.version;
   const releases = [
-    ...(uncovered(version) ? [{ release: version, role: 'the current release' }] : []),
-    ...(target !== version && uncovered(target) ? [{ release: target, role: 'the target' }] : []),
+    ...(uncovered(version) ? [{ release: version, role: 'currentRelease' }] : []),
+    ...(target !== version && uncovered(target) ? [{ release: target, role: 'targetRelease' }] : []),
   ];
   for (const { release, role } of releases)
     ctx.report({
@@ -245,7 +248,7 @@ function reportCoverageGaps(ctx: RuleContext): void {
           data: { id: l.bulletin ?? (l.kind === 'hotfix' ? `hotfix ${l.level}` : l.level) },
         })),
         version: release,
-        role,
+        role: [{ messageId: role }],
         reason: `the patch-level data (as of ${data.asOf}) has no record of the ${minorOf(release)} line`,
       },
       recommendationId: 'readBulletins',
