@@ -17,7 +17,6 @@ export const coreCronChanged: Rule = {
     // Only worth saying when the project has cron jobs of its own (or reschedules core ones).
     if (!context.project.modules.some((m) => !m.core && m.customizations.cronJobs.length > 0)) return;
     reportCoreFileChanges(context, ['etc/crontab.xml', 'etc/cron_groups.xml'], () => ({
-      note: '',
       recommendationId: 'checkCronJobs',
     }));
   },

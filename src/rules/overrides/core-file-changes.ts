@@ -1,16 +1,19 @@
 // Core configuration files whose change matters to how a store is operated (queues, cron): compared per enabled
 // core module between the current and the target release.
 import { cosmeticChange } from '../../check/files/release-files.js';
-import type { RuleContext } from '../rule.js';
+import type { MessagePart, RuleContext } from '../rule.js';
 
 /** The messages of the rules that report through reportCoreFileChanges (spread into their meta). */
 export const CORE_FILE_MESSAGES = { coreFile: '{{module}} {{file}} is {{how}} in {{target}}{{note}}.' };
 
-/** Reports each core file of `files` that changed, with the note and recommendation id (of the rule's meta) `advice` picks. */
+/**
+ * Reports each core file of `files` that changed, with the note (a message part of the rule's meta, or none) and the
+ * recommendation id `advice` picks.
+ */
 export function reportCoreFileChanges(
   context: RuleContext,
   files: string[],
-  advice: (file: string, how: 'added' | 'removed' | 'changed') => { note: string; recommendationId: string },
+  advice: (file: string, how: 'added' | 'removed' | 'changed') => { note?: MessagePart; recommendationId: string },
 ): void {
   const current = context.files?.current;
   const target = context.files?.target;
@@ -30,7 +33,7 @@ export function reportCoreFileChanges(
         module,
         subject: `${module} ${file}`,
         messageId: 'coreFile',
-        data: { module, file, how, target: target.label, note },
+        data: { module, file, how, target: target.label, note: note ? [note] : [] },
         recommendationId,
       });
     }

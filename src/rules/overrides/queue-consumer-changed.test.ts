@@ -20,10 +20,14 @@ describe('overrides/queue-consumer-changed', () => {
       Magento_Off: { 'etc/queue_consumer.xml': 'b' },
     });
     const findings = await runRule(rule, { project: projectFixture({ modules }), files: { current, target } });
-    assert.deepEqual(findings.map((f) => f.message.replace(/ in 2\.4\.8.*/, '')).sort(), [
-      'Magento_Catalog etc/communication.xml is removed',
-      'Magento_Catalog etc/queue_consumer.xml is changed',
-      'Magento_Catalog etc/queue_publisher.xml is added',
-    ]);
+    assert.deepEqual(
+      findings.map((f) => [f.data?.module, f.data?.file, f.data?.how, f.data?.target]),
+      [
+        ['Magento_Catalog', 'etc/communication.xml', 'removed', '2.4.8'],
+        ['Magento_Catalog', 'etc/queue_consumer.xml', 'changed', '2.4.8'],
+        ['Magento_Catalog', 'etc/queue_publisher.xml', 'added', '2.4.8'],
+      ],
+    );
+    assert.deepEqual(findings[1]!.data?.note, [{ messageId: 'consumersNote', data: { how: 'changed' } }]);
   });
 });

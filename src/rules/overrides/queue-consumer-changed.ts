@@ -21,13 +21,13 @@ export const queueConsumerChanged: Rule = {
         'If env.php cron_consumers_runner/consumers or supervisor lists consumers by hand, update that list.',
       reviewQueueConfig: 'Review custom queue configuration bound to this topology.',
     },
-    messages: CORE_FILE_MESSAGES,
+    messages: { ...CORE_FILE_MESSAGES, consumersNote: ' (queue consumers {{how}})' },
   },
   check(context) {
     reportCoreFileChanges(context, QUEUE_FILES, (file, how) =>
       file.endsWith('queue_consumer.xml')
-        ? { note: ` (queue consumers ${how})`, recommendationId: 'updateConsumerList' }
-        : { note: '', recommendationId: 'reviewQueueConfig' },
+        ? { note: { messageId: 'consumersNote', data: { how } }, recommendationId: 'updateConsumerList' }
+        : { recommendationId: 'reviewQueueConfig' },
     );
   },
 };
