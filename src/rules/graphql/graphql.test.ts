@@ -121,13 +121,11 @@ test('core-field-changed: removed fields, changed types and arguments of redecla
     { messageId: 'argAdded', data: { name: 'currentPage', type: 'Int' } },
     { messageId: 'argRemoved', data: { name: 'search' } },
   ]);
-  assert.match(args.message, /changed its arguments in .*: added currentPage: Int; removed search\.$/);
   // cmsPage(id: String) already matches the target's argument: no args finding for it.
   const removed = findings.find((f) => f.messageId === 'removed')!;
   assert.deepEqual(removed.data?.resolver, [
     { messageId: 'viaResolver', data: { resolver: 'Acme\\Api\\Model\\Legacy' } },
   ]);
-  assert.match(removed.message, / only through this module \(resolver Acme\\Api\\Model\\Legacy\)\.$/);
 });
 
 test('core-field-changed: silent without the target schema', async () => {

@@ -305,9 +305,14 @@ describe('frontend JS rules', () => {
       ],
     );
     // The same message and the same release knowledge as the chained form.
-    assert.match(
-      findings[0]!.message,
-      /^\$\.ajax\(…\)\.success\(\) is gone from jQuery 3\.6\.0 .*2\.4\.3 still provides it/,
+    assert.deepEqual(
+      [findings[0]!.messageId, findings[0]!.data?.call, findings[0]!.data?.jquery, findings[0]!.data?.before],
+      [
+        'gone',
+        '$.ajax(…).success()',
+        '3.6.0',
+        [{ messageId: 'stillProvidedWithMigrate', data: { release: '2.4.3', jquery: '1.12.4', migrate: '1.4.1' } }],
+      ],
     );
     const same = await runRule(jqueryApiRule, {
       project: projectFixture({ modules: [moduleWith('Acme_Js', { js: [js] })] }),

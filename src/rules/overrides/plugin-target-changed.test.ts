@@ -84,7 +84,7 @@ describe('overrides/plugin-target-changed', () => {
       current: { release: releaseFixture('2.4.6-p3'), symbols: current },
       target: { symbols: target },
     });
-    const got = findings.map((f) => `${f.severity} ${/::(\w+)\)/.exec(f.message)?.[1]}`).sort();
+    const got = findings.map((f) => `${f.severity} ${String(f.data?.plugin).split('::')[1]}`).sort();
     assert.deepEqual(got, [
       'error aroundGone',
       'error aroundSave',
@@ -170,7 +170,7 @@ describe('overrides/plugin-target-changed: a plugin whose code is under check', 
     });
     // getName() may now return null: every plugin on it is to review. beforeLoad() declares none of load()'s
     // arguments, so it still fits; aroundSave() declares save()'s re-typed argument: signature-mismatch's judgement.
-    assert.deepEqual(findings.map((f) => `${f.severity} ${/::(\w+)\)/.exec(f.message)?.[1]}`).sort(), [
+    assert.deepEqual(findings.map((f) => `${f.severity} ${String(f.data?.plugin).split('::')[1]}`).sort(), [
       'warning afterGetName',
       'warning aroundGetName',
       'warning beforeGetName',

@@ -82,7 +82,6 @@ describe('overrides/preference-changed', () => {
     assert.deepEqual(findings[0]!.data?.changes, [
       { messageId: 'methodBody', data: { cls: 'AbstractPdf', method: 'insertOrder' } },
     ]);
-    assert.match(findings[0]!.message, /: AbstractPdf::insertOrder\(\) body changed[.;]/);
   });
 
   it('a preference that extends the original is judged on the methods it overrides (inherited-only changes are info); one for a core class is not reported', async () => {
@@ -164,10 +163,6 @@ describe('overrides/preference-changed', () => {
     assert.deepEqual(findings[0]!.data?.changes, [
       { messageId: 'methodBodyOverridden', data: { cls: 'AbstractPdf', method: 'insertOrder' } },
     ]);
-    assert.match(
-      findings[0]!.message,
-      /: AbstractPdf::insertOrder\(\) body changed \(overridden by the preference\)\./,
-    );
   });
 
   it('needs the current API to compare', async () => {

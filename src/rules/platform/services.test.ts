@@ -72,6 +72,7 @@ test('platform/cache: Redis to Valkey is a warning naming the uses', async () =>
     [f!.data?.uses, f!.data?.valkey],
     [[{ messageId: 'usesCache', data: { id: 'default' } }, { messageId: 'usesSessions' }], '8'],
   );
+  // The rendering: the uses are joined with the meta's listSeparators (', ', not '; ').
   assert.match(f!.message, /^The project uses Redis \(cache "default", sessions\); 2\.4\.8 supports Valkey 8 /);
 });
 
