@@ -102,7 +102,11 @@ changes), align them with the target's definition, or move the data to a table t
         clashLength: 'length {{mine}} (target {{target}})',
         clashLengthNoTarget: 'length {{mine}} (target none)',
         clashNullable: 'nullable={{mine}} (target {{target}})',
-        foreignKey: 'foreign key {{key}} of `{{table}}`{{columns}} {{problem}}{{note}}',
+        foreignKey:
+          'foreign key {{key}} of `{{table}}`{{columns}} references core table `{{referenceTable}}`, which {{target}} ' +
+          'removed{{note}}',
+        // The part of columnRemoved when a new column of the same definition is likely its new name.
+        renamedTo: ' (likely renamed to `{{renamedTo}}`)',
       },
       listSeparators: { clashes: ', ' },
       messageSeverity: { ...SCHEMA_PAIR_SEVERITIES, columnChanged: 'warning' },
@@ -154,7 +158,7 @@ changes), align them with the target's definition, or move the data to a table t
                   was: describeColumn(was),
                   current: current.release,
                   target: target.release,
-                  renamed: renamed ? ` (likely renamed to \`${renamed}\`)` : '',
+                  renamed: renamed ? [{ messageId: 'renamedTo', data: { renamedTo: renamed } }] : [],
                   note,
                   columnName: column.name,
                   ...(renamed ? { renamedTo: renamed } : {}),
@@ -197,10 +201,7 @@ changes), align them with the target's definition, or move the data to a table t
           if (!refBefore) continue; // not a core table
           const refAfter = target.getTable(constraint.referenceTable);
           const referenced = constraint.columns.length ? constraint.columns : [];
-          const problem = !refAfter
-            ? `references core table \`${constraint.referenceTable}\`, which ${target.release} removed`
-            : undefined;
-          if (problem) {
+          if (!refAfter) {
             context.report({
               ...where,
               line: constraint.line,
@@ -209,7 +210,8 @@ changes), align them with the target's definition, or move the data to a table t
                 key: constraint.referenceId,
                 table: table.name,
                 columns: referenced.length ? ` (${referenced.join(', ')})` : '',
-                problem,
+                referenceTable: constraint.referenceTable,
+                target: target.release,
                 note,
               },
               recommendationId: 'repointForeignKey',

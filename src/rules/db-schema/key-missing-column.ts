@@ -36,6 +36,10 @@ index/constraint together with the column.`,
         unverified:
           '{{module}}: {{what}} `{{key}}` on `{{table}}` lists column `{{column}}`, which neither core at {{target}} nor any module MageUp read declares: could not verify{{note}}',
         noSchemaData: '{{rule}}: core schema data unavailable: {{error}}',
+        // The kinds of key ({{what}}).
+        index: 'index',
+        foreignKey: 'foreign key',
+        constraintKey: '{{type}} key',
       },
       messageSeverity: { unverified: 'info' },
     },
@@ -47,8 +51,14 @@ index/constraint together with the column.`,
       const target = context.target.release.version;
       for (const { module, table } of tables) {
         const keys = [
-          ...table.indexes.map((i) => ({ ...i, what: 'index' })),
-          ...table.constraints.map((c) => ({ ...c, what: c.type === 'foreign' ? 'foreign key' : `${c.type} key` })),
+          ...table.indexes.map((i) => ({ ...i, what: { messageId: 'index' } })),
+          ...table.constraints.map((c) => ({
+            ...c,
+            what:
+              c.type === 'foreign'
+                ? { messageId: 'foreignKey' }
+                : { messageId: 'constraintKey', data: { type: c.type } },
+          })),
         ];
         for (const key of keys) {
           if (key.disabled) continue;
@@ -60,7 +70,7 @@ index/constraint together with the column.`,
               messageId: unverified ? 'unverified' : 'missing',
               data: {
                 module: module.name,
-                what: key.what,
+                what: [key.what],
                 key: key.referenceId,
                 table: table.name,
                 column,

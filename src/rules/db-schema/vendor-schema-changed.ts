@@ -43,6 +43,12 @@ or column goes; check custom code and integrations that read it.`,
     },
     messages: {
       vendorSchema: 'DB schema {{change}}: {{file}} ({{package}}) in the target vendor tree {{what}} (a core table).',
+      // The parts of {{what}}: what the file does to the table.
+      declares: "declares table `{{table}}`, which the baseline tree's file does not",
+      declaresNewFile: "declares table `{{table}}`, which the baseline tree's package has no such file",
+      undeclares: 'no longer declares table `{{table}}`',
+      undeclaresFileGone: 'no longer declares table `{{table}}` (the file is gone from the target tree)',
+      redeclares: 'changes its declaration of table `{{table}}`',
     },
   },
   check(context) {
@@ -55,17 +61,21 @@ or column goes; check custom code and integrations that read it.`,
         if (!before.getTable(table) && !after.getTable(table)) continue;
         const what =
           change === 'added'
-            ? `declares table \`${table}\`, which the baseline tree's ${file.baseline ? 'file does not' : 'package has no such file'}`
+            ? file.baseline
+              ? 'declares'
+              : 'declaresNewFile'
             : change === 'removed'
-              ? `no longer declares table \`${table}\`${file.target ? '' : ' (the file is gone from the target tree)'}`
-              : `changes its declaration of table \`${table}\``;
+              ? file.target
+                ? 'undeclares'
+                : 'undeclaresFileGone'
+              : 'redeclares';
         const gone = change === 'removed';
         context.report({
           package: file.package,
           file: file.file,
           subject: `${file.file} ${table}`,
           messageId: 'vendorSchema',
-          data: { change, file: file.file, package: file.package, what, table },
+          data: { change, file: file.file, package: file.package, what: [{ messageId: what, data: { table } }], table },
           recommendationId: gone ? 'backUp' : 'review',
           effort: { hours: 0.5, confidence: 'medium' },
         });

@@ -82,19 +82,38 @@ test("declarations the target's XSD rejects are reported at their line; an undec
   assert.deepEqual(
     findings.map((f) => [f.line, f.severity, f.messageId, f.data?.what ?? f.data?.type]),
     [
-      [5, 'warning', 'violation', 'attribute `padding` is not allowed on xsi:type="varchar"'],
-      [5, 'warning', 'violation', 'length="2048" is not integer ≤ 1024'],
+      [
+        5,
+        'warning',
+        'violation',
+        [{ messageId: 'attributeNotAllowed', data: { attribute: 'padding', type: 'varchar' } }],
+      ],
+      [
+        5,
+        'warning',
+        'violation',
+        [{ messageId: 'attributeValue', data: { attribute: 'length', value: '2048', expected: 'integer ≤ 1024' } }],
+      ],
       [6, 'error', 'unknownType', 'blobby'],
       [7, 'warning', 'unknownTypeXsd', 'blobby'],
-      [8, 'warning', 'violation', 'attribute `nullable` is not allowed on a column without xsi:type'],
-      [10, 'warning', 'violation', 'onDelete="RESTRICT" is not one of CASCADE, SET NULL, NO ACTION'],
-      [11, 'warning', 'violation', 'child element <column> is not allowed here'],
+      [8, 'warning', 'violation', [{ messageId: 'attributeNotAllowedUntyped', data: { attribute: 'nullable' } }]],
+      [
+        10,
+        'warning',
+        'violation',
+        [
+          {
+            messageId: 'attributeValue',
+            data: { attribute: 'onDelete', value: 'RESTRICT', expected: 'one of CASCADE, SET NULL, NO ACTION' },
+          },
+        ],
+      ],
+      [11, 'warning', 'violation', [{ messageId: 'childNotAllowed', data: { child: 'column' } }]],
     ],
   );
   assert.equal(findings[2]!.messageId, 'unknownType');
   assert.equal(findings[2]!.data?.type, 'blobby');
   assert.equal(findings[1]!.messageId, 'violation');
-  assert.equal(findings[1]!.data?.what, 'length="2048" is not integer ≤ 1024');
 });
 
 test('a target without declaration data gets one "could not verify" note', async () => {

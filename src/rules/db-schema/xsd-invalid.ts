@@ -1,7 +1,7 @@
 import type { DeclarationRules, Violation } from '../../knowledge/db-schema/declaration.js';
 import { xsdViolations } from '../../knowledge/db-schema/declaration.js';
 import type { DbChildElement, DbTable } from '../../project/model.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { MessagePart, Rule, RuleContext } from '../rule.js';
 import {
   customTables,
   declarationRules,
@@ -60,6 +60,15 @@ one "could not verify" note. Constraints without \`xsi:type\` are not checked (t
         notIndexed:
           '{{rule}}: {{target}} is not indexed (declaration data covers {{first}} … {{last}}): db_schema.xml declarations could not be verified against its XSD',
         noRulesData: '{{rule}}: declaration data unavailable: {{error}}',
+        // The parts: an element without a name, a disabled one, and what the XSD rejects ({{what}}).
+        noName: '(no name)',
+        disabledNote: ' (the element is disabled, so only the XSD reads it)',
+        attributeNotAllowed: 'attribute `{{attribute}}` is not allowed on xsi:type="{{type}}"',
+        attributeNotAllowedUntyped: 'attribute `{{attribute}}` is not allowed on a column without xsi:type',
+        attributeValue: '{{attribute}}="{{value}}" is not {{expected}}',
+        attributeRequired: 'required attribute `{{attribute}}` is missing',
+        childNotAllowed: 'child element <{{child}}> is not allowed here',
+        childRequired: 'required child element <{{child}}> is missing',
       },
       messageSeverity: { unknownType: 'error', notIndexed: 'info', noRulesData: 'info' },
     },
@@ -126,7 +135,13 @@ const FIX: Record<Exclude<Violation['kind'], 'unknown-type'>, string> = {
 };
 
 function reportViolation(context: RuleContext, rules: DeclarationRules, v: Violation, w: Where): void {
-  const data = { module: w.module, element: w.element, name: w.name || '(no name)', table: w.table, target: w.target };
+  const data = {
+    module: w.module,
+    element: w.element,
+    name: w.name || [{ messageId: 'noName' }],
+    table: w.table,
+    target: w.target,
+  };
   const base = {
     ...w.fields,
     line: v.kind === 'child-not-allowed' ? v.line : w.line,
@@ -139,7 +154,7 @@ function reportViolation(context: RuleContext, rules: DeclarationRules, v: Viola
       data: {
         ...data,
         type: v.type,
-        disabled: w.disabled ? ' (the element is disabled, so only the XSD reads it)' : '',
+        disabled: w.disabled ? [{ messageId: 'disabledNote' }] : [],
         types: Object.keys(w.element === 'column' ? rules.columnTypes : rules.constraintTypes).join(', '),
       },
       ...base,
@@ -148,22 +163,24 @@ function reportViolation(context: RuleContext, rules: DeclarationRules, v: Viola
     });
     return;
   }
-  const what =
+  const what: MessagePart =
     v.kind === 'attribute-not-allowed'
-      ? `attribute \`${v.attribute}\` is not allowed on ${v.type === 'abstractColumnType' ? 'a column without xsi:type' : `xsi:type="${v.type}"`}`
+      ? v.type === 'abstractColumnType'
+        ? { messageId: 'attributeNotAllowedUntyped', data: { attribute: v.attribute } }
+        : { messageId: 'attributeNotAllowed', data: { attribute: v.attribute, type: v.type } }
       : v.kind === 'attribute-value'
-        ? `${v.attribute}="${v.value}" is not ${v.expected}`
+        ? { messageId: 'attributeValue', data: { attribute: v.attribute, value: v.value, expected: v.expected } }
         : v.kind === 'attribute-required'
-          ? `required attribute \`${v.attribute}\` is missing`
+          ? { messageId: 'attributeRequired', data: { attribute: v.attribute } }
           : v.kind === 'child-not-allowed'
-            ? `child element <${v.child}> is not allowed here`
-            : `required child element <${v.child}> is missing`;
+            ? { messageId: 'childNotAllowed', data: { child: v.child } }
+            : { messageId: 'childRequired', data: { child: v.child } };
   const attribute = 'attribute' in v ? v.attribute : 'child' in v ? `<${v.child}>` : '';
   context.report({
     messageId: 'violation',
     data: {
       ...data,
-      what,
+      what: [what],
       ...('attribute' in v ? { attribute: v.attribute } : {}),
       ...('expected' in v ? { expected: v.expected } : {}),
       ...('child' in v ? { child: v.child } : {}),
