@@ -17,6 +17,8 @@ export const coreDeprecated: Rule = {
     messages: {
       fieldDeprecated: 'Redeclares core field {{type}}.{{field}}, which {{target}} marks deprecated: {{reason}}',
       typeDeprecated: 'Uses core {{kind}} {{type}}, which {{target}} marks deprecated: {{reason}}',
+      // The {{reason}} of a deprecation the schema gives none for.
+      noReason: '(no reason given)',
     },
   },
   check(context) {
@@ -31,7 +33,12 @@ export const coreDeprecated: Rule = {
           ...where(schema),
           line: touch.line,
           messageId: 'typeDeprecated',
-          data: { kind: after.k, type: touch.type, target: target.label, reason: after.d || '(no reason given)' },
+          data: {
+            kind: after.k,
+            type: touch.type,
+            target: target.label,
+            reason: after.d || [{ messageId: 'noReason' }],
+          },
           subject: touch.type,
           recommendationId: 'moveAway',
           effort: { hours: 0.5, confidence: 'low' },
@@ -53,7 +60,7 @@ export const coreDeprecated: Rule = {
               type: declaration.name,
               field: field.name,
               target: target.label,
-              reason: after.d || '(no reason given)',
+              reason: after.d || [{ messageId: 'noReason' }],
             },
             subject: `${declaration.name}.${field.name}`,
             recommendationId: 'followDeprecation',

@@ -29,6 +29,8 @@ export const coreTypeRemoved: Rule = {
         '{{owner}} implements core interface {{type}} ({{modules}} in {{current}}), which {{target}} no longer has: the GraphQL schema fails to build.',
       usesRemoved:
         '{{owner}}.{{field}} uses core {{kind}} {{type}} ({{modules}} in {{current}}), which {{target}} no longer has: the GraphQL schema fails to build.',
+      // The {{field}} of a union's member.
+      unionMember: '(union member)',
       extendedOrphaned:
         'Adds fields to core {{kind}} {{type}}, which no core field of {{target}} {{verb}} any more (in {{current}}: {{usedBy}}): these fields are never reached.',
       kindChanged:
@@ -111,7 +113,7 @@ export const coreTypeRemoved: Rule = {
             context.report({
               ...base,
               messageId: 'usesRemoved',
-              data: { ...data, owner: touch.declaration.name, field: touch.field || '(union member)' },
+              data: { ...data, owner: touch.declaration.name, field: touch.field || [{ messageId: 'unionMember' }] },
               subject: `${touch.declaration.name}.${touch.field} ${touch.type}`,
               recommendationId: 'useReplacement',
             });
