@@ -15,6 +15,8 @@ export const noOriginal: Rule = {
     messages: {
       noOriginal:
         'No original found for {{file}} in {{where}} ({{current}}): a new file, or an override of a file that moved.',
+      // The {{where}} of a theme file of no module.
+      parentThemes: 'the parent themes',
     },
   },
   check(context) {
@@ -26,7 +28,7 @@ export const noOriginal: Rule = {
         messageId: 'noOriginal',
         data: {
           file: override.file,
-          where: override.module ?? 'the parent themes',
+          where: override.module ?? [{ messageId: 'parentThemes' }],
           current: context.files!.current!.label,
         },
         recommendationId: 'findCurrentPath',

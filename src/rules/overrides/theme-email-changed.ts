@@ -19,6 +19,6 @@ export const themeEmailChanged: Rule = {
     messageSeverity: THEME_OVERRIDE_SEVERITIES,
   },
   check(context) {
-    reportChangedOverrides(context, ['email'], 'email template');
+    reportChangedOverrides(context, ['email'], 'kindEmail');
   },
 };

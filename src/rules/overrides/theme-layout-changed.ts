@@ -42,7 +42,7 @@ export const themeLayoutChanged: Rule = {
     messageSeverity: { ...THEME_OVERRIDE_SEVERITIES, extendsChanged: 'info', extendsChangedNoDiff: 'info' },
   },
   check(context) {
-    reportChangedOverrides(context, ['layout-override'], 'layout');
+    reportChangedOverrides(context, ['layout-override'], 'kindLayout');
     const current = context.files?.current;
     const target = context.files?.target;
     if (!current || !target) return;

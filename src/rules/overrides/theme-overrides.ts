@@ -50,6 +50,11 @@ export const THEME_OVERRIDE_MESSAGES = {
     'is unknown.',
   removed:
     'Theme {{theme}} overrides {{what}} {{original}}, which {{target}} no longer has: the override is dead or must move.',
+  // The kind of file ({{what}}) each theme-*-changed rule judges.
+  kindWeb: 'web asset',
+  kindEmail: 'email template',
+  kindTemplate: 'template',
+  kindLayout: 'layout',
 };
 
 /** Severities of THEME_OVERRIDE_MESSAGES that are not the rules' `warning`. */
@@ -83,7 +88,12 @@ export const THEME_OVERRIDE_SEVERITIES = {
 } as const;
 
 /** Reports changed/removed overrides of one kind; the four theme-*-changed rules share it. */
-export function reportChangedOverrides(context: RuleContext, kinds: ThemeOverride['kind'][], what: string): void {
+export function reportChangedOverrides(
+  context: RuleContext,
+  kinds: ThemeOverride['kind'][],
+  kind: 'kindWeb' | 'kindEmail' | 'kindTemplate' | 'kindLayout',
+): void {
+  const what = [{ messageId: kind }];
   const currentLabel = context.files?.current?.label ?? 'current';
   const targetLabel = context.files?.target?.label ?? context.target.release.version;
   for (const { theme, override, state, deeper } of context.files?.themeOverrides ?? []) {

@@ -19,6 +19,6 @@ export const themeTemplateChanged: Rule = {
     messageSeverity: THEME_OVERRIDE_SEVERITIES,
   },
   check(context) {
-    reportChangedOverrides(context, ['template'], 'template');
+    reportChangedOverrides(context, ['template'], 'kindTemplate');
   },
 };

@@ -19,6 +19,6 @@ export const themeWebChanged: Rule = {
     messageSeverity: THEME_OVERRIDE_SEVERITIES,
   },
   check(context) {
-    reportChangedOverrides(context, ['web'], 'web asset');
+    reportChangedOverrides(context, ['web'], 'kindWeb');
   },
 };
