@@ -1,6 +1,14 @@
+import type { SetupScript } from '../../project/model.js';
 import type { Rule } from '../rule.js';
+import { customSetupScripts } from './setup-scripts.js';
 
-const LEGACY = new Set(['install-schema', 'upgrade-schema', 'install-data', 'upgrade-data', 'recurring']);
+const LEGACY = new Set<SetupScript['kind']>([
+  'install-schema',
+  'upgrade-schema',
+  'install-data',
+  'upgrade-data',
+  'recurring',
+]);
 
 export const legacySetupScript: Rule = {
   meta: {
@@ -19,25 +27,19 @@ export const legacySetupScript: Rule = {
     },
   },
   check(context) {
-    for (const m of context.project.modules) {
-      if (m.core) continue;
+    for (const { module: m, script, at } of customSetupScripts(context, LEGACY)) {
       const declarative = m.customizations.dbSchema.length > 0;
-      for (const script of m.customizations.setupScripts) {
-        if (!LEGACY.has(script.kind)) continue;
-        // The class declaration line, from the analysed PHP file (setup scripts are code under check).
-        const line = context.code.find((c) => c.analysis.file === script.file)?.analysis.classes[0]?.line;
-        context.report({
-          file: script.file,
-          ...(line !== undefined ? { line } : {}),
-          module: m.name,
-          subject: `${script.kind} ${script.class ?? script.file}`,
-          messageId: declarative ? 'legacyBesideDeclarative' : 'legacy',
-          data: { kind: script.kind, class: script.class ? ` ${script.class}` : '' },
-          recommendationId: 'moveToDeclarative',
-          // Advice, not upgrade work: the target still runs these scripts (plan's default for info is 0 h too).
-          effort: { hours: 0, confidence: 'high' },
-        });
-      }
+      context.report({
+        file: script.file,
+        ...at,
+        module: m.name,
+        subject: `${script.kind} ${script.class ?? script.file}`,
+        messageId: declarative ? 'legacyBesideDeclarative' : 'legacy',
+        data: { kind: script.kind, class: script.class ? ` ${script.class}` : '' },
+        recommendationId: 'moveToDeclarative',
+        // Advice, not upgrade work: the target still runs these scripts (plan's default for info is 0 h too).
+        effort: { hours: 0, confidence: 'high' },
+      });
     }
   },
 };

@@ -1,4 +1,8 @@
+import type { SetupScript } from '../../project/model.js';
 import type { Rule } from '../rule.js';
+import { customSetupScripts } from './setup-scripts.js';
+
+const PATCHES = new Set<SetupScript['kind']>(['data-patch', 'schema-patch']);
 
 export const setupPatch: Rule = {
   meta: {
@@ -16,21 +20,16 @@ export const setupPatch: Rule = {
     },
   },
   check(context) {
-    for (const m of context.project.modules) {
-      if (m.core) continue;
-      for (const script of m.customizations.setupScripts) {
-        if (script.kind !== 'data-patch' && script.kind !== 'schema-patch') continue;
-        const line = context.code.find((c) => c.analysis.file === script.file)?.analysis.classes[0]?.line;
-        context.report({
-          file: script.file,
-          ...(line !== undefined ? { line } : {}),
-          module: m.name,
-          subject: `${script.kind} ${script.class ?? script.file}`,
-          messageId: script.kind === 'data-patch' ? 'dataPatch' : 'schemaPatch',
-          data: { patch: script.class ?? script.file },
-          recommendationId: 'nothingUnlessChanged',
-        });
-      }
+    for (const { module: m, script, at } of customSetupScripts(context, PATCHES)) {
+      context.report({
+        file: script.file,
+        ...at,
+        module: m.name,
+        subject: `${script.kind} ${script.class ?? script.file}`,
+        messageId: script.kind === 'data-patch' ? 'dataPatch' : 'schemaPatch',
+        data: { patch: script.class ?? script.file },
+        recommendationId: 'nothingUnlessChanged',
+      });
     }
   },
 };
