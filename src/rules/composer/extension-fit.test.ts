@@ -102,7 +102,15 @@ test('first and latest release whose requirements allow the target and its PHP, 
   const old = (await run()).find((f) => f.package === 'acme/module-old')!;
   assert.deepEqual(
     [(old.data?.fit as MessagePart[])[0]!.messageId, (old.data?.fit as MessagePart[])[0]!.data?.blocker],
-    ['fitNoneNewest', 'laminas/laminas-code ^3.4 (2.4.8-p3 installs 4.x)'],
+    [
+      'fitNoneNewest',
+      [
+        {
+          messageId: 'fitBlockerInstalls',
+          data: { name: 'laminas/laminas-code', constraint: '^3.4', target: '2.4.8-p3', major: 4 },
+        },
+      ],
+    ],
   );
   // End to end: the fit advice, a part of the recommendation, rendered into it.
   assert.match(

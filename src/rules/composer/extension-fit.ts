@@ -4,7 +4,7 @@
 import { intersects, normalizeVersion, parseStability, satisfies } from '../../composer/index.js';
 import type { PackageRelease } from '../../knowledge/extension-releases.js';
 import { closureRequirements, type ClosureRequirement } from '../../knowledge/release-composer.js';
-import type { MessagePart, PackageContext, RuleContext } from '../rule.js';
+import { formatMessage, type MessagePart, type PackageContext, type RuleContext } from '../rule.js';
 import { targetAnswer } from './target-versions.js';
 import { isMagentoExtension, isUsersPackage, movesWithRelease } from './conflicts.js';
 
@@ -21,7 +21,19 @@ export interface ExtensionFit {
   latest?: PackageRelease;
   /** When none fits: the newest release and the first of its requirements that excludes the target. */
   newest?: PackageRelease;
-  newestBlocker?: string;
+  newestBlocker?: RequirementBlocker;
+}
+
+/**
+ * A requirement that excludes the target (`php ~8.1.0||~8.2.0`): with the major the target installs when the data says
+ * it, or marked unparsable. Said by the `fitBlocker*` messages (`blockerPart()`).
+ */
+export interface RequirementBlocker {
+  name: string;
+  constraint: string;
+  /** The target release and the major it installs of the library. */
+  installs?: { target: string; major: number };
+  invalid?: true;
 }
 
 /** The fit of one package for the context's target (undefined facts → `known: false`). */
@@ -62,7 +74,10 @@ export function caretOf(release: PackageRelease): string {
  * The first requirement (`php ~8.1.0||~8.2.0`) that excludes the target, or undefined when all allow it. Requirements
  * the target says nothing about (ext-*, packages it neither installs nor constrains) are not judged.
  */
-export function requirementBlocker(ctx: PackageContext, require: Record<string, string>): string | undefined {
+export function requirementBlocker(
+  ctx: PackageContext,
+  require: Record<string, string>,
+): RequirementBlocker | undefined {
   for (const [dep, constraint] of Object.entries(require)) {
     const name = dep.toLowerCase();
     if (/^(ext-|lib-)/.test(name)) continue;
@@ -70,14 +85,29 @@ export function requirementBlocker(ctx: PackageContext, require: Record<string, 
       if (!allows(ctx, name, constraint)) {
         const answer = targetAnswer(ctx, name);
         return answer?.kind === 'constraint' && answer.installs
-          ? `${name} ${constraint} (${ctx.target.release.version} installs ${answer.installs.major}.x)`
-          : `${name} ${constraint}`;
+          ? { name, constraint, installs: { target: ctx.target.release.version, major: answer.installs.major } }
+          : { name, constraint };
       }
     } catch {
-      return `${name} ${constraint} (not a valid constraint)`;
+      return { name, constraint, invalid: true };
     }
   }
   return undefined;
+}
+
+/** The message part saying a blocker (one of `BLOCKER_MESSAGES`). */
+export function blockerPart(blocker: RequirementBlocker): MessagePart {
+  const { name, constraint, installs } = blocker;
+  if (blocker.invalid) return { messageId: 'fitBlockerInvalid', data: { name, constraint } };
+  return installs
+    ? { messageId: 'fitBlockerInstalls', data: { name, constraint, target: installs.target, major: installs.major } }
+    : { messageId: 'fitBlocker', data: { name, constraint } };
+}
+
+/** A blocker as text, for what is not a finding (the extension table, the composer.json proposal's reasons). */
+export function blockerText(blocker: RequirementBlocker): string {
+  const part = blockerPart(blocker);
+  return formatMessage({ id: 'composer/fit', messages: BLOCKER_MESSAGES }, part.messageId, part.data);
 }
 
 function allows(ctx: PackageContext, name: string, constraint: string): boolean {
@@ -123,6 +153,13 @@ export function isStable(version: string): boolean {
   }
 }
 
+/** The phrases of `blockerPart()`: the requirement that excludes the target (a `{{blocker}}`). */
+export const BLOCKER_MESSAGES = {
+  fitBlocker: '{{name}} {{constraint}}',
+  fitBlockerInstalls: '{{name}} {{constraint}} ({{target}} installs {{major}}.x)',
+  fitBlockerInvalid: '{{name}} {{constraint}} (not a valid constraint)',
+};
+
 /**
  * The phrases of `fitAdvicePart()`: declared by every rule whose recommendation names the release to move to
  * (`{{fit}}`).
@@ -146,6 +183,7 @@ export const FIT_MESSAGES = {
   fitNoneNewest:
     'No public release of {{name}} supports {{target}} on PHP {{php}} ({{checked}} releases checked, from ' +
     '{{source}}; the newest, {{newest}}, requires {{blocker}}): ask its vendor or replace it.',
+  ...BLOCKER_MESSAGES,
 };
 
 /**
@@ -172,7 +210,13 @@ export function fitAdvicePart(ctx: RuleContext, name: string): MessagePart {
   return fit.newest
     ? {
         messageId: 'fitNoneNewest',
-        data: { ...checked, newest: fit.newest.version, blocker: String(fit.newestBlocker) },
+        data: {
+          ...checked,
+          newest: fit.newest.version,
+          // The newest release states no platform requirement: said as before ("requires undefined"), to be fixed
+          // on its own (issue #19 keeps the text unchanged).
+          blocker: fit.newestBlocker ? [blockerPart(fit.newestBlocker)] : 'undefined',
+        },
       }
     : { messageId: 'fitNone', data: checked };
 }
@@ -225,7 +269,7 @@ export function extensionTable(ctx: PackageContext): ExtensionRow[] {
         checked: fit.checked,
         ...(fit.first ? { first: fit.first.version } : {}),
         ...(fit.latest ? { latest: fit.latest.version } : {}),
-        ...(fit.newestBlocker ? { blocker: `${fit.newest!.version} requires ${fit.newestBlocker}` } : {}),
+        ...(fit.newestBlocker ? { blocker: `${fit.newest!.version} requires ${blockerText(fit.newestBlocker)}` } : {}),
       };
     });
 }
