@@ -18,7 +18,7 @@ import { isMagentoExtension, isUsersPackage } from '../rules/composer/conflicts.
 import type { ComposerFacts } from '../rules/rule.js';
 import type { CheckOptions, TargetComposer } from './types.js';
 import { extensionTable } from '../rules/composer/extension-fit.js';
-import { formatComposerJson, proposeComposerJson } from '../rules/composer/proposal.js';
+import { formatComposerJson, proposeComposerJson, unresolvedReason } from '../rules/composer/proposal.js';
 import type { PackageContext } from '../rules/rule.js';
 import { runComposerSolver } from './composer-solver.js';
 import { join } from 'node:path';
@@ -193,7 +193,12 @@ export async function composerForTarget(
 ): Promise<TargetComposer> {
   const proposal = proposeComposerJson(ctx);
   const out: TargetComposer = { extensions: extensionTable(ctx) };
-  if (proposal && proposal.changes.length > 0) out.proposal = proposal;
+  // The result says each unresolved package's reason as text (check.schema.json); the rule keeps it as data.
+  if (proposal && proposal.changes.length > 0)
+    out.proposal = {
+      ...proposal,
+      unresolved: proposal.unresolved.map((u) => ({ name: u.name, reason: unresolvedReason(u.reason) })),
+    };
   const rootJson = ctx.project.rootComposer?.json;
   if (options.solve && ctx.composer) {
     if (ctx.project.kind !== 'project' || !rootJson) {

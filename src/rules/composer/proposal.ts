@@ -3,9 +3,18 @@
 // extension required at the newest release that allows the target, replace entries the target's new modules need,
 // and config.platform.php at the target's PHP. Computed from the same facts the composer rules judge.
 import { unifiedDiff } from '../../check/files/unified-diff.js';
-import type { PackageContext } from '../rule.js';
+import { formatMessage, type MessagePart, type PackageContext } from '../rule.js';
 import { isUsersPackage } from './conflicts.js';
-import { caretOf, extensionFit, requirementBlocker, safeIntersects, safeSatisfies } from './extension-fit.js';
+import {
+  BLOCKER_MESSAGES,
+  blockerPart,
+  blockerText,
+  caretOf,
+  extensionFit,
+  requirementBlocker,
+  safeIntersects,
+  safeSatisfies,
+} from './extension-fit.js';
 import { family } from './replace-new-package.js';
 import { RELEASE_METAPACKAGES, templatePhrase } from './target-versions.js';
 
@@ -28,13 +37,28 @@ export interface ComposerProposal {
   changes: ComposerChange[];
   /** The same changes as shell commands, in order (`composer require … --no-update`, then `composer update`). */
   commands: string[];
-  /** Packages that block the upgrade and no change of composer.json can fix (no release fits, or unknown). */
-  unresolved: { name: string; reason: string }[];
+  /**
+   * Packages that block the upgrade and no change of composer.json can fix (no release fits, or unknown), the reason a
+   * part of `PROPOSAL_MESSAGES` (`unresolvedReason()` says it).
+   */
+  unresolved: { name: string; reason: MessagePart }[];
   /** The release whose project template stands in for the target's (the data has none of the target). */
   templateDerivedFrom?: string;
 }
 
 type Json = Record<string, unknown>;
+
+/** Why no change of composer.json fixes a package: declared by composer/proposed-composer-json, which lists them. */
+export const PROPOSAL_MESSAGES = {
+  noReleaseFits: 'no release supports {{target}} ({{checked}} checked, from {{source}})',
+  noReleaseList: 'no release list known (run mageup check --online); the installed {{installed}} requires {{blocker}}',
+  ...BLOCKER_MESSAGES,
+};
+
+/** An unresolved package's reason as text, for the check result (and the plan's runbook it feeds). */
+export function unresolvedReason(reason: MessagePart): string {
+  return formatMessage({ id: 'composer/proposal', messages: PROPOSAL_MESSAGES }, reason.messageId, reason.data);
+}
 
 /** The proposal for a project's root composer.json, or undefined for an extension or a project without one. */
 export function proposeComposerJson(ctx: PackageContext): ComposerProposal | undefined {
@@ -110,15 +134,16 @@ export function proposeComposerJson(ctx: PackageContext): ComposerProposal | und
   for (const [name, constraint] of Object.entries(lower(ctx.project.rootRequire))) {
     const pkg = ctx.project.packages.find((p) => p.name === name);
     if (!pkg || !isUsersPackage(pkg) || pkg.source === 'path') continue;
-    const blocker = requirementBlocker(ctx, pkg.require);
-    if (blocker === undefined) continue;
+    const blocking = requirementBlocker(ctx, pkg.require);
+    if (blocking === undefined) continue;
+    const blocker = blockerText(blocking);
     const fit = extensionFit(ctx, name);
     if (!fit.latest) {
       unresolved.push({
         name,
         reason: fit.known
-          ? `no release supports ${target} (${fit.checked} checked, from ${fit.source})`
-          : `no release list known (run mageup check --online); the installed ${pkg.version} requires ${blocker}`,
+          ? { messageId: 'noReleaseFits', data: { target, checked: fit.checked, source: String(fit.source) } }
+          : { messageId: 'noReleaseList', data: { installed: pkg.version, blocker: [blockerPart(blocking)] } },
       });
       continue;
     }

@@ -1,5 +1,5 @@
 import type { MessagePart, Rule } from '../rule.js';
-import { proposeComposerJson, type ComposerChange } from './proposal.js';
+import { PROPOSAL_MESSAGES, proposeComposerJson, type ComposerChange } from './proposal.js';
 
 /** The exact composer.json changes for the target, as a diff (details) and commands (recommendation). */
 export const proposedComposerJson: Rule = {
@@ -31,6 +31,7 @@ export const proposedComposerJson: Rule = {
       changeRemoved: '{{section}} {{name}} {{from}} → (removed)',
       changeNewRemoved: '{{section}} {{name}} (new) → (removed)',
       unresolved: '{{name}} ({{reason}})',
+      ...PROPOSAL_MESSAGES,
       // Of `apply`: the composer commands, run one after the other, and before them the edits no command makes
       // (replace, conflict), when there are some.
       command: '{{command}}',
@@ -73,9 +74,9 @@ function changePart(c: ComposerChange): MessagePart {
   return { messageId: 'changeNewRemoved', data: facts };
 }
 
-const unresolvedPart = (u: { name: string; reason: string }): MessagePart => ({
+const unresolvedPart = (u: { name: string; reason: MessagePart }): MessagePart => ({
   messageId: 'unresolved',
-  data: { name: u.name, reason: u.reason },
+  data: { name: u.name, reason: [u.reason] },
 });
 
 /** Changes no composer command makes (replace, conflict): said before the commands (none: an empty list). */
