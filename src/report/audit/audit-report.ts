@@ -213,7 +213,10 @@ export function buildAuditReport(model: ProjectModel): AuditReport {
   });
   const packagesBySource: Record<string, number> = {};
   const packages = model.packages.map((p): AuditPackage => {
-    packagesBySource[p.source] = (packagesBySource[p.source] ?? 0) + 1;
+    // What Magento's metapackages bring (laminas, symfony, 2.3's Klarna…) is Magento's, as for modules
+    // (notFromMagento): counted as bundled, never as third-party, whatever repository it came from.
+    const key = p.bundled ? 'bundled' : p.source;
+    packagesBySource[key] = (packagesBySource[key] ?? 0) + 1;
     return {
       name: p.name,
       version: p.version,

@@ -54,3 +54,22 @@ test("Magento's bundled packages and their config.php-only modules are not 'not 
   assert.match(html, /Modules not from Magento \(2\)/);
   assert.match(html, /Packages not from Magento \(1\)/);
 });
+
+// Shaped on the same 2.3.2 project: "Packages: … 194 third-party" counted laminas, symfony, Klarna… by their
+// repository, while every list already left them out as Magento's.
+test("the package counts call what Magento's metapackage brings bundled, not third-party, in every format", () => {
+  const model = projectFixture({
+    packages: [
+      pkg('magento/framework', { type: 'magento2-library', source: 'core', ownership: 'core' }),
+      pkg('laminas/laminas-http', { type: 'library', ownership: 'bundled', bundled: true }),
+      pkg('klarna/module-core', { ownership: 'bundled', bundled: true }),
+      pkg('mirasvit/module-search', { ownership: 'third-party' }),
+      pkg('league/csv', { type: 'library', ownership: 'library' }),
+    ],
+  });
+  const report = buildAuditReport(model);
+  assert.deepEqual(report.summary.packagesBySource, { bundled: 2, core: 1, 'third-party': 2 });
+  assert.match(renderAuditText(report, { color: false }), /Packages: 5 \(2 bundled, 1 core, 2 third-party\)/);
+  assert.match(renderAuditMarkdown(report), /- Packages: 5 \(2 bundled, 1 core, 2 third-party\)/);
+  assert.match(renderAuditHtml(report), /2 bundled, 1 core, 2 third-party/);
+});
