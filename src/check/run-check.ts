@@ -18,6 +18,7 @@ import { version as toolVersion } from '../version.js';
 import { buildCodeUnits } from './code-units.js';
 import { phpMinorError, planSettings, upgradeRoute, type UpgradeRoute } from './work.js';
 import { collapseBundled, isCollapsed, mergeBundled, ownByReleases, tagOwners } from './owners.js';
+import { lowerDisabledModules } from './disabled-modules.js';
 import { clientModules, OwnershipIndex } from '../project/ownership.js';
 import { resolveCurrent } from './current-release.js';
 import { resolveTarget } from './target.js';
@@ -199,7 +200,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     };
     // A stop on the way is judged for its findings and extension fits; Composer's solver runs for the targets only.
     const composerResult = await composerForTarget(context, asTarget ? options : { ...options, solve: false }, sink);
-    let findings = tagOwners(await runRules(rules, context, sink), owners);
+    let findings = lowerDisabledModules(tagOwners(await runRules(rules, context, sink), owners), model);
     const collapsed = includeBundled ? [] : collapseBundled(findings, owners);
     if (!includeBundled) findings = findings.filter((f) => !isCollapsed(f));
     let outcome: PolicyOutcome | undefined;
