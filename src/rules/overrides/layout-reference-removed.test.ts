@@ -81,7 +81,7 @@ describe('overrides/layout-reference-removed', () => {
     assert.equal(findings[0]!.messageId, 'unverifiedComponent');
     assert.deepEqual(
       [findings[0]!.data?.what, findings[0]!.data?.targetLabel],
-      ['layout block "checkout.root"', '2.4.9'],
+      [[{ messageId: 'whatBlock', data: { name: 'checkout.root' } }], '2.4.9'],
     );
     const none = await runRule(rule, {
       project: projectFixture({ modules: [module] }),

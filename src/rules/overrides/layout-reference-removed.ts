@@ -1,5 +1,16 @@
-import type { Rule } from '../rule.js';
+import type { MessagePart, Rule } from '../rule.js';
 import { projectLayouts } from './layouts.js';
+
+/**
+ * The kinds of layout name a reference uses, as its subject says them (the fingerprint), with their message parts: the
+ * kind ({{kind}}) and the name of that kind that could not be verified ({{what}}).
+ */
+const KINDS = {
+  block: ['kindBlock', 'whatBlock'],
+  container: ['kindContainer', 'whatContainer'],
+  'moved element': ['kindMoved', 'whatMoved'],
+  'move destination': ['kindDestination', 'whatDestination'],
+} as const;
 
 export const layoutReferenceRemoved: Rule = {
   meta: {
@@ -32,6 +43,16 @@ export const layoutReferenceRemoved: Rule = {
       themeHandle:
         'Layout handle "{{handle}}" is no longer declared by any core layout of {{targetLabel}}: this theme layout may ' +
         'never load.',
+      // The parts: the kind of a name ({{kind}}) and what could not be verified ({{what}}).
+      kindBlock: 'block',
+      kindContainer: 'container',
+      kindMoved: 'moved element',
+      kindDestination: 'move destination',
+      whatBlock: 'layout block "{{name}}"',
+      whatContainer: 'layout container "{{name}}"',
+      whatMoved: 'layout moved element "{{name}}"',
+      whatDestination: 'layout move destination "{{name}}"',
+      whatHandle: 'layout handle "{{handle}}"',
     },
     messageSeverity: { unverifiedComponent: 'info', unverifiedName: 'info', unverifiedNames: 'info' },
   },
@@ -49,13 +70,13 @@ export const layoutReferenceRemoved: Rule = {
       const owner = current.layoutOwner(key, kind);
       return !!target && (owner === undefined || target.hasComponent(owner));
     };
-    const unverified = (file: string, line: number | undefined, subject: string, what: string) =>
+    const unverified = (file: string, line: number | undefined, subject: string, what: MessagePart) =>
       context.report({
         file,
         ...(line !== undefined ? { line } : {}),
         subject,
         messageId: 'unverifiedComponent',
-        data: { what, targetLabel, current: current.label, target: context.target.release.version },
+        data: { what: [what], targetLabel, current: current.label, target: context.target.release.version },
         recommendationId: 'checkTargetLayouts',
         effort: { hours: 0, confidence: 'low' },
       });
@@ -93,16 +114,19 @@ export const layoutReferenceRemoved: Rule = {
     }
     for (const layout of layouts) {
       const refs = [
-        ...layout.references.map((r) => ({ kind: r.kind as string, name: r.name, line: r.line })),
+        ...layout.references.map((r) => ({ kind: r.kind as keyof typeof KINDS, name: r.name, line: r.line })),
         ...(layout.moves ?? []).flatMap((m) => [
-          { kind: 'moved element', name: m.element, line: m.line },
-          { kind: 'move destination', name: m.destination, line: m.line },
+          { kind: 'moved element' as const, name: m.element, line: m.line },
+          { kind: 'move destination' as const, name: m.destination, line: m.line },
         ]),
       ];
       for (const ref of refs) {
         if (!gone(ref.name)) continue;
         if (!covered(ref.name, 'name')) {
-          unverified(layout.file, ref.line, `${ref.kind} ${ref.name}`, `layout ${ref.kind} "${ref.name}"`);
+          unverified(layout.file, ref.line, `${ref.kind} ${ref.name}`, {
+            messageId: KINDS[ref.kind][1],
+            data: { name: ref.name },
+          });
           continue;
         }
         context.report({
@@ -110,7 +134,7 @@ export const layoutReferenceRemoved: Rule = {
           line: ref.line,
           subject: `${ref.kind} ${ref.name}`,
           messageId: 'reference',
-          data: { kind: ref.kind, name: ref.name, current: current.label, targetLabel },
+          data: { kind: [{ messageId: KINDS[ref.kind][0] }], name: ref.name, current: current.label, targetLabel },
           recommendationId: 'pointReference',
           effort: { hours: 1, confidence: 'medium' },
         });
@@ -119,7 +143,10 @@ export const layoutReferenceRemoved: Rule = {
         if (!handlesBefore.has(update.handle) || handlesAfter.has(update.handle) || ownHandles.has(update.handle))
           continue;
         if (!covered(update.handle, 'handle')) {
-          unverified(layout.file, update.line, `handle ${update.handle}`, `layout handle "${update.handle}"`);
+          unverified(layout.file, update.line, `handle ${update.handle}`, {
+            messageId: 'whatHandle',
+            data: { handle: update.handle },
+          });
           continue;
         }
         context.report({
@@ -138,7 +165,10 @@ export const layoutReferenceRemoved: Rule = {
         /\/(Magento_[^/]+)\/layout\//.test(layout.file)
       ) {
         if (!covered(layout.handle, 'handle')) {
-          unverified(layout.file, undefined, `handle ${layout.handle}`, `layout handle "${layout.handle}"`);
+          unverified(layout.file, undefined, `handle ${layout.handle}`, {
+            messageId: 'whatHandle',
+            data: { handle: layout.handle },
+          });
           continue;
         }
         context.report({
