@@ -127,3 +127,31 @@ test('the shipped snapshot knows public extensions from their tags', () => {
   assert.ok(klaviyo.releases.length > 50);
   assert.equal(lookup.releasesOf('acme/not-public'), undefined);
 });
+
+test('a newest release stating no requirement is "could not verify", never "requires undefined"', async () => {
+  const bare: PackageReleases = {
+    name: 'acme/module-bare',
+    source: 'snapshot',
+    releases: [
+      { version: '1.0.0', require: { 'laminas/laminas-code': '^3.4', php: '^7.4' } },
+      { version: '1.1.0', require: { 'ext-json': '*' } },
+    ],
+  };
+  const findings = await runRule(constraintConflictRule, {
+    project: projectFixture({
+      packages: [ext('acme/module-bare', '1.0.0', { 'laminas/laminas-code': '^3.4', php: '^7.4' })],
+    }),
+    current: { release: catalog.get('2.4.6-p3')!, symbols: null },
+    target: { release: catalog.get('2.4.8-p3')!, php: '8.3' },
+    composer: {
+      target: releaseComposer('2.4.8-p3')!,
+      current: releaseComposer('2.4.6-p3')!,
+      releases: { releasesOf: (n) => (n === bare.name ? bare : undefined) },
+    },
+  });
+  const laminas = requiring(findings, 'laminas/laminas-code')!;
+  const fit = (laminas.data?.fit as MessagePart[])[0]!;
+  assert.equal(fit.messageId, 'fitNoneNewestUnstated');
+  assert.equal(fit.data?.newest, '1.1.0');
+  assert.doesNotMatch(laminas.recommendation, /undefined/);
+});

@@ -183,6 +183,10 @@ export const FIT_MESSAGES = {
   fitNoneNewest:
     'No public release of {{name}} supports {{target}} on PHP {{php}} ({{checked}} releases checked, from ' +
     '{{source}}; the newest, {{newest}}, requires {{blocker}}): ask its vendor or replace it.',
+  fitNoneNewestUnstated:
+    'No public release of {{name}} states requirements that allow {{target}} on PHP {{php}} ({{checked}} releases ' +
+    'checked, from {{source}}); the newest, {{newest}}, states no Magento or PHP requirement, so its support could ' +
+    'not be verified: ask its vendor.',
   ...BLOCKER_MESSAGES,
 };
 
@@ -207,15 +211,16 @@ export function fitAdvicePart(ctx: RuleContext, name: string): MessagePart {
       ? { messageId: 'fitOnly', data: { ...checked, latest: fit.latest.version, caret } }
       : { messageId: 'fitRange', data: { ...checked, first: fit.first.version, latest: fit.latest.version, caret } };
   }
+  // The newest release excludes nothing when it states no requirement but extensions: no evidence either way.
+  if (fit.newest && !fit.newestBlocker)
+    return { messageId: 'fitNoneNewestUnstated', data: { ...checked, newest: fit.newest.version } };
   return fit.newest
     ? {
         messageId: 'fitNoneNewest',
         data: {
           ...checked,
           newest: fit.newest.version,
-          // The newest release states no platform requirement: said as before ("requires undefined"), to be fixed
-          // on its own (issue #19 keeps the text unchanged).
-          blocker: fit.newestBlocker ? [blockerPart(fit.newestBlocker)] : 'undefined',
+          blocker: [blockerPart(fit.newestBlocker!)],
         },
       }
     : { messageId: 'fitNone', data: checked };
