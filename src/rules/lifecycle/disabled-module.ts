@@ -8,13 +8,15 @@ export const disabledModule: Rule = {
     category: 'lifecycle',
     description: 'A module is installed but disabled.',
     docs:
-      'A disabled module still has to install with the target (its Composer constraints take part in resolution, ' +
-      'its code is compiled by setup:di:compile) while it does nothing. Removing it before the upgrade shrinks the ' +
-      'work. Core modules are left alone: disabling them is a normal choice.',
+      'A disabled module still has to install with the target (its Composer constraints take part in resolution) and ' +
+      'its code stays in the codebase, to be kept compatible for the day it is enabled again, while it does nothing. ' +
+      'Its code findings are listed as info, since its code does not run. ' +
+      'Removing it before the upgrade shrinks the work. Core modules are left alone: disabling them is a normal choice.',
     recommendations: {
       removePackage:
         'If it is no longer needed, remove it before upgrading (composer remove {{package}}); its requirements and code still count.',
-      deletePath: 'If it is no longer needed, delete {{path}} before upgrading; its code is still compiled.',
+      deletePath:
+        'If it is no longer needed, delete {{path}} before upgrading; its code still has to be kept compatible.',
     },
     messages: { disabled: '{{module}} is installed but disabled in app/etc/config.php.' },
   },
