@@ -4,6 +4,7 @@
 // app/etc/env.php / config.php (so findings point at them).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readCloudServices } from '../project/cloud-services.js';
 
 export interface PlatformDeclaration {
   /** `8.1.27` (exact) or `~8.1.0||~8.2.0` (constraint). */
@@ -23,6 +24,8 @@ export interface ProjectPlatform {
   composerPluginApi?: PlatformDeclaration;
   /** The database server the project declares (Adobe Commerce Cloud's .magento/services.yaml), with its line. */
   database?: { service: 'mysql' | 'mariadb'; version: string; file: string; line: number };
+  /** The search engine server the project declares (Adobe Commerce Cloud's .magento/services.yaml), with its line. */
+  searchEngine?: { service: 'elasticsearch' | 'opensearch'; version: string; file: string; line: number };
   /** Where service settings sit, for file:line on platform findings. */
   settings: Partial<
     Record<'searchEngine' | 'pageCache' | 'cache' | 'session' | 'amqp' | 'db', { file: string; line: number }>
@@ -91,13 +94,20 @@ export async function readProjectPlatform(root: string): Promise<ProjectPlatform
       line: cloudApp.slice(0, cloudPhp.index).split('\n').length,
     });
   }
-  // Cloud's services file: its `mysql` service type is MariaDB (`mysql:10.6` runs MariaDB 10.6), as is `mariadb:`.
-  const cloudServices = await readText(root, '.magento/services.yaml');
-  const db = cloudServices ? /^\s+type:\s*['"]?(?:mysql|mariadb):(\d+\.\d+)/m.exec(cloudServices) : null;
-  if (cloudServices && db) {
-    const line = cloudServices.slice(0, db.index + db[0].indexOf('type')).split('\n').length;
-    platform.database = { service: 'mariadb', version: db[1]!, file: '.magento/services.yaml', line };
-    platform.settings.db = { file: '.magento/services.yaml', line };
+  // Cloud's services file: its `mysql` service type is MariaDB (`mysql:10.6` runs MariaDB 10.6), as is `mariadb:`;
+  // its `elasticsearch`/`opensearch` service is the search engine the servers run.
+  const cloudServicesText = await readText(root, '.magento/services.yaml');
+  const cloudServices = cloudServicesText ? readCloudServices(cloudServicesText) : [];
+  const file = '.magento/services.yaml';
+  const db = cloudServices.find((s) => (s.type === 'mysql' || s.type === 'mariadb') && /^\d+\.\d+/.test(s.version));
+  if (db) {
+    platform.database = { service: 'mariadb', version: db.version.replace(/^(\d+\.\d+).*/, '$1'), file, line: db.line };
+    platform.settings.db = { file, line: db.line };
+  }
+  const search = cloudServices.find((s) => s.type === 'elasticsearch' || s.type === 'opensearch');
+  if (search) {
+    const service = search.type === 'opensearch' ? 'opensearch' : 'elasticsearch';
+    platform.searchEngine = { service, version: search.version, file, line: search.line };
   }
   const pluginApi = str(lock?.['plugin-api-version']);
   if (pluginApi && lockJson) {

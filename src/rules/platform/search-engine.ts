@@ -1,6 +1,7 @@
+import type { ProjectPlatform } from '../../check/project-platform.js';
 import type { Release } from '../../knowledge/types.js';
 import type { MessagePart, Rule } from '../rule.js';
-import { listVersions, supported, uncertainty, UNCERTAINTY_MESSAGES } from './service-versions.js';
+import { fitsAny, listVersions, supported, uncertainty, UNCERTAINTY_MESSAGES } from './service-versions.js';
 
 /** Catalog search engines Magento knows, with the module package that provides each and the service it talks to. */
 const ENGINES: Record<
@@ -52,7 +53,9 @@ export const searchEngine: Rule = {
       'Magento talks to its search engine through one module per engine (`magento/module-elasticsearch-7`, ' +
       '`magento/module-open-search`, …). When the target no longer ships the module of the configured engine ' +
       '(2.4.8 removed Elasticsearch 7), `setup:upgrade` fails and the catalog search stops. Fix: move to a supported ' +
-      'engine (OpenSearch), reindex, then switch `catalog/search/engine`.',
+      'engine (OpenSearch), reindex, then switch `catalog/search/engine`. An Adobe Commerce Cloud project names ' +
+      'its search server in .magento/services.yaml (`opensearch:2`, `elasticsearch:7.6`): that engine and version ' +
+      'are judged against the target, at their line, and a supported one is not reported.',
     recommendations: {
       installEngine:
         'Before upgrading, install {{engines}}, point catalog/search/engine at it (bin/magento config:set ' +
@@ -70,12 +73,20 @@ export const searchEngine: Rule = {
       noneConfigured:
         'No search engine is configured in app/etc/env.php or config.php; every engine {{current}} supports is ' +
         'unsupported by {{target}}{{note}}.',
+      // The project names its search server (Adobe Commerce Cloud's .magento/services.yaml): judged on that version.
+      // Critical when the target has no module for that engine; an error when it still ships one but no longer lists it.
+      declaredUnsupported:
+        '{{file}} runs {{label}} {{version}}; {{target}} has no {{label}} {{major}} adapter and supports {{engines}}' +
+        '{{note}}: the search engine must be replaced.',
+      declaredNotListed:
+        '{{file}} runs {{label}} {{version}}; {{target}} supports {{engines}}{{note}}: the search engine must be ' +
+        'upgraded.',
       // The {{reason}} of notListed and noAdapter.
       noLongerShips: '{{target}} no longer ships {{package}}',
       hasNoAdapter: '{{target}} has no {{label}} adapter',
       noLongerLists: '{{target}} no longer lists {{label}} among its supported search engines',
     },
-    messageSeverity: { notListed: 'error', noneConfigured: 'warning' },
+    messageSeverity: { notListed: 'error', declaredNotListed: 'error', noneConfigured: 'warning' },
   },
   check(ctx) {
     if (ctx.project.kind === 'extension') return;
@@ -83,6 +94,9 @@ export const searchEngine: Rule = {
     const configured = ctx.project.services.searchEngine;
     const where = ctx.platform?.settings.searchEngine;
     const note = uncertainty(target);
+    const declared = ctx.platform?.searchEngine;
+    // A declared server is judged itself; a supported one also answers what the no-engine warning could only guess.
+    if (declared && (judgeDeclared(declared, target, note, ctx.report) === 'reported' || !configured)) return;
     if (!configured) {
       reportWhenCurrentEnginesDropped(ctx.current.release, target, note, ctx.report);
       return;
@@ -126,6 +140,32 @@ export const searchEngine: Rule = {
     });
   },
 };
+
+/** Cloud's declared search server against the target: reported at its line unless supported or unknown. */
+function judgeDeclared(
+  declared: NonNullable<ProjectPlatform['searchEngine']>,
+  target: Release,
+  note: MessagePart[],
+  report: Parameters<Rule['check']>[0]['report'],
+): 'reported' | 'fine' {
+  const engines = supportedEngines(target);
+  // Unknown (the target publishes no search engines) or still supported: not reported.
+  if (engines === '' || fitsAny(declared.version, supported(target, declared.service))) return 'fine';
+  const major = declared.version.split('.')[0]!;
+  const module = ENGINES[declared.service === 'opensearch' ? 'opensearch' : `elasticsearch${major}`]?.package;
+  const shipsModule = module !== undefined && (!target.packagesKnown || module in target.packages);
+  const label = declared.service === 'opensearch' ? 'OpenSearch' : 'Elasticsearch';
+  report({
+    file: declared.file,
+    line: declared.line,
+    subject: `search engine ${declared.service}:${declared.version}`,
+    messageId: shipsModule ? 'declaredNotListed' : 'declaredUnsupported',
+    data: { file: declared.file, label, version: declared.version, major, target: target.version, note, engines },
+    recommendationId: 'installEngine',
+    effort: { hours: 4, confidence: 'medium' },
+  });
+  return 'reported';
+}
 
 function supportedEngines(target: Release): string {
   const parts: string[] = [];
