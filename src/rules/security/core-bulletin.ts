@@ -103,7 +103,10 @@ export const coreBulletin: Rule = {
         'Could not verify the isolated security patches and hotfixes since July 2026 ({{bulletins}}) against Magento ' +
         '{{version}} ({{role}}): {{reason}}.',
       bulletin: '{{id}}',
-      // The role of the release patchesNotVerified concerns. (Its {{reason}} stays text: src/fleet/exploited.ts reads it.)
+      // Why the data could not answer (the {{reason}} of notVerified and patchesNotVerified; the fleet report says it too).
+      reasonUnknownRelease: 'the release catalog does not know this version',
+      reasonNoLineRecord: 'the patch-level data (as of {{asOf}}) has no record of the {{line}} line',
+      // The role of the release patchesNotVerified concerns.
       currentRelease: 'the current release',
       targetRelease: 'the target',
       // The parts of the recommendations: the release to target, the security patch release of the line until the
@@ -220,7 +223,7 @@ function reportCoverageGaps(ctx: RuleContext): void {
       ...at,
       subject: `bulletins of ${version}`,
       messageId: 'notVerified',
-      data: { version, reason: 'the release catalog does not know this version' },
+      data: { version, reason: [{ messageId: 'reasonUnknownRelease' }] },
       recommendationId: 'updateKnowledge',
     });
   const data = ctx.patchLevels;
@@ -249,7 +252,7 @@ function reportCoverageGaps(ctx: RuleContext): void {
         })),
         version: release,
         role: [{ messageId: role }],
-        reason: `the patch-level data (as of ${data.asOf}) has no record of the ${minorOf(release)} line`,
+        reason: [{ messageId: 'reasonNoLineRecord', data: { asOf: data.asOf, line: minorOf(release) } }],
       },
       recommendationId: 'readBulletins',
     });
