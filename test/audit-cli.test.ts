@@ -26,7 +26,7 @@ describe('mageup audit', () => {
     const ajv = new Ajv.default({ allErrors: true, strict: true, allowUnionTypes: true });
     const validate = ajv.compile(SCHEMA);
     assert.ok(validate(report), JSON.stringify(validate.errors, null, 1));
-    assert.equal(report.schemaVersion, '1.2.0');
+    assert.equal(report.schemaVersion, '1.3.0');
     assert.equal(report.magento.version, '2.4.6-p3');
     assert.equal(report.modules.length, 5);
   });

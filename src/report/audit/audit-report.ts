@@ -20,7 +20,7 @@ import { version as toolVersion } from '../../version.js';
 import { clientModules } from '../../project/ownership.js';
 
 /** Version of the audit JSON format (schemas/audit.schema.json). Bump the major on any breaking change. */
-export const AUDIT_SCHEMA_VERSION = '1.2.0';
+export const AUDIT_SCHEMA_VERSION = '1.3.0';
 
 export type ModuleState = 'enabled' | 'disabled' | 'unknown' | 'not-registered';
 
@@ -46,7 +46,11 @@ export interface AuditReport {
     themes: number;
     languagePacks: number;
     patches: number;
-    codeFiles: { custom: number; vendor: number };
+    /**
+     * PHP/phtml files of the code `check` reads: `vendor` counts third-party extensions only; files of packages
+     * Magento's metapackages bring (2.3's Klarna, Amazon, Vertex…) are `bundled`, as in packagesBySource.
+     */
+    codeFiles: { custom: number; vendor: number; bundled?: number };
     problems: { error: number; warning: number };
   };
   packages: AuditPackage[];
@@ -239,6 +243,10 @@ export function buildAuditReport(model: ProjectModel): AuditReport {
     perModule.push({ module: m.name, ...counts });
   }
   const codeFiles = model.codeFiles ?? [];
+  // The packages judgement above (bundled), applied to their files: Magento's own extensions are not third-party.
+  const bundledNames = new Set(model.packages.filter((p) => p.bundled).map((p) => p.name));
+  const vendorFiles = codeFiles.filter((f) => f.origin === 'vendor');
+  const bundledFiles = vendorFiles.filter((f) => f.package !== null && bundledNames.has(f.package)).length;
   const problems = model.problems;
   return {
     schemaVersion: AUDIT_SCHEMA_VERSION,
@@ -261,7 +269,8 @@ export function buildAuditReport(model: ProjectModel): AuditReport {
       patches: model.patches.length,
       codeFiles: {
         custom: codeFiles.filter((f) => f.origin === 'custom').length,
-        vendor: codeFiles.filter((f) => f.origin === 'vendor').length,
+        vendor: vendorFiles.length - bundledFiles,
+        ...(bundledFiles > 0 ? { bundled: bundledFiles } : {}),
       },
       problems: {
         error: problems.filter((p) => p.level === 'error').length,

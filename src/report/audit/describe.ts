@@ -73,6 +73,17 @@ export function countsLine(record: Record<string, number>): string {
     .join(', ');
 }
 
+/**
+ * The PHP/phtml files of the code under check, in every format alike: third-party means what packagesBySource calls
+ * third-party; Magento's bundled extensions (not checked unless --include-bundled) are named apart.
+ */
+export function codeFilesLine(files: AuditReport['summary']['codeFiles']): string {
+  const bundled = files.bundled
+    ? ` (${files.bundled} more in Magento's bundled extensions, checked only with --include-bundled)`
+    : '';
+  return `${files.custom} custom and ${files.vendor} third-party PHP/phtml files${bundled}`;
+}
+
 /** Short column headers for the customization table. */
 export const CUSTOMIZATION_COLUMNS: [keyof AuditReport['customizations']['totals'], string][] = [
   ['preferences', 'pref'],

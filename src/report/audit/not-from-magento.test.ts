@@ -73,3 +73,46 @@ test("the package counts call what Magento's metapackage brings bundled, not thi
   assert.match(renderAuditMarkdown(report), /- Packages: 5 \(2 bundled, 1 core, 2 third-party\)/);
   assert.match(renderAuditHtml(report), /2 bundled, 1 core, 2 third-party/);
 });
+
+// Same 2.3.2 project: "N third-party PHP/phtml files" counted the code of Klarna, Amazon, Vertex, dotdigital — which
+// the product metapackage brings and `check` leaves out unless --include-bundled — while the package counts call
+// those packages bundled.
+test("the code file count calls the files of Magento's bundled extensions bundled, as the package counts, in every format", () => {
+  const model = projectFixture({
+    packages: [
+      pkg('klarna/module-core', { ownership: 'bundled', bundled: true, path: 'vendor/klarna/module-core' }),
+      pkg('mirasvit/module-search', { ownership: 'third-party', path: 'vendor/mirasvit/module-search' }),
+    ],
+    codeFiles: [
+      { file: 'app/code/Acme/Foo/registration.php', package: null, module: 'Acme_Foo', origin: 'custom' },
+      {
+        file: 'vendor/klarna/module-core/registration.php',
+        package: 'klarna/module-core',
+        module: null,
+        origin: 'vendor',
+      },
+      {
+        file: 'vendor/klarna/module-core/Model/Api.php',
+        package: 'klarna/module-core',
+        module: null,
+        origin: 'vendor',
+      },
+      {
+        file: 'vendor/mirasvit/module-search/registration.php',
+        package: 'mirasvit/module-search',
+        module: null,
+        origin: 'vendor',
+      },
+    ],
+  });
+  const report = buildAuditReport(model);
+  assert.deepEqual(report.summary.codeFiles, { custom: 1, vendor: 1, bundled: 2 });
+  const line =
+    "1 custom and 1 third-party PHP/phtml files (2 more in Magento's bundled extensions, checked only with --include-bundled)";
+  assert.ok(renderAuditText(report, { color: false }).includes(`Code under check: ${line}`));
+  assert.ok(renderAuditMarkdown(report).includes(`- Code under check: ${line}`));
+  assert.ok(renderAuditHtml(report).includes(line.replace("'", '&#39;')));
+  // Without bundled code the key is absent and the line unchanged.
+  const plain = buildAuditReport(projectFixture({ codeFiles: model.codeFiles!.slice(0, 1) }));
+  assert.deepEqual(plain.summary.codeFiles, { custom: 1, vendor: 0 });
+});

@@ -1,6 +1,6 @@
 import { escapeMarkdown, markdownTable } from '../format.js';
 import { extensionsNotFromMagento, type AuditPackage, type AuditReport } from './audit-report.js';
-import { CUSTOMIZATION_COLUMNS, countsLine, magentoLine, serviceRows } from './describe.js';
+import { CUSTOMIZATION_COLUMNS, codeFilesLine, countsLine, magentoLine, serviceRows } from './describe.js';
 
 /** The audit as Markdown for tickets and pull requests: summary first, long lists in collapsible sections. */
 export function renderAuditMarkdown(report: AuditReport): string {
@@ -15,6 +15,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
     `- Packages: ${s.packages}${s.packages ? ` (${e(countsLine(s.packagesBySource))})` : ''}`,
     `- Modules: ${s.modules} (${e(countsLine(s.modulesByState))}), ${s.customModules} not from Magento`,
     `- Themes: ${s.themes}, language packs: ${s.languagePacks}, patches: ${s.patches}`,
+    `- Code under check: ${e(codeFilesLine(s.codeFiles))}`,
     `- Problems: ${s.problems.error} errors, ${s.problems.warning} warnings`,
   ];
   if (report.project.configPhpPresent === false) {

@@ -6,7 +6,7 @@ import {
   type AuditPackage,
   type AuditReport,
 } from './audit-report.js';
-import { CUSTOMIZATION_COLUMNS, countsLine, magentoLine, serviceRows } from './describe.js';
+import { CUSTOMIZATION_COLUMNS, codeFilesLine, countsLine, magentoLine, serviceRows } from './describe.js';
 
 /**
  * The audit for a terminal: a summary, then tables. Core packages and modules are counted, not listed (JSON has
@@ -27,7 +27,7 @@ export function renderAuditText(report: AuditReport, opts: { color: boolean }): 
     `Packages: ${s.packages}${s.packages ? ` (${countsLine(s.packagesBySource)})` : ''}`,
     `Modules:  ${s.modules} (${countsLine(s.modulesByState)}), ${s.customModules} not from Magento`,
     `Themes: ${s.themes}   Language packs: ${s.languagePacks}   Patches: ${s.patches}`,
-    `Code under check: ${s.codeFiles.custom} custom and ${s.codeFiles.vendor} third-party PHP/phtml files`,
+    `Code under check: ${codeFilesLine(s.codeFiles)}`,
   );
   if (report.project.configPhpPresent === false) {
     out.push(c.yellow('app/etc/config.php is absent (never-installed tree): module states are unknown.'));

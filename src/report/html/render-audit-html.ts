@@ -1,5 +1,5 @@
 import { packagesNotFromMagento, type AuditReport } from '../audit/audit-report.js';
-import { countsLine, magentoLine, serviceRows } from '../audit/describe.js';
+import { codeFilesLine, countsLine, magentoLine, serviceRows } from '../audit/describe.js';
 import { barChart } from './charts.js';
 import { escapeHtml as h } from './escape.js';
 import { cspHash, STYLE } from './page-assets.js';
@@ -41,6 +41,7 @@ export function renderAuditHtml(report: AuditReport): string {
       `${s.customModules} not from Magento · ${countsLine(s.modulesByState)}`,
     ),
     card('themes', 'Themes', String(s.themes), `${s.languagePacks} language packs · ${s.patches} patches`),
+    card('code', 'Code under check', String(s.codeFiles.custom + s.codeFiles.vendor), codeFilesLine(s.codeFiles)),
     card(
       'problems',
       'Problems',
