@@ -4,7 +4,7 @@
 // app/etc/env.php / config.php (so findings point at them).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readCloudServices } from '../project/cloud-services.js';
+import { readCloudRelationships, readCloudServices } from '../project/cloud-services.js';
 
 export interface PlatformDeclaration {
   /** `8.1.27` (exact) or `~8.1.0||~8.2.0` (constraint). */
@@ -104,7 +104,13 @@ export async function readProjectPlatform(root: string): Promise<ProjectPlatform
     platform.database = { service: 'mariadb', version: db.version.replace(/^(\d+\.\d+).*/, '$1'), file, line: db.line };
     platform.settings.db = { file, line: db.line };
   }
-  const search = cloudServices.find((s) => s.type === 'elasticsearch' || s.type === 'opensearch');
+  // The search service the application uses: the one its relationships name. Several declared and none told apart
+  // (a project mid-migration may declare both engines): none is judged, rather than guess the first.
+  const used = cloudApp ? readCloudRelationships(cloudApp) : undefined;
+  const searches = cloudServices.filter(
+    (s) => (s.type === 'elasticsearch' || s.type === 'opensearch') && (!used || used.has(s.name)),
+  );
+  const search = searches.length === 1 ? searches[0] : undefined;
   if (search) {
     const service = search.type === 'opensearch' ? 'opensearch' : 'elasticsearch';
     platform.searchEngine = { service, version: search.version, file, line: search.line };
