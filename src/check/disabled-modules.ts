@@ -1,7 +1,8 @@
-// A module disabled in app/etc/config.php: its code does not run and its configuration is not loaded, so what its
-// code or configuration would break is not work the upgrade requires (the conflict rules already leave disabled
-// modules out). Its findings stay listed, as info with a note. What is about its package (Composer constraints, the
-// package's releases, the module's own lifecycle finding) still counts: the package still installs with the target.
+// A module disabled in app/etc/config.php: its configuration is not loaded and its code runs only if enabled code
+// uses its classes (the autoloader still finds them), so what its code or configuration would break is not work the
+// upgrade requires (the conflict rules already leave disabled modules out). Its findings stay listed, as info with a
+// note. What is about its package (Composer constraints, the package's releases, the module's own lifecycle finding)
+// still counts: the package still installs with the target.
 import type { Finding, FindingCategory } from '../core/finding.js';
 import type { ProjectModel } from '../project/model.js';
 
@@ -25,8 +26,9 @@ export function lowerDisabledModules(findings: Finding[], model: Pick<ProjectMod
     // Only a finding about the module's code: a package-level advisory (no file in the module) keeps its severity.
     if (f.ruleId === 'security/package-advisory') return f;
     const note =
-      `module disabled in config.php: ${f.module} is disabled in app/etc/config.php, so its code does not run; ` +
-      `not required for the upgrade (${f.severity} if the module is enabled again).`;
+      `module disabled in config.php: ${f.module} is disabled in app/etc/config.php, so its configuration is not ` +
+      `loaded and its code runs only if enabled code uses its classes (the autoloader still finds them; not verified ` +
+      `here); not required for the upgrade (${f.severity} if the module is enabled again).`;
     return { ...f, severity: 'info', details: f.details ? `${note}\n\n${f.details}` : note };
   });
 }

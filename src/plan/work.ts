@@ -17,7 +17,8 @@ import { minorIndex } from './path.js';
 export const DEFAULT_HOURS: Readonly<Record<Severity, number>> = { critical: 2, error: 1, warning: 0.5, info: 0 };
 
 export function findingHours(f: Finding): number {
-  return f.effort?.hours ?? DEFAULT_HOURS[f.severity];
+  // A severity outside the table (a finding read back from another version's JSON) costs nothing rather than NaN.
+  return f.effort?.hours ?? DEFAULT_HOURS[f.severity] ?? 0;
 }
 
 /** Per hop target (in path order), the findings first seen there. */

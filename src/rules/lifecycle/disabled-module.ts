@@ -10,7 +10,7 @@ export const disabledModule: Rule = {
     docs:
       'A disabled module still has to install with the target (its Composer constraints take part in resolution) and ' +
       'its code stays in the codebase, to be kept compatible for the day it is enabled again, while it does nothing. ' +
-      'Its code findings are listed as info, since its code does not run. ' +
+      'Its code findings are listed as info: its configuration is not loaded and its code runs only if enabled code uses its classes. ' +
       'Removing it before the upgrade shrinks the work. Core modules are left alone: disabling them is a normal choice.',
     recommendations: {
       removePackage:
