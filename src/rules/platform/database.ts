@@ -59,8 +59,8 @@ export const database: Rule = {
         '{{changes}}{{uncertainty}}. The server version is not in the project files{{engine}}: check it is still supported.',
       // The project names its server (Adobe Commerce Cloud's .magento/services.yaml): judged on that version.
       declaredUnsupported:
-        '{{file}} runs {{service}} {{version}}; {{target}} supports {{service}} {{after}}: the database server must be ' +
-        'upgraded.',
+        '{{file}} runs {{service}} {{version}}; {{target}} supports {{service}} {{after}}{{uncertainty}}: the database ' +
+        'server must be upgraded.',
       // The parts of {{changes}}, one sentence per service whose supported versions changed.
       mysqlChanged: '{{target}} supports MySQL {{after}}; {{current}} supported {{before}}',
       mariadbChanged: '{{target}} supports MariaDB {{after}}; {{current}} supported {{before}}',
@@ -92,6 +92,7 @@ export const database: Rule = {
           version: declared.version,
           target: target.version,
           after: listVersions(after),
+          uncertainty: uncertainty(target),
           current: current.version,
           ...(common.length > 0 ? { common: common.join(', ') } : {}),
         },
