@@ -13,8 +13,11 @@ const pool = new pg.Pool({
   connectionString: config.url,
   max: 1,
   connectionTimeoutMillis: 10_000,
-  // A renewal stuck on a dead connection must not hold up the next ones.
-  query_timeout: config.leaseSeconds * 1000,
+  // One connection, one renewal at a time: a renewal stuck (dead connection, lock) gives up by the next tick, a
+  // quarter lease, so it never holds up the others for a lease; keepAlive finds a silently dropped connection.
+  query_timeout: (config.leaseSeconds * 1000) / 4,
+  statement_timeout: (config.leaseSeconds * 1000) / 4,
+  keepAlive: true,
   application_name: 'mageup-fleet-lease',
 });
 // An idle connection the server dropped (a restart): the next renewal opens a new one.
