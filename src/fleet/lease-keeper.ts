@@ -80,6 +80,10 @@ export async function startLeaseKeeper(
   const holds = new Map<string, LeaseCallbacks>();
   const waiting = new Map<string, () => void>();
   let thread: Worker | undefined;
+  const resolveWaiting = (): void => {
+    for (const held of waiting.values()) held();
+    waiting.clear();
+  };
 
   const onMessage = (message: FromKeeper): void => {
     if (message.type === 'held') {
@@ -93,7 +97,7 @@ export async function startLeaseKeeper(
       for (const id of message.jobIds) holds.get(id)?.error?.(new Error(message.message));
     }
   };
-  /** The running thread, started again when a job starts after one died (taking over the leases held). */
+  /** The running thread, started again when a job starts after one died. */
   const keeperThread = (): Worker => {
     if (thread) return thread;
     const started = spawnThread(config);
@@ -105,12 +109,16 @@ export async function startLeaseKeeper(
     started.on('exit', (code) => {
       if (thread !== started) return; // stopped
       thread = undefined;
-      // Until the next job starts one again, the leases held are not renewed: said, and no one waits for a renewal.
-      for (const on of holds.values()) on.error?.(new Error(`the lease keeper stopped (exit code ${code})`));
-      for (const held of waiting.values()) held();
-      waiting.clear();
+      // Its leases were not renewed since it died and may have lapsed: every job held is lost (its worker does not
+      // write its end), and the next job starts a new thread.
+      const lost = [...holds.values()];
+      holds.clear();
+      for (const on of lost) {
+        on.error?.(new Error(`the lease keeper stopped (exit code ${code})`));
+        on.lost?.();
+      }
+      resolveWaiting();
     });
-    for (const id of holds.keys()) started.postMessage({ type: 'hold', jobId: id } satisfies ToKeeper);
     return started;
   };
   // Started and connected before the first job: on a loaded machine that can take longer than a lease (tsx, pg).
