@@ -65,7 +65,7 @@ describe('a running job keeps its lease while its worker renews it (real Postgre
     try {
       const id = await runningJob('p');
       let lost = 0;
-      const lease = await keeper.hold(id, { lost: () => lost++ });
+      const lease = await keeper.hold(id, 0, { lost: () => lost++ });
       // Three leases' time with maintenance every second: still the same active attempt.
       await sleep(3 * LEASE * 1000);
       assert.equal(await state(id), 'active');
@@ -81,9 +81,33 @@ describe('a running job keeps its lease while its worker renews it (real Postgre
       assert.ok(Date.now() - released >= (LEASE - 1) * 1000, 'not before the last renewal ran out');
 
       // The worker that lost it learns so at its next renewal.
-      const late = await keeper.hold(id, { lost: () => lost++ });
+      const late = await keeper.hold(id, 0, { lost: () => lost++ });
       late.release();
       assert.equal(lost, 1);
+      await boss.deleteJob(SCAN_QUEUE, id);
+    } finally {
+      await keeper.stop();
+    }
+  });
+
+  it('renews only the attempt it fetched (a retry keeps the id)', async () => {
+    const keeper = await startLeaseKeeper(store, SCAN_QUEUE, LEASE);
+    try {
+      const id = await runningJob('attempt');
+      // As a worker whose lease lapsed while pg-boss's retry (retry_count 1) runs elsewhere: not renewed, lost.
+      await store.db.query(`UPDATE ${BOSS_SCHEMA}.job SET retry_count = 1 WHERE id = $1`, [id]);
+      const expiry = async (): Promise<string> =>
+        (await store.db.query<{ e: string }>(`SELECT expire_in::text AS e FROM ${BOSS_SCHEMA}.job WHERE id = $1`, [id]))
+          .rows[0]!.e;
+      const before = await expiry();
+      let lost = 0;
+      (await keeper.hold(id, 0, { lost: () => lost++ })).release();
+      assert.equal(lost, 1);
+      assert.equal(await expiry(), before);
+      // The attempt running now is renewed.
+      (await keeper.hold(id, 1, { lost: () => lost++ })).release();
+      assert.equal(lost, 1);
+      assert.notEqual(await expiry(), before);
       await boss.deleteJob(SCAN_QUEUE, id);
     } finally {
       await keeper.stop();
@@ -96,7 +120,7 @@ describe('a running job keeps its lease while its worker renews it (real Postgre
     try {
       const id = await runningJob('hung');
       let lost = 0;
-      await keeper.hold(id, { lost: () => lost++ });
+      await keeper.hold(id, 0, { lost: () => lost++ });
       blockFor(12_000);
       const back = Date.now();
       while (lost === 0) {

@@ -14,7 +14,8 @@ export interface KeeperConfig {
 }
 
 export type ToKeeper =
-  | { type: 'hold'; jobId: string }
+  /** retryCount: the attempt fetched (pg-boss keeps a job's id across its retries). */
+  | { type: 'hold'; jobId: string; retryCount: number }
   | { type: 'release'; jobId: string }
   /** The main thread runs (any message says so; this one is sent every quarter lease when there is nothing else). */
   | { type: 'alive' }
@@ -51,9 +52,10 @@ export interface LeaseKeeper {
    * quarter lease, so only a worker that stopped renewing (killed, hung, cut off from the database for most of a
    * lease) loses its job to expiry. pg-boss 10 has no keepalive of its own; this writes the one column its expiry reads
    * (`started_on + expire_in < now()`), keeping `started_on` true. A retried job carries the expire_in of its last
-   * attempt, which the first renewal resets.
+   * attempt, which the first renewal resets. `retryCount` is the attempt as fetched: only that attempt is renewed,
+   * and a job found at another (or not active) is lost.
    */
-  hold(jobId: string, on?: LeaseCallbacks): Promise<Lease>;
+  hold(jobId: string, retryCount: number, on?: LeaseCallbacks): Promise<Lease>;
   /** Stops renewing every lease and ends the thread. */
   stop(): Promise<void>;
 }
@@ -131,11 +133,11 @@ export async function startLeaseKeeper(
   alive.unref();
 
   return {
-    hold(jobId, on = {}) {
+    hold(jobId, retryCount, on = {}) {
       const held = new Promise<void>((resolve) => waiting.set(jobId, resolve));
       const running = keeperThread();
       holds.set(jobId, on);
-      running.postMessage({ type: 'hold', jobId } satisfies ToKeeper);
+      running.postMessage({ type: 'hold', jobId, retryCount } satisfies ToKeeper);
       return held.then(() => ({
         release: () => {
           holds.delete(jobId);

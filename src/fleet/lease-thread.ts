@@ -23,16 +23,22 @@ const pool = new pg.Pool({
 // An idle connection the server dropped (a restart): the next renewal opens a new one.
 pool.on('error', () => undefined);
 
-const sql = `UPDATE ${config.table} SET expire_in = (now() - started_on) + make_interval(secs => $3)
-             WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'active' RETURNING id`;
-const held = new Set<string>();
+// pg-boss retries a job under the same id (fetch counts retry_count up): matching the attempt held, not only the
+// id, a worker whose lease lapsed cannot renew the next attempt, run by another worker, and take it for its own.
+const sql = `UPDATE ${config.table} AS j SET expire_in = (now() - j.started_on) + make_interval(secs => $3)
+             FROM unnest($2::uuid[], $4::int[]) AS h(id, retry_count)
+             WHERE j.name = $1 AND j.id = h.id AND j.retry_count = h.retry_count AND j.state = 'active'
+             RETURNING j.id`;
+/** The jobs held, each with the attempt (retry_count) this worker fetched. */
+const held = new Map<string, number>();
 let lastAlive = Date.now();
 let busy = false;
 
 /** One renewal of `ids`; a job no longer active is lost (unless released meanwhile: it completed). */
 async function renew(ids: string[]): Promise<void> {
   try {
-    const { rows } = await pool.query<{ id: string }>(sql, [config.queue, ids, config.leaseSeconds]);
+    const attempts = ids.map((id) => held.get(id) ?? -1);
+    const { rows } = await pool.query<{ id: string }>(sql, [config.queue, ids, config.leaseSeconds, attempts]);
     const renewed = new Set(rows.map((r) => r.id));
     for (const id of ids) if (!renewed.has(id) && held.delete(id)) post({ type: 'lost', jobId: id });
   } catch (error) {
@@ -44,9 +50,15 @@ async function renew(ids: string[]): Promise<void> {
 const timer = setInterval(
   () => {
     // A main thread silent for stallSeconds is hung, not busy: its leases lapse, and its jobs go to other workers.
-    if (busy || held.size === 0 || Date.now() - lastAlive > config.stallSeconds * 1000) return;
+    // They are dropped and said lost at once, so a thread that comes back neither renews nor ends them.
+    if (Date.now() - lastAlive > config.stallSeconds * 1000) {
+      for (const id of held.keys()) post({ type: 'lost', jobId: id });
+      held.clear();
+      return;
+    }
+    if (busy || held.size === 0) return;
     busy = true;
-    void renew([...held]).finally(() => (busy = false));
+    void renew([...held.keys()]).finally(() => (busy = false));
   },
   (config.leaseSeconds * 1000) / 4,
 );
@@ -61,7 +73,7 @@ void pool
 port.on('message', (message: ToKeeper) => {
   lastAlive = Date.now();
   if (message.type === 'hold') {
-    held.add(message.jobId);
+    held.set(message.jobId, message.retryCount);
     void renew([message.jobId]).finally(() => post({ type: 'held', jobId: message.jobId }));
   } else if (message.type === 'release') held.delete(message.jobId);
   else if (message.type === 'stop') {

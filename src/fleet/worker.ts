@@ -89,7 +89,7 @@ export async function startWorker(store: FleetStore, opts: WorkerOptions = {}): 
     const started = new Date();
     emit({ type: 'job-start', jobId: job.id, project: projectName, attempt });
     let lost = false;
-    const lease = await keeper.hold(job.id, {
+    const lease = await keeper.hold(job.id, job.retryCount, {
       lost: () => {
         lost = true;
         emit({ type: 'lease-lost', jobId: job.id, project: projectName, attempt });
