@@ -90,7 +90,7 @@ describe('a running job keeps its lease while its worker renews it (real Postgre
     }
   });
 
-  it('renews only the attempt it fetched (a retry keeps the id)', async () => {
+  it('renews only the attempt it fetched (a retry keeps the id), and refuses holds once stopped', async () => {
     const keeper = await startLeaseKeeper(store, SCAN_QUEUE, LEASE);
     try {
       const id = await runningJob('attempt');
@@ -112,6 +112,7 @@ describe('a running job keeps its lease while its worker renews it (real Postgre
     } finally {
       await keeper.stop();
     }
+    await assert.rejects(keeper.hold('00000000-0000-0000-0000-000000000000', 0), /stopped/);
   });
 
   it('is renewed while the main thread is blocked, but lapses once that thread is silent past the stall limit', async () => {

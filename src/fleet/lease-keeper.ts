@@ -56,7 +56,7 @@ export interface LeaseKeeper {
    * and a job found at another (or not active) is lost.
    */
   hold(jobId: string, retryCount: number, on?: LeaseCallbacks): Promise<Lease>;
-  /** Stops renewing every lease and ends the thread. */
+  /** Stops renewing every lease and ends the thread; a hold() after it throws. */
   stop(): Promise<void>;
 }
 
@@ -82,6 +82,7 @@ export async function startLeaseKeeper(
   const holds = new Map<string, LeaseCallbacks>();
   const waiting = new Map<string, () => void>();
   let thread: Worker | undefined;
+  let stopped = false;
   const resolveWaiting = (): void => {
     for (const held of waiting.values()) held();
     waiting.clear();
@@ -127,6 +128,8 @@ export async function startLeaseKeeper(
   const first = keeperThread();
   await new Promise<void>((resolve, reject) => {
     first.on('message', (m: FromKeeper) => m.type === 'ready' && resolve());
+    // 'error' comes before 'exit': the first settles, with the thread's own message.
+    first.once('error', (error) => reject(new Error(`the lease keeper did not start: ${error.message}`)));
     first.once('exit', (code) => reject(new Error(`the lease keeper did not start (exit code ${code})`)));
   });
   const alive = setInterval(() => thread?.postMessage({ type: 'alive' } satisfies ToKeeper), (leaseSeconds * 1000) / 4);
@@ -134,6 +137,7 @@ export async function startLeaseKeeper(
 
   return {
     hold(jobId, retryCount, on = {}) {
+      if (stopped) return Promise.reject(new Error('the lease keeper is stopped'));
       const held = new Promise<void>((resolve) => waiting.set(jobId, resolve));
       const running = keeperThread();
       holds.set(jobId, on);
@@ -146,7 +150,10 @@ export async function startLeaseKeeper(
       }));
     },
     async stop() {
+      stopped = true;
       clearInterval(alive);
+      // No renewal is coming for a hold still waiting for its first: it goes on unrenewed, as every lease now does.
+      resolveWaiting();
       const running = thread;
       thread = undefined;
       if (!running) return;
