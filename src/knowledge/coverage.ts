@@ -94,6 +94,16 @@ export function nearestOfLine(version: string, indexed: readonly string[]): stri
   return older.at(-1) ?? sameLine[0];
 }
 
+/** The release of a per-release index that stands in for `version` (nearestOfLine), and which release that is. */
+export function standInRelease<T>(
+  index: { releases(): readonly string[]; release(version: string): T | undefined } | null,
+  version: string,
+): { stand: string; release: T } | undefined {
+  const stand = index ? nearestOfLine(version, index.releases()) : undefined;
+  const release = stand ? index!.release(stand) : undefined;
+  return stand && release ? { stand, release } : undefined;
+}
+
 function sameLineCoverage(version: string, indexed: readonly string[]): FamilyCoverage {
   if (indexed.includes(version)) return INDEXED;
   const from = nearestOfLine(version, indexed);

@@ -9,7 +9,8 @@ import { loadLayoutArgumentIndex, type LayoutArgumentIndex } from '../../knowled
 import type { Release } from '../../knowledge/types.js';
 import type { ProjectModel } from '../../project/model.js';
 import type { RuleContext } from '../../rules/rule.js';
-import { nearestOfLine } from '../../knowledge/coverage.js';
+import { nearestOfLine, standInRelease } from '../../knowledge/coverage.js';
+import { readShippedIndex } from '../shipped-index.js';
 import { minorOf } from '../../knowledge/magento-version.js';
 import {
   gitBlobHash,
@@ -52,57 +53,43 @@ export class FileContextBuilder {
   private withIndexes(files: ReleaseFiles | null, version: string | undefined): ReleaseFiles | null {
     if (!files || !version) return files;
     if (this.jsIndex === undefined)
-      this.jsIndex = this.readShipped(
+      this.jsIndex = readShippedIndex(
+        this.problems,
         loadJsModuleIndex,
         'js-modules-unavailable',
         'The RequireJS index',
         'ids aliased by core requirejs-config.js files are not verified',
       );
-    const stand = this.jsIndex ? nearestOfLine(version, this.jsIndex.releases()) : undefined;
-    const js = stand ? this.jsIndex!.release(stand) : undefined;
-    if (js) files.js = js;
+    const js = standInRelease(this.jsIndex, version);
+    if (js) files.js = js.release;
     return this.withLayoutArguments(files, version);
   }
 
   /** What core templates of `version` (or the nearest indexed release of its line) read, on `files`. */
   private withLayoutArguments(files: ReleaseFiles, version: string): ReleaseFiles {
     if (this.layoutArgumentIndex === undefined)
-      this.layoutArgumentIndex = this.readShipped(
+      this.layoutArgumentIndex = readShippedIndex(
+        this.problems,
         loadLayoutArgumentIndex,
         'layout-arguments-unavailable',
         'The layout-argument index',
         'the arguments core templates need from layouts are not verified',
       );
-    const index = this.layoutArgumentIndex;
-    const stand = index ? nearestOfLine(version, index.releases()) : undefined;
-    const release = stand ? index!.release(stand) : undefined;
-    if (release) files.layoutArguments = release;
+    const layout = standInRelease(this.layoutArgumentIndex, version);
+    if (layout) files.layoutArguments = layout.release;
     return files;
   }
 
   private shippedIndex(): FileHashIndex | null {
     if (this.index === undefined)
-      this.index = this.readShipped(
+      this.index = readShippedIndex(
+        this.problems,
         loadFileHashIndex,
         'file-hashes-unavailable',
         'The file-hash index',
         'theme/JS override checks need --baseline-vendor and --target-vendor',
       );
     return this.index;
-  }
-
-  /** A shipped index, or null after a problem naming it and what goes unverified without it. */
-  private readShipped<T>(load: () => T, code: string, what: string, without: string): T | null {
-    try {
-      return load();
-    } catch (error) {
-      this.problems.push({
-        code,
-        level: 'warning',
-        message: `${what} could not be read (${error instanceof Error ? error.message : String(error)}): ${without}.`,
-      });
-      return null;
-    }
   }
 
   private vendor(dir: string, label: string): ReleaseFiles | null {

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../../core/problem.js';
-import { nearestOfLine } from '../../knowledge/coverage.js';
+import { standInRelease } from '../../knowledge/coverage.js';
+import { readShippedIndex } from '../shipped-index.js';
 import {
   graphqlIndexFrom,
   loadGraphqlIndex,
@@ -157,21 +158,17 @@ export class GraphqlFactsBuilder {
   private core(version: string | null, tree?: string, side?: string): CoreGraphqlSchema | null {
     if (tree) return this.fromTree(tree, `${side} ${tree}`);
     if (!version) return null;
-    if (this.index === undefined) {
-      try {
-        this.index = loadGraphqlIndex();
-      } catch (error) {
-        this.problems.push({
-          code: 'graphql-schema-unavailable',
-          level: 'warning',
-          message: `The GraphQL schema index could not be read (${error instanceof Error ? error.message : String(error)}): the project's GraphQL schemas are not verified.`,
-        });
-        this.index = null;
-      }
-    }
-    const stand = this.index ? nearestOfLine(version, this.index.releases()) : undefined;
-    const schema = stand ? this.index!.release(stand) : undefined;
-    if (!schema) return null;
+    if (this.index === undefined)
+      this.index = readShippedIndex(
+        this.problems,
+        loadGraphqlIndex,
+        'graphql-schema-unavailable',
+        'The GraphQL schema index',
+        "the project's GraphQL schemas are not verified",
+      );
+    const found = standInRelease(this.index, version);
+    if (!found) return null;
+    const { stand, release: schema } = found;
     return { schema, label: stand === version ? version : `${version} (GraphQL data of ${stand})` };
   }
 
